@@ -1,0 +1,355 @@
+"""The knowledge base: countries, leaders, articles, and the facts found in them.
+
+Meetings, gifts and agreements are the canonical facts. Each links to the articles it
+came from through Evidence rows. Every fact has a review state; once an editor has
+touched a fact (confirmed, corrected or rejected it), re-extraction never changes it.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class ReviewState(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    CONFIRMED = "confirmed", "Confirmed"
+    CORRECTED = "corrected", "Corrected"
+    REJECTED = "rejected", "Rejected"
+
+
+HUMAN_STATES = (ReviewState.CONFIRMED, ReviewState.CORRECTED, ReviewState.REJECTED)
+
+
+class Country(models.Model):
+    code = models.CharField("ISO 3166 alpha-2", max_length=2, unique=True)
+    name = models.CharField(max_length=120)
+    official_name = models.CharField(max_length=200, blank=True)
+    other_names = models.JSONField(default=list, blank=True)
+    demonyms = models.JSONField(default=list, blank=True)
+    capital = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("country-detail", args=[self.code])
+
+
+class Organisation(models.Model):
+    """Blocs and international bodies (EU, NATO, UN): named in news, never countries."""
+
+    name = models.CharField(max_length=120, unique=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReviewedQuerySet(models.QuerySet):
+    def visible(self):
+        """What default lists show: everything an editor has not rejected."""
+        return self.exclude(review_state=ReviewState.REJECTED)
+
+    def unreviewed(self):
+        return self.filter(review_state=ReviewState.EXTRACTED)
+
+
+class Reviewed(models.Model):
+    """A fact's review state and which fields an editor set (never overwritten)."""
+
+    review_state = models.CharField(
+        max_length=12, choices=ReviewState.choices, default=ReviewState.EXTRACTED, db_index=True
+    )
+    edited_fields = models.JSONField(default=list, blank=True)
+    confidence = models.FloatField(default=0.0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReviewedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def human_touched(self) -> bool:
+        return self.review_state in HUMAN_STATES
+
+
+class LeaderQuerySet(ReviewedQuerySet):
+    def named(self, name: str):
+        """Leaders known under this name, as full name or as an alias."""
+        from kb.names import normalise_name
+
+        key = normalise_name(name)
+        return self.filter(Q(name_key=key) | Q(aliases__key=key)).distinct()
+
+    def active(self):
+        """Leaders that have not been merged into another record."""
+        return self.filter(merged_into__isnull=True)
+
+
+class Leader(Reviewed):
+    name = models.CharField("full name", max_length=200)
+    name_key = models.CharField(max_length=200, db_index=True, editable=False)
+    other_names = models.JSONField(default=list, blank=True)
+    title = models.CharField("title or office", max_length=120, blank=True)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="leaders"
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    history = HistoricalRecords()
+
+    objects = LeaderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("leader-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        from kb.names import name_keys, normalise_name
+
+        self.name_key = normalise_name(self.name)
+        super().save(*args, **kwargs)
+        keys = name_keys(self.name, self.other_names)
+        self.aliases.exclude(key__in=keys).delete()
+        existing = set(self.aliases.values_list("key", flat=True))
+        LeaderAlias.objects.bulk_create(
+            [LeaderAlias(leader=self, key=k) for k in sorted(keys - existing)]
+        )
+
+
+class LeaderAlias(models.Model):
+    """A normalised key a leader can be found under (kept in step by Leader.save)."""
+
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="aliases")
+    key = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["leader", "key"], name="unique_leader_alias")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ArticleStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    PROCESSING = "processing", "Processing"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def stuck(self, before):
+        return self.filter(status=ArticleStatus.PROCESSING, started_at__lt=before)
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=300, blank=True)
+    text = models.TextField(help_text="The article body, without its dateline.")
+    published = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=500, blank=True, help_text="URL or file name.")
+    upload = models.FileField(upload_to="uploads/%Y/%m/", blank=True)
+    media_type = models.CharField(max_length=60, default="text/plain")
+    content_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.QUEUED, db_index=True
+    )
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    extractor_version = models.CharField(max_length=20, blank=True)
+    leaders = models.ManyToManyField(Leader, blank=True, related_name="articles")
+    countries = models.ManyToManyField(Country, blank=True, related_name="articles")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title or self.source or f"Article {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("article-detail", args=[self.pk])
+
+
+class MeetingKind(models.TextChoices):
+    STATE_VISIT = "state_visit", "State visit"
+    VISIT = "visit", "Visit"
+    SUMMIT = "summit", "Summit"
+    TALKS = "talks", "Talks"
+    CALL = "call", "Call"
+    MULTILATERAL = "multilateral", "Multilateral"
+
+
+class MeetingQuerySet(ReviewedQuerySet):
+    def between(self, start, end):
+        return self.filter(date__gte=start, date__lte=end)
+
+    def with_leader(self, leader):
+        return self.filter(participants=leader)
+
+
+class Meeting(Reviewed):
+    kind = models.CharField(max_length=16, choices=MeetingKind.choices, default=MeetingKind.TALKS)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    place = models.CharField(max_length=200, blank=True)
+    host_country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings_hosted"
+    )
+    participants = models.ManyToManyField(Leader, related_name="meetings")
+    topics = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords(m2m_fields=[participants])
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        names = ", ".join(p.name for p in self.participants.all())
+        return f"{self.get_kind_display()}: {names or 'unknown participants'}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting-detail", args=[self.pk])
+
+
+class GiftQuerySet(ReviewedQuerySet):
+    def given_by(self, leader):
+        return self.filter(giver=leader)
+
+    def received_by(self, leader):
+        return self.filter(recipient=leader)
+
+
+class Gift(Reviewed):
+    giver = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="gifts_given")
+    recipient = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="gifts_received")
+    item = models.CharField(max_length=300)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="gifts"
+    )
+    date = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = GiftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.item} ({self.giver} → {self.recipient})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("gift-detail", args=[self.pk])
+
+
+class AgreementKind(models.TextChoices):
+    TREATY = "treaty", "Treaty"
+    AGREEMENT = "agreement", "Agreement"
+    MOU = "mou", "Memorandum of understanding"
+    JOINT_STATEMENT = "joint_statement", "Joint statement"
+    DECLARATION = "declaration", "Declaration"
+    DEAL = "deal", "Deal"
+    INVITATION = "invitation", "Invitation"
+    PLEDGE = "pledge", "Pledge"
+
+
+class AgreementStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    AGREED = "agreed", "Agreed"
+    ACCEPTED = "accepted", "Accepted"
+    SIGNED = "signed", "Signed"
+    REJECTED = "rejected", "Rejected"
+    FAILED = "failed", "Failed"
+
+
+class Agreement(Reviewed):
+    kind = models.CharField(max_length=16, choices=AgreementKind.choices)
+    status = models.CharField(max_length=12, choices=AgreementStatus.choices)
+    leader_parties = models.ManyToManyField(Leader, blank=True, related_name="agreements")
+    country_parties = models.ManyToManyField(Country, blank=True, related_name="agreements")
+    summary = models.CharField(max_length=500, blank=True)
+    date = models.DateField(null=True, blank=True)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="agreements"
+    )
+    history = HistoricalRecords(m2m_fields=[leader_parties, country_parties])
+
+    objects = ReviewedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()}): {self.summary}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreement-detail", args=[self.pk])
+
+
+class Evidence(models.Model):
+    """One article span that supports one fact (exactly one of meeting, gift, agreement)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    gift = models.ForeignKey(
+        Gift, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    agreement = models.ForeignKey(
+        Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    sentence = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the span's first character.")
+    end = models.PositiveIntegerField(help_text="Offset just past the span's last character.")
+    sentence_start = models.PositiveIntegerField(default=0)
+    confidence = models.FloatField()
+    rule = models.CharField(max_length=80, blank=True)
+    extractor_version = models.CharField(max_length=20)
+    candidate = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        constraints = [
+            models.CheckConstraint(
+                name="evidence_supports_exactly_one_fact",
+                condition=(
+                    Q(meeting__isnull=False, gift__isnull=True, agreement__isnull=True)
+                    | Q(meeting__isnull=True, gift__isnull=False, agreement__isnull=True)
+                    | Q(meeting__isnull=True, gift__isnull=True, agreement__isnull=False)
+                ),
+            ),
+            models.CheckConstraint(name="evidence_span_ordered", condition=Q(end__gte=models.F("start"))),
+            models.CheckConstraint(
+                name="evidence_confidence_in_unit_range",
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}[{self.start}:{self.end}]"
+
+    @property
+    def fact(self):
+        return self.meeting or self.gift or self.agreement
