@@ -1,0 +1,554 @@
+"""Ingest, stage one: an upload (bytes, pasted text or a URL) -> clean text.
+
+The reader decides what the upload is by its content, never its file name,
+turns it into normalised plain text, lifts off a leading ``date YYYY-MM-DD``
+dateline as the published date and picks a title.  Anything it cannot use is
+refused with :class:`UploadRejected`, whose message is written for the person
+who uploaded the file and whose ``code`` is a stable slug for the API.
+
+The stored text is the normalised text returned here: every character offset
+the later stages record points into it, so normalisation only touches line
+ends and surrounding whitespace, never the characters inside a line.
+
+Pure Python, no Django: limits are passed in by the caller.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import http.client
+import io
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+TEXT_PLAIN = "text/plain"
+TEXT_HTML = "text/html"
+APPLICATION_PDF = "application/pdf"
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_SNIFF_BYTES = 8192
+_MAX_CONTROL_RATIO = 0.02
+_TITLE_MAX_LINE = 200
+_TITLE_SHORT = 80
+
+
+class UploadRejected(ValueError):
+    """The upload cannot be used; ``str(exc)`` says why, for a 400 response.
+
+    ``code`` is a short slug ('empty', 'too_large', 'unsupported_type',
+    'not_utf8', 'bad_charset', 'no_text', 'unreadable_pdf', 'bad_url',
+    'fetch_failed') that clients can branch on.
+    """
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ReadArticle:
+    """An upload read into text.
+
+    ``text`` is normalised (see :func:`normalise_text`) and has the leading
+    dateline removed; ``published`` is that dateline's date, else the date in
+    an HTML page's metadata, else None.
+    """
+
+    text: str
+    published: dt.date | None
+    title: str
+    media_type: str  # TEXT_PLAIN | TEXT_HTML | APPLICATION_PDF
+
+
+# --- entry points ---------------------------------------------------------
+
+
+def read_upload(
+    data: bytes, *, filename: str = "", max_bytes: int = DEFAULT_MAX_BYTES
+) -> ReadArticle:
+    """Read an uploaded file; raise UploadRejected if it is unusable.
+
+    ``filename`` is only used to word error messages: the type is sniffed
+    from the bytes, so a PNG called ``notes.txt`` is still refused.
+    """
+    if not data:
+        raise UploadRejected("empty", "The file is empty.")
+    _check_size(len(data), max_bytes, what="file")
+    media_type = sniff_media_type(data, filename=filename)
+    if media_type == APPLICATION_PDF:
+        return _read_pdf(data)
+    if media_type == TEXT_HTML:
+        return _read_html(data)
+    return _read_plain(_decode_utf8(data), media_type=TEXT_PLAIN)
+
+
+def read_text(text: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadArticle:
+    """Read pasted text, applying the same size limit as a file upload."""
+    _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, what="text")
+    return _read_plain(text.removeprefix("\ufeff"), media_type=TEXT_PLAIN)
+
+
+def fetch_url(
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float = 10.0,
+    opener: Any = None,
+) -> tuple[bytes, str]:
+    """Download ``url`` (http or https only) and return (body, final URL).
+
+    At most ``max_bytes + 1`` bytes are read, so an oversized page is refused
+    without being held in memory.  Redirects to other schemes are refused.
+    ``opener`` is anything with ``open(request, timeout=...)`` (a urllib
+    OpenerDirector by default); tests inject their own.
+    """
+    url = url.strip()
+    _check_web_url(url)
+    opener = opener or urllib.request.build_opener(_WebOnlyRedirectHandler)
+    request = urllib.request.Request(
+        url, headers={"User-Agent": "Summitry/1.0 (article reader)", "Accept": "*/*"}
+    )
+    try:
+        response = opener.open(request, timeout=timeout)
+    except UploadRejected:  # a redirect to another scheme
+        raise
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        raise UploadRejected(
+            "fetch_failed", f"The server answered {exc.code} {exc.reason}."
+        ) from exc
+    except urllib.error.URLError as exc:
+        raise UploadRejected("fetch_failed", f"Could not fetch the page: {exc.reason}.") from exc
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # timeouts, resets, bad hosts
+        raise UploadRejected("fetch_failed", f"Could not fetch the page: {exc}.") from exc
+    try:
+        final_url = response.geturl() or url
+        _check_web_url(final_url)
+        headers = getattr(response, "headers", None)
+        declared = headers.get("Content-Length", "") if headers is not None else ""
+        if declared.isdigit():
+            _check_size(int(declared), max_bytes, what="page")
+        data = _read_limited(response, max_bytes)
+    except (OSError, http.client.HTTPException) as exc:
+        raise UploadRejected("fetch_failed", f"The download broke off: {exc}.") from exc
+    finally:
+        response.close()
+    return data, final_url
+
+
+# --- pieces the rest of ingest also uses ------------------------------------
+
+_DATELINE = re.compile(r"\A\ufeff?\s*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|\Z)", re.IGNORECASE)
+
+
+def split_dateline(text: str) -> tuple[dt.date | None, str]:
+    """Split a leading ``date YYYY-MM-DD`` line off the text.
+
+    The dateline may stand on its own line or run straight into the first
+    sentence (``date 2023-11-14 The visit ...``); 'date', 'Date' and 'Date:'
+    are accepted.  Returns (date, rest) where rest drops the dateline and the
+    whitespace after it.  A missing or malformed dateline (for example an
+    impossible date) gives (None, text) with the text untouched.
+    """
+    match = _DATELINE.match(text)
+    if not match:
+        return None, text
+    try:
+        date = dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None, text
+    return date, text[match.end() :].lstrip()
+
+
+_RUN_OF_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    """Normalise line ends and whitespace, never the characters in a line.
+
+    CR LF and lone CR become LF, trailing whitespace goes from every line,
+    two or more blank lines in a row become one, the whole text is stripped,
+    and NUL characters (which databases refuse) are dropped.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _RUN_OF_BLANK_LINES.sub("\n\n", text).strip()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 hex of the normalised text, so one text uploaded twice is one article."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def title_from_text(text: str) -> str:
+    """A title for an article that has none: its first non-empty line if short,
+    else the first ~80 characters cut at a word boundary, with an ellipsis."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    line = " ".join(line.split())
+    if len(line) < _TITLE_MAX_LINE:
+        return line
+    cut = line[: _TITLE_SHORT + 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[:_TITLE_SHORT]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+# --- sniffing ---------------------------------------------------------------
+
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive (Word, OpenDocument and EPUB files are ZIP archives too)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"%!PS", "a PostScript document"),
+    (b"ID3", "an MP3 audio file"),
+    (b"OggS", "an Ogg media file"),
+    (b"\x1aE\xdf\xa3", "a Matroska/WebM video"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+_HTML_START = re.compile(
+    rb"\A(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
+_HTML_TAG = re.compile(rb"<(?:head|body|p)[\s>]", re.I)
+
+
+def sniff_media_type(data: bytes, *, filename: str = "") -> str:
+    """Judge the upload by its content: 'application/pdf', 'text/html' or 'text/plain'.
+
+    PDF by its ``%PDF-`` magic; HTML if it opens with a doctype or <html>, or
+    has <head>, <body> or <p> tags in its first few KB; plain text if it has
+    no NUL bytes and few control characters (whether it is valid UTF-8 is
+    checked later, so that the user hears about the encoding rather than
+    'unsupported').  Anything else raises UploadRejected('unsupported_type')
+    naming what the bytes look like.  UTF-16 text is refused as 'not_utf8'.
+    """
+    head = data[:_SNIFF_BYTES]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UploadRejected(
+            "not_utf8",
+            f"{_name(filename)} is UTF-16 text; please save it as UTF-8 and upload it again.",
+        )
+    stripped = head.removeprefix(_UTF8_BOM).lstrip()
+    if stripped.startswith(b"%PDF-"):
+        return APPLICATION_PDF
+    for signature, description in _BINARY_SIGNATURES:
+        if stripped.startswith(signature):
+            raise _unsupported(filename, description)
+    if stripped[8:12] == b"WEBP" and stripped.startswith(b"RIFF"):
+        raise _unsupported(filename, "a WebP image")
+    if _HTML_START.match(stripped) or _HTML_TAG.search(stripped):
+        return TEXT_HTML
+    if b"\x00" in data or not _looks_like_text(head):
+        raise _unsupported(filename, "binary data")
+    return TEXT_PLAIN
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """Few C0 control characters besides tab, newline, CR and form feed."""
+    if not head:
+        return True
+    controls = sum(1 for byte in head if (byte < 32 and byte not in b"\t\n\r\f\v") or byte == 127)
+    return controls / len(head) <= _MAX_CONTROL_RATIO
+
+
+def _unsupported(filename: str, description: str) -> UploadRejected:
+    return UploadRejected(
+        "unsupported_type",
+        f"{_name(filename)} looks like {description}. Upload plain text (UTF-8), HTML or a PDF.",
+    )
+
+
+def _name(filename: str) -> str:
+    return f"“{filename}”" if filename else "The file"
+
+
+# --- readers per type ---------------------------------------------------------
+
+
+def _read_plain(text: str, *, media_type: str) -> ReadArticle:
+    text = normalise_text(text)
+    if not text:
+        raise UploadRejected("empty", "The text is empty.")
+    published, body = split_dateline(text)
+    if not body:
+        raise UploadRejected("no_text", "The text has a dateline but no article after it.")
+    return ReadArticle(
+        text=body, published=published, title=title_from_text(body), media_type=media_type
+    )
+
+
+def _read_html(data: bytes) -> ReadArticle:
+    html = _decode_html(data)
+    extracted = _extract_with_trafilatura(html) or _TagStripper.strip(html)
+    text = normalise_text(extracted.text)
+    published, text = split_dateline(text)
+    if not text:
+        raise UploadRejected("no_text", "No article text could be found in the HTML page.")
+    title = " ".join(extracted.title.split()) or title_from_text(text)
+    published = published or extracted.published
+    return ReadArticle(text=text, published=published, title=title, media_type=TEXT_HTML)
+
+
+def _read_pdf(data: bytes) -> ReadArticle:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UploadRejected("unreadable_pdf", "The PDF is password-protected.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        meta_title = (reader.metadata.title if reader.metadata else None) or ""
+    except UploadRejected:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of error on damaged files
+        raise UploadRejected("unreadable_pdf", f"The PDF could not be read ({exc}).") from exc
+    text = normalise_text("\n\n".join(pages))
+    if not text:
+        raise UploadRejected(
+            "no_text", "The PDF has no text layer (scanned images are not supported)."
+        )
+    published, text = split_dateline(text)
+    if not text:
+        raise UploadRejected("no_text", "The PDF has a dateline but no article after it.")
+    title = " ".join(str(meta_title).split()) or title_from_text(text)
+    return ReadArticle(text=text, published=published, title=title, media_type=APPLICATION_PDF)
+
+
+# --- decoding -------------------------------------------------------------------
+
+
+def _decode_utf8(data: bytes) -> str:
+    """Decode UTF-8 (BOM allowed and dropped) or say where the first bad byte is."""
+    body = data.removeprefix(_UTF8_BOM)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(data) - len(body))
+        line = body.count(b"\n", 0, exc.start) + 1
+        raise UploadRejected(
+            "not_utf8",
+            f"The text is not valid UTF-8: byte 0x{body[exc.start]:02X} at offset {offset} "
+            f"(line {line}) cannot be decoded. Save the file as UTF-8 and upload it again.",
+        ) from exc
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-zA-Z0-9_.:-]+)", re.I)
+
+
+def _decode_html(data: bytes) -> str:
+    """Decode with the charset a <meta> declares, else require UTF-8."""
+    match = None if data.startswith(_UTF8_BOM) else _META_CHARSET.search(data[:_SNIFF_BYTES])
+    if match:
+        try:
+            encoding = codecs.lookup(match.group(1).decode("ascii")).name
+        except LookupError:
+            encoding = "utf-8"
+        if encoding != "utf-8":
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise UploadRejected(
+                    "bad_charset",
+                    f"The page declares the charset {encoding} but byte offset {exc.start} "
+                    "does not decode in it.",
+                ) from exc
+    return _decode_utf8(data)
+
+
+# --- HTML extraction ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ExtractedPage:
+    text: str
+    title: str
+    published: dt.date | None
+
+
+def _extract_with_trafilatura(html: str) -> _ExtractedPage | None:
+    """Main text (blocks separated by blank lines), title and metadata date.
+
+    Dates come from the page's metadata only (meta tags, <time>, JSON-LD):
+    trafilatura's extensive search guesses from body text such as a copyright
+    year, and a wrong date is worse than none.  None when nothing is found.
+    """
+    import trafilatura
+
+    xml = trafilatura.extract(
+        html,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if not xml:
+        return None
+    try:
+        document = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        return None
+    main = document.find("main")
+    blocks = [_block_text(block) for block in (main if main is not None else [])]
+    text = "\n\n".join(block for block in blocks if block)
+    if not text.strip():
+        return None
+    title = document.get("title") or ""
+    return _ExtractedPage(text=text, title=title, published=_parse_iso_date(document.get("date")))
+
+
+def _block_text(element: ElementTree.Element) -> str:
+    """Text of one trafilatura block: <lb/> is a line break, list items are lines."""
+    if element.tag == "list":
+        return "\n".join(filter(None, (_block_text(item) for item in element)))
+    for line_break in element.iter("lb"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    return "".join(element.itertext()).strip()
+
+
+def _parse_iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+class _TagStripper(HTMLParser):
+    """Fallback for pages trafilatura gives up on: visible text, blocks on their own lines."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+    _BLOCK = frozenset(
+        "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 "
+        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._parts: list[str] = []
+        self._skipping: list[str] = []
+        self._title: list[str] = []
+        self._og_title = ""
+        self._in_title = False
+
+    @classmethod
+    def strip(cls, html: str) -> _ExtractedPage:
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        lines = (" ".join(line.split()) for line in "".join(parser._parts).split("\n"))
+        text = "\n\n".join(line for line in lines if line)
+        title = parser._og_title or " ".join("".join(parser._title).split())
+        return _ExtractedPage(text=text, title=title, published=None)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag == "body" and "head" in self._skipping:  # </head> may be omitted
+            self._skipping.remove("head")
+        elif tag == "meta" and dict(attrs).get("property") == "og:title":
+            self._og_title = " ".join((dict(attrs).get("content") or "").split())
+        elif tag in self._SKIP:
+            self._skipping.append(tag)
+        elif tag == "br" or tag in self._BLOCK:
+            self._parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif self._skipping and tag == self._skipping[-1]:
+            self._skipping.pop()
+        elif tag in self._BLOCK:
+            self._parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title.append(data)
+        elif not self._skipping:
+            self._parts.append(data)
+
+
+# --- URL fetching ---------------------------------------------------------------------
+
+
+def _check_web_url(url: str) -> None:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise UploadRejected(
+            "bad_url", f"Only http and https addresses can be fetched, not “{url}”."
+        )
+
+
+class _WebOnlyRedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http(s): urllib would follow one to ftp, and
+    reports one to file: as an HTTP error rather than a bad address."""
+
+    def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            try:
+                _check_web_url(urllib.parse.urljoin(req.full_url, location))
+            except UploadRejected:
+                fp.close()
+                raise
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def _read_limited(response: Any, max_bytes: int, chunk_size: int = 64 * 1024) -> bytes:
+    """Read up to max_bytes + 1 bytes and refuse the page if it went past max_bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = response.read(min(chunk_size, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:
+        raise UploadRejected("too_large", f"The page is larger than the {_size(max_bytes)} limit.")
+    return b"".join(chunks)
+
+
+# --- sizes ------------------------------------------------------------------------------
+
+
+def _check_size(size: int, max_bytes: int, *, what: str) -> None:
+    if size <= max_bytes:
+        return
+    actual, limit = _size(size), _size(max_bytes)
+    if actual == limit:  # e.g. 10.04 MB against 10 MB: show the bytes
+        actual, limit = f"{size:,} bytes", f"{max_bytes:,} bytes"
+    raise UploadRejected("too_large", f"The {what} is {actual}; the limit is {limit}.")
+
+
+def _size(size: int) -> str:
+    """'12.3 MB', '10 MB', '512 KB', '900 bytes'."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
