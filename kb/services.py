@@ -1,0 +1,345 @@
+"""Writes that touch several models: resolving extracted candidates to records and
+saving an article's facts in one transaction.
+
+Rules that hold throughout:
+- A fact an editor touched (confirmed, corrected, rejected) is never changed by
+  extraction; new evidence may still attach to it, and a rejected fact stays hidden.
+- Re-extracting an article drops its evidence, attaches the new candidates to matching
+  facts (or creates them), and deletes only machine-made facts left with no evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import asdict
+
+from django.db import transaction
+
+from ingest.extract.types import (
+    AgreementCandidate,
+    Evidence as EvidenceCandidate,
+    Extraction,
+    GiftCandidate,
+    LeaderMention,
+    MeetingCandidate,
+)
+from kb.models import (
+    Agreement,
+    Article,
+    Country,
+    Evidence,
+    Gift,
+    Leader,
+    Meeting,
+    ReviewState,
+)
+from kb.names import normalise_name
+
+MEETING_DATE_TOLERANCE = dt.timedelta(days=3)
+
+
+# ---- countries and leaders -------------------------------------------------------------
+
+
+def country_get(code: str | None) -> Country | None:
+    if not code:
+        return None
+    return Country.objects.filter(code=code.upper()).first()
+
+
+def leader_resolve(*, mention: LeaderMention) -> Leader:
+    """The record for this person: found by full name or alias, else created.
+
+    Across articles a name matches only a leader of the same country (or one whose
+    country is unknown), so two people who share a name in different countries stay
+    apart. Aliases and a missing title or country are filled in, unless an editor set them.
+    """
+    country = country_get(mention.country)
+    candidates = list(Leader.objects.active().named(mention.name).select_related("country"))
+    for alias in mention.aliases:
+        if not candidates and len(normalise_name(alias).split()) > 1:
+            candidates = list(Leader.objects.active().named(alias).select_related("country"))
+    compatible = [
+        leader
+        for leader in candidates
+        if country is None or leader.country_id is None or leader.country_id == country.pk
+    ]
+    if compatible:
+        leader = compatible[0]
+        _leader_enrich(leader, mention, country)
+        return leader
+    leader = Leader(
+        name=mention.name,
+        title=mention.title or "",
+        country=country,
+        other_names=sorted(set(mention.aliases) - {mention.name}),
+        confidence=max((e.confidence for e in mention.evidence), default=0.5),
+    )
+    leader.save()
+    return leader
+
+
+def _leader_enrich(leader: Leader, mention: LeaderMention, country: Country | None) -> None:
+    locked = set(leader.edited_fields) if leader.human_touched else {"*"} - {"*"}
+    changed = False
+    if len(mention.name) > len(leader.name) and "name" not in locked:
+        leader.other_names = sorted(set(leader.other_names) | {leader.name})
+        leader.name = mention.name
+        changed = True
+    new_aliases = set(mention.aliases) - set(leader.other_names) - {leader.name}
+    if new_aliases and "other_names" not in locked:
+        leader.other_names = sorted(set(leader.other_names) | new_aliases)
+        changed = True
+    if not leader.title and mention.title and "title" not in locked:
+        leader.title = mention.title
+        changed = True
+    if leader.country_id is None and country is not None and "country" not in locked:
+        leader.country = country
+        changed = True
+    if changed:
+        leader.save()
+
+
+# ---- matching facts ---------------------------------------------------------------------
+
+
+def _dates_compatible(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is None or b is None or abs(a - b) <= MEETING_DATE_TOLERANCE
+
+
+def meeting_find(
+    *, participants: Iterable[Leader], date: dt.date | None, host: Country | None
+) -> Meeting | None:
+    """An existing meeting that is the same event: the same participants (all of them
+    when two met; at least two when more did), a date within a few days or unknown, and
+    the same host country when both know it."""
+    ids = {leader.pk for leader in participants}
+    if not ids:
+        return None
+    first = next(iter(ids))
+    candidates = (
+        Meeting.objects.filter(participants=first)
+        .prefetch_related("participants")
+        .order_by("-review_state", "id")
+    )
+    for meeting in candidates:
+        theirs = {p.pk for p in meeting.participants.all()}
+        shared = ids & theirs
+        same_people = theirs == ids if len(ids) <= 2 or len(theirs) <= 2 else len(shared) >= 2
+        if not same_people:
+            continue
+        if not _dates_compatible(meeting.date, date):
+            continue
+        if host and meeting.host_country_id and meeting.host_country_id != host.pk:
+            continue
+        return meeting
+    return None
+
+
+def _item_key(item: str) -> frozenset[str]:
+    stop = {"a", "an", "the", "of", "from", "with", "and", "its", "his", "her", "their"}
+    return frozenset(w for w in normalise_name(item).split() if w not in stop)
+
+
+def gift_find(*, giver: Leader, recipient: Leader, item: str) -> Gift | None:
+    key = _item_key(item)
+    for gift in Gift.objects.filter(giver=giver, recipient=recipient):
+        theirs = _item_key(gift.item)
+        if key and theirs and (key <= theirs or theirs <= key):
+            return gift
+    return None
+
+
+def agreement_find(
+    *, kind: str, leaders: set[int], countries: set[int], date: dt.date | None
+) -> Agreement | None:
+    candidates = Agreement.objects.filter(kind=kind).prefetch_related(
+        "leader_parties", "country_parties"
+    )
+    for agreement in candidates:
+        if {p.pk for p in agreement.leader_parties.all()} != leaders:
+            continue
+        if {c.pk for c in agreement.country_parties.all()} != countries:
+            continue
+        if agreement.date and date and agreement.date != date:
+            continue
+        return agreement
+    return None
+
+
+# ---- saving one article's extraction ----------------------------------------------------
+
+
+class _ArticleWriter:
+    """Resolves one Extraction against the knowledge base and records its evidence."""
+
+    def __init__(self, article: Article, extraction: Extraction):
+        self.article = article
+        self.extraction = extraction
+        self.leaders: dict[str, Leader] = {}
+
+    def leader(self, name: str) -> Leader | None:
+        return self.leaders.get(name)
+
+    def write(self) -> None:
+        for mention in self.extraction.leaders:
+            self.leaders[mention.name] = leader_resolve(mention=mention)
+        self.article.leaders.set(self.leaders.values())
+        self.article.countries.set(Country.objects.filter(code__in=self.extraction.countries))
+        meetings = [self.meeting(c) for c in self.extraction.meetings]
+        meetings = [m for m in meetings if m is not None]
+        for candidate in self.extraction.gifts:
+            self.gift(candidate, meetings)
+        for candidate in self.extraction.agreements:
+            self.agreement(candidate, meetings)
+
+    def evidence(self, candidate, evidence: Iterable[EvidenceCandidate], **fact) -> None:
+        payload = _jsonable(asdict(candidate))
+        Evidence.objects.bulk_create(
+            [
+                Evidence(
+                    article=self.article,
+                    sentence=e.span.sentence,
+                    start=e.span.start,
+                    end=e.span.end,
+                    sentence_start=e.span.sentence_start,
+                    confidence=min(max(e.confidence, 0.0), 1.0),
+                    rule=e.rule[:80],
+                    extractor_version=self.extraction.version,
+                    candidate=payload,
+                    **fact,
+                )
+                for e in evidence
+            ]
+        )
+
+    def meeting(self, candidate: MeetingCandidate) -> Meeting | None:
+        participants = [self.leaders[n] for n in candidate.participants if n in self.leaders]
+        if not participants:
+            return None
+        host = country_get(candidate.host_country)
+        meeting = meeting_find(participants=participants, date=candidate.date, host=host)
+        if meeting is None:
+            meeting = Meeting.objects.create(
+                kind=candidate.kind,
+                date=candidate.date,
+                place=candidate.place or "",
+                host_country=host,
+                topics=list(candidate.topics),
+                confidence=candidate.confidence,
+            )
+            meeting.participants.set(participants)
+        elif not meeting.human_touched:
+            _fill_blanks(
+                meeting,
+                date=candidate.date,
+                place=candidate.place or "",
+                host_country=host,
+                topics=list(candidate.topics),
+            )
+            meeting.confidence = max(meeting.confidence, candidate.confidence)
+            meeting.save()
+            meeting.participants.add(*participants)
+        self.evidence(candidate, candidate.evidence, meeting=meeting)
+        return meeting
+
+    def gift(self, candidate: GiftCandidate, meetings: list[Meeting]) -> None:
+        giver, recipient = self.leader(candidate.giver), self.leader(candidate.recipient)
+        if giver is None or recipient is None:
+            return
+        gift = gift_find(giver=giver, recipient=recipient, item=candidate.item)
+        meeting = _meeting_with(meetings, {giver.pk, recipient.pk})
+        if gift is None:
+            gift = Gift.objects.create(
+                giver=giver,
+                recipient=recipient,
+                item=candidate.item,
+                meeting=meeting,
+                date=meeting.date if meeting else None,
+                confidence=candidate.confidence,
+            )
+        elif not gift.human_touched:
+            _fill_blanks(gift, meeting=meeting, date=meeting.date if meeting else None)
+            gift.confidence = max(gift.confidence, candidate.confidence)
+            gift.save()
+        self.evidence(candidate, candidate.evidence, gift=gift)
+
+    def agreement(self, candidate: AgreementCandidate, meetings: list[Meeting]) -> None:
+        leaders = [self.leaders[p] for p in candidate.parties if p in self.leaders]
+        codes = [p for p in candidate.parties if p not in self.leaders]
+        countries = list(Country.objects.filter(code__in=codes))
+        if not leaders and not countries:
+            return
+        agreement = agreement_find(
+            kind=candidate.kind,
+            leaders={x.pk for x in leaders},
+            countries={c.pk for c in countries},
+            date=candidate.date,
+        )
+        meeting = _meeting_with(meetings, {x.pk for x in leaders}) if leaders else None
+        if agreement is None:
+            agreement = Agreement.objects.create(
+                kind=candidate.kind,
+                status=candidate.status,
+                summary=candidate.summary[:500],
+                date=candidate.date or (meeting.date if meeting else None),
+                meeting=meeting,
+                confidence=candidate.confidence,
+            )
+            agreement.leader_parties.set(leaders)
+            agreement.country_parties.set(countries)
+        elif not agreement.human_touched:
+            agreement.status = candidate.status
+            _fill_blanks(agreement, summary=candidate.summary[:500], meeting=meeting)
+            agreement.confidence = max(agreement.confidence, candidate.confidence)
+            agreement.save()
+        self.evidence(candidate, candidate.evidence, agreement=agreement)
+
+
+def _meeting_with(meetings: list[Meeting], leader_ids: set[int]) -> Meeting | None:
+    """The article's meeting the given people both took part in, if exactly one."""
+    found = [
+        m for m in meetings if leader_ids <= {p.pk for p in m.participants.all()}
+    ]
+    unique = {m.pk: m for m in found}
+    return next(iter(unique.values())) if len(unique) == 1 else None
+
+
+def _fill_blanks(fact, **values) -> None:
+    """Set fields that are still empty; never overwrite a value already known."""
+    for field, value in values.items():
+        if value in (None, "", []):
+            continue
+        if getattr(fact, field) in (None, "", []):
+            setattr(fact, field, value)
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@transaction.atomic
+def article_facts_replace(*, article: Article, extraction: Extraction) -> None:
+    """Replace what extraction said about this article, in one transaction.
+
+    The article's old evidence goes; the new candidates attach to matching facts or make
+    new ones; machine-made facts left with no evidence at all are deleted. Facts an
+    editor touched are never changed or deleted here.
+    """
+    Evidence.objects.filter(article=article).delete()
+    _ArticleWriter(article, extraction).write()
+    for model in (Gift, Agreement, Meeting):
+        model.objects.filter(
+            review_state=ReviewState.EXTRACTED, evidence__isnull=True
+        ).delete()
+    article.extractor_version = extraction.version
+    if extraction.published and not article.published:
+        article.published = extraction.published
+    article.save(update_fields=["extractor_version", "published", "updated_at"])
