@@ -1,0 +1,136 @@
+"""The extractor's output: plain frozen dataclasses, free of Django.
+
+Everything the extractor finds carries where it found it (character offsets
+into the text it was given, and the sentence), how sure it is (0..1) and the
+rule that produced it, so that reviewers can sort by confidence and a bad
+rule can be traced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+EXTRACTOR_VERSION = "0.1.0"
+
+MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
+AGREEMENT_KINDS = (
+    "treaty", "agreement", "mou", "joint_statement", "declaration", "deal", "invitation", "pledge",
+)
+AGREEMENT_STATUSES = ("signed", "agreed", "accepted", "proposed", "rejected", "failed")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article: [start, end) character offsets and its sentence."""
+
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int  # offset of the sentence's first character in the text
+
+
+@dataclass(frozen=True)
+class Evidence:
+    span: Span
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class LeaderMention:
+    """A person who acts in a fact, under the fullest name the article gives."""
+
+    name: str
+    country: str | None  # ISO 3166 alpha-2
+    title: str | None
+    aliases: tuple[str, ...] = ()  # other forms seen in the article ("Putin", "President Putin")
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingCandidate:
+    participants: tuple[str, ...]  # leader full names
+    kind: str  # one of MEETING_KINDS
+    host_country: str | None
+    place: str | None
+    date: dt.date | None
+    topics: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def confidence(self) -> float:
+        return max((e.confidence for e in self.evidence), default=0.0)
+
+
+@dataclass(frozen=True)
+class GiftCandidate:
+    giver: str
+    recipient: str
+    item: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def confidence(self) -> float:
+        return max((e.confidence for e in self.evidence), default=0.0)
+
+
+@dataclass(frozen=True)
+class AgreementCandidate:
+    parties: tuple[str, ...]  # leader full names and/or ISO alpha-2 codes
+    kind: str  # one of AGREEMENT_KINDS
+    status: str  # one of AGREEMENT_STATUSES
+    summary: str
+    date: dt.date | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def confidence(self) -> float:
+        return max((e.confidence for e in self.evidence), default=0.0)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """All facts found in one article."""
+
+    published: dt.date | None
+    leaders: tuple[LeaderMention, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO alpha-2, sorted
+    meetings: tuple[MeetingCandidate, ...] = ()
+    gifts: tuple[GiftCandidate, ...] = ()
+    agreements: tuple[AgreementCandidate, ...] = ()
+    version: str = field(default=EXTRACTOR_VERSION)
+
+    def to_gold(self, article: str) -> dict:
+        """The shape of the gold files (shared eval SCHEMA), for `extract` and `evaluate`."""
+        return {
+            "article": article,
+            "published": self.published.isoformat() if self.published else None,
+            "leaders": [
+                {"name": m.name, "country": m.country, "title": m.title} for m in self.leaders
+            ],
+            "countries": sorted(self.countries),
+            "meetings": [
+                {
+                    "participants": list(m.participants),
+                    "kind": m.kind,
+                    "host_country": m.host_country,
+                    "place": m.place,
+                    "date": m.date.isoformat() if m.date else None,
+                    "topics": list(m.topics),
+                }
+                for m in self.meetings
+            ],
+            "gifts": [
+                {"giver": g.giver, "recipient": g.recipient, "item": g.item} for g in self.gifts
+            ],
+            "agreements": [
+                {
+                    "parties": list(a.parties),
+                    "kind": a.kind,
+                    "status": a.status,
+                    "summary": a.summary,
+                }
+                for a in self.agreements
+            ],
+        }
