@@ -115,9 +115,6 @@ class Leader(Reviewed):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("leader-detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         from kb.names import name_keys, normalise_name
 
@@ -129,6 +126,9 @@ class Leader(Reviewed):
         LeaderAlias.objects.bulk_create(
             [LeaderAlias(leader=self, key=k) for k in sorted(keys - existing)]
         )
+
+    def get_absolute_url(self) -> str:
+        return reverse("leader-detail", args=[self.pk])
 
 
 class LeaderAlias(models.Model):
@@ -189,6 +189,16 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("article-detail", args=[self.pk])
+
+    def fact_counts(self) -> dict[str, int]:
+        """How many distinct meetings, gifts and agreements this article supports."""
+        evidence = self.evidence.all()
+        return {
+            kind: evidence.filter(**{f"{field}__isnull": False}).values(field).distinct().count()
+            for kind, field in (
+                ("meetings", "meeting"), ("gifts", "gift"), ("agreements", "agreement")
+            )
+        }
 
 
 class MeetingKind(models.TextChoices):
@@ -340,7 +350,9 @@ class Evidence(models.Model):
                     | Q(meeting__isnull=True, gift__isnull=True, agreement__isnull=False)
                 ),
             ),
-            models.CheckConstraint(name="evidence_span_ordered", condition=Q(end__gte=models.F("start"))),
+            models.CheckConstraint(
+                name="evidence_span_ordered", condition=Q(end__gte=models.F("start"))
+            ),
             models.CheckConstraint(
                 name="evidence_confidence_in_unit_range",
                 condition=Q(confidence__gte=0) & Q(confidence__lte=1),

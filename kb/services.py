@@ -18,11 +18,13 @@ from django.db import transaction
 
 from ingest.extract.types import (
     AgreementCandidate,
-    Evidence as EvidenceCandidate,
     Extraction,
     GiftCandidate,
     LeaderMention,
     MeetingCandidate,
+)
+from ingest.extract.types import (
+    Evidence as EvidenceCandidate,
 )
 from kb.models import (
     Agreement,

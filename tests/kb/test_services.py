@@ -58,7 +58,8 @@ def test_facts_are_saved_with_their_evidence(countries):
     assert meeting.host_country.code == "NO"
     assert meeting.date == dt.date(2025, 1, 7)
     gift = Gift.objects.get()
-    assert (gift.giver.name, gift.recipient.name, gift.item) == ("Ana Lima", "Tomas Berg", "clay jug")
+    assert (gift.giver.name, gift.recipient.name) == ("Ana Lima", "Tomas Berg")
+    assert gift.item == "clay jug"
     assert gift.meeting == meeting
     assert gift.evidence.get().confidence == pytest.approx(0.7)
     assert Agreement.objects.get().leader_parties.count() == 2
