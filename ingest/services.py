@@ -52,7 +52,7 @@ def article_submit(
     elif text is not None:
         parsed = read.read_text(text, max_bytes=limit)
     else:
-        raise UploadRejected("Nothing was uploaded: give text, a file or a URL.", code="empty")
+        raise UploadRejected("empty", "Nothing was uploaded: give text, a file or a URL.")
 
     content_hash = read.content_hash(parsed.text)
     existing = Article.objects.filter(content_hash=content_hash).first()

@@ -1,0 +1,169 @@
+"""Uploading articles through the API, re-queueing them, and who may do it."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+
+from kb.models import Article, ArticleStatus
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "date 2024-05-02\nPresident Macron received Chancellor Scholz in Paris on Thursday."
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(64)
+
+
+def upload(name: str, data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="text/plain")
+
+
+def test_editor_posts_text_and_the_article_is_queued(editor_client, queued):
+    response = editor_client.post("/api/articles/", {"text": TEXT}, format="json")
+
+    assert response.status_code == 202, response.content
+    body = response.json()
+    article = Article.objects.get()
+    assert body == {
+        "id": article.pk,
+        "status": "queued",
+        "created": True,
+        "url": f"http://testserver/api/articles/{article.pk}/",
+    }
+    assert response["Location"] == body["url"]
+    assert article.status == ArticleStatus.QUEUED
+    assert article.published.isoformat() == "2024-05-02"
+    assert article.text.startswith("President Macron")
+    assert queued == [article]
+
+
+def test_editor_uploads_a_file(editor_client, queued):
+    response = editor_client.post(
+        "/api/articles/", {"file": upload("visit.txt", TEXT.encode())}, format="multipart"
+    )
+
+    assert response.status_code == 202, response.content
+    article = Article.objects.get(pk=response.json()["id"])
+    assert article.source == "visit.txt"
+    assert article.media_type == "text/plain"
+    assert len(queued) == 1
+
+
+def test_text_as_a_form_field(editor_client):
+    response = editor_client.post("/api/articles/", {"text": TEXT}, format="multipart")
+    assert response.status_code == 202, response.content
+
+
+def test_the_same_text_twice_returns_the_stored_article(editor_client, queued):
+    first = editor_client.post("/api/articles/", {"text": TEXT}, format="json").json()
+    again = editor_client.post("/api/articles/", {"text": TEXT + "\n\n"}, format="json")
+
+    assert again.status_code == 200
+    assert again.json() == {**first, "created": False}
+    assert Article.objects.count() == 1
+    assert len(queued) == 1
+
+
+BAD_UPLOADS = {
+    "empty file": ({"file": upload("empty.txt", b"")}, "empty"),
+    "empty text": ({"text": "  \n "}, "empty"),
+    "too large": ({"file": upload("big.txt", b"a" * 1001)}, "too_large"),
+    "too large text": ({"text": "a" * 1001}, "too_large"),
+    "PNG named .txt": ({"file": upload("notes.txt", PNG)}, "unsupported_type"),
+    "latin-1 bytes": (
+        {"file": upload("fr.txt", "Élysée, café, déjà".encode("latin-1"))},
+        "not_utf8",
+    ),
+    "nothing": ({}, "empty"),
+    "two inputs": ({"text": TEXT, "url": "https://example.org/"}, "ambiguous"),
+    "not a web address": ({"url": "file:///etc/passwd"}, "bad_url"),
+}
+
+
+@override_settings(UPLOAD_MAX_BYTES=1000)
+@pytest.mark.parametrize(("data", "code"), BAD_UPLOADS.values(), ids=BAD_UPLOADS.keys())
+def test_unusable_uploads_are_400_with_a_reason_and_nothing_saved(
+    editor_client, queued, data, code
+):
+    ArticleFactory()
+    response = editor_client.post("/api/articles/", data, format="multipart")
+
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert body["code"] == code
+    assert len(body["detail"]) > 10
+    assert Article.objects.count() == 1
+    assert queued == []
+
+
+@override_settings(UPLOAD_MAX_BYTES=1000, DATA_UPLOAD_MAX_MEMORY_SIZE=2000)
+@pytest.mark.parametrize("format", ["json", "multipart"])
+def test_a_body_over_the_request_limit_is_413_json(editor_client, format):
+    response = editor_client.post("/api/articles/", {"text": "a" * 2001}, format=format)
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_large"
+    assert Article.objects.count() == 0
+
+
+@override_settings(UPLOAD_MAX_BYTES=1000, DATA_UPLOAD_MAX_MEMORY_SIZE=2000)
+def test_django_refusing_a_large_form_field_is_413_json(editor_client, monkeypatch):
+    """Django's own RequestDataTooBig (raised while parsing) never becomes a 500."""
+    monkeypatch.setattr("api.views._check_body_size", lambda request: None)
+    response = editor_client.post("/api/articles/", {"text": "a" * 2001}, format="multipart")
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_large"
+
+
+def test_anonymous_may_read_but_not_post(client):
+    assert client.get("/api/articles/").status_code == 200
+    response = client.post("/api/articles/", {"text": TEXT}, format="json")
+    assert response.status_code in (401, 403)
+    assert Article.objects.count() == 0
+
+
+def test_readers_may_not_post(reader_client):
+    response = reader_client.post("/api/articles/", {"text": TEXT}, format="json")
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+
+
+@override_settings(SUMMITRY_ANONYMOUS_READ=False)
+def test_anonymous_reading_can_be_turned_off(client, reader_client):
+    assert client.get("/api/meetings/").status_code in (401, 403)
+    assert reader_client.get("/api/meetings/").status_code == 200
+
+
+def test_editor_requeues_a_failed_article(editor_client, reader_client, queued):
+    article = ArticleFactory(status=ArticleStatus.FAILED, error="Boom")
+
+    assert reader_client.post(f"/api/articles/{article.pk}/retry/").status_code == 403
+    response = editor_client.post(f"/api/articles/{article.pk}/retry/")
+
+    assert response.status_code == 202
+    assert response.json()["status"] == "queued"
+    article.refresh_from_db()
+    assert (article.status, article.error) == (ArticleStatus.QUEUED, "")
+    assert queued == [article]
+    assert editor_client.post("/api/articles/999999/retry/").status_code == 404
+
+
+def test_editor_submits_a_url(editor_client, monkeypatch):
+    page = (
+        b"<html><head><title>Visit</title></head><body><p>" + TEXT.encode() + b"</p></body></html>"
+    )
+    fetched = []
+
+    def fetch_url(url, *, max_bytes):
+        fetched.append(url)
+        return page, "https://news.example.org/visit"
+
+    monkeypatch.setattr("ingest.read.fetch_url", fetch_url)
+    response = editor_client.post("/api/articles/", {"url": "https://example.org/v"}, format="json")
+
+    assert response.status_code == 202, response.content
+    article = Article.objects.get()
+    assert fetched == ["https://example.org/v"]
+    assert (article.source, article.media_type) == ("https://news.example.org/visit", "text/html")

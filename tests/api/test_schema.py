@@ -1,0 +1,41 @@
+"""The OpenAPI document, and the error shapes every endpoint shares."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from api.exceptions import exception_handler
+from ingest.read import UploadRejected
+
+pytestmark = pytest.mark.django_db
+
+
+def test_schema_endpoint_serves_openapi_3(client):
+    response = client.get("/api/schema/?format=json")
+
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3")
+    assert {"/api/meetings/", "/api/articles/{id}/retry/"} <= set(schema["paths"])
+    assert "post" in schema["paths"]["/api/articles/"]
+
+
+def test_schema_generates_without_warnings(tmp_path):
+    call_command(
+        "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml")
+    )
+
+
+def test_errors_become_json_answers():
+    rejected = exception_handler(UploadRejected("not_utf8", "Not UTF-8."), {})
+    assert (rejected.status_code, rejected.data) == (
+        400,
+        {"detail": "Not UTF-8.", "code": "not_utf8"},
+    )
+
+    invalid = exception_handler(ValidationError({"date": ["Bad date."]}), {})
+    assert (invalid.status_code, invalid.data) == (400, {"date": ["Bad date."]})
+
+    assert exception_handler(RuntimeError("bug"), {}) is None  # left to Django: a 500
