@@ -1,0 +1,86 @@
+"""The upload form: paste text, choose one or more files, or give a URL."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+ACCEPTED_FILES = ".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that cleans to a list of uploaded files (possibly empty)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPTED_FILES}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single_clean = super().clean
+        if isinstance(data, list | tuple):
+            return [single_clean(item, initial) for item in data if item]
+        return [single_clean(data, initial)] if data else []
+
+
+class UploadForm(forms.Form):
+    text = forms.CharField(
+        label="Article text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Optionally start with a dateline such as “date 2024-05-01”.",
+    )
+    source = forms.CharField(
+        label="Source",
+        required=False,
+        max_length=500,
+        help_text="Optional: a URL or publication name for pasted text.",
+    )
+    files = MultipleFileField(
+        label="Files",
+        required=False,
+        help_text="One or more .txt, .html or .pdf files; each becomes its own article.",
+    )
+    url = forms.URLField(
+        label="Page address",
+        required=False,
+        assume_scheme="https",
+        max_length=2000,
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data.get("files") or []
+        limit = settings.UPLOAD_MAX_BYTES
+        for upload in files:
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    f"“{upload.name}” is {filesizeformat(upload.size)}; "
+                    f"the limit is {filesizeformat(limit)}."
+                )
+        return files
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [
+            bool((cleaned.get("text") or "").strip()),
+            bool(cleaned.get("files")),
+            bool(cleaned.get("url")),
+        ]
+        if self.errors:
+            return cleaned
+        if not any(given):
+            raise forms.ValidationError(
+                "Nothing was uploaded: paste some text, choose a file or give a URL.",
+                code="empty",
+            )
+        if sum(given) > 1:
+            raise forms.ValidationError(
+                "Give one kind of upload at a time: pasted text, files or a URL.",
+                code="ambiguous",
+            )
+        return cleaned

@@ -1,0 +1,74 @@
+"""The upload page: editors paste text, upload files or give a URL."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import UserPassesTestMixin
+from django.shortcuts import redirect
+from django.views.generic import FormView
+
+from ingest import services
+from ingest.forms import UploadForm
+from ingest.read import UploadRejected
+from kb.roles import can_edit
+
+
+class UploadView(UserPassesTestMixin, FormView):
+    """Anonymous visitors are sent to log in; logged-in non-editors get 403."""
+
+    template_name = "ingest/upload.html"
+    results_template_name = "ingest/upload_results.html"
+    form_class = UploadForm
+
+    def test_func(self) -> bool:
+        return can_edit(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["section"] = "upload"
+        return context
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        files = data["files"]
+        if len(files) > 1:
+            return self.many_files(files)
+        try:
+            if files:
+                upload = files[0]
+                article, created = services.article_submit(data=upload.read(), filename=upload.name)
+            elif data["url"]:
+                article, created = services.article_submit(url=data["url"])
+            else:
+                article, created = services.article_submit(text=data["text"], source=data["source"])
+        except UploadRejected as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        if created:
+            messages.success(self.request, "Article uploaded; extraction has been queued.")
+        else:
+            messages.info(self.request, "This article had already been uploaded; here it is.")
+        return redirect(article)
+
+    def many_files(self, files):
+        """One article per file; show what became of each."""
+        results = []
+        for upload in files:
+            try:
+                article, created = services.article_submit(data=upload.read(), filename=upload.name)
+            except UploadRejected as exc:
+                results.append({"name": upload.name, "error": str(exc)})
+            else:
+                results.append({"name": upload.name, "article": article, "created": created})
+        accepted = sum(1 for r in results if "article" in r)
+        context = {"results": results, "accepted": accepted, "section": "upload"}
+        return self.response_class(
+            request=self.request,
+            template=[self.results_template_name],
+            context=context,
+            status=200 if accepted else 400,
+            using=self.template_engine,
+        )

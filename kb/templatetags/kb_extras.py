@@ -1,0 +1,109 @@
+"""Template helpers for the knowledge-base pages.
+
+`evidence_in_context` shows the paragraph of article text around an evidence span with
+the span wrapped in <mark>. The article text is untrusted: every piece is escaped before
+it is joined with our own tags, and nothing else is ever marked safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from kb import roles
+
+register = template.Library()
+
+PARAGRAPH_BREAK = "\n\n"
+# A paragraph longer than this either side of the span is cut at a word boundary.
+MAX_CONTEXT_SIDE = 400
+
+
+@dataclass(frozen=True)
+class SpanContext:
+    before: str
+    span: str
+    after: str
+    cut_before: bool
+    cut_after: bool
+
+
+def span_context(text: str, start: int, end: int, *, max_side: int = MAX_CONTEXT_SIDE):
+    """The paragraph around text[start:end], split into before / span / after.
+
+    Returns None if the offsets do not describe a non-empty span inside the text.
+    """
+    if not text or start is None or end is None or not 0 <= start < end <= len(text):
+        return None
+    para_start = text.rfind(PARAGRAPH_BREAK, 0, start)
+    para_start = 0 if para_start == -1 else para_start + len(PARAGRAPH_BREAK)
+    para_end = text.find(PARAGRAPH_BREAK, end)
+    para_end = len(text) if para_end == -1 else para_end
+
+    cut_before = start - para_start > max_side
+    if cut_before:
+        window = start - max_side
+        space = text.find(" ", window, start)
+        para_start = space + 1 if space != -1 else window
+    cut_after = para_end - end > max_side
+    if cut_after:
+        window = end + max_side
+        space = text.rfind(" ", end, window)
+        para_end = space if space != -1 else window
+
+    return SpanContext(
+        before=text[para_start:start],
+        span=text[start:end],
+        after=text[end:para_end],
+        cut_before=cut_before,
+        cut_after=cut_after,
+    )
+
+
+def _escape_lines(value: str) -> SafeString:
+    """Escape text, then turn its line breaks into <br> (safe: added after escaping)."""
+    escaped = str(conditional_escape(value))
+    return mark_safe(escaped.replace("\n", "<br>"))  # noqa: S308 - input escaped above
+
+
+@register.simple_tag
+def evidence_in_context(evidence) -> SafeString:
+    """<blockquote> with the evidence span marked inside its paragraph."""
+    article = evidence.article
+    context = span_context(article.text, evidence.start, evidence.end)
+    if context is None:
+        # Offsets do not fit the text (should not happen): show the sentence alone.
+        return format_html(
+            '<blockquote class="evidence-context"><p>{}</p></blockquote>', evidence.sentence
+        )
+    return format_html(
+        '<blockquote class="evidence-context"><p>{}{}<mark>{}</mark>{}{}</p></blockquote>',
+        "… " if context.cut_before else "",
+        _escape_lines(context.before),
+        _escape_lines(context.span),
+        _escape_lines(context.after),
+        " …" if context.cut_after else "",
+    )
+
+
+@register.filter
+def percent(value) -> str:
+    """0.834 -> '83%'."""
+    try:
+        return f"{round(float(value) * 100)}%"
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.filter
+def can_edit(user) -> bool:
+    return roles.can_edit(user)
+
+
+@register.filter
+def is_web_url(value) -> bool:
+    """True for http(s) addresses, the only sources rendered as links."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))

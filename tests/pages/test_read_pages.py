@@ -1,0 +1,232 @@
+"""Every reading page renders with what it should show."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from kb.models import ArticleStatus, ReviewState
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    CountryFactory,
+    EvidenceFactory,
+    GiftFactory,
+    LeaderFactory,
+    MeetingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    france = CountryFactory(code="FR", name="France")
+    japan = CountryFactory(code="JP", name="Japan")
+    macron = LeaderFactory(name="Emmanuel Macron", country=france, other_names=["Macron"])
+    kishida = LeaderFactory(name="Fumio Kishida", title="Prime Minister", country=japan)
+    meeting = MeetingFactory(
+        participants=[macron, kishida],
+        date=dt.date(2023, 5, 19),
+        kind="state_visit",
+        place="Hiroshima",
+        host_country=japan,
+        topics=["trade", "security"],
+    )
+    gift = GiftFactory(
+        giver=kishida, recipient=macron, item="lacquered fountain pen", meeting=meeting
+    )
+    agreement = AgreementFactory(
+        leader_parties=[macron, kishida], meeting=meeting, summary="Roadmap on space cooperation"
+    )
+    agreement.country_parties.set([france, japan])
+    article = ArticleFactory(
+        title="Leaders meet in Hiroshima",
+        text="Opening line.\n\nKishida welcomed Macron in Hiroshima on Friday. They talked.",
+        published=dt.date(2023, 5, 20),
+        extractor_version="1.2.0",
+    )
+    start = article.text.index("Kishida welcomed")
+    EvidenceFactory(article=article, meeting=meeting, start=start, end=start + 46)
+    EvidenceFactory(article=article, gift=gift)
+    EvidenceFactory(article=article, agreement=agreement)
+    article.leaders.set([macron, kishida])
+    return locals()
+
+
+def get(client, url_name, *args, **query):
+    response = client.get(reverse(url_name, args=args), query)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def test_home_shows_counts_and_recent_meetings(client, world):
+    html = get(client, "home")
+    assert "Recent meetings" in html
+    assert "Emmanuel Macron" in html
+    assert "Leaders meet in Hiroshima" in html
+    assert 'href="/static/css/app.css"' in html
+    assert '<a class="skip-link" href="#main">' in html
+
+
+def test_meeting_list_shows_rows_and_hides_rejected(client, world):
+    MeetingFactory(
+        participants=[world["macron"]], place="Rejected Palace", review_state=ReviewState.REJECTED
+    )
+    html = get(client, "meeting-list")
+    assert "State visit" in html
+    assert "Fumio Kishida" in html
+    assert "Hiroshima" in html
+    assert "Japan" in html
+    assert "19 May 2023" in html
+    assert "Rejected Palace" not in html
+    assert '<td class="num">1</td>' in html  # one source article
+
+
+def test_meeting_list_is_newest_first_and_paginated(client, db):
+    leader = LeaderFactory()
+    for day in range(1, 56):
+        MeetingFactory(
+            participants=[leader],
+            date=dt.date(2020, 1, 1) + dt.timedelta(days=day),
+            place=f"Place {day:02d}",
+        )
+    html = get(client, "meeting-list")
+    assert html.index("Place 55") < html.index("Place 54")
+    assert "Place 05" not in html
+    assert "Page 1 of 2" in html
+    assert "Place 05" in get(client, "meeting-list", page=2)
+
+
+def test_meeting_detail(client, world):
+    html = get(client, "meeting-detail", world["meeting"].pk)
+    for text in (
+        "Emmanuel Macron",
+        "Fumio Kishida",
+        "Hiroshima",
+        "Japan",
+        "trade",
+        "security",
+        "lacquered fountain pen",
+        "Roadmap on space cooperation",
+        "Extracted",
+        "80% confidence",
+        "Leaders meet in Hiroshima",
+    ):
+        assert text in html, text
+    assert f'href="{world["macron"].get_absolute_url()}"' in html
+    assert f'href="{world["gift"].get_absolute_url()}"' in html
+    assert "<mark>" in html
+
+
+def test_leader_list_and_detail(client, world):
+    html = get(client, "leader-list")
+    assert "Emmanuel Macron" in html and "Fumio Kishida" in html
+    html = get(client, "leader-detail", world["kishida"].pk)
+    for text in (
+        "Fumio Kishida",
+        "Prime Minister",
+        "Japan",
+        "State visit",
+        "lacquered fountain pen",
+        "Gifts given",
+        "Roadmap on space cooperation",
+    ):
+        assert text in html, text
+    html = get(client, "leader-detail", world["macron"].pk)
+    assert "Macron" in html and "Gifts received" in html
+
+
+def test_merged_leader_redirects_to_survivor(client, world):
+    old = LeaderFactory(name="E. Macron", merged_into=world["macron"])
+    response = client.get(old.get_absolute_url())
+    assert response.status_code == 302
+    assert response["Location"] == world["macron"].get_absolute_url()
+
+
+def test_country_list_and_detail(client, world):
+    CountryFactory(code="ZZ", name="Aaquietland")
+    html = get(client, "country-list")
+    assert "France" in html and "Japan" in html
+    assert "Aaquietland" not in html
+    assert "Aaquietland" in get(client, "country-list", all="1")
+    html = get(client, "country-detail", "jp")
+    assert "Fumio Kishida" in html and "Meetings hosted" in html and "Hiroshima" in html
+    html = get(client, "country-detail", "FR")
+    assert "Emmanuel Macron" in html
+    assert "Meetings abroad" in html and "State visit" in html
+
+
+def test_unknown_country_is_404(client, db):
+    assert client.get(reverse("country-detail", args=["QQ"])).status_code == 404
+
+
+def test_gift_pages(client, world):
+    assert "lacquered fountain pen" in get(client, "gift-list")
+    html = get(client, "gift-detail", world["gift"].pk)
+    assert "Fumio Kishida" in html and "Emmanuel Macron" in html
+    assert "Leaders meet in Hiroshima" in html
+
+
+def test_agreement_pages(client, world):
+    assert "Roadmap on space cooperation" in get(client, "agreement-list")
+    html = get(client, "agreement-detail", world["agreement"].pk)
+    assert "Memorandum of understanding" in html and "Signed" in html
+    assert "France" in html and "Fumio Kishida" in html
+
+
+def test_article_list_and_detail(client, world):
+    assert "Leaders meet in Hiroshima" in get(client, "article-list")
+    html = get(client, "article-detail", world["article"].pk)
+    for text in (
+        "Leaders meet in Hiroshima",
+        "test.txt",
+        "20 May 2023",
+        "Done",
+        "1.2.0",
+        "Facts found",
+        "lacquered fountain pen",
+        "Roadmap on space cooperation",
+    ):
+        assert text in html, text
+    assert world["meeting"].get_absolute_url() in html
+    assert "data-poll-url" not in html  # finished: no polling
+
+
+def test_failed_article_shows_error(client, db):
+    article = ArticleFactory(
+        status=ArticleStatus.FAILED, error="ValueError: model missing\n\nTraceback"
+    )
+    html = get(client, "article-detail", article.pk)
+    assert "Failed" in html and "ValueError: model missing" in html
+
+
+def test_pending_article_polls_status(client, db):
+    article = ArticleFactory(status=ArticleStatus.QUEUED)
+    html = get(client, "article-detail", article.pk)
+    status_url = reverse("article-status", args=[article.pk])
+    assert f'data-poll-url="{status_url}"' in html
+    assert "/static/js/poll.js" in html
+    assert '<meta http-equiv="refresh"' in html  # no-JS fallback, inside <noscript>
+
+    fragment = get(client, "article-status", article.pk)
+    assert "Queued" in fragment and "data-poll-url" in fragment
+    assert "<html" not in fragment
+
+    article.status = ArticleStatus.DONE
+    article.save()
+    fragment = get(client, "article-status", article.pk)
+    assert "data-poll-url" not in fragment
+    assert f'href="{article.get_absolute_url()}?done=' in fragment and '#facts"' in fragment
+
+
+def test_static_files_exist():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("css/app.css")
+    assert finders.find("js/poll.js")
+
+
+def test_login_page(client, db):
+    html = get(client, "login")
+    assert 'name="username"' in html and 'name="password"' in html

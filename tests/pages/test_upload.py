@@ -1,0 +1,144 @@
+"""The upload page: editors only; text, files or a URL; reasons on rejection."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from ingest.read import UploadRejected
+from kb.models import Article
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "date 2024-03-05\nThe president met the chancellor in Berlin for talks on energy."
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(reverse("upload"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    response = client.post(reverse("upload"), {"text": ARTICLE})
+    assert response.status_code == 302
+    assert not Article.objects.exists()
+
+
+def test_non_editor_gets_403(reader_client):
+    assert reader_client.get(reverse("upload")).status_code == 403
+    assert reader_client.post(reverse("upload"), {"text": ARTICLE}).status_code == 403
+    assert not Article.objects.exists()
+
+
+def test_editor_sees_the_form(editor_client):
+    response = editor_client.get(reverse("upload"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'enctype="multipart/form-data"' in html
+    assert 'name="text"' in html and 'name="files"' in html and "multiple" in html
+    assert 'name="url"' in html
+
+
+def test_pasted_text_creates_article_and_redirects(editor_client, no_queue):
+    response = editor_client.post(reverse("upload"), {"text": ARTICLE, "source": "Wire"})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == article.get_absolute_url()
+    assert article.text.startswith("The president met the chancellor")
+    assert str(article.published) == "2024-03-05"
+    assert article.source == "Wire"
+    assert no_queue == [article.pk]
+
+    page = editor_client.get(response["Location"])
+    assert page.status_code == 200
+    assert "extraction has been queued" in page.content.decode()
+
+
+def test_same_text_twice_is_one_article(editor_client):
+    editor_client.post(reverse("upload"), {"text": ARTICLE})
+    response = editor_client.post(reverse("upload"), {"text": ARTICLE})
+    assert response.status_code == 302
+    assert Article.objects.count() == 1
+
+
+def test_empty_text_rerenders_with_reason(editor_client):
+    response = editor_client.post(reverse("upload"), {"text": "   \n  "})
+    assert response.status_code == 400
+    assert "Nothing was uploaded" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_reader_rejection_rerenders_with_its_reason(editor_client):
+    response = editor_client.post(reverse("upload"), {"text": "date 2024-03-05\n"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "dateline but no article" in html
+    assert 'role="alert"' in html
+    assert "date 2024-03-05" in html  # the pasted text is kept in the form
+    assert not Article.objects.exists()
+
+
+def test_service_rejection_reason_is_shown(editor_client, monkeypatch):
+    def reject(**kwargs):
+        raise UploadRejected("fetch_failed", "The server answered 404 Not Found.")
+
+    monkeypatch.setattr("ingest.services.article_submit", reject)
+    response = editor_client.post(reverse("upload"), {"url": "https://example.org/x"})
+    assert response.status_code == 400
+    assert "The server answered 404 Not Found." in response.content.decode()
+
+
+def test_url_is_passed_to_the_service(editor_client, monkeypatch, db):
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory()
+    seen = {}
+
+    def submit(**kwargs):
+        seen.update(kwargs)
+        return article, True
+
+    monkeypatch.setattr("ingest.services.article_submit", submit)
+    response = editor_client.post(reverse("upload"), {"url": "https://example.org/news"})
+    assert response.status_code == 302
+    assert seen == {"url": "https://example.org/news"}
+
+
+def test_two_kinds_at_once_are_refused(editor_client):
+    response = editor_client.post(
+        reverse("upload"), {"text": ARTICLE, "url": "https://example.org/news"}
+    )
+    assert response.status_code == 400
+    assert "one kind of upload at a time" in response.content.decode()
+
+
+def test_one_file_creates_article_and_redirects(editor_client):
+    upload = SimpleUploadedFile("berlin.txt", ARTICLE.encode(), content_type="text/plain")
+    response = editor_client.post(reverse("upload"), {"files": [upload]})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == article.get_absolute_url()
+    assert article.source == "berlin.txt"
+
+
+def test_several_files_make_one_article_each_and_list_results(editor_client, no_queue):
+    files = [
+        SimpleUploadedFile("one.txt", b"The king received the emir in Riyadh.", "text/plain"),
+        SimpleUploadedFile("two.txt", b"The premier phoned the president on Monday.", "text/plain"),
+        SimpleUploadedFile("bad.txt", b"date 2024-01-01\n", "text/plain"),
+    ]
+    response = editor_client.post(reverse("upload"), {"files": files})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert Article.objects.count() == 2
+    assert len(no_queue) == 2
+    assert "2 of 3 files accepted" in html
+    for article in Article.objects.all():
+        assert article.get_absolute_url() in html
+    assert "bad.txt" in html and "dateline but no article" in html
+
+
+def test_uploaded_file_name_is_escaped_in_results(editor_client):
+    files = [
+        SimpleUploadedFile("<b>x</b>.txt", b"The king received the emir in Riyadh.", "text/plain"),
+        SimpleUploadedFile("ok.txt", b"The premier phoned the president.", "text/plain"),
+    ]
+    html = editor_client.post(reverse("upload"), {"files": files}).content.decode()
+    assert "<b>x</b>" not in html
