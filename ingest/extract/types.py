@@ -15,7 +15,14 @@ EXTRACTOR_VERSION = "0.1.0"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (
-    "treaty", "agreement", "mou", "joint_statement", "declaration", "deal", "invitation", "pledge",
+    "treaty",
+    "agreement",
+    "mou",
+    "joint_statement",
+    "declaration",
+    "deal",
+    "invitation",
+    "pledge",
 )
 AGREEMENT_STATUSES = ("signed", "agreed", "accepted", "proposed", "rejected", "failed")
 

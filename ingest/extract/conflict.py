@@ -1,0 +1,295 @@
+"""Is a trigger asserted as a fact that happened, and is it conflict rather than diplomacy?
+
+News mixes what happened with what is planned, hoped, denied or feared.  A
+trigger (verb or event noun) counts only when it is not negated, not under a
+modal or a future/intent verb ("is expected to meet", "will visit", "plans
+to sign", "is due in Moscow for a summit"), not conditional, and not a
+planned/cancelled/future event noun.  Conflict predicates (threats, demands,
+rejections, warnings) never yield a gift or an agreement.
+"""
+
+from __future__ import annotations
+
+from .dates import mentions_future
+
+MODALS = {
+    "will",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "shall",
+    "can",
+    "must",
+    "'ll",
+    "wo",
+    "ca",
+}
+INTENT_HEADS = {
+    "expect",
+    "plan",
+    "hope",
+    "want",
+    "intend",
+    "aim",
+    "seek",
+    "try",
+    "wish",
+    "prepare",
+    "propose",
+    "offer",
+    "schedule",
+    "set",
+    "due",
+    "likely",
+    "go",
+    "refuse",
+    "decline",
+    "fail",
+    "cancel",
+    "postpone",
+    "threaten",
+    "consider",
+    "ask",
+    "urge",
+    "invite",
+    "call",
+    "push",
+    "press",
+    "demand",
+    "like",
+    "able",
+    "ready",
+    "willing",
+    "eager",
+    "keen",
+    "unable",
+    "need",
+    "decide",
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "suggest",
+}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+EVENT_MODIFIERS_NOT_HELD = {
+    "future",
+    "planned",
+    "proposed",
+    "possible",
+    "potential",
+    "next",
+    "upcoming",
+    "expected",
+    "hypothetical",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "mooted",
+    "prospective",
+    "further",
+    "follow-up",
+    "new",
+}
+CONFLICT_LEMMAS = {
+    "threaten",
+    "warn",
+    "protest",
+    "fight",
+    "attack",
+    "sanction",
+    "demand",
+    "reject",
+    "refuse",
+    "condemn",
+    "accuse",
+    "deny",
+    "criticise",
+    "criticize",
+    "strike",
+    "clash",
+    "invade",
+    "kill",
+    "bomb",
+    "shell",
+    "denounce",
+    "rebuff",
+    "dispute",
+    "retaliate",
+    "expel",
+    "boycott",
+    "blame",
+    "oppose",
+    "veto",
+}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "until", "once"}
+
+
+def _clause_verb(tok):
+    """The verb whose clause a token sits in (the token itself if it is a verb)."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head
+    return head
+
+
+def _negated(verb) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.lower_ in ("never",) and c.dep_ == "advmod") for c in verb.children
+    )
+
+
+def _modal(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def _conditional(verb) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+
+
+def _future_time(verb) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "prep", "advmod") and child.ent_type_ in ("DATE", "TIME", ""):
+            text = " ".join(t.lower_ for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ not in ("in", "on", "at"):
+                continue
+            if mentions_future(text) and len(text) < 40:
+                return True
+    return False
+
+
+def _is_to_be(verb) -> bool:
+    """'Moon is to visit Pyongyang': be + to-infinitive means a plan."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def verb_asserted(verb) -> bool:
+    """Whether a verb reports something that happened (see module docstring)."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        if (
+            _negated(verb)
+            or _modal(verb)
+            or _conditional(verb)
+            or _future_time(verb)
+            or _is_to_be(verb)
+        ):
+            return False
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in INTENT_HEADS:
+            return False
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_ in INTENT_HEADS:
+            return False
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+                return True
+            verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+                verb = verb.head if verb.dep_ == "prep" else None
+            continue
+        return True
+    return True
+
+
+def noun_asserted(noun) -> bool:
+    """Whether an event noun ('talks', 'visit', 'joint statement') reports something held."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in EVENT_MODIFIERS_NOT_HELD:
+            return False
+        if child.dep_ == "det" and child.lower_ in ("no", "any"):
+            return False
+    verb = _clause_verb(noun)
+    if verb == noun:
+        return True
+    if verb.lemma_ in (
+        "cancel",
+        "postpone",
+        "plan",
+        "propose",
+        "seek",
+        "expect",
+        "call",
+        "want",
+        "hope",
+    ):
+        return False
+    return verb_asserted(verb)
+
+
+def is_conflict(tok) -> bool:
+    """True when the trigger is, or is governed by, a conflict predicate ('threatened to ...')."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    for _ in range(3):
+        if verb.lemma_ in CONFLICT_LEMMAS:
+            return True
+        if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head != verb:
+            verb = verb.head
+        else:
+            break
+    return False
+
+
+def clause_verb(tok):
+    return _clause_verb(tok)
+
+
+SENTENCE_CUES = {
+    "threaten",
+    "threat",
+    "protest",
+    "fight",
+    "attack",
+    "sanction",
+    "demand",
+    "reject",
+    "rejection",
+    "warn",
+    "warning",
+    "condemn",
+    "strike",
+    "shell",
+    "invade",
+    "invasion",
+    "clash",
+    "fighting",
+    "sanctions",
+    "demands",
+    "warnings",
+    "threats",
+    "protests",
+}
+_DEAL_WORDS = {
+    "deal",
+    "agreement",
+    "accord",
+    "bargain",
+    "compromise",
+    "balance",
+    "chord",
+    "note",
+    "tone",
+    "pose",
+}
+
+
+def sentence_reports_conflict(sent) -> bool:
+    """True when a sentence reports conflict (threats, protests, fighting, sanctions,
+    demands, rejections, warnings, condemnation, strikes, invasions, clashes).
+    No fact is taken from such a sentence.  "Strike a deal" is not conflict."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in SENTENCE_CUES and tok.lower_ not in SENTENCE_CUES:
+            continue
+        if lemma == "strike" and any(
+            t.lower_ in _DEAL_WORDS for t in tok.doc[tok.i + 1 : tok.i + 4]
+        ):
+            continue
+        if lemma == "shell" and tok.text[0].isupper() and tok.pos_ == "PROPN":
+            continue
+        return True
+    return False

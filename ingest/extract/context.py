@@ -1,0 +1,138 @@
+"""Who else is in the room: the article-level context gifts and agreements consult.
+
+`Context` answers "who is X's counterpart here", "which two leaders do 'the
+two governments' stand for", and turns an argument phrase into parties
+(leaders, or ISO codes when countries, capitals or governments act).
+"""
+
+from __future__ import annotations
+
+from .countries import soviet
+from .lexicon import GOVERNMENT_NOUNS
+
+OFFER_WORDS = {"offer", "invitation", "suggestion", "proposal", "invite", "invited", "offered"}
+
+
+class Context:
+    def __init__(self, idx, people, country_mentions, published):
+        self.idx = idx
+        self.people = people
+        self.published = published
+        self.meetings = []
+        self.code_at = {}
+        for code, start, n, _kind in country_mentions:
+            for i in range(start, start + n):
+                self.code_at[i] = code
+
+    # -- meetings ---------------------------------------------------------------
+    def meeting_for(self, tok):
+        """The meeting mentioned in the token's sentence, else the latest main one before it."""
+        sent_no = self.idx.sent_of[tok.i]
+        best = None
+        for meeting in self.meetings:
+            sents = [self.idx.sent_of[m.trigger.i] for m in meeting.mentions]
+            if sent_no in sents:
+                return meeting
+            if not meeting.background and min(sents) <= sent_no and best is None:
+                best = meeting
+        return best or next((m for m in self.meetings if not m.background), None)
+
+    def pair_for(self, tok) -> list:
+        meeting = self.meeting_for(tok)
+        if meeting is not None:
+            return list(meeting.participants)
+        return self.people.salient(tok.i)
+
+    def counterparts(self, pid, tok) -> list:
+        """The other side for a leader: the other participant(s) of the current meeting."""
+        others = [p for p in self.pair_for(tok) if p != pid]
+        if not others:
+            others = self.people.salient(tok.i, k=1, exclude=(pid,))
+        return others[:1]
+
+    # -- parties ----------------------------------------------------------------
+    def parties(self, tok) -> list:
+        if tok is None:
+            return []
+        pids = self.people.refs(tok)
+        if pids:
+            return pids
+        codes = []
+        for t in _conjuncts(tok):
+            code = self._code(t)
+            if code:
+                codes.append(code)
+            elif t.lower_ in GOVERNMENT_NOUNS:
+                codes += self._pair_countries(t)
+        return list(dict.fromkeys(codes))
+
+    def _code(self, tok):
+        if tok.i in self.code_at:
+            return self.code_at[tok.i]
+        for c in tok.children:
+            if (
+                c.dep_ in ("compound", "poss", "amod")
+                and c.i in self.code_at
+                and tok.lower_ in GOVERNMENT_NOUNS
+            ):
+                return self.code_at[c.i]
+        return None
+
+    def _pair_countries(self, tok) -> list:
+        codes = [self.people.get(p).country for p in self.pair_for(tok)]
+        return [soviet(c, self.published) for c in codes if c]
+
+    def with_parties(self, verb) -> list:
+        out = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        out += self.parties(o)
+        return out
+
+    def from_party(self, noun) -> list:
+        out = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                out += self.people.refs(c)
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        out += self.people.refs(o)
+        return out
+
+    def recent_offer(self, verb) -> bool:
+        sent_no = self.idx.sent_of[verb.i]
+        for s in self.idx.sents[max(self.idx.headline_sents, sent_no - 2) : sent_no + 1]:
+            if any(t.lower_ in OFFER_WORDS for t in s if t.i != verb.i):
+                return True
+        return False
+
+    def complete_parties(self, agreement) -> list:
+        """Parties with a missing side filled in (the host of 'an invitation to visit X',
+        else the counterpart), as pids or ISO codes, without duplicates."""
+        parties = list(dict.fromkeys(agreement.parties))
+        pids = [p for p in parties if isinstance(p, int)]
+        if agreement.infer_counterpart and len(parties) == 1 and pids:
+            dest = self._destination_leader(agreement.trigger, pids[0])
+            parties += [dest] if dest is not None else self.counterparts(pids[0], agreement.trigger)
+        parties = [soviet(p, self.published) if isinstance(p, str) else p for p in parties]
+        return list(dict.fromkeys(parties))
+
+    def _destination_leader(self, verb, exclude):
+        codes = [self.code_at[t.i] for t in verb.subtree if t.i in self.code_at]
+        for code in codes:
+            for person in self.people.persons:
+                if person.country == code and person.pid != exclude and person.count > 1:
+                    return person.pid
+        return None
+
+
+def _conjuncts(tok) -> list:
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)

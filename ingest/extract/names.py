@@ -1,0 +1,328 @@
+"""Where person names are, and the title and country written around them.
+
+`name_spans` finds the token spans of personal names: PERSON entities (minus
+titles, honorifics and possessive endings), proper-noun runs after a title
+that the tagger calls an ORG or GPE ("Chancellor Olaf Scholz"), names in
+"the presidents of Senegal, Macky Sall, of Zambia, ..." lists, and later
+bare surnames of people already named.  `title_before`, `country_before` and
+`title_of_noun` read "US President", "North Korea's leader", "the Emirati
+foreign minister" around a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import geo
+from .countries import code_for
+from .lexicon import HONORIFICS, REGNAL, TITLE_SET, TITLES
+
+_TITLE_END = re.compile(
+    r"(?:^|[\s,(])(" + "|".join(re.escape(t) for t in TITLES) + r")(s?)\s*$", re.I
+)
+_PARTICLES = {
+    "bin",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "de",
+    "da",
+    "do",
+    "dos",
+    "du",
+    "van",
+    "von",
+    "der",
+    "di",
+    "la",
+    "le",
+    "del",
+    "ben",
+    "abu",
+}
+_QUALIFIERS = {
+    "then",
+    "former",
+    "late",
+    "de",
+    "facto",
+    "new",
+    "incoming",
+    "outgoing",
+    "acting",
+    "interim",
+    "sitting",
+    "current",
+    "future",
+    "own",
+    "first",
+    "veteran",
+}
+
+
+def words_of(name: str) -> list:
+    """Lower-case words of a name, without honorifics: 'Sheikh Tamim' -> ['tamim']."""
+    words = name.lower().replace("’", "'").split()
+    return [w for w in words if w not in HONORIFICS]
+
+
+def _clean_entity(doc, start: int, end: int):
+    """Trim titles, honorifics and possessive endings off an entity span."""
+    for n in (3, 2):
+        if end - start > n and doc[start : start + n].text.lower() in TITLE_SET:
+            start += n
+            break
+    while start < end and (
+        doc[start].lower_ in HONORIFICS
+        or doc[start].lower_.rstrip("s") in TITLE_SET
+        or doc[start].lower_ in TITLE_SET
+        or doc[start].is_punct
+        or doc[start].pos_ not in ("PROPN", "NOUN", "X")
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
+    ):
+        end -= 1
+    return start, end
+
+
+def _is_namey(tok) -> bool:
+    return tok.pos_ == "PROPN" and (tok.is_title or tok.text.isupper()) and not tok.like_num
+
+
+def _entity_names(doc) -> list:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = _clean_entity(doc, ent.start, ent.end)
+        if s >= e or any(t.like_num and not t.text.isupper() for t in doc[s:e]):
+            continue
+        if geo.country_for(doc[s:e].text) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
+            continue
+        root = doc[s:e].root
+        if (
+            e - s == 1
+            and root.dep_ == "pobj"
+            and root.head.lower_ in ("on", "in", "at", "into", "across")
+        ):
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def _titled_names(doc, taken: set) -> list:
+    """Proper-noun runs right after a title word: 'Chairman Kim', 'Chancellor Olaf Scholz'."""
+    spans = []
+    for tok in doc:
+        if tok.lower_ not in TITLE_SET and tok.lower_.rstrip("s") not in TITLE_SET:
+            continue
+        if not (tok.is_title or tok.text.isupper()) or tok.i + 1 >= len(doc):
+            continue
+        s = e = tok.i + 1
+        while e < len(doc) and (
+            _is_namey(doc[e])
+            or (doc[e].lower_ in _PARTICLES and e + 1 < len(doc) and _is_namey(doc[e + 1]))
+        ):
+            if doc[e].lower_ in TITLE_SET or doc[e].ent_type_ in ("GPE", "NORP", "DATE"):
+                break
+            e += 1
+        if e > s and s not in taken and not geo.country_for(doc[s:e].text):
+            if doc[s].lower_ in HONORIFICS and e - s == 1:
+                continue
+            spans.append((s, e))
+    return spans
+
+
+def _listed_names(doc, taken: set) -> list:
+    """'the presidents of Senegal, Macky Sall, of Zambia, ...': names after 'of <country>,'."""
+    spans = []
+    for tok in doc:
+        if tok.text != "," or tok.i < 2 or tok.i + 2 >= len(doc):
+            continue
+        j = tok.i - 1
+        k = j
+        while k > 0 and doc[k].lower_ != "of" and j - k < 4:
+            k -= 1
+        if doc[k].lower_ != "of" or not geo.country_for(doc[k + 1 : tok.i].text):
+            continue
+        s = e = tok.i + 1
+        while e < len(doc) and _is_namey(doc[e]):
+            e += 1
+        if e - s >= 2 and s not in taken and not geo.country_for(doc[s:e].text):
+            spans.append((s, e))
+    return spans
+
+
+def _surname_mentions(doc, known: set, taken: set) -> list:
+    """Later mentions of known name words the tagger missed ('Modi' tagged GPE, 'the Bidens')."""
+    spans = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        text = tok.text
+        hit = text in known or (text.endswith("s") and text[:-1] in known and tok.tag_ == "NNPS")
+        if i in taken or not hit or tok.ent_type_ == "DATE":
+            i += 1
+            continue
+        e = i + 1
+        while e < len(doc) and e not in taken and doc[e].text in known:
+            e += 1
+        if not geo.country_for(doc[i:e].text):
+            spans.append((i, e))
+        i = e
+    return spans
+
+
+def name_spans(idx) -> list:
+    """Sorted, non-overlapping (start, end) token spans of personal names."""
+    doc = idx.doc
+    spans = _entity_names(doc)
+    taken = {i for s, e in spans for i in range(s, e)}
+    for finder in (_titled_names, _listed_names):
+        for s, e in finder(doc, taken):
+            if not any(i in taken for i in range(s, e)):
+                spans.append((s, e))
+                taken.update(range(s, e))
+    known = set()
+    for s, e in spans:
+        known.update(
+            t.text
+            for t in doc[s:e]
+            if len(t.text) > 1
+            and t.lower_ not in _PARTICLES
+            and t.lower_ not in TITLE_SET
+            and t.lower_ not in HONORIFICS
+            and t.is_title
+            and not t.like_num
+        )
+    spans.extend(_surname_mentions(doc, known, taken))
+    return sorted(set(spans))
+
+
+def _window_start(doc, end: int, sent_start: int, limit: int = 7) -> int:
+    a = end
+    while a > max(sent_start, end - limit):
+        t = doc[a - 1]
+        if (t.is_punct and (t.text not in ("-", "–", ".") or t.whitespace_)) or t.lower_ in (
+            "and",
+            "or",
+            "with",
+            "by",
+            "to",
+        ):
+            break
+        a -= 1
+    return a
+
+
+def title_before(doc, start: int, idx):
+    """The title right before a name ('US President' -> 'President') and the token
+    where it starts."""
+    sent = idx.sent(doc[start])
+    a = _window_start(doc, start, sent.start)
+    if a >= start:
+        return None, start
+    window = doc[a:start]
+    m = _TITLE_END.search(window.text)
+    if not m:
+        return None, start
+    char = window.start_char + m.start(1)
+    tstart = next((t.i for t in window if t.idx >= char), start)
+    return window.text[m.start(1) : m.end(1)], tstart
+
+
+def country_before(doc, pos: int, idx):
+    """Country or organisation written before a title: 'North Korean' leader, 'Singapore's' PM."""
+    sent = idx.sent(doc[pos]) if pos < len(doc) else None
+    if sent is None or pos <= sent.start:
+        return None, None
+    a = _window_start(doc, pos, sent.start, limit=5)
+    toks = [t for t in doc[a:pos]]
+    while toks and (
+        toks[-1].lower_ in _QUALIFIERS or toks[-1].tag_ == "POS" or toks[-1].lower_ in ("'s", "’s")
+    ):
+        toks = toks[:-1]
+    for k in range(min(4, len(toks)), 0, -1):
+        text = doc[toks[-k].i : toks[-1].i + 1].text
+        code = code_for(text)
+        if code:
+            return code, None
+        org = geo.organisation_for(text)
+        if org:
+            return None, org
+    return None, None
+
+
+def title_of_noun(noun):
+    """(title, country, org) of a title noun phrase: 'the North Korean leader',
+    "India's defence minister"."""
+    doc = noun.doc
+    left = noun.i
+    while (
+        left > 0
+        and doc[left - 1].head.i in range(left, noun.i + 1)
+        and doc[left - 1].dep_
+        in ("compound", "amod", "nmod", "poss", "case", "punct", "advmod", "npadvmod")
+        and doc[left - 1].dep_ != "det"
+    ):
+        left -= 1
+    title = None
+    for s in range(left, noun.i + 1):
+        text = doc[s : noun.i + 1].text
+        if text.lower() in TITLE_SET or text.lower().rstrip("s") in TITLE_SET:
+            title = text
+            break
+    country = org = None
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in ("poss", "amod", "compound", "nmod", "npadvmod"):
+            continue
+        text = doc[child.left_edge.i : child.i + 1].text
+        text = re.sub(r"['’]s$", "", text)
+        code = code_for(text)
+        if code and not country:
+            country = code
+        elif not code and not org:
+            org = geo.organisation_for(text)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            code = geo.country_for(doc[obj.left_edge.i : obj.i + 1].text)
+            country = country or code
+    if title and title.lower() in REGNAL | {"crown prince"} and not country:
+        pass
+    return title, country, org
+
+
+def relation_owner(noun, builder):
+    """Who 'his'/'X's' refers to in 'his host', "Castro's brother"; None if unstated."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.pos_ == "PRON":
+            return builder.resolve_pronoun(child)
+        pids = builder.people.pids(child)
+        if pids:
+            return pids[0]
+    return None
+
+
+def listed_country(doc, start: int):
+    """'..., of Zambia, Hakainde Hichilema': (country, plural title noun) before a listed name."""
+    if start < 3 or doc[start - 1].text != ",":
+        return None, None
+    k = start - 2
+    while k > 0 and doc[k].lower_ != "of" and start - k < 6:
+        k -= 1
+    if doc[k].lower_ != "of":
+        return None, None
+    code = geo.country_for(doc[k + 1 : start - 1].text)
+    if not code:
+        return None, None
+    sent_start = doc[start].sent.start
+    for j in range(k - 1, max(sent_start, k - 40) - 1, -1):
+        low = doc[j].lower_
+        if doc[j].tag_ in ("NNS", "NNPS") and low[:-1] in TITLE_SET and doc[j + 1].lower_ == "of":
+            return code, doc[j].text[:-1]
+    return code, None

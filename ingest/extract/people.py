@@ -1,0 +1,471 @@
+"""Person mentions and in-article coreference.
+
+One left-to-right pass over the document builds `People`: every person named
+(PERSON entities, proper names after a title such as "Chancellor Olaf Scholz"
+that the tagger mislabels, later surnames of known people), with the fullest
+name, title and country the article gives, and a map from tokens to persons
+for names, titles-as-descriptions ("the Russian president", "his host"),
+pronouns and plural references ("the two leaders", "the pair", "they").
+Rules downstream ask `People.pids(token)` who an argument refers to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import geo
+from .lexicon import (
+    HONORIFICS,
+    PRONOUNS_SG,
+    REGNAL,
+    ROLE_NOUNS,
+    TITLE_HEADS,
+    TITLE_STATES,
+)
+from .names import (
+    country_before,
+    listed_country,
+    name_spans,
+    relation_owner,
+    title_before,
+    title_of_noun,
+    words_of,
+)
+from .person_rules import (
+    _appositive_nouns,
+    _clause_subject,
+    _is_description,
+    _is_subject,
+    _plural_number,
+    _predicate_subject,
+    _same_title,
+    _singular,
+)
+
+
+@dataclass
+class Person:
+    pid: int
+    name: str
+    country: str | None = None
+    title: str | None = None
+    org: str | None = None
+    aliases: set = field(default_factory=set)
+    first_i: int = 0
+    last_i: int = 0
+    count: int = 0
+    resolved_by: float = 0.9  # best confidence with which the person was named
+
+    @property
+    def words(self) -> list:
+        return words_of(self.name)
+
+
+@dataclass
+class People:
+    persons: list = field(default_factory=list)
+    builder: object = None
+    weak_country: set = field(default_factory=set)  # pids whose country is a guess
+    by_tok: dict = field(default_factory=dict)  # token index -> pid
+    groups: dict = field(default_factory=dict)  # token index -> tuple of pids
+    conf: dict = field(default_factory=dict)  # token index -> resolution confidence
+    order: list = field(default_factory=list)  # (token index, pid) in document order
+    subjects: dict = field(default_factory=dict)  # sentence number -> pid of first subject
+
+    def pids(self, tok) -> tuple:
+        """Persons a token refers to (itself only; see `refs` for coordinated phrases)."""
+        if tok.i in self.groups:
+            return self.groups[tok.i]
+        if tok.i in self.by_tok:
+            return (self.by_tok[tok.i],)
+        return ()
+
+    def refs(self, tok) -> list:
+        """Persons an argument phrase refers to, following coordination ("X and Y")."""
+        out = []
+        for t in _conjuncts(tok):
+            for pid in self.pids(t) or self._inner(t):
+                if pid not in out:
+                    out.append(pid)
+        return out
+
+    def _inner(self, tok) -> tuple:
+        # "President Putin": the head is the name; "Kim Jong Un's visit": poss child.
+        for child in tok.children:
+            if child.dep_ in ("compound", "appos", "flat") and self.pids(child):
+                return self.pids(child)
+        return ()
+
+    def confidence(self, tok) -> float:
+        return self.conf.get(tok.i, 0.9)
+
+    def get(self, pid) -> Person:
+        return self.persons[pid]
+
+    def salient(self, before: int, k: int = 2, exclude=()) -> list:
+        """The k most mentioned persons seen before token `before` (recency breaks ties)."""
+        counts, last = {}, {}
+        for i, pid in self.order:
+            if i >= before:
+                break
+            counts[pid] = counts.get(pid, 0) + 1
+            last[pid] = i
+        ranked = sorted(
+            (p for p in counts if p not in exclude), key=lambda p: (-counts[p], -last[p])
+        )
+        return ranked[:k]
+
+
+def _conjuncts(tok) -> list:
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+class _Builder:
+    """The single pass that fills `People`; short methods, one per mention kind."""
+
+    def __init__(self, idx):
+        self.idx = idx
+        self.doc = idx.doc
+        self.people = People()
+        self.recent_group: tuple = ()
+        self.covered: set = set()
+        self.deferred: list = []
+        self.weak: set = set()
+        self.all_deferred: list = []
+
+    # -- registry -----------------------------------------------------------
+    def _match(self, words: list) -> list:
+        wanted = set(words)
+        return [p for p in self.people.persons if wanted <= set(p.words)]
+
+    def _register(self, name: str, start: int, end: int, conf: float) -> int:
+        words = words_of(name)
+        plural = len(words) == 1 and words[0].endswith("s") and not self._match(words)
+        if plural:
+            family = [
+                p.pid for p in self.people.persons if p.words and p.words[-1] == words[0][:-1]
+            ]
+            if family:
+                for i in range(start, end):
+                    self.people.groups[i] = tuple(family)
+                self._seen(family[0], start)
+                return -1
+        matches = self._match(words)
+        if matches:
+            person = min(matches, key=lambda p: p.first_i)
+        else:
+            wider = [p for p in self.people.persons if set(p.words) <= set(words)]
+            person = wider[0] if wider else None
+            if person is None:
+                person = Person(len(self.people.persons), name, first_i=start)
+                self.people.persons.append(person)
+            elif len(words) > len(person.words):
+                person.aliases.add(person.name)
+                person.name = name
+        if name != person.name:
+            person.aliases.add(name)
+        for i in range(start, end):
+            self.people.by_tok[i] = person.pid
+            self.people.conf[i] = conf
+        self._seen(person.pid, start)
+        return person.pid
+
+    def _seen(self, pid: int, i: int) -> None:
+        person = self.people.persons[pid]
+        person.count += 1
+        person.last_i = i
+        self.people.order.append((i, pid))
+        tok = self.doc[i]
+        sent_no = self.idx.sent_of[i]
+        if sent_no not in self.people.subjects and _is_subject(tok):
+            self.people.subjects[sent_no] = pid
+
+    # -- names ----------------------------------------------------------------
+    def name(self, start: int, end: int) -> None:
+        doc = self.doc
+        title, title_start = title_before(doc, start, self.idx)
+        name_start = start
+        if title and title.lower() in REGNAL and end - start <= 3:
+            name_start = title_start
+        name = doc[name_start:end].text.replace("’", "'")
+        pid = self._register(name, start, end, 0.9)
+        if pid < 0:
+            return
+        person = self.people.persons[pid]
+        if title and not person.title:
+            person.title = _singular(title)
+        self._set_country(person, TITLE_STATES.get((title or "").lower()), None)
+        country, org = country_before(doc, title_start if title else start, self.idx)
+        self._set_country(person, country, org)
+        listed, plural_title = listed_country(doc, start)
+        self._set_country(person, listed, None)
+        if plural_title and not person.title:
+            person.title = plural_title
+        self._apposition(person, start, end)
+
+    def _apposition(self, person: Person, start: int, end: int) -> None:
+        """'North Korea's leader, Kim Jong Un' / 'Cyril Ramaphosa, the South African president'."""
+        for noun in _appositive_nouns(self.doc, start, end):
+            if self.people.pids(noun) and self.people.pids(noun) != (person.pid,):
+                continue
+            if noun.lower_ in ROLE_NOUNS:
+                owner = relation_owner(noun, self)
+                if owner is not None and not person.title:
+                    person.title = self.people.persons[owner].title
+            title, country, org = title_of_noun(noun)
+            if title and not person.title:
+                person.title = _singular(title)
+            self._set_country(person, country, org)
+            if title or noun.lower_ in ROLE_NOUNS:
+                self.people.by_tok.setdefault(noun.i, person.pid)
+            self._relation(person, noun)
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            self._set_country(person, geo.country_for(doc[end + 1].text), None)
+
+    def _relation(self, person: Person, noun) -> None:
+        """'his successor Roh Moo-hyun', 'his wife, Melania': inherit the owner's country."""
+        if noun.lower_ not in {
+            "successor",
+            "predecessor",
+            "wife",
+            "husband",
+            "spouse",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "father",
+            "mother",
+        }:
+            return
+        owner = relation_owner(noun, self)
+        if owner is not None and owner != person.pid:
+            self._set_country(person, self.people.persons[owner].country, None)
+
+    def _set_country(self, person: Person, country, org) -> None:
+        if org and not person.country and not person.org:
+            person.org = org
+        if country and not person.country and not person.org:
+            person.country = country
+
+    # -- descriptions, pronouns, plurals ---------------------------------------
+    def description(self, tok) -> None:
+        title, country, org = title_of_noun(tok)
+        subject = _predicate_subject(tok)
+        if subject is not None and self.people.pids(subject):
+            pid = self.people.pids(subject)[0]
+            conf = 0.8
+        elif tok.lower_ in ROLE_NOUNS:
+            pid, conf = self._role(tok), 0.7
+        else:
+            pid, conf = self._by_description(tok, title, country, org), 0.7
+        if pid is None:
+            return
+        person = self.people.persons[pid]
+        if title and not person.title and tok.lower_ not in ROLE_NOUNS:
+            person.title = _singular(title)
+        if pid not in self.weak or not person.country:
+            self._set_country(person, country, org)
+            if pid in self.weak and country:
+                self.people.weak_country.add(pid)
+        self.people.by_tok[tok.i] = pid
+        self.people.conf[tok.i] = conf
+        self._seen(pid, tok.i)
+
+    def _role(self, tok):
+        owner = relation_owner(tok, self)
+        others = [p for p in self._recent(tok.i) if p != owner]
+        if owner is not None:
+            own = self.people.persons[owner].country
+            foreign = [p for p in others if not own or self.people.persons[p].country != own]
+            others = foreign or others
+        return others[0] if others else None
+
+    def _by_description(self, tok, title, country, org):
+        """The person a title description refers to; None when unknown or ambiguous
+        (ambiguous ones are retried once more countries are known)."""
+        subject = _clause_subject(tok, self.people)
+        candidates = [p for p in self._recent(tok.i) if p != subject]
+        persons = self.people.persons
+        head = (title or tok.lower_).lower().split()[-1]
+        generic = head in {"leader", "ruler", "chief", "monarch", "dictator"}
+
+        def title_ok(p):
+            return generic or not p.title or _same_title(p.title, title or tok.text)
+
+        if org:
+            return next((p for p in candidates if persons[p].org == org), None)
+        if country:
+            exact = [p for p in candidates if persons[p].country == country]
+            if exact:
+                return exact[0]
+            loose = [
+                p
+                for p in candidates
+                if not persons[p].country and not persons[p].org and title_ok(persons[p])
+            ]
+        else:
+            titled = [
+                p
+                for p in candidates
+                if persons[p].title
+                and not generic
+                and _same_title(persons[p].title, title or tok.text)
+            ]
+            if titled:
+                return titled[0]
+            loose = [p for p in candidates if not generic and not persons[p].title]
+        loose = [
+            p
+            for p in loose
+            if persons[p].last_i >= self.idx.sents[max(0, self.idx.sent_of[tok.i] - 2)].start
+        ]
+        if len(loose) == 1:
+            self.weak.add(loose[0])
+            return loose[0]
+        if len(loose) > 1:
+            self.deferred.append(tok)
+        return None
+
+    def _recent(self, before: int) -> list:
+        """Persons seen before a token, most recent first."""
+        seen, out = set(), []
+        for i, pid in reversed(self.people.order):
+            if i < before and pid not in seen:
+                seen.add(pid)
+                out.append(pid)
+        return out
+
+    def pronoun(self, tok) -> None:
+        pid = self.resolve_pronoun(tok)
+        if pid is not None:
+            self.people.by_tok[tok.i] = pid
+            self.people.conf[tok.i] = 0.7
+            self._seen(pid, tok.i)
+
+    def resolve_pronoun(self, tok):
+        """He/his/she/her: the subject before it in its sentence, else the last sentence
+        subject, else the most recent person."""
+        if tok.i in self.people.by_tok:
+            return self.people.by_tok[tok.i]
+        sent_no = self.idx.sent_of[tok.i]
+        subject = self.people.subjects.get(sent_no)
+        if subject is not None and self.people.persons[subject].last_i < tok.i:
+            return subject
+        for back in range(sent_no - 1, max(-1, sent_no - 3), -1):
+            if back in self.people.subjects:
+                return self.people.subjects[back]
+        recent = self._recent(tok.i)
+        return recent[0] if recent else None
+
+    def plural(self, tok, n: int | None) -> None:
+        if n and n > 2 and len(self.recent_group) >= n:
+            pids = tuple(self.recent_group[:n])
+        elif n and n > 2:
+            return
+        else:
+            sent_no = self.idx.sent_of[tok.i]
+            window_start = self.idx.sents[max(0, sent_no - 3)].start
+            recent = [p for i, p in self.people.order if window_start <= i < tok.i]
+            counts = {}
+            for p in recent:
+                counts[p] = counts.get(p, 0) + 1
+            ranked = sorted(counts, key=lambda p: -self.people.persons[p].count)
+            pids = tuple(ranked[:2]) if len(ranked) >= 2 else tuple(self.people.salient(tok.i))
+        if len(pids) >= 2:
+            self.people.groups[tok.i] = pids
+            self.people.conf[tok.i] = 0.7
+
+    def retry_deferred(self, all_pending: bool = False) -> None:
+        """Resolve descriptions that were ambiguous when read, now that more is known."""
+        pending = self.all_deferred if all_pending else self.deferred
+        self.all_deferred += [t for t in self.deferred if t not in self.all_deferred]
+        self.deferred = []
+        for tok in pending:
+            if tok.i not in self.people.by_tok:
+                self.description(tok)
+        self.deferred = []
+
+    def group(self, pids: list) -> None:
+        if len(pids) >= 3:
+            self.recent_group = tuple(pids)
+
+
+def build_people(idx) -> People:
+    """Find every person mention and resolve descriptions, pronouns and plurals."""
+    builder = _Builder(idx)
+    doc = idx.doc
+    spans = name_spans(idx)
+    span_at = {s: e for s, e in spans}
+    covered = {i for s, e in spans for i in range(s, e)}
+    builder.covered = covered
+    i = idx.sents[idx.headline_sents].start if len(idx.sents) > idx.headline_sents else 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in span_at:
+            builder.name(i, span_at[i])
+            _maybe_group(builder, doc[i : span_at[i]].root)
+            i = span_at[i]
+            continue
+        if i not in covered and not idx.is_headline(tok):
+            _classify(builder, tok)
+        i += 1
+    builder.retry_deferred()
+    _inherit_family_country(builder.people)
+    builder.people.builder = builder
+    return builder.people
+
+
+def _classify(builder: _Builder, tok) -> None:
+    people = builder.people
+    if tok.dep_ == "conj" and tok.head.i in people.by_tok and tok.lower_ in TITLE_HEADS:
+        people.by_tok[tok.i] = people.by_tok[tok.head.i]
+        return
+    if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS_SG:
+        builder.pronoun(tok)
+        return
+    n = _plural_number(tok)
+    if n is not None:
+        builder.plural(tok, n)
+        return
+    if _is_description(tok, builder.people, builder.covered):
+        builder.description(tok)
+
+
+def _maybe_group(builder: _Builder, root) -> None:
+    """Remember a coordinated list of three or more named persons (for 'the seven leaders')."""
+    if root.dep_ == "conj":
+        return
+    people = builder.people
+    members = people.refs(root)
+    if len(members) < 2:
+        return
+    head = root.head
+    if root.dep_ in ("dobj", "pobj") and head != root:
+        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        for child in verb.children:
+            if child.dep_ == "nsubj" and people.pids(child):
+                members = list(people.pids(child)) + [
+                    m for m in members if m not in people.pids(child)
+                ]
+    builder.group(members)
+
+
+def _inherit_family_country(people: People) -> None:
+    """A spouse named without a country shares the family name of a leader who has one."""
+    for p in people.persons:
+        if p.country or p.org or len(p.words) < 2:
+            continue
+        for q in people.persons:
+            if q != p and q.country and q.words and q.words[-1] == p.words[-1]:
+                p.country = q.country
+                break
+
+
+__all__ = ["People", "Person", "build_people", "HONORIFICS"]

@@ -1,0 +1,158 @@
+"""Token-level tests the person pass uses: appositions, predicate nominals, title
+comparison, which nouns are descriptions of a person and which are plural references."""
+
+from __future__ import annotations
+
+from .lexicon import (
+    HONORIFICS,
+    NUMBER_WORDS,
+    PLURAL_PERSON_NOUNS,
+    PRONOUNS_PL,
+    ROLE_NOUNS,
+    TITLE_HEADS,
+)
+
+_RELATIONS = {
+    "successor",
+    "predecessor",
+    "wife",
+    "husband",
+    "spouse",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+}
+
+
+def _appositive_nouns(doc, start: int, end: int) -> list:
+    """Title or role nouns set off by commas right before or right after a name."""
+    out = []
+    wanted = TITLE_HEADS | ROLE_NOUNS | _RELATIONS
+    while start > 0 and doc[start - 1].lower_ in HONORIFICS:
+        start -= 1
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in wanted:
+        out.append(doc[start - 2])
+    elif start >= 1 and doc[start - 1].lower_ in _RELATIONS:
+        out.append(doc[start - 1])
+    if end < len(doc) and doc[end].text == ",":
+        root = doc[start:end].root
+        for child in root.children:
+            if (
+                child.dep_ == "appos"
+                and child.i > end
+                and child.lower_ in wanted
+                and child.tag_ in ("NN", "NNP")
+            ):
+                out.append(child)
+    return out
+
+
+def _clause_subject(tok, people):
+    """The person who is the subject of the clause a description sits in (it cannot be them)."""
+    head = tok
+    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and people.pids(child):
+            return people.pids(child)[0]
+    return None
+
+
+def _same_title(a: str, b: str) -> bool:
+    """'President' ~ 'president'; 'prime minister' ~ 'minister' is not enough."""
+    a, b = _singular(a).lower(), _singular(b).lower()
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (
+        " " not in short and long_.split()[-1] == short and short not in ("minister", "secretary")
+    )
+
+
+def _singular(title: str) -> str:
+    low = title.lower()
+    if low.endswith("s") and low[:-1] in {t for t in TITLE_HEADS} | {"prime minister"}:
+        return title[:-1]
+    if low.endswith("ministers"):
+        return title[:-1]
+    return title
+
+
+def _is_subject(tok) -> bool:
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _predicate_subject(tok):
+    """'Obama is the first American president to visit': the subject of a copula."""
+    if tok.dep_ not in ("attr", "oprd"):
+        return None
+    verb = tok.head
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ in ("advcl", "xcomp", "conj", "relcl") and verb.head != verb:
+            verb = verb.head if verb.dep_ != "relcl" else None
+        else:
+            return None
+    return None
+
+
+def _is_description(tok, people, covered: set) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "appos" and any(t.i in covered for t in c.subtree):
+            return False
+    if tok.i in people.by_tok or tok.lower_ not in TITLE_HEADS | ROLE_NOUNS:
+        return False
+    if tok.dep_ == "compound":
+        return False
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and (
+        tok.i + 1 in covered or (doc[tok.i + 1].text == "," and tok.i + 2 in covered)
+    ):
+        return False
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if tok.dep_ in ("attr", "oprd"):
+        return True
+    return any(d.lower_ not in ("a", "an", "every", "any", "no") for d in dets)
+
+
+def _plural_number(tok):
+    """'the two leaders' -> 2, 'the leaders' -> 0, 'the four' -> 4; None when the token
+    is not a plural reference to persons."""
+    low = tok.lower_
+    if tok.pos_ == "PRON" and low in PRONOUNS_PL:
+        return 0
+    if low not in PLURAL_PERSON_NOUNS or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    ):
+        return None
+    if low in NUMBER_WORDS and tok.pos_ == "NUM":
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        return (
+            NUMBER_WORDS[low]
+            if dets and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
+            else None
+        )
+    if low in ("two", "three", "four", "both", "sides"):
+        return None
+    nums = [
+        c
+        for c in tok.children
+        if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS
+    ]
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if nums:
+        return NUMBER_WORDS[nums[0].lower_]
+    if low == "pair" and dets:
+        return 2
+    if dets and low in ("leaders", "presidents", "men", "prime ministers"):
+        return 0
+    return None

@@ -1,0 +1,220 @@
+"""Orchestration: one parsed Doc and its publication date in, one `Extraction` out.
+
+Order matters: people (names, coreference) -> countries -> meetings (which
+also tell host-side leaders' countries) -> a second look at descriptions ->
+gifts and agreements (which need each leader's counterpart) -> the leaders
+who take part in a fact.  Every step reads the per-document `DocIndex`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import meetings as mt
+from .agreements import find_agreements
+from .context import Context
+from .countries import article_countries, country_mentions, soviet
+from .gifts import find_gifts, item_texts
+from .people import build_people
+from .places import dateline_place
+from .text import build_index, clause_evidence, evidence
+from .topics import find_topics
+from .types import AgreementCandidate, Extraction, GiftCandidate, LeaderMention, MeetingCandidate
+
+
+def run(doc, published) -> Extraction:
+    idx = build_index(doc)
+    people = build_people(idx)
+    mentions = country_mentions(idx, people, published)
+    countries = article_countries(mentions)
+    ctx = Context(idx, people, mentions, published)
+    meetings = mt.merge(mt.find_mentions(idx, people, published))
+    ctx.meetings = meetings
+    _countries_from_meetings(meetings, people)
+    people.builder.retry_deferred(all_pending=True)
+    _countries_from_article(meetings, people, mentions)
+    find_topics(idx, ctx)
+    meeting_out = _meetings(idx, ctx, meetings, published)
+    gift_out = _gifts(idx, ctx, find_gifts(idx, people))
+    agreement_out = _agreements(idx, ctx, find_agreements(idx, ctx))
+    involved = _involved(meeting_out, gift_out, agreement_out)
+    leaders = tuple(_leader(idx, people, pid, published) for pid in involved)
+    name = {pid: people.get(pid).name for pid in involved}
+    return Extraction(
+        published=published,
+        leaders=leaders,
+        countries=countries,
+        meetings=tuple(_named_meeting(m, name) for m in meeting_out),
+        gifts=tuple(GiftCandidate(name[g], name[r], item, ev) for g, r, item, ev in gift_out),
+        agreements=tuple(_named_agreement(a, name) for a in agreement_out),
+    )
+
+
+def _countries_from_meetings(meetings, people) -> None:
+    """A host-side leader without a country belongs to the host country."""
+    for meeting in meetings:
+        host = meeting.host
+        if not host or meeting.kinds & {"call"}:
+            continue
+        for pid in meeting.host_pids:
+            person = people.get(pid)
+            if (not person.country or pid in people.weak_country) and not person.org:
+                person.country = host
+        unknown = [
+            p for p in meeting.participants if not people.get(p).country and not people.get(p).org
+        ]
+        known = [people.get(p).country for p in meeting.participants if people.get(p).country]
+        if len(unknown) == 1 and host not in known:
+            people.get(unknown[0]).country = host
+
+
+def _countries_from_article(meetings, people, mentions) -> None:
+    """Last resort for a two-leader meeting: the other leader is from the article's other
+    most-mentioned country (confidence is low, so only when exactly one is missing)."""
+    counts = Counter(m[0] for m in mentions if m[0])
+    for meeting in meetings:
+        if len(meeting.participants) != 2:
+            continue
+        a, b = (people.get(p) for p in meeting.participants)
+        for missing, other in ((a, b), (b, a)):
+            if missing.country or missing.org or not other.country:
+                continue
+            ranked = [c for c, _ in counts.most_common(3) if c != other.country]
+            if ranked:
+                missing.country = ranked[0]
+
+
+def _meetings(idx, ctx, meetings, published) -> list:
+    out = []
+    dateline = dateline_place(idx, published)
+    first_main = next((m for m in meetings if not m.background), None)
+    for meeting in meetings:
+        info = mt.finish(meeting, ctx.people, dateline, first=meeting is first_main)
+        evid = tuple(
+            clause_evidence(idx, m.trigger, m.confidence, "meeting." + m.trigger.lemma_.lower())
+            for m in meeting.mentions
+        )
+        out.append((meeting, info, evid))
+    return out
+
+
+def _named_meeting(item, name) -> MeetingCandidate:
+    meeting, info, evid = item
+    return MeetingCandidate(
+        participants=tuple(name[p] for p in meeting.participants),
+        kind=info["kind"],
+        host_country=info["host"],
+        place=info["place"],
+        date=meeting.date,
+        topics=tuple(dict.fromkeys(meeting.topics)),
+        evidence=evid,
+    )
+
+
+def _gifts(idx, ctx, gifts) -> list:
+    out, seen, last = [], set(), None
+    for gift in gifts:
+        givers, recipients = list(gift.givers), list(gift.recipients)
+        conf = gift.confidence
+        if gift.trigger.lemma_.lower() == "add":
+            if last is None or not givers or givers[0] not in last[0]:
+                continue
+            recipients = recipients or last[1]
+        if not givers and recipients:
+            givers = ctx.counterparts(recipients[0], gift.trigger)
+            conf = min(conf, 0.6)
+        if givers and not recipients:
+            recipients = ctx.counterparts(givers[0], gift.trigger)
+            conf = min(conf, 0.6)
+        if not givers or not recipients:
+            continue
+        last = (givers, recipients)
+        for item in item_texts(gift):
+            for g in givers:
+                for r in recipients:
+                    key = (g, r, item.lower())
+                    if g == r or key in seen:
+                        continue
+                    seen.add(key)
+                    ev = clause_evidence(
+                        idx, gift.trigger, conf * ctx.people.confidence(gift.trigger), gift.rule
+                    )
+                    out.append((g, r, item, (ev,)))
+    return out
+
+
+def _agreements(idx, ctx, found) -> list:
+    merged = []
+    for a in found:
+        parties = ctx.complete_parties(a)
+        if len(parties) < 2:
+            continue
+        ev = clause_evidence(idx, a.trigger, a.confidence, a.rule)
+        summary = idx.sent(a.trigger).text.strip()
+        if len(summary) > 200:
+            summary = summary[:197].rsplit(" ", 1)[0] + "..."
+        target = _merge_target(merged, a, parties)
+        if target is None:
+            merged.append(
+                {
+                    "parties": parties,
+                    "kind": a.kind,
+                    "status": a.status,
+                    "summary": summary,
+                    "evidence": [ev],
+                    "rule": a.rule,
+                }
+            )
+        else:
+            target["evidence"].append(ev)
+            if a.kind == "invitation" and a.status == "accepted" and target["status"] != "accepted":
+                target.update(parties=parties, status="accepted", summary=summary)
+    return merged
+
+
+def _merge_target(merged, a, parties):
+    for m in merged:
+        if m["kind"] != a.kind:
+            continue
+        if a.kind == "invitation":
+            return m
+        same = set(m["parties"]) == set(parties) and m["status"] == a.status
+        if same and (a.kind != "agreement" or a.rule != "agreement.agree" or m["rule"] != a.rule):
+            return m
+        if (
+            a.status == "accepted"
+            and m["status"] == "accepted"
+            and set(parties) <= set(m["parties"])
+        ):
+            return m
+    return None
+
+
+def _named_agreement(a, name) -> AgreementCandidate:
+    parties = tuple(name[p] if isinstance(p, int) else p for p in a["parties"])
+    return AgreementCandidate(
+        parties=parties,
+        kind=a["kind"],
+        status=a["status"],
+        summary=a["summary"],
+        evidence=tuple(a["evidence"]),
+    )
+
+
+def _involved(meetings, gifts, agreements) -> list:
+    pids = []
+    for meeting, _, _ in meetings:
+        pids += meeting.participants
+    for g, r, _, _ in gifts:
+        pids += [g, r]
+    for a in agreements:
+        pids += [p for p in a["parties"] if isinstance(p, int)]
+    return list(dict.fromkeys(pids))
+
+
+def _leader(idx, people, pid, published) -> LeaderMention:
+    person = people.get(pid)
+    first = next(i for i, p in people.order if p == pid)
+    ev = evidence(idx, first, first, 0.9, "leader.name")
+    country = None if person.org else soviet(person.country, published)
+    return LeaderMention(person.name, country, person.title, tuple(sorted(person.aliases)), (ev,))

@@ -1,0 +1,199 @@
+"""Venues, cities and host countries written around a meeting trigger.
+
+A place comes from a locative phrase ("at the Vostochny space centre",
+"in the resort city of Sochi", "in the Icelandic capital, Reykjavik").
+Venues (a noun such as palace, office, centre, or a FAC entity) are more
+specific than cities.  The host country comes from the place (a capital, a
+known city, "in Russia's far east", "the Finnish capital") or from a country
+named as the destination ("visit to Japan").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import geo
+from .countries import code_for
+from .lexicon import CITY_NOUNS, VENUE_NOUNS
+
+LOCATIVE_PREPS = {"at", "in", "on", "inside", "outside", "near", "to", "into"}
+VENUE, CITY = 2, 1
+
+
+@dataclass
+class Place:
+    text: str | None
+    level: int  # VENUE or CITY (0 for a bare country)
+    country: str | None
+    tok_i: int
+
+
+def _np_tokens(head, with_of: bool):
+    """Tokens of a venue phrase without determiners, optional 'of' complement."""
+    doc = head.doc
+    left = head.i
+    for child in head.children:
+        if child.i < head.i and child.dep_ not in ("det", "predet", "punct"):
+            left = min(left, child.left_edge.i)
+    while left < head.i and doc[left].pos_ == "DET":
+        left += 1
+    right = head.i
+    if with_of:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    right = max(t.i for t in objs[0].subtree)
+    return doc[left : right + 1]
+
+
+def _country_near(tok, published=None):
+    """Country named inside or beside a place phrase: 'in Russia's far east', 'Swiss city',
+    'the South Lawn of the White House'."""
+    for t in tok.subtree:
+        if t.i == tok.i:
+            continue
+        if t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "FAC", "ORG", "LOC"):
+            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            if ent is not None:
+                code = geo.country_for_place(ent.text) or code_for(ent.text, published)
+                if code:
+                    return code
+        code = code_for(t.text, published) if t.pos_ in ("PROPN", "ADJ", "NOUN") else None
+        if code:
+            return code
+    return None
+
+
+def _city_of(head):
+    """'the resort city of Sochi' -> Sochi; 'the Icelandic capital, Reykjavik' -> Reykjavik."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def classify(head, published=None) -> Place | None:
+    """Describe the noun phrase headed by `head` as a venue, a city or a country."""
+    if head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    low = head.lower_
+    text = head.doc[head.left_edge.i : head.i + 1].text
+    if head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+        span = _np_tokens(head, with_of=head.ent_iob_ == "I" or head.ent_type_ in ("FAC", "ORG"))
+        name = span.text.replace("’", "'")
+        if head.ent_type_ == "GPE" or geo.country_for_place(name):
+            code = geo.country_for(name)
+            if code and not geo.country_for_capital(name):
+                return Place(None, 0, code, head.i)
+            return Place(
+                name, CITY, geo.country_for_place(name) or _country_near(head, published), head.i
+            )
+        if (
+            low in VENUE_NOUNS
+            or head.ent_type_ in ("FAC", "ORG")
+            and low in VENUE_NOUNS | {"house"}
+        ):
+            return Place(
+                name, VENUE, geo.country_for_place(name) or _country_near(head, published), head.i
+            )
+        if geo.country_for_capital(name):
+            return Place(name, VENUE, geo.country_for_capital(name), head.i)
+        return None
+    if low in CITY_NOUNS:
+        city = _city_of(head)
+        if city is not None:
+            place = classify(city, published)
+            if place and place.level:
+                place.country = place.country or _country_near(head, published)
+                return place
+        if low == "outskirts":
+            return None
+        return (
+            Place(None, 0, _country_near(head, published), head.i)
+            if _country_near(head, published)
+            else None
+        )
+    if low in VENUE_NOUNS:
+        span = _np_tokens(head, with_of=True)
+        name = span.text.replace("’", "'")
+        if name.lower() == low:
+            return None
+        return Place(
+            name, VENUE, geo.country_for_place(name) or _country_near(head, published), head.i
+        )
+    del text
+    return None
+
+
+def places_around(trigger, published=None) -> list:
+    """Places in locative phrases attached to a trigger (and to its verb, for nouns)."""
+    heads = [trigger]
+    heads += [
+        c
+        for c in trigger.children
+        if c.dep_ == "dobj"
+        and c.lower_
+        in (
+            "talks",
+            "meeting",
+            "summit",
+            "discussions",
+            "session",
+            "lunch",
+            "dinner",
+            "negotiations",
+        )
+    ]
+    if trigger.pos_ == "NOUN" and trigger.head != trigger:
+        heads.append(trigger.head)
+        if trigger.head.dep_ == "prep":
+            heads.append(trigger.head.head)
+    out = []
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ == "outskirts" or obj.lower_ == "sidelines":
+                    if obj.lower_ == "sidelines":
+                        continue
+                    city = _city_of(obj)
+                    obj = city if city is not None else obj
+                place = classify(obj, published)
+                if place:
+                    out.append(place)
+                    out.extend(_nested(obj, published))
+    return out
+
+
+def _nested(obj, published) -> list:
+    """'the South Lawn of the White House', 'the Filoli estate, ... south of San Francisco'."""
+    out = []
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            for inner in prep.children:
+                if inner.dep_ == "pobj":
+                    place = classify(inner, published)
+                    if place and not place.text:
+                        out.append(place)
+    return out
+
+
+def dateline_place(idx, published=None) -> Place | None:
+    """The dateline city ('SOCHI, Russia -') as a fallback host."""
+    if not idx.dateline:
+        return None
+    parts = [p.strip() for p in idx.dateline.split(",")]
+    city = parts[0].title()
+    code = None
+    if len(parts) > 1:
+        code = code_for(parts[1], published)
+    code = code or geo.country_for_place(city) or geo.country_for_capital(city)
+    return Place(city, CITY, code, -1)

@@ -1,0 +1,151 @@
+"""Sentences, spans and phrase text: the per-document index every rule reads.
+
+spaCy's sentence splitter sometimes runs a headline or a paragraph into the
+next sentence, so sentences are also cut at blank lines.  A `DocIndex` is built
+once per document and holds what the rules would otherwise recompute: the
+sentence list, each token's sentence number, the headline and dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .types import Evidence, Span
+
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "some",
+    "any",
+    "another",
+    "such",
+}
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’-]+[A-Z])(,\s*[A-Z][\w .'’-]*?)?\s+[-–—]\s+")
+
+
+@dataclass
+class DocIndex:
+    """Per-document lookups shared by all extraction rules."""
+
+    doc: object
+    sents: list = field(default_factory=list)  # list[spacy Span]
+    sent_of: list = field(default_factory=list)  # token index -> sentence number
+    headline_sents: int = 0  # sentences [0, n) form the headline
+    dateline: str | None = None  # "SOCHI, Russia" or None
+    dateline_end: int = 0  # char offset where the dateline ends
+    last_date: object = None  # last date resolved while reading (rules' state)
+    conflict: set = field(default_factory=set)  # numbers of sentences that report conflict
+
+    def fact_sents(self):
+        """Body sentences facts may be taken from: not the headline, not conflict reports."""
+        return [
+            s
+            for n, s in enumerate(self.sents)
+            if n >= self.headline_sents and n not in self.conflict
+        ]
+
+    def sent(self, tok):
+        return self.sents[self.sent_of[tok.i]]
+
+    def is_headline(self, tok) -> bool:
+        return self.sent_of[tok.i] < self.headline_sents
+
+
+def split_sentences(doc) -> list:
+    """spaCy sentences, further cut after any whitespace token holding a newline."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start : tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if any(not t.is_space for t in s)]
+
+
+def build_index(doc) -> DocIndex:
+    """Build the DocIndex: sentences, token->sentence map, headline and dateline."""
+    idx = DocIndex(doc=doc)
+    idx.sents = split_sentences(doc)
+    idx.sent_of = [0] * len(doc)
+    for n, sent in enumerate(idx.sents):
+        for i in range(sent.start, sent.end):
+            idx.sent_of[i] = n
+    _find_headline(idx)
+    from .conflict import sentence_reports_conflict
+
+    idx.conflict = {n for n, s in enumerate(idx.sents) if sentence_reports_conflict(s)}
+    return idx
+
+
+def _find_headline(idx: DocIndex) -> None:
+    """A first paragraph without final punctuation, followed by more text, is a headline."""
+    text = idx.doc.text
+    stripped = text.lstrip()
+    para_end = stripped.find("\n\n")
+    if para_end > 0:
+        first = stripped[:para_end].strip()
+        if first and first[-1] not in '.!?"”' and len(first) < 200:
+            offset = len(text) - len(stripped) + para_end
+            idx.headline_sents = sum(1 for s in idx.sents if s.end_char <= offset)
+    body_start = (
+        idx.sents[idx.headline_sents].start_char if len(idx.sents) > idx.headline_sents else 0
+    )
+    m = _DATELINE.match(text[body_start : body_start + 80])
+    if m:
+        idx.dateline = (m.group(1) + (m.group(2) or "")).strip()
+        idx.dateline_end = body_start + m.end()
+
+
+def phrase(tokens) -> str:
+    """The text covered by consecutive tokens, without leading/trailing punctuation or space."""
+    tokens = [t for t in tokens]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens)
+    text = doc[start : end + 1].text
+    return text.strip(" ,;:-–—\n").replace("’", "'")
+
+
+def strip_determiners(tokens) -> list:
+    """Drop leading determiners and possessive pronouns from a token list."""
+    tokens = list(tokens)
+    while tokens and (
+        tokens[0].lower_ in DETERMINERS or tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$"
+    ):
+        tokens = tokens[1:]
+    return tokens
+
+
+def evidence(idx: DocIndex, start_tok, end_tok, confidence: float, rule: str) -> Evidence:
+    """Evidence for tokens [start_tok, end_tok] (inclusive) with its sentence."""
+    doc = idx.doc
+    sent = idx.sents[idx.sent_of[start_tok]]
+    a, b = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
+    return Evidence(Span(a, b, sent.text, sent.start_char), round(confidence, 2), rule)
+
+
+def clause_evidence(idx: DocIndex, tok, confidence: float, rule: str) -> Evidence:
+    """Evidence spanning a trigger token's subtree, clipped to its sentence."""
+    sent = idx.sent(tok)
+    lo = max(tok.left_edge.i, sent.start)
+    hi = min(tok.right_edge.i, sent.end - 1)
+    return evidence(idx, lo, hi, confidence, rule)

@@ -1,0 +1,70 @@
+"""Agreements: kind, status and parties; discussion, plans and company deals are not agreements."""
+
+from __future__ import annotations
+
+
+def _agreements(ex):
+    return {(a.kind, a.status, frozenset(a.parties)) for a in ex.agreements}
+
+
+def test_signed_treaty_between_two_named_leaders(run):
+    ex = run(
+        "German Chancellor Angela Merkel and French President Emmanuel Macron signed a treaty "
+        "in Aachen on Tuesday."
+    )
+    assert _agreements(ex) == {
+        ("treaty", "signed", frozenset({"Angela Merkel", "Emmanuel Macron"}))
+    }
+
+
+def test_accepted_invitation_names_the_inviter_from_the_destination(run):
+    ex = run(
+        "North Korean leader Kim Jong Un held talks with Russian President Vladimir Putin "
+        "in Russia "
+        "on Tuesday. Putin accepted an invitation to visit North Korea."
+    )
+    assert _agreements(ex) == {
+        ("invitation", "accepted", frozenset({"Vladimir Putin", "Kim Jong Un"}))
+    }
+
+
+def test_capitals_acting_are_iso_parties(run):
+    ex = run(
+        "US President Joe Biden met Chinese President Xi Jinping in Woodside on Wednesday. "
+        "Washington and Beijing agreed to cooperate against drug trafficking."
+    )
+    assert ("agreement", "agreed", frozenset({"US", "CN"})) in _agreements(ex)
+
+
+def test_talks_ending_without_a_deal_failed(run):
+    ex = run(
+        "Russian President Vladimir Putin held talks with Turkish President Recep Tayyip Erdogan "
+        "in Sochi on Monday. The two leaders' talks ended without a deal."
+    )
+    assert _agreements(ex) == {
+        ("deal", "failed", frozenset({"Vladimir Putin", "Recep Tayyip Erdogan"}))
+    }
+
+
+def test_discussion_alone_is_no_agreement(run):
+    ex = run(
+        "US President Joe Biden met Chinese President Xi Jinping in Bali on Monday. "
+        "They discussed trade but announced no agreement."
+    )
+    assert ex.agreements == ()
+
+
+def test_company_contracts_are_not_state_agreements(run):
+    ex = run(
+        "Chinese President Xi Jinping met Saudi King Salman in Riyadh on Thursday. "
+        "Chinese and Saudi companies signed dozens of investment agreements."
+    )
+    assert ex.agreements == ()
+
+
+def test_future_signing_is_not_an_agreement(run):
+    ex = run(
+        "US President Joe Biden met Indian Prime Minister Narendra Modi on Monday. "
+        "The two leaders will sign a trade agreement next year."
+    )
+    assert ex.agreements == ()
