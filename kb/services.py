@@ -39,6 +39,7 @@ from kb.models import (
 from kb.names import normalise_name
 
 MEETING_DATE_TOLERANCE = dt.timedelta(days=3)
+MANUAL_RULE = "manual"  # the rule recorded on evidence an editor added by hand
 
 
 # ---- countries and leaders -------------------------------------------------------------
@@ -331,11 +332,12 @@ def _jsonable(value):
 def article_facts_replace(*, article: Article, extraction: Extraction) -> None:
     """Replace what extraction said about this article, in one transaction.
 
-    The article's old evidence goes; the new candidates attach to matching facts or make
+    The article's machine-made evidence goes; the new candidates attach to matching facts or make
     new ones; machine-made facts left with no evidence at all are deleted. Facts an
     editor touched are never changed or deleted here.
     """
-    Evidence.objects.filter(article=article).delete()
+    # Evidence an editor added by hand is theirs, not the extractor's: it stays.
+    Evidence.objects.filter(article=article).exclude(rule=MANUAL_RULE).delete()
     _ArticleWriter(article, extraction).write()
     for model in (Gift, Agreement, Meeting):
         model.objects.filter(
