@@ -116,6 +116,8 @@ LOGOUT_REDIRECT_URL = "home"
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Fetching a URL upload from loopback or private networks is refused unless allowed.
+INGEST_ALLOW_PRIVATE_URLS = env_bool("INGEST_ALLOW_PRIVATE_URLS", False)
 
 # Celery. Without a broker, tasks run eagerly (in-process) so a newcomer needs nothing else.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")

@@ -20,7 +20,9 @@ import datetime as dt
 import hashlib
 import http.client
 import io
+import ipaddress
 import re
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -105,17 +107,23 @@ def fetch_url(
     max_bytes: int,
     timeout: float = 10.0,
     opener: Any = None,
+    allow_private: bool = False,
 ) -> tuple[bytes, str]:
     """Download ``url`` (http or https only) and return (body, final URL).
 
     At most ``max_bytes + 1`` bytes are read, so an oversized page is refused
     without being held in memory.  Redirects to other schemes are refused.
+    Unless ``allow_private``, addresses that resolve to loopback, private,
+    link-local or reserved networks are refused, redirects included, so an
+    upload form cannot be used to reach services inside the deployment.
     ``opener`` is anything with ``open(request, timeout=...)`` (a urllib
     OpenerDirector by default); tests inject their own.
     """
     url = url.strip()
-    _check_web_url(url)
-    opener = opener or urllib.request.build_opener(_WebOnlyRedirectHandler)
+    _check_web_url(url, allow_private=allow_private)
+    handler = _WebOnlyRedirectHandler()
+    handler.allow_private = allow_private
+    opener = opener or urllib.request.build_opener(handler)
     request = urllib.request.Request(
         url, headers={"User-Agent": "Summitry/1.0 (article reader)", "Accept": "*/*"}
     )
@@ -134,7 +142,7 @@ def fetch_url(
         raise UploadRejected("fetch_failed", f"Could not fetch the page: {exc}.") from exc
     try:
         final_url = response.geturl() or url
-        _check_web_url(final_url)
+        _check_web_url(final_url, allow_private=allow_private)
         headers = getattr(response, "headers", None)
         declared = headers.get("Content-Length", "") if headers is not None else ""
         if declared.isdigit():
@@ -494,23 +502,44 @@ class _TagStripper(HTMLParser):
 # --- URL fetching ---------------------------------------------------------------------
 
 
-def _check_web_url(url: str) -> None:
+def _check_web_url(url: str, *, allow_private: bool = True) -> None:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise UploadRejected(
             "bad_url", f"Only http and https addresses can be fetched, not “{url}”."
         )
+    if not allow_private:
+        _check_public_host(parts.hostname)
+
+
+def _check_public_host(host: str) -> None:
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise UploadRejected("fetch_failed", f"Could not find the host “{host}”.") from exc
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        if not address.is_global or address.is_multicast:
+            raise UploadRejected(
+                "bad_url",
+                f"“{host}” is an internal address ({address}); only public web pages "
+                "can be fetched.",
+            )
 
 
 class _WebOnlyRedirectHandler(urllib.request.HTTPRedirectHandler):
     """Follow redirects only to http(s): urllib would follow one to ftp, and
     reports one to file: as an HTTP error rather than a bad address."""
 
+    allow_private = True
+
     def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
         location = headers.get("location") or headers.get("uri")
         if location:
             try:
-                _check_web_url(urllib.parse.urljoin(req.full_url, location))
+                _check_web_url(
+                    urllib.parse.urljoin(req.full_url, location), allow_private=self.allow_private
+                )
             except UploadRejected:
                 fp.close()
                 raise

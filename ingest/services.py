@@ -45,7 +45,9 @@ def article_submit(
     """
     limit = settings.UPLOAD_MAX_BYTES
     if url:
-        data, final_url = read.fetch_url(url, max_bytes=limit)
+        data, final_url = read.fetch_url(
+            url, max_bytes=limit, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS
+        )
         source = source or final_url
     if data is not None:
         parsed = read.read_upload(data, filename=filename, max_bytes=limit)

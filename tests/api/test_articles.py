@@ -156,7 +156,7 @@ def test_editor_submits_a_url(editor_client, monkeypatch):
     )
     fetched = []
 
-    def fetch_url(url, *, max_bytes):
+    def fetch_url(url, *, max_bytes, allow_private):
         fetched.append(url)
         return page, "https://news.example.org/visit"
 

@@ -526,25 +526,28 @@ class _ExplodingOpener:
 
 
 def test_fetch_url_fetches_a_page_that_reads_as_html(server):
-    data, final_url = fetch_url(f"{server}/article", max_bytes=100_000)
+    data, final_url = fetch_url(f"{server}/article", allow_private=True, max_bytes=100_000)
     assert final_url == f"{server}/article"
     article = read_upload(data)
     assert article.media_type == TEXT_HTML and FIRST in article.text
 
 
 def test_fetch_url_follows_http_redirects_and_reports_the_final_url(server):
-    data, final_url = fetch_url(f"{server}/moved", max_bytes=100_000)
+    data, final_url = fetch_url(f"{server}/moved", allow_private=True, max_bytes=100_000)
     assert final_url == f"{server}/article"
     assert data == ARTICLE_PAGE.encode()
 
 
 @pytest.mark.parametrize("path", ["/to-ftp", "/to-file"])
 def test_fetch_url_refuses_redirects_to_other_schemes(server, path):
-    assert rejected(fetch_url, f"{server}{path}", max_bytes=100_000).code == "bad_url"
+    assert (
+        rejected(fetch_url, f"{server}{path}", allow_private=True, max_bytes=100_000).code
+        == "bad_url"
+    )
 
 
 def test_fetch_url_refuses_a_response_over_the_limit(server):
-    error = rejected(fetch_url, f"{server}/big", max_bytes=4000)
+    error = rejected(fetch_url, f"{server}/big", allow_private=True, max_bytes=4000)
     assert error.code == "too_large"
 
 
@@ -554,8 +557,8 @@ def test_fetch_url_counts_bytes_when_no_length_is_declared():
     thread.start()
     try:
         url = f"http://127.0.0.1:{httpd.server_address[1]}/stream"
-        assert rejected(fetch_url, url, max_bytes=4999).code == "too_large"
-        data, _ = fetch_url(url, max_bytes=5000)
+        assert rejected(fetch_url, url, allow_private=True, max_bytes=4999).code == "too_large"
+        data, _ = fetch_url(url, allow_private=True, max_bytes=5000)
         assert len(data) == 5000
     finally:
         httpd.shutdown()
@@ -564,7 +567,7 @@ def test_fetch_url_counts_bytes_when_no_length_is_declared():
 
 
 def test_fetch_url_reports_http_errors(server):
-    error = rejected(fetch_url, f"{server}/missing", max_bytes=1000)
+    error = rejected(fetch_url, f"{server}/missing", allow_private=True, max_bytes=1000)
     assert error.code == "fetch_failed"
     assert "404" in str(error)
 
@@ -574,7 +577,9 @@ def test_fetch_url_reports_unreachable_hosts():
     port = httpd.server_address[1]
     httpd.server_close()  # nothing listens on the port any more
     assert (
-        rejected(fetch_url, f"http://127.0.0.1:{port}/", max_bytes=1000, timeout=2).code
+        rejected(
+            fetch_url, f"http://127.0.0.1:{port}/", allow_private=True, max_bytes=1000, timeout=2
+        ).code
         == "fetch_failed"
     )
 
@@ -600,13 +605,27 @@ class _FakeOpener:
 
 def test_fetch_url_uses_an_injected_opener():
     opener = _FakeOpener(b"hello", "https://news.example/final")
-    assert fetch_url("https://news.example/a", max_bytes=10, timeout=3, opener=opener) == (
+    assert fetch_url(
+        "https://news.example/a", allow_private=True, max_bytes=10, timeout=3, opener=opener
+    ) == (
         b"hello",
         "https://news.example/final",
     )
     request, timeout = opener.requests[0]
     assert request.full_url == "https://news.example/a" and timeout == 3
     assert (
-        rejected(fetch_url, "https://news.example/a", max_bytes=4, opener=opener).code
+        rejected(
+            fetch_url, "https://news.example/a", allow_private=True, max_bytes=4, opener=opener
+        ).code
         == "too_large"
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:9/", "http://localhost/", "http://10.1.2.3/", "http://169.254.169.254/"],
+)
+def test_fetch_url_refuses_internal_addresses_by_default(url):
+    error = rejected(fetch_url, url, max_bytes=1000, opener=_ExplodingOpener())
+    assert error.code == "bad_url"
+    assert "internal address" in str(error)
