@@ -26,6 +26,8 @@ from kb.models import (
     Leader,
     Meeting,
     MeetingKind,
+    MergeKind,
+    MergeRecord,
     ReviewState,
 )
 
@@ -267,3 +269,77 @@ class ArticleSubmittedSerializer(serializers.Serializer):
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()
+
+
+# ---- editors' writes (PATCH bodies; every field optional) --------------------------------
+
+
+def _writable_enum(choices) -> serializers.ChoiceField:
+    """Like ``_enum`` but accepted in request bodies (same schema component)."""
+    return _enum_field_class(choices)(choices=choices.choices, required=False)
+
+
+def _active_leaders():
+    return Leader.objects.filter(merged_into__isnull=True)
+
+
+class MeetingUpdateSerializer(serializers.Serializer):
+    """Fields to correct; those given are kept as set (re-extraction never changes them)."""
+
+    kind = _writable_enum(MeetingKind)
+    date = serializers.DateField(required=False, allow_null=True)
+    place = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    host_country = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Country.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="ISO 3166 alpha-2 code.",
+    )
+    participants = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=_active_leaders(), required=False, help_text="Leader ids."
+    )
+    topics = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+class GiftUpdateSerializer(serializers.Serializer):
+    giver = serializers.PrimaryKeyRelatedField(queryset=_active_leaders(), required=False)
+    recipient = serializers.PrimaryKeyRelatedField(queryset=_active_leaders(), required=False)
+    item = serializers.CharField(required=False, max_length=300)
+    date = serializers.DateField(required=False, allow_null=True)
+    meeting = serializers.PrimaryKeyRelatedField(
+        queryset=Meeting.objects.all(), required=False, allow_null=True
+    )
+
+
+class AgreementUpdateSerializer(serializers.Serializer):
+    kind = _writable_enum(AgreementKind)
+    status = _writable_enum(AgreementStatus)
+    summary = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    date = serializers.DateField(required=False, allow_null=True)
+    leader_parties = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=_active_leaders(), required=False, help_text="Leader ids."
+    )
+    country_parties = serializers.SlugRelatedField(
+        many=True,
+        slug_field="code",
+        queryset=Country.objects.all(),
+        required=False,
+        help_text="ISO 3166 alpha-2 codes.",
+    )
+
+
+class LeaderMergeSerializer(serializers.Serializer):
+    merge = serializers.PrimaryKeyRelatedField(
+        queryset=_active_leaders(),
+        help_text="Id of the duplicate leader to fold into this one.",
+    )
+
+
+class MergeRecordSerializer(serializers.ModelSerializer):
+    kind = _enum(MergeKind)
+
+    class Meta:
+        model = MergeRecord
+        fields = ["id", "kind", "keep_id", "merged_id", "created_at", "undone_at"]
+        read_only_fields = fields

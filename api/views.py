@@ -19,6 +19,7 @@ from api import filters, serializers
 from api.exceptions import RequestTooLarge
 from ingest.read import UploadRejected
 from ingest.services import article_requeue, article_submit
+from kb import curation
 from kb.models import Agreement, Article, Country, Evidence, Gift, Leader, Meeting
 
 ERRORS = {
@@ -28,6 +29,14 @@ ERRORS = {
     401: OpenApiResponse(serializers.ErrorSerializer, description="Not signed in."),
     403: OpenApiResponse(serializers.ErrorSerializer, description="Not an editor."),
     413: OpenApiResponse(serializers.ErrorSerializer, description="Request body too large."),
+}
+
+
+WRITE_ERRORS = {
+    400: OpenApiResponse(description="Invalid values; nothing saved."),
+    401: ERRORS[401],
+    403: ERRORS[403],
+    404: OpenApiResponse(serializers.ErrorSerializer, description="No such record."),
 }
 
 
@@ -53,6 +62,60 @@ class KnowledgeViewSet(viewsets.ReadOnlyModelViewSet):
         return super().filter_queryset(queryset)
 
 
+class FactWriteMixin:
+    """Editors' writes on a fact: PATCH corrects fields through ``kb.curation.fact_update``
+    (the fact becomes "corrected" and extraction never changes it again); ``confirm``
+    and ``reject`` record a review decision. Each change is in the fact's history with
+    the token's user."""
+
+    update_serializer_class = None
+
+    def _answer(self, fact):
+        fact = self.get_queryset().get(pk=fact.pk)  # reload with its relations
+        return Response(self.get_serializer(fact).data)
+
+    def partial_update(self, request, *args, **kwargs):
+        fact = self.get_object()
+        form = self.update_serializer_class(data=request.data, partial=True)
+        form.is_valid(raise_exception=True)
+        curation.fact_update(fact=fact, user=request.user, changes=dict(form.validated_data))
+        return self._answer(fact)
+
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        return self._answer(curation.fact_confirm(fact=self.get_object(), user=request.user))
+
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        return self._answer(curation.fact_reject(fact=self.get_object(), user=request.user))
+
+
+def _fact_write_schema(update_serializer, read_serializer, noun: str):
+    return extend_schema_view(
+        partial_update=extend_schema(
+            summary=f"Correct a {noun}",
+            description=(
+                f"Give only the fields to change. The {noun} becomes `corrected`, and "
+                "re-extraction never changes it again. Editors only."
+            ),
+            request=update_serializer,
+            responses={200: read_serializer, **WRITE_ERRORS},
+        ),
+        confirm=extend_schema(
+            summary=f"Confirm a {noun}",
+            description="An editor vouches for it as it stands. Editors only.",
+            request=None,
+            responses={200: read_serializer, **WRITE_ERRORS},
+        ),
+        reject=extend_schema(
+            summary=f"Reject a {noun}",
+            description="Kept, but hidden from lists. Editors only.",
+            request=None,
+            responses={200: read_serializer, **WRITE_ERRORS},
+        ),
+    )
+
+
 class CountryViewSet(KnowledgeViewSet):
     """Countries, looked up by ISO 3166 alpha-2 code (any case)."""
 
@@ -75,8 +138,29 @@ class LeaderViewSet(KnowledgeViewSet):
     search_fields = ["name"]
     ordering_fields = ["name", "id"]
 
+    @extend_schema(
+        summary="Merge a duplicate leader into this one",
+        description=(
+            "Moves the duplicate's meetings, gifts, agreements, article mentions and names "
+            "to this leader and marks it merged (`merged_into`). Recorded, and undoable "
+            "from the merges page. Editors only."
+        ),
+        request=serializers.LeaderMergeSerializer,
+        responses={200: serializers.MergeRecordSerializer, **WRITE_ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        keep = self.get_object()
+        form = serializers.LeaderMergeSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        record = curation.leader_merge(
+            keep=keep, merge=form.validated_data["merge"], user=request.user
+        )
+        return Response(serializers.MergeRecordSerializer(record).data)
 
-class MeetingViewSet(KnowledgeViewSet):
+
+@_fact_write_schema(serializers.MeetingUpdateSerializer, serializers.MeetingSerializer, "meeting")
+class MeetingViewSet(FactWriteMixin, KnowledgeViewSet):
     """Meetings, newest first; ``?ordering=date`` for oldest first."""
 
     queryset = Meeting.objects.select_related("host_country").prefetch_related(
@@ -86,26 +170,33 @@ class MeetingViewSet(KnowledgeViewSet):
         _evidence(),
     )
     serializer_class = serializers.MeetingSerializer
+    update_serializer_class = serializers.MeetingUpdateSerializer
     filterset_class = filters.MeetingFilter
     search_fields = ["place"]
     ordering_fields = ["date", "id"]
 
 
-class GiftViewSet(KnowledgeViewSet):
+@_fact_write_schema(serializers.GiftUpdateSerializer, serializers.GiftSerializer, "gift")
+class GiftViewSet(FactWriteMixin, KnowledgeViewSet):
     queryset = Gift.objects.select_related("giver__country", "recipient__country").prefetch_related(
         _evidence()
     )
     serializer_class = serializers.GiftSerializer
+    update_serializer_class = serializers.GiftUpdateSerializer
     filterset_class = filters.GiftFilter
     search_fields = ["item"]
     ordering_fields = ["date", "id"]
 
 
-class AgreementViewSet(KnowledgeViewSet):
+@_fact_write_schema(
+    serializers.AgreementUpdateSerializer, serializers.AgreementSerializer, "agreement"
+)
+class AgreementViewSet(FactWriteMixin, KnowledgeViewSet):
     queryset = Agreement.objects.prefetch_related(
         _leaders("leader_parties"), "country_parties", _evidence()
     )
     serializer_class = serializers.AgreementSerializer
+    update_serializer_class = serializers.AgreementUpdateSerializer
     filterset_class = filters.AgreementFilter
     search_fields = ["summary"]
     ordering_fields = ["date", "id"]

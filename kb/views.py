@@ -7,9 +7,15 @@ needs `can_read` (anonymous reading can be switched off with SUMMITRY_ANONYMOUS_
 
 from __future__ import annotations
 
+import csv
+import json
+
 from django.contrib.auth.mixins import AccessMixin
-from django.db.models import Count, Prefetch, Q
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, F, Prefetch, Q
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from kb.models import (
@@ -21,7 +27,10 @@ from kb.models import (
     Gift,
     Leader,
     Meeting,
+    MeetingKind,
 )
+from kb import queries
+from kb.queries import MeetingFilters
 from kb.roles import can_read
 
 PAGE_SIZE = 50
@@ -60,14 +69,30 @@ def _leaders_prefetch(lookup: str) -> Prefetch:
 
 
 def meetings_for_list():
-    """Visible meetings with what a list row shows, newest first."""
+    """Visible meetings with what a list row shows, newest first.
+
+    The source count is a correlated subquery (computed for the rows fetched only),
+    not a GROUP BY over the whole evidence join.
+    """
     return (
         Meeting.objects.visible()
         .select_related("host_country")
         .prefetch_related(_leaders_prefetch("participants"))
-        .annotate(source_count=Count("evidence__article", distinct=True))
+        .annotate(source_count=queries.source_count())
         .order_by("-date", "-id")
     )
+
+
+class ForgivingPaginationMixin:
+    """A page number that is not a number, or past the end, shows the nearest page (no 404)."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset, page_size, orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
 
 
 def gifts_for_list():
@@ -124,14 +149,255 @@ class HomeView(PageMixin, TemplateView):
 # ---- meetings -----------------------------------------------------------------------------
 
 
-class MeetingListView(PageMixin, ListView):
+class MeetingFilterMixin:
+    """Parses the meeting filters from the query string once per request."""
+
+    @property
+    def filters(self) -> MeetingFilters:
+        if not hasattr(self, "_filters"):
+            self._filters = MeetingFilters.from_query(self.request.GET)
+        return self._filters
+
+
+class MeetingListView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, ListView):
+    """Filter, search, sort and page through meetings; every choice lives in the URL."""
+
     template_name = "kb/meeting_list.html"
     context_object_name = "meetings"
     paginate_by = PAGE_SIZE
     section = "meetings"
 
+    def get(self, request, *args, **kwargs):
+        export = request.GET.get("format", "").lower()
+        if export in EXPORTERS:
+            return EXPORTERS[export](self.filters)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return meetings_for_list()
+        return (
+            self.filters.meetings()
+            .select_related("host_country")
+            .prefetch_related(_leaders_prefetch("participants"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = self.filters
+        newest_first = filters.sort in ("-date",)
+        oldest_first = filters.sort == "date"
+        context.update(
+            filters=filters,
+            filter_errors=filters.errors,
+            choices=queries.filter_choices(),
+            export_query=filters.querystring(),
+            show_counts=True,
+            prev_label="← Newer" if newest_first else ("← Older" if oldest_first else None),
+            next_label="Older →" if newest_first else ("Newer →" if oldest_first else None),
+        )
+        return context
+
+
+# ---- exports ------------------------------------------------------------------------------
+
+EXPORT_FIELDS = [
+    "id",
+    "date",
+    "kind",
+    "place",
+    "host_country",
+    "host_country_code",
+    "participants",
+    "participant_countries",
+    "topics",
+    "gift_count",
+    "agreement_count",
+    "source_count",
+    "url",
+]
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A spreadsheet cell that cannot run as a formula (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def export_rows(filters: MeetingFilters):
+    """The filtered meetings as plain dicts (streamed in chunks, bounded queries each)."""
+    meetings = (
+        filters.meetings()
+        .select_related("host_country")
+        .prefetch_related(_leaders_prefetch("participants"))
+    )
+    for meeting in meetings.iterator(chunk_size=1000):
+        participants = list(meeting.participants.all())
+        host = meeting.host_country
+        yield {
+            "id": meeting.pk,
+            "date": meeting.date.isoformat() if meeting.date else None,
+            "kind": meeting.kind,
+            "place": meeting.place,
+            "host_country": host.name if host else None,
+            "host_country_code": host.code if host else None,
+            "participants": [
+                {
+                    "id": p.pk,
+                    "name": p.name,
+                    "country": p.country.code if p.country else None,
+                }
+                for p in participants
+            ],
+            "topics": list(meeting.topics or []),
+            "gift_count": meeting.gift_count,
+            "agreement_count": meeting.agreement_count,
+            "source_count": meeting.source_count,
+            "url": meeting.get_absolute_url(),
+        }
+
+
+def _filter_errors_response(filters: MeetingFilters):
+    return HttpResponse(
+        "Bad filter values:\n" + "\n".join(filters.errors) + "\n",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def export_csv(filters: MeetingFilters):
+    if filters.errors:
+        return _filter_errors_response(filters)
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # BOM: spreadsheet programs then read the file as UTF-8
+        yield writer.writerow(EXPORT_FIELDS)
+        for row in export_rows(filters):
+            flat = dict(row)
+            flat["participants"] = "; ".join(p["name"] for p in row["participants"])
+            flat["participant_countries"] = "; ".join(
+                sorted({p["country"] for p in row["participants"] if p["country"]})
+            )
+            flat["topics"] = "; ".join(str(t) for t in row["topics"])
+            yield writer.writerow(
+                [csv_safe("" if flat[k] is None else flat[k]) for k in EXPORT_FIELDS]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="meetings.csv"'
+    return response
+
+
+def export_json(filters: MeetingFilters):
+    if filters.errors:
+        return _filter_errors_response(filters)
+    payload = {
+        "filters": filters.params(),
+        "description": filters.describe(),
+        "meetings": list(export_rows(filters)),
+    }
+    payload["count"] = len(payload["meetings"])
+    response = HttpResponse(
+        json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="meetings.json"'
+    return response
+
+
+EXPORTERS = {"csv": export_csv, "json": export_json}
+
+
+class MeetingExportView(MeetingFilterMixin, ReadRequiredMixin, View):
+    """/meetings/export.csv and /meetings/export.json with the list's filters."""
+
+    format = "csv"
+
+    def get(self, request, *args, **kwargs):
+        return EXPORTERS[self.format](self.filters)
+
+
+# ---- network and timeline -----------------------------------------------------------------
+
+
+class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
+    """Who met whom: a server-side SVG (no JavaScript) and the same edges as a table."""
+
+    template_name = "kb/network.html"
+    section = "meetings"
+    max_nodes_default = 40
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = self.filters
+        errors = list(filters.errors)
+        by = self.request.GET.get("by", "leader")
+        if by not in ("leader", "country"):
+            errors.append(f"Ignored “{by[:40]}” for the network: use leader or country.")
+            by = "leader"
+        raw_limit = self.request.GET.get("limit", "")
+        limit = self.max_nodes_default
+        if raw_limit:
+            if raw_limit.isdigit() and 2 <= int(raw_limit) <= 150:
+                limit = int(raw_limit)
+            else:
+                errors.append("Ignored the number of nodes: use a number from 2 to 150.")
+        graph = queries.network(
+            filters.filter(Meeting.objects.visible()), by=by, max_nodes=limit
+        )
+        context.update(
+            filters=filters,
+            filter_errors=errors,
+            by=by,
+            limit=limit,
+            graph=graph,
+            choices={"kinds": MeetingKind.choices},
+            # Other meeting filters given in the URL (search, leader...) survive the form.
+            hidden_params=[
+                (name, value)
+                for name, value in filters.params(sort=False).items()
+                if name not in ("from", "to", "kind")
+            ],
+        )
+        return context
+
+
+class TimelineView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, ListView):
+    """Meetings in date order, grouped by year and month (plain HTML, no script)."""
+
+    template_name = "kb/timeline.html"
+    context_object_name = "meetings"
+    paginate_by = 100
+    section = "meetings"
+
+    def get_queryset(self):
+        return (
+            self.filters.filter(Meeting.objects.visible())
+            .filter(date__isnull=False)
+            .select_related("host_country")
+            .prefetch_related(_leaders_prefetch("participants"))
+            .order_by("date", "id")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filtered = self.filters.filter(Meeting.objects.visible())
+        context.update(
+            filters=self.filters,
+            filter_errors=self.filters.errors,
+            choices=queries.filter_choices(),
+            years=queries.year_counts(filtered),
+            undated=filtered.filter(date__isnull=True).count(),
+            prev_label="← Earlier",
+            next_label="Later →",
+        )
+        return context
 
 
 class MeetingDetailView(PageMixin, DetailView):
@@ -207,10 +473,14 @@ class LeaderDetailView(PageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         leader = self.object
         context.update(
-            meetings=meetings_for_list().filter(participants=leader),
+            # Chronological: the leader's timeline, undated meetings last.
+            meetings=meetings_for_list()
+            .filter(queries.involving_leader(leader.pk))
+            .order_by(F("date").asc(nulls_last=True), "id"),
             gifts_given=gifts_for_list().filter(giver=leader),
             gifts_received=gifts_for_list().filter(recipient=leader),
             agreements=agreements_for_list().filter(leader_parties=leader),
+            counterparts=queries.counterparts_of_leader(leader),
         )
         return context
 
@@ -255,19 +525,31 @@ class CountryDetailView(PageMixin, DetailView):
     context_object_name = "country"
     section = "countries"
 
+    meetings_shown = 25
+
     def get_object(self, queryset=None):
         return get_object_or_404(Country, code=self.kwargs["code"].upper())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
+        hosted = meetings_for_list().filter(host_country=country)
+        # Meetings its leaders attended elsewhere (or where the host is unknown); EXISTS,
+        # not a join, so two leaders of the country at one meeting do not repeat it.
         abroad = (
-            meetings_for_list().filter(participants__country=country).exclude(host_country=country)
+            meetings_for_list()
+            .filter(pk__in=queries.meetings_of_country(country).values("pk"))
+            .exclude(host_country=country)
         )
+        shown = self.meetings_shown
         context.update(
             leaders=Leader.objects.visible().active().filter(country=country),
-            meetings_hosted=meetings_for_list().filter(host_country=country),
-            meetings_abroad=abroad,
+            meetings_hosted=hosted[:shown],
+            meetings_hosted_count=hosted.count(),
+            meetings_abroad=abroad[:shown],
+            meetings_abroad_count=abroad.count(),
+            meetings_shown=shown,
+            counterpart_countries=queries.counterpart_countries(country),
         )
         return context
 

@@ -1,0 +1,491 @@
+"""Editors' pages: correct, confirm, reject, add and merge facts, revert a change, undo
+a merge, re-extract an article, and the review queue.
+
+Views stay thin: forms turn a POST into plain values and ``kb.curation`` does the work.
+Every page needs ``kb.roles.can_edit``: anonymous visitors are sent to log in and
+logged-in non-editors get 403. Every write is a POST (CSRF-checked by the middleware).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import UserPassesTestMixin
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
+from django.views.generic import TemplateView
+
+from ingest.services import article_requeue
+from kb import curation
+from kb.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Article,
+    Country,
+    Gift,
+    Leader,
+    Meeting,
+    MeetingKind,
+    MergeKind,
+    MergeRecord,
+)
+from kb.roles import can_edit
+
+FACT_MODELS = {"meeting": Meeting, "gift": Gift, "agreement": Agreement}
+
+
+class EditorRequiredMixin(UserPassesTestMixin):
+    """Anonymous: redirect to log in. Logged in but not an editor: 403."""
+
+    def test_func(self) -> bool:
+        return can_edit(self.request.user)
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _next_url(request, default: str) -> str:
+    url = request.POST.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return default
+
+
+def _error_text(exc: ValidationError) -> str:
+    if hasattr(exc, "error_dict"):
+        return "; ".join(
+            f"{name.replace('_', ' ')}: {' '.join(msgs)}" if name != "__all__" else " ".join(msgs)
+            for name, msgs in exc.message_dict.items()
+        )
+    return " ".join(exc.messages)
+
+
+# ---- forms ------------------------------------------------------------------------------
+
+
+class LeaderChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, leader):
+        return f"{leader.name} ({leader.country.name})" if leader.country else leader.name
+
+
+class LeaderChoice(forms.ModelChoiceField):
+    def label_from_instance(self, leader):
+        return f"{leader.name} ({leader.country.name})" if leader.country else leader.name
+
+
+def _leaders():
+    return Leader.objects.active().select_related("country").order_by("name", "id")
+
+
+class TopicsField(forms.CharField):
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value):
+        return [t.strip() for t in (value or "").split(",") if t.strip()]
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(choices=MeetingKind.choices)
+    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(required=False, max_length=200)
+    host_country = forms.ModelChoiceField(Country.objects.order_by("name"), required=False)
+    participants = LeaderChoices(_leaders(), widget=forms.SelectMultiple(attrs={"size": 10}))
+    topics = TopicsField(required=False, help_text="Separate topics with commas.")
+
+
+class GiftForm(forms.Form):
+    giver = LeaderChoice(_leaders())
+    recipient = LeaderChoice(_leaders())
+    item = forms.CharField(max_length=300)
+    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    meeting = forms.ModelChoiceField(Meeting.objects.none(), required=False)
+
+    def __init__(self, *args, gift: Gift | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Meetings of the people involved (not every meeting in the database).
+        people = [p for p in (gift.giver_id, gift.recipient_id) if p] if gift else []
+        data = self.data if self.is_bound else {}
+        people += [p for p in (data.get("giver"), data.get("recipient")) if p and p.isdigit()]
+        queryset = Meeting.objects.visible().filter(
+            Q(participants__in=people) | Q(pk=getattr(gift, "meeting_id", None) or 0)
+        )
+        self.fields["meeting"].queryset = queryset.distinct().order_by("-date", "-id")
+        self.fields["meeting"].label_from_instance = lambda m: (
+            f"#{m.pk} {m.get_kind_display()}"
+            + (f", {m.date:%d %b %Y}" if m.date else "")
+            + (f", {m.place}" if m.place else "")
+        )
+
+
+class AgreementForm(forms.Form):
+    kind = forms.ChoiceField(choices=AgreementKind.choices)
+    status = forms.ChoiceField(choices=AgreementStatus.choices)
+    summary = forms.CharField(
+        required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    leader_parties = LeaderChoices(
+        _leaders(), required=False, widget=forms.SelectMultiple(attrs={"size": 10})
+    )
+    country_parties = forms.ModelMultipleChoiceField(
+        Country.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+
+
+FORMS = {Meeting: MeetingForm, Gift: GiftForm, Agreement: AgreementForm}
+
+
+def _initial(fact) -> dict:
+    initial = {}
+    for name in curation.EDITABLE_FIELDS[type(fact)]:
+        if name in curation.M2M_FIELDS:
+            initial[name] = list(getattr(fact, name).all())
+        else:
+            initial[name] = getattr(fact, name)
+    return initial
+
+
+def _make_form(model, data=None, *, fact=None, initial=None):
+    form_class = FORMS[model]
+    kwargs = {"data": data, "initial": initial}
+    if form_class is GiftForm:
+        kwargs["gift"] = fact
+    return form_class(**kwargs)
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, msgs in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, msgs)
+    else:
+        form.add_error(None, exc.messages)
+
+
+# ---- editing a fact ---------------------------------------------------------------------
+
+
+class FactEditView(EditorRequiredMixin, TemplateView):
+    """GET: the correction form. POST: save what changed via ``fact_update``."""
+
+    model = None
+    template_name = "kb/edit/fact_form.html"
+
+    def get_fact(self):
+        return get_object_or_404(self.model, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            fact=self.fact,
+            kind=self.model._meta.model_name,
+            section=f"{self.model._meta.model_name}s",
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        self.fact = self.get_fact()
+        form = _make_form(self.model, fact=self.fact, initial=_initial(self.fact))
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        self.fact = self.get_fact()
+        initial = _initial(self.fact)
+        form = _make_form(self.model, request.POST, fact=self.fact, initial=initial)
+        if form.is_valid():
+            changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            try:
+                curation.fact_update(fact=self.fact, user=request.user, changes=changes)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                if changes:
+                    messages.success(request, "Saved your correction.")
+                else:
+                    messages.info(request, "Nothing changed.")
+                return redirect(self.fact)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class FactActionView(EditorRequiredMixin, View):
+    """POST-only: confirm or reject a fact (JSON answer for the review page's script)."""
+
+    model = None
+    action = ""
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        fact = get_object_or_404(self.model, pk=pk)
+        service = {"confirm": curation.fact_confirm, "reject": curation.fact_reject}[self.action]
+        service(fact=fact, user=request.user)
+        if _wants_json(request):
+            return JsonResponse({"id": fact.pk, "review_state": fact.review_state})
+        label = {"confirm": "Confirmed", "reject": "Rejected"}[self.action]
+        messages.success(request, f"{label}: {fact}")
+        return redirect(_next_url(request, fact.get_absolute_url()))
+
+
+class GiftSwapView(EditorRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        gift = get_object_or_404(Gift, pk=pk)
+        try:
+            curation.gift_swap_direction(gift=gift, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(request, "Swapped giver and recipient.")
+        return redirect(gift)
+
+
+class FactRevertView(EditorRequiredMixin, View):
+    model = None
+    http_method_names = ["post"]
+
+    def post(self, request, pk, history_id):
+        fact = get_object_or_404(self.model, pk=pk)
+        try:
+            curation.fact_revert(fact=fact, history_id=history_id, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, f"Could not restore that version: {_error_text(exc)}")
+        else:
+            messages.success(request, "Restored the earlier version.")
+        return redirect(fact)
+
+
+# ---- adding a fact by hand --------------------------------------------------------------
+
+
+class FactAddView(EditorRequiredMixin, TemplateView):
+    """Add a fact the extractor missed, with a sentence of the article as evidence."""
+
+    template_name = "kb/edit/fact_add.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.model = FACT_MODELS.get(kwargs["kind"])
+        if self.model is None:
+            raise Http404("No such kind of fact.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def sentences(self):
+        return curation.article_sentences(self.article.text)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            article=self.article,
+            kind=self.kwargs["kind"],
+            sentences=[(f"{s}:{e}", text) for s, e, text in self.sentences()],
+            chosen=self.request.POST.get("sentence", ""),
+            section="articles",
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        self.article = get_object_or_404(Article, pk=kwargs["pk"])
+        return self.render_to_response(self.get_context_data(form=_make_form(self.model)))
+
+    def post(self, request, *args, **kwargs):
+        self.article = get_object_or_404(Article, pk=kwargs["pk"])
+        form = _make_form(self.model, request.POST)
+        start, _, end = request.POST.get("sentence", "").partition(":")
+        if form.is_valid():
+            fields = {k: v for k, v in form.cleaned_data.items() if v not in (None, "", [])}
+            if "participants" in fields or "leader_parties" in fields:
+                for name in ("participants", "leader_parties"):
+                    if name in fields:
+                        fields[name] = list(fields[name])
+            if "country_parties" in fields:
+                fields["country_parties"] = list(fields["country_parties"])
+            try:
+                fact = curation.fact_create_manual(
+                    model=self.model,
+                    user=request.user,
+                    article=self.article,
+                    sentence_start=int(start) if start.isdigit() else -1,
+                    sentence_end=int(end) if end.isdigit() else -1,
+                    **fields,
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, "Added the fact; the article is its source.")
+                return redirect(fact)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+# ---- merging ----------------------------------------------------------------------------
+
+
+class MergeView(EditorRequiredMixin, TemplateView):
+    """GET: pick the duplicate to fold into this record. POST: merge it."""
+
+    model = None
+    template_name = "kb/edit/merge.html"
+
+    def get_keep(self):
+        keep = get_object_or_404(self.model, pk=self.kwargs["pk"])
+        if keep.merged_into_id:
+            raise Http404("This record was merged into another.")
+        return keep
+
+    def candidates(self, keep):
+        query = self.request.GET.get("q", "").strip()
+        if self.model is Leader:
+            leaders = Leader.objects.active().exclude(pk=keep.pk).select_related("country")
+            if query:
+                found = leaders.filter(Q(name__icontains=query) | Q(aliases__key__icontains=query))
+            else:
+                surname = keep.name_key.split()[-1] if keep.name_key else ""
+                found = leaders.filter(name_key__endswith=surname) if surname else leaders.none()
+            return list(found.distinct().order_by("name", "id")[:25])
+        meetings = (
+            Meeting.objects.visible()
+            .filter(merged_into__isnull=True)
+            .exclude(pk=keep.pk)
+            .select_related("host_country")
+            .prefetch_related("participants")
+        )
+        if query.isdigit():
+            found = meetings.filter(pk=int(query))
+        else:
+            people = keep.participants.values_list("pk", flat=True)
+            found = meetings.filter(participants__in=people)
+            if query:
+                found = found.filter(place__icontains=query)
+        return list(found.distinct().order_by("-date", "-id")[:25])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        keep = kwargs.get("keep") or self.get_keep()
+        context.update(
+            keep=keep,
+            kind=self.model._meta.model_name,
+            candidates=self.candidates(keep),
+            query=self.request.GET.get("q", ""),
+            section=f"{self.model._meta.model_name}s",
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        keep = self.get_keep()
+        merge_id = request.POST.get("merge", "")
+        merge = self.model.objects.filter(pk=int(merge_id)).first() if merge_id.isdigit() else None
+        if merge is None:
+            messages.error(request, "Choose the duplicate record to merge.")
+            return redirect(request.path)
+        service = curation.leader_merge if self.model is Leader else curation.meeting_merge
+        try:
+            record = service(keep=keep, merge=merge, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+            return redirect(request.path)
+        messages.success(request, f"Merged #{record.merged_id} into this record.")
+        return redirect(keep)
+
+
+class MergeListView(EditorRequiredMixin, TemplateView):
+    template_name = "kb/edit/merge_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        records = list(MergeRecord.objects.select_related("user", "undone_by")[:100])
+        names = {
+            MergeKind.LEADER: dict(
+                Leader.objects.filter(
+                    pk__in={r.keep_id for r in records if r.kind == MergeKind.LEADER}
+                    | {r.merged_id for r in records if r.kind == MergeKind.LEADER}
+                ).values_list("pk", "name")
+            )
+        }
+        for record in records:
+            labels = names.get(record.kind, {})
+            record.keep_label = labels.get(record.keep_id, f"#{record.keep_id}")
+            record.merged_label = labels.get(record.merged_id, f"#{record.merged_id}")
+            url = "leader-detail" if record.kind == MergeKind.LEADER else "meeting-detail"
+            record.keep_url_name = url
+        context.update(records=records, section="")
+        return context
+
+
+class MergeUndoView(EditorRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        record = get_object_or_404(MergeRecord, pk=pk)
+        try:
+            curation.merge_undo(record=record, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, f"Could not undo the merge: {_error_text(exc)}")
+            return redirect(_next_url(request, "/merges/"))
+        messages.success(request, "Undid the merge.")
+        target = record.model.objects.get(pk=record.merged_id)
+        return redirect(_next_url(request, target.get_absolute_url()))
+
+
+# ---- articles and the review queue ------------------------------------------------------
+
+
+class ArticleReextractView(EditorRequiredMixin, View):
+    """Queue the article's extraction again; editors' decisions stay as they are."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        article = get_object_or_404(Article.objects.only("id"), pk=pk)
+        article_requeue(article=article)
+        messages.success(
+            request,
+            "Extraction queued again. Facts an editor corrected, confirmed or rejected "
+            "will not change.",
+        )
+        return redirect(article)
+
+
+class ReviewQueueView(EditorRequiredMixin, TemplateView):
+    """Unreviewed facts, lowest confidence first, each with its evidence."""
+
+    template_name = "kb/edit/review.html"
+    KINDS = ("meeting", "gift", "agreement")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kind = self.request.GET.get("kind", "")
+        kinds = (kind,) if kind in self.KINDS else self.KINDS
+        items, counts = curation.review_queue(kinds=kinds)
+        context.update(
+            items=items,
+            counts=counts,
+            total=sum(counts.values()),
+            kind=kind if kind in self.KINDS else "",
+            kinds=self.KINDS,
+            section="review",
+        )
+        return context
+
+
+__all__ = [
+    "ArticleReextractView",
+    "FactActionView",
+    "FactAddView",
+    "FactEditView",
+    "FactRevertView",
+    "GiftSwapView",
+    "MergeListView",
+    "MergeUndoView",
+    "MergeView",
+    "ReviewQueueView",
+]

@@ -1,0 +1,124 @@
+"""Time the analysts' pages at two data sizes, in one run, on a throwaway database.
+
+    python manage.py bench_pages                      # 100 then 10,000 meetings
+    python manage.py bench_pages --sizes 100,10000 --requests 9 --url "/meetings/?q=trade"
+
+A fresh test database is created (like the test runner does: SQLite in memory, or
+"<name>_bench" on PostgreSQL), filled with `generate_demo_data`'s synthetic meetings
+up to the first size, measured, topped up to the next size, measured again, and dropped.
+Each figure is the median wall time of several requests through Django's test Client
+(after one warm-up request), with the number of SQL queries per request.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import (
+    CaptureQueriesContext,
+    setup_test_environment,
+    teardown_test_environment,
+)
+
+from kb.management.commands.generate_demo_data import generate, synthetic_meetings
+
+DEFAULT_URLS = ("/meetings/",)
+EXTRA_URLS = (
+    "/meetings/?sort=-sources",
+    "/meetings/?q=trade",
+    "/meetings/?q=%22silver+tea+set%22",
+    "/meetings/?kind=talks&gifts=1&from=2016-01-01&to=2022-12-31",
+    "/meetings/?page=50",
+    "/timeline/",
+    "/network/",
+)
+
+
+def measure(client: Client, url: str, requests: int) -> tuple[float, int]:
+    """Median seconds per request and queries per request."""
+    response = client.get(url)  # warm-up (template and query caches)
+    if response.status_code != 200:
+        raise CommandError(f"{url} answered {response.status_code}")
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    queries = len(ctx.captured_queries)  # read now: reset_queries() below empties the log
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(url)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+        times.append(time.perf_counter() - started)
+        reset_queries()
+    return statistics.median(times), queries
+
+
+class Command(BaseCommand):
+    help = "Measure page render times at 100 and 10,000 synthetic meetings (one run)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", default="100,10000", help="Comma-separated sizes.")
+        parser.add_argument("--requests", type=int, default=7, help="Requests per figure.")
+        parser.add_argument(
+            "--url", action="append", default=[], help="Page(s) to time (repeatable)."
+        )
+        parser.add_argument(
+            "--all", action="store_true", help="Also time filtered, searched and other pages."
+        )
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, sizes, requests, url, all, seed, **options):
+        try:
+            sizes = sorted({int(s) for s in sizes.split(",") if s.strip()})
+        except ValueError as exc:
+            raise CommandError("--sizes takes numbers, e.g. 100,10000") from exc
+        if not sizes or sizes[0] < 1:
+            raise CommandError("--sizes must be positive numbers")
+        urls = list(url) or list(DEFAULT_URLS)
+        if all:
+            urls += [u for u in EXTRA_URLS if u not in urls]
+
+        setup_test_environment(debug=False)
+        settings_dict = connection.settings_dict
+        if connection.vendor != "sqlite":
+            settings_dict.setdefault("TEST", {})
+            settings_dict["TEST"]["NAME"] = f"{settings_dict['NAME']}_bench"
+        old_name = connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False
+        )
+        self.stdout.write(f"Database: {connection.vendor} (throwaway test database)")
+        results: dict[str, dict[int, tuple[float, int]]] = {u: {} for u in urls}
+        try:
+            client = Client()
+            for size in sizes:
+                have = synthetic_meetings().count()
+                self.stdout.write(f"Generating synthetic meetings: {have} -> {size}")
+                if size > have:
+                    generate(size - have, seed=seed + size)
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")  # planner statistics, as autovacuum would keep
+                for page in urls:
+                    median, queries = measure(client, page, requests)
+                    results[page][size] = (median, queries)
+                    self.stdout.write(
+                        f"  {size:>7,} meetings  {page:<60} {median * 1000:8.1f} ms"
+                        f"  ({queries} queries, median of {requests})"
+                    )
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            teardown_test_environment()
+
+        first, last = sizes[0], sizes[-1]
+        self.stdout.write("")
+        self.stdout.write(f"Summary ({first:,} vs {last:,} meetings, median of {requests}):")
+        for page, by_size in results.items():
+            small, large = by_size[first][0], by_size[last][0]
+            ratio = large / small if small else float("inf")
+            self.stdout.write(
+                f"  {page:<60} {small * 1000:8.1f} ms -> {large * 1000:8.1f} ms"
+                f"  ratio {ratio:5.2f}x  queries {by_size[first][1]} -> {by_size[last][1]}"
+            )

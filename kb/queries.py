@@ -1,0 +1,675 @@
+"""Filtering, search, sorting and aggregation behind the analysts' pages.
+
+Views stay thin: they parse the query string into a `MeetingFilters` (which never
+raises: bad values are dropped and reported in `errors`), ask it for a queryset, and
+render. Everything here issues a bounded number of queries whatever the data size:
+per-row counts are correlated subqueries computed once in the row query, and the
+participant / country filters are EXISTS subqueries (no joins that would need DISTINCT).
+
+Full-text search uses PostgreSQL's text search (websearch syntax) when the database is
+PostgreSQL, and falls back to case-insensitive substring matching elsewhere (SQLite in
+development and in most tests). Both search the same fields: the meeting's place and
+topics, its participants' names, its gifts' items, its agreements' summaries, and the
+titles and texts of its source articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
+
+from kb.models import (
+    Agreement,
+    Article,
+    Country,
+    Evidence,
+    Gift,
+    Leader,
+    Meeting,
+    MeetingKind,
+    ReviewState,
+)
+
+Participation = Meeting.participants.through
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+MAX_SEARCH_TERMS = 8
+
+
+# ---- per-meeting counts ---------------------------------------------------------------
+
+
+def _count(queryset, count_expr) -> Coalesce:
+    """A correlated COUNT subquery for one meeting (0 when there are no rows)."""
+    counted = (
+        queryset.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(n=count_expr)
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def source_count():
+    return _count(Evidence.objects.all(), Count("article", distinct=True))
+
+
+def gift_count():
+    return _count(Gift.objects.visible(), Count("pk"))
+
+
+def agreement_count():
+    return _count(Agreement.objects.visible(), Count("pk"))
+
+
+def with_counts(meetings, *, gifts: bool = True, agreements: bool = True):
+    """Annotate source_count (and gift_count / agreement_count) in the row query."""
+    annotations = {"source_count": source_count()}
+    if gifts:
+        annotations["gift_count"] = gift_count()
+    if agreements:
+        annotations["agreement_count"] = agreement_count()
+    return meetings.annotate(**annotations)
+
+
+def involving_leader(leader_id: int) -> Exists:
+    return Exists(Participation.objects.filter(meeting_id=OuterRef("pk"), leader_id=leader_id))
+
+
+def involving_country(country_id: int) -> Q:
+    """Meetings a leader of the country took part in, or that the country hosted."""
+    participant = Exists(
+        Participation.objects.filter(meeting_id=OuterRef("pk"), leader__country_id=country_id)
+    )
+    return Q(host_country_id=country_id) | Q(participant)
+
+
+# ---- search -----------------------------------------------------------------------------
+
+_TERM_RE = re.compile(r'(-?)"([^"]+)"|(-?)(\S+)')
+
+
+def search_terms(q: str) -> list[tuple[bool, str]]:
+    """Split a websearch-style query into (negated, term) pairs for the fallback.
+
+    "quoted phrases" stay whole, a leading minus excludes, OR is ignored (every term
+    must match somewhere, as with PostgreSQL's default AND).
+    """
+    terms = []
+    for match in _TERM_RE.finditer(q):
+        neg1, phrase, neg2, word = match.groups()
+        negated = bool(neg1 or neg2)
+        text = (phrase or word or "").strip()
+        if not text or text.upper() == "OR" or text == "-":
+            continue
+        terms.append((negated, text))
+    return terms[:MAX_SEARCH_TERMS]
+
+
+def _fallback_term(term: str) -> Q:
+    """Meetings where any searched field contains the term (case-insensitive)."""
+    sources = [
+        Meeting.objects.filter(Q(place__icontains=term) | Q(topics__icontains=term)),
+        Meeting.objects.filter(
+            pk__in=Participation.objects.filter(
+                Q(leader__name__icontains=term) | Q(leader__other_names__icontains=term)
+            ).values("meeting_id")
+        ),
+    ]
+    ids = [
+        Gift.objects.visible().filter(item__icontains=term).values("meeting_id"),
+        Agreement.objects.visible().filter(summary__icontains=term).values("meeting_id"),
+        Evidence.objects.filter(meeting__isnull=False)
+        .filter(Q(article__title__icontains=term) | Q(article__text__icontains=term))
+        .values("meeting_id"),
+    ]
+    condition = Q(pk__in=sources[0].values("pk")) | Q(pk__in=sources[1].values("pk"))
+    for subquery in ids:
+        condition |= Q(pk__in=subquery)
+    return condition
+
+
+def _fallback_search(meetings, q: str):
+    for negated, term in search_terms(q):
+        condition = _fallback_term(term)
+        meetings = meetings.exclude(condition) if negated else meetings.filter(condition)
+    return meetings
+
+
+def _postgres_term(term: str) -> Q:
+    """Meetings where any searched field matches the term (PostgreSQL text search).
+
+    Each table is searched on its own, on the expressions the GIN indexes of migration
+    0004 cover, then mapped to meeting ids.
+    """
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    text = f'"{term}"' if " " in term else term
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+    def matching(queryset, *fields):
+        vector = SearchVector(*fields, config=SEARCH_CONFIG)
+        return queryset.annotate(_search=vector).filter(_search=query)
+
+    own = matching(
+        Meeting.objects.all(), "place", Cast("topics", output_field=TextField())
+    ).values("pk")
+    leaders = matching(
+        Leader.objects.all(), "name", Cast("other_names", output_field=TextField())
+    ).values("pk")
+    people = Participation.objects.filter(leader_id__in=leaders).values("meeting_id")
+    gifts = matching(Gift.objects.visible(), "item").values("meeting_id")
+    agreements = matching(Agreement.objects.visible(), "summary").values("meeting_id")
+    articles = matching(Article.objects.all(), "title", "text").values("pk")
+    sources = Evidence.objects.filter(meeting__isnull=False, article_id__in=articles).values(
+        "meeting_id"
+    )
+    return (
+        Q(pk__in=own)
+        | Q(pk__in=people)
+        | Q(pk__in=gifts)
+        | Q(pk__in=agreements)
+        | Q(pk__in=sources)
+    )
+
+
+def _searchable_terms(terms: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
+    """Drop terms that are only stop words ("the", "of"): PostgreSQL would match nothing
+    for them, where a reader expects them to be ignored. One query for all terms."""
+    if not terms:
+        return terms
+    selects = ", ".join(["numnode(websearch_to_tsquery(%s::regconfig, %s))"] * len(terms))
+    params = []
+    for _, term in terms:
+        params += [SEARCH_CONFIG, f'"{term}"' if " " in term else term]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {selects}", params)  # noqa: S608 - placeholders only
+        sizes = cursor.fetchone()
+    return [term for term, size in zip(terms, sizes, strict=True) if size]
+
+
+def _postgres_search(meetings, q: str):
+    """PostgreSQL full-text search, term by term with the fallback's semantics: every
+    term (word or "quoted phrase") must match some field, -term excludes. Matching is
+    English-stemmed ("cooperating" finds "cooperation")."""
+    for negated, term in _searchable_terms(search_terms(q)):
+        condition = _postgres_term(term)
+        meetings = meetings.exclude(condition) if negated else meetings.filter(condition)
+    return meetings
+
+
+def uses_postgres_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search_meetings(meetings, q: str):
+    q = (q or "").strip()[:MAX_QUERY_LENGTH]
+    if not q:
+        return meetings
+    if uses_postgres_search():
+        return _postgres_search(meetings, q)
+    return _fallback_search(meetings, q)
+
+
+# ---- filters ------------------------------------------------------------------------------
+
+SORTS = {
+    "-date": ("Newest first", ("-date", "-id")),
+    "date": ("Oldest first", ("date", "id")),
+    "kind": ("Kind", ("kind", "-date", "-id")),
+    "-sources": ("Most sources", ("-source_count", "-date", "-id")),
+    "sources": ("Fewest sources", ("source_count", "-date", "-id")),
+}
+DEFAULT_SORT = "-date"
+FILTER_PARAMS = ("q", "leader", "country", "kind", "from", "to", "gifts", "agreements", "sort")
+TRUE_VALUES = {"1", "on", "true", "yes"}
+
+
+def _parse_date(value: str, label: str, errors: list[str]) -> dt.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        errors.append(f"Ignored the {label} date “{value[:40]}”: use the form YYYY-MM-DD.")
+        return None
+
+
+def _parse_flag(value: str, label: str, errors: list[str]) -> bool:
+    value = value.strip().lower()
+    if not value or value in {"0", "off", "false", "no"}:
+        return False
+    if value in TRUE_VALUES:
+        return True
+    errors.append(f"Ignored “{value[:40]}” for {label}: use 1 or leave it out.")
+    return False
+
+
+@dataclass
+class MeetingFilters:
+    """The meetings-list filters, as parsed from a query string."""
+
+    q: str = ""
+    leader: Leader | None = None
+    country: Country | None = None
+    kind: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    has_gifts: bool = False
+    has_agreements: bool = False
+    sort: str = DEFAULT_SORT
+    errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_query(cls, params, *, sort: bool = True) -> MeetingFilters:
+        """Parse GET parameters. Never raises: bad values are dropped into `errors`."""
+        errors: list[str] = []
+
+        def get(name: str) -> str:
+            value = params.get(name, "")
+            return value if isinstance(value, str) else ""
+
+        filters = cls(errors=errors)
+        filters.q = " ".join(get("q").split())[:MAX_QUERY_LENGTH]
+
+        raw_leader = get("leader").strip()
+        if raw_leader:
+            if raw_leader.isdigit() and len(raw_leader) < 19:
+                leader = Leader.objects.select_related("country", "merged_into").filter(
+                    pk=int(raw_leader)
+                ).first()
+                if leader is not None and leader.merged_into_id:
+                    leader = leader.merged_into
+                if leader is None:
+                    errors.append(f"Ignored the leader filter: no leader has id {raw_leader}.")
+                filters.leader = leader
+            else:
+                errors.append(f"Ignored the leader “{raw_leader[:40]}”: expected a leader id.")
+
+        raw_country = get("country").strip()
+        if raw_country:
+            country = None
+            if len(raw_country) == 2 and raw_country.isalpha():
+                country = Country.objects.filter(code=raw_country.upper()).first()
+            if country is None:
+                errors.append(f"Ignored the country “{raw_country[:40]}”: unknown country code.")
+            filters.country = country
+
+        raw_kind = get("kind").strip()
+        if raw_kind:
+            if raw_kind in MeetingKind.values:
+                filters.kind = raw_kind
+            else:
+                errors.append(f"Ignored the kind “{raw_kind[:40]}”: not a kind of meeting.")
+
+        filters.date_from = _parse_date(get("from"), "from", errors)
+        filters.date_to = _parse_date(get("to"), "to", errors)
+        if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+            errors.append("The from date was after the to date: the two were swapped.")
+            filters.date_from, filters.date_to = filters.date_to, filters.date_from
+
+        filters.has_gifts = _parse_flag(get("gifts"), "“has gifts”", errors)
+        filters.has_agreements = _parse_flag(get("agreements"), "“has agreements”", errors)
+
+        raw_sort = get("sort").strip()
+        if sort and raw_sort:
+            if raw_sort in SORTS:
+                filters.sort = raw_sort
+            else:
+                errors.append(f"Ignored the sort order “{raw_sort[:40]}”.")
+        return filters
+
+    # -- applying ---------------------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.q
+            or self.leader
+            or self.country
+            or self.kind
+            or self.date_from
+            or self.date_to
+            or self.has_gifts
+            or self.has_agreements
+        )
+
+    def filter(self, meetings):
+        """Apply every filter except sorting (and without row annotations)."""
+        if self.leader is not None:
+            meetings = meetings.filter(involving_leader(self.leader.pk))
+        if self.country is not None:
+            meetings = meetings.filter(involving_country(self.country.pk))
+        if self.kind:
+            meetings = meetings.filter(kind=self.kind)
+        if self.date_from:
+            meetings = meetings.filter(date__gte=self.date_from)
+        if self.date_to:
+            meetings = meetings.filter(date__lte=self.date_to)
+        if self.has_gifts:
+            meetings = meetings.filter(
+                Exists(Gift.objects.visible().filter(meeting=OuterRef("pk")))
+            )
+        if self.has_agreements:
+            meetings = meetings.filter(
+                Exists(Agreement.objects.visible().filter(meeting=OuterRef("pk")))
+            )
+        return search_meetings(meetings, self.q)
+
+    def meetings(self, base=None):
+        """Visible meetings matching the filters, with row counts, sorted."""
+        meetings = self.filter(base if base is not None else Meeting.objects.visible())
+        meetings = with_counts(meetings)
+        return meetings.order_by(*SORTS[self.sort][1])
+
+    # -- describing ---------------------------------------------------------------------
+
+    def params(self, *, sort: bool = True) -> dict[str, str]:
+        """The normalised query parameters (only the valid, non-default ones)."""
+        params = {}
+        if self.q:
+            params["q"] = self.q
+        if self.leader is not None:
+            params["leader"] = str(self.leader.pk)
+        if self.country is not None:
+            params["country"] = self.country.code
+        if self.kind:
+            params["kind"] = self.kind
+        if self.date_from:
+            params["from"] = self.date_from.isoformat()
+        if self.date_to:
+            params["to"] = self.date_to.isoformat()
+        if self.has_gifts:
+            params["gifts"] = "1"
+        if self.has_agreements:
+            params["agreements"] = "1"
+        if sort and self.sort != DEFAULT_SORT:
+            params["sort"] = self.sort
+        return params
+
+    def querystring(self, **extra) -> str:
+        params = self.params()
+        params.update({k: v for k, v in extra.items() if v is not None})
+        return urlencode(params)
+
+    def describe(self) -> list[str]:
+        """Human-readable summary of the active filters, for headings and exports."""
+        parts = []
+        if self.q:
+            parts.append(f"matching “{self.q}”")
+        if self.leader is not None:
+            parts.append(f"with {self.leader.name}")
+        if self.country is not None:
+            parts.append(f"involving {self.country.name}")
+        if self.kind:
+            parts.append(f"kind {MeetingKind(self.kind).label}")
+        if self.date_from:
+            parts.append(f"from {self.date_from:%d %b %Y}")
+        if self.date_to:
+            parts.append(f"to {self.date_to:%d %b %Y}")
+        if self.has_gifts:
+            parts.append("with gifts")
+        if self.has_agreements:
+            parts.append("with agreements")
+        return parts
+
+
+def filter_choices() -> dict:
+    """Options for the filter form's selects (two queries)."""
+    leaders = (
+        Leader.objects.visible()
+        .active()
+        .filter(Exists(Participation.objects.filter(leader_id=OuterRef("pk"))))
+        .only("id", "name")
+        .order_by("name", "id")
+    )
+    countries = (
+        Country.objects.filter(
+            Q(Exists(Leader.objects.filter(country_id=OuterRef("pk"))))
+            | Q(Exists(Meeting.objects.filter(host_country_id=OuterRef("pk"))))
+        )
+        .only("id", "code", "name")
+        .order_by("name")
+    )
+    return {
+        "leaders": list(leaders),
+        "countries": list(countries),
+        "kinds": MeetingKind.choices,
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+    }
+
+
+# ---- leaders and countries ----------------------------------------------------------------
+
+
+def counterparts_of_leader(leader, *, limit: int | None = 20):
+    """Leaders ranked by how many (visible) meetings they shared with this leader."""
+    shared = Participation.objects.filter(leader=leader).exclude(
+        meeting__review_state=ReviewState.REJECTED
+    )
+    counterparts = (
+        Leader.objects.exclude(pk=leader.pk)
+        .filter(meetings__in=shared.values("meeting_id"))
+        .select_related("country")
+        .annotate(
+            shared_count=Count("meetings", distinct=True),
+            first_met=Min("meetings__date"),
+            last_met=Max("meetings__date"),
+        )
+        .order_by("-shared_count", "name", "id")
+    )
+    return counterparts[:limit] if limit else counterparts
+
+
+def meetings_of_country(country):
+    """Visible meetings a leader of this country attended (no duplicates)."""
+    participant = Exists(
+        Participation.objects.filter(meeting_id=OuterRef("pk"), leader__country=country)
+    )
+    return Meeting.objects.visible().filter(participant)
+
+
+def counterpart_countries(country, *, limit: int | None = 20):
+    """Countries ranked by how many meetings their leaders shared with this country's."""
+    involved = meetings_of_country(country).values("pk")
+    counterparts = (
+        Country.objects.exclude(pk=country.pk)
+        .filter(leaders__meetings__in=involved)
+        .annotate(
+            shared_count=Count("leaders__meetings", distinct=True),
+            last_met=Max("leaders__meetings__date"),
+        )
+        .order_by("-shared_count", "name")
+    )
+    return counterparts[:limit] if limit else counterparts
+
+
+# ---- network ------------------------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    key: object
+    label: str
+    url: str
+    weight: int = 0  # meetings involving the node (within the selection)
+    degree: int = 0  # distinct neighbours
+    x: float = 0.0
+    y: float = 0.0
+    r: float = 4.0
+    label_x: float = 0.0
+    label_y: float = 0.0
+    anchor: str = "start"
+
+
+@dataclass
+class Edge:
+    source: Node
+    target: Node
+    weight: int
+    width: float = 1.0
+
+
+@dataclass
+class Network:
+    nodes: list[Node]
+    edges: list[Edge]
+    total_nodes: int
+    total_edges: int
+    size: int
+    by: str
+
+    @property
+    def truncated(self) -> bool:
+        return self.total_nodes > len(self.nodes)
+
+
+def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 720) -> Network:
+    """Who met whom among `meetings`: nodes (leaders or countries), weighted edges, and a
+    deterministic circular layout (same input, same picture)."""
+    rows = Participation.objects.filter(meeting__in=meetings.values("pk"))
+    if by == "country":
+        rows = rows.filter(leader__country__isnull=False).values_list(
+            "meeting_id", "leader__country_id"
+        )
+    else:
+        rows = rows.values_list("meeting_id", "leader_id")
+    members: dict[int, set[int]] = defaultdict(set)
+    for meeting_id, key in rows.iterator(chunk_size=5000):
+        members[meeting_id].add(key)
+
+    pair_weights: Counter[tuple[int, int]] = Counter()
+    node_meetings: Counter[int] = Counter()
+    for keys in members.values():
+        ordered = sorted(keys)
+        for key in ordered:
+            node_meetings[key] += 1
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                pair_weights[(a, b)] += 1
+
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for a, b in pair_weights:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    connected = list(neighbours)
+    if by == "country":
+        objects = {c.pk: c for c in Country.objects.filter(pk__in=connected)}
+    else:
+        objects = {
+            leader.pk: leader
+            for leader in Leader.objects.filter(pk__in=connected).only("id", "name")
+        }
+
+    def rank(key):
+        return (-node_meetings[key], -len(neighbours[key]), str(objects[key]).casefold(), key)
+
+    chosen = sorted((k for k in connected if k in objects), key=rank)[:max_nodes]
+    # Place in alphabetical order round the circle so a reader can scan it.
+    chosen.sort(key=lambda k: (str(objects[k]).casefold(), k))
+    nodes = {}
+    for key in chosen:
+        obj = objects[key]
+        nodes[key] = Node(
+            key=key,
+            label=obj.name,
+            url=obj.get_absolute_url(),
+            weight=node_meetings[key],
+        )
+    def by_label(node: Node):
+        return (node.label.casefold(), node.key)
+
+    edges = [
+        Edge(*sorted((nodes[a], nodes[b]), key=by_label), weight)
+        for (a, b), weight in pair_weights.items()
+        if a in nodes and b in nodes
+    ]
+    for edge in edges:
+        edge.source.degree += 1
+        edge.target.degree += 1
+    edges.sort(key=lambda e: (-e.weight, e.source.label.casefold(), e.target.label.casefold()))
+    _layout(list(nodes.values()), edges, size)
+    return Network(
+        nodes=list(nodes.values()),
+        edges=edges,
+        total_nodes=len(connected),
+        total_edges=len(pair_weights),
+        size=size,
+        by=by,
+    )
+
+
+def _layout(nodes: list[Node], edges: list[Edge], size: int) -> None:
+    centre = size / 2
+    radius = size / 2 - 170  # room for labels outside the circle
+    count = len(nodes)
+    max_node = max((n.weight for n in nodes), default=1) or 1
+    for i, node in enumerate(nodes):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)
+        cos, sin = math.cos(angle), math.sin(angle)
+        node.x = round(centre + radius * cos, 1)
+        node.y = round(centre + radius * sin, 1)
+        node.r = round(4 + 8 * math.sqrt(node.weight / max_node), 1)
+        node.label_x = round(centre + (radius + node.r + 6) * cos, 1)
+        node.label_y = round(centre + (radius + node.r + 6) * sin + 4, 1)
+        node.anchor = "start" if cos >= -1e-9 else "end"
+    max_edge = max((e.weight for e in edges), default=1) or 1
+    for edge in edges:
+        edge.width = round(1 + 7 * edge.weight / max_edge, 1)
+
+
+# ---- timeline -----------------------------------------------------------------------------
+
+
+def year_counts(meetings) -> list[dict]:
+    """Meetings per year (one query), oldest first, for the timeline summary."""
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        meetings.filter(date__isnull=False)
+        .annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("year")
+    )
+    rows = list(rows)
+    peak = max((r["n"] for r in rows), default=1) or 1
+    for row in rows:
+        row["percent"] = round(100 * row["n"] / peak)
+    return rows
+
+
+__all__ = [
+    "MeetingFilters",
+    "counterpart_countries",
+    "counterparts_of_leader",
+    "filter_choices",
+    "meetings_of_country",
+    "network",
+    "search_meetings",
+    "with_counts",
+    "year_counts",
+]

@@ -1,0 +1,214 @@
+"""Leader and country pages, who-met-whom network, timeline."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from kb.queries import counterpart_countries, counterparts_of_leader, network
+from kb.models import Meeting
+from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def get(client, url, **query):
+    response = client.get(url, query)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def section(html, heading_id):
+    start = html.index(f'id="{heading_id}"')
+    end = html.find("</section>", start)
+    return html[start:end]
+
+
+# ---- leader -------------------------------------------------------------------------------
+
+
+def test_leader_met_most_ranking(world):
+    ranked = list(counterparts_of_leader(world["macron"]))
+    assert [(c.name, c.shared_count) for c in ranked] == [
+        ("Olaf Scholz", 3),
+        ("Fumio Kishida", 1),  # the rejected meeting does not count
+        ("Joe Biden", 1),
+    ]
+    assert ranked[0].last_met == dt.date(2022, 1, 10)
+
+
+def test_leader_page_timeline_gifts_agreements_and_met_most(client, world):
+    html = get(client, world["macron"].get_absolute_url())
+    timeline = section(html, "meetings-heading")
+    # Chronological, grouped by year.
+    assert [y for y in re.findall(r'class="timeline__year">(\d{4})', timeline)] == [
+        "2019", "2021", "2022", "2023",
+    ]
+    assert timeline.index("Berlin") < timeline.index("Carbis Bay") < timeline.index("Hiroshima")
+    assert "Rejected Palace" not in html
+    met = section(html, "met-most-heading")
+    assert met.index("Olaf Scholz") < met.index("Fumio Kishida")
+    assert '<td class="num">3</td>' in met
+    assert "porcelain plate" in section(html, "gifts-received-heading")
+    assert "Roadmap on space cooperation" in section(html, "agreements-heading")
+    html = get(client, world["kishida"].get_absolute_url())
+    assert "lacquered fountain pen" in section(html, "gifts-given-heading")
+    assert f'href="/meetings/?leader={world["kishida"].pk}"' in html
+
+
+def test_headings_are_in_order(client, world):
+    for url in (
+        world["macron"].get_absolute_url(),
+        world["france"].get_absolute_url(),
+        reverse("meeting-list"),
+        reverse("network"),
+        reverse("timeline"),
+    ):
+        html = get(client, url)
+        levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", html)]
+        assert levels[0] == 1 and levels.count(1) == 1, url
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, (url, levels)
+
+
+# ---- country ------------------------------------------------------------------------------
+
+
+def test_country_counterparts_ranked(world):
+    ranked = list(counterpart_countries(world["france"]))
+    assert [(c.code, c.shared_count) for c in ranked] == [("DE", 3), ("JP", 1), ("US", 1)]
+    assert [(c.code, c.shared_count) for c in counterpart_countries(world["japan"])] == [
+        ("FR", 1),
+        ("US", 1),
+    ]
+
+
+def test_country_page(client, world):
+    html = get(client, world["france"].get_absolute_url())
+    assert "Emmanuel Macron" in section(html, "leaders-heading")
+    assert "Paris" in section(html, "hosted-heading")
+    abroad = section(html, "abroad-heading")
+    assert "Hiroshima" in abroad and "Berlin" in abroad and "Carbis Bay" in abroad
+    assert "Paris" not in abroad
+    counterparts = section(html, "counterparts-heading")
+    assert counterparts.index("Germany") < counterparts.index("Japan")
+
+
+def test_country_page_limits_long_tables(client, world):
+    for day in range(30):
+        MeetingFactory(
+            participants=[world["macron"]],
+            host_country=world["france"],
+            date=dt.date(2010, 1, 1) + dt.timedelta(days=day),
+            place=f"Elysee {day:02d}",
+        )
+    html = get(client, world["france"].get_absolute_url())
+    hosted = section(html, "hosted-heading")
+    assert "The 25 most recent of 31" in hosted
+    assert 'href="/meetings/?country=FR"' in hosted
+
+
+# ---- network ------------------------------------------------------------------------------
+
+
+def test_network_edges_and_weights(world):
+    graph = network(Meeting.objects.visible())
+    edges = {(e.source.label, e.target.label): e.weight for e in graph.edges}
+    assert edges[("Emmanuel Macron", "Olaf Scholz")] == 3
+    assert edges[("Emmanuel Macron", "Fumio Kishida")] == 1
+    assert edges[("Fumio Kishida", "Joe Biden")] == 1
+    assert len(edges) == 5
+    heaviest = graph.edges[0]
+    assert heaviest.weight == 3 and heaviest.width == max(e.width for e in graph.edges)
+    # Deterministic layout.
+    again = network(Meeting.objects.visible())
+    assert [(n.label, n.x, n.y) for n in graph.nodes] == [(n.label, n.x, n.y) for n in again.nodes]
+
+
+def test_network_page_svg(client, world):
+    html = get(client, reverse("network"))
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert svg.count("<circle") == 4
+    assert svg.count("<line") == 5
+    assert f'href="{world["scholz"].get_absolute_url()}"' in svg
+    assert "<title" in svg and "<script" not in html.lower().replace("<script>", "")
+    table = section(html, "edges-heading")
+    assert "Emmanuel Macron" in table and '<td class="num">3</td>' in table
+
+
+def test_network_escapes_names(client, world):
+    evil = LeaderFactory(name=f"Evil {SCRIPT} Leader")
+    MeetingFactory(participants=[evil, world["macron"]], date=dt.date(2024, 1, 1))
+    html = get(client, reverse("network"))
+    assert SCRIPT not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_network_by_country_and_date_range(client, world):
+    graph = network(Meeting.objects.visible(), by="country")
+    edges = {(e.source.label, e.target.label): e.weight for e in graph.edges}
+    assert edges[("France", "Germany")] == 3
+    html = get(client, reverse("network"), by="country", **{"from": "2021-01-01", "to": "2021-12-31"})
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    # Carbis Bay only: France, Germany, United States, all linked.
+    assert svg.count("<circle") == 3 and svg.count("<line") == 3
+    assert 'href="/countries/US/"' in svg and "Japan" not in svg
+
+
+def test_network_limits_nodes(client, world):
+    html = get(client, reverse("network"), limit="2")
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert svg.count("<circle") == 2
+    assert "most active of 4" in html
+
+
+@pytest.mark.parametrize(
+    "query", [{"by": "planet"}, {"limit": "lots"}, {"limit": "100000"}, {"from": "2024-99-01"}]
+)
+def test_network_bad_values(client, world, query):
+    html = get(client, reverse("network"), **query)
+    assert "Some filters were ignored" in html
+    assert "<svg" in html
+
+
+def test_network_empty(client, db):
+    html = get(client, reverse("network"))
+    assert "No two leaders met" in html and "<svg" not in html
+
+
+# ---- timeline -----------------------------------------------------------------------------
+
+
+def test_timeline_grouped_by_year_and_month(client, world):
+    html = get(client, reverse("timeline"))
+    years = re.findall(r'class="timeline__year">(\d{4})', html)
+    assert years == ["2019", "2020", "2021", "2022", "2023"]
+    assert "September 2019" in html and "May 2023" in html
+    assert html.index("Berlin") < html.index("Hiroshima")
+    assert "Rejected Palace" not in html
+    assert "Meetings per year" in html
+
+
+def test_timeline_filters(client, world):
+    html = get(client, reverse("timeline"), leader=world["kishida"].pk)
+    assert re.findall(r'class="timeline__year">(\d{4})', html) == ["2020", "2023"]
+    html = get(client, reverse("timeline"), country="DE", to="2021-12-31")
+    assert re.findall(r'class="timeline__year">(\d{4})', html) == ["2019", "2021"]
+    html = get(client, reverse("timeline"), **{"from": "bad", "leader": "x"})
+    assert "Some filters were ignored" in html
+
+
+def test_timeline_reports_undated(client, world):
+    MeetingFactory(participants=[world["macron"]], place="Somewhere")
+    html = get(client, reverse("timeline"))
+    assert "1 meeting without a date is not shown" in html
+
+
+def test_country_other_new_country_has_no_counterparts(client, db):
+    lonely = CountryFactory(code="ZZ", name="Zedland")
+    LeaderFactory(country=lonely)
+    html = get(client, lonely.get_absolute_url())
+    assert "No meetings with other countries recorded." in html

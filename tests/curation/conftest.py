@@ -1,0 +1,37 @@
+"""Fixtures for the curation tests: users by role, and extraction never queued."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import UserFactory, editor
+
+
+@pytest.fixture(autouse=True)
+def no_queue(monkeypatch):
+    """Record what would be queued for extraction; never run it."""
+    queued: list = []
+    monkeypatch.setattr("ingest.services._queue", lambda article: queued.append(article.pk))
+    return queued
+
+
+@pytest.fixture
+def editor_user(db):
+    return editor("curation-editor")
+
+
+@pytest.fixture
+def analyst_user(db):
+    return UserFactory(username="curation-analyst")
+
+
+@pytest.fixture
+def editor_client(client, editor_user):
+    client.force_login(editor_user)
+    return client
+
+
+@pytest.fixture
+def analyst_client(client, analyst_user):
+    client.force_login(analyst_user)
+    return client

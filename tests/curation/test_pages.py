@@ -1,0 +1,429 @@
+"""Editors' pages: permissions on every write, forms, history on fact pages, the review
+queue (ordering, bounded queries, escaping) and re-extraction."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kb import curation
+from kb.models import Gift, Leader, Meeting, MergeRecord, ReviewState
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    CountryFactory,
+    EvidenceFactory,
+    GiftFactory,
+    LeaderFactory,
+    MeetingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+@pytest.fixture
+def facts():
+    a, b = LeaderFactory(name="Ana Lima"), LeaderFactory(name="Tomas Berg")
+    meeting = MeetingFactory(participants=[a, b])
+    gift = GiftFactory(giver=a, recipient=b, meeting=meeting)
+    agreement = AgreementFactory(leader_parties=[a, b])
+    article = ArticleFactory(text="Lima met Berg. Lima gave Berg a jug.")
+    other_meeting = MeetingFactory(participants=[a, b])
+    record = curation.leader_merge(keep=a, merge=LeaderFactory(name="A. Lima"), user=None)
+    return {
+        "a": a,
+        "b": b,
+        "meeting": meeting,
+        "gift": gift,
+        "agreement": agreement,
+        "article": article,
+        "other_meeting": other_meeting,
+        "record": record,
+    }
+
+
+def _write_requests(f):
+    """(url, POST data) for every write view."""
+    m, g, ag, art = f["meeting"], f["gift"], f["agreement"], f["article"]
+    hid = m.history.last().history_id
+    return [
+        (reverse("meeting-edit", args=[m.pk]), {"kind": "summit"}),
+        (reverse("gift-edit", args=[g.pk]), {"item": "x"}),
+        (reverse("agreement-edit", args=[ag.pk]), {"kind": "deal"}),
+        (reverse("meeting-confirm", args=[m.pk]), {}),
+        (reverse("meeting-reject", args=[m.pk]), {}),
+        (reverse("gift-confirm", args=[g.pk]), {}),
+        (reverse("gift-reject", args=[g.pk]), {}),
+        (reverse("agreement-confirm", args=[ag.pk]), {}),
+        (reverse("agreement-reject", args=[ag.pk]), {}),
+        (reverse("gift-swap", args=[g.pk]), {}),
+        (reverse("meeting-revert", args=[m.pk, hid]), {}),
+        (reverse("meeting-merge", args=[m.pk]), {"merge": f["other_meeting"].pk}),
+        (reverse("leader-merge", args=[f["a"].pk]), {"merge": f["b"].pk}),
+        (reverse("merge-undo", args=[f["record"].pk]), {}),
+        (reverse("article-reextract", args=[art.pk]), {}),
+        (reverse("article-add-fact", args=[art.pk, "gift"]), {"item": "jug"}),
+    ]
+
+
+def _pages(f):
+    return [
+        reverse("review"),
+        reverse("merge-list"),
+        reverse("meeting-edit", args=[f["meeting"].pk]),
+        reverse("gift-edit", args=[f["gift"].pk]),
+        reverse("agreement-edit", args=[f["agreement"].pk]),
+        reverse("meeting-merge", args=[f["meeting"].pk]),
+        reverse("leader-merge", args=[f["a"].pk]),
+        reverse("article-add-fact", args=[f["article"].pk, "meeting"]),
+    ]
+
+
+def _state():
+    return (
+        sorted(Meeting.objects.values_list("pk", "kind", "review_state", "merged_into")),
+        sorted(Gift.objects.values_list("pk", "item", "review_state", "giver")),
+        sorted(Leader.objects.values_list("pk", "merged_into")),
+        MergeRecord.objects.filter(undone_at__isnull=True).count(),
+    )
+
+
+def test_anonymous_is_sent_to_log_in_and_nothing_changes(client, facts, no_queue):
+    before = _state()
+    for url, data in _write_requests(facts):
+        response = client.post(url, data)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login")), url
+    for url in _pages(facts):
+        response = client.get(url)
+        assert response.status_code == 302 and reverse("login") in response["Location"], url
+    assert _state() == before
+    assert no_queue == []
+
+
+def test_analysts_get_403_and_nothing_changes(analyst_client, facts, no_queue):
+    before = _state()
+    for url, data in _write_requests(facts):
+        assert analyst_client.post(url, data).status_code == 403, url
+    for url in _pages(facts):
+        assert analyst_client.get(url).status_code == 403, url
+    assert _state() == before
+    assert no_queue == []
+
+
+def test_editors_may_open_every_page(editor_client, facts):
+    for url in _pages(facts):
+        assert editor_client.get(url).status_code == 200, url
+
+
+def test_write_views_refuse_get(editor_client, facts):
+    for name, args in [
+        ("meeting-confirm", [facts["meeting"].pk]),
+        ("gift-reject", [facts["gift"].pk]),
+        ("gift-swap", [facts["gift"].pk]),
+        ("merge-undo", [facts["record"].pk]),
+        ("article-reextract", [facts["article"].pk]),
+        ("meeting-revert", [facts["meeting"].pk, 1]),
+    ]:
+        assert editor_client.get(reverse(name, args=args)).status_code == 405, name
+
+
+def test_write_views_need_a_csrf_token(facts, editor_user):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(editor_user)
+    response = strict.post(reverse("meeting-confirm", args=[facts["meeting"].pk]))
+    assert response.status_code == 403
+    facts["meeting"].refresh_from_db()
+    assert facts["meeting"].review_state == ReviewState.EXTRACTED
+
+
+def test_editor_corrects_a_meeting_through_the_form(editor_client, editor_user, facts):
+    meeting = facts["meeting"]
+    host = CountryFactory(code="NO", name="Norway")
+    response = editor_client.post(
+        reverse("meeting-edit", args=[meeting.pk]),
+        {
+            "kind": "summit",
+            "date": "2025-01-07",
+            "place": "Oslo",
+            "host_country": host.pk,
+            "participants": [facts["a"].pk, facts["b"].pk],
+            "topics": "fisheries, energy",
+        },
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.kind, meeting.place, meeting.host_country) == ("summit", "Oslo", host)
+    assert meeting.topics == ["fisheries", "energy"]
+    assert meeting.review_state == ReviewState.CORRECTED
+    assert set(meeting.edited_fields) == {"kind", "date", "place", "host_country", "topics"}
+    assert meeting.history.first().history_user == editor_user
+
+
+def test_invalid_form_shows_errors_and_saves_nothing(editor_client, facts):
+    gift = facts["gift"]
+    response = editor_client.post(
+        reverse("gift-edit", args=[gift.pk]),
+        {"giver": facts["a"].pk, "recipient": facts["a"].pk, "item": "jug"},
+    )
+    assert response.status_code == 400
+    assert "Giver and recipient must differ" in response.content.decode()
+    gift.refresh_from_db()
+    assert gift.review_state == ReviewState.EXTRACTED
+
+
+def test_confirm_and_reject_from_the_page(editor_client, facts):
+    agreement = facts["agreement"]
+    response = editor_client.post(reverse("agreement-confirm", args=[agreement.pk]))
+    assert response.status_code == 302 and response["Location"] == agreement.get_absolute_url()
+    agreement.refresh_from_db()
+    assert agreement.review_state == ReviewState.CONFIRMED
+    editor_client.post(
+        reverse("agreement-reject", args=[agreement.pk]), {"next": "https://evil.example/"}
+    )
+    agreement.refresh_from_db()
+    assert agreement.review_state == ReviewState.REJECTED
+
+
+def test_confirm_answers_json_for_the_review_script(editor_client, facts):
+    gift = facts["gift"]
+    response = editor_client.post(
+        reverse("gift-confirm", args=[gift.pk]), HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 200
+    assert response.json() == {"id": gift.pk, "review_state": "confirmed"}
+
+
+def test_swap_and_revert_from_the_page(editor_client, facts):
+    gift = facts["gift"]
+    first = gift.history.first().history_id
+    editor_client.post(reverse("gift-swap", args=[gift.pk]))
+    gift.refresh_from_db()
+    assert (gift.giver, gift.recipient) == (facts["b"], facts["a"])
+    editor_client.post(reverse("gift-revert", args=[gift.pk, first]))
+    gift.refresh_from_db()
+    assert (gift.giver, gift.recipient) == (facts["a"], facts["b"])
+
+
+def test_merge_and_undo_from_the_pages(editor_client, facts):
+    keep, dup = facts["meeting"], facts["other_meeting"]
+    page = editor_client.get(reverse("meeting-merge", args=[keep.pk])).content.decode()
+    assert f'value="{dup.pk}"' in page  # suggested: shares participants
+    response = editor_client.post(reverse("meeting-merge", args=[keep.pk]), {"merge": dup.pk})
+    assert response.status_code == 302
+    dup.refresh_from_db()
+    assert dup.merged_into == keep
+    record = MergeRecord.objects.get(kind="meeting")
+    assert "Undo" in editor_client.get(reverse("merge-list")).content.decode()
+    editor_client.post(reverse("merge-undo", args=[record.pk]))
+    dup.refresh_from_db()
+    assert dup.merged_into is None and dup.review_state == ReviewState.EXTRACTED
+
+
+def test_leader_merge_from_the_page(editor_client, facts):
+    keep, dup = facts["a"], LeaderFactory(name="Ana Maria Lima")
+    page = editor_client.get(reverse("leader-merge", args=[keep.pk])).content.decode()
+    assert "Ana Maria Lima" in page  # same surname
+    editor_client.post(reverse("leader-merge", args=[keep.pk]), {"merge": dup.pk})
+    dup.refresh_from_db()
+    assert dup.merged_into == keep
+    # Merging a record into itself is refused with a message, not an error page.
+    response = editor_client.post(
+        reverse("leader-merge", args=[keep.pk]), {"merge": keep.pk}, follow=True
+    )
+    assert "cannot be merged into itself" in response.content.decode()
+
+
+def test_add_a_fact_by_hand_from_the_article(editor_client, facts):
+    article = facts["article"]
+    page = editor_client.get(reverse("article-add-fact", args=[article.pk, "gift"]))
+    assert "Lima gave Berg a jug." in page.content.decode()
+    start = article.text.index("Lima gave")
+    response = editor_client.post(
+        reverse("article-add-fact", args=[article.pk, "gift"]),
+        {
+            "sentence": f"{start}:{len(article.text)}",
+            "giver": facts["a"].pk,
+            "recipient": facts["b"].pk,
+            "item": "clay jug",
+        },
+    )
+    assert response.status_code == 302
+    gift = Gift.objects.get(item="clay jug")
+    assert gift.review_state == ReviewState.CONFIRMED
+    assert gift.evidence.get().sentence == "Lima gave Berg a jug."
+    assert (
+        editor_client.get(reverse("article-add-fact", args=[article.pk, "nonsense"])).status_code
+        == 404
+    )
+
+
+def test_add_a_fact_without_a_sentence_is_refused(editor_client, facts):
+    article = facts["article"]
+    response = editor_client.post(
+        reverse("article-add-fact", args=[article.pk, "meeting"]),
+        {"kind": "talks", "participants": [facts["a"].pk]},
+    )
+    assert response.status_code == 400
+    assert "Choose a sentence" in response.content.decode()
+
+
+def test_reextract_button_requeues_the_article(editor_client, facts, no_queue):
+    article = facts["article"]
+    page = editor_client.get(article.get_absolute_url()).content.decode()
+    assert reverse("article-reextract", args=[article.pk]) in page
+    response = editor_client.post(reverse("article-reextract", args=[article.pk]))
+    assert response.status_code == 302
+    assert no_queue == [article.pk]
+    article.refresh_from_db()
+    assert article.status == "queued"
+
+
+def test_controls_show_only_for_editors(client, editor_client, facts):
+    url = facts["meeting"].get_absolute_url()
+    edit_url = reverse("meeting-edit", args=[facts["meeting"].pk])
+    assert edit_url in editor_client.get(url).content.decode()
+    client.logout()
+    assert edit_url not in client.get(url).content.decode()
+    article_page = client.get(facts["article"].get_absolute_url()).content.decode()
+    assert "Re-extract" not in article_page
+
+
+# ---- history on fact pages ------------------------------------------------------------
+
+
+def test_fact_pages_show_who_when_and_what_changed(editor_client, editor_user, facts):
+    meeting = facts["meeting"]
+    curation.fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
+    html = editor_client.get(meeting.get_absolute_url()).content.decode()
+    assert 'id="history-heading"' in html
+    assert "curation-editor" in html  # who
+    assert "<time datetime=" in html  # when
+    assert "<del>Palace of Nations</del>" in html and "<ins>Bergen</ins>" in html
+    assert "extraction" in html  # the machine-made first version
+    assert "Restore this version" in html
+    for fact in (facts["gift"], facts["agreement"], facts["a"]):
+        assert 'id="history-heading"' in editor_client.get(fact.get_absolute_url()).content.decode()
+
+
+def test_anonymous_readers_see_history_without_usernames(client, editor_user, facts):
+    meeting = facts["meeting"]
+    curation.fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<ins>Bergen</ins>" in html
+    assert "curation-editor" not in html
+    assert "Restore this version" not in html
+
+
+def test_api_changes_appear_in_the_page_history(editor_client, editor_user, facts):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor_user).key}")
+    gift = facts["gift"]
+    assert (
+        api.patch(f"/api/gifts/{gift.pk}/", {"item": "API vase"}, format="json").status_code == 200
+    )
+    html = editor_client.get(gift.get_absolute_url()).content.decode()
+    assert "<ins>API vase</ins>" in html
+
+
+def test_history_and_edit_pages_escape_user_text(editor_client, editor_user):
+    leader = LeaderFactory(name=f"Evil {SCRIPT}")
+    other = LeaderFactory()
+    meeting = MeetingFactory(participants=[leader, other], place="Oslo")
+    gift = GiftFactory(giver=leader, recipient=other, item="jug")
+    curation.fact_update(fact=meeting, user=editor_user, changes={"place": SCRIPT})
+    curation.fact_update(fact=gift, user=editor_user, changes={"item": SCRIPT})
+    EvidenceFactory(
+        meeting=meeting, article=ArticleFactory(title=SCRIPT, text=f"They met. {SCRIPT}")
+    )
+    for url in (
+        meeting.get_absolute_url(),
+        gift.get_absolute_url(),
+        reverse("meeting-edit", args=[meeting.pk]),
+        reverse("gift-edit", args=[gift.pk]),
+        reverse("leader-merge", args=[other.pk]) + "?q=Evil",
+        reverse("meeting-merge", args=[MeetingFactory(participants=[leader]).pk]),
+        reverse("review"),
+        reverse("article-add-fact", args=[meeting.evidence.get().article_id, "meeting"]),
+    ):
+        html = editor_client.get(url).content.decode()
+        assert SCRIPT not in html, url
+        assert ESCAPED in html, url
+
+
+# ---- review queue ---------------------------------------------------------------------
+
+
+def _queue_facts(n: int, start: float = 0.0):
+    made = []
+    for i in range(n):
+        a, b = LeaderFactory(), LeaderFactory()
+        confidence = round(start + (i % 9) / 10, 2)
+        kind = i % 3
+        if kind == 0:
+            fact = MeetingFactory(participants=[a, b], confidence=confidence)
+            EvidenceFactory(meeting=fact)
+        elif kind == 1:
+            fact = GiftFactory(giver=a, recipient=b, confidence=confidence)
+            EvidenceFactory(gift=fact)
+        else:
+            fact = AgreementFactory(leader_parties=[a, b], confidence=confidence)
+            fact.country_parties.set([CountryFactory()])
+            EvidenceFactory(agreement=fact)
+        made.append(fact)
+    return made
+
+
+def test_review_queue_lists_unreviewed_lowest_confidence_first(editor_client):
+    high = MeetingFactory(participants=[LeaderFactory()], confidence=0.95)
+    low = GiftFactory(confidence=0.2, item="lowest gift")
+    mid = AgreementFactory(confidence=0.5, summary="middle agreement")
+    MeetingFactory(participants=[LeaderFactory()], confidence=0.01, review_state="confirmed")
+    GiftFactory(confidence=0.01, review_state="rejected", item="rejected gift")
+    EvidenceFactory(
+        gift=low,
+        article=ArticleFactory(text="Intro. Lima gave Berg the lowest gift. End."),
+        start=7,
+        end=38,
+    )
+
+    html = editor_client.get(reverse("review")).content.decode()
+
+    ids = [f"review-gift-{low.pk}", f"review-agreement-{mid.pk}", f"review-meeting-{high.pk}"]
+    positions = [html.index(i) for i in ids]
+    assert positions == sorted(positions)
+    assert "rejected gift" not in html
+    assert "<mark>Lima gave Berg the lowest gift.</mark>" in html
+    assert html.count("data-review-item") == 3
+    assert 'data-review-action="confirm"' in html and "js/review.js" in html
+    gifts_only = editor_client.get(reverse("review") + "?kind=gift").content.decode()
+    assert f"review-gift-{low.pk}" in gifts_only and f"review-meeting-{high.pk}" not in gifts_only
+
+
+def test_review_queue_confirm_returns_to_the_queue(editor_client):
+    gift = GiftFactory(confidence=0.1)
+    response = editor_client.post(
+        reverse("gift-confirm", args=[gift.pk]), {"next": reverse("review")}
+    )
+    assert response["Location"] == reverse("review")
+    assert f"review-gift-{gift.pk}" not in editor_client.get(reverse("review")).content.decode()
+
+
+def test_review_queue_queries_are_bounded(editor_client, django_assert_max_num_queries):
+    _queue_facts(3)
+    with CaptureQueriesContext(connection) as few:
+        assert editor_client.get(reverse("review")).status_code == 200
+    _queue_facts(27)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = editor_client.get(reverse("review"))
+    assert response.content.decode().count('data-review-action="reject"') == 30
