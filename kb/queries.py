@@ -522,6 +522,7 @@ class Node:
     label_x: float = 0.0
     label_y: float = 0.0
     anchor: str = "start"
+    rotate: float = 0.0
 
 
 @dataclass
@@ -546,7 +547,7 @@ class Network:
         return self.total_nodes > len(self.nodes)
 
 
-def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 720) -> Network:
+def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 800) -> Network:
     """Who met whom among `meetings`: nodes (leaders or countries), weighted edges, and a
     deterministic circular layout (same input, same picture)."""
     rows = Participation.objects.filter(meeting__in=meetings.values("pk"))
@@ -622,8 +623,11 @@ def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 72
 
 
 def _layout(nodes: list[Node], edges: list[Edge], size: int) -> None:
+    """Nodes evenly round a circle; labels radial (outwards), so neighbours never overlap."""
     centre = size / 2
-    radius = size / 2 - 170  # room for labels outside the circle
+    # Room outside the circle for the longest label (shown up to 26 characters).
+    longest = max((min(len(n.label), 26) for n in nodes), default=0)
+    radius = size / 2 - min(175, 20 + 6.5 * longest)
     count = len(nodes)
     max_node = max((n.weight for n in nodes), default=1) or 1
     for i, node in enumerate(nodes):
@@ -632,9 +636,13 @@ def _layout(nodes: list[Node], edges: list[Edge], size: int) -> None:
         node.x = round(centre + radius * cos, 1)
         node.y = round(centre + radius * sin, 1)
         node.r = round(4 + 8 * math.sqrt(node.weight / max_node), 1)
-        node.label_x = round(centre + (radius + node.r + 6) * cos, 1)
-        node.label_y = round(centre + (radius + node.r + 6) * sin + 4, 1)
-        node.anchor = "start" if cos >= -1e-9 else "end"
+        node.label_x = round(centre + (radius + node.r + 5) * cos, 1)
+        node.label_y = round(centre + (radius + node.r + 5) * sin, 1)
+        degrees = math.degrees(angle)
+        if cos >= -1e-9:  # right half: text reads outwards from the node
+            node.anchor, node.rotate = "start", round(degrees, 1)
+        else:  # left half: turned the other way round so it is not upside down
+            node.anchor, node.rotate = "end", round(degrees + 180, 1)
     max_edge = max((e.weight for e in edges), default=1) or 1
     for edge in edges:
         edge.width = round(1 + 7 * edge.weight / max_edge, 1)
@@ -659,6 +667,8 @@ def year_counts(meetings) -> list[dict]:
     peak = max((r["n"] for r in rows), default=1) or 1
     for row in rows:
         row["percent"] = round(100 * row["n"] / peak)
+        row["start"] = f"{row['year']:04d}-01-01"
+        row["end"] = f"{row['year']:04d}-12-31"
     return rows
 
 

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from kb import queries
 from kb.models import (
     Agreement,
     Article,
@@ -29,7 +30,6 @@ from kb.models import (
     Meeting,
     MeetingKind,
 )
-from kb import queries
 from kb.queries import MeetingFilters
 from kb.roles import can_read
 
@@ -330,7 +330,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
     """Who met whom: a server-side SVG (no JavaScript) and the same edges as a table."""
 
     template_name = "kb/network.html"
-    section = "meetings"
+    section = "network"
     max_nodes_default = 40
 
     def get_context_data(self, **kwargs):
@@ -374,7 +374,7 @@ class TimelineView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, List
     template_name = "kb/timeline.html"
     context_object_name = "meetings"
     paginate_by = 100
-    section = "meetings"
+    section = "timeline"
 
     def get_queryset(self):
         return (

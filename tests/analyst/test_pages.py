@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from kb.queries import counterpart_countries, counterparts_of_leader, network
 from kb.models import Meeting
+from kb.queries import counterpart_countries, counterparts_of_leader, network
 from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -151,7 +151,8 @@ def test_network_by_country_and_date_range(client, world):
     graph = network(Meeting.objects.visible(), by="country")
     edges = {(e.source.label, e.target.label): e.weight for e in graph.edges}
     assert edges[("France", "Germany")] == 3
-    html = get(client, reverse("network"), by="country", **{"from": "2021-01-01", "to": "2021-12-31"})
+    period = {"from": "2021-01-01", "to": "2021-12-31"}
+    html = get(client, reverse("network"), by="country", **period)
     svg = html[html.index("<svg") : html.index("</svg>")]
     # Carbis Bay only: France, Germany, United States, all linked.
     assert svg.count("<circle") == 3 and svg.count("<line") == 3

@@ -96,7 +96,9 @@ def delete_synthetic() -> dict[str, int]:
                 "meeting_id", flat=True
             )
         )
-        gifts = Gift.objects.filter(Q(meeting_id__in=meeting_ids) | Q(evidence__article__in=articles))
+        gifts = Gift.objects.filter(
+            Q(meeting_id__in=meeting_ids) | Q(evidence__article__in=articles)
+        )
         agreements = Agreement.objects.filter(
             Q(meeting_id__in=meeting_ids) | Q(evidence__article__in=articles)
         )
@@ -182,7 +184,8 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
         plans = []
         for i in range(meetings):
             kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
-            size = rng.randint(3, 7) if kind in (MeetingKind.SUMMIT, MeetingKind.MULTILATERAL) else 2
+            group = kind in (MeetingKind.SUMMIT, MeetingKind.MULTILATERAL)
+            size = rng.randint(3, 7) if group else 2
             people = []
             while len(people) < size:
                 leader = rng.choices(leaders, weights=weights)[0]
