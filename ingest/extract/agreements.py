@@ -12,31 +12,14 @@ witnesses, plans, negations and conflict predicates yield nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .conflict import is_conflict, noun_asserted, verb_asserted
+from . import agreement_args as args
+from .agreement_args import doc_kind as _doc_kind
+from .agreement_args import object_doc as _object_doc
+from .conflict import body_sents, clause_verb, is_conflict, verb_asserted
 from .lexicon import GOVERNMENT_NOUNS, ORG_HEADS
 
-DOC_KINDS = {
-    "treaty": "treaty",
-    "pact": "treaty",
-    "agreement": "agreement",
-    "agreements": "agreement",
-    "accord": "agreement",
-    "accords": "agreement",
-    "arrangement": "agreement",
-    "framework": "agreement",
-    "plan": "agreement",
-    "package": "agreement",
-    "deal": "deal",
-    "memorandum": "mou",
-    "mou": "mou",
-    "communique": "joint_statement",
-    "communiqué": "joint_statement",
-    "statement": "joint_statement",
-    "declaration": "declaration",
-    "frameworks": "agreement",
-}
 FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail"}
 AID_WORDS = {
     "aid",
@@ -66,20 +49,16 @@ class Agreement:
     confidence: float
     rule: str
     infer_counterpart: bool = False
+    summary: str = ""
+    part: int = 0  # k of "signed n agreements" (0: a single document)
 
 
-def _subject_tok(verb):
-    for _ in range(3):
-        subs = [c for c in verb.children if c.dep_ in ("nsubj",)]
-        if subs:
-            return subs[0]
-        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl") and verb.head != verb:
-            if verb.dep_ in ("relcl", "acl"):
-                return None
-            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
-        else:
-            return None
-    return None
+def _subject_tok(verb, ctx=None):
+    """The acting subject; with `ctx`, a leader named right before a subjectless verb."""
+    subject = args.subject_tok(verb)
+    if subject is None and ctx is not None:
+        subject = args.left_subject(verb, ctx.is_party)
+    return subject
 
 
 def _is_commercial(tok) -> bool:
@@ -90,30 +69,6 @@ def _is_commercial(tok) -> bool:
         or tok.lower_ in ORG_HEADS
         or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
     )
-
-
-def _doc_kind(noun) -> str | None:
-    kind = DOC_KINDS.get(noun.lower_)
-    if (
-        kind == "joint_statement"
-        and noun.lower_ == "statement"
-        and not any(c.lower_ == "joint" for c in noun.children)
-    ):
-        return None
-    return kind
-
-
-def _object_doc(verb):
-    for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass") and _doc_kind(c):
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("to", "on"):
-            for o in c.children:
-                if o.dep_ == "pobj" and _doc_kind(o):
-                    return o
-    if verb.dep_ in ("relcl", "acl") and _doc_kind(verb.head):
-        return verb.head
-    return None
 
 
 def _witness(verb) -> bool:
@@ -132,7 +87,7 @@ def _sign(verb, ctx):
     doc_noun = _object_doc(verb)
     if doc_noun is None:
         return None
-    subject = _subject_tok(verb)
+    subject = _subject_tok(verb, ctx)
     if verb.dep_ == "relcl":
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if _is_commercial(subject) or any(
@@ -142,6 +97,33 @@ def _sign(verb, ctx):
     parties = ctx.parties(subject) + ctx.with_parties(verb)
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
+
+
+def _in_statement(verb):
+    """'In a joint statement, the two governments condemned ... and agreed to ...': the
+    joint statement or declaration a clause (or the clause it is coordinated with) is in."""
+    for _ in range(3):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for o in prep.children:
+                    if o.dep_ == "pobj" and _doc_kind(o) in ("joint_statement", "declaration"):
+                        return o
+        if verb.dep_ != "conj":
+            return None
+        verb = verb.head
+    return None
+
+
+def _stated(verb, ctx):
+    """A clause inside a joint statement: the statement, agreed by the clause's subject."""
+    doc_noun = _in_statement(verb)
+    if doc_noun is None or not args.doc_asserted(doc_noun):
+        return None
+    subject = _subject_tok(verb, ctx)
+    if subject is None or _is_commercial(subject):
+        return None
+    kind = _doc_kind(doc_noun)
+    return Agreement(ctx.parties(subject), kind, "agreed", verb, 0.8, "agreement.in_statement")
 
 
 def _issue(verb, ctx):
@@ -166,10 +148,13 @@ def _issue(verb, ctx):
     ):
         return None
     subject = (
-        _subject_tok(verb)
+        _subject_tok(verb, ctx)
         if verb.dep_ not in ("relcl", "acl")
         else next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
     )
+    if subject is None and verb.dep_ == "acl":
+        # "they set out the results in a communique issued in X": the governing subject
+        subject = args.subject_tok(clause_verb(verb.head))
     if _is_commercial(subject):
         return None
     parties = ctx.parties(subject) if subject is not None else ctx.pair_for(verb)
@@ -179,7 +164,7 @@ def _issue(verb, ctx):
 def _agree(verb, ctx):
     if verb.lemma_.lower() != "agree" or _object_doc(verb) is not None:
         return None
-    subject = _subject_tok(verb)
+    subject = _subject_tok(verb, ctx)
     parties = ctx.parties(subject) + ctx.with_parties(verb)
     if len(parties) < 2:
         return None
@@ -206,7 +191,7 @@ def _invitation(verb, ctx):
             return None
         if obj is None and not ctx.recent_offer(verb):
             return None
-        parties = ctx.parties(_subject_tok(verb))
+        parties = ctx.parties(_subject_tok(verb, ctx))
         if obj is not None:
             inviter = ctx.from_party(obj)
             parties += inviter
@@ -224,7 +209,7 @@ def _invitation(verb, ctx):
             c.dep_ == "dobj" and c.lower_ == "invitation" for c in verb.children
         ):
             return None
-        subject = _subject_tok(verb)
+        subject = _subject_tok(verb, ctx)
         guests = [p for c in verb.children if c.dep_ == "dobj" for p in ctx.people.refs(c)]
         if not ctx.people.refs(subject) if subject is not None else True:
             return None
@@ -248,7 +233,7 @@ def _accession(verb, ctx):
     doc_noun = _object_doc(verb)
     if doc_noun is None or _doc_kind(doc_noun) not in ("agreement", "treaty"):
         return None
-    subject = _subject_tok(verb)
+    subject = _subject_tok(verb, ctx)
     if subject is None or not ctx.people.refs(subject):
         return None
     return Agreement(ctx.parties(subject), "treaty", "accepted", verb, 0.8, "agreement.accession")
@@ -263,7 +248,7 @@ def _pledge(verb, ctx):
     words = {t.lower_ for t in obj.subtree}
     if not (words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in obj.subtree)):
         return None
-    subject = _subject_tok(verb)
+    subject = _subject_tok(verb, ctx)
     parties = ctx.parties(subject) + [
         p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
     ]
@@ -279,7 +264,7 @@ def _failed(verb, ctx):
         if prep.dep_ == "prep" and prep.lower_ == "without":
             obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in ("deal", "agreement", "accord"):
-                subject = _subject_tok(verb)
+                subject = _subject_tok(verb, ctx)
                 parties = ctx.parties(subject) if subject is not None else []
                 if subject is not None and not parties:
                     for c in subject.children:
@@ -291,33 +276,48 @@ def _failed(verb, ctx):
     return None
 
 
-RULES = (_sign, _issue, _agree, _invitation, _accession, _pledge, _failed)
+RULES = (_sign, _issue, _stated, _agree, _invitation, _accession, _pledge, _failed)
+
+
+def _mention(tok, ctx):
+    """The agreement a verb triggers, if its own predicate is asserted diplomacy."""
+    if not verb_asserted(tok):
+        return None
+    if tok.lemma_.lower() in FAIL_VERBS:
+        found = _failed(tok, ctx)
+        if found is not None:
+            return found
+    if is_conflict(tok) or args.negative_subject(tok):
+        return None
+    found = next((a for a in (rule(tok, ctx) for rule in RULES[:-1]) if a), None)
+    doc_noun = _object_doc(tok)
+    if found is not None and doc_noun is not None and not args.doc_asserted(doc_noun):
+        return None
+    return found
 
 
 def find_agreements(idx, ctx) -> list:
-    """Raw agreement mentions in the article body."""
+    """Agreement mentions in the article body, one per document ('signed two agreements'
+    gives two), each with a one-line summary.  Conflict is judged on the trigger's own
+    predicate (`is_conflict`), so a cue elsewhere in the sentence does not hide a fact."""
     out = []
-    for sent in idx.fact_sents():
+    for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ != "VERB":
                 continue
-            if tok.lemma_.lower() in FAIL_VERBS:
-                found = _failed(tok, ctx)
-            else:
-                if not verb_asserted(tok) or is_conflict(tok):
-                    continue
-                found = next((a for a in (rule(tok, ctx) for rule in RULES[:-1]) if a), None)
+            found = _mention(tok, ctx)
             if found is None:
                 continue
             doc_noun = _object_doc(tok)
-            if (
-                doc_noun is not None
-                and found.status != "failed"
-                and not noun_asserted(doc_noun)
-                and doc_noun.dep_ != "nsubjpass"
-            ):
-                continue
+            found.summary = args.summary(
+                tok, doc_noun, sent, idx.dateline_end, found.kind, found.status
+            )
+            n = args.count_of(doc_noun) if doc_noun is not None else 1
             out.append(found)
+            for k in range(2, n + 1):
+                out.append(replace(found, summary=f"{found.summary} ({k} of {n})", part=k))
+            if n > 1:
+                found.summary, found.part = f"{found.summary} (1 of {n})", 1
     return out
 
 

@@ -185,6 +185,8 @@ def verb_asserted(verb) -> bool:
             return False
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_ in INTENT_HEADS:
             return False
+        if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return True  # a coordinated clause with its own subject stands on its own
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return True
@@ -222,16 +224,26 @@ def noun_asserted(noun) -> bool:
 
 
 def is_conflict(tok) -> bool:
-    """True when the trigger is, or is governed by, a conflict predicate ('threatened to ...')."""
+    """True when the fact's own predicate is conflict: the trigger verb (or the verb of a
+    trigger noun's clause) is a conflict predicate, or is the complement of one
+    ("threatened to walk out", "warned that he would sign").  Cues elsewhere in the
+    sentence ("talks ended without a deal despite demands") do not count, and a
+    coordinated clause ("rejected X and signed Y") is judged on its own verb."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
     for _ in range(3):
-        if verb.lemma_ in CONFLICT_LEMMAS:
+        if verb.lemma_.lower() in CONFLICT_LEMMAS:
             return True
-        if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head != verb:
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head != verb:
             verb = verb.head
         else:
             break
     return False
+
+
+def body_sents(idx) -> list:
+    """Body sentences (not the headline) that gifts and agreements read; conflict is
+    judged per predicate with `is_conflict`, not per sentence."""
+    return idx.sents[idx.headline_sents :]
 
 
 def clause_verb(tok):

@@ -7,8 +7,10 @@ two governments' stand for", and turns an argument phrase into parties
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .countries import soviet
-from .lexicon import GOVERNMENT_NOUNS
+from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, PLURAL_PERSON_NOUNS
 
 OFFER_WORDS = {"offer", "invitation", "suggestion", "proposal", "invite", "invited", "offered"}
 
@@ -20,6 +22,7 @@ class Context:
         self.published = published
         self.meetings = []
         self.code_at = {}
+        self.code_counts = Counter(m[0] for m in country_mentions if m[0])
         for code, start, n, _kind in country_mentions:
             for i in range(start, start + n):
                 self.code_at[i] = code
@@ -54,9 +57,11 @@ class Context:
     def parties(self, tok) -> list:
         if tok is None:
             return []
-        pids = self.people.refs(tok)
+        pids = self.people.refs(tok) or self._group(tok)
         if pids:
-            return pids
+            # "A and B signed" misparsed with A as a subject of B
+            extra = [p for c in tok.children if c.dep_ == "nsubj" for p in self.people.refs(c)]
+            return list(dict.fromkeys(extra + pids))
         codes = []
         for t in _conjuncts(tok):
             code = self._code(t)
@@ -65,6 +70,25 @@ class Context:
             elif t.lower_ in GOVERNMENT_NOUNS:
                 codes += self._pair_countries(t)
         return list(dict.fromkeys(codes))
+
+    def is_party(self, tok) -> bool:
+        """Whether a token names a leader or a country acting as a party."""
+        return bool(self.people.pids(tok)) or tok.i in self.code_at
+
+    def _group(self, tok) -> list:
+        """'the seven leaders', 'the four', 'both men': the current meeting's participants
+        (the first n in order of mention when a number is given)."""
+        if tok.lower_ in GOVERNMENT_NOUNS or tok.lower_ not in PLURAL_PERSON_NOUNS:
+            return []
+        n = NUMBER_WORDS.get(tok.lower_)
+        for c in tok.children:
+            if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS:
+                n = NUMBER_WORDS[c.lower_]
+        meeting = self.meeting_for(tok)
+        pids = list(meeting.participants) if meeting is not None else []
+        if n and len(pids) >= n:
+            return pids[:n]
+        return pids if not n and len(pids) > 2 else []
 
     def _code(self, tok):
         if tok.i in self.code_at:
@@ -79,8 +103,17 @@ class Context:
         return None
 
     def _pair_countries(self, tok) -> list:
-        codes = [self.people.get(p).country for p in self.pair_for(tok)]
-        return [soviet(c, self.published) for c in codes if c]
+        """The countries of the current meeting's leaders; a leader without a known
+        country is taken to be from the article's most-mentioned other country."""
+        pair = self.pair_for(tok)
+        codes = [self.people.get(p).country for p in pair]
+        codes = [c for c in codes if c]
+        for code, _ in self.code_counts.most_common():
+            if len(codes) >= len(pair):
+                break
+            if code not in codes:
+                codes.append(code)
+        return [soviet(c, self.published) for c in codes]
 
     def with_parties(self, verb) -> list:
         out = []

@@ -156,13 +156,15 @@ def resolve(
     return None
 
 
+# "last night", "the last afternoon of his visit": a part of the reported event, not before it.
+_LAST_PART_OF_DAY = re.compile(r"\blast (night|evening|afternoon|morning|day|hours?|minutes?)\b")
+
+
 def mentions_past(text: str, published: dt.date | None) -> bool:
     """Whether a time expression places an event clearly before the reported one
     ("last July", "in 2014", "earlier this month", "in November 1985")."""
     low = text.lower()
-    if re.search(r"\b(last|earlier|previous|ago)\b", low) and not re.search(
-        r"\blast (night|evening)\b", low
-    ):
+    if re.search(r"\b(last|earlier|previous|ago)\b", low) and not _LAST_PART_OF_DAY.search(low):
         return True
     if re.search(
         r"\byesterday\b|\b(that|the) same\b|\bthat (morning|afternoon|evening|day)\b", low

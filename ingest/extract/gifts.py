@@ -15,56 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .conflict import is_conflict, verb_asserted
+from . import gift_items as gi
+from .conflict import body_sents, is_conflict, verb_asserted
 from .phrases import np_text, split_items
 
-GIFT_VERBS = {
-    "give",
-    "present",
-    "hand",
-    "bestow",
-    "award",
-    "confer",
-    "donate",
-    "gift",
-    "receive",
-    "add",
-}
+GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
+              "receive", "add", "send"}  # fmt: skip
 GIFT_NOUNS = {"gift", "present", "souvenir", "presents", "gifts"}
-GENERIC_ITEMS = {
-    "gift",
-    "gifts",
-    "present",
-    "presents",
-    "it",
-    "them",
-    "this",
-    "that",
-    "something",
-    "one",
-    "thing",
-    "things",
-    "souvenir",
-    "souvenirs",
-    "honour",
-    "honor",
-    "welcome",
-    "ceremony",
-    "hand",
-    "speech",
-    "power",
-    "credit",
-    "access",
-    "support",
-    "time",
-    "permission",
-    "guarantees",
-    "assurances",
-    "view",
-    "floor",
-    "chance",
-    "opportunity",
-}
 
 
 @dataclass
@@ -76,6 +33,7 @@ class Gift:
     confidence: float
     rule: str
     extra: dict = None  # item token -> extra text appended (verb-attached "from a spacesuit")
+    texts: list = None  # item phrases, set by `find_gifts`
 
 
 def _refs(tok, people):
@@ -95,11 +53,20 @@ def _pobj(tok, preps):
     return None
 
 
+def _family(tok, people) -> list:
+    """'The Bidens': every known person whose surname the plural names."""
+    if tok.tag_ != "NNPS" and not (tok.pos_ == "PROPN" and tok.lower_.endswith("s")):
+        return []
+    stem = tok.text[:-1].lower()
+    return [p.pid for p in people.persons if p.words and p.words[-1].lower() == stem]
+
+
 def _subject(verb, people):
     for _ in range(3):
         subs = _children(verb, ("nsubj",))
         if subs:
-            return people.refs(subs[0])
+            family = _family(subs[0], people)
+            return family if len(family) > 1 else people.refs(subs[0])
         if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head != verb:
             verb = verb.head
         else:
@@ -107,17 +74,24 @@ def _subject(verb, people):
     return []
 
 
+def _nonperson_subject(verb, people) -> bool:
+    subs = _children(verb, ("nsubj",))
+    return bool(subs) and subs[0].pos_ in ("PROPN", "NOUN") and not people.refs(subs[0])
+
+
 def _item_heads(obj, people, verb):
+    """Item heads in an object phrase: generic heads give way to what explains them,
+    people and non-gifts are dropped, 'together with X' adds X."""
     if obj is None:
         return []
     out = []
     for item in split_items(obj):
-        if item.lower_ in GENERIC_ITEMS or people.pids(item) or item.pos_ == "PRON":
-            explained = [c for c in item.children if c.dep_ == "appos"]
-            out.extend(explained[:1])
-            continue
-        out.append(item)
-    for prep in verb.children:
+        if gi.is_generic(item) or people.pids(item):
+            out.extend(gi.explained(item, verb)[:1])
+        elif not gi.not_an_item(item) and item.pos_ in ("NOUN", "PROPN", "NUM"):
+            out.append(item)
+    contents = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    for prep in [p for v in [verb, *contents] for p in v.children]:
         if (
             prep.dep_ == "prep"
             and prep.lower_ == "with"
@@ -127,14 +101,24 @@ def _item_heads(obj, people, verb):
     return out
 
 
+def _not_a_gift(verb, lemma) -> bool:
+    """'presented the plan as a turning point' describes; 'sent' needs 'as a gift'."""
+    as_objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+               for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    as_gift = any(o.lower_ in GIFT_NOUNS for o in as_objs)
+    if lemma == "send":
+        return not as_gift
+    return bool(as_objs) and not as_gift and lemma in ("present", "hand", "give")
+
+
 def _verb_gift(verb, people) -> Gift | None:
     lemma = verb.lemma_.lower()
-    if lemma not in GIFT_VERBS or verb.pos_ != "VERB":
+    if lemma not in GIFT_VERBS or verb.pos_ != "VERB" or _not_a_gift(verb, lemma):
         return None
     passive = _children(verb, ("nsubjpass",))
     dobj = next(iter(_children(verb, ("dobj",))), None)
     dative = next(iter(_children(verb, ("dative",))), None)
-    to_obj = _pobj(verb, ("to",)) or (
+    to_obj = _pobj(verb, ("to", "on", "upon")) or (
         _pobj(dative, ("to",)) if dative is not None and dative.lower_ == "to" else None
     )
     if dative is not None and dative.lower_ == "to":
@@ -166,8 +150,21 @@ def _verb_gift(verb, people) -> Gift | None:
             "gift.passive_item",
         )
     givers = _subject(verb, people)
-    if verb.dep_ == "relcl" and dobj is None:
+    if not givers and _nonperson_subject(verb, people):
+        return None  # "Saudi Arabia gave ...": a state, not a leader, gives
+    if dobj is not None and people.refs(dobj) and dative is None:
+        # "handed US President X a football" parsed with the item under the person
+        inner = next((c for c in dobj.children if c.dep_ in ("dobj", "appos")), None)
+        if inner is not None and not people.refs(inner):
+            dative, dobj = dobj, inner
+    relative = dobj is not None and (dobj.tag_ == "WDT" or dobj.lower_ in ("that", "which"))
+    if verb.dep_ == "relcl" and (dobj is None or relative or people.refs(dobj)):
+        # "the clock that X gave (him)"
+        if dobj is not None and people.refs(dobj):
+            dative = dobj
         dobj = verb.head
+    if to_obj is None and dobj is not None:
+        to_obj = _pobj(dobj, ("on", "upon"))  # "conferred the order on Y"
     if dobj is not None and people.refs(dobj) and with_obj is not None:
         return Gift(
             givers,
@@ -198,10 +195,20 @@ def _possessive_gift(noun, people) -> Gift | None:
     return Gift(givers, recipients, items, noun, 0.85, "gift.possessive")
 
 
+def _resolve_items(gift, idx, people) -> None:
+    """Replace a referring-back item ('The sapling was X's gift') by its antecedent and
+    set the item phrases."""
+    if gift.rule in ("gift.possessive", "gift.passive_item"):
+        gift.items = [gi.antecedent(t, idx, people) or t for t in gift.items]
+    gift.texts = _texts(gift, people)
+
+
 def find_gifts(idx, people) -> list:
-    """Raw gift mentions (sides may be missing; `resolve` fills them)."""
+    """Gift mentions in the article body (sides may be missing; the pipeline fills them
+    with the counterpart).  A gift whose own verb is negated, planned or a conflict
+    predicate is dropped; cues elsewhere in the sentence do not matter."""
     out = []
-    for sent in idx.fact_sents():
+    for sent in body_sents(idx):
         for tok in sent:
             gift = None
             if tok.pos_ == "VERB":
@@ -211,6 +218,10 @@ def find_gifts(idx, people) -> list:
             elif tok.pos_ == "NOUN":
                 gift = _possessive_gift(tok, people)
             if gift and gift.items:
+                # a role noun resolved to the giver ("X gave his host") is left to the
+                # counterpart rule
+                gift.recipients = [r for r in gift.recipients if r not in gift.givers]
+                _resolve_items(gift, idx, people)
                 out.append(gift)
     return out
 
@@ -231,13 +242,18 @@ def _extra_from(item, verb):
 
 
 def item_texts(gift) -> list:
+    """Item phrases of a gift (see `_texts`)."""
+    return gift.texts if gift.texts is not None else _texts(gift, None)
+
+
+def _texts(gift, people) -> list:
     """Item phrases of a gift, with verb-attached complements and the items they hide."""
     texts = []
     for item in gift.items:
         extra, more = ("", [])
         if gift.trigger.pos_ == "VERB":
             extra, more = _extra_from(item, gift.trigger)
-        text = np_text(item)
+        text = gi.item_text(item, people) if people is not None else np_text(item)
         texts.append((text + " " + extra).strip() if extra else text)
         texts.extend(np_text(m) for m in more)
-    return [t for t in texts if t and t.lower() not in GENERIC_ITEMS]
+    return [t for t in texts if t and t.lower() not in gi.GENERIC_ITEMS]

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .conflict import clause_verb, noun_asserted, verb_asserted
-from .places import CITY, VENUE, places_around
+from .leader_countries import host_of
+from .meeting_lede import lede_trigger
+from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of
+from .places import CITY, places_around
 
 VERB_TRIGGERS = {
     "meet",
@@ -74,18 +77,13 @@ HELD_NOUNS = {
     "banquet",
 }
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
-CALL_WORDS = {
-    "phone",
-    "telephone",
-    "video",
-    "call",
-    "videoconference",
-    "virtual",
-    "phoned",
-    "calls",
-}
+# "during the talks", "after their meeting", "began with a session": the clause's people met.
+EVENT_PREPS = {"in", "during", "after", "at", "with", "following", "throughout", "from", "out"}
+MEASURE_NOUNS = {"hours", "days", "minutes", "rounds", "round", "weeks", "night", "evening"}
+COMPANY_PREPS = ("with", "alongside", "beside")
+MAX_VISIT_DAYS = 3  # mentions this many days apart, same people and city: one visit
 BACKGROUND_ADVERBS = {"first", "last", "before", "previously", "earlier", "once", "already"}
-BACKGROUND_AMODS = {"previous", "last", "earlier", "past", "second", "third", "first", "former"}
+BACKGROUND_AMODS = {"previous", "last", "earlier", "past", "former"}
 
 
 @dataclass
@@ -139,7 +137,18 @@ def _subjects(verb, people) -> list:
             verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
         else:
             break
-    return []
+    return _names_before(verb, people) if verb.dep_ == "ROOT" else []
+
+
+def _names_before(verb, people) -> list:
+    """A main verb the parser left without a subject: the persons named right before it
+    ('After talks at the palace, X and Y signed ...')."""
+    out, i = [], verb.i - 1
+    doc = verb.doc
+    while i >= 0 and (people.pids(doc[i]) or doc[i].lower_ in ("and", ",")):
+        out = list(people.pids(doc[i])) + out
+        i -= 1
+    return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
 
 
 def _objects(
@@ -156,37 +165,9 @@ def _objects(
     return out
 
 
-def _kinds(tok, sent) -> set:
-    kinds = set()
-    words = {t.lower_ for t in sent}
-    lemma = tok.lemma_.lower()
-    if (
-        words & {"phone", "telephone", "video", "videoconference"}
-        or lemma in ("phone",)
-        or tok.lower_ in ("call", "calls")
-        or (lemma == "call" and tok.pos_ == "NOUN")
-    ):
-        kinds.add("call")
-    text = sent.text.lower()
-    if "state visit" in text:
-        kinds.add("state_visit")
-    if lemma in ("visit", "trip", "journey") or lemma in ("receive", "welcome", "host"):
-        kinds.add("visit")
-    summit = [t for t in sent if t.lower_ == "summit" and not _on_sidelines(t)]
-    if summit and (tok.lower_ == "summit" or any(t.head == tok or tok.head == t for t in summit)):
-        kinds.add("summit")
-    if lemma in ("talk", "talks", "meet", "meeting", "hold", "discussions"):
-        kinds.add("talks")
-    return kinds
-
-
-def _on_sidelines(tok) -> bool:
-    head = tok
-    for _ in range(4):
-        if head.lower_ in ("sidelines", "margins"):
-            return True
-        head = head.head
-    return False
+def _agents(verb, people) -> list:
+    """Persons in a passive verb's 'by' phrase."""
+    return [p for c in verb.children if c.dep_ == "agent" for o in c.children for p in people.refs(o)]
 
 
 def _background(tok, verb, date_texts, published) -> bool:
@@ -214,6 +195,8 @@ def _date_texts(verb, idx) -> list:
         ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
         span = ent if ent is not None else t.doc[t.i : t.i + 1]
         seen.update(range(span.start, span.end))
+        if span.start > 0 and t.doc[span.start - 1].lower_ == "since":
+            continue  # "their first talks since June": June is another event
         texts.append(span.text)
     return texts
 
@@ -227,7 +210,7 @@ def _mention(
         return None
     sent = idx.sent(tok)
     texts = _date_texts(verb, idx)
-    m = Mention(participants, tok, _kinds(tok, sent), list(host_pids))
+    m = Mention(participants, tok, mention_kinds(tok, sent), list(host_pids))
     m.places = places_around(tok, published)
     m.host = next((p.country for p in m.places if p.country), None)
     m.background = _background(tok, verb, texts, published)
@@ -262,20 +245,30 @@ def _verb_mention(idx, people, tok, published):
             return None
         for h in held:
             objs += _objects(h, people, preps=("with", "between"))
-        if lemma in ("sign", "see", "join", "accompany") and not objs:
+        if lemma in ("see", "join", "accompany") and not objs:
+            return None
+        if lemma == "sign" and not objs and len(subs) < 2:
             return None
         if lemma in ("spend", "sit", "shake", "dine") and len(subs) < 2 and not objs:
             return None
     host_pids = []
     if lemma in HOST_VERBS:
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-        host_pids = [p for p in objs if passive] if passive else subs
+        # "X was received by Y": the host is the agent.
+        host_pids = _agents(tok, people) if passive else subs
     elif lemma in ("meet", "visit", "see") and objs:
         host_pids = objs
     m = _mention(idx, people, tok, subs + objs, published, host_pids)
     if m:
         m.confidence = 0.9 if subs and objs or len(subs) > 1 else 0.8
     return m
+
+
+def _outer_noun(tok):
+    """'after three hours of talks': the measure noun the event noun hangs off."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in MEASURE_NOUNS:
+        return tok.head.head
+    return tok
 
 
 def _noun_mention(idx, people, tok, published):
@@ -286,9 +279,10 @@ def _noun_mention(idx, people, tok, published):
         if c.dep_ == "poss":
             parts += people.refs(c)
     parts += _objects(tok, people, preps=("between", "with", "of"))
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and len(parts) < 2:
-        verb = clause_verb(tok.head)
-        parts += _subjects(verb, people) + _objects(verb, people, preps=("with",))
+    outer = _outer_noun(tok)
+    if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and len(parts) < 2:
+        verb = clause_verb(outer.head)
+        parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
     visitor = tok.lower_ in ("visit", "trip", "journey") and len(parts) == 1
     m = _mention(idx, people, tok, parts, published, visitor=visitor)
     if m and visitor:
@@ -317,7 +311,22 @@ def find_mentions(idx, people, published) -> list:
                 continue
             if ok:
                 out.append(m)
-    return out
+    out += _lede_mention(idx, people, published, out)
+    return sorted(out, key=lambda m: m.trigger.i)
+
+
+def _lede_mention(idx, people, published, found) -> list:
+    """The lede's event referred back to later (see meeting_lede)."""
+    hit = lede_trigger(idx, people, {idx.sent_of[m.trigger.i] for m in found})
+    if hit is None:
+        return []
+    lede, parts, tok = hit
+    m = Mention(parts, tok, mention_kinds(tok, idx.sent(tok)) | mention_kinds(lede.root, lede))
+    m.places = places_around(tok, published)
+    m.host = next((p.country for p in m.places if p.country), None)
+    m.date = next((dates.resolve(e.text, published) for e in lede.ents if e.label_ == "DATE"), None)
+    m.confidence = 0.6
+    return [m]
 
 
 def _city(places) -> str | None:
@@ -325,11 +334,12 @@ def _city(places) -> str | None:
 
 
 def _compatible(meeting: Meeting, m: Mention) -> bool:
-    if meeting.background != m.background and (m.date or m.places or meeting.date):
-        if m.background and not (m.date and m.date == meeting.date):
-            return False
-    if meeting.date and m.date and meeting.date != m.date:
+    if meeting.background != m.background:
         return False
+    if meeting.date and m.date and meeting.date != m.date:
+        # Days of one visit stay one meeting; a background meeting has one day.
+        if m.background or meeting.background or abs((meeting.date - m.date).days) > MAX_VISIT_DAYS:
+            return False
     if meeting.host and m.host and meeting.host != m.host:
         return False
     a, b = _city(meeting.places), _city(m.places)
@@ -370,31 +380,38 @@ def merge(mentions) -> list:
     return meetings
 
 
+def events(idx, people, published) -> list:
+    """Meetings of the article: mentions found, merged, and the first main meeting
+    completed from the lede (its date) when its own sentences give none."""
+    meetings = merge(find_mentions(idx, people, published))
+    first = next((m for m in meetings if not m.background), None)
+    if first is not None and first.date is None:
+        first.date = _lead_date(idx, people, first, published)
+    if first is not None:
+        first.kinds |= article_kinds(idx, people, first, published)
+    return meetings
+
+
+def _lead_date(idx, people, meeting, published):
+    """The day stated in the article's first body sentence, when that sentence names
+    one of the meeting's participants (news ledes date the main event)."""
+    if len(idx.sents) <= idx.headline_sents:
+        return None
+    lede = idx.sents[idx.headline_sents]
+    if not any(set(people.pids(t)) & set(meeting.participants) for t in lede):
+        return None
+    for ent in lede.ents:
+        if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
+            day = dates.resolve(ent.text, published)
+            if day:
+                return day
+    return None
+
+
 def finish(meeting: Meeting, people, dateline=None, first: bool = False) -> dict:
-    """Kind, host, place and date of a merged meeting, as plain values."""
-    kinds = meeting.kinds
-    n = len(meeting.participants)
-    if "call" in kinds:
-        kind = "call"
-    elif "state_visit" in kinds:
-        kind = "state_visit"
-    elif n >= 4 and "summit" not in kinds:
-        kind = "multilateral"
-    elif "summit" in kinds:
-        kind = "summit"
-    elif "visit" in kinds:
-        kind = "visit"
-    else:
-        kind = "talks"
-    venues = [p for p in meeting.places if p.level == VENUE and p.text]
-    cities = [p for p in meeting.places if p.level == CITY and p.text]
-    place = (venues or cities or [None])[0]
-    host = meeting.host
-    if not host:
-        hosts = [people.get(p).country for p in meeting.host_pids if people.get(p).country]
-        host = hosts[0] if hosts else None
-    if not host and first and dateline is not None and not meeting.background:
-        host = dateline.country
+    """Kind, host and place of a merged meeting, as plain values (calls have neither)."""
+    kind = kind_of(meeting.kinds, len(meeting.participants))
     if kind == "call":
         return {"kind": kind, "host": None, "place": None}
-    return {"kind": kind, "host": host, "place": place.text if place else None}
+    host = host_of(meeting, people, dateline, first)
+    return {"kind": kind, "host": host, "place": place_of(meeting, dateline, first, host)}

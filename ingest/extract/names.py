@@ -92,12 +92,39 @@ def _is_namey(tok) -> bool:
     return tok.pos_ == "PROPN" and (tok.is_title or tok.text.isupper()) and not tok.like_num
 
 
+# Capitalised words before a name that are offices, not given names.
+_NOT_GIVEN_NAMES = {
+    "senator", "general", "governor", "mayor", "judge", "justice", "counsel", "colonel",
+    "spokesman", "spokeswoman", "representative", "congressman", "congresswoman", "saint",
+    "archbishop", "bishop", "cardinal", "reverend", "father", "sister", "brother", "captain",
+}
+
+
+def _extend_left(doc, s: int) -> int:
+    """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'."""
+    while (
+        s > 0
+        and doc[s - 1].pos_ == "PROPN"
+        and doc[s - 1].is_title
+        and doc[s - 1].ent_type_ in ("", "PERSON")
+        and doc[s - 1].lower_ not in TITLE_SET
+        and doc[s - 1].lower_.rstrip("s") not in TITLE_SET
+        and doc[s - 1].lower_ not in HONORIFICS
+        and doc[s - 1].lower_ not in _NOT_GIVEN_NAMES
+        and not (s >= 2 and doc[s - 2].text in ("-", "–") and not doc[s - 2].whitespace_)
+        and not geo.lookup(doc[s - 1].text)
+    ):
+        s -= 1
+    return s
+
+
 def _entity_names(doc) -> list:
     spans = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         s, e = _clean_entity(doc, ent.start, ent.end)
+        s = _extend_left(doc, s)
         if s >= e or any(t.like_num and not t.text.isupper() for t in doc[s:e]):
             continue
         if geo.country_for(doc[s:e].text) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
@@ -171,7 +198,7 @@ def _surname_mentions(doc, known: set, taken: set) -> list:
         while e < len(doc) and e not in taken and doc[e].text in known:
             e += 1
         if not geo.country_for(doc[i:e].text):
-            spans.append((i, e))
+            spans.append((_extend_left(doc, i) if i - 1 not in taken else i, e))
         i = e
     return spans
 
@@ -256,6 +283,19 @@ def country_before(doc, pos: int, idx):
     return None, None
 
 
+def _suffix_country(doc, start: int, end: int):
+    """(code, text) of the longest run of tokens ending at `end` that names a country
+    ('OSLO - Chile' -> Chile), else (None, full text)."""
+    for a in range(start, end + 1):
+        if doc[a].is_punct:
+            continue
+        text = re.sub(r"['’]s$", "", doc[a : end + 1].text)
+        code = code_for(text)
+        if code:
+            return code, text
+    return None, re.sub(r"['’]s$", "", doc[start : end + 1].text)
+
+
 def title_of_noun(noun):
     """(title, country, org) of a title noun phrase: 'the North Korean leader',
     "India's defence minister"."""
@@ -279,9 +319,7 @@ def title_of_noun(noun):
     for child in noun.children:
         if child.i > noun.i or child.dep_ not in ("poss", "amod", "compound", "nmod", "npadvmod"):
             continue
-        text = doc[child.left_edge.i : child.i + 1].text
-        text = re.sub(r"['’]s$", "", text)
-        code = code_for(text)
+        code, text = _suffix_country(doc, child.left_edge.i, child.i)
         if code and not country:
             country = code
         elif not code and not org:

@@ -31,6 +31,8 @@ from .names import (
     title_of_noun,
     words_of,
 )
+from .descriptions import by_description
+from .plurals import resolve_plural
 from .person_rules import (
     _appositive_nouns,
     _clause_subject,
@@ -84,17 +86,22 @@ class People:
         """Persons an argument phrase refers to, following coordination ("X and Y")."""
         out = []
         for t in _conjuncts(tok):
-            for pid in self.pids(t) or self._inner(t):
+            found = list(self.pids(t))
+            if not found:
+                inner = self._inner(t)
+                # "US President Donald Trump and ... Kim": the conjunct hangs off the name.
+                found = [p for c in _conjuncts(inner) for p in self.pids(c)] if inner else []
+            for pid in found:
                 if pid not in out:
                     out.append(pid)
         return out
 
-    def _inner(self, tok) -> tuple:
-        # "President Putin": the head is the name; "Kim Jong Un's visit": poss child.
+    def _inner(self, tok):
+        """The name token inside a title phrase ('President [Putin]'), or None."""
         for child in tok.children:
             if child.dep_ in ("compound", "appos", "flat") and self.pids(child):
-                return self.pids(child)
-        return ()
+                return child
+        return None
 
     def confidence(self, tok) -> float:
         return self.conf.get(tok.i, 0.9)
@@ -133,6 +140,7 @@ class _Builder:
         self.doc = idx.doc
         self.people = People()
         self.recent_group: tuple = ()
+        self.recent_pair: tuple = ((), -99)  # (pair of pids, sentence number)
         self.covered: set = set()
         self.deferred: list = []
         self.weak: set = set()
@@ -264,7 +272,7 @@ class _Builder:
         elif tok.lower_ in ROLE_NOUNS:
             pid, conf = self._role(tok), 0.7
         else:
-            pid, conf = self._by_description(tok, title, country, org), 0.7
+            pid, conf = by_description(self, tok, title, country, org), 0.7
         if pid is None:
             return
         person = self.people.persons[pid]
@@ -286,52 +294,6 @@ class _Builder:
             foreign = [p for p in others if not own or self.people.persons[p].country != own]
             others = foreign or others
         return others[0] if others else None
-
-    def _by_description(self, tok, title, country, org):
-        """The person a title description refers to; None when unknown or ambiguous
-        (ambiguous ones are retried once more countries are known)."""
-        subject = _clause_subject(tok, self.people)
-        candidates = [p for p in self._recent(tok.i) if p != subject]
-        persons = self.people.persons
-        head = (title or tok.lower_).lower().split()[-1]
-        generic = head in {"leader", "ruler", "chief", "monarch", "dictator"}
-
-        def title_ok(p):
-            return generic or not p.title or _same_title(p.title, title or tok.text)
-
-        if org:
-            return next((p for p in candidates if persons[p].org == org), None)
-        if country:
-            exact = [p for p in candidates if persons[p].country == country]
-            if exact:
-                return exact[0]
-            loose = [
-                p
-                for p in candidates
-                if not persons[p].country and not persons[p].org and title_ok(persons[p])
-            ]
-        else:
-            titled = [
-                p
-                for p in candidates
-                if persons[p].title
-                and not generic
-                and _same_title(persons[p].title, title or tok.text)
-            ]
-            if titled:
-                return titled[0]
-            loose = [p for p in candidates if not generic and not persons[p].title]
-        loose = [
-            p
-            for p in loose
-            if persons[p].last_i >= self.idx.sents[max(0, self.idx.sent_of[tok.i] - 2)].start
-        ]
-        if len(loose) == 1:
-            self.weak.add(loose[0])
-            return loose[0]
-        if len(loose) > 1:
-            self.deferred.append(tok)
-        return None
 
     def _recent(self, before: int) -> list:
         """Persons seen before a token, most recent first."""
@@ -365,19 +327,7 @@ class _Builder:
         return recent[0] if recent else None
 
     def plural(self, tok, n: int | None) -> None:
-        if n and n > 2 and len(self.recent_group) >= n:
-            pids = tuple(self.recent_group[:n])
-        elif n and n > 2:
-            return
-        else:
-            sent_no = self.idx.sent_of[tok.i]
-            window_start = self.idx.sents[max(0, sent_no - 3)].start
-            recent = [p for i, p in self.people.order if window_start <= i < tok.i]
-            counts = {}
-            for p in recent:
-                counts[p] = counts.get(p, 0) + 1
-            ranked = sorted(counts, key=lambda p: -self.people.persons[p].count)
-            pids = tuple(ranked[:2]) if len(ranked) >= 2 else tuple(self.people.salient(tok.i))
+        pids = resolve_plural(self, tok, n)
         if len(pids) >= 2:
             self.people.groups[tok.i] = pids
             self.people.conf[tok.i] = 0.7
@@ -395,6 +345,8 @@ class _Builder:
     def group(self, pids: list) -> None:
         if len(pids) >= 3:
             self.recent_group = tuple(pids)
+        elif len(pids) == 2:
+            self.recent_pair = (tuple(pids), self.idx.sent_of[self.people.order[-1][0]])
 
 
 def build_people(idx) -> People:

@@ -38,7 +38,7 @@ HEDGES = {
     "long",
     "longer",
 }
-STOP_DEPS = {"relcl", "appos", "punct", "cc", "conj", "det", "advcl", "parataxis", "prep_together"}
+STOP_DEPS = {"relcl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep_together"}
 
 
 def _keep(child, head, topic: bool) -> bool:
@@ -79,9 +79,11 @@ def _keep(child, head, topic: bool) -> bool:
     return True
 
 
-def _collect(tok, head, topic, out) -> None:
+def _collect(tok, head, topic, out, skip=frozenset()) -> None:
     out.append(tok)
     for child in tok.children:
+        if child.i in skip:
+            continue
         if tok == head and not _keep(child, head, topic):
             continue
         quoted = (
@@ -99,13 +101,15 @@ def _collect(tok, head, topic, out) -> None:
             continue
         if tok != head and child.dep_ == "acl" and child.tag_ == "VBG":
             continue
-        _collect(child, head, topic, out)
+        _collect(child, head, topic, out, skip)
 
 
-def np_text(head, topic: bool = False, keep_det: bool = False) -> str:
-    """The phrase headed by `head` as text (see module docstring)."""
+def np_text(head, topic: bool = False, keep_det: bool = False, skip=frozenset()) -> str:
+    """The phrase headed by `head` as text (see module docstring); tokens in `skip`
+    (indices) are left out with their subtrees.  Only leading determiners are dropped
+    ('a glove from a spacesuit' -> 'glove from a spacesuit')."""
     toks = []
-    _collect(head, head, topic, toks)
+    _collect(head, head, topic, toks, skip)
     toks.sort(key=lambda t: t.i)
     cut = next((t.i for t in toks if t.i > head.i and t.text in (",", ";", "(", "—", "–")), None)
     run = [t for t in toks if cut is None or t.i < cut]
@@ -138,7 +142,7 @@ def split_items(head) -> list:
         tok = stack.pop()
         items.append(tok)
         for child in tok.children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" or _listed_appos(tok, child):
                 stack.append(child)
             elif (
                 child.dep_ == "prep"
@@ -159,6 +163,15 @@ def split_items(head) -> list:
         for inner in _nested_conj(tok):
             stack.append(inner)
     return sorted(set(items), key=lambda t: t.i)
+
+
+def _indefinite(tok) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
+def _listed_appos(head, child) -> bool:
+    """'a camera, an archival print and a book': a list misparsed as apposition."""
+    return child.dep_ == "appos" and _indefinite(head) and _indefinite(child)
 
 
 def _nested_conj(tok) -> list:

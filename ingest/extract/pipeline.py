@@ -8,13 +8,12 @@ who take part in a fact.  Every step reads the per-document `DocIndex`.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from . import meetings as mt
 from .agreements import find_agreements
 from .context import Context
 from .countries import article_countries, country_mentions, soviet
 from .gifts import find_gifts, item_texts
+from .leader_countries import countries_from_meetings
 from .people import build_people
 from .places import dateline_place
 from .text import build_index, clause_evidence, evidence
@@ -28,11 +27,10 @@ def run(doc, published) -> Extraction:
     mentions = country_mentions(idx, people, published)
     countries = article_countries(mentions)
     ctx = Context(idx, people, mentions, published)
-    meetings = mt.merge(mt.find_mentions(idx, people, published))
+    meetings = mt.events(idx, people, published)
     ctx.meetings = meetings
-    _countries_from_meetings(meetings, people)
+    countries_from_meetings(meetings, people, dateline_place(idx, published))
     people.builder.retry_deferred(all_pending=True)
-    _countries_from_article(meetings, people, mentions)
     find_topics(idx, ctx)
     meeting_out = _meetings(idx, ctx, meetings, published)
     gift_out = _gifts(idx, ctx, find_gifts(idx, people))
@@ -48,40 +46,6 @@ def run(doc, published) -> Extraction:
         gifts=tuple(GiftCandidate(name[g], name[r], item, ev) for g, r, item, ev in gift_out),
         agreements=tuple(_named_agreement(a, name) for a in agreement_out),
     )
-
-
-def _countries_from_meetings(meetings, people) -> None:
-    """A host-side leader without a country belongs to the host country."""
-    for meeting in meetings:
-        host = meeting.host
-        if not host or meeting.kinds & {"call"}:
-            continue
-        for pid in meeting.host_pids:
-            person = people.get(pid)
-            if (not person.country or pid in people.weak_country) and not person.org:
-                person.country = host
-        unknown = [
-            p for p in meeting.participants if not people.get(p).country and not people.get(p).org
-        ]
-        known = [people.get(p).country for p in meeting.participants if people.get(p).country]
-        if len(unknown) == 1 and host not in known:
-            people.get(unknown[0]).country = host
-
-
-def _countries_from_article(meetings, people, mentions) -> None:
-    """Last resort for a two-leader meeting: the other leader is from the article's other
-    most-mentioned country (confidence is low, so only when exactly one is missing)."""
-    counts = Counter(m[0] for m in mentions if m[0])
-    for meeting in meetings:
-        if len(meeting.participants) != 2:
-            continue
-        a, b = (people.get(p) for p in meeting.participants)
-        for missing, other in ((a, b), (b, a)):
-            if missing.country or missing.org or not other.country:
-                continue
-            ranked = [c for c, _ in counts.most_common(3) if c != other.country]
-            if ranked:
-                missing.country = ranked[0]
 
 
 def _meetings(idx, ctx, meetings, published) -> list:
@@ -150,7 +114,7 @@ def _agreements(idx, ctx, found) -> list:
         if len(parties) < 2:
             continue
         ev = clause_evidence(idx, a.trigger, a.confidence, a.rule)
-        summary = idx.sent(a.trigger).text.strip()
+        summary = getattr(a, "summary", "") or idx.sent(a.trigger).text.strip()
         if len(summary) > 200:
             summary = summary[:197].rsplit(" ", 1)[0] + "..."
         target = _merge_target(merged, a, parties)
@@ -163,6 +127,7 @@ def _agreements(idx, ctx, found) -> list:
                     "summary": summary,
                     "evidence": [ev],
                     "rule": a.rule,
+                    "part": getattr(a, "part", 0),
                 }
             )
         else:
@@ -174,7 +139,7 @@ def _agreements(idx, ctx, found) -> list:
 
 def _merge_target(merged, a, parties):
     for m in merged:
-        if m["kind"] != a.kind:
+        if m["kind"] != a.kind or m.get("part", 0) != getattr(a, "part", 0):
             continue
         if a.kind == "invitation":
             return m

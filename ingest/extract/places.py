@@ -18,6 +18,7 @@ from .lexicon import CITY_NOUNS, VENUE_NOUNS
 
 LOCATIVE_PREPS = {"at", "in", "on", "inside", "outside", "near", "to", "into"}
 VENUE, CITY = 2, 1
+TRAVEL_VERBS = {"visit", "arrive", "travel", "fly", "land", "go", "come", "tour"}
 
 
 @dataclass
@@ -153,7 +154,15 @@ def places_around(trigger, published=None) -> list:
         heads.append(trigger.head)
         if trigger.head.dep_ == "prep":
             heads.append(trigger.head.head)
-    out = []
+    if trigger.pos_ == "VERB":
+        # "hosted X in Ottawa", "met X, Y's leader, in Oslo": the place hangs off the guest.
+        heads += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+    out = _visited(trigger, published)
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        # "visited Kyiv on Tuesday and held talks": the first verb's places are shared.
+        out += _visited(trigger.head, published)
+        if trigger.head.lemma_.lower() in TRAVEL_VERBS:
+            heads.append(trigger.head)
     for h in heads:
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
@@ -170,6 +179,18 @@ def places_around(trigger, published=None) -> list:
                 if place:
                     out.append(place)
                     out.extend(_nested(obj, published))
+    return out
+
+
+def _visited(verb, published) -> list:
+    """The place a visit verb names as its object: 'visited Kyiv'."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("visit", "tour"):
+        return []
+    out = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        place = classify(obj, published)
+        if place:
+            out.append(place)
     return out
 
 

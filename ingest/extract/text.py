@@ -102,7 +102,8 @@ def _find_headline(idx: DocIndex) -> None:
     para_end = stripped.find("\n\n")
     if para_end > 0:
         first = stripped[:para_end].strip()
-        if first and first[-1] not in '.!?"”' and len(first) < 200:
+        bare = first.rstrip('"”’\'')
+        if first and bare and bare[-1] not in ".!?" and len(first) < 200:
             offset = len(text) - len(stripped) + para_end
             idx.headline_sents = sum(1 for s in idx.sents if s.end_char <= offset)
     body_start = (

@@ -1,0 +1,125 @@
+"""Gift items: which noun phrase is the item, and its text.
+
+- a generic head ("a present", "a gift of X", "a present from home: X") gives way to
+  the phrase that explains it;
+- a definite description that refers back ("The sapling was X's gift") takes its
+  antecedent from the previous sentence;
+- a trailing phrase naming a person ("from the Canadian leader", "on Biden") is the
+  giver or recipient, not part of the item;
+- things handed over that are not gifts (documents, posts, a welcome) are no items.
+General English only: no story's words.
+"""
+
+from __future__ import annotations
+
+from .agreement_args import DOC_KINDS
+from .phrases import np_text
+
+GENERIC_ITEMS = {
+    "gift", "gifts", "present", "presents", "it", "them", "this", "that", "which",
+    "something", "one", "thing", "things", "souvenir", "souvenirs",
+}  # fmt: skip
+NOT_ITEMS = {
+    "honour", "honor", "welcome", "reception", "ceremony", "hand", "speech", "address",
+    "power", "credit", "access", "support", "time", "permission", "guarantees",
+    "assurances", "assurance", "guarantee", "view", "floor", "chance", "opportunity",
+    "document", "documents", "paper", "papers", "instrument", "instruments",
+    "credentials", "post", "job", "role", "position", "seat", "control", "command",
+    "responsibility", "briefing", "update", "interview", "warning", "ultimatum",
+    "proposal", "offer", "text", "message", "list", "answer", "reply", "lead",
+    "boost", "push", "signal", "green", "nod", "go-ahead", "platform", "voice",
+    "treatment", "tour", "lift", "ride", "kiss", "hug", "handshake", "look",
+}  # fmt: skip
+# Nouns for people or crowds: never a gift, never an item's antecedent.
+HUMAN_NOUNS = {
+    "crowd", "crowds", "people", "audience", "visitors", "spectators", "onlookers",
+    "wife", "husband", "son", "daughter", "guests", "reporters", "officials", "aides",
+    "soldiers", "troops", "children", "staff", "delegation", "team",
+}  # fmt: skip
+OTHER_ENTS = {"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "NORP", "EVENT", "MONEY"}
+
+
+def not_an_item(tok) -> bool:
+    """Things handed over or given that are not gifts (and agreement documents)."""
+    return tok.lower_ in NOT_ITEMS or tok.lower_ in DOC_KINDS or tok.lower_ in HUMAN_NOUNS
+
+
+def is_generic(tok) -> bool:
+    return tok.lower_ in GENERIC_ITEMS or tok.pos_ == "PRON"
+
+
+def explained(item, verb) -> list:
+    """What a generic item stands for: its apposition, 'a gift of X', or a second object
+    after a colon ('gave his host a present from home: a rice scoop')."""
+    for c in item.children:
+        if c.dep_ == "appos":
+            return [c]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return objs
+    later = [c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > item.i]
+    if later and any(t.text == ":" for t in item.doc[item.i : later[0].i]):
+        return later[:1]
+    return []
+
+
+def _depth(tok) -> int:
+    n = 0
+    while tok.head != tok and n < 20:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def antecedent(item, idx, people):
+    """The noun phrase a definite description refers back to, or None.  Candidates are
+    the previous sentence's concrete nouns agreeing in number; a repeat of the same head
+    wins, else the candidate closest to its clause root."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in item.children):
+        return None
+    sent_no = idx.sent_of[item.i]
+    if sent_no == 0:
+        return None
+    prev = idx.sents[sent_no - 1]
+    plural = item.tag_ == "NNS"
+    cands = [
+        t
+        for t in prev
+        if t.pos_ == "NOUN"
+        and (t.tag_ == "NNS") == plural
+        and t.ent_type_ not in OTHER_ENTS
+        and not people.pids(t)
+        and not not_an_item(t)
+        and not is_generic(t)
+        and t.dep_ not in ("compound", "npadvmod")
+    ]
+    if not cands:
+        return None
+    same = [t for t in cands if t.lemma_ == item.lemma_]
+    if same:
+        return same[-1]
+    return min(cands, key=lambda t: (_depth(t), -t.i))
+
+
+def _person_preps(head, people) -> set:
+    """Token indices of 'from/by/on/to <person>' phrases inside an item's subtree."""
+    skip = set()
+    for t in head.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("from", "by", "on", "upon", "to", "for"):
+            objs = [o for o in t.children if o.dep_ == "pobj"]
+            if objs and all(people.pids(o) or people.refs(o) for o in objs):
+                skip.update(s.i for s in t.subtree)
+    return skip
+
+
+def item_text(head, people, keep_det=False) -> str:
+    """The item's phrase without leading determiners and without a trailing phrase that
+    names a person; an antecedent set in apposition to names keeps the names
+    ('the two giant pandas, A and B' -> 'giant pandas A and B')."""
+    text = np_text(head, keep_det=keep_det, skip=_person_preps(head, people))
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.lower_ not in HUMAN_NOUNS:
+        names = [t for t in head.head.subtree if t.i < head.left_edge.i and t.text != ","]
+        core = np_text(head, skip={c.i for c in head.children if c.dep_ == "nummod"})
+        if names:
+            return core + " " + "".join(t.text_with_ws for t in names).strip(" ,")
+    return text

@@ -1,0 +1,166 @@
+"""What kind of meeting a merged event is, and its host and place, from the text's own words.
+
+Kinds follow the gold conventions (SCHEMA.md): `call` for a telephone or
+video conversation (no host, no place); `state_visit` only when the text says
+"state visit"; `summit` when the event is called a summit; `multilateral` for
+four or more leaders not called a summit; `visit` when one leader travels to
+or is hosted by the other (visit/trip words, host/receive/welcome verbs);
+`talks` otherwise.  The place is the most specific venue named, else the
+city, else (first main meeting only) the dateline city.
+"""
+
+from __future__ import annotations
+
+from . import dates
+from .conflict import noun_asserted
+from .places import CITY, VENUE
+
+CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
+VISIT_LEMMAS = {"visit", "trip", "journey", "receive", "welcome", "host", "tour"}
+TALK_LEMMAS = {"talk", "talks", "meet", "meeting", "hold", "discussions", "sit", "confer"}
+INVITING = {"invitation", "invite", "invited", "inviting", "offer", "request"}
+GROUP_SUMMIT_ORGS = {"G7", "G8", "G20", "NATO", "EU", "ASEAN", "APEC", "BRICS", "SCO", "AU"}
+
+
+def _on_sidelines(tok) -> bool:
+    head = tok
+    for _ in range(4):
+        if head.lower_ in ("sidelines", "margins", "sideline", "margin"):
+            return True
+        head = head.head
+    return False
+
+
+def _in_clause(tok, other) -> bool:
+    """Whether `other` belongs to the clause of trigger `tok` (its subtree or its verb's)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return any(t.i == other.i for t in verb.subtree) or other.head == tok or tok.head == other
+
+
+def _invited(tok) -> bool:
+    head = tok
+    for _ in range(5):
+        if head.lemma_.lower() in INVITING or head.lower_ in INVITING:
+            return True
+        if head.head == head:
+            return False
+        head = head.head
+    return False
+
+
+def state_visit_said(tok) -> bool:
+    """'state visit' at this token, reported as happening (not invited, planned, refused)."""
+    doc = tok.doc
+    return (
+        tok.lower_ in ("visit", "visits")
+        and tok.i > 0
+        and doc[tok.i - 1].lower_ == "state"
+        and noun_asserted(tok)
+        and not _invited(tok)
+    )
+
+
+def mention_kinds(tok, sent) -> set:
+    """Kind words attached to one meeting trigger in its sentence."""
+    kinds = set()
+    lemma = tok.lemma_.lower()
+    clause = [t for t in sent if _in_clause(tok, t)]
+    words = {t.lower_ for t in clause}
+    if words & CALL_WORDS or lemma == "phone" or (lemma == "call" and tok.pos_ == "NOUN"):
+        kinds.add("call")
+    if tok.lower_ in ("call", "calls") and tok.pos_ == "VERB" and tok.dep_ != "xcomp":
+        kinds.add("call")
+    if any(state_visit_said(t) for t in clause):
+        kinds.add("state_visit")
+    if lemma in VISIT_LEMMAS or tok.lower_ in VISIT_LEMMAS:
+        kinds.add("visit")
+    for t in clause:
+        if t.lower_ in ("summit", "summits") and not _on_sidelines(t) and noun_asserted(t):
+            kinds.add("summit")
+            if any(c.text in GROUP_SUMMIT_ORGS for c in t.children):
+                kinds.add("multilateral")
+    if lemma in TALK_LEMMAS or tok.lower_ in TALK_LEMMAS:
+        kinds.add("talks")
+    return kinds
+
+
+EVENT_WORDS = {"summit": "summit", "visit": "visit", "trip": "visit"}
+ANAPHORIC = {"the", "this", "his", "her", "their", "its"}
+
+
+def _past_dated(tok, published) -> bool:
+    """A past date in the noun's clause: 'a state visit to India in 2014'."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return any(
+        e.label_ == "DATE" and e.start >= verb.left_edge.i and e.end <= verb.right_edge.i + 1
+        and dates.mentions_past(e.text, published)
+        for e in tok.doc.ents
+    )
+
+
+def _planned(tok) -> bool:
+    """Headline plans: 'X to make state visit' (an infinitive with no main verb)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _owner_ok(tok, people, meeting) -> bool:
+    """A possessor who is a person must take part: "Xi's state visit to Russia" is Xi's."""
+    owners = [p for c in tok.children if c.dep_ == "poss" for p in people.refs(c)]
+    return not owners or bool(set(owners) & set(meeting.participants))
+
+
+def article_kinds(idx, people, meeting, published) -> set:
+    """Kind words the article uses for its main meeting anywhere (headline included):
+    'state visit', and 'summit'/'visit' referred to definitely ('the summit', 'his visit')."""
+    kinds = set()
+    for tok in idx.doc:
+        low = tok.lower_
+        if low not in EVENT_WORDS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _on_sidelines(tok) or _past_dated(tok, published) or _planned(tok):
+            continue
+        if not noun_asserted(tok) or _invited(tok) or not _owner_ok(tok, people, meeting):
+            continue
+        if state_visit_said(tok):
+            kinds.add("state_visit")
+            continue
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        poss = any(c.dep_ == "poss" for c in tok.children)
+        if dets & ANAPHORIC or poss or idx.is_headline(tok):
+            kinds.add(EVENT_WORDS[low])
+    return kinds
+
+
+def kind_of(kinds: set, n: int) -> str:
+    """The one kind of a merged meeting from its mentions' kind words and size."""
+    if "call" in kinds:
+        return "call"
+    if "state_visit" in kinds:
+        return "state_visit"
+    if "multilateral" in kinds or (n >= 4 and "summit" not in kinds):
+        return "multilateral"
+    if "summit" in kinds:
+        return "summit"
+    if "visit" in kinds:
+        return "visit"
+    return "talks"
+
+
+def place_of(meeting, dateline=None, first: bool = False, host=None) -> str | None:
+    """Most specific venue, else city; the dateline city for the first main meeting."""
+    venues = [p for p in meeting.places if p.level == VENUE and p.text]
+    cities = [p for p in meeting.places if p.level == CITY and p.text]
+    place = (venues or cities or [None])[0]
+    if place is not None:
+        return place.text
+    if first and dateline is not None and not meeting.background:
+        if dateline.text and (host is None or dateline.country in (None, host)):
+            return dateline.text
+    return None

@@ -1,0 +1,62 @@
+"""The lede's event when the lede itself cannot be evidence.
+
+News ledes often report a meeting through what was said in it ("X warned Y in a
+telephone call on Saturday"); such a sentence may carry a conflict cue and
+then yields no fact.  A later sentence that refers back to the event with a
+definite noun and no participants of its own ("The call lasted an hour",
+"after the talks", "six hours of talks in the Kremlin") is the evidence: its
+participants are the people the lede's main verb links, its date the lede's.
+"""
+
+from __future__ import annotations
+
+from .conflict import noun_asserted
+
+EVENT_NOUNS = {"call", "conversation", "talks", "meeting", "summit", "visit", "discussions"}
+DEFINITE = {"the", "this", "that", "their"}
+_ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "dative")
+_ARG_PREPS = ("with", "to", "by")
+
+
+def lede_people(lede, people) -> list:
+    """Persons the lede's main verb (and its conjoined verbs) links as arguments."""
+    root = lede.root
+    verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    out = []
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in _ARG_DEPS:
+                out += people.refs(c)
+            elif c.dep_ in ("prep", "agent") and (c.lower_ in _ARG_PREPS or c.dep_ == "agent"):
+                out += [p for o in c.children if o.dep_ == "pobj" for p in people.refs(o)]
+    return list(dict.fromkeys(out))
+
+
+def _refers_back(tok, people) -> bool:
+    """A definite event noun with no participants of its own."""
+    if tok.lower_ not in EVENT_NOUNS or tok.pos_ != "NOUN" or not noun_asserted(tok):
+        return False
+    if any(c.dep_ in ("poss", "prep") and people.refs(c) for c in tok.children):
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+    quantity = tok.head.lower_ == "of" and tok.head.head.lower_ in ("hours", "minutes", "days")
+    return bool(dets & DEFINITE) or quantity
+
+
+def lede_trigger(idx, people, covered: set):
+    """(lede sentence, participants, trigger token) or None when the lede's event is
+    already covered by a mention (`covered`: sentence numbers with mentions)."""
+    n = idx.headline_sents
+    if len(idx.sents) <= n or n in covered:
+        return None
+    lede = idx.sents[n]
+    parts = lede_people(lede, people)
+    if len(parts) < 2:
+        return None
+    for sent in idx.fact_sents():
+        if sent.start <= lede.start:
+            continue
+        for tok in sent:
+            if _refers_back(tok, people):
+                return lede, parts, tok
+    return None

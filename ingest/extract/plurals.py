@@ -1,0 +1,52 @@
+"""Who 'the two leaders', 'the pair', 'they' refer to.
+
+A plural reference of two is the pair last named together ("X and Y met ...")
+or last resolved, while it is recent (PAIR_SENTENCES); otherwise the two
+most-mentioned leader-like persons (with a title, country or organisation)
+seen in the last sentences, else in the article so far.  Larger numbers
+("the seven leaders") take the last coordinated list of that size.
+"""
+
+from __future__ import annotations
+
+PAIR_SENTENCES = 6  # a remembered pair stays the referent this many sentences
+
+
+def _leader_like(person) -> bool:
+    return bool(person.title or person.country or person.org)
+
+
+def _by_count(builder, pids) -> list:
+    persons = builder.people.persons
+    return sorted(dict.fromkeys(pids), key=lambda p: -persons[p].count)
+
+
+def _article_leaders(builder, before: int) -> list:
+    """Leader-like persons seen before a token, most mentioned first, then first named."""
+    persons = builder.people.persons
+    seen = list(dict.fromkeys(p for i, p in builder.people.order if i < before))
+    leaders = [p for p in seen if _leader_like(persons[p])]
+    return sorted(leaders, key=lambda p: (-persons[p].count, persons[p].first_i))
+
+
+def resolve_plural(builder, tok, n: int | None) -> tuple:
+    """The persons a plural reference stands for (empty when unknown)."""
+    if n and n > 2:
+        group = builder.recent_group
+        return tuple(group[:n]) if len(group) >= n else ()
+    sent_no = builder.idx.sent_of[tok.i]
+    pair, pair_sent = builder.recent_pair
+    if pair and sent_no - pair_sent <= PAIR_SENTENCES:
+        builder.recent_pair = (pair, sent_no)
+        return pair
+    people = builder.people
+    window_start = builder.idx.sents[max(0, sent_no - 3)].start
+    recent = [p for i, p in people.order if window_start <= i < tok.i]
+    leaders = [p for p in recent if _leader_like(people.persons[p])]
+    ranked = _by_count(builder, leaders)
+    if len(ranked) < 2:
+        ranked = _article_leaders(builder, tok.i)
+    pids = tuple(ranked[:2])
+    if len(pids) == 2:
+        builder.recent_pair = (pids, sent_no)
+    return pids
