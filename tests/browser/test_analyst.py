@@ -46,3 +46,37 @@ def test_analyst_opens_a_meeting_from_the_list_and_sees_its_evidence(page, meeti
     assert "wool blanket" in body
     assert page.locator("mark").first.inner_text() == "Solheim welcomed Ibarra to Oslo on Thursday."
     screenshot("meeting-detail")
+
+
+def test_analyst_filters_meetings_by_kind_and_the_filter_stays_in_the_url(page, meeting):
+    other = MeetingFactory(
+        participants=list(meeting.participants.all()), kind="call", date=dt.date(2025, 1, 9)
+    )
+    page.goto("/meetings/")
+    page.get_by_label("Kind", exact=True).select_option("call")
+    page.locator("form.filters").get_by_role("button", name="Apply").click()
+    page.wait_for_url("**/meetings/?*kind=call*")
+    rows = page.locator(f"a[href='/meetings/{other.pk}/']")
+    assert rows.count() >= 1
+    assert page.locator(f"a[href='/meetings/{meeting.pk}/']").count() == 0
+    page.reload()
+    assert page.get_by_label("Kind", exact=True).input_value() == "call"
+
+
+@pytest.mark.parametrize(
+    "name, url",
+    [
+        ("home", "/"),
+        ("leader", "/leaders/{leader}/"),
+        ("country", "/countries/NO/"),
+        ("network", "/network/"),
+        ("timeline", "/timeline/"),
+        ("gifts", "/gifts/"),
+    ],
+)
+def test_main_pages_render_with_one_heading_and_are_captured(page, meeting, screenshot, name, url):
+    leader = meeting.participants.first()
+    response = page.goto(url.format(leader=leader.pk))
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    screenshot(name)
