@@ -34,14 +34,21 @@ def _register_paragraph_breaks() -> None:
 
 
 def _keep_dateline(doc, start: int) -> None:
-    """'WASHINGTON - Presidents ...': a dateline and its dash open the sentence, never
-    end one."""
+    """'WASHINGTON - Presidents ...', 'SOCHI, Russia - ...': a dateline and its dash open
+    the sentence, never end one."""
     i = start
     while i < len(doc) and i - start < 4 and doc[i].is_upper and doc[i].is_alpha:
         i += 1
-    if i < len(doc) - 1 and i > start and doc[i].text in ("-", "–", "—"):
-        doc[i].is_sent_start = False
-        doc[i + 1].is_sent_start = False
+    if i == start:
+        return
+    if i < len(doc) and doc[i].text == ",":
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and doc[j].is_title:
+            j += 1
+        i = j if j > i + 1 else i
+    if i < len(doc) - 1 and doc[i].text in ("-", "–", "—"):
+        for k in range(start + 1, i + 2):
+            doc[k].is_sent_start = False
 
 
 def get_nlp():

@@ -3,7 +3,7 @@
 Kinds follow the gold conventions (SCHEMA.md): `call` for a telephone or
 video conversation (no host, no place); `state_visit` only when the text says
 "state visit"; `summit` when the event is called a summit; `multilateral` for
-four or more leaders not called a summit; `visit` when one leader travels to
+a grouping's summit (G7, G20 ...) or six or more leaders; `visit` when one leader travels to
 or is hosted by the other (visit/trip words, host/receive/welcome verbs);
 `talks` otherwise.  The place is the most specific venue named, else the
 city, else (first main meeting only) the dateline city.
@@ -19,12 +19,13 @@ CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "vi
 VISIT_LEMMAS = {"visit", "trip", "journey", "receive", "welcome", "host", "tour"}
 TALK_LEMMAS = {"talk", "talks", "meet", "meeting", "hold", "discussions", "sit", "confer"}
 INVITING = {"invitation", "invite", "invited", "inviting", "offer", "request"}
+MULTILATERAL_SIZE = 6  # this many leaders is a multilateral meeting whatever it is called
 GROUP_SUMMIT_ORGS = {"G7", "G8", "G20", "NATO", "EU", "ASEAN", "APEC", "BRICS", "SCO", "AU"}
 
 
 def _on_sidelines(tok) -> bool:
     head = tok
-    for _ in range(4):
+    for _ in range(6):
         if head.lower_ in ("sidelines", "margins", "sideline", "margin"):
             return True
         head = head.head
@@ -96,18 +97,28 @@ def _past_dated(tok, published) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     return any(
-        e.label_ == "DATE" and e.start >= verb.left_edge.i and e.end <= verb.right_edge.i + 1
+        e.label_ == "DATE"
+        and e.start >= verb.left_edge.i
+        and e.end <= verb.right_edge.i + 1
         and dates.mentions_past(e.text, published)
         for e in tok.doc.ents
     )
 
 
-def _planned(tok) -> bool:
-    """Headline plans: 'X to make state visit' (an infinitive with no main verb)."""
+def _planned(tok, published) -> bool:
+    """Plans: 'X to make state visit' (an infinitive with no main verb), or a sentence
+    that dates something after publication ('a state visit from June 3 to 5')."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
-    return verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    for ent in tok.sent.ents:
+        if ent.label_ == "DATE" and published is not None:
+            day = dates.resolve(ent.text, published)
+            if (day and day > published) or dates.mentions_future(ent.text):
+                return True
+    return False
 
 
 def _owner_ok(tok, people, meeting) -> bool:
@@ -124,7 +135,7 @@ def article_kinds(idx, people, meeting, published) -> set:
         low = tok.lower_
         if low not in EVENT_WORDS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if _on_sidelines(tok) or _past_dated(tok, published) or _planned(tok):
+        if _on_sidelines(tok) or _past_dated(tok, published) or _planned(tok, published):
             continue
         if not noun_asserted(tok) or _invited(tok) or not _owner_ok(tok, people, meeting):
             continue
@@ -132,6 +143,8 @@ def article_kinds(idx, people, meeting, published) -> set:
             kinds.add("state_visit")
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ANAPHORIC:
+            dets.add(tok.doc[tok.i - 1].lower_)  # the parser may hang "The" elsewhere
         poss = any(c.dep_ == "poss" for c in tok.children)
         if dets & ANAPHORIC or poss or idx.is_headline(tok):
             kinds.add(EVENT_WORDS[low])
@@ -144,7 +157,7 @@ def kind_of(kinds: set, n: int) -> str:
         return "call"
     if "state_visit" in kinds:
         return "state_visit"
-    if "multilateral" in kinds or (n >= 4 and "summit" not in kinds):
+    if "multilateral" in kinds or n >= MULTILATERAL_SIZE:
         return "multilateral"
     if "summit" in kinds:
         return "summit"
@@ -164,3 +177,15 @@ def place_of(meeting, dateline=None, first: bool = False, host=None) -> str | No
         if dateline.text and (host is None or dateline.country in (None, host)):
             return dateline.text
     return None
+
+
+def secondary_talks(meetings, main) -> None:
+    """A visitor's other meetings beside the main one ('received that evening by the prime
+    minister') are talks: only the main meeting of a trip is the visit."""
+    if main is None:
+        return
+    for meeting in meetings:
+        if meeting is main or meeting.background:
+            continue
+        if set(meeting.participants) & set(main.participants):
+            meeting.kinds -= {"visit", "state_visit"}

@@ -11,6 +11,7 @@ participants are the people the lede's main verb links, its date the lede's.
 from __future__ import annotations
 
 from .conflict import noun_asserted
+from .text import mentions_conflict
 
 EVENT_NOUNS = {"call", "conversation", "talks", "meeting", "summit", "visit", "discussions"}
 DEFINITE = {"the", "this", "that", "their"}
@@ -54,9 +55,32 @@ def lede_trigger(idx, people, covered: set):
     if len(parts) < 2:
         return None
     for sent in idx.fact_sents():
-        if sent.start <= lede.start:
+        if sent.start <= lede.start or mentions_conflict(sent.text):
             continue
         for tok in sent:
             if _refers_back(tok, people):
                 return lede, parts, tok
+    return None
+
+
+def referred_date(idx, people, published):
+    """'On Tuesday the formal part of the visit began': the day given to a definite event
+    noun without participants dates the main meeting (the first such day stated)."""
+    from . import dates
+
+    for sent in idx.fact_sents():
+        for tok in sent:
+            if not _refers_back(tok, people):
+                continue
+            verb = tok
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            for ent in sent.ents:
+                if ent.label_ != "DATE" or not (verb.left_edge.i <= ent.start <= verb.right_edge.i):
+                    continue
+                if dates.mentions_past(ent.text, published):
+                    continue
+                day = dates.resolve(ent.text, published)
+                if day and (published is None or day <= published):
+                    return day
     return None

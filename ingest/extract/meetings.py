@@ -1,13 +1,11 @@
-"""Meetings: find every mention of leaders meeting, then merge mentions into events.
+"""Meeting mentions: who meets whom, where, when, in one trigger's sentence.
 
 A mention comes from a verb (meet, hold talks, host, receive, welcome, visit,
-speak by phone, sign ... with) or an event noun (talks, visit, summit, call,
-meeting between A and B).  It records participants, host hints, places, the
-date and whether it is background ("last met", "in 2014", pluperfect).
-Mentions with the same participants merge unless their dates, host countries
-or cities disagree; a one-person visit ("Kim's visit to Russia") joins the
-meeting its visitor takes part in.  Plans, negations and hypotheticals are
-dropped by `conflict`.
+speak by phone, sign ... with, or signing by two subjects) or an event noun (talks,
+visit, summit, call, meeting between A and B, "after the talks").  It records
+participants, host hints, places, the date and whether it is background ("last met",
+"in 2014", pluperfect).  Plans, negations and hypotheticals are dropped by `conflict`
+and `is_planned`.  `meeting_events` merges mentions into events.
 """
 
 from __future__ import annotations
@@ -15,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import dates
-from .conflict import clause_verb, noun_asserted, verb_asserted
-from .leader_countries import host_of
-from .meeting_lede import lede_trigger
-from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of
-from .places import CITY, places_around
+from .companions import group_leader
+from .conflict import clause_verb
+from .meeting_checks import held_noun, outer_noun
+from .meeting_kinds import mention_kinds
+from .places import TRAVEL_VERBS, places_around
 
 VERB_TRIGGERS = {
     "meet",
@@ -43,7 +41,6 @@ VERB_TRIGGERS = {
     "have",
     "confer",
     "dine",
-    "accompany",
 }
 NOUN_TRIGGERS = {
     "talks",
@@ -63,26 +60,27 @@ NOUN_TRIGGERS = {
     "summitry",
     "meetings",
 }
-HELD_NOUNS = {
-    "talks",
-    "meeting",
-    "summit",
-    "call",
-    "conversation",
-    "discussions",
-    "session",
-    "negotiations",
-    "lunch",
-    "dinner",
-    "banquet",
-}
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
+STRONG_HOST_VERBS = {"host", "receive", "welcome", "visit"}  # a greeter may be the guest
 # "during the talks", "after their meeting", "began with a session": the clause's people met.
-EVENT_PREPS = {"in", "during", "after", "at", "with", "following", "throughout", "from", "out"}
-MEASURE_NOUNS = {"hours", "days", "minutes", "rounds", "round", "weeks", "night", "evening"}
+EVENT_PREPS = {
+    "in",
+    "during",
+    "after",
+    "at",
+    "with",
+    "following",
+    "throughout",
+    "from",
+    "out",
+    "for",
+}
+FLAT_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "call"}
 COMPANY_PREPS = ("with", "alongside", "beside")
 MAX_VISIT_DAYS = 3  # mentions this many days apart, same people and city: one visit
-BACKGROUND_ADVERBS = {"first", "last", "before", "previously", "earlier", "once", "already"}
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+SAME_DAY_WORDS = {"evening", "afternoon", "morning", "tonight", "later"}
+BACKGROUND_ADVERBS = {"last", "before", "previously", "earlier", "once", "already"}
 BACKGROUND_AMODS = {"previous", "last", "earlier", "past", "former"}
 
 
@@ -97,6 +95,8 @@ class Mention:
     date: object = None
     background: bool = False
     confidence: float = 0.9
+    strong_hosts: list = field(default_factory=list)  # hosts by hosting, or by being visited
+    same_day: bool = False  # "that morning" with no day known yet: the main meeting's day
 
 
 @dataclass
@@ -110,11 +110,13 @@ class Meeting:
     date: object = None
     background: bool = False
     topics: list = field(default_factory=list)
+    strong_hosts: list = field(default_factory=list)
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
         self.kinds |= m.kinds
         self.host_pids += [p for p in m.host_pids if p not in self.host_pids]
+        self.strong_hosts += [p for p in m.strong_hosts if p not in self.strong_hosts]
         self.host = self.host or m.host
         self.places += m.places
         if m.date and (self.date is None or m.date < self.date):
@@ -126,18 +128,56 @@ class Meeting:
 
 def _subjects(verb, people) -> list:
     """Persons who are the subject of a verb, inherited through xcomp/conj/advcl."""
-    for _ in range(4):
-        subs = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    for step in range(4):
+        # "X was received by Y and then held talks with Z": X is the conjoined verb's subject.
+        deps = ("nsubj",) if step == 0 else ("nsubj", "nsubjpass")
+        subs = [c for c in verb.children if c.dep_ in deps]
         if subs:
             out = []
             for s in subs:
-                out += people.refs(s)
-            return out
+                if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    out += _antecedent(s, verb, people)  # "X, who met Y in Brno"
+                    continue
+                out += people.refs(s) or group_leader(s, people)
+            if len(set(out)) == 1 and len(subs) == 1:
+                out += _coordinated_left(subs[0], people)
+            return list(dict.fromkeys(out))
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head != verb:
             verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
         else:
             break
     return _names_before(verb, people) if verb.dep_ == "ROOT" else []
+
+
+def _coordinated_left(subject, people) -> list:
+    """'Egyptian President A and Israeli Prime Minister B signed': the parser may make only
+    B the subject; persons joined to it by 'and' right before it are subjects too."""
+    doc = subject.doc
+    out, crossed = [], False
+    i = subject.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.lower_ == "and" or t.text == ",":
+            crossed = crossed or t.lower_ == "and"
+        elif people.pids(t):
+            if crossed and people.pids(t) != people.pids(subject):
+                out = list(people.pids(t)) + out
+        elif not (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.ent_type_ == "NORP")):
+            break
+        i -= 1
+    return out
+
+
+def _antecedent(pronoun, verb, people) -> list:
+    """Who a relative 'who' stands for: the relative clause's head, else the person named
+    right before it ('President X, who had held talks ...')."""
+    found = people.refs(verb.head)
+    doc = pronoun.doc
+    i = pronoun.i - 1
+    while not found and i >= max(0, pronoun.i - 4):
+        found = list(people.pids(doc[i]))
+        i -= 1
+    return found
 
 
 def _names_before(verb, people) -> list:
@@ -167,7 +207,9 @@ def _objects(
 
 def _agents(verb, people) -> list:
     """Persons in a passive verb's 'by' phrase."""
-    return [p for c in verb.children if c.dep_ == "agent" for o in c.children for p in people.refs(o)]
+    return [
+        p for c in verb.children if c.dep_ == "agent" for o in c.children for p in people.refs(o)
+    ]
 
 
 def _background(tok, verb, date_texts, published) -> bool:
@@ -175,30 +217,50 @@ def _background(tok, verb, date_texts, published) -> bool:
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
             return True
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
-            return True
+            # "By evening the pair had signed": a same-day time keeps it in the story.
+            if not any(t.ent_type_ == "TIME" or t.lower_ in SAME_DAY_WORDS for t in verb.subtree):
+                return True
         if c.dep_ == "amod" and c.lower_ in BACKGROUND_AMODS:
             return True
     return any(dates.mentions_past(t, published) for t in date_texts)
 
 
-def _date_texts(verb, idx) -> list:
-    """Date/time expressions attached to a verb's own clause."""
+def _after_since(span) -> bool:
+    """'the first ... since the 1953 armistice': a time after 'since' is another event."""
+    doc = span.doc
+    return any(doc[i].lower_ == "since" for i in range(max(0, span.start - 3), span.start))
+
+
+def _date_texts(verb, idx, own_only: bool = False) -> list:
+    """Date/time expressions attached to a verb's own clause (and, unless `own_only`,
+    to clauses conjoined or subordinated to it)."""
     texts, seen = [], set()
     for t in verb.subtree:
         if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in dates.WEEKDAYS:
-            continue
+            if t.lower_ not in PARTS_OF_DAY or not any(c.dep_ == "det" for c in t.children):
+                continue  # "that morning" is a time even when the tagger misses it
         if t.i in seen or idx.sent_of[t.i] != idx.sent_of[verb.i]:
             continue
         anc = clause_verb(t.head) if t.head != t else t
-        if anc != verb and anc.dep_ not in ("xcomp", "conj", "advcl") and anc.head != verb:
-            continue
+        if anc != verb and (own_only or anc.dep_ not in ("xcomp", "conj", "advcl")):
+            if own_only or anc.head != verb:
+                continue
         ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-        span = ent if ent is not None else t.doc[t.i : t.i + 1]
+        span = ent if ent is not None else t.doc[t.left_edge.i : t.i + 1]
         seen.update(range(span.start, span.end))
-        if span.start > 0 and t.doc[span.start - 1].lower_ == "since":
+        if _after_since(span):
             continue  # "their first talks since June": June is another event
         texts.append(span.text)
     return texts
+
+
+def _governing_verbs(verb) -> list:
+    """Verbs a trigger verb is conjoined or subordinated to, nearest first (up to three)."""
+    out = []
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ == "VERB" and len(out) < 3:
+        verb = verb.head
+        out.append(verb)
+    return out
 
 
 def _mention(
@@ -210,16 +272,50 @@ def _mention(
         return None
     sent = idx.sent(tok)
     texts = _date_texts(verb, idx)
+    governing = _governing_verbs(verb)
+    for head in governing:
+        # "flew to Kyiv last week to see X (and then to Moscow to see Y)", "arrived on
+        # Monday and held talks": the governing verb's own time is the meeting's.
+        texts = texts or _date_texts(head, idx, own_only=True)
     m = Mention(participants, tok, mention_kinds(tok, sent), list(host_pids))
+    if any(h.lemma_.lower() in TRAVEL_VERBS for h in governing):
+        m.kinds.add("visit")
     m.places = places_around(tok, published)
     m.host = next((p.country for p in m.places if p.country), None)
     m.background = _background(tok, verb, texts, published)
     for text in texts:
         m.date = m.date or dates.resolve(text, published, idx.last_date)
+    m.same_day = m.date is None and any(dates.SAME_DAY.search(t.lower()) for t in texts)
     if m.date:
         idx.last_date = m.date
-    m.confidence = min(people.confidence(t) for t in [tok]) if False else 0.9
+    m.confidence = 0.9
     return m
+
+
+def _flat_object(verb, people):
+    """The person named right after a verb the parser misread ('Macron hosted Trump at ...'
+    with 'hosted' as a modifier): the first name token within a few words."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(len(doc), verb.i + 6)):
+        t = doc[i]
+        if people.pids(t) and t.pos_ == "PROPN":
+            return t
+        if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ"):
+            return None
+    return None
+
+
+def _flat_details(m, obj, idx, published) -> None:
+    """Places and time hung off the misread object; a holiday named beside the time
+    gives the day ('the Bastille Day parade ... last July')."""
+    m.places += places_around(obj, published)
+    m.host = m.host or next((p.country for p in m.places if p.country), None)
+    texts = [e.text for e in obj.doc.ents if e.label_ == "DATE" and e.root.head == obj]
+    sent = idx.sent(obj).text.lower()
+    holiday = next((h for h in dates.HOLIDAYS if h in sent), None)
+    for text in texts:
+        m.background = m.background or dates.mentions_past(text, published)
+        m.date = m.date or dates.resolve(((holiday + " ") if holiday else "") + text, published)
 
 
 def _verb_mention(idx, people, tok, published):
@@ -228,6 +324,10 @@ def _verb_mention(idx, people, tok, published):
         return None
     subs = _subjects(tok, people)
     objs = _objects(tok, people)
+    flat = None
+    if not objs and lemma in FLAT_VERBS and subs:
+        flat = _flat_object(tok, people)
+        objs = list(people.pids(flat)) if flat is not None else []
     if lemma in (
         "hold",
         "have",
@@ -240,7 +340,8 @@ def _verb_mention(idx, people, tok, published):
         "accompany",
         "dine",
     ):
-        held = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in HELD_NOUNS]
+        held = [held_noun(c) for c in tok.children if c.dep_ == "dobj"]
+        held = [h for h in held if h is not None]
         if lemma in ("hold", "have") and not held:
             return None
         for h in held:
@@ -259,27 +360,33 @@ def _verb_mention(idx, people, tok, published):
     elif lemma in ("meet", "visit", "see") and objs:
         host_pids = objs
     m = _mention(idx, people, tok, subs + objs, published, host_pids)
+    if m and flat is not None:
+        _flat_details(m, flat, idx, published)
     if m:
         m.confidence = 0.9 if subs and objs or len(subs) > 1 else 0.8
+        traveled = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in TRAVEL_VERBS
+        if lemma in STRONG_HOST_VERBS or traveled:
+            m.strong_hosts = list(host_pids)
     return m
 
 
-def _outer_noun(tok):
-    """'after three hours of talks': the measure noun the event noun hangs off."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in MEASURE_NOUNS:
-        return tok.head.head
-    return tok
+def _joint_appearance(tok) -> bool:
+    """'a news conference with X': leaders appearing together met."""
+    return tok.lower_ == "conference" and any(
+        c.dep_ == "compound" and c.lower_ in ("news", "press") for c in tok.children
+    )
 
 
 def _noun_mention(idx, people, tok, published):
     if tok.lower_ not in NOUN_TRIGGERS or tok.pos_ not in ("NOUN", "PROPN"):
-        return None
+        if not _joint_appearance(tok):
+            return None
     parts = []
     for c in tok.children:
         if c.dep_ == "poss":
             parts += people.refs(c)
     parts += _objects(tok, people, preps=("between", "with", "of"))
-    outer = _outer_noun(tok)
+    outer = outer_noun(tok)
     if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and len(parts) < 2:
         verb = clause_verb(outer.head)
         parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
@@ -293,125 +400,3 @@ def _noun_mention(idx, people, tok, published):
     if m:
         m.confidence = 0.8 if len(parts) >= 2 else 0.6
     return m
-
-
-def find_mentions(idx, people, published) -> list:
-    """All asserted meeting mentions in the article body, in order."""
-    out = []
-    idx.last_date = None
-    for sent in idx.fact_sents():
-        for tok in sent:
-            if tok.pos_ == "VERB":
-                m = _verb_mention(idx, people, tok, published)
-                ok = m is not None and verb_asserted(tok)
-            elif tok.pos_ in ("NOUN", "PROPN"):
-                m = _noun_mention(idx, people, tok, published)
-                ok = m is not None and noun_asserted(tok)
-            else:
-                continue
-            if ok:
-                out.append(m)
-    out += _lede_mention(idx, people, published, out)
-    return sorted(out, key=lambda m: m.trigger.i)
-
-
-def _lede_mention(idx, people, published, found) -> list:
-    """The lede's event referred back to later (see meeting_lede)."""
-    hit = lede_trigger(idx, people, {idx.sent_of[m.trigger.i] for m in found})
-    if hit is None:
-        return []
-    lede, parts, tok = hit
-    m = Mention(parts, tok, mention_kinds(tok, idx.sent(tok)) | mention_kinds(lede.root, lede))
-    m.places = places_around(tok, published)
-    m.host = next((p.country for p in m.places if p.country), None)
-    m.date = next((dates.resolve(e.text, published) for e in lede.ents if e.label_ == "DATE"), None)
-    m.confidence = 0.6
-    return [m]
-
-
-def _city(places) -> str | None:
-    return next((p.text for p in places if p.level == CITY), None)
-
-
-def _compatible(meeting: Meeting, m: Mention) -> bool:
-    if meeting.background != m.background:
-        return False
-    if meeting.date and m.date and meeting.date != m.date:
-        # Days of one visit stay one meeting; a background meeting has one day.
-        if m.background or meeting.background or abs((meeting.date - m.date).days) > MAX_VISIT_DAYS:
-            return False
-    if meeting.host and m.host and meeting.host != m.host:
-        return False
-    a, b = _city(meeting.places), _city(m.places)
-    if a and b and a != b:
-        return False
-    return True
-
-
-def merge(mentions) -> list:
-    """Group mentions into meetings (see module docstring)."""
-    meetings: list = []
-    singles = [m for m in mentions if len(m.participants) < 2]
-    for m in (m for m in mentions if len(m.participants) >= 2):
-        target = next(
-            (
-                g
-                for g in meetings
-                if set(g.participants) == set(m.participants) and _compatible(g, m)
-            ),
-            None,
-        )
-        if target is None:
-            target = Meeting([], background=m.background)
-            meetings.append(target)
-        target.add(m)
-    for m in singles:
-        target = next(
-            (
-                g
-                for g in meetings
-                if m.participants[0] in g.participants and not g.background and _compatible(g, m)
-            ),
-            None,
-        )
-        if target is not None:
-            target.add(m)
-            target.host = m.host or target.host
-    return meetings
-
-
-def events(idx, people, published) -> list:
-    """Meetings of the article: mentions found, merged, and the first main meeting
-    completed from the lede (its date) when its own sentences give none."""
-    meetings = merge(find_mentions(idx, people, published))
-    first = next((m for m in meetings if not m.background), None)
-    if first is not None and first.date is None:
-        first.date = _lead_date(idx, people, first, published)
-    if first is not None:
-        first.kinds |= article_kinds(idx, people, first, published)
-    return meetings
-
-
-def _lead_date(idx, people, meeting, published):
-    """The day stated in the article's first body sentence, when that sentence names
-    one of the meeting's participants (news ledes date the main event)."""
-    if len(idx.sents) <= idx.headline_sents:
-        return None
-    lede = idx.sents[idx.headline_sents]
-    if not any(set(people.pids(t)) & set(meeting.participants) for t in lede):
-        return None
-    for ent in lede.ents:
-        if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
-            day = dates.resolve(ent.text, published)
-            if day:
-                return day
-    return None
-
-
-def finish(meeting: Meeting, people, dateline=None, first: bool = False) -> dict:
-    """Kind, host and place of a merged meeting, as plain values (calls have neither)."""
-    kind = kind_of(meeting.kinds, len(meeting.participants))
-    if kind == "call":
-        return {"kind": kind, "host": None, "place": None}
-    host = host_of(meeting, people, dateline, first)
-    return {"kind": kind, "host": host, "place": place_of(meeting, dateline, first, host)}

@@ -94,9 +94,28 @@ def _is_namey(tok) -> bool:
 
 # Capitalised words before a name that are offices, not given names.
 _NOT_GIVEN_NAMES = {
-    "senator", "general", "governor", "mayor", "judge", "justice", "counsel", "colonel",
-    "spokesman", "spokeswoman", "representative", "congressman", "congresswoman", "saint",
-    "archbishop", "bishop", "cardinal", "reverend", "father", "sister", "brother", "captain",
+    "senator",
+    "general",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "counsel",
+    "colonel",
+    "spokesman",
+    "spokeswoman",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "saint",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "captain",
 }
 
 
@@ -183,6 +202,29 @@ def _listed_names(doc, taken: set) -> list:
     return spans
 
 
+def _coordinated_names(doc, taken: set) -> list:
+    """A proper-noun name the tagger missed but coordinated with a person it found:
+    '[Pierre Dubois] and Ivan Petrov spent ...'."""
+    spans = []
+    for tok in doc:
+        if tok.ent_type_ != "PERSON" or tok.dep_ != "conj":
+            continue
+        head = tok.head
+        if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in ("", "PERSON"):
+            continue
+        s = head.i
+        while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head == head:
+            prev = doc[s - 1]
+            if not (_is_namey(prev) and prev.is_title) or prev.lower_ in TITLE_SET:
+                break
+            if prev.ent_type_ not in ("", "PERSON") or geo.lookup(prev.text):
+                break
+            s -= 1
+        if head.i - s >= 1 and not any(i in taken for i in range(s, head.i + 1)):
+            spans.append((s, head.i + 1))
+    return spans
+
+
 def _surname_mentions(doc, known: set, taken: set) -> list:
     """Later mentions of known name words the tagger missed ('Modi' tagged GPE, 'the Bidens')."""
     spans = []
@@ -208,7 +250,7 @@ def name_spans(idx) -> list:
     doc = idx.doc
     spans = _entity_names(doc)
     taken = {i for s, e in spans for i in range(s, e)}
-    for finder in (_titled_names, _listed_names):
+    for finder in (_titled_names, _listed_names, _coordinated_names):
         for s, e in finder(doc, taken):
             if not any(i in taken for i in range(s, e)):
                 spans.append((s, e))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import geo
+from .descriptions import by_description
 from .lexicon import (
     HONORIFICS,
     PRONOUNS_SG,
@@ -31,18 +32,17 @@ from .names import (
     title_of_noun,
     words_of,
 )
-from .descriptions import by_description
-from .plurals import resolve_plural
+from .parallel import assign_listed_countries
 from .person_rules import (
+    _RELATIONS,
     _appositive_nouns,
-    _clause_subject,
     _is_description,
     _is_subject,
     _plural_number,
     _predicate_subject,
-    _same_title,
     _singular,
 )
+from .plurals import note_pair, resolve_plural
 
 
 @dataclass
@@ -124,12 +124,23 @@ class People:
 
 
 def _conjuncts(tok) -> list:
+    """A phrase and its coordinated phrases; a list the parser hung off an apposition
+    ('A, B, C and D' parsed as A <appos B <conj C ...) counts as coordination."""
     out, stack = [], [tok]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(c for c in t.children if c.dep_ == "conj" or _listed_appos(c))
     return sorted(out, key=lambda t: t.i)
+
+
+def _listed_appos(tok) -> bool:
+    return (
+        tok.dep_ == "appos"
+        and tok.pos_ == "PROPN"
+        and tok.i > tok.head.i
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
+    )
 
 
 class _Builder:
@@ -214,7 +225,7 @@ class _Builder:
         self._set_country(person, listed, None)
         if plural_title and not person.title:
             person.title = plural_title
-        self._apposition(person, start, end)
+        self._apposition(person, title_start if title else start, end)
 
     def _apposition(self, person: Person, start: int, end: int) -> None:
         """'North Korea's leader, Kim Jong Un' / 'Cyril Ramaphosa, the South African president'."""
@@ -237,20 +248,9 @@ class _Builder:
             self._set_country(person, geo.country_for(doc[end + 1].text), None)
 
     def _relation(self, person: Person, noun) -> None:
-        """'his successor Roh Moo-hyun', 'his wife, Melania': inherit the owner's country."""
-        if noun.lower_ not in {
-            "successor",
-            "predecessor",
-            "wife",
-            "husband",
-            "spouse",
-            "son",
-            "daughter",
-            "brother",
-            "sister",
-            "father",
-            "mother",
-        }:
+        """'his successor Roh Moo-hyun', 'his wife, Melania', 'his premier, Zhou': inherit
+        the owner's country (not for 'his host/counterpart', who is the other side)."""
+        if noun.lower_ not in _RELATIONS and noun.lower_ not in TITLE_HEADS:
             return
         owner = relation_owner(noun, self)
         if owner is not None and owner != person.pid:
@@ -282,6 +282,11 @@ class _Builder:
             self._set_country(person, country, org)
             if pid in self.weak and country:
                 self.people.weak_country.add(pid)
+        if tok.lower_ not in ROLE_NOUNS and not country and not org:
+            # "his premier", "Mao's foreign minister": the office-holder serves the owner's state.
+            owner = relation_owner(tok, self)
+            if owner is not None and owner != pid:
+                self._set_country(person, self.people.persons[owner].country, None)
         self.people.by_tok[tok.i] = pid
         self.people.conf[tok.i] = conf
         self._seen(pid, tok.i)
@@ -367,8 +372,11 @@ def build_people(idx) -> People:
             continue
         if i not in covered and not idx.is_headline(tok):
             _classify(builder, tok)
+        if i + 1 == idx.sents[idx.sent_of[i]].end:
+            note_pair(builder, idx.sents[idx.sent_of[i]])
         i += 1
     builder.retry_deferred()
+    assign_listed_countries(idx, builder.people)
     _inherit_family_country(builder.people)
     builder.people.builder = builder
     return builder.people

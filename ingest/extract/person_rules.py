@@ -27,6 +27,10 @@ _RELATIONS = {
 }
 
 
+# Last words of multi-word titles ("head of state") that alone are no title.
+_OF_HEADS = {"government", "state"}
+
+
 def _appositive_nouns(doc, start: int, end: int) -> list:
     """Title or role nouns set off by commas right before or right after a name."""
     out = []
@@ -111,6 +115,8 @@ def _is_description(tok, people, covered: set) -> bool:
             return False
     if tok.i in people.by_tok or tok.lower_ not in TITLE_HEADS | ROLE_NOUNS:
         return False
+    if tok.lower_ in _OF_HEADS and not (tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "head"):
+        return False  # "the Saudi government" is not "head of government"
     if tok.dep_ == "compound":
         return False
     doc = tok.doc

@@ -8,7 +8,7 @@ who take part in a fact.  Every step reads the per-document `DocIndex`.
 
 from __future__ import annotations
 
-from . import meetings as mt
+from . import meeting_events as mt
 from .agreements import find_agreements
 from .context import Context
 from .countries import article_countries, country_mentions, soviet
@@ -29,7 +29,7 @@ def run(doc, published) -> Extraction:
     ctx = Context(idx, people, mentions, published)
     meetings = mt.events(idx, people, published)
     ctx.meetings = meetings
-    countries_from_meetings(meetings, people, dateline_place(idx, published))
+    countries_from_meetings(meetings, people, dateline_place(idx, published), idx)
     people.builder.retry_deferred(all_pending=True)
     find_topics(idx, ctx)
     meeting_out = _meetings(idx, ctx, meetings, published)

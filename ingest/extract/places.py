@@ -157,8 +157,21 @@ def places_around(trigger, published=None) -> list:
     if trigger.pos_ == "VERB":
         # "hosted X in Ottawa", "met X, Y's leader, in Oslo": the place hangs off the guest.
         heads += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+    heads += [  # "held talks with X in Seoul": the place hangs off the counterpart
+        o
+        for h in list(heads)
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "PROPN"
+    ]
     out = _visited(trigger, published)
-    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+        # "When X visited Jeddah in July he greeted ...": the visit's place is the meeting's.
+        if clause.lemma_.lower() in TRAVEL_VERBS:
+            out += _visited(clause, published)
+            heads.append(clause)
+    if trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.pos_ == "VERB":
         # "visited Kyiv on Tuesday and held talks": the first verb's places are shared.
         out += _visited(trigger.head, published)
         if trigger.head.lemma_.lower() in TRAVEL_VERBS:
@@ -170,15 +183,31 @@ def places_around(trigger, published=None) -> list:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                if obj.lower_ == "outskirts" or obj.lower_ == "sidelines":
-                    if obj.lower_ == "sidelines":
-                        continue
+                if obj.lower_ in ("sidelines", "margins"):
+                    out.extend(_sideline_places(obj, published))
+                    continue
+                if obj.lower_ == "outskirts":
                     city = _city_of(obj)
                     obj = city if city is not None else obj
                 place = classify(obj, published)
                 if place:
                     out.append(place)
                     out.extend(_nested(obj, published))
+    return out
+
+
+def _sideline_places(obj, published) -> list:
+    """'on the sidelines of the G20 summit in Hamburg': the summit's city."""
+    out = []
+    for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for event in (c for c in of.children if c.dep_ == "pobj"):
+            for prep in (
+                c for c in event.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            ):
+                for inner in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = classify(inner, published)
+                    if place:
+                        out.append(place)
     return out
 
 

@@ -9,7 +9,7 @@ seen in the last sentences, else in the article so far.  Larger numbers
 
 from __future__ import annotations
 
-PAIR_SENTENCES = 6  # a remembered pair stays the referent this many sentences
+PAIR_SENTENCES = 12  # a remembered pair stays the referent this many sentences
 
 
 def _leader_like(person) -> bool:
@@ -26,7 +26,8 @@ def _article_leaders(builder, before: int) -> list:
     persons = builder.people.persons
     seen = list(dict.fromkeys(p for i, p in builder.people.order if i < before))
     leaders = [p for p in seen if _leader_like(persons[p])]
-    return sorted(leaders, key=lambda p: (-persons[p].count, persons[p].first_i))
+    pool = leaders if len(leaders) >= 2 else seen
+    return sorted(pool, key=lambda p: (-persons[p].count, persons[p].first_i))
 
 
 def resolve_plural(builder, tok, n: int | None) -> tuple:
@@ -50,3 +51,35 @@ def resolve_plural(builder, tok, n: int | None) -> tuple:
     if len(pids) == 2:
         builder.recent_pair = (pids, sent_no)
     return pids
+
+
+_OBJ_PREPS = ("with", "to", "by")
+
+
+def note_pair(builder, sent) -> None:
+    """Remember the last two persons a sentence's verb links as subject and object
+    ('X met Y', 'X held talks with Y'): 'the two men' in the next sentences are they."""
+    people = builder.people
+    pair = None
+    for verb in (t for t in sent if t.pos_ == "VERB"):
+        subs = _subject_people(verb, people)
+        objs = [p for c in verb.children if c.dep_ == "dobj" for p in people.refs(c)]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS):
+            objs += [p for o in prep.children if o.dep_ == "pobj" for p in people.refs(o)]
+        if len(set(subs)) == 1 and len(set(objs)) == 1 and subs[0] != objs[0]:
+            pair = (subs[0], objs[0])
+    if pair is not None:
+        builder.recent_pair = (pair, builder.idx.sent_of[sent.start])
+
+
+def _subject_people(verb, people) -> list:
+    """Persons who are a verb's subject, or its governing verb's ('Before meeting Y, X ...')."""
+    for _ in range(3):
+        subs = [p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        if subs:
+            return subs
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        if verb.dep_ not in ("advcl", "pcomp", "xcomp", "conj") or head == verb:
+            return []
+        verb = head
+    return []

@@ -34,6 +34,24 @@ DETERMINERS = {
     "such",
 }
 
+# Word forms of conflict reports (threats, protests, fighting, sanctions, demands,
+# rejections, warnings, condemnation, strikes, shelling, invasions, clashes): a sentence
+# with one yields no meeting.  "Strike a deal" and "Shell" (the company) are not conflict.
+_CONFLICT_FORMS = re.compile(
+    r"\b(threat\w*|protest\w*|fight\w*|fought|attack\w*|sanction\w*|demand\w*|"
+    r"reject\w*|warn\w*|condemn\w*|invad\w*|invasion\w*|clash\w*|"
+    r"(?-i:shells?)\b|shell(?:ed|ing)\b|"
+    r"(?:strikes?|striking|struck)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|"
+    r"bargain|compromise|balance|chord|note|tone|pose)))",
+    re.IGNORECASE,
+)
+
+
+def mentions_conflict(text: str) -> bool:
+    """Whether a sentence's words report conflict (see _CONFLICT_FORMS)."""
+    return bool(_CONFLICT_FORMS.search(text))
+
+
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’-]+[A-Z])(,\s*[A-Z][\w .'’-]*?)?\s+[-–—]\s+")
 
 
@@ -102,7 +120,7 @@ def _find_headline(idx: DocIndex) -> None:
     para_end = stripped.find("\n\n")
     if para_end > 0:
         first = stripped[:para_end].strip()
-        bare = first.rstrip('"”’\'')
+        bare = first.rstrip("\"”’'")
         if first and bare and bare[-1] not in ".!?" and len(first) < 200:
             offset = len(text) - len(stripped) + para_end
             idx.headline_sents = sum(1 for s in idx.sents if s.end_char <= offset)

@@ -66,3 +66,65 @@ def test_weekday_needs_a_publication_date():
 )
 def test_background_time_expressions(text, past):
     assert mentions_past(text, THU) is past
+
+
+@pytest.mark.parametrize(
+    "text, past",
+    [
+        ("the last afternoon of his visit", False),  # part of the reported event
+        ("last night", False),
+        ("the last day", False),
+        ("last July", True),
+        ("earlier this month", True),
+        ("last week", True),
+    ],
+)
+def test_last_part_of_a_day_is_not_an_earlier_event(text, past):
+    assert mentions_past(text, THU) is past
+
+
+@pytest.mark.parametrize("text", ["last July", "earlier this month", "next Tuesday", "in June"])
+def test_no_day_for_months_and_future_weekdays(text):
+    assert resolve(text, THU) is None
+
+
+# Meeting dates in context (model needed): weekday of the verb, lede days, "since" clauses.
+MEETING_DATES = [
+    (
+        "weekday-before-publication",
+        "President Anna Novak met Prime Minister Jan Horak in Brno on Saturday.",
+        dt.date(2024, 3, 9),
+    ),
+    (
+        "since-is-another-event",
+        "President Anna Novak spoke to Prime Minister Jan Horak by telephone on Friday, their "
+        "first conversation since December 2022.",
+        dt.date(2024, 3, 8),
+    ),
+    (
+        "day-of-a-visit-stated-apart",
+        "President Anna Novak greeted her guest, Prime Minister Jan Horak, with a military "
+        "ceremony.\n\nOn Tuesday the formal part of the visit began.",
+        dt.date(2024, 3, 12),
+    ),
+    (
+        "earlier-this-month-undated",
+        "President Anna Novak, who saw Prime Minister Jan Horak in Brno earlier this month, "
+        "said nothing.",
+        None,
+    ),
+    (
+        "arrival-day-of-a-governing-verb",
+        "President Anna Novak arrived in Brno on Monday and held talks with Prime Minister "
+        "Jan Horak.",
+        dt.date(2024, 3, 11),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected", [c[1:] for c in MEETING_DATES], ids=[c[0] for c in MEETING_DATES]
+)
+def test_meeting_dates_in_context(run, text, expected):
+    ex = run(text)
+    assert [m.date for m in ex.meetings] == [expected]

@@ -96,3 +96,291 @@ def test_evidence_offsets_point_into_the_text(run):
     ev = _one(ex).evidence[0]
     assert text[ev.span.start : ev.span.end] in text and ev.span.end > ev.span.start
     assert 0 < ev.confidence <= 1 and ev.rule.startswith("meeting.")
+
+
+# --- Table-driven phenomena (invented people; PUBLISHED is Thursday 2024-03-14) ---------
+
+import pytest  # noqa: E402
+
+CASES = [
+    # (id, text, participants, kind, host, place, date)
+    (
+        "phone-call",
+        "Kenyan President Amina Odera spoke by telephone with Japanese Prime Minister "
+        "Kenji Sato on Monday, her office said.",
+        {"Amina Odera", "Kenji Sato"},
+        "call",
+        None,
+        None,
+        dt.date(2024, 3, 11),
+    ),
+    (
+        "video-link",
+        "US President Mark Dalton and Chinese President Wei Lan spoke by video link "
+        "for three hours on Tuesday.",
+        {"Mark Dalton", "Wei Lan"},
+        "call",
+        None,
+        None,
+        dt.date(2024, 3, 12),
+    ),
+    (
+        "met-at-palace",
+        "Brazilian President Rui Campos met Indonesian President Dewi Hartono at the "
+        "Merdeka Palace in Jakarta on Saturday.",
+        {"Rui Campos", "Dewi Hartono"},
+        "talks",
+        "ID",
+        "Merdeka Palace",
+        dt.date(2024, 3, 9),
+    ),
+    (
+        "hosted-for-summit-venue-next-sentence",
+        "Canadian Prime Minister Anne Roy hosted Mexican President Luz Ortega in Ottawa on "
+        "Wednesday for a summit on trade. After three hours of talks at Rideau Hall, Roy and "
+        "Ortega signed a treaty on water research.",
+        {"Anne Roy", "Luz Ortega"},
+        "summit",
+        "CA",
+        "Rideau Hall",
+        dt.date(2024, 3, 13),
+    ),
+    (
+        "state-visit-said",
+        "Norwegian Prime Minister Kari Berg welcomed Chilean President Pablo Vera to Oslo on "
+        "Tuesday for a two-day state visit.",
+        {"Kari Berg", "Pablo Vera"},
+        "state_visit",
+        "NO",
+        "Oslo",
+        dt.date(2024, 3, 12),
+    ),
+    (
+        "signing-is-a-meeting",
+        "President Anna Novak and Prime Minister Jan Horak signed a border treaty on Tuesday "
+        "at the Castle of Trencin.",
+        {"Anna Novak", "Jan Horak"},
+        "talks",
+        None,
+        "Castle of Trencin",
+        dt.date(2024, 3, 12),
+    ),
+    (
+        "possessive-appositive-country",
+        "OSLO - Chile's president, Mateo Ibarra, met Norway's prime minister, Ingrid Solheim, "
+        "in Oslo on Thursday, where the two leaders agreed to expand research on hydrogen.",
+        {"Mateo Ibarra", "Ingrid Solheim"},
+        "talks",
+        "NO",
+        "Oslo",
+        dt.date(2024, 3, 14),
+    ),
+    (
+        "visit-by-travel",
+        "Last week the chancellor, Greta Lind, flew to Kyiv to see President Ivan Moroz.",
+        {"Greta Lind", "Ivan Moroz"},
+        "visit",
+        "UA",
+        "Kyiv",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,participants,kind,host,place,date",
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_meeting_phenomena(run, text, participants, kind, host, place, date):
+    m = _one(run(text))
+    assert set(m.participants) == participants
+    assert (m.kind, m.host_country, m.place, m.date) == (kind, host, place, date)
+
+
+NOT_MEETINGS = [
+    ("future", "President Anna Novak will meet Prime Minister Jan Horak in Prague next week."),
+    ("negated", "President Anna Novak did not meet Prime Minister Jan Horak on Tuesday."),
+    ("planned", "President Anna Novak plans to visit Prime Minister Jan Horak in May."),
+    (
+        "conflict-threat",
+        "President Anna Novak threatened Prime Minister Jan Horak with sanctions at their "
+        "meeting on Tuesday.",
+    ),
+    (
+        "protest",
+        "Thousands protested as President Anna Novak met Prime Minister Jan Horak on Tuesday.",
+    ),
+    (
+        "hypothetical",
+        "If President Anna Novak met Prime Minister Jan Horak, the talks would be tense.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_MEETINGS], ids=[c[0] for c in NOT_MEETINGS])
+def test_not_a_meeting(run, text):
+    assert run(text).meetings == ()
+
+
+def test_earlier_meeting_in_passing_is_undated(run):
+    ex = run(
+        "President Anna Novak met Prime Minister Jan Horak in Brno on Tuesday. "
+        "The two leaders last met in Geneva in June."
+    )
+    dated = {m.place: m.date for m in ex.meetings}
+    assert dated == {"Brno": dt.date(2024, 3, 12), "Geneva": None}
+
+
+def test_mentions_across_sentences_are_one_meeting(run):
+    ex = run(
+        "President Anna Novak received Prime Minister Jan Horak in Brno on Tuesday. "
+        "The two leaders held talks at the town hall. "
+        "On Wednesday they toured a factory together."
+    )
+    m = _one(ex)
+    assert (m.date, m.place) == (dt.date(2024, 3, 12), "town hall")
+
+
+def test_a_visit_moving_to_another_city_on_another_day_is_two_meetings(run):
+    ex = run(
+        "President Anna Novak met Prime Minister Jan Horak in Brno on Tuesday. "
+        "On Wednesday Novak met Horak again in Prague."
+    )
+    assert sorted(m.place for m in ex.meetings) == ["Brno", "Prague"]
+
+
+def test_different_counterparts_are_different_meetings(run):
+    ex = run(
+        "President Anna Novak was received by King Olaf Brandt at the palace on Tuesday "
+        "and then held talks there with Prime Minister Jan Horak."
+    )
+    assert {frozenset(m.participants) for m in ex.meetings} == {
+        frozenset({"Anna Novak", "King Olaf Brandt"}),
+        frozenset({"Anna Novak", "Jan Horak"}),
+    }
+
+
+def test_the_ledes_event_referred_back_to(run):
+    ex = run(
+        "President Mark Dalton warned President Ivan Moroz in a telephone call on Saturday "
+        "that an attack would bring severe costs.\n\n"
+        "The call lasted a little over an hour, an official said."
+    )
+    m = _one(ex)
+    assert (set(m.participants), m.kind, m.date) == (
+        {"Mark Dalton", "Ivan Moroz"},
+        "call",
+        dt.date(2024, 3, 9),
+    )
+
+
+def test_companions_join_the_leaders_meetings(run):
+    ex = run(
+        "President Sipho Dube met President Ivan Moroz in Minsk on Friday. "
+        "Dube was accompanied by the presidents of Senegal, Awa Diop, and of Zambia, "
+        "Joseph Banda."
+    )
+    m = _one(ex)
+    assert set(m.participants) == {"Sipho Dube", "Ivan Moroz", "Awa Diop", "Joseph Banda"}
+
+
+MORE_MEETINGS = [
+    (
+        "hours-of-talks",
+        "On Monday, President Louis Girard held more than five hours of talks with President "
+        "Ivan Moroz at the Kremlin.",
+        {"Louis Girard", "Ivan Moroz"},
+    ),
+    (
+        "news-conference-with",
+        "President Rui Campos restated his position at a news conference with Chancellor "
+        "Greta Lind in Brasilia last month.",
+        {"Rui Campos", "Greta Lind"},
+    ),
+    (
+        "relative-clause-subject",
+        "President Anna Novak, who met Prime Minister Jan Horak in Brno on Monday, flew home.",
+        {"Anna Novak", "Jan Horak"},
+    ),
+    (
+        "at-a-meeting-under-a-pledge",
+        "Presidents Mark Dalton and Rui Campos pledged on Friday to stand together, at a White "
+        "House meeting.",
+        {"Mark Dalton", "Rui Campos"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,participants", [c[1:] for c in MORE_MEETINGS], ids=[c[0] for c in MORE_MEETINGS]
+)
+def test_more_meeting_forms(run, text, participants):
+    assert [set(m.participants) for m in run(text).meetings] == [participants]
+
+
+MORE_NOT_MEETINGS = [
+    (
+        "shelling-sentence",
+        "President Emre Kaya, who saw President Ivan Moroz in Sochi on Monday, said he was "
+        "worried about the shelling near the plant.",
+    ),
+    (
+        "would-be-happy-to-meet",
+        "President Mark Dalton said he would be happy to meet President Ivan Moroz at the border.",
+    ),
+    (
+        "due-for-a-summit",
+        "President Mark Dalton is due in Moscow next month for a summit with President Ivan Moroz.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text", [c[1] for c in MORE_NOT_MEETINGS], ids=[c[0] for c in MORE_NOT_MEETINGS]
+)
+def test_more_non_meetings(run, text):
+    assert run(text).meetings == ()
+
+
+def test_a_visitors_other_talks_are_talks_on_the_same_day(run):
+    ex = run(
+        "RIYADH - President Wei Lan was received by King Faisal Aziz at the Yamamah Palace on "
+        "Thursday and then held talks there with Crown Prince Nayef Aziz."
+    )
+    kinds = {frozenset(m.participants): (m.kind, m.date) for m in ex.meetings}
+    assert kinds[frozenset({"Wei Lan", "Nayef Aziz"})] == ("talks", dt.date(2024, 3, 14))
+
+
+THIRD_PARTY = [
+    (
+        "witness-of-a-signing",
+        "Egyptian President Omar Fahmy and Israeli Prime Minister David Levin signed two "
+        "agreements at the White House on Sunday. President John Carter signed the documents "
+        "as a witness.",
+        {"Omar Fahmy", "David Levin", "John Carter"},
+    ),
+    (
+        "stood-beside-the-two-men",
+        "Pope Clement and Patriarch Alexei embraced at the airport in Havana on Friday. "
+        "President Raul Ortiz greeted the pope and stood beside the two men as they signed.",
+        {"Pope Clement", "Patriarch Alexei", "Raul Ortiz"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,participants", [c[1:] for c in THIRD_PARTY], ids=[c[0] for c in THIRD_PARTY]
+)
+def test_a_third_leader_joins_the_meeting(run, text, participants):
+    assert participants in [set(m.participants) for m in run(text).meetings]
+
+
+def test_there_takes_the_previous_sentences_place_and_time(run):
+    ex = run(
+        "President Anna Novak met President Mark Dalton in Brno on Tuesday. "
+        "It was Novak's journey to Vienna last November that made the talks possible. "
+        "She was received there by Chancellor Karl Huber."
+    )
+    vienna = [m for m in ex.meetings if "Karl Huber" in m.participants]
+    assert [(m.place, m.date) for m in vienna] == [("Vienna", None)]

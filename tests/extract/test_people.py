@@ -58,3 +58,94 @@ def test_people_who_only_comment_are_not_leaders(run):
 def test_pope_belongs_to_the_holy_see(run):
     ex = run("Pope Francis met Cuban President Raul Castro in Havana on Friday.")
     assert _leaders(ex)["Pope Francis"] == ("VA", "Pope")
+
+
+# --- Countries without a demonym before the name (invented people) ---------------------
+
+import pytest  # noqa: E402
+
+COUNTRY_CASES = [
+    (
+        "possessive-appositive-after-dateline",
+        "OSLO - Chile's president, Mateo Ibarra, met Norway's prime minister, Ingrid Solheim, "
+        "in Oslo on Thursday.",
+        {"Mateo Ibarra": "CL", "Ingrid Solheim": "NO"},
+    ),
+    (
+        "listed-by-country",
+        "President Sipho Dube met President Ivan Moroz in Minsk on Friday. Dube was "
+        "accompanied by the presidents of Senegal, Awa Diop, and of Zambia, Joseph Banda.",
+        {"Awa Diop": "SN", "Joseph Banda": "ZM"},
+    ),
+    (
+        "leaders-of-list-then-names",
+        "MINSK - After talks at the palace, the leaders of Russia, Ukraine, Germany and France "
+        "emerged on Thursday with a plan. Ivan Petrov, Anna Schmidt, Mark Dalton and Pierre "
+        "Dubois sat down on Wednesday evening and talked for some 16 hours.",
+        {"Ivan Petrov": "RU", "Anna Schmidt": "UA", "Mark Dalton": "DE", "Pierre Dubois": "FR"},
+    ),
+    (
+        "title-in-a-later-sentence",
+        "BEIJING - Hours before the games opened on Friday, Ivan Petrov sat down with Li Wei in "
+        "Beijing. The two presidents issued a statement. For Li, the Russian leader's company "
+        "was a welcome show of support.",
+        {"Ivan Petrov": "RU", "Li Wei": "CN"},
+    ),
+    (
+        "owner-of-an-office",
+        "Chinese leader Li Wei received President John Carter on Monday. Li told his visitor "
+        "that he left the hard bargaining to his premier, Zhang Ming. Carter held talks with Zhang "
+        "on Tuesday.",
+        {"Li Wei": "CN", "Zhang Ming": "CN"},
+    ),
+    (
+        "host-side-from-the-place",
+        "Japanese Prime Minister Kenji Sato visited Kyiv on Tuesday and held talks with "
+        "President Ivan Moroz.",
+        {"Kenji Sato": "JP", "Ivan Moroz": "UA"},
+    ),
+    (
+        "no-guess-from-article-counts",
+        "President Anna Novak met President Mark Dalton on Tuesday. They discussed Iran, Iran's "
+        "nuclear programme and sanctions relief for Iran.",
+        {"Anna Novak": None, "Mark Dalton": None},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,expected", [c[1:] for c in COUNTRY_CASES], ids=[c[0] for c in COUNTRY_CASES]
+)
+def test_leader_country_without_a_demonym(run, text, expected):
+    got = {name: country for name, (country, _) in _leaders(run(text)).items()}
+    assert {name: got.get(name, "missing") for name in expected} == expected
+
+
+def test_the_two_leaders_are_the_pair_named_together(run):
+    ex = run(
+        "President Anna Novak and President Mark Dalton signed a pact in Brno on Tuesday. "
+        "Senator Tom Reed criticised it. Judge Eva Kral said nothing. "
+        "The two leaders had met before in Geneva in 2019."
+    )
+    pairs = {frozenset(m.participants) for m in ex.meetings}
+    assert pairs == {frozenset({"Anna Novak", "Mark Dalton"})}
+
+
+def test_leaders_who_stayed_home_belong_to_the_host_country(run):
+    ex = run(
+        "MOSCOW - Pierre Dubois and Ivan Petrov spent five hours in the Kremlin on Monday. "
+        "Petrov said several of his guest's ideas could serve as a basis, and the two would "
+        "speak again after Dubois's visit to Kyiv. Members of the French president's entourage "
+        "declined a test."
+    )
+    got = {m.name: m.country for m in ex.leaders}
+    assert got == {"Pierre Dubois": "FR", "Ivan Petrov": "RU"}
+
+
+def test_a_government_is_not_a_head_of_government(run):
+    ex = run(
+        "President Wei Lan met President Mark Dalton in Riyadh on Thursday. "
+        "Dozens of companies signed deals, among them a memorandum between the Saudi "
+        "government and a telecoms firm."
+    )
+    assert {m.country for m in ex.leaders} <= {None, "CN", "US"}

@@ -1,0 +1,124 @@
+"""Leaders who travel with another leader, or witness a signing, and so take part in a
+meeting.
+
+"X was accompanied by the presidents of A, B and C" and "a delegation headed
+by X" make the named companions (persons with a title, not spouses) take part
+in every main-story meeting X attends.  Negated or planned company
+("will be accompanied by") is ignored.
+"""
+
+from __future__ import annotations
+
+from .conflict import verb_asserted
+from .lexicon import TITLE_HEADS
+
+LEAD_VERBS = {"head", "lead"}
+GROUP_NOUNS = {"delegation", "mission", "group", "team"}
+SPOUSE_WORDS = {"wife", "husband", "spouse", "lady", "daughter", "son", "family"}
+
+
+def _persons_in(tok, people) -> list:
+    return list(dict.fromkeys(p for t in tok.subtree for p in people.pids(t)))
+
+
+def _titled(person) -> bool:
+    return bool(person.title) and person.title.lower().split()[-1] in TITLE_HEADS | {"president"}
+
+
+def companions(idx, people) -> dict:
+    """pid -> list of companion pids, from 'accompanied by' clauses in fact sentences."""
+    out: dict = {}
+    for sent in idx.fact_sents():
+        for tok in sent:
+            if tok.lemma_.lower() != "accompany" or tok.pos_ != "VERB" or not verb_asserted(tok):
+                continue
+            leads = [p for c in tok.children if c.dep_ == "nsubjpass" for p in people.refs(c)]
+            agents = [c for c in tok.children if c.dep_ == "agent"]
+            if len(leads) != 1 or not agents:
+                continue
+            if any(t.lower_ in SPOUSE_WORDS for t in agents[0].subtree):
+                continue
+            found = [p for p in _persons_in(agents[0], people) if _titled(people.get(p))]
+            out.setdefault(leads[0], []).extend(p for p in found if p != leads[0])
+    return out
+
+
+def group_leader(tok, people) -> list:
+    """'a delegation of African leaders headed by X' -> [X]."""
+    if tok.lower_ not in GROUP_NOUNS:
+        return []
+    for c in tok.subtree:
+        if c.dep_ == "acl" and c.lemma_.lower() in LEAD_VERBS:
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                return [p for o in agent.children if o.dep_ == "pobj" for p in people.refs(o)]
+    return []
+
+
+def add_companions(meetings, idx, people) -> None:
+    """Add each leader's companions to the main-story meetings that leader attends."""
+    found = companions(idx, people)
+    for meeting in meetings:
+        if meeting.background:
+            continue
+        for lead, extra in found.items():
+            if lead in meeting.participants:
+                meeting.participants += [p for p in extra if p not in meeting.participants]
+
+
+BESIDE = {"beside", "alongside", "next"}
+
+
+def add_bystanders(meetings, idx, people) -> None:
+    """'X stood beside the two men as they signed': X joins the main-story meeting of the
+    persons X stood beside."""
+    for sent in idx.fact_sents():
+        for tok in sent:
+            if tok.lemma_.lower() not in ("stand", "sit", "watch") or tok.pos_ != "VERB":
+                continue
+            beside = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in BESIDE
+                for o in c.subtree
+                if o.dep_ == "pobj"
+                for p in people.refs(o)
+            ]
+            subj_verb = tok.head if tok.dep_ == "conj" else tok  # "greeted X and stood beside"
+            subs = [p for c in subj_verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
+            if len(set(beside)) < 2 or not subs or not verb_asserted(tok):
+                continue
+            for meeting in meetings:
+                if not meeting.background and set(beside) <= set(meeting.participants):
+                    meeting.participants += [p for p in subs if p not in meeting.participants]
+                    break
+
+
+def add_witnesses(meetings, idx, people) -> None:
+    """'X signed the documents as a witness': X takes part in the signing meeting (the
+    nearest earlier main-story meeting with a signing mention)."""
+    add_bystanders(meetings, idx, people)
+    for sent in idx.fact_sents():
+        for tok in sent:
+            if tok.lemma_.lower() != "sign" or tok.pos_ != "VERB" or not _as_witness(tok):
+                continue
+            signers = [p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c)]
+            target = _signing_meeting(meetings, tok)
+            if target is not None:
+                target.participants += [p for p in signers if p not in target.participants]
+
+
+def _as_witness(verb) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "witness" for o in c.children)
+        for c in verb.children
+    )
+
+
+def _signing_meeting(meetings, tok):
+    best = None
+    for meeting in meetings:
+        signs = [m for m in meeting.mentions if m.trigger.lemma_.lower() == "sign"]
+        if meeting.background or not signs or min(m.trigger.i for m in signs) > tok.i:
+            continue
+        best = meeting
+    return best

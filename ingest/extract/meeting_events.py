@@ -1,0 +1,233 @@
+"""Meetings as events: mentions found in the body, merged into one candidate per real
+event, completed from the rest of the article, and finished into plain values.
+
+Mentions with the same participants merge unless they are background and main-story,
+their dates are more than MAX_VISIT_DAYS apart (or "met again"), or their host
+countries or cities disagree; a one-person visit ("Kim's visit to Russia") joins the
+meeting its visitor takes part in.  The first main-story meeting is then completed
+from the lede (its day), the dateline (host and city) and the article's own words for
+it ("the summit", "state visit"); undated meetings of the same occasion share its
+day; a visitor's other meetings are talks.
+"""
+
+from __future__ import annotations
+
+from . import dates
+from .companions import add_companions, add_witnesses
+from .conflict import noun_asserted, verb_asserted
+from .leader_countries import host_of
+from .meeting_checks import is_planned, is_presupposed
+from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
+from .meeting_lede import lede_trigger, referred_date
+from .meetings import (
+    MAX_VISIT_DAYS,
+    Meeting,
+    Mention,
+    _noun_mention,
+    _verb_mention,
+)
+from .places import CITY, dateline_place, places_around
+from .text import mentions_conflict
+
+
+def find_mentions(idx, people, published) -> list:
+    """All asserted meeting mentions in the article body, in order."""
+    out = []
+    idx.last_date = None
+    for sent in idx.fact_sents():
+        if mentions_conflict(sent.text):
+            continue
+        for tok in sent:
+            if tok.pos_ == "VERB":
+                m = _verb_mention(idx, people, tok, published)
+                ok = m is not None and verb_asserted(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                m = _noun_mention(idx, people, tok, published)
+                ok = m is not None and (noun_asserted(tok) or is_presupposed(tok))
+            else:
+                continue
+            if ok and not is_planned(tok, published):
+                _there(m, out[-1] if out else None, idx)
+                out.append(m)
+    out += _lede_mention(idx, people, published, out)
+    return sorted(out, key=lambda m: m.trigger.i)
+
+
+def _there(m, previous, idx) -> None:
+    """'He was received there by X': 'there' is the previous sentence's meeting place, and
+    the occasion (its time, background or not) is that meeting's."""
+    if previous is None or m.places or m.date:
+        return
+    if not any(c.lower_ == "there" for c in m.trigger.children):
+        return
+    if idx.sent_of[previous.trigger.i] != idx.sent_of[m.trigger.i] - 1 or not previous.places:
+        return
+    m.places = list(previous.places)
+    m.host = m.host or previous.host
+    m.background = previous.background
+    m.date = previous.date
+
+
+def _lede_mention(idx, people, published, found) -> list:
+    """The lede's event referred back to later (see meeting_lede)."""
+    hit = lede_trigger(idx, people, {idx.sent_of[m.trigger.i] for m in found})
+    if hit is None:
+        return []
+    lede, parts, tok = hit
+    m = Mention(parts, tok, mention_kinds(tok, idx.sent(tok)) | mention_kinds(lede.root, lede))
+    m.places = places_around(tok, published)
+    m.host = next((p.country for p in m.places if p.country), None)
+    m.date = next((dates.resolve(e.text, published) for e in lede.ents if e.label_ == "DATE"), None)
+    m.confidence = 0.6
+    return [m]
+
+
+def _city(places) -> str | None:
+    return next((p.text for p in places if p.level == CITY), None)
+
+
+def _compatible(meeting: Meeting, m: Mention) -> bool:
+    if meeting.background != m.background:
+        return False
+    if meeting.date and m.date and meeting.date != m.date:
+        # Days of one visit stay one meeting ("met again" starts a new one); a background
+        # meeting has one day.
+        if m.background or meeting.background or _again(m.trigger):
+            return False
+        if abs((meeting.date - m.date).days) > MAX_VISIT_DAYS:
+            return False
+    if meeting.host and m.host and meeting.host != m.host:
+        return False
+    a, b = _city(meeting.places), _city(m.places)
+    if a and b and a != b:
+        return False
+    return True
+
+
+def _again(tok) -> bool:
+    return any(c.lower_ in ("again", "anew") for c in tok.children)
+
+
+def merge(mentions) -> list:
+    """Group mentions into meetings (see module docstring)."""
+    meetings: list = []
+    singles = [m for m in mentions if len(m.participants) < 2]
+    for m in (m for m in mentions if len(m.participants) >= 2):
+        target = next(
+            (
+                g
+                for g in meetings
+                if set(g.participants) == set(m.participants) and _compatible(g, m)
+            ),
+            None,
+        )
+        if target is None:
+            target = Meeting([], background=m.background)
+            meetings.append(target)
+        target.add(m)
+    for m in singles:
+        target = next(
+            (
+                g
+                for g in meetings
+                if m.participants[0] in g.participants and not g.background and _compatible(g, m)
+            ),
+            None,
+        )
+        if target is not None:
+            target.add(m)
+            target.host = m.host or target.host
+    return meetings
+
+
+def events(idx, people, published) -> list:
+    """Meetings of the article: mentions found, merged, and the first main meeting
+    completed from the lede (its date) when its own sentences give none."""
+    meetings = merge(find_mentions(idx, people, published))
+    add_companions(meetings, idx, people)
+    add_witnesses(meetings, idx, people)
+    first = next((m for m in meetings if not m.background), None)
+    dateline = dateline_place(idx, published)
+    if first is not None and not first.host and dateline is not None and "call" not in first.kinds:
+        if not any(p.level == CITY for p in first.places):
+            first.host = dateline.country
+    if first is not None and first.date is None:
+        first.date = _lead_date(idx, people, first, published) or referred_date(
+            idx, people, published
+        )
+    if first is not None:
+        first.kinds |= article_kinds(idx, people, first, published)
+        for meeting in meetings:
+            _same_occasion(meeting, first)
+    _same_day_host(meetings)
+    secondary_talks(meetings, first)
+    return meetings
+
+
+def _same_day_host(meetings) -> None:
+    """A main-story meeting with no host takes the host of another meeting of one of its
+    participants on the same day (a visitor received by two hosts in one capital)."""
+    for meeting in meetings:
+        if meeting.host or meeting.background or meeting.date is None:
+            continue
+        for other in meetings:
+            if other is meeting or not other.host or other.date != meeting.date:
+                continue
+            if set(other.participants) & set(meeting.participants) and not other.background:
+                meeting.host = other.host
+                break
+
+
+def _same_occasion(meeting, main) -> None:
+    """An undated main-story meeting among the main meeting's own participants ('He and X
+    first held talks on their own'), or a visitor's talks with another host told with no
+    time expression and no place, happened on the main meeting's day, in its city."""
+    if meeting is main or meeting.background or meeting.date is not None:
+        return
+    if any(m.same_day for m in meeting.mentions):
+        meeting.date = main.date  # "who had held talks with him that morning"
+        return
+    sents = {m.trigger.sent for m in meeting.mentions}
+    dated = [  # times that place the meeting ("on Monday", "last week"), not "since June"
+        e
+        for s in sents
+        for e in s.ents
+        if e.label_ == "DATE"
+        and not (e.start > 0 and e.doc[e.start - 1].lower_ == "since")
+        and (dates.resolve(e.text, main.date) or dates.mentions_past(e.text, None))
+    ]
+    if not set(meeting.participants) <= set(main.participants):
+        # A visitor's undated talks with another host, told without any time expression.
+        if dated or meeting.places or not set(meeting.participants) & set(main.participants):
+            return
+    if any(dates.mentions_past(e.text, None) for e in dated):
+        return  # "Last week X flew to Kyiv to see Y": another occasion
+    meeting.date = main.date
+    meeting.host = meeting.host or main.host
+    if not meeting.places:
+        meeting.places = [p for p in main.places if p.level == CITY]
+
+
+def _lead_date(idx, people, meeting, published):
+    """The day stated in the article's first body sentence, when that sentence names
+    one of the meeting's participants (news ledes date the main event)."""
+    if len(idx.sents) <= idx.headline_sents:
+        return None
+    lede = idx.sents[idx.headline_sents]
+    if not any(set(people.pids(t)) & set(meeting.participants) for t in lede):
+        return None
+    for ent in lede.ents:
+        if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
+            day = dates.resolve(ent.text, published)
+            if day and (published is None or day <= published):
+                return day
+    return None
+
+
+def finish(meeting: Meeting, people, dateline=None, first: bool = False) -> dict:
+    """Kind, host and place of a merged meeting, as plain values (calls have neither)."""
+    kind = kind_of(meeting.kinds, len(meeting.participants))
+    if kind == "call":
+        return {"kind": kind, "host": None, "place": None}
+    host = host_of(meeting, people, dateline, first)
+    return {"kind": kind, "host": host, "place": place_of(meeting, dateline, first, host)}

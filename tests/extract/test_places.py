@@ -1,0 +1,66 @@
+"""Places and host countries of meetings: venues over cities, the dateline, the places of
+a governing travel verb, sidelines of a summit (invented people)."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    (
+        "venue-over-city",
+        "President Anna Novak met Prime Minister Jan Horak at the Merdeka Palace in Jakarta "
+        "on Tuesday.",
+        "Merdeka Palace",
+        "ID",
+    ),
+    (
+        "place-hung-off-the-guest",
+        "Canadian Prime Minister Anne Roy hosted Mexican President Luz Ortega in Ottawa on "
+        "Wednesday.",
+        "Ottawa",
+        "CA",
+    ),
+    (
+        "dateline-city-when-none-is-named",
+        "SOCHI, Russia - President Ivan Moroz held talks with President Emre Kaya on Monday.",
+        "Sochi",
+        "RU",
+    ),
+    (
+        "visited-city-shared-with-talks",
+        "Japanese Prime Minister Kenji Sato visited Kyiv on Tuesday and held talks with "
+        "President Ivan Moroz.",
+        "Kyiv",
+        "UA",
+    ),
+    (
+        "sidelines-of-a-summit",
+        "President Anna Novak met Prime Minister Jan Horak on the sidelines of the G20 summit "
+        "in Hamburg on Saturday.",
+        "Hamburg",
+        "DE",
+    ),
+    (
+        "venue-in-the-next-sentence",
+        "President Anna Novak hosted Prime Minister Jan Horak in Prague on Monday. After two "
+        "hours of talks at Hradcany Castle, Novak and Horak signed a treaty.",
+        "Hradcany Castle",
+        "CZ",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,place,host", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_meeting_place_and_host(run, text, place, host):
+    meetings = run(text).meetings
+    assert [(m.place, m.host_country) for m in meetings] == [(place, host)]
+
+
+def test_a_call_has_no_place_even_with_a_dateline(run):
+    ex = run("PARIS - President Louis Girard spoke by phone with President Ivan Moroz on Monday.")
+    assert [(m.kind, m.place, m.host_country) for m in ex.meetings] == [("call", None, None)]
+
+
+def test_a_city_alone_is_not_a_country(run):
+    ex = run("President Anna Novak met Prime Minister Jan Horak in Geneva on Tuesday.")
+    assert "CH" not in ex.countries
