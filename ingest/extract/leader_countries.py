@@ -34,8 +34,12 @@ TRIP_NOUNS = {"arrival", "visit", "trip", "journey", "mission", "tour"}
 
 
 def visitors(idx, people) -> set:
-    """Persons the article shows travelling: 'X arrived in ...', "X's visit", "X's arrival"."""
-    out = set()
+    """Persons the article shows travelling: 'X arrived in ...', "X's visit", "X's arrival"
+    (computed once per document)."""
+    cached = idx.cache.get("visitors")
+    if cached is not None:
+        return cached
+    out = idx.cache["visitors"] = set()
     for sent in idx.sents[idx.headline_sents :]:
         for tok in sent:
             low = tok.lemma_.lower()

@@ -159,6 +159,8 @@ VENUE_NOUNS = {
     "pavilion",
     "manor",
     "courtyard",
+    "fortress",
+    "citadel",
 }
 CITY_NOUNS = {
     "city",

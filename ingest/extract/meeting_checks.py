@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import dates
 from .conflict import clause_verb, verb_asserted
+from .text import doc_ents
 
 HELD_NOUNS = {
     "talks",
@@ -55,7 +56,7 @@ def is_planned(tok, published) -> bool:
         copula = verb.head.head
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in copula.children):
             return True
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         head = ent.root.head
         if head.dep_ == "prep":
             head = head.head

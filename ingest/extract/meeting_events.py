@@ -15,7 +15,7 @@ from __future__ import annotations
 from . import dates
 from .companions import add_companions, add_witnesses
 from .conflict import noun_asserted, verb_asserted
-from .leader_countries import host_of
+from .leader_countries import host_of, visitors
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
 from .meeting_lede import lede_trigger, referred_date
@@ -26,8 +26,8 @@ from .meetings import (
     _noun_mention,
     _verb_mention,
 )
-from .places import CITY, dateline_place, places_around
-from .text import mentions_conflict
+from .places import CITY, classify, dateline_place, places_around
+from .text import mentions_conflict, span_ents
 
 
 def find_mentions(idx, people, published) -> list:
@@ -77,7 +77,9 @@ def _lede_mention(idx, people, published, found) -> list:
     m = Mention(parts, tok, mention_kinds(tok, idx.sent(tok)) | mention_kinds(lede.root, lede))
     m.places = places_around(tok, published)
     m.host = next((p.country for p in m.places if p.country), None)
-    m.date = next((dates.resolve(e.text, published) for e in lede.ents if e.label_ == "DATE"), None)
+    m.date = next(
+        (dates.resolve(e.text, published) for e in span_ents(lede) if e.label_ == "DATE"), None
+    )
     m.confidence = 0.6
     return [m]
 
@@ -148,6 +150,9 @@ def events(idx, people, published) -> list:
     add_witnesses(meetings, idx, people)
     first = next((m for m in meetings if not m.background), None)
     dateline = dateline_place(idx, published)
+    if first is not None and not first.places and "call" not in first.kinds:
+        first.places = _sentence_places(first, published)
+        first.host = first.host or next((p.country for p in first.places if p.country), None)
     if first is not None and not first.host and dateline is not None and "call" not in first.kinds:
         if not any(p.level == CITY for p in first.places):
             first.host = dateline.country
@@ -160,8 +165,35 @@ def events(idx, people, published) -> list:
         for meeting in meetings:
             _same_occasion(meeting, first)
     _same_day_host(meetings)
+    _trip_host(meetings, first, visitors(idx, people))
     secondary_talks(meetings, first)
     return meetings
+
+
+def _sentence_places(meeting, published) -> list:
+    """Cities named in a locative phrase anywhere in the meeting's sentences ('when X
+    stepped off his plane in Peking and shook hands with Y'), before the dateline is used."""
+    out = []
+    for m in meeting.mentions:
+        for tok in m.trigger.sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
+                place = classify(tok, published)
+                if place is not None and place.level == CITY and place.country:
+                    out.append(place)
+    return out[:1]
+
+
+def _trip_host(meetings, main, travelling) -> None:
+    """A travelling leader's other main-story meetings with no place of their own are in the
+    country the trip went to ('Abe ... also held talks with Premier Li')."""
+    if main is None or not main.host:
+        return
+    guests = set(main.participants) & travelling
+    for meeting in meetings:
+        if meeting is main or meeting.background or meeting.host or meeting.places:
+            continue
+        if guests & set(meeting.participants) and "call" not in meeting.kinds:
+            meeting.host = main.host
 
 
 def _same_day_host(meetings) -> None:
@@ -191,7 +223,7 @@ def _same_occasion(meeting, main) -> None:
     dated = [  # times that place the meeting ("on Monday", "last week"), not "since June"
         e
         for s in sents
-        for e in s.ents
+        for e in span_ents(s)
         if e.label_ == "DATE"
         and not (e.start > 0 and e.doc[e.start - 1].lower_ == "since")
         and (dates.resolve(e.text, main.date) or dates.mentions_past(e.text, None))
@@ -216,7 +248,7 @@ def _lead_date(idx, people, meeting, published):
     lede = idx.sents[idx.headline_sents]
     if not any(set(people.pids(t)) & set(meeting.participants) for t in lede):
         return None
-    for ent in lede.ents:
+    for ent in span_ents(lede):
         if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
             day = dates.resolve(ent.text, published)
             if day and (published is None or day <= published):

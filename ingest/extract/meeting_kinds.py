@@ -14,6 +14,7 @@ from __future__ import annotations
 from . import dates
 from .conflict import noun_asserted
 from .places import CITY, VENUE
+from .text import doc_ents, span_ents
 
 CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
 VISIT_LEMMAS = {"visit", "trip", "journey", "receive", "welcome", "host", "tour"}
@@ -32,12 +33,14 @@ def _on_sidelines(tok) -> bool:
     return False
 
 
-def _in_clause(tok, other) -> bool:
-    """Whether `other` belongs to the clause of trigger `tok` (its subtree or its verb's)."""
+def _clause_tokens(tok, sent) -> list:
+    """Tokens of a trigger's clause in its sentence: its verb's subtree, and the words
+    right around the trigger itself."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
-    return any(t.i == other.i for t in verb.subtree) or other.head == tok or tok.head == other
+    ids = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    return [t for t in sent if t.i in ids or t.head == tok or tok.head == t]
 
 
 def _invited(tok) -> bool:
@@ -67,7 +70,7 @@ def mention_kinds(tok, sent) -> set:
     """Kind words attached to one meeting trigger in its sentence."""
     kinds = set()
     lemma = tok.lemma_.lower()
-    clause = [t for t in sent if _in_clause(tok, t)]
+    clause = _clause_tokens(tok, sent)
     words = {t.lower_ for t in clause}
     if words & CALL_WORDS or lemma == "phone" or (lemma == "call" and tok.pos_ == "NOUN"):
         kinds.add("call")
@@ -101,7 +104,7 @@ def _past_dated(tok, published) -> bool:
         and e.start >= verb.left_edge.i
         and e.end <= verb.right_edge.i + 1
         and dates.mentions_past(e.text, published)
-        for e in tok.doc.ents
+        for e in doc_ents(tok.doc)
     )
 
 
@@ -113,7 +116,7 @@ def _planned(tok, published) -> bool:
         verb = verb.head
     if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
-    for ent in tok.sent.ents:
+    for ent in span_ents(tok.sent):
         if ent.label_ == "DATE" and published is not None:
             day = dates.resolve(ent.text, published)
             if (day and day > published) or dates.mentions_future(ent.text):
@@ -122,9 +125,10 @@ def _planned(tok, published) -> bool:
 
 
 def _owner_ok(tok, people, meeting) -> bool:
-    """A possessor who is a person must take part: "Xi's state visit to Russia" is Xi's."""
+    """Possessors who are persons must all take part: "Xi's state visit to Russia" is Xi's,
+    "the pair's second summit" belongs to that pair only."""
     owners = [p for c in tok.children if c.dep_ == "poss" for p in people.refs(c)]
-    return not owners or bool(set(owners) & set(meeting.participants))
+    return set(owners) <= set(meeting.participants)
 
 
 def article_kinds(idx, people, meeting, published) -> set:

@@ -11,7 +11,7 @@ participants are the people the lede's main verb links, its date the lede's.
 from __future__ import annotations
 
 from .conflict import noun_asserted
-from .text import mentions_conflict
+from .text import mentions_conflict, span_ents
 
 EVENT_NOUNS = {"call", "conversation", "talks", "meeting", "summit", "visit", "discussions"}
 DEFINITE = {"the", "this", "that", "their"}
@@ -75,7 +75,7 @@ def referred_date(idx, people, published):
             verb = tok
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                 verb = verb.head
-            for ent in sent.ents:
+            for ent in span_ents(sent):
                 if ent.label_ != "DATE" or not (verb.left_edge.i <= ent.start <= verb.right_edge.i):
                     continue
                 if dates.mentions_past(ent.text, published):

@@ -18,6 +18,7 @@ from .conflict import clause_verb
 from .meeting_checks import held_noun, outer_noun
 from .meeting_kinds import mention_kinds
 from .places import TRAVEL_VERBS, places_around
+from .text import doc_ents
 
 VERB_TRIGGERS = {
     "meet",
@@ -245,7 +246,7 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
         if anc != verb and (own_only or anc.dep_ not in ("xcomp", "conj", "advcl")):
             if own_only or anc.head != verb:
                 continue
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
         span = ent if ent is not None else t.doc[t.left_edge.i : t.i + 1]
         seen.update(range(span.start, span.end))
         if _after_since(span):
@@ -273,6 +274,10 @@ def _mention(
     sent = idx.sent(tok)
     texts = _date_texts(verb, idx)
     governing = _governing_verbs(verb)
+    when_of = ([verb] + governing)[-1]
+    if not texts and when_of.dep_ == "relcl" and when_of.head.ent_type_ == "DATE":
+        # "a week that began on February 21, when X stepped off ... and shook hands"
+        texts = [e.text for e in doc_ents(verb.doc) if e.start <= when_of.head.i < e.end]
     for head in governing:
         # "flew to Kyiv last week to see X (and then to Moscow to see Y)", "arrived on
         # Monday and held talks": the governing verb's own time is the meeting's.
@@ -310,12 +315,30 @@ def _flat_details(m, obj, idx, published) -> None:
     gives the day ('the Bastille Day parade ... last July')."""
     m.places += places_around(obj, published)
     m.host = m.host or next((p.country for p in m.places if p.country), None)
-    texts = [e.text for e in obj.doc.ents if e.label_ == "DATE" and e.root.head == obj]
+    texts = [e.text for e in doc_ents(obj.doc) if e.label_ == "DATE" and e.root.head == obj]
     sent = idx.sent(obj).text.lower()
     holiday = next((h for h in dates.HOLIDAYS if h in sent), None)
     for text in texts:
         m.background = m.background or dates.mentions_past(text, published)
         m.date = m.date or dates.resolve(((holiday + " ") if holiday else "") + text, published)
+
+
+def _as_host(verb, people) -> list:
+    """'... signed agreements, with President X as their host': X hosted."""
+
+    def as_host(tok):
+        return any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "host" for o in c.children)
+            for c in tok.children
+        )
+
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and people.pids(c)):
+            # "as their host" hangs off the person or, in some parses, off the verb
+            if as_host(obj) or as_host(verb):
+                out += people.refs(obj)
+    return out
 
 
 def _verb_mention(idx, people, tok, published):
@@ -359,13 +382,15 @@ def _verb_mention(idx, people, tok, published):
         host_pids = _agents(tok, people) if passive else subs
     elif lemma in ("meet", "visit", "see") and objs:
         host_pids = objs
+    named_host = _as_host(tok, people)
+    host_pids = named_host or host_pids
     m = _mention(idx, people, tok, subs + objs, published, host_pids)
     if m and flat is not None:
         _flat_details(m, flat, idx, published)
     if m:
         m.confidence = 0.9 if subs and objs or len(subs) > 1 else 0.8
         traveled = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in TRAVEL_VERBS
-        if lemma in STRONG_HOST_VERBS or traveled:
+        if lemma in STRONG_HOST_VERBS or traveled or named_host:
             m.strong_hosts = list(host_pids)
     return m
 

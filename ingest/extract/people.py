@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import geo
 from .descriptions import by_description
+from .leader_countries import family_countries
 from .lexicon import (
     HONORIFICS,
     PRONOUNS_SG,
@@ -377,7 +378,7 @@ def build_people(idx) -> People:
         i += 1
     builder.retry_deferred()
     assign_listed_countries(idx, builder.people)
-    _inherit_family_country(builder.people)
+    family_countries(builder.people)
     builder.people.builder = builder
     return builder.people
 
@@ -415,17 +416,6 @@ def _maybe_group(builder: _Builder, root) -> None:
                     m for m in members if m not in people.pids(child)
                 ]
     builder.group(members)
-
-
-def _inherit_family_country(people: People) -> None:
-    """A spouse named without a country shares the family name of a leader who has one."""
-    for p in people.persons:
-        if p.country or p.org or len(p.words) < 2:
-            continue
-        for q in people.persons:
-            if q != p and q.country and q.words and q.words[-1] == p.words[-1]:
-                p.country = q.country
-                break
 
 
 __all__ = ["People", "Person", "build_people", "HONORIFICS"]

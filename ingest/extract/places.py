@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import geo
 from .countries import code_for
 from .lexicon import CITY_NOUNS, VENUE_NOUNS
+from .text import doc_ents
 
 LOCATIVE_PREPS = {"at", "in", "on", "inside", "outside", "near", "to", "into"}
 VENUE, CITY = 2, 1
@@ -55,7 +56,7 @@ def _country_near(tok, published=None):
         if t.i == tok.i:
             continue
         if t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "FAC", "ORG", "LOC"):
-            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            ent = next((e for e in doc_ents(t.doc) if e.start == t.i), None)
             if ent is not None:
                 code = geo.country_for_place(ent.text) or code_for(ent.text, published)
                 if code:

@@ -67,6 +67,7 @@ class DocIndex:
     dateline_end: int = 0  # char offset where the dateline ends
     last_date: object = None  # last date resolved while reading (rules' state)
     conflict: set = field(default_factory=set)  # numbers of sentences that report conflict
+    cache: dict = field(default_factory=dict)  # per-document results rules share
 
     def fact_sents(self):
         """Body sentences facts may be taken from: not the headline, not conflict reports."""
@@ -131,6 +132,23 @@ def _find_headline(idx: DocIndex) -> None:
     if m:
         idx.dateline = (m.group(1) + (m.group(2) or "")).strip()
         idx.dateline_end = body_start + m.end()
+
+
+_ENTS_KEY = "summitry.ents"
+
+
+def doc_ents(doc) -> tuple:
+    """The Doc's entities, computed once per Doc (spaCy rebuilds `doc.ents` on each access)."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), tuple(doc.ents))
+        doc.user_data[_ENTS_KEY] = cached
+    return cached[1]
+
+
+def span_ents(span) -> list:
+    """Entities inside a span (a sentence), from the cached list."""
+    return [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end]
 
 
 def phrase(tokens) -> str:

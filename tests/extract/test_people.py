@@ -149,3 +149,13 @@ def test_a_government_is_not_a_head_of_government(run):
         "government and a telecoms firm."
     )
     assert {m.country for m in ex.leaders} <= {None, "CN", "US"}
+
+
+def test_a_spouse_shares_the_country_a_meeting_gave_her_husband(run):
+    ex = run(
+        "WASHINGTON - President Mark Dalton welcomed Prime Minister Ravi Mehta on Thursday "
+        "for his state visit. Mehta gave Laura Dalton a sandalwood box."
+    )
+    got = {m.name: m.country for m in ex.leaders}
+    assert got.get("Mark Dalton") == "US"
+    assert got.get("Laura Dalton") in ("US", None)  # never a wrong country

@@ -3,6 +3,8 @@ a governing travel verb, sidelines of a summit (invented people)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 CASES = [
@@ -64,3 +66,30 @@ def test_a_call_has_no_place_even_with_a_dateline(run):
 def test_a_city_alone_is_not_a_country(run):
     ex = run("President Anna Novak met Prime Minister Jan Horak in Geneva on Tuesday.")
     assert "CH" not in ex.countries
+
+
+def test_a_city_elsewhere_in_the_sentence_beats_the_dateline(run):
+    ex = run(
+        "WASHINGTON - The week began on February 21, when President John Carter stepped off "
+        "his plane in Peking and shook hands with Premier Zhou Ming at the foot of the steps."
+    )
+    m = ex.meetings[0]
+    assert (m.place, m.host_country, m.date) == ("Peking", "CN", dt.date(2024, 2, 21))
+
+
+def test_named_as_their_host(run):
+    ex = run(
+        "Prime Minister David Levin and Foreign Minister Omar Fahmy signed agreements on the "
+        "South Lawn of the White House on Tuesday, with President John Carter as their host."
+    )
+    hosts = {m.name: m.country for m in ex.leaders}
+    assert hosts.get("John Carter") == "US"
+
+
+def test_a_travellers_other_talks_are_in_the_country_visited(run):
+    ex = run(
+        "Prime Minister Kenji Sato's visit to Beijing ended on Friday. Sato met President Wei "
+        "Lan on Friday. He also held talks with Premier Zhou Ming."
+    )
+    hosts = {frozenset(m.participants): m.host_country for m in ex.meetings}
+    assert hosts[frozenset({"Kenji Sato", "Zhou Ming"})] == "CN"
