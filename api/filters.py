@@ -1,37 +1,212 @@
-"""Query-string filters for the read endpoints (django-filter FilterSets).
+"""Query-string filters, full-text search and ordering for every list.
 
-Facts (meetings, gifts, agreements) and leaders that an editor rejected are left out
-of lists unless ``include_rejected`` is true or ``review_state`` is asked for.
-Country codes match case-insensitively.
+- Facts (meetings, gifts, agreements) and leaders that an editor rejected are left out
+  of lists unless ``include_rejected`` is true, ``review_state`` is asked for, or the
+  list is a change feed (``updated_since``: a mirror must see rejections too). Merged
+  leaders are left out likewise (``include_merged``).
+- Ids that match nothing give an empty list; malformed values (``kind=picnic``,
+  ``date_after=yesterday``, ``include_rejected=maybe``) are 400 with the reason.
+- ``updated_since`` (ISO 8601; a naive time is UTC) keeps rows changed strictly after it.
+- Ordering always ends with ``id``, and NULLs sort last either way, so pages are stable.
+- Country codes match case-insensitively.
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+import datetime as dt
+
+from django import forms
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce, Greatest
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import BaseFilterBackend, OrderingFilter, SearchFilter
 
-from kb.models import Agreement, Article, Gift, Leader, Meeting, ReviewState
+from api.models import Tombstone
+from kb.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Article,
+    ArticleStatus,
+    Country,
+    Evidence,
+    Gift,
+    Leader,
+    Meeting,
+    MeetingKind,
+    MergeKind,
+    MergeRecord,
+    ReviewState,
+)
+from kb.queries import search_meetings
+
+BIGINT_MAX = 2**63 - 1
+TOMBSTONE_MODELS = ("country", "leader", "article", "meeting", "gift", "agreement", "evidence")
+TRUE = {"true", "1", "yes", "on"}
+FALSE = {"false", "0", "no", "off"}
 
 
-class ReviewedFilterSet(filters.FilterSet):
+# ---- strict fields -------------------------------------------------------------------------
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (also 1/0, yes/no, on/off); anything else is an error, not "unset"."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in TRUE:
+            return True
+        if text in FALSE:
+            return False
+        raise forms.ValidationError("Give true or false.", code="invalid")
+
+
+class BooleanFilter(filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs["widget"] = forms.TextInput  # not BooleanWidget, which maps junk to None
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": BIGINT_MAX})
+class IdFilter(filters.NumberFilter):
+    """A record id. One that matches nothing gives an empty list."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", BIGINT_MAX)
+        super().__init__(*args, **kwargs)
+
+
+class ChangedSinceField(forms.DateTimeField):
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        from django.utils.dateparse import parse_datetime
+
+        try:
+            parsed = parse_datetime(str(value).strip())
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            raise forms.ValidationError(
+                "Give an ISO 8601 date-time, such as 2025-01-31T12:00:00Z.", code="invalid"
+            )
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=dt.UTC)
+        try:
+            return parsed.astimezone(dt.UTC)
+        except OverflowError as exc:
+            raise forms.ValidationError("That date-time is out of range.", code="invalid") from exc
+
+
+@extend_schema_field(OpenApiTypes.DATETIME)
+class ChangedSinceFilter(filters.Filter):
+    field_class = ChangedSinceField
+
+    def __init__(self, field_name="updated_at", **kwargs):
+        kwargs.setdefault("lookup_expr", "gt")
+        kwargs.setdefault(
+            "help_text",
+            "Only rows changed strictly after this ISO 8601 date-time (naive means UTC). "
+            "Rejected and merged rows are included. Deleted ones are in /api/changes/deleted/.",
+        )
+        super().__init__(field_name=field_name, **kwargs)
+
+
+def _country_codes(value: str) -> str:
+    return value.strip().upper()
+
+
+# ---- bases ---------------------------------------------------------------------------------
+
+
+class StrictFilterSet(filters.FilterSet):
+    """An empty value for a typed filter (``?kind=``, ``?leader=``) is an error, as any
+    other value outside its type; only free-text filters take an empty string."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name, field in self.filters.items():
+            if isinstance(field, filters.CharFilter) and not isinstance(
+                field, filters.ChoiceFilter
+            ):
+                continue
+            keys = [name]
+            if isinstance(field, filters.DateFromToRangeFilter):
+                keys = [f"{name}_after", f"{name}_before"]
+            if any(key in self.data and self.data.get(key) == "" for key in keys):
+                if name not in self.form.errors:
+                    self.form.add_error(name, "This value may not be empty.")
+                valid = False
+        return valid
+
+
+class ApiFilterSet(StrictFilterSet):
+    updated_since = ChangedSinceFilter()
+
+
+class ReviewedFilterSet(ApiFilterSet):
     """Base for models with a review state: hides rejected rows by default."""
 
     review_state = filters.ChoiceFilter(choices=ReviewState.choices)
-    include_rejected = filters.BooleanFilter(
-        method="filter_include_rejected",
-        help_text="Also list rows an editor rejected (hidden by default).",
+    include_rejected = BooleanFilter(
+        method="filter_nothing", help_text="Also list rows an editor rejected (hidden by default)."
     )
 
-    def filter_include_rejected(self, queryset, name, value):
-        return queryset  # applied in filter_queryset, together with review_state
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # applied in filter_queryset
+
+    def show_everything(self) -> bool:
+        data = self.form.cleaned_data
+        return bool(
+            data.get("include_rejected") or data.get("review_state") or data.get("updated_since")
+        )
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        data = self.form.cleaned_data
-        if not data.get("include_rejected") and not data.get("review_state"):
+        if not self.show_everything():
             queryset = queryset.exclude(review_state=ReviewState.REJECTED)
+        return queryset
+
+
+def _named(value: str):
+    return Leader.objects.named(value).values("pk")
+
+
+class FactFilterSet(ReviewedFilterSet):
+    article = IdFilter(method="filter_article", help_text="Facts an article's evidence supports.")
+    date = filters.DateFromToRangeFilter(help_text="Inclusive: date_after, date_before.")
+
+    def filter_article(self, queryset, name, value):
+        field = queryset.model._meta.model_name
+        supported = Evidence.objects.filter(article_id=value).values(f"{field}_id")
+        return queryset.filter(pk__in=supported)
+
+
+# ---- per resource --------------------------------------------------------------------------
+
+
+class CountryFilter(StrictFilterSet):
+    updated_since = ChangedSinceFilter(
+        method="filter_static",
+        help_text="Accepted for symmetry with the other feeds. Countries are reference data "
+        "without a change time: every country is always listed.",
+    )
+
+    class Meta:
+        model = Country
+        fields = ["updated_since"]
+
+    def filter_static(self, queryset, name, value):
         return queryset
 
 
@@ -42,40 +217,60 @@ class LeaderFilter(ReviewedFilterSet):
     name = filters.CharFilter(
         method="filter_name", help_text="Exact name or alias (accents and case ignored)."
     )
+    article = IdFilter(field_name="articles", help_text="Leaders an article mentions.")
+    include_merged = BooleanFilter(
+        method="filter_nothing",
+        help_text="Also list leaders merged into another record (hidden by default).",
+    )
 
     class Meta:
         model = Leader
-        fields = ["country", "name", "review_state"]
+        fields = ["country", "name", "review_state", "article"]
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(pk__in=Leader.objects.named(value).values("pk"))
+        return queryset.filter(pk__in=_named(value))
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        if not (data.get("include_merged") or data.get("updated_since")):
+            queryset = queryset.filter(merged_into__isnull=True)
+        return queryset
 
 
-def _participant_from(country_code: str):
+def _participant(**lookup):
     through = Meeting.participants.through
-    return Exists(
-        through.objects.filter(meeting=OuterRef("pk"), leader__country__code__iexact=country_code)
-    )
+    return Exists(through.objects.filter(meeting=OuterRef("pk"), **lookup))
 
 
-class MeetingFilter(ReviewedFilterSet):
-    leader = filters.ModelChoiceFilter(
-        field_name="participants", queryset=Leader.objects.all(), help_text="Participant id."
+class MeetingFilter(FactFilterSet):
+    leader = IdFilter(method="filter_leader", help_text="Participant id.")
+    leader_name = filters.CharFilter(
+        method="filter_leader_name", help_text="Participant name or alias."
     )
     country = filters.CharFilter(
         method="filter_country",
         help_text="ISO code of a participant's country or of the host country.",
     )
-    date = filters.DateFromToRangeFilter(help_text="Inclusive: date_after, date_before.")
-    has_gifts = filters.BooleanFilter(method="filter_has_gifts")
-    has_agreements = filters.BooleanFilter(method="filter_has_agreements")
+    kind = filters.ChoiceFilter(choices=MeetingKind.choices)
+    has_gifts = BooleanFilter(method="filter_has_gifts")
+    has_agreements = BooleanFilter(method="filter_has_agreements")
 
     class Meta:
         model = Meeting
         fields = ["leader", "country", "kind", "date", "review_state"]
 
+    def filter_leader(self, queryset, name, value):
+        return queryset.filter(_participant(leader_id=value))
+
+    def filter_leader_name(self, queryset, name, value):
+        return queryset.filter(_participant(leader_id__in=_named(value)))
+
     def filter_country(self, queryset, name, value):
-        return queryset.filter(Q(host_country__code__iexact=value) | _participant_from(value))
+        code = _country_codes(value)
+        return queryset.filter(
+            Q(host_country__code=code) | _participant(leader__country__code=code)
+        )
 
     def filter_has_gifts(self, queryset, name, value):
         gifts = Exists(Gift.objects.visible().filter(meeting=OuterRef("pk")))
@@ -86,40 +281,225 @@ class MeetingFilter(ReviewedFilterSet):
         return queryset.filter(agreements if value else ~agreements)
 
 
-class GiftFilter(ReviewedFilterSet):
-    leader = filters.ModelChoiceFilter(
-        method="filter_leader", queryset=Leader.objects.all(), help_text="Giver or recipient id."
+class GiftFilter(FactFilterSet):
+    leader = IdFilter(method="filter_leader", help_text="Giver or recipient id.")
+    leader_name = filters.CharFilter(
+        method="filter_leader_name", help_text="Giver's or recipient's name or alias."
     )
-    giver = filters.ModelChoiceFilter(queryset=Leader.objects.all())
-    recipient = filters.ModelChoiceFilter(queryset=Leader.objects.all())
-    meeting = filters.ModelChoiceFilter(queryset=Meeting.objects.all())
-    date = filters.DateFromToRangeFilter(help_text="Inclusive: date_after, date_before.")
+    giver = IdFilter(field_name="giver_id")
+    recipient = IdFilter(field_name="recipient_id")
+    meeting = IdFilter(field_name="meeting_id")
+    country = filters.CharFilter(
+        method="filter_country", help_text="ISO code of the giver's or recipient's country."
+    )
 
     class Meta:
         model = Gift
         fields = ["leader", "giver", "recipient", "meeting", "date", "review_state"]
 
-    @extend_schema_field(OpenApiTypes.INT)
     def filter_leader(self, queryset, name, value):
-        return queryset.filter(Q(giver=value) | Q(recipient=value))
+        return queryset.filter(Q(giver_id=value) | Q(recipient_id=value))
+
+    def filter_leader_name(self, queryset, name, value):
+        ids = _named(value)
+        return queryset.filter(Q(giver_id__in=ids) | Q(recipient_id__in=ids))
+
+    def filter_country(self, queryset, name, value):
+        code = _country_codes(value)
+        return queryset.filter(Q(giver__country__code=code) | Q(recipient__country__code=code))
 
 
-class AgreementFilter(ReviewedFilterSet):
-    leader = filters.ModelChoiceFilter(
-        field_name="leader_parties", queryset=Leader.objects.all(), help_text="Party id."
-    )
-    country = filters.CharFilter(
-        field_name="country_parties__code", lookup_expr="iexact", help_text="Party country code."
-    )
-    meeting = filters.ModelChoiceFilter(queryset=Meeting.objects.all())
-    date = filters.DateFromToRangeFilter(help_text="Inclusive: date_after, date_before.")
+class AgreementFilter(FactFilterSet):
+    leader = IdFilter(method="filter_leader", help_text="Party id.")
+    leader_name = filters.CharFilter(method="filter_leader_name", help_text="Party name or alias.")
+    country = filters.CharFilter(method="filter_country", help_text="Party country code.")
+    meeting = IdFilter(field_name="meeting_id")
+    kind = filters.ChoiceFilter(choices=AgreementKind.choices)
+    status = filters.ChoiceFilter(choices=AgreementStatus.choices)
 
     class Meta:
         model = Agreement
         fields = ["leader", "country", "meeting", "kind", "status", "date", "review_state"]
 
+    def _parties(self, queryset, **lookup):
+        through = Agreement.leader_parties.through
+        return queryset.filter(Exists(through.objects.filter(agreement=OuterRef("pk"), **lookup)))
 
-class ArticleFilter(filters.FilterSet):
+    def filter_leader(self, queryset, name, value):
+        return self._parties(queryset, leader_id=value)
+
+    def filter_leader_name(self, queryset, name, value):
+        return self._parties(queryset, leader_id__in=_named(value))
+
+    def filter_country(self, queryset, name, value):
+        through = Agreement.country_parties.through
+        parties = through.objects.filter(
+            agreement=OuterRef("pk"), country__code=_country_codes(value)
+        )
+        return queryset.filter(Exists(parties))
+
+
+class ArticleFilter(ApiFilterSet):
+    updated_since = ChangedSinceFilter(
+        method="filter_changed",
+        help_text="Only articles changed (uploaded, edited, started or finished) strictly "
+        "after this ISO 8601 date-time (naive means UTC).",
+    )
+    status = filters.ChoiceFilter(choices=ArticleStatus.choices)
+    published = filters.DateFromToRangeFilter(help_text="Inclusive: published_after, _before.")
+    leader = IdFilter(method="filter_leader", help_text="Articles that mention this leader.")
+    country = filters.CharFilter(
+        method="filter_country", help_text="Articles that mention this country (ISO code)."
+    )
+
     class Meta:
         model = Article
-        fields = ["status"]
+        fields = ["status", "published", "leader", "country"]
+
+    def filter_changed(self, queryset, name, value):
+        # Status changes are written with .update() (no auto_now): count their times too.
+        changed = Greatest(
+            "updated_at",
+            Coalesce("started_at", "updated_at"),
+            Coalesce("finished_at", "updated_at"),
+        )
+        return queryset.alias(changed_at=changed).filter(changed_at__gt=value)
+
+    def filter_leader(self, queryset, name, value):
+        through = Article.leaders.through
+        return queryset.filter(
+            Exists(through.objects.filter(article=OuterRef("pk"), leader_id=value))
+        )
+
+    def filter_country(self, queryset, name, value):
+        through = Article.countries.through
+        mentions = through.objects.filter(
+            article=OuterRef("pk"), country__code=_country_codes(value)
+        )
+        return queryset.filter(Exists(mentions))
+
+
+FACT_KINDS = [("meeting", "meeting"), ("gift", "gift"), ("agreement", "agreement")]
+
+
+class EvidenceFilter(ApiFilterSet):
+    updated_since = ChangedSinceFilter(
+        field_name="created_at",
+        help_text="Only evidence recorded strictly after this ISO 8601 date-time. Evidence "
+        "is replaced, never edited; deleted rows are in /api/changes/deleted/.",
+    )
+    article = IdFilter(field_name="article_id")
+    meeting = IdFilter(field_name="meeting_id")
+    gift = IdFilter(field_name="gift_id")
+    agreement = IdFilter(field_name="agreement_id")
+    fact = filters.ChoiceFilter(
+        choices=FACT_KINDS, method="filter_fact", help_text="Evidence for this kind of fact."
+    )
+    rule = filters.CharFilter(help_text='The extraction rule; "manual" for editors\' additions.')
+
+    class Meta:
+        model = Evidence
+        fields = ["article", "meeting", "gift", "agreement", "fact", "rule"]
+
+    def filter_fact(self, queryset, name, value):
+        return queryset.filter(**{f"{value}__isnull": False})
+
+
+class TombstoneFilter(StrictFilterSet):
+    since = ChangedSinceFilter(
+        field_name="deleted_at",
+        help_text="Only records deleted or merged strictly after this ISO 8601 date-time.",
+    )
+    model = filters.ChoiceFilter(
+        choices=[(name, name) for name in TOMBSTONE_MODELS],
+        help_text="Only records of this kind.",
+    )
+
+    class Meta:
+        model = Tombstone
+        fields = ["since", "model"]
+
+
+class MergeFilter(StrictFilterSet):
+    kind = filters.ChoiceFilter(choices=MergeKind.choices)
+
+    class Meta:
+        model = MergeRecord
+        fields = ["kind"]
+
+
+# ---- search and ordering -------------------------------------------------------------------
+
+
+class MeetingSearch(BaseFilterBackend):
+    """``?search=`` as on the meetings page: words, "quoted phrases" and -exclusions over
+    places, topics, participants, gifts, agreements and source articles (PostgreSQL
+    full-text search; substring matching on SQLite)."""
+
+    def filter_queryset(self, request, queryset, view):
+        return search_meetings(queryset, request.query_params.get("search", ""))
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": "search",
+                "in": "query",
+                "required": False,
+                "description": 'Full-text search: words, "quoted phrases", -excluded words.',
+                "schema": {"type": "string"},
+            }
+        ]
+
+
+class Search(SearchFilter):
+    search_description = "Case-insensitive substring search."
+
+
+class StableOrdering(OrderingFilter):
+    """``?ordering=`` with comma-separated fields, ``-`` for descending. Unknown fields are
+    400. ``id`` always breaks ties and NULLs sort last, so pagination is stable."""
+
+    def get_ordering(self, request, queryset, view):
+        params = request.query_params.get(self.ordering_param)
+        if params is None:
+            return list(self.get_default_ordering(view) or ["id"])
+        terms = [term.strip() for term in params.split(",")]
+        valid = self._valid(view)
+        bad = [term for term in terms if term.lstrip("-") not in valid]
+        if bad:
+            raise ValidationError(
+                {self.ordering_param: [f"Cannot order by {bad[0]!r}; use {', '.join(valid)}."]}
+            )
+        return terms
+
+    @staticmethod
+    def _valid(view) -> list[str]:
+        return list(getattr(view, "ordering_fields", None) or ["id"])
+
+    def filter_queryset(self, request, queryset, view):
+        terms = self.get_ordering(request, queryset, view)
+        if not any(term.lstrip("-") == "id" for term in terms):
+            terms = [*terms, "-id" if terms and terms[0].startswith("-") else "id"]
+        expressions = [
+            F(term[1:]).desc(nulls_last=True)
+            if term.startswith("-")
+            else F(term).asc(nulls_last=True)
+            for term in terms
+        ]
+        return queryset.order_by(*expressions)
+
+    def get_schema_operation_parameters(self, view):
+        names = "|".join(self._valid(view))
+        return [
+            {
+                "name": self.ordering_param,
+                "in": "query",
+                "required": False,
+                "description": (
+                    "Comma-separated fields to sort by, `-` for descending: "
+                    + ", ".join(f"`{name}`" for name in self._valid(view))
+                    + ". Ties are broken by `id`."
+                ),
+                "schema": {"type": "string", "pattern": f"^-?({names})(,-?({names}))*$"},
+            }
+        ]

@@ -1,8 +1,11 @@
-"""Representations for the API. Read serializers are small ModelSerializers; every fact
-(meeting, gift, agreement) carries its review state, confidence and evidence spans.
+"""Representations for the API.
 
-Nested relations rely on the querysets in ``api.views`` having loaded them (select /
-prefetch), so a page costs the same number of queries whatever its size.
+Read serializers are small ModelSerializers whose declared fields document the schema.
+The ones a list renders many times over (facts, leaders, evidence and their nested
+summaries) also have a hand-written ``to_representation`` producing exactly what the
+declared fields would (``tests/api/test_serializers.py`` holds them to it) in a fraction
+of the time; see ``api.fast``. Nested relations rely on the querysets in ``api.views``
+having loaded them, so a page costs the same number of queries whatever its size.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from api.fast import date_out, datetime_out, names
+from api.models import Tombstone
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -47,13 +52,42 @@ def _enum(choices) -> serializers.ChoiceField:
     return _enum_field_class(choices)(choices=choices.choices, read_only=True)
 
 
-def article_url(article: Article, request=None) -> str:
+def article_url(article_or_id, request=None) -> str:
     """The article's API address (absolute when there is a request)."""
-    return reverse("api:article-detail", args=[article.pk], request=request)
+    pk = getattr(article_or_id, "pk", article_or_id)
+    return reverse("api:article-detail", args=[pk], request=request)
 
 
 def _names():
     return serializers.ListField(child=serializers.CharField(), read_only=True)
+
+
+# ---- strict request fields ------------------------------------------------------------------
+# Bodies are JSON: a number is not accepted for text, nor text for a number or an id.
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class IdField(serializers.PrimaryKeyRelatedField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+# ---- shared pieces -------------------------------------------------------------------------
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -74,6 +108,65 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "rule",
         ]
 
+    def to_representation(self, e):
+        return {
+            "article": e.article_id,
+            "article_title": e.article.title,
+            "sentence": e.sentence,
+            "start": e.start,
+            "end": e.end,
+            "confidence": e.confidence,
+            "extractor_version": e.extractor_version,
+            "rule": e.rule,
+        }
+
+
+class EvidenceRowSerializer(serializers.ModelSerializer):
+    """Evidence as a resource of its own (``/api/evidence/``)."""
+
+    fact = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id",
+            "article",
+            "fact",
+            "meeting",
+            "gift",
+            "agreement",
+            "sentence",
+            "start",
+            "end",
+            "sentence_start",
+            "confidence",
+            "extractor_version",
+            "rule",
+            "created_at",
+        ]
+
+    @extend_schema_field({"type": "string", "enum": ["meeting", "gift", "agreement"]})
+    def get_fact(self, e) -> str:
+        return "meeting" if e.meeting_id else "gift" if e.gift_id else "agreement"
+
+    def to_representation(self, e):
+        return {
+            "id": e.pk,
+            "article": e.article_id,
+            "fact": self.get_fact(e),
+            "meeting": e.meeting_id,
+            "gift": e.gift_id,
+            "agreement": e.agreement_id,
+            "sentence": e.sentence,
+            "start": e.start,
+            "end": e.end,
+            "sentence_start": e.sentence_start,
+            "confidence": e.confidence,
+            "extractor_version": e.extractor_version,
+            "rule": e.rule,
+            "created_at": datetime_out(e.created_at),
+        }
+
 
 class CountrySerializer(serializers.ModelSerializer):
     other_names = _names()
@@ -90,6 +183,15 @@ class LeaderBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Leader
         fields = ["id", "name", "country"]
+
+    def to_representation(self, leader):
+        country = leader.country
+        return {"id": leader.pk, "name": leader.name, "country": country.code if country else None}
+
+
+def _brief(leader) -> dict:
+    country = leader.country
+    return {"id": leader.pk, "name": leader.name, "country": country.code if country else None}
 
 
 class LeaderSerializer(serializers.ModelSerializer):
@@ -108,13 +210,67 @@ class LeaderSerializer(serializers.ModelSerializer):
             "merged_into",
             "review_state",
             "confidence",
+            "updated_at",
         ]
+
+    def to_representation(self, leader):
+        country = leader.country
+        return {
+            "id": leader.pk,
+            "name": leader.name,
+            "other_names": names(leader.other_names),
+            "title": leader.title,
+            "country": country.code if country else None,
+            "merged_into": leader.merged_into_id,
+            "review_state": leader.review_state,
+            "confidence": leader.confidence,
+            "updated_at": datetime_out(leader.updated_at),
+        }
+
+
+# ---- facts ---------------------------------------------------------------------------------
+
+FACT_TAIL = ["review_state", "edited_fields", "confidence", "created_at", "updated_at", "evidence"]
+
+
+def _loaded(obj, name: str, load):
+    """What ``api.loaders`` attached to ``obj`` for a relation, else ``load()`` (a detail
+    reloaded after a write, or a caller that did not use the loaders)."""
+    value = getattr(obj, f"api_{name}", None)
+    return load() if value is None else value
+
+
+def _fact_tail(fact) -> dict:
+    return {
+        "review_state": fact.review_state,
+        "edited_fields": names(fact.edited_fields),
+        "confidence": fact.confidence,
+        "created_at": datetime_out(fact.created_at),
+        "updated_at": datetime_out(fact.updated_at),
+        "evidence": _loaded(fact, "evidence", lambda: [_evidence(e) for e in fact.evidence.all()]),
+    }
+
+
+_evidence = EvidenceSerializer().to_representation
+
+
+class FactSerializer(serializers.ModelSerializer):
+    review_state = _enum(ReviewState)
+    edited_fields = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Fields an editor set; extraction never changes them.",
+    )
+    evidence = EvidenceSerializer(many=True, read_only=True)
 
 
 class MeetingGiftSerializer(serializers.ModelSerializer):
     class Meta:
         model = Gift
         fields = ["id", "item", "giver", "recipient"]
+
+    def to_representation(self, g):
+        return {"id": g.pk, "item": g.item, "giver": g.giver_id, "recipient": g.recipient_id}
 
 
 class MeetingAgreementSerializer(serializers.ModelSerializer):
@@ -125,8 +281,15 @@ class MeetingAgreementSerializer(serializers.ModelSerializer):
         model = Agreement
         fields = ["id", "kind", "status", "summary"]
 
+    def to_representation(self, a):
+        return {"id": a.pk, "kind": a.kind, "status": a.status, "summary": a.summary}
 
-class MeetingSerializer(serializers.ModelSerializer):
+
+_gift_brief = MeetingGiftSerializer().to_representation
+_agreement_brief = MeetingAgreementSerializer().to_representation
+
+
+class MeetingSerializer(FactSerializer):
     """A meeting with its participants, host, gifts and agreements (rejected ones left
     out) and the evidence for it."""
 
@@ -136,8 +299,6 @@ class MeetingSerializer(serializers.ModelSerializer):
     topics = _names()
     gifts = MeetingGiftSerializer(many=True, read_only=True)
     agreements = MeetingAgreementSerializer(many=True, read_only=True)
-    review_state = _enum(ReviewState)
-    evidence = EvidenceSerializer(many=True, read_only=True)
 
     class Meta:
         model = Meeting
@@ -151,40 +312,56 @@ class MeetingSerializer(serializers.ModelSerializer):
             "topics",
             "gifts",
             "agreements",
-            "review_state",
-            "confidence",
-            "evidence",
+            "merged_into",
+            *FACT_TAIL,
         ]
 
+    def to_representation(self, m):
+        host = m.host_country
+        return {
+            "id": m.pk,
+            "kind": m.kind,
+            "date": date_out(m.date),
+            "place": m.place,
+            "host_country": host.code if host else None,
+            "participants": _loaded(
+                m, "participants", lambda: [_brief(p) for p in m.participants.all()]
+            ),
+            "topics": names(m.topics),
+            "gifts": _loaded(m, "gifts", lambda: [_gift_brief(g) for g in m.gifts.visible()]),
+            "agreements": _loaded(
+                m, "agreements", lambda: [_agreement_brief(a) for a in m.agreements.visible()]
+            ),
+            "merged_into": m.merged_into_id,
+            **_fact_tail(m),
+        }
 
-class GiftSerializer(serializers.ModelSerializer):
+
+class GiftSerializer(FactSerializer):
     giver = LeaderBriefSerializer(read_only=True)
     recipient = LeaderBriefSerializer(read_only=True)
-    review_state = _enum(ReviewState)
-    evidence = EvidenceSerializer(many=True, read_only=True)
 
     class Meta:
         model = Gift
-        fields = [
-            "id",
-            "item",
-            "giver",
-            "recipient",
-            "meeting",
-            "date",
-            "review_state",
-            "confidence",
-            "evidence",
-        ]
+        fields = ["id", "item", "giver", "recipient", "meeting", "date", *FACT_TAIL]
+
+    def to_representation(self, g):
+        return {
+            "id": g.pk,
+            "item": g.item,
+            "giver": _brief(g.giver),
+            "recipient": _brief(g.recipient),
+            "meeting": g.meeting_id,
+            "date": date_out(g.date),
+            **_fact_tail(g),
+        }
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(FactSerializer):
     kind = _enum(AgreementKind)
     status = _enum(AgreementStatus)
     leader_parties = LeaderBriefSerializer(many=True, read_only=True)
     country_parties = serializers.SlugRelatedField(**COUNTRY_CODE, many=True)
-    review_state = _enum(ReviewState)
-    evidence = EvidenceSerializer(many=True, read_only=True)
 
     class Meta:
         model = Agreement
@@ -197,17 +374,43 @@ class AgreementSerializer(serializers.ModelSerializer):
             "meeting",
             "leader_parties",
             "country_parties",
-            "review_state",
-            "confidence",
-            "evidence",
+            *FACT_TAIL,
         ]
+
+    def to_representation(self, a):
+        return {
+            "id": a.pk,
+            "kind": a.kind,
+            "status": a.status,
+            "summary": a.summary,
+            "date": date_out(a.date),
+            "meeting": a.meeting_id,
+            "leader_parties": _loaded(
+                a, "leader_parties", lambda: [_brief(p) for p in a.leader_parties.all()]
+            ),
+            "country_parties": _loaded(
+                a, "country_parties", lambda: [c.code for c in a.country_parties.all()]
+            ),
+            **_fact_tail(a),
+        }
+
+
+# ---- articles ------------------------------------------------------------------------------
 
 
 class ArticleSerializer(serializers.ModelSerializer):
     """An article without its text (lists)."""
 
-    url = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField(help_text="This article's API address.")
     status = _enum(ArticleStatus)
+    source_url = serializers.CharField(
+        source="url", read_only=True, help_text="For a URL upload: the address given."
+    )
+    duplicate_of = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="A URL upload whose page was an article already stored: that article's id.",
+    )
 
     class Meta:
         model = Article
@@ -217,8 +420,10 @@ class ArticleSerializer(serializers.ModelSerializer):
             "title",
             "published",
             "source",
+            "source_url",
             "media_type",
             "status",
+            "duplicate_of",
             "attempts",
             "extractor_version",
             "created_at",
@@ -230,32 +435,80 @@ class ArticleSerializer(serializers.ModelSerializer):
         return article_url(article, self.context.get("request"))
 
 
+class ArticleMeetingSerializer(serializers.ModelSerializer):
+    kind = _enum(MeetingKind)
+    participants = LeaderBriefSerializer(many=True, read_only=True)
+    review_state = _enum(ReviewState)
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "kind", "date", "place", "participants", "review_state"]
+
+
+class ArticleGiftSerializer(serializers.ModelSerializer):
+    giver = LeaderBriefSerializer(read_only=True)
+    recipient = LeaderBriefSerializer(read_only=True)
+    review_state = _enum(ReviewState)
+
+    class Meta:
+        model = Gift
+        fields = ["id", "item", "giver", "recipient", "meeting", "review_state"]
+
+
+class ArticleAgreementSerializer(serializers.ModelSerializer):
+    kind = _enum(AgreementKind)
+    status = _enum(AgreementStatus)
+    review_state = _enum(ReviewState)
+
+    class Meta:
+        model = Agreement
+        fields = ["id", "kind", "status", "summary", "meeting", "review_state"]
+
+
 class ArticleDetailSerializer(ArticleSerializer):
-    """An article with its text (which evidence offsets index) and last error."""
+    """An article with its text (which evidence offsets index), its last error and, once
+    extraction is done, the facts its evidence supports."""
+
+    meetings = ArticleMeetingSerializer(many=True, read_only=True, source="found_meetings")
+    gifts = ArticleGiftSerializer(many=True, read_only=True, source="found_gifts")
+    agreements = ArticleAgreementSerializer(many=True, read_only=True, source="found_agreements")
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "error", "text"]
+        fields = [
+            *ArticleSerializer.Meta.fields,
+            "error",
+            "text",
+            "meetings",
+            "gifts",
+            "agreements",
+        ]
 
 
-class ArticleTextSubmitSerializer(serializers.Serializer):
-    """Exactly one of ``text`` or ``url`` (JSON or form body)."""
+class ArticleSubmitItemSerializer(serializers.Serializer):
+    """Exactly one of ``text`` or ``url``."""
 
-    text = serializers.CharField(
+    text = StrictCharField(
         required=False, allow_blank=True, trim_whitespace=False, help_text="The article text."
     )
-    url = serializers.CharField(
+    url = StrictCharField(
         required=False, allow_blank=True, help_text="An http(s) page to fetch and read."
     )
 
 
-class ArticleSubmitSerializer(ArticleTextSubmitSerializer):
-    """Exactly one of ``text``, ``file`` or ``url`` (multipart body)."""
+class ArticleBatchSerializer(serializers.Serializer):
+    items = ArticleSubmitItemSerializer(
+        many=True, help_text="Up to 100 articles, each with `text` or `url`."
+    )
+
+
+class ArticleSubmitSerializer(ArticleSubmitItemSerializer):
+    """Exactly one of ``text``, ``file`` or ``url``; several ``file`` parts make a batch."""
 
     file = serializers.FileField(
         required=False,
         allow_empty_file=True,
         use_url=False,
-        help_text="Plain text (UTF-8), HTML or PDF, judged by content.",
+        help_text="Plain text (UTF-8), HTML or PDF, judged by content. Repeat for a batch.",
     )
 
 
@@ -263,24 +516,60 @@ class ArticleSubmittedSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     status = _enum(ArticleStatus)
     created = serializers.BooleanField(help_text="False when the same text was already stored.")
-    url = serializers.URLField(help_text="The article's API address.")
+    url = serializers.URLField(help_text="The article's API address: poll it for the facts.")
+
+
+class ArticleBatchItemResultSerializer(serializers.Serializer):
+    index = serializers.IntegerField(help_text="Position in the batch.")
+    id = serializers.IntegerField(required=False)
+    status = _enum(ArticleStatus)
+    created = serializers.BooleanField(required=False)
+    url = serializers.URLField(required=False)
+    error = serializers.DictField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="`detail` and `code` when this item could not be read (nothing saved).",
+    )
+
+
+class ArticleBatchResultSerializer(serializers.Serializer):
+    items = ArticleBatchItemResultSerializer(many=True)
 
 
 class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField()
+    """Every error answer (400, 401, 403, 404, 405, 413, 429) has this shape."""
+
+    detail = serializers.CharField(help_text="What went wrong, for people.")
+    code = serializers.CharField(help_text="What went wrong, for programs.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="For invalid input: messages per field (nested fields joined by dots).",
+    )
 
 
-# ---- editors' writes (PATCH bodies; every field optional) --------------------------------
-
-
-def _writable_enum(choices) -> serializers.ChoiceField:
+def _writable_enum(choices, **kwargs) -> serializers.ChoiceField:
     """Like ``_enum`` but accepted in request bodies (same schema component)."""
-    return _enum_field_class(choices)(choices=choices.choices, required=False)
+    kwargs.setdefault("required", False)
+    return _enum_field_class(choices)(choices=choices.choices, **kwargs)
 
 
 def _active_leaders():
     return Leader.objects.filter(merged_into__isnull=True)
+
+
+def _leader_ids(**kwargs):
+    return IdField(many=True, queryset=_active_leaders(), help_text="Leader ids.", **kwargs)
+
+
+def _country_codes(**kwargs):
+    return serializers.SlugRelatedField(
+        many=True,
+        slug_field="code",
+        queryset=Country.objects.all(),
+        help_text="ISO 3166 alpha-2 codes.",
+        **kwargs,
+    )
 
 
 class MeetingUpdateSerializer(serializers.Serializer):
@@ -288,7 +577,7 @@ class MeetingUpdateSerializer(serializers.Serializer):
 
     kind = _writable_enum(MeetingKind)
     date = serializers.DateField(required=False, allow_null=True)
-    place = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    place = StrictCharField(required=False, allow_blank=True, max_length=200)
     host_country = serializers.SlugRelatedField(
         slug_field="code",
         queryset=Country.objects.all(),
@@ -296,43 +585,55 @@ class MeetingUpdateSerializer(serializers.Serializer):
         allow_null=True,
         help_text="ISO 3166 alpha-2 code.",
     )
-    participants = serializers.PrimaryKeyRelatedField(
-        many=True, queryset=_active_leaders(), required=False, help_text="Leader ids."
+    participants = _leader_ids(required=False)
+    topics = serializers.ListField(
+        child=StrictCharField(max_length=100), required=False, max_length=50
     )
-    topics = serializers.ListField(child=serializers.CharField(), required=False)
 
 
 class GiftUpdateSerializer(serializers.Serializer):
-    giver = serializers.PrimaryKeyRelatedField(queryset=_active_leaders(), required=False)
-    recipient = serializers.PrimaryKeyRelatedField(queryset=_active_leaders(), required=False)
-    item = serializers.CharField(required=False, max_length=300)
+    giver = IdField(queryset=_active_leaders(), required=False)
+    recipient = IdField(queryset=_active_leaders(), required=False)
+    item = StrictCharField(required=False, max_length=300)
     date = serializers.DateField(required=False, allow_null=True)
-    meeting = serializers.PrimaryKeyRelatedField(
-        queryset=Meeting.objects.all(), required=False, allow_null=True
-    )
+    meeting = IdField(queryset=Meeting.objects.all(), required=False, allow_null=True)
 
 
 class AgreementUpdateSerializer(serializers.Serializer):
     kind = _writable_enum(AgreementKind)
     status = _writable_enum(AgreementStatus)
-    summary = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    summary = StrictCharField(required=False, allow_blank=True, max_length=500)
     date = serializers.DateField(required=False, allow_null=True)
-    leader_parties = serializers.PrimaryKeyRelatedField(
-        many=True, queryset=_active_leaders(), required=False, help_text="Leader ids."
-    )
-    country_parties = serializers.SlugRelatedField(
-        many=True,
-        slug_field="code",
-        queryset=Country.objects.all(),
-        required=False,
-        help_text="ISO 3166 alpha-2 codes.",
-    )
+    leader_parties = _leader_ids(required=False)
+    country_parties = _country_codes(required=False)
 
 
-class LeaderMergeSerializer(serializers.Serializer):
-    merge = serializers.PrimaryKeyRelatedField(
-        queryset=_active_leaders(),
-        help_text="Id of the duplicate leader to fold into this one.",
+class EvidenceSpanSerializer(serializers.Serializer):
+    """Where, in which article, the fact is stated: ``article.text[start:end]``."""
+
+    article = IdField(queryset=Article.objects.all())
+    start = StrictIntegerField(min_value=0, help_text="Offset of the sentence's start.")
+    end = StrictIntegerField(min_value=1, help_text="Offset just past its end.")
+
+
+class MeetingCreateSerializer(EvidenceSpanSerializer, MeetingUpdateSerializer):
+    participants = _leader_ids(allow_empty=False)
+
+
+class GiftCreateSerializer(EvidenceSpanSerializer, GiftUpdateSerializer):
+    giver = IdField(queryset=_active_leaders())
+    recipient = IdField(queryset=_active_leaders())
+    item = StrictCharField(max_length=300)
+
+
+class AgreementCreateSerializer(EvidenceSpanSerializer, AgreementUpdateSerializer):
+    kind = _writable_enum(AgreementKind, required=True)
+    status = _writable_enum(AgreementStatus, required=True)
+
+
+class MergeSerializer(serializers.Serializer):
+    merge = StrictIntegerField(
+        min_value=1, help_text="Id of the duplicate to fold into this record."
     )
 
 
@@ -342,4 +643,16 @@ class MergeRecordSerializer(serializers.ModelSerializer):
     class Meta:
         model = MergeRecord
         fields = ["id", "kind", "keep_id", "merged_id", "created_at", "undone_at"]
+        read_only_fields = fields
+
+
+class TombstoneSerializer(serializers.ModelSerializer):
+    model = serializers.CharField(help_text="leader, meeting, gift, agreement, article, ...")
+    merged_into = serializers.IntegerField(
+        allow_null=True, help_text="The record it was merged into; null when deleted."
+    )
+
+    class Meta:
+        model = Tombstone
+        fields = ["id", "model", "object_id", "merged_into", "deleted_at"]
         read_only_fields = fields

@@ -1,10 +1,12 @@
-"""/api/: the REST API (namespace "api") and its OpenAPI 3 schema at /api/schema/."""
+"""/api/: the REST API (namespace "api"), its OpenAPI 3 schema at /api/schema/ and
+interactive docs at /api/docs/ (Swagger UI, served from our own static files)."""
 
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
-from api import views
+from api import bench, errors, views
 
 app_name = "api"
 
@@ -15,8 +17,33 @@ router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("gifts", views.GiftViewSet, basename="gift")
 router.register("agreements", views.AgreementViewSet, basename="agreement")
 router.register("articles", views.ArticleViewSet, basename="article")
+router.register("evidence", views.EvidenceViewSet, basename="evidence")
+router.register("merges", views.MergeViewSet, basename="merge")
+router.register("changes/deleted", views.DeletedViewSet, basename="deleted")
+
+public = {"permission_classes": [AllowAny]}
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI; its assets come from drf-spectacular-sidecar via our static files (no
+    CDN), and its settings script is a separate file (no inline script, CSP-friendly)."""
+
+    http_method_names = ["get", "head"]  # OPTIONS would try to render the page template
+
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
+    path(
+        "docs/",
+        DocsView.as_view(url_name="api:schema", **public),
+        name="docs",
+    ),
     path("", include(router.urls)),
+    # Anything else under /api/ is a JSON 404, whatever DEBUG says.
+    re_path(r"^.*$", errors.api_not_found, name="not-found"),
 ]
+
+# Benchmark baseline only (``manage.py bench_api``): answers 404 unless DEBUG or API_BENCH_VIEWS.
+urlpatterns.insert(
+    0, path("_bench/meetings-plain/", bench.meetings_plain, name="bench-meetings-plain")
+)

@@ -1,78 +1,213 @@
-"""Read endpoints for the knowledge base, article upload and re-queue.
+"""The REST API's endpoints.
 
-Views stay thin: querysets load every nested relation up front (bounded queries per
-page), filters live in ``api.filters``, uploads go through ``ingest.services``.
-Lists hide rejected facts (see ``api.filters``); a detail answers for any row by id.
+Views stay thin: querysets load every nested relation up front (a fixed number of queries
+per page), filters live in ``api.filters``, writes go through ``kb.curation`` (the services
+the pages use, so history and sticky corrections apply), ``api.services`` and
+``ingest.services``. Lists hide rejected facts (see ``api.filters``); a detail answers for
+any row by id. Every list also streams as CSV or JSON Lines (``api.exports``).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from api import filters, serializers
+from api import filters, loaders, serializers
 from api.exceptions import RequestTooLarge
+from api.exports import EXPORT_FORMATS, EXPORT_RENDERERS, export_response
+from api.models import Tombstone
+from api.pagination import Pagination
+from api.services import articles_submit, fact_delete
 from ingest.read import UploadRejected
 from ingest.services import article_requeue, article_submit
 from kb import curation
-from kb.models import Agreement, Article, Country, Evidence, Gift, Leader, Meeting
+from kb.models import (
+    Agreement,
+    Article,
+    Country,
+    Evidence,
+    Gift,
+    Leader,
+    Meeting,
+    MergeRecord,
+)
 
-ERRORS = {
-    400: OpenApiResponse(
-        serializers.ErrorSerializer, description="Unusable upload; nothing saved."
-    ),
-    401: OpenApiResponse(serializers.ErrorSerializer, description="Not signed in."),
-    403: OpenApiResponse(serializers.ErrorSerializer, description="Not an editor."),
-    413: OpenApiResponse(serializers.ErrorSerializer, description="Request body too large."),
-}
-
-
-WRITE_ERRORS = {
-    400: OpenApiResponse(description="Invalid values; nothing saved."),
-    401: ERRORS[401],
-    403: ERRORS[403],
-    404: OpenApiResponse(serializers.ErrorSerializer, description="No such record."),
-}
+# ---- querysets (nested data comes from api.loaders) ----------------------------------------
 
 
-def _evidence():
-    return Prefetch(
-        "evidence",
-        queryset=Evidence.objects.select_related("article").defer(
-            "candidate", "article__text", "article__error"
-        ),
-    )
+def meetings():
+    return Meeting.objects.select_related("host_country")
 
 
-def _leaders(lookup: str) -> Prefetch:
-    return Prefetch(lookup, queryset=Leader.objects.select_related("country"))
+def gifts():
+    brief = ("giver__id", "giver__name", "giver__country__code")
+    return Gift.objects.select_related("giver__country", "recipient__country").only(
+        "id", "item", "giver", "recipient", "meeting_id", "date", "review_state",
+        "edited_fields", "confidence", "created_at", "updated_at",
+        *brief, *(b.replace("giver", "recipient") for b in brief),
+    )  # fmt: skip
 
 
-class KnowledgeViewSet(viewsets.ReadOnlyModelViewSet):
-    """Filters and ordering apply to lists only; a detail is found by its key alone."""
+def agreements():
+    return Agreement.objects.all()
+
+
+# ---- bases ---------------------------------------------------------------------------------
+
+
+class ApiViewSet(viewsets.GenericViewSet):
+    """Lists: filtered, searched, ordered (ties broken by id), paginated, and exportable
+    as CSV or JSON Lines. Filters and ordering apply to lists only."""
+
+    pagination_class = Pagination
+    filter_backends = [DjangoFilterBackend, filters.Search, filters.StableOrdering]
+    exportable = True
+    #: The serializer used for lists and exports (defaults to ``serializer_class``).
+    list_serializer_class = None
+    #: Loads a page's nested data in bulk (``api.loaders``), if the representation has any.
+    loader = None
+
+    def load(self, objects):
+        if self.loader is not None:
+            type(self).loader(objects)
+        return objects
+
+    def initial(self, request, *args, **kwargs):
+        fmt = request.query_params.get("format")
+        if fmt is not None and fmt not in ("json", "api", *EXPORT_FORMATS):
+            raise DRFValidationError({"format": ["Use json, csv or jsonl."]})
+        super().initial(request, *args, **kwargs)
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        # Also for methods a view lacks (action None), so they get 405, not 404.
+        if self.action in ("list", None) and self.exportable:
+            renderers += [renderer() for renderer in EXPORT_RENDERERS]
+        return renderers
+
+    def get_serializer_class(self):
+        if self.action == "list" and self.list_serializer_class is not None:
+            return self.list_serializer_class
+        return super().get_serializer_class()
 
     def filter_queryset(self, queryset):
         if self.action != "list":
             return queryset
         return super().filter_queryset(queryset)
 
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        self.paginator.validate(request)
+        fmt = getattr(request.accepted_renderer, "format", "json")
+        if fmt in EXPORT_FORMATS:  # the renderers' formats, offered on lists only
+            return export_response(
+                queryset, self.get_serializer(), fmt, basename=self.basename, load=self.load
+            )
+        page = self.load(self.paginate_queryset(queryset))
+        data = self.get_serializer(page, many=True).data
+        return self.get_paginated_response(data)
 
-class FactWriteMixin:
-    """Editors' writes on a fact: PATCH corrects fields through ``kb.curation.fact_update``
-    (the fact becomes "corrected" and extraction never changes it again); ``confirm``
-    and ``reject`` record a review decision. Each change is in the fact's history with
-    the token's user."""
 
+class ReadViewSet(ApiViewSet):
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.get_object()
+        self.load([obj])
+        return Response(self.get_serializer(obj).data)
+
+
+WRITE_ERRORS_NOTE = "Editors only (an edit-scoped token or an editor's session)."
+
+
+def _fact_schema(noun: str, read, create, update):
+    return extend_schema_view(
+        list=extend_schema(summary=f"List {noun}s"),
+        retrieve=extend_schema(summary=f"One {noun}"),
+        create=extend_schema(
+            summary=f"Add a {noun} by hand",
+            description=(
+                f"A {noun} extraction missed, with the article sentence that states it "
+                "(`article`, `start`, `end`: offsets into the article's text) as its "
+                f"evidence. The {noun} is `confirmed`. {WRITE_ERRORS_NOTE}"
+            ),
+            request=create,
+            responses={201: read},
+        ),
+        partial_update=extend_schema(
+            summary=f"Correct a {noun}",
+            description=(
+                f"Give only the fields to change. The {noun} becomes `corrected`, and "
+                f"re-extraction never changes it again. {WRITE_ERRORS_NOTE}"
+            ),
+            request=update,
+            responses={200: read},
+        ),
+        destroy=extend_schema(
+            summary=f"Delete a {noun}",
+            description=(
+                f"Removes the {noun} and its evidence; the deletion is in its history and "
+                "in `/api/changes/deleted/`. A later re-extraction of its article may find "
+                f"it again: to keep a wrong extracted {noun} out, reject it. "
+                f"{WRITE_ERRORS_NOTE}"
+            ),
+            responses={204: None},
+        ),
+        confirm=extend_schema(
+            summary=f"Confirm a {noun}",
+            description=f"An editor vouches for it as it stands. {WRITE_ERRORS_NOTE}",
+            request=None,
+            responses={200: read},
+        ),
+        reject=extend_schema(
+            summary=f"Reject a {noun}",
+            description=f"Kept, but hidden from lists; never brought back by extraction. "
+            f"{WRITE_ERRORS_NOTE}",
+            request=None,
+            responses={200: read},
+        ),
+    )
+
+
+class FactViewSet(ReadViewSet):
+    """Editors' writes on a fact, all through ``kb.curation`` (history with the acting
+    user; corrections, confirmations and rejections are sticky)."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    parser_classes = [JSONParser]
     update_serializer_class = None
+    create_serializer_class = None
 
-    def _answer(self, fact):
+    def _answer(self, fact, code=status.HTTP_200_OK):
         fact = self.get_queryset().get(pk=fact.pk)  # reload with its relations
-        return Response(self.get_serializer(fact).data)
+        self.load([fact])
+        return Response(self.get_serializer(fact).data, status=code)
+
+    def create(self, request, *args, **kwargs):
+        form = self.create_serializer_class(data=request.data)
+        form.is_valid(raise_exception=True)
+        fields = dict(form.validated_data)
+        article, start, end = fields.pop("article"), fields.pop("start"), fields.pop("end")
+        fact = curation.fact_create_manual(
+            model=self.queryset_model(),
+            user=request.user,
+            article=article,
+            sentence_start=start,
+            sentence_end=end,
+            **fields,
+        )
+        return self._answer(fact, status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
         fact = self.get_object()
@@ -80,6 +215,10 @@ class FactWriteMixin:
         form.is_valid(raise_exception=True)
         curation.fact_update(fact=fact, user=request.user, changes=dict(form.validated_data))
         return self._answer(fact)
+
+    def destroy(self, request, *args, **kwargs):
+        fact_delete(fact=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
@@ -89,184 +228,296 @@ class FactWriteMixin:
     def reject(self, request, pk=None):
         return self._answer(curation.fact_reject(fact=self.get_object(), user=request.user))
 
+    def queryset_model(self):
+        return self.get_queryset().model
 
-def _fact_write_schema(update_serializer, read_serializer, noun: str):
-    return extend_schema_view(
-        partial_update=extend_schema(
-            summary=f"Correct a {noun}",
-            description=(
-                f"Give only the fields to change. The {noun} becomes `corrected`, and "
-                "re-extraction never changes it again. Editors only."
-            ),
-            request=update_serializer,
-            responses={200: read_serializer, **WRITE_ERRORS},
+
+def _merge(request, keep, model):
+    form = serializers.MergeSerializer(data=request.data)
+    form.is_valid(raise_exception=True)
+    other = model.objects.filter(pk=form.validated_data["merge"]).first()
+    if other is None:
+        raise ValidationError({"merge": f"No {model._meta.verbose_name} with that id."})
+    merge = curation.leader_merge if model is Leader else curation.meeting_merge
+    record = merge(keep=keep, merge=other, user=request.user)
+    return Response(serializers.MergeRecordSerializer(record).data)
+
+
+def _merge_schema(noun: str, moved: str):
+    return extend_schema(
+        summary=f"Merge a duplicate {noun} into this one",
+        description=(
+            f"Moves the duplicate's {moved} to this {noun} and marks it merged "
+            "(`merged_into`; listed in `/api/changes/deleted/`). Recorded, and undoable "
+            f"with `POST /api/merges/{{id}}/undo/`. {WRITE_ERRORS_NOTE}"
         ),
-        confirm=extend_schema(
-            summary=f"Confirm a {noun}",
-            description="An editor vouches for it as it stands. Editors only.",
-            request=None,
-            responses={200: read_serializer, **WRITE_ERRORS},
-        ),
-        reject=extend_schema(
-            summary=f"Reject a {noun}",
-            description="Kept, but hidden from lists. Editors only.",
-            request=None,
-            responses={200: read_serializer, **WRITE_ERRORS},
-        ),
+        request=serializers.MergeSerializer,
+        responses={200: serializers.MergeRecordSerializer},
     )
 
 
-class CountryViewSet(KnowledgeViewSet):
+# ---- resources -----------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List countries"),
+    retrieve=extend_schema(summary="One country, by ISO code"),
+)
+class CountryViewSet(ReadViewSet):
     """Countries, looked up by ISO 3166 alpha-2 code (any case)."""
 
     queryset = Country.objects.all()
     serializer_class = serializers.CountrySerializer
+    filterset_class = filters.CountryFilter
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z]{2}"
-    search_fields = ["name", "official_name"]
-    ordering_fields = ["name", "code"]
+    search_fields = ["name", "official_name", "code"]
+    ordering_fields = ["name", "code", "id"]
+    ordering = ["name"]
 
     def get_object(self):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
         return super().get_object()
 
 
-class LeaderViewSet(KnowledgeViewSet):
+@extend_schema_view(
+    list=extend_schema(summary="List leaders"), retrieve=extend_schema(summary="One leader")
+)
+class LeaderViewSet(ReadViewSet):
+    parser_classes = [JSONParser]
     queryset = Leader.objects.select_related("country")
     serializer_class = serializers.LeaderSerializer
     filterset_class = filters.LeaderFilter
     search_fields = ["name"]
-    ordering_fields = ["name", "id"]
+    ordering_fields = ["name", "id", "updated_at"]
+    ordering = ["name"]
 
-    @extend_schema(
-        summary="Merge a duplicate leader into this one",
-        description=(
-            "Moves the duplicate's meetings, gifts, agreements, article mentions and names "
-            "to this leader and marks it merged (`merged_into`). Recorded, and undoable "
-            "from the merges page. Editors only."
-        ),
-        request=serializers.LeaderMergeSerializer,
-        responses={200: serializers.MergeRecordSerializer, **WRITE_ERRORS},
-    )
+    @_merge_schema("leader", "meetings, gifts, agreements, article mentions and names")
     @action(detail=True, methods=["post"])
     def merge(self, request, pk=None):
-        keep = self.get_object()
-        form = serializers.LeaderMergeSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        record = curation.leader_merge(
-            keep=keep, merge=form.validated_data["merge"], user=request.user
-        )
-        return Response(serializers.MergeRecordSerializer(record).data)
+        return _merge(request, self.get_object(), Leader)
 
 
-@_fact_write_schema(serializers.MeetingUpdateSerializer, serializers.MeetingSerializer, "meeting")
-class MeetingViewSet(FactWriteMixin, KnowledgeViewSet):
+@_fact_schema(
+    "meeting",
+    serializers.MeetingSerializer,
+    serializers.MeetingCreateSerializer,
+    serializers.MeetingUpdateSerializer,
+)
+class MeetingViewSet(FactViewSet):
     """Meetings, newest first; ``?ordering=date`` for oldest first."""
 
-    queryset = Meeting.objects.select_related("host_country").prefetch_related(
-        _leaders("participants"),
-        Prefetch("gifts", queryset=Gift.objects.visible()),
-        Prefetch("agreements", queryset=Agreement.objects.visible()),
-        _evidence(),
-    )
     serializer_class = serializers.MeetingSerializer
+    create_serializer_class = serializers.MeetingCreateSerializer
     update_serializer_class = serializers.MeetingUpdateSerializer
     filterset_class = filters.MeetingFilter
-    search_fields = ["place"]
-    ordering_fields = ["date", "id"]
+    filter_backends = [DjangoFilterBackend, filters.MeetingSearch, filters.StableOrdering]
+    ordering_fields = ["date", "id", "updated_at", "confidence", "kind"]
+    ordering = ["-date", "-id"]
+
+    loader = loaders.load_meetings
+
+    def get_queryset(self):
+        return meetings()
+
+    @_merge_schema("meeting", "participants, evidence, gifts and agreements")
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        return _merge(request, self.get_object(), Meeting)
 
 
-@_fact_write_schema(serializers.GiftUpdateSerializer, serializers.GiftSerializer, "gift")
-class GiftViewSet(FactWriteMixin, KnowledgeViewSet):
-    queryset = Gift.objects.select_related("giver__country", "recipient__country").prefetch_related(
-        _evidence()
-    )
+@_fact_schema(
+    "gift",
+    serializers.GiftSerializer,
+    serializers.GiftCreateSerializer,
+    serializers.GiftUpdateSerializer,
+)
+class GiftViewSet(FactViewSet):
     serializer_class = serializers.GiftSerializer
+    create_serializer_class = serializers.GiftCreateSerializer
     update_serializer_class = serializers.GiftUpdateSerializer
     filterset_class = filters.GiftFilter
     search_fields = ["item"]
-    ordering_fields = ["date", "id"]
+    ordering_fields = ["date", "id", "updated_at", "confidence", "item"]
+    ordering = ["-date", "-id"]
+
+    loader = loaders.load_gifts
+
+    def get_queryset(self):
+        return gifts()
 
 
-@_fact_write_schema(
-    serializers.AgreementUpdateSerializer, serializers.AgreementSerializer, "agreement"
+@_fact_schema(
+    "agreement",
+    serializers.AgreementSerializer,
+    serializers.AgreementCreateSerializer,
+    serializers.AgreementUpdateSerializer,
 )
-class AgreementViewSet(FactWriteMixin, KnowledgeViewSet):
-    queryset = Agreement.objects.prefetch_related(
-        _leaders("leader_parties"), "country_parties", _evidence()
-    )
+class AgreementViewSet(FactViewSet):
     serializer_class = serializers.AgreementSerializer
+    create_serializer_class = serializers.AgreementCreateSerializer
     update_serializer_class = serializers.AgreementUpdateSerializer
     filterset_class = filters.AgreementFilter
     search_fields = ["summary"]
-    ordering_fields = ["date", "id"]
+    ordering_fields = ["date", "id", "updated_at", "confidence", "kind", "status"]
+    ordering = ["-date", "-id"]
+
+    loader = loaders.load_agreements
+
+    def get_queryset(self):
+        return agreements()
 
 
 @extend_schema_view(
-    list=extend_schema(description="Articles, newest first, without their text."),
-    retrieve=extend_schema(description="One article with its text and last error."),
+    list=extend_schema(summary="List evidence", description="Article spans supporting facts."),
+    retrieve=extend_schema(summary="One evidence span"),
 )
-class ArticleViewSet(KnowledgeViewSet):
+class EvidenceViewSet(ReadViewSet):
+    queryset = Evidence.objects.defer("candidate")
+    serializer_class = serializers.EvidenceRowSerializer
+    filterset_class = filters.EvidenceFilter
+    search_fields = ["sentence"]
+    ordering_fields = ["id", "created_at", "confidence", "start"]
+    ordering = ["id"]
+
+
+# ---- articles ------------------------------------------------------------------------------
+
+SUBMITTED = OpenApiResponse(serializers.ArticleSubmittedSerializer, "Saved and queued.")
+SUBMIT_REQUEST = PolymorphicProxySerializer(
+    component_name="ArticleSubmitJson",
+    serializers=[serializers.ArticleSubmitItemSerializer, serializers.ArticleBatchSerializer],
+    resource_type_field_name=None,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List articles", description="Newest first, without text."),
+    retrieve=extend_schema(
+        summary="One article",
+        description=(
+            "Its text, status and last error and, once extraction is `done`, the meetings, "
+            "gifts and agreements its evidence supports."
+        ),
+    ),
+)
+class ArticleViewSet(ReadViewSet):
     queryset = Article.objects.all()
+    serializer_class = serializers.ArticleDetailSerializer
+    list_serializer_class = serializers.ArticleSerializer
     filterset_class = filters.ArticleFilter
     search_fields = ["title", "source"]
-    ordering_fields = ["created_at", "published", "id"]
+    ordering_fields = ["created_at", "published", "id", "updated_at"]
+    ordering = ["-created_at", "-id"]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
         queryset = super().get_queryset()
         return queryset.defer("text", "error") if self.action == "list" else queryset
 
-    def get_serializer_class(self):
+    def get_object(self):
+        article = super().get_object()
         if self.action == "retrieve":
-            return serializers.ArticleDetailSerializer
-        return serializers.ArticleSerializer
+            found = Evidence.objects.filter(article=article)
+            article.found_meetings = (
+                meetings()
+                .prefetch_related(
+                    Prefetch("participants", queryset=Leader.objects.select_related("country"))
+                )
+                .filter(pk__in=found.values("meeting_id"))
+            )
+            article.found_gifts = gifts().filter(pk__in=found.values("gift_id"))
+            article.found_agreements = Agreement.objects.filter(pk__in=found.values("agreement_id"))
+        return article
 
     @extend_schema(
-        summary="Upload an article",
+        summary="Upload articles",
         description=(
-            "Give exactly one of `text`, `file` (multipart) or `url`. The type of a file "
-            "is judged by its content: plain text (UTF-8), HTML or PDF. A new article is "
-            "saved and queued for extraction: **202**. The same text uploaded again "
-            "returns the stored article with `created: false`: **200**. An unusable "
-            "upload (empty, too large, wrong type, not UTF-8, unreachable URL) is **400** "
-            "with a reason and a `code`, and nothing is saved. Editors only."
+            "One article: exactly one of `text`, `file` (multipart) or `url`. A batch: "
+            'JSON `{"items": [{"text": ...}, {"url": ...}]}` or several `file` parts '
+            "(up to 100). A file's type is judged by its content: plain text (UTF-8), HTML "
+            "or PDF. A new article is saved and queued for extraction: **202**, with its "
+            "address to poll. The same text uploaded again returns the stored article "
+            "with `created: false` (**200** for a single upload). An unusable upload (empty, "
+            "too large, wrong type, not UTF-8, bad URL) is **400** with a reason and a "
+            "`code`, and nothing is saved; in a batch, that item carries the `error` and "
+            "the others go ahead. Editors only."
         ),
         request={
-            "application/json": serializers.ArticleTextSubmitSerializer,
+            "application/json": SUBMIT_REQUEST,
             "multipart/form-data": serializers.ArticleSubmitSerializer,
-            "application/x-www-form-urlencoded": serializers.ArticleTextSubmitSerializer,
+            "application/x-www-form-urlencoded": serializers.ArticleSubmitItemSerializer,
         },
         responses={
-            202: OpenApiResponse(serializers.ArticleSubmittedSerializer, "Saved and queued."),
+            (202, "application/json"): PolymorphicProxySerializer(
+                component_name="ArticleSubmitResult",
+                serializers=[
+                    serializers.ArticleSubmittedSerializer,
+                    serializers.ArticleBatchResultSerializer,
+                ],
+                resource_type_field_name=None,
+            ),
             200: OpenApiResponse(serializers.ArticleSubmittedSerializer, "Already stored."),
-            **ERRORS,
         },
     )
     def create(self, request):
         _check_body_size(request)
+        files = request.FILES.getlist("file") if hasattr(request, "FILES") else []
+        if isinstance(request.data, dict) and "items" in request.data:
+            form = serializers.ArticleBatchSerializer(data=request.data)
+            form.is_valid(raise_exception=True)
+            return self._batch([_prepared(item) for item in form.validated_data["items"]])
+        if len(files) > 1:
+            return self._batch([_prepared({"file": f}) for f in files])
         form = serializers.ArticleSubmitSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        article, created = article_submit(**_submission(form.validated_data))
-        url = serializers.article_url(article, request)
-        body = {"id": article.pk, "status": article.status, "created": created, "url": url}
+        submission = _prepared(form.validated_data)
+        if isinstance(submission, UploadRejected):
+            raise submission
+        article, created = article_submit(**submission)
+        body = _submitted(article, created, request)
         return Response(
-            serializers.ArticleSubmittedSerializer(body).data,
+            body,
             status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK,
-            headers={"Location": url},
+            headers={"Location": body["url"]},
         )
+
+    def _batch(self, items):
+        results = articles_submit(items)
+        out = []
+        for result in results:
+            if result.error is not None:
+                error = {"detail": str(result.error), "code": result.error.code}
+                out.append({"index": result.index, "error": error})
+            else:
+                body = _submitted(result.article, result.created, self.request)
+                out.append({"index": result.index, **body})
+        if all("error" in item for item in out):
+            raise ValidationError(
+                {f"items.{item['index']}": [item["error"]["detail"]] for item in out}
+            )
+        return Response({"items": out}, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
         summary="Queue an article's extraction again",
         description="After a failure, or to re-run a newer extractor. Editors only.",
         request=None,
-        responses={202: serializers.ArticleSerializer, **ERRORS},
+        responses={202: serializers.ArticleSerializer},
     )
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None):
         article = article_requeue(article=self.get_object())
         data = serializers.ArticleSerializer(article, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_202_ACCEPTED)
+
+
+def _submitted(article: Article, created: bool, request) -> dict:
+    return {
+        "id": article.pk,
+        "status": article.status,
+        "created": created,
+        "url": serializers.article_url(article, request),
+    }
 
 
 def _check_body_size(request) -> None:
@@ -284,21 +535,69 @@ def _check_body_size(request) -> None:
         raise RequestTooLarge(f"The request is {length:,} bytes; the limit is {limit:,} bytes.")
 
 
-def _submission(data: dict) -> dict:
-    """Keyword arguments for ``article_submit`` from exactly one of text, file, url."""
+def _prepared(data: dict) -> dict | UploadRejected:
+    """Keyword arguments for ``article_submit`` from exactly one of text, file, url, or
+    the reason they are unusable."""
     given = {name: data[name] for name in ("text", "file", "url") if data.get(name) is not None}
     if given.get("url") == "":
         del given["url"]
     if not given:
-        raise UploadRejected("empty", "Nothing was uploaded: give text, a file or a URL.")
+        return UploadRejected("empty", "Nothing was uploaded: give text, a file or a URL.")
     if len(given) > 1:
-        raise UploadRejected("ambiguous", "Give only one of text, a file or a URL.")
+        return UploadRejected("ambiguous", "Give only one of text, a file or a URL.")
     if "file" not in given:
         return given
     upload = given["file"]
     limit = settings.UPLOAD_MAX_BYTES
     if upload.size > limit:
-        raise UploadRejected(
+        return UploadRejected(
             "too_large", f"The file is {upload.size:,} bytes; the limit is {limit:,} bytes."
         )
     return {"data": upload.read(), "filename": upload.name or ""}
+
+
+# ---- merges and the change feed ------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List merges", description="Newest first."),
+    retrieve=extend_schema(summary="One merge"),
+)
+class MergeViewSet(ReadViewSet):
+    parser_classes = [JSONParser]
+    queryset = MergeRecord.objects.all()
+    serializer_class = serializers.MergeRecordSerializer
+    filter_backends = [DjangoFilterBackend, filters.StableOrdering]
+    filterset_class = filters.MergeFilter
+    ordering_fields = ["created_at", "id"]
+    ordering = ["-created_at", "-id"]
+
+    @extend_schema(
+        summary="Undo a merge",
+        description="Puts back everything the merge moved. " + WRITE_ERRORS_NOTE,
+        request=None,
+        responses={200: serializers.MergeRecordSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def undo(self, request, pk=None):
+        record = curation.merge_undo(record=self.get_object(), user=request.user)
+        return Response(serializers.MergeRecordSerializer(record).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Deleted and merged records",
+        description=(
+            "The change feed's other half: records deleted, or merged into another "
+            "(`merged_into`), after `since`, oldest first. A mirror applies the lists' "
+            "`updated_since` rows, then these."
+        ),
+    )
+)
+class DeletedViewSet(ApiViewSet):
+    queryset = Tombstone.objects.all()
+    serializer_class = serializers.TombstoneSerializer
+    filter_backends = [DjangoFilterBackend, filters.StableOrdering]
+    filterset_class = filters.TombstoneFilter
+    ordering_fields = ["deleted_at", "id"]
+    ordering = ["deleted_at", "id"]

@@ -1,12 +1,22 @@
-"""Fixtures for the API tests: clients by role, and extraction never queued."""
+"""Fixtures for the API tests: clients by role, extraction never queued, no rate limits
+(except where a test sets them), and an empty throttle cache."""
 
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from api.models import ApiToken, TokenScope
 from tests.factories import UserFactory, editor
+
+
+def token_client(user, scope: str) -> APIClient:
+    _, key = ApiToken.issue(user=user, scope=scope, name="test")
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    api.user, api.key = user, key
+    return api
 
 
 @pytest.fixture
@@ -16,20 +26,46 @@ def client() -> APIClient:
 
 
 @pytest.fixture
-def editor_client() -> APIClient:
-    """Authenticated as an editor with a token, as services do."""
-    token = Token.objects.create(user=editor())
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return api
+def editor_client(db) -> APIClient:
+    """An editor's edit-scoped token, as services write."""
+    return token_client(editor(), TokenScope.EDIT)
 
 
 @pytest.fixture
-def reader_client() -> APIClient:
+def read_token_client(db) -> APIClient:
+    """A read-scoped token, of an editor: the scope, not the user, stops its writes."""
+    return token_client(editor("token-reader"), TokenScope.READ)
+
+
+@pytest.fixture
+def reader_client(db) -> APIClient:
     """Signed in, but not an editor."""
     api = APIClient()
     api.force_authenticate(UserFactory(username="reader"))
     return api
+
+
+@pytest.fixture
+def analyst_client(db) -> APIClient:
+    """A browser session (cookie) of a signed-in analyst (not an editor)."""
+    user = UserFactory(username="analyst")
+    api = APIClient()
+    api.force_login(user)
+    api.user = user
+    return api
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    settings.API_THROTTLE_RATES = {}
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

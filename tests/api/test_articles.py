@@ -150,20 +150,72 @@ def test_editor_requeues_a_failed_article(editor_client, reader_client, queued):
     assert editor_client.post("/api/articles/999999/retry/").status_code == 404
 
 
-def test_editor_submits_a_url(editor_client, monkeypatch):
-    page = (
-        b"<html><head><title>Visit</title></head><body><p>" + TEXT.encode() + b"</p></body></html>"
-    )
+def test_editor_submits_a_url_which_the_worker_fetches(editor_client, queued, monkeypatch):
     fetched = []
-
-    def fetch_url(url, *, max_bytes, allow_private):
-        fetched.append(url)
-        return page, "https://news.example.org/visit"
-
-    monkeypatch.setattr("ingest.read.fetch_url", fetch_url)
+    monkeypatch.setattr("ingest.read.fetch_url", lambda *a, **k: fetched.append(a))
     response = editor_client.post("/api/articles/", {"url": "https://example.org/v"}, format="json")
 
     assert response.status_code == 202, response.content
     article = Article.objects.get()
-    assert fetched == ["https://example.org/v"]
-    assert (article.source, article.media_type) == ("https://news.example.org/visit", "text/html")
+    assert fetched == []  # not while the client waits
+    assert queued == [article]
+    body = editor_client.get(response.json()["url"]).json()
+    assert (body["status"], body["source_url"]) == ("queued", "https://example.org/v")
+
+
+# ---- batches, and polling for the facts ---------------------------------------------------------
+
+
+def test_a_json_batch_answers_202_with_each_articles_address(editor_client, queued):
+    ArticleFactory(text="Already here: leaders met.")
+    response = editor_client.post(
+        "/api/articles/",
+        {"items": [{"text": TEXT}, {"url": "https://example.org/v"}, {"text": " "},
+                   {"text": "Already here: leaders met."}]},
+        format="json",
+    )  # fmt: skip
+
+    assert response.status_code == 202, response.content
+    items = response.json()["items"]
+    assert [item["index"] for item in items] == [0, 1, 2, 3]
+    assert items[0]["created"] and items[1]["created"]
+    assert items[2]["error"]["code"] == "empty"
+    assert items[3]["created"] is False
+    assert len(queued) == 2
+    polled = editor_client.get(items[0]["url"]).json()
+    assert polled["status"] == "queued" and polled["meetings"] == []
+
+
+def test_several_files_are_a_batch(editor_client):
+    files = [upload(f"{n}.txt", f"{TEXT} Report {n}.".encode()) for n in range(3)]
+    response = editor_client.post("/api/articles/", {"file": files}, format="multipart")
+    assert response.status_code == 202, response.content
+    assert [item["created"] for item in response.json()["items"]] == [True, True, True]
+    assert Article.objects.count() == 3
+
+
+def test_a_batch_with_nothing_usable_is_400(editor_client):
+    response = editor_client.post("/api/articles/", {"items": [{"text": ""}]}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"items.0": [response.json()["detail"].split(": ", 1)[1]]}
+    too_many = editor_client.post(
+        "/api/articles/", {"items": [{"text": f"{n}"} for n in range(101)]}, format="json"
+    )
+    assert too_many.status_code == 400 and too_many.json()["code"] == "too_many"
+
+
+def test_a_done_article_shows_the_facts_found_in_it(client):
+    from tests.factories import EvidenceFactory, GiftFactory, LeaderFactory, MeetingFactory
+
+    article = ArticleFactory(status="done")
+    a, b = LeaderFactory(), LeaderFactory()
+    meeting = MeetingFactory(participants=[a, b])
+    gift = GiftFactory(giver=a, recipient=b, meeting=meeting)
+    EvidenceFactory(article=article, meeting=meeting)
+    EvidenceFactory(article=article, gift=gift)
+    body = client.get(f"/api/articles/{article.pk}/").json()
+    assert body["status"] == "done"
+    assert [m["id"] for m in body["meetings"]] == [meeting.pk]
+    assert {p["id"] for p in body["meetings"][0]["participants"]} == {a.pk, b.pk}
+    assert [g["id"] for g in body["gifts"]] == [gift.pk]
+    assert body["agreements"] == []

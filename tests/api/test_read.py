@@ -124,10 +124,22 @@ def test_meeting_filters(client, world):
     assert ids(client.get("/api/meetings/")) == [meeting.pk, other.pk]  # newest first
 
 
-def test_unknown_filter_values_are_400(client, world):
-    assert client.get("/api/meetings/?leader=999999").status_code == 400
-    assert client.get("/api/meetings/?kind=picnic").status_code == 400
-    assert client.get("/api/meetings/?date_after=yesterday").status_code == 400
+def test_malformed_filter_values_are_400_and_unknown_ids_match_nothing(client, world):
+    for query in (
+        "kind=picnic",
+        "date_after=yesterday",
+        "include_rejected=maybe",
+        "leader=abc",
+        "leader=0",
+        "ordering=place",
+        "page_size=0",
+        "page_size=201",
+    ):
+        response = client.get(f"/api/meetings/?{query}")
+        assert response.status_code == 400, query
+        body = response.json()
+        assert body["code"] == "invalid" and body["errors"], query
+    assert ids(client.get("/api/meetings/?leader=999999")) == []
 
 
 def test_gift_and_agreement_filters(client, world):
@@ -174,7 +186,7 @@ def _meetings(count: int) -> None:
 
 @pytest.mark.parametrize(
     ("path", "bound"), [("/api/meetings/", 6), ("/api/gifts/", 3), ("/api/agreements/", 5)]
-)
+)  # (more lists in test_lists.py)
 def test_list_queries_do_not_grow_with_the_page(client, path, bound, django_assert_max_num_queries):
     """Count, page, and one query per prefetched relation: the same for 3 rows or 30."""
     _meetings(3)

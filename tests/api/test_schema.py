@@ -36,6 +36,9 @@ def test_errors_become_json_answers():
     )
 
     invalid = exception_handler(ValidationError({"date": ["Bad date."]}), {})
-    assert (invalid.status_code, invalid.data) == (400, {"date": ["Bad date."]})
+    assert (invalid.status_code, invalid.data) == (
+        400,
+        {"detail": "date: Bad date.", "code": "invalid", "errors": {"date": ["Bad date."]}},
+    )
 
     assert exception_handler(RuntimeError("bug"), {}) is None  # left to Django: a 500

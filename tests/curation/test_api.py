@@ -157,10 +157,11 @@ def test_invalid_patches_are_400_and_save_nothing(api_editor, facts, url_name, b
     assert fact.history.count() == history
 
 
-def test_put_and_delete_are_not_offered(api_editor, facts):
+def test_put_is_not_offered_and_delete_goes_through_the_service(api_editor, facts):
     url = f"/api/meetings/{facts['meeting'].pk}/"
     assert api_editor.put(url, {"kind": "summit"}, format="json").status_code == 405
-    assert api_editor.delete(url).status_code == 405
+    assert api_editor.delete(url).status_code == 204
+    assert api_editor.get(url).status_code == 404
 
 
 def test_confirm_and_reject(api_editor, facts):

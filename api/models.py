@@ -1,0 +1,112 @@
+"""Tables the API owns: service tokens (hashed at rest) and tombstones (the change feed
+of deleted and merged records)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+TOKEN_PREFIX = "smt_"
+PREFIX_LENGTH = len(TOKEN_PREFIX) + 8  # what is kept of a key to recognise it by
+#: How long ``last_used_at`` may lag behind (saves a write on every request).
+LAST_USED_RESOLUTION = 60
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", "Read only"
+    EDIT = "edit", "Read and edit (editors only)"
+
+
+def hash_key(key: str) -> str:
+    """SHA-256 of a token. Keys are 256-bit random strings, so a fast hash is enough: there
+    is nothing to brute-force that a slow hash would protect."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A service's credential. Only its SHA-256 is stored; the key is shown once, when made.
+
+    The scope caps what the token may do whatever its user may: a ``read`` token never
+    writes, even an editor's. An ``edit`` token writes only while its user is an editor.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, blank=True, help_text="What the token is for.")
+    scope = models.CharField(max_length=4, choices=TokenScope.choices, default=TokenScope.READ)
+    prefix = models.CharField(
+        max_length=PREFIX_LENGTH,
+        editable=False,
+        db_index=True,
+        help_text="The key's first characters.",
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user}, {self.scope})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    def set_key(self, key: str) -> None:
+        self.prefix = key[:PREFIX_LENGTH]
+        self.key_hash = hash_key(key)
+
+    @classmethod
+    def issue(cls, *, user, scope: str = TokenScope.READ, name: str = "") -> tuple[ApiToken, str]:
+        """Make a token; returns it and its key (the only time the key is known)."""
+        key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        token = cls(user=user, scope=scope, name=name[:100])
+        token.set_key(key)
+        token.save()
+        return token, key
+
+    def revoke(self) -> None:
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])
+
+    def touch(self) -> None:
+        now = timezone.now()
+        last = self.last_used_at
+        if last is None or (now - last).total_seconds() > LAST_USED_RESOLUTION:
+            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
+            self.last_used_at = now
+
+
+class Tombstone(models.Model):
+    """A record that is gone from the knowledge base: deleted, or merged into another
+    (``merged_into``). Feeds ``/api/changes/deleted/`` so mirrors can follow."""
+
+    model = models.CharField(max_length=20, db_index=True)
+    object_id = models.PositiveBigIntegerField()
+    merged_into = models.PositiveBigIntegerField(null=True, blank=True)
+    deleted_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["deleted_at", "id"]
+        indexes = [models.Index(fields=["model", "object_id"])]
+
+    def __str__(self) -> str:
+        into = f" into {self.merged_into}" if self.merged_into else ""
+        return f"{self.model} {self.object_id}{into}"

@@ -1,0 +1,193 @@
+"""Editors' writes through the same services as the pages: history, sticky corrections,
+merges and their undo, deletion; and the change feed they leave."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from api.models import Tombstone
+from kb.models import Agreement, Country, Evidence, Gift, Leader, Meeting, MergeRecord, ReviewState
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    CountryFactory,
+    EvidenceFactory,
+    GiftFactory,
+    LeaderFactory,
+    MeetingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "Macron met Scholz in Paris. Macron gave Scholz a vase. They signed a pact."
+
+
+@pytest.fixture
+def world():
+    fr, de = CountryFactory(code="FR", name="France"), CountryFactory(code="DE", name="Germany")
+    return {
+        "fr": fr,
+        "de": de,
+        "a": LeaderFactory(name="Emmanuel Macron", country=fr),
+        "b": LeaderFactory(name="Olaf Scholz", country=de),
+        "article": ArticleFactory(text=TEXT),
+    }
+
+
+def test_editor_adds_a_meeting_by_hand_with_its_evidence(editor_client, world):
+    body = {
+        "article": world["article"].pk, "start": 0, "end": 27,
+        "participants": [world["a"].pk, world["b"].pk], "kind": "visit",
+        "date": "2024-05-02", "host_country": "FR", "topics": ["energy"],
+    }  # fmt: skip
+    response = editor_client.post("/api/meetings/", body, format="json")
+
+    assert response.status_code == 201, response.json()
+    made = response.json()
+    meeting = Meeting.objects.get(pk=made["id"])
+    assert made["review_state"] == "confirmed" and made["host_country"] == "FR"
+    assert made["evidence"][0]["sentence"] == "Macron met Scholz in Paris."
+    assert made["evidence"][0]["rule"] == "manual"
+    assert meeting.history.first().history_user == editor_client.user
+
+
+def test_editor_adds_a_gift_and_an_agreement(editor_client, world):
+    gift = editor_client.post(
+        "/api/gifts/",
+        {"article": world["article"].pk, "start": 28, "end": 54,
+         "giver": world["a"].pk, "recipient": world["b"].pk, "item": "a vase"},
+        format="json",
+    )  # fmt: skip
+    assert gift.status_code == 201, gift.json()
+    assert gift.json()["giver"]["name"] == "Emmanuel Macron"
+    agreement = editor_client.post(
+        "/api/agreements/",
+        {"article": world["article"].pk, "start": 55, "end": 74, "kind": "treaty",
+         "status": "signed", "country_parties": ["FR", "DE"]},
+        format="json",
+    )  # fmt: skip
+    assert agreement.status_code == 201, agreement.json()
+    assert sorted(agreement.json()["country_parties"]) == ["DE", "FR"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"start": 0, "end": 999}, "sentence"),  # not a span of the article
+        ({"start": 0, "end": 27, "participants": []}, "participants"),
+        ({"start": 0, "end": 27, "participants": [999999]}, "participants"),
+        ({"start": "0", "end": 27, "participants": [1]}, "start"),  # text for a number
+    ],
+)
+def test_invalid_creations_are_400_and_save_nothing(editor_client, world, body, field):
+    body = {"article": world["article"].pk, "participants": [world["a"].pk], **body}
+    response = editor_client.post("/api/meetings/", body, format="json")
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+    assert not Meeting.objects.exists()
+
+
+def test_delete_records_history_detaches_and_leaves_a_tombstone(editor_client, world):
+    meeting = MeetingFactory(participants=[world["a"], world["b"]])
+    gift = GiftFactory(giver=world["a"], recipient=world["b"], meeting=meeting)
+    EvidenceFactory(meeting=meeting, article=world["article"])
+    before = timezone.now()
+
+    assert editor_client.delete(f"/api/meetings/{meeting.pk}/").status_code == 204
+
+    assert not Meeting.objects.filter(pk=meeting.pk).exists()
+    assert not Evidence.objects.filter(meeting_id=meeting.pk).exists()
+    gift.refresh_from_db()
+    assert gift.meeting is None and gift.updated_at >= before
+    gone = Meeting.history.filter(id=meeting.pk, history_type="-").get()
+    assert gone.history_user == editor_client.user
+    assert set(Tombstone.objects.values_list("model", "object_id")) >= {
+        ("meeting", meeting.pk),
+    }
+    assert Tombstone.objects.filter(model="evidence").count() == 1
+    assert editor_client.delete(f"/api/meetings/{meeting.pk}/").status_code == 404
+
+
+def test_meeting_merge_and_undo_through_the_api(editor_client, world):
+    keep = MeetingFactory(participants=[world["a"], world["b"]], date=dt.date(2024, 5, 2), place="")
+    dup = MeetingFactory(participants=[world["a"], world["b"]], place="Paris")
+    response = editor_client.post(
+        f"/api/meetings/{keep.pk}/merge/", {"merge": dup.pk}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    record = MergeRecord.objects.get(pk=response.json()["id"])
+    keep.refresh_from_db()
+    assert keep.place == "Paris" and keep.review_state == ReviewState.CONFIRMED
+    deleted = editor_client.get("/api/changes/deleted/").json()["results"]
+    assert [(d["model"], d["object_id"], d["merged_into"]) for d in deleted] == [
+        ("meeting", dup.pk, keep.pk)
+    ]
+
+    undone = editor_client.post(f"/api/merges/{record.pk}/undo/")
+    assert undone.status_code == 200 and undone.json()["undone_at"]
+    assert editor_client.get("/api/changes/deleted/").json()["count"] == 0
+    assert editor_client.post(f"/api/merges/{record.pk}/undo/").status_code == 400
+    missing = editor_client.post(f"/api/meetings/{keep.pk}/merge/", {"merge": 999}, format="json")
+    assert missing.status_code == 400 and "merge" in missing.json()["errors"]
+
+
+def test_corrections_made_through_the_api_are_sticky(editor_client, world):
+    gift = GiftFactory(giver=world["a"], recipient=world["b"])
+    editor_client.patch(f"/api/gifts/{gift.pk}/", {"item": "a porcelain vase"}, format="json")
+    gift.refresh_from_db()
+    assert gift.review_state == ReviewState.CORRECTED and "item" in gift.edited_fields
+
+
+# ---- the change feed ---------------------------------------------------------------------------
+
+
+def test_updated_since_lists_only_what_changed_including_rejections(client, editor_client, world):
+    old = GiftFactory(giver=world["a"], recipient=world["b"])
+    agreement = AgreementFactory(leader_parties=[world["a"]])
+    Gift.objects.filter(pk=old.pk).update(updated_at=timezone.now() - dt.timedelta(days=2))
+    Agreement.objects.filter(pk=agreement.pk).update(
+        updated_at=timezone.now() - dt.timedelta(days=2)
+    )
+    since = (timezone.now() - dt.timedelta(days=1)).isoformat()
+    new = GiftFactory(giver=world["b"], recipient=world["a"])
+    editor_client.post(f"/api/agreements/{agreement.pk}/reject/")
+
+    feed = client.get("/api/gifts/", {"updated_since": since}).json()["results"]
+    assert [row["id"] for row in feed] == [new.pk]
+    rejected = client.get("/api/agreements/", {"updated_since": since}).json()["results"]
+    assert [(row["id"], row["review_state"]) for row in rejected] == [(agreement.pk, "rejected")]
+    assert client.get("/api/agreements/").json()["count"] == 0  # hidden from plain lists
+    assert client.get("/api/leaders/", {"updated_since": "2000-01-01"}).json()["count"] == 2
+    countries = client.get("/api/countries/", {"updated_since": since}).json()["count"]
+    assert countries == Country.objects.count()  # reference data: always all of it
+
+
+@pytest.mark.parametrize(
+    "value", ["yesterday", "2024-13-01T00:00:00Z", "0001-01-01T00:00:00+05:00"]
+)
+def test_a_bad_updated_since_is_400_with_a_reason(client, value):
+    for path, name in (("/api/meetings/", "updated_since"), ("/api/changes/deleted/", "since")):
+        response = client.get(path, {name: value})
+        assert response.status_code == 400
+        body = response.json()
+        assert body["code"] == "invalid" and body["errors"][name], body
+
+
+def test_the_deleted_feed_filters_by_time_and_model(client, world):
+    gift = GiftFactory(giver=world["a"], recipient=world["b"])
+    gift_id = gift.pk
+    gift.delete()
+    cut = timezone.now()
+    leader = LeaderFactory()
+    leader_id = leader.pk
+    leader.delete()
+    rows = client.get("/api/changes/deleted/", {"since": cut.isoformat()}).json()["results"]
+    assert [(r["model"], r["object_id"]) for r in rows] == [("leader", leader_id)]
+    rows = client.get("/api/changes/deleted/", {"model": "gift"}).json()["results"]
+    assert [(r["model"], r["object_id"], r["merged_into"]) for r in rows] == [
+        ("gift", gift_id, None)
+    ]
+    assert not Leader.objects.filter(pk=leader_id).exists()
