@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test lint bench migrations-check demo evaluate
+.PHONY: run install test lint bench bench-api migrations-check demo evaluate
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -38,5 +38,26 @@ migrations-check: install
 bench: install
 	$(PY) manage.py bench_extract
 
+## The REST API against a plain .values() view serving the same 50 meetings, at 10,000
+## meetings (throwaway database); fails if the API's throughput is under half the plain one's.
+bench-api: install
+	$(PY) manage.py bench_api --meetings 10000 --requests 200 --min-ratio 0.5
+
 evaluate: install
 	$(PY) manage.py evaluate ../shared/samples ../shared/eval/dev
+
+## Fault, restart and load runs (minutes; pytest marker `soak`, not part of `make test`):
+## a private PostgreSQL cluster, Redis, real workers killed and restarted, Locust.
+soak: install
+	$(PY) -m pip install --quiet -e '.[soak]'
+	tests/soak/run.sh $(SOAK_ARGS)
+
+## Only the Locust load run (SOAK_LOAD_USERS, SOAK_LOAD_SECONDS).
+load: install
+	$(PY) -m pip install --quiet -e '.[soak]'
+	tests/soak/run.sh tests/soak/test_load.py
+
+## Known vulnerabilities in the installed dependencies (needs PyPI's advisory API).
+audit: install
+	$(PY) -m pip install --quiet -e '.[audit]'
+	$(VENV)/bin/pip-audit --skip-editable

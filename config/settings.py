@@ -7,6 +7,7 @@ with real workers, the production shape.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,7 +39,9 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "kb",
     "ingest",
     "api",
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "config.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -55,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -79,6 +85,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A persistent connection is checked before reuse, so a database restart costs
+        # one reconnect instead of an error on the next request or task.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -133,38 +142,120 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("INGEST_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 # Redis redelivers an unacknowledged task after this; keep it above the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
-CELERY_BEAT_SCHEDULE = {
-    "requeue-stuck-articles": {"task": "ingest.tasks.requeue_stuck_articles", "schedule": 300.0},
+# When a worker's main process dies, its unacknowledged tasks come back only after this
+# many seconds; tests that kill workers set it small.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Look for such tasks every few seconds (kombu's default is every ~100 s).
+    "unacked_restore_interval": min(10, max(1, CELERY_VISIBILITY_TIMEOUT // 3)),
+    "unacked_restore_throttle": 1,
+    "socket_keepalive": True,
 }
-# An article left in "processing" longer than this is taken to be orphaned by a dead worker.
+# Keep trying the broker for ever, at start-up and after it goes away.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A pool process whose resident memory passes this (KiB) is replaced after its task.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_500_000)
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 1000)
+# The sweep that re-queues articles orphaned by a dead worker (run by `celery beat`).
+INGEST_SWEEP_SECONDS = env_int("INGEST_SWEEP_SECONDS", 300)
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stuck-articles": {
+        "task": "ingest.tasks.requeue_stuck_articles",
+        "schedule": float(INGEST_SWEEP_SECONDS),
+    },
+}
+# An article left in "processing" (or queued) longer than this is taken to be orphaned.
 INGEST_STUCK_AFTER_SECONDS = env_int("INGEST_STUCK_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT * 2)
+# Articles given as a URL are fetched by the worker, within these bounds.
+INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 15)
+# Longest article text (characters) that is read; longer uploads are refused with a reason.
+INGEST_MAX_TEXT_CHARS = env_int("INGEST_MAX_TEXT_CHARS", 1_000_000)
+# PDFs: at most this many pages are read.
+INGEST_MAX_PDF_PAGES = env_int("INGEST_MAX_PDF_PAGES", 200)
 
 # Pages: anonymous visitors may read unless an organisation turns it off.
 SUMMITRY_ANONYMOUS_READ = env_bool("SUMMITRY_ANONYMOUS_READ", True)
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
+    # Service tokens first: an anonymous write is 401 with WWW-Authenticate: Token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadOrEditorWrite"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonThrottle",
+        "api.throttling.TokenOrUserThrottle",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
-        "rest_framework.filters.SearchFilter",
+        "api.filters.StableOrdering",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0) if env_str("API_NUM_PROXIES") else None,
+}
+# API rate limits ("N/second|minute|hour|day"; empty turns one off), per anonymous address
+# and per token (or signed-in user). Read on every request (api.throttling).
+API_THROTTLE_RATES = {
+    "anon": env_str("API_THROTTLE_ANON", "120/minute") or None,
+    "user": env_str("API_THROTTLE_USER", "1200/minute") or None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Summitry API",
-    "DESCRIPTION": "Diplomatic meetings, gifts and agreements extracted from news, with evidence.",
-    "VERSION": "0.1.0",
+    "DESCRIPTION": (
+        "Diplomatic meetings, gifts and agreements extracted from news, with evidence. "
+        "Errors always have the shape `Error`. See README.md, section API."
+    ),
+    "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "RENDERER_WHITELIST": ["rest_framework.renderers.JSONRenderer"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
+
+# Content-Security-Policy (django-csp): everything from this origin only; no inline
+# script or style anywhere, so none is allowed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Login throttling (django-axes): lock a username from one address after this many
+# failures, for AXES_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# The client address is REMOTE_ADDR (axes' default): set by the proxy, not the client.
 
 # Production hardening: on whenever DEBUG is off.
 if not DEBUG:
@@ -175,8 +266,6 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,

@@ -20,3 +20,6 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("kb.urls")),
 ]
+
+# A server error under /api/ is answered in JSON like every other API error.
+handler500 = "api.errors.server_error"

@@ -16,22 +16,34 @@ Pure Python, no Django: limits are passed in by the caller.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
+import functools
 import hashlib
 import http.client
 import io
 import ipaddress
 import re
 import socket
+import ssl
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# spaCy's own limit is 1,000,000 characters; longer texts are refused with a reason.
+DEFAULT_MAX_TEXT_CHARS = 1_000_000
+DEFAULT_MAX_PDF_PAGES = 200
+# Decompressed bytes pypdf may produce from one PDF stream (a "zip bomb" is refused).
+PDF_MAX_STREAM_BYTES = 20_000_000
+# Operators and operands pypdf may parse in one content stream (a dense real page has a
+# few thousand), and the seconds a whole PDF may take to read.
+PDF_MAX_STREAM_OPERATIONS = 200_000
+PDF_MAX_READ_SECONDS = 20.0
 
 TEXT_PLAIN = "text/plain"
 TEXT_HTML = "text/html"
@@ -47,7 +59,7 @@ _TITLE_SHORT = 80
 class UploadRejected(ValueError):
     """The upload cannot be used; ``str(exc)`` says why, for a 400 response.
 
-    ``code`` is a short slug ('empty', 'too_large', 'unsupported_type',
+    ``code`` is a short slug ('empty', 'too_large', 'too_long', 'unsupported_type',
     'not_utf8', 'bad_charset', 'no_text', 'unreadable_pdf', 'bad_url',
     'fetch_failed') that clients can branch on.
     """
@@ -77,28 +89,74 @@ class ReadArticle:
 
 
 def read_upload(
-    data: bytes, *, filename: str = "", max_bytes: int = DEFAULT_MAX_BYTES
+    data: bytes,
+    *,
+    filename: str = "",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+    max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES,
 ) -> ReadArticle:
     """Read an uploaded file; raise UploadRejected if it is unusable.
 
     ``filename`` is only used to word error messages: the type is sniffed
-    from the bytes, so a PNG called ``notes.txt`` is still refused.
+    from the bytes, so a PNG called ``notes.txt`` is still refused.  Text
+    longer than ``max_text_chars`` and PDFs of more than ``max_pdf_pages``
+    pages are refused, so a small file that expands hugely cannot tie up a
+    worker.
     """
     if not data:
         raise UploadRejected("empty", "The file is empty.")
     _check_size(len(data), max_bytes, what="file")
     media_type = sniff_media_type(data, filename=filename)
     if media_type == APPLICATION_PDF:
-        return _read_pdf(data)
-    if media_type == TEXT_HTML:
-        return _read_html(data)
-    return _read_plain(_decode_utf8(data), media_type=TEXT_PLAIN)
+        article = _read_pdf(data, max_pages=max_pdf_pages, max_chars=max_text_chars)
+    elif media_type == TEXT_HTML:
+        article = _read_html(data, max_chars=max_text_chars)
+    else:
+        article = _read_plain(_decode_utf8(data), media_type=TEXT_PLAIN)
+    _check_length(article.text, max_text_chars)
+    return article
 
 
-def read_text(text: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadArticle:
+def read_text(
+    text: str, *, max_bytes: int = DEFAULT_MAX_BYTES, max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
+) -> ReadArticle:
     """Read pasted text, applying the same size limit as a file upload."""
     _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, what="text")
-    return _read_plain(text.removeprefix("\ufeff"), media_type=TEXT_PLAIN)
+    article = _read_plain(text.removeprefix("\ufeff"), media_type=TEXT_PLAIN)
+    _check_length(article.text, max_text_chars)
+    return article
+
+
+def _check_length(text: str, max_chars: int) -> None:
+    if len(text) > max_chars:
+        raise UploadRejected(
+            "too_long",
+            f"The article text is {len(text):,} characters long; the limit is {max_chars:,}. "
+            "Split it into separate articles.",
+        )
+
+
+def check_url(url: str, *, allow_private: bool = False) -> str:
+    """Check an address before it is stored for fetching later, without a DNS look-up.
+
+    Refuses (``bad_url``) anything but http(s) with a host, and hosts written as an
+    internal IP address in any spelling (``127.0.0.1``, ``2130706433``,
+    ``0177.0.0.1``, ``[::ffff:127.0.0.1]``).  Names are resolved and checked again
+    when the worker fetches the page.  Returns the stripped URL.
+    """
+    url = url.strip()
+    if len(url) > 2000:
+        raise UploadRejected("bad_url", "The address is longer than 2,000 characters.")
+    if any(ord(c) < 33 or ord(c) == 127 for c in url):
+        raise UploadRejected("bad_url", "The address contains spaces or control characters.")
+    _check_web_url(url, allow_private=True)
+    if not allow_private:
+        host = urllib.parse.urlsplit(url).hostname or ""
+        address = _literal_address(host)
+        if address is not None:
+            _refuse_internal(host, address)
+    return url
 
 
 def fetch_url(
@@ -112,18 +170,31 @@ def fetch_url(
     """Download ``url`` (http or https only) and return (body, final URL).
 
     At most ``max_bytes + 1`` bytes are read, so an oversized page is refused
-    without being held in memory.  Redirects to other schemes are refused.
+    without being held in memory, and the whole download must finish within
+    ``3 * timeout`` seconds.  Redirects to other schemes are refused.
     Unless ``allow_private``, addresses that resolve to loopback, private,
     link-local or reserved networks are refused, redirects included, so an
-    upload form cannot be used to reach services inside the deployment.
+    upload form cannot be used to reach services inside the deployment.  The
+    check is made when connecting, on the very address connected to (the host
+    name is resolved once per connection and that address is pinned, with the
+    Host header and TLS server name kept), so a DNS answer that changes between
+    check and connection ("DNS rebinding") cannot slip through.  Proxy
+    variables are ignored.
     ``opener`` is anything with ``open(request, timeout=...)`` (a urllib
     OpenerDirector by default); tests inject their own.
     """
     url = url.strip()
     _check_web_url(url, allow_private=allow_private)
-    handler = _WebOnlyRedirectHandler()
-    handler.allow_private = allow_private
-    opener = opener or urllib.request.build_opener(handler)
+    if opener is None:
+        redirects = _WebOnlyRedirectHandler()
+        redirects.allow_private = allow_private
+        opener = urllib.request.build_opener(
+            urllib.request.ProxyHandler({}),
+            _PinnedHTTPHandler(allow_private=allow_private),
+            _PinnedHTTPSHandler(allow_private=allow_private),
+            redirects,
+        )
+    deadline = time.monotonic() + 3 * timeout
     request = urllib.request.Request(
         url, headers={"User-Agent": "Summitry/1.0 (article reader)", "Accept": "*/*"}
     )
@@ -147,7 +218,7 @@ def fetch_url(
         declared = headers.get("Content-Length", "") if headers is not None else ""
         if declared.isdigit():
             _check_size(int(declared), max_bytes, what="page")
-        data = _read_limited(response, max_bytes)
+        data = _read_limited(response, max_bytes, deadline=deadline)
     except (OSError, http.client.HTTPException) as exc:
         raise UploadRejected("fetch_failed", f"The download broke off: {exc}.") from exc
     finally:
@@ -308,9 +379,13 @@ def _read_plain(text: str, *, media_type: str) -> ReadArticle:
     )
 
 
-def _read_html(data: bytes) -> ReadArticle:
+def _read_html(data: bytes, *, max_chars: int = DEFAULT_MAX_TEXT_CHARS) -> ReadArticle:
     html = _decode_html(data)
-    extracted = _extract_with_trafilatura(html) or _TagStripper.strip(html)
+    try:
+        extracted = _extract_with_trafilatura(html)
+    except RecursionError:  # absurdly deep nesting: fall back to the flat tag stripper
+        extracted = None
+    extracted = extracted or _TagStripper.strip(html)
     text = normalise_text(extracted.text)
     published, text = split_dateline(text)
     if not text:
@@ -320,17 +395,52 @@ def _read_html(data: bytes) -> ReadArticle:
     return ReadArticle(text=text, published=published, title=title, media_type=TEXT_HTML)
 
 
-def _read_pdf(data: bytes) -> ReadArticle:
+def _read_pdf(
+    data: bytes,
+    *,
+    max_pages: int = DEFAULT_MAX_PDF_PAGES,
+    max_chars: int = DEFAULT_MAX_TEXT_CHARS,
+) -> ReadArticle:
     from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UploadRejected("unreadable_pdf", "The PDF is password-protected.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta_title = (reader.metadata.title if reader.metadata else None) or ""
+        with _pdf_limits():
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UploadRejected("unreadable_pdf", "The PDF is password-protected.")
+            if len(reader.pages) > max_pages:
+                raise UploadRejected(
+                    "too_large",
+                    f"The PDF has {len(reader.pages):,} pages; the limit is {max_pages:,}.",
+                )
+            pages: list[str] = []
+            length = 0
+            deadline = time.monotonic() + PDF_MAX_READ_SECONDS
+            for page in reader.pages:
+                if time.monotonic() > deadline:
+                    raise UploadRejected(
+                        "unreadable_pdf",
+                        f"The PDF took more than {PDF_MAX_READ_SECONDS:.0f} seconds to read "
+                        f"(stopped at page {len(pages) + 1}); it is not a plain article.",
+                    )
+                pages.append(page.extract_text() or "")
+                length += len(pages[-1])
+                if length > max_chars:
+                    raise UploadRejected(
+                        "too_long",
+                        f"The PDF holds more than {max_chars:,} characters of text; "
+                        "split it into separate articles.",
+                    )
+            meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except UploadRejected:
         raise
+    except (LimitReachedError, MemoryError, RecursionError) as exc:
+        raise UploadRejected(
+            "unreadable_pdf",
+            "The PDF expands to far more data than an article holds and was refused "
+            f"({type(exc).__name__}).",
+        ) from exc
     except Exception as exc:  # pypdf raises many kinds of error on damaged files
         raise UploadRejected("unreadable_pdf", f"The PDF could not be read ({exc}).") from exc
     text = normalise_text("\n\n".join(pages))
@@ -343,6 +453,32 @@ def _read_pdf(data: bytes) -> ReadArticle:
         raise UploadRejected("no_text", "The PDF has a dateline but no article after it.")
     title = " ".join(str(meta_title).split()) or title_from_text(text)
     return ReadArticle(text=text, published=published, title=title, media_type=APPLICATION_PDF)
+
+
+@contextlib.contextmanager
+def _pdf_limits():
+    """Tighter pypdf limits on decompressed stream sizes while one PDF is read."""
+    try:
+        from pypdf._configuration import CURRENT_CONFIGURATION
+    except ImportError:  # an older pypdf: its own (larger) limits apply
+        yield
+        return
+    limited = CURRENT_CONFIGURATION.get().with_overwrites(
+        zlib_maximum_output_length=PDF_MAX_STREAM_BYTES,
+        lzw_maximum_output_length=PDF_MAX_STREAM_BYTES,
+        run_length_maximum_output_length=PDF_MAX_STREAM_BYTES,
+        brotli_maximum_output_length=PDF_MAX_STREAM_BYTES,
+        array_based_stream_maximum_output_length=PDF_MAX_STREAM_BYTES,
+        maximum_declared_stream_length=PDF_MAX_STREAM_BYTES,
+        image_maximum_buffer_size=PDF_MAX_STREAM_BYTES,
+        stream_decoding_work_maximum_length=5 * PDF_MAX_STREAM_BYTES,
+        stream_parsing_work_maximum_count=PDF_MAX_STREAM_OPERATIONS,
+    )
+    token = CURRENT_CONFIGURATION.set(limited)
+    try:
+        yield
+    finally:
+        CURRENT_CONFIGURATION.reset(token)
 
 
 # --- decoding -------------------------------------------------------------------
@@ -445,58 +581,58 @@ def _parse_iso_date(value: str | None) -> dt.date | None:
         return None
 
 
-class _TagStripper(HTMLParser):
-    """Fallback for pages trafilatura gives up on: visible text, blocks on their own lines."""
+class _TagStripper:
+    """Fallback for pages trafilatura gives up on: visible text, blocks on their own lines.
 
-    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+    Built on lxml's C parser, which takes linear time on any input: the standard
+    library's HTMLParser is quadratic on unclosed tags, so a 10 MB page of ``<a <a <a``
+    would hold a worker for hours.
+    """
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
     _BLOCK = frozenset(
         "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 "
-        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+        "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul br".split()
     )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self._parts: list[str] = []
-        self._skipping: list[str] = []
-        self._title: list[str] = []
-        self._og_title = ""
-        self._in_title = False
 
     @classmethod
     def strip(cls, html: str) -> _ExtractedPage:
-        parser = cls()
-        parser.feed(html)
-        parser.close()
-        lines = (" ".join(line.split()) for line in "".join(parser._parts).split("\n"))
+        import lxml.html
+        from lxml import etree
+
+        parser = lxml.html.HTMLParser(
+            remove_comments=True, remove_pis=True, no_network=True, recover=True
+        )
+        try:
+            root = lxml.html.document_fromstring(html, parser=parser)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            return _ExtractedPage(text="", title="", published=None)
+        og = root.xpath('//meta[@property="og:title"]/@content')
+        title_element = root.find(".//title")
+        title = " ".join(str(og[0]).split()) if og else ""
+        if not title and title_element is not None:
+            title = " ".join((title_element.text_content() or "").split())
+        body = root.find("body")
+        parts: list[str] = []
+        walker = etree.iterwalk(body if body is not None else root, events=("start", "end"))
+        skipped: set[int] = set()
+        for event, element in walker:
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
+            if event == "start":
+                if tag in cls._SKIP or not tag:
+                    skipped.add(id(element))
+                    walker.skip_subtree()
+                    continue
+                if tag in cls._BLOCK:
+                    parts.append("\n")
+                parts.append(element.text or "")
+            else:
+                if id(element) not in skipped and tag in cls._BLOCK:
+                    parts.append("\n")
+                parts.append(element.tail or "")
+        lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
         text = "\n\n".join(line for line in lines if line)
-        title = parser._og_title or " ".join("".join(parser._title).split())
         return _ExtractedPage(text=text, title=title, published=None)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag == "body" and "head" in self._skipping:  # </head> may be omitted
-            self._skipping.remove("head")
-        elif tag == "meta" and dict(attrs).get("property") == "og:title":
-            self._og_title = " ".join((dict(attrs).get("content") or "").split())
-        elif tag in self._SKIP:
-            self._skipping.append(tag)
-        elif tag == "br" or tag in self._BLOCK:
-            self._parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif self._skipping and tag == self._skipping[-1]:
-            self._skipping.pop()
-        elif tag in self._BLOCK:
-            self._parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self._title.append(data)
-        elif not self._skipping:
-            self._parts.append(data)
 
 
 # --- URL fetching ---------------------------------------------------------------------
@@ -513,18 +649,109 @@ def _check_web_url(url: str, *, allow_private: bool = True) -> None:
 
 
 def _check_public_host(host: str) -> None:
+    _resolve_public(host, None)
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _is_internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Loopback, private, link-local, reserved, multicast, or an IPv6 address that
+    embeds such an IPv4 address (mapped ``::ffff:a.b.c.d``, NAT64, 6to4, Teredo)."""
+    if not address.is_global or address.is_multicast or address.is_unspecified:
+        return True
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = [address.ipv4_mapped, address.sixtofour]
+        if address.teredo:
+            embedded.extend(address.teredo)
+        if address in _NAT64:
+            embedded.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+        return any(v4 is not None and _is_internal(v4) for v4 in embedded)
+    return False
+
+
+def _literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host written as a number stands for, in any spelling the C
+    resolver accepts (dotted, decimal ``2130706433``, octal ``0177.0.0.1``, hex)."""
     try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
+        return ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+    except ValueError:
+        pass
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except (OSError, UnicodeError, ValueError):
+        return None
+
+
+def _refuse_internal(host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
+    if _is_internal(address):
+        raise UploadRejected(
+            "bad_url",
+            f"“{host}” is an internal address ({address}); only public web pages can be fetched.",
+        )
+
+
+def _resolve_public(host: str, port: int | None, *, allow_private: bool = False) -> str:
+    """Resolve ``host`` once; refuse it if any address is internal (unless allowed);
+    return the first address, which the caller must connect to."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
         raise UploadRejected("fetch_failed", f"Could not find the host “{host}”.") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not address.is_global or address.is_multicast:
-            raise UploadRejected(
-                "bad_url",
-                f"“{host}” is an internal address ({address}); only public web pages "
-                "can be fetched.",
-            )
+    if not infos:
+        raise UploadRejected("fetch_failed", f"Could not find the host “{host}”.")
+    if not allow_private:
+        for info in infos:
+            _refuse_internal(host, ipaddress.ip_address(info[4][0].split("%", 1)[0]))
+    return infos[0][4][0]
+
+
+class _PinnedConnectionMixin:
+    """Connect to the address that was checked, not to whatever a second look-up says."""
+
+    allow_private = False
+
+    def _connect_checked(self) -> socket.socket:
+        address = _resolve_public(self.host, self.port, allow_private=self.allow_private)
+        return socket.create_connection((address, self.port), self.timeout, self.source_address)
+
+
+class _PinnedHTTPConnection(_PinnedConnectionMixin, http.client.HTTPConnection):
+    def connect(self) -> None:
+        self.sock = self._connect_checked()
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+class _PinnedHTTPSConnection(_PinnedConnectionMixin, http.client.HTTPSConnection):
+    def connect(self) -> None:
+        sock = self._connect_checked()
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        # The certificate is checked against the host name (SNI), not the address.
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, *, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def http_open(self, req):  # type: ignore[no-untyped-def]
+        connection = type(
+            "_Connection", (_PinnedHTTPConnection,), {"allow_private": self.allow_private}
+        )
+        return self.do_open(connection, req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, *, allow_private: bool) -> None:
+        super().__init__(context=ssl.create_default_context())
+        self.allow_private = allow_private
+
+    def https_open(self, req):  # type: ignore[no-untyped-def]
+        connection = type(
+            "_Connection", (_PinnedHTTPSConnection,), {"allow_private": self.allow_private}
+        )
+        return self.do_open(functools.partial(connection, context=self._context), req)
 
 
 class _WebOnlyRedirectHandler(urllib.request.HTTPRedirectHandler):
@@ -548,12 +775,19 @@ class _WebOnlyRedirectHandler(urllib.request.HTTPRedirectHandler):
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
-def _read_limited(response: Any, max_bytes: int, chunk_size: int = 64 * 1024) -> bytes:
-    """Read up to max_bytes + 1 bytes and refuse the page if it went past max_bytes."""
+def _read_limited(
+    response: Any, max_bytes: int, chunk_size: int = 64 * 1024, *, deadline: float | None = None
+) -> bytes:
+    """Read up to max_bytes + 1 bytes and refuse the page if it went past max_bytes,
+    or if it is still arriving at ``deadline`` (a time.monotonic() value)."""
     chunks: list[bytes] = []
     total = 0
+    read = getattr(response, "read1", None) or response.read
     while total <= max_bytes:
-        chunk = response.read(min(chunk_size, max_bytes + 1 - total))
+        if deadline is not None and time.monotonic() > deadline:
+            raise UploadRejected("fetch_failed", "The page took too long to download.")
+        # read1 returns what has arrived, so a slow drip cannot outlast the deadline.
+        chunk = read(min(chunk_size, max_bytes + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)

@@ -8,7 +8,7 @@ import traceback
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from ingest import read
@@ -22,9 +22,27 @@ __all__ = ["UploadRejected", "article_submit", "article_process", "article_reque
 
 
 def _queue(article: Article) -> None:
+    transaction.on_commit(lambda: _send(article.pk))
+
+
+def _send(article_id: int) -> None:
+    """Hand the article to the workers. If the broker cannot be reached the article
+    stays queued in the database and the periodic sweep sends it again later: an
+    upload that was saved is never answered with an error."""
     from ingest.tasks import ingest_article
 
-    transaction.on_commit(lambda: ingest_article.delay(article.pk))
+    try:
+        ingest_article.delay(article_id)
+    except Exception:  # noqa: BLE001 - kombu/redis raise many kinds on a lost broker
+        logger.exception("could not queue article %s; the sweep will queue it", article_id)
+
+
+def _limits() -> dict:
+    return {
+        "max_bytes": settings.UPLOAD_MAX_BYTES,
+        "max_text_chars": settings.INGEST_MAX_TEXT_CHARS,
+        "max_pdf_pages": settings.INGEST_MAX_PDF_PAGES,
+    }
 
 
 def article_submit(
@@ -42,17 +60,33 @@ def article_submit(
     Returns (article, created). The same text submitted twice is one article: the
     second submission returns the first, unchanged. Raises UploadRejected, with a
     reason for the user, before anything is stored.
+
+    A URL is not fetched here: the address is checked (scheme, and hosts written as
+    internal IP addresses) and saved on a queued article with no text yet; the worker
+    fetches it within size and time limits (see :func:`article_process`). If the page
+    turns out to be an article already stored, the new one is marked its duplicate.
     """
-    limit = settings.UPLOAD_MAX_BYTES
+    limits = _limits()
     if url:
-        data, final_url = read.fetch_url(
-            url, max_bytes=limit, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS
+        url = read.check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
+        article = Article.objects.create(
+            title=url[:300],
+            text="",
+            url=url,
+            source=(source or url)[:500],
+            media_type="",
+            content_hash=None,
+            status=ArticleStatus.QUEUED,
         )
-        source = source or final_url
+        if queue:
+            _queue(article)
+        return article, True
     if data is not None:
-        parsed = read.read_upload(data, filename=filename, max_bytes=limit)
+        parsed = read.read_upload(data, filename=filename, **limits)
     elif text is not None:
-        parsed = read.read_text(text, max_bytes=limit)
+        parsed = read.read_text(
+            text, max_bytes=limits["max_bytes"], max_text_chars=limits["max_text_chars"]
+        )
     else:
         raise UploadRejected("empty", "Nothing was uploaded: give text, a file or a URL.")
 
@@ -92,11 +126,62 @@ def article_requeue(*, article: Article) -> Article:
     return article
 
 
+def _fail(article_id: int, error: str) -> Article:
+    Article.objects.filter(pk=article_id).update(
+        status=ArticleStatus.FAILED, error=error[:5000], finished_at=timezone.now()
+    )
+    return Article.objects.get(pk=article_id)
+
+
+def _fetch(article: Article) -> Article | None:
+    """Fetch and read a URL upload into the article. Returns None when it is ready for
+    extraction, else the article as finished (failed with a reason, or a duplicate)."""
+    try:
+        data, final_url = read.fetch_url(
+            article.url,
+            max_bytes=settings.UPLOAD_MAX_BYTES,
+            timeout=settings.INGEST_FETCH_TIMEOUT,
+            allow_private=settings.INGEST_ALLOW_PRIVATE_URLS,
+        )
+        parsed = read.read_upload(data, **_limits())
+    except UploadRejected as exc:
+        return _fail(article.pk, f"{exc.reason} [{exc.code}]")
+    digest = read.content_hash(parsed.text)
+    fields = {
+        "title": parsed.title[:300],
+        "text": parsed.text,
+        "published": parsed.published,
+        "source": final_url[:500],
+        "media_type": parsed.media_type,
+    }
+    existing = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                Article.objects.filter(pk=article.pk).update(content_hash=digest, **fields)
+        except IntegrityError:  # an identical upload was stored meanwhile
+            existing = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).first()
+    if existing is not None:
+        Article.objects.filter(pk=article.pk).update(
+            duplicate_of=existing,
+            status=ArticleStatus.DONE,
+            finished_at=timezone.now(),
+            error="",
+            **fields,
+        )
+        return Article.objects.get(pk=article.pk)
+    article.refresh_from_db()
+    return None
+
+
 def article_process(*, article_id: int) -> Article | None:
     """Run extraction on one article and save its facts in one transaction.
 
-    A failure marks the article failed with the error and leaves its previous facts as
-    they were; it does not raise, so the worker stays up and the article can be retried.
+    A URL upload is fetched and read first. A failure marks the article failed with the
+    error and leaves its previous facts as they were; it does not raise, so the worker
+    stays up and the article can be retried. Losing the database is the exception: that
+    error propagates so the task retries once the database is back, instead of marking
+    the article failed.
     """
     from ingest.extract import extract
 
@@ -109,9 +194,22 @@ def article_process(*, article_id: int) -> Article | None:
         status=ArticleStatus.PROCESSING, started_at=now, attempts=article.attempts + 1, error=""
     )
     article.refresh_from_db()
+    if article.content_hash is None and article.url:
+        finished = _fetch(article)
+        if finished is not None:
+            return finished
     try:
         extraction = extract(article.text, article.published)
-        article_facts_replace(article=article, extraction=extraction)
+        with transaction.atomic():
+            # One writer per article at a time (a redelivered task may overlap a slow one);
+            # its facts and its "done" are committed together or not at all.
+            Article.objects.select_for_update().filter(pk=article_id).first()
+            article_facts_replace(article=article, extraction=extraction)
+            Article.objects.filter(pk=article_id).update(
+                status=ArticleStatus.DONE, error="", finished_at=timezone.now()
+            )
+    except (OperationalError, InterfaceError):
+        raise  # the database went away: the task retries
     except Exception as exc:  # noqa: BLE001 - any failure is recorded on the article
         logger.exception("extraction failed for article %s", article_id)
         Article.objects.filter(pk=article_id).update(
@@ -121,8 +219,5 @@ def article_process(*, article_id: int) -> Article | None:
         )
         article.refresh_from_db()
         return article
-    Article.objects.filter(pk=article_id).update(
-        status=ArticleStatus.DONE, error="", finished_at=timezone.now()
-    )
     article.refresh_from_db()
     return article

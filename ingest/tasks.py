@@ -11,19 +11,21 @@ import datetime as dt
 
 from celery import shared_task
 from django.conf import settings
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from ingest.services import article_process, article_requeue
-from kb.models import Article
+from kb.models import Article, ArticleStatus
 
 
 @shared_task(
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(OperationalError,),
+    # The database went away (restart, failover): try again, backing off up to a minute.
+    autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=True,
-    max_retries=5,
+    retry_backoff_max=60,
+    max_retries=10,
 )
 def ingest_article(article_id: int) -> str | None:
     article = article_process(article_id=article_id)
@@ -32,9 +34,15 @@ def ingest_article(article_id: int) -> str | None:
 
 @shared_task
 def requeue_stuck_articles() -> int:
-    """Queue again the articles left in processing by a worker that died."""
+    """Queue again the articles left in processing by a worker that died, and those
+    queued long ago whose message never reached the broker or was lost with it (a
+    Redis restart without persistence). Processing is idempotent, so an article that
+    was merely slow to be picked up costs one extra run at most."""
     before = timezone.now() - dt.timedelta(seconds=settings.INGEST_STUCK_AFTER_SECONDS)
-    stuck = list(Article.objects.stuck(before))
+    stuck = list(
+        Article.objects.stuck(before)
+        | Article.objects.filter(status=ArticleStatus.QUEUED, updated_at__lt=before)
+    )
     for article in stuck:
         article_requeue(article=article)
     return len(stuck)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from ingest.services import article_process
 from tests.browser.test_editor import log_in
@@ -46,7 +47,8 @@ def test_editor_uploads_several_files_and_watches_them_finish(
     for article in queued:  # the worker gets to them while the page is open
         article_process(article_id=article.pk)
 
-    page.wait_for_function("document.querySelectorAll('[data-poll-url]').length === 0", timeout=30_000)
+    # A locator, not wait_for_function: the Content-Security-Policy forbids eval.
+    expect(page.locator("[data-poll-url]")).to_have_count(0, timeout=30_000)
     links = page.get_by_role("link", name="See the facts")
     assert links.count() == 2
     screenshot("upload-results-done")

@@ -1,0 +1,104 @@
+"""Locust users for the load test (tests/soak/test_load.py): analysts browsing and
+searching the pages, API clients reading, and editors uploading through the API.
+
+Every request's time and outcome is appended to SOAK_TIMINGS (JSON lines) when the run
+ends, so the test computes exact percentiles per kind of request.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+
+from locust import HttpUser, between, events, task
+
+TOKEN = os.environ.get("SOAK_TOKEN", "")
+TIMINGS = os.environ.get("SOAK_TIMINGS", "timings.jsonl")
+WORDS = ["summit", "visit", "trade", "energy", "Oslo", "Lima", "talks", "treaty", "fisheries"]
+_records: list[tuple[str, float, bool]] = []
+
+
+@events.request.add_listener
+def _record(request_type, name, response_time, response_length, exception, context, **kw):
+    _records.append((name.split(" ")[0], response_time, exception is None))
+
+
+@events.quitting.add_listener
+def _dump(environment, **kw):
+    with open(TIMINGS, "w") as out:
+        for kind, ms, ok in _records:
+            out.write(json.dumps([kind, ms, ok]) + "\n")
+
+
+class Analyst(HttpUser):
+    weight = 6
+    wait_time = between(0.5, 2)
+
+    @task(4)
+    def meetings(self):
+        page = random.randint(1, 50)
+        self.client.get(f"/meetings/?page={page}", name="read /meetings/?page")
+
+    @task(3)
+    def search(self):
+        self.client.get(f"/meetings/?q={random.choice(WORDS)}", name="read /meetings/?q")
+
+    @task(2)
+    def meeting(self):
+        self.client.get(f"/meetings/{random.randint(1, 10_000)}/", name="read /meetings/N/")
+
+    @task(1)
+    def lists(self):
+        path = random.choice(
+            [
+                "/",
+                "/leaders/",
+                "/countries/",
+                "/gifts/",
+                "/agreements/",
+                "/timeline/",
+                "/network/",
+                "/articles/",
+            ]
+        )
+        self.client.get(path, name=f"read {path}")
+
+
+class ApiReader(HttpUser):
+    weight = 3
+    wait_time = between(0.5, 2)
+
+    @task(3)
+    def meetings(self):
+        self.client.get(f"/api/meetings/?page={random.randint(1, 50)}", name="read /api/meetings/")
+
+    @task(2)
+    def search(self):
+        self.client.get(
+            f"/api/meetings/?search={random.choice(WORDS)}", name="read /api/meetings/?search"
+        )
+
+    @task(1)
+    def leaders(self):
+        self.client.get("/api/leaders/", name="read /api/leaders/")
+
+
+class Uploader(HttpUser):
+    weight = 1
+    wait_time = between(3, 8)
+
+    @task
+    def upload(self):
+        n = random.randrange(10**12)
+        text = (
+            f"date 2024-0{random.randint(1, 9)}-1{random.randint(0, 9)}\n\n"
+            f"The prime minister of Norway met the president of Chile in Oslo for talks "
+            f"on fisheries. Load test report {n}."
+        )
+        self.client.post(
+            "/api/articles/",
+            json={"text": text},
+            name="write /api/articles/",
+            headers={"Authorization": f"Token {TOKEN}"},
+        )
