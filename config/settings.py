@@ -201,6 +201,15 @@ REST_FRAMEWORK = {
 }
 # API rate limits ("N/second|minute|hour|day"; empty turns one off), per anonymous address
 # and per token (or signed-in user). Read on every request (api.throttling).
+# A shared cache (Redis) makes API throttling and login lock-outs hold across gunicorn
+# workers and hosts; without CACHE_URL each process keeps its own counters.
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 API_THROTTLE_RATES = {
     "anon": env_str("API_THROTTLE_ANON", "120/minute") or None,
     "user": env_str("API_THROTTLE_USER", "1200/minute") or None,
