@@ -93,7 +93,8 @@ def _production(script: str) -> dict:
     base = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")
+        if k
+        not in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     env = {
         **base,
