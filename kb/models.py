@@ -167,13 +167,19 @@ class Article(models.Model):
     upload = models.FileField(upload_to="uploads/%Y/%m/", blank=True)
     media_type = models.CharField(max_length=60, default="text/plain")
     url = models.URLField(
-        "fetched from", max_length=2000, blank=True,
+        "fetched from",
+        max_length=2000,
+        blank=True,
         help_text="The address given for a URL upload; the worker fetches it.",
     )
     # Unknown (null) until a URL upload has been fetched; unique once known.
     content_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
         help_text="A URL upload whose text turned out to be an article already stored.",
     )
     status = models.CharField(
@@ -206,7 +212,9 @@ class Article(models.Model):
         return {
             kind: evidence.filter(**{f"{field}__isnull": False}).values(field).distinct().count()
             for kind, field in (
-                ("meetings", "meeting"), ("gifts", "gift"), ("agreements", "agreement")
+                ("meetings", "meeting"),
+                ("gifts", "gift"),
+                ("agreements", "agreement"),
             )
         }
 

@@ -75,13 +75,17 @@ def test_load_reads_p95_and_error_rate(workers, tmp_path):
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            os.environ.get("SOAK_GUNICORN_WORKERS", "4"),
+            os.environ.get("SOAK_GUNICORN_WORKERS", str(min(8, 2 * (os.cpu_count() or 1)))),
             "--threads",
             "4",
             "--worker-class",
             "gthread",
             "--timeout",
             "60",
+            # Longer than a user's pause, so the server never closes a kept-alive
+            # connection just as the client reuses it (seen as "connection reset").
+            "--keep-alive",
+            "30",
             "--log-level",
             "warning",
         ],

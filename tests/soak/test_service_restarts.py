@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-from celery import Celery
 from django.db import InterfaceError, OperationalError, connection
 
 from ingest.services import article_process, article_submit
@@ -132,22 +131,29 @@ def test_redis_and_postgres_restarts_during_ingest(workers, tmp_path):
         workers.env["CELERY_BROKER_URL"] = redis.url
         workers.start()
         workers.start_beat()
-        sender = Celery("soak-sender", broker=redis.url)
-        for article_id in ids:
-            sender.send_task("ingest.tasks.ingest_article", args=[article_id], queue=workers.queue)
-        sender.close()
+        from config.celery import app
+        from ingest.tasks import ingest_article
+
+        with app.connection_for_write(redis.url) as broker:
+            for article_id in ids:
+                ingest_article.apply_async(
+                    args=[article_id], queue=workers.queue, connection=broker
+                )
 
         started = time.monotonic()
         events = []
-        time.sleep(3)
+        for _ in range(120):  # restart once the work is well under way
+            if statuses(ids).get("done", 0) >= 10:
+                break
+            time.sleep(0.5)
         before = statuses(ids)
         redis.restart(down_seconds=3)
         events.append(("redis restarted", round(time.monotonic() - started, 1), before))
-        time.sleep(3)
+        time.sleep(2)
         before = statuses(ids)
         if restart_postgres(down_seconds=3):
             events.append(("postgres restarted", round(time.monotonic() - started, 1), before))
-        time.sleep(2)
+        time.sleep(1)
         before = statuses(ids)
         redis.restart(down_seconds=1)
         events.append(("redis restarted", round(time.monotonic() - started, 1), before))
