@@ -21,7 +21,9 @@ AUDIT = """() => {
   let previous = 0;
   for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     const level = Number(heading.tagName[1]);
-    if (previous && level > previous + 1) problems.push('heading jumps to ' + heading.outerHTML.slice(0, 80));
+    if (previous && level > previous + 1) {
+      problems.push('heading jumps to ' + heading.outerHTML.slice(0, 80));
+    }
     if (!previous && level !== 1) problems.push('first heading is not h1');
     previous = level;
   }
@@ -49,7 +51,8 @@ def test_editor_pages_have_labelled_fields_and_ordered_headings(page, meeting): 
     page.get_by_label("Password").fill("correct-horse-battery")
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
-    for url in ("/upload/", "/review/", f"/meetings/{meeting.pk}/edit/", f"/meetings/{meeting.pk}/"):
+    editor_pages = ("/upload/", "/review/", f"/meetings/{meeting.pk}/edit/")
+    for url in (*editor_pages, f"/meetings/{meeting.pk}/"):
         page.goto(url)
         assert page.evaluate(AUDIT) == [], url
 
