@@ -59,16 +59,29 @@ MAX_SEARCH_TERMS = 8
 # ---- per-meeting counts ---------------------------------------------------------------
 
 
-def _count(queryset, count_expr) -> Coalesce:
-    """A correlated COUNT subquery for one meeting (0 when there are no rows)."""
+def _count(queryset, count_expr, link: str = "meeting") -> Coalesce:
+    """A correlated COUNT subquery over the rows whose ``link`` is the outer row (0 when
+    there are none). Unlike Count() over joins, several of these never multiply."""
     counted = (
-        queryset.filter(meeting=OuterRef("pk"))
+        queryset.filter(**{link: OuterRef("pk")})
         .order_by()
-        .values("meeting")
+        .values(link)
         .annotate(n=count_expr)
         .values("n")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def countries_with_counts(countries=None):
+    """Countries annotated with leader_count (active, not rejected) and hosted_count
+    (meetings not rejected), one correlated subquery each."""
+    from kb.models import Country, Leader, Meeting
+
+    countries = Country.objects.all() if countries is None else countries
+    return countries.annotate(
+        leader_count=_count(Leader.objects.visible().active(), Count("pk"), link="country"),
+        hosted_count=_count(Meeting.objects.visible(), Count("pk"), link="host_country"),
+    )
 
 
 def source_count():

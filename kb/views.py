@@ -12,7 +12,7 @@ import json
 
 from django.contrib.auth.mixins import AccessMixin
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
@@ -132,10 +132,9 @@ class HomeView(PageMixin, TemplateView):
                 (
                     "Countries",
                     Country.objects.filter(
-                        Q(leaders__isnull=False) | Q(meetings_hosted__isnull=False)
-                    )
-                    .distinct()
-                    .count(),
+                        Exists(Leader.objects.filter(country=OuterRef("pk")))
+                        | Exists(Meeting.objects.filter(host_country=OuterRef("pk")))
+                    ).count(),
                     "country-list",
                 ),
                 ("Gifts", Gift.objects.visible().count(), "gift-list"),
@@ -498,18 +497,7 @@ class CountryListView(PageMixin, ListView):
         return self.request.GET.get("all") == "1"
 
     def get_queryset(self):
-        countries = Country.objects.annotate(
-            leader_count=Count(
-                "leaders",
-                filter=Q(leaders__merged_into__isnull=True) & ~Q(leaders__review_state="rejected"),
-                distinct=True,
-            ),
-            hosted_count=Count(
-                "meetings_hosted",
-                filter=~Q(meetings_hosted__review_state="rejected"),
-                distinct=True,
-            ),
-        ).order_by("name")
+        countries = queries.countries_with_counts().order_by("name")
         if not self.show_all():
             countries = countries.filter(Q(leader_count__gt=0) | Q(hosted_count__gt=0))
         return countries
