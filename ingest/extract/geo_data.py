@@ -473,3 +473,40 @@ ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ICJ": (("International Court of Justice", "World Court"), ("ICJ",)),
     "Non-Aligned Movement": (("Non-Aligned Movement",), ("NAM",)),
 }
+
+# States whose head of state is a monarch (Commonwealth realms share the British one).
+MONARCHIES: frozenset[str] = frozenset({
+    "AD", "AE", "BE", "BH", "BN", "BT", "DK", "ES", "GB", "JO", "JP", "KH", "KW", "LI", "LS",
+    "LU", "MA", "MC", "MY", "NL", "NO", "OM", "QA", "SA", "SE", "SZ", "TH", "TO", "VA",
+    "AU", "CA", "NZ", "JM", "BS", "BZ", "AG", "GD", "KN", "LC", "VC", "PG", "SB", "TV",
+})
+
+# Monarchies whose monarch is styled king or queen (not emperor, emir, sultan, prince,
+# grand duke or pope).
+KINGDOMS: frozenset[str] = MONARCHIES - {"AD", "AE", "BN", "JP", "KW", "LI", "LU", "MC", "OM",
+                                         "QA", "VA"}
+
+# Offices that exist in only a few states: an office-holder with no other clue to a country
+# belongs to the one such state the article names ("Chancellor X" in an article naming Germany
+# and France).  Common offices (president, prime minister, minister) are not here.
+OFFICE_STATES: dict[str, frozenset[str]] = {
+    "chancellor": frozenset({"DE", "AT"}),
+    "king": KINGDOMS,
+    "queen": KINGDOMS,
+    "monarch": MONARCHIES,
+    "crown prince": MONARCHIES,
+    "emperor": frozenset({"JP"}),
+    "empress": frozenset({"JP"}),
+    "emir": frozenset({"QA", "KW"}),
+    "amir": frozenset({"QA", "KW"}),
+    "sultan": frozenset({"OM", "BN"}),
+    "grand duke": frozenset({"LU"}),
+    "taoiseach": frozenset({"IE"}),
+}
+
+# Combining forms of pair adjectives ("Franco-German", "Sino-Japanese").
+COMBINING_FORMS: dict[str, str] = {
+    "franco": "FR", "sino": "CN", "anglo": "GB", "russo": "RU", "indo": "IN", "italo": "IT",
+    "greco": "GR", "hispano": "ES", "luso": "PT", "austro": "AT", "nippo": "JP", "turko": "TR",
+    "serbo": "RS", "polono": "PL", "germano": "DE", "americano": "US", "irano": "IR",
+}

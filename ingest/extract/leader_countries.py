@@ -11,6 +11,10 @@ article-wide counts: no country is better than a wrong one.
 
 from __future__ import annotations
 
+from . import geo
+from .geo_data import COMBINING_FORMS, OFFICE_STATES
+from .lexicon import REGNAL
+
 
 def _usable(person) -> bool:
     return not person.org
@@ -61,7 +65,7 @@ def _hosts_of_visitors(meeting, people, host, travelling) -> None:
             person.country = host
 
 
-def countries_from_meetings(meetings, people, dateline=None, idx=None) -> None:
+def countries_from_meetings(meetings, people, dateline=None, idx=None, article_codes=()) -> None:
     """Fill missing leader countries from the host side of main, in-person meetings."""
     first = next((m for m in meetings if not m.background), None)
     travelling = visitors(idx, people) if idx is not None else set()
@@ -86,7 +90,44 @@ def countries_from_meetings(meetings, people, dateline=None, idx=None) -> None:
         known = [people.get(p).country for p in meeting.participants if people.get(p).country]
         if len(unknown) == 1 and host not in known:
             people.get(unknown[0]).country = host
+    if idx is not None and dateline is not None:
+        _local_leader(meetings, people, dateline.country, idx, travelling)
+    if idx is not None:
+        _visit_hosts(idx, people)
+    _rare_offices(people, set(article_codes))
+    if idx is not None:
+        _pair_partners(meetings, people, pair_adjectives(idx))
     family_countries(people)
+
+
+def _local_leader(meetings, people, home, idx, travelling) -> None:
+    """Wire copy names the dateline country's own office-holder by bare title ("WASHINGTON -
+    President X warned Russian President Y"): the one titled leader of the lede who is still
+    without a country belongs to the dateline's country when nobody else does, and not when
+    the article shows them travelling to a meeting there."""
+    if not home or len(idx.sents) <= idx.headline_sents:
+        return
+    if any(p.country == home for p in people.persons):
+        return
+    lede = idx.sents[idx.headline_sents]
+    in_lede = {pid for i, pid in people.order if lede.start <= i < lede.end}
+    guests = {
+        pid
+        for m in meetings
+        if m.host == home and not m.background
+        for pid in m.participants
+        if pid in travelling
+    }
+    bare = [
+        pid
+        for pid in in_lede
+        if _usable(people.get(pid))
+        and people.get(pid).title
+        and not people.get(pid).country
+        and pid not in guests
+    ]
+    if len(bare) == 1:
+        people.get(bare[0]).country = home
 
 
 def _strong_hosts(meeting, people) -> None:
@@ -109,3 +150,103 @@ def family_countries(people) -> None:
             if q is not p and q.country and q.words and q.words[-1] == p.words[-1]:
                 p.country = q.country
                 break
+
+
+def office_of(person) -> str:
+    """A person's office: the title, else a regnal word their name starts with ("Queen X")."""
+    if person.title:
+        return person.title.lower()
+    first = person.name.split()[0].lower() if person.name else ""
+    return first if first in REGNAL else ""
+
+
+def _rare_offices(people, article_codes: set) -> None:
+    """An office held in few states ("Chancellor", "Queen") places its holder in the one such
+    state the article names; with none or several of them named, nothing is guessed."""
+    for person in people.persons:
+        if person.country or not _usable(person):
+            continue
+        states = OFFICE_STATES.get(office_of(person))
+        if states:
+            hits = states & article_codes
+            if len(hits) == 1:
+                person.country = next(iter(hits))
+
+
+def pair_adjectives(idx) -> set:
+    """Pairs of states named by a pair adjective: "Franco-German", "Sino-Japanese", "US-China"."""
+    pairs = set()
+    doc = idx.doc
+    for tok in doc[1:-1]:
+        if tok.text not in ("-", "\u2013"):
+            continue
+        left, right = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.idx != left.idx + len(left.text) or right.idx != tok.idx + len(tok.text):
+            continue  # "Germany - France" with spaces is a dateline or an aside, not a pair
+        a = COMBINING_FORMS.get(left.lower_) or geo.country_for(left.text)
+        b = geo.country_for(right.text)
+        if a and b and a != b:
+            pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def _pair_partners(meetings, people, pairs: set) -> None:
+    """Two leaders of a bilateral meeting in an article about one pair of states ("a new
+    Franco-German treaty"): when one belongs to a state of the pair, the other belongs to
+    the other state."""
+    if not pairs:
+        return
+    for meeting in meetings:
+        if len(meeting.participants) != 2:
+            continue
+        a, b = (people.get(p) for p in meeting.participants)
+        for known, unknown in ((a, b), (b, a)):
+            if not known.country or unknown.country or not _usable(unknown):
+                continue
+            others = {c for pair in pairs if known.country in pair for c in pair} - {known.country}
+            if len(others) == 1:
+                unknown.country = next(iter(others))
+
+
+VISIT_NOUNS = {"visit", "trip"}
+
+
+def _visit_hosts(idx, people) -> None:
+    """A visitor's partner is at home: "X signed/met with Y during a visit to Z" puts Y in
+    Z's state when X is not from it."""
+    for sent in idx.fact_sents():
+        for tok in sent:
+            if tok.lower_ not in VISIT_NOUNS or tok.head.lower_ not in ("during", "on"):
+                continue
+            code = _destination(tok)
+            verb = tok.head.head
+            if not code or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ in ("acl", "relcl"):
+                subjects.append(verb.head)
+            visitors = {p for t in subjects for p in people.refs(t)}
+            if not visitors or any(people.get(p).country in (None, code) for p in visitors):
+                continue
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ != "with":
+                    continue
+                for obj in prep.children:
+                    for pid in people.refs(obj):
+                        person = people.get(pid)
+                        if pid not in visitors and _usable(person) and not person.country:
+                            person.country = code
+
+
+def _destination(trip) -> str | None:
+    """The state a trip noun goes to: "a visit to Washington" -> US."""
+    for prep in trip.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return (
+                        geo.country_for(obj.text)
+                        or geo.country_for_capital(obj.text)
+                        or geo.country_for_place(obj.text)
+                    )
+    return None

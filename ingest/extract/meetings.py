@@ -247,7 +247,10 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
             if own_only or anc.head != verb:
                 continue
         ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
-        span = ent if ent is not None else t.doc[t.left_edge.i : t.i + 1]
+        if ent is None:
+            span = t.doc[t.left_edge.i : t.i + 1]
+        else:  # the tagger's "afternoon" in "That same afternoon" keeps its determiners
+            span = t.doc[min(ent.start, ent.root.left_edge.i) : ent.end]
         seen.update(range(span.start, span.end))
         if _after_since(span):
             continue  # "their first talks since June": June is another event

@@ -29,7 +29,7 @@ def run(doc, published) -> Extraction:
     ctx = Context(idx, people, mentions, published)
     meetings = mt.events(idx, people, published)
     ctx.meetings = meetings
-    countries_from_meetings(meetings, people, dateline_place(idx, published), idx)
+    countries_from_meetings(meetings, people, dateline_place(idx, published), idx, countries)
     people.builder.retry_deferred(all_pending=True)
     find_topics(idx, ctx)
     meeting_out = _meetings(idx, ctx, meetings, published)

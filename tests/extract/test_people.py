@@ -105,6 +105,53 @@ COUNTRY_CASES = [
         {"Kenji Sato": "JP", "Ivan Moroz": "UA"},
     ),
     (
+        "bare-title-under-a-dateline-is-the-local-leader",
+        "CANBERRA - Prime Minister Ella Hart spoke by telephone with Indonesian President Budi "
+        "Santoso on Friday about fishing rights.",
+        {"Ella Hart": "AU", "Budi Santoso": "ID"},
+    ),
+    (
+        "dateline-country-already-taken",
+        "LONDON - British Prime Minister Tom Reed received President Ana Lopes at Downing Street "
+        "on Monday.",
+        {"Tom Reed": "GB", "Ana Lopes": None},
+    ),
+    (
+        "two-bare-titles-under-a-dateline-are-not-guessed",
+        "NAIROBI - President Ana Lopes and President Peter Mwangi held talks on Monday.",
+        {"Ana Lopes": None, "Peter Mwangi": None},
+    ),
+    (
+        "office-held-in-one-named-state",
+        "Chancellor Karl Weber met Italian Prime Minister Marco Conti in Rome on Monday to "
+        "discuss German exports.",
+        {"Karl Weber": "DE", "Marco Conti": "IT"},
+    ),
+    (
+        "a-queen-is-not-an-emperor",
+        "Queen Maud gave a silver bowl to Prime Minister Rhys Evans in 1905, a historian said on "
+        "Monday. Japan and Britain were then allies.",
+        {"Queen Maud": "GB", "Rhys Evans": None},
+    ),
+    (
+        "pair-adjective-gives-the-partner",
+        "Spanish Prime Minister Lucia Marin and President Paul Girard signed a Franco-Spanish "
+        "treaty on Monday.",
+        {"Lucia Marin": "ES", "Paul Girard": "FR"},
+    ),
+    (
+        "pair-adjective-with-no-anchor",
+        "President Paul Girard and President Ivan Moroz met in Geneva on Monday. The "
+        "Russian-Ukrainian talks lasted four hours.",
+        {"Paul Girard": None, "Ivan Moroz": None},
+    ),
+    (
+        "host-of-a-visit-to-a-capital",
+        "The accord builds on a framework that Brazil's trade minister, Rafael Costa, signed with "
+        "Commerce Secretary Jane Holt during a visit to Washington last month.",
+        {"Rafael Costa": "BR", "Jane Holt": "US"},
+    ),
+    (
         "no-guess-from-article-counts",
         "President Anna Novak met President Mark Dalton on Tuesday. They discussed Iran, Iran's "
         "nuclear programme and sanctions relief for Iran.",
