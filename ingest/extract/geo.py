@@ -66,16 +66,43 @@ class GeoMatch(NamedTuple):
 
 # --------------------------------------------------------------------------- normalising
 
-_CHAR_MAP = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u201b": "'", "`": "'", "\u00b4": "'", "\u02bc": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u00a0": " ",
-})
-_FOLD_MAP = str.maketrans({
-    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L",
-    "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE",
-})
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
+_FOLD_MAP = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "œ": "oe",
+        "Œ": "OE",
+    }
+)
 _EDGE = " \t\r\n\"'()[]{}<>,.;:!?*_/|-"
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,\-/]+")
@@ -113,6 +140,7 @@ def _abbr(cleaned: str) -> str:
 
 # --------------------------------------------------------------------------- tables
 
+
 def _plural(demonym: str) -> str | None:
     if demonym.endswith(("s", "sh", "ch", "ese", "x", "z")):
         return None
@@ -120,8 +148,9 @@ def _plural(demonym: str) -> str | None:
 
 
 def _pycountry_names(entry: object) -> list[str]:
-    return [n for n in (getattr(entry, a, None) for a in ("name", "official_name", "common_name"))
-            if n]
+    return [
+        n for n in (getattr(entry, a, None) for a in ("name", "official_name", "common_name")) if n
+    ]
 
 
 def _build_country_index() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
@@ -164,9 +193,16 @@ def _build_territory_index() -> dict[str, str]:
         if entry.alpha_2 not in SOVEREIGN_CODES:
             for name in _pycountry_names(entry):
                 index.setdefault(normalise(name), entry.alpha_2)
-    extra = {"British Virgin Islands": "VG", "US Virgin Islands": "VI",
-             "U.S. Virgin Islands": "VI", "Falklands": "FK", "Falkland Islands": "FK",
-             "Macau": "MO", "Faroes": "FO", "Faroe Islands": "FO"}
+    extra = {
+        "British Virgin Islands": "VG",
+        "US Virgin Islands": "VI",
+        "U.S. Virgin Islands": "VI",
+        "Falklands": "FK",
+        "Falkland Islands": "FK",
+        "Macau": "MO",
+        "Faroes": "FO",
+        "Faroe Islands": "FO",
+    }
     for name, code in extra.items():
         index.setdefault(normalise(name), code)
     return index
@@ -193,6 +229,7 @@ _AMBIGUOUS_KEYS = frozenset(normalise(name) for name in data.AMBIGUOUS)
 
 
 # --------------------------------------------------------------------------- lookups
+
 
 @lru_cache(maxsize=65536)
 def lookup(text: str) -> GeoMatch | None:
@@ -315,12 +352,15 @@ def capital_of(code: str) -> str | None:
 
 # --------------------------------------------------------------------------- token streams
 
+
 def _is_word(token: str) -> bool:
     return any(c.isalnum() for c in token) and token.translate(_CHAR_MAP) not in ("'s", "'S")
 
 
-def match_geo_prefix(tokens: list[str], max_tokens: int = _MAX_PREFIX_TOKENS,
-                     ) -> tuple[GeoMatch, int] | None:
+def match_geo_prefix(
+    tokens: list[str],
+    max_tokens: int = _MAX_PREFIX_TOKENS,
+) -> tuple[GeoMatch, int] | None:
     """The longest known name (country, territory, organisation, non-state or ambiguous
     name) made of ``tokens[:n]``, n <= max_tokens, as ``(match, n)``; None if none.
 
@@ -338,8 +378,9 @@ def match_geo_prefix(tokens: list[str], max_tokens: int = _MAX_PREFIX_TOKENS,
     return None
 
 
-def match_country_prefix(tokens: list[str], max_tokens: int = _MAX_PREFIX_TOKENS,
-                         include_capitals: bool = True) -> tuple[str, int] | None:
+def match_country_prefix(
+    tokens: list[str], max_tokens: int = _MAX_PREFIX_TOKENS, include_capitals: bool = True
+) -> tuple[str, int] | None:
     """``(code, n)`` for the longest country name, abbreviation, demonym, metonym or
     (if ``include_capitals``) capital made of ``tokens[:n]``, e.g.
     ``["North", "Korean", "troops"]`` -> ``("KP", 2)``.
