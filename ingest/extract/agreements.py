@@ -94,7 +94,7 @@ def _sign(verb, ctx):
         _is_commercial(c) for c in doc_noun.children if c.dep_ == "compound"
     ):
         return None
-    parties = ctx.parties(subject) + ctx.with_parties(verb)
+    parties = ctx.parties(subject) + ctx.with_parties(verb, doc_noun)
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
 

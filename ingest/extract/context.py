@@ -115,9 +115,12 @@ class Context:
                 codes.append(code)
         return [soviet(c, self.published) for c in codes]
 
-    def with_parties(self, verb) -> list:
+    def with_parties(self, verb, doc_noun=None) -> list:
+        """Parties in a "with" phrase of the verb, or of its document ("signed a treaty with
+        Y", which the parser often hangs on the noun)."""
         out = []
-        for c in verb.children:
+        heads = [verb] if doc_noun is None else [verb, doc_noun]
+        for c in (c for h in heads for c in h.children):
             if c.dep_ == "prep" and c.lower_ == "with":
                 for o in c.children:
                     if o.dep_ == "pobj":

@@ -194,12 +194,17 @@ def _pair_partners(meetings, people, pairs: set) -> None:
     """Two leaders of a bilateral meeting in an article about one pair of states ("a new
     Franco-German treaty"): when one belongs to a state of the pair, the other belongs to
     the other state."""
+    pair_partners([m.participants for m in meetings], people, pairs)
+
+
+def pair_partners(groups, people, pairs: set) -> None:
+    """`_pair_partners` over any two-leader groups (meeting participants, treaty parties)."""
     if not pairs:
         return
-    for meeting in meetings:
-        if len(meeting.participants) != 2:
+    for group in groups:
+        if len(group) != 2 or not all(isinstance(p, int) for p in group):
             continue
-        a, b = (people.get(p) for p in meeting.participants)
+        a, b = (people.get(p) for p in group)
         for known, unknown in ((a, b), (b, a)):
             if not known.country or unknown.country or not _usable(unknown):
                 continue
@@ -212,34 +217,42 @@ VISIT_NOUNS = {"visit", "trip"}
 
 
 def _visit_hosts(idx, people) -> None:
-    """A visitor's partner is at home: "X signed/met with Y during a visit to Z" puts Y in
-    Z's state when X is not from it."""
-    for sent in idx.fact_sents():
+    """A visitor's partner is at home: "X signed/met with Y during a visit to Z" and "X
+    travelled to Z to sign a treaty with Y" put Y in Z's state when X is not from it."""
+    for sent in idx.sents[idx.headline_sents :]:  # who is where, even beside a conflict
         for tok in sent:
-            if tok.lower_ not in VISIT_NOUNS or tok.head.lower_ not in ("during", "on"):
+            if tok.lower_ in VISIT_NOUNS and tok.head.lower_ in ("during", "on"):
+                code, verbs = _destination(tok), [tok.head.head]
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
+                code = _destination(tok)
+                verbs = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
+            else:
                 continue
-            code = _destination(tok)
-            verb = tok.head.head
-            if not code or verb.pos_ not in ("VERB", "AUX"):
+            if not code:
                 continue
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if verb.dep_ in ("acl", "relcl"):
-                subjects.append(verb.head)
-            visitors = {p for t in subjects for p in people.refs(t)}
-            if not visitors or any(people.get(p).country in (None, code) for p in visitors):
-                continue
-            for prep in verb.children:
-                if prep.dep_ != "prep" or prep.lower_ != "with":
-                    continue
-                for obj in prep.children:
-                    for pid in people.refs(obj):
-                        person = people.get(pid)
-                        if pid not in visitors and _usable(person) and not person.country:
-                            person.country = code
+            for verb in verbs:
+                if verb.pos_ in ("VERB", "AUX"):
+                    _partners_at_home(verb, tok, people, code)
+
+
+def _partners_at_home(verb, travel, people, code) -> None:
+    subjects = [c for h in (verb, travel) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl"):
+        subjects.append(verb.head)
+    visitors = {p for t in subjects for p in people.refs(t)}
+    if not visitors or any(people.get(p).country == code for p in visitors):
+        return
+    objs = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for h in objs for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in prep.children:
+            for pid in people.refs(obj):
+                person = people.get(pid)
+                if pid not in visitors and _usable(person) and not person.country:
+                    person.country = code
 
 
 def _destination(trip) -> str | None:
-    """The state a trip noun goes to: "a visit to Washington" -> US."""
+    """The state a trip goes to: "a visit to Washington", "travelled to Paris"."""
     for prep in trip.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             for obj in prep.children:

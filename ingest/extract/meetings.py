@@ -17,6 +17,7 @@ from .companions import group_leader
 from .conflict import clause_verb
 from .meeting_checks import held_noun, outer_noun
 from .meeting_kinds import mention_kinds
+from .agreement_args import doc_kind
 from .places import TRAVEL_VERBS, places_around
 from .text import doc_ents
 
@@ -372,6 +373,9 @@ def _verb_mention(idx, people, tok, published):
             return None
         for h in held:
             objs += _objects(h, people, preps=("with", "between"))
+        if lemma == "sign":  # "signed a treaty with Y": the parser hangs Y on the document
+            for doc_noun in (c for c in tok.children if c.dep_ == "dobj" and doc_kind(c)):
+                objs += _objects(doc_noun, people, preps=("with",))
         if lemma in ("see", "join", "accompany") and not objs:
             return None
         if lemma == "sign" and not objs and len(subs) < 2:

@@ -182,6 +182,104 @@ def _titled_names(doc, taken: set) -> list:
     return spans
 
 
+# Capitalised words that make a "<Word> de <Word>" span an institution or a place.
+_INSTITUTION_WORDS = {
+    "bank",
+    "banco",
+    "banque",
+    "university",
+    "universidad",
+    "universidade",
+    "université",
+    "institute",
+    "instituto",
+    "institut",
+    "college",
+    "colegio",
+    "school",
+    "escuela",
+    "museum",
+    "museo",
+    "musée",
+    "palace",
+    "palacio",
+    "palais",
+    "plaza",
+    "place",
+    "rue",
+    "avenue",
+    "avenida",
+    "rio",
+    "san",
+    "santa",
+    "são",
+    "saint",
+    "port",
+    "porto",
+    "puerto",
+    "costa",
+    "ciudad",
+    "airport",
+    "aeroport",
+    "aéroport",
+    "party",
+    "partido",
+    "parti",
+    "front",
+    "frente",
+    "club",
+    "hotel",
+    "hospital",
+    "church",
+    "iglesia",
+    "église",
+    "cathedral",
+    "company",
+    "group",
+    "grupo",
+    "groupe",
+    "foundation",
+    "fundación",
+    "fondation",
+    "council",
+    "consejo",
+    "conseil",
+    "ministry",
+    "ministerio",
+    "ministère",
+    "court",
+    "corte",
+    "tribunal",
+    "cour",
+    "villa",
+}
+
+
+def _particle_names(doc, taken: set) -> list:
+    """Names with a lower-case particle that the tagger calls an organisation ('Charles de
+    Gaulle', 'Ursula von der Leyen'): a given name, particles, a surname, and no word that
+    makes it an institution or a place."""
+    spans = []
+    for ent in doc.ents:
+        s, e = ent.start, ent.end
+        if ent.label_ != "ORG" or not 3 <= e - s <= 5 or s in taken:
+            continue
+        toks = list(doc[s:e])
+        inner = toks[1:-1]
+        if not (_is_namey(toks[0]) and _is_namey(toks[-1])):
+            continue
+        if not any(t.text in _PARTICLES for t in inner):
+            continue
+        if not all(t.text in _PARTICLES or _is_namey(t) for t in inner):
+            continue
+        if any(t.lower_ in _INSTITUTION_WORDS or geo.lookup(t.text) for t in toks):
+            continue
+        if e < len(doc) and doc[e].lower_ in _INSTITUTION_WORDS:
+            continue  # "Charles de Gaulle Airport"
+        spans.append((s, e))
+    return spans
+
+
 def _listed_names(doc, taken: set) -> list:
     """'the presidents of Senegal, Macky Sall, of Zambia, ...': names after 'of <country>,'."""
     spans = []
@@ -250,7 +348,7 @@ def name_spans(idx) -> list:
     doc = idx.doc
     spans = _entity_names(doc)
     taken = {i for s, e in spans for i in range(s, e)}
-    for finder in (_titled_names, _listed_names, _coordinated_names):
+    for finder in (_titled_names, _listed_names, _coordinated_names, _particle_names):
         for s, e in finder(doc, taken):
             if not any(i in taken for i in range(s, e)):
                 spans.append((s, e))

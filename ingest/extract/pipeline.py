@@ -13,7 +13,7 @@ from .agreements import find_agreements
 from .context import Context
 from .countries import article_countries, country_mentions, soviet
 from .gifts import find_gifts, item_texts
-from .leader_countries import countries_from_meetings
+from .leader_countries import countries_from_meetings, pair_adjectives, pair_partners
 from .people import build_people
 from .places import dateline_place
 from .text import build_index, clause_evidence, evidence
@@ -35,6 +35,8 @@ def run(doc, published) -> Extraction:
     meeting_out = _meetings(idx, ctx, meetings, published)
     gift_out = _gifts(idx, ctx, find_gifts(idx, people))
     agreement_out = _agreements(idx, ctx, find_agreements(idx, ctx))
+    # Treaty parties are leaders' pairs too ("X travelled to Paris to sign ... with Y").
+    pair_partners([a["parties"] for a in agreement_out], people, pair_adjectives(idx))
     involved = _involved(meeting_out, gift_out, agreement_out)
     leaders = tuple(_leader(idx, people, pid, published) for pid in involved)
     name = {pid: people.get(pid).name for pid in involved}

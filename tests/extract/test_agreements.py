@@ -68,3 +68,15 @@ def test_future_signing_is_not_an_agreement(run):
         "The two leaders will sign a trade agreement next year."
     )
     assert ex.agreements == ()
+
+
+def test_signed_a_treaty_with_a_partner_the_parser_hangs_on_the_document(run):
+    # "with Y" attaches to "treaty", not to "signed", in the tagger's parse.
+    ex = run(
+        "German Chancellor Karl Weber signed a treaty with Italian President Marco Conti in "
+        "Rome on Monday."
+    )
+    assert [(set(a.parties), a.status) for a in ex.agreements] == [
+        ({"Karl Weber", "Marco Conti"}, "signed")
+    ]
+    assert [set(m.participants) for m in ex.meetings] == [{"Karl Weber", "Marco Conti"}]

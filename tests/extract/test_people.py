@@ -206,3 +206,22 @@ def test_a_spouse_shares_the_country_a_meeting_gave_her_husband(run):
     got = {m.name: m.country for m in ex.leaders}
     assert got.get("Mark Dalton") == "US"
     assert got.get("Laura Dalton") in ("US", None)  # never a wrong country
+
+
+def test_a_name_with_a_particle_is_a_person_not_an_organisation(run):
+    ex = run(
+        "Prime Minister Lena Berg flew to Paris to sign a treaty with Jean de la Tour on Monday. "
+        "The ministers later dined at the Universidad de Chile."
+    )
+    got = {m.name: m.country for m in ex.leaders}
+    # Jean de la Tour is at home in the state Berg travelled to.
+    assert got == {"Lena Berg": None, "Jean de la Tour": "FR"}
+
+
+def test_treaty_partners_of_a_pair_adjective_article(run):
+    ex = run(
+        "The new Franco-German pact was signed 30 years after Konrad Weber travelled to Paris to "
+        "sign an earlier treaty with Jean de la Tour, sealing a long reconciliation."
+    )
+    got = {m.name: m.country for m in ex.leaders}
+    assert got == {"Konrad Weber": "DE", "Jean de la Tour": "FR"}
