@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import dates
+from .agreement_args import doc_kind
 from .companions import group_leader
 from .conflict import clause_verb
 from .meeting_checks import held_noun, outer_noun
 from .meeting_kinds import mention_kinds
-from .agreement_args import doc_kind
 from .places import TRAVEL_VERBS, places_around
 from .text import doc_ents
 
