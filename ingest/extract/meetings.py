@@ -198,7 +198,9 @@ def _objects(
 ) -> list:
     out = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
+        if c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            out += _antecedent(c, tok, people)  # "X, who was received by Y last week"
+        elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out += people.refs(c)
         elif c.dep_ in ("prep", "agent") and (c.lower_ in preps or c.dep_ == "agent"):
             for obj in c.children:
@@ -345,11 +347,42 @@ def _as_host(verb, people) -> list:
     return out
 
 
+# "The two presidents reached a deal in Sochi": leaders who settle a deal at a place met there.
+DEAL_VERBS = {"reach", "strike", "seal", "clinch", "conclude"}
+
+
+def _deal_at_a_place(tok, subs, published, document=None) -> bool:
+    """A deal verb with a document ("reached a deal", "a deal the two reached") and two or
+    more leaders as subjects, located at a place ("in the resort of Sochi")."""
+    has_doc = (
+        document is not None
+        or any(c.dep_ == "dobj" and doc_kind(c) for c in tok.children)
+        or (tok.dep_ in ("relcl", "acl") and doc_kind(tok.head))
+    )
+    return has_doc and len(set(subs)) >= 2 and any(p.country for p in places_around(tok, published))
+
+
+def _reduced_relative(tok, people):
+    """'a deal the two presidents reached': the tagger makes the verb an acl of its subject;
+    (subjects, document) when the noun phrase right before the subject is a document."""
+    if tok.dep_ != "acl" or tok.head.i < 1:
+        return [], None
+    before = tok.doc[tok.head.left_edge.i - 1]
+    if not doc_kind(before):
+        return [], None
+    return people.refs(tok.head) or group_leader(tok.head, people), before
+
+
 def _verb_mention(idx, people, tok, published):
     lemma = tok.lemma_.lower()
-    if lemma not in VERB_TRIGGERS or tok.pos_ != "VERB":
+    if lemma not in VERB_TRIGGERS and lemma not in DEAL_VERBS or tok.pos_ != "VERB":
         return None
     subs = _subjects(tok, people)
+    if lemma in DEAL_VERBS:
+        reduced, document = _reduced_relative(tok, people)
+        subs = subs or reduced
+        if not _deal_at_a_place(tok, subs, published, document):
+            return None
     objs = _objects(tok, people)
     flat = None
     if not objs and lemma in FLAT_VERBS and subs:

@@ -384,3 +384,34 @@ def test_there_takes_the_previous_sentences_place_and_time(run):
     )
     vienna = [m for m in ex.meetings if "Karl Huber" in m.participants]
     assert [(m.place, m.date) for m in vienna] == [("Vienna", None)]
+
+
+def test_a_relative_clause_in_the_passive_reports_an_earlier_meeting(run):
+    ex = run(
+        "WASHINGTON - British Prime Minister Tom Reed held talks with President Mark Dalton on "
+        "Tuesday. Only Japanese Prime Minister Kenji Sato, who was received by Dalton last week, "
+        "came before him."
+    )
+    got = {frozenset(m.participants): (m.host_country, m.date) for m in ex.meetings}
+    assert got[frozenset({"Kenji Sato", "Mark Dalton"})] == ("US", None)
+    assert len(got) == 2
+
+
+def test_leaders_who_reached_a_deal_at_a_place_met_there(run):
+    ex = run(
+        "MOSCOW - Russian President Ivan Petrov and Turkish President Emre Kaya agreed a "
+        "ceasefire on Thursday after talks in the Kremlin. The document adds to a deal the two "
+        "presidents reached in the Black Sea resort of Sochi in September 2018."
+    )
+    assert sorted((m.host_country, str(m.date)) for m in ex.meetings) == [
+        ("RU", "2024-03-14"),
+        ("RU", "None"),
+    ]
+
+
+def test_a_deal_reached_by_telephone_is_no_meeting_in_person(run):
+    ex = run(
+        "Russian President Ivan Petrov and Turkish President Emre Kaya reached a deal by "
+        "telephone on Thursday."
+    )
+    assert ex.meetings == ()
