@@ -18,6 +18,7 @@ from .companions import group_leader
 from .conflict import clause_verb
 from .meeting_checks import held_noun, outer_noun
 from .meeting_kinds import mention_kinds
+from .names import is_private
 from .places import TRAVEL_VERBS, places_around
 from .text import doc_ents
 
@@ -274,7 +275,7 @@ def _mention(
     idx, people, tok, participants, published, host_pids=(), visitor=False
 ) -> Mention | None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else clause_verb(tok)
-    participants = list(dict.fromkeys(participants))
+    participants = [p for p in dict.fromkeys(participants) if not is_private(people.get(p))]
     if len(participants) < 2 and not visitor:
         return None
     sent = idx.sent(tok)

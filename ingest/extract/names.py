@@ -409,7 +409,10 @@ def country_before(doc, pos: int, idx):
     a = _window_start(doc, pos, sent.start, limit=5)
     toks = [t for t in doc[a:pos]]
     while toks and (
-        toks[-1].lower_ in _QUALIFIERS or toks[-1].tag_ == "POS" or toks[-1].lower_ in ("'s", "’s")
+        toks[-1].lower_ in _QUALIFIERS
+        or toks[-1].tag_ == "POS"
+        or toks[-1].lower_ in ("'s", "’s")
+        or toks[-1].lower_ in _DEPARTMENTS  # "US Commerce Secretary"
     ):
         toks = toks[:-1]
     for k in range(min(4, len(toks)), 0, -1):
@@ -420,7 +423,51 @@ def country_before(doc, pos: int, idx):
         org = geo.organisation_for(text)
         if org:
             return None, org
+    if toks and toks[-1].ent_type_ == "ORG" and not geo.lookup(toks[-1].text):
+        # "FIFA president X", "Acme chief executive Y": an office in a body that is not a state
+        ent = next(e for e in doc.ents if e.start <= toks[-1].i < e.end)
+        if not all(t.lower_ in _DEPARTMENTS for t in ent):  # "Commerce Secretary" is a minister
+            return None, ent.text
     return None, None
+
+
+# Government departments written before a minister's title ("Commerce Secretary").
+_DEPARTMENTS = {
+    "commerce",
+    "defense",
+    "defence",
+    "treasury",
+    "state",
+    "interior",
+    "energy",
+    "trade",
+    "foreign",
+    "home",
+    "justice",
+    "health",
+    "education",
+    "transport",
+    "transportation",
+    "agriculture",
+    "labor",
+    "labour",
+    "finance",
+    "homeland",
+    "security",
+    "environment",
+    "culture",
+    "economy",
+    "industry",
+    "war",
+    "navy",
+    "army",
+}
+
+
+def is_private(person) -> bool:
+    """Whether a person holds office in a body that is neither a state nor an
+    intergovernmental organisation (a sports federation, a company, a party)."""
+    return bool(person.org) and geo.organisation_for(person.org) is None
 
 
 def _suffix_country(doc, start: int, end: int):

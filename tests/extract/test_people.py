@@ -225,3 +225,16 @@ def test_treaty_partners_of_a_pair_adjective_article(run):
     )
     got = {m.name: m.country for m in ex.leaders}
     assert got == {"Konrad Weber": "DE", "Jean de la Tour": "FR"}
+
+
+def test_an_office_in_a_body_that_is_not_a_state_makes_no_participant(run):
+    ex = run(
+        "Qatar's emir, Sheikh Hamad bin Khalid, joined FIFA president Marco Bellini for the "
+        "trophy ceremony on Sunday."
+    )
+    assert ex.meetings == ()
+
+
+def test_a_department_before_a_title_keeps_the_country_before_it(run):
+    ex = run("US Commerce Secretary Jane Holt met Chinese Premier Li Wei in Beijing on Monday.")
+    assert {m.name: m.country for m in ex.leaders} == {"Jane Holt": "US", "Li Wei": "CN"}
