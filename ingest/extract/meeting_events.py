@@ -167,7 +167,40 @@ def events(idx, people, published) -> list:
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     secondary_talks(meetings, first)
-    return meetings
+    return _absorb_parts(meetings)
+
+
+def _absorb_parts(meetings) -> list:
+    """A greeting among some of another meeting's participants, on its day and told in one
+    of its sentences ("X greeted the pope on the tarmac and stood beside the two men as they
+    signed"), is part of that meeting, not a second one: its evidence joins the whole."""
+    parts = set()
+    for meeting in sorted(meetings, key=lambda m: len(m.participants)):
+        whole = next(
+            (o for o in meetings if id(o) not in parts and _part_of(meeting, o)),
+            None,
+        )
+        if whole is not None:  # smaller first, so a whole absorbed later carries these along
+            whole.mentions.extend(meeting.mentions)
+            parts.add(id(meeting))
+    return [m for m in meetings if id(m) not in parts]
+
+
+# Ceremony within an occasion: a greeting is part of the meeting it opens or closes, while
+# talks "on their own" before a larger session are a meeting of their own.
+CEREMONY_LEMMAS = {"greet", "welcome", "shake", "embrace", "hug", "kiss"}
+
+
+def _part_of(meeting, other) -> bool:
+    sents = {m.trigger.sent.start for m in meeting.mentions}
+    return (
+        all(m.trigger.lemma_.lower() in CEREMONY_LEMMAS for m in meeting.mentions)
+        and set(meeting.participants) < set(other.participants)
+        and meeting.date is not None
+        and other.date == meeting.date
+        and meeting.host in (None, other.host)
+        and bool(sents & {m.trigger.sent.start for m in other.mentions})
+    )
 
 
 def _sentence_places(meeting, published) -> list:

@@ -415,3 +415,23 @@ def test_a_deal_reached_by_telephone_is_no_meeting_in_person(run):
         "telephone on Thursday."
     )
     assert ex.meetings == ()
+
+
+def test_a_greeting_within_a_larger_meeting_is_part_of_it(run):
+    ex = run(
+        "HAVANA - Pope Leo and Patriarch Ivan embraced at the airport on Friday. The two men "
+        "talked in private for two hours and then signed a joint declaration. Cuban President "
+        "Raul Ortega greeted the pope on the tarmac and stood beside the two men as they signed."
+    )
+    assert [set(m.participants) for m in ex.meetings] == [
+        {"Pope Leo", "Patriarch Ivan", "Raul Ortega"}
+    ]
+
+
+def test_talks_on_their_own_before_a_larger_session_stay_a_meeting(run):
+    ex = run(
+        "LVIV - Turkish President Emre Kaya and Polish President Jan Nowak met President Ivan "
+        "Moroz in Lviv on Thursday. Kaya and Moroz first held talks on their own; Nowak then "
+        "joined them for a three-way meeting."
+    )
+    assert sorted(len(m.participants) for m in ex.meetings) == [2, 3]
