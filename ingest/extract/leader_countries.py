@@ -67,6 +67,8 @@ def _hosts_of_visitors(meeting, people, host, travelling) -> None:
 
 def countries_from_meetings(meetings, people, dateline=None, idx=None, article_codes=()) -> None:
     """Fill missing leader countries from the host side of main, in-person meetings."""
+    if idx is not None:
+        _acting_state(idx, people)  # a stated cue, before any inference from the host
     first = next((m for m in meetings if not m.background), None)
     travelling = visitors(idx, people) if idx is not None else set()
     for meeting in meetings:
@@ -98,6 +100,37 @@ def countries_from_meetings(meetings, people, dateline=None, idx=None, article_c
     if idx is not None:
         _pair_partners(meetings, people, pair_adjectives(idx))
     family_countries(people)
+
+
+WHEN_WORDS = {"when", "as", "after"}
+
+
+def _acting_state(idx, people) -> None:
+    """ "C established relations with D on Tuesday, when Prime Minister X ... signed": the
+    leader whose act is the occasion of a state's act, in the lede, acts for that state."""
+    if len(idx.sents) <= idx.headline_sents:
+        return
+    lede = idx.sents[idx.headline_sents]
+    root = lede.root
+    state = next(
+        (geo.country_for(c.text) for c in root.children if c.dep_ == "nsubj"),
+        None,
+    )
+    if not state or any(p.country == state for p in people.persons):
+        return
+    actors = set()
+    for tok in lede:
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb == root or root not in verb.ancestors:
+            continue
+        if any(c.lower_ in WHEN_WORDS and c.dep_ in ("advmod", "mark") for c in verb.children):
+            actors.update(
+                p
+                for p in people.refs(tok)
+                if _usable(people.get(p)) and people.get(p).title and not people.get(p).country
+            )
+    if len(actors) == 1:
+        people.get(actors.pop()).country = state
 
 
 def _local_leader(meetings, people, home, idx, travelling) -> None:

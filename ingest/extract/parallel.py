@@ -30,14 +30,15 @@ def _country_list(tok) -> list:
     return []
 
 
-def _name_list(sents, people, n: int) -> list:
-    """The first coordinated list of exactly n named persons in these sentences."""
+def _name_list(sents, people, n: int, beside=frozenset()) -> list:
+    """The first coordinated list of exactly n named persons in these sentences, none of
+    them a person the office list was coordinated with."""
     for sent in sents:
         for tok in sent:
             if tok.dep_ == "conj" or not people.pids(tok) or tok.i not in people.by_tok:
                 continue
             pids = people.refs(tok)
-            if len(pids) == n:
+            if len(pids) == n and not set(pids) & beside:
                 return pids
     return []
 
@@ -51,7 +52,9 @@ def assign_listed_countries(idx, people) -> None:
             codes = _country_list(tok)
             if not codes:
                 continue
-            pids = _name_list(idx.sents[n_sent : n_sent + 2], people, len(codes))
+            # "X and the foreign ministers of A and B": X is not one of the listed ministers
+            beside = set(people.refs(tok.head)) if tok.dep_ == "conj" else set()
+            pids = _name_list(idx.sents[n_sent : n_sent + 2], people, len(codes), beside)
             for pid, code in zip(pids, codes, strict=False):
                 person = people.get(pid)
                 if not person.country and not person.org:

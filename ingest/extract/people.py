@@ -385,7 +385,12 @@ def build_people(idx) -> People:
 
 def _classify(builder: _Builder, tok) -> None:
     people = builder.people
-    if tok.dep_ == "conj" and tok.head.i in people.by_tok and tok.lower_ in TITLE_HEADS:
+    if (
+        tok.dep_ == "conj"
+        and tok.head.i in people.by_tok
+        and tok.lower_ in TITLE_HEADS
+        and not any(c.dep_ == "det" for c in tok.children)  # "X and the foreign minister"
+    ):
         people.by_tok[tok.i] = people.by_tok[tok.head.i]
         return
     if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS_SG:
@@ -395,6 +400,11 @@ def _classify(builder: _Builder, tok) -> None:
     if n is not None:
         builder.plural(tok, n)
         return
+    doc = tok.doc
+    if any(c.dep_ == "appos" and c.i in builder.covered for c in tok.children) or (
+        tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and tok.i + 2 in builder.covered
+    ):
+        return  # "the Emirati foreign minister, Sheikh A": the name that follows claims it
     if _is_description(tok, builder.people, builder.covered):
         builder.description(tok)
 

@@ -238,3 +238,27 @@ def test_an_office_in_a_body_that_is_not_a_state_makes_no_participant(run):
 def test_a_department_before_a_title_keeps_the_country_before_it(run):
     ex = run("US Commerce Secretary Jane Holt met Chinese Premier Li Wei in Beijing on Monday.")
     assert {m.name: m.country for m in ex.leaders} == {"Jane Holt": "US", "Li Wei": "CN"}
+
+
+def test_the_leader_whose_act_is_a_states_act_belongs_to_it(run):
+    ex = run(
+        "WASHINGTON - Israel established relations with two Gulf states on Tuesday, when Prime "
+        "Minister Dov Levin and the Emirati foreign minister, Sheikh Khalid bin Saif, signed a "
+        "treaty at the White House."
+    )
+    assert {m.name: m.country for m in ex.leaders} == {
+        "Dov Levin": "IL",
+        "Khalid bin Saif": "AE",
+    }
+    assert [set(a.parties) for a in ex.agreements] == [{"Dov Levin", "Khalid bin Saif"}]
+
+
+def test_a_minister_listed_beside_a_leader_is_not_that_leader(run):
+    ex = run(
+        "Prime Minister Dov Levin and the foreign ministers of the United Arab Emirates and "
+        "Bahrain met in Washington on Tuesday. Levin and the Emirati foreign minister, Sheikh "
+        "Khalid bin Saif, signed a treaty of peace."
+    )
+    got = {m.name: m.country for m in ex.leaders}
+    assert got.get("Dov Levin") is None
+    assert got.get("Khalid bin Saif") == "AE"
