@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import geo
 from .countries import code_for
+from .geo_data import DIVISIONS
 from .lexicon import CITY_NOUNS, VENUE_NOUNS
 from .text import doc_ents
 
@@ -105,6 +106,9 @@ def classify(head, published=None) -> Place | None:
             )
         if geo.country_for_capital(name):
             return Place(name, VENUE, geo.country_for_capital(name), head.i)
+        match = geo.lookup(name)
+        if match is not None and match.kind == "metonym":  # "at the Kremlin": the building
+            return Place(name, VENUE, match.code, head.i)
         return None
     if low in CITY_NOUNS:
         city = _city_of(head)
@@ -150,6 +154,15 @@ def places_around(trigger, published=None) -> list:
             "dinner",
             "negotiations",
         )
+    ]
+    heads += [  # "held five hours of talks ... at the Kremlin"
+        o
+        for c in trigger.children
+        if c.dep_ == "dobj"
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lower_ in ("talks", "meetings", "discussions", "negotiations")
     ]
     if trigger.pos_ == "NOUN" and trigger.head != trigger:
         heads.append(trigger.head)
@@ -200,15 +213,23 @@ def places_around(trigger, published=None) -> list:
 def _sideline_places(obj, published) -> list:
     """'on the sidelines of the G20 summit in Hamburg': the summit's city."""
     out = []
-    for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for event in (c for c in of.children if c.dep_ == "pobj"):
-            for prep in (
-                c for c in event.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-            ):
-                for inner in (c for c in prep.children if c.dep_ == "pobj"):
-                    place = classify(inner, published)
-                    if place:
-                        out.append(place)
+    events, frontier = [], [obj]
+    for _ in range(2):  # "the sidelines of the Group of 20 summit in Hamburg"
+        frontier = [
+            e
+            for o in frontier
+            for of in o.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for e in of.children
+            if e.dep_ == "pobj"
+        ]
+        events += frontier
+    for event in events:
+        for prep in (c for c in event.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for inner in (c for c in prep.children if c.dep_ == "pobj"):
+                place = classify(inner, published)
+                if place:
+                    out.append(place)
     return out
 
 
@@ -245,6 +266,6 @@ def dateline_place(idx, published=None) -> Place | None:
     city = parts[0].title()
     code = None
     if len(parts) > 1:
-        code = code_for(parts[1], published)
+        code = code_for(parts[1], published) or DIVISIONS.get(parts[1])
     code = code or geo.country_for_place(city) or geo.country_for_capital(city)
     return Place(city, CITY, code, -1)

@@ -93,3 +93,30 @@ def test_a_travellers_other_talks_are_in_the_country_visited(run):
     )
     hosts = {frozenset(m.participants): m.host_country for m in ex.meetings}
     assert hosts[frozenset({"Kenji Sato", "Zhou Ming"})] == "CN"
+
+
+def test_a_government_building_is_a_venue_in_its_country(run):
+    ex = run(
+        "WASHINGTON - President Mark Dalton spoke to Russian President Ivan Petrov by phone on "
+        "Saturday. On Monday, French President Paul Girard held more than five hours of talks "
+        "with Petrov at the Kremlin."
+    )
+    got = {frozenset(m.participants): m.host_country for m in ex.meetings}
+    assert got[frozenset({"Paul Girard", "Ivan Petrov"})] == "RU"
+
+
+def test_the_city_of_a_summit_on_whose_sidelines_leaders_met(run):
+    ex = run(
+        "HELSINKI - US President Mark Dalton and Russian President Ivan Petrov held talks on "
+        "Monday. The two leaders had met before, on the sidelines of the Group of 20 summit in "
+        "Hamburg, Germany, last July."
+    )
+    assert sorted(m.host_country for m in ex.meetings) == ["DE", "FI"]
+
+
+def test_a_dateline_state_or_province_gives_its_country(run):
+    ex = run(
+        "WOODSIDE, California - Chinese President Li Wei and President Mark Dalton held talks "
+        "at a country estate on Wednesday."
+    )
+    assert [m.host_country for m in ex.meetings] == ["US"]
