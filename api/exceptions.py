@@ -10,7 +10,8 @@ nested fields are named with dots (``items.0.text``). DRF's handler does the wor
 - Django's ``RequestDataTooBig`` -> 413 ``too_large``; other ``SuspiciousOperation`` (too
   many fields or files) -> 400 ``parse_error``, instead of Django's HTML error page;
 - Django's ``ValidationError`` (raised by ``kb.curation``) -> 400 like a serializer's;
-- an error on an export (``?format=csv``) is still answered in JSON.
+- an error on an export (``?format=csv``), the schema or the docs page is still answered
+  in JSON (only the browsable API, for people, renders errors its own way).
 
 Anything else is left to Django (a 500; ``api.errors`` answers it in JSON under /api/).
 """
@@ -21,7 +22,7 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig, Suspicio
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -98,8 +99,7 @@ def exception_handler(exc, context):
     response.data = error_body(exc)
     request = context.get("request")
     renderer = getattr(request, "accepted_renderer", None)
-    if renderer is not None and not isinstance(renderer, JSONRenderer):
-        if getattr(renderer, "format", "") in ("csv", "jsonl"):
-            request.accepted_renderer = JSONRenderer()
-            request.accepted_media_type = JSONRenderer.media_type
+    if renderer is not None and not isinstance(renderer, JSONRenderer | BrowsableAPIRenderer):
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type
     return response

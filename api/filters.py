@@ -410,6 +410,10 @@ class TombstoneFilter(StrictFilterSet):
         field_name="deleted_at",
         help_text="Only records deleted or merged strictly after this ISO 8601 date-time.",
     )
+    updated_since = ChangedSinceFilter(
+        field_name="deleted_at",
+        help_text="The same as `since`, under the name every other list uses.",
+    )
     model = filters.ChoiceFilter(
         choices=[(name, name) for name in TOMBSTONE_MODELS],
         help_text="Only records of this kind.",
@@ -417,15 +421,23 @@ class TombstoneFilter(StrictFilterSet):
 
     class Meta:
         model = Tombstone
-        fields = ["since", "model"]
+        fields = ["since", "updated_since", "model"]
 
 
 class MergeFilter(StrictFilterSet):
+    updated_since = ChangedSinceFilter(
+        method="filter_changed",
+        help_text="Only merges made or undone strictly after this ISO 8601 date-time "
+        "(naive means UTC).",
+    )
     kind = filters.ChoiceFilter(choices=MergeKind.choices)
 
     class Meta:
         model = MergeRecord
-        fields = ["kind"]
+        fields = ["updated_since", "kind"]
+
+    def filter_changed(self, queryset, name, value):
+        return queryset.filter(Q(created_at__gt=value) | Q(undone_at__gt=value))
 
 
 # ---- search and ordering -------------------------------------------------------------------

@@ -5,7 +5,8 @@ of 50 meetings with participants, gifts, agreements and evidence costs more than
 queries themselves. These loaders run one ``.values()`` query per relation for the whole
 page instead and hang plain lists (already in the API's output shape) on each object as
 ``api_<relation>``, which ``api.serializers`` reads. Same number of queries as prefetching,
-whatever the page size.
+whatever the page size. The querysets the API lists facts from live here too, so that
+``api.expand`` can load them in full for other records.
 """
 
 from __future__ import annotations
@@ -13,6 +14,28 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kb.models import Agreement, Evidence, Gift, Meeting, ReviewState
+
+# ---- querysets (their nested data comes from the loaders below) -----------------------------
+
+
+def meetings():
+    return Meeting.objects.select_related("host_country")
+
+
+def gifts():
+    brief = ("giver__id", "giver__name", "giver__country__code")
+    return Gift.objects.select_related("giver__country", "recipient__country").only(
+        "id", "item", "giver", "recipient", "meeting_id", "date", "review_state",
+        "edited_fields", "confidence", "created_at", "updated_at",
+        *brief, *(b.replace("giver", "recipient") for b in brief),
+    )  # fmt: skip
+
+
+def agreements():
+    return Agreement.objects.all()
+
+
+# ---- loaders -------------------------------------------------------------------------------
 
 EVIDENCE = (
     "meeting_id", "gift_id", "agreement_id", "article_id", "article__title", "sentence",

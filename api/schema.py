@@ -4,6 +4,8 @@
 - Anonymous access on reads, when ``SUMMITRY_ANONYMOUS_READ`` allows it.
 - The shared error answers on every operation, in the one ``Error`` shape.
 - The CSV and JSON Lines exports every list offers (``?format=``).
+- ``?expand=`` (``api.expand``): the parameter, a field that can come as summaries or in
+  full (``anyOf`` both), and keys present only when expanded (optional).
 """
 
 from __future__ import annotations
@@ -64,8 +66,17 @@ class ApiAutoSchema(AutoSchema):
     def _is_list_action(self) -> bool:
         return getattr(self.view, "action", None) == "list"
 
+    def _expandable(self) -> dict:
+        if getattr(self.view, "action", None) not in ("list", "retrieve"):
+            return {}
+        return getattr(self.view, "expandable", None) or {}
+
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
+        if self._expandable():
+            from api.expand import schema_parameter
+
+            parameters.append(OpenApiParameter(**schema_parameter(self._expandable())))
         if self._is_list_action() and getattr(self.view, "exportable", False):
             parameters.append(
                 OpenApiParameter(
@@ -82,7 +93,7 @@ class ApiAutoSchema(AutoSchema):
 
     def _error_codes(self) -> list[str]:
         codes = {"401", "403", "429"}
-        if self.method not in SAFE_METHODS or self._is_list_action():
+        if self.method not in SAFE_METHODS or self._is_list_action() or self._expandable():
             codes.add("400")
         if self._is_detail() or self._is_list_action():
             codes.add("404")  # no such record; on lists, no such page
@@ -92,6 +103,41 @@ class ApiAutoSchema(AutoSchema):
 
     def _is_detail(self) -> bool:
         return "{" in self.path
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        """A field ``?expand=`` can give in full: its summaries or the full records."""
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        full = self._expansions(field.parent, direction).get(field.field_name)
+        if full is None or schema is None:
+            return schema
+        ref = self.resolve_serializer(full, direction).ref
+        if schema.get("type") == "array":
+            schema["items"] = {"anyOf": [schema["items"], ref]}
+            return schema
+        return {"anyOf": [schema, ref]}
+
+    def _map_basic_serializer(self, serializer, direction):
+        """Keys a representation has only when ``?expand=`` asks for them: optional."""
+        schema = super()._map_basic_serializer(serializer, direction)
+        declared = {field.field_name for field in serializer.fields.values()}
+        for name, full in self._expansions(serializer, direction).items():
+            if name not in declared:
+                schema["properties"][name] = {
+                    "type": "array",
+                    "items": self.resolve_serializer(full, direction).ref,
+                    "description": f"Only with `?expand={name}`.",
+                }
+        return schema
+
+    @staticmethod
+    def _expansions(serializer, direction) -> dict:
+        """{name: full serializer} that ``?expand=`` offers on this serializer's records."""
+        from api.expand import BY_SERIALIZER
+
+        if direction != "response" or serializer is None:
+            return {}
+        found = BY_SERIALIZER.get(type(serializer), {})
+        return {name: expansion.full for name, expansion in found.items()}
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

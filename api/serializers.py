@@ -3,7 +3,7 @@
 Read serializers are small ModelSerializers whose declared fields document the schema.
 The ones a list renders many times over (facts, leaders, evidence and their nested
 summaries) also have a hand-written ``to_representation`` producing exactly what the
-declared fields would (``tests/api/test_serializers.py`` holds them to it) in a fraction
+declared fields would (``tests/api/test_lists.py`` holds them to it) in a fraction
 of the time; see ``api.fast``. Nested relations rely on the querysets in ``api.views``
 having loaded them, so a page costs the same number of queries whatever its size.
 """
@@ -194,10 +194,23 @@ def _brief(leader) -> dict:
     return {"id": leader.pk, "name": leader.name, "country": country.code if country else None}
 
 
+def _edited_fields():
+    return serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Fields an editor set; extraction never changes them.",
+    )
+
+
+#: Keys a leader has only when asked for with ``?expand=`` (see ``api.expand``).
+LEADER_EXPANSIONS = ("meetings", "gifts", "agreements")
+
+
 class LeaderSerializer(serializers.ModelSerializer):
     country = serializers.SlugRelatedField(**COUNTRY_CODE, allow_null=True)
     other_names = _names()
     review_state = _enum(ReviewState)
+    edited_fields = _edited_fields()
 
     class Meta:
         model = Leader
@@ -209,13 +222,14 @@ class LeaderSerializer(serializers.ModelSerializer):
             "country",
             "merged_into",
             "review_state",
+            "edited_fields",
             "confidence",
             "updated_at",
         ]
 
     def to_representation(self, leader):
         country = leader.country
-        return {
+        out = {
             "id": leader.pk,
             "name": leader.name,
             "other_names": names(leader.other_names),
@@ -223,9 +237,15 @@ class LeaderSerializer(serializers.ModelSerializer):
             "country": country.code if country else None,
             "merged_into": leader.merged_into_id,
             "review_state": leader.review_state,
+            "edited_fields": names(leader.edited_fields),
             "confidence": leader.confidence,
             "updated_at": datetime_out(leader.updated_at),
         }
+        for name in LEADER_EXPANSIONS:
+            expanded = getattr(leader, f"api_{name}", None)
+            if expanded is not None:
+                out[name] = expanded
+        return out
 
 
 # ---- facts ---------------------------------------------------------------------------------
@@ -256,11 +276,7 @@ _evidence = EvidenceSerializer().to_representation
 
 class FactSerializer(serializers.ModelSerializer):
     review_state = _enum(ReviewState)
-    edited_fields = serializers.ListField(
-        child=serializers.CharField(),
-        read_only=True,
-        help_text="Fields an editor set; extraction never changes them.",
-    )
+    edited_fields = _edited_fields()
     evidence = EvidenceSerializer(many=True, read_only=True)
 
 
@@ -562,6 +578,16 @@ def _leader_ids(**kwargs):
     return IdField(many=True, queryset=_active_leaders(), help_text="Leader ids.", **kwargs)
 
 
+def _country_code():
+    return serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Country.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="ISO 3166 alpha-2 code.",
+    )
+
+
 def _country_codes(**kwargs):
     return serializers.SlugRelatedField(
         many=True,
@@ -578,17 +604,25 @@ class MeetingUpdateSerializer(serializers.Serializer):
     kind = _writable_enum(MeetingKind)
     date = serializers.DateField(required=False, allow_null=True)
     place = StrictCharField(required=False, allow_blank=True, max_length=200)
-    host_country = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=Country.objects.all(),
-        required=False,
-        allow_null=True,
-        help_text="ISO 3166 alpha-2 code.",
-    )
+    host_country = _country_code()
     participants = _leader_ids(required=False)
     topics = serializers.ListField(
         child=StrictCharField(max_length=100), required=False, max_length=50
     )
+
+
+class LeaderUpdateSerializer(serializers.Serializer):
+    """Fields to correct; those given are kept as set (re-extraction never changes them)."""
+
+    name = StrictCharField(
+        required=False,
+        max_length=200,
+        help_text="The full name. The name it replaces stays among `other_names`.",
+    )
+    title = StrictCharField(
+        required=False, allow_blank=True, max_length=120, help_text="Title or office."
+    )
+    country = _country_code()
 
 
 class GiftUpdateSerializer(serializers.Serializer):

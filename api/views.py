@@ -1,10 +1,11 @@
 """The REST API's endpoints.
 
 Views stay thin: querysets load every nested relation up front (a fixed number of queries
-per page), filters live in ``api.filters``, writes go through ``kb.curation`` (the services
-the pages use, so history and sticky corrections apply), ``api.services`` and
-``ingest.services``. Lists hide rejected facts (see ``api.filters``); a detail answers for
-any row by id. Every list also streams as CSV or JSON Lines (``api.exports``).
+per page; ``?expand=`` too, see ``api.expand``), filters live in ``api.filters``, writes go
+through ``kb.curation`` (the services the pages use, so history and sticky corrections
+apply), ``api.services`` and ``ingest.services``. Lists hide rejected facts (see
+``api.filters``); a detail answers for any row by id. Every list also streams as CSV or
+JSON Lines (``api.exports``).
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from api import filters, loaders, serializers
+from api import expand, filters, loaders, serializers
 from api.exceptions import RequestTooLarge
 from api.exports import EXPORT_FORMATS, EXPORT_RENDERERS, export_response
+from api.loaders import agreements, gifts, meetings
 from api.models import Tombstone
 from api.pagination import Pagination
 from api.services import articles_submit, fact_delete
@@ -39,31 +41,10 @@ from kb.models import (
     Article,
     Country,
     Evidence,
-    Gift,
     Leader,
     Meeting,
     MergeRecord,
 )
-
-# ---- querysets (nested data comes from api.loaders) ----------------------------------------
-
-
-def meetings():
-    return Meeting.objects.select_related("host_country")
-
-
-def gifts():
-    brief = ("giver__id", "giver__name", "giver__country__code")
-    return Gift.objects.select_related("giver__country", "recipient__country").only(
-        "id", "item", "giver", "recipient", "meeting_id", "date", "review_state",
-        "edited_fields", "confidence", "created_at", "updated_at",
-        *brief, *(b.replace("giver", "recipient") for b in brief),
-    )  # fmt: skip
-
-
-def agreements():
-    return Agreement.objects.all()
-
 
 # ---- bases ---------------------------------------------------------------------------------
 
@@ -79,10 +60,15 @@ class ApiViewSet(viewsets.GenericViewSet):
     list_serializer_class = None
     #: Loads a page's nested data in bulk (``api.loaders``), if the representation has any.
     loader = None
+    #: What ``?expand=`` offers on lists and details (``api.expand``).
+    expandable: dict[str, expand.Expansion] = {}
+    expansions: tuple[str, ...] = ()
 
     def load(self, objects):
         if self.loader is not None:
             type(self).loader(objects)
+        if self.expansions:
+            expand.apply(objects, self.expandable, self.expansions)
         return objects
 
     def initial(self, request, *args, **kwargs):
@@ -90,6 +76,8 @@ class ApiViewSet(viewsets.GenericViewSet):
         if fmt is not None and fmt not in ("json", "api", *EXPORT_FORMATS):
             raise DRFValidationError({"format": ["Use json, csv or jsonl."]})
         super().initial(request, *args, **kwargs)
+        if self.expandable and self.action in ("list", "retrieve"):
+            self.expansions = expand.requested(request.query_params, self.expandable)
 
     def get_renderers(self):
         renderers = super().get_renderers()
@@ -126,6 +114,37 @@ class ReadViewSet(ApiViewSet):
         obj = self.get_object()
         self.load([obj])
         return Response(self.get_serializer(obj).data)
+
+
+class EditViewSet(ReadViewSet):
+    """Editors' corrections (PATCH, no PUT) and deletions of a record, each through one
+    ``kb.curation`` service (history with the acting user; corrections are sticky)."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    parser_classes = [JSONParser]
+    update_serializer_class = None
+
+    def correct(self, obj, *, user, changes: dict) -> None:
+        raise NotImplementedError
+
+    def remove(self, obj, *, user) -> None:
+        raise NotImplementedError
+
+    def _answer(self, obj, code=status.HTTP_200_OK):
+        obj = self.get_queryset().get(pk=obj.pk)  # reload with its relations
+        self.load([obj])
+        return Response(self.get_serializer(obj).data, status=code)
+
+    def partial_update(self, request, *args, **kwargs):
+        obj = self.get_object()
+        form = self.update_serializer_class(data=request.data, partial=True)
+        form.is_valid(raise_exception=True)
+        self.correct(obj, user=request.user, changes=dict(form.validated_data))
+        return self._answer(obj)
+
+    def destroy(self, request, *args, **kwargs):
+        self.remove(self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 WRITE_ERRORS_NOTE = "Editors only (an edit-scoped token or an editor's session)."
@@ -180,19 +199,17 @@ def _fact_schema(noun: str, read, create, update):
     )
 
 
-class FactViewSet(ReadViewSet):
+class FactViewSet(EditViewSet):
     """Editors' writes on a fact, all through ``kb.curation`` (history with the acting
     user; corrections, confirmations and rejections are sticky)."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    parser_classes = [JSONParser]
-    update_serializer_class = None
     create_serializer_class = None
 
-    def _answer(self, fact, code=status.HTTP_200_OK):
-        fact = self.get_queryset().get(pk=fact.pk)  # reload with its relations
-        self.load([fact])
-        return Response(self.get_serializer(fact).data, status=code)
+    def correct(self, fact, *, user, changes: dict) -> None:
+        curation.fact_update(fact=fact, user=user, changes=changes)
+
+    def remove(self, fact, *, user) -> None:
+        fact_delete(fact=fact, user=user)
 
     def create(self, request, *args, **kwargs):
         form = self.create_serializer_class(data=request.data)
@@ -208,17 +225,6 @@ class FactViewSet(ReadViewSet):
             **fields,
         )
         return self._answer(fact, status.HTTP_201_CREATED)
-
-    def partial_update(self, request, *args, **kwargs):
-        fact = self.get_object()
-        form = self.update_serializer_class(data=request.data, partial=True)
-        form.is_valid(raise_exception=True)
-        curation.fact_update(fact=fact, user=request.user, changes=dict(form.validated_data))
-        return self._answer(fact)
-
-    def destroy(self, request, *args, **kwargs):
-        fact_delete(fact=self.get_object(), user=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
@@ -281,16 +287,50 @@ class CountryViewSet(ReadViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List leaders"), retrieve=extend_schema(summary="One leader")
+    list=extend_schema(summary="List leaders"),
+    retrieve=extend_schema(summary="One leader"),
+    partial_update=extend_schema(
+        summary="Correct a leader",
+        description=(
+            "Give only the fields to change: `name`, `title`, `country`. The leader becomes "
+            "`corrected`, and re-extraction never changes those fields again; a replaced "
+            "name stays among `other_names`, so articles that use it still find this "
+            "leader. A merged leader is corrected through the one it went into. "
+            f"{WRITE_ERRORS_NOTE}"
+        ),
+        request=serializers.LeaderUpdateSerializer,
+        responses={200: serializers.LeaderSerializer},
+    ),
+    destroy=extend_schema(
+        summary="Delete a leader",
+        description=(
+            "Removes a leader entered or extracted by mistake, with its article mentions; "
+            "the deletion is in its history and in `/api/changes/deleted/`. Only a leader "
+            "nothing rests on: one still named by a meeting, gift or agreement, one another "
+            "leader was merged into, or one itself merged, is **400** with the reason "
+            "(merge it into the right leader instead, which moves its facts). A later "
+            f"re-extraction of an article that names it may find it again. {WRITE_ERRORS_NOTE}"
+        ),
+        responses={204: None},
+    ),
 )
-class LeaderViewSet(ReadViewSet):
-    parser_classes = [JSONParser]
+class LeaderViewSet(EditViewSet):
+    """Leaders, by name; merged ones are left out of lists unless `include_merged` is given."""
+
     queryset = Leader.objects.select_related("country")
     serializer_class = serializers.LeaderSerializer
+    update_serializer_class = serializers.LeaderUpdateSerializer
     filterset_class = filters.LeaderFilter
     search_fields = ["name"]
     ordering_fields = ["name", "id", "updated_at"]
     ordering = ["name"]
+    expandable = expand.LEADER
+
+    def correct(self, leader, *, user, changes: dict) -> None:
+        curation.leader_update(leader=leader, user=user, changes=changes)
+
+    def remove(self, leader, *, user) -> None:
+        curation.leader_delete(leader=leader, user=user)
 
     @_merge_schema("leader", "meetings, gifts, agreements, article mentions and names")
     @action(detail=True, methods=["post"])
@@ -316,6 +356,7 @@ class MeetingViewSet(FactViewSet):
     ordering = ["-date", "-id"]
 
     loader = loaders.load_meetings
+    expandable = expand.MEETING
 
     def get_queryset(self):
         return meetings()

@@ -1,5 +1,6 @@
-"""Editors' writes: correcting, confirming, rejecting and adding facts, merging
-duplicate records (and undoing a merge), and reverting a fact to an earlier version.
+"""Editors' writes: correcting, confirming, rejecting and adding facts, correcting and
+deleting leaders, merging duplicate records (and undoing a merge), and reverting a fact
+to an earlier version.
 
 Rules that hold throughout:
 - Every function is keyword-only, runs in one transaction and validates before it
@@ -194,11 +195,17 @@ _COERCE = {
     "recipient": _leader,
     "meeting": _meeting,
     "topics": _topics,
+    "name": _text,
+    "title": _text,
+    "country": _country,
 }
 
 
 def _normalise(model: type[models.Model], changes: dict) -> dict:
-    allowed = EDITABLE_FIELDS[model]
+    return _coerce(EDITABLE_FIELDS[model], changes)
+
+
+def _coerce(allowed: tuple[str, ...], changes: dict) -> dict:
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
         raise ValidationError({name: "This field cannot be edited." for name in unknown})
@@ -324,6 +331,68 @@ def fact_confirm(*, fact: Fact, user) -> Fact:
 def fact_reject(*, fact: Fact, user) -> Fact:
     """Not a real fact: kept (with its evidence) but hidden from default lists."""
     return _set_state(fact, user=user, state=ReviewState.REJECTED, reason="Rejected")
+
+
+# ---- correcting and deleting a leader -----------------------------------------------------
+
+#: The fields an editor may change on a leader (aliases follow a change of name).
+LEADER_EDITABLE_FIELDS = ("name", "title", "country")
+
+
+@transaction.atomic
+def leader_update(*, leader: Leader, user, changes: dict, reason: str = "") -> Leader:
+    """Correct a leader's name, title or country, as ``fact_update`` does a fact's: the
+    leader becomes "corrected" (a rejected one stays rejected) and the changed fields join
+    ``edited_fields``, which extraction never changes (``kb.services.leader_resolve``).
+    A replaced name is kept among ``other_names``, so the articles that use it still
+    resolve to this leader. A merged leader is edited through the record it went into."""
+    if leader.merged_into_id:
+        raise ValidationError("This leader was merged into another record: edit that one.")
+    values = _coerce(LEADER_EDITABLE_FIELDS, changes)
+    old_name = leader.name
+    changed, _ = _assign(leader, values)
+    if not changed:
+        return leader
+    _validate(leader, {})
+    if "name" in changed:
+        kept = set(leader.other_names) | {old_name}
+        leader.other_names = sorted(kept - {leader.name, ""})
+    if leader.review_state != ReviewState.REJECTED:
+        leader.review_state = ReviewState.CORRECTED
+    leader.edited_fields = sorted(set(leader.edited_fields) | set(changed))
+    _save_with_history(leader, user=user, reason=reason or "Corrected: " + ", ".join(changed))
+    return leader
+
+
+@transaction.atomic
+def leader_delete(*, leader: Leader, user) -> None:
+    """Delete a leader entered or extracted by mistake, with its article mentions and
+    aliases. The deletion is in its history (by ``user``) and, through ``api.signals``,
+    in the change feed's tombstones.
+
+    Only a leader that nothing else rests on: no meeting, gift or agreement names it, no
+    other record was merged into it, and it was not itself merged (that would break the
+    merge's undo). Otherwise this is refused: merging it into the right record moves its
+    facts and keeps its names findable. As with facts, a later re-extraction of an
+    article that names it may create it again."""
+    leader = Leader.objects.select_for_update().get(pk=leader.pk)
+    if leader.merged_into_id:
+        raise ValidationError("This leader was merged into another record: undo the merge first.")
+    uses = {
+        "meetings": Meeting.objects.filter(participants=leader).count(),
+        "gifts": Gift.objects.filter(models.Q(giver=leader) | models.Q(recipient=leader)).count(),
+        "agreements": Agreement.objects.filter(leader_parties=leader).count(),
+        "merged leaders": leader.merged.count(),
+    }
+    named = ", ".join(f"{what}: {count}" for what, count in uses.items() if count)
+    if named:
+        raise ValidationError(
+            f"Records still rest on {leader.name} ({named}): merge this leader into the "
+            "right one, which moves them, or correct them first."
+        )
+    leader._history_user = user
+    leader._change_reason = _reason(f"Deleted leader {leader.pk}")
+    leader.delete()
 
 
 # ---- adding a fact by hand ------------------------------------------------------------

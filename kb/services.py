@@ -11,7 +11,7 @@ Rules that hold throughout:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict
 
 from django.db import transaction
@@ -51,19 +51,29 @@ def country_get(code: str | None) -> Country | None:
     return Country.objects.filter(code=code.upper()).first()
 
 
-def leader_resolve(*, mention: LeaderMention) -> Leader:
+def leader_resolve(*, mention: LeaderMention, named_before: Collection[int] = ()) -> Leader:
     """The record for this person: found by full name or alias, else created.
 
     Across articles a name matches only a leader of the same country (or one whose
     country is unknown), so two people who share a name in different countries stay
     apart. Aliases and a missing title or country are filled in, unless an editor set them.
+
+    An editor's correction of a leader (``kb.curation.leader_update``) survives
+    re-extraction: a replaced name stays an alias, so it still finds the leader; and among
+    ``named_before`` (the leaders the article named last time), one whose country an
+    editor set is the match whatever country the extractor gives this time.
     """
     country = country_get(mention.country)
     candidates = list(Leader.objects.active().named(mention.name).select_related("country"))
     for alias in mention.aliases:
         if not candidates and len(normalise_name(alias).split()) > 1:
             candidates = list(Leader.objects.active().named(alias).select_related("country"))
-    compatible = [
+    corrected = [
+        leader
+        for leader in candidates
+        if leader.pk in named_before and "country" in _edited_fields(leader)
+    ]
+    compatible = corrected or [
         leader
         for leader in candidates
         if country is None or leader.country_id is None or leader.country_id == country.pk
@@ -83,8 +93,13 @@ def leader_resolve(*, mention: LeaderMention) -> Leader:
     return leader
 
 
+def _edited_fields(leader: Leader) -> set[str]:
+    """The fields an editor set, which extraction leaves alone."""
+    return set(leader.edited_fields) if leader.human_touched else set()
+
+
 def _leader_enrich(leader: Leader, mention: LeaderMention, country: Country | None) -> None:
-    locked = set(leader.edited_fields) if leader.human_touched else {"*"} - {"*"}
+    locked = _edited_fields(leader)
     changed = False
     if len(mention.name) > len(leader.name) and "name" not in locked:
         leader.other_names = sorted(set(leader.other_names) | {leader.name})
@@ -186,8 +201,9 @@ class _ArticleWriter:
         return self.leaders.get(name)
 
     def write(self) -> None:
+        named_before = set(self.article.leaders.values_list("pk", flat=True))
         for mention in self.extraction.leaders:
-            self.leaders[mention.name] = leader_resolve(mention=mention)
+            self.leaders[mention.name] = leader_resolve(mention=mention, named_before=named_before)
         self.article.leaders.set(self.leaders.values())
         self.article.countries.set(Country.objects.filter(code__in=self.extraction.countries))
         meetings = [self.meeting(c) for c in self.extraction.meetings]

@@ -213,3 +213,26 @@ def test_the_benchmark_baseline_serves_the_same_page_only_when_enabled(client, s
         assert mine["id"] == theirs["id"]
         assert mine["participants"] == theirs["participants"]
         assert len(mine["evidence"]) == len(theirs["evidence"])
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_every_list_takes_updated_since(client, path):
+    """A mirror asks every list for what changed; countries (reference data) come whole."""
+    _grow(3)
+    everything = client.get(path).json()["count"]
+    future = (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).isoformat()
+    after = client.get(path, {"updated_since": future}).json()
+    since_2000 = client.get(path, {"updated_since": "2000-01-01T00:00:00Z"}).json()
+    assert everything > 0
+    assert after["count"] == (everything if path == "/api/countries/" else 0), path
+    assert since_2000["count"] >= everything, path
+
+
+def test_the_merge_feed_shows_merges_made_or_undone_since(client):
+    keep, dup = LeaderFactory(), LeaderFactory()
+    record = curation.leader_merge(keep=keep, merge=dup, user=editor())
+    cut = dt.datetime.now(dt.UTC)
+    assert client.get("/api/merges/", {"updated_since": cut.isoformat()}).json()["count"] == 0
+    curation.merge_undo(record=record, user=editor("undoer"))
+    rows = client.get("/api/merges/", {"updated_since": cut.isoformat()}).json()["results"]
+    assert [(row["id"], bool(row["undone_at"])) for row in rows] == [(record.pk, True)]

@@ -191,3 +191,20 @@ def test_the_deleted_feed_filters_by_time_and_model(client, world):
         ("gift", gift_id, None)
     ]
     assert not Leader.objects.filter(pk=leader_id).exists()
+
+
+@pytest.mark.parametrize(("role", "status"), [("client", 401), ("read_token_client", 403)])
+def test_leader_corrections_and_deletions_need_an_edit_token(request, world, role, status):
+    api = request.getfixturevalue(role)
+    leader, lonely = world["a"], LeaderFactory()
+    patched = api.patch(f"/api/leaders/{leader.pk}/", {"title": "Mayor"}, format="json")
+    deleted = api.delete(f"/api/leaders/{lonely.pk}/")
+    assert (patched.status_code, deleted.status_code) == (status, status)
+    leader.refresh_from_db()
+    assert (leader.title, leader.review_state, leader.edited_fields) == (
+        "President",
+        ReviewState.EXTRACTED,
+        [],
+    )
+    assert Leader.objects.filter(pk=lonely.pk).exists()
+    assert leader.history.count() == 1

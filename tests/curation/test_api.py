@@ -1,4 +1,5 @@
-"""API writes: PATCH corrections, confirm/reject and leader merges; editors only (token)."""
+"""API writes: PATCH corrections, confirm/reject, leader corrections, deletions and merges;
+editors only (token)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from api.models import Tombstone
 from kb.models import Leader, MergeRecord, ReviewState
 from tests.factories import (
     AgreementFactory,
@@ -51,6 +53,7 @@ def facts():
         "meeting": MeetingFactory(participants=[a, b], kind="talks"),
         "gift": GiftFactory(giver=a, recipient=b),
         "agreement": AgreementFactory(leader_parties=[a]),
+        "lonely": LeaderFactory(),
     }
 
 
@@ -66,15 +69,17 @@ def _writes(f):
         ("post", f"/api/agreements/{f['agreement'].pk}/confirm/", {}),
         ("post", f"/api/agreements/{f['agreement'].pk}/reject/", {}),
         ("post", f"/api/leaders/{f['a'].pk}/merge/", {"merge": f["b"].pk}),
+        ("patch", f"/api/leaders/{f['a'].pk}/", {"title": "Mayor"}),
+        ("delete", f"/api/leaders/{f['lonely'].pk}/", None),
     ]
 
 
 def _states(f):
     out = []
-    for name in ("meeting", "gift", "agreement"):
+    for name in ("meeting", "gift", "agreement", "a"):
         f[name].refresh_from_db()
         out.append((f[name].review_state, list(f[name].edited_fields)))
-    return out, Leader.objects.filter(merged_into__isnull=False).count()
+    return out, list(Leader.objects.values_list("pk", "title", "merged_into"))
 
 
 @pytest.mark.parametrize("who, status", [("api_anonymous", 401), ("api_analyst", 403)])
@@ -207,3 +212,80 @@ def test_schema_documents_the_writes(tmp_path):
     call_command(
         "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml")
     )
+
+
+def test_editor_corrects_a_leader(api_editor, facts):
+    leader = facts["a"]
+    old_name = leader.name
+    portugal = CountryFactory(code="PT", name="Portugal")
+    response = api_editor.patch(
+        f"/api/leaders/{leader.pk}/",
+        {"name": "Ana Maria Lima", "title": "Foreign minister", "country": "PT"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert (body["name"], body["title"], body["country"]) == (
+        "Ana Maria Lima",
+        "Foreign minister",
+        "PT",
+    )
+    assert body["review_state"] == "corrected"
+    assert body["edited_fields"] == ["country", "name", "title"]
+    assert old_name in body["other_names"]
+    leader.refresh_from_db()
+    assert leader.country == portugal
+    latest = leader.history.first()
+    assert latest.history_user == api_editor.user
+    assert latest.country_id == portugal.pk and latest.name == "Ana Maria Lima"
+    # The change feed carries it, and the participants' summaries show the new name.
+    feed = api_editor.get("/api/leaders/", {"updated_since": "2000-01-01"}).json()["results"]
+    assert leader.pk in [row["id"] for row in feed]
+    meeting = api_editor.get(f"/api/meetings/{facts['meeting'].pk}/").json()
+    assert "Ana Maria Lima" in [p["name"] for p in meeting["participants"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"name": ""}, {"name": 7}, {"country": "XX"}, {"country": "pt"}, {"title": "t" * 121}],
+)
+def test_invalid_leader_patches_are_400_and_save_nothing(api_editor, facts, body):
+    CountryFactory(code="PT", name="Portugal")
+    leader = facts["a"]
+    before = (leader.name, leader.title, leader.country_id, leader.history.count())
+    response = api_editor.patch(f"/api/leaders/{leader.pk}/", body, format="json")
+    assert response.status_code == 400
+    assert set(body) <= set(response.json()["errors"])
+    leader.refresh_from_db()
+    assert (leader.name, leader.title, leader.country_id, leader.history.count()) == before
+    assert leader.review_state == ReviewState.EXTRACTED
+
+
+def test_leader_put_is_not_offered(api_editor, facts):
+    url = f"/api/leaders/{facts['a'].pk}/"
+    assert api_editor.put(url, {"name": "X"}, format="json").status_code == 405
+
+
+def test_editor_deletes_a_leader_nothing_rests_on(api_editor, facts):
+    lonely = facts["lonely"]
+    url = f"/api/leaders/{lonely.pk}/"
+
+    assert api_editor.delete(url).status_code == 204
+
+    assert api_editor.get(url).status_code == 404
+    assert Leader.history.get(id=lonely.pk, history_type="-").history_user == api_editor.user
+    assert Tombstone.objects.filter(model="leader", object_id=lonely.pk).exists()
+    deleted = api_editor.get("/api/changes/deleted/", {"model": "leader"}).json()["results"]
+    assert [(row["object_id"], row["merged_into"]) for row in deleted] == [(lonely.pk, None)]
+    assert api_editor.delete(url).status_code == 404
+
+
+def test_deleting_a_leader_facts_rest_on_is_400_and_deletes_nothing(api_editor, facts):
+    leader = facts["a"]  # in a meeting, a gift and an agreement
+    response = api_editor.delete(f"/api/leaders/{leader.pk}/")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert "meetings: 1" in body["detail"] and "merge" in body["detail"]
+    assert Leader.objects.filter(pk=leader.pk).exists()
+    assert not Tombstone.objects.filter(model="leader").exists()

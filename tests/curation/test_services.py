@@ -299,6 +299,117 @@ def test_article_sentences_have_offsets():
 # ---- merging leaders ------------------------------------------------------------------
 
 
+# ---- correcting and deleting leaders ----------------------------------------------------
+
+
+def test_leader_update_corrects_records_who_and_keeps_the_old_name_findable(editor_user):
+    portugal = CountryFactory(code="PT", name="Portugal")
+    leader = LeaderFactory(name="Ana Lima", title="President", other_names=["Lima"])
+
+    curation.leader_update(
+        leader=leader,
+        user=editor_user,
+        changes={"name": " Ana Maria Lima ", "title": "Former president", "country": "pt"},
+    )
+
+    leader.refresh_from_db()
+    assert (leader.name, leader.title, leader.country) == (
+        "Ana Maria Lima",
+        "Former president",
+        portugal,
+    )
+    assert leader.review_state == ReviewState.CORRECTED
+    assert leader.edited_fields == ["country", "name", "title"]
+    assert leader.other_names == ["Ana Lima", "Lima"]
+    assert list(Leader.objects.named("Ana Lima")) == [leader]
+    latest = leader.history.first()
+    assert latest.history_user == editor_user
+    assert latest.history_change_reason == "Corrected: name, title, country"
+    assert leader.history.count() == 2  # created, corrected: one row for the change
+
+
+def test_leader_update_without_change_saves_nothing(editor_user):
+    leader = LeaderFactory(name="Ana Lima", title="President")
+    curation.leader_update(
+        leader=leader, user=editor_user, changes={"name": "Ana Lima", "title": "President"}
+    )
+    leader.refresh_from_db()
+    assert leader.review_state == ReviewState.EXTRACTED and leader.edited_fields == []
+    assert leader.history.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name": "   "}, "name"),
+        ({"name": "x" * 201}, "name"),
+        ({"country": "XX"}, "country"),
+        ({"merged_into": 1}, "merged_into"),
+        ({"title": "t" * 121}, "title"),
+    ],
+)
+def test_invalid_leader_changes_are_refused_and_nothing_saved(editor_user, changes, field):
+    leader = LeaderFactory(name="Ana Lima")
+    with pytest.raises(ValidationError) as caught:
+        curation.leader_update(leader=leader, user=editor_user, changes=changes)
+    assert field in caught.value.message_dict
+    leader.refresh_from_db()
+    assert leader.name == "Ana Lima" and leader.review_state == ReviewState.EXTRACTED
+    assert leader.history.count() == 1
+
+
+def test_a_merged_leader_is_corrected_through_the_one_it_went_into(editor_user):
+    keep, merged = LeaderFactory(), LeaderFactory(name="Ana Lima")
+    curation.leader_merge(keep=keep, merge=merged, user=editor_user)
+    merged.refresh_from_db()
+    with pytest.raises(ValidationError):
+        curation.leader_update(leader=merged, user=editor_user, changes={"name": "Ana"})
+    merged.refresh_from_db()
+    assert merged.name == "Ana Lima"
+
+
+def test_leader_delete_removes_a_leader_nothing_rests_on(editor_user):
+    leader = LeaderFactory(name="President Street")
+    article = ArticleFactory()
+    article.leaders.set([leader])
+    pk = leader.pk
+
+    curation.leader_delete(leader=leader, user=editor_user)
+
+    assert not Leader.objects.filter(pk=pk).exists()
+    assert not article.leaders.exists()
+    gone = Leader.history.get(id=pk, history_type="-")
+    assert gone.history_user == editor_user and gone.history_change_reason == f"Deleted leader {pk}"
+
+
+def _rests_on(leader, other):
+    return {
+        "meeting": lambda: MeetingFactory(participants=[leader, other]),
+        "gift given": lambda: GiftFactory(giver=leader, recipient=other),
+        "gift received": lambda: GiftFactory(giver=other, recipient=leader),
+        "agreement": lambda: AgreementFactory(leader_parties=[leader]),
+        "merged into it": lambda: curation.leader_merge(keep=leader, merge=other, user=None),
+        "itself merged": lambda: curation.leader_merge(keep=other, merge=leader, user=None),
+    }
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["meeting", "gift given", "gift received", "agreement", "merged into it", "itself merged"],
+)
+def test_leader_delete_is_refused_while_records_rest_on_it(editor_user, what):
+    leader, other = LeaderFactory(name="Ana Lima"), LeaderFactory()
+    _rests_on(leader, other)[what]()
+    history = leader.history.count()
+
+    with pytest.raises(ValidationError) as caught:
+        curation.leader_delete(leader=leader, user=editor_user)
+
+    assert "merge" in caught.value.messages[0]  # the way out it names
+    assert Leader.objects.filter(pk=leader.pk).exists()
+    assert leader.history.count() == history
+
+
 def _leader_state(*leaders):
     """Everything a leader merge may move, for comparing before and after undo."""
     state = {}

@@ -1,12 +1,15 @@
 """Re-running extraction on an article, through the real path (ingest.services), never
-overwrites or brings back what an editor corrected, confirmed or rejected."""
+overwrites or brings back what an editor corrected, confirmed or rejected: facts, and
+leaders corrected through the API."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from rest_framework.test import APIClient
 
+from api.models import ApiToken, TokenScope
 from ingest.extract.types import (
     AgreementCandidate,
     Evidence,
@@ -18,7 +21,7 @@ from ingest.extract.types import (
 )
 from ingest.services import article_process
 from kb import curation
-from kb.models import Agreement, ArticleStatus, Gift, Meeting, ReviewState
+from kb.models import Agreement, ArticleStatus, Gift, Leader, Meeting, ReviewState
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +141,39 @@ def test_manual_evidence_survives_reextraction(countries, extraction, editor_use
     )
     article_process(article_id=article.pk)
     assert gift.evidence.filter(rule="manual").exists()
+
+
+def _token_client(user) -> APIClient:
+    api = APIClient()
+    key = ApiToken.issue(user=user, scope=TokenScope.EDIT, name="sticky")[1]
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return api
+
+
+def test_a_leader_corrected_through_the_api_survives_reextraction(
+    countries, extraction, editor_user
+):
+    article = ArticleFactory(text=TEXT, status=ArticleStatus.QUEUED)
+    article_process(article_id=article.pk)
+    lima = Leader.objects.get(name="Ana Lima")
+    assert (lima.title, lima.country.code) == ("President", "BR")
+
+    response = _token_client(editor_user).patch(
+        f"/api/leaders/{lima.pk}/",
+        {"name": "Ana Maria Lima", "title": "", "country": "PT"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["edited_fields"] == ["country", "name", "title"]
+
+    # The extractor still says "Ana Lima", "President", BR.
+    assert article_process(article_id=article.pk).status == ArticleStatus.DONE
+
+    lima.refresh_from_db()
+    assert (lima.name, lima.title, lima.country.code) == ("Ana Maria Lima", "", "PT")
+    assert lima.review_state == ReviewState.CORRECTED
+    assert Leader.objects.count() == 2  # no machine-made "Ana Lima" beside her
+    assert set(article.leaders.all()) == set(Leader.objects.all())
+    assert lima in Meeting.objects.get().participants.all()
+    assert Gift.objects.get().giver == lima
+    assert lima.history.filter(history_user=editor_user).count() == 1

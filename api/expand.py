@@ -1,0 +1,190 @@
+"""``?expand=``: related records in full, where a representation otherwise has summaries.
+
+- On meetings, ``participants``, ``gifts`` and ``agreements`` replace their summaries with
+  the records as their own endpoints give them (a gift with its giver, recipient, review
+  state and evidence). Evidence always comes in full, so it has nothing to expand.
+- On leaders, ``meetings``, ``gifts`` (given or received) and ``agreements`` (as a party)
+  add keys a leader otherwise does not have.
+
+Rejected facts are left out, as in lists; newest first. Names go comma-separated
+(``expand=gifts,agreements``) or repeated; an unknown name is 400. Each expansion loads
+its records for a whole page in a fixed number of queries (the ``api.loaders`` way), so a
+page costs the same whatever its size. The schema shows an expandable field as either
+form (``anyOf``), and an added key as optional (``api.schema``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+from rest_framework.exceptions import ValidationError
+from rest_framework.serializers import BaseSerializer
+
+from api import loaders, serializers
+from kb.models import Agreement, Meeting, ReviewState
+
+PARAMETER = "expand"
+
+Loaded = dict[int, list[dict]]
+
+
+@dataclass(frozen=True)
+class Expansion:
+    #: How each expanded record is represented (its own endpoint's serializer).
+    full: type[BaseSerializer]
+    #: The owners (a page) -> {owner id: full representations}.
+    load: Callable[[list], Loaded]
+
+
+def _newest_first(queryset):
+    return queryset.exclude(review_state=ReviewState.REJECTED).order_by(
+        F("date").desc(nulls_last=True), "-id"
+    )
+
+
+def _represented(objects, loader, serializer_class) -> dict[int, dict]:
+    """{id: full representation} for fact records, their nested data loaded in bulk."""
+    objects = list(objects)
+    loader(objects)
+    represent = serializer_class().to_representation
+    return {obj.pk: represent(obj) for obj in objects}
+
+
+def _grouped(pairs, records: dict[int, dict]) -> Loaded:
+    """{owner: [record, ...]} from (owner, record id) pairs, in the records' order."""
+    owners = defaultdict(set)
+    for owner, record in pairs:
+        owners[record].add(owner)
+    out: Loaded = defaultdict(list)
+    for record_id, record in records.items():
+        for owner in sorted(owners[record_id]):
+            out[owner].append(record)
+    return out
+
+
+# ---- meetings ------------------------------------------------------------------------------
+
+
+def _meeting_participants(meetings) -> Loaded:
+    rows = (
+        Meeting.participants.through.objects.filter(meeting_id__in=[m.pk for m in meetings])
+        .select_related("leader__country")
+        .order_by("leader__name", "leader_id")
+    )
+    represent = serializers.LeaderSerializer().to_representation
+    out: Loaded = defaultdict(list)
+    for row in rows:
+        out[row.meeting_id].append(represent(row.leader))
+    return out
+
+
+def _meeting_gifts(meetings) -> Loaded:
+    found = list(_newest_first(loaders.gifts().filter(meeting_id__in=[m.pk for m in meetings])))
+    records = _represented(found, loaders.load_gifts, serializers.GiftSerializer)
+    return _grouped(((g.meeting_id, g.pk) for g in found), records)
+
+
+def _meeting_agreements(meetings) -> Loaded:
+    ids = [m.pk for m in meetings]
+    found = list(_newest_first(loaders.agreements().filter(meeting_id__in=ids)))
+    records = _represented(found, loaders.load_agreements, serializers.AgreementSerializer)
+    return _grouped(((a.meeting_id, a.pk) for a in found), records)
+
+
+# ---- leaders -------------------------------------------------------------------------------
+
+
+def _taking_part(through, fact: str, queryset, loader, serializer_class):
+    """A loader of the visible facts leaders take part in through a many-to-many table."""
+
+    def load(leaders) -> Loaded:
+        pairs = list(
+            through.objects.filter(leader_id__in=[x.pk for x in leaders])
+            .exclude(**{f"{fact}__review_state": ReviewState.REJECTED})
+            .values_list("leader_id", f"{fact}_id")
+        )
+        found = _newest_first(queryset().filter(pk__in={pk for _, pk in pairs}))
+        return _grouped(pairs, _represented(found, loader, serializer_class))
+
+    return load
+
+
+_leader_meetings = _taking_part(
+    Meeting.participants.through, "meeting", loaders.meetings, loaders.load_meetings,
+    serializers.MeetingSerializer,
+)  # fmt: skip
+_leader_agreements = _taking_part(
+    Agreement.leader_parties.through, "agreement", loaders.agreements, loaders.load_agreements,
+    serializers.AgreementSerializer,
+)  # fmt: skip
+
+
+def _leader_gifts(leaders) -> Loaded:
+    ids = [x.pk for x in leaders]
+    found = list(
+        _newest_first(loaders.gifts().filter(Q(giver_id__in=ids) | Q(recipient_id__in=ids)))
+    )
+    records = _represented(found, loaders.load_gifts, serializers.GiftSerializer)
+    pairs = [(g.giver_id, g.pk) for g in found] + [(g.recipient_id, g.pk) for g in found]
+    return _grouped(pairs, records)
+
+
+MEETING = {
+    "participants": Expansion(serializers.LeaderSerializer, _meeting_participants),
+    "gifts": Expansion(serializers.GiftSerializer, _meeting_gifts),
+    "agreements": Expansion(serializers.AgreementSerializer, _meeting_agreements),
+}
+LEADER = {
+    "meetings": Expansion(serializers.MeetingSerializer, _leader_meetings),
+    "gifts": Expansion(serializers.GiftSerializer, _leader_gifts),
+    "agreements": Expansion(serializers.AgreementSerializer, _leader_agreements),
+}
+
+#: The serializer each set of expansions belongs to (for the schema). A name that is one
+#: of its declared fields replaces that field's summaries; any other is an added key.
+BY_SERIALIZER = {serializers.MeetingSerializer: MEETING, serializers.LeaderSerializer: LEADER}
+
+
+# ---- the query parameter -------------------------------------------------------------------
+
+
+def requested(query_params, expandable: dict[str, Expansion]) -> tuple[str, ...]:
+    """The expansions asked for, in the order given; 400 for a name not offered."""
+    names = []
+    for value in query_params.getlist(PARAMETER):
+        names.extend(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in expandable]
+    if unknown:
+        offered = ", ".join(expandable) or "nothing"
+        raise ValidationError({PARAMETER: [f"Cannot expand {unknown[0]!r}; use {offered}."]})
+    return tuple(dict.fromkeys(names))
+
+
+def apply(objects, expandable: dict[str, Expansion], names: tuple[str, ...]) -> None:
+    """Hang each expansion's full representations on the objects (``api_<name>``), where
+    the serializers read them instead of the summaries."""
+    objects = list(objects)
+    if not objects:
+        return
+    for name in names:
+        found = expandable[name].load(objects)
+        for obj in objects:
+            setattr(obj, f"api_{name}", found.get(obj.pk, []))
+
+
+def schema_parameter(expandable: dict[str, Expansion]) -> dict:
+    """The ``expand`` query parameter, as drf-spectacular's ``OpenApiParameter`` takes it."""
+    return {
+        "name": PARAMETER,
+        "type": {"type": "array", "items": {"type": "string", "enum": list(expandable)}},
+        "style": "form",
+        "explode": False,
+        "description": (
+            "Related records in full, comma-separated: "
+            + ", ".join(f"`{name}`" for name in expandable)
+            + ". Each is given as its own endpoint gives it, rejected ones left out."
+        ),
+    }
