@@ -199,7 +199,12 @@ def clause_text(verb, drop=("nsubj", "nsubjpass", "aux", "auxpass", "advmod"), h
     toks = [t for t in verb.subtree if t.i not in skip]
     while toks and toks[0].pos_ in ("DET", "PUNCT", "CCONJ"):
         toks = toks[1:]
-    return "".join(t.text_with_ws for t in toks).strip(" ,;.")
+    out = []
+    for prev, tok in zip([None, *toks], toks):
+        if prev is not None and tok.i != prev.i + 1 and not prev.whitespace_:
+            out.append(" ")  # "last year[, in Reykjavik,] broke up": a dropped aside kept the space
+        out.append(tok.text_with_ws)
+    return "".join(out).strip(" ,;.")
 
 
 def _kind_phrase(verb, kind, status) -> str:

@@ -80,3 +80,13 @@ def test_signed_a_treaty_with_a_partner_the_parser_hangs_on_the_document(run):
         ({"Karl Weber", "Marco Conti"}, "signed")
     ]
     assert [set(m.participants) for m in ex.meetings] == [{"Karl Weber", "Marco Conti"}]
+
+
+def test_a_failed_summit_summary_keeps_its_words_apart(run):
+    ex = run(
+        "GENEVA - US President Mark Dalton and Russian President Ivan Petrov signed a treaty on "
+        "Tuesday. Their second summit, in the Icelandic capital, Reykjavik, in October last year, "
+        "broke up without a deal when Dalton refused a demand from Petrov."
+    )
+    failed = [a.summary for a in ex.agreements if a.status == "failed"]
+    assert len(failed) == 1 and "last year broke up without a deal" in failed[0]
