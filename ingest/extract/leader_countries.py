@@ -33,7 +33,7 @@ def host_of(meeting, people, dateline=None, first: bool = False) -> str | None:
     return None
 
 
-TRAVEL_LEMMAS = {"arrive", "land", "fly", "travel"}
+TRAVEL_LEMMAS = {"arrive", "land", "fly", "travel", "visit"}
 TRIP_NOUNS = {"arrival", "visit", "trip", "journey", "mission", "tour"}
 
 

@@ -117,6 +117,12 @@ COUNTRY_CASES = [
         {"Tom Reed": "GB", "Ana Lopes": None},
     ),
     (
+        "a-bare-titled-visitor-is-not-the-dateline-local",
+        "WASHINGTON - President Ivan Moroz visited the White House on Friday, where he held "
+        "talks with Mark Dalton.",
+        {"Ivan Moroz": None, "Mark Dalton": "US"},
+    ),
+    (
         "two-bare-titles-under-a-dateline-are-not-guessed",
         "NAIROBI - President Ana Lopes and President Peter Mwangi held talks on Monday.",
         {"Ana Lopes": None, "Peter Mwangi": None},
