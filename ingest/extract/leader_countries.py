@@ -96,7 +96,7 @@ def countries_from_meetings(meetings, people, dateline=None, idx=None, article_c
         _local_leader(meetings, people, dateline.country, idx, travelling)
     if idx is not None:
         _visit_hosts(idx, people)
-    _rare_offices(people, set(article_codes))
+    _rare_offices(people, set(article_codes), meetings)
     if idx is not None:
         _pair_partners(meetings, people, pair_adjectives(idx))
     family_countries(people)
@@ -193,15 +193,22 @@ def office_of(person) -> str:
     return first if first in REGNAL else ""
 
 
-def _rare_offices(people, article_codes: set) -> None:
+def _rare_offices(people, article_codes: set, meetings=()) -> None:
     """An office held in few states ("Chancellor", "Queen") places its holder in the one such
-    state the article names; with none or several of them named, nothing is guessed."""
+    state the article names, leaving out the states of those they met (a British chancellor
+    meeting a German minister); with none or several left, nothing is guessed."""
     for person in people.persons:
         if person.country or not _usable(person):
             continue
         states = OFFICE_STATES.get(office_of(person))
         if states:
-            hits = states & article_codes
+            met = {
+                people.get(p).country
+                for m in meetings
+                if person.pid in m.participants
+                for p in m.participants
+            }
+            hits = states & article_codes - met
             if len(hits) == 1:
                 person.country = next(iter(hits))
 

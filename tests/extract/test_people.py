@@ -134,6 +134,12 @@ COUNTRY_CASES = [
         {"Karl Weber": "DE", "Marco Conti": "IT"},
     ),
     (
+        "a-rare-office-is-not-in-the-state-of-the-person-met",
+        "Chancellor Rachel Reeves met German Finance Minister Jorg Kukies on Monday to discuss "
+        "British trade.",
+        {"Rachel Reeves": None, "Jorg Kukies": "DE"},
+    ),
+    (
         "a-queen-is-not-an-emperor",
         "Queen Maud gave a silver bowl to Prime Minister Rhys Evans in 1905, a historian said on "
         "Monday. Japan and Britain were then allies.",
