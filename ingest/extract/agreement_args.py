@@ -200,7 +200,7 @@ def clause_text(verb, drop=("nsubj", "nsubjpass", "aux", "auxpass", "advmod"), h
     while toks and toks[0].pos_ in ("DET", "PUNCT", "CCONJ"):
         toks = toks[1:]
     out = []
-    for prev, tok in zip([None, *toks], toks):
+    for prev, tok in zip([None, *toks], toks, strict=False):
         if prev is not None and tok.i != prev.i + 1 and not prev.whitespace_:
             out.append(" ")  # "last year[, in Reykjavik,] broke up": a dropped aside kept the space
         out.append(tok.text_with_ws)
