@@ -257,9 +257,46 @@ def _pledge(verb, ctx):
     )
 
 
+SETTLE_VERBS = {"reach", "strike", "sign", "seal", "clinch", "conclude", "agree"}
+
+
+def _failed_to(verb, ctx):
+    """'X and Y failed to reach a deal / to agree on a ceasefire': a failed negotiation."""
+    comp = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in SETTLE_VERBS),
+        None,
+    )
+    if comp is None or any(_without_deal(a) for a in verb.ancestors):
+        return None  # "broke up without a deal, after the two sides failed to agree": one event
+    if comp.lemma_.lower() != "agree" and not any(
+        c.dep_ == "dobj" and _doc_kind(c) for c in comp.children
+    ):
+        return None
+    subject = _subject_tok(verb, ctx)
+    if verb.dep_ == "conj" and subject is None:
+        subject = _subject_tok(verb.head, ctx)  # "held talks ... but failed to reach"
+    parties = ctx.parties(subject) if subject is not None else []
+    return Agreement(
+        parties or ctx.pair_for(verb), "deal", "failed", verb, 0.75, "agreement.failed_to"
+    )
+
+
+def _without_deal(verb) -> bool:
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "without"
+        and any(
+            o.dep_ == "pobj" and o.lower_ in ("deal", "agreement", "accord") for o in prep.children
+        )
+        for prep in verb.children
+    )
+
+
 def _failed(verb, ctx):
     if verb.lemma_.lower() not in FAIL_VERBS:
         return None
+    if verb.lemma_.lower() == "fail":
+        return _failed_to(verb, ctx)
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "without":
             obj = next((o for o in prep.children if o.dep_ == "pobj"), None)

@@ -102,13 +102,21 @@ def antecedent(item, idx, people):
 
 
 def _person_preps(head, people) -> set:
-    """Token indices of 'from/by/on/to <person>' phrases inside an item's subtree."""
+    """Token indices of 'from/by/on/to <person>' phrases, and of times ('on Friday'), that
+    the parser hung inside an item's subtree."""
     skip = set()
     for t in head.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("from", "by", "on", "upon", "to", "for"):
-            objs = [o for o in t.children if o.dep_ == "pobj"]
-            if objs and all(people.pids(o) or people.refs(o) for o in objs):
-                skip.update(s.i for s in t.subtree)
+        if t.dep_ != "prep":
+            continue
+        objs = [o for o in t.children if o.dep_ == "pobj"]
+        if not objs:
+            continue
+        if t.lower_ in ("from", "by", "on", "upon", "to", "for") and all(
+            people.pids(o) or people.refs(o) for o in objs
+        ):
+            skip.update(s.i for s in t.subtree)
+        elif all(o.ent_type_ in ("DATE", "TIME") for o in objs):
+            skip.update(s.i for s in t.subtree)
     return skip
 
 

@@ -125,8 +125,15 @@ def _verb_gift(verb, people) -> Gift | None:
         dative = next((o for o in dative.children if o.dep_ == "pobj"), None)
     with_obj = _pobj(verb, ("with",))
     if lemma == "receive":
+        source = _pobj(verb, ("from",))
+        if source is None and dobj is not None:
+            # "received a chess set from X", with "set" misread as a verb holding "from X"
+            source = next(
+                (_pobj(t, ("from",)) for t in dobj.subtree if _pobj(t, ("from",)) is not None),
+                None,
+            )
         return Gift(
-            _refs(_pobj(verb, ("from",)), people),
+            _refs(source, people),
             _subject(verb, people),
             _item_heads(dobj, people, verb),
             verb,

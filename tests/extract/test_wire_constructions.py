@@ -1,0 +1,41 @@
+"""More constructions of wire copy, each on sentences written here (invented people)."""
+
+from __future__ import annotations
+
+
+def test_a_gift_received_from_a_leader_keeps_the_item_short(run):
+    # The small model reads "set" as a verb and hangs "from X on Friday" under it.
+    ex = run(
+        "Brazilian President Ana Lopes received a hand-carved chess set from Argentine President "
+        "Diego Ruiz on Friday."
+    )
+    assert [(g.giver, g.recipient, g.item) for g in ex.gifts] == [
+        ("Diego Ruiz", "Ana Lopes", "hand-carved chess set")
+    ]
+
+
+def test_leaders_who_failed_to_reach_an_agreement_negotiated_and_failed(run):
+    ex = run(
+        "Egyptian President Omar Nassar and Israeli Prime Minister Dan Cohen held talks in Cairo "
+        "on Sunday but failed to reach an agreement on a ceasefire."
+    )
+    assert [(set(a.parties), a.kind, a.status) for a in ex.agreements] == [
+        ({"Omar Nassar", "Dan Cohen"}, "deal", "failed")
+    ]
+
+
+def test_failing_to_persuade_is_no_negotiation(run):
+    ex = run(
+        "Egyptian President Omar Nassar failed to persuade Israeli Prime Minister Dan Cohen "
+        "during talks in Cairo on Sunday."
+    )
+    assert ex.agreements == ()
+
+
+def test_the_reason_a_summit_broke_up_is_not_a_second_failed_deal(run):
+    ex = run(
+        "GENEVA - US President Mark Dalton and Russian President Ivan Petrov met on Monday. "
+        "Their first summit, in Oslo, broke up without a deal, after the two sides failed to "
+        "agree on sanctions relief."
+    )
+    assert [a.status for a in ex.agreements] == ["failed"]
