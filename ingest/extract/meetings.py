@@ -452,6 +452,8 @@ def _noun_mention(idx, people, tok, published):
         if c.dep_ == "poss":
             parts += people.refs(c)
     parts += _objects(tok, people, preps=("between", "with", "of"))
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("pay", "make") and not parts:
+        parts += _subjects(tok.head, people)  # "X paid an official visit to Y's country"
     outer = outer_noun(tok)
     if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and len(parts) < 2:
         verb = clause_verb(outer.head)

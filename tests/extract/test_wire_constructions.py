@@ -39,3 +39,11 @@ def test_the_reason_a_summit_broke_up_is_not_a_second_failed_deal(run):
         "agree on sanctions relief."
     )
     assert [a.status for a in ex.agreements] == ["failed"]
+
+
+def test_paying_a_visit_makes_the_talks_a_visit(run):
+    ex = run(
+        "Vietnamese Prime Minister Pham Minh Tuan paid an official visit to Australia on Monday, "
+        "holding talks with Prime Minister Jack Moore in Canberra."
+    )
+    assert [(m.kind, m.host_country) for m in ex.meetings] == [("visit", "AU")]
