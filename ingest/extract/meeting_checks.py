@@ -23,7 +23,18 @@ HELD_NOUNS = {
 MODAL_WORDS = {"would", "will", "could", "might", "may", "should", "'d", "'ll", "wo"}
 PLAN_WORDS = {"due", "set", "scheduled", "expected", "likely", "poised", "slated"}
 NOT_HELD = {"no", "any", "future", "planned", "proposed", "next", "upcoming", "possible"}
-MEASURE_NOUNS = {"hours", "days", "minutes", "rounds", "round", "weeks", "night", "evening"}
+MEASURE_NOUNS = {
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "minutes",
+    "rounds",
+    "round",
+    "weeks",
+    "night",
+    "evening",
+}
 
 
 def held_noun(obj):

@@ -106,11 +106,32 @@ def _compatible(meeting: Meeting, m: Mention) -> bool:
     return True
 
 
+def _joined(meetings, m, people):
+    """'Y joined them outside the house': Y joins the meeting of those joined, unless the
+    joining starts an event of its own ('joined them for a three-way meeting')."""
+    verb = m.trigger
+    if people is None or verb.lemma_.lower() != "join":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return None
+    joiners = {p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)}
+    return next(
+        (
+            g
+            for g in reversed(meetings)
+            if set(g.participants) < set(m.participants)
+            and not joiners & set(g.participants)
+            and _compatible(g, m)
+        ),
+        None,
+    )
+
+
 def _again(tok) -> bool:
     return any(c.lower_ in ("again", "anew") for c in tok.children)
 
 
-def merge(mentions) -> list:
+def merge(mentions, people=None) -> list:
     """Group mentions into meetings (see module docstring)."""
     meetings: list = []
     singles = [m for m in mentions if len(m.participants) < 2]
@@ -122,7 +143,7 @@ def merge(mentions) -> list:
                 if set(g.participants) == set(m.participants) and _compatible(g, m)
             ),
             None,
-        )
+        ) or _joined(meetings, m, people)
         if target is None:
             target = Meeting([], background=m.background)
             meetings.append(target)
@@ -145,7 +166,7 @@ def merge(mentions) -> list:
 def events(idx, people, published) -> list:
     """Meetings of the article: mentions found, merged, and the first main meeting
     completed from the lede (its date) when its own sentences give none."""
-    meetings = merge(find_mentions(idx, people, published))
+    meetings = merge(find_mentions(idx, people, published), people)
     add_companions(meetings, idx, people)
     add_witnesses(meetings, idx, people)
     first = next((m for m in meetings if not m.background), None)

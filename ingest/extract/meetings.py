@@ -443,6 +443,27 @@ def _joint_appearance(tok) -> bool:
     )
 
 
+def _returned_with(outer, idx, people) -> list:
+    """'X walked across ... before returning to the southern side with Y for an hour of
+    talks': the parser may hang "with Y" on the place and the clause on a relative clause;
+    the sentence's subject and the persons "with" whom the talks' own verb went take part."""
+    verb = outer.head.head  # the verb the "for/during ... talks" phrase belongs to
+    if verb.pos_ != "VERB":
+        return []
+    with_people = [
+        p
+        for t in verb.subtree
+        if t.dep_ == "prep" and t.lower_ == "with"
+        for o in t.children
+        if o.dep_ == "pobj"
+        for p in people.refs(o)
+    ]
+    subject = people.subjects.get(idx.sent_of[verb.i])
+    if not with_people or subject is None:
+        return []
+    return [subject, *with_people]
+
+
 def _noun_mention(idx, people, tok, published):
     if tok.lower_ not in NOUN_TRIGGERS or tok.pos_ not in ("NOUN", "PROPN"):
         if not _joint_appearance(tok):
@@ -458,6 +479,8 @@ def _noun_mention(idx, people, tok, published):
     if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and len(parts) < 2:
         verb = clause_verb(outer.head)
         parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
+        if len(set(parts)) < 2 and tok.lower_ in ("talks", "discussions", "meeting"):
+            parts += _returned_with(outer, idx, people)
     visitor = tok.lower_ in ("visit", "trip", "journey") and len(parts) == 1
     m = _mention(idx, people, tok, parts, published, visitor=visitor)
     if m and visitor:

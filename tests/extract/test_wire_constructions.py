@@ -47,3 +47,34 @@ def test_paying_a_visit_makes_the_talks_a_visit(run):
         "holding talks with Prime Minister Jack Moore in Canberra."
     )
     assert [(m.kind, m.host_country) for m in ex.meetings] == [("visit", "AU")]
+
+
+def test_a_leader_who_joins_a_pair_joins_their_meeting(run):
+    ex = run(
+        "SEOUL - US President Mark Dalton met North Korean leader Kim Sung Ho at the border on "
+        "Sunday. The two men then walked back into the South, where South Korean President Lee "
+        "Jun, who had held talks with Dalton in Seoul that morning, joined them outside Freedom "
+        "House."
+    )
+    assert sorted(sorted(m.participants) for m in ex.meetings) == [
+        ["Kim Sung Ho", "Lee Jun", "Mark Dalton"],
+        ["Lee Jun", "Mark Dalton"],
+    ]
+
+
+def test_joining_for_a_meeting_of_its_own_is_a_second_meeting(run):
+    ex = run(
+        "LVIV - Turkish President Emre Kaya and Polish President Jan Nowak met President Ivan "
+        "Moroz in Lviv on Thursday. Kaya and Moroz first held talks on their own; Nowak then "
+        "joined them for a three-way meeting."
+    )
+    assert sorted(len(m.participants) for m in ex.meetings) == [2, 3]
+
+
+def test_an_hour_of_talks_with_a_leader_the_parser_hangs_elsewhere(run):
+    ex = run(
+        "Russian President Ivan Petrov walked a few paces across the line that divides the "
+        "village before returning to the southern side with Chinese President Li Wei for almost "
+        "an hour of talks on Sunday."
+    )
+    assert [set(m.participants) for m in ex.meetings] == [{"Ivan Petrov", "Li Wei"}]
