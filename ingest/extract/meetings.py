@@ -416,6 +416,8 @@ def _verb_mention(idx, people, tok, published):
             return None
         if lemma in ("spend", "sit", "shake", "dine") and len(subs) < 2 and not objs:
             return None
+    if lemma == "host" and not objs:
+        objs = _hosted_event_guests(tok, people)
     host_pids = []
     if lemma in HOST_VERBS:
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -441,6 +443,21 @@ def _joint_appearance(tok) -> bool:
     return tok.lower_ == "conference" and any(
         c.dep_ == "compound" and c.lower_ in ("news", "press") for c in tok.children
     )
+
+
+def _hosted_event_guests(verb, people) -> list:
+    """'X hosted a summit ..., attended by A and B' / 'hosted talks with A': the guests of
+    a hosted event."""
+    events = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS]
+    if not events:
+        return []
+    out = []
+    for event in events:
+        out += _objects(event, people, preps=("with", "between"))
+    for clause in (c for e in [verb, *events] for c in e.children):
+        if clause.dep_ in ("acl", "advcl") and clause.lemma_.lower() in ("attend", "join"):
+            out += _agents(clause, people)
+    return out
 
 
 def _returned_with(outer, idx, people) -> list:

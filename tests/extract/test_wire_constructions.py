@@ -78,3 +78,13 @@ def test_an_hour_of_talks_with_a_leader_the_parser_hangs_elsewhere(run):
         "an hour of talks on Sunday."
     )
     assert [set(m.participants) for m in ex.meetings] == [{"Ivan Petrov", "Li Wei"}]
+
+
+def test_a_hosted_summit_takes_those_who_attended_it(run):
+    ex = run(
+        "Polish President Jan Nowak hosted a summit of Baltic leaders in Warsaw on Friday, "
+        "attended by Lithuanian President Rasa Kairiene and Latvian President Edgars Ozols."
+    )
+    assert [(set(m.participants), m.kind, m.host_country) for m in ex.meetings] == [
+        ({"Jan Nowak", "Rasa Kairiene", "Edgars Ozols"}, "summit", "PL")
+    ]
