@@ -18,35 +18,35 @@ from ingest.evaluation import (
     score_article,
 )
 
-BIDEN = {"name": "Joe Biden", "country": "US", "title": "President"}
-XI = {"name": "Xi Jinping", "country": "CN", "title": "President"}
-MODI = {"name": "Narendra Modi", "country": "IN", "title": "Prime Minister"}
+DALTON = {"name": "Mark Dalton", "country": "US", "title": "President"}
+LI = {"name": "Li Wei", "country": "CN", "title": "President"}
+MEHTA = {"name": "Ravi Mehta", "country": "IN", "title": "Prime Minister"}
 
 GOLD = {
     "article": "a.txt",
     "published": "2023-11-16",
-    "leaders": [BIDEN, XI],
+    "leaders": [DALTON, LI],
     "countries": ["CN", "US"],
     "meetings": [
         {
-            "participants": ["Joe Biden", "Xi Jinping"],
+            "participants": ["Mark Dalton", "Li Wei"],
             "kind": "talks",
             "host_country": "US",
-            "place": "Filoli estate",
+            "place": "Lakeside estate",
             "date": "2023-11-15",
-            "topics": ["fentanyl"],
+            "topics": ["fisheries"],
         }
     ],
     "gifts": [
-        {"giver": "Joe Biden", "recipient": "Xi Jinping", "item": "vintage Kodak camera"},
-        {"giver": "Xi Jinping", "recipient": "Joe Biden", "item": "porcelain vase"},
+        {"giver": "Mark Dalton", "recipient": "Li Wei", "item": "antique brass telescope"},
+        {"giver": "Li Wei", "recipient": "Mark Dalton", "item": "porcelain vase"},
     ],
     "agreements": [
         {
-            "parties": ["Joe Biden", "Xi Jinping"],
+            "parties": ["Mark Dalton", "Li Wei"],
             "kind": "agreement",
             "status": "agreed",
-            "summary": "Resume military-to-military communication",
+            "summary": "Share flood forecasting data",
         }
     ],
     "not_facts": ["ignored"],
@@ -79,7 +79,7 @@ CASES = {
     "swapped giver and recipient is fp + fn": (
         variant(
             gifts=[
-                {"giver": "Xi Jinping", "recipient": "Joe Biden", "item": "vintage Kodak camera"},
+                {"giver": "Li Wei", "recipient": "Mark Dalton", "item": "antique brass telescope"},
                 GOLD["gifts"][1],
             ]
         ),
@@ -88,8 +88,8 @@ CASES = {
     "fuzzy item: subset of content words": (
         variant(
             gifts=[
-                {"giver": "Joe Biden", "recipient": "Xi Jinping", "item": "a Kodak camera"},
-                {"giver": "Xi Jinping", "recipient": "Joe Biden", "item": "the vase"},
+                {"giver": "Mark Dalton", "recipient": "Li Wei", "item": "a brass telescope"},
+                {"giver": "Li Wei", "recipient": "Mark Dalton", "item": "the vase"},
             ]
         ),
         {"gifts": (2, 0, 0)},
@@ -97,7 +97,7 @@ CASES = {
     "unrelated item does not match": (
         variant(
             gifts=[
-                {"giver": "Joe Biden", "recipient": "Xi Jinping", "item": "a bicycle"},
+                {"giver": "Mark Dalton", "recipient": "Li Wei", "item": "a bicycle"},
                 GOLD["gifts"][1],
             ]
         ),
@@ -106,22 +106,22 @@ CASES = {
     "accents, case and punctuation in names": (
         variant(
             leaders=[
-                {"name": "JOE BIDEN", "country": "us", "title": "president"},
-                {"name": "Xi  Jinping.", "country": "CN", "title": "President"},
+                {"name": "MARK DALTON", "country": "us", "title": "president"},
+                {"name": "Li  Wei.", "country": "CN", "title": "President"},
             ]
         ),
         {"leaders": (2, 0, 0)},
     ),
     "extra leader and country are false positives": (
-        variant(leaders=[BIDEN, XI, MODI], countries=["CN", "IN", "US"]),
+        variant(leaders=[DALTON, LI, MEHTA], countries=["CN", "IN", "US"]),
         {"leaders": (2, 1, 0), "countries": (2, 1, 0)},
     ),
     "meeting with other participants": (
-        variant(meetings=[{**GOLD["meetings"][0], "participants": ["Joe Biden", "Narendra Modi"]}]),
+        variant(meetings=[{**GOLD["meetings"][0], "participants": ["Mark Dalton", "Ravi Mehta"]}]),
         {"meetings": (0, 1, 1)},
     ),
     "meeting participants in another order": (
-        variant(meetings=[{**GOLD["meetings"][0], "participants": ["Xi Jinping", "Joe Biden"]}]),
+        variant(meetings=[{**GOLD["meetings"][0], "participants": ["Li Wei", "Mark Dalton"]}]),
         {"meetings": (1, 0, 0)},
     ),
     "agreement parties as ISO codes": (
@@ -133,7 +133,7 @@ CASES = {
         {"agreements": (0, 1, 1)},
     ),
     "agreement with other parties": (
-        variant(agreements=[{**GOLD["agreements"][0], "parties": ["Joe Biden", "Narendra Modi"]}]),
+        variant(agreements=[{**GOLD["agreements"][0], "parties": ["Mark Dalton", "Ravi Mehta"]}]),
         {"agreements": (0, 1, 1)},
     ),
     "nothing predicted": (
@@ -170,7 +170,7 @@ def test_missing_gift_recall_drop():
 
 
 def test_swapped_gift_listed_as_fp_and_fn():
-    swapped = {"giver": "Xi Jinping", "recipient": "Joe Biden", "item": "vintage Kodak camera"}
+    swapped = {"giver": "Li Wei", "recipient": "Mark Dalton", "item": "antique brass telescope"}
     score = score_article(GOLD, variant(gifts=[swapped, GOLD["gifts"][1]]))
     assert score.false_positives["gifts"] == [swapped]
     assert score.false_negatives["gifts"] == [GOLD["gifts"][0]]
@@ -179,17 +179,17 @@ def test_swapped_gift_listed_as_fp_and_fn():
 @pytest.mark.parametrize(
     "gold_item, predicted_item, expected",
     [
-        ("vintage Kodak camera", "Kodak camera", True),  # subset
-        ("camera", "a vintage Kodak camera", True),  # superset
-        ("glove from a spacesuit", "the spacesuit glove", True),  # stop words
-        ('first-edition printing of "The Ten Principal Upanishads"', "Ten Principal Upanishads",
+        ("antique brass telescope", "brass telescope", True),  # subset
+        ("telescope", "an antique brass telescope", True),  # superset
+        ("lantern from a lighthouse", "the lighthouse lantern", True),  # stop words
+        ('signed first-edition copy of "The Long River Songs"', "Long River Songs",
          True),  # quotes, hyphen
-        ("archival print of George Eastman's first camera patent",
-         "print of Eastman's camera patent", True),  # possessive 's
-        ("sandalwood box", "sandalwood chest", False),  # Jaccard 1/3
-        ("hand-crafted book galley", "handcrafted galley", False),  # 1/4 overlap, no subset
+        ("framed copy of Maria Lund's first flight log",
+         "copy of Lund's flight log", True),  # possessive 's
+        ("cedar box", "cedar chest", False),  # Jaccard 1/3
+        ("hand-carved walnut bowl", "handcarved bowl", False),  # 1/4 overlap, no subset
         ("silver tea set", "silver tea tray", True),  # Jaccard 2/4 = 0.5
-        ("Russian-made rifle", "North Korean-made gun", False),
+        ("Swiss-made watch", "South African-made pen", False),
         ("", "", True),
         ("the", "a box", False),  # no content word only matches no content word
     ],
@@ -203,23 +203,23 @@ def test_item_words_and_names():
     assert item_words("The Queen's gift of a silver-gilt box") == {
         "queen", "gift", "silver", "gilt", "box",
     }  # fmt: skip
-    assert normalise_name("  Raúl   Castro ") == "raul castro"
-    assert normalise_name("Kim Jong-un") == normalise_name("Kim Jong Un")
-    assert normalise_name("George W. Bush") == "george w bush"
+    assert normalise_name("  José   Núñez ") == "jose nunez"
+    assert normalise_name("Park Min-jun") == normalise_name("Park Min Jun")
+    assert normalise_name("Mary J. Holt") == "mary j holt"
     assert normalise_name(None) == ""
 
 
 def test_fuzzy_items_pair_the_best_overlap_first():
     gold = {
         "gifts": [
-            {"giver": "A", "recipient": "B", "item": "book"},
-            {"giver": "A", "recipient": "B", "item": "book of wildlife photography"},
+            {"giver": "A", "recipient": "B", "item": "map"},
+            {"giver": "A", "recipient": "B", "item": "map of coastal shipping lanes"},
         ]
     }
     predicted = {
         "gifts": [
-            {"giver": "A", "recipient": "B", "item": "wildlife photography book"},
-            {"giver": "A", "recipient": "B", "item": "book"},
+            {"giver": "A", "recipient": "B", "item": "coastal shipping lanes map"},
+            {"giver": "A", "recipient": "B", "item": "map"},
         ]
     }
     score = score_article(gold, predicted)
@@ -228,39 +228,39 @@ def test_fuzzy_items_pair_the_best_overlap_first():
 
 def test_agreement_parties_by_name_or_country():
     gold = {
-        "leaders": [BIDEN, XI],
+        "leaders": [DALTON, LI],
         "agreements": [
             {"parties": ["US", "CN"], "kind": "agreement", "status": "agreed", "summary": "x"},
-            {"parties": ["Joe Biden", "Xi Jinping"], "kind": "deal", "status": "signed"},
+            {"parties": ["Mark Dalton", "Li Wei"], "kind": "deal", "status": "signed"},
         ],
     }
     predicted = {
         # the predicted leaders' countries map names to codes on the predicted side
-        "leaders": [BIDEN, XI],
+        "leaders": [DALTON, LI],
         "agreements": [
-            {"parties": ["Xi Jinping", "Joe Biden"], "kind": "agreement", "status": "agreed"},
+            {"parties": ["Li Wei", "Mark Dalton"], "kind": "agreement", "status": "agreed"},
             {"parties": ["CN", "US"], "kind": "deal", "status": "signed"},
         ],
     }
     assert counts(score_article(gold, predicted), "agreements") == (2, 0, 0)
 
-    # without a country for Xi among the predicted leaders the mapping fails
-    predicted["leaders"] = [BIDEN, {**XI, "country": None}]
+    # without a country for Li among the predicted leaders the mapping fails
+    predicted["leaders"] = [DALTON, {**LI, "country": None}]
     assert counts(score_article(gold, predicted), "agreements") == (1, 1, 1)
 
 
 def test_agreement_prefers_pairs_equal_by_name():
     gold = {
-        "leaders": [BIDEN, XI],
+        "leaders": [DALTON, LI],
         "agreements": [
             {"parties": ["US", "CN"], "kind": "agreement", "status": "agreed"},
-            {"parties": ["Joe Biden", "Xi Jinping"], "kind": "agreement", "status": "agreed"},
+            {"parties": ["Mark Dalton", "Li Wei"], "kind": "agreement", "status": "agreed"},
         ],
     }
     predicted = {
-        "leaders": [BIDEN, XI],
+        "leaders": [DALTON, LI],
         "agreements": [
-            {"parties": ["Joe Biden", "Xi Jinping"], "kind": "agreement", "status": "agreed"}
+            {"parties": ["Mark Dalton", "Li Wei"], "kind": "agreement", "status": "agreed"}
         ],
     }
     score = score_article(gold, predicted)
@@ -281,13 +281,13 @@ def test_meeting_date_kind_and_host_accuracy():
     gold = {
         "meetings": [
             base,
-            {**base, "date": None, "kind": "summit", "host_country": "ID", "place": "Bali"},
+            {**base, "date": None, "kind": "summit", "host_country": "PE", "place": "Lima"},
         ]
     }
     predicted = {
         "meetings": [
             # the undated one comes first: matching still pairs equal dates
-            {**base, "date": None, "kind": "summit", "host_country": "ID", "place": None},
+            {**base, "date": None, "kind": "summit", "host_country": "PE", "place": None},
             {**base, "kind": "visit"},
         ]
     }
@@ -304,7 +304,7 @@ def test_meeting_date_kind_and_host_accuracy():
 
 
 def test_leader_country_and_title_accuracy():
-    predicted = variant(leaders=[{**BIDEN, "country": "GB"}, {**XI, "title": "Chairman"}])
+    predicted = variant(leaders=[{**DALTON, "country": "GB"}, {**LI, "title": "Chairman"}])
     result = evaluate([(GOLD, predicted)])
     assert result.counts["leaders"].tp == 2
     assert result.accuracies["leader_country_accuracy"].value == 0.5

@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 
 MEET = (
-    "French President Emmanuel Macron held talks with US President Joe Biden "
+    "French President Julien Moreau held talks with US President Mark Dalton "
     "at the White House on Tuesday. "
 )
-PAIR = frozenset({"Emmanuel Macron", "Joe Biden"})
+PAIR = frozenset({"Julien Moreau", "Mark Dalton"})
 STATES = frozenset({"FR", "US"})
 THREE = (
-    "Italian Prime Minister Giorgia Meloni hosted German Chancellor Olaf Scholz and "
-    "Spanish Prime Minister Pedro Sanchez for a summit in Rome on Friday. "
+    "Italian Prime Minister Sofia Rossi hosted German Chancellor Lukas Becker and "
+    "Spanish Prime Minister Pablo Ortega for a summit in Rome on Friday. "
 )
 
 CASES = [
@@ -24,13 +24,13 @@ CASES = [
     ("neither side signed", MEET + "Neither leader signed an agreement.", set()),
     (
         "signed a treaty on, after a fronted phrase",
-        MEET + "After two hours of talks at the palace, Macron and Biden signed a treaty on "
+        MEET + "After two hours of talks at the palace, Moreau and Dalton signed a treaty on "
         "the shared management of border rivers.",
         {("treaty", "signed", PAIR)},
     ),
     (
         "a new treaty is still signed",
-        MEET + "Macron and Biden signed a new treaty on border rivers.",
+        MEET + "Moreau and Dalton signed a new treaty on border rivers.",
         {("treaty", "signed", PAIR)},
     ),
     (
@@ -50,7 +50,7 @@ CASES = [
             (
                 "joint_statement",
                 "agreed",
-                frozenset({"Giorgia Meloni", "Olaf Scholz", "Pedro Sanchez"}),
+                frozenset({"Sofia Rossi", "Lukas Becker", "Pablo Ortega"}),
             )
         },
     ),
@@ -64,31 +64,31 @@ CASES = [
         MEET + "The two leaders, who had warned of rising tariffs, signed a trade agreement.",
         {("agreement", "signed", PAIR)},
     ),
-    ("a threat is not an agreement", MEET + "Biden threatened to sign a tariff deal.", set()),
-    ("a rejection is not an agreement", MEET + "Macron rejected the proposed deal.", set()),
+    ("a threat is not an agreement", MEET + "Dalton threatened to sign a tariff deal.", set()),
+    ("a rejection is not an agreement", MEET + "Moreau rejected the proposed deal.", set()),
     (
         "a memorandum is kind mou",
-        MEET + "Macron and Biden signed a memorandum of understanding on space research.",
+        MEET + "Moreau and Dalton signed a memorandum of understanding on space research.",
         {("mou", "signed", PAIR)},
     ),
     (
         "two agreements are two records",
-        MEET + "Macron and Biden signed two agreements on Tuesday.",
+        MEET + "Moreau and Dalton signed two agreements on Tuesday.",
         {("agreement", "signed", PAIR)},
     ),
     (
         "an extended invitation is proposed",
-        MEET + "Biden invited Macron to visit Texas in the autumn.",
+        MEET + "Dalton invited Moreau to visit Texas in the autumn.",
         {("invitation", "proposed", PAIR)},
     ),
     (
         "an accepted invitation",
-        MEET + "Biden invited Macron to Texas, and the French president accepted.",
+        MEET + "Dalton invited Moreau to Texas, and the French president accepted.",
         {("invitation", "accepted", PAIR)},
     ),
     (
         "a one-sided pledge of aid",
-        MEET + "Biden pledged 50 million dollars in aid to help France rebuild the cathedral.",
+        MEET + "Dalton pledged 50 million dollars in aid to help France rebuild the cathedral.",
         {("pledge", "agreed", PAIR)},
     ),
     (
@@ -112,18 +112,18 @@ def test_agreement_phenomena(run, name, text, expected):
 
 
 def test_two_agreements_give_two_records(run):
-    ex = run(MEET + "Macron and Biden signed two agreements on Tuesday.")
+    ex = run(MEET + "Moreau and Dalton signed two agreements on Tuesday.")
     assert len(ex.agreements) == 2
 
 
 SUMMARIES = [
     (
-        "OSLO - Norwegian Prime Minister Jonas Store and Chilean President Gabriel Boric "
+        "OSLO - Norwegian Prime Minister Kari Berg and Chilean President Mateo Ibarra "
         "signed a memorandum of understanding on green hydrogen research on Thursday.",
         "Memorandum of understanding on green hydrogen research",
     ),
     (
-        "OSLO - Norwegian Prime Minister Jonas Store met Chilean President Gabriel Boric "
+        "OSLO - Norwegian Prime Minister Kari Berg met Chilean President Mateo Ibarra "
         "in Oslo on Thursday, where the two leaders agreed to expand research on green hydrogen.",
         "Expand research on green hydrogen",
     ),

@@ -9,46 +9,41 @@ def _agreements(ex):
 
 def test_signed_treaty_between_two_named_leaders(run):
     ex = run(
-        "German Chancellor Angela Merkel and French President Emmanuel Macron signed a treaty "
-        "in Aachen on Tuesday."
+        "German Chancellor Lukas Becker and French President Julien Moreau signed a treaty "
+        "in Strasbourg on Tuesday."
     )
-    assert _agreements(ex) == {
-        ("treaty", "signed", frozenset({"Angela Merkel", "Emmanuel Macron"}))
-    }
+    assert _agreements(ex) == {("treaty", "signed", frozenset({"Lukas Becker", "Julien Moreau"}))}
 
 
 def test_accepted_invitation_names_the_inviter_from_the_destination(run):
     ex = run(
-        "North Korean leader Kim Jong Un held talks with Russian President Vladimir Putin "
-        "in Russia "
-        "on Tuesday. Putin accepted an invitation to visit North Korea."
+        "Vietnamese President Tran Van Minh held talks with Indonesian President Budi Santoso "
+        "in Indonesia on Tuesday. Santoso accepted an invitation to visit Vietnam."
     )
     assert _agreements(ex) == {
-        ("invitation", "accepted", frozenset({"Vladimir Putin", "Kim Jong Un"}))
+        ("invitation", "accepted", frozenset({"Budi Santoso", "Tran Van Minh"}))
     }
 
 
 def test_capitals_acting_are_iso_parties(run):
     ex = run(
-        "US President Joe Biden met Chinese President Xi Jinping in Woodside on Wednesday. "
-        "Washington and Beijing agreed to cooperate against drug trafficking."
+        "US President Mark Dalton met Chinese President Li Wei in Seattle on Wednesday. "
+        "Washington and Beijing agreed to cooperate on flood forecasting."
     )
     assert ("agreement", "agreed", frozenset({"US", "CN"})) in _agreements(ex)
 
 
 def test_talks_ending_without_a_deal_failed(run):
     ex = run(
-        "Russian President Vladimir Putin held talks with Turkish President Recep Tayyip Erdogan "
-        "in Sochi on Monday. The two leaders' talks ended without a deal."
+        "Russian President Ivan Petrov held talks with Turkish President Emre Kaya "
+        "in Kazan on Monday. The two leaders' talks ended without a deal."
     )
-    assert _agreements(ex) == {
-        ("deal", "failed", frozenset({"Vladimir Putin", "Recep Tayyip Erdogan"}))
-    }
+    assert _agreements(ex) == {("deal", "failed", frozenset({"Ivan Petrov", "Emre Kaya"}))}
 
 
 def test_discussion_alone_is_no_agreement(run):
     ex = run(
-        "US President Joe Biden met Chinese President Xi Jinping in Bali on Monday. "
+        "US President Mark Dalton met Chinese President Li Wei in Lima on Monday. "
         "They discussed trade but announced no agreement."
     )
     assert ex.agreements == ()
@@ -56,15 +51,15 @@ def test_discussion_alone_is_no_agreement(run):
 
 def test_company_contracts_are_not_state_agreements(run):
     ex = run(
-        "Chinese President Xi Jinping met Saudi King Salman in Riyadh on Thursday. "
-        "Chinese and Saudi companies signed dozens of investment agreements."
+        "Japanese Prime Minister Kenji Sato met Brazilian President Ana Lopes in Brasilia on "
+        "Thursday. Japanese and Brazilian companies signed dozens of investment agreements."
     )
     assert ex.agreements == ()
 
 
 def test_future_signing_is_not_an_agreement(run):
     ex = run(
-        "US President Joe Biden met Indian Prime Minister Narendra Modi on Monday. "
+        "US President Mark Dalton met Indian Prime Minister Ravi Mehta on Monday. "
         "The two leaders will sign a trade agreement next year."
     )
     assert ex.agreements == ()
@@ -85,8 +80,8 @@ def test_signed_a_treaty_with_a_partner_the_parser_hangs_on_the_document(run):
 def test_a_failed_summit_summary_keeps_its_words_apart(run):
     ex = run(
         "GENEVA - US President Mark Dalton and Russian President Ivan Petrov signed a treaty on "
-        "Tuesday. Their second summit, in the Icelandic capital, Reykjavik, in October last year, "
-        "broke up without a deal when Dalton refused a demand from Petrov."
+        "Tuesday. Their first meeting, in the Austrian capital, Vienna, in May last year, "
+        "ended without a deal after Petrov rejected a proposal from Dalton."
     )
     failed = [a.summary for a in ex.agreements if a.status == "failed"]
-    assert len(failed) == 1 and "last year broke up without a deal" in failed[0]
+    assert len(failed) == 1 and "last year ended without a deal" in failed[0]

@@ -8,9 +8,9 @@ from ingest import extract as api
 from ingest.nlp import MODEL_NAME, get_nlp
 
 TEXT = (
-    "North Korea's leader, Kim Jong Un, visited Russia. "
-    "Kim held talks with President Vladimir Putin "
-    "at the Vostochny space centre. Kim presented a rifle to Putin."
+    "Kenya's leader, Grace Wanjiru, visited Ghana. "
+    "Wanjiru held talks with President Kofi Mensah "
+    "at the Jubilee House. Wanjiru presented a drum to Mensah."
 )
 
 
@@ -37,10 +37,8 @@ def test_to_gold_has_the_schema_shape(nlp):
         "gifts",
         "agreements",
     }
-    assert gold["countries"] == ["KP", "RU"]
-    assert gold["gifts"] == [
-        {"giver": "Kim Jong Un", "recipient": "Vladimir Putin", "item": "rifle"}
-    ]
+    assert gold["countries"] == ["GH", "KE"]
+    assert gold["gifts"] == [{"giver": "Grace Wanjiru", "recipient": "Kofi Mensah", "item": "drum"}]
 
 
 def test_no_django_imports_in_the_extractor():

@@ -8,13 +8,13 @@ from ingest.extract.conflict import is_conflict, verb_asserted
 
 # (sentence, trigger word, is the trigger's own predicate conflict?)
 CONFLICT = [
-    ("Biden threatened to sign the deal.", "sign", True),
-    ("Macron warned that he would sign nothing.", "sign", True),
+    ("Dalton threatened to sign the deal.", "sign", True),
+    ("Moreau warned that he would sign nothing.", "sign", True),
     ("The leaders rejected the plan.", "rejected", True),
     ("The talks ended without a deal despite demands from farmers.", "ended", False),
     ("The two leaders, who had warned of tariffs, signed a trade pact.", "signed", False),
-    ("Macron rejected the proposal and signed a treaty on rivers.", "signed", False),
-    ("Biden gave Macron a vase as protesters clashed with police.", "gave", False),
+    ("Moreau rejected the proposal and signed a treaty on rivers.", "signed", False),
+    ("Dalton gave Moreau a vase as protesters clashed with police.", "gave", False),
 ]
 
 
@@ -27,11 +27,11 @@ def test_conflict_is_the_triggers_own_predicate(nlp, text, word, expected):
 
 # (sentence, trigger word, is the trigger asserted as something that happened?)
 ASSERTED = [
-    ("Macron and Biden signed a treaty.", "signed", True),
-    ("Macron and Biden will sign a treaty.", "sign", False),
-    ("Macron did not sign the treaty.", "sign", False),
-    ("Macron refused to give Biden the painting.", "give", False),
-    ("Putin said Moscow would not return, and the talks ended without a deal.", "ended", True),
+    ("Moreau and Dalton signed a treaty.", "signed", True),
+    ("Moreau and Dalton will sign a treaty.", "sign", False),
+    ("Moreau did not sign the treaty.", "sign", False),
+    ("Moreau refused to give Dalton the painting.", "give", False),
+    ("Petrov said Moscow would not return, and the talks ended without a deal.", "ended", True),
 ]
 
 
@@ -43,7 +43,7 @@ def test_assertion(nlp, text, word, expected):
 
 
 MEET = (
-    "French President Emmanuel Macron held talks with US President Joe Biden "
+    "French President Julien Moreau held talks with US President Mark Dalton "
     "at the White House on Tuesday. "
 )
 
@@ -54,5 +54,7 @@ def test_a_conflict_cue_elsewhere_does_not_hide_a_failed_negotiation(run):
 
 
 def test_no_gift_or_agreement_from_a_conflict_predicate(run):
-    ex = run(MEET + "Biden threatened to give back the medal. Macron rejected the proposed treaty.")
+    ex = run(
+        MEET + "Dalton threatened to give back the medal. Moreau rejected the proposed treaty."
+    )
     assert ex.gifts == () and ex.agreements == ()

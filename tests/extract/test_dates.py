@@ -21,9 +21,9 @@ THU = dt.date(2024, 3, 14)
         ("March 2", dt.date(2024, 3, 2)),
         ("on 2 March", dt.date(2024, 3, 2)),
         ("December 28", dt.date(2023, 12, 28)),  # well after publication: the year before
-        ("January 22, 1963", dt.date(1963, 1, 22)),
+        ("June 5, 1971", dt.date(1971, 6, 5)),
         ("yesterday", dt.date(2024, 3, 13)),
-        ("Bastille Day last July", dt.date(2023, 7, 14)),
+        ("Independence Day last July", dt.date(2023, 7, 4)),
     ],
 )
 def test_day_is_resolved_against_the_publication_date(text, expected):
@@ -71,7 +71,7 @@ def test_background_time_expressions(text, past):
 @pytest.mark.parametrize(
     "text, past",
     [
-        ("the last afternoon of his visit", False),  # part of the reported event
+        ("the last morning of her stay", False),  # part of the reported event
         ("last night", False),
         ("the last day", False),
         ("last July", True),
@@ -98,13 +98,13 @@ MEETING_DATES = [
     (
         "since-is-another-event",
         "President Anna Novak spoke to Prime Minister Jan Horak by telephone on Friday, their "
-        "first conversation since December 2022.",
+        "first conversation since May 2021.",
         dt.date(2024, 3, 8),
     ),
     (
         "day-of-a-visit-stated-apart",
         "President Anna Novak greeted her guest, Prime Minister Jan Horak, with a military "
-        "ceremony.\n\nOn Tuesday the formal part of the visit began.",
+        "ceremony.\n\nOn Tuesday the official programme of the visit began.",
         dt.date(2024, 3, 12),
     ),
     (

@@ -12,20 +12,20 @@ def _one(ex):
 
 def test_visit_with_host_place_and_relative_date(run):
     ex = run(
-        "Japanese Prime Minister Fumio Kishida held talks with "
-        "South Korean President Yoon Suk Yeol "
-        "at the prime minister's office in Tokyo on Tuesday."
+        "Kenyan President Grace Wanjiru held talks with "
+        "Ghanaian President Kofi Mensah "
+        "at the presidential palace in Nairobi on Tuesday."
     )
     m = _one(ex)
-    assert set(m.participants) == {"Fumio Kishida", "Yoon Suk Yeol"}
-    assert m.host_country == "JP"
-    assert m.place == "prime minister's office"
+    assert set(m.participants) == {"Grace Wanjiru", "Kofi Mensah"}
+    assert m.host_country == "KE"
+    assert m.place == "presidential palace"
     assert m.date == dt.date(2024, 3, 12)
 
 
 def test_phone_call_has_no_host_or_place(run):
     ex = run(
-        "German Chancellor Olaf Scholz spoke to Russian President Vladimir Putin "
+        "Italian Prime Minister Sofia Rossi spoke to Brazilian President Ana Lopes "
         "by telephone on Friday."
     )
     m = _one(ex)
@@ -34,64 +34,61 @@ def test_phone_call_has_no_host_or_place(run):
 
 
 def test_the_publication_date_is_not_the_meeting_date(run):
-    ex = run("French President Emmanuel Macron met Indian Prime Minister Narendra Modi in Paris.")
+    ex = run("Spanish Prime Minister Pablo Ortega met Kenyan President Grace Wanjiru in Madrid.")
     assert _one(ex).date is None
 
 
 def test_future_and_expected_meetings_are_not_meetings(run):
     ex = run(
-        "US President Joe Biden will visit India next year. Biden is expected to meet "
-        "Indian Prime Minister Narendra Modi in New Delhi."
+        "US President Mark Dalton will visit India next year. Dalton is expected to meet "
+        "Indian Prime Minister Ravi Mehta in New Delhi."
     )
     assert ex.meetings == ()
 
 
 def test_negated_meeting_is_not_a_meeting(run):
-    ex = run("US President Joe Biden did not meet Chinese President Xi Jinping in Bali.")
+    ex = run("US President Mark Dalton did not meet Chinese President Li Wei in Lima.")
     assert ex.meetings == ()
 
 
 def test_mentions_across_sentences_merge_into_one_meeting(run):
     ex = run(
-        "Chinese President Xi Jinping welcomed Brazilian President "
-        "Luiz Inacio Lula da Silva in Beijing "
-        "on Friday. The two leaders then held talks at the Great Hall of the People."
+        "Turkish President Emre Kaya welcomed Brazilian President Ana Lopes in Ankara "
+        "on Friday. The two leaders then held talks at the Cankaya Mansion."
     )
     m = _one(ex)
-    assert m.place == "Great Hall of the People"
-    assert m.host_country == "CN"
+    assert m.place == "Cankaya Mansion"
+    assert m.host_country == "TR"
     assert len(m.evidence) >= 2
 
 
 def test_earlier_meeting_in_another_city_is_a_separate_meeting(run):
     ex = run(
-        "US President Joe Biden met Chinese President Xi Jinping in Woodside on Wednesday. "
-        "The two leaders had met before in Bali last November."
+        "US President Mark Dalton met Chinese President Li Wei in Seattle on Wednesday. "
+        "The pair had previously met in Lima last November."
     )
     assert len(ex.meetings) == 2
-    assert {m.place for m in ex.meetings} >= {"Bali"}
+    assert {m.place for m in ex.meetings} >= {"Lima"}
 
 
 def test_discussed_things_are_topics(run):
     ex = run(
-        "Russian President Vladimir Putin held talks with Turkish President Recep Tayyip Erdogan "
-        "in Sochi on Monday. The two presidents discussed trade and energy cooperation."
+        "Egyptian President Omar Fahmy held talks with Greek Prime Minister Nikos Pappas "
+        "in Athens on Monday. The two leaders discussed shipping and water management."
     )
-    assert set(_one(ex).topics) >= {"trade", "energy cooperation"}
+    assert set(_one(ex).topics) >= {"shipping", "water management"}
 
 
 def test_no_meeting_from_a_sentence_reporting_conflict(run):
     ex = run(
-        "US President Joe Biden threatened Russian President Vladimir Putin with sanctions "
-        "during talks in Geneva on Monday."
+        "US President Mark Dalton threatened Russian President Ivan Petrov with sanctions "
+        "during talks in Vienna on Monday."
     )
     assert ex.meetings == ()
 
 
 def test_evidence_offsets_point_into_the_text(run):
-    text = (
-        "Chinese President Xi Jinping met Indian Prime Minister Narendra Modi in Wuhan on Friday."
-    )
+    text = "Chinese President Li Wei met Indian Prime Minister Ravi Mehta in Xiamen on Friday."
     ex = run(text)
     ev = _one(ex).evidence[0]
     assert text[ev.span.start : ev.span.end] in text and ev.span.end > ev.span.start
@@ -177,11 +174,11 @@ CASES = [
     ),
     (
         "visit-by-travel",
-        "Last week the chancellor, Greta Lind, flew to Kyiv to see President Ivan Moroz.",
-        {"Greta Lind", "Ivan Moroz"},
+        "Last week the prime minister, Kari Berg, flew to Warsaw to see President Jan Nowak.",
+        {"Kari Berg", "Jan Nowak"},
         "visit",
-        "UA",
-        "Kyiv",
+        "PL",
+        "Warsaw",
         None,
     ),
 ]
@@ -253,7 +250,7 @@ def test_a_visit_moving_to_another_city_on_another_day_is_two_meetings(run):
 def test_different_counterparts_are_different_meetings(run):
     ex = run(
         "President Anna Novak was received by King Olaf Brandt at the palace on Tuesday "
-        "and then held talks there with Prime Minister Jan Horak."
+        "and afterwards held talks there with Prime Minister Jan Horak."
     )
     assert {frozenset(m.participants) for m in ex.meetings} == {
         frozenset({"Anna Novak", "King Olaf Brandt"}),
@@ -264,8 +261,8 @@ def test_different_counterparts_are_different_meetings(run):
 def test_the_ledes_event_referred_back_to(run):
     ex = run(
         "President Mark Dalton warned President Ivan Moroz in a telephone call on Saturday "
-        "that an attack would bring severe costs.\n\n"
-        "The call lasted a little over an hour, an official said."
+        "that new tariffs would hurt both economies.\n\n"
+        "The call went on for nearly ninety minutes, according to an aide."
     )
     m = _one(ex)
     assert (set(m.participants), m.kind, m.date) == (
@@ -277,26 +274,26 @@ def test_the_ledes_event_referred_back_to(run):
 
 def test_companions_join_the_leaders_meetings(run):
     ex = run(
-        "President Sipho Dube met President Ivan Moroz in Minsk on Friday. "
-        "Dube was accompanied by the presidents of Senegal, Awa Diop, and of Zambia, "
-        "Joseph Banda."
+        "President Lucas Ferreira met Prime Minister Kenji Sato in Tokyo on Friday. On the "
+        "trip Ferreira was accompanied by the presidents of Chile, Mateo Ibarra, and of Peru, "
+        "Jorge Salinas."
     )
     m = _one(ex)
-    assert set(m.participants) == {"Sipho Dube", "Ivan Moroz", "Awa Diop", "Joseph Banda"}
+    assert set(m.participants) == {"Lucas Ferreira", "Kenji Sato", "Mateo Ibarra", "Jorge Salinas"}
 
 
 MORE_MEETINGS = [
     (
         "hours-of-talks",
-        "On Monday, President Louis Girard held more than five hours of talks with President "
-        "Ivan Moroz at the Kremlin.",
-        {"Louis Girard", "Ivan Moroz"},
+        "On Monday, President Louis Girard held nearly four hours of talks with Chancellor "
+        "Greta Lind at the Chancellery.",
+        {"Louis Girard", "Greta Lind"},
     ),
     (
         "news-conference-with",
-        "President Rui Campos restated his position at a news conference with Chancellor "
-        "Greta Lind in Brasilia last month.",
-        {"Rui Campos", "Greta Lind"},
+        "President Rui Campos repeated his stance at a joint news conference with Prime "
+        "Minister Kari Berg in Oslo last month.",
+        {"Rui Campos", "Kari Berg"},
     ),
     (
         "relative-clause-subject",
@@ -305,8 +302,8 @@ MORE_MEETINGS = [
     ),
     (
         "at-a-meeting-under-a-pledge",
-        "Presidents Mark Dalton and Rui Campos pledged on Friday to stand together, at a White "
-        "House meeting.",
+        "Presidents Mark Dalton and Rui Campos pledged on Friday to work together on forests, "
+        "at a White House meeting.",
         {"Mark Dalton", "Rui Campos"},
     ),
 ]
@@ -322,16 +319,16 @@ def test_more_meeting_forms(run, text, participants):
 MORE_NOT_MEETINGS = [
     (
         "shelling-sentence",
-        "President Emre Kaya, who saw President Ivan Moroz in Sochi on Monday, said he was "
-        "worried about the shelling near the plant.",
+        "President Emre Kaya, who saw President Ana Lopes in Recife on Monday, said he was "
+        "worried about the shelling near the dam.",
     ),
     (
-        "would-be-happy-to-meet",
-        "President Mark Dalton said he would be happy to meet President Ivan Moroz at the border.",
+        "would-be-glad-to-meet",
+        "President Mark Dalton said he would be glad to meet President Ivan Moroz on a ship.",
     ),
     (
-        "due-for-a-summit",
-        "President Mark Dalton is due in Moscow next month for a summit with President Ivan Moroz.",
+        "due-for-talks",
+        "President Mark Dalton is due in Oslo next month for talks with President Ivan Moroz.",
     ),
 ]
 
@@ -345,26 +342,26 @@ def test_more_non_meetings(run, text):
 
 def test_a_visitors_other_talks_are_talks_on_the_same_day(run):
     ex = run(
-        "RIYADH - President Wei Lan was received by King Faisal Aziz at the Yamamah Palace on "
-        "Thursday and then held talks there with Crown Prince Nayef Aziz."
+        "AMMAN - President Wei Lan was received by King Hassan Talal at the Raghadan Palace on "
+        "Thursday and afterwards held talks there with Prime Minister Omar Haddad."
     )
     kinds = {frozenset(m.participants): (m.kind, m.date) for m in ex.meetings}
-    assert kinds[frozenset({"Wei Lan", "Nayef Aziz"})] == ("talks", dt.date(2024, 3, 14))
+    assert kinds[frozenset({"Wei Lan", "Omar Haddad"})] == ("talks", dt.date(2024, 3, 14))
 
 
 THIRD_PARTY = [
     (
         "witness-of-a-signing",
-        "Egyptian President Omar Fahmy and Israeli Prime Minister David Levin signed two "
-        "agreements at the White House on Sunday. President John Carter signed the documents "
+        "Ethiopian Prime Minister Abebe Tesfaye and Kenyan President Grace Wanjiru signed two "
+        "agreements at the Elysee Palace on Sunday. President Julien Moreau signed the documents "
         "as a witness.",
-        {"Omar Fahmy", "David Levin", "John Carter"},
+        {"Abebe Tesfaye", "Grace Wanjiru", "Julien Moreau"},
     ),
     (
-        "stood-beside-the-two-men",
-        "Pope Clement and Patriarch Alexei embraced at the airport in Havana on Friday. "
-        "President Raul Ortiz greeted the pope and stood beside the two men as they signed.",
-        {"Pope Clement", "Patriarch Alexei", "Raul Ortiz"},
+        "stood-alongside-the-two-men",
+        "Pope Clement and Patriarch Alexei embraced at the airport in Nairobi on Friday. President "
+        "Grace Wanjiru welcomed the pope and stood alongside the two men while they signed.",
+        {"Pope Clement", "Patriarch Alexei", "Grace Wanjiru"},
     ),
 ]
 
@@ -379,7 +376,7 @@ def test_a_third_leader_joins_the_meeting(run, text, participants):
 def test_there_takes_the_previous_sentences_place_and_time(run):
     ex = run(
         "President Anna Novak met President Mark Dalton in Brno on Tuesday. "
-        "It was Novak's journey to Vienna last November that made the talks possible. "
+        "It was Novak's trip to Vienna last November that opened the way to the talks. "
         "She was received there by Chancellor Karl Huber."
     )
     vienna = [m for m in ex.meetings if "Karl Huber" in m.participants]
@@ -388,12 +385,12 @@ def test_there_takes_the_previous_sentences_place_and_time(run):
 
 def test_a_relative_clause_in_the_passive_reports_an_earlier_meeting(run):
     ex = run(
-        "WASHINGTON - British Prime Minister Tom Reed held talks with President Mark Dalton on "
-        "Tuesday. Only Japanese Prime Minister Kenji Sato, who was received by Dalton last week, "
-        "came before him."
+        "OTTAWA - Mexican President Luz Ortega held talks with Prime Minister Anne Roy on "
+        "Tuesday. Only Chilean President Mateo Ibarra, who was received by Roy last week, "
+        "came before her."
     )
     got = {frozenset(m.participants): (m.host_country, m.date) for m in ex.meetings}
-    assert got[frozenset({"Kenji Sato", "Mark Dalton"})] == ("US", None)
+    assert got[frozenset({"Mateo Ibarra", "Anne Roy"})] == ("CA", None)
     assert len(got) == 2
 
 
@@ -401,7 +398,7 @@ def test_leaders_who_reached_a_deal_at_a_place_met_there(run):
     ex = run(
         "MOSCOW - Russian President Ivan Petrov and Turkish President Emre Kaya agreed a "
         "ceasefire on Thursday after talks in the Kremlin. The document adds to a deal the two "
-        "presidents reached in the Black Sea resort of Sochi in September 2018."
+        "presidents reached in the Volga city of Kazan in May 2019."
     )
     assert sorted((m.host_country, str(m.date)) for m in ex.meetings) == [
         ("RU", "2024-03-14"),
@@ -419,19 +416,19 @@ def test_a_deal_reached_by_telephone_is_no_meeting_in_person(run):
 
 def test_a_greeting_within_a_larger_meeting_is_part_of_it(run):
     ex = run(
-        "HAVANA - Pope Leo and Patriarch Ivan embraced at the airport on Friday. The two men "
-        "talked in private for two hours and then signed a joint declaration. Cuban President "
-        "Raul Ortega greeted the pope on the tarmac and stood beside the two men as they signed."
+        "NAIROBI - Pope Leo and Patriarch Ivan embraced at the airport on Friday. The two men "
+        "spoke privately for an hour before signing a joint declaration. Kenyan President Grace "
+        "Wanjiru welcomed the pope at the airport and stood beside the two men while they signed."
     )
     assert [set(m.participants) for m in ex.meetings] == [
-        {"Pope Leo", "Patriarch Ivan", "Raul Ortega"}
+        {"Pope Leo", "Patriarch Ivan", "Grace Wanjiru"}
     ]
 
 
 def test_talks_on_their_own_before_a_larger_session_stay_a_meeting(run):
     ex = run(
-        "LVIV - Turkish President Emre Kaya and Polish President Jan Nowak met President Ivan "
-        "Moroz in Lviv on Thursday. Kaya and Moroz first held talks on their own; Nowak then "
-        "joined them for a three-way meeting."
+        "ACCRA - Nigerian President Tunde Bello and Togolese President Kossi Agbeko met President "
+        "Kofi Mensah in Accra on Thursday. Bello and Mensah held talks on their own at first; "
+        "Agbeko later joined them for a trilateral meeting."
     )
     assert sorted(len(m.participants) for m in ex.meetings) == [2, 3]

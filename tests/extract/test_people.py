@@ -9,55 +9,52 @@ def _leaders(ex):
 
 def test_surname_and_title_forms_are_one_leader_under_the_fullest_name(run):
     ex = run(
-        "Russian President Vladimir Putin held talks with Turkish President Recep Tayyip Erdogan "
-        "in Sochi on Monday. Putin told Erdogan that President Putin was ready."
+        "Egyptian President Omar Fahmy held talks with Greek Prime Minister Nikos Pappas "
+        "in Athens on Monday. Fahmy told Pappas that President Fahmy was ready."
     )
     names = [m.name for m in ex.leaders]
-    assert sorted(names) == ["Recep Tayyip Erdogan", "Vladimir Putin"]
+    assert sorted(names) == ["Nikos Pappas", "Omar Fahmy"]
 
 
 def test_country_and_title_come_from_a_demonym_title_prefix(run):
-    ex = run(
-        "US President Donald Trump met North Korean leader Kim Jong Un in Singapore on Tuesday."
-    )
-    assert _leaders(ex) == {"Donald Trump": ("US", "President"), "Kim Jong Un": ("KP", "leader")}
+    ex = run("US President Mark Dalton met Venezuelan leader Diego Salas in Panama on Tuesday.")
+    assert _leaders(ex) == {"Mark Dalton": ("US", "President"), "Diego Salas": ("VE", "leader")}
 
 
 def test_country_comes_from_a_possessive_apposition(run):
     ex = run(
-        "The visit of North Korea's leader, Kim Jong Un, to Russia ended. "
-        "Kim Jong Un held talks with President Vladimir Putin on Tuesday."
+        "The visit of Cuba's leader, Diego Salas, to Mexico ended. "
+        "Diego Salas held talks with President Rosa Medina on Tuesday."
     )
-    assert _leaders(ex)["Kim Jong Un"] == ("KP", "leader")
+    assert _leaders(ex)["Diego Salas"] == ("CU", "leader")
 
 
 def test_host_side_leader_gets_the_host_country(run):
     ex = run(
-        "Japanese Prime Minister Fumio Kishida visited Kyiv on Tuesday and held talks with "
-        "President Volodymyr Zelensky."
+        "Kenyan President Grace Wanjiru visited Hanoi on Tuesday and held talks with "
+        "President Tran Van Minh."
     )
-    assert _leaders(ex)["Volodymyr Zelensky"][0] == "UA"
+    assert _leaders(ex)["Tran Van Minh"][0] == "VN"
 
 
 def test_un_secretary_general_has_no_country(run):
     ex = run(
-        "UN Secretary-General Antonio Guterres met Turkish President Recep Tayyip Erdogan "
-        "in Lviv on Thursday."
+        "UN Secretary-General Henrik Lund met Turkish President Emre Kaya in Geneva on Thursday."
     )
-    assert _leaders(ex)["Antonio Guterres"] == (None, "Secretary-General")
+    assert _leaders(ex)["Henrik Lund"] == (None, "Secretary-General")
 
 
 def test_people_who_only_comment_are_not_leaders(run):
     ex = run(
-        "Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva in Beijing "
+        "Chinese President Li Wei met Brazilian President Ana Lopes in Beijing "
         "on Friday. Senator John Smith said the talks were a mistake."
     )
     assert "John Smith" not in {m.name for m in ex.leaders}
 
 
 def test_pope_belongs_to_the_holy_see(run):
-    ex = run("Pope Francis met Cuban President Raul Castro in Havana on Friday.")
-    assert _leaders(ex)["Pope Francis"] == ("VA", "Pope")
+    ex = run("Pope Clement met Argentine President Lucas Ferreira in Buenos Aires on Friday.")
+    assert _leaders(ex)["Pope Clement"] == ("VA", "Pope")
 
 
 # --- Countries without a demonym before the name (invented people) ---------------------
@@ -73,36 +70,37 @@ COUNTRY_CASES = [
     ),
     (
         "listed-by-country",
-        "President Sipho Dube met President Ivan Moroz in Minsk on Friday. Dube was "
-        "accompanied by the presidents of Senegal, Awa Diop, and of Zambia, Joseph Banda.",
-        {"Awa Diop": "SN", "Joseph Banda": "ZM"},
+        "President Lucas Ferreira met Prime Minister Kenji Sato in Tokyo on Friday. On the trip "
+        "Ferreira was accompanied by the presidents of Chile, Mateo Ibarra, and of Peru, Jorge "
+        "Salinas.",
+        {"Mateo Ibarra": "CL", "Jorge Salinas": "PE"},
     ),
     (
         "leaders-of-list-then-names",
-        "MINSK - After talks at the palace, the leaders of Russia, Ukraine, Germany and France "
-        "emerged on Thursday with a plan. Ivan Petrov, Anna Schmidt, Mark Dalton and Pierre "
-        "Dubois sat down on Wednesday evening and talked for some 16 hours.",
-        {"Ivan Petrov": "RU", "Anna Schmidt": "UA", "Mark Dalton": "DE", "Pierre Dubois": "FR"},
+        "QUITO - After talks at the palace, the leaders of Peru, Chile, Brazil and Argentina "
+        "came out on Thursday with a road map. Jorge Salinas, Mateo Ibarra, Ana Lopes and Diego "
+        "Flores met on Wednesday night and negotiated for nearly 12 hours.",
+        {"Jorge Salinas": "PE", "Mateo Ibarra": "CL", "Ana Lopes": "BR", "Diego Flores": "AR"},
     ),
     (
         "title-in-a-later-sentence",
-        "BEIJING - Hours before the games opened on Friday, Ivan Petrov sat down with Li Wei in "
-        "Beijing. The two presidents issued a statement. For Li, the Russian leader's company "
-        "was a welcome show of support.",
-        {"Ivan Petrov": "RU", "Li Wei": "CN"},
+        "NAIROBI - Hours before the summit opened on Friday, Ivan Petrov sat down with Grace "
+        "Wanjiru in Nairobi. The two presidents issued a statement. For Wanjiru, the Russian "
+        "leader's presence was a useful signal of backing.",
+        {"Ivan Petrov": "RU", "Grace Wanjiru": "KE"},
     ),
     (
         "owner-of-an-office",
-        "Chinese leader Li Wei received President John Carter on Monday. Li told his visitor "
-        "that he left the hard bargaining to his premier, Zhang Ming. Carter held talks with Zhang "
-        "on Tuesday.",
-        {"Li Wei": "CN", "Zhang Ming": "CN"},
+        "Vietnamese leader Tran Van Minh received President Mark Dalton on Monday. Tran told his "
+        "visitor that detailed negotiating was a matter for his premier, Nguyen Van Hai. Dalton "
+        "held talks with Nguyen on Tuesday.",
+        {"Tran Van Minh": "VN", "Nguyen Van Hai": "VN"},
     ),
     (
         "host-side-from-the-place",
-        "Japanese Prime Minister Kenji Sato visited Kyiv on Tuesday and held talks with "
-        "President Ivan Moroz.",
-        {"Kenji Sato": "JP", "Ivan Moroz": "UA"},
+        "Chilean President Mateo Ibarra visited Lisbon on Tuesday and held talks with "
+        "President Ana Lopes.",
+        {"Mateo Ibarra": "CL", "Ana Lopes": "PT"},
     ),
     (
         "bare-title-under-a-dateline-is-the-local-leader",
@@ -135,15 +133,15 @@ COUNTRY_CASES = [
     ),
     (
         "a-rare-office-is-not-in-the-state-of-the-person-met",
-        "Chancellor Rachel Reeves met German Finance Minister Jorg Kukies on Monday to discuss "
+        "Chancellor Helen Marsh met German Finance Minister Jonas Keller on Monday to discuss "
         "British trade.",
-        {"Rachel Reeves": None, "Jorg Kukies": "DE"},
+        {"Helen Marsh": None, "Jonas Keller": "DE"},
     ),
     (
         "a-queen-is-not-an-emperor",
-        "Queen Maud gave a silver bowl to Prime Minister Rhys Evans in 1905, a historian said on "
+        "Queen Ada gave a silver bowl to Prime Minister Rhys Evans in 1905, a historian said on "
         "Monday. Japan and Britain were then allies.",
-        {"Queen Maud": "GB", "Rhys Evans": None},
+        {"Queen Ada": "GB", "Rhys Evans": None},
     ),
     (
         "pair-adjective-gives-the-partner",
@@ -160,7 +158,7 @@ COUNTRY_CASES = [
     (
         "host-of-a-visit-to-a-capital",
         "The accord builds on a framework that Brazil's trade minister, Rafael Costa, signed with "
-        "Commerce Secretary Jane Holt during a visit to Washington last month.",
+        "Commerce Secretary Jane Holt during a trip to Washington in January.",
         {"Rafael Costa": "BR", "Jane Holt": "US"},
     ),
     (
@@ -184,7 +182,7 @@ def test_the_two_leaders_are_the_pair_named_together(run):
     ex = run(
         "President Anna Novak and President Mark Dalton signed a pact in Brno on Tuesday. "
         "Senator Tom Reed criticised it. Judge Eva Kral said nothing. "
-        "The two leaders had met before in Geneva in 2019."
+        "The pair had previously met in Geneva in 2019."
     )
     pairs = {frozenset(m.participants) for m in ex.meetings}
     assert pairs == {frozenset({"Anna Novak", "Mark Dalton"})}
@@ -192,20 +190,19 @@ def test_the_two_leaders_are_the_pair_named_together(run):
 
 def test_leaders_who_stayed_home_belong_to_the_host_country(run):
     ex = run(
-        "MOSCOW - Pierre Dubois and Ivan Petrov spent five hours in the Kremlin on Monday. "
-        "Petrov said several of his guest's ideas could serve as a basis, and the two would "
-        "speak again after Dubois's visit to Kyiv. Members of the French president's entourage "
-        "declined a test."
+        "MADRID - Pierre Dubois and Pablo Ortega spent five hours in the Moncloa on Monday. "
+        "Ortega said some of his guest's proposals were worth pursuing, and the two would talk "
+        "again after Dubois's trip to Lisbon. Aides to the French president skipped the dinner."
     )
     got = {m.name: m.country for m in ex.leaders}
-    assert got == {"Pierre Dubois": "FR", "Ivan Petrov": "RU"}
+    assert got == {"Pierre Dubois": "FR", "Pablo Ortega": "ES"}
 
 
 def test_a_government_is_not_a_head_of_government(run):
     ex = run(
-        "President Wei Lan met President Mark Dalton in Riyadh on Thursday. "
-        "Dozens of companies signed deals, among them a memorandum between the Saudi "
-        "government and a telecoms firm."
+        "President Wei Lan met President Mark Dalton in Doha on Thursday. "
+        "Several firms signed contracts, including a memorandum between the Qatari "
+        "government and a shipping firm."
     )
     assert {m.country for m in ex.leaders} <= {None, "CN", "US"}
 
@@ -213,7 +210,7 @@ def test_a_government_is_not_a_head_of_government(run):
 def test_a_spouse_shares_the_country_a_meeting_gave_her_husband(run):
     ex = run(
         "WASHINGTON - President Mark Dalton welcomed Prime Minister Ravi Mehta on Thursday "
-        "for his state visit. Mehta gave Laura Dalton a sandalwood box."
+        "for his state visit. Mehta gave Laura Dalton a lacquered tea tray."
     )
     got = {m.name: m.country for m in ex.leaders}
     assert got.get("Mark Dalton") == "US"
@@ -232,17 +229,17 @@ def test_a_name_with_a_particle_is_a_person_not_an_organisation(run):
 
 def test_treaty_partners_of_a_pair_adjective_article(run):
     ex = run(
-        "The new Franco-German pact was signed 30 years after Konrad Weber travelled to Paris to "
-        "sign an earlier treaty with Jean de la Tour, sealing a long reconciliation."
+        "The new Spanish-Portuguese pact was signed 25 years after Miguel Ortiz travelled to "
+        "Lisbon to sign an earlier treaty with Joao da Silva, sealing a long reconciliation."
     )
     got = {m.name: m.country for m in ex.leaders}
-    assert got == {"Konrad Weber": "DE", "Jean de la Tour": "FR"}
+    assert got == {"Miguel Ortiz": "ES", "Joao da Silva": "PT"}
 
 
 def test_an_office_in_a_body_that_is_not_a_state_makes_no_participant(run):
     ex = run(
-        "Qatar's emir, Sheikh Hamad bin Khalid, joined FIFA president Marco Bellini for the "
-        "trophy ceremony on Sunday."
+        "Kenya's president, Grace Wanjiru, joined IOC president Marco Bellini for the "
+        "medal ceremony on Sunday."
     )
     assert ex.meetings == ()
 
@@ -254,23 +251,23 @@ def test_a_department_before_a_title_keeps_the_country_before_it(run):
 
 def test_the_leader_whose_act_is_a_states_act_belongs_to_it(run):
     ex = run(
-        "WASHINGTON - Israel established relations with two Gulf states on Tuesday, when Prime "
-        "Minister Dov Levin and the Emirati foreign minister, Sheikh Khalid bin Saif, signed a "
-        "treaty at the White House."
+        "PARIS - Morocco opened diplomatic ties with two Asian states on Tuesday, when Prime "
+        "Minister Youssef Alaoui and the Kuwaiti foreign minister, Sheikh Fahad bin Nasser, "
+        "signed a treaty at the Elysee Palace."
     )
     assert {m.name: m.country for m in ex.leaders} == {
-        "Dov Levin": "IL",
-        "Khalid bin Saif": "AE",
+        "Youssef Alaoui": "MA",
+        "Fahad bin Nasser": "KW",
     }
-    assert [set(a.parties) for a in ex.agreements] == [{"Dov Levin", "Khalid bin Saif"}]
+    assert [set(a.parties) for a in ex.agreements] == [{"Youssef Alaoui", "Fahad bin Nasser"}]
 
 
 def test_a_minister_listed_beside_a_leader_is_not_that_leader(run):
     ex = run(
-        "Prime Minister Dov Levin and the foreign ministers of the United Arab Emirates and "
-        "Bahrain met in Washington on Tuesday. Levin and the Emirati foreign minister, Sheikh "
-        "Khalid bin Saif, signed a treaty of peace."
+        "Prime Minister Youssef Alaoui and the foreign ministers of Kuwait and Fiji met in Paris "
+        "on Tuesday. Alaoui and the Kuwaiti foreign minister, Sheikh Fahad bin Nasser, signed a "
+        "treaty of friendship."
     )
     got = {m.name: m.country for m in ex.leaders}
-    assert got.get("Dov Levin") is None
-    assert got.get("Khalid bin Saif") == "AE"
+    assert got.get("Youssef Alaoui") is None
+    assert got.get("Fahad bin Nasser") == "KW"

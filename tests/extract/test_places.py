@@ -24,23 +24,23 @@ CASES = [
     ),
     (
         "dateline-city-when-none-is-named",
-        "SOCHI, Russia - President Ivan Moroz held talks with President Emre Kaya on Monday.",
-        "Sochi",
+        "KAZAN, Russia - President Ivan Moroz held talks with President Emre Kaya on Monday.",
+        "Kazan",
         "RU",
     ),
     (
         "visited-city-shared-with-talks",
-        "Japanese Prime Minister Kenji Sato visited Kyiv on Tuesday and held talks with "
-        "President Ivan Moroz.",
-        "Kyiv",
-        "UA",
+        "Canadian Prime Minister Anne Roy visited Warsaw on Tuesday and held talks with "
+        "President Jan Nowak.",
+        "Warsaw",
+        "PL",
     ),
     (
         "sidelines-of-a-summit",
         "President Anna Novak met Prime Minister Jan Horak on the sidelines of the G20 summit "
-        "in Hamburg on Saturday.",
-        "Hamburg",
-        "DE",
+        "in Osaka on Saturday.",
+        "Osaka",
+        "JP",
     ),
     (
         "venue-in-the-next-sentence",
@@ -70,53 +70,53 @@ def test_a_city_alone_is_not_a_country(run):
 
 def test_a_city_elsewhere_in_the_sentence_beats_the_dateline(run):
     ex = run(
-        "WASHINGTON - The week began on February 21, when President John Carter stepped off "
-        "his plane in Peking and shook hands with Premier Zhou Ming at the foot of the steps."
+        "LISBON - The tour started on February 21, when President Ana Lopes got off her plane "
+        "in Nairobi and shook hands with President Grace Wanjiru on the tarmac."
     )
     m = ex.meetings[0]
-    assert (m.place, m.host_country, m.date) == ("Peking", "CN", dt.date(2024, 2, 21))
+    assert (m.place, m.host_country, m.date) == ("Nairobi", "KE", dt.date(2024, 2, 21))
 
 
 def test_named_as_their_host(run):
     ex = run(
-        "Prime Minister David Levin and Foreign Minister Omar Fahmy signed agreements on the "
-        "South Lawn of the White House on Tuesday, with President John Carter as their host."
+        "President Lucas Ferreira and Foreign Minister Rosa Medina signed agreements in the "
+        "gardens of the Elysee Palace on Tuesday, with President Julien Moreau as their host."
     )
     hosts = {m.name: m.country for m in ex.leaders}
-    assert hosts.get("John Carter") == "US"
+    assert hosts.get("Julien Moreau") == "FR"
 
 
 def test_a_travellers_other_talks_are_in_the_country_visited(run):
     ex = run(
-        "Prime Minister Kenji Sato's visit to Beijing ended on Friday. Sato met President Wei "
-        "Lan on Friday. He also held talks with Premier Zhou Ming."
+        "Prime Minister Kenji Sato's visit to New Delhi ended on Friday. Sato met President "
+        "Priya Nair on Friday. He also held talks with Prime Minister Ravi Mehta."
     )
     hosts = {frozenset(m.participants): m.host_country for m in ex.meetings}
-    assert hosts[frozenset({"Kenji Sato", "Zhou Ming"})] == "CN"
+    assert hosts[frozenset({"Kenji Sato", "Ravi Mehta"})] == "IN"
 
 
 def test_a_government_building_is_a_venue_in_its_country(run):
     ex = run(
-        "WASHINGTON - President Mark Dalton spoke to Russian President Ivan Petrov by phone on "
-        "Saturday. On Monday, French President Paul Girard held more than five hours of talks "
-        "with Petrov at the Kremlin."
+        "PARIS - President Julien Moreau spoke to British Prime Minister Tom Reed by phone on "
+        "Saturday. On Monday, German Chancellor Lukas Becker held three hours of talks "
+        "with Reed at Downing Street."
     )
     got = {frozenset(m.participants): m.host_country for m in ex.meetings}
-    assert got[frozenset({"Paul Girard", "Ivan Petrov"})] == "RU"
+    assert got[frozenset({"Lukas Becker", "Tom Reed"})] == "GB"
 
 
 def test_the_city_of_a_summit_on_whose_sidelines_leaders_met(run):
     ex = run(
-        "HELSINKI - US President Mark Dalton and Russian President Ivan Petrov held talks on "
-        "Monday. The two leaders had met before, on the sidelines of the Group of 20 summit in "
-        "Hamburg, Germany, last July."
+        "VIENNA - US President Mark Dalton and Russian President Ivan Petrov held talks on "
+        "Monday. The pair last met on the sidelines of a Group of 20 summit in Osaka, Japan, "
+        "in June."
     )
-    assert sorted(m.host_country for m in ex.meetings) == ["DE", "FI"]
+    assert sorted(m.host_country for m in ex.meetings) == ["AT", "JP"]
 
 
 def test_a_dateline_state_or_province_gives_its_country(run):
     ex = run(
-        "WOODSIDE, California - Chinese President Li Wei and President Mark Dalton held talks "
-        "at a country estate on Wednesday."
+        "AUSTIN, Texas - Chinese President Li Wei and President Mark Dalton held talks "
+        "at a ranch on Wednesday."
     )
     assert [m.host_country for m in ex.meetings] == ["US"]
