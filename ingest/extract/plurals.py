@@ -36,6 +36,19 @@ def resolve_plural(builder, tok, n: int | None) -> tuple:
         group = builder.recent_group
         return tuple(group[:n]) if len(group) >= n else ()
     sent_no = builder.idx.sent_of[tok.i]
+    if tok.pos_ == "PRON":
+        # "A and B spoke alone at first; C later joined them": the pair just named
+        sent = builder.idx.sents[sent_no]
+        named = [
+            refs
+            for t in sent
+            if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
+            for refs in [tuple(dict.fromkeys(builder.people.refs(t)))]
+            if len(refs) == 2
+        ]
+        if named:
+            builder.recent_pair = (named[-1], sent_no)
+            return named[-1]
     pair, pair_sent = builder.recent_pair
     if pair and sent_no - pair_sent <= PAIR_SENTENCES:
         builder.recent_pair = (pair, sent_no)

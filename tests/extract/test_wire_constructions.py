@@ -34,9 +34,9 @@ def test_failing_to_persuade_is_no_negotiation(run):
 
 def test_the_reason_a_summit_broke_up_is_not_a_second_failed_deal(run):
     ex = run(
-        "GENEVA - US President Mark Dalton and Russian President Ivan Petrov met on Monday. "
-        "Their first summit, in Oslo, broke up without a deal, after the two sides failed to "
-        "agree on sanctions relief."
+        "NAIROBI - Kenyan President Grace Wanjiru and Ethiopian Prime Minister Abiy Tesfaye met "
+        "on Monday. Their previous round of talks, in Addis Ababa, collapsed without a deal, "
+        "after the two sides failed to agree on water rights."
     )
     assert [a.status for a in ex.agreements] == ["failed"]
 
@@ -51,33 +51,35 @@ def test_paying_a_visit_makes_the_talks_a_visit(run):
 
 def test_a_leader_who_joins_a_pair_joins_their_meeting(run):
     ex = run(
-        "SEOUL - US President Mark Dalton met North Korean leader Kim Sung Ho at the border on "
-        "Sunday. The two men then walked back into the South, where South Korean President Lee "
-        "Jun, who had held talks with Dalton in Seoul that morning, joined them outside Freedom "
-        "House."
+        "ACCRA - Ghanaian President Kofi Mensah received Nigerian President Musa Bello at the "
+        "Jubilee House on Sunday. The pair then went out onto the lawn, where Togolese "
+        "President Yao Agbeko, who had flown in from Lome that morning, joined them beside the "
+        "fountain."
     )
-    assert sorted(sorted(m.participants) for m in ex.meetings) == [
-        ["Kim Sung Ho", "Lee Jun", "Mark Dalton"],
-        ["Lee Jun", "Mark Dalton"],
+    assert [sorted(m.participants) for m in ex.meetings] == [
+        ["Kofi Mensah", "Musa Bello", "Yao Agbeko"]
     ]
 
 
 def test_joining_for_a_meeting_of_its_own_is_a_second_meeting(run):
     ex = run(
-        "LVIV - Turkish President Emre Kaya and Polish President Jan Nowak met President Ivan "
-        "Moroz in Lviv on Thursday. Kaya and Moroz first held talks on their own; Nowak then "
-        "joined them for a three-way meeting."
+        "MONTEVIDEO - Uruguayan President Diego Flores and Chilean President Mateo Ibarra "
+        "welcomed Argentine President Sofia Vidal in Montevideo on Thursday. Flores and Vidal "
+        "spoke alone at first; Ibarra later joined them for a trilateral meeting."
     )
-    assert sorted(len(m.participants) for m in ex.meetings) == [2, 3]
+    assert sorted(sorted(m.participants) for m in ex.meetings) == [
+        ["Diego Flores", "Mateo Ibarra", "Sofia Vidal"],
+        ["Diego Flores", "Sofia Vidal"],
+    ]
 
 
 def test_an_hour_of_talks_with_a_leader_the_parser_hangs_elsewhere(run):
     ex = run(
-        "Russian President Ivan Petrov walked a few paces across the line that divides the "
-        "village before returning to the southern side with Chinese President Li Wei for almost "
-        "an hour of talks on Sunday."
+        "Indian Prime Minister Ravi Mehta strolled along the riverbank that runs past the old "
+        "fort before heading back to the pavilion with Nepalese Prime Minister Sita Rai for "
+        "nearly an hour of talks on Sunday."
     )
-    assert [set(m.participants) for m in ex.meetings] == [{"Ivan Petrov", "Li Wei"}]
+    assert [set(m.participants) for m in ex.meetings] == [{"Ravi Mehta", "Sita Rai"}]
 
 
 def test_a_hosted_summit_takes_those_who_attended_it(run):
