@@ -120,10 +120,12 @@ class Context:
         Y", which the parser often hangs on the noun)."""
         out = []
         heads = [verb] if doc_noun is None else [verb, doc_noun]
-        for c in (c for h in heads for c in h.children):
-            if c.dep_ == "prep" and c.lower_ == "with":
-                for o in c.children:
-                    if o.dep_ == "pobj":
+        for h in heads:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ != "with":
+                    continue
+                for o in c.children:  # "as their host" hangs off the person or the verb
+                    if o.dep_ == "pobj" and not _as_host(o) and not _as_host(h):
                         out += self.parties(o)
         return out
 
@@ -163,6 +165,16 @@ class Context:
                 if person.country == code and person.pid != exclude and person.count > 1:
                     return person.pid
         return None
+
+
+def _as_host(tok) -> bool:
+    """'with President Z as their host / as a witness': Z presides, Z is not a party."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(o.lower_ in ("host", "witness", "hosts", "witnesses") for o in c.children)
+        for c in tok.children
+    )
 
 
 def _conjuncts(tok) -> list:

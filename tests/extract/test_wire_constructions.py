@@ -90,3 +90,12 @@ def test_a_hosted_summit_takes_those_who_attended_it(run):
     assert [(set(m.participants), m.kind, m.host_country) for m in ex.meetings] == [
         ({"Jan Nowak", "Rasa Kairiene", "Edgars Ozols"}, "summit", "PL")
     ]
+
+
+def test_the_host_of_a_signing_is_not_a_party(run):
+    ex = run(
+        "Bahraini Foreign Minister Ali Hassan and Israeli Prime Minister Dov Levin signed "
+        "agreements in Washington on Tuesday, with US President Mark Dalton as their host."
+    )
+    assert [set(a.parties) for a in ex.agreements] == [{"Ali Hassan", "Dov Levin"}]
+    assert [len(m.participants) for m in ex.meetings] == [3]
