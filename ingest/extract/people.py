@@ -153,6 +153,7 @@ class _Builder:
         self.people = People()
         self.recent_group: tuple = ()
         self.recent_pair: tuple = ((), -99)  # (pair of pids, sentence number)
+        self.partners: dict = {}  # pid -> the person last linked to it as subject/object
         self.covered: set = set()
         self.deferred: list = []
         self.weak: set = set()
@@ -294,6 +295,10 @@ class _Builder:
 
     def _role(self, tok):
         owner = relation_owner(tok, self)
+        if owner is not None and owner in self.partners:
+            # "X held talks with Y. Y had received Z ... X presented his host with": the one
+            # X was last linked with, not whoever was named last
+            return self.partners[owner]
         others = [p for p in self._recent(tok.i) if p != owner]
         if owner is not None:
             own = self.people.persons[owner].country

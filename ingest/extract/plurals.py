@@ -77,10 +77,14 @@ def note_pair(builder, sent) -> None:
     for verb in (t for t in sent if t.pos_ == "VERB"):
         subs = _subject_people(verb, people)
         objs = [p for c in verb.children if c.dep_ == "dobj" for p in people.refs(c)]
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS):
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "held talks with Y"
+        for prep in (
+            c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
+        ):
             objs += [p for o in prep.children if o.dep_ == "pobj" for p in people.refs(o)]
         if len(set(subs)) == 1 and len(set(objs)) == 1 and subs[0] != objs[0]:
             pair = (subs[0], objs[0])
+            builder.partners[subs[0]], builder.partners[objs[0]] = objs[0], subs[0]
     if pair is not None:
         builder.recent_pair = (pair, builder.idx.sent_of[sent.start])
 

@@ -99,3 +99,12 @@ def test_the_host_of_a_signing_is_not_a_party(run):
     )
     assert [set(a.parties) for a in ex.agreements] == [{"Ali Hassan", "Dov Levin"}]
     assert [len(m.participants) for m in ex.meetings] == [3]
+
+
+def test_his_host_is_the_leader_he_met_not_the_last_one_named(run):
+    ex = run(
+        "OTTAWA - Irish Prime Minister Sean Walsh held talks with Prime Minister Claire Roy on "
+        "Tuesday. Roy had received Mexican President Lucia Herrera a month earlier. Walsh "
+        "presented his host with a crystal bowl."
+    )
+    assert [(g.giver, g.recipient) for g in ex.gifts] == [("Sean Walsh", "Claire Roy")]
