@@ -578,8 +578,20 @@ def _leader_ids(**kwargs):
     return IdField(many=True, queryset=_active_leaders(), help_text="Leader ids.", **kwargs)
 
 
+class CountryCodeField(serializers.SlugRelatedField):
+    """An ISO code, or null. An empty string is neither (DRF would read it as null, which
+    the schema, a string of at least one character, does not allow)."""
+
+    default_error_messages = {"blank": "Give an ISO 3166 alpha-2 code, or null."}
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            self.fail("blank")
+        return super().run_validation(data)
+
+
 def _country_code():
-    return serializers.SlugRelatedField(
+    return CountryCodeField(
         slug_field="code",
         queryset=Country.objects.all(),
         required=False,
@@ -623,6 +635,12 @@ class LeaderUpdateSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=120, help_text="Title or office."
     )
     country = _country_code()
+
+
+class LeaderCreateSerializer(LeaderUpdateSerializer):
+    """A leader added by hand."""
+
+    name = StrictCharField(max_length=200, help_text="The full name.")
 
 
 class GiftUpdateSerializer(serializers.Serializer):

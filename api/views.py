@@ -14,7 +14,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiParameter,
     OpenApiResponse,
     PolymorphicProxySerializer,
     extend_schema,
@@ -25,6 +27,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from api import expand, filters, loaders, serializers
 from api.exceptions import RequestTooLarge
@@ -117,8 +120,9 @@ class ReadViewSet(ApiViewSet):
 
 
 class EditViewSet(ReadViewSet):
-    """Editors' corrections (PATCH, no PUT) and deletions of a record, each through one
-    ``kb.curation`` service (history with the acting user; corrections are sticky)."""
+    """Editors' additions (POST), corrections (PATCH, no PUT) and deletions of a record,
+    each through one ``kb.curation`` service (history with the acting user; corrections
+    are sticky)."""
 
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     parser_classes = [JSONParser]
@@ -131,9 +135,14 @@ class EditViewSet(ReadViewSet):
         raise NotImplementedError
 
     def _answer(self, obj, code=status.HTTP_200_OK):
+        """The record as a detail shows it; a new one (201) also with its address."""
         obj = self.get_queryset().get(pk=obj.pk)  # reload with its relations
         self.load([obj])
-        return Response(self.get_serializer(obj).data, status=code)
+        headers = None
+        if code == status.HTTP_201_CREATED:
+            url = reverse(f"api:{self.basename}-detail", args=[obj.pk], request=self.request)
+            headers = {"Location": url}
+        return Response(self.get_serializer(obj).data, status=code, headers=headers)
 
     def partial_update(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -147,7 +156,54 @@ class EditViewSet(ReadViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class ReviewViewSet(EditViewSet):
+    """Also editors' review decisions: ``POST {id}/confirm/`` and ``POST {id}/reject/``,
+    answered with the record (sticky: extraction never undoes them)."""
+
+    def decide(self, obj, *, user, confirm: bool):
+        """Confirm or reject ``obj`` through its ``kb.curation`` service; returns it."""
+        raise NotImplementedError
+
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        return self._answer(self.decide(self.get_object(), user=request.user, confirm=True))
+
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        return self._answer(self.decide(self.get_object(), user=request.user, confirm=False))
+
+
 WRITE_ERRORS_NOTE = "Editors only (an edit-scoped token or an editor's session)."
+#: The 201 answer's header: where the new record is.
+CREATED_LOCATION = OpenApiParameter(
+    "Location",
+    OpenApiTypes.URI,
+    OpenApiParameter.HEADER,
+    response=[201],
+    description="The new record's API address.",
+)
+
+
+def _review_schema(noun: str, read, *, rejected: str = "") -> dict:
+    """The schema of ``ReviewViewSet``'s confirm and reject actions."""
+    return {
+        "confirm": extend_schema(
+            summary=f"Confirm a {noun}",
+            description=(
+                f"An editor vouches for it as it stands; this also brings back a rejected "
+                f"{noun}. {WRITE_ERRORS_NOTE}"
+            ),
+            request=None,
+            responses={200: read},
+        ),
+        "reject": extend_schema(
+            summary=f"Reject a {noun}",
+            description=f"Kept, but hidden from lists; never brought back by extraction. "
+            f"{rejected}{WRITE_ERRORS_NOTE}",
+            request=None,
+            responses={200: read},
+        ),
+    }
 
 
 def _fact_schema(noun: str, read, create, update):
@@ -163,6 +219,7 @@ def _fact_schema(noun: str, read, create, update):
             ),
             request=create,
             responses={201: read},
+            parameters=[CREATED_LOCATION],
         ),
         partial_update=extend_schema(
             summary=f"Correct a {noun}",
@@ -183,23 +240,11 @@ def _fact_schema(noun: str, read, create, update):
             ),
             responses={204: None},
         ),
-        confirm=extend_schema(
-            summary=f"Confirm a {noun}",
-            description=f"An editor vouches for it as it stands. {WRITE_ERRORS_NOTE}",
-            request=None,
-            responses={200: read},
-        ),
-        reject=extend_schema(
-            summary=f"Reject a {noun}",
-            description=f"Kept, but hidden from lists; never brought back by extraction. "
-            f"{WRITE_ERRORS_NOTE}",
-            request=None,
-            responses={200: read},
-        ),
+        **_review_schema(noun, read),
     )
 
 
-class FactViewSet(EditViewSet):
+class FactViewSet(ReviewViewSet):
     """Editors' writes on a fact, all through ``kb.curation`` (history with the acting
     user; corrections, confirmations and rejections are sticky)."""
 
@@ -226,13 +271,9 @@ class FactViewSet(EditViewSet):
         )
         return self._answer(fact, status.HTTP_201_CREATED)
 
-    @action(detail=True, methods=["post"])
-    def confirm(self, request, pk=None):
-        return self._answer(curation.fact_confirm(fact=self.get_object(), user=request.user))
-
-    @action(detail=True, methods=["post"])
-    def reject(self, request, pk=None):
-        return self._answer(curation.fact_reject(fact=self.get_object(), user=request.user))
+    def decide(self, fact, *, user, confirm: bool):
+        service = curation.fact_confirm if confirm else curation.fact_reject
+        return service(fact=fact, user=user)
 
     def queryset_model(self):
         return self.get_queryset().model
@@ -289,6 +330,20 @@ class CountryViewSet(ReadViewSet):
 @extend_schema_view(
     list=extend_schema(summary="List leaders"),
     retrieve=extend_schema(summary="One leader"),
+    create=extend_schema(
+        summary="Add a leader by hand",
+        description=(
+            "A leader extraction missed (or one a fact added by hand needs): `name`, and "
+            "optionally `title` and `country`. The leader is `confirmed`, and "
+            "re-extraction never changes the fields given. A leader already recorded "
+            "under this name (or an alias of it) with the same country, or also without "
+            "one, is **400** with that record's id: correct it, or confirm it if it was "
+            f"rejected. {WRITE_ERRORS_NOTE}"
+        ),
+        request=serializers.LeaderCreateSerializer,
+        responses={201: serializers.LeaderSerializer},
+        parameters=[CREATED_LOCATION],
+    ),
     partial_update=extend_schema(
         summary="Correct a leader",
         description=(
@@ -313,9 +368,19 @@ class CountryViewSet(ReadViewSet):
         ),
         responses={204: None},
     ),
+    **_review_schema(
+        "leader",
+        serializers.LeaderSerializer,
+        rejected=(
+            "Its facts stay as they are (review them one by one), and extraction still "
+            "finds it under its names, so it never adds the leader again. A merged leader "
+            "is reviewed through the one it went into. "
+        ),
+    ),
 )
-class LeaderViewSet(EditViewSet):
-    """Leaders, by name; merged ones are left out of lists unless `include_merged` is given."""
+class LeaderViewSet(ReviewViewSet):
+    """Leaders, by name; merged ones are left out of lists unless `include_merged` is
+    given, rejected ones unless `include_rejected` or `review_state` is."""
 
     queryset = Leader.objects.select_related("country")
     serializer_class = serializers.LeaderSerializer
@@ -326,11 +391,21 @@ class LeaderViewSet(EditViewSet):
     ordering = ["name"]
     expandable = expand.LEADER
 
+    def create(self, request, *args, **kwargs):
+        form = serializers.LeaderCreateSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        leader = curation.leader_create(user=request.user, **form.validated_data)
+        return self._answer(leader, status.HTTP_201_CREATED)
+
     def correct(self, leader, *, user, changes: dict) -> None:
         curation.leader_update(leader=leader, user=user, changes=changes)
 
     def remove(self, leader, *, user) -> None:
         curation.leader_delete(leader=leader, user=user)
+
+    def decide(self, leader, *, user, confirm: bool):
+        service = curation.leader_confirm if confirm else curation.leader_reject
+        return service(leader=leader, user=user)
 
     @_merge_schema("leader", "meetings, gifts, agreements, article mentions and names")
     @action(detail=True, methods=["post"])

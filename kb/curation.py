@@ -1,4 +1,4 @@
-"""Editors' writes: correcting, confirming, rejecting and adding facts, correcting and
+"""Editors' writes: correcting, confirming, rejecting and adding facts and leaders,
 deleting leaders, merging duplicate records (and undoing a merge), and reverting a fact
 to an earlier version.
 
@@ -10,7 +10,9 @@ Rules that hold throughout:
   (``_history_user``) and a short reason (``_change_reason``), as exactly one
   historical row per changed record (many-to-many changes are folded into it).
 - A fact an editor touched is never changed by extraction (see ``kb.services``), so
-  corrections, confirmations and rejections made here are sticky.
+  corrections, confirmations and rejections made here are sticky. So are a leader's:
+  extraction never changes what an editor set, never replaces a reviewed leader's name,
+  never touches a rejected leader, and never makes a second record of one.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from kb.models import (
     MergeRecord,
     ReviewState,
 )
+from kb.names import name_keys
 
 Fact = Meeting | Gift | Agreement
 
@@ -313,30 +316,100 @@ def gift_swap_direction(*, gift: Gift, user) -> Gift:
     )
 
 
-def _set_state(fact, *, user, state: str, reason: str):
-    _check_fact(fact)
+def _set_state(record, *, user, state: str, reason: str):
+    """Record an editor's review decision on a fact or a leader (nothing if it stands)."""
     with transaction.atomic():
-        if fact.review_state == state:
-            return fact
-        fact.review_state = state
-        _save_with_history(fact, user=user, reason=reason)
-    return fact
+        if record.review_state == state:
+            return record
+        record.review_state = state
+        _save_with_history(record, user=user, reason=reason)
+    return record
 
 
 def fact_confirm(*, fact: Fact, user) -> Fact:
-    """An editor vouches for the fact as it stands."""
+    """An editor vouches for the fact as it stands (also how a rejected fact comes back)."""
+    _check_fact(fact)
     return _set_state(fact, user=user, state=ReviewState.CONFIRMED, reason="Confirmed")
 
 
 def fact_reject(*, fact: Fact, user) -> Fact:
     """Not a real fact: kept (with its evidence) but hidden from default lists."""
+    _check_fact(fact)
     return _set_state(fact, user=user, state=ReviewState.REJECTED, reason="Rejected")
 
 
-# ---- correcting and deleting a leader -----------------------------------------------------
+# ---- adding, correcting, reviewing and deleting a leader ----------------------------------
 
 #: The fields an editor may change on a leader (aliases follow a change of name).
 LEADER_EDITABLE_FIELDS = ("name", "title", "country")
+
+
+def _leader_check(leader: Leader, *, doing: str) -> None:
+    if leader.merged_into_id:
+        raise ValidationError(f"This leader was merged into another record: {doing} that one.")
+
+
+def _leader_already_known(name: str, country: Country | None) -> Leader | None:
+    """An active leader known under any form of ``name`` (full name or alias, titles
+    stripped) with the same country, or also without one."""
+    keys = name_keys(name)
+    found = Leader.objects.active().filter(
+        models.Q(name_key__in=keys) | models.Q(aliases__key__in=keys)
+    )
+    found = found.filter(country=country) if country else found.filter(country__isnull=True)
+    return found.order_by("id").first()
+
+
+@transaction.atomic
+def leader_create(*, user, name: str, title: str = "", country=None, reason: str = "") -> Leader:
+    """Add a leader by hand: one extraction missed, or one a fact added by hand needs.
+
+    Validated as ``leader_update`` validates a correction. Like a fact added by hand, the
+    leader is "confirmed" (confidence 1) and the fields given join ``edited_fields``, so
+    extraction never changes them; it may still fill a title or country left blank.
+
+    A second record of a person already known is refused, with the record to use
+    instead: an active leader with this name (or an alias of it) and the same country
+    (or, for a leader without one, another without one). That includes a rejected one,
+    which ``leader_confirm`` brings back: two records under one name would leave
+    extraction to pick one of them."""
+    values = _coerce(LEADER_EDITABLE_FIELDS, {"name": name, "title": title, "country": country})
+    leader = Leader(
+        review_state=ReviewState.CONFIRMED,
+        confidence=1.0,
+        edited_fields=sorted(field for field, value in values.items() if value not in (None, "")),
+        **values,
+    )
+    _validate(leader, {})
+    known = _leader_already_known(leader.name, leader.country)
+    if known is not None:
+        where = f", {known.country.name}" if known.country else ""
+        advice = (
+            "it was rejected: confirm it to bring it back"
+            if known.review_state == ReviewState.REJECTED
+            else "correct that record instead of adding another"
+        )
+        raise ValidationError(
+            {"name": f"{known.name} (leader {known.pk}{where}) is already recorded; {advice}."}
+        )
+    _save_with_history(leader, user=user, reason=reason or "Added by hand")
+    return leader
+
+
+def leader_confirm(*, leader: Leader, user) -> Leader:
+    """An editor vouches for the leader as it stands (also how a rejected one comes
+    back). Extraction never replaces a confirmed leader's name (``kb.services``)."""
+    _leader_check(leader, doing="review")
+    return _set_state(leader, user=user, state=ReviewState.CONFIRMED, reason="Confirmed")
+
+
+def leader_reject(*, leader: Leader, user) -> Leader:
+    """Not a real leader (a misread name, a street, an office): kept, with its facts,
+    but hidden from default lists. Its facts are not rejected with it: each is reviewed
+    on its own. Extraction still finds the record under its names, so it never makes
+    the leader again, and never changes it or brings it back (``kb.services``)."""
+    _leader_check(leader, doing="review")
+    return _set_state(leader, user=user, state=ReviewState.REJECTED, reason="Rejected")
 
 
 @transaction.atomic
@@ -346,8 +419,7 @@ def leader_update(*, leader: Leader, user, changes: dict, reason: str = "") -> L
     ``edited_fields``, which extraction never changes (``kb.services.leader_resolve``).
     A replaced name is kept among ``other_names``, so the articles that use it still
     resolve to this leader. A merged leader is edited through the record it went into."""
-    if leader.merged_into_id:
-        raise ValidationError("This leader was merged into another record: edit that one.")
+    _leader_check(leader, doing="edit")
     values = _coerce(LEADER_EDITABLE_FIELDS, changes)
     old_name = leader.name
     changed, _ = _assign(leader, values)

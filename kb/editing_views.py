@@ -1,5 +1,6 @@
-"""Editors' pages: correct, confirm, reject, add and merge facts, revert a change, undo
-a merge, re-extract an article, and the review queue.
+"""Editors' pages: correct, confirm, reject, add and merge facts, correct, confirm,
+reject and merge leaders, revert a change, undo a merge, re-extract an article, and the
+review queue.
 
 Views stay thin: forms turn a POST into plain values and ``kb.curation`` does the work.
 Every page needs ``kb.roles.can_edit``: anonymous visitors are sent to log in and
@@ -145,6 +146,12 @@ class AgreementForm(forms.Form):
     )
 
 
+class LeaderForm(forms.Form):
+    name = forms.CharField(label="Full name", max_length=200)
+    title = forms.CharField(label="Title or office", required=False, max_length=120)
+    country = forms.ModelChoiceField(Country.objects.order_by("name"), required=False)
+
+
 FORMS = {Meeting: MeetingForm, Gift: GiftForm, Agreement: AgreementForm}
 
 
@@ -195,19 +202,23 @@ class FactEditView(EditorRequiredMixin, TemplateView):
         )
         return context
 
+    def make_form(self, data=None):
+        return _make_form(self.model, data, fact=self.fact, initial=_initial(self.fact))
+
+    def save(self, changes: dict) -> None:
+        curation.fact_update(fact=self.fact, user=self.request.user, changes=changes)
+
     def get(self, request, *args, **kwargs):
         self.fact = self.get_fact()
-        form = _make_form(self.model, fact=self.fact, initial=_initial(self.fact))
-        return self.render_to_response(self.get_context_data(form=form))
+        return self.render_to_response(self.get_context_data(form=self.make_form()))
 
     def post(self, request, *args, **kwargs):
         self.fact = self.get_fact()
-        initial = _initial(self.fact)
-        form = _make_form(self.model, request.POST, fact=self.fact, initial=initial)
+        form = self.make_form(request.POST)
         if form.is_valid():
             changes = {name: form.cleaned_data[name] for name in form.changed_data}
             try:
-                curation.fact_update(fact=self.fact, user=request.user, changes=changes)
+                self.save(changes)
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
@@ -219,6 +230,21 @@ class FactEditView(EditorRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
+class LeaderEditView(FactEditView):
+    """GET: the correction form for a leader. POST: save what changed via
+    ``leader_update`` (a replaced name stays findable among the other names)."""
+
+    model = Leader
+
+    def make_form(self, data=None):
+        leader = self.fact
+        initial = {name: getattr(leader, name) for name in curation.LEADER_EDITABLE_FIELDS}
+        return LeaderForm(data, initial=initial)
+
+    def save(self, changes: dict) -> None:
+        curation.leader_update(leader=self.fact, user=self.request.user, changes=changes)
+
+
 class FactActionView(EditorRequiredMixin, View):
     """POST-only: confirm or reject a fact (JSON answer for the review page's script)."""
 
@@ -226,15 +252,34 @@ class FactActionView(EditorRequiredMixin, View):
     action = ""
     http_method_names = ["post"]
 
+    def decide(self, fact, *, user) -> None:
+        service = {"confirm": curation.fact_confirm, "reject": curation.fact_reject}[self.action]
+        service(fact=fact, user=user)
+
     def post(self, request, pk):
         fact = get_object_or_404(self.model, pk=pk)
-        service = {"confirm": curation.fact_confirm, "reject": curation.fact_reject}[self.action]
-        service(fact=fact, user=request.user)
+        try:
+            self.decide(fact, user=request.user)
+        except ValidationError as exc:
+            if _wants_json(request):
+                return JsonResponse({"id": fact.pk, "error": _error_text(exc)}, status=400)
+            messages.error(request, _error_text(exc))
+            return redirect(_next_url(request, fact.get_absolute_url()))
         if _wants_json(request):
             return JsonResponse({"id": fact.pk, "review_state": fact.review_state})
         label = {"confirm": "Confirmed", "reject": "Rejected"}[self.action]
         messages.success(request, f"{label}: {fact}")
         return redirect(_next_url(request, fact.get_absolute_url()))
+
+
+class LeaderActionView(FactActionView):
+    """POST-only: confirm or reject a leader (``leader_confirm``, ``leader_reject``)."""
+
+    model = Leader
+
+    def decide(self, leader, *, user) -> None:
+        service = {"confirm": curation.leader_confirm, "reject": curation.leader_reject}
+        service[self.action](leader=leader, user=user)
 
 
 class GiftSwapView(EditorRequiredMixin, View):
@@ -484,6 +529,8 @@ __all__ = [
     "FactEditView",
     "FactRevertView",
     "GiftSwapView",
+    "LeaderActionView",
+    "LeaderEditView",
     "MergeListView",
     "MergeUndoView",
     "MergeView",

@@ -4,6 +4,8 @@ saving an article's facts in one transaction.
 Rules that hold throughout:
 - A fact an editor touched (confirmed, corrected, rejected) is never changed by
   extraction; new evidence may still attach to it, and a rejected fact stays hidden.
+- Likewise a leader (``leader_resolve``): a rejected one is found, never changed, never
+  made again; a confirmed or corrected one keeps its name and what an editor set.
 - Re-extracting an article drops its evidence, attaches the new candidates to matching
   facts (or creates them), and deletes only machine-made facts left with no evidence.
 """
@@ -62,6 +64,12 @@ def leader_resolve(*, mention: LeaderMention, named_before: Collection[int] = ()
     re-extraction: a replaced name stays an alias, so it still finds the leader; and among
     ``named_before`` (the leaders the article named last time), one whose country an
     editor set is the match whatever country the extractor gives this time.
+
+    A leader an editor rejected (``kb.curation.leader_reject``: "not a real leader") is
+    still found under its names, so extraction never makes it again; it stays rejected,
+    unchanged and hidden, and a record not rejected is preferred when both match. Facts
+    naming it are matched or made as for any leader: rejecting a leader does not reject
+    its facts, which an editor reviews one by one.
     """
     country = country_get(mention.country)
     candidates = list(Leader.objects.active().named(mention.name).select_related("country"))
@@ -79,7 +87,7 @@ def leader_resolve(*, mention: LeaderMention, named_before: Collection[int] = ()
         if country is None or leader.country_id is None or leader.country_id == country.pk
     ]
     if compatible:
-        leader = compatible[0]
+        leader = min(compatible, key=_rejected_last)
         _leader_enrich(leader, mention, country)
         return leader
     leader = Leader(
@@ -93,19 +101,34 @@ def leader_resolve(*, mention: LeaderMention, named_before: Collection[int] = ()
     return leader
 
 
+def _rejected_last(leader: Leader) -> bool:
+    return leader.review_state == ReviewState.REJECTED
+
+
 def _edited_fields(leader: Leader) -> set[str]:
     """The fields an editor set, which extraction leaves alone."""
     return set(leader.edited_fields) if leader.human_touched else set()
 
 
 def _leader_enrich(leader: Leader, mention: LeaderMention, country: Country | None) -> None:
+    """Fill what the record lacks from a new mention. A reviewed leader keeps its name
+    (the editor saw it; a longer form found joins its other names), and a rejected one
+    is left exactly as the editor left it."""
+    if leader.review_state == ReviewState.REJECTED:
+        return
     locked = _edited_fields(leader)
+    if leader.human_touched:
+        locked.add("name")
     changed = False
-    if len(mention.name) > len(leader.name) and "name" not in locked:
-        leader.other_names = sorted(set(leader.other_names) | {leader.name})
-        leader.name = mention.name
-        changed = True
-    new_aliases = set(mention.aliases) - set(leader.other_names) - {leader.name}
+    found = set(mention.aliases)
+    if len(mention.name) > len(leader.name):
+        if "name" in locked:
+            found.add(mention.name)
+        else:
+            leader.other_names = sorted(set(leader.other_names) | {leader.name})
+            leader.name = mention.name
+            changed = True
+    new_aliases = found - set(leader.other_names) - {leader.name}
     if new_aliases and "other_names" not in locked:
         leader.other_names = sorted(set(leader.other_names) | new_aliases)
         changed = True

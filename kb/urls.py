@@ -66,6 +66,15 @@ urlpatterns = [
         editing_views.MergeView.as_view(model=Meeting),
         name="meeting-merge",
     ),
+    path("leaders/<int:pk>/edit/", editing_views.LeaderEditView.as_view(), name="leader-edit"),
+    *[
+        path(
+            f"leaders/<int:pk>/{action}/",
+            editing_views.LeaderActionView.as_view(action=action),
+            name=f"leader-{action}",
+        )
+        for action in ("confirm", "reject")
+    ],
     path(
         "leaders/<int:pk>/merge/",
         editing_views.MergeView.as_view(model=Leader),

@@ -77,11 +77,15 @@ ENDPOINTS = {
     "docs": ("/api/docs/", {"get": 200, "head": 200}),
     "country-list": ("/api/countries/", READ),
     "country-detail": ("/api/countries/fr/", READ),
-    "leader-list": ("/api/leaders/", READ),
+    "leader-list": (
+        "/api/leaders/", {**READ, "post": ({"name": "Ana Lima", "country": "FR"}, 201)},
+    ),
     "leader-detail": (
         "/api/leaders/{lonely}/",
         {**READ, "patch": ({"title": "Mayor", "country": "FR"}, 200), "delete": (None, 204)},
     ),
+    "leader-confirm": ("/api/leaders/{lonely}/confirm/", CONFIRM),
+    "leader-reject": ("/api/leaders/{lonely}/reject/", CONFIRM),
     "leader-merge": (
         "/api/leaders/{a}/merge/", {**ACTION, "post": (lambda w: {"merge": w["b"].pk}, 200)},
     ),

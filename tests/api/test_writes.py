@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from api.models import Tombstone
+from kb import curation
 from kb.models import Agreement, Country, Evidence, Gift, Leader, Meeting, MergeRecord, ReviewState
 from tests.factories import (
     AgreementFactory,
@@ -21,6 +22,9 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+#: A country code no country has (the factories make codes of two letters: even "XX").
+NO_SUCH_COUNTRY = "X9"
 
 TEXT = "Macron met Scholz in Paris. Macron gave Scholz a vase. They signed a pact."
 
@@ -208,3 +212,117 @@ def test_leader_corrections_and_deletions_need_an_edit_token(request, world, rol
     )
     assert Leader.objects.filter(pk=lonely.pk).exists()
     assert leader.history.count() == 1
+
+
+# ---- leaders added by hand, confirmed and rejected ------------------------------------------
+
+
+def test_editor_adds_a_leader_and_is_told_where_it_is(editor_client, world):
+    response = editor_client.post(
+        "/api/leaders/", {"name": "Ana Lima", "title": "President", "country": "FR"}, format="json"
+    )
+
+    assert response.status_code == 201, response.json()
+    made = response.json()
+    assert response["Location"] == f"http://testserver/api/leaders/{made['id']}/"
+    assert editor_client.get(response["Location"]).json() == made
+    assert (made["name"], made["title"], made["country"]) == ("Ana Lima", "President", "FR")
+    assert made["review_state"] == "confirmed"
+    assert made["edited_fields"] == ["country", "name", "title"]
+    (row,) = Leader.objects.get(pk=made["id"]).history.all()
+    assert (row.history_type, row.history_user) == ("+", editor_client.user)
+
+
+def test_facts_added_by_hand_are_also_told_where_they_are(editor_client, world):
+    body = {"article": world["article"].pk, "start": 0, "end": 27, "participants": [world["a"].pk]}
+    response = editor_client.post("/api/meetings/", body, format="json")
+    assert response.status_code == 201, response.json()
+    assert response["Location"].endswith(f"/api/meetings/{response.json()['id']}/")
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "name"),
+        ({"name": ""}, "name"),
+        ({"name": "   "}, "name"),
+        ({"name": 7}, "name"),
+        ({"name": "Ana Lima", "country": NO_SUCH_COUNTRY}, "country"),
+        ({"name": "Ana Lima", "country": ""}, "country"),
+        ({"name": "Ana Lima", "title": "t" * 121}, "title"),
+    ],
+)
+def test_an_invalid_new_leader_is_400_and_saves_nothing(editor_client, world, body, field):
+    response = editor_client.post("/api/leaders/", body, format="json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid" and field in response.json()["errors"]
+    assert Leader.objects.count() == 2
+
+
+def test_a_second_record_of_a_known_leader_is_400_with_the_one_to_use(editor_client, world):
+    macron = world["a"]
+    response = editor_client.post(
+        "/api/leaders/", {"name": "President Emmanuel Macron", "country": "FR"}, format="json"
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert body["detail"].startswith("name: Emmanuel Macron (leader ")
+    assert f"leader {macron.pk}, France" in body["errors"]["name"][0]
+    assert Leader.objects.count() == 2
+    # The same name in another country is another person.
+    elsewhere = editor_client.post(
+        "/api/leaders/", {"name": "Emmanuel Macron", "country": "DE"}, format="json"
+    )
+    assert elsewhere.status_code == 201, elsewhere.json()
+
+
+@pytest.mark.parametrize(("role", "status"), [("client", 401), ("read_token_client", 403)])
+def test_adding_and_reviewing_leaders_need_an_edit_token(request, world, role, status):
+    api = request.getfixturevalue(role)
+    leader = world["a"]
+    answers = [
+        api.post("/api/leaders/", {"name": "Ana Lima"}, format="json"),
+        api.post(f"/api/leaders/{leader.pk}/confirm/"),
+        api.post(f"/api/leaders/{leader.pk}/reject/"),
+    ]
+    assert [answer.status_code for answer in answers] == [status] * 3
+    assert all({"detail", "code"} <= set(answer.json()) for answer in answers)
+    leader.refresh_from_db()
+    assert leader.review_state == ReviewState.EXTRACTED
+    assert leader.history.count() == 1 and Leader.objects.count() == 2
+
+
+def test_a_rejected_leader_leaves_the_lists_until_confirmed_again(editor_client, world):
+    leader = world["b"]
+
+    rejected = editor_client.post(f"/api/leaders/{leader.pk}/reject/")
+
+    assert rejected.status_code == 200 and rejected.json()["review_state"] == "rejected"
+    listed = [row["id"] for row in editor_client.get("/api/leaders/").json()["results"]]
+    assert listed == [world["a"].pk]
+    asked = editor_client.get("/api/leaders/", {"include_rejected": "true"}).json()["results"]
+    assert leader.pk in [row["id"] for row in asked]
+    assert editor_client.get(f"/api/leaders/{leader.pk}/").json()["review_state"] == "rejected"
+    feed = editor_client.get("/api/leaders/", {"updated_since": "2000-01-01"}).json()["results"]
+    assert leader.pk in [row["id"] for row in feed]  # a mirror sees the rejection
+
+    confirmed = editor_client.post(f"/api/leaders/{leader.pk}/confirm/")
+
+    assert confirmed.status_code == 200 and confirmed.json()["review_state"] == "confirmed"
+    listed = [row["id"] for row in editor_client.get("/api/leaders/").json()["results"]]
+    assert leader.pk in listed
+    reasons = [row.history_change_reason for row in leader.history.order_by("history_id")]
+    assert reasons == [None, "Rejected", "Confirmed"]
+    assert leader.history.first().history_user == editor_client.user
+    assert editor_client.post("/api/leaders/999999/confirm/").status_code == 404
+
+
+def test_a_merged_leader_is_reviewed_through_the_one_it_went_into(editor_client, world):
+    keep, merged = world["a"], world["b"]
+    curation.leader_merge(keep=keep, merge=merged, user=editor_client.user)
+    response = editor_client.post(f"/api/leaders/{merged.pk}/reject/")
+    assert response.status_code == 400
+    assert "merged into another record" in response.json()["detail"]
+    merged.refresh_from_db()
+    assert merged.review_state == ReviewState.EXTRACTED

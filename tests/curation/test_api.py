@@ -1,5 +1,5 @@
-"""API writes: PATCH corrections, confirm/reject, leader corrections, deletions and merges;
-editors only (token)."""
+"""API writes: PATCH corrections, confirm/reject, leaders added by hand, corrected,
+reviewed, deleted and merged; editors only (token)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+#: A country code no country has (the factories make codes of two letters: even "XX").
+NO_SUCH_COUNTRY = "X9"
 
 
 @pytest.fixture
@@ -71,6 +74,9 @@ def _writes(f):
         ("post", f"/api/leaders/{f['a'].pk}/merge/", {"merge": f["b"].pk}),
         ("patch", f"/api/leaders/{f['a'].pk}/", {"title": "Mayor"}),
         ("delete", f"/api/leaders/{f['lonely'].pk}/", None),
+        ("post", "/api/leaders/", {"name": "Ana Lima"}),
+        ("post", f"/api/leaders/{f['a'].pk}/confirm/", {}),
+        ("post", f"/api/leaders/{f['b'].pk}/reject/", {}),
     ]
 
 
@@ -79,7 +85,7 @@ def _states(f):
     for name in ("meeting", "gift", "agreement", "a"):
         f[name].refresh_from_db()
         out.append((f[name].review_state, list(f[name].edited_fields)))
-    return out, list(Leader.objects.values_list("pk", "title", "merged_into"))
+    return out, list(Leader.objects.values_list("pk", "title", "review_state", "merged_into"))
 
 
 @pytest.mark.parametrize("who, status", [("api_anonymous", 401), ("api_analyst", 403)])
@@ -143,7 +149,7 @@ def test_editor_patches_a_gift_and_an_agreement(api_editor, facts):
         ("meetings", {"kind": "picnic"}),
         ("meetings", {"participants": []}),
         ("meetings", {"participants": [999999]}),
-        ("meetings", {"host_country": "XX"}),
+        ("meetings", {"host_country": NO_SUCH_COUNTRY}),
         ("gifts", {"recipient": "GIVER"}),
         ("agreements", {"leader_parties": [], "country_parties": []}),
     ],
@@ -247,7 +253,14 @@ def test_editor_corrects_a_leader(api_editor, facts):
 
 @pytest.mark.parametrize(
     "body",
-    [{"name": ""}, {"name": 7}, {"country": "XX"}, {"country": "pt"}, {"title": "t" * 121}],
+    [
+        {"name": ""},
+        {"name": 7},
+        {"country": NO_SUCH_COUNTRY},
+        {"country": "pt"},
+        {"country": ""},
+        {"title": "t" * 121},
+    ],
 )
 def test_invalid_leader_patches_are_400_and_save_nothing(api_editor, facts, body):
     CountryFactory(code="PT", name="Portugal")

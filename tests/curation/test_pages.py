@@ -65,6 +65,9 @@ def _write_requests(f):
         (reverse("meeting-revert", args=[m.pk, hid]), {}),
         (reverse("meeting-merge", args=[m.pk]), {"merge": f["other_meeting"].pk}),
         (reverse("leader-merge", args=[f["a"].pk]), {"merge": f["b"].pk}),
+        (reverse("leader-edit", args=[f["b"].pk]), {"name": "Tomas Andreas Berg"}),
+        (reverse("leader-confirm", args=[f["b"].pk]), {}),
+        (reverse("leader-reject", args=[f["b"].pk]), {}),
         (reverse("merge-undo", args=[f["record"].pk]), {}),
         (reverse("article-reextract", args=[art.pk]), {}),
         (reverse("article-add-fact", args=[art.pk, "gift"]), {"item": "jug"}),
@@ -80,6 +83,7 @@ def _pages(f):
         reverse("agreement-edit", args=[f["agreement"].pk]),
         reverse("meeting-merge", args=[f["meeting"].pk]),
         reverse("leader-merge", args=[f["a"].pk]),
+        reverse("leader-edit", args=[f["a"].pk]),
         reverse("article-add-fact", args=[f["article"].pk, "meeting"]),
     ]
 
@@ -88,7 +92,7 @@ def _state():
     return (
         sorted(Meeting.objects.values_list("pk", "kind", "review_state", "merged_into")),
         sorted(Gift.objects.values_list("pk", "item", "review_state", "giver")),
-        sorted(Leader.objects.values_list("pk", "merged_into")),
+        sorted(Leader.objects.values_list("pk", "name", "review_state", "merged_into")),
         MergeRecord.objects.filter(undone_at__isnull=True).count(),
     )
 
@@ -126,6 +130,8 @@ def test_write_views_refuse_get(editor_client, facts):
         ("meeting-confirm", [facts["meeting"].pk]),
         ("gift-reject", [facts["gift"].pk]),
         ("gift-swap", [facts["gift"].pk]),
+        ("leader-confirm", [facts["b"].pk]),
+        ("leader-reject", [facts["b"].pk]),
         ("merge-undo", [facts["record"].pk]),
         ("article-reextract", [facts["article"].pk]),
         ("meeting-revert", [facts["meeting"].pk, 1]),
@@ -138,10 +144,11 @@ def test_write_views_need_a_csrf_token(facts, editor_user):
 
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(editor_user)
-    response = strict.post(reverse("meeting-confirm", args=[facts["meeting"].pk]))
-    assert response.status_code == 403
-    facts["meeting"].refresh_from_db()
-    assert facts["meeting"].review_state == ReviewState.EXTRACTED
+    for name, record in (("meeting-confirm", facts["meeting"]), ("leader-reject", facts["b"])):
+        response = strict.post(reverse(name, args=[record.pk]))
+        assert response.status_code == 403, name
+        record.refresh_from_db()
+        assert record.review_state == ReviewState.EXTRACTED, name
 
 
 def test_editor_corrects_a_meeting_through_the_form(editor_client, editor_user, facts):
@@ -239,6 +246,62 @@ def test_leader_merge_from_the_page(editor_client, facts):
         reverse("leader-merge", args=[keep.pk]), {"merge": keep.pk}, follow=True
     )
     assert "cannot be merged into itself" in response.content.decode()
+
+
+def test_leader_page_offers_editors_its_review_and_correction(editor_client, facts):
+    from django.test import Client
+
+    leader = facts["b"]
+    url = reverse("leader-detail", args=[leader.pk])
+    page = editor_client.get(url).content.decode()
+    for name in ("leader-edit", "leader-confirm", "leader-reject", "leader-merge"):
+        assert reverse(name, args=[leader.pk]) in page, name
+    assert "csrfmiddlewaretoken" in page
+    anonymous = Client().get(url).content.decode()
+    assert "editor-controls" not in anonymous
+    assert reverse("leader-reject", args=[leader.pk]) not in anonymous
+
+
+def test_reject_and_confirm_a_leader_from_its_page(editor_client, editor_user, facts):
+    leader = facts["b"]
+    url = reverse("leader-detail", args=[leader.pk])
+
+    response = editor_client.post(reverse("leader-reject", args=[leader.pk]))
+
+    assert response.status_code == 302 and response["Location"] == url
+    leader.refresh_from_db()
+    assert leader.review_state == ReviewState.REJECTED
+    assert leader.history.first().history_user == editor_user
+    page = editor_client.get(url).content.decode()
+    assert "An editor rejected this leader record." in page
+    assert reverse("leader-reject", args=[leader.pk]) not in page
+    listed = editor_client.get(reverse("leader-list")).content.decode()
+    assert url not in listed and reverse("leader-detail", args=[facts["a"].pk]) in listed
+
+    editor_client.post(reverse("leader-confirm", args=[leader.pk]))
+
+    leader.refresh_from_db()
+    assert leader.review_state == ReviewState.CONFIRMED
+    assert url in editor_client.get(reverse("leader-list")).content.decode()
+
+
+def test_editor_corrects_a_leader_through_the_form(editor_client, editor_user, facts):
+    leader = facts["b"]
+    norway = CountryFactory(code="NO", name="Norway")
+    response = editor_client.post(
+        reverse("leader-edit", args=[leader.pk]),
+        {"name": "Tomas Andreas Berg", "title": "President", "country": norway.pk},
+    )
+    assert response.status_code == 302 and response["Location"] == leader.get_absolute_url()
+    leader.refresh_from_db()
+    assert (leader.name, leader.country) == ("Tomas Andreas Berg", norway)
+    assert leader.edited_fields == ["country", "name"]  # the title was unchanged
+    assert "Tomas Berg" in leader.other_names
+    assert leader.history.first().history_user == editor_user
+    response = editor_client.post(reverse("leader-edit", args=[leader.pk]), {"name": " "})
+    assert response.status_code == 400
+    leader.refresh_from_db()
+    assert leader.name == "Tomas Andreas Berg"
 
 
 def test_add_a_fact_by_hand_from_the_article(editor_client, facts):

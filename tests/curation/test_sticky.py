@@ -1,6 +1,6 @@
 """Re-running extraction on an article, through the real path (ingest.services), never
 overwrites or brings back what an editor corrected, confirmed or rejected: facts, and
-leaders corrected through the API."""
+leaders corrected, confirmed, rejected or added by hand."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from ingest.extract.types import (
 )
 from ingest.services import article_process
 from kb import curation
-from kb.models import Agreement, ArticleStatus, Gift, Leader, Meeting, ReviewState
+from kb.models import Agreement, ArticleStatus, Country, Gift, Leader, Meeting, ReviewState
+from kb.services import leader_resolve
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,30 +34,24 @@ def _evidence(start=0, end=20, confidence=0.6):
     return (Evidence(Span(start, end, TEXT[:56], 0), confidence, "test-rule"),)
 
 
-def fake_extraction(*, item="clay jug", status="signed", place="Oslo"):
+LIMA = LeaderMention("Ana Lima", "BR", "President", ("Lima",))
+BERG = LeaderMention("Tomas Berg", "NO", "Prime Minister", ("Berg",))
+
+
+def fake_extraction(*, item="clay jug", status="signed", place="Oslo", lima=LIMA, berg=BERG):
+    both = (lima.name, berg.name)
     return Extraction(
         published=dt.date(2025, 1, 8),
-        leaders=(
-            LeaderMention("Ana Lima", "BR", "President", ("Lima",)),
-            LeaderMention("Tomas Berg", "NO", "Prime Minister", ("Berg",)),
-        ),
+        leaders=(lima, berg),
         countries=("BR", "NO"),
         meetings=(
             MeetingCandidate(
-                ("Ana Lima", "Tomas Berg"),
-                "visit",
-                "NO",
-                place,
-                dt.date(2025, 1, 7),
-                ("fisheries",),
-                _evidence(),
+                both, "visit", "NO", place, dt.date(2025, 1, 7), ("fisheries",), _evidence()
             ),
         ),
-        gifts=(GiftCandidate("Ana Lima", "Tomas Berg", item, _evidence(58, 85, 0.5)),),
+        gifts=(GiftCandidate(lima.name, berg.name, item, _evidence(58, 85, 0.5)),),
         agreements=(
-            AgreementCandidate(
-                ("Ana Lima", "Tomas Berg"), "mou", status, "MoU on fisheries", None, _evidence()
-            ),
+            AgreementCandidate(both, "mou", status, "MoU on fisheries", None, _evidence()),
         ),
     )
 
@@ -177,3 +172,93 @@ def test_a_leader_corrected_through_the_api_survives_reextraction(
     assert lima in Meeting.objects.get().participants.all()
     assert Gift.objects.get().giver == lima
     assert lima.history.filter(history_user=editor_user).count() == 1
+
+
+def _leader_row(leader: Leader) -> tuple:
+    leader.refresh_from_db()
+    return (
+        leader.name,
+        leader.title,
+        leader.country_id,
+        leader.other_names,
+        leader.review_state,
+        leader.history.count(),
+    )
+
+
+def test_a_rejected_leader_stays_rejected_and_is_never_made_again(
+    countries, extraction, editor_user
+):
+    article = ArticleFactory(text=TEXT, status=ArticleStatus.QUEUED)
+    article_process(article_id=article.pk)
+    berg = Leader.objects.get(name="Tomas Berg")
+    curation.leader_reject(leader=berg, user=editor_user)
+    before = _leader_row(berg)
+
+    # The extractor names him again, here and in another article, with a new alias
+    # (which extraction would add to a record nobody rejected).
+    extraction.value = fake_extraction(
+        berg=LeaderMention("Tomas Berg", "NO", "Prime Minister", ("Berg", "Premier Berg"))
+    )
+    assert article_process(article_id=article.pk).status == ArticleStatus.DONE
+    other = ArticleFactory(text=TEXT + " They spoke again.", status=ArticleStatus.QUEUED)
+    assert article_process(article_id=other.pk).status == ArticleStatus.DONE
+
+    assert _leader_row(berg) == before
+    assert berg.review_state == ReviewState.REJECTED
+    assert list(Leader.objects.named("Tomas Berg")) == [berg]  # no second record
+    assert Leader.objects.count() == 2
+    assert list(Leader.objects.visible()) == [Leader.objects.get(name="Ana Lima")]
+    # Rejecting him did not reject his facts: they are found again as before.
+    assert list(Meeting.objects.get().participants.order_by("name")) == [
+        Leader.objects.get(name="Ana Lima"),
+        berg,
+    ]
+    assert Gift.objects.get().recipient == berg
+
+
+def test_a_record_not_rejected_wins_over_a_rejected_namesake(countries):
+    brazil = Country.objects.get(code="BR")
+    rejected = Leader.objects.create(name="Ana Lima", review_state=ReviewState.REJECTED)
+    real = Leader.objects.create(name="Ana Lima", country=brazil)
+
+    for country in ("BR", None):
+        mention = LeaderMention("Ana Lima", country, "President", ())
+        assert leader_resolve(mention=mention, named_before={rejected.pk, real.pk}) == real
+    rejected.refresh_from_db()
+    assert (rejected.title, rejected.country) == ("", None)
+
+
+def test_a_confirmed_leader_keeps_its_name_and_gains_the_longer_one_as_an_alias(
+    countries, extraction, editor_user
+):
+    article = ArticleFactory(text=TEXT, status=ArticleStatus.QUEUED)
+    article_process(article_id=article.pk)
+    lima = Leader.objects.get(name="Ana Lima")
+    curation.leader_confirm(leader=lima, user=editor_user)
+
+    extraction.value = fake_extraction(
+        lima=LeaderMention("Ana Maria Lima", "BR", "President", ("Ana Lima", "Lima"))
+    )
+    assert article_process(article_id=article.pk).status == ArticleStatus.DONE
+
+    lima.refresh_from_db()
+    assert (lima.name, lima.review_state) == ("Ana Lima", ReviewState.CONFIRMED)
+    assert lima.other_names == ["Ana Maria Lima", "Lima"]
+    assert Leader.objects.count() == 2
+    assert lima in Meeting.objects.get().participants.all()
+
+
+def test_a_leader_added_by_hand_is_the_one_extraction_finds(countries, extraction, editor_user):
+    berg = curation.leader_create(user=editor_user, name="Tomas Berg", country="NO")
+    article = ArticleFactory(text=TEXT, status=ArticleStatus.QUEUED)
+
+    assert article_process(article_id=article.pk).status == ArticleStatus.DONE
+
+    assert Leader.objects.count() == 2
+    assert set(article.leaders.all()) == {berg, Leader.objects.get(name="Ana Lima")}
+    berg.refresh_from_db()
+    # A blank the editor left is filled; what they set, and their review, stay.
+    assert (berg.name, berg.country.code, berg.title) == ("Tomas Berg", "NO", "Prime Minister")
+    assert (berg.review_state, berg.edited_fields) == (ReviewState.CONFIRMED, ["country", "name"])
+    assert Gift.objects.get().recipient == berg
