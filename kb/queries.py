@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import combinations, groupby
+from operator import itemgetter
 from urllib.parse import urlencode
 
 from django.db import connection
@@ -31,6 +33,7 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     TextField,
     Value,
@@ -94,6 +97,17 @@ def gift_count():
 
 def agreement_count():
     return _count(Agreement.objects.visible(), Count("pk"))
+
+
+def leader_meeting_count():
+    """A leader's meetings that an editor has not rejected."""
+    taken_part = Participation.objects.exclude(meeting__review_state=ReviewState.REJECTED)
+    return _count(taken_part, Count("pk"), link="leader")
+
+
+def evidence_count():
+    """An article's evidence rows."""
+    return _count(Evidence.objects.all(), Count("pk"), link="article")
 
 
 def with_counts(meetings, *, gifts: bool = True, agreements: bool = True):
@@ -185,9 +199,9 @@ def _postgres_term(term: str) -> Q:
         vector = SearchVector(*fields, config=SEARCH_CONFIG)
         return queryset.annotate(_search=vector).filter(_search=query)
 
-    own = matching(
-        Meeting.objects.all(), "place", Cast("topics", output_field=TextField())
-    ).values("pk")
+    own = matching(Meeting.objects.all(), "place", Cast("topics", output_field=TextField())).values(
+        "pk"
+    )
     leaders = matching(
         Leader.objects.all(), "name", Cast("other_names", output_field=TextField())
     ).values("pk")
@@ -310,9 +324,11 @@ class MeetingFilters:
         raw_leader = get("leader").strip()
         if raw_leader:
             if raw_leader.isdigit() and len(raw_leader) < 19:
-                leader = Leader.objects.select_related("country", "merged_into").filter(
-                    pk=int(raw_leader)
-                ).first()
+                leader = (
+                    Leader.objects.select_related("country", "merged_into")
+                    .filter(pk=int(raw_leader))
+                    .first()
+                )
                 if leader is not None and leader.merged_into_id:
                     leader = leader.merged_into
                 if leader is None:
@@ -397,6 +413,25 @@ class MeetingFilters:
         meetings = with_counts(meetings)
         return meetings.order_by(*SORTS[self.sort][1])
 
+    def ordered(self, base=None):
+        """Visible meetings matching the filters, sorted, with only the count the sort
+        needs: cheap to count and to slice into pages (see `rows`)."""
+        meetings = self.filter(base if base is not None else Meeting.objects.visible())
+        if self.sort in ("sources", "-sources"):
+            meetings = meetings.annotate(source_count=source_count())
+        return meetings.order_by(*SORTS[self.sort][1])
+
+    def rows(self, page):
+        """The meetings of `page` (a slice of `ordered()`, or of the ids it lists) with
+        their row counts, in order.
+
+        The correlated counts then run for the page's rows only; on the sliced queryset
+        itself the database computes them for every row it skips to reach the page too.
+        """
+        ids = page.values("pk") if isinstance(page, QuerySet) else list(page)
+        meetings = with_counts(Meeting.objects.filter(pk__in=ids))
+        return meetings.order_by(*SORTS[self.sort][1])
+
     # -- describing ---------------------------------------------------------------------
 
     def params(self, *, sort: bool = True) -> dict[str, str]:
@@ -450,21 +485,24 @@ class MeetingFilters:
 
 
 def filter_choices() -> dict:
-    """Options for the filter form's selects (two queries)."""
+    """Options for the filter form's selects, as (value, label) pairs (two queries).
+
+    Plain tuples, not model instances: the leader select lists every leader who met
+    anyone, and building hundreds of objects per page view cost more than the query."""
     leaders = (
         Leader.objects.visible()
         .active()
         .filter(Exists(Participation.objects.filter(leader_id=OuterRef("pk"))))
-        .only("id", "name")
         .order_by("name", "id")
+        .values_list("id", "name")
     )
     countries = (
         Country.objects.filter(
             Q(Exists(Leader.objects.filter(country_id=OuterRef("pk"))))
             | Q(Exists(Meeting.objects.filter(host_country_id=OuterRef("pk"))))
         )
-        .only("id", "code", "name")
         .order_by("name")
+        .values_list("code", "name")
     )
     return {
         "leaders": list(leaders),
@@ -565,32 +603,27 @@ def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 80
     deterministic circular layout (same input, same picture)."""
     rows = Participation.objects.filter(meeting__in=meetings.values("pk"))
     if by == "country":
-        rows = rows.filter(leader__country__isnull=False).values_list(
-            "meeting_id", "leader__country_id"
-        )
+        rows = rows.filter(leader__country__isnull=False)
+        key = "leader__country_id"
     else:
-        rows = rows.values_list("meeting_id", "leader_id")
-    members: dict[int, set[int]] = defaultdict(set)
-    for meeting_id, key in rows.iterator(chunk_size=5000):
-        members[meeting_id].add(key)
+        key = "leader_id"
+    rows = rows.values_list("meeting_id", key).order_by("meeting_id")
 
+    # One pass over the memberships, a meeting at a time (Counter and combinations do
+    # the counting in C: this runs over every participation in the selection).
     pair_weights: Counter[tuple[int, int]] = Counter()
     node_meetings: Counter[int] = Counter()
-    for keys in members.values():
-        ordered = sorted(keys)
-        for key in ordered:
-            node_meetings[key] += 1
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                pair_weights[(a, b)] += 1
+    for _, members in groupby(rows, itemgetter(0)):
+        keys = sorted({member for _, member in members})
+        node_meetings.update(keys)
+        pair_weights.update(combinations(keys, 2))
 
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for a, b in pair_weights:
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    connected = list(neighbours)
+    degrees = Counter(a for a, _ in pair_weights)
+    degrees.update(b for _, b in pair_weights)
+    connected = list(degrees)
     if by == "country":
-        objects = {c.pk: c for c in Country.objects.filter(pk__in=connected)}
+        countries = Country.objects.filter(pk__in=connected).only("id", "code", "name")
+        objects = {country.pk: country for country in countries}
     else:
         objects = {
             leader.pk: leader
@@ -598,7 +631,7 @@ def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 80
         }
 
     def rank(key):
-        return (-node_meetings[key], -len(neighbours[key]), str(objects[key]).casefold(), key)
+        return (-node_meetings[key], -degrees[key], str(objects[key]).casefold(), key)
 
     chosen = sorted((k for k in connected if k in objects), key=rank)[:max_nodes]
     # Place in alphabetical order round the circle so a reader can scan it.
@@ -612,6 +645,7 @@ def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 80
             url=obj.get_absolute_url(),
             weight=node_meetings[key],
         )
+
     def by_label(node: Node):
         return (node.label.casefold(), node.key)
 
@@ -683,6 +717,30 @@ def year_counts(meetings) -> list[dict]:
         row["start"] = f"{row['year']:04d}-01-01"
         row["end"] = f"{row['year']:04d}-12-31"
     return rows
+
+
+def meetings_per_year(meetings) -> dict[int | None, int]:
+    """How many of `meetings` fall in each year (None for the undated), in one query."""
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        meetings.annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+    )
+    return dict(rows)
+
+
+def by_year(meetings, totals: dict[int | None, int]) -> list[dict]:
+    """`meetings` (in date order) grouped by year, each group with the year's total from
+    `totals`: a page may hold only part of a year."""
+    groups = []
+    for year, members in groupby(meetings, key=lambda m: m.date.year if m.date else None):
+        members = list(members)
+        groups.append({"year": year, "meetings": members, "total": totals.get(year, len(members))})
+    return groups
 
 
 __all__ = [

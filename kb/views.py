@@ -11,8 +11,9 @@ import csv
 import json
 
 from django.contrib.auth.mixins import AccessMixin
+from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
@@ -68,6 +69,30 @@ def _leaders_prefetch(lookup: str) -> Prefetch:
     return Prefetch(lookup, queryset=Leader.objects.select_related("country"))
 
 
+# What a table row shows of a leader or a country: a name and a link. Rows leave out the
+# rest (JSON name lists above all), which costs more to load than the row itself. Their
+# related lists come as plain lists (``to_attr``): ``meeting.participants.all`` on a
+# prefetched row clones a queryset each time, which costs more than the row's HTML.
+BRIEF_LEADER = ("id", "name", "country__code", "country__name")
+BRIEF_COUNTRY = ("id", "code", "name")
+COUNTRY_DETAILS = ("official_name", "other_names", "demonyms", "capital")
+
+
+def _brief_leaders(lookup: str, to_attr: str) -> Prefetch:
+    leaders = Leader.objects.select_related("country").only(*BRIEF_LEADER)
+    return Prefetch(lookup, queryset=leaders, to_attr=to_attr)
+
+
+def with_row_relations(meetings):
+    """Meetings with what a table row shows besides the meeting: the host, and the
+    participants as ``participant_list``."""
+    return (
+        meetings.select_related("host_country")
+        .defer(*(f"host_country__{name}" for name in COUNTRY_DETAILS))
+        .prefetch_related(_brief_leaders("participants", "participant_list"))
+    )
+
+
 def meetings_for_list():
     """Visible meetings with what a list row shows, newest first.
 
@@ -75,9 +100,7 @@ def meetings_for_list():
     not a GROUP BY over the whole evidence join.
     """
     return (
-        Meeting.objects.visible()
-        .select_related("host_country")
-        .prefetch_related(_leaders_prefetch("participants"))
+        with_row_relations(Meeting.objects.visible())
         .annotate(source_count=queries.source_count())
         .order_by("-date", "-id")
     )
@@ -88,20 +111,56 @@ class ForgivingPaginationMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(
-            queryset, page_size, orphans=self.get_paginate_orphans(),
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
             allow_empty_first_page=self.get_allow_empty(),
         )
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+class PageRowsPaginator(Paginator):
+    """Counts and slices a cheap queryset, then loads the full rows of the one page shown
+    with ``rows(page_slice)``, so per-row work never runs for the rows skipped to reach it."""
+
+    def __init__(self, object_list, per_page, *, rows, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.rows = rows
+
+    def _get_page(self, object_list, number, paginator):
+        return super()._get_page(self.rows(object_list), number, paginator)
+
+
+class PageRowsMixin:
+    """For lists whose rows cost more than their order: ``get_queryset`` gives the rows
+    filtered and ordered only (cheap to count and to page through), ``rows`` the same rows
+    with their relations and counts, loaded for the page shown only."""
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return PageRowsPaginator(queryset, per_page, rows=self.page_rows, **kwargs)
+
+    def page_rows(self, page):
+        return self.rows().filter(pk__in=page.values("pk")).order_by(*page.query.order_by)
+
+    def rows(self):
+        raise NotImplementedError
+
+
 def gifts_for_list():
-    return Gift.objects.visible().select_related("giver__country", "recipient__country", "meeting")
+    return Gift.objects.visible().select_related("giver__country", "recipient__country")
 
 
 def agreements_for_list():
+    """Visible agreements with their parties as ``leader_party_list`` and
+    ``country_party_list``."""
     return Agreement.objects.visible().prefetch_related(
-        _leaders_prefetch("leader_parties"), "country_parties"
+        _brief_leaders("leader_parties", "leader_party_list"),
+        Prefetch(
+            "country_parties",
+            queryset=Country.objects.only(*BRIEF_COUNTRY),
+            to_attr="country_party_list",
+        ),
     )
 
 
@@ -158,7 +217,9 @@ class MeetingFilterMixin:
         return self._filters
 
 
-class MeetingListView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, ListView):
+class MeetingListView(
+    MeetingFilterMixin, PageRowsMixin, ForgivingPaginationMixin, PageMixin, ListView
+):
     """Filter, search, sort and page through meetings; every choice lives in the URL."""
 
     template_name = "kb/meeting_list.html"
@@ -173,11 +234,15 @@ class MeetingListView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, L
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return (
-            self.filters.meetings()
-            .select_related("host_country")
-            .prefetch_related(_leaders_prefetch("participants"))
-        )
+        meetings = self.filters.ordered()
+        if self.filters.q:
+            # The search is the costly part of a searched list, and paging would run it
+            # twice (to count the matches, then to slice a page): take their ids once.
+            return list(meetings.values_list("pk", flat=True))
+        return meetings
+
+    def page_rows(self, page):
+        return with_row_relations(self.filters.rows(page))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -225,13 +290,9 @@ def csv_safe(value):
 
 def export_rows(filters: MeetingFilters):
     """The filtered meetings as plain dicts (streamed in chunks, bounded queries each)."""
-    meetings = (
-        filters.meetings()
-        .select_related("host_country")
-        .prefetch_related(_leaders_prefetch("participants"))
-    )
+    meetings = with_row_relations(filters.meetings())
     for meeting in meetings.iterator(chunk_size=1000):
-        participants = list(meeting.participants.all())
+        participants = meeting.participant_list
         host = meeting.host_country
         yield {
             "id": meeting.pk,
@@ -347,9 +408,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                 limit = int(raw_limit)
             else:
                 errors.append("Ignored the number of nodes: use a number from 2 to 150.")
-        graph = queries.network(
-            filters.filter(Meeting.objects.visible()), by=by, max_nodes=limit
-        )
+        graph = queries.network(filters.filter(Meeting.objects.visible()), by=by, max_nodes=limit)
         context.update(
             filters=filters,
             filter_errors=errors,
@@ -376,13 +435,8 @@ class TimelineView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, List
     section = "timeline"
 
     def get_queryset(self):
-        return (
-            self.filters.filter(Meeting.objects.visible())
-            .filter(date__isnull=False)
-            .select_related("host_country")
-            .prefetch_related(_leaders_prefetch("participants"))
-            .order_by("date", "id")
-        )
+        meetings = self.filters.filter(Meeting.objects.visible()).filter(date__isnull=False)
+        return with_row_relations(meetings).order_by("date", "id")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -432,23 +486,20 @@ class MeetingDetailView(PageMixin, DetailView):
 # ---- leaders ------------------------------------------------------------------------------
 
 
-class LeaderListView(PageMixin, ListView):
+class LeaderListView(PageRowsMixin, PageMixin, ListView):
     template_name = "kb/leader_list.html"
     context_object_name = "leaders"
     paginate_by = PAGE_SIZE
     section = "leaders"
 
     def get_queryset(self):
+        return Leader.objects.visible().active().order_by("name", "id")
+
+    def rows(self):
         return (
-            Leader.objects.visible()
-            .active()
-            .select_related("country")
-            .annotate(
-                meeting_count=Count(
-                    "meetings", filter=~Q(meetings__review_state="rejected"), distinct=True
-                )
-            )
-            .order_by("name", "id")
+            Leader.objects.select_related("country")
+            .defer(*(f"country__{name}" for name in COUNTRY_DETAILS))
+            .annotate(meeting_count=queries.leader_meeting_count())
         )
 
 
@@ -456,6 +507,7 @@ class LeaderDetailView(PageMixin, DetailView):
     template_name = "kb/leader_detail.html"
     context_object_name = "leader"
     section = "leaders"
+    meetings_per_page = 100
 
     def get_queryset(self):
         return Leader.objects.select_related("country", "merged_into")
@@ -471,11 +523,22 @@ class LeaderDetailView(PageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         leader = self.object
+        # Chronological: the leader's timeline, undated meetings last, a page at a time
+        # (a head of government meets hundreds of people over a term).
+        meetings = Meeting.objects.visible().filter(queries.involving_leader(leader.pk))
+        paginator = Paginator(
+            with_row_relations(meetings).order_by(F("date").asc(nulls_last=True), "id"),
+            self.meetings_per_page,
+        )
+        page = paginator.get_page(self.request.GET.get("page"))
         context.update(
-            # Chronological: the leader's timeline, undated meetings last.
-            meetings=meetings_for_list()
-            .filter(queries.involving_leader(leader.pk))
-            .order_by(F("date").asc(nulls_last=True), "id"),
+            meetings=page.object_list,
+            meeting_years=queries.by_year(page.object_list, queries.meetings_per_year(meetings)),
+            paginator=paginator,
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            prev_label="← Earlier",
+            next_label="Later →",
             gifts_given=gifts_for_list().filter(giver=leader),
             gifts_received=gifts_for_list().filter(recipient=leader),
             agreements=agreements_for_list().filter(leader_parties=leader),
@@ -545,14 +608,17 @@ class CountryDetailView(PageMixin, DetailView):
 # ---- gifts and agreements -----------------------------------------------------------------
 
 
-class GiftListView(PageMixin, ListView):
+class GiftListView(PageRowsMixin, PageMixin, ListView):
     template_name = "kb/gift_list.html"
     context_object_name = "gifts"
     paginate_by = PAGE_SIZE
     section = "gifts"
 
     def get_queryset(self):
-        return gifts_for_list().order_by("-date", "-id")
+        return Gift.objects.visible().order_by("-date", "-id")
+
+    def rows(self):
+        return gifts_for_list()
 
 
 class GiftDetailView(PageMixin, DetailView):
@@ -571,14 +637,17 @@ class GiftDetailView(PageMixin, DetailView):
         return context
 
 
-class AgreementListView(PageMixin, ListView):
+class AgreementListView(PageRowsMixin, PageMixin, ListView):
     template_name = "kb/agreement_list.html"
     context_object_name = "agreements"
     paginate_by = PAGE_SIZE
     section = "agreements"
 
     def get_queryset(self):
-        return agreements_for_list().order_by("-date", "-id")
+        return Agreement.objects.visible().order_by("-date", "-id")
+
+    def rows(self):
+        return agreements_for_list()
 
 
 class AgreementDetailView(PageMixin, DetailView):
@@ -611,17 +680,18 @@ def article_fact_counts(article: Article) -> dict[str, int]:
     }
 
 
-class ArticleListView(PageMixin, ListView):
+class ArticleListView(PageRowsMixin, PageMixin, ListView):
     template_name = "kb/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
     section = "articles"
 
     def get_queryset(self):
-        return (
-            Article.objects.defer("text", "error")
-            .annotate(evidence_count=Count("evidence"))
-            .order_by("-created_at", "-id")
+        return Article.objects.order_by("-created_at", "-id")
+
+    def rows(self):
+        return Article.objects.defer("text", "error").annotate(
+            evidence_count=queries.evidence_count()
         )
 
 

@@ -50,8 +50,10 @@ def queries_for(client, url):
 
 PAGES = [
     lambda w: reverse("meeting-list"),
-    lambda w: reverse("meeting-list") + f"?leader={w['leader'].pk}&country={w['host'].code}"
-    "&kind=talks&from=2019-01-01&to=2030-01-01&gifts=1&agreements=1&sort=-sources",
+    lambda w: (
+        reverse("meeting-list") + f"?leader={w['leader'].pk}&country={w['host'].code}"
+        "&kind=talks&from=2019-01-01&to=2030-01-01&gifts=1&agreements=1&sort=-sources"
+    ),
     lambda w: reverse("meeting-list") + "?q=trade+Number",
     lambda w: reverse("meeting-list") + "?sort=kind",
     lambda w: reverse("meeting-export-csv") + "?gifts=1",
@@ -64,6 +66,8 @@ PAGES = [
     lambda w: reverse("home"),
     lambda w: reverse("leader-list"),
     lambda w: reverse("country-list"),
+    lambda w: reverse("gift-list"),
+    lambda w: reverse("agreement-list"),
 ]
 
 

@@ -62,9 +62,13 @@ def test_json_export_contents(client, world):
     assert berlin["place"] == "Berlin" and berlin["gift_count"] == 1
     assert carbis["host_country"] is None and carbis["agreement_count"] == 1
     assert [p["name"] for p in carbis["participants"]] == [
-        "Emmanuel Macron", "Olaf Scholz", "Joe Biden",
+        "Emmanuel Macron",
+        "Olaf Scholz",
+        "Joe Biden",
     ] or sorted(p["name"] for p in carbis["participants"]) == [
-        "Emmanuel Macron", "Joe Biden", "Olaf Scholz",
+        "Emmanuel Macron",
+        "Joe Biden",
+        "Olaf Scholz",
     ]
     assert paris["source_count"] == 3 and paris["topics"] == ["energy"]
     assert {p["country"] for p in paris["participants"]} == {"FR", "DE"}
@@ -84,7 +88,7 @@ def test_exports_refuse_bad_filters(client, world):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1+2", "'+1+2"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),

@@ -122,7 +122,7 @@ def test_sorting(client, world, sort, expected):
 
 def test_sort_by_kind(client, world):
     body = rows(page(client, sort="kind"))
-    kinds = re.findall(r'>(Call|State visit|Summit|Talks|Visit)</a>', body)
+    kinds = re.findall(r">(Call|State visit|Summit|Talks|Visit)</a>", body)
     assert kinds == sorted(kinds, key=lambda k: k.lower().replace(" ", "_"))
 
 
@@ -168,6 +168,14 @@ def test_form_is_get_labelled_and_reflects_filters(client, world):
     assert 'name="gifts" value="1" checked' in html
     assert 'value="climate"' in html
     assert '<option value="date" selected>' in html
+
+
+def test_form_marks_the_chosen_leader_and_country(client, world):
+    macron = world["macron"]
+    html = page(client, leader=macron.pk, country="fr")
+    assert f'<option value="{macron.pk}" selected>Emmanuel Macron</option>' in html
+    assert '<option value="FR" selected>France</option>' in html
+    assert html.count(" selected>") == 3  # and the default sort, nothing else
 
 
 def test_out_of_range_page_shows_last_page(client, world):

@@ -45,7 +45,10 @@ def test_leader_page_timeline_gifts_agreements_and_met_most(client, world):
     timeline = section(html, "meetings-heading")
     # Chronological, grouped by year.
     assert [y for y in re.findall(r'class="timeline__year">(\d{4})', timeline)] == [
-        "2019", "2021", "2022", "2023",
+        "2019",
+        "2021",
+        "2022",
+        "2023",
     ]
     assert timeline.index("Berlin") < timeline.index("Carbis Bay") < timeline.index("Hiroshima")
     assert "Rejected Palace" not in html
@@ -57,6 +60,28 @@ def test_leader_page_timeline_gifts_agreements_and_met_most(client, world):
     html = get(client, world["kishida"].get_absolute_url())
     assert "lacquered fountain pen" in section(html, "gifts-given-heading")
     assert f'href="/meetings/?leader={world["kishida"].pk}"' in html
+
+
+def test_leader_timeline_pages_keep_whole_year_totals(client, world, monkeypatch):
+    monkeypatch.setattr("kb.views.LeaderDetailView.meetings_per_page", 2)
+    MeetingFactory(
+        participants=[world["macron"], world["biden"]], date=dt.date(2021, 11, 1), place="Rome"
+    )
+    url = world["macron"].get_absolute_url()
+
+    def years(html):
+        return re.findall(r'class="timeline__year">(\d{4}) <span class="muted">\((\d+) ', html)
+
+    first = section(get(client, url), "meetings-heading")
+    # Berlin (2019), Carbis Bay (2021) | Rome (2021), Paris (2022) | Hiroshima (2023)
+    assert years(first) == [("2019", "1"), ("2021", "2")]
+    assert "Carbis Bay" in first and "Rome" not in first
+    assert 'rel="next"' in first and "page=2" in first
+    second = section(get(client, url, page="2"), "meetings-heading")
+    assert years(second) == [("2021", "2"), ("2022", "1")]
+    assert "Rome" in second and "Hiroshima" not in second
+    last = section(get(client, url, page="99"), "meetings-heading")
+    assert "Hiroshima" in last and 'rel="next"' not in last
 
 
 def test_headings_are_in_order(client, world):
