@@ -17,4 +17,4 @@ RUN DEBUG=0 SECRET_KEY=build-only-not-secret python manage.py collectstatic --no
 RUN useradd --create-home summitry && mkdir -p /data/media && chown -R summitry /data /app
 USER summitry
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "config/gunicorn.py", "--access-logfile", "-", "config.wsgi:application"]

@@ -57,7 +57,9 @@ load: install
 	$(PY) -m pip install --quiet -e '.[soak]'
 	tests/soak/run.sh tests/soak/test_load.py
 
-## Known vulnerabilities in the installed dependencies (needs PyPI's advisory API).
+## Known vulnerabilities in the installed dependencies (needs PyPI's JSON API, or
+## AUDIT_ARGS="-s osv" for OSV's). --strict: a package the service cannot look up fails
+## the audit, instead of being skipped into a clean-looking report.
 audit: install
 	$(PY) -m pip install --quiet -e '.[audit]'
-	$(VENV)/bin/pip-audit --skip-editable
+	$(VENV)/bin/pip-audit --skip-editable --strict $(AUDIT_ARGS)

@@ -1,8 +1,9 @@
 """Locust users for the load test (tests/soak/test_load.py): analysts browsing and
 searching the pages, API clients reading, and editors uploading through the API.
 
-Every request's time and outcome is appended to SOAK_TIMINGS (JSON lines) when the run
-ends, so the test computes exact percentiles per kind of request.
+Every request's name ("read /meetings/?q"; the first word is its kind), time and outcome
+is written to SOAK_TIMINGS (JSON lines) when the run ends, so the test computes exact
+percentiles per kind and per endpoint.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ _records: list[tuple[str, float, bool]] = []
 
 @events.request.add_listener
 def _record(request_type, name, response_time, response_length, exception, context, **kw):
-    _records.append((name.split(" ")[0], response_time, exception is None))
+    _records.append((name, response_time, exception is None))
 
 
 @events.quitting.add_listener
 def _dump(environment, **kw):
     with open(TIMINGS, "w") as out:
-        for kind, ms, ok in _records:
-            out.write(json.dumps([kind, ms, ok]) + "\n")
+        for name, ms, ok in _records:
+            out.write(json.dumps([name, ms, ok]) + "\n")
 
 
 class Analyst(HttpUser):
