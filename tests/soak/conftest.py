@@ -9,6 +9,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -86,6 +87,9 @@ class Workers:
     processes: list[subprocess.Popen] = field(default_factory=list)
     beat: subprocess.Popen | None = None
     starts: int = 0
+    exits: list[int] = field(default_factory=list)  # return codes of unexpected exits
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _stopping: threading.Event = field(default_factory=threading.Event)
 
     def _spawn(self, args: list[str], name: str) -> subprocess.Popen:
         log = (self.log_dir / f"{name}.log").open("a")
@@ -153,14 +157,30 @@ class Workers:
 
     def kill_main(self) -> None:
         """SIGKILL the worker's main process and its pool, then start a new worker."""
-        try:
-            os.killpg(self.current.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.current.wait(timeout=30)
-        self.start()
+        with self._lock:
+            try:
+                os.killpg(self.current.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.current.wait(timeout=30)
+            self.start()
+
+    def supervise(self) -> None:
+        """Restart the worker when it exits on its own, as the deployment's process
+        supervisor does (docker compose ``restart: unless-stopped``, systemd
+        ``Restart=always``): a worker that dies is replaced, and the test counts it."""
+
+        def watch():
+            while not self._stopping.wait(0.5):
+                with self._lock:
+                    if self.processes and self.current.poll() is not None:
+                        self.exits.append(self.current.returncode)
+                        self.start()
+
+        threading.Thread(target=watch, daemon=True, name="soak-supervisor").start()
 
     def stop(self) -> None:
+        self._stopping.set()
         for process in [*self.processes, *([self.beat] if self.beat else [])]:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)

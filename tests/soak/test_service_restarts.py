@@ -130,6 +130,7 @@ def test_redis_and_postgres_restarts_during_ingest(workers, tmp_path):
     try:
         workers.env["CELERY_BROKER_URL"] = redis.url
         workers.start()
+        workers.supervise()
         workers.start_beat()
         from config.celery import app
         from ingest.tasks import ingest_article
@@ -181,7 +182,8 @@ def test_redis_and_postgres_restarts_during_ingest(workers, tmp_path):
     print(
         f"\nservice restarts: 100 articles; events {events}; outcomes {counts} after "
         f"{elapsed:.1f}s; attempts total {sum(attempts)} max {max(attempts)}; "
-        f"partial or duplicated fact sets {len(mismatched)}; failed {failed}"
+        f"partial or duplicated fact sets {len(mismatched)}; failed {failed}; "
+        f"worker exits of its own, restarted by the supervisor: {workers.exits}"
     )
     assert counts == {"done": 100}, (counts, failed, workers.log_tail())
     assert mismatched == {}, mismatched

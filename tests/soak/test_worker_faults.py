@@ -47,6 +47,7 @@ def run_kills(workers, *, articles: int, kills: int, seed: int, settle_timeout: 
     wipe_facts()
 
     workers.start()
+    workers.supervise()
     workers.start_beat()
     for article_id in ids:
         ingest_article.delay(article_id)
@@ -71,7 +72,8 @@ def run_kills(workers, *, articles: int, kills: int, seed: int, settle_timeout: 
     print(
         f"\nworker faults: {articles} articles, {kills} SIGKILLs "
         f"({kinds.count('child')} pool child, {kinds.count('main')} main+pool), "
-        f"{workers.starts} worker starts; outcomes {statuses}; "
+        f"{workers.starts} worker starts ({len(workers.exits)} after exits of its own); "
+        f"outcomes {statuses}; "
         f"clean in-process run {clean_seconds:.1f}s, under faults {elapsed:.1f}s; "
         f"attempts per article min {attempts[0]} max {attempts[-1]} "
         f"total {sum(attempts)}; fact mismatches {len(mismatched)}; "
