@@ -41,6 +41,7 @@ from kb.models import (
     MergeRecord,
     ReviewState,
 )
+from kb.names import normalise_name
 from kb.queries import search_meetings
 
 BIGINT_MAX = 2**63 - 1
@@ -179,7 +180,14 @@ class ReviewedFilterSet(ApiFilterSet):
 
 
 def _named(value: str):
-    return Leader.objects.named(value).values("pk")
+    """Leaders with this name or alias, or whose name contains it as whole words
+    ("wanjiru", "kim jong"), case and accents aside."""
+    key = normalise_name(value)
+    if not key:
+        return Leader.objects.none().values("pk")
+    words = Q(name_key=key) | Q(name_key__startswith=key + " ") | Q(name_key__endswith=" " + key)
+    words |= Q(name_key__contains=" " + key + " ")
+    return Leader.objects.filter(words | Q(aliases__key=key)).values("pk")
 
 
 class FactFilterSet(ReviewedFilterSet):
@@ -215,7 +223,8 @@ class LeaderFilter(ReviewedFilterSet):
         field_name="country__code", lookup_expr="iexact", help_text="ISO 3166 alpha-2 code."
     )
     name = filters.CharFilter(
-        method="filter_name", help_text="Exact name or alias (accents and case ignored)."
+        method="filter_name",
+        help_text="Name or alias, or whole words of a name (accents and case ignored).",
     )
     article = IdFilter(field_name="articles", help_text="Leaders an article mentions.")
     include_merged = BooleanFilter(
@@ -246,7 +255,8 @@ def _participant(**lookup):
 class MeetingFilter(FactFilterSet):
     leader = IdFilter(method="filter_leader", help_text="Participant id.")
     leader_name = filters.CharFilter(
-        method="filter_leader_name", help_text="Participant name or alias."
+        method="filter_leader_name",
+        help_text="Participant name or alias, or whole words of a name.",
     )
     country = filters.CharFilter(
         method="filter_country",
@@ -284,7 +294,8 @@ class MeetingFilter(FactFilterSet):
 class GiftFilter(FactFilterSet):
     leader = IdFilter(method="filter_leader", help_text="Giver or recipient id.")
     leader_name = filters.CharFilter(
-        method="filter_leader_name", help_text="Giver's or recipient's name or alias."
+        method="filter_leader_name",
+        help_text="Giver's or recipient's name or alias, or whole words of a name.",
     )
     giver = IdFilter(field_name="giver_id")
     recipient = IdFilter(field_name="recipient_id")
@@ -311,7 +322,9 @@ class GiftFilter(FactFilterSet):
 
 class AgreementFilter(FactFilterSet):
     leader = IdFilter(method="filter_leader", help_text="Party id.")
-    leader_name = filters.CharFilter(method="filter_leader_name", help_text="Party name or alias.")
+    leader_name = filters.CharFilter(
+        method="filter_leader_name", help_text="Party name or alias, or whole words of a name."
+    )
     country = filters.CharFilter(method="filter_country", help_text="Party country code.")
     meeting = IdFilter(field_name="meeting_id")
     kind = filters.ChoiceFilter(choices=AgreementKind.choices)
