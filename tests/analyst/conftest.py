@@ -27,70 +27,68 @@ def world(db):
     japan = CountryFactory(code="JP", name="Japan")
     germany = CountryFactory(code="DE", name="Germany")
     usa = CountryFactory(code="US", name="United States")
-    macron = LeaderFactory(name="Emmanuel Macron", country=france)
-    kishida = LeaderFactory(name="Fumio Kishida", title="Prime Minister", country=japan)
-    scholz = LeaderFactory(name="Olaf Scholz", title="Chancellor", country=germany)
-    biden = LeaderFactory(name="Joe Biden", country=usa)
+    dubois = LeaderFactory(name="Claire Dubois", country=france)
+    sato = LeaderFactory(name="Kenji Sato", title="Prime Minister", country=japan)
+    becker = LeaderFactory(name="Jonas Becker", title="Chancellor", country=germany)
+    dalton = LeaderFactory(name="Mark Dalton", country=usa)
 
-    hiroshima = MeetingFactory(
-        participants=[macron, kishida],
-        date=dt.date(2023, 5, 19),
+    kanazawa = MeetingFactory(
+        participants=[dubois, sato],
+        date=dt.date(2023, 10, 17),
         kind="state_visit",
-        place="Hiroshima",
+        place="Kanazawa",
         host_country=japan,
         topics=["trade", "security"],
     )
-    pen = GiftFactory(
-        giver=kishida, recipient=macron, item="lacquered fountain pen", meeting=hiroshima
-    )
+    pen = GiftFactory(giver=sato, recipient=dubois, item="lacquered fountain pen", meeting=kanazawa)
     roadmap = AgreementFactory(
-        leader_parties=[macron, kishida], meeting=hiroshima, summary="Roadmap on space cooperation"
+        leader_parties=[dubois, sato], meeting=kanazawa, summary="Roadmap on hydrogen cooperation"
     )
     article = ArticleFactory(
-        title="Leaders meet in Hiroshima",
-        text="Kishida welcomed Macron in Hiroshima on Friday. They discussed semiconductors.",
+        title="Leaders meet in Kanazawa",
+        text="Sato welcomed Dubois in Kanazawa on Tuesday. They discussed semiconductors.",
     )
-    EvidenceFactory(article=article, meeting=hiroshima)
+    EvidenceFactory(article=article, meeting=kanazawa)
     EvidenceFactory(article=article, gift=pen)
     EvidenceFactory(article=article, agreement=roadmap)
 
     paris = MeetingFactory(
-        participants=[macron, scholz],
+        participants=[dubois, becker],
         date=dt.date(2022, 1, 10),
         kind="talks",
         place="Paris",
         host_country=france,
         topics=["energy"],
     )
-    for title in ("Talks in Paris", "Scholz in Paris"):
+    for title in ("Talks in Paris", "Becker in Paris"):
         EvidenceFactory(article=ArticleFactory(title=title), meeting=paris)
     EvidenceFactory(article=ArticleFactory(title="Paris talks, third report"), meeting=paris)
 
-    carbis = MeetingFactory(
-        participants=[macron, scholz, biden],
-        date=dt.date(2021, 6, 12),
+    bled = MeetingFactory(
+        participants=[dubois, becker, dalton],
+        date=dt.date(2021, 9, 14),
         kind="summit",
-        place="Carbis Bay",
+        place="Lake Bled",
         topics=["climate"],
     )
     AgreementFactory(
-        leader_parties=[macron, scholz, biden], meeting=carbis, summary="Climate pledge"
+        leader_parties=[dubois, becker, dalton], meeting=bled, summary="Climate pledge"
     )
     call = MeetingFactory(
-        participants=[kishida, biden], date=dt.date(2020, 3, 1), kind="call", place=""
+        participants=[sato, dalton], date=dt.date(2020, 3, 1), kind="call", place=""
     )
     rejected = MeetingFactory(
-        participants=[macron, kishida],
-        date=dt.date(2023, 6, 1),
+        participants=[dubois, sato],
+        date=dt.date(2023, 11, 20),
         place="Rejected Palace",
         review_state="rejected",
     )
     berlin = MeetingFactory(
-        participants=[macron, scholz],
+        participants=[dubois, becker],
         date=dt.date(2019, 9, 2),
         kind="visit",
         place="Berlin",
         host_country=germany,
     )
-    plate = GiftFactory(giver=scholz, recipient=macron, item="porcelain plate", meeting=berlin)
+    plate = GiftFactory(giver=becker, recipient=dubois, item="porcelain plate", meeting=berlin)
     return locals()

@@ -53,7 +53,7 @@ def test_generate_demo_data_delete_removes_only_synthetic(world):
     assert Meeting.objects.count() == real
     assert Article.objects.filter(source="synthetic").count() == 0
     assert Leader.objects.filter(title__startswith="Synthetic").count() == 0
-    assert Leader.objects.filter(pk=world["macron"].pk).exists()
+    assert Leader.objects.filter(pk=world["dubois"].pk).exists()
     assert "20 meetings" in out.getvalue()
 
 

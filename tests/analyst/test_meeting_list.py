@@ -14,7 +14,7 @@ from tests.factories import LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
-PLACES = ("Hiroshima", "Paris", "Carbis Bay", "Berlin")
+PLACES = ("Kanazawa", "Paris", "Lake Bled", "Berlin")
 
 
 def page(client, **query):
@@ -37,69 +37,69 @@ def places_in(html):
 
 def test_unfiltered_list_shows_visible_meetings_newest_first(client, world):
     html = page(client)
-    assert places_in(html) == ["Hiroshima", "Paris", "Carbis Bay", "Berlin"]
+    assert places_in(html) == ["Kanazawa", "Paris", "Lake Bled", "Berlin"]
     assert "Rejected Palace" not in rows(html)
     assert "5 meetings" in html
 
 
 def test_filter_by_leader(client, world):
-    html = page(client, leader=world["scholz"].pk)
-    assert places_in(html) == ["Paris", "Carbis Bay", "Berlin"]
-    assert f'<option value="{world["scholz"].pk}" selected>' in html
+    html = page(client, leader=world["becker"].pk)
+    assert places_in(html) == ["Paris", "Lake Bled", "Berlin"]
+    assert f'<option value="{world["becker"].pk}" selected>' in html
 
 
 def test_filter_by_country_matches_participant_or_host(client, world):
-    # Japan hosted Hiroshima; Kishida (Japan) was on the call, which had no host.
+    # Japan hosted Kanazawa; Sato (Japan) was on the call, which had no host.
     html = page(client, country="JP")
-    assert places_in(html) == ["Hiroshima"]
+    assert places_in(html) == ["Kanazawa"]
     assert "Call" in rows(html)
     assert page(client, country="jp").count("<tr>") == html.count("<tr>")
-    # Germany hosted Berlin; Scholz attended Paris and Carbis Bay.
-    assert places_in(page(client, country="DE")) == ["Paris", "Carbis Bay", "Berlin"]
+    # Germany hosted Berlin; Becker attended Paris and Lake Bled.
+    assert places_in(page(client, country="DE")) == ["Paris", "Lake Bled", "Berlin"]
 
 
 def test_country_filter_does_not_repeat_meetings(client, world):
     """Two leaders of one country at one meeting: the meeting is listed once."""
-    other_french = LeaderFactory(name="Élisabeth Borne", country=world["france"])
+    other_french = LeaderFactory(name="Sophie Marchal", country=world["france"])
     world["paris"].participants.add(other_french)
     html = page(client, country="FR")
     assert rows(html).count("Paris") == 1
 
 
 def test_filter_by_kind(client, world):
-    assert places_in(page(client, kind="summit")) == ["Carbis Bay"]
+    assert places_in(page(client, kind="summit")) == ["Lake Bled"]
 
 
 def test_filter_by_date_range(client, world):
     html = page(client, **{"from": "2020-01-01", "to": "2022-12-31"})
-    assert places_in(html) == ["Paris", "Carbis Bay"]
+    assert places_in(html) == ["Paris", "Lake Bled"]
     assert "Call" in rows(html)
-    assert places_in(page(client, **{"from": "2022-01-10"})) == ["Hiroshima", "Paris"]
+    assert places_in(page(client, **{"from": "2022-01-10"})) == ["Kanazawa", "Paris"]
     assert places_in(page(client, to="2019-12-31")) == ["Berlin"]
 
 
 def test_swapped_dates_are_fixed_and_reported(client, world):
     html = page(client, **{"from": "2022-12-31", "to": "2020-01-01"})
-    assert places_in(html) == ["Paris", "Carbis Bay"]
+    assert places_in(html) == ["Paris", "Lake Bled"]
     assert "swapped" in html
 
 
 def test_filter_has_gifts_and_has_agreements(client, world):
-    assert places_in(page(client, gifts="1")) == ["Hiroshima", "Berlin"]
-    assert places_in(page(client, agreements="1")) == ["Hiroshima", "Carbis Bay"]
-    assert places_in(page(client, gifts="1", agreements="1")) == ["Hiroshima"]
+    assert places_in(page(client, gifts="1")) == ["Kanazawa", "Berlin"]
+    assert places_in(page(client, agreements="1")) == ["Kanazawa", "Lake Bled"]
+    assert places_in(page(client, gifts="1", agreements="1")) == ["Kanazawa"]
 
 
 def test_rejected_gifts_do_not_count(client, world):
     world["plate"].review_state = "rejected"
     world["plate"].save()
-    assert places_in(page(client, gifts="1")) == ["Hiroshima"]
+    assert places_in(page(client, gifts="1")) == ["Kanazawa"]
 
 
 def test_combined_filters(client, world):
-    html = page(client, leader=world["macron"].pk, country="DE", **{"from": "2020-01-01"})
-    assert places_in(html) == ["Paris", "Carbis Bay"]
-    assert "with Emmanuel Macron" in html and "involving Germany" in html
+    html = page(client, leader=world["dubois"].pk, country="DE", **{"from": "2020-01-01"})
+    assert places_in(html) == ["Paris", "Lake Bled"]
+    assert "with Claire Dubois" in html and "involving Germany" in html
 
 
 def test_counts_in_rows(client, world):
@@ -111,9 +111,9 @@ def test_counts_in_rows(client, world):
 @pytest.mark.parametrize(
     ("sort", "expected"),
     [
-        ("-date", ["Hiroshima", "Paris", "Carbis Bay", "Berlin"]),
-        ("date", ["Berlin", "Carbis Bay", "Paris", "Hiroshima"]),
-        ("-sources", ["Paris", "Hiroshima", "Carbis Bay", "Berlin"]),
+        ("-date", ["Kanazawa", "Paris", "Lake Bled", "Berlin"]),
+        ("date", ["Berlin", "Lake Bled", "Paris", "Kanazawa"]),
+        ("-sources", ["Paris", "Kanazawa", "Lake Bled", "Berlin"]),
     ],
 )
 def test_sorting(client, world, sort, expected):
@@ -127,10 +127,10 @@ def test_sort_by_kind(client, world):
 
 
 def test_pagination_links_keep_every_filter(client, world):
-    leader = world["macron"]
+    leader = world["dubois"]
     for day in range(60):
         MeetingFactory(
-            participants=[leader, world["scholz"]],
+            participants=[leader, world["becker"]],
             date=dt.date(2018, 1, 1) + dt.timedelta(days=day),
             kind="talks",
             place=f"Extra {day:02d}",
@@ -171,16 +171,16 @@ def test_form_is_get_labelled_and_reflects_filters(client, world):
 
 
 def test_form_marks_the_chosen_leader_and_country(client, world):
-    macron = world["macron"]
-    html = page(client, leader=macron.pk, country="fr")
-    assert f'<option value="{macron.pk}" selected>Emmanuel Macron</option>' in html
+    dubois = world["dubois"]
+    html = page(client, leader=dubois.pk, country="fr")
+    assert f'<option value="{dubois.pk}" selected>Claire Dubois</option>' in html
     assert '<option value="FR" selected>France</option>' in html
     assert html.count(" selected>") == 3  # and the default sort, nothing else
 
 
 def test_out_of_range_page_shows_last_page(client, world):
-    assert "Carbis Bay" in page(client, page="99")
-    assert "Carbis Bay" in page(client, page="abc")
+    assert "Lake Bled" in page(client, page="99")
+    assert "Lake Bled" in page(client, page="abc")
 
 
 @pytest.mark.parametrize(
@@ -211,7 +211,7 @@ def test_bad_values_never_fail(client, world, query):
     if set(query) - {"q", "page"}:
         assert "Some filters were ignored" in html
         # The bad filter is dropped: every visible meeting is listed.
-        assert places_in(html) == ["Hiroshima", "Paris", "Carbis Bay", "Berlin"]
+        assert places_in(html) == ["Kanazawa", "Paris", "Lake Bled", "Berlin"]
 
 
 def test_filters_parse_and_describe():
@@ -237,13 +237,13 @@ def test_search_terms_parsing():
 
 
 SEARCHES = [
-    ("Carbis", ["Carbis Bay"]),  # place
+    ("Bled", ["Lake Bled"]),  # place
     ("energy", ["Paris"]),  # topic
-    ("Kishida", ["Hiroshima"]),  # participant name (the call has no place)
-    ("fountain pen", ["Hiroshima"]),  # gift item
+    ("Sato", ["Kanazawa"]),  # participant name (the call has no place)
+    ("fountain pen", ["Kanazawa"]),  # gift item
     ("porcelain", ["Berlin"]),  # gift item
-    ("pledge", ["Carbis Bay"]),  # agreement summary
-    ("semiconductors", ["Hiroshima"]),  # article text
+    ("pledge", ["Lake Bled"]),  # agreement summary
+    ("semiconductors", ["Kanazawa"]),  # article text
     ("third report", ["Paris"]),  # article title
 ]
 
@@ -255,20 +255,20 @@ def test_search_fields(client, world, q, expected):
 
 def test_search_excludes_rejected_and_supports_negation(client, world):
     assert "Rejected Palace" not in rows(page(client, q="Rejected"))
-    html = page(client, q="Scholz -Berlin")
-    assert places_in(html) == ["Paris", "Carbis Bay"]
+    html = page(client, q="Becker -Berlin")
+    assert places_in(html) == ["Paris", "Lake Bled"]
 
 
 def test_search_is_case_insensitive_and_ands_terms(client, world):
-    assert places_in(page(client, q="MACRON scholz")) == ["Paris", "Carbis Bay", "Berlin"]
-    assert places_in(page(client, q="Macron climate")) == ["Carbis Bay"]
+    assert places_in(page(client, q="DUBOIS becker")) == ["Paris", "Lake Bled", "Berlin"]
+    assert places_in(page(client, q="Dubois climate")) == ["Lake Bled"]
     assert places_in(page(client, q="nothing-like-this")) == []
 
 
 def test_the_substring_fallback_finds_what_full_text_search_finds(world):
     """The fallback SQLite uses; it runs on any database, so CI checks it too."""
     found = _fallback_search(Meeting.objects.visible(), "semiconductors")
-    assert [m.place for m in found] == ["Hiroshima"]
+    assert [m.place for m in found] == ["Kanazawa"]
     if connection.vendor == "sqlite":
         assert list(search_meetings(Meeting.objects.visible(), "semiconductors")) == list(found)
 
@@ -286,11 +286,11 @@ def test_search_on_postgresql_uses_full_text_search(client, world, django_assert
     sql = " ".join(q["sql"] for q in ctx.captured_queries)
     assert "to_tsvector" in sql and "websearch_to_tsquery" in sql
     # English stemming: "cooperating" finds "cooperation" (substring search would not).
-    assert [m.place for m in found] == ["Hiroshima"]
+    assert [m.place for m in found] == ["Kanazawa"]
     # Websearch syntax: a quoted phrase and an excluded word.
-    assert places_in(page(client, q='"fountain pen"')) == ["Hiroshima"]
-    assert places_in(page(client, q="Scholz -Berlin")) == ["Paris", "Carbis Bay"]
+    assert places_in(page(client, q='"fountain pen"')) == ["Kanazawa"]
+    assert places_in(page(client, q="Becker -Berlin")) == ["Paris", "Lake Bled"]
     # Stop words are ignored rather than matching nothing.
-    assert places_in(page(client, q="the Carbis")) == ["Carbis Bay"]
+    assert places_in(page(client, q="the Bled")) == ["Lake Bled"]
     for q, expected in SEARCHES:
         assert places_in(page(client, q=q)) == expected, q

@@ -11,7 +11,7 @@ from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-TEXT = "date 2024-05-02\nPresident Macron received Chancellor Scholz in Paris on Thursday."
+TEXT = "date 2024-05-02\nPresident Dubois received Chancellor Becker in Paris on Thursday."
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(64)
 
 
@@ -34,7 +34,7 @@ def test_editor_posts_text_and_the_article_is_queued(editor_client, queued):
     assert response["Location"] == body["url"]
     assert article.status == ArticleStatus.QUEUED
     assert article.published.isoformat() == "2024-05-02"
-    assert article.text.startswith("President Macron")
+    assert article.text.startswith("President Dubois")
     assert queued == [article]
 
 

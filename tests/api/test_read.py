@@ -26,19 +26,19 @@ pytestmark = pytest.mark.django_db
 def world():
     """Two leaders who met in France, with a gift and an agreement, all evidenced."""
     fr, de = CountryFactory(code="FR", name="France"), CountryFactory(code="DE", name="Germany")
-    macron = LeaderFactory(name="Emmanuel Macron", country=fr)
-    scholz = LeaderFactory(name="Olaf Scholz", country=de)
-    article = ArticleFactory(title="Macron hosts Scholz", text="Macron met Scholz in Paris.")
+    dubois = LeaderFactory(name="Claire Dubois", country=fr)
+    becker = LeaderFactory(name="Jonas Becker", country=de)
+    article = ArticleFactory(title="Dubois hosts Becker", text="Dubois met Becker in Paris.")
     meeting = MeetingFactory(
-        participants=[macron, scholz], host_country=fr, date=dt.date(2024, 5, 2), kind="visit"
+        participants=[dubois, becker], host_country=fr, date=dt.date(2024, 5, 2), kind="visit"
     )
-    gift = GiftFactory(giver=macron, recipient=scholz, meeting=meeting, item="a vase")
-    agreement = AgreementFactory(meeting=meeting, leader_parties=[macron, scholz])
+    gift = GiftFactory(giver=dubois, recipient=becker, meeting=meeting, item="a vase")
+    agreement = AgreementFactory(meeting=meeting, leader_parties=[dubois, becker])
     agreement.country_parties.set([fr, de])
     for fact in ({"meeting": meeting}, {"gift": gift}, {"agreement": agreement}):
         EvidenceFactory(article=article, start=0, end=17, rule="met", **fact)
     return {
-        "fr": fr, "macron": macron, "scholz": scholz, "article": article,
+        "fr": fr, "dubois": dubois, "becker": becker, "article": article,
         "meeting": meeting, "gift": gift, "agreement": agreement,
     }  # fmt: skip
 
@@ -56,12 +56,12 @@ def test_meeting_detail_nests_participants_gifts_agreements_and_evidence(client,
     assert body["date"] == "2024-05-02"
     assert body["host_country"] == "FR"
     assert {(p["name"], p["country"]) for p in body["participants"]} == {
-        ("Emmanuel Macron", "FR"),
-        ("Olaf Scholz", "DE"),
+        ("Claire Dubois", "FR"),
+        ("Jonas Becker", "DE"),
     }
     assert body["gifts"] == [
-        {"id": world["gift"].pk, "item": "a vase", "giver": world["macron"].pk,
-         "recipient": world["scholz"].pk}
+        {"id": world["gift"].pk, "item": "a vase", "giver": world["dubois"].pk,
+         "recipient": world["becker"].pk}
     ]  # fmt: skip
     assert body["agreements"][0]["id"] == world["agreement"].pk
     assert body["agreements"][0]["summary"] == "Memorandum on cultural exchange"
@@ -70,8 +70,8 @@ def test_meeting_detail_nests_participants_gifts_agreements_and_evidence(client,
     assert body["evidence"] == [
         {
             "article": world["article"].pk,
-            "article_title": "Macron hosts Scholz",
-            "sentence": "Macron met Scholz in Paris.",
+            "article_title": "Dubois hosts Becker",
+            "sentence": "Dubois met Becker in Paris.",
             "start": 0,
             "end": 17,
             "confidence": 0.8,
@@ -83,15 +83,15 @@ def test_meeting_detail_nests_participants_gifts_agreements_and_evidence(client,
 
 def test_gift_and_agreement_lists_carry_evidence(client, world):
     gift = client.get("/api/gifts/").json()["results"][0]
-    assert gift["giver"] == {"id": world["macron"].pk, "name": "Emmanuel Macron", "country": "FR"}
+    assert gift["giver"] == {"id": world["dubois"].pk, "name": "Claire Dubois", "country": "FR"}
     assert gift["meeting"] == world["meeting"].pk
-    assert gift["evidence"][0]["article_title"] == "Macron hosts Scholz"
+    assert gift["evidence"][0]["article_title"] == "Dubois hosts Becker"
 
     agreement = client.get("/api/agreements/").json()["results"][0]
     assert agreement["kind"] == "mou" and agreement["status"] == "signed"
     assert sorted(agreement["country_parties"]) == ["DE", "FR"]
     assert len(agreement["leader_parties"]) == 2
-    assert agreement["evidence"][0]["sentence"] == "Macron met Scholz in Paris."
+    assert agreement["evidence"][0]["sentence"] == "Dubois met Becker in Paris."
 
 
 def test_countries_by_code_and_leaders_by_country_or_name(client, world):
@@ -99,17 +99,17 @@ def test_countries_by_code_and_leaders_by_country_or_name(client, world):
     assert client.get("/api/countries/FR/").json()["code"] == "FR"
     assert client.get("/api/countries/ZZ/").status_code == 404
 
-    assert ids(client.get("/api/leaders/?country=de")) == [world["scholz"].pk]
-    assert ids(client.get("/api/leaders/?search=macr")) == [world["macron"].pk]
-    assert ids(client.get("/api/leaders/?name=olaf scholz")) == [world["scholz"].pk]
+    assert ids(client.get("/api/leaders/?country=de")) == [world["becker"].pk]
+    assert ids(client.get("/api/leaders/?search=dubo")) == [world["dubois"].pk]
+    assert ids(client.get("/api/leaders/?name=jonas becker")) == [world["becker"].pk]
 
 
 def test_meeting_filters(client, world):
-    macron, meeting = world["macron"], world["meeting"]
+    dubois, meeting = world["dubois"], world["meeting"]
     other = MeetingFactory(participants=[LeaderFactory()], date=dt.date(2023, 1, 10), kind="call")
 
     assert ids(client.get("/api/meetings/?kind=call")) == [other.pk]
-    assert ids(client.get(f"/api/meetings/?leader={macron.pk}")) == [meeting.pk]
+    assert ids(client.get(f"/api/meetings/?leader={dubois.pk}")) == [meeting.pk]
     assert ids(client.get("/api/meetings/?country=de")) == [meeting.pk]  # a participant's
     assert ids(client.get("/api/meetings/?country=FR")) == [meeting.pk]  # the host
     assert ids(client.get("/api/meetings/?date_after=2024-01-01")) == [meeting.pk]
@@ -143,11 +143,11 @@ def test_malformed_filter_values_are_400_and_unknown_ids_match_nothing(client, w
 
 
 def test_gift_and_agreement_filters(client, world):
-    macron, scholz = world["macron"], world["scholz"]
+    dubois, becker = world["dubois"], world["becker"]
     stranger_gift = GiftFactory()
-    assert ids(client.get(f"/api/gifts/?leader={scholz.pk}")) == [world["gift"].pk]
-    assert ids(client.get(f"/api/gifts/?giver={macron.pk}")) == [world["gift"].pk]
-    assert ids(client.get(f"/api/gifts/?recipient={macron.pk}")) == []
+    assert ids(client.get(f"/api/gifts/?leader={becker.pk}")) == [world["gift"].pk]
+    assert ids(client.get(f"/api/gifts/?giver={dubois.pk}")) == [world["gift"].pk]
+    assert ids(client.get(f"/api/gifts/?recipient={dubois.pk}")) == []
     assert set(ids(client.get("/api/gifts/"))) == {world["gift"].pk, stranger_gift.pk}
     assert ids(client.get("/api/agreements/?country=de")) == [world["agreement"].pk]
     assert ids(client.get("/api/agreements/?status=proposed")) == []
@@ -155,7 +155,7 @@ def test_gift_and_agreement_filters(client, world):
 
 def test_rejected_facts_are_hidden_unless_asked_for(client, world):
     meeting, gift = world["meeting"], world["gift"]
-    rejected = MeetingFactory(participants=[world["macron"]], review_state=ReviewState.REJECTED)
+    rejected = MeetingFactory(participants=[world["dubois"]], review_state=ReviewState.REJECTED)
     gift.review_state = ReviewState.REJECTED
     gift.save()
 

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 #: A country code no country has (the factories make codes of two letters: even "XX").
 NO_SUCH_COUNTRY = "X9"
 
-TEXT = "Macron met Scholz in Paris. Macron gave Scholz a vase. They signed a pact."
+TEXT = "Dubois met Becker in Paris. Dubois gave Becker a vase. They signed a pact."
 
 
 @pytest.fixture
@@ -35,8 +35,8 @@ def world():
     return {
         "fr": fr,
         "de": de,
-        "a": LeaderFactory(name="Emmanuel Macron", country=fr),
-        "b": LeaderFactory(name="Olaf Scholz", country=de),
+        "a": LeaderFactory(name="Claire Dubois", country=fr),
+        "b": LeaderFactory(name="Jonas Becker", country=de),
         "article": ArticleFactory(text=TEXT),
     }
 
@@ -53,7 +53,7 @@ def test_editor_adds_a_meeting_by_hand_with_its_evidence(editor_client, world):
     made = response.json()
     meeting = Meeting.objects.get(pk=made["id"])
     assert made["review_state"] == "confirmed" and made["host_country"] == "FR"
-    assert made["evidence"][0]["sentence"] == "Macron met Scholz in Paris."
+    assert made["evidence"][0]["sentence"] == "Dubois met Becker in Paris."
     assert made["evidence"][0]["rule"] == "manual"
     assert meeting.history.first().history_user == editor_client.user
 
@@ -66,7 +66,7 @@ def test_editor_adds_a_gift_and_an_agreement(editor_client, world):
         format="json",
     )  # fmt: skip
     assert gift.status_code == 201, gift.json()
-    assert gift.json()["giver"]["name"] == "Emmanuel Macron"
+    assert gift.json()["giver"]["name"] == "Claire Dubois"
     agreement = editor_client.post(
         "/api/agreements/",
         {"article": world["article"].pk, "start": 55, "end": 74, "kind": "treaty",
@@ -260,19 +260,19 @@ def test_an_invalid_new_leader_is_400_and_saves_nothing(editor_client, world, bo
 
 
 def test_a_second_record_of_a_known_leader_is_400_with_the_one_to_use(editor_client, world):
-    macron = world["a"]
+    dubois = world["a"]
     response = editor_client.post(
-        "/api/leaders/", {"name": "President Emmanuel Macron", "country": "FR"}, format="json"
+        "/api/leaders/", {"name": "President Claire Dubois", "country": "FR"}, format="json"
     )
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "invalid"
-    assert body["detail"].startswith("name: Emmanuel Macron (leader ")
-    assert f"leader {macron.pk}, France" in body["errors"]["name"][0]
+    assert body["detail"].startswith("name: Claire Dubois (leader ")
+    assert f"leader {dubois.pk}, France" in body["errors"]["name"][0]
     assert Leader.objects.count() == 2
     # The same name in another country is another person.
     elsewhere = editor_client.post(
-        "/api/leaders/", {"name": "Emmanuel Macron", "country": "DE"}, format="json"
+        "/api/leaders/", {"name": "Claire Dubois", "country": "DE"}, format="json"
     )
     assert elsewhere.status_code == 201, elsewhere.json()
 

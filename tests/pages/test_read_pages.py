@@ -23,34 +23,32 @@ pytestmark = pytest.mark.django_db
 def world():
     france = CountryFactory(code="FR", name="France")
     japan = CountryFactory(code="JP", name="Japan")
-    macron = LeaderFactory(name="Emmanuel Macron", country=france, other_names=["Macron"])
-    kishida = LeaderFactory(name="Fumio Kishida", title="Prime Minister", country=japan)
+    dubois = LeaderFactory(name="Claire Dubois", country=france, other_names=["Dubois"])
+    sato = LeaderFactory(name="Kenji Sato", title="Prime Minister", country=japan)
     meeting = MeetingFactory(
-        participants=[macron, kishida],
-        date=dt.date(2023, 5, 19),
+        participants=[dubois, sato],
+        date=dt.date(2023, 10, 17),
         kind="state_visit",
-        place="Hiroshima",
+        place="Kanazawa",
         host_country=japan,
         topics=["trade", "security"],
     )
-    gift = GiftFactory(
-        giver=kishida, recipient=macron, item="lacquered fountain pen", meeting=meeting
-    )
+    gift = GiftFactory(giver=sato, recipient=dubois, item="lacquered fountain pen", meeting=meeting)
     agreement = AgreementFactory(
-        leader_parties=[macron, kishida], meeting=meeting, summary="Roadmap on space cooperation"
+        leader_parties=[dubois, sato], meeting=meeting, summary="Roadmap on hydrogen cooperation"
     )
     agreement.country_parties.set([france, japan])
     article = ArticleFactory(
-        title="Leaders meet in Hiroshima",
-        text="Opening line.\n\nKishida welcomed Macron in Hiroshima on Friday. They talked.",
-        published=dt.date(2023, 5, 20),
+        title="Leaders meet in Kanazawa",
+        text="Opening line.\n\nSato welcomed Dubois in Kanazawa on Tuesday. They talked.",
+        published=dt.date(2023, 10, 18),
         extractor_version="1.2.0",
     )
-    start = article.text.index("Kishida welcomed")
-    EvidenceFactory(article=article, meeting=meeting, start=start, end=start + 46)
+    start = article.text.index("Sato welcomed")
+    EvidenceFactory(article=article, meeting=meeting, start=start, end=start + 43)
     EvidenceFactory(article=article, gift=gift)
     EvidenceFactory(article=article, agreement=agreement)
-    article.leaders.set([macron, kishida])
+    article.leaders.set([dubois, sato])
     return locals()
 
 
@@ -63,22 +61,22 @@ def get(client, url_name, *args, **query):
 def test_home_shows_counts_and_recent_meetings(client, world):
     html = get(client, "home")
     assert "Recent meetings" in html
-    assert "Emmanuel Macron" in html
-    assert "Leaders meet in Hiroshima" in html
+    assert "Claire Dubois" in html
+    assert "Leaders meet in Kanazawa" in html
     assert 'href="/static/css/app.css"' in html
     assert '<a class="skip-link" href="#main">' in html
 
 
 def test_meeting_list_shows_rows_and_hides_rejected(client, world):
     MeetingFactory(
-        participants=[world["macron"]], place="Rejected Palace", review_state=ReviewState.REJECTED
+        participants=[world["dubois"]], place="Rejected Palace", review_state=ReviewState.REJECTED
     )
     html = get(client, "meeting-list")
     assert "State visit" in html
-    assert "Fumio Kishida" in html
-    assert "Hiroshima" in html
+    assert "Kenji Sato" in html
+    assert "Kanazawa" in html
     assert "Japan" in html
-    assert "19 May 2023" in html
+    assert "17 Oct 2023" in html
     assert "Rejected Palace" not in html
     assert '<td class="num">1</td>' in html  # one source article
 
@@ -101,47 +99,47 @@ def test_meeting_list_is_newest_first_and_paginated(client, db):
 def test_meeting_detail(client, world):
     html = get(client, "meeting-detail", world["meeting"].pk)
     for text in (
-        "Emmanuel Macron",
-        "Fumio Kishida",
-        "Hiroshima",
+        "Claire Dubois",
+        "Kenji Sato",
+        "Kanazawa",
         "Japan",
         "trade",
         "security",
         "lacquered fountain pen",
-        "Roadmap on space cooperation",
+        "Roadmap on hydrogen cooperation",
         "Extracted",
         "80% confidence",
-        "Leaders meet in Hiroshima",
+        "Leaders meet in Kanazawa",
     ):
         assert text in html, text
-    assert f'href="{world["macron"].get_absolute_url()}"' in html
+    assert f'href="{world["dubois"].get_absolute_url()}"' in html
     assert f'href="{world["gift"].get_absolute_url()}"' in html
     assert "<mark>" in html
 
 
 def test_leader_list_and_detail(client, world):
     html = get(client, "leader-list")
-    assert "Emmanuel Macron" in html and "Fumio Kishida" in html
-    html = get(client, "leader-detail", world["kishida"].pk)
+    assert "Claire Dubois" in html and "Kenji Sato" in html
+    html = get(client, "leader-detail", world["sato"].pk)
     for text in (
-        "Fumio Kishida",
+        "Kenji Sato",
         "Prime Minister",
         "Japan",
         "State visit",
         "lacquered fountain pen",
         "Gifts given",
-        "Roadmap on space cooperation",
+        "Roadmap on hydrogen cooperation",
     ):
         assert text in html, text
-    html = get(client, "leader-detail", world["macron"].pk)
-    assert "Macron" in html and "Gifts received" in html
+    html = get(client, "leader-detail", world["dubois"].pk)
+    assert "Dubois" in html and "Gifts received" in html
 
 
 def test_merged_leader_redirects_to_survivor(client, world):
-    old = LeaderFactory(name="E. Macron", merged_into=world["macron"])
+    old = LeaderFactory(name="C. Dubois", merged_into=world["dubois"])
     response = client.get(old.get_absolute_url())
     assert response.status_code == 302
-    assert response["Location"] == world["macron"].get_absolute_url()
+    assert response["Location"] == world["dubois"].get_absolute_url()
 
 
 def test_country_list_and_detail(client, world):
@@ -151,9 +149,9 @@ def test_country_list_and_detail(client, world):
     assert "Aaquietland" not in html
     assert "Aaquietland" in get(client, "country-list", all="1")
     html = get(client, "country-detail", "jp")
-    assert "Fumio Kishida" in html and "Meetings hosted" in html and "Hiroshima" in html
+    assert "Kenji Sato" in html and "Meetings hosted" in html and "Kanazawa" in html
     html = get(client, "country-detail", "FR")
-    assert "Emmanuel Macron" in html
+    assert "Claire Dubois" in html
     assert "Meetings abroad" in html and "State visit" in html
 
 
@@ -164,29 +162,29 @@ def test_unknown_country_is_404(client, db):
 def test_gift_pages(client, world):
     assert "lacquered fountain pen" in get(client, "gift-list")
     html = get(client, "gift-detail", world["gift"].pk)
-    assert "Fumio Kishida" in html and "Emmanuel Macron" in html
-    assert "Leaders meet in Hiroshima" in html
+    assert "Kenji Sato" in html and "Claire Dubois" in html
+    assert "Leaders meet in Kanazawa" in html
 
 
 def test_agreement_pages(client, world):
-    assert "Roadmap on space cooperation" in get(client, "agreement-list")
+    assert "Roadmap on hydrogen cooperation" in get(client, "agreement-list")
     html = get(client, "agreement-detail", world["agreement"].pk)
     assert "Memorandum of understanding" in html and "Signed" in html
-    assert "France" in html and "Fumio Kishida" in html
+    assert "France" in html and "Kenji Sato" in html
 
 
 def test_article_list_and_detail(client, world):
-    assert "Leaders meet in Hiroshima" in get(client, "article-list")
+    assert "Leaders meet in Kanazawa" in get(client, "article-list")
     html = get(client, "article-detail", world["article"].pk)
     for text in (
-        "Leaders meet in Hiroshima",
+        "Leaders meet in Kanazawa",
         "test.txt",
-        "20 May 2023",
+        "18 Oct 2023",
         "Done",
         "1.2.0",
         "Facts found",
         "lacquered fountain pen",
-        "Roadmap on space cooperation",
+        "Roadmap on hydrogen cooperation",
     ):
         assert text in html, text
     assert world["meeting"].get_absolute_url() in html
