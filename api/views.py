@@ -24,6 +24,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -48,8 +49,17 @@ from kb.models import (
     Meeting,
     MergeRecord,
 )
+from kb.services import ArticleBusy, article_delete
 
 # ---- bases ---------------------------------------------------------------------------------
+
+
+class Conflict(APIException):
+    """The record is in a state that does not allow this now (409); try again later."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Not now: the record is busy."
+    default_code = "conflict"
 
 
 class ApiViewSet(viewsets.GenericViewSet):
@@ -613,6 +623,43 @@ class ArticleViewSet(ReadViewSet):
                 {f"items.{item['index']}": [item["error"]["detail"]] for item in out}
             )
         return Response({"items": out}, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
+        summary="Delete an article",
+        description=(
+            "For an article uploaded by mistake (the wrong one, or a duplicate). Removes the "
+            "article, its file and all its evidence, and deletes the machine-made meetings, "
+            "gifts and agreements left with no evidence, as a re-extraction that found "
+            "nothing would. Facts an editor touched are never deleted: one with evidence in "
+            "other articles, or rejected, stays without this article's evidence. Leaders "
+            "stay. Each deleted row (the article, its evidence, its facts) is listed in "
+            "`/api/changes/deleted/`; each fact deleted or kept has a history row by the "
+            f"caller. {WRITE_ERRORS_NOTE}"
+        ),
+        request=None,
+        responses={
+            204: OpenApiResponse(description="Deleted."),
+            400: OpenApiResponse(
+                serializers.ErrorSerializer,
+                "Refused, with the reason, and nothing deleted: a fact an editor confirmed "
+                "or corrected has its only evidence in this article (the facts are named: "
+                "delete or reject them, or give them evidence from another article, first), "
+                "or other articles are recorded as duplicates of this one (delete those "
+                "first).",
+            ),
+            409: OpenApiResponse(
+                serializers.ErrorSerializer,
+                "Refused (code `article_busy`): the article is `queued` or `processing`. "
+                "Delete it once extraction is `done` or `failed`.",
+            ),
+        },
+    )
+    def destroy(self, request, pk=None):
+        try:
+            article_delete(article=self.get_object(), user=request.user)
+        except ArticleBusy as exc:
+            raise Conflict(" ".join(exc.messages), code="article_busy") from exc
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
         summary="Queue an article's extraction again",

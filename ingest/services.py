@@ -203,7 +203,11 @@ def article_process(*, article_id: int) -> Article | None:
         with transaction.atomic():
             # One writer per article at a time (a redelivered task may overlap a slow one);
             # its facts and its "done" are committed together or not at all.
-            Article.objects.select_for_update().filter(pk=article_id).first()
+            if Article.objects.select_for_update().filter(pk=article_id).first() is None:
+                logger.warning(
+                    "article %s was deleted while it was read; nothing written", article_id
+                )
+                return None
             article_facts_replace(article=article, extraction=extraction)
             Article.objects.filter(pk=article_id).update(
                 status=ArticleStatus.DONE, error="", finished_at=timezone.now()
@@ -217,7 +221,4 @@ def article_process(*, article_id: int) -> Article | None:
             error=f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc(limit=5)}"[:5000],
             finished_at=timezone.now(),
         )
-        article.refresh_from_db()
-        return article
-    article.refresh_from_db()
-    return article
+    return Article.objects.filter(pk=article_id).first()  # None if it was deleted meanwhile

@@ -1,6 +1,6 @@
 """Editors' pages: correct, confirm, reject, add and merge facts, correct, confirm,
-reject and merge leaders, revert a change, undo a merge, re-extract an article, and the
-review queue.
+reject and merge leaders, revert a change, undo a merge, re-extract or delete an
+article, and the review queue.
 
 Views stay thin: forms turn a POST into plain values and ``kb.curation`` does the work.
 Every page needs ``kb.roles.can_edit``: anonymous visitors are sent to log in and
@@ -36,6 +36,7 @@ from kb.models import (
     MergeRecord,
 )
 from kb.roles import can_edit
+from kb.services import article_delete, article_delete_plan
 
 FACT_MODELS = {"meeting": Meeting, "gift": Gift, "agreement": Agreement}
 
@@ -500,6 +501,43 @@ class ArticleReextractView(EditorRequiredMixin, View):
         return redirect(article)
 
 
+class ArticleDeleteView(EditorRequiredMixin, TemplateView):
+    """GET: what deleting the article would delete and keep, or why it cannot be
+    deleted now, and the confirmation form. POST: delete it (``article_delete``)."""
+
+    template_name = "kb/edit/article_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = article_delete_plan(article=self.article)
+        refusal = plan.refusal()
+        context.update(
+            article=self.article,
+            plan=plan,
+            refusal=" ".join(refusal.messages) if refusal else "",
+            section="articles",
+        )
+        return context
+
+    def get(self, request, pk):
+        self.article = get_object_or_404(Article, pk=pk)
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, pk):
+        self.article = get_object_or_404(Article, pk=pk)
+        try:
+            plan = article_delete(article=self.article, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, f"The article was not deleted: {_error_text(exc)}")
+            return redirect("article-delete", pk=pk)
+        gone = len(plan.deleted)
+        messages.success(
+            request,
+            f"Deleted article {pk}, with {gone} fact{'' if gone == 1 else 's'} only it supported.",
+        )
+        return redirect("article-list")
+
+
 class ReviewQueueView(EditorRequiredMixin, TemplateView):
     """Unreviewed facts, lowest confidence first, each with its evidence."""
 
@@ -523,6 +561,7 @@ class ReviewQueueView(EditorRequiredMixin, TemplateView):
 
 
 __all__ = [
+    "ArticleDeleteView",
     "ArticleReextractView",
     "FactActionView",
     "FactAddView",

@@ -88,6 +88,11 @@ urlpatterns = [
         name="article-reextract",
     ),
     path(
+        "articles/<int:pk>/delete/",
+        editing_views.ArticleDeleteView.as_view(),
+        name="article-delete",
+    ),
+    path(
         "articles/<int:pk>/add/<str:kind>/",
         editing_views.FactAddView.as_view(),
         name="article-add-fact",

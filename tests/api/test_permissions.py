@@ -38,7 +38,7 @@ ROLES = ("client", "read_token_client", "analyst_client", "editor_client")
 METHODS = ("get", "head", "options", "post", "put", "patch", "delete")
 SAFE = ("get", "head", "options")
 REFUSED = {"client": 401, "read_token_client": 403, "analyst_client": 403}
-TEXT = "date 2024-05-02\nPresident Macron received Chancellor Scholz in Paris on Thursday."
+TEXT = "date 2024-05-02\nPresident Dubois received Chancellor Becker in Paris on Thursday."
 #: Routes that are not endpoints: the benchmark's baseline (404 unless enabled) and the
 #: JSON 404 for any other path.
 NOT_ENDPOINTS = {"bench-meetings-plain", "not-found"}
@@ -48,7 +48,7 @@ NOT_ENDPOINTS = {"bench-meetings-plain", "not-found"}
 def world():
     fr = CountryFactory(code="FR", name="France")
     a, b, c = LeaderFactory(country=fr), LeaderFactory(), LeaderFactory()
-    article = ArticleFactory(text="Macron met Scholz in Paris. They signed a pact.")
+    article = ArticleFactory(text="Dubois met Becker in Paris. They signed a pact.")
     meeting = MeetingFactory(participants=[a, b])
     duplicate = MeetingFactory(participants=[a, b])
     gift = GiftFactory(giver=a, recipient=b, meeting=meeting)
@@ -128,7 +128,7 @@ ENDPOINTS = {
     "agreement-confirm": ("/api/agreements/{agreement}/confirm/", CONFIRM),
     "agreement-reject": ("/api/agreements/{agreement}/reject/", CONFIRM),
     "article-list": ("/api/articles/", {**READ, "post": ({"text": TEXT}, 202)}),
-    "article-detail": ("/api/articles/{article}/", READ),
+    "article-detail": ("/api/articles/{article}/", {**READ, "delete": (None, 204)}),
     "article-retry": ("/api/articles/{article}/retry/", {**ACTION, "post": (None, 202)}),
     "evidence-list": ("/api/evidence/", READ),
     "evidence-detail": ("/api/evidence/{evidence}/", READ),
