@@ -10,7 +10,6 @@ from django.contrib.auth.models import Group
 
 from kb.models import Agreement, Article, ArticleStatus, Country, Evidence, Gift, Leader, Meeting
 
-
 # Codes ISO 3166 leaves to users (XA-XZ, QM-QZ), never a real country's, so that a
 # factory country never turns into the France or Norway a test names; XX and QQ stay free
 # for tests that need a code no country has.
