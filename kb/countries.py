@@ -25,7 +25,22 @@ def country_rows() -> list[dict]:
                 "capital": geo.capital_of(code) or "",
             }
         )
+    rows.extend(dict(row) for row in EXTRA_STATES)
     return rows
+
+
+# States the registry covers that ISO 3166-1 has not assigned a code: Kosovo uses the
+# user-assigned XK, as the EU and most international bodies do.
+EXTRA_STATES = (
+    {
+        "code": "XK",
+        "name": "Kosovo",
+        "official_name": "Republic of Kosovo",
+        "other_names": [],
+        "demonyms": ["Kosovar"],
+        "capital": "Pristina",
+    },
+)
 
 
 def countries_sync(country_model) -> int:

@@ -106,6 +106,12 @@ class Leader(Reviewed):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
+    # The person's key in the shipped registry file and their Wikidata item, when known:
+    # how `load_registry` and `import_registry` find this person again.
+    registry_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
+    wikidata_id = models.CharField(
+        "Wikidata QID", max_length=20, null=True, blank=True, unique=True
+    )
     history = HistoricalRecords()
 
     objects = LeaderQuerySet.as_manager()
@@ -130,6 +136,64 @@ class Leader(Reviewed):
 
     def get_absolute_url(self) -> str:
         return reverse("leader-detail", args=[self.pk])
+
+
+class OfficeKind(models.TextChoices):
+    HEAD_OF_STATE = "head_of_state", "Head of state"
+    HEAD_OF_GOVERNMENT = "head_of_government", "Head of government"
+    MONARCH = "monarch", "Monarch"
+    FOREIGN_MINISTER = "foreign_minister", "Foreign minister"
+    OTHER_MINISTER = "other_minister", "Other minister"
+    OTHER = "other", "Other"
+
+
+class OfficeQuerySet(ReviewedQuerySet):
+    def held_on(self, day):
+        """Terms running on that day (a term without an end is still running)."""
+        return self.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
+
+
+class Office(Reviewed):
+    """One term of one person in one office of one country: the registry's row.
+
+    Rows come from the shipped registry file (``registry_key`` set), from a Wikidata
+    export, or from an editor; an editor's change to a field is recorded in
+    ``edited_fields`` and no later load or import overwrites it."""
+
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="offices")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="offices")
+    kind = models.CharField(max_length=20, choices=OfficeKind.choices)
+    title = models.CharField(max_length=120, help_text="The title as news writes it.")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True, help_text="Empty while in office.")
+    heads_government = models.BooleanField(
+        default=False, help_text="A head of state who also heads the government."
+    )
+    source = models.CharField(max_length=500, blank=True)
+    registry_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    history = HistoricalRecords()
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "id"]
+        indexes = [models.Index(fields=["country", "kind", "start"])]
+        constraints = [
+            models.CheckConstraint(
+                name="office_ends_after_it_starts",
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+            )
+        ]
+
+    def __str__(self) -> str:
+        until = self.end.isoformat() if self.end else "present"
+        return f"{self.title} of {self.country.name}: {self.leader} ({self.start} to {until})"
+
+    def get_absolute_url(self) -> str:
+        return self.leader.get_absolute_url()
+
+    def covers(self, day) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
 
 
 class LeaderAlias(models.Model):

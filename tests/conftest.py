@@ -21,3 +21,14 @@ def countries(db):
 def no_queue(monkeypatch):
     """Save uploads without running extraction (keeps page and API tests fast)."""
     monkeypatch.setattr("ingest.services._queue", lambda article: None)
+
+
+@pytest.fixture(autouse=True)
+def fresh_registry_snapshot():
+    """Each test reads the registry its own database holds, not a snapshot an earlier
+    test's database left in this process."""
+    from kb.registry import registry_changed
+
+    registry_changed()
+    yield
+    registry_changed()

@@ -8,12 +8,22 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from kb.models import Agreement, Article, ArticleStatus, Country, Evidence, Gift, Leader, Meeting
+from kb.models import (
+    Agreement,
+    Article,
+    ArticleStatus,
+    Country,
+    Evidence,
+    Gift,
+    Leader,
+    Meeting,
+    Office,
+)
 
 # Codes ISO 3166 leaves to users (XA-XZ, QM-QZ), never a real country's, so that a
 # factory country never turns into the France or Norway a test names; XX and QQ stay free
-# for tests that need a code no country has.
-_SPARE_CODES = [f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVW"] + [f"Q{c}" for c in "MNOPRSTUVWY"]
+# for tests that need a code no country has. XK is Kosovo's (kb.countries.EXTRA_STATES).
+_SPARE_CODES = [f"X{c}" for c in "ABCDEFGHIJLMNOPQRSTUVW"] + [f"Q{c}" for c in "MNOPRSTUVWY"]
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -32,6 +42,18 @@ class LeaderFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Leader Number{n}")
     title = "President"
     country = factory.SubFactory(CountryFactory)
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Office
+
+    leader = factory.SubFactory(LeaderFactory)
+    country = factory.LazyAttribute(lambda o: o.leader.country)
+    kind = "head_of_state"
+    title = "President"
+    start = factory.Sequence(lambda n: __import__("datetime").date(1990 + n % 30, 1, 1))
+    source = "https://example.org/list"
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -105,6 +127,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
+
     @factory.post_generation
     def password(self, create, extracted, **kwargs):
         self.set_password(extracted or "correct-horse-battery")
