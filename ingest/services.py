@@ -184,6 +184,7 @@ def article_process(*, article_id: int) -> Article | None:
     the article failed.
     """
     from ingest.extract import extract
+    from kb.registry import registry_snapshot
 
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
@@ -199,7 +200,7 @@ def article_process(*, article_id: int) -> Article | None:
         if finished is not None:
             return finished
     try:
-        extraction = extract(article.text, article.published)
+        extraction = extract(article.text, article.published, registry=registry_snapshot())
         with transaction.atomic():
             # One writer per article at a time (a redelivered task may overlap a slow one);
             # its facts and its "done" are committed together or not at all.

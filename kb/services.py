@@ -78,6 +78,10 @@ def leader_resolve(*, mention: LeaderMention, named_before: Collection[int] = ()
     its facts, which an editor reviews one by one.
     """
     country = country_get(mention.country)
+    registered = _registry_leader(mention)
+    if registered is not None:
+        _leader_enrich(registered, mention, country)
+        return registered
     candidates = list(Leader.objects.active().named(mention.name).select_related("country"))
     for alias in mention.aliases:
         if not candidates and len(normalise_name(alias).split()) > 1:
@@ -107,6 +111,20 @@ def leader_resolve(*, mention: LeaderMention, named_before: Collection[int] = ()
     return leader
 
 
+def _registry_leader(mention: LeaderMention) -> Leader | None:
+    """The person the extractor found in the registry (namesakes told apart by date and
+    country), unless an editor has since given that record another country."""
+    from kb.registry import leader_for_registry_key
+
+    leader = leader_for_registry_key(mention.registry_key)
+    if leader is None:
+        return None
+    if mention.country and leader.country_id and "country" in _edited_fields(leader):
+        if leader.country.code != mention.country:
+            return None
+    return leader
+
+
 def _rejected_last(leader: Leader) -> bool:
     return leader.review_state == ReviewState.REJECTED
 
@@ -123,8 +141,8 @@ def _leader_enrich(leader: Leader, mention: LeaderMention, country: Country | No
     if leader.review_state == ReviewState.REJECTED:
         return
     locked = _edited_fields(leader)
-    if leader.human_touched:
-        locked.add("name")
+    if leader.human_touched or leader.registry_key:
+        locked.add("name")  # an editor's or the registry's name stands
     changed = False
     found = set(mention.aliases)
     if len(mention.name) > len(leader.name):

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from .pipeline import run
+from .registry import Registry
 from .types import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -30,6 +31,7 @@ __all__ = [
     "extract",
     "extract_many",
     "extract_doc",
+    "Registry",
     "Extraction",
     "LeaderMention",
     "MeetingCandidate",
@@ -52,22 +54,32 @@ def _nlp(nlp):
     return get_nlp()
 
 
-def extract_doc(doc, published: dt.date | None) -> Extraction:
-    """Extract facts from an already parsed spaCy Doc."""
-    return run(doc, published)
+def extract_doc(doc, published: dt.date | None, *, registry: Registry | None = None) -> Extraction:
+    """Extract facts from an already parsed spaCy Doc.
+
+    `registry` is the snapshot of office-holders (`ingest.extract.registry`): with it,
+    registry names are recognised where the NER model misses them, and each leader gets
+    the country of the office held on the article's date when the article gives none."""
+    return run(doc, published, registry)
 
 
-def extract(text: str, published: dt.date | None, *, nlp=None) -> Extraction:
+def extract(
+    text: str, published: dt.date | None, *, nlp=None, registry: Registry | None = None
+) -> Extraction:
     """Parse one article body and extract its facts."""
-    return extract_doc(_nlp(nlp)(text), published)
+    return extract_doc(_nlp(nlp)(text), published, registry=registry)
 
 
 def extract_many(
-    items: Iterable[tuple[str, dt.date | None]], *, nlp=None, batch_size: int = 16
+    items: Iterable[tuple[str, dt.date | None]],
+    *,
+    nlp=None,
+    batch_size: int = 16,
+    registry: Registry | None = None,
 ) -> Iterator[Extraction]:
     """Extract many articles, parsing them in batches with `nlp.pipe`; yields in order."""
     nlp = _nlp(nlp)
     for doc, published in nlp.pipe(
         ((text, d) for text, d in items), as_tuples=True, batch_size=batch_size
     ):
-        yield extract_doc(doc, published)
+        yield extract_doc(doc, published, registry=registry)

@@ -18,6 +18,11 @@ GENERIC_HEADS = {"leader", "ruler", "chief", "monarch", "dictator"}
 WINDOW_SENTENCES = 2
 
 
+def _country_of(person):
+    """The country the article gives, else the one of the person's office that day."""
+    return person.country or getattr(person, "registry_country", None)
+
+
 def clause_people(tok, people) -> set:
     """Persons who are arguments of the clause a token sits in, outside the token's phrase."""
     verb = tok
@@ -51,13 +56,13 @@ def by_description(builder, tok, title, country, org):
     if org:
         return next((p for p in candidates if persons[p].org == org), None)
     if country:
-        exact = [p for p in candidates if persons[p].country == country]
+        exact = [p for p in candidates if _country_of(persons[p]) == country]
         if exact:
             return exact[0]
         loose = [
             p
             for p in candidates
-            if not persons[p].country and not persons[p].org and title_ok(persons[p])
+            if not _country_of(persons[p]) and not persons[p].org and title_ok(persons[p])
         ]
     else:
         titled = [

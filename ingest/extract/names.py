@@ -16,6 +16,7 @@ import re
 from . import geo
 from .countries import code_for
 from .lexicon import HONORIFICS, REGNAL, TITLE_SET, TITLES
+from .registry import MAX_NAME_WORDS
 
 _TITLE_END = re.compile(
     r"(?:^|[\s,(])(" + "|".join(re.escape(t) for t in TITLES) + r")(s?)\s*$", re.I
@@ -343,10 +344,76 @@ def _surname_mentions(doc, known: set, taken: set) -> list:
     return spans
 
 
+def _registry_names(doc, registry, published=None) -> list:
+    """Spans of registry names and aliases ('Yoon Suk Yeol', 'Jokowi').
+
+    A match must start at a capitalised proper noun and end at a word of the name: the
+    registry fixes names the NER model cuts short or misses, it does not find people in
+    common words. Of overlapping matches the one reaching furthest wins ('King Bhumibol
+    Adulyadej' over the alias 'King Bhumibol')."""
+    found = []
+    for tok in doc:
+        i = tok.i
+        if not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
+            continue
+        words = [t.text for t in doc[i : i + MAX_NAME_WORDS + 4]]
+        n = registry.match_at(words)
+        if n and all(not t.is_punct or t.text in ("-", "'", ".") for t in doc[i : i + n]):
+            # a title in an alias ('Sheikh ...', 'Crown Prince ...') stays a title
+            start = i
+            while start < i + n - 1 and _is_title_word(doc[start]):
+                start += 1
+            found.append((start, i + n))
+        elif _office_holder_surname(tok, registry, published):
+            found.append((i, i + 1))
+    spans, taken = [], set()
+    for s, e in sorted(found, key=lambda span: (-span[1], span[0])):
+        if not any(i in taken for i in range(s, e)):
+            spans.append((s, e))
+            taken.update(range(s, e))
+    return sorted(spans)
+
+
+def _is_title_word(tok) -> bool:
+    low = tok.lower_
+    return low in TITLE_SET or low in HONORIFICS or low in ("crown", "his", "her", "majesty")
+
+
+def _office_holder_surname(tok, registry, published) -> bool:
+    """'Macron met Modi': a lone surname the registry gives to exactly one person in office
+    on the article's date, and that is not a place."""
+    if tok.pos_ != "PROPN" or len(tok.text) < 2 or not tok.text[0].isupper():
+        return False
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY"):
+        return False
+    if geo.country_for(tok.text) or geo.country_for_place(tok.text):
+        return False
+    return registry.person_by_surname(tok.text, published) is not None
+
+
+def _with_registry_names(doc, spans: list, registry, published=None) -> list:
+    """NER spans, where a registry name covers more of the same words, replaced by it."""
+    if not registry:
+        return spans
+    found = _registry_names(doc, registry, published)
+    if not found:
+        return spans
+    out = []
+    for s, e in found:
+        overlapping = [(a, b) for a, b in spans if a < e and s < b]
+        if all(s <= a and b <= e for a, b in overlapping):
+            out.append((s, e))
+    covered = {i for s, e in out for i in range(s, e)}
+    out += [(s, e) for s, e in spans if not any(i in covered for i in range(s, e))]
+    return sorted(out)
+
+
 def name_spans(idx) -> list:
     """Sorted, non-overlapping (start, end) token spans of personal names."""
     doc = idx.doc
-    spans = _entity_names(doc)
+    spans = _with_registry_names(
+        doc, _entity_names(doc), getattr(idx, "registry", None), getattr(idx, "published", None)
+    )
     taken = {i for s, e in spans for i in range(s, e)}
     for finder in (_titled_names, _listed_names, _coordinated_names, _particle_names):
         for s, e in finder(doc, taken):

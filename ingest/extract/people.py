@@ -58,6 +58,8 @@ class Person:
     last_i: int = 0
     count: int = 0
     resolved_by: float = 0.9  # best confidence with which the person was named
+    registry_key: str | None = None  # the registry person this is, when known
+    registry_country: str | None = None  # their office's country on the article's date
 
     @property
     def words(self) -> list:
@@ -122,6 +124,35 @@ class People:
             (p for p in counts if p not in exclude), key=lambda p: (-counts[p], -last[p])
         )
         return ranked[:k]
+
+
+def _same_surname_in_office(registry, person: Person, day):
+    """'Chimed Saikhanbileg' for the registry's 'Chimediin Saikhanbileg', 'Joe Biden' for
+    'Joseph R. Biden': the one office-holder of that surname on the day (else the only
+    person of that surname in the registry), whose given name starts with the same letter."""
+    words = [w for w in person.name.split() if w[:1].isalpha()]
+    if not words:
+        return None
+    found = registry.person_by_surname(words[-1], day, person.country)
+    if found is None:
+        found = registry.person_by_surname(words[-1], day, person.country, ever=True)
+    if found is None:
+        return None
+    given = found.name.split()[0][:1].casefold()
+    return found if given and words[0][:1].casefold() == given else None
+
+
+_NOT_INCUMBENT = {"former", "ex", "late", "then", "previous", "past", "future", "next", "outgoing"}
+
+
+def _untitled(name: str) -> list[str]:
+    """The name without each of the titles and honorifics written before it
+    ('King Sultan Azlan Shah' -> 'Sultan Azlan Shah', 'Azlan Shah')."""
+    words, out = name.split(), []
+    while len(words) > 1 and (words[0].lower() in TITLE_HEADS or words[0].lower() in HONORIFICS):
+        words.pop(0)
+        out.append(" ".join(words))
+    return out
 
 
 def _conjuncts(tok) -> list:
@@ -228,6 +259,30 @@ class _Builder:
         if plural_title and not person.title:
             person.title = plural_title
         self._apposition(person, title_start if title else start, end)
+        self.from_registry(person)
+
+    def from_registry(self, person: Person) -> None:
+        """Who the registry says this is on the article's date: their registry key and the
+        country of their office then. The country becomes the person's only once the whole
+        article has been read, and only if the article gave none (its own words win); until
+        then it serves descriptions ('the Indian prime minister') alone, so that the
+        article's cues, not the registry, decide who its pronouns and plurals mean."""
+        registry = self.idx.registry
+        if not registry or person.org or person.registry_key:
+            return
+        day = self.idx.published
+        names = [person.name, *sorted(person.aliases)]
+        names += [u for n in names for u in _untitled(n)]
+        found = registry.person_for(names, day, person.country)
+        if found is None and len(person.words) == 1:
+            found = registry.person_by_surname(person.words[0], day, person.country)
+        if found is None and len(person.words) > 1:
+            found = _same_surname_in_office(registry, person, day)
+        if found is None:
+            return
+        person.registry_key = found.key
+        term = found.term_on(day)
+        person.registry_country = term.country if term is not None else None
 
     def _apposition(self, person: Person, start: int, end: int) -> None:
         """'North Korea's leader, Kim Jong Un' / 'Cyril Ramaphosa, the South African president'."""
@@ -275,6 +330,8 @@ class _Builder:
             pid, conf = self._role(tok), 0.7
         else:
             pid, conf = by_description(self, tok, title, country, org), 0.7
+            if pid is None and tok not in self.deferred:
+                pid, conf = self._office_holder(tok, title, country), 0.6
         if pid is None:
             return
         person = self.people.persons[pid]
@@ -292,6 +349,29 @@ class _Builder:
         self.people.by_tok[tok.i] = pid
         self.people.conf[tok.i] = conf
         self._seen(pid, tok.i)
+
+    def _office_holder(self, tok, title, country):
+        """'the Indian prime minister' naming nobody the article has named: the person the
+        registry says held that office of that country on the article's date. Not for a
+        'former' or 'late' office-holder, whom the date does not identify."""
+        registry = self.idx.registry
+        if not registry or not title or not country:
+            return None
+        if any(c.lower_ in _NOT_INCUMBENT for c in tok.children if c.i < tok.i):
+            return None
+        key = registry.holder_titled(country, _singular(title), self.idx.published)
+        if key is None:
+            return None
+        for person in self.people.persons:
+            if person.registry_key == key:
+                return person.pid
+        found = registry.person(key)
+        term = found.term_on(self.idx.published)
+        person = Person(len(self.people.persons), found.name, first_i=tok.i, registry_key=key)
+        person.country = term.country if term else country
+        person.title = term.title if term else None
+        self.people.persons.append(person)
+        return person.pid
 
     def _role(self, tok):
         owner = relation_owner(tok, self)
@@ -384,6 +464,10 @@ def build_people(idx) -> People:
     builder.retry_deferred()
     assign_listed_countries(idx, builder.people)
     family_countries(builder.people)
+    for person in builder.people.persons:
+        builder.from_registry(person)
+        if not person.country and not person.org and person.registry_country:
+            person.country = person.registry_country
     builder.people.builder = builder
     return builder.people
 

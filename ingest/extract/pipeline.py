@@ -21,8 +21,8 @@ from .topics import find_topics
 from .types import AgreementCandidate, Extraction, GiftCandidate, LeaderMention, MeetingCandidate
 
 
-def run(doc, published) -> Extraction:
-    idx = build_index(doc)
+def run(doc, published, registry=None) -> Extraction:
+    idx = build_index(doc, registry or None, published)
     people = build_people(idx)
     mentions = country_mentions(idx, people, published)
     countries = article_countries(mentions)
@@ -184,4 +184,11 @@ def _leader(idx, people, pid, published) -> LeaderMention:
     first = next(i for i, p in people.order if p == pid)
     ev = evidence(idx, first, first, 0.9, "leader.name")
     country = None if person.org else soviet(person.country, published)
-    return LeaderMention(person.name, country, person.title, tuple(sorted(person.aliases)), (ev,))
+    return LeaderMention(
+        person.name,
+        country,
+        person.title,
+        tuple(sorted(person.aliases)),
+        (ev,),
+        registry_key=None if person.org else person.registry_key,
+    )

@@ -68,6 +68,8 @@ class DocIndex:
     last_date: object = None  # last date resolved while reading (rules' state)
     conflict: set = field(default_factory=set)  # numbers of sentences that report conflict
     cache: dict = field(default_factory=dict)  # per-document results rules share
+    registry: object = None  # the office-holders snapshot (registry.Registry) or None
+    published: object = None  # the article's date, for who held which office then
 
     def fact_sents(self):
         """Body sentences facts may be taken from: not the headline, not conflict reports."""
@@ -99,9 +101,9 @@ def split_sentences(doc) -> list:
     return [s for s in out if any(not t.is_space for t in s)]
 
 
-def build_index(doc) -> DocIndex:
+def build_index(doc, registry=None, published=None) -> DocIndex:
     """Build the DocIndex: sentences, token->sentence map, headline and dateline."""
-    idx = DocIndex(doc=doc)
+    idx = DocIndex(doc=doc, registry=registry, published=published)
     idx.sents = split_sentences(doc)
     idx.sent_of = [0] * len(doc)
     for n, sent in enumerate(idx.sents):

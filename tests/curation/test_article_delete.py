@@ -33,7 +33,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def extraction(monkeypatch):
     """The (fake) extractor finds one meeting, one gift and one agreement in any text."""
-    monkeypatch.setattr("ingest.extract.extract", lambda text, published=None: fake_extraction())
+    monkeypatch.setattr(
+        "ingest.extract.extract", lambda text, published=None, **kw: fake_extraction()
+    )
 
 
 def extracted(text: str = TEXT) -> Article:
@@ -234,7 +236,7 @@ def test_an_article_deleted_while_a_stale_worker_extracts_gets_no_facts(monkeypa
     """A redelivered task may run on an article deleted meanwhile: its writes roll back."""
     article = ArticleFactory(text=TEXT)
 
-    def extract_then_lose_the_article(text, published=None):
+    def extract_then_lose_the_article(text, published=None, **kw):
         Article.objects.filter(pk=article.pk).delete()
         return fake_extraction()
 

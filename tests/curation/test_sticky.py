@@ -63,7 +63,7 @@ def extraction(monkeypatch):
     class Box:
         value = fake_extraction()
 
-    monkeypatch.setattr("ingest.extract.extract", lambda text, published=None: Box.value)
+    monkeypatch.setattr("ingest.extract.extract", lambda text, published=None, **kw: Box.value)
     return Box
 
 

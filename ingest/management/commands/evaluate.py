@@ -79,6 +79,11 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-registry",
+            action="store_true",
+            help="Extract without the leader registry (to measure what it adds).",
+        )
         parser.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
         parser.add_argument("--verbose", action="store_true", help="Print per-article misses.")
         parser.add_argument(
@@ -105,7 +110,9 @@ class Command(BaseCommand):
             help="Fail when more predicted facts than this come from conflict sentences.",
         )
 
-    def handle(self, *args, dirs, verbose, as_json, min_f1, min_metrics, max_conflict_facts, **_):
+    def handle(
+        self, *args, dirs, verbose, as_json, min_f1, min_metrics, max_conflict_facts, **options
+    ):
         counts = ("agreement_status_errors", "conflict_facts")
         metric_names = [name for name in EvaluationResult().metrics() if name not in counts]
         try:
@@ -127,12 +134,16 @@ class Command(BaseCommand):
             texts.append((text, published))
 
         from ingest.extract import extract_many
+        from ingest.extract.registry import EMPTY, read_registry_file
         from ingest.nlp import get_nlp
+
+        # The shipped registry file, not the database: these commands never touch it.
+        registry = EMPTY if options.get("no_registry") else read_registry_file()
 
         started = time.perf_counter()
         nlp = get_nlp()
         load_seconds = time.perf_counter() - started
-        extractions = list(extract_many(texts, nlp=nlp))
+        extractions = list(extract_many(texts, nlp=nlp, registry=registry))
         elapsed = time.perf_counter() - started
 
         pairs, conflicts = [], []

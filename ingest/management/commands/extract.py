@@ -104,6 +104,11 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-registry",
+            action="store_true",
+            help="Extract without the leader registry (to measure what it adds).",
+        )
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         parser.add_argument(
             "--jsonl",
@@ -128,11 +133,15 @@ class Command(BaseCommand):
                 articles.append((None, path.name, text, published))
 
         from ingest.extract import extract_many
+        from ingest.extract.registry import EMPTY, read_registry_file
         from ingest.nlp import get_nlp
+
+        # The shipped registry file, not the database: these commands never touch it.
+        registry = EMPTY if options.get("no_registry") else read_registry_file()
 
         nlp = get_nlp()
         items = ((text, published) for _, _, text, published in articles)
-        extractions = extract_many(items, nlp=nlp)
+        extractions = extract_many(items, nlp=nlp, registry=registry)
         for (item_id, name, _, _), extraction in zip(articles, extractions, strict=True):
             gold = gold_with_evidence(extraction, name) if evidence else extraction.to_gold(name)
             line = {"id": item_id, **gold} if jsonl else gold
