@@ -75,6 +75,8 @@ def _meeting_participants(meetings) -> Loaded:
         .order_by("leader__name", "leader_id")
     )
     represent = serializers.LeaderSerializer().to_representation
+    rows = list(rows)
+    serializers.attach_offices([row.leader for row in rows])
     out: Loaded = defaultdict(list)
     for row in rows:
         out[row.meeting_id].append(represent(row.leader))

@@ -39,6 +39,8 @@ from kb.models import (
     MeetingKind,
     MergeKind,
     MergeRecord,
+    Office,
+    OfficeKind,
     ReviewState,
 )
 from kb.names import normalise_name
@@ -220,7 +222,18 @@ class CountryFilter(StrictFilterSet):
 
 class LeaderFilter(ReviewedFilterSet):
     country = filters.CharFilter(
-        field_name="country__code", lookup_expr="iexact", help_text="ISO 3166 alpha-2 code."
+        method="filter_nothing",
+        help_text="ISO 3166 alpha-2 code: leaders of that country, or who held one of its "
+        "offices. With `office` or `in_office_on`, the same term must match all of them.",
+    )
+    office = filters.ChoiceFilter(
+        choices=OfficeKind.choices,
+        method="filter_nothing",
+        help_text="Leaders who held an office of this kind (registry terms).",
+    )
+    in_office_on = filters.DateFilter(
+        method="filter_nothing",
+        help_text="YYYY-MM-DD: leaders holding an office (of `office`, of `country`) that day.",
     )
     name = filters.CharFilter(
         method="filter_name",
@@ -234,7 +247,7 @@ class LeaderFilter(ReviewedFilterSet):
 
     class Meta:
         model = Leader
-        fields = ["country", "name", "review_state", "article"]
+        fields = ["country", "office", "in_office_on", "name", "review_state", "article"]
 
     def filter_name(self, queryset, name, value):
         return queryset.filter(pk__in=_named(value))
@@ -244,7 +257,42 @@ class LeaderFilter(ReviewedFilterSet):
         data = self.form.cleaned_data
         if not (data.get("include_merged") or data.get("updated_since")):
             queryset = queryset.filter(merged_into__isnull=True)
+        return _by_office(queryset, data)
+
+
+def _by_office(queryset, data):
+    """Leaders filtered by country, office kind and day in office, all on one term."""
+    code, kind, day = data.get("country"), data.get("office"), data.get("in_office_on")
+    if not (code or kind or day):
         return queryset
+    terms = Office.objects.visible().filter(leader=OuterRef("pk"))
+    if code:
+        terms = terms.filter(country__code__iexact=code)
+    if kind:
+        terms = terms.filter(kind=kind)
+    if day:
+        terms = terms.held_on(day)
+    if code and not (kind or day):
+        return queryset.filter(Q(country__code__iexact=code) | Exists(terms))
+    return queryset.filter(Exists(terms))
+
+
+class OfficeFilter(ReviewedFilterSet):
+    leader = IdFilter(field_name="leader", help_text="The office-holder's id.")
+    country = filters.CharFilter(
+        field_name="country__code", lookup_expr="iexact", help_text="ISO 3166 alpha-2 code."
+    )
+    kind = filters.ChoiceFilter(choices=OfficeKind.choices)
+    in_office_on = filters.DateFilter(
+        method="filter_day", help_text="YYYY-MM-DD: terms running that day."
+    )
+
+    class Meta:
+        model = Office
+        fields = ["leader", "country", "kind", "in_office_on", "review_state"]
+
+    def filter_day(self, queryset, name, value):
+        return queryset.held_on(value)
 
 
 def _participant(**lookup):

@@ -33,6 +33,8 @@ from kb.models import (
     MeetingKind,
     MergeKind,
     MergeRecord,
+    Office,
+    OfficeKind,
     ReviewState,
 )
 
@@ -206,11 +208,88 @@ def _edited_fields():
 LEADER_EXPANSIONS = ("meetings", "gifts", "agreements")
 
 
+def attach_offices(leaders) -> None:
+    """Load the terms of many leaders in one query (as ``visible_offices``)."""
+    leaders = [leader for leader in leaders if getattr(leader, "visible_offices", None) is None]
+    if not leaders:
+        return
+    by_leader: dict[int, list[Office]] = {leader.pk: [] for leader in leaders}
+    terms = (
+        Office.objects.visible()
+        .filter(leader_id__in=list(by_leader))
+        .select_related("country")
+        .order_by("start", "id")
+    )
+    for office in terms:
+        by_leader[office.leader_id].append(office)
+    for leader in leaders:
+        leader.visible_offices = by_leader[leader.pk]
+
+
+def _visible_offices(leader: Leader) -> list[Office]:
+    """The leader's terms, not rejected ones (prefetched as ``visible_offices`` by lists)."""
+    cached = getattr(leader, "visible_offices", None)
+    if cached is not None:
+        return cached
+    return list(leader.offices.visible().select_related("country").order_by("start", "id"))
+
+
+def office_out(office: Office) -> dict:
+    return {
+        "id": office.pk,
+        "leader": office.leader_id,
+        "country": office.country.code,
+        "kind": office.kind,
+        "title": office.title,
+        "start": date_out(office.start),
+        "end": date_out(office.end),
+        "heads_government": office.heads_government,
+        "source": office.source,
+        "review_state": office.review_state,
+        "edited_fields": names(office.edited_fields),
+        "updated_at": datetime_out(office.updated_at),
+    }
+
+
+class OfficeSerializer(serializers.ModelSerializer):
+    """One term in one office: who, which country, which office, from when to when
+    (`end` null while in office), and where that is recorded (`source`)."""
+
+    country = serializers.SlugRelatedField(**COUNTRY_CODE)
+    kind = _enum(OfficeKind)
+    review_state = _enum(ReviewState)
+    edited_fields = _edited_fields()
+
+    class Meta:
+        model = Office
+        fields = [
+            "id",
+            "leader",
+            "country",
+            "kind",
+            "title",
+            "start",
+            "end",
+            "heads_government",
+            "source",
+            "review_state",
+            "edited_fields",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def to_representation(self, office):
+        return office_out(office)
+
+
 class LeaderSerializer(serializers.ModelSerializer):
     country = serializers.SlugRelatedField(**COUNTRY_CODE, allow_null=True)
     other_names = _names()
     review_state = _enum(ReviewState)
     edited_fields = _edited_fields()
+    offices = OfficeSerializer(
+        many=True, read_only=True, help_text="Terms in office (the registry), oldest first."
+    )
 
     class Meta:
         model = Leader
@@ -220,6 +299,7 @@ class LeaderSerializer(serializers.ModelSerializer):
             "other_names",
             "title",
             "country",
+            "offices",
             "merged_into",
             "review_state",
             "edited_fields",
@@ -235,6 +315,7 @@ class LeaderSerializer(serializers.ModelSerializer):
             "other_names": names(leader.other_names),
             "title": leader.title,
             "country": country.code if country else None,
+            "offices": [office_out(o) for o in _visible_offices(leader)],
             "merged_into": leader.merged_into_id,
             "review_state": leader.review_state,
             "edited_fields": names(leader.edited_fields),
@@ -641,6 +722,35 @@ class LeaderCreateSerializer(LeaderUpdateSerializer):
     """A leader added by hand."""
 
     name = StrictCharField(max_length=200, help_text="The full name.")
+
+
+class OfficeUpdateSerializer(serializers.Serializer):
+    """Fields of a term to correct; those given are kept as set (no load or import of the
+    registry changes them again)."""
+
+    country = CountryCodeField(
+        slug_field="code",
+        queryset=Country.objects.all(),
+        required=False,
+        help_text="ISO 3166 alpha-2 code.",
+    )
+    kind = _writable_enum(OfficeKind)
+    title = StrictCharField(required=False, max_length=120, help_text="As news writes it.")
+    start = serializers.DateField(required=False)
+    end = serializers.DateField(required=False, allow_null=True, help_text="Null: in office.")
+    source = StrictCharField(required=False, allow_blank=True, max_length=500)
+
+
+class OfficeCreateSerializer(OfficeUpdateSerializer):
+    """A term added by hand."""
+
+    leader = IdField(queryset=_active_leaders(), help_text="The office-holder's id.")
+    country = CountryCodeField(
+        slug_field="code", queryset=Country.objects.all(), help_text="ISO 3166 alpha-2 code."
+    )
+    kind = _writable_enum(OfficeKind, required=True)
+    title = StrictCharField(max_length=120, help_text="As news writes it.")
+    start = serializers.DateField()
 
 
 class GiftUpdateSerializer(serializers.Serializer):

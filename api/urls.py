@@ -13,6 +13,7 @@ app_name = "api"
 router = DefaultRouter()
 router.register("countries", views.CountryViewSet, basename="country")
 router.register("leaders", views.LeaderViewSet, basename="leader")
+router.register("offices", views.OfficeViewSet, basename="office")
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("gifts", views.GiftViewSet, basename="gift")
 router.register("agreements", views.AgreementViewSet, basename="agreement")

@@ -39,7 +39,7 @@ from api.pagination import Pagination
 from api.services import articles_submit, fact_delete
 from ingest.read import UploadRejected
 from ingest.services import article_requeue, article_submit
-from kb import curation
+from kb import curation, offices
 from kb.models import (
     Agreement,
     Article,
@@ -48,6 +48,7 @@ from kb.models import (
     Leader,
     Meeting,
     MergeRecord,
+    Office,
 )
 from kb.services import ArticleBusy, article_delete
 
@@ -392,7 +393,13 @@ class LeaderViewSet(ReviewViewSet):
     """Leaders, by name; merged ones are left out of lists unless `include_merged` is
     given, rejected ones unless `include_rejected` or `review_state` is."""
 
-    queryset = Leader.objects.select_related("country")
+    queryset = Leader.objects.select_related("country").prefetch_related(
+        Prefetch(
+            "offices",
+            queryset=Office.objects.visible().select_related("country").order_by("start", "id"),
+            to_attr="visible_offices",
+        )
+    )
     serializer_class = serializers.LeaderSerializer
     update_serializer_class = serializers.LeaderUpdateSerializer
     filterset_class = filters.LeaderFilter
@@ -421,6 +428,64 @@ class LeaderViewSet(ReviewViewSet):
     @action(detail=True, methods=["post"])
     def merge(self, request, pk=None):
         return _merge(request, self.get_object(), Leader)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List terms in office (the leader registry)"),
+    retrieve=extend_schema(summary="One term in office"),
+    create=extend_schema(
+        summary="Add a term by hand",
+        description=(
+            "A term the registry lacks: `leader`, `country`, `kind`, `title`, `start`, and "
+            "`end` (null while in office). It is `confirmed`; no registry load or import "
+            "changes it. A term that ends before it starts, an unknown country, or one "
+            "repeating a term the leader holds in the same office then is **400** with the "
+            f"reason. {WRITE_ERRORS_NOTE}"
+        ),
+        request=serializers.OfficeCreateSerializer,
+        responses={201: serializers.OfficeSerializer},
+        parameters=[CREATED_LOCATION],
+    ),
+    partial_update=extend_schema(
+        summary="Correct or end a term",
+        description=(
+            "Give only the fields to change (`end` to end a running term). The term "
+            "becomes `corrected`; no registry load or import changes those fields again. "
+            f"{WRITE_ERRORS_NOTE}"
+        ),
+        request=serializers.OfficeUpdateSerializer,
+        responses={200: serializers.OfficeSerializer},
+    ),
+    **_review_schema(
+        "term",
+        serializers.OfficeSerializer,
+        rejected="It leaves the registry extraction uses, and no load brings it back. ",
+    ),
+)
+class OfficeViewSet(ReviewViewSet):
+    """Terms in office: who held which office of which country, and when."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    queryset = Office.objects.select_related("country")
+    serializer_class = serializers.OfficeSerializer
+    update_serializer_class = serializers.OfficeUpdateSerializer
+    filterset_class = filters.OfficeFilter
+    search_fields = ["title", "leader__name"]
+    ordering_fields = ["start", "end", "id", "updated_at"]
+    ordering = ["start", "id"]
+
+    def create(self, request, *args, **kwargs):
+        form = serializers.OfficeCreateSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        office = offices.office_create(user=request.user, **form.validated_data)
+        return self._answer(office, status.HTTP_201_CREATED)
+
+    def correct(self, office, *, user, changes: dict) -> None:
+        offices.office_update(office=office, user=user, changes=changes)
+
+    def decide(self, office, *, user, confirm: bool):
+        service = offices.office_confirm if confirm else offices.office_reject
+        return service(office=office, user=user)
 
 
 @_fact_schema(

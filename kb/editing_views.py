@@ -21,7 +21,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from ingest.services import article_requeue
-from kb import curation
+from kb import curation, offices
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -34,6 +34,8 @@ from kb.models import (
     MeetingKind,
     MergeKind,
     MergeRecord,
+    Office,
+    OfficeKind,
 )
 from kb.roles import can_edit
 from kb.services import article_delete, article_delete_plan
@@ -153,6 +155,15 @@ class LeaderForm(forms.Form):
     country = forms.ModelChoiceField(Country.objects.order_by("name"), required=False)
 
 
+class OfficeForm(forms.Form):
+    country = forms.ModelChoiceField(Country.objects.order_by("name"), to_field_name="code")
+    kind = forms.ChoiceField(label="Office", choices=OfficeKind.choices)
+    title = forms.CharField(label="Title, as news writes it", max_length=120)
+    start = forms.DateField(label="From (YYYY-MM-DD)")
+    end = forms.DateField(label="To (YYYY-MM-DD; empty while in office)", required=False)
+    source = forms.URLField(label="Source", required=False, max_length=500, assume_scheme="https")
+
+
 FORMS = {Meeting: MeetingForm, Gift: GiftForm, Agreement: AgreementForm}
 
 
@@ -246,6 +257,59 @@ class LeaderEditView(FactEditView):
         curation.leader_update(leader=self.fact, user=self.request.user, changes=changes)
 
 
+class OfficeEditView(FactEditView):
+    """GET: the correction form for a term in office. POST: save what changed via
+    ``office_update`` (the fields changed are kept against later registry loads); the
+    page also offers reject/confirm and shows the term's history."""
+
+    model = Office
+    template_name = "kb/edit/office_form.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(section="leaders", leader=self.fact.leader, adding=False)
+        return context
+
+    def make_form(self, data=None):
+        office = self.fact
+        initial = {name: getattr(office, name) for name in offices.OFFICE_EDITABLE_FIELDS}
+        return OfficeForm(data, initial=initial)
+
+    def save(self, changes: dict) -> None:
+        offices.office_update(office=self.fact, user=self.request.user, changes=changes)
+
+
+class OfficeAddView(EditorRequiredMixin, TemplateView):
+    """GET: a blank term form for a leader. POST: ``office_create``."""
+
+    template_name = "kb/edit/office_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.leader = get_object_or_404(Leader, pk=kwargs["pk"], merged_into__isnull=True)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(section="leaders", leader=self.leader, adding=True)
+        return context
+
+    def get(self, request, *args, **kwargs):
+        initial = {"country": self.leader.country, "title": self.leader.title}
+        return self.render_to_response(self.get_context_data(form=OfficeForm(initial=initial)))
+
+    def post(self, request, *args, **kwargs):
+        form = OfficeForm(request.POST)
+        if form.is_valid():
+            try:
+                offices.office_create(user=request.user, leader=self.leader, **form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, "Added the term.")
+                return redirect(self.leader)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
 class FactActionView(EditorRequiredMixin, View):
     """POST-only: confirm or reject a fact (JSON answer for the review page's script)."""
 
@@ -281,6 +345,16 @@ class LeaderActionView(FactActionView):
     def decide(self, leader, *, user) -> None:
         service = {"confirm": curation.leader_confirm, "reject": curation.leader_reject}
         service[self.action](leader=leader, user=user)
+
+
+class OfficeActionView(FactActionView):
+    """POST-only: confirm or reject a term in office."""
+
+    model = Office
+
+    def decide(self, office, *, user) -> None:
+        service = {"confirm": offices.office_confirm, "reject": offices.office_reject}
+        service[self.action](office=office, user=user)
 
 
 class GiftSwapView(EditorRequiredMixin, View):

@@ -80,6 +80,16 @@ urlpatterns = [
         editing_views.MergeView.as_view(model=Leader),
         name="leader-merge",
     ),
+    path("leaders/<int:pk>/offices/add/", editing_views.OfficeAddView.as_view(), name="office-add"),
+    path("offices/<int:pk>/edit/", editing_views.OfficeEditView.as_view(), name="office-edit"),
+    *[
+        path(
+            f"offices/<int:pk>/{action}/",
+            editing_views.OfficeActionView.as_view(action=action),
+            name=f"office-{action}",
+        )
+        for action in ("confirm", "reject")
+    ],
     path("merges/", editing_views.MergeListView.as_view(), name="merge-list"),
     path("merges/<int:pk>/undo/", editing_views.MergeUndoView.as_view(), name="merge-undo"),
     path(

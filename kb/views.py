@@ -8,6 +8,7 @@ needs `can_read` (anonymous reading can be switched off with SUMMITRY_ANONYMOUS_
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
 from django.contrib.auth.mixins import AccessMixin
@@ -543,6 +544,7 @@ class LeaderDetailView(PageMixin, DetailView):
             gifts_received=gifts_for_list().filter(recipient=leader),
             agreements=agreements_for_list().filter(leader_parties=leader),
             counterparts=queries.counterparts_of_leader(leader),
+            offices=leader.offices.visible().select_related("country").order_by("start", "id"),
         )
         return context
 
@@ -601,8 +603,50 @@ class CountryDetailView(PageMixin, DetailView):
             meetings_abroad_count=abroad.count(),
             meetings_shown=shown,
             counterpart_countries=queries.counterpart_countries(country),
+            office_timeline=country_office_timeline(country),
         )
         return context
+
+
+#: The country page's timeline of office-holders, in this order.
+TIMELINE_KINDS = (
+    (("monarch", "head_of_state"), "Head of state"),
+    (("head_of_government",), "Head of government"),
+    (("foreign_minister",), "Foreign minister"),
+)
+
+
+def country_office_timeline(country) -> list[dict]:
+    """Who held the country's leading offices, and when: one row list per office, newest
+    first, each term with its share of the years drawn (a few dozen rows at most)."""
+    from kb.models import Office
+
+    terms = list(
+        Office.objects.visible()
+        .filter(country=country, kind__in=[k for kinds, _ in TIMELINE_KINDS for k in kinds])
+        .select_related("leader")
+        .order_by("-start", "-id")
+    )
+    if not terms:
+        return []
+    today = dt.date.today()
+    first = min(t.start for t in terms)
+    span = max((today - first).days, 1)
+    out = []
+    for kinds, label in TIMELINE_KINDS:
+        rows = []
+        for term in (t for t in terms if t.kind in kinds):
+            end = term.end or today
+            rows.append(
+                {
+                    "term": term,
+                    "offset": round(100 * (term.start - first).days / span, 2),
+                    "width": max(round(100 * (end - term.start).days / span, 2), 0.5),
+                }
+            )
+        if rows:
+            out.append({"label": label, "rows": rows, "since": first.year, "until": today.year})
+    return out
 
 
 # ---- gifts and agreements -----------------------------------------------------------------

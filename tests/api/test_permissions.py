@@ -16,6 +16,8 @@ what the editor gets for each method; a method not listed is 405.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db import transaction
 
@@ -29,6 +31,7 @@ from tests.factories import (
     GiftFactory,
     LeaderFactory,
     MeetingFactory,
+    OfficeFactory,
     editor,
 )
 
@@ -59,6 +62,7 @@ def world():
         "fr": fr, "a": a, "b": b, "lonely": LeaderFactory(), "article": article,
         "meeting": meeting, "duplicate": duplicate, "gift": gift, "agreement": agreement,
         "evidence": evidence, "merge": record,
+        "office": OfficeFactory(leader=b, country=fr, start=dt.date(2001, 1, 1)),
     }  # fmt: skip
 
 
@@ -89,6 +93,16 @@ ENDPOINTS = {
     "leader-merge": (
         "/api/leaders/{a}/merge/", {**ACTION, "post": (lambda w: {"merge": w["b"].pk}, 200)},
     ),
+    "office-list": (
+        "/api/offices/",
+        {**READ, "post": (
+            lambda w: {"leader": w["a"].pk, "country": "FR", "kind": "foreign_minister",
+                       "title": "Foreign Minister", "start": "2010-01-01"}, 201,
+        )},
+    ),
+    "office-detail": ("/api/offices/{office}/", {**READ, "patch": ({"end": "2005-01-01"}, 200)}),
+    "office-confirm": ("/api/offices/{office}/confirm/", CONFIRM),
+    "office-reject": ("/api/offices/{office}/reject/", CONFIRM),
     "meeting-list": (
         "/api/meetings/",
         {**READ, "post": (lambda w: {**_span(w), "participants": [w["a"].pk]}, 201)},
