@@ -15,9 +15,10 @@ $(PY):
 install: $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
 
-## Install, migrate, ingest the demo articles, create a local editor account, and serve.
+## Install, migrate, load the leader registry, ingest the demo articles, create a local editor account, and serve.
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_registry
 	$(PY) manage.py demo
 	@echo "Summitry is running at http://$(HOST):$(PORT)/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
