@@ -39,6 +39,7 @@ from kb.models import (
     Meeting,
     MergeKind,
     MergeRecord,
+    Office,
     ReviewState,
 )
 from kb.names import name_keys
@@ -829,6 +830,13 @@ def leader_merge(*, keep: Leader, merge: Leader, user) -> MergeRecord:
     snap["merged_leaders"] = sorted(merge.merged.values_list("pk", flat=True))
     Leader.objects.filter(pk__in=snap["merged_leaders"]).update(merged_into=keep)
 
+    # The person's terms in office go with them (the registry follows merges too).
+    snap["offices"] = []
+    for office in Office.objects.filter(leader=merge).order_by("pk"):
+        office.leader = keep
+        _save_with_history(office, user=user, reason=reason)
+        snap["offices"].append(office.pk)
+
     snap["keep_before"] = _snapshot(keep, ("other_names", *LEADER_FILLABLE))
     names = set(keep.other_names) | set(merge.other_names) | {merge.name}
     keep.other_names = sorted(names - {keep.name})
@@ -954,6 +962,9 @@ def _leader_merge_undo(keep: Leader, merge: Leader, snap: dict, *, user, reason:
         leader=keep, article_id__in=[a for a, was_there in snap["articles"] if not was_there]
     ).delete()
     Leader.objects.filter(pk__in=snap["merged_leaders"]).update(merged_into=merge)
+    for office in Office.objects.filter(pk__in=snap.get("offices", ()), leader=keep):
+        office.leader = merge
+        _save_with_history(office, user=user, reason=reason)
     _restore(keep, snap["keep_before"])
     _save_with_history(keep, user=user, reason=reason)
     _restore(merge, snap["merge_before"])

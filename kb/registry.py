@@ -183,7 +183,7 @@ def _registry_persons(rows, countries, report) -> dict[str, Leader]:
     for row in rows:
         by_person.setdefault(row["person_key"], []).append(row)
     known = {
-        leader.registry_key: leader
+        leader.registry_key: _survivor(leader)
         for leader in Leader.objects.filter(registry_key__in=list(by_person))
     }
     unclaimed = _leaders_by_name()
@@ -203,14 +203,26 @@ def _registry_persons(rows, countries, report) -> dict[str, Leader]:
                 confidence=1.0,
             )
             report.persons_added += 1
-        if (
+        if leader.pk is not None and leader.registry_key != key:
+            pass  # merged by an editor into another record: that record stays as it is
+        elif (
             _person_update(leader, person_rows, countries)
             or leader.pk is None
-            or (leader.registry_key == key and key not in known)
+            or key not in known
         ):
             leader.save()
         known[key] = leader
     return known
+
+
+def _survivor(leader: Leader) -> Leader:
+    """The record a merged leader went into (an editor merged two records of one person:
+    the registry's terms stay with the one kept)."""
+    seen = set()
+    while leader.merged_into_id and leader.pk not in seen:
+        seen.add(leader.pk)
+        leader = leader.merged_into
+    return leader
 
 
 def _unclaimed_match(person_rows, unclaimed, countries) -> Leader | None:

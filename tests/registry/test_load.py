@@ -170,3 +170,23 @@ def test_parse_errors_name_the_file_line():
 
     with pytest.raises(RegistryFileError, match="line 2"):
         parse_registry_rows([HEADER, "only,three,fields"])
+
+
+def test_a_merge_takes_the_terms_along_and_a_reload_leaves_them_with_the_survivor(
+    tmp_path, countries
+):
+    from kb.curation import leader_merge, merge_undo
+
+    path = write(tmp_path, ROWS)
+    load(path)
+    modi = Leader.objects.get(registry_key="IN-narendra-modi")
+    kept = LeaderFactory(name="N. Modi", country=countries.get(code="IN"))
+    record = leader_merge(keep=kept, merge=modi, user=editor())
+    assert list(kept.offices.values_list("kind", flat=True)) == ["head_of_government"]
+    load(path)
+    kept.refresh_from_db()
+    assert kept.offices.count() == 1 and kept.name == "N. Modi"
+    assert not Leader.objects.get(pk=modi.pk).offices.exists()
+    assert registry_snapshot().person_for(["N. Modi"], dt.date(2020, 1, 1)) is not None
+    merge_undo(record=record, user=editor())
+    assert Leader.objects.get(pk=modi.pk).offices.count() == 1
