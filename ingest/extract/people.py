@@ -127,9 +127,10 @@ class People:
 
 
 def _same_surname_in_office(registry, person: Person, day):
-    """'Chimed Saikhanbileg' for the registry's 'Chimediin Saikhanbileg', 'Joe Biden' for
-    'Joseph R. Biden': the one office-holder of that surname on the day (else the only
-    person of that surname in the registry), whose given name starts with the same letter."""
+    """'Chimed Saikhanbileg' for the registry's 'Chimediin Saikhanbileg', 'M Abdul Hamid'
+    for 'Mohammad Abdul Hamid': the one office-holder of that surname on the day (else the
+    only person of that surname in the registry), when one of their names starts with the
+    same letter or holds every whole word the article gives."""
     words = [w for w in person.name.split() if w[:1].isalpha()]
     if not words:
         return None
@@ -138,8 +139,13 @@ def _same_surname_in_office(registry, person: Person, day):
         found = registry.person_by_surname(words[-1], day, person.country, ever=True)
     if found is None:
         return None
-    given = found.name.split()[0][:1].casefold()
-    return found if given and words[0][:1].casefold() == given else None
+    given = words[0][:1].casefold()
+    spelled = {w.casefold() for w in words if len(w) > 2}
+    for form in (found.name, *found.aliases):
+        parts = [w.casefold() for w in form.split()]
+        if parts and (parts[0][:1] == given or spelled <= set(parts)):
+            return found
+    return None
 
 
 _NOT_INCUMBENT = {"former", "ex", "late", "then", "previous", "past", "future", "next", "outgoing"}
