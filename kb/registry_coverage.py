@@ -31,13 +31,19 @@ OBSERVERS = frozenset({"VA", "PS"})
 ALSO_COVERED = frozenset({"TW", "XK"})
 STATES = UN_MEMBERS | OBSERVERS | ALSO_COVERED
 
-# States that came into being after 1990, from the year they did.
-FIRST_YEAR = {
-    "SS": 2011, "TL": 2002, "ME": 2006, "XK": 2008, "ER": 1993, "CZ": 1993, "SK": 1993,
-    "SI": 1991, "HR": 1991, "BA": 1992, "MK": 1991, "EE": 1991, "LV": 1991, "LT": 1991,
-    "UA": 1991, "BY": 1991, "MD": 1991, "GE": 1991, "AM": 1991, "AZ": 1991, "KZ": 1991,
-    "UZ": 1991, "TM": 1991, "KG": 1991, "TJ": 1991, "RU": 1992, "NA": 1990, "YE": 1990,
-    "MH": 1991, "FM": 1991, "PW": 1994, "PS": 1994, "RS": 2006,
+D = dt.date
+# States that came into being after 1990 (as the state the registry records), from the
+# day they did: a year counts only from that day.
+FIRST_DAY = {
+    "SS": D(2011, 7, 9), "TL": D(2002, 5, 20), "ME": D(2006, 6, 3), "XK": D(2008, 2, 17),
+    "ER": D(1993, 5, 24), "CZ": D(1993, 1, 1), "SK": D(1993, 1, 1), "SI": D(1991, 6, 25),
+    "HR": D(1991, 6, 25), "BA": D(1992, 3, 3), "MK": D(1991, 9, 8), "EE": D(1991, 8, 20),
+    "LV": D(1991, 8, 21), "LT": D(1990, 3, 11), "UA": D(1991, 8, 24), "BY": D(1991, 8, 25),
+    "MD": D(1991, 8, 27), "GE": D(1991, 4, 9), "AM": D(1991, 9, 21), "AZ": D(1991, 10, 18),
+    "KZ": D(1991, 12, 16), "UZ": D(1991, 8, 31), "TM": D(1991, 10, 27), "KG": D(1991, 8, 31),
+    "TJ": D(1991, 9, 9), "RU": D(1991, 12, 26), "NA": D(1990, 3, 21), "YE": D(1990, 5, 22),
+    "MH": D(1991, 9, 17), "FM": D(1991, 9, 17), "PW": D(1994, 10, 1), "PS": D(1994, 7, 5),
+    "RS": D(2006, 6, 5),
 }  # fmt: skip
 
 # Commonwealth realms share the British monarch as head of state: (realm, until).
@@ -100,8 +106,10 @@ def _terms_by_office(registry: Registry) -> dict[tuple[str, str], list[Term]]:
     return found
 
 
-def _covered_days(terms: Iterable[Term], year: int, until: dt.date | None = None) -> float:
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+def _covered_days(
+    terms: Iterable[Term], year: int, until: dt.date | None = None, since: dt.date | None = None
+) -> float:
+    first, last = max(dt.date(year, 1, 1), since or dt.date.min), dt.date(year, 12, 31)
     if until is not None:
         last = min(last, until)
     if last < first:
@@ -121,7 +129,8 @@ def registry_coverage(
     coverage = Coverage(first_year, last_year)
     for country in sorted(STATES):
         for question in QUESTIONS:
-            start = max(first_year, FIRST_YEAR.get(country, first_year))
+            since = FIRST_DAY.get(country)
+            start = max(first_year, since.year if since else first_year)
             if question == "foreign_minister":
                 start = max(start, FOREIGN_MINISTERS_FROM)
             missing = []
@@ -134,7 +143,7 @@ def registry_coverage(
                         crown = by_office.get(("GB", question), ())
                         if _covered_days(crown, year, until) >= COVERED_SHARE:
                             continue
-                if _covered_days(terms, year) < COVERED_SHARE:
+                if _covered_days(terms, year, since=since) < COVERED_SHARE:
                     missing.append(year)
             coverage.gaps[(country, question)] = missing
     return coverage
