@@ -164,3 +164,12 @@ def test_coverage_counts_a_missing_year_as_a_gap():
     assert coverage.gaps[("US", "head_of_state")] == [2000, 2009, 2010]
     assert coverage.gaps[("US", "head_of_government")] == [2000, 2009, 2010]
     assert coverage.gaps[("CA", "head_of_state")] == list(range(2000, 2011))  # no crown rows
+
+
+def test_the_shipped_file_passes_the_loaders_checks():
+    """What load_registry refuses (a person in one office twice at once) is not in it."""
+    from kb.registry import _check_overlaps, registry_file_rows
+
+    rows = registry_file_rows(SHIPPED_FILE)
+    _check_overlaps(rows, "registry.csv")
+    assert len({r["person_key"] for r in rows}) > 3000
