@@ -384,6 +384,8 @@ def _office_holder_surname(tok, registry, published) -> bool:
     on the article's date, and that is not a place."""
     if tok.pos_ != "PROPN" or len(tok.text) < 2 or not tok.text[0].isupper():
         return False
+    if published is None or not registry.knows_surname(tok.text):
+        return False
     if tok.ent_type_ in ("DATE", "TIME", "MONEY"):
         return False
     if geo.country_for(tok.text) or geo.country_for_place(tok.text):

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,7 @@ FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KR", "KP", "VN", "SG", "KH"})
 MAX_NAME_WORDS = 8
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A name's lookup key: accent-free, casefolded, without punctuation or hyphens."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
@@ -178,9 +180,9 @@ class Registry:
         The longest name wins. Words that are only punctuation ("Moo - hyun") count
         towards the length but not the name. One-word aliases count ("Jokowi", "AMLO"):
         the caller only asks at capitalised proper nouns."""
-        keys = [name_key(w) for w in words[: MAX_NAME_WORDS + 4]]
-        if not keys or keys[0] not in self.by_first_word:
+        if not words or name_key(words[0]) not in self.by_first_word:
             return 0
+        keys = [name_key(w) for w in words[: MAX_NAME_WORDS + 4]]
         for n in range(len(keys), 0, -1):
             if keys[n - 1] and " ".join(k for k in keys[:n] if k) in self.by_name:
                 return n
@@ -202,6 +204,9 @@ class Registry:
                 if key not in keys:
                     keys.append(key)
         return self._choose(keys, day, country)
+
+    def knows_surname(self, word: str) -> bool:
+        return name_key(word) in self.by_surname
 
     def person_by_surname(
         self, surname: str, day: dt.date | None, country: str | None = None, *, ever=False
