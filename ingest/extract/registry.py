@@ -23,8 +23,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 OFFICE_KINDS = (
