@@ -6,6 +6,10 @@ clearly implied ("on Tuesday", "February 21", "January 22, 1963", "yesterday",
 convention dates a meeting only when its day is known.  Weekdays count back
 from the publication date (news reports what already happened): "on Sunday"
 in a Monday paper is the day before, and the same weekday is the same day.
+
+The publication date may be any day a dateline can spell, 0001-01-01 and 9999-12-31
+included, so no step here leaves the calendar: a day that would fall off it is no
+date (None), never an OverflowError.
 """
 
 from __future__ import annotations
@@ -74,20 +78,29 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _days_before(day: dt.date, days: int) -> dt.date | None:
+    """The day `days` before `day`, or None before the first day of the calendar."""
+    try:
+        return day - dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _year_for(month: int, day: int, published: dt.date) -> int:
     """The year of a month/day without a year: the latest one not well after publication."""
     candidate = _safe(published.year, month, day)
-    if candidate and candidate > published + dt.timedelta(days=31):
+    if candidate and (candidate - published).days > 31:
         return published.year - 1
     return published.year
 
 
-def weekday_before(published: dt.date, weekday: int, strictly: bool = False) -> dt.date:
-    """The most recent `weekday` (0=Monday) on or before `published` (before, if strictly)."""
+def weekday_before(published: dt.date, weekday: int, strictly: bool = False) -> dt.date | None:
+    """The most recent `weekday` (0=Monday) on or before `published` (before, if strictly);
+    None when that day would precede the calendar."""
     back = (published.weekday() - weekday) % 7
     if strictly and back == 0:
         back = 7
-    return published - dt.timedelta(days=back)
+    return _days_before(published, back)
 
 
 def _month_day(text: str, published: dt.date | None) -> dt.date | None:
@@ -145,7 +158,7 @@ def resolve(
     if published is None:
         return None
     if re.search(r"\byesterday\b", low):
-        return published - dt.timedelta(days=1)
+        return _days_before(published, 1)
     if re.search(r"\btoday\b|\bthis (morning|afternoon|evening)\b|\btonight\b", low):
         return published
     for word in low.replace(",", " ").split():

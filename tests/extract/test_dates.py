@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from ingest.extract.dates import mentions_past, resolve
+from ingest.extract.dates import mentions_future, mentions_past, resolve, weekday_before
+from ingest.read import split_dateline
 
 THU = dt.date(2024, 3, 14)
 
@@ -128,3 +129,85 @@ MEETING_DATES = [
 def test_meeting_dates_in_context(run, text, expected):
     ex = run(text)
     assert [m.date for m in ex.meetings] == [expected]
+
+
+# The ends of the calendar: a dateline an editor can type must never crash extraction.
+LAST_DAY = dt.date(9999, 12, 31)  # a Friday
+FIRST_DAY = dt.date(1, 1, 1)  # a Monday
+CALENDAR_ENDS = [LAST_DAY, FIRST_DAY, dt.date(9999, 12, 27), dt.date(1, 1, 5)]
+RELATIVE_PHRASES = [
+    "next week",
+    "next year",
+    "tomorrow",
+    "in two days",
+    "last week",
+    "yesterday",
+    "today",
+    "on Sunday",
+    "on Saturday",
+    "last Monday",
+    "on Tuesday next week",
+    "on March 3",
+    "on 3 March",
+    "December 31",
+    "January 1",
+    "on Christmas Day",
+    "Christmas Day last year",
+    "New Year's Eve",
+    "that same afternoon",
+    "a week ago",
+]
+
+
+@pytest.mark.parametrize("published", CALENDAR_ENDS, ids=str)
+@pytest.mark.parametrize("text", RELATIVE_PHRASES)
+def test_dates_near_the_ends_of_the_calendar_resolve_without_error(text, published):
+    resolve(text, published, previous=published)
+    mentions_past(text, published)
+    mentions_future(text)
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("yesterday", FIRST_DAY, None),  # the day before the first day does not exist
+        ("on Sunday", FIRST_DAY, None),
+        ("last Monday", FIRST_DAY, None),
+        ("on Monday", FIRST_DAY, FIRST_DAY),
+        ("December 31", FIRST_DAY, None),  # would be the year 0
+        ("yesterday", LAST_DAY, dt.date(9999, 12, 30)),
+        ("on March 3", LAST_DAY, dt.date(9999, 3, 3)),
+        ("January 1", dt.date(9999, 12, 27), dt.date(9999, 1, 1)),
+        ("on Sunday", LAST_DAY, dt.date(9999, 12, 26)),
+    ],
+)
+def test_a_day_off_the_calendar_is_no_date(text, published, expected):
+    assert resolve(text, published) == expected
+
+
+def test_no_weekday_before_the_first_day():
+    assert weekday_before(FIRST_DAY, 6) is None
+    assert weekday_before(FIRST_DAY, 0, strictly=True) is None
+    assert weekday_before(FIRST_DAY, 0) == FIRST_DAY
+
+
+@pytest.mark.parametrize("dateline", ["date 9999-12-31", "date 0001-01-01"])
+@pytest.mark.parametrize(
+    "phrase",
+    ["next week", "next year", "tomorrow", "in two days", "last week", "yesterday", "on Sunday"],
+)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "President Anna Novak met Prime Minister Jan Horak in Brno {phrase}. "
+        "Novak gave Horak a silver compass.",
+        "President Anna Novak met Prime Minister Jan Horak in Brno on March 3. "
+        "Novak gave Horak a silver compass. They will sign a trade agreement {phrase}.",
+    ],
+    ids=["phrase-on-the-meeting", "phrase-after-a-dated-meeting"],
+)
+def test_an_article_dated_at_an_end_of_the_calendar_is_extracted(run, dateline, phrase, template):
+    published, text = split_dateline(f"{dateline}\n" + template.format(phrase=phrase))
+    assert published is not None
+    extraction = run(text, published)
+    assert [g.item for g in extraction.gifts] == ["silver compass"]
