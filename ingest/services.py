@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import logging
-import traceback
+import uuid
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -17,6 +17,12 @@ from kb.models import Article, ArticleStatus
 from kb.services import article_facts_replace
 
 logger = logging.getLogger(__name__)
+
+# What readers see of an unexpected failure; the trace is in the log under the reference.
+INTERNAL_ERROR_REASON = (
+    "An internal error stopped extraction (reference {reference}); "
+    "the details are in the server log."
+)
 
 __all__ = ["UploadRejected", "article_submit", "article_process", "article_requeue"]
 
@@ -177,11 +183,11 @@ def _fetch(article: Article) -> Article | None:
 def article_process(*, article_id: int) -> Article | None:
     """Run extraction on one article and save its facts in one transaction.
 
-    A URL upload is fetched and read first. A failure marks the article failed with the
-    error and leaves its previous facts as they were; it does not raise, so the worker
-    stays up and the article can be retried. Losing the database is the exception: that
-    error propagates so the task retries once the database is back, instead of marking
-    the article failed.
+    A URL upload is fetched and read first. A failure marks the article failed with a
+    short reason for readers (the trace goes to the log only) and leaves its previous
+    facts as they were; it does not raise, so the worker stays up and the article can be
+    retried. Losing the database is the exception: that error propagates so the task
+    retries once the database is back, instead of marking the article failed.
     """
     from ingest.extract import extract
     from kb.registry import registry_snapshot
@@ -215,11 +221,14 @@ def article_process(*, article_id: int) -> Article | None:
             )
     except (OperationalError, InterfaceError):
         raise  # the database went away: the task retries
-    except Exception as exc:  # noqa: BLE001 - any failure is recorded on the article
-        logger.exception("extraction failed for article %s", article_id)
+    except Exception:  # noqa: BLE001 - any failure is recorded on the article
+        # Readers see the article's error, so it holds a reason, never the exception's
+        # text or trace (server paths, code): those go to the log only.
+        reference = uuid.uuid4().hex[:12]
+        logger.exception("extraction failed for article %s (reference %s)", article_id, reference)
         Article.objects.filter(pk=article_id).update(
             status=ArticleStatus.FAILED,
-            error=f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc(limit=5)}"[:5000],
+            error=INTERNAL_ERROR_REASON.format(reference=reference),
             finished_at=timezone.now(),
         )
     return Article.objects.filter(pk=article_id).first()  # None if it was deleted meanwhile
