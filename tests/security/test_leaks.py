@@ -8,6 +8,8 @@ import logging
 
 import pytest
 from django.apps import apps
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 
 from ingest.services import article_process, article_submit
@@ -98,3 +100,31 @@ def test_traces_stored_before_are_replaced_by_a_short_reason():
     fetch_failed.refresh_from_db()
     done.refresh_from_db()
     assert (fetch_failed.error, done.error) == (fetch_reason, "")
+
+
+def test_healthz_answers_ok_while_the_database_answers():
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_healthz_gives_a_status_only_when_the_database_is_down(monkeypatch, caplog):
+    detail = (
+        "could not connect to server: Connection refused\n\tIs the server running on host "
+        '"db.internal.example" (10.9.8.7) and accepting TCP/IP connections on port 6543?'
+    )
+
+    def refuse(self, *args, **kwargs):
+        raise OperationalError(detail)
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", refuse)
+    with caplog.at_level(logging.ERROR):
+        response = Client().get("/healthz")
+    assert response.status_code == 503
+    body = response.content.decode()
+    for leak in ("db.internal.example", "10.9.8.7", "6543", "connect", "OperationalError"):
+        assert leak not in body, leak
+    assert response.json() == {"status": "error"}
+    assert any(
+        r.exc_info and "db.internal.example" in str(r.exc_info[1]) for r in caplog.records
+    ), "the database error goes to the log"
