@@ -19,7 +19,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("prefix", "name", "user", "scope", "created_at", "last_used_at", "revoked_at")
     list_filter = ("scope", ("revoked_at", admin.EmptyFieldListFilter))
     search_fields = ("name", "prefix", "user__username")
-    readonly_fields = ("prefix", "created_at", "last_used_at")
+    readonly_fields = ("prefix", "created_at", "last_used_at", "revoked_at")
     actions = ["revoke"]
     autocomplete_fields = ()
     raw_id_fields = ("user",)

@@ -7,6 +7,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -27,6 +28,12 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def revoked_hash(key_hash: str) -> str:
+    """What a revoked token's hash becomes: the hash of no key. Clearing ``revoked_at``
+    afterwards, by any path, leaves a row that no key matches."""
+    return hash_key(f"revoked:{key_hash}")
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
         return self.filter(revoked_at__isnull=True)
@@ -34,6 +41,9 @@ class ApiTokenQuerySet(models.QuerySet):
 
 class ApiToken(models.Model):
     """A service's credential. Only its SHA-256 is stored; the key is shown once, when made.
+
+    Revocation is final: ``revoke`` also replaces the stored hash (``revoked_hash``), and
+    ``save`` refuses to clear a revocation, so no form, command or update brings a key back.
 
     The scope caps what the token may do whatever its user may: a ``read`` token never
     writes, even an editor's. An ``edit`` token writes only while its user is an editor.
@@ -53,7 +63,7 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -63,6 +73,11 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user}, {self.scope})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            self._refuse_to_unrevoke()
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:
@@ -81,10 +96,23 @@ class ApiToken(models.Model):
         token.save()
         return token, key
 
+    def _refuse_to_unrevoke(self) -> None:
+        stored = ApiToken.objects.filter(pk=self.pk).values_list("revoked_at", "key_hash").first()
+        if stored and stored[0] is not None and (self.revoked_at, self.key_hash) != stored:
+            raise ValidationError(
+                "Revocation is final: a revoked token cannot be restored; issue a new one."
+            )
+
     def revoke(self) -> None:
-        if self.revoked_at is None:
-            self.revoked_at = timezone.now()
-            self.save(update_fields=["revoked_at"])
+        """Revoke for good (one conditional update, so two revocations cannot race)."""
+        if self.revoked_at is not None:
+            return
+        now, hashed = timezone.now(), revoked_hash(self.key_hash)
+        unrevoked = ApiToken.objects.filter(pk=self.pk, revoked_at__isnull=True)
+        if unrevoked.update(revoked_at=now, key_hash=hashed):
+            self.revoked_at, self.key_hash = now, hashed
+        else:
+            self.refresh_from_db(fields=["revoked_at", "key_hash"])
 
     def touch(self) -> None:
         now = timezone.now()
