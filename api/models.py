@@ -22,6 +22,15 @@ class TokenScope(models.TextChoices):
     EDIT = "edit", "Read and edit (editors only)"
 
 
+class TokenOrigin(models.TextChoices):
+    """Where a token was made (with ``ApiToken.created_by``, who made it)."""
+
+    ADMIN = "admin", "In the admin"
+    COMMAND = "command", "By manage.py create_api_token"
+    CONVERTED = "converted", "Converted from a DRF token"
+    UNRECORDED = "unrecorded", "Not recorded (made before makers were recorded)"
+
+
 def hash_key(key: str) -> str:
     """SHA-256 of a token. Keys are 256-bit random strings, so a fast hash is enough: there
     is nothing to brute-force that a slow hash would protect."""
@@ -45,8 +54,10 @@ class ApiToken(models.Model):
     Revocation is final: ``revoke`` also replaces the stored hash (``revoked_hash``), and
     ``save`` refuses to clear a revocation, so no form, command or update brings a key back.
 
-    The scope caps what the token may do whatever its user may: a ``read`` token never
-    writes, even an editor's. An ``edit`` token writes only while its user is an editor.
+    A token is made by its owner or by a superuser (``created_by``; empty when made on the
+    server, by a command). The scope caps what the token may do whatever its user may: a
+    ``read`` token never writes, even an editor's. An ``edit`` token writes only while its
+    user is an editor.
     """
 
     user = models.ForeignKey(
@@ -64,6 +75,21 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="Who made the token: its owner, or a superuser.",
+    )
+    created_via = models.CharField(
+        max_length=10,
+        choices=TokenOrigin.choices,
+        default=TokenOrigin.UNRECORDED,
+        editable=False,
+    )
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -88,10 +114,25 @@ class ApiToken(models.Model):
         self.key_hash = hash_key(key)
 
     @classmethod
-    def issue(cls, *, user, scope: str = TokenScope.READ, name: str = "") -> tuple[ApiToken, str]:
-        """Make a token; returns it and its key (the only time the key is known)."""
+    def issue(
+        cls,
+        *,
+        user,
+        scope: str = TokenScope.READ,
+        name: str = "",
+        created_by=None,
+        created_via: str = TokenOrigin.UNRECORDED,
+    ) -> tuple[ApiToken, str]:
+        """Make a token; returns it and its key (the only time the key is known). Checks
+        nothing: ``api.tokens.issue_token`` decides who may have one."""
         key = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        token = cls(user=user, scope=scope, name=name[:100])
+        token = cls(
+            user=user,
+            scope=scope,
+            name=name[:100],
+            created_by=created_by,
+            created_via=created_via,
+        )
         token.set_key(key)
         token.save()
         return token, key

@@ -1,13 +1,17 @@
-"""Revocation that stays final (issue 12, point 5)."""
+"""Who may make a token, and revocation that stays final (issue 12, point 5)."""
 
 from __future__ import annotations
+
+import io
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from api.models import ApiToken, TokenScope
+from api.models import ApiToken, TokenScope, hash_key
 from tests.factories import UserFactory, editor
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +44,95 @@ def revoked_token(user) -> tuple[ApiToken, str]:
     token, key = ApiToken.issue(user=user, scope=TokenScope.READ)
     token.revoke()
     return token, key
+
+
+# ---- who makes tokens -----------------------------------------------------------------------
+
+
+def test_staff_cannot_make_a_token_for_another_user_in_the_admin(client):
+    root = superuser()
+    staff = staff_with_token_rights()
+    client.force_login(staff)
+
+    response = client.post(ADD_URL, {"user": root.pk, "name": "mine", "scope": "edit"}, follow=True)
+
+    assert response.status_code == 200
+    assert not ApiToken.objects.filter(user=root).exists()
+    token = ApiToken.objects.get()
+    assert (token.user, token.created_by, token.created_via) == (staff, staff, "admin")
+    [key] = keys_shown(response)
+    assert token.key_hash == hash_key(key)
+
+
+def test_the_add_form_offers_staff_no_choice_of_owner(client):
+    client.force_login(staff_with_token_rights())
+    form = client.get(ADD_URL).context["adminform"].form
+    assert "user" not in form.fields
+
+
+def test_staff_cannot_change_another_users_token(client):
+    root = superuser()
+    token, _ = ApiToken.issue(user=root, scope=TokenScope.EDIT, name="root's")
+    client.force_login(staff_with_token_rights())
+
+    client.post(f"/admin/api/apitoken/{token.pk}/change/", {"name": "renamed"})
+
+    token.refresh_from_db()
+    assert token.name == "root's"
+
+
+def test_a_superuser_may_make_a_token_for_another_user_and_is_recorded_as_its_maker(client):
+    root = superuser()
+    owner = editor("svc")
+    client.force_login(root)
+
+    response = client.post(
+        ADD_URL, {"user": owner.pk, "name": "sync", "scope": "edit"}, follow=True
+    )
+
+    token = ApiToken.objects.get()
+    assert (token.user, token.created_by, token.created_via) == (owner, root, "admin")
+    change_page = client.get(f"/admin/api/apitoken/{token.pk}/change/").content.decode()
+    maker = change_page[change_page.index("field-created_by") :]
+    assert re.search(r'class="readonly"><a [^>]*>root</a>', maker[: maker.index("</div>", 300)])
+    [key] = keys_shown(response)
+    assert with_key(key).get("/api/leaders/").status_code == 200
+
+
+def test_an_admin_form_error_is_a_form_error_not_a_500(client):
+    root = superuser()
+    gone = editor("gone")
+    gone.is_active = False
+    gone.save()
+    client.force_login(root)
+
+    response = client.post(ADD_URL, {"user": gone.pk, "scope": "read"})
+
+    assert response.status_code == 200
+    assert "inactive" in response.content.decode()
+    assert not ApiToken.objects.exists()
+
+
+def test_the_command_records_that_it_made_the_token():
+    editor("alice")
+    call_command("create_api_token", "alice", stdout=io.StringIO(), stderr=io.StringIO())
+    token = ApiToken.objects.get()
+    assert (token.created_by, token.created_via) == (None, "command")
+
+
+def test_revoking_in_the_admin_needs_the_right_to_change_tokens(client):
+    token, key = ApiToken.issue(user=superuser(), scope=TokenScope.READ)
+    viewer = UserFactory(username="viewer", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_apitoken"))
+    client.force_login(viewer)
+    revoke = {"action": "revoke", "_selected_action": [token.pk]}
+
+    client.post("/admin/api/apitoken/", revoke)
+    assert with_key(key).get("/api/leaders/").status_code == 200
+
+    client.force_login(staff_with_token_rights())  # the safe direction: any token
+    client.post("/admin/api/apitoken/", revoke)
+    assert with_key(key).get("/api/leaders/").status_code == 401
 
 
 # ---- revocation is final ----------------------------------------------------------------------

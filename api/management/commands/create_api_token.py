@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from api.models import TokenScope
+from api.models import TokenOrigin, TokenScope
 from api.tokens import issue_token
 
 
@@ -27,7 +27,9 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user {username!r}.")
         try:
-            token, key = issue_token(user=user, scope=scope, name=name)
+            token, key = issue_token(
+                user=user, scope=scope, name=name, made_by=None, origin=TokenOrigin.COMMAND
+            )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         self.stderr.write(f"Token {token.prefix}… ({scope}) for {username}. Its key, shown once:")
