@@ -1,14 +1,17 @@
 """Admin pages for API tokens and tombstones.
 
 Staff make tokens for themselves; a superuser may make one for anyone, and is recorded as
-its maker. The key is shown once, to whoever made the token. Of a made token only the name
-changes; revoking (an action) is final. Anyone who may change tokens may revoke any of
+its maker, and may choose a shorter lifetime than ``API_TOKEN_LIFETIME_DAYS``. The key is
+shown once, to whoever made the token. Of a made token only the name changes (an expiry is
+never extended); revoking (an action) is final. Anyone who may change tokens may revoke any of
 them (the safe direction, for an incident), but only its owner or a superuser may rename
 or delete one.
 """
 
 from __future__ import annotations
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from rest_framework.authtoken.admin import TokenProxy
 
@@ -26,9 +29,38 @@ RECORD_FIELDS = (
     "created_at",
     "created_by",
     "created_via",
+    "expires_at",
     "last_used_at",
     "revoked_at",
 )
+
+
+class ApiTokenAddForm(forms.ModelForm):
+    """The add form: who the token is for (superusers only), what for, its scope and its
+    lifetime, checked by ``api.tokens.token_issue_check`` as ``made_by``."""
+
+    lifetime_days = forms.IntegerField(
+        required=False,
+        label="Lifetime (days)",
+        help_text="Days until the key stops working (at most API_TOKEN_LIFETIME_DAYS).",
+    )
+    made_by = None  # set on the class made for each request (ApiTokenAdmin.get_form)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lifetime_days"].initial = settings.API_TOKEN_LIFETIME_DAYS
+
+    def clean(self):
+        data = super().clean()
+        owner = data.get("user") if self.made_by.is_superuser else self.made_by
+        if owner is not None and data.get("scope"):
+            token_issue_check(
+                user=owner,
+                scope=data["scope"],
+                made_by=self.made_by,
+                lifetime_days=data.get("lifetime_days"),
+            )
+        return data
 
 
 @admin.register(ApiToken)
@@ -40,6 +72,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
         "scope",
         "created_at",
         "created_by",
+        "expires_at",
         "last_used_at",
         "revoked_at",
     )
@@ -51,7 +84,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is not None:
             return ("name", *RECORD_FIELDS)
-        return ("user", "name", "scope") if request.user.is_superuser else ("name", "scope")
+        owner = ("user",) if request.user.is_superuser else ()
+        return (*owner, "name", "scope", "lifetime_days")
 
     def get_readonly_fields(self, request, obj=None):
         return RECORD_FIELDS if obj is not None else ()
@@ -63,19 +97,11 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj) and _owner_or_superuser(request, obj)
 
     def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
         if obj is not None:
-            return form
-
-        class AddForm(form):
-            def clean(self):
-                data = super().clean()
-                owner = data.get("user") if request.user.is_superuser else request.user
-                if owner is not None and data.get("scope"):
-                    token_issue_check(user=owner, scope=data["scope"], made_by=request.user)
-                return data
-
-        return AddForm
+            return super().get_form(request, obj, **kwargs)
+        form = super().get_form(request, obj, form=ApiTokenAddForm, **kwargs)
+        form.made_by = request.user  # a class made for this request
+        return form
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -88,6 +114,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
             name=obj.name,
             made_by=request.user,
             origin=TokenOrigin.ADMIN,
+            lifetime_days=form.cleaned_data.get("lifetime_days"),
         )
         for field in ApiToken._meta.concrete_fields:  # the admin goes on with ``obj``
             setattr(obj, field.attname, getattr(token, field.attname))

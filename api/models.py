@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,15 +44,28 @@ def revoked_hash(key_hash: str) -> str:
     return hash_key(f"revoked:{key_hash}")
 
 
+def utc_minute(moment: datetime) -> str:
+    """A time as messages give it: ``2027-03-06 19:00 UTC``."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def default_expiry():
+    """When a token made now expires: ``API_TOKEN_LIFETIME_DAYS`` from now."""
+    return timezone.now() + timedelta(days=settings.API_TOKEN_LIFETIME_DAYS)
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked_at__isnull=True)
+        """Tokens whose key works: not revoked, not expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
 
 class ApiToken(models.Model):
     """A service's credential. Only its SHA-256 is stored; the key is shown once, when made.
 
-    Revocation is final: ``revoke`` also replaces the stored hash (``revoked_hash``), and
+    Every token expires (``expires_at``, ``API_TOKEN_LIFETIME_DAYS`` after it is made unless
+    made shorter); an expiry is never extended: a service that needs more time gets a new
+    token. Revocation is final: ``revoke`` also replaces the stored hash (``revoked_hash``), and
     ``save`` refuses to clear a revocation, so no form, command or update brings a key back.
 
     A token is made by its owner or by a superuser (``created_by``; empty when made on the
@@ -74,6 +88,9 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(
+        default=default_expiry, editable=False, help_text="After this the key is refused."
+    )
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -106,8 +123,12 @@ class ApiToken(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
 
     def set_key(self, key: str) -> None:
         self.prefix = key[:PREFIX_LENGTH]
@@ -122,6 +143,7 @@ class ApiToken(models.Model):
         name: str = "",
         created_by=None,
         created_via: str = TokenOrigin.UNRECORDED,
+        lifetime_days: int | None = None,
     ) -> tuple[ApiToken, str]:
         """Make a token; returns it and its key (the only time the key is known). Checks
         nothing: ``api.tokens.issue_token`` decides who may have one."""
@@ -133,6 +155,8 @@ class ApiToken(models.Model):
             created_by=created_by,
             created_via=created_via,
         )
+        if lifetime_days is not None:
+            token.expires_at = timezone.now() + timedelta(days=lifetime_days)
         token.set_key(key)
         token.save()
         return token, key

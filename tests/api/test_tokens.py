@@ -1,14 +1,20 @@
-"""Who may make a token, and revocation that stays final (issue 12, point 5)."""
+"""Who may make a token, revocation that stays final, and expiry (issue 12, point 5)."""
 
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from api.models import ApiToken, TokenScope, hash_key
@@ -79,6 +85,19 @@ def test_staff_cannot_change_another_users_token(client):
 
     token.refresh_from_db()
     assert token.name == "root's"
+
+
+def test_staff_cannot_delete_another_users_token(client):
+    token, key = ApiToken.issue(user=superuser(), scope=TokenScope.READ)
+    client.force_login(staff_with_token_rights())
+
+    client.post(f"/admin/api/apitoken/{token.pk}/delete/", {"post": "yes"})
+    client.post(
+        "/admin/api/apitoken/",
+        {"action": "delete_selected", "_selected_action": [token.pk], "post": "yes"},
+    )
+
+    assert ApiToken.objects.filter(pk=token.pk).exists()
 
 
 def test_a_superuser_may_make_a_token_for_another_user_and_is_recorded_as_its_maker(client):
@@ -174,3 +193,115 @@ def test_a_revoked_token_can_still_be_renamed():
     token.save()
     token.refresh_from_db()
     assert token.name == "old sync" and token.revoked_at is not None
+
+
+# ---- expiry -----------------------------------------------------------------------------------
+
+
+def test_a_new_token_expires_after_the_configured_lifetime(settings):
+    settings.API_TOKEN_LIFETIME_DAYS = 7
+    before = timezone.now()
+    token, _ = ApiToken.issue(user=editor("alice"), scope=TokenScope.READ)
+    assert before + timedelta(days=7) <= token.expires_at <= timezone.now() + timedelta(days=7)
+
+
+def test_an_expired_token_is_401_with_a_clear_reason():
+    token, key = ApiToken.issue(user=editor("alice"), scope=TokenScope.READ)
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+
+    response = with_key(key).get("/api/leaders/")
+
+    assert response.status_code == 401
+    body = response.json()
+    assert body["code"] == "token_expired"
+    assert body["detail"].startswith("This token expired on ")
+    assert "new token" in body["detail"]
+    assert response["WWW-Authenticate"] == 'Token realm="api"'
+
+
+def test_a_token_works_until_it_expires():
+    token, key = ApiToken.issue(user=editor("alice"), scope=TokenScope.READ)
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() + timedelta(minutes=1))
+    assert with_key(key).get("/api/leaders/").status_code == 200
+
+
+def test_the_command_takes_a_shorter_lifetime_but_not_a_longer_one(settings):
+    settings.API_TOKEN_LIFETIME_DAYS = 30
+    editor("alice")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("create_api_token", "alice", "--days", "3", stdout=out, stderr=err)
+    token = ApiToken.objects.get()
+    assert timedelta(days=2, hours=23) < token.expires_at - timezone.now() <= timedelta(days=3)
+    assert "expires" in err.getvalue()
+    with pytest.raises(CommandError, match="at most 30"):
+        call_command("create_api_token", "alice", "--days", "31", stdout=out, stderr=err)
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("create_api_token", "alice", "--days", "0", stdout=out, stderr=err)
+
+
+def test_the_admin_takes_a_lifetime_up_to_the_setting(client, settings):
+    settings.API_TOKEN_LIFETIME_DAYS = 30
+    staff = staff_with_token_rights()
+    client.force_login(staff)
+
+    refused = client.post(ADD_URL, {"scope": "read", "lifetime_days": 31})
+    assert refused.status_code == 200 and not ApiToken.objects.exists()
+
+    client.post(ADD_URL, {"scope": "read", "lifetime_days": 2})
+    token = ApiToken.objects.get()
+    assert timedelta(days=1, hours=23) < token.expires_at - timezone.now() <= timedelta(days=2)
+
+
+def test_the_admin_cannot_extend_a_token(client):
+    root = superuser()
+    token, _ = ApiToken.issue(user=root, scope=TokenScope.READ)
+    expiry = token.expires_at
+    client.force_login(root)
+
+    client.post(
+        f"/admin/api/apitoken/{token.pk}/change/",
+        {"name": "x", "expires_at_0": "2999-01-01", "expires_at_1": "00:00:00"},
+    )
+
+    token.refresh_from_db()
+    assert token.expires_at == expiry
+
+
+def test_converted_drf_tokens_expire_too(settings):
+    from rest_framework.authtoken.models import Token
+
+    settings.API_TOKEN_LIFETIME_DAYS = 5
+    Token.objects.create(user=editor("legacy"))
+    token = ApiToken.objects.get()
+    assert token.created_via == "converted"
+    assert token.expires_at - timezone.now() <= timedelta(days=5)
+
+
+def settings_with(**environment) -> subprocess.CompletedProcess:
+    """Load the settings in a fresh process with these environment variables."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.API_TOKEN_LIFETIME_DAYS)",
+        ],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DEBUG": "1",
+            **environment,
+        },
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_token_lifetime_comes_from_the_environment_and_must_be_a_day_or_more():
+    assert settings_with(API_TOKEN_LIFETIME_DAYS="").stdout.strip() == "90"
+    assert settings_with(API_TOKEN_LIFETIME_DAYS="7").stdout.strip() == "7"
+    for wrong in ("0", "-3", "ninety"):
+        refused = settings_with(API_TOKEN_LIFETIME_DAYS=wrong)
+        assert refused.returncode != 0
+        assert "API_TOKEN_LIFETIME_DAYS must be" in refused.stderr
