@@ -1,11 +1,11 @@
 """Admin pages for API tokens and tombstones.
 
-Staff make tokens for themselves; a superuser may make one for anyone, and is recorded as
-its maker, and may choose a shorter lifetime than ``API_TOKEN_LIFETIME_DAYS``. The key is
-shown once, to whoever made the token. Of a made token only the name changes (an expiry is
-never extended); revoking (an action) is final. Anyone who may change tokens may revoke any of
-them (the safe direction, for an incident), but only its owner or a superuser may rename
-or delete one.
+Staff make tokens for themselves; a superuser may make one for anyone and is recorded as
+its maker. Either may give it a shorter life than ``API_TOKEN_LIFETIME_DAYS``. The key is
+shown once, to whoever made the token. Of a made token only the name changes (an expiry
+is never extended); revoking (an action) is final. Anyone who may change tokens may revoke
+any of them (the safe direction, for an incident), but only its owner or a superuser may
+rename or delete one.
 """
 
 from __future__ import annotations
