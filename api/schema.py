@@ -29,14 +29,15 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": (
                 "A service token: `Authorization: Token <key>` (or `Bearer <key>`). "
-                "Read-scoped tokens read; edit-scoped tokens of editors also write."
+                "Read-scoped tokens read; edit-scoped tokens of editors also write. "
+                "Tokens expire (401 `token_expired`)."
             ),
         }
 
 
 ERROR_TEXT = {
     "400": "Invalid input: see `errors` for each field. Nothing was saved.",
-    "401": "No or invalid credentials (anonymous writes, revoked tokens).",
+    "401": "No or invalid credentials (anonymous writes, revoked or expired tokens).",
     "403": "Not allowed: not an editor, a read-only token, or reading needs signing in.",
     "404": "No such record (or page).",
     "413": "The request body is too large.",

@@ -16,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from rest_framework.authtoken.models import Token
 
-from api.models import ApiToken, TokenScope, Tombstone, hash_key
+from api.models import ApiToken, TokenOrigin, TokenScope, Tombstone, hash_key
 from kb.models import Agreement, Article, Country, Evidence, Gift, Leader, Meeting, MergeRecord
 from kb.roles import can_edit
 
@@ -57,7 +57,9 @@ def _hash_legacy_token(sender, instance: Token, created: bool, **kwargs):
 
 def convert_legacy_token(key: str, user) -> ApiToken:
     scope = TokenScope.EDIT if can_edit(user) else TokenScope.READ
-    token = ApiToken(user=user, scope=scope, name="converted DRF token")
+    token = ApiToken(
+        user=user, scope=scope, name="converted DRF token", created_via=TokenOrigin.CONVERTED
+    )
     token.prefix = key[:8]
     token.key_hash = hash_key(key)
     token.save()

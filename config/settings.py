@@ -214,6 +214,11 @@ API_THROTTLE_RATES = {
     "anon": env_str("API_THROTTLE_ANON", "120/minute") or None,
     "user": env_str("API_THROTTLE_USER", "1200/minute") or None,
 }
+# How long a new API token works, in days: the default and the longest a token may be
+# given (``manage.py create_api_token --days``, the admin). An expired token is 401.
+API_TOKEN_LIFETIME_DAYS = env_int("API_TOKEN_LIFETIME_DAYS", 90)
+if API_TOKEN_LIFETIME_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_LIFETIME_DAYS must be a whole number of days, 1 or more.")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Summitry API",
     "DESCRIPTION": (
