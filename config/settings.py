@@ -14,6 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
+from config.proxies import trusted_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: settles the client's address and drops forwarded headers no trusted proxy sent.
+    "config.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.RejectNullCharactersMiddleware",
@@ -197,7 +200,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
-    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0) if env_str("API_NUM_PROXIES") else None,
+    # The client's address is REMOTE_ADDR, which config.proxies settles (TRUSTED_PROXIES).
+    "NUM_PROXIES": 0,
 }
 # API rate limits ("N/second|minute|hour|day"; empty turns one off), per anonymous address
 # and per token (or signed-in user). Read on every request (api.throttling).
@@ -266,9 +270,21 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # The client address is REMOTE_ADDR (axes' default): set by the proxy, not the client.
 
+# Reverse proxies (config.proxies): X-Forwarded-For and X-Forwarded-Proto are believed
+# only from these addresses or networks. None by default: docker-compose exposes gunicorn
+# directly, and there a client could write either header. config/gunicorn.py reads it too.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+trusted_networks(TRUSTED_PROXIES)  # an address that cannot be parsed stops start-up
+if env_str("API_NUM_PROXIES"):
+    raise ImproperlyConfigured(
+        "API_NUM_PROXIES is no longer read, since it believed X-Forwarded-For from anyone: "
+        "set TRUSTED_PROXIES to your proxies' addresses or networks instead."
+    )
+# Only a trusted proxy's header reaches here (the middleware drops the others).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
+
 # Production hardening: on whenever DEBUG is off.
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
