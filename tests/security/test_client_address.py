@@ -6,19 +6,14 @@ gunicorn faces clients directly) the address is the connection's own."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from tests.security.production import production_json, run_production
+
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 CLIENT = "203.0.113.7"
 OTHER_CLIENT = "198.51.100.20"
 PROXY = "10.0.0.5"
@@ -116,30 +111,6 @@ def test_client_address(peer, forwarded, trusted, expected, settings):
 # --- X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER) --------------------------------------------
 
 
-def _production(script: str, **environment: str) -> subprocess.CompletedProcess:
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("SECURE_", "TRUSTED_", "API_NUM_")) and k != "DEBUG"
-    }
-    env = {
-        **base,
-        "DEBUG": "0",
-        "SECRET_KEY": "production-like-test-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "summitry.example.org",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        **environment,
-    }
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 CLAIM_HTTPS = """
 import json, django
 django.setup()
@@ -159,9 +130,7 @@ print(json.dumps(found))
 
 
 def test_a_client_cannot_claim_https_with_x_forwarded_proto_by_default():
-    result = _production(CLAIM_HTTPS)
-    assert result.returncode == 0, result.stderr[-3000:]
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = production_json(CLAIM_HTTPS)
     for peer in ("203.0.113.7", "10.0.0.5"):
         status, location, hsts = found[peer]
         assert (status, location, hsts) == (
@@ -172,9 +141,7 @@ def test_a_client_cannot_claim_https_with_x_forwarded_proto_by_default():
 
 
 def test_a_trusted_proxy_says_whether_the_request_came_over_https():
-    result = _production(CLAIM_HTTPS, TRUSTED_PROXIES="10.0.0.0/24")
-    assert result.returncode == 0, result.stderr[-3000:]
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = production_json(CLAIM_HTTPS, TRUSTED_PROXIES="10.0.0.0/24")
     assert found["10.0.0.5"] == [200, None, True]
     assert found["203.0.113.7"][:2] == [301, "https://summitry.example.org/accounts/login/"]
 
@@ -188,6 +155,6 @@ def test_a_trusted_proxy_says_whether_the_request_came_over_https():
     ],
 )
 def test_a_proxy_setting_that_cannot_be_honoured_stops_start_up(name, value, message):
-    result = _production("import django; django.setup()", **{name: value})
+    result = run_production("import django; django.setup()", **{name: value})
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and message in result.stderr
