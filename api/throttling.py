@@ -5,6 +5,9 @@ set from the environment) and are read on every request, so tests and deployment
 change them; a rate of ``None`` turns that limit off. Over the limit is 429 with
 ``Retry-After``. Counters live in Django's default cache (per process unless CACHES points
 at a shared cache such as Redis).
+
+An anonymous client is its address as ``config.proxies`` settled it in ``REMOTE_ADDR``
+(X-Forwarded-For counts only from a trusted proxy), and an IPv6 client its /64.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from api.models import ApiToken
+from config.proxies import address_bucket
 
 
 class _SettingsRateThrottle(SimpleRateThrottle):
@@ -26,10 +30,13 @@ class _SettingsRateThrottle(SimpleRateThrottle):
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request, view)
 
+    def get_ident(self, request):
+        """Never DRF's reading of X-Forwarded-For, which believes whatever a client sent."""
+        return address_bucket(request.META.get("REMOTE_ADDR", ""))
+
 
 class AnonThrottle(_SettingsRateThrottle):
-    """Anonymous clients, by address (``REMOTE_ADDR``, or X-Forwarded-For as configured
-    by ``NUM_PROXIES``)."""
+    """Anonymous clients, by address (see the module's docstring)."""
 
     scope = "anon"
 

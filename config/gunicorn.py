@@ -18,3 +18,6 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 # kept-alive connection just as the client reuses it (seen as "connection reset").
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "30"))
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn believes X-Forwarded-Proto only from the proxies Django trusts (none by default;
+# gunicorn's own default trusts 127.0.0.1).
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "")

@@ -7,13 +7,13 @@ with real workers, the production shape.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
+from config.proxies import trusted_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -41,13 +41,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
-    "axes",
     "kb",
     "ingest",
     "api",
 ]
 
 MIDDLEWARE = [
+    # First: settles the client's address and drops forwarded headers no trusted proxy sent.
+    "config.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.RejectNullCharactersMiddleware",
@@ -59,8 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last, as django-axes requires: it answers a locked-out login attempt.
-    "axes.middleware.AxesMiddleware",
+    # Last: answers a throttled log-in with 429 (config.login_throttle).
+    "config.login_throttle.LoginThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -197,11 +198,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
-    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0) if env_str("API_NUM_PROXIES") else None,
+    # The client's address is REMOTE_ADDR, which config.proxies settles (TRUSTED_PROXIES).
+    "NUM_PROXIES": 0,
 }
 # API rate limits ("N/second|minute|hour|day"; empty turns one off), per anonymous address
 # and per token (or signed-in user). Read on every request (api.throttling).
-# A shared cache (Redis) makes API throttling and login lock-outs hold across gunicorn
+# A shared cache (Redis) makes API and log-in throttling hold across gunicorn
 # workers and hosts; without CACHE_URL each process keeps its own counters.
 CACHE_URL = env_str("CACHE_URL")
 CACHES = {
@@ -257,23 +259,35 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Login throttling (django-axes): lock a username from one address after this many
-# failures, for AXES_COOLOFF_MINUTES.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_ENABLED = env_bool("AXES_ENABLED", True)
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
-# The client address is REMOTE_ADDR (axes' default): set by the proxy, not the client.
+# Log-in throttling (config.login_throttle; README, "Signing in"): after the free failures
+# on an account, or from an address, each further attempt waits 1 s after the last failure,
+# doubling up to LOGIN_MAX_DELAY_SECONDS; a browser that signed in to the account before
+# counts only its own failures. Failures are forgotten a window after the last one (a day
+# for an account, an hour for an address).
+AUTHENTICATION_BACKENDS = ["config.login_throttle.ThrottledModelBackend"]
+LOGIN_THROTTLE_ENABLED = env_bool("LOGIN_THROTTLE_ENABLED", True)
+LOGIN_FREE_FAILURES_PER_ACCOUNT = env_int("LOGIN_FREE_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FREE_FAILURES_PER_ADDRESS = env_int("LOGIN_FREE_FAILURES_PER_ADDRESS", 10)
+LOGIN_MAX_DELAY_SECONDS = env_int("LOGIN_MAX_DELAY_SECONDS", 900)
+LOGIN_ACCOUNT_WINDOW_SECONDS = env_int("LOGIN_ACCOUNT_WINDOW_SECONDS", 86_400)
+LOGIN_ADDRESS_WINDOW_SECONDS = env_int("LOGIN_ADDRESS_WINDOW_SECONDS", 3600)
+LOGIN_DEVICE_DAYS = env_int("LOGIN_DEVICE_DAYS", 365)
+
+# Reverse proxies (config.proxies): X-Forwarded-For and X-Forwarded-Proto are believed
+# only from these addresses or networks. None by default: docker-compose exposes gunicorn
+# directly, and there a client could write either header. config/gunicorn.py reads it too.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+trusted_networks(TRUSTED_PROXIES)  # an address that cannot be parsed stops start-up
+if env_str("API_NUM_PROXIES"):
+    raise ImproperlyConfigured(
+        "API_NUM_PROXIES is no longer read, since it believed X-Forwarded-For from anyone: "
+        "set TRUSTED_PROXIES to your proxies' addresses or networks instead."
+    )
+# Only a trusted proxy's header reaches here (the middleware drops the others).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
 
 # Production hardening: on whenever DEBUG is off.
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

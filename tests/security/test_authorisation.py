@@ -1,4 +1,5 @@
-"""Who may write through the pages, with CSRF enforced, and login throttling.
+"""Who may write through the pages, with CSRF enforced (login throttling has its own
+file, test_login_throttle.py).
 
 Every page that changes something is tried by an anonymous visitor (sent to log in), an
 analyst (a logged-in non-editor: 403), an editor and an admin (both allowed). All
@@ -168,46 +169,3 @@ def test_logging_out_needs_the_csrf_token():
     assert client.post("/accounts/logout/").status_code == 403
     token = client.cookies["csrftoken"].value
     assert client.post("/accounts/logout/", {"csrfmiddlewaretoken": token}).status_code == 302
-
-
-# --- login throttling (django-axes) ---------------------------------------------------------
-
-
-def _login(client: Client, username: str, password: str, ip: str = "10.0.0.1"):
-    client.get("/accounts/login/")
-    return client.post(
-        "/accounts/login/",
-        {
-            "username": username,
-            "password": password,
-            "csrfmiddlewaretoken": client.cookies["csrftoken"].value,
-        },
-        REMOTE_ADDR=ip,
-    )
-
-
-def test_login_is_locked_after_repeated_failures_per_username_and_address(settings):
-    settings.AXES_ENABLED = True
-    settings.AXES_FAILURE_LIMIT = 3
-    UserFactory(username="target")
-    client = Client(enforce_csrf_checks=True)
-    for _ in range(2):
-        assert _login(client, "target", "wrong").status_code == 200  # form again, with error
-    assert _login(client, "target", "wrong").status_code == 429
-    # Locked now, even with the right password, from that address...
-    assert _login(client, "target", PASSWORD).status_code == 429
-    # ...but not for the same user from elsewhere, nor for another user from there.
-    assert (
-        _login(Client(enforce_csrf_checks=True), "target", PASSWORD, ip="10.0.0.2").status_code
-        == 302
-    )
-    UserFactory(username="bystander")
-    assert _login(Client(enforce_csrf_checks=True), "bystander", PASSWORD).status_code == 302
-
-
-def test_a_successful_login_is_not_throttled(settings):
-    settings.AXES_ENABLED = True
-    UserFactory(username="regular")
-    for _ in range(10):
-        client = Client(enforce_csrf_checks=True)
-        assert _login(client, "regular", PASSWORD).status_code == 302

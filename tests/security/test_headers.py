@@ -3,19 +3,14 @@ production settings: secure cookies, HSTS, and a clean `check --deploy`."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
 from tests.factories import ArticleFactory, MeetingFactory, editor
+from tests.security.production import ROOT, production_json
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
 
 
@@ -89,32 +84,6 @@ def test_templates_hold_no_inline_script_style_or_event_handler():
     assert problems == []
 
 
-def _production(script: str) -> dict:
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    }
-    env = {
-        **base,
-        "DEBUG": "0",
-        "SECRET_KEY": "production-like-test-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "summitry.example.org",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def test_production_settings_make_cookies_secure_and_send_hsts():
     script = """
 import json, django
@@ -141,7 +110,7 @@ print(json.dumps({
         "X-Frame-Options", "Cross-Origin-Opener-Policy", "Content-Security-Policy")},
 }))
 """
-    found = _production(script)
+    found = production_json(script)
     assert found["session_secure"] and found["csrf_secure"] and found["session_httponly"]
     assert found["session_samesite"] == found["csrf_samesite"] == "Lax"
     assert found["cookie_secure"] and found["cookie_samesite"] == "Lax"
@@ -168,5 +137,5 @@ except Exception as exc:
     ok, out = False, io.StringIO(str(exc))
 print(json.dumps({"ok": ok, "out": out.getvalue()}))
 """
-    found = _production(script)
+    found = production_json(script)
     assert found["ok"], found["out"]
