@@ -26,7 +26,7 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.exceptions import ValidationError as DRFValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
@@ -36,6 +36,7 @@ from api.exports import EXPORT_FORMATS, EXPORT_RENDERERS, export_response
 from api.loaders import agreements, gifts, meetings
 from api.models import Tombstone
 from api.pagination import Pagination
+from api.parsers import JSONParser
 from api.services import articles_submit, fact_delete
 from ingest.read import UploadRejected
 from ingest.services import article_requeue, article_submit

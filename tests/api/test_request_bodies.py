@@ -3,6 +3,8 @@
 - A field the endpoint does not take, whether unknown (a typo) or read-only (``id``,
   ``review_state`` from a representation sent back), is 400 naming each such field, on
   every write route; nothing is written.
+- JSON nested deeper than any request needs is 400 ``parse_error``, however deep (Python's
+  parser itself gives up near 1,000 levels with a RecursionError: that was a 500).
 
 The routes and their valid bodies are the permission matrix's (``test_permissions``).
 """
@@ -64,6 +66,29 @@ def test_unknown_and_read_only_fields_are_400_and_named_on_every_write(
     assert answer["code"] == "invalid"
     assert {"colour", "id"} <= set(answer["errors"]), answer
     assert "colour" in answer["detail"] or "id" in answer["detail"]
+
+
+@pytest.mark.parametrize(("name", "method"), _write_routes())
+def test_json_nested_too_deep_is_400_on_every_write(editor_client, world, name, method):
+    url = _url(ENDPOINTS[name][0], world)
+    for depth in (100, 900, 100_000):  # no request needs more than a few levels
+        body = "[" * depth + "]" * depth
+
+        response = _send(editor_client, method, url, body)
+
+        assert response.status_code == 400, (method, url, depth, response.content[:300])
+        assert response.json()["code"] == "parse_error"
+        assert "nested" in response.json()["detail"]
+
+
+def test_a_deep_value_inside_a_valid_body_is_refused_too(editor_client, world):
+    deep = "[" * 900 + '"Oslo"' + "]" * 900
+    url = f"/api/meetings/{world['meeting'].pk}/"
+
+    response = _send(editor_client, "patch", url, '{"kind": ' + deep + "}")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"
 
 
 def test_ordinary_nesting_is_still_read(editor_client, world):
