@@ -683,12 +683,19 @@ def _literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address
         return None
 
 
-def _refuse_internal(host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
-    if _is_internal(address):
-        raise UploadRejected(
-            "bad_url",
-            f"“{host}” is an internal address ({address}); only public web pages can be fetched.",
-        )
+def _refuse_internal(
+    host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address, *, looked_up: bool = False
+) -> None:
+    """Refuse an internal address. For a name that was looked up, the message leaves out
+    the address it resolved to: an editor must not learn the deployment's internal map.
+    A host written as an address is shown in its usual spelling (the editor wrote it)."""
+    if not _is_internal(address):
+        return
+    shown = "" if looked_up else f" ({address})"
+    raise UploadRejected(
+        "bad_url",
+        f"“{host}” is an internal address{shown}; only public web pages can be fetched.",
+    )
 
 
 def _resolve_public(host: str, port: int | None, *, allow_private: bool = False) -> str:
@@ -702,7 +709,8 @@ def _resolve_public(host: str, port: int | None, *, allow_private: bool = False)
         raise UploadRejected("fetch_failed", f"Could not find the host “{host}”.")
     if not allow_private:
         for info in infos:
-            _refuse_internal(host, ipaddress.ip_address(info[4][0].split("%", 1)[0]))
+            address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+            _refuse_internal(host, address, looked_up=_literal_address(host) is None)
     return infos[0][4][0]
 
 
