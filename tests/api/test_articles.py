@@ -303,3 +303,52 @@ def test_files_and_text_together_are_ambiguous_not_half_ignored(editor_client, q
     assert response.status_code == 400
     assert response.json()["code"] == "ambiguous"
     assert not Article.objects.exists()
+
+
+# ---- a reader missing from the install -----------------------------------------------------------
+
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><title>Talks in Arvella</title></head><body><article>"
+    f"<p>{TEXT}</p></article></body></html>"
+)
+
+
+def test_an_html_upload_without_its_reader_installed_is_400_with_a_reason(
+    editor_client, queued, html_cleaner_missing
+):
+    editor_client.raise_request_exception = False
+    response = editor_client.post(
+        "/api/articles/", {"file": upload("talks.html", HTML_PAGE.encode())}, format="multipart"
+    )
+
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "reader_unavailable"
+    assert "HTML" in response.json()["detail"]
+    assert not Article.objects.exists() and queued == []
+
+
+def test_in_a_batch_only_the_html_item_fails_without_its_reader(
+    editor_client, html_cleaner_missing
+):
+    editor_client.raise_request_exception = False
+    files = [upload("talks.html", HTML_PAGE.encode()), upload("talks.txt", TEXT.encode())]
+    response = editor_client.post("/api/articles/", {"file": files}, format="multipart")
+
+    assert response.status_code == 202, response.content
+    first, second = response.json()["items"]
+    assert first["error"]["code"] == "reader_unavailable"
+    assert second["created"] is True
+
+
+def test_a_fetched_html_page_without_its_reader_fails_the_article_with_a_reason(
+    editor_client, html_cleaner_missing, monkeypatch
+):
+    from ingest.services import article_process
+
+    monkeypatch.setattr("ingest.read.fetch_url", lambda url, **kwargs: (HTML_PAGE.encode(), url))
+    response = editor_client.post("/api/articles/", {"url": "https://example.org/v"}, format="json")
+
+    article = article_process(article_id=response.json()["id"])
+
+    assert article.status == ArticleStatus.FAILED
+    assert "[reader_unavailable]" in article.error
