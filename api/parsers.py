@@ -20,22 +20,23 @@ TOO_DEEP = f"The JSON is nested more than {JSON_MAX_DEPTH} levels deep; no reque
 _CONTAINERS = frozenset({dict, list})
 
 
-def _containers(values: list) -> list:
-    """The lists and objects among ``values`` (filtered at C speed)."""
-    return list(compress(values, map(_CONTAINERS.__contains__, map(type, values))))
+def _children(level: list):
+    return chain.from_iterable(v.values() if type(v) is dict else v for v in level)
 
 
 def nested_deeper_than(value, limit: int) -> bool:
     """Whether lists and objects nest more than ``limit`` levels in ``value`` (``[]`` is
     one level, ``[[]]`` two). Walked level by level without recursion, so any depth is
-    safe to check, and in time linear in the size of the first ``limit + 1`` levels."""
-    depth, level = 0, _containers([value])
+    safe to check; each level is filtered at C speed, without copying its scalars."""
+    depth, level = 0, [value] if type(value) in _CONTAINERS else []
     while level:
         depth += 1
         if depth > limit:
             return True
-        children = chain.from_iterable(v.values() if type(v) is dict else v for v in level)
-        level = _containers(list(children))
+        if _CONTAINERS.isdisjoint(map(type, _children(level))):
+            return False  # only scalars below: the common case, in one pass
+        is_container = map(_CONTAINERS.__contains__, map(type, _children(level)))
+        level = list(compress(_children(level), is_container))
     return False
 
 

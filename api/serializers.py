@@ -100,8 +100,10 @@ class StrictSerializer(serializers.Serializer):
         refused = [str(key) for key in data if key not in taken and key not in extras]
         if not refused:
             return {}
-        takes = f"this request takes {', '.join(taken)}" if taken else "it takes no fields"
-        return {key: [f"Unknown or read-only field: {takes}."] for key in refused}
+        takes = ", ".join(taken) or "no fields"
+        return {
+            key: [f"Unknown or read-only field: this request takes {takes}."] for key in refused
+        }
 
 
 class NoInputSerializer(StrictSerializer):
