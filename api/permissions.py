@@ -28,3 +28,11 @@ class ReadOrEditorWrite(BasePermission):
             self.message = "This token is read-only; writing needs an edit-scoped token."
             return False
         return can_edit(request.user)
+
+
+class CanRead(BasePermission):
+    """Whoever ``kb.roles.can_read`` allows, whatever the method: for views that only
+    read (the schema and its docs page), so any other method is 405 for them."""
+
+    def has_permission(self, request, view) -> bool:
+        return can_read(request.user)

@@ -4,6 +4,7 @@
 - Anonymous access on reads, when ``SUMMITRY_ANONYMOUS_READ`` allows it.
 - The shared error answers on every operation, in the one ``Error`` shape.
 - The CSV and JSON Lines exports every list offers (``?format=``).
+- Request bodies that take no other keys than their fields (``additionalProperties``).
 - ``?expand=`` (``api.expand``): the parameter, a field that can come as summaries or in
   full (``anyOf`` both), and keys present only when expanded (optional).
 """
@@ -118,8 +119,13 @@ class ApiAutoSchema(AutoSchema):
         return {"anyOf": [schema, ref]}
 
     def _map_basic_serializer(self, serializer, direction):
-        """Keys a representation has only when ``?expand=`` asks for them: optional."""
+        """Keys a representation has only when ``?expand=`` asks for them: optional. A
+        request body takes no keys but its fields (``api.serializers.StrictSerializer``)."""
+        from api.serializers import StrictSerializer
+
         schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "request" and isinstance(serializer, StrictSerializer):
+            schema["additionalProperties"] = False
         declared = {field.field_name for field in serializer.fields.values()}
         for name, full in self._expansions(serializer, direction).items():
             if name not in declared:

@@ -10,8 +10,10 @@ having loaded them, so a page costs the same number of queries whatever its size
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
+from django.http import QueryDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -64,8 +66,49 @@ def _names():
     return serializers.ListField(child=serializers.CharField(), read_only=True)
 
 
-# ---- strict request fields ------------------------------------------------------------------
-# Bodies are JSON: a number is not accepted for text, nor text for a number or an id.
+# ---- strict request bodies ------------------------------------------------------------------
+# A body names only fields the request takes: one it does not (a typo, or a read-only field
+# of the representation sent back) is an error, never silently dropped. Bodies are JSON: a
+# number is not accepted for text, nor text for a number or an id.
+
+#: Sent by HTML forms (the browsable API's too) besides their fields.
+FORM_EXTRAS = frozenset({"csrfmiddlewaretoken"})
+
+
+class StrictSerializer(serializers.Serializer):
+    """A request body that refuses, with a message per field, every field it does not
+    take, along with any other errors it has. The schema says so
+    (``additionalProperties: false``, see ``api.schema``)."""
+
+    def to_internal_value(self, data):
+        refused = self._refused(data)
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if refused and isinstance(exc.detail, dict):
+                raise serializers.ValidationError({**refused, **exc.detail}) from exc
+            raise
+        if refused:
+            raise serializers.ValidationError(refused)
+        return value
+
+    def _refused(self, data) -> dict[str, list[str]]:
+        if not isinstance(data, Mapping):
+            return {}  # DRF refuses it as a whole
+        taken = [name for name, field in self.fields.items() if not field.read_only]
+        extras = FORM_EXTRAS if isinstance(data, QueryDict) else frozenset()
+        refused = [str(key) for key in data if key not in taken and key not in extras]
+        if not refused:
+            return {}
+        takes = ", ".join(taken) or "no fields"
+        return {
+            key: [f"Unknown or read-only field: this request takes {takes}."] for key in refused
+        }
+
+
+class NoInputSerializer(StrictSerializer):
+    """The body of an action that takes no input (confirm, reject, retry, undo, delete):
+    empty, or an empty object."""
 
 
 class StrictCharField(serializers.CharField):
@@ -581,8 +624,8 @@ class ArticleDetailSerializer(ArticleSerializer):
         ]
 
 
-class ArticleSubmitItemSerializer(serializers.Serializer):
-    """Exactly one of ``text`` or ``url``."""
+class ArticleSubmitItemSerializer(StrictSerializer):
+    """Exactly one of ``text`` or ``url``, and optionally where the text comes from."""
 
     text = StrictCharField(
         required=False, allow_blank=True, trim_whitespace=False, help_text="The article text."
@@ -590,9 +633,24 @@ class ArticleSubmitItemSerializer(serializers.Serializer):
     url = StrictCharField(
         required=False, allow_blank=True, help_text="An http(s) page to fetch and read."
     )
+    source = StrictCharField(
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        help_text=(
+            "Where the text or file comes from: a publication's name or address (a file's "
+            "name when not given). Not with `url`: a fetched page's source is its address."
+        ),
+    )
+
+    def validate(self, attrs):
+        if attrs.get("url") and attrs.get("source"):
+            message = "A fetched page's source is its address: give one only with text or a file."
+            raise serializers.ValidationError({"source": message})
+        return attrs
 
 
-class ArticleBatchSerializer(serializers.Serializer):
+class ArticleBatchSerializer(StrictSerializer):
     items = ArticleSubmitItemSerializer(
         many=True, help_text="Up to 100 articles, each with `text` or `url`."
     )
@@ -691,7 +749,7 @@ def _country_codes(**kwargs):
     )
 
 
-class MeetingUpdateSerializer(serializers.Serializer):
+class MeetingUpdateSerializer(StrictSerializer):
     """Fields to correct; those given are kept as set (re-extraction never changes them)."""
 
     kind = _writable_enum(MeetingKind)
@@ -704,7 +762,7 @@ class MeetingUpdateSerializer(serializers.Serializer):
     )
 
 
-class LeaderUpdateSerializer(serializers.Serializer):
+class LeaderUpdateSerializer(StrictSerializer):
     """Fields to correct; those given are kept as set (re-extraction never changes them)."""
 
     name = StrictCharField(
@@ -724,7 +782,7 @@ class LeaderCreateSerializer(LeaderUpdateSerializer):
     name = StrictCharField(max_length=200, help_text="The full name.")
 
 
-class OfficeUpdateSerializer(serializers.Serializer):
+class OfficeUpdateSerializer(StrictSerializer):
     """Fields of a term to correct; those given are kept as set (no load or import of the
     registry changes them again)."""
 
@@ -753,7 +811,7 @@ class OfficeCreateSerializer(OfficeUpdateSerializer):
     start = serializers.DateField()
 
 
-class GiftUpdateSerializer(serializers.Serializer):
+class GiftUpdateSerializer(StrictSerializer):
     giver = IdField(queryset=_active_leaders(), required=False)
     recipient = IdField(queryset=_active_leaders(), required=False)
     item = StrictCharField(required=False, max_length=300)
@@ -761,7 +819,7 @@ class GiftUpdateSerializer(serializers.Serializer):
     meeting = IdField(queryset=Meeting.objects.all(), required=False, allow_null=True)
 
 
-class AgreementUpdateSerializer(serializers.Serializer):
+class AgreementUpdateSerializer(StrictSerializer):
     kind = _writable_enum(AgreementKind)
     status = _writable_enum(AgreementStatus)
     summary = StrictCharField(required=False, allow_blank=True, max_length=500)
@@ -770,7 +828,7 @@ class AgreementUpdateSerializer(serializers.Serializer):
     country_parties = _country_codes(required=False)
 
 
-class EvidenceSpanSerializer(serializers.Serializer):
+class EvidenceSpanSerializer(StrictSerializer):
     """Where, in which article, the fact is stated: ``article.text[start:end]``."""
 
     article = IdField(queryset=Article.objects.all())
@@ -793,7 +851,7 @@ class AgreementCreateSerializer(EvidenceSpanSerializer, AgreementUpdateSerialize
     status = _writable_enum(AgreementStatus, required=True)
 
 
-class MergeSerializer(serializers.Serializer):
+class MergeSerializer(StrictSerializer):
     merge = StrictIntegerField(
         min_value=1, help_text="Id of the duplicate to fold into this record."
     )

@@ -1,12 +1,13 @@
 """/api/: the REST API (namespace "api"), its OpenAPI 3 schema at /api/schema/ and
-interactive docs at /api/docs/ (Swagger UI, served from our own static files)."""
+interactive docs at /api/docs/ (Swagger UI, served from our own static files). The schema
+and docs are for whoever may read the API: anyone, unless SUMMITRY_ANONYMOUS_READ is off."""
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
 from api import bench, errors, views
+from api.permissions import CanRead
 
 app_name = "api"
 
@@ -22,7 +23,7 @@ router.register("evidence", views.EvidenceViewSet, basename="evidence")
 router.register("merges", views.MergeViewSet, basename="merge")
 router.register("changes/deleted", views.DeletedViewSet, basename="deleted")
 
-public = {"permission_classes": [AllowAny]}
+readers = {"permission_classes": [CanRead]}
 
 
 class DocsView(SpectacularSwaggerSplitView):
@@ -33,10 +34,10 @@ class DocsView(SpectacularSwaggerSplitView):
 
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
+    path("schema/", SpectacularAPIView.as_view(**readers), name="schema"),
     path(
         "docs/",
-        DocsView.as_view(url_name="api:schema", **public),
+        DocsView.as_view(url_name="api:schema", **readers),
         name="docs",
     ),
     path("", include(router.urls)),

@@ -26,7 +26,7 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.exceptions import ValidationError as DRFValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
@@ -36,6 +36,7 @@ from api.exports import EXPORT_FORMATS, EXPORT_RENDERERS, export_response
 from api.loaders import agreements, gifts, meetings
 from api.models import Tombstone
 from api.pagination import Pagination
+from api.parsers import JSONParser
 from api.services import articles_submit, fact_delete
 from ingest.read import UploadRejected
 from ingest.services import article_requeue, article_submit
@@ -53,6 +54,11 @@ from kb.models import (
 from kb.services import ArticleBusy, article_delete
 
 # ---- bases ---------------------------------------------------------------------------------
+
+
+def _no_input(request) -> None:
+    """An action that takes no input refuses a body with fields, rather than ignore it."""
+    serializers.NoInputSerializer(data=request.data).is_valid(raise_exception=True)
 
 
 class Conflict(APIException):
@@ -163,7 +169,9 @@ class EditViewSet(ReadViewSet):
         return self._answer(obj)
 
     def destroy(self, request, *args, **kwargs):
-        self.remove(self.get_object(), user=request.user)
+        obj = self.get_object()
+        _no_input(request)
+        self.remove(obj, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -177,11 +185,15 @@ class ReviewViewSet(EditViewSet):
 
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
-        return self._answer(self.decide(self.get_object(), user=request.user, confirm=True))
+        obj = self.get_object()
+        _no_input(request)
+        return self._answer(self.decide(obj, user=request.user, confirm=True))
 
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        return self._answer(self.decide(self.get_object(), user=request.user, confirm=False))
+        obj = self.get_object()
+        _no_input(request)
+        return self._answer(self.decide(obj, user=request.user, confirm=False))
 
 
 WRITE_ERRORS_NOTE = "Editors only (an edit-scoped token or an editor's session)."
@@ -653,15 +665,18 @@ class ArticleViewSet(ReadViewSet):
     )
     def create(self, request):
         _check_body_size(request)
-        files = request.FILES.getlist("file") if hasattr(request, "FILES") else []
         if isinstance(request.data, dict) and "items" in request.data:
             form = serializers.ArticleBatchSerializer(data=request.data)
             form.is_valid(raise_exception=True)
             return self._batch([_prepared(item) for item in form.validated_data["items"]])
-        if len(files) > 1:
-            return self._batch([_prepared({"file": f}) for f in files])
         form = serializers.ArticleSubmitSerializer(data=request.data)
         form.is_valid(raise_exception=True)
+        files = request.FILES.getlist("file") if hasattr(request, "FILES") else []
+        if len(files) > 1:
+            if set(_inputs(form.validated_data)) != {"file"}:
+                raise UploadRejected("ambiguous", "Give only one of text, files or a URL.")
+            source = form.validated_data.get("source", "")
+            return self._batch([_prepared({"file": f, "source": source}) for f in files])
         submission = _prepared(form.validated_data)
         if isinstance(submission, UploadRejected):
             raise submission
@@ -720,8 +735,10 @@ class ArticleViewSet(ReadViewSet):
         },
     )
     def destroy(self, request, pk=None):
+        article = self.get_object()
+        _no_input(request)
         try:
-            article_delete(article=self.get_object(), user=request.user)
+            article_delete(article=article, user=request.user)
         except ArticleBusy as exc:
             raise Conflict(" ".join(exc.messages), code="article_busy") from exc
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -734,7 +751,9 @@ class ArticleViewSet(ReadViewSet):
     )
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None):
-        article = article_requeue(article=self.get_object())
+        article = self.get_object()
+        _no_input(request)
+        article = article_requeue(article=article)
         data = serializers.ArticleSerializer(article, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_202_ACCEPTED)
 
@@ -763,25 +782,32 @@ def _check_body_size(request) -> None:
         raise RequestTooLarge(f"The request is {length:,} bytes; the limit is {limit:,} bytes.")
 
 
-def _prepared(data: dict) -> dict | UploadRejected:
-    """Keyword arguments for ``article_submit`` from exactly one of text, file, url, or
-    the reason they are unusable."""
+def _inputs(data: dict) -> dict:
+    """Which of text, file and url were given (an empty url is none)."""
     given = {name: data[name] for name in ("text", "file", "url") if data.get(name) is not None}
     if given.get("url") == "":
         del given["url"]
+    return given
+
+
+def _prepared(data: dict) -> dict | UploadRejected:
+    """Keyword arguments for ``article_submit`` from exactly one of text, file, url (and
+    the source, if given), or the reason they are unusable."""
+    given = _inputs(data)
     if not given:
         return UploadRejected("empty", "Nothing was uploaded: give text, a file or a URL.")
     if len(given) > 1:
         return UploadRejected("ambiguous", "Give only one of text, a file or a URL.")
+    source = data.get("source", "")
     if "file" not in given:
-        return given
+        return {**given, "source": source}
     upload = given["file"]
     limit = settings.UPLOAD_MAX_BYTES
     if upload.size > limit:
         return UploadRejected(
             "too_large", f"The file is {upload.size:,} bytes; the limit is {limit:,} bytes."
         )
-    return {"data": upload.read(), "filename": upload.name or ""}
+    return {"data": upload.read(), "filename": upload.name or "", "source": source}
 
 
 # ---- merges and the change feed ------------------------------------------------------------
@@ -808,7 +834,9 @@ class MergeViewSet(ReadViewSet):
     )
     @action(detail=True, methods=["post"])
     def undo(self, request, pk=None):
-        record = curation.merge_undo(record=self.get_object(), user=request.user)
+        record = self.get_object()
+        _no_input(request)
+        record = curation.merge_undo(record=record, user=request.user)
         return Response(serializers.MergeRecordSerializer(record).data)
 
 

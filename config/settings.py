@@ -187,6 +187,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadOrEditorWrite"],
+    # JSON nested deeper than any request needs is refused (400), never a RecursionError.
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": [
         "api.throttling.AnonThrottle",
         "api.throttling.TokenOrUserThrottle",

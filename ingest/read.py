@@ -21,8 +21,10 @@ import datetime as dt
 import functools
 import hashlib
 import http.client
+import importlib
 import io
 import ipaddress
+import logging
 import re
 import socket
 import ssl
@@ -33,6 +35,8 @@ import urllib.request
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # spaCy's own limit is 1,000,000 characters; longer texts are refused with a reason.
@@ -60,8 +64,8 @@ class UploadRejected(ValueError):
     """The upload cannot be used; ``str(exc)`` says why, for a 400 response.
 
     ``code`` is a short slug ('empty', 'too_large', 'too_long', 'unsupported_type',
-    'not_utf8', 'bad_charset', 'no_text', 'unreadable_pdf', 'bad_url',
-    'fetch_failed') that clients can branch on.
+    'not_utf8', 'bad_charset', 'no_text', 'unreadable_pdf', 'reader_unavailable',
+    'bad_url', 'fetch_failed') that clients can branch on.
     """
 
     def __init__(self, code: str, reason: str) -> None:
@@ -367,6 +371,30 @@ def _name(filename: str) -> str:
 # --- readers per type ---------------------------------------------------------
 
 
+def _reader(module: str, what: str) -> Any:
+    """Import the library that reads ``what`` ("HTML pages", "PDFs").
+
+    An install can lack one, or a library it needs: trafilatura needs lxml_html_clean,
+    which older pips leave out. Such an upload is refused with a reason
+    ('reader_unavailable'), and the import error logged for whoever runs the server,
+    rather than crashing the request or the worker.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        logger.error(
+            "cannot read %s: importing %s failed (%s); reinstall the project's dependencies",
+            what,
+            module,
+            exc,
+        )
+        raise UploadRejected(
+            "reader_unavailable",
+            f"{what} cannot be read on this server: its reader is not installed. Upload the "
+            "article as plain text, or ask the administrator to install it.",
+        ) from exc
+
+
 def _read_plain(text: str, *, media_type: str) -> ReadArticle:
     text = normalise_text(text)
     if not text:
@@ -401,9 +429,8 @@ def _read_pdf(
     max_pages: int = DEFAULT_MAX_PDF_PAGES,
     max_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> ReadArticle:
-    from pypdf import PdfReader
-    from pypdf.errors import LimitReachedError
-
+    pypdf = _reader("pypdf", "PDFs")
+    PdfReader, LimitReachedError = pypdf.PdfReader, pypdf.errors.LimitReachedError
     try:
         with _pdf_limits():
             reader = PdfReader(io.BytesIO(data))
@@ -539,8 +566,7 @@ def _extract_with_trafilatura(html: str) -> _ExtractedPage | None:
     trafilatura's extensive search guesses from body text such as a copyright
     year, and a wrong date is worse than none.  None when nothing is found.
     """
-    import trafilatura
-
+    trafilatura = _reader("trafilatura", "HTML pages")
     xml = trafilatura.extract(
         html,
         output_format="xml",
@@ -597,14 +623,13 @@ class _TagStripper:
 
     @classmethod
     def strip(cls, html: str) -> _ExtractedPage:
-        import lxml.html
-        from lxml import etree
-
-        parser = lxml.html.HTMLParser(
+        lxml_html = _reader("lxml.html", "HTML pages")
+        etree = _reader("lxml.etree", "HTML pages")
+        parser = lxml_html.HTMLParser(
             remove_comments=True, remove_pis=True, no_network=True, recover=True
         )
         try:
-            root = lxml.html.document_fromstring(html, parser=parser)
+            root = lxml_html.document_fromstring(html, parser=parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return _ExtractedPage(text="", title="", published=None)
         og = root.xpath('//meta[@property="og:title"]/@content')
@@ -683,12 +708,19 @@ def _literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address
         return None
 
 
-def _refuse_internal(host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
-    if _is_internal(address):
-        raise UploadRejected(
-            "bad_url",
-            f"“{host}” is an internal address ({address}); only public web pages can be fetched.",
-        )
+def _refuse_internal(
+    host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address, *, looked_up: bool = False
+) -> None:
+    """Refuse an internal address. For a name that was looked up, the message leaves out
+    the address it resolved to: an editor must not learn the deployment's internal map.
+    A host written as an address is shown in its usual spelling (the editor wrote it)."""
+    if not _is_internal(address):
+        return
+    shown = "" if looked_up else f" ({address})"
+    raise UploadRejected(
+        "bad_url",
+        f"“{host}” is an internal address{shown}; only public web pages can be fetched.",
+    )
 
 
 def _resolve_public(host: str, port: int | None, *, allow_private: bool = False) -> str:
@@ -702,7 +734,8 @@ def _resolve_public(host: str, port: int | None, *, allow_private: bool = False)
         raise UploadRejected("fetch_failed", f"Could not find the host “{host}”.")
     if not allow_private:
         for info in infos:
-            _refuse_internal(host, ipaddress.ip_address(info[4][0].split("%", 1)[0]))
+            address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+            _refuse_internal(host, address, looked_up=_literal_address(host) is None)
     return infos[0][4][0]
 
 

@@ -3,6 +3,9 @@ DATABASE_URL is set (as in CI)."""
 
 from __future__ import annotations
 
+import importlib
+import sys
+
 import pytest
 
 
@@ -32,3 +35,30 @@ def fresh_registry_snapshot():
     registry_changed()
     yield
     registry_changed()
+
+
+def _cannot_import(monkeypatch, missing: str, *dependants: str) -> None:
+    """Make ``import missing`` fail as on an install without it, and unload the packages
+    that import it (``dependants``), so importing them again fails the same way. The real
+    modules come back after the test."""
+    for name in dependants:
+        importlib.import_module(name)  # loaded now, so that the originals are restored
+    for name in list(sys.modules):
+        if name.split(".")[0] in (missing, *dependants):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, missing, None)
+
+
+@pytest.fixture
+def html_cleaner_missing(monkeypatch):
+    """An install where pip did not bring lxml's ``html_clean`` extra: lxml's shim
+    ``lxml.html.clean`` raises ImportError, and so does ``import trafilatura`` (through
+    justext)."""
+    _cannot_import(monkeypatch, "lxml_html_clean", "trafilatura", "justext")
+    monkeypatch.delitem(sys.modules, "lxml.html.clean", raising=False)
+
+
+@pytest.fixture
+def pdf_reader_missing(monkeypatch):
+    """An install without pypdf."""
+    _cannot_import(monkeypatch, "pypdf")

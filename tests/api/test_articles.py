@@ -219,3 +219,136 @@ def test_a_done_article_shows_the_facts_found_in_it(client):
     assert {p["id"] for p in body["meetings"][0]["participants"]} == {a.pk, b.pk}
     assert [g["id"] for g in body["gifts"]] == [gift.pk]
     assert body["agreements"] == []
+
+
+# ---- the upload's other fields: source, and nothing else ----------------------------------------
+
+SOURCE = "Le Quotidien invente, 2 May 2024"
+
+
+def test_a_json_upload_keeps_its_source_as_the_upload_page_does(editor_client):
+    response = editor_client.post("/api/articles/", {"text": TEXT, "source": SOURCE}, format="json")
+
+    assert response.status_code == 202, response.content
+    assert Article.objects.get().source == SOURCE
+    assert editor_client.get(response.json()["url"]).json()["source"] == SOURCE
+
+
+def test_a_source_goes_with_each_batch_item_and_with_files(editor_client):
+    response = editor_client.post(
+        "/api/articles/",
+        {"items": [{"text": TEXT, "source": SOURCE}, {"text": f"{TEXT} Again."}]},
+        format="json",
+    )
+    assert response.status_code == 202, response.content
+    assert sorted(Article.objects.values_list("source", flat=True)) == ["", SOURCE]
+
+    response = editor_client.post(
+        "/api/articles/",
+        {"file": upload("visit.txt", f"{TEXT} Filed.".encode()), "source": "Wire desk"},
+        format="multipart",
+    )
+    assert response.status_code == 202, response.content
+    assert Article.objects.get(pk=response.json()["id"]).source == "Wire desk"
+
+
+def test_a_source_with_a_url_is_400_as_the_page_is_the_source(editor_client, queued):
+    response = editor_client.post(
+        "/api/articles/", {"url": "https://example.org/v", "source": SOURCE}, format="json"
+    )
+    assert response.status_code == 400
+    assert "source" in response.json()["errors"]
+    assert not Article.objects.exists() and queued == []
+
+
+def test_a_source_longer_than_the_column_is_400(editor_client):
+    response = editor_client.post(
+        "/api/articles/", {"text": TEXT, "source": "s" * 501}, format="json"
+    )
+    assert response.status_code == 400
+    assert "source" in response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"text": TEXT, "titel": "A visit"},
+        {"file": upload("visit.txt", TEXT.encode()), "status": "done"},
+        {"file": [upload(f"{n}.txt", f"{TEXT} {n}".encode()) for n in range(2)], "titel": "x"},
+    ],
+    ids=["form text", "one file", "a batch of files"],
+)
+def test_unknown_form_fields_are_400_and_named(editor_client, queued, data):
+    response = editor_client.post("/api/articles/", data, format="multipart")
+
+    assert response.status_code == 400, response.content
+    assert set(response.json()["errors"]) & {"titel", "status"}
+    assert not Article.objects.exists() and queued == []
+
+
+def test_unknown_fields_in_a_batch_item_are_400_and_named(editor_client, queued):
+    response = editor_client.post(
+        "/api/articles/", {"items": [{"text": TEXT}, {"text": TEXT, "lang": "fr"}]}, format="json"
+    )
+    assert response.status_code == 400
+    assert "items.1.lang" in response.json()["errors"]
+    assert not Article.objects.exists()
+
+
+def test_files_and_text_together_are_ambiguous_not_half_ignored(editor_client, queued):
+    files = [upload(f"{n}.txt", f"{TEXT} Report {n}.".encode()) for n in range(2)]
+    response = editor_client.post(
+        "/api/articles/", {"file": files, "text": "Pasted too."}, format="multipart"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "ambiguous"
+    assert not Article.objects.exists()
+
+
+# ---- a reader missing from the install -----------------------------------------------------------
+
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><title>Talks in Arvella</title></head><body><article>"
+    f"<p>{TEXT}</p></article></body></html>"
+)
+
+
+def test_an_html_upload_without_its_reader_installed_is_400_with_a_reason(
+    editor_client, queued, html_cleaner_missing
+):
+    editor_client.raise_request_exception = False
+    response = editor_client.post(
+        "/api/articles/", {"file": upload("talks.html", HTML_PAGE.encode())}, format="multipart"
+    )
+
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "reader_unavailable"
+    assert "HTML" in response.json()["detail"]
+    assert not Article.objects.exists() and queued == []
+
+
+def test_in_a_batch_only_the_html_item_fails_without_its_reader(
+    editor_client, html_cleaner_missing
+):
+    editor_client.raise_request_exception = False
+    files = [upload("talks.html", HTML_PAGE.encode()), upload("talks.txt", TEXT.encode())]
+    response = editor_client.post("/api/articles/", {"file": files}, format="multipart")
+
+    assert response.status_code == 202, response.content
+    first, second = response.json()["items"]
+    assert first["error"]["code"] == "reader_unavailable"
+    assert second["created"] is True
+
+
+def test_a_fetched_html_page_without_its_reader_fails_the_article_with_a_reason(
+    editor_client, html_cleaner_missing, monkeypatch
+):
+    from ingest.services import article_process
+
+    monkeypatch.setattr("ingest.read.fetch_url", lambda url, **kwargs: (HTML_PAGE.encode(), url))
+    response = editor_client.post("/api/articles/", {"url": "https://example.org/v"}, format="json")
+
+    article = article_process(article_id=response.json()["id"])
+
+    assert article.status == ArticleStatus.FAILED
+    assert "[reader_unavailable]" in article.error

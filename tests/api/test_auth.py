@@ -146,11 +146,19 @@ def test_anonymous_writes_are_401_with_www_authenticate(client):
 
 
 @override_settings(SUMMITRY_ANONYMOUS_READ=False)
-def test_anonymous_reading_off_is_401_but_the_schema_and_docs_stay_public(client, analyst_client):
-    assert client.get("/api/meetings/").status_code == 401
-    assert analyst_client.get("/api/meetings/").status_code == 200
-    assert client.get("/api/schema/").status_code == 200
-    assert client.get("/api/docs/").status_code == 200
+def test_anonymous_reading_off_is_401_for_the_schema_and_docs_too(client, analyst_client):
+    for url in ("/api/meetings/", "/api/schema/", "/api/schema/?format=json", "/api/docs/"):
+        response = client.get(url)
+        assert response.status_code == 401, url
+        assert response.json()["code"] == "not_authenticated", url
+        assert response["WWW-Authenticate"] == 'Token realm="api"', url
+        assert analyst_client.get(url).status_code == 200, url
+
+
+def test_with_anonymous_reading_on_the_schema_and_docs_are_open(client):
+    for url in ("/api/schema/", "/api/docs/"):
+        assert client.get(url).status_code == 200, url
+        assert client.post(url).status_code == 405, url
 
 
 def test_sessions_need_the_csrf_token_to_write():

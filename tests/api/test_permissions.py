@@ -7,8 +7,8 @@
 
 Reads are open to all four. A write is 401 (with ``WWW-Authenticate``) anonymously, 403
 for the read token and the analyst, and does its job for the editor. A method an
-endpoint lacks is 405, once the caller may write at all. The schema and the docs are
-public: there a missing method is 405 for everyone.
+endpoint lacks is 405, once the caller may write at all. The schema and the docs are for
+whoever may read (here everyone): there a missing method is 405 for everyone.
 
 ``ENDPOINTS`` lists every route of ``api.urls`` (a test holds it to the URLconf) with
 what the editor gets for each method; a method not listed is 405.

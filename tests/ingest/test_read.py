@@ -10,9 +10,12 @@ import datetime as dt
 import http.server
 import io
 import random
+import re
 import threading
+import tomllib
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
@@ -390,6 +393,37 @@ def test_html_without_text_is_refused():
         read_upload, b"<html><head><title>Empty</title></head><body><img src=x></body></html>"
     )
     assert error.code == "no_text"
+
+
+# --- a reader missing from the install ------------------------------------------------------
+
+
+def test_html_without_its_reader_installed_is_refused_with_a_reason(html_cleaner_missing, caplog):
+    error = rejected(read_upload, ARTICLE_PAGE.encode(), filename="visit.html")
+    assert error.code == "reader_unavailable"
+    assert "HTML" in str(error) and "plain text" in str(error)
+    assert "lxml_html_clean" not in str(error)  # the details go to the log
+    assert "lxml_html_clean" in caplog.text
+
+
+def test_pdf_without_its_reader_installed_is_refused_with_a_reason(pdf_reader_missing):
+    error = rejected(read_upload, make_pdf([FIRST]))
+    assert error.code == "reader_unavailable"
+    assert "PDF" in str(error)
+
+
+def test_plain_text_needs_no_optional_reader(html_cleaner_missing, pdf_reader_missing):
+    assert read_upload(f"{FIRST}\n\n{SECOND}".encode()).text.startswith(FIRST)
+
+
+def test_the_readers_packages_are_declared_directly():
+    """trafilatura needs lxml.html.clean, which lxml ships apart as lxml_html_clean: whether
+    pip installs it through lxml's extra depends on pip, so the project names it itself."""
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    declared = tomllib.loads(pyproject.read_text())["project"]["dependencies"]
+    names = {re.split(r"[\[<>=!~; ]", spec, maxsplit=1)[0].lower().replace("-", "_")
+             for spec in declared}  # fmt: skip
+    assert {"trafilatura", "lxml", "lxml_html_clean", "pypdf"} <= names
 
 
 # --- PDF ----------------------------------------------------------------------------------

@@ -142,3 +142,26 @@ def test_uploaded_file_name_is_escaped_in_results(editor_client):
     ]
     html = editor_client.post(reverse("upload"), {"files": files}).content.decode()
     assert "<b>x</b>" not in html
+
+
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><title>Talks in Arvella</title></head><body><article>"
+    "<p>The envoys of Nordland and Sudmark met in Arvella to discuss river water rights.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize("count", [1, 2], ids=["one file", "several files"])
+def test_an_html_file_without_its_reader_installed_is_refused_with_a_reason(
+    editor_client, html_cleaner_missing, count
+):
+    editor_client.raise_request_exception = False
+    files = [
+        SimpleUploadedFile(f"talks-{n}.html", HTML_PAGE.replace("Arvella", f"Arvella {n}").encode())
+        for n in range(count)
+    ]
+    response = editor_client.post(reverse("upload"), {"files": files})
+
+    assert response.status_code == 400
+    assert "HTML pages cannot be read" in response.content.decode()
+    assert not Article.objects.exists()

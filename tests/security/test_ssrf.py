@@ -253,3 +253,69 @@ def test_a_name_for_an_internal_address_is_accepted_then_fails_in_the_worker(can
     assert article.status == ArticleStatus.FAILED
     assert "internal address" in article.error
     assert article.text == ""
+
+
+# --- what a refusal tells the editor ---------------------------------------------------------
+
+#: Internal names and the addresses the deployment's DNS gives them (invented).
+INTERNAL_NAMES = {"db.internal.example": "10.20.30.40", "cache.internal.example": "fd00::2a"}
+
+
+@pytest.fixture
+def internal_dns(monkeypatch):
+    real = socket.getaddrinfo
+
+    def resolve(host, port, *args, **kwargs):
+        address = INTERNAL_NAMES.get(host)
+        if address is None:
+            return real(host, port, *args, **kwargs)
+        family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        return [(family, socket.SOCK_STREAM, 6, "", (address, port or 80))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+
+
+def test_a_refused_name_does_not_say_what_it_resolves_to(internal_dns):
+    for host, address in INTERNAL_NAMES.items():
+        with pytest.raises(UploadRejected) as refused:
+            fetch_url(f"http://{host}/status", max_bytes=1000, timeout=2)
+        assert refused.value.code == "bad_url", host
+        assert host in refused.value.reason
+        assert address not in refused.value.reason, refused.value.reason
+        assert "10.20" not in refused.value.reason and "fd00" not in refused.value.reason
+
+
+def test_a_redirect_to_an_internal_name_does_not_say_what_it_resolves_to(
+    internal_dns, redirector, monkeypatch
+):
+    original = read._resolve_public
+
+    def resolve(host, port, *, allow_private=False):
+        if host == "public.example":
+            return "127.0.0.1"
+        return original(host, port, allow_private=allow_private)
+
+    monkeypatch.setattr(read, "_resolve_public", resolve)
+    _Redirector.target = "http://db.internal.example/"
+    with pytest.raises(UploadRejected) as refused:
+        fetch_url(f"http://public.example:{redirector}/go", max_bytes=1000, timeout=2)
+    assert "10.20.30.40" not in refused.value.reason
+
+
+def test_the_failed_articles_error_does_not_say_what_a_name_resolves_to(internal_dns, api, queued):
+    response = api.post("/api/articles/", {"url": "http://db.internal.example/"}, format="json")
+    assert response.status_code == 202, response.content
+
+    article = article_process(article_id=response.json()["id"])
+
+    assert article.status == ArticleStatus.FAILED
+    assert "internal address" in article.error
+    assert "10.20.30.40" not in article.error
+    assert "10.20.30.40" not in api.get(f"/api/articles/{article.pk}/").content.decode()
+
+
+def test_a_literal_address_may_still_be_shown_in_its_usual_spelling():
+    """The editor wrote it: saying that 2130706433 is 127.0.0.1 tells them nothing new."""
+    with pytest.raises(UploadRejected) as refused:
+        check_url("http://2130706433/")
+    assert "127.0.0.1" in refused.value.reason
