@@ -677,7 +677,8 @@ class ArticleSubmittedSerializer(serializers.Serializer):
 class ArticleBatchItemResultSerializer(serializers.Serializer):
     index = serializers.IntegerField(help_text="Position in the batch.")
     id = serializers.IntegerField(required=False)
-    status = _enum(ArticleStatus)
+    # absent on an item that could not be read (it has `error` instead)
+    status = _enum_field_class(ArticleStatus)(choices=ArticleStatus.choices, required=False)
     created = serializers.BooleanField(required=False)
     url = serializers.URLField(required=False)
     error = serializers.DictField(
