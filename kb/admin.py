@@ -14,6 +14,12 @@ from kb.models import (
 )
 
 
+def _evidence_with_article_names(queryset):
+    """Evidence with its article's name loaded, never the article text (a megabyte that
+    would be read again for every row) nor the stored candidate."""
+    return queryset.select_related("article").defer("candidate", "article__text", "article__error")
+
+
 class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
@@ -21,6 +27,9 @@ class EvidenceInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
     show_change_link = True
+
+    def get_queryset(self, request):
+        return _evidence_with_article_names(super().get_queryset(request))
 
 
 @admin.register(Country)
@@ -91,3 +100,6 @@ class EvidenceAdmin(admin.ModelAdmin):
     list_display = ("__str__", "article", "confidence", "rule", "extractor_version")
     search_fields = ("sentence",)
     raw_id_fields = ("article", "meeting", "gift", "agreement")
+
+    def get_queryset(self, request):
+        return _evidence_with_article_names(super().get_queryset(request))
