@@ -23,6 +23,10 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*\n")
 #: The estimate only refuses an article this many times over the limit; one nearer it is
 #: parsed and its real sentences counted (abbreviations make the estimate run high).
 ESTIMATE_MARGIN = 2
+#: Words a sentence holds at most on average (news runs near 20, law near 35): the
+#: sentence limit also bounds the words, which is what the parse costs in time and memory,
+#: for a text whose sentence ends cannot be counted (a wall of text with no full stops).
+MAX_AVERAGE_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -47,13 +51,21 @@ class Budget:
         self.started = clock() if self.limits.max_seconds is not None else 0.0
 
     def check_text(self, text: str) -> None:
-        """Refuse, before parsing, a text whose sentences are clearly too many."""
+        """Refuse, before parsing, a text whose sentences are clearly too many, or whose
+        words are more than that many sentences hold."""
         limit = self.limits.max_sentences
         if limit is None or len(text) < limit * ESTIMATE_MARGIN:
             return
         estimate = sum(1 for piece in _SENTENCE_END.split(text) if piece.strip())
         if estimate > limit * ESTIMATE_MARGIN:
             raise TooLarge(_too_long(f"about {estimate:,} sentences", limit))
+        words = len(text.split())
+        if words > limit * MAX_AVERAGE_WORDS:
+            raise TooLarge(
+                f"This article is too long to extract: {words:,} words, more than the limit "
+                f"of {limit:,} sentences allows ({limit * MAX_AVERAGE_WORDS:,} words, at "
+                f"{MAX_AVERAGE_WORDS} a sentence). " + SPLIT_ADVICE
+            )
 
     def check_sentences(self, count: int) -> None:
         limit = self.limits.max_sentences

@@ -67,6 +67,16 @@ def test_an_article_far_over_the_sentence_limit_is_refused_before_it_is_parsed()
     assert "about 20,000 sentences" in str(refused.value)
 
 
+def test_a_wall_of_text_with_no_sentence_ends_is_refused_by_its_words_before_the_parse():
+    def never(text):
+        raise AssertionError("parsed an article far over the limit")
+
+    text = "the ministers met in Vardel again and " * 10_000  # 70,000 words, one "sentence"
+    with pytest.raises(TooLarge) as refused:
+        extract(text, None, nlp=never, limits=Limits(max_sentences=1_500))
+    assert "70,000 words" in str(refused.value)
+
+
 def test_an_article_over_the_fact_limit_is_refused_with_its_count(nlp):
     with pytest.raises(TooLarge) as refused:
         extract(_article(6), None, nlp=nlp, limits=Limits(max_facts=3))  # 12 facts
