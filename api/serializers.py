@@ -399,13 +399,11 @@ _evidence = EvidenceSerializer().to_representation
 
 
 def _evidence_of(fact) -> list[dict]:
-    """A fact's evidence, with its articles' titles but never their text (which can be a
-    megabyte, and would be read once per row)."""
-    rows = fact.evidence.select_related("article").only(
-        "id", "article_id", "sentence", "start", "end", "confidence", "extractor_version",
-        "rule", "article__id", "article__title", f"{fact._meta.model_name}_id",
-    ).order_by("article_id", "start", "id")  # fmt: skip
-    return [_evidence(e) for e in rows]
+    """A fact's evidence, with its articles' titles but never their text."""
+    return [
+        _evidence(e)
+        for e in fact.evidence.with_article_names().order_by("article_id", "start", "id")
+    ]
 
 
 class FactSerializer(serializers.ModelSerializer):

@@ -14,12 +14,6 @@ from kb.models import (
 )
 
 
-def _evidence_with_article_names(queryset):
-    """Evidence with its article's name loaded, never the article text (a megabyte that
-    would be read again for every row) nor the stored candidate."""
-    return queryset.select_related("article").defer("candidate", "article__text", "article__error")
-
-
 class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
@@ -29,7 +23,7 @@ class EvidenceInline(admin.TabularInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return _evidence_with_article_names(super().get_queryset(request))
+        return super().get_queryset(request).with_article_names()
 
 
 @admin.register(Country)
@@ -102,4 +96,4 @@ class EvidenceAdmin(admin.ModelAdmin):
     raw_id_fields = ("article", "meeting", "gift", "agreement")
 
     def get_queryset(self, request):
-        return _evidence_with_article_names(super().get_queryset(request))
+        return super().get_queryset(request).with_article_names()

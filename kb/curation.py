@@ -1009,15 +1009,6 @@ class QueueItem:
         return max(self.fact.evidence_count - 1, 0)
 
 
-#: What a queue row shows of its evidence and the article: never the article text, which
-#: can be a megabyte and sits behind hundreds of rows.
-QUEUE_EVIDENCE = (
-    "id", "meeting_id", "gift_id", "agreement_id", "sentence", "sentence_start", "start",
-    "end", "confidence", "rule", "article_id", "article__id", "article__title",
-    "article__source",
-)  # fmt: skip
-
-
 def review_queue(*, kinds: Iterable[str] = ("meeting", "gift", "agreement"), limit: int = 50):
     """Unreviewed facts, lowest confidence first, with what a queue row shows loaded
     (a fixed number of queries): the strongest evidence row and how many there are.
@@ -1028,9 +1019,7 @@ def review_queue(*, kinds: Iterable[str] = ("meeting", "gift", "agreement"), lim
 
     evidence = Prefetch(
         "evidence",
-        queryset=Evidence.objects.select_related("article")
-        .only(*QUEUE_EVIDENCE)
-        .order_by("-confidence", "start", "id")[:1],
+        queryset=Evidence.objects.with_article_names().order_by("-confidence", "start", "id")[:1],
         to_attr="queue_evidence",
     )
     leaders = Prefetch("participants", queryset=Leader.objects.select_related("country"))

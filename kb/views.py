@@ -167,23 +167,14 @@ def agreements_for_list():
 
 #: Evidence rows a fact page shows at a time (``?evidence=N`` turns the pages).
 EVIDENCE_PER_PAGE = 20
-#: What a page shows of an evidence row and of its article: the row's sentence and
-#: offsets, the article's title, source and date. Never the article text, which can be
-#: a megabyte and would be read once per row.
-EVIDENCE_SHOWN = (
-    "id", "article_id", "meeting_id", "gift_id", "agreement_id", "sentence", "sentence_start",
-    "start", "end", "confidence", "rule", "extractor_version",
-    "article__id", "article__title", "article__source", "article__published",
-)  # fmt: skip
 
 
 def evidence_for(**filters):
-    """Evidence rows with their articles (without the text), grouped by article in the
+    """Evidence rows with their articles (never the text), grouped by article in the
     template."""
     return (
         Evidence.objects.filter(**filters)
-        .select_related("article")
-        .only(*EVIDENCE_SHOWN)
+        .with_article_names()
         .order_by("article_id", "start", "id")
     )
 
