@@ -11,6 +11,14 @@ Rejected facts are left out, as in lists; newest first. Names go comma-separated
 its records for a whole page in a fixed number of queries (the ``api.loaders`` way), so a
 page costs the same whatever its size. The schema shows an expandable field as either
 form (``anyOf``), and an added key as optional (``api.schema``).
+
+Bounded, so that one request cannot ask for the whole database in full (a page of 200
+leaders with everything they took part in was 16 MB): with ``expand`` a page holds at most
+``MAX_PAGE_SIZE`` rows (a larger ``page_size`` is cut to it, as DRF cuts any page size to
+its maximum), and each expansion gives at most ``MAX_PER_ROW`` records per row in
+full (chosen in the database, never loaded and dropped). On a meeting the records past
+that stay summaries, so nothing is lost; on a leader the added keys hold the newest, and
+the records' own lists, filtered by the leader, give the rest.
 """
 
 from __future__ import annotations
@@ -19,14 +27,20 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import BaseSerializer
 
 from api import loaders, serializers
-from kb.models import Agreement, Meeting, ReviewState
+from kb.models import Agreement, Gift, Meeting, ReviewState
 
 PARAMETER = "expand"
+#: Rows on a page when expanding; a larger ``page_size`` gives this many (without
+#: ``expand``: ``api.pagination.MAX_PAGE_SIZE``).
+MAX_PAGE_SIZE = 50
+#: Records each expansion gives in full per row.
+MAX_PER_ROW = 10
 
 Loaded = dict[int, list[dict]]
 
@@ -43,6 +57,17 @@ def _newest_first(queryset):
     return queryset.exclude(review_state=ReviewState.REJECTED).order_by(
         F("date").desc(nulls_last=True), "-id"
     )
+
+
+def _newest(prefix: str = "") -> list:
+    return [F(f"{prefix}date").desc(nulls_last=True), F(f"{prefix}id").desc()]
+
+
+def _first_per_row(queryset, *, row: str, order: list):
+    """The first ``MAX_PER_ROW`` of ``queryset`` for each value of ``row``, in ``order``:
+    one query (a window function), whatever each row has."""
+    rank = Window(RowNumber(), partition_by=F(row), order_by=order)
+    return queryset.annotate(rank_in_row=rank).filter(rank_in_row__lte=MAX_PER_ROW)
 
 
 def _represented(objects, loader, serializer_class) -> dict[int, dict]:
@@ -69,11 +94,13 @@ def _grouped(pairs, records: dict[int, dict]) -> Loaded:
 
 
 def _meeting_participants(meetings) -> Loaded:
-    rows = (
-        Meeting.participants.through.objects.filter(meeting_id__in=[m.pk for m in meetings])
-        .select_related("leader__country")
-        .order_by("leader__name", "leader_id")
+    by_name = [F("leader__name").asc(), F("leader_id").asc()]
+    rows = _first_per_row(
+        Meeting.participants.through.objects.filter(meeting_id__in=[m.pk for m in meetings]),
+        row="meeting_id",
+        order=by_name,
     )
+    rows = rows.select_related("leader__country").order_by(*by_name)
     represent = serializers.LeaderSerializer().to_representation
     rows = list(rows)
     serializers.attach_offices([row.leader for row in rows])
@@ -83,17 +110,22 @@ def _meeting_participants(meetings) -> Loaded:
     return out
 
 
-def _meeting_gifts(meetings) -> Loaded:
-    found = list(_newest_first(loaders.gifts().filter(meeting_id__in=[m.pk for m in meetings])))
-    records = _represented(found, loaders.load_gifts, serializers.GiftSerializer)
-    return _grouped(((g.meeting_id, g.pk) for g in found), records)
+def _of_meetings(queryset, loader, serializer_class):
+    """A loader of the visible facts held at meetings, the newest ``MAX_PER_ROW`` of each."""
+
+    def load(meetings) -> Loaded:
+        mine = queryset().filter(meeting_id__in=[m.pk for m in meetings])
+        found = list(_newest_first(_first_per_row(mine, row="meeting_id", order=_newest())))
+        records = _represented(found, loader, serializer_class)
+        return _grouped(((fact.meeting_id, fact.pk) for fact in found), records)
+
+    return load
 
 
-def _meeting_agreements(meetings) -> Loaded:
-    ids = [m.pk for m in meetings]
-    found = list(_newest_first(loaders.agreements().filter(meeting_id__in=ids)))
-    records = _represented(found, loaders.load_agreements, serializers.AgreementSerializer)
-    return _grouped(((a.meeting_id, a.pk) for a in found), records)
+_meeting_gifts = _of_meetings(loaders.gifts, loaders.load_gifts, serializers.GiftSerializer)
+_meeting_agreements = _of_meetings(
+    loaders.agreements, loaders.load_agreements, serializers.AgreementSerializer
+)
 
 
 # ---- leaders -------------------------------------------------------------------------------
@@ -103,11 +135,11 @@ def _taking_part(through, fact: str, queryset, loader, serializer_class):
     """A loader of the visible facts leaders take part in through a many-to-many table."""
 
     def load(leaders) -> Loaded:
-        pairs = list(
-            through.objects.filter(leader_id__in=[x.pk for x in leaders])
-            .exclude(**{f"{fact}__review_state": ReviewState.REJECTED})
-            .values_list("leader_id", f"{fact}_id")
+        taking_part = through.objects.filter(leader_id__in=[x.pk for x in leaders]).exclude(
+            **{f"{fact}__review_state": ReviewState.REJECTED}
         )
+        newest = _first_per_row(taking_part, row="leader_id", order=_newest(f"{fact}__"))
+        pairs = list(newest.values_list("leader_id", f"{fact}_id"))
         found = _newest_first(queryset().filter(pk__in={pk for _, pk in pairs}))
         return _grouped(pairs, _represented(found, loader, serializer_class))
 
@@ -125,13 +157,19 @@ _leader_agreements = _taking_part(
 
 
 def _leader_gifts(leaders) -> Loaded:
+    """Gifts given or received: the newest of each side, then the newest of both."""
     ids = [x.pk for x in leaders]
-    found = list(
-        _newest_first(loaders.gifts().filter(Q(giver_id__in=ids) | Q(recipient_id__in=ids)))
+    visible = Gift.objects.exclude(review_state=ReviewState.REJECTED)
+    given, received = (
+        _first_per_row(visible.filter(**{f"{side}__in": ids}), row=side, order=_newest())
+        .order_by()
+        .values_list(side, "pk")
+        for side in ("giver_id", "recipient_id")
     )
+    pairs = list(given.union(received, all=True))
+    found = list(_newest_first(loaders.gifts().filter(pk__in={pk for _, pk in pairs})))
     records = _represented(found, loaders.load_gifts, serializers.GiftSerializer)
-    pairs = [(g.giver_id, g.pk) for g in found] + [(g.recipient_id, g.pk) for g in found]
-    return _grouped(pairs, records)
+    return {owner: given[:MAX_PER_ROW] for owner, given in _grouped(pairs, records).items()}
 
 
 MEETING = {
@@ -167,14 +205,21 @@ def requested(query_params, expandable: dict[str, Expansion]) -> tuple[str, ...]
 
 def apply(objects, expandable: dict[str, Expansion], names: tuple[str, ...]) -> None:
     """Hang each expansion's full representations on the objects (``api_<name>``), where
-    the serializers read them instead of the summaries."""
+    the serializers read them instead of the summaries. Where the objects already carry
+    summaries of that name (``api.loaders``), those the expansion did not give in full
+    stay, in their order."""
     objects = list(objects)
     if not objects:
         return
     for name in names:
         found = expandable[name].load(objects)
         for obj in objects:
-            setattr(obj, f"api_{name}", found.get(obj.pk, []))
+            full = found.get(obj.pk, [])
+            summaries = getattr(obj, f"api_{name}", None)
+            if summaries is not None:
+                by_id = {record["id"]: record for record in full}
+                full = [by_id.get(summary["id"], summary) for summary in summaries]
+            setattr(obj, f"api_{name}", full)
 
 
 def schema_parameter(expandable: dict[str, Expansion]) -> dict:
@@ -187,6 +232,8 @@ def schema_parameter(expandable: dict[str, Expansion]) -> dict:
         "description": (
             "Related records in full, comma-separated: "
             + ", ".join(f"`{name}`" for name in expandable)
-            + ". Each is given as its own endpoint gives it, rejected ones left out."
+            + ". Each is given as its own endpoint gives it, rejected ones left out: at "
+            f"most {MAX_PER_ROW} per row (newest first; past that a meeting keeps its "
+            f"summaries), on pages of at most {MAX_PAGE_SIZE} rows."
         ),
     }

@@ -15,6 +15,8 @@ MAX_PAGE_SIZE = 200
 class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
+    #: Rows a page holds at most, whatever ``page_size`` asks (lower for ``?expand=``).
+    max_rows = MAX_PAGE_SIZE
 
     def validate(self, request) -> None:
         """400 for a malformed ``page`` or ``page_size`` (exports too, which ignore them).
@@ -37,7 +39,7 @@ class Pagination(PageNumberPagination):
     def get_page_size(self, request):
         self.validate(request)
         raw = request.query_params.get(self.page_size_query_param)
-        return self.page_size if raw is None else int(raw)
+        return min(self.page_size if raw is None else int(raw), self.max_rows)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -48,8 +50,15 @@ class Pagination(PageNumberPagination):
                 parameter["schema"].update(minimum=1, maximum=MAX_PAGE_SIZE)
                 parameter["description"] = (
                     f"Results per page (default 50, at most {MAX_PAGE_SIZE})."
+                    + (_expand_note() if getattr(view, "expandable", None) else "")
                 )
         return parameters
+
+
+def _expand_note() -> str:
+    from api.expand import MAX_PAGE_SIZE as EXPANDED
+
+    return f" With `expand`, pages hold at most {EXPANDED}: a larger size gives {EXPANDED}."
 
 
 def _in_range(text: str, top: int | None) -> bool:

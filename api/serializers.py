@@ -391,11 +391,19 @@ def _fact_tail(fact) -> dict:
         "confidence": fact.confidence,
         "created_at": datetime_out(fact.created_at),
         "updated_at": datetime_out(fact.updated_at),
-        "evidence": _loaded(fact, "evidence", lambda: [_evidence(e) for e in fact.evidence.all()]),
+        "evidence": _loaded(fact, "evidence", lambda: _evidence_of(fact)),
     }
 
 
 _evidence = EvidenceSerializer().to_representation
+
+
+def _evidence_of(fact) -> list[dict]:
+    """A fact's evidence, with its articles' titles but never their text."""
+    return [
+        _evidence(e)
+        for e in fact.evidence.with_article_names().order_by("article_id", "start", "id")
+    ]
 
 
 class FactSerializer(serializers.ModelSerializer):

@@ -98,6 +98,8 @@ class ApiViewSet(viewsets.GenericViewSet):
         super().initial(request, *args, **kwargs)
         if self.expandable and self.action in ("list", "retrieve"):
             self.expansions = expand.requested(request.query_params, self.expandable)
+        if self.expansions and self.action == "list":
+            self.paginator.max_rows = expand.MAX_PAGE_SIZE
 
     def get_renderers(self):
         renderers = super().get_renderers()

@@ -175,6 +175,12 @@ INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 15)
 INGEST_MAX_TEXT_CHARS = env_int("INGEST_MAX_TEXT_CHARS", 1_000_000)
 # PDFs: at most this many pages are read.
 INGEST_MAX_PDF_PAGES = env_int("INGEST_MAX_PDF_PAGES", 200)
+# The work one article may cost; over a limit it fails at once with the reason (split it).
+# Sentences: a long report has a few hundred. Facts: meetings, gifts and agreements found.
+INGEST_MAX_SENTENCES = env_int("INGEST_MAX_SENTENCES", 1500)
+INGEST_MAX_FACTS = env_int("INGEST_MAX_FACTS", 500)
+# Seconds of extraction (parse and rules), well inside the task's own time limit.
+INGEST_MAX_SECONDS = env_int("INGEST_MAX_SECONDS", min(120, CELERY_TASK_TIME_LIMIT // 2))
 
 # Pages: anonymous visitors may read unless an organisation turns it off.
 SUMMITRY_ANONYMOUS_READ = env_bool("SUMMITRY_ANONYMOUS_READ", True)

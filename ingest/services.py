@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import uuid
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
@@ -22,6 +23,10 @@ logger = logging.getLogger(__name__)
 INTERNAL_ERROR_REASON = (
     "An internal error stopped extraction (reference {reference}); "
     "the details are in the server log."
+)
+TIME_LIMIT_REASON = (
+    "Extracting this article took longer than the limit of {seconds} seconds. "
+    "Split it into shorter articles and upload those."
 )
 
 __all__ = ["UploadRejected", "article_submit", "article_process", "article_requeue"]
@@ -49,6 +54,16 @@ def _limits() -> dict:
         "max_text_chars": settings.INGEST_MAX_TEXT_CHARS,
         "max_pdf_pages": settings.INGEST_MAX_PDF_PAGES,
     }
+
+
+def _work_limits():
+    from ingest.extract import Limits
+
+    return Limits(
+        max_sentences=settings.INGEST_MAX_SENTENCES or None,
+        max_facts=settings.INGEST_MAX_FACTS or None,
+        max_seconds=settings.INGEST_MAX_SECONDS or None,
+    )
 
 
 def article_submit(
@@ -189,7 +204,7 @@ def article_process(*, article_id: int) -> Article | None:
     retried. Losing the database is the exception: that error propagates so the task
     retries once the database is back, instead of marking the article failed.
     """
-    from ingest.extract import extract
+    from ingest.extract import TooLarge, extract
     from kb.registry import registry_snapshot
 
     article = Article.objects.filter(pk=article_id).first()
@@ -206,7 +221,9 @@ def article_process(*, article_id: int) -> Article | None:
         if finished is not None:
             return finished
     try:
-        extraction = extract(article.text, article.published, registry=registry_snapshot())
+        extraction = extract(
+            article.text, article.published, registry=registry_snapshot(), limits=_work_limits()
+        )
         with transaction.atomic():
             # One writer per article at a time (a redelivered task may overlap a slow one);
             # its facts and its "done" are committed together or not at all.
@@ -221,6 +238,12 @@ def article_process(*, article_id: int) -> Article | None:
             )
     except (OperationalError, InterfaceError):
         raise  # the database went away: the task retries
+    except TooLarge as exc:  # expected: the reason is for the uploader, no trace needed
+        logger.warning("article %s not extracted: %s", article_id, exc)
+        _fail(article_id, str(exc))
+    except SoftTimeLimitExceeded:  # the worker's own limit, should a stage outrun ours
+        logger.warning("article %s not extracted: out of time", article_id)
+        _fail(article_id, TIME_LIMIT_REASON.format(seconds=settings.CELERY_TASK_SOFT_TIME_LIMIT))
     except Exception:  # noqa: BLE001 - any failure is recorded on the article
         # Readers see the article's error, so it holds a reason, never the exception's
         # text or trace (server paths, code): those go to the log only.

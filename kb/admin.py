@@ -22,6 +22,9 @@ class EvidenceInline(admin.TabularInline):
     can_delete = False
     show_change_link = True
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_article_names()
+
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
@@ -91,3 +94,6 @@ class EvidenceAdmin(admin.ModelAdmin):
     list_display = ("__str__", "article", "confidence", "rule", "extractor_version")
     search_fields = ("sentence",)
     raw_id_fields = ("article", "meeting", "gift", "agreement")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_article_names()

@@ -1000,39 +1000,27 @@ class QueueItem:
 
     @property
     def evidence(self):
-        rows = list(self.fact.evidence.all())
+        """The strongest evidence row (``review_queue`` loads that one only)."""
+        rows = self.fact.queue_evidence
         return rows[0] if rows else None
 
     @property
     def more_sources(self) -> int:
-        return max(len(self.fact.evidence.all()) - 1, 0)
+        return max(self.fact.evidence_count - 1, 0)
 
 
 def review_queue(*, kinds: Iterable[str] = ("meeting", "gift", "agreement"), limit: int = 50):
     """Unreviewed facts, lowest confidence first, with what a queue row shows loaded
-    (a fixed number of queries). Returns (items, total unreviewed per kind)."""
+    (a fixed number of queries): the strongest evidence row and how many there are.
+    Returns (items, total unreviewed per kind)."""
     from django.db.models import Prefetch
+
+    from kb.queries import evidence_count
 
     evidence = Prefetch(
         "evidence",
-        queryset=Evidence.objects.select_related("article")
-        .only(
-            "id",
-            "meeting_id",
-            "gift_id",
-            "agreement_id",
-            "sentence",
-            "start",
-            "end",
-            "confidence",
-            "rule",
-            "article",
-            "article__id",
-            "article__title",
-            "article__text",
-            "article__source",
-        )
-        .order_by("-confidence", "start"),
+        queryset=Evidence.objects.with_article_names().order_by("-confidence", "start", "id")[:1],
+        to_attr="queue_evidence",
     )
     leaders = Prefetch("participants", queryset=Leader.objects.select_related("country"))
     querysets = {
@@ -1051,7 +1039,7 @@ def review_queue(*, kinds: Iterable[str] = ("meeting", "gift", "agreement"), lim
     items: list[QueueItem] = []
     counts = {}
     for kind in kinds:
-        queryset = querysets[kind]
+        queryset = querysets[kind].annotate(evidence_count=evidence_count(link=kind))
         counts[kind] = queryset.model.objects.unreviewed().count()
         facts = queryset.order_by("confidence", "id")[:limit]
         items.extend(QueueItem(kind, fact) for fact in facts)

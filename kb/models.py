@@ -401,6 +401,14 @@ class Agreement(Reviewed):
         return reverse("agreement-detail", args=[self.pk])
 
 
+class EvidenceQuerySet(models.QuerySet):
+    def with_article_names(self):
+        """Each row with its article's title, source and date, never its text: one article
+        stands behind hundreds of rows, and its text (a megabyte) would be read for each.
+        A row's sentence and offsets are all a reader is shown."""
+        return self.select_related("article").defer("candidate", "article__text", "article__error")
+
+
 class Evidence(models.Model):
     """One article span that supports one fact (exactly one of meeting, gift, agreement)."""
 
@@ -423,6 +431,8 @@ class Evidence(models.Model):
     extractor_version = models.CharField(max_length=20)
     candidate = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["article_id", "start"]

@@ -105,9 +105,9 @@ def leader_meeting_count():
     return _count(taken_part, Count("pk"), link="leader")
 
 
-def evidence_count():
-    """An article's evidence rows."""
-    return _count(Evidence.objects.all(), Count("pk"), link="article")
+def evidence_count(link: str = "article"):
+    """An article's evidence rows (or a fact's: ``link="meeting"``, ``"gift"``...)."""
+    return _count(Evidence.objects.all(), Count("pk"), link=link)
 
 
 def with_counts(meetings, *, gifts: bool = True, agreements: bool = True):

@@ -254,14 +254,16 @@ class _ArticleWriter:
         self.article.leaders.set(self.leaders.values())
         self.article.countries.set(Country.objects.filter(code__in=self.extraction.countries))
         meetings = [self.meeting(c) for c in self.extraction.meetings]
-        meetings = [m for m in meetings if m is not None]
+        attended = _with_participant_ids([m for m in meetings if m is not None])
         for candidate in self.extraction.gifts:
-            self.gift(candidate, meetings)
+            self.gift(candidate, attended)
         for candidate in self.extraction.agreements:
-            self.agreement(candidate, meetings)
+            self.agreement(candidate, attended)
 
     def evidence(self, candidate, evidence: Iterable[EvidenceCandidate], **fact) -> None:
-        payload = _jsonable(asdict(candidate))
+        # The candidate as found, for the record; each row is one of its spans, so the
+        # spans are left out (copying them all into every row costs n² for n rows).
+        payload = _jsonable({k: v for k, v in asdict(candidate).items() if k != "evidence"})
         Evidence.objects.bulk_create(
             [
                 Evidence(
@@ -310,7 +312,7 @@ class _ArticleWriter:
         self.evidence(candidate, candidate.evidence, meeting=meeting)
         return meeting
 
-    def gift(self, candidate: GiftCandidate, meetings: list[Meeting]) -> None:
+    def gift(self, candidate: GiftCandidate, meetings: list[Attended]) -> None:
         giver, recipient = self.leader(candidate.giver), self.leader(candidate.recipient)
         if giver is None or recipient is None:
             return
@@ -331,7 +333,7 @@ class _ArticleWriter:
             gift.save()
         self.evidence(candidate, candidate.evidence, gift=gift)
 
-    def agreement(self, candidate: AgreementCandidate, meetings: list[Meeting]) -> None:
+    def agreement(self, candidate: AgreementCandidate, meetings: list[Attended]) -> None:
         leaders = [self.leaders[p] for p in candidate.parties if p in self.leaders]
         codes = [p for p in candidate.parties if p not in self.leaders]
         countries = list(Country.objects.filter(code__in=codes))
@@ -363,10 +365,23 @@ class _ArticleWriter:
         self.evidence(candidate, candidate.evidence, agreement=agreement)
 
 
-def _meeting_with(meetings: list[Meeting], leader_ids: set[int]) -> Meeting | None:
+#: One of the article's meetings and the ids of the leaders who took part.
+Attended = tuple[Meeting, set[int]]
+
+
+def _with_participant_ids(meetings: list[Meeting]) -> list[Attended]:
+    """The article's meetings with who took part, in one query (every gift and agreement
+    looks through them all)."""
+    ids: dict[int, set[int]] = {m.pk: set() for m in meetings}
+    rows = Meeting.participants.through.objects.filter(meeting_id__in=list(ids))
+    for meeting_id, leader_id in rows.values_list("meeting_id", "leader_id"):
+        ids[meeting_id].add(leader_id)
+    return [(m, ids[m.pk]) for m in meetings]
+
+
+def _meeting_with(meetings: list[Attended], leader_ids: set[int]) -> Meeting | None:
     """The article's meeting the given people both took part in, if exactly one."""
-    found = [m for m in meetings if leader_ids <= {p.pk for p in m.participants.all()}]
-    unique = {m.pk: m for m in found}
+    unique = {m.pk: m for m, people in meetings if leader_ids <= people}
     return next(iter(unique.values())) if len(unique) == 1 else None
 
 

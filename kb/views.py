@@ -165,11 +165,25 @@ def agreements_for_list():
     )
 
 
+#: Evidence rows a fact page shows at a time (``?evidence=N`` turns the pages).
+EVIDENCE_PER_PAGE = 20
+
+
 def evidence_for(**filters):
-    """Evidence rows with their articles, grouped by article in the template."""
+    """Evidence rows with their articles (never the text), grouped by article in the
+    template."""
     return (
-        Evidence.objects.filter(**filters).select_related("article").order_by("article_id", "start")
+        Evidence.objects.filter(**filters)
+        .with_article_names()
+        .order_by("article_id", "start", "id")
     )
+
+
+def evidence_page(request, **filters):
+    """One page of a fact's evidence; a malformed or out-of-range ``?evidence=`` gives the
+    first or the last page rather than an error."""
+    paginator = Paginator(evidence_for(**filters), EVIDENCE_PER_PAGE)
+    return paginator.get_page(request.GET.get("evidence"))
 
 
 # ---- home ---------------------------------------------------------------------------------
@@ -479,7 +493,7 @@ class MeetingDetailView(PageMixin, DetailView):
             participants=list(meeting.participants.all()),
             gift_directions=list(directions.values()),
             agreements=agreements_for_list().filter(meeting=meeting),
-            evidence=evidence_for(meeting=meeting),
+            evidence=evidence_page(self.request, meeting=meeting),
         )
         return context
 
@@ -677,7 +691,7 @@ class GiftDetailView(PageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["evidence"] = evidence_for(gift=self.object)
+        context["evidence"] = evidence_page(self.request, gift=self.object)
         return context
 
 
@@ -706,7 +720,7 @@ class AgreementDetailView(PageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["evidence"] = evidence_for(agreement=self.object)
+        context["evidence"] = evidence_page(self.request, agreement=self.object)
         return context
 
 

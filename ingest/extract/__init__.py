@@ -9,8 +9,10 @@ every fact's evidence offsets point into that text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 
+from .limits import Budget, Limits, TooLarge
 from .pipeline import run
 from .registry import Registry
 from .types import (
@@ -31,6 +33,8 @@ __all__ = [
     "extract",
     "extract_many",
     "extract_doc",
+    "Limits",
+    "TooLarge",
     "Registry",
     "Extraction",
     "LeaderMention",
@@ -54,20 +58,37 @@ def _nlp(nlp):
     return get_nlp()
 
 
-def extract_doc(doc, published: dt.date | None, *, registry: Registry | None = None) -> Extraction:
+def extract_doc(
+    doc, published: dt.date | None, *, registry: Registry | None = None, budget=None
+) -> Extraction:
     """Extract facts from an already parsed spaCy Doc.
 
     `registry` is the snapshot of office-holders (`ingest.extract.registry`): with it,
     registry names are recognised where the NER model misses them, and each leader gets
-    the country of the office held on the article's date when the article gives none."""
-    return run(doc, published, registry)
+    the country of the office held on the article's date when the article gives none.
+    `budget` (a `limits.Budget`) bounds the work; without one there is no bound."""
+    return run(doc, published, registry, budget)
 
 
 def extract(
-    text: str, published: dt.date | None, *, nlp=None, registry: Registry | None = None
+    text: str,
+    published: dt.date | None,
+    *,
+    nlp=None,
+    registry: Registry | None = None,
+    limits: Limits | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Extraction:
-    """Parse one article body and extract its facts."""
-    return extract_doc(_nlp(nlp)(text), published, registry=registry)
+    """Parse one article body and extract its facts.
+
+    With `limits`, an article needing more sentences, facts or seconds than they allow
+    raises `TooLarge` (its message is for people); one far over the sentence limit is
+    refused before it is parsed. The clock starts before the parse."""
+    budget = Budget(limits, clock=clock)
+    budget.check_text(text)
+    doc = _nlp(nlp)(text)
+    budget.check_time("reading the text")
+    return extract_doc(doc, published, registry=registry, budget=budget)
 
 
 def extract_many(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import dates
 from .conflict import clause_verb, verb_asserted
-from .text import doc_ents
+from .text import ents_between
 
 HELD_NOUNS = {
     "talks",
@@ -67,7 +67,9 @@ def is_planned(tok, published) -> bool:
         copula = verb.head.head
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in copula.children):
             return True
-    for ent in doc_ents(tok.doc):
+    # Only the clause's own entities can hang off it, and a clause is within its sentence.
+    sent = verb.sent
+    for ent in ents_between(tok.doc, sent.start, sent.end, overlapping=True):
         head = ent.root.head
         if head.dep_ == "prep":
             head = head.head

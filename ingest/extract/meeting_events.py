@@ -197,6 +197,8 @@ def _absorb_parts(meetings) -> list:
     signed"), is part of that meeting, not a second one: its evidence joins the whole."""
     parts = set()
     for meeting in sorted(meetings, key=lambda m: len(m.participants)):
+        if not _ceremony(meeting):
+            continue  # only a greeting can be part of another meeting
         whole = next(
             (o for o in meetings if id(o) not in parts and _part_of(meeting, o)),
             None,
@@ -212,16 +214,24 @@ def _absorb_parts(meetings) -> list:
 CEREMONY_LEMMAS = {"greet", "welcome", "shake", "embrace", "hug", "kiss"}
 
 
+def _ceremony(meeting) -> bool:
+    return all(m.trigger.lemma_.lower() in CEREMONY_LEMMAS for m in meeting.mentions)
+
+
 def _part_of(meeting, other) -> bool:
-    sents = {m.trigger.sent.start for m in meeting.mentions}
+    """Cheap tests first: this runs for every pair of meetings."""
     return (
-        all(m.trigger.lemma_.lower() in CEREMONY_LEMMAS for m in meeting.mentions)
-        and set(meeting.participants) < set(other.participants)
+        _ceremony(meeting)
         and meeting.date is not None
         and other.date == meeting.date
         and meeting.host in (None, other.host)
-        and bool(sents & {m.trigger.sent.start for m in other.mentions})
+        and set(meeting.participants) < set(other.participants)
+        and bool(_sentences(meeting) & _sentences(other))
     )
+
+
+def _sentences(meeting) -> set[int]:
+    return {m.trigger.sent.start for m in meeting.mentions}
 
 
 def _sentence_places(meeting, published) -> list:

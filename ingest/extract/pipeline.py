@@ -14,6 +14,7 @@ from .context import Context
 from .countries import article_countries, country_mentions, soviet
 from .gifts import find_gifts, item_texts
 from .leader_countries import countries_from_meetings, pair_adjectives, pair_partners
+from .limits import Budget
 from .people import build_people
 from .places import dateline_place
 from .text import build_index, clause_evidence, evidence
@@ -21,20 +22,33 @@ from .topics import find_topics
 from .types import AgreementCandidate, Extraction, GiftCandidate, LeaderMention, MeetingCandidate
 
 
-def run(doc, published, registry=None) -> Extraction:
+def run(doc, published, registry=None, budget: Budget | None = None) -> Extraction:
+    """`budget` (`ingest.extract.limits`) is checked between stages: over a limit on
+    sentences, facts or time, `TooLarge` stops the run."""
+    budget = budget or Budget(None)
     idx = build_index(doc, registry or None, published)
+    budget.check_sentences(len(idx.sents))
     people = build_people(idx)
+    budget.check_time("finding people")
     mentions = country_mentions(idx, people, published)
     countries = article_countries(mentions)
     ctx = Context(idx, people, mentions, published)
+    budget.check_time("finding countries")
     meetings = mt.events(idx, people, published)
+    budget.check_facts(len(meetings))
+    budget.check_time("finding meetings")
     ctx.meetings = meetings
     countries_from_meetings(meetings, people, dateline_place(idx, published), idx, countries)
     people.builder.retry_deferred(all_pending=True)
     find_topics(idx, ctx)
     meeting_out = _meetings(idx, ctx, meetings, published)
+    budget.check_time("describing meetings")
     gift_out = _gifts(idx, ctx, find_gifts(idx, people))
+    budget.check_facts(len(meeting_out) + len(gift_out))
+    budget.check_time("finding gifts")
     agreement_out = _agreements(idx, ctx, find_agreements(idx, ctx))
+    budget.check_facts(len(meeting_out) + len(gift_out) + len(agreement_out))
+    budget.check_time("finding agreements")
     # Treaty parties are leaders' pairs too ("X travelled to Paris to sign ... with Y").
     pair_partners([a["parties"] for a in agreement_out], people, pair_adjectives(idx))
     involved = _involved(meeting_out, gift_out, agreement_out)

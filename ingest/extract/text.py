@@ -9,6 +9,7 @@ sentence list, each token's sentence number, the headline and dateline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .types import Evidence, Span
@@ -139,18 +140,40 @@ def _find_headline(idx: DocIndex) -> None:
 _ENTS_KEY = "summitry.ents"
 
 
-def doc_ents(doc) -> tuple:
-    """The Doc's entities, computed once per Doc (spaCy rebuilds `doc.ents` on each access)."""
+def _ents_cache(doc) -> tuple:
+    """(length, entities, their start tokens), computed once per Doc (spaCy rebuilds
+    `doc.ents` on each access)."""
     cached = doc.user_data.get(_ENTS_KEY)
     if cached is None or cached[0] != len(doc):
-        cached = (len(doc), tuple(doc.ents))
+        ents = tuple(doc.ents)
+        cached = (len(doc), ents, [e.start for e in ents])
         doc.user_data[_ENTS_KEY] = cached
-    return cached[1]
+    return cached
+
+
+def doc_ents(doc) -> tuple:
+    """The Doc's entities, in order."""
+    return _ents_cache(doc)[1]
+
+
+def ents_between(doc, start: int, end: int, *, overlapping: bool = False) -> list:
+    """Entities inside tokens [start, end) (or only overlapping them), found by bisection:
+    asking for each sentence's entities costs the sentence, not the whole article."""
+    _, ents, starts = _ents_cache(doc)
+    # Entities do not overlap each other, so at most one starts before `start` and reaches in.
+    first = bisect_left(starts, start)
+    if overlapping and first > 0 and ents[first - 1].end > start:
+        first -= 1
+    out = []
+    for ent in ents[first : bisect_left(starts, end)]:
+        if overlapping or ent.end <= end:
+            out.append(ent)
+    return out
 
 
 def span_ents(span) -> list:
     """Entities inside a span (a sentence), from the cached list."""
-    return [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end]
+    return ents_between(span.doc, span.start, span.end)
 
 
 def phrase(tokens) -> str:

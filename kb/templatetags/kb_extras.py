@@ -1,8 +1,9 @@
 """Template helpers for the knowledge-base pages.
 
-`evidence_in_context` shows the paragraph of article text around an evidence span with
-the span wrapped in <mark>. The article text is untrusted: every piece is escaped before
-it is joined with our own tags, and nothing else is ever marked safe.
+`evidence_in_context` shows an evidence row's stored sentence with its span wrapped in
+<mark>. It reads the row alone, never the article text: one article can stand behind
+hundreds of rows, and its text can be a megabyte. The sentence is untrusted: every piece
+is escaped before it is joined with our own tags, and nothing else is ever marked safe.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class SpanContext:
 
 
 def span_context(text: str, start: int, end: int, *, max_side: int = MAX_CONTEXT_SIDE):
-    """The paragraph around text[start:end], split into before / span / after.
+    """The paragraph of ``text`` around text[start:end], split into before / span / after
+    (at most ``max_side`` characters either side).
 
     Returns None if the offsets do not describe a non-empty span inside the text.
     """
@@ -72,11 +74,14 @@ def _escape_lines(value: str) -> SafeString:
 
 @register.simple_tag
 def evidence_in_context(evidence) -> SafeString:
-    """<blockquote> with the evidence span marked inside its paragraph."""
-    article = evidence.article
-    context = span_context(article.text, evidence.start, evidence.end)
+    """<blockquote> with the evidence span marked inside its sentence (offsets index the
+    article; ``sentence_start`` is where the stored sentence begins in it)."""
+    offset = evidence.sentence_start or 0
+    start = None if evidence.start is None else evidence.start - offset
+    end = None if evidence.end is None else evidence.end - offset
+    context = span_context(evidence.sentence, start, end)
     if context is None:
-        # Offsets do not fit the text (should not happen): show the sentence alone.
+        # Offsets do not fit the sentence (should not happen): show the sentence alone.
         return format_html(
             '<blockquote class="evidence-context"><p>{}</p></blockquote>', evidence.sentence
         )

@@ -128,20 +128,23 @@ def test_expand_is_ignored_where_nothing_is_offered(client, world):
 # ---- queries ---------------------------------------------------------------------------------
 
 # (path, expand, queries): count and page, one query per relation loaded for the page.
-# A leader's terms in office (the registry) cost one query per list of leaders.
+# A leader's terms in office (the registry) cost one query per list of leaders; a leader's
+# gifts, one for the newest given and received, one for them, one for their evidence.
 CASES = [
     ("/api/meetings/", "", 6),
     ("/api/meetings/", "participants,gifts,agreements", 6 + 1 + 1 + 2 + 4),
     ("/api/leaders/", "", 2 + 1),
-    ("/api/leaders/", "meetings,gifts,agreements", 2 + 1 + 6 + 2 + 5),
+    ("/api/leaders/", "meetings,gifts,agreements", 2 + 1 + 6 + 3 + 5),
 ]
 
 
 @pytest.mark.parametrize(("path", "expand", "bound"), CASES)
 def test_expanded_lists_cost_the_same_queries_at_any_size(client, path, expand, bound):
+    from api.expand import MAX_PAGE_SIZE
+
     def page():
         with CaptureQueriesContext(connection) as queries:
-            body = _get(client, path, expand=expand, page_size=200)
+            body = _get(client, path, expand=expand, page_size=MAX_PAGE_SIZE if expand else 200)
         return body, len(queries)
 
     _meetings(3)
@@ -179,8 +182,10 @@ def test_expanded_details_cost_a_fixed_number_of_queries(client, path, expand, b
     small, few = detail()
     _grow_around(leader, meeting, 27)
     large, many = detail()
-    for name in expand.split(",") if expand else ():
-        assert len(large[name]) >= 7 * len(small[name]) > 0, name
+    from api.expand import MAX_PER_ROW
+
+    for name in expand.split(",") if expand else ():  # (a leader's newest records only)
+        assert len(large[name]) >= min(7 * len(small[name]), MAX_PER_ROW) > 0, name
     assert many == few <= bound, (path, expand)
 
 
@@ -209,3 +214,96 @@ def test_the_schema_documents_expand(client):
     leader = components["Leader"]
     assert leader["properties"]["meetings"]["items"] == {"$ref": "#/components/schemas/Meeting"}
     assert "meetings" not in leader["required"]
+
+
+# ---- bounds ----------------------------------------------------------------------------------
+# /api/leaders/?page_size=200&expand=meetings,gifts,agreements answered 16 MB to anyone.
+
+
+def _busy_leader(count: int):
+    """A leader with ``count`` meetings, gifts and agreements, a day apart (oldest first)."""
+    leader, article = LeaderFactory(name="Busy Leader"), ArticleFactory()
+    made = {"meetings": [], "gifts": [], "agreements": []}
+    for day in range(count):
+        other, date = LeaderFactory(), dt.date(2020, 1, 1) + dt.timedelta(days=day)
+        meeting = MeetingFactory(participants=[leader, other], date=date)
+        gift = GiftFactory(giver=leader, recipient=other, meeting=meeting, date=date)
+        agreement = AgreementFactory(meeting=meeting, leader_parties=[leader, other], date=date)
+        for key, fact in (("meetings", meeting), ("gifts", gift), ("agreements", agreement)):
+            EvidenceFactory(article=article, **{key[:-1]: fact})
+            made[key].append(fact.pk)
+    return leader, made
+
+
+@pytest.mark.parametrize("path", ["/api/leaders/", "/api/meetings/"])
+def test_an_expanded_page_holds_at_most_50_rows(client, path):
+    from api.expand import MAX_PAGE_SIZE
+
+    _meetings(MAX_PAGE_SIZE + 1)
+    name = "meetings" if "leaders" in path else "gifts"
+    body = _get(client, path, expand=name, page_size=200)
+    assert len(body["results"]) == MAX_PAGE_SIZE < body["count"]
+    assert "page=2" in body["next"]
+    assert len(_get(client, path, page_size=200)["results"]) > MAX_PAGE_SIZE  # as before
+
+
+def test_the_schema_says_how_large_an_expanded_page_may_be(client):
+    schema = client.get("/api/schema/?format=json").json()
+    parameters = {p["name"]: p for p in schema["paths"]["/api/leaders/"]["get"]["parameters"]}
+    assert "With `expand`, pages hold at most 50" in parameters["page_size"]["description"]
+    assert "at most 10 per row" in parameters["expand"]["description"]
+
+
+def test_a_leader_expands_to_its_newest_records_only(client):
+    from api.expand import MAX_PER_ROW
+
+    leader, made = _busy_leader(MAX_PER_ROW + 5)
+    for url in (f"/api/leaders/{leader.pk}/", "/api/leaders/"):
+        body = _get(client, url, expand="meetings,gifts,agreements")
+        row = body if "results" not in body else body["results"][0]
+        for key in ("meetings", "gifts", "agreements"):
+            newest = made[key][::-1][:MAX_PER_ROW]
+            assert [r["id"] for r in row[key]] == newest, (url, key)
+    # The rest come from the records' own lists, filtered by the leader.
+    listed = _get(client, "/api/meetings/", leader=leader.pk, ordering="-date")["results"]
+    assert len(listed) == MAX_PER_ROW + 5
+
+
+def test_a_meeting_expands_its_first_records_and_keeps_the_rest_as_summaries(client):
+    from api.expand import MAX_PER_ROW
+
+    meeting = MeetingFactory(participants=[LeaderFactory()])
+    for i in range(MAX_PER_ROW + 3):
+        GiftFactory(meeting=meeting, item=f"bowl {i}", date=dt.date(2020, 1, 1 + i))
+    plain = _get(client, f"/api/meetings/{meeting.pk}/")["gifts"]
+
+    full = _get(client, f"/api/meetings/{meeting.pk}/", expand="gifts")["gifts"]
+
+    assert [g["id"] for g in full] == [g["id"] for g in plain]  # every gift, in order
+    assert all("evidence" in g for g in full[:MAX_PER_ROW])  # in full
+    assert full[MAX_PER_ROW:] == plain[MAX_PER_ROW:]  # summaries
+
+
+def test_the_largest_expanded_page_stays_small_whatever_the_data(client):
+    """Fifty leaders who all took part in the same 60 meetings and agreements: before the
+    bound every row carried every one of them in full (18 MB for this page)."""
+    from api.expand import MAX_PAGE_SIZE, MAX_PER_ROW
+
+    leaders = [LeaderFactory() for _ in range(MAX_PAGE_SIZE)]
+    article = ArticleFactory()
+    for day in range(60):
+        date = dt.date(2021, 1, 1) + dt.timedelta(days=day)
+        meeting = MeetingFactory(participants=leaders, date=date)
+        GiftFactory(meeting=meeting, giver=leaders[day % 50], recipient=leaders[(day + 1) % 50])
+        AgreementFactory(meeting=meeting, leader_parties=leaders, date=date)
+        EvidenceFactory(article=article, meeting=meeting)
+
+    response = client.get(
+        "/api/leaders/", {"expand": "meetings,gifts,agreements", "page_size": MAX_PAGE_SIZE}
+    )
+
+    assert response.status_code == 200
+    rows = response.json()["results"]
+    assert len(rows) == MAX_PAGE_SIZE
+    assert {len(row[key]) for row in rows for key in ("meetings", "agreements")} == {MAX_PER_ROW}
+    assert len(response.content) < 5 * 2**20, f"{len(response.content) / 2**20:.1f} MiB"

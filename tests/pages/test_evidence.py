@@ -1,4 +1,5 @@
-"""Evidence is shown in its paragraph with exactly the span in <mark>, all escaped."""
+"""Evidence is shown as its stored sentence with exactly the span in <mark>, all escaped;
+the article text is never read for it (see tests/security/test_large_articles.py)."""
 
 import pytest
 from django.urls import reverse
@@ -16,18 +17,27 @@ SPAN = "the prime minister met the president in Rome"
 
 
 @pytest.mark.django_db
-def test_meeting_page_marks_exactly_the_span_in_its_paragraph(client):
+def test_meeting_page_marks_exactly_the_span_in_its_sentence(client):
     article = ArticleFactory(text=TEXT)
     meeting = MeetingFactory(participants=[LeaderFactory()])
+    sentence = "On Monday the prime minister met the president in Rome. "
     start = TEXT.index(SPAN)
-    EvidenceFactory(article=article, meeting=meeting, start=start, end=start + len(SPAN))
+    EvidenceFactory(
+        article=article,
+        meeting=meeting,
+        sentence=sentence,
+        sentence_start=TEXT.index(sentence),
+        start=start,
+        end=start + len(SPAN),
+    )
 
     html = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
 
     assert html.count("<mark>") == 1
-    assert f"On Monday <mark>{SPAN}</mark>. They discussed grain &amp; energy." in html
-    assert "First paragraph about something else" not in html  # other paragraphs left out
-    assert "A last paragraph" not in html
+    assert f"On Monday <mark>{SPAN}</mark>." in html
+    # Only the stored sentence: the rest of the article is not read.
+    assert "They discussed grain" not in html
+    assert "First paragraph about something else" not in html
 
 
 def test_span_context_splits_the_paragraph():
