@@ -173,8 +173,10 @@ INGEST_STUCK_AFTER_SECONDS = env_int("INGEST_STUCK_AFTER_SECONDS", CELERY_TASK_T
 INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 15)
 # Longest article text (characters) that is read; longer uploads are refused with a reason.
 INGEST_MAX_TEXT_CHARS = env_int("INGEST_MAX_TEXT_CHARS", 1_000_000)
-# PDFs: at most this many pages are read.
+# PDFs (read by the worker, not the upload request): at most this many pages, and this
+# many seconds of reading; a PDF over either fails with the reason.
 INGEST_MAX_PDF_PAGES = env_int("INGEST_MAX_PDF_PAGES", 200)
+INGEST_MAX_PDF_SECONDS = env_int("INGEST_MAX_PDF_SECONDS", 20)
 # The work one article may cost; over a limit it fails at once with the reason (split it).
 # Sentences: a long report has a few hundred. Facts: meetings, gifts and agreements found.
 INGEST_MAX_SENTENCES = env_int("INGEST_MAX_SENTENCES", 1500)

@@ -52,6 +52,10 @@ PDF_MAX_READ_SECONDS = 20.0
 TEXT_PLAIN = "text/plain"
 TEXT_HTML = "text/html"
 APPLICATION_PDF = "application/pdf"
+# The library that reads each type (module, what it reads), imported only when needed.
+_READERS = {APPLICATION_PDF: ("pypdf", "PDFs"), TEXT_HTML: ("trafilatura", "HTML pages")}
+# Types whose reading may take seconds: uploads of these are read by the worker.
+READ_LATER = frozenset(_READERS)
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _SNIFF_BYTES = 8192
@@ -65,7 +69,7 @@ class UploadRejected(ValueError):
 
     ``code`` is a short slug ('empty', 'too_large', 'too_long', 'unsupported_type',
     'not_utf8', 'bad_charset', 'no_text', 'unreadable_pdf', 'reader_unavailable',
-    'bad_url', 'fetch_failed') that clients can branch on.
+    'bad_url', 'fetch_failed', 'file_missing') that clients can branch on.
     """
 
     def __init__(self, code: str, reason: str) -> None:
@@ -99,27 +103,44 @@ def read_upload(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
     max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES,
+    max_pdf_seconds: float = PDF_MAX_READ_SECONDS,
 ) -> ReadArticle:
     """Read an uploaded file; raise UploadRejected if it is unusable.
 
     ``filename`` is only used to word error messages: the type is sniffed
     from the bytes, so a PNG called ``notes.txt`` is still refused.  Text
-    longer than ``max_text_chars`` and PDFs of more than ``max_pdf_pages``
-    pages are refused, so a small file that expands hugely cannot tie up a
-    worker.
+    longer than ``max_text_chars``, PDFs of more than ``max_pdf_pages``
+    pages and PDFs that take more than ``max_pdf_seconds`` to read are
+    refused, so a small file that expands hugely cannot tie up a worker.
     """
-    if not data:
-        raise UploadRejected("empty", "The file is empty.")
-    _check_size(len(data), max_bytes, what="file")
-    media_type = sniff_media_type(data, filename=filename)
+    media_type = check_upload(data, filename=filename, max_bytes=max_bytes)
     if media_type == APPLICATION_PDF:
-        article = _read_pdf(data, max_pages=max_pdf_pages, max_chars=max_text_chars)
+        article = _read_pdf(
+            data, max_pages=max_pdf_pages, max_chars=max_text_chars, max_seconds=max_pdf_seconds
+        )
     elif media_type == TEXT_HTML:
         article = _read_html(data, max_chars=max_text_chars)
     else:
         article = _read_plain(_decode_utf8(data), media_type=TEXT_PLAIN)
     _check_length(article.text, max_text_chars)
     return article
+
+
+def check_upload(data: bytes, *, filename: str = "", max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The checks on a file that take no time, whatever it holds: not empty, within
+    ``max_bytes``, a type that can be read (sniffed from the bytes) and, for PDFs and
+    HTML, a reader installed. Returns the media type; raises UploadRejected.
+
+    The upload request makes these checks and leaves the reading of the types in
+    :data:`READ_LATER` to the worker, since a small PDF can take many seconds to read.
+    """
+    if not data:
+        raise UploadRejected("empty", "The file is empty.")
+    _check_size(len(data), max_bytes, what="file")
+    media_type = sniff_media_type(data, filename=filename)
+    if media_type in _READERS:
+        _reader(*_READERS[media_type])
+    return media_type
 
 
 def read_text(
@@ -428,8 +449,9 @@ def _read_pdf(
     *,
     max_pages: int = DEFAULT_MAX_PDF_PAGES,
     max_chars: int = DEFAULT_MAX_TEXT_CHARS,
+    max_seconds: float = PDF_MAX_READ_SECONDS,
 ) -> ReadArticle:
-    pypdf = _reader("pypdf", "PDFs")
+    pypdf = _reader(*_READERS[APPLICATION_PDF])
     PdfReader, LimitReachedError = pypdf.PdfReader, pypdf.errors.LimitReachedError
     try:
         with _pdf_limits():
@@ -443,12 +465,12 @@ def _read_pdf(
                 )
             pages: list[str] = []
             length = 0
-            deadline = time.monotonic() + PDF_MAX_READ_SECONDS
+            deadline = time.monotonic() + max_seconds
             for page in reader.pages:
                 if time.monotonic() > deadline:
                     raise UploadRejected(
                         "unreadable_pdf",
-                        f"The PDF took more than {PDF_MAX_READ_SECONDS:.0f} seconds to read "
+                        f"The PDF took more than {max_seconds:g} seconds to read "
                         f"(stopped at page {len(pages) + 1}); it is not a plain article.",
                     )
                 pages.append(page.extract_text() or "")
@@ -566,7 +588,7 @@ def _extract_with_trafilatura(html: str) -> _ExtractedPage | None:
     trafilatura's extensive search guesses from body text such as a copyright
     year, and a wrong date is worse than none.  None when nothing is found.
     """
-    trafilatura = _reader("trafilatura", "HTML pages")
+    trafilatura = _reader(*_READERS[TEXT_HTML])
     xml = trafilatura.extract(
         html,
         output_format="xml",
