@@ -53,6 +53,7 @@ def _limits() -> dict:
         "max_bytes": settings.UPLOAD_MAX_BYTES,
         "max_text_chars": settings.INGEST_MAX_TEXT_CHARS,
         "max_pdf_pages": settings.INGEST_MAX_PDF_PAGES,
+        "max_pdf_seconds": settings.INGEST_MAX_PDF_SECONDS,
     }
 
 
@@ -84,25 +85,26 @@ def article_submit(
 
     A URL is not fetched here: the address is checked (scheme, and hosts written as
     internal IP addresses) and saved on a queued article with no text yet; the worker
-    fetches it within size and time limits (see :func:`article_process`). If the page
-    turns out to be an article already stored, the new one is marked its duplicate.
+    fetches it within size and time limits (see :func:`article_process`). PDF and HTML
+    files, which can take seconds to read, are handled alike: the request checks their
+    size and type and stores the bytes, and the worker reads them. If the text turns out
+    to be an article already stored, the new one is marked its duplicate.
     """
     limits = _limits()
     if url:
         url = read.check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
-        article = Article.objects.create(
-            title=url[:300],
-            text="",
-            url=url,
-            source=(source or url)[:500],
-            media_type="",
-            content_hash=None,
-            status=ArticleStatus.QUEUED,
-        )
-        if queue:
-            _queue(article)
-        return article, True
+        return _unread(url=url, title=url, source=source or url, queue=queue), True
     if data is not None:
+        media_type = read.check_upload(data, filename=filename, max_bytes=limits["max_bytes"])
+        if media_type in read.READ_LATER:
+            article = _unread(
+                title=filename or "Uploaded file",
+                source=source or filename,
+                media_type=media_type,
+                upload=(filename or "upload", data),
+                queue=queue,
+            )
+            return article, True
         parsed = read.read_upload(data, filename=filename, **limits)
     elif text is not None:
         parsed = read.read_text(
@@ -137,6 +139,36 @@ def article_submit(
     return article, True
 
 
+def _unread(
+    *,
+    title: str,
+    source: str,
+    url: str = "",
+    media_type: str = "",
+    upload: tuple[str, bytes] | None = None,
+    queue: bool,
+) -> Article:
+    """Save a queued article whose text the worker has yet to fetch or read: its
+    ``content_hash`` stays None until then."""
+    article = Article(
+        title=title[:300],
+        text="",
+        url=url,
+        source=source[:500],
+        media_type=media_type,
+        content_hash=None,
+        status=ArticleStatus.QUEUED,
+    )
+    with transaction.atomic():
+        if upload is not None:
+            name, data = upload
+            article.upload.save(name[-100:], ContentFile(data), save=False)
+        article.save()
+    if queue:
+        _queue(article)
+    return article
+
+
 def article_requeue(*, article: Article) -> Article:
     """Queue extraction again (after a failure, or to re-run a newer extractor)."""
     Article.objects.filter(pk=article.pk).update(
@@ -154,25 +186,48 @@ def _fail(article_id: int, error: str) -> Article:
     return Article.objects.get(pk=article_id)
 
 
-def _fetch(article: Article) -> Article | None:
-    """Fetch and read a URL upload into the article. Returns None when it is ready for
-    extraction, else the article as finished (failed with a reason, or a duplicate)."""
+def _read_unread(article: Article) -> Article | None:
+    """Fetch a URL upload, or read a stored PDF or HTML file, into the article. Returns
+    None when it is ready for extraction, else the article as finished (failed with a
+    reason, or a duplicate)."""
     try:
-        data, final_url = read.fetch_url(
-            article.url,
-            max_bytes=settings.UPLOAD_MAX_BYTES,
-            timeout=settings.INGEST_FETCH_TIMEOUT,
-            allow_private=settings.INGEST_ALLOW_PRIVATE_URLS,
-        )
+        if article.url:
+            data, source = read.fetch_url(
+                article.url,
+                max_bytes=settings.UPLOAD_MAX_BYTES,
+                timeout=settings.INGEST_FETCH_TIMEOUT,
+                allow_private=settings.INGEST_ALLOW_PRIVATE_URLS,
+            )
+        else:
+            data, source = _stored_bytes(article), article.source
         parsed = read.read_upload(data, **_limits())
     except UploadRejected as exc:
         return _fail(article.pk, f"{exc.reason} [{exc.code}]")
+    return _store_text(article, parsed, source=source)
+
+
+def _stored_bytes(article: Article) -> bytes:
+    """The bytes of the uploaded file (at most the size limit plus one, so a file
+    swapped on disk for a larger one is refused, not loaded)."""
+    try:
+        with article.upload.open("rb") as stored:
+            return stored.read(settings.UPLOAD_MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:  # ValueError: the article has no file
+        logger.warning("article %s: its uploaded file cannot be opened: %s", article.pk, exc)
+        raise UploadRejected(
+            "file_missing", "The uploaded file is no longer stored; upload it again."
+        ) from exc
+
+
+def _store_text(article: Article, parsed: read.ReadArticle, *, source: str) -> Article | None:
+    """Save the text read for an article, or, if that text is already stored as another
+    article, mark this one its duplicate (done, with no facts of its own)."""
     digest = read.content_hash(parsed.text)
     fields = {
         "title": parsed.title[:300],
         "text": parsed.text,
         "published": parsed.published,
-        "source": final_url[:500],
+        "source": source[:500],
         "media_type": parsed.media_type,
     }
     existing = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).first()
@@ -198,9 +253,10 @@ def _fetch(article: Article) -> Article | None:
 def article_process(*, article_id: int) -> Article | None:
     """Run extraction on one article and save its facts in one transaction.
 
-    A URL upload is fetched and read first. A failure marks the article failed with a
-    short reason for readers (the trace goes to the log only) and leaves its previous
-    facts as they were; it does not raise, so the worker stays up and the article can be
+    A URL upload is fetched and read first, and a PDF or HTML file is read (within the
+    page and time limits for PDFs). A failure marks the article failed with a short
+    reason for readers (the trace goes to the log only) and leaves its previous facts
+    as they were; it does not raise, so the worker stays up and the article can be
     retried. Losing the database is the exception: that error propagates so the task
     retries once the database is back, instead of marking the article failed.
     """
@@ -216,11 +272,11 @@ def article_process(*, article_id: int) -> Article | None:
         status=ArticleStatus.PROCESSING, started_at=now, attempts=article.attempts + 1, error=""
     )
     article.refresh_from_db()
-    if article.content_hash is None and article.url:
-        finished = _fetch(article)
-        if finished is not None:
-            return finished
     try:
+        if article.content_hash is None and (article.url or article.upload):
+            finished = _read_unread(article)
+            if finished is not None:
+                return finished
         extraction = extract(
             article.text, article.published, registry=registry_snapshot(), limits=_work_limits()
         )

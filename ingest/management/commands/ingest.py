@@ -58,7 +58,9 @@ class Command(BaseCommand):
     def _line(self, path: Path, article: Article, created: bool, elapsed: float) -> str:
         state = "new" if created else "already known"
         line = f"{path.name}: article {article.pk} ({state}), {article.status} in {elapsed:.2f}s"
-        if article.status == ArticleStatus.DONE:
+        if article.duplicate_of_id:  # a PDF or HTML file read by the worker: a known text
+            line += f", duplicate of article {article.duplicate_of_id}"
+        elif article.status == ArticleStatus.DONE:
             line += ", " + ", ".join(f"{n} {kind}" for kind, n in article.fact_counts().items())
         if article.error:
             line += f": {article.error.splitlines()[0]}"
