@@ -121,3 +121,25 @@ def test_an_article_processed_end_to_end_records_the_gift_at_its_visit(countries
     assert (gift.meeting, gift.date) == (meeting, dt.date(2024, 3, 11))
     agreement = Agreement.objects.get()
     assert (agreement.meeting, agreement.date) == (meeting, dt.date(2024, 3, 11))
+
+
+def test_two_articles_dating_one_signing_a_day_apart_record_one_agreement(countries):
+    first, second = (
+        _two_visits(meeting=0, date=MONDAY),
+        _two_visits(meeting=0, date=MONDAY + dt.timedelta(days=1)),
+    )
+    article_facts_replace(article=ArticleFactory(text=TEXT), extraction=first)
+    article_facts_replace(article=ArticleFactory(text=TEXT + " Later."), extraction=second)
+    agreement = Agreement.objects.get()
+    assert agreement.date == MONDAY
+    assert agreement.evidence.values("article").distinct().count() == 2
+
+
+def test_signings_weeks_apart_stay_two_agreements(countries):
+    article_facts_replace(
+        article=ArticleFactory(text=TEXT), extraction=_two_visits(meeting=0, date=MONDAY)
+    )
+    article_facts_replace(
+        article=ArticleFactory(text=TEXT + " Later."), extraction=_two_visits(meeting=1, date=LATER)
+    )
+    assert sorted(Agreement.objects.values_list("date", flat=True)) == [MONDAY, LATER]
