@@ -161,13 +161,31 @@ class _Linker:
         return found
 
     def _trigger(self, evidence: Evidence):
+        start = self._doc_offset(evidence)
+        if start is None:
+            return None
         span = self.idx.doc.char_span(
-            evidence.span.start, evidence.span.end, alignment_mode="expand"
+            start + evidence.span.start - evidence.span.sentence_start,
+            start + evidence.span.end - evidence.span.sentence_start,
+            alignment_mode="expand",
         )
         return span.root if span is not None and len(span) else None
 
     def _sentence(self, evidence: Evidence) -> int:
-        return max(bisect_right(self.starts, evidence.span.sentence_start) - 1, 0)
+        start = self._doc_offset(evidence)
+        start = evidence.span.sentence_start if start is None else start
+        return max(bisect_right(self.starts, start) - 1, 0)
+
+    def _doc_offset(self, evidence: Evidence) -> int | None:
+        """Where the evidence's sentence starts in the parsed text: its own offset, or,
+        should the parsed text differ from the one offsets point into, where that
+        sentence is found."""
+        text, sentence = self.idx.doc.text, evidence.span.sentence
+        start = evidence.span.sentence_start
+        if text.startswith(sentence, start):
+            return start
+        found = text.find(sentence)
+        return None if found < 0 else found
 
 
 def _governing_verbs(verb) -> list:

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+PUBLISHED_DAY = dt.date(2024, 3, 14)
 MONDAY, TUESDAY, WEDNESDAY = dt.date(2024, 3, 11), dt.date(2024, 3, 12), dt.date(2024, 3, 13)
 
 VISIT = (
@@ -144,3 +145,34 @@ def test_an_agreement_reported_in_past_perfect_speech_is_still_of_the_talks(run)
 def test_facts_without_any_meeting_stay_unlinked(run):
     found = run("Macron gave Modi a bronze statue of a horse.")
     assert all(g.meeting is None and g.date is None for g in found.gifts)
+
+
+def test_evidence_offsets_into_a_longer_stored_text_still_find_their_sentences(nlp):
+    """Offsets may point into the stored text while the parsed text lacks a prefix (a
+    caption or byline dropped before parsing): sentences are found by their words."""
+    from ingest.extract.links import link_facts
+    from ingest.extract.text import build_index
+    from ingest.extract.types import Evidence, Extraction, GiftCandidate, MeetingCandidate, Span
+
+    text = "Lima met Berg in Oslo on Monday. Talks went well. In 2019, Lima gave Berg a jug."
+    idx = build_index(nlp(text))
+    shift = len("PHOTO: a harbour. ")
+
+    def said(sentence: str, words: str) -> tuple[Evidence, ...]:
+        at = text.index(sentence)
+        start = text.index(words)
+        span = Span(start + shift, start + len(words) + shift, sentence, at + shift)
+        return (Evidence(span, 0.9, "test"),)
+
+    first, last = "Lima met Berg in Oslo on Monday.", "In 2019, Lima gave Berg a jug."
+    found = Extraction(
+        published=PUBLISHED_DAY,
+        meetings=(
+            MeetingCandidate(
+                ("Lima", "Berg"), "talks", None, "Oslo", MONDAY, (), said(first, first)
+            ),
+        ),
+        gifts=(GiftCandidate("Lima", "Berg", "jug", said(last, last[:-1])),),
+    )
+    (gift,) = link_facts(idx, found).gifts
+    assert gift.meeting is None  # its own clause says 2019, found at the shifted offset
