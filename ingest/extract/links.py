@@ -27,6 +27,7 @@ meeting's date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -47,6 +48,8 @@ OCCASION_KINDS = {
     "conference": {"multilateral", "summit"},
     "call": {"call"},
 }
+# Agreements about something to come: their time expressions are usually its time.
+FORWARD_KINDS = {"invitation", "pledge"}
 REPORTING_VERBS = {"say", "tell", "announce", "add", "confirm", "report", "state", "note"}
 BACKGROUND_OCCASION = {"previous", "last", "earlier", "past", "former", "prior"}
 
@@ -63,7 +66,7 @@ def link_facts(idx, extraction: Extraction, meeting_out=()) -> Extraction:
         for g in extraction.gifts
     )
     agreements = tuple(
-        replace(a, **linker.link(list(a.parties), a.evidence, a.date))
+        replace(a, **linker.link(list(a.parties), a.evidence, a.date, a.kind in FORWARD_KINDS))
         for a in extraction.agreements
     )
     return replace(extraction, gifts=gifts, agreements=agreements)
@@ -80,12 +83,15 @@ class _Linker:
         # Sentence numbers each meeting is reported in.
         self.reported = [{self._sentence(e) for e in m.evidence} for m in self.meetings]
 
-    def link(self, people: list[str], evidence: tuple[Evidence, ...], date) -> dict:
-        """{"meeting": index or None, "date": the fact's date}."""
+    def link(
+        self, people: list[str], evidence: tuple[Evidence, ...], date, forward: bool = False
+    ) -> dict:
+        """{"meeting": index or None, "date": the fact's date}. A ``forward`` fact (an
+        invitation, a pledge) names the time of what it promises, not its own."""
         if not evidence:
             return {"meeting": None, "date": date}
         sentences = {self._sentence(e) for e in evidence}
-        when = self._when(evidence[0])
+        when = self._when(evidence[0], forward)
         own_date = date or when["date"]
         # Meetings the fact's people belong to, with how many of them took part in person.
         fitting = {}
@@ -134,7 +140,7 @@ class _Linker:
         return direct
 
     # -- the fact's own time ----------------------------------------------------------
-    def _when(self, evidence: Evidence) -> dict:
+    def _when(self, evidence: Evidence, forward: bool = False) -> dict:
         """The fact's own day, whether its clause sets it before the story, and the
         occasion it names ("during the visit")."""
         found = {"date": None, "background": False, "occasion": None, "that": False}
@@ -146,6 +152,8 @@ class _Linker:
         for head in _governing_verbs(verb):
             # "last week, at the conference, the two issued ...": the governing clause's time
             texts = texts or _date_texts(head, self.idx, own_only=True)
+        if forward:  # "invited him to visit in July": only a time plainly past is its own
+            texts = [t for t in texts if _plainly_past(t, self.published)]
         # "X said the two had agreed": a tense moved back by reported speech, not a past event.
         tense_of = verb.head if _reported(verb) else verb
         found["background"] = _background(trigger, tense_of, texts, self.published)
@@ -198,6 +206,15 @@ def _governing_verbs(verb) -> list:
         if len(out) == 3:
             break
     return out
+
+
+def _plainly_past(text: str, published: dt.date | None) -> bool:
+    """'last year', 'in 2019' (before publication), not 'in July' or 'next year'."""
+    low = text.lower()
+    if dates.PAST_MARKERS.search(low):
+        return True
+    years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", low)]
+    return published is not None and any(y < published.year for y in years)
 
 
 def _reported(verb) -> bool:

@@ -176,3 +176,17 @@ def test_evidence_offsets_into_a_longer_stored_text_still_find_their_sentences(n
     )
     (gift,) = link_facts(idx, found).gifts
     assert gift.meeting is None  # its own clause says 2019, found at the shifted offset
+
+
+@pytest.mark.parametrize("when", ["in July", "next year"])
+def test_an_invitation_made_at_the_talks_links_whatever_time_it_invites_to(run, when):
+    found = run(VISIT + f"Macron invited Modi to visit Paris {when}.")
+    (invitation,) = found.agreements
+    assert invitation.kind == "invitation"
+    assert invitation.meeting is not None and invitation.date == MONDAY
+
+
+def test_an_invitation_made_years_before_is_not_linked(run):
+    found = run(VISIT + "In 2019, Macron invited Modi to visit Paris.")
+    (invitation,) = found.agreements
+    assert invitation.meeting is None and invitation.date is None
