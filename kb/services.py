@@ -227,8 +227,8 @@ def agreement_find(
             continue
         if {c.pk for c in agreement.country_parties.all()} != countries:
             continue
-        if agreement.date and date and agreement.date != date:
-            continue
+        if not _dates_compatible(agreement.date, date):
+            continue  # a day apart or so: the same signing, as two articles date it
         return agreement
     return None
 
@@ -243,6 +243,7 @@ class _ArticleWriter:
         self.article = article
         self.extraction = extraction
         self.leaders: dict[str, Leader] = {}
+        self.meetings: list[Meeting | None] = []  # one per extracted meeting, in order
 
     def leader(self, name: str) -> Leader | None:
         return self.leaders.get(name)
@@ -253,8 +254,8 @@ class _ArticleWriter:
             self.leaders[mention.name] = leader_resolve(mention=mention, named_before=named_before)
         self.article.leaders.set(self.leaders.values())
         self.article.countries.set(Country.objects.filter(code__in=self.extraction.countries))
-        meetings = [self.meeting(c) for c in self.extraction.meetings]
-        attended = _with_participant_ids([m for m in meetings if m is not None])
+        self.meetings = [self.meeting(c) for c in self.extraction.meetings]
+        attended = _with_participant_ids([m for m in self.meetings if m is not None])
         for candidate in self.extraction.gifts:
             self.gift(candidate, attended)
         for candidate in self.extraction.agreements:
@@ -312,23 +313,31 @@ class _ArticleWriter:
         self.evidence(candidate, candidate.evidence, meeting=meeting)
         return meeting
 
+    def linked(self, candidate: GiftCandidate | AgreementCandidate) -> Meeting | None:
+        """The recorded meeting the extractor linked the fact to (``candidate.meeting``)."""
+        n = candidate.meeting
+        if n is None or not 0 <= n < len(self.meetings):
+            return None
+        return self.meetings[n]
+
     def gift(self, candidate: GiftCandidate, meetings: list[Attended]) -> None:
         giver, recipient = self.leader(candidate.giver), self.leader(candidate.recipient)
         if giver is None or recipient is None:
             return
         gift = gift_find(giver=giver, recipient=recipient, item=candidate.item)
-        meeting = _meeting_with(meetings, {giver.pk, recipient.pk})
+        meeting = self.linked(candidate) or _meeting_with(meetings, {giver.pk, recipient.pk})
+        date = candidate.date or (meeting.date if meeting else None)
         if gift is None:
             gift = Gift.objects.create(
                 giver=giver,
                 recipient=recipient,
                 item=candidate.item,
                 meeting=meeting,
-                date=meeting.date if meeting else None,
+                date=date,
                 confidence=candidate.confidence,
             )
         elif not gift.human_touched:
-            _fill_blanks(gift, meeting=meeting, date=meeting.date if meeting else None)
+            _fill_blanks(gift, meeting=meeting, date=date)
             gift.confidence = max(gift.confidence, candidate.confidence)
             gift.save()
         self.evidence(candidate, candidate.evidence, gift=gift)
@@ -345,13 +354,16 @@ class _ArticleWriter:
             countries={c.pk for c in countries},
             date=candidate.date,
         )
-        meeting = _meeting_with(meetings, {x.pk for x in leaders}) if leaders else None
+        meeting = self.linked(candidate)
+        if meeting is None and leaders:
+            meeting = _meeting_with(meetings, {x.pk for x in leaders})
+        date = candidate.date or (meeting.date if meeting else None)
         if agreement is None:
             agreement = Agreement.objects.create(
                 kind=candidate.kind,
                 status=candidate.status,
                 summary=candidate.summary[:500],
-                date=candidate.date or (meeting.date if meeting else None),
+                date=date,
                 meeting=meeting,
                 confidence=candidate.confidence,
             )
@@ -359,7 +371,7 @@ class _ArticleWriter:
             agreement.country_parties.set(countries)
         elif not agreement.human_touched:
             agreement.status = candidate.status
-            _fill_blanks(agreement, summary=candidate.summary[:500], meeting=meeting)
+            _fill_blanks(agreement, summary=candidate.summary[:500], meeting=meeting, date=date)
             agreement.confidence = max(agreement.confidence, candidate.confidence)
             agreement.save()
         self.evidence(candidate, candidate.evidence, agreement=agreement)

@@ -15,6 +15,7 @@ from .countries import article_countries, country_mentions, soviet
 from .gifts import find_gifts, item_texts
 from .leader_countries import countries_from_meetings, pair_adjectives, pair_partners
 from .limits import Budget
+from .links import link_facts
 from .people import build_people
 from .places import dateline_place
 from .text import build_index, clause_evidence, evidence
@@ -54,7 +55,7 @@ def run(doc, published, registry=None, budget: Budget | None = None) -> Extracti
     involved = _involved(meeting_out, gift_out, agreement_out)
     leaders = tuple(_leader(idx, people, pid, published) for pid in involved)
     name = {pid: people.get(pid).name for pid in involved}
-    return Extraction(
+    extraction = Extraction(
         published=published,
         leaders=leaders,
         countries=countries,
@@ -62,6 +63,7 @@ def run(doc, published, registry=None, budget: Budget | None = None) -> Extracti
         gifts=tuple(GiftCandidate(name[g], name[r], item, ev) for g, r, item, ev in gift_out),
         agreements=tuple(_named_agreement(a, name) for a in agreement_out),
     )
+    return link_facts(idx, extraction, meeting_out)
 
 
 def _meetings(idx, ctx, meetings, published) -> list:

@@ -77,6 +77,8 @@ class GiftCandidate:
     recipient: str
     item: str
     evidence: tuple[Evidence, ...] = ()
+    meeting: int | None = None  # index into Extraction.meetings: the meeting it was given at
+    date: dt.date | None = None  # its own day, else its meeting's
 
     @property
     def confidence(self) -> float:
@@ -89,8 +91,9 @@ class AgreementCandidate:
     kind: str  # one of AGREEMENT_KINDS
     status: str  # one of AGREEMENT_STATUSES
     summary: str
-    date: dt.date | None = None
+    date: dt.date | None = None  # its own stated day, else its meeting's
     evidence: tuple[Evidence, ...] = ()
+    meeting: int | None = None  # index into Extraction.meetings: the meeting it was made at
 
     @property
     def confidence(self) -> float:

@@ -8,7 +8,8 @@ With ``--jsonl`` each input file holds one JSON object per line,
 text may still start with a dateline, which is split off and used when
 ``published`` is null), and each output line starts with that ``"id"``.
 ``--evidence`` adds to every leader, meeting, gift and agreement the list
-of its evidence (sentence, start, end, confidence, rule).
+of its evidence (sentence, start, end, confidence, rule), and to every gift and
+agreement its ``meeting`` (an index into ``meetings``, or null) and ``date``.
 
 All inputs are read and checked before the spaCy model loads (once, for
 everything: ``extract_many``).  Bad input fails with a CommandError naming
@@ -57,11 +58,15 @@ def evidence_dicts(evidence) -> list[dict[str, Any]]:
 
 
 def gold_with_evidence(extraction, article: str) -> dict[str, Any]:
-    """``extraction.to_gold(article)`` with an ``"evidence"`` list on every fact that has one."""
+    """``extraction.to_gold(article)`` with an ``"evidence"`` list on every fact that has one,
+    and the meeting and date of each gift and agreement."""
     gold = extraction.to_gold(article)
     for fact_type in ("leaders", "meetings", "gifts", "agreements"):
         for as_dict, fact in zip(gold[fact_type], getattr(extraction, fact_type), strict=True):
             as_dict["evidence"] = evidence_dicts(fact.evidence)
+            if fact_type in ("gifts", "agreements"):
+                as_dict["meeting"] = fact.meeting  # index into "meetings", or null
+                as_dict["date"] = fact.date.isoformat() if fact.date else None
     return gold
 
 
