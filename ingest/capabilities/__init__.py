@@ -20,6 +20,7 @@ capability register) and one module of templates per stage: :mod:`.meetings`,
 from __future__ import annotations
 
 import json
+import math
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,11 +44,13 @@ __all__ = [
     "read_floors",
     "run",
     "select",
+    "write_floors",
 ]
 
 DEFAULT_SEED = 11
-DEFAULT_PER_CAPABILITY = 120
+DEFAULT_PER_CAPABILITY = 100
 TARGET = 0.95  # issue 11: every capability at least this
+FLOOR_MARGIN = 0.02  # a floor sits this far under the rate it was measured at
 FLOORS_FILE = Path(__file__).with_name("floors.json")
 # Attempts per wanted case: a template may repeat a text it already wrote.
 _ATTEMPTS = 4
@@ -143,3 +146,27 @@ def read_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
     if unknown:
         raise ValueError(f"{path}: unknown capabilities {', '.join(unknown)}")
     return {name: float(value) for name, value in floors.items()}
+
+
+def write_floors(
+    path: Path, scores: dict[str, CapabilityScore], *, seed: int, per_capability: int
+) -> dict[str, float]:
+    """Ratchet a floors file: each scored capability's floor becomes its rate minus
+    FLOOR_MARGIN (rounded down to 0.01), unless the file already holds a higher one;
+    floors of capabilities not scored stay.  Returns the floors written."""
+    path = Path(path)
+    floors = read_floors(path) if path.exists() else {}
+    for name, score in scores.items():
+        measured = max(0.0, math.floor((score.rate - FLOOR_MARGIN) * 100 + 1e-9) / 100)
+        floors[name] = max(floors.get(name, 0.0), measured)
+    data = {
+        "about": (
+            "Minimum pass rate per capability (manage.py capabilities --floors). Each is "
+            f"the rate measured minus {FLOOR_MARGIN} (seed {seed}, {per_capability} cases "
+            f"per capability); the target is {TARGET} for every capability. Raise with "
+            "--write-floors; lower only by hand, saying why in the commit."
+        ),
+        "floors": dict(sorted(floors.items())),
+    }
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return floors

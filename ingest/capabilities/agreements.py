@@ -135,13 +135,21 @@ def batch_count(fillers, rng):
             "{A} and {B} signed {n} {plural}.",
             "{A} and {B} signed {n} {plural} covering trade, health and education.",
             "{A} signed {n} {plural} with {B} in {place}.",
+            "During the visit of {A} to {place}, {x} and {y} officials signed {n} {plural}.",
         )
     )
     text = pattern.format(
-        A=simple(rng, a), B=simple(rng, b), n=number, plural=plural, place=b.capital
+        A=simple(rng, a),
+        B=simple(rng, b),
+        n=number,
+        plural=plural,
+        place=b.capital,
+        x=a.demonym,
+        y=b.demonym,
     )
     forms = (number, str(n)) if number != str(n) else (number,)
-    return Draft(sentence(text), published, (AgreementBatch(forms),), (a, b))
+    named = (a, b) if "{B}" in pattern else (a,)
+    return Draft(sentence(text), published, (AgreementBatch(forms),), named)
 
 
 @capability("agreement.summary_subject")

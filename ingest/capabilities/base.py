@@ -77,7 +77,8 @@ def capability(name: str, *, twin: str | None = None, negative: bool = False):
 def mention(leader: Leader, form: str) -> str:
     """A leader as news writes them: "full" (French President Emmanuel Macron),
     "titled" (President Emmanuel Macron), "bare" (Emmanuel Macron), "possessive"
-    (Kenya's president, William Ruto,) or "after" (William Ruto, the president of Kenya,).
+    (Kenya's president, William Ruto,), "possessive_title" (Kenya's President William Ruto)
+    or "after" (William Ruto, the president of Kenya,).
     The two appositive forms end with a comma; use them before a verb or a preposition."""
     if form == "full":
         return f"{leader.demonym} {leader.title} {leader.name}"
@@ -87,6 +88,8 @@ def mention(leader: Leader, form: str) -> str:
         return leader.name
     if form == "possessive":
         return f"{leader.possessive_country()} {leader.title.lower()}, {leader.name},"
+    if form == "possessive_title":
+        return f"{leader.possessive_country()} {leader.title} {leader.name}"
     if form == "after":
         return f"{leader.name}, the {leader.title.lower()} of {leader.country_name},"
     raise ValueError(form)

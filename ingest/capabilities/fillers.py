@@ -82,12 +82,15 @@ class Leader:
     capital: str
 
     @property
+    def family_name(self) -> str:
+        """ "Macron", "Xi": the name a spouse shares."""
+        words = self.name.split()
+        return words[0] if self.country in SHORT_NAME_FIRST else words[-1]
+
+    @property
     def surname(self) -> str:
         """How news names the leader the second time: "Macron", "Xi", "Win Myint"."""
-        words = self.name.split()
-        if self.country in SHORT_NAME_WHOLE:
-            return self.name
-        return words[0] if self.country in SHORT_NAME_FIRST else words[-1]
+        return self.name if self.country in SHORT_NAME_WHOLE else self.family_name
 
     def possessive_country(self) -> str:
         """ "Kenya's", "the Philippines'"."""
@@ -112,11 +115,16 @@ def _with_article(name: str) -> str:
     return name
 
 
+# Where news writes another adjective in front of a title than the demonym list's first.
+TITLE_ADJECTIVES = {"US": "U.S."}
+
+
 def _states() -> dict[str, State]:
     states = {}
     for code, (name, _, demonyms, capitals) in STATES.items():
         if demonyms and capitals:
-            states[code] = State(code, _with_article(name), demonyms[0], capitals[0])
+            demonym = TITLE_ADJECTIVES.get(code, demonyms[0])
+            states[code] = State(code, _with_article(name), demonym, capitals[0])
     return states
 
 

@@ -164,22 +164,25 @@ def couple_one_gift(fillers, rng):
         (
             "{A} and {spouse} gave {B} {item}.",
             "{A} and his wife gave {B} {item}.",
-            "The {a} gave {B} {item}.",
+            "{A} and his wife welcomed {B} to {place}. The {a} gave {b} {item}.",
         )
     )
-    spouse = f"{rng.choice(SPOUSE_FIRST_NAMES)} {a.surname}"
+    spouse = f"{rng.choice(SPOUSE_FIRST_NAMES)} {a.family_name}"
     text = pattern.format(
         A=simple(rng, a),
         B=simple(rng, b),
-        a=a.surname + ("es" if a.surname.endswith(("s", "z", "x", "sh", "ch")) else "s"),
+        a=a.family_name + ("es" if a.family_name.endswith(("s", "z", "x", "sh", "ch")) else "s"),
+        b=b.surname,
+        place=a.capital,
         spouse=spouse,
         item=_article(item),
     )
+    text = ". ".join(sentence(part) for part in text.split(". "))
     if "{spouse}" in pattern:  # the spouse is named: one gift, from either of them
         expected = (GiftCount(1, item),)
     else:
         expected = (GiftCount(1, item), Gift(a.name, b.name, item))
-    return Draft(sentence(text), published, expected, (a, b))
+    return Draft(text, published, expected, (a, b))
 
 
 @capability("gift.to_spouse")
@@ -187,7 +190,7 @@ def to_spouse(fillers, rng):
     """To B's wife, named, A gave an item: the spouse receives it, not B."""
     published, a, b = _two(fillers, rng)
     item = rng.choice(SPOUSE_ITEMS)
-    spouse = f"{rng.choice(SPOUSE_FIRST_NAMES)} {b.surname}"
+    spouse = f"{rng.choice(SPOUSE_FIRST_NAMES)} {b.family_name}"
     pattern = rng.choice(
         (
             "To {spouse}, the wife of {B}, {A} gave {item}.",

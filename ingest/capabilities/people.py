@@ -65,6 +65,47 @@ def no_title(fillers, rng):
     return Draft(sentence(text), published, expected, (a, b))
 
 
+@capability("leader.name_of_country")
+def name_of_country(fillers, rng):
+    """William Ruto of Kenya met Olaf Scholz of Germany: each keeps their own country."""
+    published, a, b = _two(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    a_text = rng.choice(
+        (f"{a.name} of {a.country_name}", f"{a.title} {a.name} of {a.country_name}")
+    )
+    b_text = rng.choice(
+        (f"{b.name} of {b.country_name}", f"{b.title} {b.name} of {b.country_name}")
+    )
+    text = _met(rng, a_text, b_text, b.capital, when)
+    expected = (LeaderCountry(a.name, a.country), LeaderCountry(b.name, b.country))
+    return Draft(sentence(text), published, expected, (a, b))
+
+
+@capability("meeting.counterpart")
+def counterpart(fillers, rng):
+    """A met Kenyan counterpart B: a meeting, and B is the leader of that country."""
+    published, a, b = _two(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} met {demonym} counterpart {B} in {place} {when}.",
+            "{A} held talks with {demonym} counterpart {B} in {place} {when}.",
+            "{A} welcomed {demonym} counterpart {B} to {place} {when}.",
+            "{When}, {A} met {demonym} counterpart {B} in {place}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=b.name,
+        demonym=b.demonym,
+        place=a.capital,
+        when=when,
+        When=when[0].upper() + when[1:],
+    )
+    expected = (Meeting((a.name, b.name), date=day), LeaderCountry(b.name, b.country))
+    return Draft(sentence(text), published, expected, (a, b))
+
+
 @capability("link.gift_meeting_date")
 def gift_meeting_date(fillers, rng):
     """A gift given during a dated visit: the visit is a meeting with that date."""

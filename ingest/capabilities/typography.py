@@ -29,7 +29,7 @@ class _Base:
         self.a, self.b = fillers.leaders(rng, self.published, 2)
         self.when, self.day = date_phrase(rng, self.published)
         self.place = self.b.capital
-        a_text = mention(self.a, "possessive")
+        a_text = mention(self.a, rng.choice(("possessive", "possessive_title")))
         b_text = simple(rng, self.b)
         kind = rng.choice(("meeting", "gift", "agreement"))
         if kind == "meeting":
@@ -117,14 +117,22 @@ def wire_dateline(fillers, rng):
 
 @capability("typography.file_caption")
 def file_caption(fillers, rng):
-    """A "FILE -" photo caption line before the text, with its own older date."""
+    """A photo caption with its own older date: a "FILE -" line before the text, or a
+    "FILE PHOTO:" paragraph after it."""
     base = _Base(fillers, rng)
     old = base.published - dt.timedelta(days=rng.randint(200, 900))
+    where = f"in {base.a.capital}, {MONTHS[old.month - 1]} {old.day}, {old.year}"
+    if rng.random() < 0.5:
+        caption = (
+            f"FILE - {simple(rng, base.a)} speaks during a news conference {where}. "
+            "(AP Photo, File)"
+        )
+        return base.draft(caption + "\n\n" + base.text)
     caption = (
-        f"FILE - {simple(rng, base.a)} speaks during a news conference in {base.a.capital}, "
-        f"{MONTHS[old.month - 1]} {old.day}, {old.year}. (AP Photo, File)"
+        f"FILE PHOTO: {simple(rng, base.a)} attends a ceremony {where}. "
+        f"REUTERS/{rng.choice(BYLINE_NAMES)}/File Photo"
     )
-    return base.draft(caption + "\n\n" + base.text)
+    return base.draft(base.text + "\n\n" + caption)
 
 
 @capability("typography.byline")

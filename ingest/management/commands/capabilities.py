@@ -10,7 +10,9 @@ what was missing; ``--json`` prints the scores as JSON instead.
 ``--floors FILE`` (CI: ``ingest/capabilities/floors.json``) holds each capability to
 its own floor; ``--min RATE`` holds every selected capability to one rate.  A rate
 under its floor fails the command with a CommandError (exit status 1) naming each
-capability.  The database is never touched.
+capability.  ``--write-floors FILE`` ratchets a floors file: each capability run gets
+its rate minus 0.02, unless its floor there is already higher (lower one by editing
+the file, with the reason in the commit).  The database is never touched.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ingest.capabilities import (
     generate,
     read_floors,
     run,
+    write_floors,
 )
 
 
@@ -72,6 +75,13 @@ class Command(BaseCommand):
         floors = parser.add_mutually_exclusive_group()
         floors.add_argument("--min", type=_fraction, default=None, metavar="RATE")
         floors.add_argument("--floors", type=Path, default=None, metavar="FILE")
+        parser.add_argument(
+            "--write-floors",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="Raise the floors in FILE to each measured rate minus 0.02 (never lower one).",
+        )
 
     def handle(self, *args, only, seed, per_capability, as_json, show_failures, **options):
         if per_capability < 1:
@@ -92,6 +102,11 @@ class Command(BaseCommand):
             if show_failures:
                 self._write_failures(scores, show_failures)
             self._write_table(scores, floors, elapsed)
+
+        if options["write_floors"] is not None:
+            path = options["write_floors"]
+            written = write_floors(path, scores, seed=seed, per_capability=per_capability)
+            self.stdout.write(f"wrote {len(written)} floors to {path}")
 
         missed = [
             f"{name} {scores[name].rate:.3f} < {floor:g}"
