@@ -3,7 +3,16 @@ what is no agreement between states."""
 
 from __future__ import annotations
 
-from .base import Draft, capability, date_phrase, gold_leaders, sentence, simple
+from .base import (
+    Draft,
+    capability,
+    capitalised,
+    date_phrase,
+    gold_leaders,
+    sentence,
+    simple,
+    two_leaders,
+)
 from .expectations import Agreement, AgreementBatch, AgreementCount, NoAgreement
 from .fillers import DOCUMENTS, NAMED_DOCUMENT_NOUNS, NUMBER_WORDS, SUBJECTS
 
@@ -17,12 +26,6 @@ COMPANIES = (
 )
 
 
-def _two(fillers, rng):
-    published = fillers.published(rng)
-    a, b = fillers.leaders(rng, published, 2)
-    return published, a, b
-
-
 def _expected(a, b, kinds, status, subject=None):
     return Agreement((a.name, b.name), gold_leaders(a, b), kinds, status, subject)
 
@@ -30,7 +33,7 @@ def _expected(a, b, kinds, status, subject=None):
 @capability("agreement.signed_with", twin="agreement.commercial_negative")
 def signed_with(fillers, rng):
     """A signed a document on a subject with B; A and B signed a document."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     document, kind = rng.choice(DOCUMENTS)
     subject = rng.choice(SUBJECTS)
     pattern = rng.choice(
@@ -50,7 +53,7 @@ def signed_with(fillers, rng):
 @capability("agreement.struck_deal")
 def struck_deal(fillers, rng):
     """A and B struck, reached or clinched a deal on a subject: agreed."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     subject = rng.choice(SUBJECTS)
     pattern = rng.choice(
         (
@@ -69,7 +72,7 @@ def struck_deal(fillers, rng):
 @capability("agreement.passive_signed_by")
 def passive_signed_by(fillers, rng):
     """A document on a subject was signed by A and B."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     document, kind = rng.choice(DOCUMENTS)
     subject = rng.choice(SUBJECTS)
     when, _ = date_phrase(rng, published)
@@ -87,7 +90,7 @@ def passive_signed_by(fillers, rng):
         Doc=document,
         subject=subject,
         when=when,
-        When=when[0].upper() + when[1:],
+        When=capitalised(when),
         place=b.capital,
     )
     return Draft(sentence(text), published, (_expected(a, b, (kind,), "signed"),), (a, b))
@@ -101,7 +104,7 @@ def _title_case(subject: str) -> str:
 def named_documents(fillers, rng):
     """A and B signed the X Agreement, the Y Treaty and three MoUs on X, Y and Z: one
     record per document, each about its own subject."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     n = rng.choice((2, 3, 3))
     subjects = rng.sample(SUBJECTS, n)
     if rng.random() < 0.5:
@@ -126,7 +129,7 @@ def named_documents(fillers, rng):
 @capability("agreement.batch_count")
 def batch_count(fillers, rng):
     """A and B signed 18 agreements (not named): one batch record that gives the count."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     n = rng.randint(4, 30)
     number = NUMBER_WORDS[n] if n in NUMBER_WORDS and rng.random() < 0.5 else str(n)
     plural = rng.choice(("agreements", "memorandums of understanding", "cooperation documents"))
@@ -136,6 +139,7 @@ def batch_count(fillers, rng):
             "{A} and {B} signed {n} {plural} covering trade, health and education.",
             "{A} signed {n} {plural} with {B} in {place}.",
             "During the visit of {A} to {place}, {x} and {y} officials signed {n} {plural}.",
+            "{A} and {B} witnessed the signing of {n} {plural}.",
         )
     )
     text = pattern.format(
@@ -155,7 +159,7 @@ def batch_count(fillers, rng):
 @capability("agreement.summary_subject")
 def summary_subject(fillers, rng):
     """The summary names the document's subject ("MoU on mental health cooperation")."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     document, kind = rng.choice(DOCUMENTS)
     subject = rng.choice(SUBJECTS)
     pattern = rng.choice(
@@ -176,7 +180,7 @@ def summary_subject(fillers, rng):
 @capability("agreement.failed")
 def failed(fillers, rng):
     """Talks ended with no deal, negotiations collapsed: a failed deal between them."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     subject = rng.choice(SUBJECTS)
     when, _ = date_phrase(rng, published)
     pattern = rng.choice(
@@ -185,9 +189,14 @@ def failed(fillers, rng):
             "Negotiations between {A} and {B} over {subject} collapsed {when}.",
             "{A} and {B} failed to reach an agreement on {subject} {when}.",
             "The summit between {A} and {B} broke up without a deal on {subject} {when}.",
+            "{A} and {B} cut short their summit in {place} {when} without an agreement.",
+            "No agreement on {subject} was reached at the talks between {A} and {B} {when}.",
+            "{A} and {B} failed to broker a deal on {subject} {when}.",
         )
     )
-    text = pattern.format(A=simple(rng, a), B=simple(rng, b), subject=subject, when=when)
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), subject=subject, when=when, place=b.capital
+    )
     expected = _expected(a, b, ("deal", "agreement"), "failed")
     return Draft(sentence(text), published, (expected,), (a, b))
 
@@ -195,7 +204,7 @@ def failed(fillers, rng):
 @capability("agreement.proposed", twin="agreement.rejected")
 def proposed(fillers, rng):
     """A proposed a document on a subject to B: proposed."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     document, kind = rng.choice(DOCUMENTS)
     subject = rng.choice(SUBJECTS)
     pattern = rng.choice(
@@ -214,7 +223,7 @@ def proposed(fillers, rng):
 @capability("agreement.rejected", twin="agreement.proposed")
 def rejected(fillers, rng):
     """B rejected A's proposal for a document, refused to sign it: rejected."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     document, kind = rng.choice(DOCUMENTS)
     subject = rng.choice(SUBJECTS)
     pattern = rng.choice(
@@ -233,7 +242,7 @@ def rejected(fillers, rng):
 @capability("agreement.commercial_negative", twin="agreement.signed_with", negative=True)
 def commercial_negative(fillers, rng):
     """Companies signed contracts in the leaders' presence: no agreement between states."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     first, second = rng.sample(COMPANIES, 2)
     amount = rng.randint(2, 40)
     pattern = rng.choice(

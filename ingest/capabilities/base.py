@@ -116,6 +116,25 @@ def date_phrase(rng: random.Random, published: dt.date) -> tuple[str, dt.date]:
     return f"on {MONTHS[day.month - 1]} {day.day}, {day.year}", day
 
 
+def two_leaders(fillers: Fillers, rng: random.Random) -> tuple[dt.date, Leader, Leader]:
+    """A publication date and two leaders of different states in office on it."""
+    published = fillers.published(rng)
+    a, b = fillers.leaders(rng, published, 2)
+    return published, a, b
+
+
+def capitalised(text: str) -> str:
+    """The first letter upper-cased, the rest untouched ("on March 8" -> "On March 8")."""
+    return text[:1].upper() + text[1:]
+
+
+def with_article(item: str) -> str:
+    """ "a samurai sword", "an oil painting", "a pair of cufflinks"."""
+    if item.startswith(("pair ", "bottle ", "first edition")):
+        return "a " + item
+    return ("an " if item[0] in "aeiou" else "a ") + item
+
+
 def gold_leaders(*leaders: Leader) -> tuple[dict, ...]:
     return tuple(leader.as_gold() for leader in leaders)
 
@@ -124,4 +143,4 @@ def sentence(text: str) -> str:
     """Capitalise the first letter and tidy the spaces and commas templates leave."""
     text = " ".join(text.split())
     text = text.replace(",,", ",").replace(", .", ".").replace(",.", ".").replace(" ,", ",")
-    return text[:1].upper() + text[1:]
+    return capitalised(text)

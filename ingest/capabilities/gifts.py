@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Draft, capability, date_phrase, sentence, simple
+from .base import Draft, capability, date_phrase, sentence, simple, two_leaders, with_article
 from .expectations import Gift, GiftCount, Meeting, NoGift
 from .fillers import (
     COUPLE_ITEMS,
@@ -14,22 +14,10 @@ from .fillers import (
 )
 
 
-def _two(fillers, rng):
-    published = fillers.published(rng)
-    a, b = fillers.leaders(rng, published, 2)
-    return published, a, b
-
-
-def _article(item: str) -> str:
-    if item.startswith(("pair ", "bottle ", "first edition")):
-        return "a " + item
-    return ("an " if item[0] in "aeiou" else "a ") + item
-
-
 @capability("gift.ditransitive", twin="gift.figurative_negative")
 def ditransitive(fillers, rng):
     """A gave B an item, gave an item to B, handed B an item."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     item = rng.choice(GIFT_ITEMS)
     pattern = rng.choice(
         (
@@ -40,14 +28,16 @@ def ditransitive(fillers, rng):
             "{A} gave {B} {item} at the end of their talks in {place}.",
         )
     )
-    text = pattern.format(A=simple(rng, a), B=simple(rng, b), item=_article(item), place=a.capital)
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), item=with_article(item), place=a.capital
+    )
     return Draft(sentence(text), published, (Gift(a.name, b.name, item),), (a, b))
 
 
 @capability("gift.presented_with_passive")
 def presented_with_passive(fillers, rng):
     """B was presented with an item by A; an item was presented to B by A."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     item = rng.choice(GIFT_ITEMS)
     pattern = rng.choice(
         (
@@ -58,7 +48,7 @@ def presented_with_passive(fillers, rng):
         )
     )
     text = pattern.format(
-        A=simple(rng, a), B=simple(rng, b), item=_article(item), Item=_article(item)
+        A=simple(rng, a), B=simple(rng, b), item=with_article(item), Item=with_article(item)
     )
     return Draft(sentence(text), published, (Gift(a.name, b.name, item),), (a, b))
 
@@ -66,7 +56,7 @@ def presented_with_passive(fillers, rng):
 @capability("gift.gifted")
 def gifted(fillers, rng):
     """A gifted B an item; A gifted an item to B."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     item = rng.choice(GIFT_ITEMS)
     pattern = rng.choice(
         (
@@ -75,14 +65,14 @@ def gifted(fillers, rng):
             "{A} gifted {B} {item} during the state visit.",
         )
     )
-    text = pattern.format(A=simple(rng, a), B=simple(rng, b), item=_article(item))
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), item=with_article(item))
     return Draft(sentence(text), published, (Gift(a.name, b.name, item),), (a, b))
 
 
 @capability("gift.among_the_gifts")
 def among_the_gifts(fillers, rng):
     """Among the gifts A gave B was an item; A's gifts to B included an item."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     item = rng.choice(GIFT_ITEMS)
     pattern = rng.choice(
         (
@@ -92,18 +82,24 @@ def among_the_gifts(fillers, rng):
             "{A} gave {B} several gifts, among them {item}.",
         )
     )
-    text = pattern.format(A=simple(rng, a), B=simple(rng, b), item=_article(item))
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), item=with_article(item))
     return Draft(sentence(text), published, (Gift(a.name, b.name, item),), (a, b))
 
 
 @capability("gift.figurative_negative", twin="gift.ditransitive", negative=True)
 def figurative_negative(fillers, rng):
     """Gave B a warm welcome, assurances, a tour; received a call, a visit, criticism."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, _ = date_phrase(rng, published)
     if rng.random() < 0.6:
         thing = rng.choice(FIGURATIVE_GIVE)
-        pattern = rng.choice(("{A} gave {B} {thing} {when}.", "{A} gave {B} {thing} in {place}."))
+        pattern = rng.choice(
+            (
+                "{A} gave {B} {thing} {when}.",
+                "{A} gave {B} {thing} in {place}.",
+                "{B} was given {thing} by {A} {when}.",
+            )
+        )
         text = pattern.format(
             A=simple(rng, a), B=simple(rng, b), thing=thing, when=when, place=a.capital
         )
@@ -116,7 +112,7 @@ def figurative_negative(fillers, rng):
 @capability("gift.received_at_palace_is_meeting")
 def received_at_palace(fillers, rng):
     """B received A at the palace: a meeting of the two, and no gift."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, day = date_phrase(rng, published)
     pattern = rng.choice(
         (
@@ -133,7 +129,7 @@ def received_at_palace(fillers, rng):
 @capability("gift.exchange_both_directions")
 def exchange_both_directions(fillers, rng):
     """A gave B one item and B gave A another: two gifts, each in its own direction."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     first, second = rng.sample(GIFT_ITEMS, 2)
     pattern = rng.choice(
         (
@@ -148,8 +144,8 @@ def exchange_both_directions(fillers, rng):
         B=simple(rng, b),
         a=a.surname,
         b=b.surname,
-        x=_article(first),
-        y=_article(second),
+        x=with_article(first),
+        y=with_article(second),
     )
     expected = (Gift(a.name, b.name, first), Gift(b.name, a.name, second))
     return Draft(sentence(text), published, expected, (a, b))
@@ -158,7 +154,7 @@ def exchange_both_directions(fillers, rng):
 @capability("gift.couple_one_gift")
 def couple_one_gift(fillers, rng):
     """The Smiths gave B an item; A and his wife gave B an item: one gift, from A."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     item = rng.choice(COUPLE_ITEMS)
     pattern = rng.choice(
         (
@@ -175,7 +171,7 @@ def couple_one_gift(fillers, rng):
         b=b.surname,
         place=a.capital,
         spouse=spouse,
-        item=_article(item),
+        item=with_article(item),
     )
     text = ". ".join(sentence(part) for part in text.split(". "))
     if "{spouse}" in pattern:  # the spouse is named: one gift, from either of them
@@ -188,7 +184,7 @@ def couple_one_gift(fillers, rng):
 @capability("gift.to_spouse")
 def to_spouse(fillers, rng):
     """To B's wife, named, A gave an item: the spouse receives it, not B."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     item = rng.choice(SPOUSE_ITEMS)
     spouse = f"{rng.choice(SPOUSE_FIRST_NAMES)} {b.family_name}"
     pattern = rng.choice(
@@ -198,5 +194,7 @@ def to_spouse(fillers, rng):
             "{A} gave {B} a fountain pen, and to {spouse}, his wife, {item}.",
         )
     )
-    text = pattern.format(A=simple(rng, a), B=simple(rng, b), spouse=spouse, item=_article(item))
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), spouse=spouse, item=with_article(item)
+    )
     return Draft(sentence(text), published, (Gift(a.name, spouse, item),), (a, b))

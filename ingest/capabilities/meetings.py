@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from .base import Draft, capability, date_phrase, sentence, simple
+from .base import Draft, capability, capitalised, date_phrase, sentence, simple, two_leaders
 from .expectations import Meeting, NoMeeting
 from .fillers import CONFLICT_PLACES, CONFLICT_TOPICS
-
-
-def _two(fillers, rng):
-    published = fillers.published(rng)
-    a, b = fillers.leaders(rng, published, 2)
-    return published, a, b
 
 
 @capability("meeting.plain_met", twin="meeting.modality_negative")
 def plain_met(fillers, rng):
     """A met B (met, met with, held talks with, and A and B met), with a place and a day."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, day = date_phrase(rng, published)
     place = b.capital
     pattern = rng.choice(
@@ -31,7 +25,7 @@ def plain_met(fillers, rng):
         )
     )
     text = pattern.format(
-        A=simple(rng, a), B=simple(rng, b), place=place, when=when, When=when[0].upper() + when[1:]
+        A=simple(rng, a), B=simple(rng, b), place=place, when=when, When=capitalised(when)
     )
     return Draft(sentence(text), published, (Meeting((a.name, b.name), date=day),), (a, b))
 
@@ -39,7 +33,7 @@ def plain_met(fillers, rng):
 @capability("meeting.received_by")
 def received_by(fillers, rng):
     """A was received by B, and B received A (a host receiving a guest is a meeting)."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, day = date_phrase(rng, published)
     pattern = rng.choice(
         (
@@ -57,7 +51,7 @@ def received_by(fillers, rng):
 @capability("meeting.phone_call")
 def phone_call(fillers, rng):
     """A phoned, dialled, spoke by phone with, or received a call from B: a call."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, day = date_phrase(rng, published)
     pattern = rng.choice(
         (
@@ -99,7 +93,7 @@ def summit_brought_together(fillers, rng):
         )
     )
     text = pattern.format(
-        place=place, when=when, When=when[0].upper() + when[1:], names=_listed(rng, leaders)
+        place=place, when=when, When=capitalised(when), names=_listed(rng, leaders)
     )
     expected = Meeting(tuple(x.name for x in leaders), date=day)
     return Draft(sentence(text), published, (expected,), tuple(leaders))
@@ -120,16 +114,41 @@ def attended_by(fillers, rng):
         )
     )
     text = pattern.format(
-        place=place, when=when, When=when[0].upper() + when[1:], names=_listed(rng, leaders)
+        place=place, when=when, When=capitalised(when), names=_listed(rng, leaders)
     )
     expected = Meeting(tuple(x.name for x in leaders), date=day)
+    return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.joined_by")
+def joined_by(fillers, rng):
+    """A and B were joined by C: one meeting of the three."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} were joined by {C} for talks in {place} {when}.",
+            "{A} hosted {B} in {place} {when}, and they were joined by {C}.",
+            "{When}, {A} and {B} were joined in {place} by {C}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        C=simple(rng, c),
+        place=a.capital,
+        when=when,
+        When=capitalised(when),
+    )
+    expected = Meeting((a.name, b.name, c.name), date=day)
     return Draft(sentence(text), published, (expected,), tuple(leaders))
 
 
 @capability("meeting.conflict_topic", twin="meeting.conflict_negative")
 def conflict_topic(fillers, rng):
     """A met B to discuss a war, amid tensions: a meeting held about conflict is held."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, day = date_phrase(rng, published)
     topic = rng.choice(CONFLICT_TOPICS).format(place=rng.choice(CONFLICT_PLACES))
     pattern = rng.choice(
@@ -148,7 +167,7 @@ def conflict_topic(fillers, rng):
 @capability("meeting.conflict_negative", twin="meeting.conflict_topic", negative=True)
 def conflict_negative(fillers, rng):
     """A accused, attacked, threatened or condemned B: no meeting."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, _ = date_phrase(rng, published)
     pattern = rng.choice(
         (
@@ -175,7 +194,7 @@ def conflict_negative(fillers, rng):
 @capability("meeting.modality_negative", twin="meeting.plain_met", negative=True)
 def modality_negative(fillers, rng):
     """A hopes to meet, had no plans to meet, denied meeting, did not meet B: no meeting."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, _ = date_phrase(rng, published)
     pattern = rng.choice(
         (
@@ -210,6 +229,6 @@ def four_parties(fillers, rng):
             "In {place} {when}, {names} met for a four-way summit.",
         )
     )
-    text = pattern.format(names=names, place=place, when=when, When=when[0].upper() + when[1:])
+    text = pattern.format(names=names, place=place, when=when, When=capitalised(when))
     expected = Meeting(tuple(x.name for x in leaders), date=day, exact=True)
     return Draft(sentence(text), published, (expected,), tuple(leaders))

@@ -3,18 +3,22 @@ none) and link capabilities (a gift or agreement made during a visit takes its d
 
 from __future__ import annotations
 
-from .base import Draft, capability, date_phrase, gold_leaders, mention, sentence, simple
+from .base import (
+    Draft,
+    capability,
+    capitalised,
+    date_phrase,
+    gold_leaders,
+    mention,
+    sentence,
+    simple,
+    two_leaders,
+    with_article,
+)
 from .expectations import Agreement, AgreementDate, Gift, LeaderCountry, Meeting
 from .fillers import DOCUMENTS, GIFT_ITEMS, SUBJECTS
-from .gifts import _article
 
 HONORIFICS = ("H.E.", "Dr.", "Dr", "Hon.", "The Honourable")
-
-
-def _two(fillers, rng):
-    published = fillers.published(rng)
-    a, b = fillers.leaders(rng, published, 2)
-    return published, a, b
 
 
 def _met(rng, a_text, b_text, place, when):
@@ -31,7 +35,7 @@ def _met(rng, a_text, b_text, place, when):
 @capability("leader.title_after_name")
 def title_after_name(fillers, rng):
     """William Ruto, the president of Kenya, met B: the leader, with the office's country."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, _ = date_phrase(rng, published)
     a_text = rng.choice(
         (
@@ -47,7 +51,7 @@ def title_after_name(fillers, rng):
 @capability("leader.honorific_prefix")
 def honorific_prefix(fillers, rng):
     """H.E. President A, Dr A: the leader under the name, without the honorific."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, _ = date_phrase(rng, published)
     honorific = rng.choice(HONORIFICS)
     a_text = rng.choice((f"{honorific} {a.name}", f"H.E. {a.title} {a.name}"))
@@ -58,7 +62,7 @@ def honorific_prefix(fillers, rng):
 @capability("leader.no_title")
 def no_title(fillers, rng):
     """Two bare names meet: both leaders, each with the country of the office held then."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, _ = date_phrase(rng, published)
     text = _met(rng, a.name, b.name, b.capital, when)
     expected = (LeaderCountry(a.name, a.country), LeaderCountry(b.name, b.country))
@@ -68,7 +72,7 @@ def no_title(fillers, rng):
 @capability("leader.name_of_country")
 def name_of_country(fillers, rng):
     """William Ruto of Kenya met Olaf Scholz of Germany: each keeps their own country."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, _ = date_phrase(rng, published)
     a_text = rng.choice(
         (f"{a.name} of {a.country_name}", f"{a.title} {a.name} of {a.country_name}")
@@ -84,7 +88,7 @@ def name_of_country(fillers, rng):
 @capability("meeting.counterpart")
 def counterpart(fillers, rng):
     """A met Kenyan counterpart B: a meeting, and B is the leader of that country."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, day = date_phrase(rng, published)
     pattern = rng.choice(
         (
@@ -100,7 +104,7 @@ def counterpart(fillers, rng):
         demonym=b.demonym,
         place=a.capital,
         when=when,
-        When=when[0].upper() + when[1:],
+        When=capitalised(when),
     )
     expected = (Meeting((a.name, b.name), date=day), LeaderCountry(b.name, b.country))
     return Draft(sentence(text), published, expected, (a, b))
@@ -109,7 +113,7 @@ def counterpart(fillers, rng):
 @capability("link.gift_meeting_date")
 def gift_meeting_date(fillers, rng):
     """A gift given during a dated visit: the visit is a meeting with that date."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, day = date_phrase(rng, published)
     item = rng.choice(GIFT_ITEMS)
     pattern = rng.choice(
@@ -128,7 +132,7 @@ def gift_meeting_date(fillers, rng):
         country=b.country_name,
         place=b.capital,
         when=when,
-        item=_article(item),
+        item=with_article(item),
     )
     text = " ".join(sentence(s.strip() + ".") for s in text.split(". "))
     text = text.replace("..", ".")
@@ -139,7 +143,7 @@ def gift_meeting_date(fillers, rng):
 @capability("link.agreement_meeting_date")
 def agreement_meeting_date(fillers, rng):
     """A document signed at a dated meeting takes the meeting's date."""
-    published, a, b = _two(fillers, rng)
+    published, a, b = two_leaders(fillers, rng)
     when, day = date_phrase(rng, published)
     document, kind = rng.choice(DOCUMENTS)
     subject = rng.choice(SUBJECTS)

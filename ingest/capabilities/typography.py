@@ -15,10 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from .base import Draft, capability, date_phrase, gold_leaders, mention, sentence, simple
+from .base import (
+    Draft,
+    capability,
+    date_phrase,
+    gold_leaders,
+    mention,
+    sentence,
+    simple,
+    with_article,
+)
 from .expectations import Agreement, Gift, Meeting, NoLeader
 from .fillers import BYLINE_NAMES, DOCUMENTS, GIFT_ITEMS, MONTHS, SHORT_MONTHS, SUBJECTS
-from .gifts import _article
 
 
 class _Base:
@@ -37,7 +45,7 @@ class _Base:
             self.expectations: tuple = (Meeting((self.a.name, self.b.name), date=self.day),)
         elif kind == "gift":
             item = rng.choice(GIFT_ITEMS)
-            self.text = f"{a_text} gave {b_text} {_article(item)} in {self.place} {self.when}."
+            self.text = f"{a_text} gave {b_text} {with_article(item)} in {self.place} {self.when}."
             self.expectations = (Gift(self.a.name, self.b.name, item),)
         else:
             document, doc_kind = rng.choice(DOCUMENTS)
