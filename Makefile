@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test lint bench bench-api migrations-check demo evaluate
+.PHONY: run install test lint bench bench-api migrations-check demo evaluate capabilities
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -46,6 +46,10 @@ bench-api: install
 
 evaluate: install
 	$(PY) manage.py evaluate ../shared/samples ../shared/eval/dev
+
+## Pass rate per generated capability (ingest/capabilities/), held to its floor.
+capabilities: install
+	$(PY) manage.py capabilities --floors ingest/capabilities/floors.json
 
 ## Fault, restart and load runs (minutes; pytest marker `soak`, not part of `make test`):
 ## a private PostgreSQL cluster, Redis, real workers killed and restarted, Locust.

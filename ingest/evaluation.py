@@ -480,6 +480,35 @@ def _party_countries(parties: Iterable[str] | None, countries: Mapping[str, str]
     return frozenset(mapped)
 
 
+def _parties_score(
+    gold_parties, gold_countries: Mapping[str, str], predicted_parties, predicted_countries
+) -> int | None:
+    if _names(gold_parties) == _names(predicted_parties):
+        return 2
+    g_mapped = _party_countries(gold_parties, gold_countries)
+    if g_mapped and g_mapped == _party_countries(predicted_parties, predicted_countries):
+        return 1
+    return None
+
+
+def parties_match(
+    gold_parties: Iterable[str] | None,
+    gold_leaders: Iterable[Fact],
+    predicted_parties: Iterable[str] | None,
+    predicted_leaders: Iterable[Fact],
+) -> bool:
+    """Whether two agreements' parties are the same, as the agreement matcher decides:
+    equal names, or equal after mapping each leader to the country their side's
+    ``leaders`` give (ISO codes stay as they are)."""
+    score = _parties_score(
+        list(gold_parties or ()),
+        _leader_countries(gold_leaders),
+        list(predicted_parties or ()),
+        _leader_countries(predicted_leaders),
+    )
+    return score is not None
+
+
 def describe(fact_type: str, fact: Any) -> str:
     """A one-line human description of a gold-shaped fact (for reports)."""
     if fact_type == "countries":
@@ -605,12 +634,7 @@ def score_article(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> Arti
     p_countries_of = _leader_countries(p_leaders)
 
     def parties_score(g, p):
-        if _names(g.get("parties")) == _names(p.get("parties")):
-            return 2
-        g_mapped = _party_countries(g.get("parties"), g_countries_of)
-        if g_mapped and g_mapped == _party_countries(p.get("parties"), p_countries_of):
-            return 1
-        return None
+        return _parties_score(g.get("parties"), g_countries_of, p.get("parties"), p_countries_of)
 
     def agreement_score(g, p):
         if g.get("kind") != p.get("kind") or g.get("status") != p.get("status"):

@@ -1,0 +1,266 @@
+"""Agreement capabilities: what was signed, agreed, proposed, rejected or failed, and
+what is no agreement between states."""
+
+from __future__ import annotations
+
+from .base import (
+    Draft,
+    capability,
+    capitalised,
+    date_phrase,
+    gold_leaders,
+    sentence,
+    simple,
+    two_leaders,
+)
+from .expectations import Agreement, AgreementBatch, AgreementCount, NoAgreement
+from .fillers import DOCUMENTS, NAMED_DOCUMENT_NOUNS, NUMBER_WORDS, SUBJECTS
+
+COMPANIES = (
+    "Northwind Energy",
+    "Harbourline Logistics",
+    "Silverpeak Mining",
+    "Meridian Rail",
+    "Bluewater Shipping",
+    "Crestfield Telecom",
+)
+
+
+def _expected(a, b, kinds, status, subject=None):
+    return Agreement((a.name, b.name), gold_leaders(a, b), kinds, status, subject)
+
+
+@capability("agreement.signed_with", twin="agreement.commercial_negative")
+def signed_with(fillers, rng):
+    """A signed a document on a subject with B; A and B signed a document."""
+    published, a, b = two_leaders(fillers, rng)
+    document, kind = rng.choice(DOCUMENTS)
+    subject = rng.choice(SUBJECTS)
+    pattern = rng.choice(
+        (
+            "{A} signed {doc} on {subject} with {B}.",
+            "{A} signed {doc} with {B} on {subject}.",
+            "{A} and {B} signed {doc} on {subject} in {place}.",
+            "{A} and {B} have signed {doc} on {subject}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), doc=document, subject=subject, place=b.capital
+    )
+    return Draft(sentence(text), published, (_expected(a, b, (kind,), "signed"),), (a, b))
+
+
+@capability("agreement.struck_deal")
+def struck_deal(fillers, rng):
+    """A and B struck, reached or clinched a deal on a subject: agreed."""
+    published, a, b = two_leaders(fillers, rng)
+    subject = rng.choice(SUBJECTS)
+    pattern = rng.choice(
+        (
+            "{A} and {B} struck a deal on {subject}.",
+            "{A} struck a deal with {B} on {subject}.",
+            "{A} and {B} reached a deal on {subject} in {place}.",
+            "{A} and {B} clinched a deal on {subject}.",
+            "{A} reached an agreement with {B} on {subject}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), subject=subject, place=b.capital)
+    expected = _expected(a, b, ("deal", "agreement"), "agreed")
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("agreement.passive_signed_by")
+def passive_signed_by(fillers, rng):
+    """A document on a subject was signed by A and B."""
+    published, a, b = two_leaders(fillers, rng)
+    document, kind = rng.choice(DOCUMENTS)
+    subject = rng.choice(SUBJECTS)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{Doc} on {subject} was signed by {A} and {B} {when}.",
+            "{Doc} on {subject} was signed by {A} and {B} in {place}.",
+            "{When}, {doc} on {subject} was signed by {A} and {B}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        doc=document,
+        Doc=document,
+        subject=subject,
+        when=when,
+        When=capitalised(when),
+        place=b.capital,
+    )
+    return Draft(sentence(text), published, (_expected(a, b, (kind,), "signed"),), (a, b))
+
+
+def _title_case(subject: str) -> str:
+    return " ".join(w.capitalize() for w in subject.split())
+
+
+@capability("agreement.named_documents")
+def named_documents(fillers, rng):
+    """A and B signed the X Agreement, the Y Treaty and three MoUs on X, Y and Z: one
+    record per document, each about its own subject."""
+    published, a, b = two_leaders(fillers, rng)
+    n = rng.choice((2, 3, 3))
+    subjects = rng.sample(SUBJECTS, n)
+    if rng.random() < 0.5:
+        documents = [rng.choice(NAMED_DOCUMENT_NOUNS) for _ in subjects]
+        names = [
+            f"the {_title_case(s)} {noun}" for s, (noun, _) in zip(subjects, documents, strict=True)
+        ]
+        listed = ", ".join(names[:-1]) + " and " + names[-1]
+        kinds = [kind for _, kind in documents]
+    else:
+        plural, kind = rng.choice((("MoUs", "mou"), ("agreements", "agreement")))
+        count = {2: "two", 3: "three"}[n]
+        listed = f"{count} {plural} on " + ", ".join(subjects[:-1]) + " and " + subjects[-1]
+        kinds = [kind] * n
+    pattern = rng.choice(("{A} and {B} signed {listed}.", "{A} signed {listed} with {B}."))
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), listed=listed)
+    expected = [AgreementCount(n)]
+    expected += [_expected(a, b, (k,), "signed", s) for s, k in zip(subjects, kinds, strict=True)]
+    return Draft(sentence(text), published, tuple(expected), (a, b))
+
+
+@capability("agreement.batch_count")
+def batch_count(fillers, rng):
+    """A and B signed 18 agreements (not named): one batch record that gives the count."""
+    published, a, b = two_leaders(fillers, rng)
+    n = rng.randint(4, 30)
+    number = NUMBER_WORDS[n] if n in NUMBER_WORDS and rng.random() < 0.5 else str(n)
+    plural = rng.choice(("agreements", "memorandums of understanding", "cooperation documents"))
+    pattern = rng.choice(
+        (
+            "{A} and {B} signed {n} {plural}.",
+            "{A} and {B} signed {n} {plural} covering trade, health and education.",
+            "{A} signed {n} {plural} with {B} in {place}.",
+            "During the visit of {A} to {place}, {x} and {y} officials signed {n} {plural}.",
+            "{A} and {B} witnessed the signing of {n} {plural}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        n=number,
+        plural=plural,
+        place=b.capital,
+        x=a.demonym,
+        y=b.demonym,
+    )
+    forms = (number, str(n)) if number != str(n) else (number,)
+    named = (a, b) if "{B}" in pattern else (a,)
+    return Draft(sentence(text), published, (AgreementBatch(forms),), named)
+
+
+@capability("agreement.summary_subject")
+def summary_subject(fillers, rng):
+    """The summary names the document's subject ("MoU on mental health cooperation")."""
+    published, a, b = two_leaders(fillers, rng)
+    document, kind = rng.choice(DOCUMENTS)
+    subject = rng.choice(SUBJECTS)
+    pattern = rng.choice(
+        (
+            "{A} and {B} signed {doc} on {subject} after their talks.",
+            "After talks in {place}, {A} and {B} signed {doc} on {subject}.",
+            "{A} and {B} signed {doc} on {subject}, officials said.",
+            "{A} and {B} also signed {doc} on {subject}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), doc=document, subject=subject, place=b.capital
+    )
+    expected = _expected(a, b, (kind,), "signed", subject)
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("agreement.failed")
+def failed(fillers, rng):
+    """Talks ended with no deal, negotiations collapsed: a failed deal between them."""
+    published, a, b = two_leaders(fillers, rng)
+    subject = rng.choice(SUBJECTS)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "Talks between {A} and {B} on {subject} ended with no deal {when}.",
+            "Negotiations between {A} and {B} over {subject} collapsed {when}.",
+            "{A} and {B} failed to reach an agreement on {subject} {when}.",
+            "The summit between {A} and {B} broke up without a deal on {subject} {when}.",
+            "{A} and {B} cut short their summit in {place} {when} without an agreement.",
+            "No agreement on {subject} was reached at the talks between {A} and {B} {when}.",
+            "{A} and {B} failed to broker a deal on {subject} {when}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), subject=subject, when=when, place=b.capital
+    )
+    expected = _expected(a, b, ("deal", "agreement"), "failed")
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("agreement.proposed", twin="agreement.rejected")
+def proposed(fillers, rng):
+    """A proposed a document on a subject to B: proposed."""
+    published, a, b = two_leaders(fillers, rng)
+    document, kind = rng.choice(DOCUMENTS)
+    subject = rng.choice(SUBJECTS)
+    pattern = rng.choice(
+        (
+            "{A} proposed {doc} on {subject} to {B}.",
+            "{A} offered {B} {doc} on {subject}.",
+            "{A} called on {B} to sign {doc} on {subject}.",
+            "{A} put forward {doc} on {subject} in talks with {B}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), doc=document, subject=subject)
+    expected = _expected(a, b, (kind, "deal", "agreement"), "proposed")
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("agreement.rejected", twin="agreement.proposed")
+def rejected(fillers, rng):
+    """B rejected A's proposal for a document, refused to sign it: rejected."""
+    published, a, b = two_leaders(fillers, rng)
+    document, kind = rng.choice(DOCUMENTS)
+    subject = rng.choice(SUBJECTS)
+    pattern = rng.choice(
+        (
+            "{B} rejected a proposal by {A} for {doc} on {subject}.",
+            "{B} turned down {doc} on {subject} offered by {A}.",
+            "{B} refused to sign {doc} on {subject} proposed by {A}.",
+            "{B} rejected {doc} on {subject} that {A} had put forward.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), doc=document, subject=subject)
+    expected = _expected(a, b, (kind, "deal", "agreement"), "rejected")
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("agreement.commercial_negative", twin="agreement.signed_with", negative=True)
+def commercial_negative(fillers, rng):
+    """Companies signed contracts in the leaders' presence: no agreement between states."""
+    published, a, b = two_leaders(fillers, rng)
+    first, second = rng.sample(COMPANIES, 2)
+    amount = rng.randint(2, 40)
+    pattern = rng.choice(
+        (
+            "Companies from {x} and {y} signed contracts worth ${n} billion in the presence "
+            "of {A} and {B}.",
+            "In the presence of {A} and {B}, {c1} and {c2} signed a supply contract.",
+            "{A} and {B} watched as business leaders signed commercial deals worth ${n} billion.",
+            "{c1} signed a ${n} billion contract with {c2}, witnessed by {A} and {B}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        x=a.country_name,
+        y=b.country_name,
+        c1=first,
+        c2=second,
+        n=amount,
+    )
+    return Draft(sentence(text), published, (NoAgreement(),), (a, b))
