@@ -1,0 +1,389 @@
+"""Text normalisation before parsing: the same sentence gives the same facts whatever
+its typography and page chrome.
+
+`normalize` returns a text of the same length as the stored one, made by one-for-one
+character substitutions: typographic quotes and apostrophes become ASCII, unicode
+spaces become spaces, dashes between words become hyphens, a line break inside a
+sentence becomes a space, and page chrome (captions, credits, bylines, "Read more"
+lines, bullet markers) and the wire dateline are blanked with spaces.  Because the
+length is kept, every character offset in the parsed text is an offset into the
+stored text, which is what evidence spans point into.  The one exception is an
+invisible character inside a word ("Ma<soft hyphen>cron"): the rest of the word
+moves left over it and a space fills the word's end, and `Normalized.moves` maps
+those few positions back (`stored_offset`).
+
+The dateline ("ISLAMABAD, April 20 (Reuters) -", "ASMARA, Eritrea (AP) —",
+"PORT MORESBY:") is blanked so it does not run into the first sentence's parse, and
+its date never reaches the date rules: "on Monday" resolves against the publication
+date, not against the wire's filing date.  Its place is kept (`find_dateline`) for the
+host-country fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# One-for-one substitutions.  Quotes and primes become ASCII quotes; every unicode space
+# becomes a space; the line and paragraph separators become newlines.
+_CHAR_MAP = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u02bc": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u00a0": " ",
+    "\u1680": " ",
+    "\u202f": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\r": " ",
+    "\f": " ",
+    "\v": " ",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2212": "-",
+}
+_CHAR_MAP.update({chr(c): " " for c in range(0x2000, 0x200B)})  # en quad .. hair space
+# Invisible characters: soft hyphen, zero-width space/joiners, word joiner, BOM.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_TABLE = str.maketrans(_CHAR_MAP)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_CAPS_PLACE = r"[A-Z][A-Z.'\u2019-]*[A-Z.](?:[ ][A-Z][A-Z.'\u2019-]*[A-Z.]){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_REGION = rf",[ ]*(?!{_MONTH}[ ]*\d)[A-Z][\w.'\u2019]*(?:[ ][A-Z][\w.'\u2019]*){{0,2}}"
+_DATE = rf",?[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,[ ]*\d{{4}})?"
+_AGENCY = r"[ ]*\([A-Za-z][\w&./ -]{0,24}\)"
+_SEPARATOR = "[ ]*(?:--|[-:\u2013\u2014])[ ]+"
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}(?:{_REGION})?)(?P<date>{_DATE})?(?P<agency>{_AGENCY})?{_SEPARATOR}"
+    rf"|(?P<tplace>{_TITLE_PLACE}(?:{_REGION})?)(?P<tdate>{_DATE})?(?P<tagency>{_AGENCY}){_SEPARATOR}"
+)
+# All-caps words that open a line like a dateline but are labels, not places.
+_NOT_PLACES = {
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "WATCH",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "LIVE",
+    "FILE",
+    "PHOTO",
+    "FILE PHOTO",
+    "VIDEO",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "CORRECTION",
+    "READ MORE",
+    "RELATED",
+}
+
+# Whole lines of page chrome.  Each pattern is matched against a line without its
+# surrounding spaces; a match blanks the line.
+_NAME_WORD = r"(?:[A-Z][\w.'\u2019-]*|and|in|of|the|for|de|da|van|von|al|bin|le|la)"
+_ROLE = r"(?:Correspondent|Reporter|Writer|Editor|Staff|Bureau Chief|Newsroom|Desk)"
+_CHROME_LINES = [
+    # Bylines: "By Jane Doe", "By Jane Doe, Political Correspondent", "By A and B | Paris".
+    rf"By[ ]+{_NAME_WORD}(?:[ ,|&/]+{_NAME_WORD}){{0,9}}",
+    # Staff lines: "Jane Doe, Political Reporter", "Special Correspondent".
+    rf"{_NAME_WORD}(?:[ ,]+{_NAME_WORD}){{0,6}}[ ,]+{_ROLE}"
+    rf"(?:[ ]+in[ ]+{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})?",
+    rf"(?:Special|Staff|Our)[ ]+{_ROLE}",
+    # Credits at the foot of wire copy: "(Reporting by X; Editing by Y)".
+    r"\(?(?:Additional[ ]+)?(?:Reporting|Writing|Editing|Compiled|Produced|Research|Graphics)"
+    r"[ ]+by\b.*",
+    # Captions: "FILE - In this photo ...", "FILE PHOTO: ...", "Photo: ...", "Photograph: X/AP".
+    r"FILE(?:[ ]+PHOTO)?[ ]*(?:--|[-:\u2013\u2014]).*",
+    r"(?:Photo|Photos|Photograph|Picture|Pictured|Image|Caption|Credit|Video|Watch|Listen)"
+    r"(?:[ ]+credit)?[ ]*:.*",
+    # Links out and calls to action.
+    r"(?:Read more|Read also|Also read|Related|See also|More on this|Recommended|Further reading)"
+    r"[ ]*(?::|\||-|\u2013|\u2014).*",
+    r"(?:Sign up|Subscribe|Follow us|Click here|Download (?:the|our) app|Get the latest"
+    r"|Get our)\b.*",
+    r"(?:\u00a9|\(c\)|Copyright)[ ].*",
+    r"(?:Updated|Published|Posted|Last updated|First published)\b[^.!?]{0,60}",
+    # Lines that are only chrome.
+    r"(?:Skip )?Advertisement|Share(?: this (?:article|story))?|Share on \w+|Copy link"
+    r"|Continue reading(?: the main story)?|Story continues(?: below(?: advertisement)?)?"
+    r"|Scroll to continue(?: with content)?|Listen to this article|Print|Email|Comments"
+    r"|READ MORE|RELATED|ADVERTISEMENT",
+]
+# Bylines and staff lines are matched with their case: names are capitalised ("by the sea,
+# the leaders met" is no byline); the other chrome in any case.
+_NAME_LINES = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES[:3]))
+_OTHER_CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES[3:]), re.IGNORECASE)
+_MAX_CHROME_LINE = 160
+# Credits inside a line: "(Photo: PIB)", "(AP Photo/Evan Vucci)", "Photograph: A Name/Reuters".
+_INLINE_CREDIT = re.compile(
+    r"\((?:AP |Reuters |AFP |File |Pool )?(?:Photo|Photograph|Image|Picture|Credit)s?\b"
+    r"[^()\n]{0,80}\)"
+    r"|[ ](?:Photograph|Photo|Image|Picture|Credit)[ ]*:[ ]*[^\n:]{0,60}"
+    r"(?:/|Getty|Reuters|AFP|AP|EPA|Shutterstock|Alamy|Xinhua|Pool)[^\n]{0,40}$",
+    re.MULTILINE,
+)
+_BULLET = re.compile(
+    r"^[ ]*(?:[\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u25a0*]|--?|[\u2013\u2014])[ ]+", re.M
+)
+
+# A single line break after one of these words is inside a sentence.
+_CONTINUING = frozenset(
+    "a an the of in on at to for from with by and or but as than that this these those "
+    "his her its their our my your who whom whose which said says told met meet meets "
+    "president prime minister chancellor king queen crown prince princess emperor "
+    "pope premier secretary general foreign defence defense sheikh sultan emir "
+    "mr mrs ms dr sir lord "
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_SENTENCE_END = ".!?:;"
+_CLOSERS = "\"')]"
+_WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline: where it starts and ends in the text, and its place."""
+
+    place: str  # "ASMARA, Eritrea"
+    start: int
+    end: int  # offset of the first character after the separator
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The parse text and what maps it back to the stored text."""
+
+    text: str
+    stored: str
+    dateline: Dateline | None = None
+    moves: dict = field(default_factory=dict)  # parse offset -> stored offset, where they differ
+
+    def stored_offset(self, offset: int) -> int:
+        return self.moves.get(offset, offset)
+
+
+def normalize(stored: str) -> Normalized:
+    """The parse text for a stored article text (same length; see the module doc)."""
+    chars = list(stored.translate(_TABLE))
+    _dashes(chars)
+    moves = _invisible(chars)
+    text = "".join(chars)
+    text = _blank_chrome(text)
+    dateline = find_dateline(text, headline_end(text))
+    if dateline is not None:
+        plain = _plain_dateline(text, dateline, moves)
+        text = text[: dateline.start] + plain + text[dateline.end :]
+    text = _join_wrapped_lines(text)
+    return Normalized(text, stored, dateline, moves)
+
+
+def _dashes(chars: list) -> None:
+    """A dash between spaces (" - ", " -- ", " \u2013 ") is an aside and becomes an em
+    dash, which the parser and the phrase rules read as one (a spaced hyphen they read
+    as part of a compound); between digits it stays a hyphen ("1998 - 2000").  An en
+    dash inside a word or range ("India\u2013Pacific", "30\u201331") is a hyphen."""
+    n = len(chars)
+    for i, ch in enumerate(chars):
+        if ch not in "-\u2013\u2014\u2015":
+            continue
+        width = 2 if ch == "-" and i + 1 < n and chars[i + 1] == "-" else 1
+        if ch == "-" and i and chars[i - 1] == "-":
+            continue  # the second of "--"
+        before = chars[i - 1] if i else " "
+        after = chars[i + width] if i + width < n else " "
+        if before.isspace() and after.isspace():
+            digits = i > 1 and chars[i - 2].isdigit() and i + width + 1 < n
+            if digits and chars[i + width + 1].isdigit():
+                chars[i] = "-" if width == 1 else chars[i]
+                continue
+            chars[i : i + width] = ["\u2014"] + [" "] * (width - 1)
+        elif ch == "\u2013":
+            chars[i] = "-"
+        elif ch == "\u2015":
+            chars[i] = "\u2014"
+
+
+def _invisible(chars: list) -> dict:
+    """Blank invisible characters; inside a word, close the word over them (see module doc)."""
+    moves: dict = {}
+    i = 0
+    n = len(chars)
+    while i < n:
+        if chars[i] not in _INVISIBLE:
+            i += 1
+            continue
+        start = i
+        while start > 0 and not chars[start - 1].isspace():
+            start -= 1
+        end = i
+        while end < n and not chars[end].isspace():
+            end += 1
+        word = chars[start:end]
+        kept = [(j, c) for j, c in enumerate(word, start) if c not in _INVISIBLE]
+        for pos, (j, c) in enumerate(kept, start):
+            chars[pos] = c
+            if pos != j:
+                moves[pos] = j
+        for pos in range(start + len(kept), end):
+            chars[pos] = " "
+        if len(kept) < len(word) and kept:
+            moves[start + len(kept)] = end  # the word's end
+        i = end
+    return moves
+
+
+def _lines(text: str):
+    """(start, end) of each line."""
+    start = 0
+    for m in re.finditer("\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _blank(text: str, spans) -> str:
+    if not spans:
+        return text
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        out.append(" " * (b - a))
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _blank_chrome(text: str) -> str:
+    spans = []
+    for a, b in _lines(text):
+        line = text[a:b]
+        bare = line.strip()
+        if not bare or len(bare) > _MAX_CHROME_LINE:
+            continue
+        if _is_chrome(bare.rstrip(" .")):
+            spans.append((a + line.index(bare[0]), a + len(line.rstrip())))
+    text = _blank(text, spans)
+    text = _blank(text, [m.span() for m in _INLINE_CREDIT.finditer(text)])
+    return _blank(text, [(m.start(), m.end() - 1) for m in _BULLET.finditer(text)])
+
+
+def _is_chrome(line: str) -> bool:
+    return bool(_NAME_LINES.fullmatch(line) or _OTHER_CHROME.fullmatch(line))
+
+
+def find_dateline(text: str, start: int = 0) -> Dateline | None:
+    """The wire dateline opening the first non-blank line at or after `start` (the
+    headline's end): "KAZAN, Russia, June 24 (Reuters) -", "Moscow (ANTARA) -", "RIYADH -"."""
+    m = _FIRST_LINE.search(text, start)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    m = _DATELINE.match(text, m.end(), len(text) if line_end < 0 else line_end)
+    if m is None or m.end() >= (len(text) if line_end < 0 else line_end):
+        return None
+    place = (m.group("place") or m.group("tplace")).strip().replace("\u2019", "'")
+    if place.split(",")[0].upper() in _NOT_PLACES:
+        return None
+    return Dateline(place, m.start(), m.end())
+
+
+def _plain_dateline(text: str, dateline: Dateline, moves: dict) -> str:
+    """The dateline as the parser reads it: its place and a hyphen, the wire's date and
+    agency blanked ("ISLAMABAD, April 20 (Reuters) - " -> "          ISLAMABAD - ").  The
+    place moves right, next to the hyphen (blanks inside a sentence make the parser join
+    words across them); `moves` records where its characters came from.  With no room
+    for " - " ("PORT MORESBY: "), all of it is blanked."""
+    width = dateline.end - dateline.start
+    line = text[dateline.start : dateline.end]
+    place = line.find(dateline.place.split(",")[0])
+    kept = line[: place + len(dateline.place)].rstrip()
+    pad = width - len(kept) - 3
+    if place < 0 or pad < 0:
+        return " " * width
+    start = dateline.start
+    moves.update(  # the place's characters and its end
+        {start + pad + n: moves.get(start + n, start + n) for n in range(len(kept) + 1)}
+    )
+    return " " * pad + kept + " - "
+
+
+_FIRST_LINE = re.compile(r"(?:^|\n)[ ]*(?=\S)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ ]*\n")
+
+
+def headline_end(text: str) -> int:
+    """Where the headline ends (0 without one): a first paragraph without final
+    punctuation, shorter than 200 characters and followed by more text."""
+    lead = len(text) - len(text.lstrip())
+    m = _PARAGRAPH_BREAK.search(text, lead)
+    if m is None or not text[m.end() :].strip():
+        return 0
+    first = text[lead : m.start()].strip()
+    bare = first.rstrip("\"\u201d\u2019'")
+    if first and bare and bare[-1] not in ".!?" and len(first) < 200:
+        return m.start()
+    return 0
+
+
+def _join_wrapped_lines(text: str) -> str:
+    """A line break inside a sentence ("on October\\n30", "President\\nEmmanuel Macron")
+    becomes a space; paragraph breaks, list items and a headline's own line stay."""
+    chars = None
+    lines = list(_lines(text))
+    wrapped = _wrapped_blocks(text, lines)
+    for n in range(len(lines) - 1):
+        (a, b), (c, d) = lines[n], lines[n + 1]
+        prev, nxt = text[a:b].rstrip(), text[c:d].lstrip()
+        if not prev or not nxt or _BULLET.match(text, c) or _DATELINE.match(nxt):
+            continue
+        if n in wrapped or _continues(prev, nxt):
+            chars = chars if chars is not None else list(text)
+            chars[b] = " "
+    return "".join(chars) if chars is not None else text
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    last = prev[-1]
+    if last in _SENTENCE_END or last in _CLOSERS and prev[-2:-1] in tuple(_SENTENCE_END):
+        return False
+    if nxt[0].islower() or nxt[0].isdigit() or last in ",-":
+        return True
+    word = _WORD_BEFORE.search(prev)
+    return bool(word) and word.group(1).lower().rstrip(".") in _CONTINUING
+
+
+def _wrapped_blocks(text: str, lines) -> set:
+    """Numbers of lines whose break is a hard wrap: lines of a block of three or more
+    whose lengths (all but the last) are alike, as a fixed column width makes them."""
+    out: set = set()
+    block: list = []
+    for n, (a, b) in enumerate([*lines, (0, 0)]):
+        if b > a and text[a:b].strip():
+            block.append((n, b - a))
+            continue
+        if len(block) >= 3:
+            widths = [w for _, w in block[:-1]]
+            if min(widths) >= 30 and max(widths) <= 100 and max(widths) - min(widths) <= 25:
+                out.update(k for k, _ in block[:-1])
+        block = []
+    return out
