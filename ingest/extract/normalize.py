@@ -7,10 +7,11 @@ spaces become spaces, dashes between words become hyphens, a line break inside a
 sentence becomes a space, and page chrome (captions, credits, bylines, "Read more"
 lines, bullet markers) and the wire dateline are blanked with spaces.  Because the
 length is kept, every character offset in the parsed text is an offset into the
-stored text, which is what evidence spans point into.  The one exception is an
-invisible character inside a word ("Ma<soft hyphen>cron"): the rest of the word
-moves left over it and a space fills the word's end, and `Normalized.moves` maps
-those few positions back (`stored_offset`).
+stored text, which is what evidence spans point into.  The exceptions are invisible
+characters ("Ma<soft hyphen>cron"), the CR of a CR LF inside a sentence and a line
+break after a word's hyphen: the rest of the line moves left over them and spaces
+fill its end (a run of blanks inside a sentence misleads the parser), and
+`Normalized.stored_offset` maps those positions back.
 
 The dateline ("ISLAMABAD, April 20 (Reuters) -", "ASMARA, Eritrea (AP) —",
 "PORT MORESBY:") is blanked so it does not run into the first sentence's parse, and
@@ -22,7 +23,8 @@ host-country fallback.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
 
 # One-for-one substitutions.  Quotes and primes become ASCII quotes; every unicode space
 # becomes a space; the line and paragraph separators become newlines.
@@ -176,25 +178,31 @@ class Normalized:
     text: str
     stored: str
     dateline: Dateline | None = None
-    moves: dict = field(default_factory=dict)  # parse offset -> stored offset, where they differ
+    # (parse offset, shift): from that offset on, a parse offset plus its shift is the
+    # stored offset; empty when no character moved.
+    shifts: tuple = ()
 
     def stored_offset(self, offset: int) -> int:
-        return self.moves.get(offset, offset)
+        at = bisect_right(self.shifts, (offset, float("inf"))) - 1
+        return offset + self.shifts[at][1] if at >= 0 else offset
 
 
 def normalize(stored: str) -> Normalized:
     """The parse text for a stored article text (same length; see the module doc)."""
     chars = list(stored.translate(_TABLE))
+    for i, ch in enumerate(chars):  # CR LF: a space and the break; a lone CR: a break
+        if ch == "\r":
+            chars[i] = " " if i + 1 < len(chars) and chars[i + 1] == "\n" else "\n"
     _dashes(chars)
-    moves = _invisible(chars)
-    text = "".join(chars)
-    text = _blank_chrome(text)
+    text = _blank_chrome("".join(chars))
+    text, closed = _join_wrapped_lines(text, stored)
+    closed |= {i for i, ch in enumerate(text) if ch in _INVISIBLE}
+    text, shifts = _close(text, closed)
     dateline = find_dateline(text, headline_end(text))
     if dateline is not None:
-        plain = _plain_dateline(text, dateline, moves)
+        plain = _plain_dateline(text, dateline)
         text = text[: dateline.start] + plain + text[dateline.end :]
-    text = _join_wrapped_lines(text)
-    return Normalized(text, stored, dateline, moves)
+    return Normalized(text, stored, dateline, shifts)
 
 
 def _dashes(chars: list) -> None:
@@ -223,33 +231,30 @@ def _dashes(chars: list) -> None:
             chars[i] = "\u2014"
 
 
-def _invisible(chars: list) -> dict:
-    """Blank invisible characters; inside a word, close the word over them (see module doc)."""
-    moves: dict = {}
-    i = 0
-    n = len(chars)
-    while i < n:
-        if chars[i] not in _INVISIBLE:
-            i += 1
+def _close(text: str, closed: set) -> tuple[str, tuple]:
+    """Take the characters at `closed` out of their line: the rest of the line moves
+    left and spaces fill its end, so no run of blanks splits a word or a sentence
+    ("Ma<soft hyphen>cron", a CR before a joined line break).  Returns the text and the
+    shifts that map its offsets back (`Normalized.stored_offset`)."""
+    if not closed:
+        return text, ()
+    chars, shifts = list(text), []
+    for a, b in _lines(text):
+        gone = [i for i in range(a, b) if i in closed]
+        if not gone:
             continue
-        start = i
-        while start > 0 and not chars[start - 1].isspace():
-            start -= 1
-        end = i
-        while end < n and not chars[end].isspace():
-            end += 1
-        word = chars[start:end]
-        kept = [(j, c) for j, c in enumerate(word, start) if c not in _INVISIBLE]
-        for pos, (j, c) in enumerate(kept, start):
-            chars[pos] = c
-            if pos != j:
-                moves[pos] = j
-        for pos in range(start + len(kept), end):
-            chars[pos] = " "
-        if len(kept) < len(word) and kept:
-            moves[start + len(kept)] = end  # the word's end
-        i = end
-    return moves
+        kept = [i for i in range(gone[0], b) if i not in closed]
+        pos = gone[0]
+        for j in kept:
+            if not shifts or shifts[-1][1] != j - pos:
+                shifts.append((pos, j - pos))
+            chars[pos] = text[j]
+            pos += 1
+        end = kept[-1] + 1 if kept else gone[0]
+        shifts.append((pos, end - pos))  # the line's end, then its padding
+        chars[pos:b] = " " * (b - pos)
+        shifts.append((b, 0))
+    return "".join(chars), tuple(shifts)
 
 
 def _lines(text: str):
@@ -307,24 +312,17 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
     return Dateline(place, m.start(), m.end())
 
 
-def _plain_dateline(text: str, dateline: Dateline, moves: dict) -> str:
-    """The dateline as the parser reads it: its place and a hyphen, the wire's date and
-    agency blanked ("ISLAMABAD, April 20 (Reuters) - " -> "          ISLAMABAD - ").  The
-    place moves right, next to the hyphen (blanks inside a sentence make the parser join
-    words across them); `moves` records where its characters came from.  With no room
-    for " - " ("PORT MORESBY: "), all of it is blanked."""
+def _plain_dateline(text: str, dateline: Dateline) -> str:
+    """The dateline as the parser reads it: its place as a paragraph of its own, the
+    wire's date, agency and dash blanked ("KAZAN, Russia, June 24 (Reuters) - " ->
+    "KAZAN, Russia" and a paragraph break).  Run into the first sentence, a place is
+    parsed as part of it ("KAZAN, Russia - X gave ..." loses the gift);
+    `text.build_index` leaves the place out of the sentences."""
     width = dateline.end - dateline.start
     line = text[dateline.start : dateline.end]
-    place = line.find(dateline.place.split(",")[0])
-    kept = line[: place + len(dateline.place)].rstrip()
-    pad = width - len(kept) - 3
-    if place < 0 or pad < 0:
-        return " " * width
-    start = dateline.start
-    moves.update(  # the place's characters and its end
-        {start + pad + n: moves.get(start + n, start + n) for n in range(len(kept) + 1)}
-    )
-    return " " * pad + kept + " - "
+    kept = line[: line.find(dateline.place.split(",")[0]) + len(dateline.place)]
+    breaks = "\n\n" if width - len(kept) >= 2 else "\n"[: width - len(kept)]
+    return kept + breaks + " " * (width - len(kept) - len(breaks))
 
 
 _FIRST_LINE = re.compile(r"(?:^|\n)[ ]*(?=\S)")
@@ -345,21 +343,27 @@ def headline_end(text: str) -> int:
     return 0
 
 
-def _join_wrapped_lines(text: str) -> str:
+def _join_wrapped_lines(text: str, stored: str) -> tuple[str, set]:
     """A line break inside a sentence ("on October\\n30", "President\\nEmmanuel Macron")
-    becomes a space; paragraph breaks, list items and a headline's own line stay."""
-    chars = None
+    becomes a space; paragraph breaks, list items and a headline's own line stay.
+    Returns the text and the offsets to close (`_close`): the CR of a joined CR LF, and
+    a break after a word's hyphen ("al-\\nSisi")."""
+    chars, closed = None, set()
     lines = list(_lines(text))
     wrapped = _wrapped_blocks(text, lines)
     for n in range(len(lines) - 1):
         (a, b), (c, d) = lines[n], lines[n + 1]
         prev, nxt = text[a:b].rstrip(), text[c:d].lstrip()
-        if not prev or not nxt or _BULLET.match(text, c) or _DATELINE.match(nxt):
+        if not prev or not nxt or _BULLET.match(stored, c) or _DATELINE.match(nxt):
             continue
         if n in wrapped or _continues(prev, nxt):
             chars = chars if chars is not None else list(text)
             chars[b] = " "
-    return "".join(chars) if chars is not None else text
+            if b > a and stored[b - 1] == "\r":
+                closed.add(b - 1)
+            if text[b - 1] == "-" and b - a > 1 and text[b - 2].isalpha() and nxt[0].isalpha():
+                closed.add(b)
+    return ("".join(chars) if chars is not None else text), closed
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -373,17 +377,20 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 def _wrapped_blocks(text: str, lines) -> set:
-    """Numbers of lines whose break is a hard wrap: lines of a block of three or more
-    whose lengths (all but the last) are alike, as a fixed column width makes them."""
+    """Numbers of lines whose break is a hard wrap: lines of a block whose lengths are
+    alike (the last no longer), as a fixed column width makes them.  A block of two
+    lines must end a sentence: a headline above a short paragraph does not."""
     out: set = set()
     block: list = []
     for n, (a, b) in enumerate([*lines, (0, 0)]):
         if b > a and text[a:b].strip():
             block.append((n, b - a))
             continue
-        if len(block) >= 3:
-            widths = [w for _, w in block[:-1]]
-            if min(widths) >= 30 and max(widths) <= 100 and max(widths) - min(widths) <= 25:
+        widths = [w for _, w in block[:-1]]
+        if widths and min(widths) >= 30 and max(widths) <= 100:
+            alike = max(widths) - min(widths) <= 25 and block[-1][1] <= max(widths) + 5
+            last = text[slice(*lines[block[-1][0]])].rstrip()
+            if alike and (len(block) >= 3 or last[-1:] in tuple(".!?\"'")):
                 out.update(k for k, _ in block[:-1])
         block = []
     return out
