@@ -26,6 +26,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import geo
+
 # One-for-one substitutions.  Quotes and primes become ASCII quotes; every unicode space
 # becomes a space; the line and paragraph separators become newlines.
 _CHAR_MAP = {
@@ -76,6 +78,8 @@ _SEPARATOR = "[ ]*(?:--|[-:\u2013\u2014])[ ]+"
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_PLACE}(?:{_REGION})?)(?P<date>{_DATE})?(?P<agency>{_AGENCY})?{_SEPARATOR}"
     rf"|(?P<tplace>{_TITLE_PLACE}(?:{_REGION})?)(?P<tdate>{_DATE})?(?P<tagency>{_AGENCY}){_SEPARATOR}"
+    # Without an agency, a place in title case must be a known city ("Pyongyang: ...").
+    rf"|(?P<kplace>{_TITLE_PLACE}(?:{_REGION})?)(?P<kdate>{_DATE})?{_SEPARATOR}"
 )
 # All-caps words that open a line like a dateline but are labels, not places.
 _NOT_PLACES = {
@@ -104,8 +108,11 @@ _NOT_PLACES = {
 _NAME_WORD = r"(?:[A-Z][\w.'\u2019-]*|and|in|of|the|for|de|da|van|von|al|bin|le|la)"
 _ROLE = r"(?:Correspondent|Reporter|Writer|Editor|Staff|Bureau Chief|Newsroom|Desk)"
 _CHROME_LINES = [
-    # Bylines: "By Jane Doe", "By Jane Doe, Political Correspondent", "By A and B | Paris".
-    rf"By[ ]+{_NAME_WORD}(?:[ ,|&/]+{_NAME_WORD}){{0,9}}",
+    # Bylines: "By Jane Doe", "By Jane Doe, Political Correspondent", "By A and B | Paris",
+    # "By A News Bureau | Last Updated: Sunday, June 2, 2019 - 10:15".
+    rf"By[ ]+{_NAME_WORD}(?:[ ,|&/]+{_NAME_WORD}){{0,9}}(?:[ ]*\|.{{0,80}})?",
+    # Picture credits on a line of their own: "Ana Lima/AP", "A Name/Getty Images".
+    r"[A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*){0,3}/[A-Z][\w&.]*(?:[ ][A-Z][\w&.]*){0,2}",
     # Staff lines: "Jane Doe, Political Reporter", "Special Correspondent".
     rf"{_NAME_WORD}(?:[ ,]+{_NAME_WORD}){{0,6}}[ ,]+{_ROLE}"
     rf"(?:[ ]+in[ ]+{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})?",
@@ -123,24 +130,35 @@ _CHROME_LINES = [
     r"(?:Sign up|Subscribe|Follow us|Click here|Download (?:the|our) app|Get the latest"
     r"|Get our)\b.*",
     r"(?:\u00a9|\(c\)|Copyright)[ ].*",
-    r"(?:Updated|Published|Posted|Last updated|First published)\b[^.!?]{0,60}",
+    # Timestamps: "Updated 3 hours ago", "Paris | Published: June 4, 2020 1:11 PM".
+    r"(?:[a-z][\w .'-]{0,30}\|[ ]*)?(?:Updated|Published|Posted|Last updated|First published"
+    r"|Last modified)(?:[ ]*:.{0,80}|\b[^.!?]{0,60})",
+    r"This is an archive article published on .{0,40}",
     # Lines that are only chrome.
     r"(?:Skip )?Advertisement|Share(?: this (?:article|story))?|Share on \w+|Copy link"
     r"|Continue reading(?: the main story)?|Story continues(?: below(?: advertisement)?)?"
     r"|Scroll to continue(?: with content)?|Listen to this article|Print|Email|Comments"
-    r"|READ MORE|RELATED|ADVERTISEMENT",
+    r"|READ MORE|RELATED|ADVERTISEMENT|hide caption|toggle caption|File (?:pic|photo|image)"
+    r"|Representational (?:image|photo)|Placeholder while article actions load"
+    r"|Loading Taboola\.*|(?:Post|Read|Latest) Comments?|No comments:?|Post a Comment"
+    r"|Download|Transcript|Enlarge this image",
 ]
 # Bylines and staff lines are matched with their case: names are capitalised ("by the sea,
 # the leaders met" is no byline); the other chrome in any case.
-_NAME_LINES = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES[:3]))
-_OTHER_CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES[3:]), re.IGNORECASE)
+_NAME_LINES = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES[:4]))
+_OTHER_CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES[4:]), re.IGNORECASE)
 _MAX_CHROME_LINE = 160
 # Credits inside a line: "(Photo: PIB)", "(AP Photo/Evan Vucci)", "Photograph: A Name/Reuters".
 _INLINE_CREDIT = re.compile(
     r"\((?:AP |Reuters |AFP |File |Pool )?(?:Photo|Photograph|Image|Picture|Credit)s?\b"
     r"[^()\n]{0,80}\)"
     r"|[ ](?:Photograph|Photo|Image|Picture|Credit)[ ]*:[ ]*[^\n:]{0,60}"
-    r"(?:/|Getty|Reuters|AFP|AP|EPA|Shutterstock|Alamy|Xinhua|Pool)[^\n]{0,40}$",
+    r"(?:/|Getty|Reuters|AFP|AP|EPA|Shutterstock|Alamy|Xinhua|Pool)[^\n]{0,40}$"
+    r"|[ ]+\|?[ ]*(?:MUST CREDIT|Photo Credit)[ ]*:[^\n]{0,80}$"
+    r"|[ ](?:[A-Z][\w.'-]*[ ]){1,3}?[A-Z][\w.'-]*/[A-Z][\w&.]*(?:[ ][A-Z][\w&.]*){0,2}"
+    r"[ ]+hide caption$"
+    # A wire service's tag opening a paragraph: "(PIB NEWS) The Prime Minister ...".
+    r"|^[ ]*\((?:[A-Z]{2,}[ ]?){1,3}\)[ ]+",
     re.MULTILINE,
 )
 _BULLET = re.compile(
@@ -300,14 +318,20 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
     """The wire dateline opening the first non-blank line at or after `start` (the
     headline's end): "KAZAN, Russia, June 24 (Reuters) -", "Moscow (ANTARA) -", "RIYADH -"."""
     m = _FIRST_LINE.search(text, start)
-    if m is None:
+    return _dateline_at(text, m.end()) if m else None
+
+
+def _dateline_at(text: str, at: int) -> Dateline | None:
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _DATELINE.match(text, at, line_end)
+    if m is None or m.end() >= line_end:
         return None
-    line_end = text.find("\n", m.end())
-    m = _DATELINE.match(text, m.end(), len(text) if line_end < 0 else line_end)
-    if m is None or m.end() >= (len(text) if line_end < 0 else line_end):
-        return None
-    place = (m.group("place") or m.group("tplace")).strip().replace("\u2019", "'")
+    place = (m.group("place") or m.group("tplace") or m.group("kplace")).strip()
+    place = place.replace("\u2019", "'")
     if place.split(",")[0].upper() in _NOT_PLACES:
+        return None
+    if m.group("kplace") and not geo.country_for_place(place.split(",")[0]):
         return None
     return Dateline(place, m.start(), m.end())
 
@@ -354,7 +378,8 @@ def _join_wrapped_lines(text: str, stored: str) -> tuple[str, set]:
     for n in range(len(lines) - 1):
         (a, b), (c, d) = lines[n], lines[n + 1]
         prev, nxt = text[a:b].rstrip(), text[c:d].lstrip()
-        if not prev or not nxt or _BULLET.match(stored, c) or _DATELINE.match(nxt):
+        opens = c + len(text[c:d]) - len(nxt)
+        if not prev or not nxt or _BULLET.match(stored, c) or _dateline_at(text, opens):
             continue
         if n in wrapped or _continues(prev, nxt):
             chars = chars if chars is not None else list(text)

@@ -254,6 +254,16 @@ def test_a_hard_wrapped_paragraph_becomes_one_line():
         "Story continues below advertisement",
         "Copyright 2024 The Daily Planet",
         "Updated 3 hours ago",
+        "Lisbon | Published: May 4, 2021 9:15:02 AM",
+        "By Daily Courier Bureau | Last Updated: Monday, May 3, 2021 - 18:40",
+        "This is an archive article published on May 3, 2001",
+        "Ana Lima/AP",
+        "Carlos Ruiz/Getty Images",
+        "hide caption",
+        "toggle caption",
+        "File pic",
+        "Loading Taboola...",
+        "Post a Comment",
     ],
 )
 def test_page_chrome_is_blanked(line):
@@ -275,6 +285,21 @@ def test_page_chrome_is_blanked(line):
 def test_sentences_that_look_like_chrome_stay(line):
     text = f"Leaders meet\n\n{line}\n\nThe leaders met on Monday."
     assert normalize(text).text == text
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("Two leaders walk. Ana Lima/AP hide caption", "Two leaders walk."),
+        ("Two leaders walk.   | Photo Credit: PTI", "Two leaders walk."),
+        ("A gift to the nation. MUST CREDIT: City Archive (City Archive)", "A gift to the nation."),
+        ("(PIB NEWS) The Prime Minister spoke with the president.", "The Prime Minister spoke"),
+    ],
+)
+def test_credits_and_tags_inside_a_line_are_blanked(line, kept):
+    parsed = normalize(f"Leaders meet\n\n{line}").text
+    assert parsed.split("\n\n")[1].strip().startswith(kept)
+    assert len(parsed.split("\n\n")[1].strip()) <= len(line) - 10
 
 
 def test_credits_inside_a_line_are_blanked():
@@ -302,6 +327,8 @@ def test_bullet_markers_are_blanked_and_items_stay_lines():
         ("PORT MORESBY: They met.", "PORT MORESBY"),
         ("AL-ULA, Saudi Arabia: They met.", "AL-ULA, Saudi Arabia"),
         ("WASHINGTON - They met.", "WASHINGTON"),
+        ("Pyongyang: They met.", "Pyongyang"),
+        ("New Delhi, May 3 - They met.", "New Delhi"),
     ],
 )
 def test_a_wire_dateline_keeps_its_place_and_loses_its_date(line, place):
@@ -321,6 +348,8 @@ def test_a_wire_dateline_keeps_its_place_and_loses_its_date(line, place):
         "The talks - long and tense - ended.",
         "Headline\n\nThe leaders met.\n\nWASHINGTON - a later line.",
         "NATO allies met in Brussels - again.",
+        "Note: the leaders met.",
+        "Macron: We will meet again.",
     ],
 )
 def test_no_dateline_where_none_opens_the_body(text):
