@@ -69,10 +69,15 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_CAPS_PLACE = r"[A-Z][A-Z.'\u2019-]*[A-Z.](?:[ ][A-Z][A-Z.'\u2019-]*[A-Z.]){0,3}"
+_CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals, accented ones too ("MAL\u00c9")
+_CAPS_PLACE = (
+    rf"[{_CAPS}][{_CAPS}.'\u2019-]*[{_CAPS}.](?:[ ][{_CAPS}][{_CAPS}.'\u2019-]*[{_CAPS}.]){{0,3}}"
+)
 _TITLE_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _REGION = rf",[ ]*(?!{_MONTH}[ ]*\d)[A-Z][\w.'\u2019]*(?:[ ][A-Z][\w.'\u2019]*){{0,2}}"
-_DATE = rf",?[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,[ ]*\d{{4}})?"
+_DATE = (  # ", June 4", " 18 January 2018", " \u2014 18 January 2018" (before a colon)
+    rf"(?:,|[ ]*\u2014)?[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,?[ ]*\d{{4}})?"
+)
 _AGENCY = r"[ ]*\([A-Za-z][\w&./ -]{0,24}\)"
 _SEPARATOR = "[ ]*(?:--|[-:\u2013\u2014])[ ]+"
 _DATELINE = re.compile(
@@ -80,6 +85,8 @@ _DATELINE = re.compile(
     rf"|(?P<tplace>{_TITLE_PLACE}(?:{_REGION})?)(?P<tdate>{_DATE})?(?P<tagency>{_AGENCY}){_SEPARATOR}"
     # Without an agency, a place in title case must be a known city ("Pyongyang: ...").
     rf"|(?P<kplace>{_TITLE_PLACE}(?:{_REGION})?)(?P<kdate>{_DATE})?{_SEPARATOR}"
+    # TASS style: "DANANG /Vietnam/, November 10. /TASS/. "
+    rf"|(?P<splace>{_CAPS_PLACE})(?:[ ]*/[A-Z][\w ]*/)?(?:{_DATE})?\.?[ ]*/[A-Z][\w-]*/\.?[ ]+"
 )
 # All-caps words that open a line like a dateline but are labels, not places.
 _NOT_PLACES = {
@@ -110,7 +117,8 @@ _ROLE = r"(?:Correspondent|Reporter|Writer|Editor|Staff|Bureau Chief|Newsroom|De
 _CHROME_LINES = [
     # Bylines: "By Jane Doe", "By Jane Doe, Political Correspondent", "By A and B | Paris",
     # "By A News Bureau | Last Updated: Sunday, June 2, 2019 - 10:15".
-    rf"By[ ]+{_NAME_WORD}(?:[ ,|&/]+{_NAME_WORD}){{0,9}}(?:[ ]*\|.{{0,80}})?",
+    rf"(?:By|Written by|Reported by|Posted by)[ ]+{_NAME_WORD}(?:[ ,|&/]+{_NAME_WORD}){{0,9}}"
+    rf"(?:[ ]*\|.{{0,80}}|[ ,]+{_MONTH}[ ]+\d.{{0,60}})?",
     # Picture credits on a line of their own: "Ana Lima/AP", "A Name/Getty Images".
     r"[A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*){0,3}/[A-Z][\w&.]*(?:[ ][A-Z][\w&.]*){0,2}",
     # Staff lines: "Jane Doe, Political Reporter", "Special Correspondent".
@@ -141,13 +149,21 @@ _CHROME_LINES = [
     r"|READ MORE|RELATED|ADVERTISEMENT|hide caption|toggle caption|File (?:pic|photo|image)"
     r"|Representational (?:image|photo)|Placeholder while article actions load"
     r"|Loading Taboola\.*|(?:Post|Read|Latest) Comments?|No comments:?|Post a Comment"
-    r"|Download|Transcript|Enlarge this image",
+    r"|Download|Transcript|Enlarge this image|\d+ min(?:ute)?s? read|Back to Main page",
 ]
 # Bylines and staff lines are matched with their case: names are capitalised ("by the sea,
 # the leaders met" is no byline); the other chrome in any case.
 _NAME_LINES = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES[:4]))
 _OTHER_CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_LINES[4:]), re.IGNORECASE)
 _MAX_CHROME_LINE = 160
+# A caption is known by the picture credit that ends it: "... on Monday. \u2014 Bernama pic",
+# "... November 10. Agency/A Name/Office via REUTERS", "... Ana Lima/AP hide caption".
+_CAPTION_CREDIT = re.compile(
+    r"(?:[\u2014-][ ]*[A-Z][\w]*(?:[ ][A-Z]\w*)?[ ](?:pic|photo|picture|file photo)"
+    r"|[ ]via REUTERS|[ ]\S+/\S+[ ]+hide caption|[.][ ](?:[A-Z][\w.'-]*[ ]?)+/(?:AP|AFP|Reuters"
+    r"|REUTERS|Getty Images|EPA|Bloomberg|Pool))$"
+)
+_MAX_CAPTION = 400
 # Credits inside a line: "(Photo: PIB)", "(AP Photo/Evan Vucci)", "Photograph: A Name/Reuters".
 _INLINE_CREDIT = re.compile(
     r"\((?:AP |Reuters |AFP |File |Pool )?(?:Photo|Photograph|Image|Picture|Credit)s?\b"
@@ -301,9 +317,9 @@ def _blank_chrome(text: str) -> str:
     for a, b in _lines(text):
         line = text[a:b]
         bare = line.strip()
-        if not bare or len(bare) > _MAX_CHROME_LINE:
+        if not bare or len(bare) > _MAX_CAPTION:
             continue
-        if _is_chrome(bare.rstrip(" .")):
+        if _is_chrome(bare.rstrip(" .")) or _is_caption(bare):
             spans.append((a + line.index(bare[0]), a + len(line.rstrip())))
     text = _blank(text, spans)
     text = _blank(text, [m.span() for m in _INLINE_CREDIT.finditer(text)])
@@ -311,7 +327,13 @@ def _blank_chrome(text: str) -> str:
 
 
 def _is_chrome(line: str) -> bool:
+    if len(line) > _MAX_CHROME_LINE:
+        return False
     return bool(_NAME_LINES.fullmatch(line) or _OTHER_CHROME.fullmatch(line))
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION_CREDIT.search(line))
 
 
 def find_dateline(text: str, start: int = 0) -> Dateline | None:
@@ -327,7 +349,8 @@ def _dateline_at(text: str, at: int) -> Dateline | None:
     m = _DATELINE.match(text, at, line_end)
     if m is None or m.end() >= line_end:
         return None
-    place = (m.group("place") or m.group("tplace") or m.group("kplace")).strip()
+    place = m.group("place") or m.group("tplace") or m.group("kplace") or m.group("splace")
+    place = place.strip()
     place = place.replace("\u2019", "'")
     if place.split(",")[0].upper() in _NOT_PLACES:
         return None
