@@ -142,6 +142,7 @@ _CHROME_LINES = [
     r"(?:[a-z][\w .'-]{0,30}\|[ ]*)?(?:Updated|Published|Posted|Last updated|First published"
     r"|Last modified)(?:[ ]*:.{0,80}|\b[^.!?]{0,60})",
     r"This is an archive article published on .{0,40}",
+    r"(?:Tags|Topics|Persons|Companies|Categories|Keywords)[ ]*:.*",
     # Lines that are only chrome.
     r"(?:Skip )?Advertisement|Share(?: this (?:article|story))?|Share on \w+|Copy link"
     r"|Continue reading(?: the main story)?|Story continues(?: below(?: advertisement)?)?"
@@ -164,6 +165,11 @@ _CAPTION_CREDIT = re.compile(
     r"|REUTERS|Getty Images|EPA|Bloomberg|Pool))$"
 )
 _MAX_CAPTION = 400
+_TAG_LABEL = re.compile(  # a label alone on its line; the next line is its list or link
+    r"(?:Tags|Topics|Persons|Companies|Categories|Keywords|Read more|Read also|Also read"
+    r"|Related|See also|More on this|Recommended|Further reading|Must read)[ ]*:?",
+    re.IGNORECASE,
+)
 # Credits inside a line: "(Photo: PIB)", "(AP Photo/Evan Vucci)", "Photograph: A Name/Reuters".
 _INLINE_CREDIT = re.compile(
     r"\((?:AP |Reuters |AFP |File |Pool )?(?:Photo|Photograph|Image|Picture|Credit)s?\b"
@@ -313,17 +319,34 @@ def _blank(text: str, spans) -> str:
 
 
 def _blank_chrome(text: str) -> str:
-    spans = []
+    spans, tags = [], False
     for a, b in _lines(text):
         line = text[a:b]
         bare = line.strip()
         if not bare or len(bare) > _MAX_CAPTION:
             continue
-        if _is_chrome(bare.rstrip(" .")) or _is_caption(bare):
+        chrome = _is_chrome(bare.rstrip(" .")) or _is_caption(bare)
+        # The line after a lone tag label lists names or topics ("Persons\nA Name B Name").
+        chrome = chrome or tags and bare[-1] not in _SENTENCE_END and len(bare) <= 160
+        tags = bool(_TAG_LABEL.fullmatch(bare))
+        if chrome or tags:
             spans.append((a + line.index(bare[0]), a + len(line.rstrip())))
     text = _blank(text, spans)
     text = _blank(text, [m.span() for m in _INLINE_CREDIT.finditer(text)])
+    text = _blank(text, list(_repeated_lines(text)))
     return _blank(text, [(m.start(), m.end() - 1) for m in _BULLET.finditer(text)])
+
+
+def _repeated_lines(text: str):
+    """Later copies of a line (a headline or caption a page repeats) as spans to blank."""
+    seen = set()
+    for a, b in _lines(text):
+        bare = " ".join(text[a:b].split())
+        if len(bare) < 30:
+            continue
+        if bare in seen:
+            yield a, b
+        seen.add(bare)
 
 
 def _is_chrome(line: str) -> bool:

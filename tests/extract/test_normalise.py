@@ -225,7 +225,8 @@ def test_paragraph_and_headline_breaks_stay(text):
 
 
 def test_a_hard_wrapped_paragraph_becomes_one_line():
-    text = textwrap.fill(" ".join(["The two leaders met in the capital on Monday."] * 4), 48)
+    words = [f"The {n} leaders met in the capital on day {n}." for n in range(1, 6)]
+    text = textwrap.fill(" ".join(words), 48)
     assert "\n" in text and "\n" not in normalize(text).text
 
 
@@ -306,6 +307,26 @@ def test_credits_and_tags_inside_a_line_are_blanked(line, kept):
     parsed = normalize(f"Leaders meet\n\n{line}").text
     assert parsed.split("\n\n")[1].strip().startswith(kept)
     assert len(parsed.split("\n\n")[1].strip()) <= len(line) - 10
+
+
+@pytest.mark.parametrize("label", ["Read also", "RELATED", "Persons", "Topics:"])
+def test_a_lone_label_and_the_link_or_list_after_it_are_blanked(label):
+    text = f"Leaders meet\n\nThey met.\n\n{label}\n\nLeaders meet again in Lisbon\n\nThey left."
+    assert normalize(text).text.split() == ["Leaders", "meet", "They", "met.", "They", "left."]
+
+
+def test_a_repeated_headline_or_caption_line_is_blanked():
+    head = "Two leaders meet in the capital for talks"
+    text = f"{head}\n\nBy Ana Lima\n{head}\n\nThe two leaders met on Monday."
+    assert normalize(text).text.split() == [
+        *head.split(),
+        "The",
+        "two",
+        "leaders",
+        "met",
+        "on",
+        "Monday.",
+    ]
 
 
 def test_credits_inside_a_line_are_blanked():
