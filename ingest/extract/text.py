@@ -128,17 +128,19 @@ def build_index(doc, registry=None, published=None) -> DocIndex:
     """Build the DocIndex: sentences, token->sentence map, headline and dateline."""
     idx = DocIndex(doc=doc, registry=registry, published=published)
     dateline = stored_text(doc).dateline
-    idx.sents = split_sentences(doc)
-    if dateline is not None:  # the dateline's own line is no sentence (`normalize`)
-        idx.sents = [s for s in idx.sents if not dateline.start <= s.start_char < dateline.end]
+    sents = split_sentences(doc)
+    place = []  # the dateline's own paragraph (`normalize`) is no sentence
+    if dateline is not None:
+        place = [s for s in sents if dateline.start <= s.start_char and s.end_char <= dateline.end]
+    idx.sents = [s for s in sents if s not in place]
     idx.sent_of = [0] * len(doc)
     for n, sent in enumerate(idx.sents):
         for i in range(sent.start, sent.end):
             idx.sent_of[i] = n
-    if dateline is not None:  # its words belong to the sentence it opens
-        lede = next((n for n, s in enumerate(idx.sents) if s.start_char >= dateline.end), 0)
-        for tok in doc.char_span(dateline.start, dateline.end, alignment_mode="expand") or ():
-            idx.sent_of[tok.i] = lede
+    for sent in place:  # its words belong to the sentence it opens
+        lede = next((n for n, s in enumerate(idx.sents) if s.start >= sent.end), 0)
+        for i in range(sent.start, sent.end):
+            idx.sent_of[i] = lede
     _find_headline(idx)
     from .conflict import sentence_reports_conflict
 

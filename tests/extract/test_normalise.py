@@ -467,6 +467,16 @@ def test_a_joined_crlf_and_a_hyphen_break_close_up():
     assert stored[normalized.stored_offset(at) : normalized.stored_offset(at + 4)] == "Sisi"
 
 
+def test_a_doc_of_the_raw_text_keeps_its_dateline_sentence(nlp):
+    text = (
+        "Leaders meet\n\nTOKYO - Japanese Prime Minister Fumio Kishida held talks with "
+        "President Joe Biden on Tuesday."
+    )
+    [meeting] = extract_doc(nlp(text), PUBLISHED).meetings
+    assert meeting.participants == ("Fumio Kishida", "Joe Biden")
+    assert meeting.host_country == "JP"
+
+
 def test_parse_and_extract_doc_match_extract(nlp):
     expected = extract(PERTURBED_ARTICLE, PUBLISHED, nlp=nlp)
     assert extract_doc(parse(nlp, PERTURBED_ARTICLE), PUBLISHED) == expected
