@@ -400,17 +400,21 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ ]*\n")
 
 
 def headline_end(text: str) -> int:
-    """Where the headline ends (0 without one): a first paragraph without final
-    punctuation, shorter than 200 characters and followed by more text."""
+    """Where the headline ends (0 without one): a first paragraph (or, where paragraphs
+    are single lines, a first line) without final punctuation, shorter than 200
+    characters and followed by more text."""
     lead = len(text) - len(text.lstrip())
-    m = _PARAGRAPH_BREAK.search(text, lead)
-    if m is None or not text[m.end() :].strip():
-        return 0
-    first = text[lead : m.start()].strip()
-    bare = first.rstrip("\"\u201d\u2019'")
-    if first and bare and bare[-1] not in ".!?" and len(first) < 200:
-        return m.start()
+    for m in (_PARAGRAPH_BREAK.search(text, lead), _LINE_BREAK.search(text, lead)):
+        if m is None or not text[m.end() :].strip():
+            continue
+        first = text[lead : m.start()].strip()
+        bare = first.rstrip("\"\u201d\u2019'")
+        if first and bare and bare[-1] not in ".!?" and len(first) < 200:
+            return m.start()
     return 0
+
+
+_LINE_BREAK = re.compile(r"\n")
 
 
 def _join_wrapped_lines(text: str, stored: str) -> tuple[str, set]:
@@ -449,8 +453,9 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _wrapped_blocks(text: str, lines) -> set:
     """Numbers of lines whose break is a hard wrap: lines of a block whose lengths are
-    alike (the last no longer), as a fixed column width makes them.  A block of two
-    lines must end a sentence: a headline above a short paragraph does not."""
+    alike (the last no longer), as a fixed column width makes them, and whose inner
+    lines mostly stop inside a sentence (one-line paragraphs under a headline look
+    alike but end theirs).  A block of two lines must end a sentence."""
     out: set = set()
     block: list = []
     for n, (a, b) in enumerate([*lines, (0, 0)]):
@@ -460,8 +465,10 @@ def _wrapped_blocks(text: str, lines) -> set:
         widths = [w for _, w in block[:-1]]
         if widths and min(widths) >= 30 and max(widths) <= 100:
             alike = max(widths) - min(widths) <= 25 and block[-1][1] <= max(widths) + 5
-            last = text[slice(*lines[block[-1][0]])].rstrip()
-            if alike and (len(block) >= 3 or last[-1:] in tuple(".!?\"'")):
+            ends = [text[slice(*lines[k])].rstrip()[-1:] for k, _ in block]
+            inner = ends[1:-1]
+            inside = sum(1 for end in inner if end not in _SENTENCE_END)
+            if alike and 2 * inside >= len(inner) and (inner or ends[-1] in ".!?\"'"):
                 out.update(k for k, _ in block[:-1])
         block = []
     return out

@@ -224,6 +224,19 @@ def test_paragraph_and_headline_breaks_stay(text):
     assert normalize(text).text.count("\n") == text.count("\n")
 
 
+def test_one_line_paragraphs_under_a_one_line_headline_stay_lines():
+    text = (
+        "Leaders agree to restore military talks after a year\n"
+        "TOKYO (Reuters) - The two leaders met in the capital on Monday.\n"
+        "They talked for three hours about trade.\n"
+        "Officials said a second round would follow."
+    )
+    normalized = normalize(text)
+    assert headline_end(text) == text.index("\n")
+    assert normalized.dateline.place == "TOKYO"
+    assert normalized.text.count("\n") >= text.count("\n")
+
+
 def test_a_hard_wrapped_paragraph_becomes_one_line():
     words = [f"The {n} leaders met in the capital on day {n}." for n in range(1, 6)]
     text = textwrap.fill(" ".join(words), 48)
