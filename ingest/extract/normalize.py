@@ -118,7 +118,7 @@ _CHROME_LINES = [
     # Bylines: "By Jane Doe", "By Jane Doe, Political Correspondent", "By A and B | Paris",
     # "By A News Bureau | Last Updated: Sunday, June 2, 2019 - 10:15".
     rf"(?:By|Written by|Reported by|Posted by)[ ]+{_NAME_WORD}(?:[ ,|&/]+{_NAME_WORD}){{0,9}}"
-    rf"(?:[ ]*\|.{{0,80}}|[ ,]+{_MONTH}[ ]+\d.{{0,60}})?",
+    rf"(?:[ ]*[|\u00b7\u2022].{{0,80}}|[ ,]+{_MONTH}[ ]+\d.{{0,60}})?",
     # Picture credits on a line of their own: "Ana Lima/AP", "A Name/Getty Images".
     r"[A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*){0,3}/[A-Z][\w&.]*(?:[ ][A-Z][\w&.]*){0,2}",
     # Staff lines: "Jane Doe, Political Reporter", "Special Correspondent".
@@ -142,6 +142,7 @@ _CHROME_LINES = [
     r"(?:[a-z][\w .'-]{0,30}\|[ ]*)?(?:Updated|Published|Posted|Last updated|First published"
     r"|Last modified)(?:[ ]*:.{0,80}|\b[^.!?]{0,60})",
     r"This is an archive article published on .{0,40}",
+    r"[^.!?]{0,120}\bcontributed (?:to this report|reporting|to this story)(?: from [^.]+)?",
     r"(?:Tags|Topics|Persons|Companies|Categories|Keywords)[ ]*:.*",
     # Lines that are only chrome.
     r"(?:Skip )?Advertisement|Share(?: this (?:article|story))?|Share on \w+|Copy link"

@@ -280,6 +280,8 @@ def test_a_hard_wrapped_paragraph_becomes_one_line():
         "Post a Comment",
         "Written by Ana Lima June 22, 2023 | 10:19 am 2 min read",
         "1 Min Read",
+        "By Ana Lima \u00b7 4 min read",
+        "Ana Lima in Lisbon and Carlos Ruiz contributed reporting.",
         "Two leaders arrive at the airport on Monday. \u2014 Bernama pic",
         "Two leaders walk. Ana Lima/AP hide caption",
         "The two leaders shake hands in the capital. Agency/Ana Lima/Office via REUTERS",
@@ -301,6 +303,7 @@ def test_page_chrome_is_blanked(line):
         "The president's reporter, a friend, attended.",
         "The leaders met. They said a photo would follow.",
         "The talks in Paris/Berlin were long.",
+        "Japan contributed reporting staff. The leaders met.",
     ],
 )
 def test_sentences_that_look_like_chrome_stay(line):
