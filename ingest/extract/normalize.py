@@ -3,9 +3,10 @@ its typography and page chrome.
 
 `normalize` returns a text of the same length as the stored one, made by one-for-one
 character substitutions: typographic quotes and apostrophes become ASCII, unicode
-spaces become spaces, dashes between words become hyphens, a line break inside a
-sentence becomes a space, and page chrome (captions, credits, bylines, "Read more"
-lines, bullet markers) and the wire dateline are blanked with spaces.  Because the
+spaces become spaces, a spaced dash becomes an em dash (an aside, as the parser reads
+it) and an en dash inside a word a hyphen, a line break inside a sentence becomes a
+space, and page chrome (bylines, captions and credits, "Read more" lines, comment and
+share buttons, repeated lines, bullet markers) is blanked with spaces.  Because the
 length is kept, every character offset in the parsed text is an offset into the
 stored text, which is what evidence spans point into.  The exceptions are invisible
 characters ("Ma<soft hyphen>cron"), the CR of a CR LF inside a sentence and a line
@@ -13,11 +14,12 @@ break after a word's hyphen: the rest of the line moves left over them and space
 fill its end (a run of blanks inside a sentence misleads the parser), and
 `Normalized.stored_offset` maps those positions back.
 
-The dateline ("ISLAMABAD, April 20 (Reuters) -", "ASMARA, Eritrea (AP) —",
-"PORT MORESBY:") is blanked so it does not run into the first sentence's parse, and
-its date never reaches the date rules: "on Monday" resolves against the publication
-date, not against the wire's filing date.  Its place is kept (`find_dateline`) for the
-host-country fallback.
+The wire dateline ("ISLAMABAD, April 20 (Reuters) -", "ASMARA, Eritrea (AP) \u2014",
+"PORT MORESBY:") keeps its place as a paragraph of its own, so it does not run into
+the first sentence's parse (`text.build_index` leaves it out of the sentences and
+`places.dateline_place` makes it the host fallback); its date and agency are blanked,
+so the date rules never see them: "on Monday" resolves against the publication date,
+not against the wire's filing date.
 """
 
 from __future__ import annotations
@@ -50,7 +52,6 @@ _CHAR_MAP = {
     "\u205f": " ",
     "\u3000": " ",
     "\t": " ",
-    "\r": " ",
     "\f": " ",
     "\v": " ",
     "\u2028": "\n",
@@ -230,11 +231,10 @@ class Normalized:
 
 def normalize(stored: str) -> Normalized:
     """The parse text for a stored article text (same length; see the module doc)."""
-    chars = list(stored.translate(_TABLE))
-    for i, ch in enumerate(chars):  # CR LF: a space and the break; a lone CR: a break
-        if ch == "\r":
-            chars[i] = " " if i + 1 < len(chars) and chars[i + 1] == "\n" else "\n"
-    _dashes(chars)
+    # CR LF: a space and the break (closed up if the break joins); a lone CR: a break.
+    plain = stored.replace("\r\n", " \n").replace("\r", "\n").translate(_TABLE)
+    chars = list(plain)
+    _dashes(chars, plain)
     text = _blank_chrome("".join(chars))
     text, closed = _join_wrapped_lines(text, stored)
     closed |= {i for i, ch in enumerate(text) if ch in _INVISIBLE}
@@ -246,15 +246,17 @@ def normalize(stored: str) -> Normalized:
     return Normalized(text, stored, dateline, shifts)
 
 
-def _dashes(chars: list) -> None:
+_DASH = re.compile("[-\u2013\u2014\u2015]")
+
+
+def _dashes(chars: list, text: str) -> None:
     """A dash between spaces (" - ", " -- ", " \u2013 ") is an aside and becomes an em
     dash, which the parser and the phrase rules read as one (a spaced hyphen they read
     as part of a compound); between digits it stays a hyphen ("1998 - 2000").  An en
     dash inside a word or range ("India\u2013Pacific", "30\u201331") is a hyphen."""
     n = len(chars)
-    for i, ch in enumerate(chars):
-        if ch not in "-\u2013\u2014\u2015":
-            continue
+    for m in _DASH.finditer(text):
+        i, ch = m.start(), chars[m.start()]
         width = 2 if ch == "-" and i + 1 < n and chars[i + 1] == "-" else 1
         if ch == "-" and i and chars[i - 1] == "-":
             continue  # the second of "--"
@@ -333,19 +335,22 @@ def _blank_chrome(text: str) -> str:
         if chrome or tags:
             spans.append((a + line.index(bare[0]), a + len(line.rstrip())))
     text = _blank(text, spans)
-    text = _blank(text, [m.span() for m in _INLINE_CREDIT.finditer(text)])
-    text = _blank(text, list(_repeated_lines(text)))
+    credited = _blank(text, [m.span() for m in _INLINE_CREDIT.finditer(text)])
+    text = _blank(credited, list(_repeated_lines(credited, text)))
     return _blank(text, [(m.start(), m.end() - 1) for m in _BULLET.finditer(text)])
 
 
-def _repeated_lines(text: str):
-    """Later copies of a line (a headline or caption a page repeats) as spans to blank."""
+def _repeated_lines(text: str, uncredited: str):
+    """Later copies of a headline or caption a page repeats, as spans to blank: a line
+    without final punctuation, or one that carried a picture credit.  A repeated
+    sentence of the body stays (each copy is evidence)."""
     seen = set()
     for a, b in _lines(text):
         bare = " ".join(text[a:b].split())
-        if len(bare) < 30:
+        if len(bare) < 30 or len(bare) > _MAX_CAPTION:
             continue
-        if bare in seen:
+        caption = uncredited[a:b] != text[a:b]
+        if bare in seen and (caption or bare[-1] not in _SENTENCE_END):
             yield a, b
         seen.add(bare)
 

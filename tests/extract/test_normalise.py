@@ -345,6 +345,12 @@ def test_a_repeated_headline_or_caption_line_is_blanked():
     ]
 
 
+def test_a_repeated_sentence_of_the_body_stays():
+    line = "The two leaders met in the capital on Monday for talks."
+    text = f"Leaders meet\n\n{line}\n\n{line}"
+    assert normalize(text).text == text
+
+
 def test_credits_inside_a_line_are_blanked():
     text = "The leaders shook hands (AP Photo/Ana Lima) at the palace."
     assert normalize(text).text == text.replace("(AP Photo/Ana Lima)", " " * 19)
