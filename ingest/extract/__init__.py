@@ -3,7 +3,9 @@
 Pure Python on top of spaCy; no Django.  Use `extract` for one article,
 `extract_many` for batches (runs `nlp.pipe`), `extract_doc` for a parsed Doc.
 The text is the article body without its leading `date YYYY-MM-DD` line;
-every fact's evidence offsets point into that text.
+every fact's evidence offsets point into that text.  The parser reads its normalised
+form (`normalize`: same length, typography and page chrome evened out); `parse` makes
+such a Doc for callers of `extract_doc`.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 
 from .limits import Budget, Limits, TooLarge
+from .normalize import normalize
 from .pipeline import run
 from .registry import Registry
+from .text import parse, with_stored
 from .types import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -33,6 +37,8 @@ __all__ = [
     "extract",
     "extract_many",
     "extract_doc",
+    "parse",
+    "normalize",
     "Limits",
     "TooLarge",
     "Registry",
@@ -61,7 +67,8 @@ def _nlp(nlp):
 def extract_doc(
     doc, published: dt.date | None, *, registry: Registry | None = None, budget=None
 ) -> Extraction:
-    """Extract facts from an already parsed spaCy Doc.
+    """Extract facts from an already parsed spaCy Doc (made by `parse`, so that the
+    parser reads normalised text; a Doc of the raw text works, less well on page chrome).
 
     `registry` is the snapshot of office-holders (`ingest.extract.registry`): with it,
     registry names are recognised where the NER model misses them, and each leader gets
@@ -86,7 +93,7 @@ def extract(
     refused before it is parsed. The clock starts before the parse."""
     budget = Budget(limits, clock=clock)
     budget.check_text(text)
-    doc = _nlp(nlp)(text)
+    doc = parse(_nlp(nlp), text)
     budget.check_time("reading the text")
     return extract_doc(doc, published, registry=registry, budget=budget)
 
@@ -100,7 +107,8 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Extract many articles, parsing them in batches with `nlp.pipe`; yields in order."""
     nlp = _nlp(nlp)
-    for doc, published in nlp.pipe(
-        ((text, d) for text, d in items), as_tuples=True, batch_size=batch_size
+    normalized = ((normalize(text), d) for text, d in items)
+    for doc, (norm, published) in nlp.pipe(
+        ((n.text, (n, d)) for n, d in normalized), as_tuples=True, batch_size=batch_size
     ):
-        yield extract_doc(doc, published, registry=registry)
+        yield extract_doc(with_stored(doc, norm), published, registry=registry)

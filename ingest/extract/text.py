@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .normalize import Normalized, find_dateline, headline_end, normalize
 from .types import Evidence, Span
 
 DETERMINERS = {
@@ -53,7 +54,28 @@ def mentions_conflict(text: str) -> bool:
     return bool(_CONFLICT_FORMS.search(text))
 
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’-]+[A-Z])(,\s*[A-Z][\w .'’-]*?)?\s+[-–—]\s+")
+NORMALIZED_KEY = "summitry.normalized"
+
+
+def stored_text(doc) -> Normalized:
+    """What maps a Doc back to the article's stored text: set by `parse` on Docs of
+    normalised text; a Doc parsed from the stored text itself maps to itself."""
+    found = doc.user_data.get(NORMALIZED_KEY)
+    if found is None or found.text != doc.text:
+        found = Normalized(doc.text, doc.text, find_dateline(doc.text, headline_end(doc.text)))
+        doc.user_data[NORMALIZED_KEY] = found
+    return found
+
+
+def parse(nlp, text: str):
+    """Parse the normalised form of a stored article text (see `normalize`)."""
+    normalized = normalize(text)
+    return with_stored(nlp(normalized.text), normalized)
+
+
+def with_stored(doc, normalized: Normalized):
+    doc.user_data[NORMALIZED_KEY] = normalized
+    return doc
 
 
 @dataclass
@@ -105,11 +127,20 @@ def split_sentences(doc) -> list:
 def build_index(doc, registry=None, published=None) -> DocIndex:
     """Build the DocIndex: sentences, token->sentence map, headline and dateline."""
     idx = DocIndex(doc=doc, registry=registry, published=published)
-    idx.sents = split_sentences(doc)
+    dateline = stored_text(doc).dateline
+    sents = split_sentences(doc)
+    place = []  # the dateline's own paragraph (`normalize`) is no sentence
+    if dateline is not None:
+        place = [s for s in sents if dateline.start <= s.start_char and s.end_char <= dateline.end]
+    idx.sents = [s for s in sents if s not in place]
     idx.sent_of = [0] * len(doc)
     for n, sent in enumerate(idx.sents):
         for i in range(sent.start, sent.end):
             idx.sent_of[i] = n
+    for sent in place:  # its words belong to the sentence it opens
+        lede = next((n for n, s in enumerate(idx.sents) if s.start >= sent.end), 0)
+        for i in range(sent.start, sent.end):
+            idx.sent_of[i] = lede
     _find_headline(idx)
     from .conflict import sentence_reports_conflict
 
@@ -118,23 +149,15 @@ def build_index(doc, registry=None, published=None) -> DocIndex:
 
 
 def _find_headline(idx: DocIndex) -> None:
-    """A first paragraph without final punctuation, followed by more text, is a headline."""
-    text = idx.doc.text
-    stripped = text.lstrip()
-    para_end = stripped.find("\n\n")
-    if para_end > 0:
-        first = stripped[:para_end].strip()
-        bare = first.rstrip("\"”’'")
-        if first and bare and bare[-1] not in ".!?" and len(first) < 200:
-            offset = len(text) - len(stripped) + para_end
-            idx.headline_sents = sum(1 for s in idx.sents if s.end_char <= offset)
-    body_start = (
-        idx.sents[idx.headline_sents].start_char if len(idx.sents) > idx.headline_sents else 0
-    )
-    m = _DATELINE.match(text[body_start : body_start + 80])
-    if m:
-        idx.dateline = (m.group(1) + (m.group(2) or "")).strip()
-        idx.dateline_end = body_start + m.end()
+    """A first paragraph without final punctuation, followed by more text, is a headline;
+    the wire dateline opens the first line after it."""
+    offset = headline_end(idx.doc.text)
+    if offset:
+        idx.headline_sents = sum(1 for s in idx.sents if s.end_char <= offset)
+    dateline = stored_text(idx.doc).dateline
+    if dateline is not None:
+        idx.dateline = dateline.place
+        idx.dateline_end = dateline.end
 
 
 _ENTS_KEY = "summitry.ents"
@@ -201,8 +224,11 @@ def evidence(idx: DocIndex, start_tok, end_tok, confidence: float, rule: str) ->
     """Evidence for tokens [start_tok, end_tok] (inclusive) with its sentence."""
     doc = idx.doc
     sent = idx.sents[idx.sent_of[start_tok]]
-    a, b = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
-    return Evidence(Span(a, b, sent.text, sent.start_char), round(confidence, 2), rule)
+    stored = stored_text(doc)
+    a = stored.stored_offset(doc[start_tok].idx)
+    b = stored.stored_offset(doc[end_tok].idx + len(doc[end_tok].text))
+    sa, sb = stored.stored_offset(sent.start_char), stored.stored_offset(sent.end_char)
+    return Evidence(Span(a, b, stored.stored[sa:sb], sa), round(confidence, 2), rule)
 
 
 def clause_evidence(idx: DocIndex, tok, confidence: float, rule: str) -> Evidence:
