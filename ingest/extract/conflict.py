@@ -73,6 +73,41 @@ INTENT_HEADS = {
     "vow",
     "suggest",
 }
+# Nouns whose infinitive or that-clause is not a fact: "had no plans to meet", "an
+# invitation to visit", "denied reports that he had met".
+UNREAL_NOUNS = {
+    "plan",
+    "hope",
+    "intention",
+    "bid",
+    "offer",
+    "invitation",
+    "proposal",
+    "request",
+    "desire",
+    "wish",
+    "willingness",
+    "readiness",
+    "refusal",
+    "attempt",
+    "effort",
+    "need",
+    "idea",
+    "report",
+    "claim",
+    "rumour",
+    "rumor",
+    "speculation",
+    "allegation",
+    "suggestion",
+    "promise",
+    "pledge",
+    "appeal",
+    "demand",
+    "threat",
+    "prospect",
+    "possibility",
+}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 EVENT_MODIFIERS_NOT_HELD = {
     "future",
@@ -185,6 +220,9 @@ def verb_asserted(verb) -> bool:
             return False
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_ in INTENT_HEADS:
             return False
+        if verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in UNREAL_NOUNS:
+            if verb.head.pos_ == "NOUN":
+                return False
         if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return True  # a coordinated clause with its own subject stands on its own
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:

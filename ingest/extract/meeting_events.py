@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from . import dates
 from .companions import add_companions, add_witnesses
-from .conflict import noun_asserted, verb_asserted
+from .conflict import body_sents, is_conflict, noun_asserted, verb_asserted
 from .leader_countries import host_of, visitors
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
@@ -27,16 +27,16 @@ from .meetings import (
     _verb_mention,
 )
 from .places import CITY, classify, dateline_place, places_around
-from .text import mentions_conflict, span_ents
+from .text import span_ents
 
 
 def find_mentions(idx, people, published) -> list:
-    """All asserted meeting mentions in the article body, in order."""
+    """All asserted meeting mentions in the article body, in order.  Conflict is judged on
+    the trigger's own predicate ("met X to discuss the war" is a meeting, "accused X" is
+    not), not on the words of its sentence."""
     out = []
     idx.last_date = None
-    for sent in idx.fact_sents():
-        if mentions_conflict(sent.text):
-            continue
+    for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ == "VERB":
                 m = _verb_mention(idx, people, tok, published)
@@ -46,7 +46,7 @@ def find_mentions(idx, people, published) -> list:
                 ok = m is not None and (noun_asserted(tok) or is_presupposed(tok))
             else:
                 continue
-            if ok and not is_planned(tok, published):
+            if ok and not is_conflict(tok) and not is_planned(tok, published):
                 _there(m, out[-1] if out else None, idx)
                 out.append(m)
     out += _lede_mention(idx, people, published, out)

@@ -16,6 +16,7 @@ from .conflict import noun_asserted
 from .places import CITY, VENUE
 from .text import doc_ents, span_ents
 
+CALL_VERBS = {"phone", "dial", "telephone", "ring"}
 CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
 VISIT_LEMMAS = {"visit", "trip", "journey", "receive", "welcome", "host", "tour"}
 TALK_LEMMAS = {"talk", "talks", "meet", "meeting", "hold", "discussions", "sit", "confer"}
@@ -66,13 +67,24 @@ def state_visit_said(tok) -> bool:
     )
 
 
+def _courtesy_call(tok) -> bool:
+    """'a courtesy call on Y', 'called on Y at his residence': a visit in person."""
+    if tok.lower_ not in ("call", "calls"):
+        return False
+    return any(c.lower_ == "courtesy" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in tok.children
+    )
+
+
 def mention_kinds(tok, sent) -> set:
     """Kind words attached to one meeting trigger in its sentence."""
     kinds = set()
     lemma = tok.lemma_.lower()
     clause = _clause_tokens(tok, sent)
     words = {t.lower_ for t in clause}
-    if words & CALL_WORDS or lemma == "phone" or (lemma == "call" and tok.pos_ == "NOUN"):
+    if _courtesy_call(tok):
+        kinds.add("visit")  # "paid a courtesy call on Y" is a visit, not a telephone call
+    elif words & CALL_WORDS or lemma in CALL_VERBS or (lemma == "call" and tok.pos_ == "NOUN"):
         kinds.add("call")
     if tok.lower_ in ("call", "calls") and tok.pos_ == "VERB" and tok.dep_ != "xcomp":
         kinds.add("call")

@@ -44,6 +44,9 @@ VERB_TRIGGERS = {
     "have",
     "confer",
     "dine",
+    "dial",
+    "telephone",
+    "ring",
 }
 NOUN_TRIGGERS = {
     "talks",
@@ -78,7 +81,13 @@ EVENT_PREPS = {
     "out",
     "for",
 }
-FLAT_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "call"}
+FLAT_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "call", "dial", "telephone"}
+# "X received a call from Y", "X paid a visit to Y", "Y chaired a summit": the clause's
+# subject takes part in the event noun its verb governs.
+EVENT_DOER_VERBS = {"pay", "make", "receive", "take", "get", "chair", "convene", "attend"}
+# "the summit brought together A, B and C": the event noun's verb gathers the objects.
+GATHER_VERBS = {"bring", "gather", "draw", "assemble", "unite"}
+ATTEND_VERBS = {"attend", "join"}
 COMPANY_PREPS = ("with", "alongside", "beside")
 MAX_VISIT_DAYS = 3  # mentions this many days apart, same people and city: one visit
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
@@ -142,6 +151,7 @@ def _subjects(verb, people) -> list:
                     out += _antecedent(s, verb, people)  # "X, who met Y in Brno"
                     continue
                 out += people.refs(s) or group_leader(s, people)
+                out += _title_conjuncts(s, people)
             if len(set(out)) == 1 and len(subs) == 1:
                 out += _coordinated_left(subs[0], people)
             return list(dict.fromkeys(out))
@@ -150,6 +160,24 @@ def _subjects(verb, people) -> list:
         else:
             break
     return _names_before(verb, people) if verb.dep_ == "ROOT" else []
+
+
+def _title_conjuncts(subject, people) -> list:
+    """'Italian Prime Minister A and Turkish President B met': the parser may make the second
+    title a conjunct and hang its name elsewhere; the name right after the title is meant."""
+    out = []
+    doc = subject.doc
+    own = set(people.pids(subject))
+    for c in subject.conjuncts:
+        if c.pos_ != "PROPN" or set(people.pids(c)) - own:
+            continue
+        for j in range(c.i + 1, min(len(doc), c.i + 5)):
+            if doc[j].pos_ != "PROPN":
+                break
+            if people.pids(doc[j]):
+                out += list(people.pids(doc[j]))
+                break
+    return out
 
 
 def _coordinated_left(subject, people) -> list:
@@ -311,6 +339,11 @@ def _flat_object(verb, people):
     for i in range(verb.i + 1, min(len(doc), verb.i + 6)):
         t = doc[i]
         if people.pids(t) and t.pos_ == "PROPN":
+            name = t
+            while name.dep_ in ("compound", "amod", "flat") and name.head.i > name.i:
+                name = name.head
+            if name.dep_ == "poss":
+                return None  # "welcomed X's decision": X's decision was welcomed
             return t
         if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ"):
             return None
@@ -378,6 +411,8 @@ def _verb_mention(idx, people, tok, published):
     lemma = tok.lemma_.lower()
     if lemma not in VERB_TRIGGERS and lemma not in DEAL_VERBS or tok.pos_ != "VERB":
         return None
+    if lemma == "talk" and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "talked X into staying" persuades, it is not a meeting
     subs = _subjects(tok, people)
     if lemma in DEAL_VERBS:
         reduced, document = _reduced_relative(tok, people)
@@ -489,9 +524,20 @@ def _noun_mention(idx, people, tok, published):
     for c in tok.children:
         if c.dep_ == "poss":
             parts += people.refs(c)
-    parts += _objects(tok, people, preps=("between", "with", "of"))
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("pay", "make") and not parts:
+    preps = ("between", "with", "of")
+    if tok.lower_ in ("call", "visit", "visits", "calls"):
+        preps += ("from", "on")  # "a call from Y", "a courtesy call on Y"
+    parts += _objects(tok, people, preps=preps)
+    head_lemma = tok.head.lemma_.lower()
+    if tok.dep_ == "dobj" and head_lemma in ("pay", "make") and not parts:
         parts += _subjects(tok.head, people)  # "X paid an official visit to Y's country"
+    elif tok.dep_ == "dobj" and head_lemma in EVENT_DOER_VERBS:
+        parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
+    if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
+        parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
+    for clause in tok.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in ATTEND_VERBS:
+            parts += _agents(clause, people)  # "a summit (that was) attended by A and B"
     outer = outer_noun(tok)
     if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and len(parts) < 2:
         verb = clause_verb(outer.head)

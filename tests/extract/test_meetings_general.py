@@ -1,0 +1,331 @@
+"""Meetings in plain English, generated: templates x leader pairs (CheckList style).
+
+Each capability is a group of templates filled with several real leader pairs, their
+countries and capitals.  A positive template states a held meeting and says what the
+extractor must return (participants, kind, host, date); each has negative twins that
+use the same words for something that is not a held meeting (a plan, a refusal, a
+denial, an accusation, "called on X to ..."), and those must give no meeting between
+the two leaders.  The sentences are written for these tests.  They are read with the
+shipped leader registry, as articles are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
+MONDAY = dt.date(2024, 3, 11)  # the Monday before the fixtures' publication day
+TUESDAY = dt.date(2024, 3, 12)
+WEDNESDAY = dt.date(2024, 3, 13)
+FRIDAY = dt.date(2024, 3, 8)
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Extract a sentence published on PUBLISHED, with the shipped registry."""
+    from ingest.extract import extract
+    from ingest.extract.registry import read_registry_file
+
+    registry = read_registry_file()
+    return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    title: str  # "Kenyan President"
+    office: str  # "president"
+    country: str  # ISO code
+    country_name: str
+    demonym: str
+    capital: str
+    pos: str  # possessive pronoun
+
+
+RUTO = Leader(
+    "William Ruto", "Kenyan President", "president", "KE", "Kenya", "Kenyan", "Nairobi", "his"
+)
+SCHOLZ = Leader(
+    "Olaf Scholz", "German Chancellor", "chancellor", "DE", "Germany", "German", "Berlin", "his"
+)
+MACRON = Leader(
+    "Emmanuel Macron", "French President", "president", "FR", "France", "French", "Paris", "his"
+)
+MODI = Leader(
+    "Narendra Modi",
+    "Indian Prime Minister",
+    "prime minister",
+    "IN",
+    "India",
+    "Indian",
+    "New Delhi",
+    "his",
+)
+KISHIDA = Leader(
+    "Fumio Kishida",
+    "Japanese Prime Minister",
+    "prime minister",
+    "JP",
+    "Japan",
+    "Japanese",
+    "Tokyo",
+    "his",
+)
+ALBANESE = Leader(
+    "Anthony Albanese",
+    "Australian Prime Minister",
+    "prime minister",
+    "AU",
+    "Australia",
+    "Australian",
+    "Canberra",
+    "his",
+)
+TINUBU = Leader(
+    "Bola Tinubu", "Nigerian President", "president", "NG", "Nigeria", "Nigerian", "Abuja", "his"
+)
+RAMAPHOSA = Leader(
+    "Cyril Ramaphosa",
+    "South African President",
+    "president",
+    "ZA",
+    "South Africa",
+    "South African",
+    "Pretoria",
+    "his",
+)
+MELONI = Leader(
+    "Giorgia Meloni",
+    "Italian Prime Minister",
+    "prime minister",
+    "IT",
+    "Italy",
+    "Italian",
+    "Rome",
+    "her",
+)
+ERDOGAN = Leader(
+    "Recep Tayyip Erdogan",
+    "Turkish President",
+    "president",
+    "TR",
+    "Turkey",
+    "Turkish",
+    "Ankara",
+    "his",
+)
+
+# (guest A, host B): B's capital is where in-person meetings take place.
+PAIRS = [
+    (RUTO, SCHOLZ),
+    (MACRON, MODI),
+    (KISHIDA, ALBANESE),
+    (TINUBU, RAMAPHOSA),
+    (MELONI, ERDOGAN),
+]
+# Groups of four for meetings of several parties.
+GROUPS = [
+    (RUTO, SCHOLZ, TINUBU, RAMAPHOSA),
+    (MACRON, MODI, KISHIDA, ALBANESE),
+    (MELONI, ERDOGAN, MACRON, SCHOLZ),
+]
+
+
+@dataclass(frozen=True)
+class Case:
+    template: str
+    kind: str | None = None
+    host: str = "B"  # "A", "B" or "" for no host (calls)
+    date: dt.date | None = None
+    parties: int = 2  # how many of the filled leaders take part
+
+
+def _fill(template: str, leaders) -> str:
+    values = {}
+    for key, leader in zip("ABCD", leaders, strict=False):
+        values[key] = leader.name
+        values[key + "t"] = f"{leader.title} {leader.name}"
+        values[key + "o"] = leader.office
+        values[key + "O"] = leader.office.title()
+        values[key + "c"] = leader.country_name
+        values[key + "d"] = leader.demonym
+        values[key + "cap"] = leader.capital
+        values[key + "pos"] = leader.pos
+        values[key + "he"] = "he" if leader.pos == "his" else "she"
+    return template.format(**values)
+
+
+# --- held meetings (positives) --------------------------------------------------------
+
+PLAIN = {
+    "met": Case("{At} met {Bt} in {Bcap} on Monday.", date=MONDAY),
+    "held_talks": Case("{At} held talks with {Bt} in {Bcap} on Monday.", "talks", date=MONDAY),
+    "bilateral_counterpart": Case(
+        "{A} held bilateral talks with {Apos} {Bd} counterpart {B} in {Bcap} on Monday.",
+        "talks",
+        date=MONDAY,
+    ),
+    "received_by_apposition": Case(
+        "{A}, the {Ao} of {Ac}, was received by {B}, the {Bo} of {Bc}, in {Bcap} on Friday.",
+        date=FRIDAY,
+    ),
+    "received_at_palace": Case(
+        "{Bt} received {At} at the presidential palace in {Bcap} on Monday.", date=MONDAY
+    ),
+    "hosted_for_talks": Case("{Bt} hosted {At} for talks in {Bcap} on Wednesday.", date=WEDNESDAY),
+    "welcomed_to": Case("{Bt} welcomed {At} to {Bcap} on Monday.", date=MONDAY),
+    "greeted_by": Case("{At} was greeted by {Bt} at the airport in {Bcap} on Monday.", date=MONDAY),
+    "courtesy_call": Case("{A} paid a courtesy call on {BO} {B} in {Bcap} on Monday.", date=MONDAY),
+    "sidelines": Case(
+        "{At} and {Bt} met on the sidelines of a regional summit in {Bcap} on Wednesday.",
+        date=WEDNESDAY,
+    ),
+}
+CALLS = {
+    "dialled": Case("{At} dialled {Bt} on Tuesday.", "call", "", TUESDAY),
+    "received_call": Case("{At} received a phone call from {Bt} on Tuesday.", "call", "", TUESDAY),
+    "spoke_by_phone": Case("{At} spoke by phone with {Bt} on Tuesday.", "call", "", TUESDAY),
+    "spoke_on_the_phone": Case("{At} and {Bt} spoke on the phone on Tuesday.", "call", "", TUESDAY),
+    "telephoned": Case("{At} telephoned {Bt} on Tuesday.", "call", "", TUESDAY),
+}
+IN_CONFLICT = {  # a held meeting whose sentence speaks of war, sanctions or protests
+    "to_discuss_war": Case(
+        "{At} met {Bt} in {Bcap} on Monday to discuss the war in Ukraine.", date=MONDAY
+    ),
+    "amid_tensions": Case(
+        "{At} met {Bt} in {Bcap} on Monday amid tensions over sanctions.", date=MONDAY
+    ),
+    "despite_protests": Case(
+        "{At} met {Bt} in {Bcap} on Monday despite protests outside the venue.", date=MONDAY
+    ),
+    "talks_on_fighting": Case(
+        "{At} held talks with {Bt} in {Bcap} on Monday about the fighting in Sudan.",
+        "talks",
+        date=MONDAY,
+    ),
+}
+SEVERAL = {
+    "four_met": Case("{At}, {Bt}, {Ct} and {Dt} met in {Bcap} on Monday.", date=MONDAY, parties=4),
+    "brought_together": Case(
+        "The summit in {Bcap} on Monday brought together {A}, {B}, {C} and {D}.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "attended_by": Case(
+        "{B} chaired a summit in {Bcap} on Monday that was attended by {A}, {C} and {D}.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "hosted_several": Case(
+        "{Bt} hosted {A}, {C} and {D} at a summit in {Bcap} on Monday.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+}
+
+# --- not held meetings (negative twins) -------------------------------------------------
+
+NOT_HELD = {
+    "hopes_to_meet": "{At} hopes to meet {Bt} in {Bcap} next week.",
+    "no_plans": "{At} had no plans to meet {Bt} during the trip.",
+    "denied_reports": "{At} denied reports that {Ahe} had met {Bt} in {Bcap}.",
+    "expected_talks": "{At} is expected to hold talks with {Bt} in {Bcap}.",
+    "would_meet": "{At} would meet {Bt} in {Bcap} if the talks made progress.",
+    "refused_to_meet": "{At} refused to meet {Bt} in {Bcap} on Monday.",
+    "cancelled": "{At} cancelled {Apos} meeting with {Bt} in {Bcap}.",
+    "will_host": "{Bt} will host {At} in {Bcap} next week.",
+    "happy_to_meet": "{At} said {Ahe} would be happy to meet {Bt}.",
+    "accused": "{At} accused {Bt} of hypocrisy on Monday.",
+    "attacked": "{At} attacked {Bt} in a speech on Monday.",
+    "called_on": "{At} called on {Bt} to release the detained journalists.",
+    "called_for_talks": "{At} called for talks with {Bt} on Monday.",
+    "spoke_about": "{At} spoke about {Bt} in a television interview on Tuesday.",
+    "welcomed_decision": "{At} welcomed {Bt}'s decision to lift the tariffs.",
+    "received_letter": "{At} received a letter from {Bt} on Tuesday.",
+    "received_criticism": "{At} received criticism from {Bt} on Tuesday.",
+    "talked_into": "{At} talked {Bt} into staying for another day.",
+}
+
+
+def _cases(groups: dict, teams) -> list:
+    return [
+        pytest.param(case, team, id=f"{name}-{team[0].name.split()[-1]}")
+        for name, case in groups.items()
+        for team in teams
+    ]
+
+
+def _match(ex, names):
+    return [m for m in ex.meetings if set(names) <= set(m.participants)]
+
+
+def _check_held(run, case: Case, team) -> None:
+    leaders = team[: case.parties]
+    ex = run(_fill(case.template, team))
+    names = [leader.name for leader in leaders]
+    found = _match(ex, names)
+    assert found, [(m.participants, m.kind) for m in ex.meetings]
+    m = found[0]
+    assert set(m.participants) == set(names), m.participants
+    if case.kind:
+        assert m.kind == case.kind
+    if case.host == "":
+        assert m.host_country is None
+    else:
+        assert m.host_country == team[1].country
+    if case.date:
+        assert m.date == case.date
+
+
+@pytest.mark.parametrize("case,team", _cases(PLAIN, PAIRS))
+def test_plain_sentences_give_a_meeting(run, case, team):
+    _check_held(run, case, team)
+
+
+@pytest.mark.parametrize("case,team", _cases(CALLS, PAIRS))
+def test_phone_calls(run, case, team):
+    _check_held(run, case, team)
+
+
+@pytest.mark.parametrize("case,team", _cases(IN_CONFLICT, PAIRS))
+def test_meeting_about_conflict_is_held(run, case, team):
+    _check_held(run, case, team)
+
+
+@pytest.mark.parametrize("case,team", _cases(SEVERAL, GROUPS))
+def test_several_parties_are_one_meeting(run, case, team):
+    _check_held(run, case, team)
+
+
+@pytest.mark.parametrize(
+    "template,team",
+    [
+        pytest.param(t, team, id=f"{name}-{team[0].name.split()[-1]}")
+        for name, t in NOT_HELD.items()
+        for team in PAIRS
+    ],
+)
+def test_not_held_meetings(run, template, team):
+    ex = run(_fill(template, team))
+    assert not _match(ex, [team[0].name, team[1].name]), [m.participants for m in ex.meetings]
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_background_meeting_has_no_invented_date(run, team):
+    ex = run(_fill("In 2009 {At} met {Bt} in {Bcap}.", team))
+    m = _match(ex, [team[0].name, team[1].name])
+    assert m and m[0].date is None and m[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_city_is_not_a_participant(run, team):
+    third = next(x for x in (RAMAPHOSA, MODI) if x not in team)
+    ex = run(_fill("{At}, {Bt} and {Ct} met in {Bcap} on Monday.", (*team, third)))
+    for m in ex.meetings:
+        assert team[1].capital not in m.participants
