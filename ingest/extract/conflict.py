@@ -236,6 +236,28 @@ def verb_asserted(verb) -> bool:
     return True
 
 
+# Verbs that make their event noun a plan, not a held event: "the summit had been scheduled
+# for Wednesday", "called off the meeting", "the talks were delayed".
+NOT_HELD_VERBS = {
+    "cancel",
+    "postpone",
+    "plan",
+    "propose",
+    "seek",
+    "expect",
+    "call",
+    "want",
+    "hope",
+    "schedule",
+    "slate",
+    "delay",
+    "shelve",
+    "scrap",
+    "reschedule",
+    "suspend",
+}
+
+
 def noun_asserted(noun) -> bool:
     """Whether an event noun ('talks', 'visit', 'joint statement') reports something held."""
     for child in noun.children:
@@ -246,17 +268,7 @@ def noun_asserted(noun) -> bool:
     verb = _clause_verb(noun)
     if verb == noun:
         return True
-    if verb.lemma_ in (
-        "cancel",
-        "postpone",
-        "plan",
-        "propose",
-        "seek",
-        "expect",
-        "call",
-        "want",
-        "hope",
-    ):
+    if verb.lemma_ in NOT_HELD_VERBS:
         return False
     return verb_asserted(verb)
 

@@ -12,6 +12,8 @@ day; a visitor's other meetings are talks.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import dates
 from .companions import add_companions, add_witnesses
 from .conflict import body_sents, is_conflict, noun_asserted, verb_asserted
@@ -48,9 +50,18 @@ def find_mentions(idx, people, published) -> list:
                 continue
             if ok and not is_conflict(tok) and not is_planned(tok, published):
                 _there(m, out[-1] if out else None, idx)
-                out.append(m)
+                out += _one_call_each(m)
     out += _lede_mention(idx, people, published, out)
     return sorted(out, key=lambda m: m.trigger.i)
+
+
+def _one_call_each(m) -> list:
+    """A caller who phoned several persons made one call to each."""
+    if m.caller is None:
+        return [m]
+    return [
+        replace(m, participants=[m.caller, p], caller=None) for p in m.participants if p != m.caller
+    ]
 
 
 def _there(m, previous, idx) -> None:
@@ -115,6 +126,9 @@ def _joined(meetings, m, people):
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return None
     joiners = {p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)}
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        # "X was joined by A and B": the agents are the ones who join
+        joiners |= {p for o in agent.children for p in people.refs(o)}
     return next(
         (
             g
@@ -150,11 +164,7 @@ def merge(mentions, people=None) -> list:
         target.add(m)
     for m in singles:
         target = next(
-            (
-                g
-                for g in meetings
-                if m.participants[0] in g.participants and not g.background and _compatible(g, m)
-            ),
+            (g for g in meetings if m.participants[0] in g.participants and _compatible(g, m)),
             None,
         )
         if target is not None:

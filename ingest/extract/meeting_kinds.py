@@ -36,11 +36,20 @@ def _on_sidelines(tok) -> bool:
 
 def _clause_tokens(tok, sent) -> list:
     """Tokens of a trigger's clause in its sentence: its verb's subtree, and the words
-    right around the trigger itself."""
+    right around the trigger itself.  A clause conjoined to the verb, or one with its own
+    subject, is another predicate ("interrupted his talks with X and spoke on the phone
+    with Y": the talks are no call)."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     ids = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    for c in verb.subtree:
+        if c == verb or c.pos_ not in ("VERB", "AUX") or c.left_edge.i <= tok.i <= c.right_edge.i:
+            continue
+        own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        if (c.dep_ == "conj" and c.head == verb) or own_subject:
+            # "met in September, when X stopped on his way to a summit": not this one's
+            ids -= set(range(c.left_edge.i, c.right_edge.i + 1))
     return [t for t in sent if t.i in ids or t.head == tok or tok.head == t]
 
 

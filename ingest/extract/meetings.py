@@ -109,6 +109,7 @@ class Mention:
     confidence: float = 0.9
     strong_hosts: list = field(default_factory=list)  # hosts by hosting, or by being visited
     same_day: bool = False  # "that morning" with no day known yet: the main meeting's day
+    caller: str | None = None  # one caller phoning several persons: one call each
 
 
 @dataclass
@@ -150,8 +151,7 @@ def _subjects(verb, people) -> list:
                 if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     out += _antecedent(s, verb, people)  # "X, who met Y in Brno"
                     continue
-                out += people.refs(s) or group_leader(s, people)
-                out += _title_conjuncts(s, people)
+                out += _refs(s, people) or group_leader(s, people)
             if len(set(out)) == 1 and len(subs) == 1:
                 out += _coordinated_left(subs[0], people)
             return list(dict.fromkeys(out))
@@ -160,6 +160,27 @@ def _subjects(verb, people) -> list:
         else:
             break
     return _names_before(verb, people) if verb.dep_ == "ROOT" else []
+
+
+def _refs(tok, people) -> list:
+    """Persons an argument names, with the coordinations the parser hangs elsewhere."""
+    out = people.refs(tok) + _title_conjuncts(tok, people) + _of_conjuncts(tok, people)
+    return list(dict.fromkeys(out))
+
+
+def _of_conjuncts(tok, people) -> list:
+    """'A of Armenia and B of Azerbaijan': the parser may coordinate B with Armenia."""
+    if not people.pids(tok):
+        return []
+    return [
+        p
+        for of in tok.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for obj in of.children
+        if obj.dep_ == "pobj" and not people.pids(obj)
+        for c in obj.conjuncts
+        for p in people.refs(c)
+    ]
 
 
 def _title_conjuncts(subject, people) -> list:
@@ -230,11 +251,11 @@ def _objects(
         if c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             out += _antecedent(c, tok, people)  # "X, who was received by Y last week"
         elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
-            out += people.refs(c)
+            out += _refs(c, people)
         elif c.dep_ in ("prep", "agent") and (c.lower_ in preps or c.dep_ == "agent"):
             for obj in c.children:
                 if obj.dep_ == "pobj":
-                    out += people.refs(obj)
+                    out += _refs(obj, people)
     return out
 
 
@@ -275,6 +296,8 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
         if t.i in seen or idx.sent_of[t.i] != idx.sent_of[verb.i]:
             continue
         anc = clause_verb(t.head) if t.head != t else t
+        if anc != verb and anc.dep_ == "conj" and _own_subject(anc):
+            continue  # "met X, and on Sunday he joined Y": Sunday is the other clause's
         if anc != verb and (own_only or anc.dep_ not in ("xcomp", "conj", "advcl")):
             if own_only or anc.head != verb:
                 continue
@@ -288,6 +311,10 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
             continue  # "their first talks since June": June is another event
         texts.append(span.text)
     return texts
+
+
+def _own_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _governing_verbs(verb) -> list:
@@ -470,6 +497,8 @@ def _verb_mention(idx, people, tok, published):
         traveled = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in TRAVEL_VERBS
         if lemma in STRONG_HOST_VERBS or traveled or named_host:
             m.strong_hosts = list(host_pids)
+        if "call" in m.kinds and len(set(subs)) == 1 and len(set(objs) - set(subs)) >= 2:
+            m.caller = subs[0]  # "X telephoned both A and B": two calls
     return m
 
 

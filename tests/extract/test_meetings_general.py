@@ -221,6 +221,11 @@ SEVERAL = {
         date=MONDAY,
         parties=4,
     ),
+    "of_country_coordinated": Case(
+        "{A} of {Ac} and {C} of {Cc} spent four hours with {B} in {Bcap} on Monday.",
+        date=MONDAY,
+        parties=4,  # checked on A, B and C below: D is not named
+    ),
     "hosted_several": Case(
         "{Bt} hosted {A}, {C} and {D} at a summit in {Bcap} on Monday.",
         "summit",
@@ -250,6 +255,8 @@ NOT_HELD = {
     "received_letter": "{At} received a letter from {Bt} on Tuesday.",
     "received_criticism": "{At} received criticism from {Bt} on Tuesday.",
     "talked_into": "{At} talked {Bt} into staying for another day.",
+    "scheduled_summit": "The summit between {A} and {B} had been scheduled for Wednesday.",
+    "delayed_talks": "The talks between {A} and {B} were delayed until the spring.",
 }
 
 
@@ -267,6 +274,8 @@ def _match(ex, names):
 
 def _check_held(run, case: Case, team) -> None:
     leaders = team[: case.parties]
+    if "{D" not in case.template:
+        leaders = [x for x in leaders if x is not team[3]] if case.parties == 4 else leaders
     ex = run(_fill(case.template, team))
     names = [leader.name for leader in leaders]
     found = _match(ex, names)
@@ -329,3 +338,47 @@ def test_city_is_not_a_participant(run, team):
     ex = run(_fill("{At}, {Bt} and {Ct} met in {Bcap} on Monday.", (*team, third)))
     for m in ex.meetings:
         assert team[1].capital not in m.participants
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_one_caller_phoning_two_leaders_made_two_calls(run, team):
+    a, b, c = team[:3]
+    ex = run(_fill("{At} telephoned both {B} and {C} on Tuesday.", team))
+    calls = {frozenset(m.participants) for m in ex.meetings if m.kind == "call"}
+    assert calls == {frozenset({a.name, b.name}), frozenset({a.name, c.name})}
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_joined_at_a_summit_by_others_is_its_own_meeting(run, team):
+    text = _fill(
+        "{Bt} received {At} in {Bcap} on Monday. On Tuesday, {Bt} was joined by {A}, {C} and "
+        "{D} at a summit in {Bcap}.",
+        team,
+    )
+    found = {frozenset(m.participants) for m in run(text).meetings}
+    assert frozenset(x.name for x in team) in found
+    assert frozenset({team[0].name, team[1].name}) in found
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_another_clause_does_not_give_its_kind(run, team):
+    ex = run(
+        _fill(
+            "{At} interrupted {Apos} talks with {Bt} in {Bcap} on Monday and spoke on the "
+            "phone with {Ct}.",
+            team,
+        )
+    )
+    kinds = {frozenset(m.participants): m.kind for m in ex.meetings}
+    assert kinds.get(frozenset({team[0].name, team[1].name})) == "talks"
+    assert kinds.get(frozenset({team[0].name, team[2].name})) == "call"
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_summit_in_a_when_clause_is_not_the_meetings_kind(run, team):
+    text = (
+        "{At} and {Bt} last met in {Bcap} in 2019, when {A} stopped there on {Apos} way "
+        "to a summit."
+    )
+    m = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert m and m[0].kind != "summit"
