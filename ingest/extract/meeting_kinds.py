@@ -152,6 +152,11 @@ def _owner_ok(tok, people, meeting) -> bool:
     return set(owners) <= set(meeting.participants)
 
 
+def _others_named(tok, people, meeting) -> bool:
+    """Whether the noun's sentence names a person who is not in the meeting."""
+    return any(set(people.pids(t)) - set(meeting.participants) for t in tok.sent)
+
+
 def article_kinds(idx, people, meeting, published) -> set:
     """Kind words the article uses for its main meeting anywhere (headline included):
     'state visit', and 'summit'/'visit' referred to definitely ('the summit', 'his visit')."""
@@ -164,6 +169,8 @@ def article_kinds(idx, people, meeting, published) -> set:
             continue
         if not noun_asserted(tok) or _invited(tok) or not _owner_ok(tok, people, meeting):
             continue
+        if low == "summit" and _others_named(tok, people, meeting):
+            continue  # "attended the summit with A, B and C": a larger event than this one
         if state_visit_said(tok):
             kinds.add("state_visit")
             continue

@@ -271,12 +271,28 @@ def _background(tok, verb, date_texts, published) -> bool:
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
             return True
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
-            # "By evening the pair had signed": a same-day time keeps it in the story.
+            # "By evening the pair had signed": a same-day time keeps it in the story, and
+            # so does reported speech ("said they had held a constructive discussion").
             if not any(t.ent_type_ == "TIME" or t.lower_ in SAME_DAY_WORDS for t in verb.subtree):
-                return True
+                if not _reported(verb):
+                    return True
         if c.dep_ == "amod" and c.lower_ in BACKGROUND_AMODS:
             return True
     return any(dates.mentions_past(t, published) for t in date_texts)
+
+
+REPORTING_VERBS = {"say", "tell", "add", "state", "note", "report", "write", "confirm", "announce"}
+
+
+def _reported(verb) -> bool:
+    """A clause reported by a past-tense 'said', where the pluperfect is only backshift."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.lemma_.lower() in REPORTING_VERBS
+        and head.tag_ == "VBD"
+        and not any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+    )
 
 
 def _after_since(span) -> bool:
@@ -296,7 +312,7 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
         if t.i in seen or idx.sent_of[t.i] != idx.sent_of[verb.i]:
             continue
         anc = clause_verb(t.head) if t.head != t else t
-        if anc != verb and anc.dep_ == "conj" and _own_subject(anc):
+        if anc != verb and (anc.dep_ == "conj" and _own_subject(anc) or _other_event(anc, verb)):
             continue  # "met X, and on Sunday he joined Y": Sunday is the other clause's
         if anc != verb and (own_only or anc.dep_ not in ("xcomp", "conj", "advcl")):
             if own_only or anc.head != verb:
@@ -315,6 +331,26 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
 
 def _own_subject(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+# Subordinate clauses that tell another event: "their first meeting since X took office in
+# January", "met Y after Z won the election in May".
+OTHER_EVENT_MARKS = {"since", "after", "before", "until", "because", "although", "though"}
+
+
+def _other_event(clause, verb) -> bool:
+    """Whether a clause under `verb` tells an event of its own (a reported or relative
+    clause, or a subordinate clause with its own subject after 'since', 'after' ...)."""
+    for _ in range(6):
+        if clause == verb or clause.head == clause:
+            return False
+        if clause.dep_ in ("ccomp", "relcl", "csubj"):
+            return True
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ == "advcl" and marks & OTHER_EVENT_MARKS and _own_subject(clause):
+            return True
+        clause = clause.head
+    return False
 
 
 def _governing_verbs(verb) -> list:
@@ -440,6 +476,12 @@ def _verb_mention(idx, people, tok, published):
         return None
     if lemma == "talk" and any(c.dep_ == "dobj" for c in tok.children):
         return None  # "talked X into staying" persuades, it is not a meeting
+    if lemma == "confer" and any(
+        c.dep_ in ("dobj", "nsubjpass")
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(people.pids(o) for o in c.children))
+        for c in tok.children
+    ):
+        return None  # "an order was conferred on X by Y" is an award (a gift), not talks
     subs = _subjects(tok, people)
     if lemma in DEAL_VERBS:
         reduced, document = _reduced_relative(tok, people)

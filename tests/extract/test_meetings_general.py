@@ -382,3 +382,45 @@ def test_a_summit_in_a_when_clause_is_not_the_meetings_kind(run, team):
     )
     m = _match(run(_fill(text, team)), [team[0].name, team[1].name])
     assert m and m[0].kind != "summit"
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_an_order_conferred_on_a_leader_is_no_talks(run, team):
+    text = "{Bcap}'s highest order was conferred on {At} by {Bt} on Monday."
+    assert not _match(run(_fill(text, team)), [team[0].name, team[1].name])
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_conferred_with_is_talks(run, team):
+    text = "{At} conferred with {Bt} in {Bcap} on Monday."
+    assert _match(run(_fill(text, team)), [team[0].name, team[1].name])
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_since_clause_does_not_date_the_meeting(run, team):
+    text = (
+        "{At} met {Bt} in {Bcap} on Monday. It was their first meeting since {B} took office "
+        "in January; the two leaders talked about trade."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert len(found) == 1 and found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_reported_pluperfect_is_the_same_meeting(run, team):
+    text = (
+        "{At} met {Bt} in {Bcap} on Monday. Afterwards the two leaders said they had held "
+        "constructive talks."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert len(found) == 1 and found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_summit_of_other_leaders_does_not_make_a_visit_a_summit(run, team):
+    text = (
+        "{Bt} received {At} at the presidential palace in {Bcap} on Monday. On Tuesday "
+        "{Ct} and {Dt} attended the summit in {Bcap}."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == "visit"
