@@ -28,6 +28,7 @@ MODALS = {
 }
 INTENT_HEADS = {
     "expect",
+    "hop",  # the lemmatiser's reading of "hoped"
     "plan",
     "hope",
     "want",

@@ -76,10 +76,36 @@ def state_visit_said(tok) -> bool:
     )
 
 
+def bare_on(verb) -> bool:
+    """'called on Y' where the parser left 'on' without its object (Y as the verb's)."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return (
+        nxt is not None
+        and nxt.lower_ == "on"
+        and nxt.head == verb
+        and not list(nxt.children)
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 def _courtesy_call(tok) -> bool:
     """'a courtesy call on Y', 'called on Y at his residence': a visit in person."""
-    if tok.lower_ not in ("call", "calls"):
+    if tok.lemma_.lower() != "call":
         return False
+    if tok.pos_ == "VERB":  # "X called on Y at the palace"
+        if bare_on(tok):
+            return True
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(
+                o.pos_ == "PROPN"
+                and o.ent_type_ not in ("DATE", "TIME")
+                and o.lower_ not in dates.WEEKDAYS
+                for o in c.children
+            )
+            for c in tok.children
+        )
     return any(c.lower_ == "courtesy" for c in tok.children) or any(
         c.dep_ == "prep" and c.lower_ == "on" for c in tok.children
     )
@@ -95,8 +121,8 @@ def mention_kinds(tok, sent) -> set:
         kinds.add("visit")  # "paid a courtesy call on Y" is a visit, not a telephone call
     elif words & CALL_WORDS or lemma in CALL_VERBS or (lemma == "call" and tok.pos_ == "NOUN"):
         kinds.add("call")
-    if tok.lower_ in ("call", "calls") and tok.pos_ == "VERB" and tok.dep_ != "xcomp":
-        kinds.add("call")
+    elif lemma == "call" and tok.pos_ == "VERB" and tok.dep_ != "xcomp":
+        kinds.add("call")  # "X called Y on Tuesday to discuss ..."
     if any(state_visit_said(t) for t in clause):
         kinds.add("state_visit")
     if lemma in VISIT_LEMMAS or tok.lower_ in VISIT_LEMMAS:

@@ -17,7 +17,7 @@ from .agreement_args import doc_kind
 from .companions import group_leader
 from .conflict import clause_verb
 from .meeting_checks import held_noun, outer_noun
-from .meeting_kinds import mention_kinds
+from .meeting_kinds import bare_on, mention_kinds
 from .names import is_private
 from .places import TRAVEL_VERBS, places_around
 from .text import doc_ents
@@ -47,6 +47,7 @@ VERB_TRIGGERS = {
     "dial",
     "telephone",
     "ring",
+    "play",
 }
 NOUN_TRIGGERS = {
     "talks",
@@ -110,6 +111,7 @@ class Mention:
     strong_hosts: list = field(default_factory=list)  # hosts by hosting, or by being visited
     same_day: bool = False  # "that morning" with no day known yet: the main meeting's day
     caller: str | None = None  # one caller phoning several persons: one call each
+    prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
 
 
 @dataclass
@@ -266,6 +268,13 @@ def _agents(verb, people) -> list:
     ]
 
 
+def _prior(tok, verb, date_texts, published) -> bool:
+    """A pluperfect dated in the story's own week: told as happening before the main event."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and _this_week(
+        date_texts, published
+    )
+
+
 def _background(tok, verb, date_texts, published) -> bool:
     for c in list(verb.children) + list(tok.children):
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
@@ -274,11 +283,22 @@ def _background(tok, verb, date_texts, published) -> bool:
             # "By evening the pair had signed": a same-day time keeps it in the story, and
             # so does reported speech ("said they had held a constructive discussion").
             if not any(t.ent_type_ == "TIME" or t.lower_ in SAME_DAY_WORDS for t in verb.subtree):
-                if not _reported(verb):
+                if not _reported(verb) and not _this_week(date_texts, published):
                     return True
         if c.dep_ == "amod" and c.lower_ in BACKGROUND_AMODS:
             return True
     return any(dates.mentions_past(t, published) for t in date_texts)
+
+
+def _this_week(date_texts, published) -> bool:
+    """'had called on X on Tuesday': a day of the story's own week is no background."""
+    if published is None:
+        return False
+    for text in date_texts:
+        day = dates.resolve(text, published)
+        if day and 0 <= (published - day).days <= 6 and not dates.mentions_past(text, published):
+            return True
+    return False
 
 
 REPORTING_VERBS = {"say", "tell", "add", "state", "note", "report", "write", "confirm", "announce"}
@@ -386,6 +406,7 @@ def _mention(
     m.places = places_around(tok, published)
     m.host = next((p.country for p in m.places if p.country), None)
     m.background = _background(tok, verb, texts, published)
+    m.prior = not m.background and _prior(tok, verb, texts, published)
     for text in texts:
         m.date = m.date or dates.resolve(text, published, idx.last_date)
     m.same_day = m.date is None and any(dates.SAME_DAY.search(t.lower()) for t in texts)
@@ -476,6 +497,10 @@ def _verb_mention(idx, people, tok, published):
         return None
     if lemma == "talk" and any(c.dep_ == "dobj" for c in tok.children):
         return None  # "talked X into staying" persuades, it is not a meeting
+    if lemma == "call" and _calls_a_name(tok, people):
+        return None  # "called X a liar": a name, not a telephone call
+    if lemma == "play":
+        return _played_host(idx, people, tok, published)
     if lemma == "confer" and any(
         c.dep_ in ("dobj", "nsubjpass")
         or (c.dep_ == "prep" and c.lower_ == "on" and any(people.pids(o) for o in c.children))
@@ -489,6 +514,14 @@ def _verb_mention(idx, people, tok, published):
         if not _deal_at_a_place(tok, subs, published, document):
             return None
     objs = _objects(tok, people)
+    called_on = []
+    if lemma == "call":  # the parser may make the person called a predicate ("oprd")
+        objs += [p for c in tok.children if c.dep_ == "oprd" for p in _refs(c, people)]
+        if not _infinitive_below(tok):
+            called_on = _objects(tok, people, preps=("on",))  # "called on Y at the palace"
+            if bare_on(tok):
+                called_on += [p for c in tok.children if c.dep_ == "dobj" for p in _refs(c, people)]
+            objs += called_on
     flat = None
     if not objs and lemma in FLAT_VERBS and subs:
         flat = _flat_object(tok, people)
@@ -529,6 +562,8 @@ def _verb_mention(idx, people, tok, published):
         host_pids = _agents(tok, people) if passive else subs
     elif lemma in ("meet", "visit", "see") and objs:
         host_pids = objs
+    elif called_on:
+        host_pids = called_on  # the one called on is visited
     named_host = _as_host(tok, people)
     host_pids = named_host or host_pids
     m = _mention(idx, people, tok, subs + objs, published, host_pids)
@@ -541,6 +576,38 @@ def _verb_mention(idx, people, tok, published):
             m.strong_hosts = list(host_pids)
         if "call" in m.kinds and len(set(subs)) == 1 and len(set(objs) - set(subs)) >= 2:
             m.caller = subs[0]  # "X telephoned both A and B": two calls
+    return m
+
+
+def _calls_a_name(verb, people) -> bool:
+    """'called X a liar' (however parsed): a common noun predicated of the person called."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and (passive or not people.pids(c)):
+            return True  # "is often called the 'X of the South'"
+        if c.dep_ in ("dobj", "oprd") and people.pids(c):
+            if any(g.dep_ in ("dobj", "attr", "oprd") and g.pos_ == "NOUN" for g in c.children):
+                return True
+    return False
+
+
+def _infinitive_below(verb) -> bool:
+    """'called on X to release ...': a to-infinitive in the clause makes it an appeal."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        for t in verb.subtree
+    )
+
+
+def _played_host(idx, people, tok, published):
+    """'X played host to Y': X hosted Y."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "host" for c in tok.children):
+        return None
+    hosts = _subjects(tok, people)
+    m = _mention(idx, people, tok, hosts + _objects(tok, people, preps=("to",)), published, hosts)
+    if m:
+        m.kinds.add("visit")
+        m.strong_hosts = list(hosts)
     return m
 
 
@@ -597,7 +664,7 @@ def _noun_mention(idx, people, tok, published):
             parts += people.refs(c)
     preps = ("between", "with", "of")
     if tok.lower_ in ("call", "visit", "visits", "calls"):
-        preps += ("from", "on")  # "a call from Y", "a courtesy call on Y"
+        preps += ("from", "on", "to")  # "a call from Y", "a courtesy call on Y", "a visit to Y"
     parts += _objects(tok, people, preps=preps)
     head_lemma = tok.head.lemma_.lower()
     if tok.dep_ == "dobj" and head_lemma in ("pay", "make") and not parts:

@@ -179,6 +179,11 @@ PLAIN = {
     "welcomed_to": Case("{Bt} welcomed {At} to {Bcap} on Monday.", date=MONDAY),
     "greeted_by": Case("{At} was greeted by {Bt} at the airport in {Bcap} on Monday.", date=MONDAY),
     "courtesy_call": Case("{A} paid a courtesy call on {BO} {B} in {Bcap} on Monday.", date=MONDAY),
+    "played_host": Case("{Bt} played host to {At} in {Bcap} on Monday.", "visit", date=MONDAY),
+    "paid_a_visit_to": Case("{At} paid a visit to {Bt} in {Bcap} on Monday.", "visit", date=MONDAY),
+    "called_on_in_person": Case(
+        "{At} called on {Bt} at {Bpos} office in {Bcap} on Monday.", "visit", date=MONDAY
+    ),
     "sidelines": Case(
         "{At} and {Bt} met on the sidelines of a regional summit in {Bcap} on Wednesday.",
         date=WEDNESDAY,
@@ -189,6 +194,9 @@ CALLS = {
     "received_call": Case("{At} received a phone call from {Bt} on Tuesday.", "call", "", TUESDAY),
     "spoke_by_phone": Case("{At} spoke by phone with {Bt} on Tuesday.", "call", "", TUESDAY),
     "spoke_on_the_phone": Case("{At} and {Bt} spoke on the phone on Tuesday.", "call", "", TUESDAY),
+    "called_to_discuss": Case(
+        "{At} called {Bt} on Tuesday to discuss the crisis.", "call", "", TUESDAY
+    ),
     "telephoned": Case("{At} telephoned {Bt} on Tuesday.", "call", "", TUESDAY),
 }
 IN_CONFLICT = {  # a held meeting whose sentence speaks of war, sanctions or protests
@@ -255,6 +263,8 @@ NOT_HELD = {
     "received_letter": "{At} received a letter from {Bt} on Tuesday.",
     "received_criticism": "{At} received criticism from {Bt} on Tuesday.",
     "talked_into": "{At} talked {Bt} into staying for another day.",
+    "called_a_name": "{At} called {Bt} a liar on Tuesday.",
+    "said_hoped": "{At} said {Ahe} hoped to hold talks with {Bt}.",
     "scheduled_summit": "The summit between {A} and {B} had been scheduled for Wednesday.",
     "delayed_talks": "The talks between {A} and {B} were delayed until the spring.",
 }
@@ -424,3 +434,30 @@ def test_a_summit_of_other_leaders_does_not_make_a_visit_a_summit(run, team):
     )
     found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
     assert found and found[0].kind == "visit"
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_pluperfect_of_the_same_week_is_dated_not_background(run, team):
+    text = "{A} had called on {Bt} on Tuesday, {Apos} first full day in {Bcap}."
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].date == TUESDAY and found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_an_earlier_stop_this_week_is_not_the_main_meeting(run, team):
+    third = next(x for x in (RAMAPHOSA, MODI) if x not in team)
+    text = _fill(
+        "{At} met {Bt} in {Bcap} on Wednesday. {A} had been in {Ccap} on Monday for talks "
+        "with {Ct}.",
+        (*team, third),
+    )
+    ex = run(text)
+    assert ex.meetings and set(ex.meetings[0].participants) == {team[0].name, team[1].name}
+    earlier = _match(ex, [team[0].name, third.name])
+    assert earlier and earlier[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_being_called_a_name_is_no_call(run, team):
+    text = "{A} is often called the '{B} of the South' by {Apos} critics."
+    assert not _match(run(_fill(text, team)), [team[0].name, team[1].name])
