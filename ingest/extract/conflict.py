@@ -259,6 +259,20 @@ NOT_HELD_VERBS = {
 }
 
 
+def _under_unreal_noun(noun) -> bool:
+    """'no plans for a meeting', 'an invitation to the summit', 'reports of talks': the event
+    noun is the content of a plan, an invitation or a report, not a held event."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return False
+        owner = tok.head.head
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() in UNREAL_NOUNS:
+            return True
+        tok = owner
+    return False
+
+
 def noun_asserted(noun) -> bool:
     """Whether an event noun ('talks', 'visit', 'joint statement') reports something held."""
     for child in noun.children:
@@ -266,6 +280,8 @@ def noun_asserted(noun) -> bool:
             return False
         if child.dep_ == "det" and child.lower_ in ("no", "any"):
             return False
+    if _under_unreal_noun(noun):
+        return False
     verb = _clause_verb(noun)
     if verb == noun:
         return True

@@ -677,7 +677,9 @@ def _noun_mention(idx, people, tok, published):
         if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in ATTEND_VERBS:
             parts += _agents(clause, people)  # "a summit (that was) attended by A and B"
     outer = outer_noun(tok)
-    if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and len(parts) < 2:
+    with_only = _joint_appearance(tok) and parts
+    if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
+        # "X said at a news conference with A and B": X appeared with them
         verb = clause_verb(outer.head)
         parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
         if len(set(parts)) < 2 and tok.lower_ in ("talks", "discussions", "meeting"):

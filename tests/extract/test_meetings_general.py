@@ -234,6 +234,12 @@ SEVERAL = {
         date=MONDAY,
         parties=4,  # checked on A, B and C below: D is not named
     ),
+    "news_conference_with": Case(
+        "{Bt} said at a joint news conference with {A}, {C} and {D} in {Bcap} on Monday "
+        "that the talks had gone well.",
+        date=MONDAY,
+        parties=4,
+    ),
     "hosted_several": Case(
         "{Bt} hosted {A}, {C} and {D} at a summit in {Bcap} on Monday.",
         "summit",
@@ -265,6 +271,8 @@ NOT_HELD = {
     "talked_into": "{At} talked {Bt} into staying for another day.",
     "called_a_name": "{At} called {Bt} a liar on Tuesday.",
     "said_hoped": "{At} said {Ahe} hoped to hold talks with {Bt}.",
+    "no_plans_for_a_meeting": "There are no plans for a meeting between {A} and {B} in {Bcap}.",
+    "reports_of_talks": "{At} dismissed reports of secret talks with {Bt} in {Bcap}.",
     "scheduled_summit": "The summit between {A} and {B} had been scheduled for Wednesday.",
     "delayed_talks": "The talks between {A} and {B} were delayed until the spring.",
 }
