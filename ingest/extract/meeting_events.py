@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from . import dates
 from .companions import add_companions, add_witnesses
-from .conflict import body_sents, is_conflict, noun_asserted, verb_asserted
+from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .leader_countries import host_of, visitors
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
@@ -50,6 +50,7 @@ def find_mentions(idx, people, published) -> list:
                 continue
             if ok and not is_conflict(tok) and not is_planned(tok, published):
                 _there(m, out[-1] if out else None, idx)
+                _joined_them(m, out[-1] if out else None, idx)
                 out += _one_call_each(m)
     out += _lede_mention(idx, people, published, out)
     return sorted(out, key=lambda m: m.trigger.i)
@@ -62,6 +63,19 @@ def _one_call_each(m) -> list:
     return [
         replace(m, participants=[m.caller, p], caller=None) for p in m.participants if p != m.caller
     ]
+
+
+def _joined_them(m, previous, idx) -> None:
+    """'... and C and D joined them for a summit': 'them' are the previous meeting's people
+    (told in the same or the previous sentence)."""
+    verb = m.trigger if m.trigger.pos_ == "VERB" else clause_verb(m.trigger)
+    if previous is None or verb.lemma_.lower() != "join":
+        return
+    if not any(c.dep_ == "dobj" and c.lower_ in ("them", "us") for c in verb.children):
+        return
+    if idx.sent_of[m.trigger.i] - idx.sent_of[previous.trigger.i] > 1:
+        return
+    m.participants = list(dict.fromkeys(previous.participants + m.participants))
 
 
 def _there(m, previous, idx) -> None:

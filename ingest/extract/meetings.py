@@ -48,6 +48,9 @@ VERB_TRIGGERS = {
     "telephone",
     "ring",
     "play",
+    "gather",
+    "convene",
+    "assemble",
 }
 NOUN_TRIGGERS = {
     "talks",
@@ -89,6 +92,9 @@ EVENT_DOER_VERBS = {"pay", "make", "receive", "take", "get", "chair", "convene",
 # "the summit brought together A, B and C": the event noun's verb gathers the objects.
 GATHER_VERBS = {"bring", "gather", "draw", "assemble", "unite"}
 ATTEND_VERBS = {"attend", "join"}
+CONVENE_VERBS = {"host", "chair", "convene", "organise", "organize", "call"}
+# "Leaders including A, B and C gathered in X": the persons of the subject met.
+GATHERING_VERBS = {"gather", "convene", "assemble"}
 COMPANY_PREPS = ("with", "alongside", "beside")
 MAX_VISIT_DAYS = 3  # mentions this many days apart, same people and city: one visit
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
@@ -501,6 +507,8 @@ def _verb_mention(idx, people, tok, published):
         return None  # "called X a liar": a name, not a telephone call
     if lemma == "play":
         return _played_host(idx, people, tok, published)
+    if lemma in GATHERING_VERBS:
+        return _gathered(idx, people, tok, published)
     if lemma == "confer" and any(
         c.dep_ in ("dobj", "nsubjpass")
         or (c.dep_ == "prep" and c.lower_ == "on" and any(people.pids(o) for o in c.children))
@@ -599,6 +607,23 @@ def _infinitive_below(verb) -> bool:
     )
 
 
+def _gathered(idx, people, tok, published):
+    """'Leaders including A, B and C gathered in X': everyone named in the subject phrase
+    (with its 'including' / 'such as' lists) met; a gathering needs three or more."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "gathered evidence", "convened a panel"
+    found = []
+    for sub in (c for c in tok.children if c.dep_ == "nsubj"):
+        found += _refs(sub, people)
+        for prep in (c for c in sub.children if c.dep_ == "prep"):
+            if prep.lower_ in ("including", "like", "as"):  # "such as" ends in "as"
+                found += [p for o in prep.children if o.dep_ == "pobj" for p in _refs(o, people)]
+    found = list(dict.fromkeys(found))
+    if len(found) < 3:
+        return None
+    return _mention(idx, people, tok, found, published)
+
+
 def _played_host(idx, people, tok, published):
     """'X played host to Y': X hosted Y."""
     if not any(c.dep_ == "dobj" and c.lower_ == "host" for c in tok.children):
@@ -673,8 +698,11 @@ def _noun_mention(idx, people, tok, published):
         parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
     if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
         parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
+    if tok.dep_ == "nsubjpass" and head_lemma in ATTEND_VERBS:
+        parts += _agents(tok.head, people)  # "the summit was attended by A, B and C"
     for clause in tok.children:
-        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in ATTEND_VERBS:
+        lemma = clause.lemma_.lower()
+        if clause.dep_ in ("acl", "relcl") and lemma in ATTEND_VERBS | CONVENE_VERBS:
             parts += _agents(clause, people)  # "a summit (that was) attended by A and B"
     outer = outer_noun(tok)
     with_only = _joint_appearance(tok) and parts

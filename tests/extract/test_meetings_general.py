@@ -240,6 +240,17 @@ SEVERAL = {
         date=MONDAY,
         parties=4,
     ),
+    "leaders_including_gathered": Case(
+        "Leaders including {A}, {B}, {C} and {D} gathered in {Bcap} on Monday for the summit.",
+        date=MONDAY,
+        parties=4,
+    ),
+    "summit_hosted_and_attended": Case(
+        "The summit, hosted by {B} in {Bcap} on Monday, was attended by {A}, {C} and {D}.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
     "hosted_several": Case(
         "{Bt} hosted {A}, {C} and {D} at a summit in {Bcap} on Monday.",
         "summit",
@@ -469,3 +480,25 @@ def test_an_earlier_stop_this_week_is_not_the_main_meeting(run, team):
 def test_being_called_a_name_is_no_call(run, team):
     text = "{A} is often called the '{B} of the South' by {Apos} critics."
     assert not _match(run(_fill(text, team)), [team[0].name, team[1].name])
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_joined_them_adds_the_earlier_pair(run, team):
+    text = _fill(
+        "{A} and {B} met in {Bcap} on Monday, and {C} and {D} joined them for a summit on Tuesday.",
+        team,
+    )
+    found = {frozenset(m.participants) for m in run(text).meetings}
+    assert found == {frozenset(x.name for x in team[:2]), frozenset(x.name for x in team)}
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Officials working for {A}, {B} and {C} gathered evidence on Monday.",
+        "Aides to {A}, {B} and {C} gathered in {Bcap} on Monday.",
+    ],
+)
+def test_a_gathering_of_others_is_no_meeting_of_the_leaders(run, team, template):
+    assert not run(_fill(template, team)).meetings
