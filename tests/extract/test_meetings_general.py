@@ -502,3 +502,14 @@ def test_joined_them_adds_the_earlier_pair(run, team):
 )
 def test_a_gathering_of_others_is_no_meeting_of_the_leaders(run, team, template):
     assert not run(_fill(template, team)).meetings
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_where_clause_places_the_meeting_at_its_antecedent(run, team):
+    third = next(x for x in (RAMAPHOSA, MODI) if x not in team)
+    text = _fill(
+        "{At} arrived in {Ccap} from {Bcap}, where on Monday {Ahe} held talks with {Bt}.",
+        (*team, third),
+    )
+    found = _match(run(text), [team[0].name, team[1].name])
+    assert found and found[0].host_country == team[1].country and found[0].place == team[1].capital
