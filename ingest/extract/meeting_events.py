@@ -57,7 +57,8 @@ def find_mentions(idx, people, published) -> list:
 
 
 def _one_call_each(m) -> list:
-    """A caller who phoned several persons made one call to each."""
+    """A caller who phoned several persons made one call to each (and a person whom several
+    'both visited' had one visit from each)."""
     if m.caller is None:
         return [m]
     return [

@@ -116,7 +116,7 @@ class Mention:
     confidence: float = 0.9
     strong_hosts: list = field(default_factory=list)  # hosts by hosting, or by being visited
     same_day: bool = False  # "that morning" with no day known yet: the main meeting's day
-    caller: str | None = None  # one caller phoning several persons: one call each
+    caller: str | None = None  # one caller phoning several (or visited by several, each alone)
     prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
 
 
@@ -505,6 +505,8 @@ def _verb_mention(idx, people, tok, published):
         return None  # "talked X into staying" persuades, it is not a meeting
     if lemma == "call" and _calls_a_name(tok, people):
         return None  # "called X a liar": a name, not a telephone call
+    if lemma in ("speak", "talk") and _each(tok) and not _spoke_with(tok):
+        return None  # "A and B had both spoken on Tuesday": speeches, not a conversation
     if lemma == "play":
         return _played_host(idx, people, tok, published)
     if lemma in GATHERING_VERBS:
@@ -584,11 +586,41 @@ def _verb_mention(idx, people, tok, published):
             m.strong_hosts = list(host_pids)
         if "call" in m.kinds and len(set(subs)) == 1 and len(set(objs) - set(subs)) >= 2:
             m.caller = subs[0]  # "X telephoned both A and B": two calls
+        elif len(set(objs)) == 1 and len(set(subs)) >= 2 and _each(tok):
+            m.caller = objs[0]  # "A and B both visited X last year": one visit each
     return m
 
 
+def _each(verb) -> bool:
+    """'A and B both visited X', 'each met X': the subjects acted separately."""
+    return any(
+        c.lower_ in ("both", "each", "separately")
+        and c.dep_ in ("advmod", "preconj", "det", "nsubj", "dep", "npadvmod")
+        and not any(g.lower_ == "other" for g in c.children)
+        for c in verb.children
+    ) or any(
+        g.lower_ in ("both", "each") and g.dep_ in ("preconj", "det", "appos")
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for g in c.children
+    )
+
+
+def _spoke_with(verb) -> bool:
+    """Whether speaking is a conversation: with or to someone, or by phone."""
+    for c in verb.subtree:
+        if c.head == verb and c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to"):
+            return True
+        if c.lower_ in ("other", "another", "phone", "telephone", "video"):
+            return True  # "spoke to each other", "both spoke by phone"
+    return False
+
+
 def _calls_a_name(verb, people) -> bool:
-    """'called X a liar' (however parsed): a common noun predicated of the person called."""
+    """'called X a liar' (however parsed): a common noun predicated of the person called;
+    'X, as many call their president'."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     for c in verb.children:
         if c.dep_ in ("oprd", "xcomp", "ccomp") and (passive or not people.pids(c)):

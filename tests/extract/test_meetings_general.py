@@ -513,3 +513,23 @@ def test_where_clause_places_the_meeting_at_its_antecedent(run, team):
     )
     found = _match(run(text), [team[0].name, team[1].name])
     assert found and found[0].host_country == team[1].country and found[0].place == team[1].capital
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_both_having_spoken_is_no_conversation(run, team):
+    text = "{A} and {B} had both spoken at the assembly on Tuesday, hours apart, without meeting."
+    assert not _match(run(_fill(text, team)), [team[0].name, team[1].name])
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_both_visited_is_one_visit_each(run, team):
+    text = _fill("{A} and {C} both visited {Bt} in {Bcap} last year.", team)
+    found = {frozenset(m.participants) for m in run(text).meetings}
+    a, b, c = team[0].name, team[1].name, team[2].name
+    assert found == {frozenset({a, b}), frozenset({c, b})}
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_name_people_call_a_leader_is_no_call(run, team):
+    text = "{A}, as many of {Apos} supporters call {B}, spoke at a rally in {Bcap} on Monday."
+    assert not _match(run(_fill(text, team)), [team[0].name, team[1].name])
