@@ -379,6 +379,22 @@ def _other_event(clause, verb) -> bool:
     return False
 
 
+SPOUSE_WORDS = {"wife", "husband", "spouse", "lady", "gentleman", "consort"}
+
+
+def _spouse(pid, people, sent) -> bool:
+    """A leader's spouse beside them ('X and his wife Dr Y welcomed Z', 'First Lady Y') is
+    company, not a party to the meeting (gifts are judged on their own)."""
+    title = (people.get(pid).title or "").lower()
+    if title.split()[-1:] and title.split()[-1] in SPOUSE_WORDS:
+        return True
+    for t in sent:
+        if pid in people.pids(t):
+            before = [sent.doc[i].lower_ for i in range(max(sent.start, t.i - 3), t.i)]
+            return any(w in SPOUSE_WORDS for w in before)
+    return False
+
+
 def _governing_verbs(verb) -> list:
     """Verbs a trigger verb is conjoined or subordinated to, nearest first (up to three)."""
     out = []
@@ -393,6 +409,7 @@ def _mention(
 ) -> Mention | None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else clause_verb(tok)
     participants = [p for p in dict.fromkeys(participants) if not is_private(people.get(p))]
+    participants = [p for p in participants if not _spouse(p, people, idx.sent(tok))]
     if len(participants) < 2 and not visitor:
         return None
     sent = idx.sent(tok)

@@ -533,3 +533,10 @@ def test_both_visited_is_one_visit_each(run, team):
 def test_a_name_people_call_a_leader_is_no_call(run, team):
     text = "{A}, as many of {Apos} supporters call {B}, spoke at a rally in {Bcap} on Monday."
     assert not _match(run(_fill(text, team)), [team[0].name, team[1].name])
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_spouse_beside_the_host_is_no_party_to_the_meeting(run, team):
+    text = "{Bt} and {Bpos} wife, Maria Okafor, welcomed {At} to {Bcap} on Monday."
+    ex = run(_fill(text, team))
+    assert [set(m.participants) for m in ex.meetings] == [{team[0].name, team[1].name}]
