@@ -216,7 +216,20 @@ def events(idx, people, published) -> list:
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     secondary_talks(meetings, first)
-    return _absorb_parts(meetings)
+    return [m for m in _absorb_parts(meetings) if not _domestic(m, people)]
+
+
+def _domestic(meeting, people) -> bool:
+    """Leaders of one and the same state (an outgoing and an incoming president, a president
+    and his prime minister) meeting or calling is domestic politics, not diplomacy; judged
+    only when every participant's country is known for sure."""
+    countries = set()
+    for pid in meeting.participants:
+        person = people.get(pid)
+        if not person.country or pid in people.weak_country:
+            return False
+        countries.add(person.country)
+    return len(countries) == 1
 
 
 def _absorb_parts(meetings) -> list:

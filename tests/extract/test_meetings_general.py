@@ -540,3 +540,17 @@ def test_a_spouse_beside_the_host_is_no_party_to_the_meeting(run, team):
     text = "{Bt} and {Bpos} wife, Maria Okafor, welcomed {At} to {Bcap} on Monday."
     ex = run(_fill(text, team))
     assert [set(m.participants) for m in ex.meetings] == [{team[0].name, team[1].name}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto met Kenyan opposition leader Raila Odinga in Nairobi "
+        "on Monday.",
+        "French President Emmanuel Macron telephoned French Prime Minister Gabriel Attal on "
+        "Tuesday.",
+    ],
+    ids=["ruto-odinga", "macron-attal"],
+)
+def test_leaders_of_one_state_meeting_is_domestic_not_diplomatic(run, text):
+    assert run(text).meetings == ()
