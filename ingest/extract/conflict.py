@@ -28,6 +28,7 @@ MODALS = {
 }
 INTENT_HEADS = {
     "expect",
+    "hop",  # the lemmatiser's reading of "hoped"
     "plan",
     "hope",
     "want",
@@ -72,6 +73,41 @@ INTENT_HEADS = {
     "pledge",
     "vow",
     "suggest",
+}
+# Nouns whose infinitive or that-clause is not a fact: "had no plans to meet", "an
+# invitation to visit", "denied reports that he had met".
+UNREAL_NOUNS = {
+    "plan",
+    "hope",
+    "intention",
+    "bid",
+    "offer",
+    "invitation",
+    "proposal",
+    "request",
+    "desire",
+    "wish",
+    "willingness",
+    "readiness",
+    "refusal",
+    "attempt",
+    "effort",
+    "need",
+    "idea",
+    "report",
+    "claim",
+    "rumour",
+    "rumor",
+    "speculation",
+    "allegation",
+    "suggestion",
+    "promise",
+    "pledge",
+    "appeal",
+    "demand",
+    "threat",
+    "prospect",
+    "possibility",
 }
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 EVENT_MODIFIERS_NOT_HELD = {
@@ -185,6 +221,9 @@ def verb_asserted(verb) -> bool:
             return False
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_ in INTENT_HEADS:
             return False
+        if verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in UNREAL_NOUNS:
+            if verb.head.pos_ == "NOUN":
+                return False
         if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return True  # a coordinated clause with its own subject stands on its own
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
@@ -198,6 +237,42 @@ def verb_asserted(verb) -> bool:
     return True
 
 
+# Verbs that make their event noun a plan, not a held event: "the summit had been scheduled
+# for Wednesday", "called off the meeting", "the talks were delayed".
+NOT_HELD_VERBS = {
+    "cancel",
+    "postpone",
+    "plan",
+    "propose",
+    "seek",
+    "expect",
+    "call",
+    "want",
+    "hope",
+    "schedule",
+    "slate",
+    "delay",
+    "shelve",
+    "scrap",
+    "reschedule",
+    "suspend",
+}
+
+
+def _under_unreal_noun(noun) -> bool:
+    """'no plans for a meeting', 'an invitation to the summit', 'reports of talks': the event
+    noun is the content of a plan, an invitation or a report, not a held event."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return False
+        owner = tok.head.head
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() in UNREAL_NOUNS:
+            return True
+        tok = owner
+    return False
+
+
 def noun_asserted(noun) -> bool:
     """Whether an event noun ('talks', 'visit', 'joint statement') reports something held."""
     for child in noun.children:
@@ -205,20 +280,12 @@ def noun_asserted(noun) -> bool:
             return False
         if child.dep_ == "det" and child.lower_ in ("no", "any"):
             return False
+    if _under_unreal_noun(noun):
+        return False
     verb = _clause_verb(noun)
     if verb == noun:
         return True
-    if verb.lemma_ in (
-        "cancel",
-        "postpone",
-        "plan",
-        "propose",
-        "seek",
-        "expect",
-        "call",
-        "want",
-        "hope",
-    ):
+    if verb.lemma_ in NOT_HELD_VERBS:
         return False
     return verb_asserted(verb)
 

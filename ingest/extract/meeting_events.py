@@ -12,9 +12,11 @@ day; a visitor's other meetings are talks.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import dates
 from .companions import add_companions, add_witnesses
-from .conflict import noun_asserted, verb_asserted
+from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .leader_countries import host_of, visitors
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
@@ -27,16 +29,16 @@ from .meetings import (
     _verb_mention,
 )
 from .places import CITY, classify, dateline_place, places_around
-from .text import mentions_conflict, span_ents
+from .text import span_ents
 
 
 def find_mentions(idx, people, published) -> list:
-    """All asserted meeting mentions in the article body, in order."""
+    """All asserted meeting mentions in the article body, in order.  Conflict is judged on
+    the trigger's own predicate ("met X to discuss the war" is a meeting, "accused X" is
+    not), not on the words of its sentence."""
     out = []
     idx.last_date = None
-    for sent in idx.fact_sents():
-        if mentions_conflict(sent.text):
-            continue
+    for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ == "VERB":
                 m = _verb_mention(idx, people, tok, published)
@@ -46,11 +48,35 @@ def find_mentions(idx, people, published) -> list:
                 ok = m is not None and (noun_asserted(tok) or is_presupposed(tok))
             else:
                 continue
-            if ok and not is_planned(tok, published):
+            if ok and not is_conflict(tok) and not is_planned(tok, published):
                 _there(m, out[-1] if out else None, idx)
-                out.append(m)
+                _joined_them(m, out[-1] if out else None, idx)
+                out += _one_call_each(m)
     out += _lede_mention(idx, people, published, out)
     return sorted(out, key=lambda m: m.trigger.i)
+
+
+def _one_call_each(m) -> list:
+    """A caller who phoned several persons made one call to each (and a person whom several
+    'both visited' had one visit from each)."""
+    if m.caller is None:
+        return [m]
+    return [
+        replace(m, participants=[m.caller, p], caller=None) for p in m.participants if p != m.caller
+    ]
+
+
+def _joined_them(m, previous, idx) -> None:
+    """'... and C and D joined them for a summit': 'them' are the previous meeting's people
+    (told in the same or the previous sentence)."""
+    verb = m.trigger if m.trigger.pos_ == "VERB" else clause_verb(m.trigger)
+    if previous is None or verb.lemma_.lower() != "join":
+        return
+    if not any(c.dep_ == "dobj" and c.lower_ in ("them", "us") for c in verb.children):
+        return
+    if idx.sent_of[m.trigger.i] - idx.sent_of[previous.trigger.i] > 1:
+        return
+    m.participants = list(dict.fromkeys(previous.participants + m.participants))
 
 
 def _there(m, previous, idx) -> None:
@@ -115,6 +141,9 @@ def _joined(meetings, m, people):
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return None
     joiners = {p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)}
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        # "X was joined by A and B": the agents are the ones who join
+        joiners |= {p for o in agent.children for p in people.refs(o)}
     return next(
         (
             g
@@ -150,11 +179,7 @@ def merge(mentions, people=None) -> list:
         target.add(m)
     for m in singles:
         target = next(
-            (
-                g
-                for g in meetings
-                if m.participants[0] in g.participants and not g.background and _compatible(g, m)
-            ),
+            (g for g in meetings if m.participants[0] in g.participants and _compatible(g, m)),
             None,
         )
         if target is not None:
@@ -167,6 +192,9 @@ def events(idx, people, published) -> list:
     """Meetings of the article: mentions found, merged, and the first main meeting
     completed from the lede (its date) when its own sentences give none."""
     meetings = merge(find_mentions(idx, people, published), people)
+    # The article's main meeting is the first one not told as before it ("had been in X
+    # on Monday for talks"): those go last, keeping their order.
+    meetings.sort(key=lambda g: all(m.prior for m in g.mentions))
     add_companions(meetings, idx, people)
     add_witnesses(meetings, idx, people)
     first = next((m for m in meetings if not m.background), None)
@@ -188,7 +216,20 @@ def events(idx, people, published) -> list:
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     secondary_talks(meetings, first)
-    return _absorb_parts(meetings)
+    return [m for m in _absorb_parts(meetings) if not _domestic(m, people)]
+
+
+def _domestic(meeting, people) -> bool:
+    """Leaders of one and the same state (an outgoing and an incoming president, a president
+    and his prime minister) meeting or calling is domestic politics, not diplomacy; judged
+    only when every participant's country is known for sure."""
+    countries = set()
+    for pid in meeting.participants:
+        person = people.get(pid)
+        if not person.country or pid in people.weak_country:
+            return False
+        countries.add(person.country)
+    return len(countries) == 1
 
 
 def _absorb_parts(meetings) -> list:

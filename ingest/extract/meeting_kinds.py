@@ -16,6 +16,7 @@ from .conflict import noun_asserted
 from .places import CITY, VENUE
 from .text import doc_ents, span_ents
 
+CALL_VERBS = {"phone", "dial", "telephone", "ring"}
 CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
 VISIT_LEMMAS = {"visit", "trip", "journey", "receive", "welcome", "host", "tour"}
 TALK_LEMMAS = {"talk", "talks", "meet", "meeting", "hold", "discussions", "sit", "confer"}
@@ -35,11 +36,20 @@ def _on_sidelines(tok) -> bool:
 
 def _clause_tokens(tok, sent) -> list:
     """Tokens of a trigger's clause in its sentence: its verb's subtree, and the words
-    right around the trigger itself."""
+    right around the trigger itself.  A clause conjoined to the verb, or one with its own
+    subject, is another predicate ("interrupted his talks with X and spoke on the phone
+    with Y": the talks are no call)."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     ids = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    for c in verb.subtree:
+        if c == verb or c.pos_ not in ("VERB", "AUX") or c.left_edge.i <= tok.i <= c.right_edge.i:
+            continue
+        own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        if (c.dep_ == "conj" and c.head == verb) or own_subject:
+            # "met in September, when X stopped on his way to a summit": not this one's
+            ids -= set(range(c.left_edge.i, c.right_edge.i + 1))
     return [t for t in sent if t.i in ids or t.head == tok or tok.head == t]
 
 
@@ -66,16 +76,53 @@ def state_visit_said(tok) -> bool:
     )
 
 
+def bare_on(verb) -> bool:
+    """'called on Y' where the parser left 'on' without its object (Y as the verb's)."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return (
+        nxt is not None
+        and nxt.lower_ == "on"
+        and nxt.head == verb
+        and not list(nxt.children)
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _courtesy_call(tok) -> bool:
+    """'a courtesy call on Y', 'called on Y at his residence': a visit in person."""
+    if tok.lemma_.lower() != "call":
+        return False
+    if tok.pos_ == "VERB":  # "X called on Y at the palace"
+        if bare_on(tok):
+            return True
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(
+                o.pos_ == "PROPN"
+                and o.ent_type_ not in ("DATE", "TIME")
+                and o.lower_ not in dates.WEEKDAYS
+                for o in c.children
+            )
+            for c in tok.children
+        )
+    return any(c.lower_ == "courtesy" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in tok.children
+    )
+
+
 def mention_kinds(tok, sent) -> set:
     """Kind words attached to one meeting trigger in its sentence."""
     kinds = set()
     lemma = tok.lemma_.lower()
     clause = _clause_tokens(tok, sent)
     words = {t.lower_ for t in clause}
-    if words & CALL_WORDS or lemma == "phone" or (lemma == "call" and tok.pos_ == "NOUN"):
+    if _courtesy_call(tok):
+        kinds.add("visit")  # "paid a courtesy call on Y" is a visit, not a telephone call
+    elif words & CALL_WORDS or lemma in CALL_VERBS or (lemma == "call" and tok.pos_ == "NOUN"):
         kinds.add("call")
-    if tok.lower_ in ("call", "calls") and tok.pos_ == "VERB" and tok.dep_ != "xcomp":
-        kinds.add("call")
+    elif lemma == "call" and tok.pos_ == "VERB" and tok.dep_ != "xcomp":
+        kinds.add("call")  # "X called Y on Tuesday to discuss ..."
     if any(state_visit_said(t) for t in clause):
         kinds.add("state_visit")
     if lemma in VISIT_LEMMAS or tok.lower_ in VISIT_LEMMAS:
@@ -131,6 +178,11 @@ def _owner_ok(tok, people, meeting) -> bool:
     return set(owners) <= set(meeting.participants)
 
 
+def _others_named(tok, people, meeting) -> bool:
+    """Whether the noun's sentence names a person who is not in the meeting."""
+    return any(set(people.pids(t)) - set(meeting.participants) for t in tok.sent)
+
+
 def article_kinds(idx, people, meeting, published) -> set:
     """Kind words the article uses for its main meeting anywhere (headline included):
     'state visit', and 'summit'/'visit' referred to definitely ('the summit', 'his visit')."""
@@ -143,6 +195,8 @@ def article_kinds(idx, people, meeting, published) -> set:
             continue
         if not noun_asserted(tok) or _invited(tok) or not _owner_ok(tok, people, meeting):
             continue
+        if low == "summit" and _others_named(tok, people, meeting):
+            continue  # "attended the summit with A, B and C": a larger event than this one
         if state_visit_said(tok):
             kinds.add("state_visit")
             continue

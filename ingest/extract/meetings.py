@@ -17,7 +17,7 @@ from .agreement_args import doc_kind
 from .companions import group_leader
 from .conflict import clause_verb
 from .meeting_checks import held_noun, outer_noun
-from .meeting_kinds import mention_kinds
+from .meeting_kinds import bare_on, mention_kinds
 from .names import is_private
 from .places import TRAVEL_VERBS, places_around
 from .text import doc_ents
@@ -44,6 +44,13 @@ VERB_TRIGGERS = {
     "have",
     "confer",
     "dine",
+    "dial",
+    "telephone",
+    "ring",
+    "play",
+    "gather",
+    "convene",
+    "assemble",
 }
 NOUN_TRIGGERS = {
     "talks",
@@ -78,7 +85,16 @@ EVENT_PREPS = {
     "out",
     "for",
 }
-FLAT_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "call"}
+FLAT_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "call", "dial", "telephone"}
+# "X received a call from Y", "X paid a visit to Y", "Y chaired a summit": the clause's
+# subject takes part in the event noun its verb governs.
+EVENT_DOER_VERBS = {"pay", "make", "receive", "take", "get", "chair", "convene", "attend"}
+# "the summit brought together A, B and C": the event noun's verb gathers the objects.
+GATHER_VERBS = {"bring", "gather", "draw", "assemble", "unite"}
+ATTEND_VERBS = {"attend", "join"}
+CONVENE_VERBS = {"host", "chair", "convene", "organise", "organize", "call"}
+# "Leaders including A, B and C gathered in X": the persons of the subject met.
+GATHERING_VERBS = {"gather", "convene", "assemble"}
 COMPANY_PREPS = ("with", "alongside", "beside")
 MAX_VISIT_DAYS = 3  # mentions this many days apart, same people and city: one visit
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
@@ -100,6 +116,8 @@ class Mention:
     confidence: float = 0.9
     strong_hosts: list = field(default_factory=list)  # hosts by hosting, or by being visited
     same_day: bool = False  # "that morning" with no day known yet: the main meeting's day
+    caller: str | None = None  # one caller phoning several (or visited by several, each alone)
+    prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
 
 
 @dataclass
@@ -141,7 +159,7 @@ def _subjects(verb, people) -> list:
                 if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     out += _antecedent(s, verb, people)  # "X, who met Y in Brno"
                     continue
-                out += people.refs(s) or group_leader(s, people)
+                out += _refs(s, people) or group_leader(s, people)
             if len(set(out)) == 1 and len(subs) == 1:
                 out += _coordinated_left(subs[0], people)
             return list(dict.fromkeys(out))
@@ -150,6 +168,45 @@ def _subjects(verb, people) -> list:
         else:
             break
     return _names_before(verb, people) if verb.dep_ == "ROOT" else []
+
+
+def _refs(tok, people) -> list:
+    """Persons an argument names, with the coordinations the parser hangs elsewhere."""
+    out = people.refs(tok) + _title_conjuncts(tok, people) + _of_conjuncts(tok, people)
+    return list(dict.fromkeys(out))
+
+
+def _of_conjuncts(tok, people) -> list:
+    """'A of Armenia and B of Azerbaijan': the parser may coordinate B with Armenia."""
+    if not people.pids(tok):
+        return []
+    return [
+        p
+        for of in tok.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for obj in of.children
+        if obj.dep_ == "pobj" and not people.pids(obj)
+        for c in obj.conjuncts
+        for p in people.refs(c)
+    ]
+
+
+def _title_conjuncts(subject, people) -> list:
+    """'Italian Prime Minister A and Turkish President B met': the parser may make the second
+    title a conjunct and hang its name elsewhere; the name right after the title is meant."""
+    out = []
+    doc = subject.doc
+    own = set(people.pids(subject))
+    for c in subject.conjuncts:
+        if c.pos_ != "PROPN" or set(people.pids(c)) - own:
+            continue
+        for j in range(c.i + 1, min(len(doc), c.i + 5)):
+            if doc[j].pos_ != "PROPN":
+                break
+            if people.pids(doc[j]):
+                out += list(people.pids(doc[j]))
+                break
+    return out
 
 
 def _coordinated_left(subject, people) -> list:
@@ -202,11 +259,11 @@ def _objects(
         if c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             out += _antecedent(c, tok, people)  # "X, who was received by Y last week"
         elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
-            out += people.refs(c)
+            out += _refs(c, people)
         elif c.dep_ in ("prep", "agent") and (c.lower_ in preps or c.dep_ == "agent"):
             for obj in c.children:
                 if obj.dep_ == "pobj":
-                    out += people.refs(obj)
+                    out += _refs(obj, people)
     return out
 
 
@@ -217,17 +274,51 @@ def _agents(verb, people) -> list:
     ]
 
 
+def _prior(tok, verb, date_texts, published) -> bool:
+    """A pluperfect dated in the story's own week: told as happening before the main event."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and _this_week(
+        date_texts, published
+    )
+
+
 def _background(tok, verb, date_texts, published) -> bool:
     for c in list(verb.children) + list(tok.children):
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
             return True
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
-            # "By evening the pair had signed": a same-day time keeps it in the story.
+            # "By evening the pair had signed": a same-day time keeps it in the story, and
+            # so does reported speech ("said they had held a constructive discussion").
             if not any(t.ent_type_ == "TIME" or t.lower_ in SAME_DAY_WORDS for t in verb.subtree):
-                return True
+                if not _reported(verb) and not _this_week(date_texts, published):
+                    return True
         if c.dep_ == "amod" and c.lower_ in BACKGROUND_AMODS:
             return True
     return any(dates.mentions_past(t, published) for t in date_texts)
+
+
+def _this_week(date_texts, published) -> bool:
+    """'had called on X on Tuesday': a day of the story's own week is no background."""
+    if published is None:
+        return False
+    for text in date_texts:
+        day = dates.resolve(text, published)
+        if day and 0 <= (published - day).days <= 6 and not dates.mentions_past(text, published):
+            return True
+    return False
+
+
+REPORTING_VERBS = {"say", "tell", "add", "state", "note", "report", "write", "confirm", "announce"}
+
+
+def _reported(verb) -> bool:
+    """A clause reported by a past-tense 'said', where the pluperfect is only backshift."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.lemma_.lower() in REPORTING_VERBS
+        and head.tag_ == "VBD"
+        and not any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+    )
 
 
 def _after_since(span) -> bool:
@@ -247,6 +338,8 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
         if t.i in seen or idx.sent_of[t.i] != idx.sent_of[verb.i]:
             continue
         anc = clause_verb(t.head) if t.head != t else t
+        if anc != verb and (anc.dep_ == "conj" and _own_subject(anc) or _other_event(anc, verb)):
+            continue  # "met X, and on Sunday he joined Y": Sunday is the other clause's
         if anc != verb and (own_only or anc.dep_ not in ("xcomp", "conj", "advcl")):
             if own_only or anc.head != verb:
                 continue
@@ -260,6 +353,46 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
             continue  # "their first talks since June": June is another event
         texts.append(span.text)
     return texts
+
+
+def _own_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+# Subordinate clauses that tell another event: "their first meeting since X took office in
+# January", "met Y after Z won the election in May".
+OTHER_EVENT_MARKS = {"since", "after", "before", "until", "because", "although", "though"}
+
+
+def _other_event(clause, verb) -> bool:
+    """Whether a clause under `verb` tells an event of its own (a reported or relative
+    clause, or a subordinate clause with its own subject after 'since', 'after' ...)."""
+    for _ in range(6):
+        if clause == verb or clause.head == clause:
+            return False
+        if clause.dep_ in ("ccomp", "relcl", "csubj"):
+            return True
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ == "advcl" and marks & OTHER_EVENT_MARKS and _own_subject(clause):
+            return True
+        clause = clause.head
+    return False
+
+
+SPOUSE_WORDS = {"wife", "husband", "spouse", "lady", "gentleman", "consort"}
+
+
+def _spouse(pid, people, sent) -> bool:
+    """A leader's spouse beside them ('X and his wife Dr Y welcomed Z', 'First Lady Y') is
+    company, not a party to the meeting (gifts are judged on their own)."""
+    title = (people.get(pid).title or "").lower()
+    if title.split()[-1:] and title.split()[-1] in SPOUSE_WORDS:
+        return True
+    for t in sent:
+        if pid in people.pids(t):
+            before = [sent.doc[i].lower_ for i in range(max(sent.start, t.i - 3), t.i)]
+            return any(w in SPOUSE_WORDS for w in before)
+    return False
 
 
 def _governing_verbs(verb) -> list:
@@ -276,6 +409,7 @@ def _mention(
 ) -> Mention | None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else clause_verb(tok)
     participants = [p for p in dict.fromkeys(participants) if not is_private(people.get(p))]
+    participants = [p for p in participants if not _spouse(p, people, idx.sent(tok))]
     if len(participants) < 2 and not visitor:
         return None
     sent = idx.sent(tok)
@@ -295,6 +429,7 @@ def _mention(
     m.places = places_around(tok, published)
     m.host = next((p.country for p in m.places if p.country), None)
     m.background = _background(tok, verb, texts, published)
+    m.prior = not m.background and _prior(tok, verb, texts, published)
     for text in texts:
         m.date = m.date or dates.resolve(text, published, idx.last_date)
     m.same_day = m.date is None and any(dates.SAME_DAY.search(t.lower()) for t in texts)
@@ -311,6 +446,11 @@ def _flat_object(verb, people):
     for i in range(verb.i + 1, min(len(doc), verb.i + 6)):
         t = doc[i]
         if people.pids(t) and t.pos_ == "PROPN":
+            name = t
+            while name.dep_ in ("compound", "amod", "flat") and name.head.i > name.i:
+                name = name.head
+            if name.dep_ == "poss":
+                return None  # "welcomed X's decision": X's decision was welcomed
             return t
         if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ"):
             return None
@@ -378,6 +518,22 @@ def _verb_mention(idx, people, tok, published):
     lemma = tok.lemma_.lower()
     if lemma not in VERB_TRIGGERS and lemma not in DEAL_VERBS or tok.pos_ != "VERB":
         return None
+    if lemma == "talk" and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "talked X into staying" persuades, it is not a meeting
+    if lemma == "call" and _calls_a_name(tok, people):
+        return None  # "called X a liar": a name, not a telephone call
+    if lemma in ("speak", "talk") and _each(tok) and not _spoke_with(tok):
+        return None  # "A and B had both spoken on Tuesday": speeches, not a conversation
+    if lemma == "play":
+        return _played_host(idx, people, tok, published)
+    if lemma in GATHERING_VERBS:
+        return _gathered(idx, people, tok, published)
+    if lemma == "confer" and any(
+        c.dep_ in ("dobj", "nsubjpass")
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(people.pids(o) for o in c.children))
+        for c in tok.children
+    ):
+        return None  # "an order was conferred on X by Y" is an award (a gift), not talks
     subs = _subjects(tok, people)
     if lemma in DEAL_VERBS:
         reduced, document = _reduced_relative(tok, people)
@@ -385,6 +541,14 @@ def _verb_mention(idx, people, tok, published):
         if not _deal_at_a_place(tok, subs, published, document):
             return None
     objs = _objects(tok, people)
+    called_on = []
+    if lemma == "call":  # the parser may make the person called a predicate ("oprd")
+        objs += [p for c in tok.children if c.dep_ == "oprd" for p in _refs(c, people)]
+        if not _infinitive_below(tok):
+            called_on = _objects(tok, people, preps=("on",))  # "called on Y at the palace"
+            if bare_on(tok):
+                called_on += [p for c in tok.children if c.dep_ == "dobj" for p in _refs(c, people)]
+            objs += called_on
     flat = None
     if not objs and lemma in FLAT_VERBS and subs:
         flat = _flat_object(tok, people)
@@ -425,6 +589,8 @@ def _verb_mention(idx, people, tok, published):
         host_pids = _agents(tok, people) if passive else subs
     elif lemma in ("meet", "visit", "see") and objs:
         host_pids = objs
+    elif called_on:
+        host_pids = called_on  # the one called on is visited
     named_host = _as_host(tok, people)
     host_pids = named_host or host_pids
     m = _mention(idx, people, tok, subs + objs, published, host_pids)
@@ -435,6 +601,87 @@ def _verb_mention(idx, people, tok, published):
         traveled = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in TRAVEL_VERBS
         if lemma in STRONG_HOST_VERBS or traveled or named_host:
             m.strong_hosts = list(host_pids)
+        if "call" in m.kinds and len(set(subs)) == 1 and len(set(objs) - set(subs)) >= 2:
+            m.caller = subs[0]  # "X telephoned both A and B": two calls
+        elif len(set(objs)) == 1 and len(set(subs)) >= 2 and _each(tok):
+            m.caller = objs[0]  # "A and B both visited X last year": one visit each
+    return m
+
+
+def _each(verb) -> bool:
+    """'A and B both visited X', 'each met X': the subjects acted separately."""
+    return any(
+        c.lower_ in ("both", "each", "separately")
+        and c.dep_ in ("advmod", "preconj", "det", "nsubj", "dep", "npadvmod")
+        and not any(g.lower_ == "other" for g in c.children)
+        for c in verb.children
+    ) or any(
+        g.lower_ in ("both", "each") and g.dep_ in ("preconj", "det", "appos")
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for g in c.children
+    )
+
+
+def _spoke_with(verb) -> bool:
+    """Whether speaking is a conversation: with or to someone, or by phone."""
+    for c in verb.subtree:
+        if c.head == verb and c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to"):
+            return True
+        if c.lower_ in ("other", "another", "phone", "telephone", "video"):
+            return True  # "spoke to each other", "both spoke by phone"
+    return False
+
+
+def _calls_a_name(verb, people) -> bool:
+    """'called X a liar' (however parsed): a common noun predicated of the person called;
+    'X, as many call their president'."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and (passive or not people.pids(c)):
+            return True  # "is often called the 'X of the South'"
+        if c.dep_ in ("dobj", "oprd") and people.pids(c):
+            if any(g.dep_ in ("dobj", "attr", "oprd") and g.pos_ == "NOUN" for g in c.children):
+                return True
+    return False
+
+
+def _infinitive_below(verb) -> bool:
+    """'called on X to release ...': a to-infinitive in the clause makes it an appeal."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        for t in verb.subtree
+    )
+
+
+def _gathered(idx, people, tok, published):
+    """'Leaders including A, B and C gathered in X': everyone named in the subject phrase
+    (with its 'including' / 'such as' lists) met; a gathering needs three or more."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "gathered evidence", "convened a panel"
+    found = []
+    for sub in (c for c in tok.children if c.dep_ == "nsubj"):
+        found += _refs(sub, people)
+        for prep in (c for c in sub.children if c.dep_ == "prep"):
+            if prep.lower_ in ("including", "like", "as"):  # "such as" ends in "as"
+                found += [p for o in prep.children if o.dep_ == "pobj" for p in _refs(o, people)]
+    found = list(dict.fromkeys(found))
+    if len(found) < 3:
+        return None
+    return _mention(idx, people, tok, found, published)
+
+
+def _played_host(idx, people, tok, published):
+    """'X played host to Y': X hosted Y."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "host" for c in tok.children):
+        return None
+    hosts = _subjects(tok, people)
+    m = _mention(idx, people, tok, hosts + _objects(tok, people, preps=("to",)), published, hosts)
+    if m:
+        m.kinds.add("visit")
+        m.strong_hosts = list(hosts)
     return m
 
 
@@ -489,11 +736,27 @@ def _noun_mention(idx, people, tok, published):
     for c in tok.children:
         if c.dep_ == "poss":
             parts += people.refs(c)
-    parts += _objects(tok, people, preps=("between", "with", "of"))
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("pay", "make") and not parts:
+    preps = ("between", "with", "of")
+    if tok.lower_ in ("call", "visit", "visits", "calls"):
+        preps += ("from", "on", "to")  # "a call from Y", "a courtesy call on Y", "a visit to Y"
+    parts += _objects(tok, people, preps=preps)
+    head_lemma = tok.head.lemma_.lower()
+    if tok.dep_ == "dobj" and head_lemma in ("pay", "make") and not parts:
         parts += _subjects(tok.head, people)  # "X paid an official visit to Y's country"
+    elif tok.dep_ == "dobj" and head_lemma in EVENT_DOER_VERBS:
+        parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
+    if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
+        parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
+    if tok.dep_ == "nsubjpass" and head_lemma in ATTEND_VERBS:
+        parts += _agents(tok.head, people)  # "the summit was attended by A, B and C"
+    for clause in tok.children:
+        lemma = clause.lemma_.lower()
+        if clause.dep_ in ("acl", "relcl") and lemma in ATTEND_VERBS | CONVENE_VERBS:
+            parts += _agents(clause, people)  # "a summit (that was) attended by A and B"
     outer = outer_noun(tok)
-    if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and len(parts) < 2:
+    with_only = _joint_appearance(tok) and parts
+    if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
+        # "X said at a news conference with A and B": X appeared with them
         verb = clause_verb(outer.head)
         parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
         if len(set(parts)) < 2 and tok.lower_ in ("talks", "discussions", "meeting"):

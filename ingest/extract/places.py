@@ -185,6 +185,12 @@ def places_around(trigger, published=None) -> list:
         if clause.lemma_.lower() in TRAVEL_VERBS:
             out += _visited(clause, published)
             heads.append(clause)
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        # "arrived from Mexico City, where he held talks with X": the antecedent is the place
+        place = classify(verb.head, published)
+        if place:
+            out.append(place)
     if trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.pos_ == "VERB":
         # "visited Kyiv on Tuesday and held talks": the first verb's places are shared.
         out += _visited(trigger.head, published)
