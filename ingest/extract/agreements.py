@@ -20,7 +20,7 @@ from .agreement_args import object_doc as _object_doc
 from .conflict import body_sents, clause_verb, is_conflict, verb_asserted
 from .lexicon import GOVERNMENT_NOUNS, ORG_HEADS
 
-FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail"}
+FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder"}
 AID_WORDS = {
     "aid",
     "assistance",
@@ -37,6 +37,9 @@ AID_WORDS = {
     "troops",
     "equipment",
     "help",
+    "credit",
+    "financing",
+    "donation",
 }
 
 
@@ -50,7 +53,7 @@ class Agreement:
     rule: str
     infer_counterpart: bool = False
     summary: str = ""
-    part: int = 0  # k of "signed n agreements" (0: a single document)
+    part: object = 0  # which of several documents in one mention (0: a single one)
 
 
 def _subject_tok(verb, ctx=None):
@@ -61,14 +64,33 @@ def _subject_tok(verb, ctx=None):
     return subject
 
 
-def _is_commercial(tok) -> bool:
-    if tok is None:
-        return False
+def _parties(ctx, subject) -> list:
+    """The subject's parties, with a second subject the parser gave the same verb
+    ('A and B signed' parsed as two nsubj)."""
+    out = ctx.parties(subject)
+    if out and subject.dep_ == "nsubj" and ctx.people.refs(subject):
+        for c in subject.head.children:
+            if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):
+                out = out + [p for p in ctx.people.refs(c) if p not in out]
+    return out
+
+
+def _is_commercial(tok, ctx=None) -> bool:
+    if tok is None or (ctx is not None and ctx.people.refs(tok)):
+        return False  # a leader the tagger took for an organisation
     return (
         tok.lemma_.lower() in ORG_HEADS
         or tok.lower_ in ORG_HEADS
         or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
     )
+
+
+def _countries_of(ctx, parties) -> list:
+    """Leaders' countries (ISO codes stay as they are); [] unless every one is known."""
+    codes = [p if isinstance(p, str) else ctx.people.get(p).country for p in parties]
+    if len(codes) < 2 or not all(codes):
+        return []
+    return list(dict.fromkeys(codes))
 
 
 def _witness(verb) -> bool:
@@ -82,19 +104,36 @@ def _sign(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "name" for c in verb.children):
         return None
-    if lemma not in ("sign", "conclude", "ink", "seal", "put") or _witness(verb):
+    if lemma not in ("sign", "conclude", "ink", "seal", "put", "exchange") or _witness(verb):
         return None
     doc_noun = _object_doc(verb)
     if doc_noun is None:
         return None
+    if lemma == "exchange" and doc_noun.tag_ not in ("NNS", "NNPS"):
+        return None  # "exchanged agreements" (the signed copies); not "exchanged a statement"
     subject = _subject_tok(verb, ctx)
     if verb.dep_ == "relcl":
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if _is_commercial(subject) or any(
+    if subject is None:
+        subject = args.agent(verb)  # "a memorandum was signed by A and B"
+    if _is_commercial(subject, ctx) or any(
         _is_commercial(c) for c in doc_noun.children if c.dep_ == "compound"
     ):
         return None
-    parties = ctx.parties(subject) + ctx.with_parties(verb, doc_noun)
+    parties = _parties(ctx, subject) + ctx.with_parties(verb, doc_noun)
+    if len(parties) < 2:  # "signed an agreement on X with B": "with" hung inside the subject
+        parties += [
+            p
+            for t in doc_noun.subtree
+            if t.dep_ == "prep" and t.lower_ == "with"
+            for o in t.children
+            if o.dep_ == "pobj"
+            for p in ctx.people.refs(o)
+        ]
+    witnesses = args.presence(verb)
+    if witnesses is not None and len(parties) < 2:
+        # "ministers signed X in the presence of A and B": the states of A and B
+        parties = _countries_of(ctx, ctx.parties(witnesses)) or parties
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
 
@@ -120,10 +159,10 @@ def _stated(verb, ctx):
     if doc_noun is None or not args.doc_asserted(doc_noun):
         return None
     subject = _subject_tok(verb, ctx)
-    if subject is None or _is_commercial(subject):
+    if subject is None or _is_commercial(subject, ctx):
         return None
     kind = _doc_kind(doc_noun)
-    return Agreement(ctx.parties(subject), kind, "agreed", verb, 0.8, "agreement.in_statement")
+    return Agreement(_parties(ctx, subject), kind, "agreed", verb, 0.8, "agreement.in_statement")
 
 
 def _issue(verb, ctx):
@@ -136,6 +175,9 @@ def _issue(verb, ctx):
         "agree",
         "reach",
         "set",
+        "strike",
+        "clinch",
+        "hammer",
     ):
         return None
     doc_noun = _object_doc(verb)
@@ -155,9 +197,9 @@ def _issue(verb, ctx):
     if subject is None and verb.dep_ == "acl":
         # "they set out the results in a communique issued in X": the governing subject
         subject = args.subject_tok(clause_verb(verb.head))
-    if _is_commercial(subject):
+    if _is_commercial(subject, ctx):
         return None
-    parties = ctx.parties(subject) if subject is not None else ctx.pair_for(verb)
+    parties = _parties(ctx, subject) if subject is not None else ctx.pair_for(verb)
     return Agreement(parties, kind, "agreed", verb, 0.85, "agreement.issue")
 
 
@@ -165,7 +207,7 @@ def _agree(verb, ctx):
     if verb.lemma_.lower() != "agree" or _object_doc(verb) is not None:
         return None
     subject = _subject_tok(verb, ctx)
-    parties = ctx.parties(subject) + ctx.with_parties(verb)
+    parties = _parties(ctx, subject) + ctx.with_parties(verb)
     if len(parties) < 2:
         return None
     kind = "agreement"
@@ -215,16 +257,53 @@ def _invitation(verb, ctx):
             return None
         if lemma == "invite" and not guests:
             return None
+        if lemma == "extend" and not guests:
+            guests = [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for p in ctx.people.refs(o)
+            ]
+        status = "accepted" if guests and _guest_agrees(verb, guests, ctx) else "proposed"
         return Agreement(
-            ctx.parties(subject) + guests,
+            _parties(ctx, subject) + guests,
             "invitation",
-            "proposed",
+            status,
             verb,
             0.8,
             "agreement.invite",
             infer_counterpart=True,
         )
     return None
+
+
+ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel"}
+
+
+def _guest_agrees(verb, guests, ctx) -> bool:
+    """'A invited B to visit, and B said he would come / B accepted': the guest's yes in
+    the same sentence."""
+    for tok in verb.sent:
+        if tok.i <= verb.i or tok.pos_ != "VERB":
+            continue
+        if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in tok.children):
+            who = args.subject_tok(tok)
+            if who is not None and set(ctx.people.refs(who)) & set(guests):
+                return True
+        if tok.lemma_.lower() == "say" and not any(c.dep_ == "neg" for c in tok.children):
+            who = args.subject_tok(tok)
+            if who is None or not set(ctx.people.refs(who)) & set(guests):
+                continue
+            for comp in tok.children:
+                if (
+                    comp.dep_ == "ccomp"
+                    and comp.lemma_.lower() in ACCEPT_WORDS
+                    and not any(c.dep_ == "neg" for c in comp.children)
+                ):
+                    return True
+    return False
 
 
 def _accession(verb, ctx):
@@ -236,11 +315,14 @@ def _accession(verb, ctx):
     subject = _subject_tok(verb, ctx)
     if subject is None or not ctx.people.refs(subject):
         return None
-    return Agreement(ctx.parties(subject), "treaty", "accepted", verb, 0.8, "agreement.accession")
+    return Agreement(_parties(ctx, subject), "treaty", "accepted", verb, 0.8, "agreement.accession")
+
+
+PLEDGE_VERBS = {"promise", "pledge", "announce", "offer", "extend", "provide", "commit", "unveil"}
 
 
 def _pledge(verb, ctx):
-    if verb.lemma_.lower() not in ("promise", "pledge"):
+    if verb.lemma_.lower() not in PLEDGE_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -249,7 +331,7 @@ def _pledge(verb, ctx):
     if not (words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in obj.subtree)):
         return None
     subject = _subject_tok(verb, ctx)
-    parties = ctx.parties(subject) + [
+    parties = _parties(ctx, subject) + [
         p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
     ]
     return Agreement(
@@ -275,9 +357,11 @@ def _failed_to(verb, ctx):
     subject = _subject_tok(verb, ctx)
     if verb.dep_ == "conj" and subject is None:
         subject = _subject_tok(verb.head, ctx)  # "held talks ... but failed to reach"
-    parties = ctx.parties(subject) if subject is not None else []
+    parties = _parties(ctx, subject) if subject is not None else []
+    doc = next((c for c in comp.children if c.dep_ == "dobj" and _doc_kind(c)), None)
+    kind = "deal" if doc is not None and _doc_kind(doc) == "deal" else "agreement"
     return Agreement(
-        parties or ctx.pair_for(verb), "deal", "failed", verb, 0.75, "agreement.failed_to"
+        parties or ctx.pair_for(verb), kind, "failed", verb, 0.75, "agreement.failed_to"
     )
 
 
@@ -292,51 +376,180 @@ def _without_deal(verb) -> bool:
     )
 
 
-def _failed(verb, ctx):
-    if verb.lemma_.lower() not in FAIL_VERBS:
-        return None
-    if verb.lemma_.lower() == "fail":
-        return _failed_to(verb, ctx)
+TALK_NOUNS = {"talks", "negotiations", "summit", "meeting", "dialogue", "mediation", "process"}
+
+
+def _talk_parties(noun, ctx) -> list:
+    """The sides of 'talks between A and B' / 'their talks' / 'A's mediation'."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out += ctx.parties(c)
+        if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+            out += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+    return out
+
+
+def _no_deal(verb):
+    """'without a deal', 'without agreement', 'with no deal': the document noun, if any."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "without":
-            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-            if obj is not None and obj.lower_ in ("deal", "agreement", "accord"):
-                subject = _subject_tok(verb, ctx)
-                parties = ctx.parties(subject) if subject is not None else []
-                if subject is not None and not parties:
-                    for c in subject.children:
-                        if c.dep_ == "poss":
-                            parties = ctx.parties(c)
-                return Agreement(
-                    parties or ctx.pair_for(verb), "deal", "failed", verb, 0.8, "agreement.failed"
-                )
+        if prep.dep_ != "prep" or prep.lower_ not in ("without", "with"):
+            continue
+        for o in prep.children:
+            if o.dep_ != "pobj" or o.lower_ not in ("deal", "agreement", "accord"):
+                continue
+            if prep.lower_ == "without" or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in o.children
+            ):
+                return o
     return None
 
 
-RULES = (_sign, _issue, _stated, _agree, _invitation, _accession, _pledge, _failed)
+def _failed(verb, ctx):
+    lemma = verb.lemma_.lower()
+    if lemma not in FAIL_VERBS:
+        return None
+    if lemma == "fail" and any(c.dep_ == "xcomp" for c in verb.children):
+        return _failed_to(verb, ctx)
+    subject = _subject_tok(verb, ctx)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    no_deal = _no_deal(verb)
+    if no_deal is not None:
+        parties = _parties(ctx, subject) if subject is not None else []
+        talks = obj if obj is not None and obj.lower_ in TALK_NOUNS else subject
+        if talks is not None and not parties:
+            parties = _talk_parties(talks, ctx)
+        if obj is not None and obj.lower_ in TALK_NOUNS:
+            parties += _talk_parties(obj, ctx)
+        kind = (
+            "deal" if no_deal.lower_ == "deal" or no_deal.head.lower_ == "without" else "agreement"
+        )
+        return Agreement(
+            parties or ctx.pair_for(verb), kind, "failed", verb, 0.8, "agreement.failed"
+        )
+    # "the negotiations collapsed", "talks broke down", "the talks failed"
+    down = lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    if lemma in ("collapse", "break", "fail", "founder") and down and obj is None:
+        if subject is None or subject.lemma_.lower() not in TALK_NOUNS | {"talk", "negotiation"}:
+            return None
+        parties = _talk_parties(subject, ctx)
+        return Agreement(
+            parties or ctx.pair_for(verb), "agreement", "failed", verb, 0.75, "agreement.collapsed"
+        )
+    return None
+
+
+PROPOSE_VERBS = {"propose", "offer", "suggest", "table", "float"}
+SHELVE_VERBS = {"drop", "shelve", "postpone", "defer", "withdraw", "delay"}
+REJECT_VERBS = {"reject", "veto", "rebuff", "spurn", "turn"}
+PROPOSAL_NOUNS = {
+    "plan",
+    "proposal",
+    "offer",
+    "deal",
+    "package",
+    "compromise",
+    "initiative",
+    "draft",
+    "blueprint",
+    "treaty",
+    "agreement",
+    "accord",
+    "pact",
+    "settlement",
+}
+
+
+def _proposed(verb, ctx):
+    """'A proposed a treaty', 'offered B a deal'; 'a draft accord was dropped at the last
+    minute' (a document that was not signed after all)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in PROPOSE_VERBS | SHELVE_VERBS:
+        return None
+    doc_noun = _object_doc(verb)
+    if doc_noun is None or _doc_kind(doc_noun) in ("joint_statement", None):
+        return None
+    subject = _subject_tok(verb, ctx) or args.agent(verb)
+    if _is_commercial(subject, ctx):
+        return None
+    parties = _parties(ctx, subject)
+    parties += [p for c in verb.children if c.dep_ == "dative" for p in ctx.parties(c)]
+    parties += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for p in ctx.parties(o)
+    ]
+    if not parties:
+        parties = ctx.pair_for(verb)
+    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    return Agreement(
+        parties, kind, "proposed", verb, 0.7, "agreement.proposed", infer_counterpart=True
+    )
+
+
+def _rejected(verb, ctx):
+    """'A rejected B's plan', 'voters rejected the proposed deal': the proposal, rejected.
+    An accusation, a demand or a claim rejected is no agreement."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REJECT_VERBS:
+        return None
+    if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or obj.lemma_.lower() not in PROPOSAL_NOUNS:
+        return None
+    subject = _subject_tok(verb, ctx) if obj.dep_ == "dobj" else args.agent(verb)
+    if _is_commercial(subject, ctx):
+        return None
+    parties = _parties(ctx, subject) + ctx.from_party(obj)
+    if not parties:
+        parties = ctx.pair_for(verb)
+    kind = _doc_kind(obj)
+    if kind not in ("treaty", "agreement", "deal", "declaration", "mou") or obj.lower_ in (
+        "plan",
+        "package",
+    ):
+        kind = "treaty" if obj.lower_ == "pact" else "deal"
+    return Agreement(
+        parties, kind, "rejected", verb, 0.7, "agreement.rejected", infer_counterpart=True
+    )
+
+
+RULES = (_sign, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
 
 
 def _mention(tok, ctx):
     """The agreement a verb triggers, if its own predicate is asserted diplomacy."""
     if not verb_asserted(tok):
         return None
-    if tok.lemma_.lower() in FAIL_VERBS:
+    lemma = tok.lemma_.lower()
+    if lemma in FAIL_VERBS:
         found = _failed(tok, ctx)
         if found is not None:
             return found
-    if is_conflict(tok) or args.negative_subject(tok):
-        return None
-    found = next((a for a in (rule(tok, ctx) for rule in RULES[:-1]) if a), None)
+    if lemma in REJECT_VERBS:
+        return None if args.negative_subject(tok) else _rejected(tok, ctx)
     doc_noun = _object_doc(tok)
-    if found is not None and doc_noun is not None and not args.doc_asserted(doc_noun):
+    settles = lemma == "strike" and doc_noun is not None  # "struck a deal" is no attack
+    if (is_conflict(tok) and not settles) or args.negative_subject(tok):
         return None
+    found = next((a for a in (rule(tok, ctx) for rule in RULES) if a), None)
+    if found is not None and doc_noun is not None and not args.doc_asserted(doc_noun):
+        if not args.not_yet(doc_noun) or found.kind in ("invitation", "pledge"):
+            return None
+        found.status = "proposed"  # "signed a draft agreement", "agreed a proposed deal"
     return found
 
 
 def find_agreements(idx, ctx) -> list:
-    """Agreement mentions in the article body, one per document ('signed two agreements'
-    gives two), each with a one-line summary.  Conflict is judged on the trigger's own
-    predicate (`is_conflict`), so a cue elsewhere in the sentence does not hide a fact."""
+    """Agreement mentions in the article body, one per named document ('an MoU on X and an
+    agreement on Y' gives two; 'two agreements' gives two; 'signed 18 agreements' gives one
+    batch whose summary carries the count), each with a one-line summary.  Conflict is
+    judged on the trigger's own predicate (`is_conflict`), so a cue elsewhere in the
+    sentence does not hide a fact."""
     out = []
     for sent in body_sents(idx):
         for tok in sent:
@@ -346,15 +559,26 @@ def find_agreements(idx, ctx) -> list:
             if found is None:
                 continue
             doc_noun = _object_doc(tok)
-            found.summary = args.summary(
-                tok, doc_noun, sent, idx.dateline_end, found.kind, found.status
-            )
-            n = args.count_of(doc_noun) if doc_noun is not None else 1
-            out.append(found)
-            for k in range(2, n + 1):
-                out.append(replace(found, summary=f"{found.summary} ({k} of {n})", part=k))
-            if n > 1:
-                found.summary, found.part = f"{found.summary} (1 of {n})", 1
+            if doc_noun is None or found.kind in ("invitation", "pledge"):
+                found.summary = args.summary(
+                    tok, doc_noun, sent, idx.dateline_end, found.kind, found.status
+                )
+                out.append(found)
+                continue
+            docs = args.documents(doc_noun)
+            for noun, subject in docs:
+                kind = found.kind if noun == doc_noun else (_doc_kind(noun) or found.kind)
+                summary = args.summary(
+                    tok, noun, sent, idx.dateline_end, kind, found.status, subject
+                )
+                part = 0 if len(docs) == 1 else f"{noun.i}:{subject[1] if subject else ''}"
+                one = replace(found, kind=kind, summary=summary, part=part)
+                n = args.count_of(noun) if subject is None else 1
+                if n != 2:
+                    out.append(one)  # a counted batch of three or more is one record
+                    continue
+                for k in (1, 2):
+                    out.append(replace(one, summary=f"{summary} ({k} of 2)", part=f"{part}/{k}"))
     return out
 
 

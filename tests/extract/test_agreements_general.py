@@ -1,0 +1,275 @@
+"""Agreements, generated: templates x fillers (leader pairs, subjects, counts, statuses).
+
+Each capability is a template of plain news English with a negative twin where one
+makes sense.  The sentences are invented for these tests; the leaders are real public
+figures the registry knows.  A case expects the multiset of (kind, status, parties)
+where parties is "leaders" (the two leaders' names) or "states" (their ISO codes).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# (full mention, short name, ISO country, capital)
+PAIRS = [
+    (
+        ("Indian Prime Minister Narendra Modi", "Narendra Modi", "IN"),
+        ("Australian Prime Minister Anthony Albanese", "Anthony Albanese", "AU"),
+    ),
+    (
+        ("French President Emmanuel Macron", "Emmanuel Macron", "FR"),
+        ("Kenyan President William Ruto", "William Ruto", "KE"),
+    ),
+    (
+        ("Japanese Prime Minister Fumio Kishida", "Fumio Kishida", "JP"),
+        ("Indonesian President Joko Widodo", "Joko Widodo", "ID"),
+    ),
+    (
+        ("German Chancellor Olaf Scholz", "Olaf Scholz", "DE"),
+        ("South African President Cyril Ramaphosa", "Cyril Ramaphosa", "ZA"),
+    ),
+]
+SUBJECTS = ["critical minerals", "mental health cooperation", "the avoidance of double taxation"]
+COUNTS = [("three", 3), ("seven", 7), ("18", 18)]
+COUNTRY_NAME = {
+    "IN": "India",
+    "AU": "Australia",
+    "FR": "France",
+    "KE": "Kenya",
+    "JP": "Japan",
+    "ID": "Indonesia",
+    "DE": "Germany",
+    "ZA": "South Africa",
+}
+
+
+def _intro(a, b):
+    return f"{a[0]} held talks with {b[0]} on Tuesday. "
+
+
+def _surname(p):
+    return p[1].split()[-1]
+
+
+# capability -> list of (template, expected); expected is a list of (kind, status, who)
+TEMPLATES = {
+    "signed, plain": [
+        ("{A} and {B} signed an agreement on {subject}.", [("agreement", "signed", "leaders")]),
+        ("{A} signed an agreement on {subject} with {B}.", [("agreement", "signed", "leaders")]),
+        ("{A} and {B} signed a treaty on {subject}.", [("treaty", "signed", "leaders")]),
+        (
+            "{countryA} and {countryB} signed an agreement on {subject}.",
+            [("agreement", "signed", "states")],
+        ),
+        ("{A} and {B} discussed an agreement on {subject}.", []),
+        ("{A} and {B} will sign an agreement on {subject} next year.", []),
+    ],
+    "struck a deal": [
+        ("{A} and {B} struck a deal on {subject}.", [("deal", "agreed", "leaders")]),
+        ("{A} and {B} sealed a deal on {subject}.", [("deal", "signed", "leaders")]),
+        ("{A} and {B} hope to strike a deal on {subject}.", []),
+    ],
+    "passive signing": [
+        (
+            "A memorandum of understanding on {subject} was signed by {a} and {b}.",
+            [("mou", "signed", "leaders")],
+        ),
+        (
+            "An agreement on {subject} was signed by {a} and {b} after the talks.",
+            [("agreement", "signed", "leaders")],
+        ),
+        ("The guest book was signed by {a} and {b}.", []),
+    ],
+    "signed in the presence": [
+        (
+            "Agreements on {subject} were exchanged in the presence of {a} and {b}.",
+            [("agreement", "signed", "states")],
+        ),
+        (
+            "Ministers signed an agreement on {subject} in the presence of {a} and {b}.",
+            [("agreement", "signed", "states")],
+        ),
+        (
+            "Companies from both countries signed contracts in the presence of {a} and {b}.",
+            [],
+        ),
+    ],
+    "joint statement and declaration": [
+        (
+            "{A} and {B} issued a joint statement on {subject}.",
+            [("joint_statement", "agreed", "leaders")],
+        ),
+        (
+            "{A} and {B} adopted the Nairobi Declaration on {subject}.",
+            [("declaration", "agreed", "leaders")],
+        ),
+        ("{A} issued a statement on {subject}.", []),
+    ],
+    "named documents": [
+        (
+            "{A} and {B} signed an MoU on {subject}, an MoU on tourism and an agreement on "
+            "visa exemption.",
+            [
+                ("mou", "signed", "leaders"),
+                ("mou", "signed", "leaders"),
+                ("agreement", "signed", "leaders"),
+            ],
+        ),
+        (
+            "{A} and {B} signed MoUs on {subject}, tourism and space research.",
+            [("mou", "signed", "leaders")] * 3,
+        ),
+    ],
+    "counted batch": [
+        (
+            "The two sides signed {count} agreements on Tuesday.",
+            [("agreement", "signed", "states")],
+        ),
+        (
+            "{A} and {B} signed {count} agreements covering trade and energy.",
+            [("agreement", "signed", "leaders")],
+        ),
+        ("Businesses from the two countries signed {count} agreements.", []),
+    ],
+    "failed": [
+        ("The talks between {a} and {b} ended with no deal.", [("deal", "failed", "leaders")]),
+        ("Negotiations between {a} and {b} collapsed.", [("agreement", "failed", "leaders")]),
+        ("{A} and {B} failed to agree on {subject}.", [("agreement", "failed", "leaders")]),
+        ("The talks ended without agreement.", [("deal", "failed", "leaders")]),
+        ("The talks ended with a deal on {subject}.", []),
+    ],
+    "proposed": [
+        ("{A} proposed a treaty on {subject}.", [("treaty", "proposed", "leaders")]),
+        ("{A} offered {b} a deal on {subject}.", [("deal", "proposed", "leaders")]),
+        (
+            "A draft agreement on {subject} was dropped at the last minute.",
+            [("agreement", "proposed", "leaders")],
+        ),
+        ("{A} proposed a toast to {b}.", []),
+    ],
+    "rejected": [
+        ("{A} rejected {b}'s plan for {subject}.", [("deal", "rejected", "leaders")]),
+        ("{A} rejected the proposed deal on {subject}.", [("deal", "rejected", "leaders")]),
+        ("{A} rejected {b}'s accusation of meddling.", []),
+    ],
+    "invitation": [
+        ("{A} invited {b} to visit {countryA}.", [("invitation", "proposed", "leaders")]),
+        (
+            "{B} accepted {a}'s invitation to visit {countryA}.",
+            [("invitation", "accepted", "leaders")],
+        ),
+        (
+            "{A} invited {b} to visit {countryA}, and {b} said he would come.",
+            [("invitation", "accepted", "leaders")],
+        ),
+        ("{A} invited reporters to a briefing.", []),
+    ],
+    "pledge": [
+        (
+            "{A} pledged $500 million in grants for infrastructure in {countryB}.",
+            [("pledge", "agreed", "leaders")],
+        ),
+        (
+            "{A} announced a $1 billion line of credit for {countryB}.",
+            [("pledge", "agreed", "leaders")],
+        ),
+        ("{A} pledged to fight corruption at home.", []),
+    ],
+    "agreed to": [
+        (
+            "{A} and {B} agreed to expand cooperation on {subject}.",
+            [("agreement", "agreed", "leaders")],
+        ),
+        ("{A} and {B} did not agree on {subject}.", []),
+    ],
+}
+
+
+def _cases():
+    out = []
+    for cap, templates in TEMPLATES.items():
+        for t_no, (template, expected) in enumerate(templates):
+            for p_no, (a, b) in enumerate(PAIRS):
+                subject = SUBJECTS[(t_no + p_no) % len(SUBJECTS)]
+                count = COUNTS[(t_no + p_no) % len(COUNTS)][0]
+                text = template.format(
+                    A=a[0],
+                    B=b[0],
+                    a=_surname(a),
+                    b=_surname(b),
+                    subject=subject,
+                    count=count,
+                    countryA=COUNTRY_NAME[a[2]],
+                    countryB=COUNTRY_NAME[b[2]],
+                )
+                if not ("{A}" in template and "{B}" in template):
+                    text = _intro(a, b) + text
+                out.append(
+                    pytest.param(text, a, b, expected, id=f"{cap}-{t_no}-{p_no}".replace(" ", "_"))
+                )
+    return out
+
+
+def _expected(expected, a, b):
+    who = {"leaders": frozenset({a[1], b[1]}), "states": frozenset({a[2], b[2]})}
+    return sorted((k, s, tuple(sorted(who[w]))) for k, s, w in expected)
+
+
+@pytest.mark.parametrize("text,a,b,expected", _cases())
+def test_agreement_capability(run, text, a, b, expected):
+    ex = run(text)
+    got = sorted((x.kind, x.status, tuple(sorted(x.parties))) for x in ex.agreements)
+    assert got == _expected(expected, a, b), text
+
+
+# -- summaries ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,summary",
+    [
+        (
+            "NAIROBI, May 3 (Reuters) - Kenyan President William Ruto and French President "
+            "Emmanuel Macron signed an agreement on critical minerals on Friday.",
+            "Agreement on critical minerals",
+        ),
+        (
+            "Indian Prime Minister Narendra Modi held talks with Australian Prime Minister "
+            "Anthony Albanese on Tuesday. The two sides signed 18 agreements on trade, "
+            "health and education.",
+            "18 agreements on trade, health and education",
+        ),
+        (
+            "Indian Prime Minister Narendra Modi held talks with Australian Prime Minister "
+            "Anthony Albanese on Tuesday. They signed an MoU on mental health cooperation "
+            "and an agreement on the avoidance of double taxation.",
+            "MoU on mental health cooperation|Agreement on the avoidance of double taxation",
+        ),
+    ],
+)
+def test_summary_names_the_subject(run, text, summary):
+    ex = run(text)
+    assert "|".join(a.summary for a in ex.agreements) == summary
+
+
+def test_counted_batch_is_one_record_with_its_count(run):
+    ex = run(
+        "Japanese Prime Minister Fumio Kishida held talks with Indonesian President Joko "
+        "Widodo on Tuesday. The two governments signed seven agreements."
+    )
+    assert [(a.kind, a.summary) for a in ex.agreements] == [("agreement", "Seven agreements")]
+
+
+def test_two_word_country_is_one_party_not_a_fragment(run):
+    ex = run(
+        "Saudi Arabia and South Africa signed an agreement on renewable energy on Monday. "
+        "Kenya and Saudi Arabia signed a memorandum of understanding on tourism."
+    )
+    assert sorted(tuple(sorted(a.parties)) for a in ex.agreements) == [
+        ("KE", "SA"),
+        ("SA", "ZA"),
+    ]
+
+
+def test_suite_size():
+    assert len(_cases()) >= 150
