@@ -34,6 +34,10 @@ DOC_KINDS = {
     "communiqué": "joint_statement",
     "statement": "joint_statement",
     "declaration": "declaration",
+    "documents": "agreement",
+    "protocol": "agreement",
+    "protocols": "agreement",
+    "convention": "treaty",
 }
 # Nouns that hold a batch of documents: "a raft of agreements" is one unnamed batch.
 CONTAINERS = {
@@ -76,7 +80,7 @@ def doc_kind(noun) -> str | None:
     return kind
 
 
-def _doc_or_contained(tok):
+def doc_or_contained(tok):
     if doc_kind(tok):
         return tok
     if tok.lower_ in CONTAINERS:
@@ -93,7 +97,7 @@ def object_doc(verb):
     noun a participle/relative clause modifies ('the declaration they adopted')."""
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            found = _doc_or_contained(c)
+            found = doc_or_contained(c)
             if found is not None:
                 return found
         if c.dep_ == "prep" and c.lower_ in ("to", "on"):
@@ -113,6 +117,38 @@ def doc_asserted(noun) -> bool:
         if child.dep_ in ("amod", "compound") and child.lower_ in NOT_YET:
             return False
     return True
+
+
+PLAIN_MODIFIERS = {
+    "new",
+    "bilateral",
+    "historic",
+    "landmark",
+    "first",
+    "joint",
+    "formal",
+    "final",
+    "comprehensive",
+    "important",
+    "major",
+    "key",
+    "signed",
+    "said",
+}
+
+
+def doc_name(noun) -> frozenset:
+    """The words that tell one document from another ('free trade agreement' -> {free,
+    trade}; 'Treaty of Aachen' -> {aachen}); empty for a bare 'the agreement'."""
+    words = set()
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            words.update(t.lower_ for t in c.subtree if t.is_alpha)
+        if c.dep_ == "prep" and c.lower_ in ("of", "on"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    words.update(t.lower_ for t in o.subtree if t.is_alpha and t.pos_ != "DET")
+    return frozenset(words - PLAIN_MODIFIERS)
 
 
 def not_yet(noun) -> bool:
@@ -236,7 +272,7 @@ def documents(noun) -> list:
     stack = list(nouns)
     while stack:
         for c in stack.pop().children:
-            if c.dep_ == "conj" and doc_kind(c) and c not in nouns:
+            if c.dep_ == "conj" and doc_kind(c) and c not in nouns and not same_batch(c):
                 nouns.append(c)
                 stack.append(c)
     for n in list(nouns):
@@ -251,6 +287,16 @@ def documents(noun) -> list:
         else:
             out.append((n, None))
     return out
+
+
+def same_batch(conj) -> bool:
+    """'51 agreements and memorandums': an uncounted plural after a plural is the same batch."""
+    return (
+        conj.dep_ == "conj"
+        and is_plural(conj)
+        and is_plural(conj.head)
+        and not any(c.dep_ == "nummod" for c in conj.children)
+    )
 
 
 def _inner_docs(noun) -> list:
@@ -308,6 +354,10 @@ def _listed_subjects(noun) -> list:
 PLACE_OR_TIME = {"DATE", "TIME", "GPE", "LOC", "FAC", "ORG"}
 
 
+def _separate_conj(noun) -> bool:
+    return any(d.dep_ == "conj" and not same_batch(d) for d in noun.children)
+
+
 def _listed_comma(tok) -> bool:
     """A comma inside a list ('on trade, health and education'): not a cut."""
     return tok.text == "," and any(c.dep_ == "conj" and c.i > tok.i for c in tok.head.children)
@@ -332,8 +382,8 @@ def _doc_phrase(noun, subject=None) -> str:
         if (
             c.dep_ in ("relcl", "appos")
             or (c.dep_ in ("det", "poss") and c.i < noun.i)
-            or (c.dep_ in ("conj", "cc") and c.i > noun.i)
-            or (c.dep_ == "punct" and c.i > noun.i and any(d.dep_ == "conj" for d in noun.children))
+            or (c.dep_ == "conj" and c.i > noun.i and not same_batch(c))
+            or (c.dep_ in ("cc", "punct") and c.i > noun.i and _separate_conj(noun))
         ):
             skip.update(t.i for t in c.subtree)
     for t in _inner_docs(noun):

@@ -54,6 +54,9 @@ class Agreement:
     infer_counterpart: bool = False
     summary: str = ""
     part: object = 0  # which of several documents in one mention (0: a single one)
+    doc_noun: object = None  # the document, when it is not the trigger's own object
+    name: frozenset = frozenset()  # words that tell this document from others
+    batch: bool = False  # a counted batch ("signed 18 agreements")
 
 
 def _subject_tok(verb, ctx=None):
@@ -91,6 +94,35 @@ def _countries_of(ctx, parties) -> list:
     if len(codes) < 2 or not all(codes):
         return []
     return list(dict.fromkeys(codes))
+
+
+OFFICIALS = {
+    "official",
+    "minister",
+    "diplomat",
+    "envoy",
+    "negotiator",
+    "delegation",
+    "representative",
+    "secretary",
+    "ambassador",
+}
+
+
+def _official_states(subject, verb, ctx) -> list:
+    """The states officials sign for: 'officials from/of X and Y', 'the two countries'
+    ministers', else the countries of the leaders meeting."""
+    inner = []
+    for c in subject.children:
+        if c.dep_ == "poss":
+            inner.append(c)
+        if c.dep_ == "prep":
+            inner += [x for x in c.children if x.dep_ == "pobj"]
+    for o in inner:
+        found = ctx.parties(o)
+        if len(found) >= 2:
+            return _countries_of(ctx, found) or found
+    return _countries_of(ctx, ctx.pair_for(verb))
 
 
 def _witness(verb) -> bool:
@@ -134,8 +166,43 @@ def _sign(verb, ctx):
     if witnesses is not None and len(parties) < 2:
         # "ministers signed X in the presence of A and B": the states of A and B
         parties = _countries_of(ctx, ctx.parties(witnesses)) or parties
+    if not parties and subject is not None and subject.lemma_.lower() in OFFICIALS:
+        # "officials from the two countries signed": the states whose officials sign
+        parties = _official_states(subject, verb, ctx)
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
+
+
+OVERSEE_VERBS = {"preside", "oversee", "witness", "attend", "watch"}
+
+
+def _oversaw(verb, ctx):
+    """'A and B presided over / oversaw / witnessed the signing of 13 agreements': signed
+    by officials in the leaders' presence, so the parties are the leaders' states."""
+    if verb.lemma_.lower() not in OVERSEE_VERBS:
+        return None
+    event = None
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            event = c
+        if c.dep_ == "prep" and c.lower_ == "over":
+            event = next((o for o in c.children if o.dep_ == "pobj"), None)
+    if event is None or event.lemma_.lower() not in ("signing", "exchange", "conclusion"):
+        return None
+    doc_noun = None
+    for p in event.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and args.doc_or_contained(o) is not None:
+                    doc_noun = args.doc_or_contained(o)
+    if doc_noun is None or any(
+        _is_commercial(c) for c in doc_noun.children if c.dep_ in ("compound", "amod")
+    ):
+        return None
+    leaders = _parties(ctx, _subject_tok(verb, ctx))
+    parties = _countries_of(ctx, leaders) or leaders
+    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    return Agreement(parties, kind, "signed", verb, 0.8, "agreement.oversaw", doc_noun=doc_noun)
 
 
 def _in_statement(verb):
@@ -359,7 +426,7 @@ def _failed_to(verb, ctx):
         subject = _subject_tok(verb.head, ctx)  # "held talks ... but failed to reach"
     parties = _parties(ctx, subject) if subject is not None else []
     doc = next((c for c in comp.children if c.dep_ == "dobj" and _doc_kind(c)), None)
-    kind = "deal" if doc is not None and _doc_kind(doc) == "deal" else "agreement"
+    kind = "deal" if doc is not None else "agreement"  # "failed to agree (on X)": agreement
     return Agreement(
         parties or ctx.pair_for(verb), kind, "failed", verb, 0.75, "agreement.failed_to"
     )
@@ -469,6 +536,11 @@ def _proposed(verb, ctx):
     doc_noun = _object_doc(verb)
     if doc_noun is None or _doc_kind(doc_noun) in ("joint_statement", None):
         return None
+    if doc_noun.lower_ in ("documents", "protocol", "protocols") or doc_noun.dep_ not in (
+        "dobj",
+        "nsubjpass",
+    ):
+        return None  # "documents suggesting that ...": papers, not a proposal
     subject = _subject_tok(verb, ctx) or args.agent(verb)
     if _is_commercial(subject, ctx):
         return None
@@ -518,7 +590,7 @@ def _rejected(verb, ctx):
     )
 
 
-RULES = (_sign, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
+RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
 
 
 def _mention(tok, ctx):
@@ -547,18 +619,28 @@ def _mention(tok, ctx):
 def find_agreements(idx, ctx) -> list:
     """Agreement mentions in the article body, one per named document ('an MoU on X and an
     agreement on Y' gives two; 'two agreements' gives two; 'signed 18 agreements' gives one
-    batch whose summary carries the count), each with a one-line summary.  Conflict is
-    judged on the trigger's own predicate (`is_conflict`), so a cue elsewhere in the
-    sentence does not hide a fact."""
+    batch whose summary carries the count; a bulleted list after 'signed:' gives one per
+    item), each with a one-line summary.  Conflict is judged on the trigger's own
+    predicate (`is_conflict`), so a cue elsewhere in the sentence does not hide a fact."""
     out = []
-    for sent in body_sents(idx):
+    sents = body_sents(idx)
+    listed = set()  # sentences read as items of a list of signed documents
+    for n_sent, sent in enumerate(sents):
+        if n_sent in listed:
+            continue
+        items = _listed_documents(sents, n_sent, ctx)
+        listed.update(items.skipped)
+        for noun, item_sent in items:
+            out.append(_item_agreement(noun, item_sent, items.lead, idx))
         for tok in sent:
             if tok.pos_ != "VERB":
                 continue
             found = _mention(tok, ctx)
             if found is None:
                 continue
-            doc_noun = _object_doc(tok)
+            doc_noun = found.doc_noun or _object_doc(tok)
+            if items and (doc_noun is None or args.is_plural(doc_noun)):
+                continue  # "signed seven documents:" is told item by item below
             if doc_noun is None or found.kind in ("invitation", "pledge"):
                 found.summary = args.summary(
                     tok, doc_noun, sent, idx.dateline_end, found.kind, found.status
@@ -572,14 +654,94 @@ def find_agreements(idx, ctx) -> list:
                     tok, noun, sent, idx.dateline_end, kind, found.status, subject
                 )
                 part = 0 if len(docs) == 1 else f"{noun.i}:{subject[1] if subject else ''}"
-                one = replace(found, kind=kind, summary=summary, part=part)
                 n = args.count_of(noun) if subject is None else 1
+                one = replace(
+                    found,
+                    kind=kind,
+                    summary=summary,
+                    part=part,
+                    name=args.doc_name(noun) if subject is None else frozenset(subject[1].split()),
+                    batch=args.is_plural(noun),
+                )
                 if n != 2:
                     out.append(one)  # a counted batch of three or more is one record
                     continue
                 for k in (1, 2):
                     out.append(replace(one, summary=f"{summary} ({k} of 2)", part=f"{part}/{k}"))
     return out
+
+
+BULLETS = {"•", "-", "*", "·", "–", "—", "‣", "▪", "◦"}
+LEAD_VERBS = {"sign", "conclude", "ink", "exchange", "include", "seal", "adopt"}
+
+
+class _Items(list):
+    """Listed documents, with the lead-in's Agreement and the sentences they take up."""
+
+    def __init__(self):
+        super().__init__()
+        self.lead = None
+        self.skipped = []
+
+
+def _listed_documents(sents, n_sent, ctx) -> _Items:
+    """'The two governments signed seven documents:' followed by one document per line
+    ('• MoU on X', 'an agreement on Y;'): the items' document nouns and sentences."""
+    items = _Items()
+    sent = sents[n_sent]
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return items
+    verb = next(
+        (t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in LEAD_VERBS), None
+    )
+    if verb is None or not verb_asserted(verb):
+        return items
+    subject = _subject_tok(verb, ctx)
+    if subject is not None and subject.lemma_.lower() in OFFICIALS:
+        parties = _official_states(subject, verb, ctx)
+    elif subject is not None and _is_commercial(subject, ctx):
+        return items
+    else:
+        parties = _parties(ctx, subject) if subject is not None else []
+        if len(parties) < 2 and not ctx.people.refs(subject) if subject is not None else True:
+            parties = _countries_of(ctx, ctx.pair_for(verb)) or ctx.pair_for(verb)
+    for n_item, item in enumerate(sents[n_sent + 1 : n_sent + 40]):
+        toks = [t for t in item if not t.is_space]
+        while toks and (toks[0].text in BULLETS or toks[0].like_num or toks[0].text == "."):
+            toks = toks[1:]
+        if not toks:  # a bullet the splitter left on a line of its own
+            items.skipped.append(n_sent + 1 + n_item)
+            continue
+        while toks and toks[0].pos_ == "DET":
+            toks = toks[1:]
+        noun = next((t for t in toks[:4] if _doc_kind(t)), None)
+        if noun is None or any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in toks[:1]):
+            break
+        items.append((noun, item))
+        items.skipped.append(n_sent + 1 + n_item)
+    items.lead = Agreement(parties, "agreement", "signed", verb, 0.75, "agreement.listed")
+    return items if len(items) >= 2 else _Items()
+
+
+def _item_agreement(noun, item_sent, lead, idx):
+    toks = [t for t in item_sent if not t.is_space]
+    while toks and (toks[0].text in BULLETS or toks[0].like_num or toks[0].pos_ == "DET"):
+        toks = toks[1:]
+    text = idx.doc[toks[0].i : toks[-1].i + 1].text if toks else noun.text
+    text = " ".join(text.split()).rstrip(";,.").strip()
+    if text.endswith(" and"):
+        text = text[:-4]
+    if len(text) > 160:
+        text = text[:157].rsplit(" ", 1)[0] + "..."
+    kind = "treaty" if noun.lower_ == "pact" else _doc_kind(noun)
+    return replace(
+        lead,
+        kind=kind,
+        trigger=noun,
+        summary=text[:1].upper() + text[1:],
+        part=f"item{noun.i}",
+    )
 
 
 def is_government_phrase(tok) -> bool:

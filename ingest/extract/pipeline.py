@@ -144,6 +144,8 @@ def _agreements(idx, ctx, found) -> list:
                     "evidence": [ev],
                     "rule": a.rule,
                     "part": getattr(a, "part", 0),
+                    "name": getattr(a, "name", frozenset()),
+                    "batch": getattr(a, "batch", False),
                 }
             )
         else:
@@ -154,9 +156,12 @@ def _agreements(idx, ctx, found) -> list:
 
 
 def _merge_target(merged, a, parties):
+    name, batch = getattr(a, "name", frozenset()), getattr(a, "batch", False)
     for m in merged:
         if m["kind"] != a.kind or m.get("part", 0) != getattr(a, "part", 0):
             continue
+        if m.get("batch", False) != batch or (name and m.get("name") and not name & m["name"]):
+            continue  # "13 agreements" and "a free trade agreement"; two named treaties
         if a.kind == "invitation":
             return m
         same = set(m["parties"]) == set(parties) and m["status"] == a.status
