@@ -54,6 +54,11 @@ CONTAINERS = {
     "bundle",
     "clutch",
     "list",
+    "version",
+    "text",
+    "copy",
+    "copies",
+    "signing",
 }
 # Modifiers that make a document not (yet) a fact.
 NOT_YET = {

@@ -62,6 +62,11 @@ class Agreement:
 def _subject_tok(verb, ctx=None):
     """The acting subject; with `ctx`, a leader named right before a subjectless verb."""
     subject = args.subject_tok(verb)
+    if subject is not None and subject.head == verb:
+        # "CITY, Country (Reuters) - A and B signed": two subjects, the nearer one acts
+        subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subs) > 1 and ctx is not None and ctx.is_party(subs[-1]):
+            subject = subs[-1]
     if subject is None and ctx is not None:
         subject = args.left_subject(verb, ctx.is_party)
     return subject
@@ -75,7 +80,21 @@ def _parties(ctx, subject) -> list:
         for c in subject.head.children:
             if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):
                 out = out + [p for p in ctx.people.refs(c) if p not in out]
+    if out and ctx.people.refs(subject):
+        # "A and B's then prime minister, C": a leader named in apposition
+        for t in subject.subtree:
+            if t.dep_ == "appos" and t.head != subject:
+                out = out + [p for p in ctx.people.refs(t) if p not in out]
+    if not out and subject is not None and subject.tag_ == "NNS":
+        lemma = subject.lemma_.lower()
+        prime = any(c.lower_ == "prime" for c in subject.children)
+        if lemma in GROUP_LEMMAS or (lemma == "minister" and prime):  # "the prime ministers"
+            pair = ctx.pair_for(subject)
+            out = list(pair) if len(pair) >= 2 else []
     return out
+
+
+GROUP_LEMMAS = {"president", "leader", "premier", "chancellor", "king", "head"}
 
 
 def _is_commercial(tok, ctx=None) -> bool:
@@ -122,6 +141,9 @@ def _official_states(subject, verb, ctx) -> list:
         found = ctx.parties(o)
         if len(found) >= 2:
             return _countries_of(ctx, found) or found
+        codes = list(dict.fromkeys(ctx.code_at[t.i] for t in o.subtree if t.i in ctx.code_at))
+        if len(codes) >= 2:  # "of Greece and the former Yugoslav republic of Macedonia"
+            return codes
     return _countries_of(ctx, ctx.pair_for(verb))
 
 
@@ -346,14 +368,19 @@ def _invitation(verb, ctx):
     return None
 
 
-ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel"}
+ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel", "take"}
 
 
 def _guest_agrees(verb, guests, ctx) -> bool:
     """'A invited B to visit, and B said he would come / B accepted': the guest's yes in
     the same sentence."""
-    for tok in verb.sent:
-        if tok.i <= verb.i or tok.pos_ != "VERB":
+    doc = verb.doc
+    end = verb.sent.end
+    for _ in range(2):  # the guest's yes may come in the next two sentences
+        if end < len(doc):
+            end = doc[end].sent.end
+    for tok in doc[verb.i + 1 : end]:
+        if tok.pos_ != "VERB":
             continue
         if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in tok.children):
             who = args.subject_tok(tok)
@@ -388,10 +415,26 @@ def _accession(verb, ctx):
 PLEDGE_VERBS = {"promise", "pledge", "announce", "offer", "extend", "provide", "commit", "unveil"}
 
 
+GIVE_VERBS = {"provide", "give", "offer", "extend", "contribute", "lend", "grant", "send"}
+
+
 def _pledge(verb, ctx):
     if verb.lemma_.lower() not in PLEDGE_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "announced that Australia would provide 250 million dollars in grants"
+        comp = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.lemma_.lower() in GIVE_VERBS
+                and not any(d.dep_ == "neg" for d in c.children)
+            ),
+            None,
+        )
+        if comp is not None:
+            obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
     words = {t.lower_ for t in obj.subtree}
@@ -577,8 +620,8 @@ def _rejected(verb, ctx):
     if _is_commercial(subject, ctx):
         return None
     parties = _parties(ctx, subject) + ctx.from_party(obj)
-    if not parties:
-        parties = ctx.pair_for(verb)
+    if len([p for p in parties if isinstance(p, int)]) < 1:
+        parties = ctx.pair_for(verb)  # "voters rejected the plan": the leaders behind it
     kind = _doc_kind(obj)
     if kind not in ("treaty", "agreement", "deal", "declaration", "mou") or obj.lower_ in (
         "plan",
@@ -593,9 +636,21 @@ def _rejected(verb, ctx):
 RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
 
 
+def _asserted(tok) -> bool:
+    """`verb_asserted`, reading 'went on to sign' as a signing that happened."""
+    head = tok.head
+    if (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+    ):
+        return verb_asserted(head)
+    return verb_asserted(tok)
+
+
 def _mention(tok, ctx):
     """The agreement a verb triggers, if its own predicate is asserted diplomacy."""
-    if not verb_asserted(tok):
+    if not _asserted(tok):
         return None
     lemma = tok.lemma_.lower()
     if lemma in FAIL_VERBS:

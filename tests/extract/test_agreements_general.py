@@ -175,6 +175,46 @@ TEMPLATES = {
         ),
         ("{A} pledged to fight corruption at home.", []),
     ],
+    "officials and witnesses": [
+        (
+            "{a} and {b} presided over the signing of {count} agreements.",
+            [("agreement", "signed", "states")],
+        ),
+        ("{a} and {b} presided over the opening of a bridge.", []),
+        (
+            "Officials from {countryA} and {countryB} signed an agreement on {subject}.",
+            [("agreement", "signed", "states")],
+        ),
+        (
+            "The two prime ministers issued a joint statement on {subject}.",
+            [("joint_statement", "agreed", "leaders")],
+        ),
+        (
+            "{A} and {B} went on to sign a joint declaration on {subject}.",
+            [("declaration", "signed", "leaders")],
+        ),
+        (
+            "{A} and {B} signed a revised version of the treaty on {subject}.",
+            [("treaty", "signed", "leaders")],
+        ),
+    ],
+    "pledge reported": [
+        (
+            "{A} announced that {countryA} would provide $300 million in grants for {countryB}.",
+            [("pledge", "agreed", "leaders")],
+        ),
+        ("{A} announced that {countryA} would provide more details later.", []),
+    ],
+    "invitation answered later": [
+        (
+            "{A} invited {b} to visit {countryA} next year. {B} said he would come.",
+            [("invitation", "accepted", "leaders")],
+        ),
+        (
+            "{A} invited {b} to visit {countryA} next year. {B} said he would think about it.",
+            [("invitation", "proposed", "leaders")],
+        ),
+    ],
     "agreed to": [
         (
             "{A} and {B} agreed to expand cooperation on {subject}.",
@@ -268,6 +308,49 @@ def test_two_word_country_is_one_party_not_a_fragment(run):
     assert sorted(tuple(sorted(a.parties)) for a in ex.agreements) == [
         ("KE", "SA"),
         ("SA", "ZA"),
+    ]
+
+
+LIST_TEXT = (
+    "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+    "Thursday.\n{lead}\n• Agreement on the avoidance of double taxation\n"
+    "• MoU on cooperation in agriculture\n• Protocol on visa exemption for diplomats\n"
+    "Modi said the visit opened a new chapter."
+)
+
+
+@pytest.mark.parametrize(
+    "lead,expected",
+    [
+        ("The two governments signed three documents during the visit:", 3),
+        ("During the visit, ministers of the two countries also signed:", 3),
+        ("The agreements signed during the visit include:", 3),
+        ("Companies from the two countries signed:", 0),
+        ("The talks covered:", 0),
+    ],
+)
+def test_a_bulleted_list_of_signed_documents_gives_one_record_per_item(run, lead, expected):
+    ex = run(LIST_TEXT.format(lead=lead))
+    got = [(a.kind, a.status, tuple(sorted(a.parties)), a.summary) for a in ex.agreements]
+    if not expected:
+        assert got == []
+        return
+    assert got == [
+        ("agreement", "signed", ("IN", "KE"), "Agreement on the avoidance of double taxation"),
+        ("mou", "signed", ("IN", "KE"), "MoU on cooperation in agriculture"),
+        ("agreement", "signed", ("IN", "KE"), "Protocol on visa exemption for diplomats"),
+    ]
+
+
+def test_a_counted_batch_and_a_named_treaty_stay_two_records(run):
+    ex = run(
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+        "Thursday. The two governments signed 12 agreements on trade and health. Modi and "
+        "Ruto also signed a maritime security treaty. The treaty was signed in the palace."
+    )
+    assert sorted((a.kind, a.summary) for a in ex.agreements) == [
+        ("agreement", "12 agreements on trade and health"),
+        ("treaty", "Maritime security treaty"),
     ]
 
 
