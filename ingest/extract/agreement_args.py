@@ -156,6 +156,16 @@ def doc_name(noun) -> frozenset:
     return frozenset(words - PLAIN_MODIFIERS)
 
 
+def back_reference(noun) -> bool:
+    """'the agreements', 'these accords': a plural document told before (no count, no name)."""
+    return (
+        is_plural(noun)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+        and count_of(noun) == 1
+        and not doc_name(noun)
+    )
+
+
 def not_yet(noun) -> bool:
     """'a draft accord', 'the proposed treaty': a document not (yet) in force."""
     return any(

@@ -98,8 +98,8 @@ GROUP_LEMMAS = {"president", "leader", "premier", "chancellor", "king", "head"}
 
 
 def _is_commercial(tok, ctx=None) -> bool:
-    if tok is None or (ctx is not None and ctx.people.refs(tok)):
-        return False  # a leader the tagger took for an organisation
+    if tok is None or (ctx is not None and (ctx.people.refs(tok) or tok.i in ctx.code_at)):
+        return False  # a leader or a country the tagger took for an organisation
     return (
         tok.lemma_.lower() in ORG_HEADS
         or tok.lower_ in ORG_HEADS
@@ -147,6 +147,11 @@ def _official_states(subject, verb, ctx) -> list:
     return _countries_of(ctx, ctx.pair_for(verb))
 
 
+def _dated(verb) -> bool:
+    """'the 1974 treaty was signed', 'was signed in 1990': a year names an older signing."""
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree)
+
+
 def _witness(verb) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "witness" for o in c.children)
@@ -191,6 +196,18 @@ def _sign(verb, ctx):
     if not parties and subject is not None and subject.lemma_.lower() in OFFICIALS:
         # "officials from the two countries signed": the states whose officials sign
         parties = _official_states(subject, verb, ctx)
+    if not parties and subject is None and doc_noun.dep_ == "nsubjpass" and not _dated(verb):
+        # "documents were signed after talks between A and B": the states of the leaders
+        # the sentence names (two at least), whoever put pen to paper
+        meeting = ctx.meeting_for(verb)
+        sent_no = ctx.idx.sent_of[verb.i]
+        if meeting is not None and any(
+            ctx.idx.sent_of[m.trigger.i] == sent_no for m in meeting.mentions
+        ):
+            named = {p for t in verb.sent for p in ctx.people.pids(t)}
+            pair = [p for p in meeting.participants if p in named]
+            if len(pair) >= 2:
+                parties = _countries_of(ctx, pair) or pair
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
 
@@ -312,6 +329,8 @@ def _invitation(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma == "accept":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in ("it", "them") and ctx.recent_offer(verb):
+            obj = None  # "B accepted it with pleasure"
         if obj is not None and obj.lower_ not in (
             "invitation",
             "offer",
@@ -444,6 +463,13 @@ def _pledge(verb, ctx):
     parties = _parties(ctx, subject) + [
         p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
     ]
+    givers = [p for p in parties if isinstance(p, int)]
+    if len(parties) == 1 and givers and not ctx.counterparts(givers[0], verb):
+        # no counterpart in the article: the state the help goes to ("for Tonga")
+        own = ctx.people.get(givers[0]).country
+        parties += [
+            ctx.code_at[t.i] for t in obj.subtree if t.i in ctx.code_at and ctx.code_at[t.i] != own
+        ][:1]
     return Agreement(
         parties, "pledge", "agreed", verb, 0.8, "agreement.pledge", infer_counterpart=True
     )
@@ -501,9 +527,13 @@ def _talk_parties(noun, ctx) -> list:
 
 
 def _no_deal(verb):
-    """'without a deal', 'without agreement', 'with no deal': the document noun, if any."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("without", "with"):
+    """'without a deal', 'without agreement', 'with no deal': the document noun, if any
+    (also when the parser hangs it inside the object: 'ended talks with B with no deal')."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in TALK_NOUNS):
+        preps += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("with", "without")]
+    for prep in preps:
+        if prep.lower_ not in ("without", "with"):
             continue
         for o in prep.children:
             if o.dep_ != "pobj" or o.lower_ not in ("deal", "agreement", "accord"):
@@ -531,11 +561,8 @@ def _failed(verb, ctx):
             parties = _talk_parties(talks, ctx)
         if obj is not None and obj.lower_ in TALK_NOUNS:
             parties += _talk_parties(obj, ctx)
-        kind = (
-            "deal" if no_deal.lower_ == "deal" or no_deal.head.lower_ == "without" else "agreement"
-        )
         return Agreement(
-            parties or ctx.pair_for(verb), kind, "failed", verb, 0.8, "agreement.failed"
+            parties or ctx.pair_for(verb), "deal", "failed", verb, 0.8, "agreement.failed"
         )
     # "the negotiations collapsed", "talks broke down", "the talks failed"
     down = lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
@@ -696,6 +723,8 @@ def find_agreements(idx, ctx) -> list:
             doc_noun = found.doc_noun or _object_doc(tok)
             if items and (doc_noun is None or args.is_plural(doc_noun)):
                 continue  # "signed seven documents:" is told item by item below
+            if out and doc_noun is not None and args.back_reference(doc_noun):
+                continue  # "the agreements were reached on the second day": told already
             if doc_noun is None or found.kind in ("invitation", "pledge"):
                 found.summary = args.summary(
                     tok, doc_noun, sent, idx.dateline_end, found.kind, found.status

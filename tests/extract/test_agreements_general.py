@@ -215,6 +215,31 @@ TEMPLATES = {
             [("invitation", "proposed", "leaders")],
         ),
     ],
+    "back references and datelines": [
+        (
+            "The two sides signed {count} agreements. The agreements were reached after long "
+            "talks.",
+            [("agreement", "signed", "states")],
+        ),
+        (
+            "{countryA} and {countryB} signed an agreement on {subject}, in a ceremony "
+            "watched by the two leaders.",
+            [("agreement", "signed", "states")],
+        ),
+        (
+            "Three agreements were signed after the talks between {a} and {b}.",
+            [("agreement", "signed", "states")],
+        ),
+        ("The 1974 treaty was signed long before {a} met {b}.", []),
+        (
+            "{A} extended an invitation to {b} to visit {countryA}, and {b} accepted it.",
+            [("invitation", "accepted", "leaders")],
+        ),
+        (
+            "{a} ended the talks with {b} with no agreement on {subject}.",
+            [("deal", "failed", "leaders")],
+        ),
+    ],
     "agreed to": [
         (
             "{A} and {B} agreed to expand cooperation on {subject}.",
