@@ -291,7 +291,7 @@ def documents(noun) -> list:
                 nouns.append(c)
                 stack.append(c)
     for n in list(nouns):
-        for c in _inner_docs(n):
+        for c in _inner_docs(n) + _along_with(n):
             if c not in nouns:
                 nouns.append(c)
     out = []
@@ -312,6 +312,20 @@ def same_batch(conj) -> bool:
         and is_plural(conj.head)
         and not any(c.dep_ == "nummod" for c in conj.children)
     )
+
+
+def _along_with(noun) -> list:
+    """'a protocol, along with eight memorandums': the documents signed with it."""
+    out = []
+    heads = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    for head in heads:
+        for prep in head.children:
+            # "along with X" hangs "with" on "along", or on the noun after "along"
+            for w in [prep, *prep.children]:
+                if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0:
+                    if noun.doc[w.i - 1].lower_ in ("along", "together"):
+                        out += [o for o in w.children if o.dep_ == "pobj" and doc_kind(o)]
+    return list(dict.fromkeys(out))
 
 
 def _inner_docs(noun) -> list:
@@ -401,6 +415,8 @@ def _doc_phrase(noun, subject=None) -> str:
             or (c.dep_ in ("cc", "punct") and c.i > noun.i and _separate_conj(noun))
         ):
             skip.update(t.i for t in c.subtree)
+    for t in _along_with(noun):
+        skip.update(x.i for x in t.head.subtree)
     for t in _inner_docs(noun):
         skip.update(x.i for x in t.subtree)
         skip.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)

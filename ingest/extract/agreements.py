@@ -65,8 +65,10 @@ def _subject_tok(verb, ctx=None):
     if subject is not None and subject.head == verb:
         # "CITY, Country (Reuters) - A and B signed": two subjects, the nearer one acts
         subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-        if len(subs) > 1 and ctx is not None and ctx.is_party(subs[-1]):
-            subject = subs[-1]
+        if len(subs) > 1 and ctx is not None:
+            dateline = subs[0].idx < ctx.idx.dateline_end or subs[0].is_upper
+            if dateline or ctx.is_party(subs[-1]):
+                subject = subs[-1]
     if subject is None and ctx is not None:
         subject = args.left_subject(verb, ctx.is_party)
     return subject
@@ -75,6 +77,21 @@ def _subject_tok(verb, ctx=None):
 def _parties(ctx, subject) -> list:
     """The subject's parties, with a second subject the parser gave the same verb
     ('A and B signed' parsed as two nsubj)."""
+    if subject is not None and subject.is_upper and len(subject) > 2:
+        # "CITY, Country (Reuters) - A and B signed" parsed with the city as the subject:
+        # the parties named after the dash
+        dash = next((t.i for t in subject.subtree if t.text in ("-", "—", "–", "--")), None)
+        if dash is not None:
+            after = [t for t in subject.subtree if t.i > dash]
+            found = []
+            for t in after:
+                for p in list(ctx.people.pids(t)) or (
+                    [ctx.code_at[t.i]] if t.i in ctx.code_at else []
+                ):
+                    if p not in found:
+                        found.append(p)
+            if found:
+                return found
     out = ctx.parties(subject)
     if out and subject.dep_ == "nsubj" and ctx.people.refs(subject):
         for c in subject.head.children:
@@ -141,9 +158,9 @@ def _official_states(subject, verb, ctx) -> list:
         found = ctx.parties(o)
         if len(found) >= 2:
             return _countries_of(ctx, found) or found
-        codes = list(dict.fromkeys(ctx.code_at[t.i] for t in o.subtree if t.i in ctx.code_at))
-        if len(codes) >= 2:  # "of Greece and the former Yugoslav republic of Macedonia"
-            return codes
+    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in subject.subtree if t.i in ctx.code_at))
+    if len(codes) >= 2:  # "of Greece and the former Yugoslav republic of Macedonia"
+        return codes
     return _countries_of(ctx, ctx.pair_for(verb))
 
 
@@ -312,6 +329,12 @@ def _issue(verb, ctx):
 def _agree(verb, ctx):
     if verb.lemma_.lower() != "agree" or _object_doc(verb) is not None:
         return None
+    if not any(
+        c.dep_ in ("xcomp", "ccomp", "dobj")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon", "over"))
+        for c in verb.children
+    ):
+        return None  # "subjects where they agree": a shared view, not an agreement
     subject = _subject_tok(verb, ctx)
     parties = _parties(ctx, subject) + ctx.with_parties(verb)
     if len(parties) < 2:

@@ -152,7 +152,33 @@ def _agreements(idx, ctx, found) -> list:
             target["evidence"].append(ev)
             if a.kind == "invitation" and a.status == "accepted" and target["status"] != "accepted":
                 target.update(parties=parties, status="accepted", summary=summary)
-    return merged
+    return _fold_unnamed(merged)
+
+
+def _fold_unnamed(merged) -> list:
+    """'signed an agreement allowing X' in the lede and the same document again as one of
+    several listed ones: an unnamed single document folds into a listed one of its kind."""
+    out = []
+    for m in merged:
+        listed = None
+        if not m.get("part") and not m.get("name") and not m.get("batch"):
+            listed = next(
+                (
+                    o
+                    for o in merged
+                    if o is not m
+                    and o.get("part")
+                    and o["kind"] == m["kind"]
+                    and o["status"] == m["status"]
+                    and set(o["parties"]) == set(m["parties"])
+                ),
+                None,
+            )
+        if listed is None:
+            out.append(m)
+        else:
+            listed["evidence"].extend(m["evidence"])
+    return out
 
 
 def _merge_target(merged, a, parties):
@@ -164,6 +190,8 @@ def _merge_target(merged, a, parties):
             continue  # "13 agreements" and "a free trade agreement"; two named treaties
         if a.kind == "invitation":
             return m
+        if a.rule == "agreement.in_statement" and set(m["parties"]) == set(parties):
+            return m  # "in the declaration the two countries pledge ...": the one signed
         same = set(m["parties"]) == set(parties) and m["status"] == a.status
         if same and (a.kind != "agreement" or a.rule != "agreement.agree" or m["rule"] != a.rule):
             return m

@@ -240,6 +240,24 @@ TEMPLATES = {
             [("deal", "failed", "leaders")],
         ),
     ],
+    "wire leads": [
+        (
+            "NAIROBI, Kenya, May 3 (Reuters) - {countryA} and {countryB} signed a treaty on "
+            "{subject} on Friday.",
+            [("treaty", "signed", "states")],
+        ),
+        (
+            "The foreign ministers of {countryA} and the republic of {countryB} signed an "
+            "accord on {subject}.",
+            [("agreement", "signed", "states")],
+        ),
+        ("{a} and {b} spoke about issues where they agree, such as {subject}.", []),
+        (
+            "Officials signed a protocol on {subject}, along with {count} memorandums of "
+            "understanding.",
+            [("agreement", "signed", "states"), ("mou", "signed", "states")],
+        ),
+    ],
     "agreed to": [
         (
             "{A} and {B} agreed to expand cooperation on {subject}.",
@@ -377,6 +395,25 @@ def test_a_counted_batch_and_a_named_treaty_stay_two_records(run):
         ("agreement", "12 agreements on trade and health"),
         ("treaty", "Maritime security treaty"),
     ]
+
+
+def test_a_document_in_the_lede_and_again_in_the_list_is_one_record(run):
+    ex = run(
+        LIST_TEXT.format(
+            lead="On Thursday the two countries signed an agreement allowing joint patrols, "
+            "and the two governments signed three documents:"
+        )
+    )
+    assert len(ex.agreements) == 3
+
+
+def test_a_clause_of_a_signed_declaration_is_that_declaration(run):
+    ex = run(
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+        "Thursday. India and Kenya signed the Nairobi Declaration on maritime security. In the "
+        "declaration the two countries pledge to fight piracy together."
+    )
+    assert [(a.kind, a.status) for a in ex.agreements] == [("declaration", "signed")]
 
 
 def test_suite_size():
