@@ -450,6 +450,16 @@ def _doc_phrase(noun, subject=None) -> str:
     return text if len(text) > len(np_text(noun)) else np_text(noun)
 
 
+def pledge_summary(noun) -> str:
+    """'India's promise to build a school' -> 'Promise to build a school'."""
+    skip = {t.i for c in noun.children if c.dep_ in ("poss", "det") for t in c.subtree}
+    toks = [t for t in noun.subtree if t.i not in skip and t.dep_ != "relcl"]
+    text = " ".join("".join(t.text_with_ws for t in toks).split()).strip(" ,;.")
+    if len(text) > 160:
+        text = text[:157].rsplit(" ", 1)[0] + "..."
+    return text[:1].upper() + text[1:]
+
+
 CLAUSE_STOPS = ("cc", "conj", "punct", "mark", "advcl", "parataxis", "relcl")
 
 
@@ -490,6 +500,12 @@ def _kind_phrase(verb, kind, status) -> str:
     comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if comp is not None:
         return clause_text(comp, drop=("nsubj", "aux", "advmod", "mark"))
+    if lemma == "agree":  # "agreed on Thursday to a ceasefire in X" -> "Ceasefire in X"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "on", "upon"):
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                    return np_text(obj)
     return ""
 
 

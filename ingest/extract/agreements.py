@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from . import agreement_args as args
 from .agreement_args import doc_kind as _doc_kind
 from .agreement_args import object_doc as _object_doc
-from .conflict import body_sents, clause_verb, is_conflict, verb_asserted
+from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .lexicon import GOVERNMENT_NOUNS, ORG_HEADS
 
 FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder"}
@@ -285,7 +285,11 @@ def _stated(verb, ctx):
     if subject is None or _is_commercial(subject, ctx):
         return None
     kind = _doc_kind(doc_noun)
-    return Agreement(_parties(ctx, subject), kind, "agreed", verb, 0.8, "agreement.in_statement")
+    parties = _parties(ctx, subject)
+    if len(parties) < 2:  # "in a joint statement, Brazil agreed to ...": both sides issued it
+        pair = ctx.pair_for(verb)
+        parties = pair if len(pair) >= 2 else parties
+    return Agreement(parties, kind, "agreed", verb, 0.8, "agreement.in_statement")
 
 
 def _issue(verb, ctx):
@@ -495,6 +499,39 @@ def _pledge(verb, ctx):
         ][:1]
     return Agreement(
         parties, "pledge", "agreed", verb, 0.8, "agreement.pledge", infer_counterpart=True
+    )
+
+
+PLEDGE_NOUNS = {"promise", "pledge", "offer", "commitment"}
+
+
+def _noun_pledge(noun, ctx):
+    """'India's promise to build a school in Mongolia', 'Modi's offer of a $1 billion line
+    of credit': a state's or leader's promise of help, told as a noun."""
+    if noun.lemma_.lower() not in PLEDGE_NOUNS or not noun_asserted(noun):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    givers = ctx.parties(owner)
+    if len(givers) != 1:
+        return None
+    words = {t.lower_ for t in noun.subtree}
+    money = any(t.ent_type_ == "MONEY" for t in noun.subtree)
+    foreign = [
+        ctx.code_at[t.i]
+        for t in noun.subtree
+        if t.i in ctx.code_at and t.i not in {x.i for x in owner.subtree}
+    ]
+    own = givers[0] if isinstance(givers[0], str) else ctx.people.get(givers[0]).country
+    foreign = [c for c in foreign if c != own]
+    if not ((words & AID_WORDS or money) or foreign):
+        return None  # "his promise to cut taxes": a promise at home
+    parties = givers + [p for t in noun.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)]
+    if len(parties) < 2 and isinstance(givers[0], str) and foreign:
+        parties += foreign[:1]
+    return Agreement(
+        parties, "pledge", "agreed", noun, 0.6, "agreement.pledge_noun", infer_counterpart=True
     )
 
 
@@ -738,6 +775,12 @@ def find_agreements(idx, ctx) -> list:
         for noun, item_sent in items:
             out.append(_item_agreement(noun, item_sent, items.lead, idx))
         for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in PLEDGE_NOUNS:
+                found = _noun_pledge(tok, ctx)
+                if found is not None:
+                    found.summary = args.pledge_summary(tok)
+                    out.append(found)
+                continue
             if tok.pos_ != "VERB":
                 continue
             found = _mention(tok, ctx)

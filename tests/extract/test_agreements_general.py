@@ -416,5 +416,41 @@ def test_a_clause_of_a_signed_declaration_is_that_declaration(run):
     assert [(a.kind, a.status) for a in ex.agreements] == [("declaration", "signed")]
 
 
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("India's promise to build a school in Kenya was renewed.", [("pledge", "agreed")]),
+        ("Modi's offer of a $1 billion line of credit was welcomed.", [("pledge", "agreed")]),
+        ("Modi's promise to cut taxes at home was discussed.", []),
+        ("Modi's offer of talks was discussed.", []),
+    ],
+)
+def test_a_promise_of_help_told_as_a_noun_is_a_pledge(run, sentence, expected):
+    ex = run(
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+        "Thursday. " + sentence
+    )
+    assert [(a.kind, a.status) for a in ex.agreements] == expected
+
+
+def test_a_clause_of_a_joint_statement_binds_both_sides(run):
+    ex = run(
+        "US President Joe Biden held talks with Brazilian President Jair Bolsonaro on Tuesday. "
+        "In a joint statement released after the talks, Brazil agreed to open its market to "
+        "American wheat."
+    )
+    assert [(a.kind, a.status, len(a.parties)) for a in ex.agreements] == [
+        ("joint_statement", "agreed", 2)
+    ]
+
+
+def test_agreed_to_a_noun_is_summarised_by_the_noun(run):
+    ex = run(
+        "MOSCOW - Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan "
+        "agreed on Thursday to a ceasefire in the northern province, where fighting had raged."
+    )
+    assert [a.summary for a in ex.agreements] == ["Ceasefire in the northern province"]
+
+
 def test_suite_size():
     assert len(_cases()) >= 150
