@@ -98,9 +98,12 @@ def _parties(ctx, subject) -> list:
             if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):
                 out = out + [p for p in ctx.people.refs(c) if p not in out]
     if out and ctx.people.refs(subject):
-        # "A and B's then prime minister, C": a leader named in apposition
+        # "A and B's then prime minister, C": a leader named in apposition; "A and B"
+        # parsed with A as a modifier of B
         for t in subject.subtree:
-            if t.dep_ == "appos" and t.head != subject:
+            if (t.dep_ == "appos" and t.head != subject) or (
+                t.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+            ):
                 out = out + [p for p in ctx.people.refs(t) if p not in out]
     if not out and subject is not None and subject.tag_ == "NNS":
         lemma = subject.lemma_.lower()

@@ -452,5 +452,15 @@ def test_agreed_to_a_noun_is_summarised_by_the_noun(run):
     assert [a.summary for a in ex.agreements] == ["Ceasefire in the northern province"]
 
 
+def test_a_wire_lead_with_two_titled_leaders_agreeing(run):
+    ex = run(
+        "TOKYO - Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol "
+        "agreed on Thursday to resume regular visits between their leaders."
+    )
+    assert [(a.kind, a.status, set(a.parties)) for a in ex.agreements] == [
+        ("agreement", "agreed", {"Fumio Kishida", "Yoon Suk Yeol"})
+    ]
+
+
 def test_suite_size():
     assert len(_cases()) >= 150
