@@ -536,6 +536,8 @@ def summary(
             text = sent.doc.text[start : sent.end_char].strip()
     text = " ".join(text.split())
     text = _CAPS_DATELINE.sub("", _WIRE.sub("", text))
+    if text.lower().startswith("that "):  # "said that B accepted ..." -> "B accepted ..."
+        text = text[5:]
     if len(text) > 160:
         text = text[:157].rsplit(" ", 1)[0] + "..."
     return text[:1].upper() + text[1:]

@@ -80,7 +80,7 @@ def _parties(ctx, subject) -> list:
     if subject is not None and subject.is_upper and len(subject) > 2:
         # "CITY, Country (Reuters) - A and B signed" parsed with the city as the subject:
         # the parties named after the dash
-        dash = next((t.i for t in subject.subtree if t.text in ("-", "—", "–", "--")), None)
+        dash = next((t.i for t in subject.subtree if t.text in ("-", "—", "–", "--", ":")), None)
         if dash is not None:
             after = [t for t in subject.subtree if t.i > dash]
             found = []
@@ -101,7 +101,7 @@ def _parties(ctx, subject) -> list:
         # "A and B's then prime minister, C": a leader named in apposition; "A and B"
         # parsed with A as a modifier of B
         for t in subject.subtree:
-            if (t.dep_ == "appos" and t.head != subject) or (
+            if t.dep_ == "appos" or (
                 t.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
             ):
                 out = out + [p for p in ctx.people.refs(t) if p not in out]
@@ -216,7 +216,8 @@ def _sign(verb, ctx):
     if not parties and subject is not None and subject.lemma_.lower() in OFFICIALS:
         # "officials from the two countries signed": the states whose officials sign
         parties = _official_states(subject, verb, ctx)
-    if not parties and subject is None and doc_noun.dep_ == "nsubjpass" and not _dated(verb):
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if not parties and subject is None and passive and not _dated(verb):
         # "documents were signed after talks between A and B": the states of the leaders
         # the sentence names (two at least), whoever put pen to paper
         meeting = ctx.meeting_for(verb)

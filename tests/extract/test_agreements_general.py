@@ -462,5 +462,15 @@ def test_a_wire_lead_with_two_titled_leaders_agreeing(run):
     ]
 
 
+def test_a_colon_dateline_before_two_leaders_issuing_a_statement(run):
+    ex = run(
+        "ANKARA: President Recep Tayyip Erdogan and Russian President Vladimir Putin issued a "
+        "joint statement on Friday committing to expand trade."
+    )
+    assert [(a.kind, set(a.parties)) for a in ex.agreements] == [
+        ("joint_statement", {"Recep Tayyip Erdogan", "Vladimir Putin"})
+    ]
+
+
 def test_suite_size():
     assert len(_cases()) >= 150
