@@ -284,6 +284,10 @@ def documents(noun) -> list:
             for c in noun.head.children
             if c.dep_ in ("dobj", "npadvmod") and c != noun and doc_kind(c)
         ]
+    named = [c for c in noun.children if c.dep_ == "appos" and doc_kind(c)]
+    if named and is_plural(noun):
+        # "signed two agreements: an MoU on X and a memorandum on Y": the named ones
+        nouns = [n for n in nouns if n != noun] + named
     stack = list(nouns)
     while stack:
         for c in stack.pop().children:
@@ -525,6 +529,27 @@ def summary(
         text = _doc_phrase(doc_noun, subject)
         if len(text.split()) < 2:
             text = ""
+    if not text and doc_noun is not None and doc_noun.head == verb:
+        # "signed an agreement Monday to heighten cooperation": the document and what the
+        # clause says of it, without the signers or the day
+        text = clause_text(
+            verb, drop=("nsubj", "nsubjpass", "aux", "auxpass", "advmod", "npadvmod"), head=False
+        )
+        if len(text.split()) < 3:
+            purpose = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("advcl", "xcomp")
+                    and c.i > doc_noun.i
+                    and c.left_edge.lower_ == "to"
+                ),
+                None,
+            )
+            text = ""
+            if purpose is not None:  # "signed an agreement Monday to heighten cooperation"
+                span = verb.doc[purpose.left_edge.i : purpose.right_edge.i + 1].text
+                text = f"{np_text(doc_noun)} {span}"
     if not text:
         text = _kind_phrase(verb, kind, status)
         if len(text.split()) < 2:

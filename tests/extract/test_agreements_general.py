@@ -472,5 +472,25 @@ def test_a_colon_dateline_before_two_leaders_issuing_a_statement(run):
     ]
 
 
+def test_a_counted_batch_named_after_a_colon_gives_the_named_documents(run):
+    ex = run(
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+        "Thursday. The two leaders signed two agreements: a memorandum of understanding on "
+        "tea research and an agreement on port logistics."
+    )
+    assert [(a.kind, a.summary) for a in ex.agreements] == [
+        ("mou", "Memorandum of understanding on tea research"),
+        ("agreement", "Agreement on port logistics"),
+    ]
+
+
+def test_a_bare_document_is_summarised_by_its_purpose_not_its_signers(run):
+    ex = run(
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+        "Thursday. Modi signed an agreement Thursday to expand tea exports to India."
+    )
+    assert [a.summary for a in ex.agreements] == ["Agreement to expand tea exports to India"]
+
+
 def test_suite_size():
     assert len(_cases()) >= 150
