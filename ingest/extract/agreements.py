@@ -172,6 +172,18 @@ def _dated(verb) -> bool:
     return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree)
 
 
+def _company_document(doc_noun, ctx) -> bool:
+    """'an Aramco supply deal': a company's document; not 'the Pyongyang Joint Declaration',
+    whose place name the tagger may take for an organisation."""
+    if doc_noun.pos_ == "PROPN":
+        return False
+    return any(
+        _is_commercial(c, ctx)
+        for c in doc_noun.children
+        if c.dep_ == "compound" and c.ent_type_ not in ("GPE", "LOC", "NORP")
+    )
+
+
 def _witness(verb) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "witness" for o in c.children)
@@ -195,9 +207,7 @@ def _sign(verb, ctx):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         subject = args.agent(verb)  # "a memorandum was signed by A and B"
-    if _is_commercial(subject, ctx) or any(
-        _is_commercial(c) for c in doc_noun.children if c.dep_ == "compound"
-    ):
+    if _is_commercial(subject, ctx) or _company_document(doc_noun, ctx):
         return None
     parties = _parties(ctx, subject) + ctx.with_parties(verb, doc_noun)
     if len(parties) < 2:  # "signed an agreement on X with B": "with" hung inside the subject
@@ -394,6 +404,10 @@ def _invitation(verb, ctx):
         guests = [p for c in verb.children if c.dep_ == "dobj" for p in ctx.people.refs(c)]
         if not ctx.people.refs(subject) if subject is not None else True:
             return None
+        hosts = ctx.people.refs(subject)
+        if guests and set(guests) <= set(hosts):
+            # "A invited him": a pronoun resolved to the inviter is the other side
+            guests = [p for p in ctx.counterparts(hosts[0], verb) if p not in hosts]
         if lemma == "invite" and not guests:
             return None
         if lemma == "extend" and not guests:
@@ -425,6 +439,13 @@ def _guest_agrees(verb, guests, ctx) -> bool:
     """'A invited B to visit, and B said he would come / B accepted': the guest's yes in
     the same sentence."""
     doc = verb.doc
+    surnames = {ctx.people.get(g).name.split()[-1].lower() for g in guests}
+
+    def is_guest(who) -> bool:  # the tagger may take a surname for a common noun
+        return who is not None and (
+            bool(set(ctx.people.refs(who)) & set(guests)) or who.lower_ in surnames
+        )
+
     end = verb.sent.end
     for _ in range(2):  # the guest's yes may come in the next two sentences
         if end < len(doc):
@@ -433,12 +454,10 @@ def _guest_agrees(verb, guests, ctx) -> bool:
         if tok.pos_ != "VERB":
             continue
         if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in tok.children):
-            who = args.subject_tok(tok)
-            if who is not None and set(ctx.people.refs(who)) & set(guests):
+            if is_guest(args.subject_tok(tok)):
                 return True
         if tok.lemma_.lower() == "say" and not any(c.dep_ == "neg" for c in tok.children):
-            who = args.subject_tok(tok)
-            if who is None or not set(ctx.people.refs(who)) & set(guests):
+            if not is_guest(args.subject_tok(tok)):
                 continue
             for comp in tok.children:
                 if (

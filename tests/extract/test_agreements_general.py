@@ -492,5 +492,31 @@ def test_a_bare_document_is_summarised_by_its_purpose_not_its_signers(run):
     assert [a.summary for a in ex.agreements] == ["Agreement to expand tea exports to India"]
 
 
+@pytest.mark.parametrize(
+    "answer,status",
+    [
+        ("an invitation Ruto said he would gladly take up.", "accepted"),
+        ("an invitation Ruto said he would consider.", "proposed"),
+    ],
+)
+def test_an_invitation_to_a_pronoun_taken_up_in_a_relative_clause(run, answer, status):
+    ex = run(
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+        "Thursday. Modi invited him to India, " + answer
+    )
+    assert [(a.kind, a.status, set(a.parties)) for a in ex.agreements] == [
+        ("invitation", status, {"Narendra Modi", "William Ruto"})
+    ]
+
+
+def test_a_named_declaration_with_a_place_in_its_name_is_no_company_deal(run):
+    ex = run(
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+        "Thursday. The two leaders signed the Mombasa Joint Declaration. Kenyan and Indian "
+        "firms signed a Safaricom supply deal."
+    )
+    assert [(a.kind, a.status) for a in ex.agreements] == [("declaration", "signed")]
+
+
 def test_suite_size():
     assert len(_cases()) >= 150
