@@ -518,5 +518,40 @@ def test_a_named_declaration_with_a_place_in_its_name_is_no_company_deal(run):
     assert [(a.kind, a.status) for a in ex.agreements] == [("declaration", "signed")]
 
 
+def _curly(text):
+    return text.replace("'", "\u2019")
+
+
+def _nbsp(text):
+    return text.replace("Prime Minister ", "Prime\u00a0Minister ").replace(
+        " signed", "\u00a0signed"
+    )
+
+
+def _em_dateline(text):
+    return "NEW DELHI \u2014 " + text
+
+
+@pytest.mark.parametrize("perturb", [_curly, _nbsp, _em_dateline], ids=["curly", "nbsp", "emdash"])
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Ruto accepted Modi's invitation to visit India.", ("invitation", "accepted")),
+        ("Modi and Ruto signed a memorandum of understanding on tea research.", ("mou", "signed")),
+        ("The talks between Modi and Ruto ended with no deal.", ("deal", "failed")),
+        ("Modi rejected Ruto's plan for a joint port authority.", ("deal", "rejected")),
+    ],
+)
+def test_typography_does_not_change_the_agreement(run, perturb, sentence, expected):
+    intro = (
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto "
+        "on Thursday. "
+    )
+    ex = run(perturb(intro + sentence))
+    assert [(a.kind, a.status, set(a.parties)) for a in ex.agreements] == [
+        (*expected, {"Narendra Modi", "William Ruto"})
+    ]
+
+
 def test_suite_size():
     assert len(_cases()) >= 150
