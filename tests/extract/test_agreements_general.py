@@ -553,5 +553,22 @@ def test_typography_does_not_change_the_agreement(run, perturb, sentence, expect
     ]
 
 
+def test_a_declaration_signed_by_leaders_and_pledged_by_their_countries_is_one(run):
+    ex = run(
+        "Indian Prime Minister Narendra Modi held talks with Kenyan President William Ruto on "
+        "Thursday. Modi and Ruto signed the Nairobi Declaration on maritime security. In the "
+        "declaration the two countries pledge to fight piracy together."
+    )
+    assert [(a.kind, a.status) for a in ex.agreements] == [("declaration", "signed")]
+
+
+def test_no_pledge_to_a_guessed_compatriot(run):
+    ex = run(
+        "Indian Defence Minister Rajnath Singh met Indian Prime Minister Narendra Modi in Delhi "
+        "on Monday. Modi offered his host a $1 billion line of credit."
+    )
+    assert ex.agreements == ()
+
+
 def test_suite_size():
     assert len(_cases()) >= 150
