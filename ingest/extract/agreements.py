@@ -433,6 +433,7 @@ def _invitation(verb, ctx):
 
 
 ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel", "take"}
+SAY_VERBS = {"say", "reply", "respond", "answer", "promise"}
 
 
 def _guest_agrees(verb, guests, ctx) -> bool:
@@ -456,13 +457,16 @@ def _guest_agrees(verb, guests, ctx) -> bool:
         if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in tok.children):
             if is_guest(args.subject_tok(tok)):
                 return True
-        if tok.lemma_.lower() == "say" and not any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_.lower() in SAY_VERBS and not any(c.dep_ == "neg" for c in tok.children):
             if not is_guest(args.subject_tok(tok)):
                 continue
             for comp in tok.children:
+                back = comp.lemma_.lower() == "be" and any(
+                    c.lower_ in ("back", "there") for c in comp.children
+                )  # "replied that he would be back"
                 if (
                     comp.dep_ == "ccomp"
-                    and comp.lemma_.lower() in ACCEPT_WORDS
+                    and (comp.lemma_.lower() in ACCEPT_WORDS or back)
                     and not any(c.dep_ == "neg" for c in comp.children)
                 ):
                     return True

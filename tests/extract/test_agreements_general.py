@@ -497,6 +497,8 @@ def test_a_bare_document_is_summarised_by_its_purpose_not_its_signers(run):
     [
         ("an invitation Ruto said he would gladly take up.", "accepted"),
         ("an invitation Ruto said he would consider.", "proposed"),
+        ("and Ruto replied that he would be there.", "accepted"),
+        ("and Ruto replied that he would not be there.", "proposed"),
     ],
 )
 def test_an_invitation_to_a_pronoun_taken_up_in_a_relative_clause(run, answer, status):
