@@ -688,6 +688,8 @@ def _proposed(verb, ctx):
     """'A proposed a treaty', 'offered B a deal'; 'a draft accord was dropped at the last
     minute' (a document that was not signed after all)."""
     lemma = verb.lemma_.lower()
+    if lemma in ADVOCATE_VERBS:
+        return _advocated(verb, ctx)
     if lemma not in PROPOSE_VERBS | SHELVE_VERBS:
         return None
     doc_noun = _object_doc(verb)
@@ -716,6 +718,39 @@ def _proposed(verb, ctx):
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(
         parties, kind, "proposed", verb, 0.7, "agreement.proposed", infer_counterpart=True
+    )
+
+
+ADVOCATE_VERBS = {"press", "push", "call", "lobby", "argue", "campaign"}
+
+
+def _advocated(verb, ctx):
+    """'Moon pressed his case for a declaration ending the war', 'called for a treaty on X':
+    a document one side proposes."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "case"]
+    doc_noun = None
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                doc_noun = next(
+                    (o for o in prep.children if o.dep_ == "pobj" and _doc_kind(o)), doc_noun
+                )
+    if doc_noun is None or args.is_plural(doc_noun) or _doc_kind(doc_noun) == "joint_statement":
+        return None
+    subject = _subject_tok(verb, ctx)
+    parties = _parties(ctx, subject)
+    if not parties or _is_commercial(subject, ctx):
+        return None
+    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    return Agreement(
+        parties,
+        kind,
+        "proposed",
+        verb,
+        0.6,
+        "agreement.advocated",
+        infer_counterpart=True,
+        doc_noun=doc_noun,
     )
 
 
@@ -795,6 +830,7 @@ TRIGGER_LEMMAS = (
     | PLEDGE_VERBS
     | PROPOSE_VERBS
     | SHELVE_VERBS
+    | ADVOCATE_VERBS
     | REJECT_VERBS
     | FAIL_VERBS
 )

@@ -147,6 +147,14 @@ TEMPLATES = {
         ),
         ("{A} proposed a toast to {b}.", []),
     ],
+    "advocated": [
+        (
+            "{A} pressed his case for a declaration formally ending the border dispute.",
+            [("declaration", "proposed", "leaders")],
+        ),
+        ("{A} called for a treaty on {subject}.", [("treaty", "proposed", "leaders")]),
+        ("{A} called for calm after the vote.", []),
+    ],
     "rejected": [
         ("{A} rejected {b}'s plan for {subject}.", [("deal", "rejected", "leaders")]),
         ("{A} rejected the proposed deal on {subject}.", [("deal", "rejected", "leaders")]),
