@@ -207,6 +207,18 @@ def _sign(verb, ctx):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         subject = args.agent(verb)  # "a memorandum was signed by A and B"
+    if subject is None and verb.dep_ in ("acl", "relcl"):
+        # "an agreement signed in X in 2000 by A and B": 'by' hung on a place or a date
+        subject = next(
+            (
+                o
+                for t in verb.subtree
+                if t.dep_ in ("agent", "prep") and t.lower_ == "by"
+                for o in t.children
+                if o.dep_ == "pobj" and ctx.people.refs(o)
+            ),
+            None,
+        )
     if _is_commercial(subject, ctx) or _company_document(doc_noun, ctx):
         return None
     parties = _parties(ctx, subject) + ctx.with_parties(verb, doc_noun)

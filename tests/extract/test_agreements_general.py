@@ -240,6 +240,10 @@ TEMPLATES = {
         ),
         ("The 1974 treaty was signed long before {a} met {b}.", []),
         (
+            "The dispute ended with a treaty signed in Geneva in 1999 by {a} and {b}.",
+            [("treaty", "signed", "leaders")],
+        ),
+        (
             "{A} extended an invitation to {b} to visit {countryA}, and {b} accepted it.",
             [("invitation", "accepted", "leaders")],
         ),
