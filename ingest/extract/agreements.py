@@ -1,13 +1,21 @@
 """Agreements between leaders or governments: kind, status, parties, summary.
 
-Triggers: sign/conclude/put one's name to a document (signed); issue/adopt a
-joint statement or declaration (agreed); agree to/on/that, reach a deal
-(agreed); accept an invitation or offer (accepted); invite/extend an
-invitation (proposed); join/ratify/commit to an existing treaty (accepted);
-promise/pledge aid or money (pledge, agreed); talks that end or break up
-"without a deal" (failed).  Parties are leaders when leaders act and ISO
-codes when governments, capitals or countries act.  Company contracts,
-witnesses, plans, negations and conflict predicates yield nothing.
+Triggers: sign/conclude/ink/exchange a document, also in the passive ("was signed
+by A and B") and by officials or in the leaders' presence ("presided over the
+signing of", "in the presence of": the leaders' states) (signed); a bulleted list
+after "signed:" (one record per item); issue/adopt a joint statement or
+declaration, a clause inside one (agreed); agree to/on/that, reach/strike a deal
+(agreed); accept an invitation, or the guest saying he will come (accepted);
+invite/extend an invitation (proposed); propose/offer/call for a document, a
+draft one, one dropped at the last minute (proposed); reject a plan, proposal or
+deal (rejected); join/ratify an existing treaty (accepted); promise/pledge/
+announce aid or money, also as a noun ("India's promise to build") (pledge,
+agreed); talks that end "without a deal"/"with no agreement", collapse or break
+down, leaders who fail to agree (failed).  Each named document is its own record;
+an unnamed counted batch ("signed 18 agreements") is one.  Parties are leaders
+when leaders act and ISO codes when governments, capitals, countries or their
+officials act.  Company contracts, witnesses, plans, negations, rejected
+accusations and conflict predicates yield nothing.
 """
 
 from __future__ import annotations
