@@ -1,13 +1,21 @@
 """Agreements between leaders or governments: kind, status, parties, summary.
 
-Triggers: sign/conclude/put one's name to a document (signed); issue/adopt a
-joint statement or declaration (agreed); agree to/on/that, reach a deal
-(agreed); accept an invitation or offer (accepted); invite/extend an
-invitation (proposed); join/ratify/commit to an existing treaty (accepted);
-promise/pledge aid or money (pledge, agreed); talks that end or break up
-"without a deal" (failed).  Parties are leaders when leaders act and ISO
-codes when governments, capitals or countries act.  Company contracts,
-witnesses, plans, negations and conflict predicates yield nothing.
+Triggers: sign/conclude/ink/exchange a document, also in the passive ("was signed
+by A and B") and by officials or in the leaders' presence ("presided over the
+signing of", "in the presence of": the leaders' states) (signed); a bulleted list
+after "signed:" (one record per item); issue/adopt a joint statement or
+declaration, a clause inside one (agreed); agree to/on/that, reach/strike a deal
+(agreed); accept an invitation, or the guest saying he will come (accepted);
+invite/extend an invitation (proposed); propose/offer/call for a document, a
+draft one, one dropped at the last minute (proposed); reject a plan, proposal or
+deal (rejected); join/ratify an existing treaty (accepted); promise/pledge/
+announce aid or money, also as a noun ("India's promise to build") (pledge,
+agreed); talks that end "without a deal"/"with no agreement", collapse or break
+down, leaders who fail to agree (failed).  Each named document is its own record;
+an unnamed counted batch ("signed 18 agreements") is one.  Parties are leaders
+when leaders act and ISO codes when governments, capitals, countries or their
+officials act.  Company contracts, witnesses, plans, negations, rejected
+accusations and conflict predicates yield nothing.
 """
 
 from __future__ import annotations
@@ -17,10 +25,10 @@ from dataclasses import dataclass, replace
 from . import agreement_args as args
 from .agreement_args import doc_kind as _doc_kind
 from .agreement_args import object_doc as _object_doc
-from .conflict import body_sents, clause_verb, is_conflict, verb_asserted
+from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .lexicon import GOVERNMENT_NOUNS, ORG_HEADS
 
-FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail"}
+FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder"}
 AID_WORDS = {
     "aid",
     "assistance",
@@ -37,6 +45,9 @@ AID_WORDS = {
     "troops",
     "equipment",
     "help",
+    "credit",
+    "financing",
+    "donation",
 }
 
 
@@ -50,24 +61,134 @@ class Agreement:
     rule: str
     infer_counterpart: bool = False
     summary: str = ""
-    part: int = 0  # k of "signed n agreements" (0: a single document)
+    part: object = 0  # which of several documents in one mention (0: a single one)
+    doc_noun: object = None  # the document, when it is not the trigger's own object
+    name: frozenset = frozenset()  # words that tell this document from others
+    batch: bool = False  # a counted batch ("signed 18 agreements")
 
 
 def _subject_tok(verb, ctx=None):
     """The acting subject; with `ctx`, a leader named right before a subjectless verb."""
     subject = args.subject_tok(verb)
+    if subject is not None and subject.head == verb:
+        # "CITY, Country (Reuters) - A and B signed": two subjects, the nearer one acts
+        subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subs) > 1 and ctx is not None:
+            dateline = subs[0].idx < ctx.idx.dateline_end or subs[0].is_upper
+            if dateline or ctx.is_party(subs[-1]):
+                subject = subs[-1]
     if subject is None and ctx is not None:
         subject = args.left_subject(verb, ctx.is_party)
     return subject
 
 
-def _is_commercial(tok) -> bool:
-    if tok is None:
-        return False
+def _parties(ctx, subject) -> list:
+    """The subject's parties, with a second subject the parser gave the same verb
+    ('A and B signed' parsed as two nsubj)."""
+    if subject is not None and subject.is_upper and len(subject) > 2:
+        # "CITY, Country (Reuters) - A and B signed" parsed with the city as the subject:
+        # the parties named after the dash
+        dash = next((t.i for t in subject.subtree if t.text in ("-", "—", "–", "--", ":")), None)
+        if dash is not None:
+            after = [t for t in subject.subtree if t.i > dash]
+            found = []
+            for t in after:
+                for p in list(ctx.people.pids(t)) or (
+                    [ctx.code_at[t.i]] if t.i in ctx.code_at else []
+                ):
+                    if p not in found:
+                        found.append(p)
+            if found:
+                return found
+    out = ctx.parties(subject)
+    if out and subject.dep_ == "nsubj" and ctx.people.refs(subject):
+        for c in subject.head.children:
+            if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):
+                out = out + [p for p in ctx.people.refs(c) if p not in out]
+    if out and ctx.people.refs(subject):
+        # "A and B's then prime minister, C": a leader named in apposition; "A and B"
+        # parsed with A as a modifier of B
+        for t in subject.subtree:
+            if t.dep_ == "appos" or (
+                t.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+            ):
+                out = out + [p for p in ctx.people.refs(t) if p not in out]
+    if not out and subject is not None and subject.tag_ == "NNS":
+        lemma = subject.lemma_.lower()
+        prime = any(c.lower_ == "prime" for c in subject.children)
+        if lemma in GROUP_LEMMAS or (lemma == "minister" and prime):  # "the prime ministers"
+            pair = ctx.pair_for(subject)
+            out = list(pair) if len(pair) >= 2 else []
+    return out
+
+
+GROUP_LEMMAS = {"president", "leader", "premier", "chancellor", "king", "head"}
+
+
+def _is_commercial(tok, ctx=None) -> bool:
+    if tok is None or (ctx is not None and (ctx.people.refs(tok) or tok.i in ctx.code_at)):
+        return False  # a leader or a country the tagger took for an organisation
     return (
         tok.lemma_.lower() in ORG_HEADS
         or tok.lower_ in ORG_HEADS
         or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
+    )
+
+
+def _countries_of(ctx, parties) -> list:
+    """Leaders' countries (ISO codes stay as they are); [] unless every one is known."""
+    codes = [p if isinstance(p, str) else ctx.people.get(p).country for p in parties]
+    if len(codes) < 2 or not all(codes):
+        return []
+    return list(dict.fromkeys(codes))
+
+
+OFFICIALS = {
+    "official",
+    "minister",
+    "diplomat",
+    "envoy",
+    "negotiator",
+    "delegation",
+    "representative",
+    "secretary",
+    "ambassador",
+}
+
+
+def _official_states(subject, verb, ctx) -> list:
+    """The states officials sign for: 'officials from/of X and Y', 'the two countries'
+    ministers', else the countries of the leaders meeting."""
+    inner = []
+    for c in subject.children:
+        if c.dep_ == "poss":
+            inner.append(c)
+        if c.dep_ == "prep":
+            inner += [x for x in c.children if x.dep_ == "pobj"]
+    for o in inner:
+        found = ctx.parties(o)
+        if len(found) >= 2:
+            return _countries_of(ctx, found) or found
+    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in subject.subtree if t.i in ctx.code_at))
+    if len(codes) >= 2:  # "of Greece and the former Yugoslav republic of Macedonia"
+        return codes
+    return _countries_of(ctx, ctx.pair_for(verb))
+
+
+def _dated(verb) -> bool:
+    """'the 1974 treaty was signed', 'was signed in 1990': a year names an older signing."""
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree)
+
+
+def _company_document(doc_noun, ctx) -> bool:
+    """'an Aramco supply deal': a company's document; not 'the Pyongyang Joint Declaration',
+    whose place name the tagger may take for an organisation."""
+    if doc_noun.pos_ == "PROPN":
+        return False
+    return any(
+        _is_commercial(c, ctx)
+        for c in doc_noun.children
+        if c.dep_ == "compound" and c.ent_type_ not in ("GPE", "LOC", "NORP")
     )
 
 
@@ -82,21 +203,96 @@ def _sign(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "name" for c in verb.children):
         return None
-    if lemma not in ("sign", "conclude", "ink", "seal", "put") or _witness(verb):
+    if lemma not in ("sign", "conclude", "ink", "seal", "put", "exchange") or _witness(verb):
         return None
     doc_noun = _object_doc(verb)
     if doc_noun is None:
         return None
+    if lemma == "exchange" and doc_noun.tag_ not in ("NNS", "NNPS"):
+        return None  # "exchanged agreements" (the signed copies); not "exchanged a statement"
     subject = _subject_tok(verb, ctx)
     if verb.dep_ == "relcl":
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if _is_commercial(subject) or any(
-        _is_commercial(c) for c in doc_noun.children if c.dep_ == "compound"
-    ):
+    if subject is None:
+        subject = args.agent(verb)  # "a memorandum was signed by A and B"
+    if subject is None and verb.dep_ in ("acl", "relcl"):
+        # "an agreement signed in X in 2000 by A and B": 'by' hung on a place or a date
+        subject = next(
+            (
+                o
+                for t in verb.subtree
+                if t.dep_ in ("agent", "prep") and t.lower_ == "by"
+                for o in t.children
+                if o.dep_ == "pobj" and ctx.people.refs(o)
+            ),
+            None,
+        )
+    if _is_commercial(subject, ctx) or _company_document(doc_noun, ctx):
         return None
-    parties = ctx.parties(subject) + ctx.with_parties(verb, doc_noun)
+    parties = _parties(ctx, subject) + ctx.with_parties(verb, doc_noun)
+    if len(parties) < 2:  # "signed an agreement on X with B": "with" hung inside the subject
+        parties += [
+            p
+            for t in doc_noun.subtree
+            if t.dep_ == "prep" and t.lower_ == "with"
+            for o in t.children
+            if o.dep_ == "pobj"
+            for p in ctx.people.refs(o)
+        ]
+    witnesses = args.presence(verb)
+    if witnesses is not None and len(parties) < 2:
+        # "ministers signed X in the presence of A and B": the states of A and B
+        parties = _countries_of(ctx, ctx.parties(witnesses)) or parties
+    if not parties and subject is not None and subject.lemma_.lower() in OFFICIALS:
+        # "officials from the two countries signed": the states whose officials sign
+        parties = _official_states(subject, verb, ctx)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if not parties and subject is None and passive and not _dated(verb):
+        # "documents were signed after talks between A and B": the states of the leaders
+        # the sentence names (two at least), whoever put pen to paper
+        meeting = ctx.meeting_for(verb)
+        sent_no = ctx.idx.sent_of[verb.i]
+        if meeting is not None and any(
+            ctx.idx.sent_of[m.trigger.i] == sent_no for m in meeting.mentions
+        ):
+            named = {p for t in verb.sent for p in ctx.people.pids(t)}
+            pair = [p for p in meeting.participants if p in named]
+            if len(pair) >= 2:
+                parties = _countries_of(ctx, pair) or pair
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
+
+
+OVERSEE_VERBS = {"preside", "oversee", "witness", "attend", "watch"}
+
+
+def _oversaw(verb, ctx):
+    """'A and B presided over / oversaw / witnessed the signing of 13 agreements': signed
+    by officials in the leaders' presence, so the parties are the leaders' states."""
+    if verb.lemma_.lower() not in OVERSEE_VERBS:
+        return None
+    event = None
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            event = c
+        if c.dep_ == "prep" and c.lower_ == "over":
+            event = next((o for o in c.children if o.dep_ == "pobj"), None)
+    if event is None or event.lemma_.lower() not in ("signing", "exchange", "conclusion"):
+        return None
+    doc_noun = None
+    for p in event.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and args.doc_or_contained(o) is not None:
+                    doc_noun = args.doc_or_contained(o)
+    if doc_noun is None or any(
+        _is_commercial(c) for c in doc_noun.children if c.dep_ in ("compound", "amod")
+    ):
+        return None
+    leaders = _parties(ctx, _subject_tok(verb, ctx))
+    parties = _countries_of(ctx, leaders) or leaders
+    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    return Agreement(parties, kind, "signed", verb, 0.8, "agreement.oversaw", doc_noun=doc_noun)
 
 
 def _in_statement(verb):
@@ -120,10 +316,14 @@ def _stated(verb, ctx):
     if doc_noun is None or not args.doc_asserted(doc_noun):
         return None
     subject = _subject_tok(verb, ctx)
-    if subject is None or _is_commercial(subject):
+    if subject is None or _is_commercial(subject, ctx):
         return None
     kind = _doc_kind(doc_noun)
-    return Agreement(ctx.parties(subject), kind, "agreed", verb, 0.8, "agreement.in_statement")
+    parties = _parties(ctx, subject)
+    if len(parties) < 2:  # "in a joint statement, Brazil agreed to ...": both sides issued it
+        pair = ctx.pair_for(verb)
+        parties = pair if len(pair) >= 2 else parties
+    return Agreement(parties, kind, "agreed", verb, 0.8, "agreement.in_statement")
 
 
 def _issue(verb, ctx):
@@ -136,6 +336,9 @@ def _issue(verb, ctx):
         "agree",
         "reach",
         "set",
+        "strike",
+        "clinch",
+        "hammer",
     ):
         return None
     doc_noun = _object_doc(verb)
@@ -155,17 +358,23 @@ def _issue(verb, ctx):
     if subject is None and verb.dep_ == "acl":
         # "they set out the results in a communique issued in X": the governing subject
         subject = args.subject_tok(clause_verb(verb.head))
-    if _is_commercial(subject):
+    if _is_commercial(subject, ctx):
         return None
-    parties = ctx.parties(subject) if subject is not None else ctx.pair_for(verb)
+    parties = _parties(ctx, subject) if subject is not None else ctx.pair_for(verb)
     return Agreement(parties, kind, "agreed", verb, 0.85, "agreement.issue")
 
 
 def _agree(verb, ctx):
     if verb.lemma_.lower() != "agree" or _object_doc(verb) is not None:
         return None
+    if not any(
+        c.dep_ in ("xcomp", "ccomp", "dobj")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon", "over"))
+        for c in verb.children
+    ):
+        return None  # "subjects where they agree": a shared view, not an agreement
     subject = _subject_tok(verb, ctx)
-    parties = ctx.parties(subject) + ctx.with_parties(verb)
+    parties = _parties(ctx, subject) + ctx.with_parties(verb)
     if len(parties) < 2:
         return None
     kind = "agreement"
@@ -181,6 +390,8 @@ def _invitation(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma == "accept":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in ("it", "them") and ctx.recent_offer(verb):
+            obj = None  # "B accepted it with pleasure"
         if obj is not None and obj.lower_ not in (
             "invitation",
             "offer",
@@ -213,18 +424,73 @@ def _invitation(verb, ctx):
         guests = [p for c in verb.children if c.dep_ == "dobj" for p in ctx.people.refs(c)]
         if not ctx.people.refs(subject) if subject is not None else True:
             return None
+        hosts = ctx.people.refs(subject)
+        if guests and set(guests) <= set(hosts):
+            # "A invited him": a pronoun resolved to the inviter is the other side
+            guests = [p for p in ctx.counterparts(hosts[0], verb) if p not in hosts]
         if lemma == "invite" and not guests:
             return None
+        if lemma == "extend" and not guests:
+            guests = [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for p in ctx.people.refs(o)
+            ]
+        status = "accepted" if guests and _guest_agrees(verb, guests, ctx) else "proposed"
         return Agreement(
-            ctx.parties(subject) + guests,
+            _parties(ctx, subject) + guests,
             "invitation",
-            "proposed",
+            status,
             verb,
             0.8,
             "agreement.invite",
             infer_counterpart=True,
         )
     return None
+
+
+ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel", "take"}
+SAY_VERBS = {"say", "reply", "respond", "answer", "promise"}
+
+
+def _guest_agrees(verb, guests, ctx) -> bool:
+    """'A invited B to visit, and B said he would come / B accepted': the guest's yes in
+    the same sentence."""
+    doc = verb.doc
+    surnames = {ctx.people.get(g).name.split()[-1].lower() for g in guests}
+
+    def is_guest(who) -> bool:  # the tagger may take a surname for a common noun
+        return who is not None and (
+            bool(set(ctx.people.refs(who)) & set(guests)) or who.lower_ in surnames
+        )
+
+    end = verb.sent.end
+    for _ in range(2):  # the guest's yes may come in the next two sentences
+        if end < len(doc):
+            end = doc[end].sent.end
+    for tok in doc[verb.i + 1 : end]:
+        if tok.pos_ != "VERB":
+            continue
+        if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in tok.children):
+            if is_guest(args.subject_tok(tok)):
+                return True
+        if tok.lemma_.lower() in SAY_VERBS and not any(c.dep_ == "neg" for c in tok.children):
+            if not is_guest(args.subject_tok(tok)):
+                continue
+            for comp in tok.children:
+                back = comp.lemma_.lower() == "be" and any(
+                    c.lower_ in ("back", "there") for c in comp.children
+                )  # "replied that he would be back"
+                if (
+                    comp.dep_ == "ccomp"
+                    and (comp.lemma_.lower() in ACCEPT_WORDS or back)
+                    and not any(c.dep_ == "neg" for c in comp.children)
+                ):
+                    return True
+    return False
 
 
 def _accession(verb, ctx):
@@ -236,24 +502,83 @@ def _accession(verb, ctx):
     subject = _subject_tok(verb, ctx)
     if subject is None or not ctx.people.refs(subject):
         return None
-    return Agreement(ctx.parties(subject), "treaty", "accepted", verb, 0.8, "agreement.accession")
+    return Agreement(_parties(ctx, subject), "treaty", "accepted", verb, 0.8, "agreement.accession")
+
+
+PLEDGE_VERBS = {"promise", "pledge", "announce", "offer", "extend", "provide", "commit", "unveil"}
+
+
+GIVE_VERBS = {"provide", "give", "offer", "extend", "contribute", "lend", "grant", "send"}
 
 
 def _pledge(verb, ctx):
-    if verb.lemma_.lower() not in ("promise", "pledge"):
+    if verb.lemma_.lower() not in PLEDGE_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "announced that Australia would provide 250 million dollars in grants"
+        comp = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.lemma_.lower() in GIVE_VERBS
+                and not any(d.dep_ == "neg" for d in c.children)
+            ),
+            None,
+        )
+        if comp is not None:
+            obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
     words = {t.lower_ for t in obj.subtree}
     if not (words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in obj.subtree)):
         return None
     subject = _subject_tok(verb, ctx)
-    parties = ctx.parties(subject) + [
+    parties = _parties(ctx, subject) + [
         p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
     ]
+    givers = [p for p in parties if isinstance(p, int)]
+    if len(parties) == 1 and givers and not ctx.counterparts(givers[0], verb):
+        # no counterpart in the article: the state the help goes to ("for Tonga")
+        own = ctx.people.get(givers[0]).country
+        parties += [
+            ctx.code_at[t.i] for t in obj.subtree if t.i in ctx.code_at and ctx.code_at[t.i] != own
+        ][:1]
     return Agreement(
         parties, "pledge", "agreed", verb, 0.8, "agreement.pledge", infer_counterpart=True
+    )
+
+
+PLEDGE_NOUNS = {"promise", "pledge", "offer", "commitment"}
+
+
+def _noun_pledge(noun, ctx):
+    """'India's promise to build a school in Mongolia', 'Modi's offer of a $1 billion line
+    of credit': a state's or leader's promise of help, told as a noun."""
+    if noun.lemma_.lower() not in PLEDGE_NOUNS or not noun_asserted(noun):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    givers = ctx.parties(owner)
+    if len(givers) != 1:
+        return None
+    words = {t.lower_ for t in noun.subtree}
+    money = any(t.ent_type_ == "MONEY" for t in noun.subtree)
+    foreign = [
+        ctx.code_at[t.i]
+        for t in noun.subtree
+        if t.i in ctx.code_at and t.i not in {x.i for x in owner.subtree}
+    ]
+    own = givers[0] if isinstance(givers[0], str) else ctx.people.get(givers[0]).country
+    foreign = [c for c in foreign if c != own]
+    if not ((words & AID_WORDS or money) or foreign):
+        return None  # "his promise to cut taxes": a promise at home
+    parties = givers + [p for t in noun.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)]
+    if len(parties) < 2 and isinstance(givers[0], str) and foreign:
+        parties += foreign[:1]
+    return Agreement(
+        parties, "pledge", "agreed", noun, 0.6, "agreement.pledge_noun", infer_counterpart=True
     )
 
 
@@ -275,9 +600,11 @@ def _failed_to(verb, ctx):
     subject = _subject_tok(verb, ctx)
     if verb.dep_ == "conj" and subject is None:
         subject = _subject_tok(verb.head, ctx)  # "held talks ... but failed to reach"
-    parties = ctx.parties(subject) if subject is not None else []
+    parties = _parties(ctx, subject) if subject is not None else []
+    doc = next((c for c in comp.children if c.dep_ == "dobj" and _doc_kind(c)), None)
+    kind = "deal" if doc is not None else "agreement"  # "failed to agree (on X)": agreement
     return Agreement(
-        parties or ctx.pair_for(verb), "deal", "failed", verb, 0.75, "agreement.failed_to"
+        parties or ctx.pair_for(verb), kind, "failed", verb, 0.75, "agreement.failed_to"
     )
 
 
@@ -292,70 +619,379 @@ def _without_deal(verb) -> bool:
     )
 
 
-def _failed(verb, ctx):
-    if verb.lemma_.lower() not in FAIL_VERBS:
-        return None
-    if verb.lemma_.lower() == "fail":
-        return _failed_to(verb, ctx)
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "without":
-            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-            if obj is not None and obj.lower_ in ("deal", "agreement", "accord"):
-                subject = _subject_tok(verb, ctx)
-                parties = ctx.parties(subject) if subject is not None else []
-                if subject is not None and not parties:
-                    for c in subject.children:
-                        if c.dep_ == "poss":
-                            parties = ctx.parties(c)
-                return Agreement(
-                    parties or ctx.pair_for(verb), "deal", "failed", verb, 0.8, "agreement.failed"
-                )
+TALK_NOUNS = {"talks", "negotiations", "summit", "meeting", "dialogue", "mediation", "process"}
+
+
+def _talk_parties(noun, ctx) -> list:
+    """The sides of 'talks between A and B' / 'their talks' / 'A's mediation'."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out += ctx.parties(c)
+        if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+            out += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+    return out
+
+
+def _no_deal(verb):
+    """'without a deal', 'without agreement', 'with no deal': the document noun, if any
+    (also when the parser hangs it inside the object: 'ended talks with B with no deal')."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in TALK_NOUNS):
+        preps += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("with", "without")]
+    for prep in preps:
+        if prep.lower_ not in ("without", "with"):
+            continue
+        for o in prep.children:
+            if o.dep_ != "pobj" or o.lower_ not in ("deal", "agreement", "accord"):
+                continue
+            if prep.lower_ == "without" or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in o.children
+            ):
+                return o
     return None
 
 
-RULES = (_sign, _issue, _stated, _agree, _invitation, _accession, _pledge, _failed)
+def _failed(verb, ctx):
+    lemma = verb.lemma_.lower()
+    if lemma not in FAIL_VERBS:
+        return None
+    if lemma == "fail" and any(c.dep_ == "xcomp" for c in verb.children):
+        return _failed_to(verb, ctx)
+    subject = _subject_tok(verb, ctx)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    no_deal = _no_deal(verb)
+    if no_deal is not None:
+        parties = _parties(ctx, subject) if subject is not None else []
+        talks = obj if obj is not None and obj.lower_ in TALK_NOUNS else subject
+        if talks is not None and not parties:
+            parties = _talk_parties(talks, ctx)
+        if obj is not None and obj.lower_ in TALK_NOUNS:
+            parties += _talk_parties(obj, ctx)
+        return Agreement(
+            parties or ctx.pair_for(verb), "deal", "failed", verb, 0.8, "agreement.failed"
+        )
+    # "the negotiations collapsed", "talks broke down", "the talks failed"
+    down = lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    if lemma in ("collapse", "break", "fail", "founder") and down and obj is None:
+        if subject is None or subject.lemma_.lower() not in TALK_NOUNS | {"talk", "negotiation"}:
+            return None
+        parties = _talk_parties(subject, ctx)
+        return Agreement(
+            parties or ctx.pair_for(verb), "agreement", "failed", verb, 0.75, "agreement.collapsed"
+        )
+    return None
+
+
+PROPOSE_VERBS = {"propose", "offer", "suggest", "table", "float"}
+SHELVE_VERBS = {"drop", "shelve", "postpone", "defer", "withdraw", "delay"}
+REJECT_VERBS = {"reject", "veto", "rebuff", "spurn", "turn"}
+PROPOSAL_NOUNS = {
+    "plan",
+    "proposal",
+    "offer",
+    "deal",
+    "package",
+    "compromise",
+    "initiative",
+    "draft",
+    "blueprint",
+    "treaty",
+    "agreement",
+    "accord",
+    "pact",
+    "settlement",
+}
+
+
+def _proposed(verb, ctx):
+    """'A proposed a treaty', 'offered B a deal'; 'a draft accord was dropped at the last
+    minute' (a document that was not signed after all)."""
+    lemma = verb.lemma_.lower()
+    if lemma in ADVOCATE_VERBS:
+        return _advocated(verb, ctx)
+    if lemma not in PROPOSE_VERBS | SHELVE_VERBS:
+        return None
+    doc_noun = _object_doc(verb)
+    if doc_noun is None or _doc_kind(doc_noun) in ("joint_statement", None):
+        return None
+    if doc_noun.lower_ in ("documents", "protocol", "protocols") or doc_noun.dep_ not in (
+        "dobj",
+        "nsubjpass",
+    ):
+        return None  # "documents suggesting that ...": papers, not a proposal
+    subject = _subject_tok(verb, ctx) or args.agent(verb)
+    if _is_commercial(subject, ctx):
+        return None
+    parties = _parties(ctx, subject)
+    parties += [p for c in verb.children if c.dep_ == "dative" for p in ctx.parties(c)]
+    parties += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for p in ctx.parties(o)
+    ]
+    if not parties:
+        parties = ctx.pair_for(verb)
+    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    return Agreement(
+        parties, kind, "proposed", verb, 0.7, "agreement.proposed", infer_counterpart=True
+    )
+
+
+ADVOCATE_VERBS = {"press", "push", "call", "lobby", "argue", "campaign"}
+
+
+def _advocated(verb, ctx):
+    """'Moon pressed his case for a declaration ending the war', 'called for a treaty on X':
+    a document one side proposes."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "case"]
+    doc_noun = None
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                doc_noun = next(
+                    (o for o in prep.children if o.dep_ == "pobj" and _doc_kind(o)), doc_noun
+                )
+    if doc_noun is None or args.is_plural(doc_noun) or _doc_kind(doc_noun) == "joint_statement":
+        return None
+    subject = _subject_tok(verb, ctx)
+    parties = _parties(ctx, subject)
+    if not parties or _is_commercial(subject, ctx):
+        return None
+    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    return Agreement(
+        parties,
+        kind,
+        "proposed",
+        verb,
+        0.6,
+        "agreement.advocated",
+        infer_counterpart=True,
+        doc_noun=doc_noun,
+    )
+
+
+def _rejected(verb, ctx):
+    """'A rejected B's plan', 'voters rejected the proposed deal': the proposal, rejected.
+    An accusation, a demand or a claim rejected is no agreement."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REJECT_VERBS:
+        return None
+    if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or obj.lemma_.lower() not in PROPOSAL_NOUNS:
+        return None
+    subject = _subject_tok(verb, ctx) if obj.dep_ == "dobj" else args.agent(verb)
+    if _is_commercial(subject, ctx):
+        return None
+    parties = _parties(ctx, subject) + ctx.from_party(obj)
+    if len([p for p in parties if isinstance(p, int)]) < 1:
+        parties = ctx.pair_for(verb)  # "voters rejected the plan": the leaders behind it
+    kind = _doc_kind(obj)
+    if kind not in ("treaty", "agreement", "deal", "declaration", "mou") or obj.lower_ in (
+        "plan",
+        "package",
+    ):
+        kind = "treaty" if obj.lower_ == "pact" else "deal"
+    return Agreement(
+        parties, kind, "rejected", verb, 0.7, "agreement.rejected", infer_counterpart=True
+    )
+
+
+RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
+
+
+def _asserted(tok) -> bool:
+    """`verb_asserted`, reading 'went on to sign' as a signing that happened."""
+    head = tok.head
+    if (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+    ):
+        return verb_asserted(head)
+    return verb_asserted(tok)
 
 
 def _mention(tok, ctx):
     """The agreement a verb triggers, if its own predicate is asserted diplomacy."""
-    if not verb_asserted(tok):
+    if not _asserted(tok):
         return None
-    if tok.lemma_.lower() in FAIL_VERBS:
+    lemma = tok.lemma_.lower()
+    if lemma in FAIL_VERBS:
         found = _failed(tok, ctx)
         if found is not None:
             return found
-    if is_conflict(tok) or args.negative_subject(tok):
-        return None
-    found = next((a for a in (rule(tok, ctx) for rule in RULES[:-1]) if a), None)
+    if lemma in REJECT_VERBS:
+        return None if args.negative_subject(tok) else _rejected(tok, ctx)
     doc_noun = _object_doc(tok)
-    if found is not None and doc_noun is not None and not args.doc_asserted(doc_noun):
+    settles = lemma == "strike" and doc_noun is not None  # "struck a deal" is no attack
+    if (is_conflict(tok) and not settles) or args.negative_subject(tok):
         return None
+    found = next((a for a in (rule(tok, ctx) for rule in RULES) if a), None)
+    if found is not None and doc_noun is not None and not args.doc_asserted(doc_noun):
+        if not args.not_yet(doc_noun) or found.kind in ("invitation", "pledge"):
+            return None
+        found.status = "proposed"  # "signed a draft agreement", "agreed a proposed deal"
     return found
 
 
+# Every verb lemma some rule triggers on (a clause inside a joint statement aside).
+TRIGGER_LEMMAS = (
+    {"sign", "conclude", "ink", "seal", "put", "exchange"}
+    | OVERSEE_VERBS
+    | {"issue", "adopt", "release", "publish", "announce", "agree", "reach", "set"}
+    | {"strike", "clinch", "hammer", "accept", "invite", "extend"}
+    | {"join", "ratify", "commit", "accede"}
+    | PLEDGE_VERBS
+    | PROPOSE_VERBS
+    | SHELVE_VERBS
+    | ADVOCATE_VERBS
+    | REJECT_VERBS
+    | FAIL_VERBS
+)
+
+
 def find_agreements(idx, ctx) -> list:
-    """Agreement mentions in the article body, one per document ('signed two agreements'
-    gives two), each with a one-line summary.  Conflict is judged on the trigger's own
+    """Agreement mentions in the article body, one per named document ('an MoU on X and an
+    agreement on Y' gives two; 'two agreements' gives two; 'signed 18 agreements' gives one
+    batch whose summary carries the count; a bulleted list after 'signed:' gives one per
+    item), each with a one-line summary.  Conflict is judged on the trigger's own
     predicate (`is_conflict`), so a cue elsewhere in the sentence does not hide a fact."""
     out = []
-    for sent in body_sents(idx):
+    sents = body_sents(idx)
+    listed = set()  # sentences read as items of a list of signed documents
+    for n_sent, sent in enumerate(sents):
+        if n_sent in listed:
+            continue
+        items = _listed_documents(sents, n_sent, ctx)
+        listed.update(items.skipped)
+        for noun, item_sent in items:
+            out.append(_item_agreement(noun, item_sent, items.lead, idx))
         for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in PLEDGE_NOUNS:
+                found = _noun_pledge(tok, ctx)
+                if found is not None:
+                    found.summary = args.pledge_summary(tok)
+                    out.append(found)
+                continue
             if tok.pos_ != "VERB":
                 continue
+            if tok.lemma_.lower() not in TRIGGER_LEMMAS and _in_statement(tok) is None:
+                continue  # no rule reads this verb: spare the assertion checks
             found = _mention(tok, ctx)
             if found is None:
                 continue
-            doc_noun = _object_doc(tok)
-            found.summary = args.summary(
-                tok, doc_noun, sent, idx.dateline_end, found.kind, found.status
-            )
-            n = args.count_of(doc_noun) if doc_noun is not None else 1
-            out.append(found)
-            for k in range(2, n + 1):
-                out.append(replace(found, summary=f"{found.summary} ({k} of {n})", part=k))
-            if n > 1:
-                found.summary, found.part = f"{found.summary} (1 of {n})", 1
+            doc_noun = found.doc_noun or _object_doc(tok)
+            if items and (doc_noun is None or args.is_plural(doc_noun)):
+                continue  # "signed seven documents:" is told item by item below
+            if out and doc_noun is not None and args.back_reference(doc_noun):
+                continue  # "the agreements were reached on the second day": told already
+            if doc_noun is None or found.kind in ("invitation", "pledge"):
+                found.summary = args.summary(
+                    tok, doc_noun, sent, idx.dateline_end, found.kind, found.status
+                )
+                out.append(found)
+                continue
+            docs = args.documents(doc_noun)
+            for noun, subject in docs:
+                kind = found.kind if noun == doc_noun else (_doc_kind(noun) or found.kind)
+                summary = args.summary(
+                    tok, noun, sent, idx.dateline_end, kind, found.status, subject
+                )
+                part = 0 if len(docs) == 1 else f"{noun.i}:{subject[1] if subject else ''}"
+                n = args.count_of(noun) if subject is None else 1
+                one = replace(
+                    found,
+                    kind=kind,
+                    summary=summary,
+                    part=part,
+                    name=args.doc_name(noun) if subject is None else frozenset(subject[1].split()),
+                    batch=args.is_plural(noun),
+                )
+                if n != 2:
+                    out.append(one)  # a counted batch of three or more is one record
+                    continue
+                for k in (1, 2):
+                    out.append(replace(one, summary=f"{summary} ({k} of 2)", part=f"{part}/{k}"))
     return out
+
+
+BULLETS = {"•", "-", "*", "·", "–", "—", "‣", "▪", "◦"}
+LEAD_VERBS = {"sign", "conclude", "ink", "exchange", "include", "seal", "adopt"}
+
+
+class _Items(list):
+    """Listed documents, with the lead-in's Agreement and the sentences they take up."""
+
+    def __init__(self):
+        super().__init__()
+        self.lead = None
+        self.skipped = []
+
+
+def _listed_documents(sents, n_sent, ctx) -> _Items:
+    """'The two governments signed seven documents:' followed by one document per line
+    ('• MoU on X', 'an agreement on Y;'): the items' document nouns and sentences."""
+    items = _Items()
+    sent = sents[n_sent]
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return items
+    verb = next(
+        (t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in LEAD_VERBS), None
+    )
+    if verb is None or not verb_asserted(verb):
+        return items
+    subject = _subject_tok(verb, ctx)
+    if subject is not None and subject.lemma_.lower() in OFFICIALS:
+        parties = _official_states(subject, verb, ctx)
+    elif subject is not None and _is_commercial(subject, ctx):
+        return items
+    else:
+        parties = _parties(ctx, subject) if subject is not None else []
+        if len(parties) < 2 and not ctx.people.refs(subject) if subject is not None else True:
+            parties = _countries_of(ctx, ctx.pair_for(verb)) or ctx.pair_for(verb)
+    for n_item, item in enumerate(sents[n_sent + 1 : n_sent + 40]):
+        toks = [t for t in item if not t.is_space]
+        while toks and (toks[0].text in BULLETS or toks[0].like_num or toks[0].text == "."):
+            toks = toks[1:]
+        if not toks:  # a bullet the splitter left on a line of its own
+            items.skipped.append(n_sent + 1 + n_item)
+            continue
+        while toks and toks[0].pos_ == "DET":
+            toks = toks[1:]
+        noun = next((t for t in toks[:4] if _doc_kind(t)), None)
+        if noun is None or any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in toks[:1]):
+            break
+        items.append((noun, item))
+        items.skipped.append(n_sent + 1 + n_item)
+    items.lead = Agreement(parties, "agreement", "signed", verb, 0.75, "agreement.listed")
+    return items if len(items) >= 2 else _Items()
+
+
+def _item_agreement(noun, item_sent, lead, idx):
+    toks = [t for t in item_sent if not t.is_space]
+    while toks and (toks[0].text in BULLETS or toks[0].like_num or toks[0].pos_ == "DET"):
+        toks = toks[1:]
+    text = idx.doc[toks[0].i : toks[-1].i + 1].text if toks else noun.text
+    text = " ".join(text.split()).rstrip(";,.").strip()
+    if text.endswith(" and"):
+        text = text[:-4]
+    if len(text) > 160:
+        text = text[:157].rsplit(" ", 1)[0] + "..."
+    kind = "treaty" if noun.lower_ == "pact" else _doc_kind(noun)
+    return replace(
+        lead,
+        kind=kind,
+        trigger=noun,
+        summary=text[:1].upper() + text[1:],
+        part=f"item{noun.i}",
+    )
 
 
 def is_government_phrase(tok) -> bool:

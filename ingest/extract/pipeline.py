@@ -129,13 +129,13 @@ def _agreements(idx, ctx, found) -> list:
     merged = []
     for a in found:
         parties = ctx.complete_parties(a)
-        if len(parties) < 2:
+        if len(parties) < 2 or _compatriots(ctx, a, parties):
             continue
         ev = clause_evidence(idx, a.trigger, a.confidence, a.rule)
         summary = getattr(a, "summary", "") or idx.sent(a.trigger).text.strip()
         if len(summary) > 200:
             summary = summary[:197].rsplit(" ", 1)[0] + "..."
-        target = _merge_target(merged, a, parties)
+        target = _merge_target(merged, a, parties, lambda ps: _states(ctx, ps))
         if target is None:
             merged.append(
                 {
@@ -146,21 +146,72 @@ def _agreements(idx, ctx, found) -> list:
                     "evidence": [ev],
                     "rule": a.rule,
                     "part": getattr(a, "part", 0),
+                    "name": getattr(a, "name", frozenset()),
+                    "batch": getattr(a, "batch", False),
                 }
             )
         else:
             target["evidence"].append(ev)
             if a.kind == "invitation" and a.status == "accepted" and target["status"] != "accepted":
                 target.update(parties=parties, status="accepted", summary=summary)
-    return merged
+    return _fold_unnamed(merged)
 
 
-def _merge_target(merged, a, parties):
+def _fold_unnamed(merged) -> list:
+    """'signed an agreement allowing X' in the lede and the same document again as one of
+    several listed ones: an unnamed single document folds into a listed one of its kind."""
+    out = []
+    for m in merged:
+        listed = None
+        if not m.get("part") and not m.get("name") and not m.get("batch"):
+            listed = next(
+                (
+                    o
+                    for o in merged
+                    if o is not m
+                    and o.get("part")
+                    and o["kind"] == m["kind"]
+                    and o["status"] == m["status"]
+                    and set(o["parties"]) == set(m["parties"])
+                ),
+                None,
+            )
+        if listed is None:
+            out.append(m)
+        else:
+            listed["evidence"].extend(m["evidence"])
+    return out
+
+
+def _states(ctx, parties) -> set:
+    return {ctx.people.get(p).country if isinstance(p, int) else p for p in parties}
+
+
+def _compatriots(ctx, a, parties) -> bool:
+    """A guessed counterpart from the giver's own country ('offered his host a credit line'
+    in a visit by a compatriot): no agreement between states."""
+    if not getattr(a, "infer_counterpart", False) or len(parties) != 2:
+        return False
+    if not all(isinstance(p, int) for p in parties):
+        return False
+    codes = [ctx.people.get(p).country for p in parties]
+    return bool(codes[0]) and codes[0] == codes[1] and a.kind in ("pledge", "invitation")
+
+
+def _merge_target(merged, a, parties, states=None):
+    name, batch = getattr(a, "name", frozenset()), getattr(a, "batch", False)
     for m in merged:
         if m["kind"] != a.kind or m.get("part", 0) != getattr(a, "part", 0):
             continue
+        if m.get("batch", False) != batch or (name and m.get("name") and not name & m["name"]):
+            continue  # "13 agreements" and "a free trade agreement"; two named treaties
         if a.kind == "invitation":
             return m
+        if a.rule == "agreement.in_statement" and (
+            set(m["parties"]) == set(parties)
+            or (states is not None and states(m["parties"]) == states(parties))
+        ):
+            return m  # "in the declaration the two countries pledge ...": the one signed
         same = set(m["parties"]) == set(parties) and m["status"] == a.status
         if same and (a.kind != "agreement" or a.rule != "agreement.agree" or m["rule"] != a.rule):
             return m

@@ -65,7 +65,12 @@ CASES = [
         {("agreement", "signed", PAIR)},
     ),
     ("a threat is not an agreement", MEET + "Dalton threatened to sign a tariff deal.", set()),
-    ("a rejection is not an agreement", MEET + "Moreau rejected the proposed deal.", set()),
+    (
+        "a rejected proposal is a rejected deal",
+        MEET + "Moreau rejected the proposed deal.",
+        {("deal", "rejected", PAIR)},
+    ),
+    ("a rejected accusation is no agreement", MEET + "Moreau rejected the accusation.", set()),
     (
         "a memorandum is kind mou",
         MEET + "Moreau and Dalton signed a memorandum of understanding on space research.",

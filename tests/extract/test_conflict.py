@@ -54,7 +54,10 @@ def test_a_conflict_cue_elsewhere_does_not_hide_a_failed_negotiation(run):
 
 
 def test_no_gift_or_agreement_from_a_conflict_predicate(run):
-    ex = run(
-        MEET + "Dalton threatened to give back the medal. Moreau rejected the proposed treaty."
-    )
+    ex = run(MEET + "Dalton threatened to give back the medal. Moreau rejected the accusation.")
     assert ex.gifts == () and ex.agreements == ()
+
+
+def test_a_rejected_proposal_is_a_rejected_agreement_not_nothing(run):
+    ex = run(MEET + "Moreau rejected the proposed treaty.")
+    assert [(a.kind, a.status) for a in ex.agreements] == [("treaty", "rejected")]
