@@ -29,19 +29,71 @@ NOT_ITEMS = {
     "proposal", "offer", "text", "message", "list", "answer", "reply", "lead",
     "boost", "push", "signal", "green", "nod", "go-ahead", "platform", "voice",
     "treatment", "tour", "lift", "ride", "kiss", "hug", "handshake", "look",
+    # events and hospitality: attended, not handed over
+    "banquet", "dinner", "lunch", "luncheon", "breakfast", "feast", "party", "gala",
+    "meal", "toast", "parade", "guard", "salute", "ovation", "applause", "sendoff",
+    "send-off", "farewell", "greeting", "greetings", "audience", "hearing",
+    # contacts and words: messages, opinions, accounts, drafts
+    "call", "visit", "visits", "criticism", "praise", "rebuke", "taste", "reading",
+    "account", "draft", "report", "summary", "overview", "rundown",
+    "explanation", "description", "impression", "idea", "sense", "advice", "hint",
+    "reminder", "lesson", "promise", "pledge", "commitment", "invitation", "word",
+    "words", "talk", "lecture", "presentation", "demonstration", "glimpse", "preview",
+    "approval", "blessing", "backing", "endorsement", "mandate", "recognition",
+    "attention", "protection", "information", "instructions", "edge", "break", "earful",
+    "headache", "run", "scare", "dickens", "pass", "deadline", "advantage", "say", "vote",
+    "benefit", "doubt", "rise", "birth", "way",
 }  # fmt: skip
+# Abstractions by form ('assurances', 'kindness', 'goodwill'): never an item.
+ABSTRACT_SUFFIXES = ("ness", "ism", "ity", "acy", "ance", "ances", "ence", "ences", "ship")
+# Things ending like abstractions that can be handed over.
+CONCRETE_EXCEPTIONS = {
+    "warship", "airship", "flagship", "lance", "fence", "sentence", "licence",
+    "antiquity", "antiquities", "curiosity", "curiosities", "rarity", "ambulance",
+    "ambulances", "appliance", "appliances",
+}  # fmt: skip
+# Honours conferred: the item even when the parser takes the name for a person.
+HONOUR_HEADS = {
+    "order", "collar", "medal", "cross", "star", "legion", "sash", "award", "prize",
+    "decoration", "grand", "companion", "knight", "commander", "grand-cross", "chain",
+}  # fmt: skip
+# Honour nouns that only name a kind ('the award', 'its highest honour'): the
+# apposition or a name says which.
+HONOUR_KINDS = {"award", "honour", "honor", "decoration", "distinction", "honours", "honors"}
 # Nouns for people or crowds: never a gift, never an item's antecedent.
 HUMAN_NOUNS = {
     "crowd", "crowds", "people", "audience", "visitors", "spectators", "onlookers",
     "wife", "husband", "son", "daughter", "guests", "reporters", "officials", "aides",
     "soldiers", "troops", "children", "staff", "delegation", "team",
+    "counterpart", "counterparts", "host", "hosts", "guest", "visitor", "leader",
+    "leaders", "president", "premier", "chancellor", "minister", "king", "queen",
+    "prince", "princess", "emperor", "empress", "monarch", "pope", "envoy",
+    "ambassador", "lady", "man", "men", "woman", "women",
 }  # fmt: skip
 OTHER_ENTS = {"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "NORP", "EVENT", "MONEY"}
 
 
 def not_an_item(tok) -> bool:
-    """Things handed over or given that are not gifts (and agreement documents)."""
-    return tok.lower_ in NOT_ITEMS or tok.lower_ in DOC_KINDS or tok.lower_ in HUMAN_NOUNS
+    """Things handed over or given that are not gifts (and agreement documents):
+    events, messages, abstractions, people."""
+    low = tok.lower_
+    if low in NOT_ITEMS or low in DOC_KINDS or low in HUMAN_NOUNS:
+        return True
+    if tok.pos_ == "NOUN" and len(low) > 6 and low not in CONCRETE_EXCEPTIONS:
+        return low.endswith(ABSTRACT_SUFFIXES)
+    return False
+
+
+def is_honour(tok) -> bool:
+    """'the Order of X', 'the Legion of Honour', 'the Ebakl award'."""
+    return tok.lower_ in HONOUR_HEADS or (
+        tok.pos_ == "PROPN" and any(c.lower_ in HONOUR_HEADS for c in tok.children)
+    )
+
+
+def named_honour(tok) -> bool:
+    """An honour noun with its name ('the Ebakl award'), not the bare kind ('the award')."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def is_generic(tok) -> bool:
@@ -120,12 +172,21 @@ def _person_preps(head, people) -> set:
     return skip
 
 
+def _leader_like(person) -> bool:
+    return bool(person.title or person.country or person.org)
+
+
 def item_text(head, people, keep_det=False) -> str:
     """The item's phrase without leading determiners and without a trailing phrase that
     names a person; an antecedent set in apposition to names keeps the names
     ('the two giant pandas, A and B' -> 'giant pandas A and B')."""
     text = np_text(head, keep_det=keep_det, skip=_person_preps(head, people))
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.lower_ not in HUMAN_NOUNS:
+    if (
+        head.dep_ == "appos"
+        and head.head.pos_ == "PROPN"
+        and head.lower_ not in HUMAN_NOUNS
+        and not any(_leader_like(people.get(p)) for p in people.refs(head.head))
+    ):
         names = [t for t in head.head.subtree if t.i < head.left_edge.i and t.text != ","]
         core = np_text(head, skip={c.i for c in head.children if c.dep_ == "nummod"})
         if names:

@@ -20,7 +20,19 @@ from .conflict import body_sents, is_conflict, verb_asserted
 from .phrases import np_text, split_items
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
-              "receive", "add", "send"}  # fmt: skip
+              "receive", "add", "send", "decorate", "honour", "honor", "get"}  # fmt: skip
+# Verbs that make a gift only as 'X <verb> Y with Z' ('decorated him with the Order').
+WITH_ONLY = {"decorate", "honour", "honor"}
+PLACE_ENTS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+# Nouns that stand for a person in a giver's or recipient's place ('his host'): the
+# meeting's counterpart fills them when the parse does not resolve them.
+ROLE_NOUNS = {
+    "counterpart", "host", "guest", "visitor", "leader", "president", "premier",
+    "chancellor", "minister", "king", "queen", "prince", "princess", "emperor", "empress",
+    "monarch", "pope", "sheikh", "emir", "sultan", "wife", "husband", "lady", "couple",
+    "man", "woman", "envoy", "secretary", "ruler", "head", "chief", "side", "pair",
+    "leaders", "counterparts", "hosts", "guests", "visitors",
+}  # fmt: skip
 GIFT_NOUNS = {"gift", "present", "souvenir", "presents", "gifts"}
 
 
@@ -79,14 +91,41 @@ def _nonperson_subject(verb, people) -> bool:
     return bool(subs) and subs[0].pos_ in ("PROPN", "NOUN") and not people.refs(subs[0])
 
 
+def _foreign(tok, people) -> bool:
+    """A giver's or recipient's place held by something that is no person and no role
+    ('from Tanzania', 'to the museum', 'from the head of the territory'): the gift is
+    not between the article's leaders, so no counterpart may fill it."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or people.refs(tok):
+        return False
+    if tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS:
+        # 'the head of the territory' is no role; 'the head of state' is
+        return tok.lower_ == "head" and not any(
+            o.lower_ in ("state", "government") for c in tok.children for o in c.children
+        )
+    if tok.tag_ == "NNPS" or gi.is_generic(tok):
+        return False
+    # a state, a body or a definite thing ('the museum'); 'from a sailing ship' is
+    # where the item comes from, not who gives it
+    named = tok.pos_ == "PROPN" or any(t.ent_type_ in PLACE_ENTS for t in tok.subtree)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+    return named or definite
+
+
 def _item_heads(obj, people, verb):
     """Item heads in an object phrase: generic heads give way to what explains them,
-    people and non-gifts are dropped, 'together with X' adds X."""
+    people and non-gifts are dropped, 'together with X' adds X; an honour keeps its
+    name ('the Order of X', even tagged as a person) and a bare kind ('the award',
+    'its highest honour') gives way to its apposition."""
     if obj is None:
         return []
     out = []
     for item in split_items(obj):
-        if gi.is_generic(item) or people.pids(item):
+        if item.pos_ == "PROPN" and gi.is_honour(item):
+            out.append(item)
+        elif item.lower_ in gi.HONOUR_KINDS:
+            named = [item] if gi.named_honour(item) else []
+            out.extend(gi.explained(item, verb)[:1] or named)
+        elif gi.is_generic(item) or people.pids(item):
             out.extend(gi.explained(item, verb)[:1])
         elif not gi.not_an_item(item) and item.pos_ in ("NOUN", "PROPN", "NUM"):
             out.append(item)
@@ -111,6 +150,74 @@ def _not_a_gift(verb, lemma) -> bool:
     return bool(as_objs) and not as_gift and lemma in ("present", "hand", "give")
 
 
+def _agent(verb, item, people):
+    """The 'by X' of a passive, on the verb or hung on the item ('was presented with a
+    vase by X'); a 'by' inside the item's own clause ('a ball signed by X') is not it."""
+    agent = _pobj(verb, ("by",))
+    if agent is None and item is not None:
+        agent = next(
+            (o for c in item.children if c.dep_ == "prep" and c.lower_ == "by"
+             for o in c.children if o.dep_ == "pobj" and people.refs(o)),
+            None,
+        )  # fmt: skip
+    return agent
+
+
+def _inner_item(person):
+    """'gave Turnbull a sword' parsed with the item under the person."""
+    return next(
+        (c for c in person.children
+         if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+         and c.i > person.i),
+        None,
+    )  # fmt: skip
+
+
+def _split_objects(verb, dobj, people):
+    """Recipient and item when the parser made both objects ('gave US President X a
+    copy', 'gave his counterpart, X, ice cream', 'handed X a football' with the item
+    under the person): the person is the recipient, the first thing after them the item."""
+    chain = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        chain.append(obj)
+        for c in obj.children:
+            if c.dep_ in ("appos", "dobj", "npadvmod"):
+                chain.append(c)
+                chain.extend(d for d in c.children if d.dep_ in ("appos", "dobj"))
+    persons = [t for t in chain if people.refs(t)]
+    if not persons:
+        return None, dobj
+    last = max(t.i for t in persons)
+    things = sorted(
+        (t for t in chain if t.i > last and not people.refs(t) and t.pos_ in ("NOUN", "PROPN")
+         and t.lower_ not in ROLE_NOUNS),
+        key=lambda t: t.i,
+    )  # fmt: skip
+    if not things:
+        return None, dobj
+    return persons[0], things[0]
+
+
+def _receive_gift(verb, dobj, people) -> Gift | None:
+    source = _pobj(verb, ("from",))
+    if source is None and dobj is not None:
+        # "received a chess set from X", with "set" misread as a verb holding "from X"
+        source = next(
+            (_pobj(t, ("from",)) for t in dobj.subtree if _pobj(t, ("from",)) is not None),
+            None,
+        )
+    if _foreign(source, people) or (source is None and verb.lemma_.lower() == "get"):
+        return None
+    return Gift(
+        _refs(source, people),
+        _subject(verb, people),
+        _item_heads(dobj, people, verb),
+        verb,
+        0.8,
+        "gift.receive",
+    )
+
+
 def _verb_gift(verb, people) -> Gift | None:
     lemma = verb.lemma_.lower()
     if lemma not in GIFT_VERBS or verb.pos_ != "VERB" or _not_a_gift(verb, lemma):
@@ -124,32 +231,31 @@ def _verb_gift(verb, people) -> Gift | None:
     if dative is not None and dative.lower_ == "to":
         dative = next((o for o in dative.children if o.dep_ == "pobj"), None)
     with_obj = _pobj(verb, ("with",))
-    if lemma == "receive":
-        source = _pobj(verb, ("from",))
-        if source is None and dobj is not None:
-            # "received a chess set from X", with "set" misread as a verb holding "from X"
-            source = next(
-                (_pobj(t, ("from",)) for t in dobj.subtree if _pobj(t, ("from",)) is not None),
-                None,
-            )
-        return Gift(
-            _refs(source, people),
-            _subject(verb, people),
-            _item_heads(dobj, people, verb),
-            verb,
-            0.8,
-            "gift.receive",
-        )
+    if lemma in ("receive", "get"):
+        return _receive_gift(verb, dobj, people)
+    honoured = dobj if dobj is not None else next(iter(passive), None)
+    if lemma in WITH_ONLY and (with_obj is None or not _refs(honoured, people)):
+        return None
     if passive:
         subj = passive[0]
-        giver = _refs(_pobj(verb, ("by",)), people)
+        item = with_obj if with_obj is not None else dobj
         if people.refs(subj):
-            item = with_obj if with_obj is not None else dobj
+            agent = _agent(verb, item, people)
+            if _foreign(agent, people):
+                return None
             return Gift(
-                giver, people.refs(subj), _item_heads(item, people, verb), verb, 0.9, "gift.passive"
+                _refs(agent, people),
+                people.refs(subj),
+                _item_heads(item, people, verb),
+                verb,
+                0.9,
+                "gift.passive",
             )
+        agent = _agent(verb, subj, people)
+        if _foreign(agent, people) or _foreign(to_obj, people):
+            return None
         return Gift(
-            giver,
+            _refs(agent, people),
             _refs(to_obj, people),
             _item_heads(subj, people, verb),
             verb,
@@ -159,11 +265,10 @@ def _verb_gift(verb, people) -> Gift | None:
     givers = _subject(verb, people)
     if not givers and _nonperson_subject(verb, people):
         return None  # "Saudi Arabia gave ...": a state, not a leader, gives
-    if dobj is not None and people.refs(dobj) and dative is None:
-        # "handed US President X a football" parsed with the item under the person
-        inner = next((c for c in dobj.children if c.dep_ in ("dobj", "appos")), None)
-        if inner is not None and not people.refs(inner):
-            dative, dobj = dobj, inner
+    if dative is None and with_obj is None:
+        dative, dobj = _split_objects(verb, dobj, people)
+    if dative is not None and dobj is None and people.refs(dative):
+        dobj = _inner_item(dative)  # "gave Turnbull a sword", the item under the person
     relative = dobj is not None and (dobj.tag_ == "WDT" or dobj.lower_ in ("that", "which"))
     if verb.dep_ == "relcl" and (dobj is None or relative or people.refs(dobj)):
         # "the clock that X gave (him)"
@@ -171,7 +276,7 @@ def _verb_gift(verb, people) -> Gift | None:
             dative = dobj
         dobj = verb.head
     if to_obj is None and dobj is not None:
-        to_obj = _pobj(dobj, ("on", "upon"))  # "conferred the order on Y"
+        to_obj = _pobj(dobj, ("on", "upon", "to"))  # "conferred the order on Y"
     if dobj is not None and people.refs(dobj) and with_obj is not None:
         return Gift(
             givers,
@@ -181,6 +286,10 @@ def _verb_gift(verb, people) -> Gift | None:
             0.9,
             "gift.present_with",
         )
+    if lemma in WITH_ONLY:
+        return None
+    if _foreign(dative, people) or (dative is None and _foreign(to_obj, people)):
+        return None  # "gave the museum a painting", "gave a painting to Tanzania"
     recipients = _refs(dative, people) or _refs(to_obj, people)
     rule = "gift.active" if recipients else "gift.active_counterpart"
     return Gift(
@@ -188,24 +297,81 @@ def _verb_gift(verb, people) -> Gift | None:
     )
 
 
-def _possessive_gift(noun, people) -> Gift | None:
-    """'X's gift to Y was Z' / 'Z was X's gift to Y'."""
-    if noun.lower_ not in ("gift", "present") or noun.dep_ not in ("nsubj", "attr"):
+def _noun_items(noun, recipient_tok, people) -> list:
+    """The items a gift noun names: its apposition ('X's gift to Y, a vase, ...', also
+    hung on Y), or what the clause says it is or includes ('X's gift to Y was Z',
+    'Z was X's gift', 'X's gifts included Z', 'among the gifts ... were Z')."""
+    for host in (noun, recipient_tok):
+        if host is None:
+            continue
+        for c in host.children:
+            if c.dep_ == "appos" and c.i > host.i and not people.refs(c):
+                return [c]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "among":
+        head, role = head.head, "among"
+    else:
+        role = noun.dep_
+    if head.lemma_ not in ("be", "include", "comprise", "feature"):
+        return []
+    if role in ("nsubj", "nsubjpass", "among"):
+        deps = ("attr", "dobj") if role != "among" else ("attr", "nsubj", "dobj")
+    elif role == "attr":
+        deps = ("nsubj",)
+    else:
+        return []
+    return [c for c in head.children if c.dep_ in deps and c != noun and not people.refs(c)][:1]
+
+
+def _gift_noun(noun, people) -> Gift | None:
+    """A gift noun with its giver: 'X's gift to Y was Z', 'Z was X's gift to Y', 'X's
+    gift to Y, a Z, ...', 'X's gifts to Y included Z', 'among the gifts X gave Y were Z'."""
+    if noun.lower_ not in GIFT_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass", "attr", "pobj"):
         return None
     givers = [p for c in noun.children if c.dep_ == "poss" for p in people.refs(c)]
+    recipient_tok = _pobj(noun, ("to", "for"))
+    recipients = _refs(recipient_tok, people)
+    rel = next(
+        (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in GIFT_VERBS),
+        None,
+    )
+    among = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else None
+    if rel is None and among is not None and among.head.lemma_ in GIFT_VERBS:
+        # "Among the gifts X gave Y were Z" parsed with the gift verb as the clause's head
+        rel = among.head
+        be = rel.head if rel.head.lemma_ == "be" else None
+        be = be or next((c for c in rel.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+        if be is None:
+            return None
+        subj = next((c for c in be.children if c.dep_ == "nsubj" and people.refs(c)), None)
+        recipient_tok = recipient_tok or subj
+        heads = [c for c in be.children if c.dep_ == "attr"][:1]
+        givers = _subject(rel, people)
+        recipients = _refs(recipient_tok, people) or _refs(_pobj(rel, ("to",)), people)
+        if not givers or not verb_asserted(rel):
+            return None
+        items = [i for h in heads for i in _item_heads(h, people, be)]
+        return Gift(givers, recipients, items, noun, 0.8, "gift.noun")
+    if rel is not None and not givers:
+        # "the gifts (that) X gave Y", "the gifts given to Y by X"
+        givers = _subject(rel, people) or _refs(_pobj(rel, ("by",)), people)
+        if not recipients:
+            objs = [c for c in rel.children if c.dep_ in ("dobj", "dative") and people.refs(c)]
+            recipients = _refs(objs[0] if objs else _pobj(rel, ("to",)), people)
+        if not verb_asserted(rel):
+            return None
     if not givers:
         return None
-    recipients = _refs(_pobj(noun, ("to", "for")), people)
-    verb = noun.head
-    other = "attr" if noun.dep_ == "nsubj" else "nsubj"
-    items = [c for c in verb.children if c.dep_ == other]
-    return Gift(givers, recipients, items, noun, 0.85, "gift.possessive")
+    heads = _noun_items(noun, recipient_tok, people)
+    items = [i for h in heads for i in _item_heads(h, people, noun.head)] if heads else []
+    rule = "gift.possessive" if rel is None else "gift.noun"
+    return Gift(givers, recipients, items, noun, 0.85, rule)
 
 
 def _resolve_items(gift, idx, people) -> None:
     """Replace a referring-back item ('The sapling was X's gift') by its antecedent and
     set the item phrases."""
-    if gift.rule in ("gift.possessive", "gift.passive_item"):
+    if gift.rule in ("gift.possessive", "gift.noun", "gift.passive_item"):
         gift.items = [gi.antecedent(t, idx, people) or t for t in gift.items]
     gift.texts = _texts(gift, people)
 
@@ -223,7 +389,7 @@ def find_gifts(idx, people) -> list:
                 if gift and (not verb_asserted(tok) or is_conflict(tok)):
                     gift = None
             elif tok.pos_ == "NOUN":
-                gift = _possessive_gift(tok, people)
+                gift = _gift_noun(tok, people)
             if gift and gift.items:
                 # a role noun resolved to the giver ("X gave his host") is left to the
                 # counterpart rule
