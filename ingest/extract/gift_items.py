@@ -42,7 +42,8 @@ NOT_ITEMS = {
     "approval", "blessing", "backing", "endorsement", "mandate", "recognition",
     "attention", "protection", "information", "instructions", "edge", "break", "earful",
     "headache", "run", "scare", "dickens", "pass", "deadline", "advantage", "say", "vote",
-    "benefit", "doubt", "rise", "birth", "way",
+    "benefit", "doubt", "rise", "birth", "way", "ahead", "letter", "letters", "note",
+    "telegram", "cable", "plan", "plans", "roadmap", "demands", "ideas", "details",
 }  # fmt: skip
 # Abstractions by form ('assurances', 'kindness', 'goodwill'): never an item.
 ABSTRACT_SUFFIXES = ("ness", "ism", "ity", "acy", "ance", "ances", "ence", "ences", "ship")
@@ -158,7 +159,12 @@ def _person_preps(head, people) -> set:
     the parser hung inside an item's subtree."""
     skip = set()
     for t in head.subtree:
-        if t.dep_ != "prep":
+        if t.dep_ == "conj" and t.i > head.i and people.refs(t) and not people.pids(t.head):
+            # "a horse named Storm and Z gave ...": the run-on clause's subject
+            skip.update(s.i for s in t.subtree)
+            skip.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+            continue
+        if t.dep_ not in ("prep", "agent"):
             continue
         objs = [o for o in t.children if o.dep_ == "pobj"]
         if not objs:
@@ -169,6 +175,8 @@ def _person_preps(head, people) -> set:
             skip.update(s.i for s in t.subtree)
         elif all(o.ent_type_ in ("DATE", "TIME") for o in objs):
             skip.update(s.i for s in t.subtree)
+        elif t.lower_ == "in" and all(o.lower_ in ("return", "exchange", "turn") for o in objs):
+            skip.update(s.i for s in t.subtree)  # "a vase in return"
     return skip
 
 

@@ -20,7 +20,12 @@ from .conflict import body_sents, is_conflict, verb_asserted
 from .phrases import np_text, split_items
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
-              "receive", "add", "send", "decorate", "honour", "honor", "get"}  # fmt: skip
+              "receive", "add", "send", "decorate", "honour", "honor", "get", "bring",
+              "appoint", "induct", "admit"}  # fmt: skip
+# Verbs that make a gift only with a person as the first of two objects ("brought Y a Z").
+DATIVE_ONLY = {"bring"}
+# Verbs that make a gift only as 'X <verb> Y to <an honour>' ("appointed Y to the Order of Merit").
+HONOUR_TO = {"appoint", "induct", "admit"}
 # Verbs that make a gift only as 'X <verb> Y with Z' ('decorated him with the Order').
 WITH_ONLY = {"decorate", "honour", "honor"}
 PLACE_ENTS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
@@ -46,10 +51,29 @@ class Gift:
     rule: str
     extra: dict = None  # item token -> extra text appended (verb-attached "from a spacesuit")
     texts: list = None  # item phrases, set by `find_gifts`
+    more: list = None  # gapped (items, recipients): "... and a vase to Y"
+
+
+HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "madame", "mme", "mme."}
 
 
 def _refs(tok, people):
-    return people.refs(tok) if tok is not None else []
+    """Persons a giver's or recipient's phrase names; 'Mrs X' is the person of that
+    surname who is not the one the surname alone resolved to (the spouse)."""
+    if tok is None:
+        return []
+    refs = people.refs(tok)
+    if len(refs) == 1 and any(
+        t.lower_ in HONORIFICS for t in tok.doc[max(tok.left_edge.i - 1, 0) : tok.i]
+    ):
+        surname = tok.lower_
+        spouses = [
+            p.pid for p in people.persons
+            if p.pid != refs[0] and p.words and p.words[-1].lower() == surname
+        ]  # fmt: skip
+        if len(spouses) == 1:
+            return spouses
+    return refs
 
 
 def _children(tok, deps):
@@ -73,9 +97,31 @@ def _family(tok, people) -> list:
     return [p.pid for p in people.persons if p.words and p.words[-1].lower() == stem]
 
 
+def _run_on_item(verb, people):
+    """'X gave Y a copy of his memoirs and Z gave X a horse' parsed with 'a copy ...
+    and Z' as the subject of a second 'gave' under the first: that subject is the
+    first verb's item (and Z, its last conjunct, the second verb's subject)."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_ in GIFT_VERBS:
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "NOUN" and _trailing_person(subj, people):
+                return subj
+    return None
+
+
+def _trailing_person(tok, people):
+    """The person coordinated last inside a phrase ('a copy of his memoirs and Z')."""
+    conj = [t for t in tok.subtree if t.dep_ == "conj" and people.refs(t)]
+    return conj[-1] if conj else None
+
+
 def _subject(verb, people):
     for _ in range(3):
         subs = _children(verb, ("nsubj",))
+        if subs and subs[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            subs = [verb.head]  # "Y, who gave X a vase in return"
+        if subs and verb.dep_ == "ccomp" and subs[0].pos_ == "NOUN":
+            subs = [_trailing_person(subs[0], people) or subs[0]]
         if subs:
             family = _family(subs[0], people)
             return family if len(family) > 1 else people.refs(subs[0])
@@ -106,7 +152,9 @@ def _foreign(tok, people) -> bool:
         return False
     # a state, a body or a definite thing ('the museum'); 'from a sailing ship' is
     # where the item comes from, not who gives it
-    named = tok.pos_ == "PROPN" or any(t.ent_type_ in PLACE_ENTS for t in tok.subtree)
+    near = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
+    near += [o for c in tok.children if c.dep_ == "prep" for o in c.subtree]
+    named = tok.pos_ == "PROPN" or any(t.ent_type_ in PLACE_ENTS for t in near)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
     return named or definite
 
@@ -156,11 +204,38 @@ def _agent(verb, item, people):
     agent = _pobj(verb, ("by",))
     if agent is None and item is not None:
         agent = next(
-            (o for c in item.children if c.dep_ == "prep" and c.lower_ == "by"
+            (o for c in item.subtree if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+             and not _inside_clause(c, item)
              for o in c.children if o.dep_ == "pobj" and people.refs(o)),
             None,
         )  # fmt: skip
     return agent
+
+
+# Participles whose 'by' names who made or marked the item, not who gave it
+# ('a ball signed by X', 'a portrait painted by Y').
+MAKER_VERBS = {
+    "sign", "make", "paint", "write", "carve", "design", "craft", "create", "build",
+    "draw", "author", "compose", "inscribe", "autograph", "produce", "weave", "embroider",
+    "photograph", "take", "translate", "publish", "own", "use", "wear", "commission",
+    "illustrate", "engrave", "cast", "forge", "sculpt", "bind", "print", "found", "grow",
+}  # fmt: skip
+
+
+def _indefinite(tok) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
+def _inside_clause(tok, top) -> bool:
+    """Whether a token hangs under a participle or relative clause inside `top` that
+    says who made the item ('signed by X'); a misparse ('a chess set by X' read as the
+    verb 'set', 'a horse named Storm by X') does not count."""
+    while tok != top and tok.head != tok:
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl", "amod"):
+            if tok.dep_ == "relcl" or tok.lemma_.lower() in MAKER_VERBS:
+                return True
+    return False
 
 
 def _inner_item(person):
@@ -177,7 +252,7 @@ def _split_objects(verb, dobj, people):
     """Recipient and item when the parser made both objects ('gave US President X a
     copy', 'gave his counterpart, X, ice cream', 'handed X a football' with the item
     under the person): the person is the recipient, the first thing after them the item."""
-    chain = []
+    chain = [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN"]
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         chain.append(obj)
         for c in obj.children:
@@ -190,12 +265,26 @@ def _split_objects(verb, dobj, people):
     last = max(t.i for t in persons)
     things = sorted(
         (t for t in chain if t.i > last and not people.refs(t) and t.pos_ in ("NOUN", "PROPN")
-         and t.lower_ not in ROLE_NOUNS),
+         and (t.lower_ not in ROLE_NOUNS or _indefinite(t))),
         key=lambda t: t.i,
     )  # fmt: skip
     if not things:
         return None, dobj
     return persons[0], things[0]
+
+
+def _honour_to(verb, dobj, passive, people) -> Gift | None:
+    """'X appointed Y to the Order of Merit', 'Y was inducted into the Order by X'."""
+    honour = _pobj(verb, ("to", "into"))
+    if honour is None or not gi.is_honour(honour):
+        return None
+    if passive:
+        givers, recipients = _refs(_agent(verb, None, people), people), _refs(passive[0], people)
+    else:
+        givers, recipients = _subject(verb, people), _refs(dobj, people)
+    if not recipients:
+        return None
+    return Gift(givers, recipients, [honour], verb, 0.8, "gift.honour_to")
 
 
 def _receive_gift(verb, dobj, people) -> Gift | None:
@@ -218,9 +307,26 @@ def _receive_gift(verb, dobj, people) -> Gift | None:
     )
 
 
+# Heads of a to-infinitive that make the gift a plan, not an act ("hopes to give").
+INTENT = {"hope", "plan", "want", "intend", "expect", "wish", "aim", "seek", "promise",
+          "refuse", "decline", "offer", "try", "prepare", "propose", "agree", "vow"}  # fmt: skip
+
+
+def _intended(verb) -> bool:
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    # the lemmatiser misreads some forms ('hopes' -> 'hop')
+    return head.lemma_.lower() in INTENT or any(
+        head.lower_.startswith(w.rstrip("e")) and len(head.lower_) <= len(w) + 3 for w in INTENT
+    )
+
+
 def _verb_gift(verb, people) -> Gift | None:
     lemma = verb.lemma_.lower()
     if lemma not in GIFT_VERBS or verb.pos_ != "VERB" or _not_a_gift(verb, lemma):
+        return None
+    if _intended(verb):
         return None
     passive = _children(verb, ("nsubjpass",))
     dobj = next(iter(_children(verb, ("dobj",))), None)
@@ -231,8 +337,12 @@ def _verb_gift(verb, people) -> Gift | None:
     if dative is not None and dative.lower_ == "to":
         dative = next((o for o in dative.children if o.dep_ == "pobj"), None)
     with_obj = _pobj(verb, ("with",))
+    if with_obj is None and dobj is not None and people.refs(dobj):
+        with_obj = _pobj(dobj, ("with",))  # "decorated Y with the Order", 'with' under Y
     if lemma in ("receive", "get"):
         return _receive_gift(verb, dobj, people)
+    if lemma in HONOUR_TO:
+        return _honour_to(verb, dobj, passive, people)
     honoured = dobj if dobj is not None else next(iter(passive), None)
     if lemma in WITH_ONLY and (with_obj is None or not _refs(honoured, people)):
         return None
@@ -241,10 +351,10 @@ def _verb_gift(verb, people) -> Gift | None:
         item = with_obj if with_obj is not None else dobj
         if people.refs(subj):
             agent = _agent(verb, item, people)
-            if _foreign(agent, people):
+            if _foreign(agent, people) and not _named_or_refs(agent, people):
                 return None
             return Gift(
-                _refs(agent, people),
+                _named_or_refs(agent, people) if agent is not None else [],
                 people.refs(subj),
                 _item_heads(item, people, verb),
                 verb,
@@ -252,10 +362,12 @@ def _verb_gift(verb, people) -> Gift | None:
                 "gift.passive",
             )
         agent = _agent(verb, subj, people)
-        if _foreign(agent, people) or _foreign(to_obj, people):
+        if (_foreign(agent, people) and not _named_or_refs(agent, people)) or _foreign(
+            to_obj, people
+        ):
             return None
         return Gift(
-            _refs(agent, people),
+            _named_or_refs(agent, people) if agent is not None else [],
             _refs(to_obj, people),
             _item_heads(subj, people, verb),
             verb,
@@ -267,16 +379,26 @@ def _verb_gift(verb, people) -> Gift | None:
         return None  # "Saudi Arabia gave ...": a state, not a leader, gives
     if dative is None and with_obj is None:
         dative, dobj = _split_objects(verb, dobj, people)
-    if dative is not None and dobj is None and people.refs(dative):
-        dobj = _inner_item(dative)  # "gave Turnbull a sword", the item under the person
+    if dative is not None and people.refs(dative) and (dobj is None or people.refs(dobj)):
+        # "gave Turnbull a sword", the item under the person
+        dobj = _inner_item(dative) or (_inner_item(dobj) if dobj is not None else None)
+        dobj = dobj if dobj is not None else _run_on_item(verb, people)
     relative = dobj is not None and (dobj.tag_ == "WDT" or dobj.lower_ in ("that", "which"))
-    if verb.dep_ == "relcl" and (dobj is None or relative or people.refs(dobj)):
+    rel_subject = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+    if verb.dep_ == "relcl" and not rel_subject and (dobj is None or relative or people.refs(dobj)):
         # "the clock that X gave (him)"
         if dobj is not None and people.refs(dobj):
             dative = dobj
         dobj = verb.head
-    if to_obj is None and dobj is not None:
-        to_obj = _pobj(dobj, ("on", "upon", "to"))  # "conferred the order on Y"
+    verb_to = to_obj
+    if dobj is not None and (to_obj is None or to_obj.i > dobj.i):
+        # "conferred the order on Y", "gave a pair of hunting dogs to Y": the 'to' or 'on'
+        # hung anywhere inside the item (before a later item's own 'to' on the verb)
+        to_obj = next(
+            (o for t in dobj.subtree if t.dep_ == "prep" and t.lower_ in ("to", "on", "upon")
+             for o in t.children if o.dep_ == "pobj" and people.refs(o)),
+            to_obj,
+        )  # fmt: skip
     if dobj is not None and people.refs(dobj) and with_obj is not None:
         return Gift(
             givers,
@@ -286,15 +408,68 @@ def _verb_gift(verb, people) -> Gift | None:
             0.9,
             "gift.present_with",
         )
-    if lemma in WITH_ONLY:
+    if lemma in WITH_ONLY or (lemma in DATIVE_ONLY and not _refs(dative, people)):
         return None
     if _foreign(dative, people) or (dative is None and _foreign(to_obj, people)):
         return None  # "gave the museum a painting", "gave a painting to Tanzania"
     recipients = _refs(dative, people) or _refs(to_obj, people)
     rule = "gift.active" if recipients else "gift.active_counterpart"
-    return Gift(
+    gift = Gift(
         givers, recipients, _item_heads(dobj, people, verb), verb, 0.9 if recipients else 0.7, rule
     )
+    gift.more = _gapped(verb, to_obj, people)
+    for item in list(gift.items):
+        if item == dobj:
+            continue
+        to = _pobj(item, ("to",))
+        if to is None and verb_to is not None and verb_to != to_obj and verb_to.i > item.i:
+            to = verb_to  # "a set to X and a scarf to Y", the second 'to' on the verb
+        if to is None:
+            continue
+        own = _named_or_refs(to, people)
+        if own != recipients:
+            gift.items.remove(item)  # "a puppy to X and a vase to Y"
+            if own:
+                gift.more.append(([item], own))
+    return gift
+
+
+def _own_recipient(item, people) -> list:
+    """'a vase to his wife, X': the recipient an item carries itself."""
+    to = _pobj(item, ("to",))
+    if to is None:
+        return []
+    return _named_or_refs(to, people)
+
+
+def _own_recipient_of(prep, people) -> list:
+    to = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return _named_or_refs(to, people) if to is not None else []
+
+
+def _named_or_refs(to, people) -> list:
+    named = [p for c in to.children if c.dep_ == "appos" for p in _refs(c, people)]
+    return named or _refs(to, people)
+
+
+def _gapped(verb, to_obj, people) -> list:
+    """'gave a puppy to X and a vase to Y': further (item, recipients) pairs, each item
+    carrying its own 'to', coordinated with the verb or with the first recipient."""
+    hosts = [verb] + ([to_obj] if to_obj is not None else [])
+    later_to = [c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"]
+    out = []
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not people.refs(c):
+                recipients = _own_recipient(c, people)
+                after = [t for t in later_to if t.i > c.i]
+                if not recipients and after:
+                    # "a scarf to X and a brooch to Y" with both 'to's on the verb
+                    recipients = _own_recipient_of(after[0], people)
+                items = _item_heads(c, people, verb) if recipients else []
+                if items:
+                    out.append((items, recipients))
+    return out
 
 
 def _noun_items(noun, recipient_tok, people) -> list:
@@ -330,6 +505,15 @@ def _gift_noun(noun, people) -> Gift | None:
         return None
     givers = [p for c in noun.children if c.dep_ == "poss" for p in people.refs(c)]
     recipient_tok = _pobj(noun, ("to", "for"))
+    bare_to = any(c.dep_ == "prep" and c.lower_ == "to" and not list(c.children)
+                  for c in noun.children)  # fmt: skip
+    if recipient_tok is None and bare_to:
+        # "X's gifts to Y included Z" parsed with Y as a second subject
+        recipient_tok = next(
+            (c for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
+             and people.refs(c)),
+            None,
+        )  # fmt: skip
     recipients = _refs(recipient_tok, people)
     rel = next(
         (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in GIFT_VERBS),
@@ -390,12 +574,20 @@ def find_gifts(idx, people) -> list:
                     gift = None
             elif tok.pos_ == "NOUN":
                 gift = _gift_noun(tok, people)
-            if gift and gift.items:
+            if gift is None:
+                continue
+            gifts = [gift] + [
+                Gift(gift.givers, recipients, items, gift.trigger, gift.confidence, gift.rule)
+                for items, recipients in gift.more or ()
+            ]
+            for g in gifts:
+                if not g.items:
+                    continue
                 # a role noun resolved to the giver ("X gave his host") is left to the
                 # counterpart rule
-                gift.recipients = [r for r in gift.recipients if r not in gift.givers]
-                _resolve_items(gift, idx, people)
-                out.append(gift)
+                g.recipients = [r for r in g.recipients if r not in g.givers]
+                _resolve_items(g, idx, people)
+                out.append(g)
     return out
 
 
