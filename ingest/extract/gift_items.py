@@ -60,7 +60,8 @@ HONOUR_HEADS = {
 }  # fmt: skip
 # Honour nouns that only name a kind ('the award', 'its highest honour'): the
 # apposition or a name says which.
-HONOUR_KINDS = {"award", "honour", "honor", "decoration", "distinction", "honours", "honors"}
+HONOUR_KINDS = {"award", "honour", "honor", "decoration", "distinction", "honours", "honors",
+                "order"}  # fmt: skip
 # Nouns for people or crowds: never a gift, never an item's antecedent.
 HUMAN_NOUNS = {
     "crowd", "crowds", "people", "audience", "visitors", "spectators", "onlookers",

@@ -36,7 +36,8 @@ ROLE_NOUNS = {
     "chancellor", "minister", "king", "queen", "prince", "princess", "emperor", "empress",
     "monarch", "pope", "sheikh", "emir", "sultan", "wife", "husband", "lady", "couple",
     "man", "woman", "envoy", "secretary", "ruler", "head", "chief", "side", "pair",
-    "leaders", "counterparts", "hosts", "guests", "visitors",
+    "leaders", "counterparts", "hosts", "guests", "visitors", "majesty", "highness",
+    "excellency", "sovereign", "governor-general", "first",
 }  # fmt: skip
 GIFT_NOUNS = {"gift", "present", "souvenir", "presents", "gifts"}
 
@@ -132,9 +133,19 @@ def _subject(verb, people):
     return []
 
 
+def _role(tok) -> bool:
+    """'his host', 'the visiting leader', 'His Majesty': a person named by role."""
+    return tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS
+
+
 def _nonperson_subject(verb, people) -> bool:
     subs = _children(verb, ("nsubj",))
-    return bool(subs) and subs[0].pos_ in ("PROPN", "NOUN") and not people.refs(subs[0])
+    return (
+        bool(subs)
+        and subs[0].pos_ in ("PROPN", "NOUN")
+        and not people.refs(subs[0])
+        and not _role(subs[0])
+    )
 
 
 def _foreign(tok, people) -> bool:
@@ -171,8 +182,16 @@ def _item_heads(obj, people, verb):
         if item.pos_ == "PROPN" and gi.is_honour(item):
             out.append(item)
         elif item.lower_ in gi.HONOUR_KINDS:
-            named = [item] if gi.named_honour(item) else []
-            out.extend(gi.explained(item, verb)[:1] or named)
+            # "the Order of X" is named; "its highest order, the X" names it in apposition
+            named = [item] if gi.named_honour(item) or item.text[0].isupper() else []
+            appos = [c for c in item.children if c.dep_ == "appos"] or [
+                c  # the apposition hung on the recipient the item hangs under
+                for c in item.head.children
+                if c.dep_ == "appos" and c.i > item.i and not people.refs(c)
+            ]
+            later = [c for c in verb.children if c.dep_ == "dobj" and c.i > item.i]
+            appos = appos or [c for c in later if gi.is_honour(c)]  # parsed as a 2nd object
+            out.extend(named or appos[:1])
         elif gi.is_generic(item) or people.pids(item):
             out.extend(gi.explained(item, verb)[:1])
         elif not gi.not_an_item(item) and item.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -212,14 +231,9 @@ def _agent(verb, item, people):
     return agent
 
 
-# Participles whose 'by' names who made or marked the item, not who gave it
-# ('a ball signed by X', 'a portrait painted by Y').
-MAKER_VERBS = {
-    "sign", "make", "paint", "write", "carve", "design", "craft", "create", "build",
-    "draw", "author", "compose", "inscribe", "autograph", "produce", "weave", "embroider",
-    "photograph", "take", "translate", "publish", "own", "use", "wear", "commission",
-    "illustrate", "engrave", "cast", "forge", "sculpt", "bind", "print", "found", "grow",
-}  # fmt: skip
+# Participles a 'by' after them does not belong to: a misread noun ('a chess set') or
+# the item's name ('a horse named Storm by X' gives it by X).
+NAMING_VERBS = {"set", "name", "call", "title", "dub", "christen"}
 
 
 def _indefinite(tok) -> bool:
@@ -227,13 +241,14 @@ def _indefinite(tok) -> bool:
 
 
 def _inside_clause(tok, top) -> bool:
-    """Whether a token hangs under a participle or relative clause inside `top` that
-    says who made the item ('signed by X'); a misparse ('a chess set by X' read as the
-    verb 'set', 'a horse named Storm by X') does not count."""
+    """Whether a token hangs under a participle or relative clause inside `top`, which
+    says who made or marked the item ('signed by X', 'handwoven by a family'); a
+    misparse ('a chess set by X' read as the verb 'set') or a name ('a horse named Storm
+    by X') does not count."""
     while tok != top and tok.head != tok:
         tok = tok.head
-        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl", "amod"):
-            if tok.dep_ == "relcl" or tok.lemma_.lower() in MAKER_VERBS:
+        if tok.pos_ in ("VERB", "ADJ") and tok.dep_ in ("acl", "relcl", "amod"):
+            if tok.dep_ == "relcl" or tok.lemma_.lower() not in NAMING_VERBS:
                 return True
     return False
 
@@ -344,7 +359,9 @@ def _verb_gift(verb, people) -> Gift | None:
     if lemma in HONOUR_TO:
         return _honour_to(verb, dobj, passive, people)
     honoured = dobj if dobj is not None else next(iter(passive), None)
-    if lemma in WITH_ONLY and (with_obj is None or not _refs(honoured, people)):
+    if lemma in WITH_ONLY and (
+        with_obj is None or honoured is None or not (_refs(honoured, people) or _role(honoured))
+    ):
         return None
     if passive:
         subj = passive[0]
@@ -399,7 +416,7 @@ def _verb_gift(verb, people) -> Gift | None:
              for o in t.children if o.dep_ == "pobj" and people.refs(o)),
             to_obj,
         )  # fmt: skip
-    if dobj is not None and people.refs(dobj) and with_obj is not None:
+    if dobj is not None and (people.refs(dobj) or _role(dobj)) and with_obj is not None:
         return Gift(
             givers,
             people.refs(dobj),

@@ -58,6 +58,7 @@ PLAIN = {
     "gifts included": "{G}'s gifts to {R} included {I}.",
     "with a meeting first": "{G} held talks with {R} on Tuesday. {Gs} gave {Rs} {I}.",
     "brought dative": "{G} has brought {R} {I}.",
+    "role as giver": "{G} met {R} on Monday. His Excellency presented {Rs} with {I}.",
     "gapped recipients": "{G} gave {I} to {R} and a silk scarf to {Rs}'s foreign minister.",
 }
 
@@ -68,6 +69,8 @@ HONOUR_TEMPLATES = {
     "bestowed on": "{G} bestowed {O} on {R}.",
     "awarded dative": "{G} awarded {R} {O}.",
     "appointed to": "{G} appointed {R} to {O}.",
+    "highest honour apposition": "{G} awarded {R} the country's highest honour, {O}.",
+    "decorated his guest": "{G} met {R} on Monday. {Gs} decorated his guest with {O}.",
     "conferred by apposition": "{O} was conferred on {R} by the visiting leader, {Gn}.",
 }
 
@@ -98,6 +101,8 @@ NEGATIVE = {
     "brought an end": "{G} brought an end to the dispute with {R}.",
     "gift from a state": "{R} received a carpet from Azerbaijan.",
     "gift to a museum": "{G} gave the museum a painting after meeting {R}.",
+    "gave an order": "{G} gave an order to his aides after meeting {R}.",
+    "maker is no giver": "{R} admired a silk scarf handwoven by {G}.",
 }
 
 # The positive twin's sentence, negated or unrealised: no gift.
