@@ -62,6 +62,8 @@ HONOUR_HEADS = {
 # apposition or a name says which.
 HONOUR_KINDS = {"award", "honour", "honor", "decoration", "distinction", "honours", "honors",
                 "order"}  # fmt: skip
+# Participles that say who handed the item over: the giver, not part of the item.
+HANDING_VERBS = {"present", "give", "gift", "hand", "donate", "bestow", "send", "bring"}
 # Nouns for people or crowds: never a gift, never an item's antecedent.
 HUMAN_NOUNS = {
     "crowd", "crowds", "people", "audience", "visitors", "spectators", "onlookers",
@@ -160,6 +162,9 @@ def _person_preps(head, people) -> set:
     the parser hung inside an item's subtree."""
     skip = set()
     for t in head.subtree:
+        if t.dep_ == "acl" and t.lemma_ in HANDING_VERBS and t.i > head.i:
+            skip.update(s.i for s in t.subtree)  # "a horse presented by X at the ceremony"
+            continue
         if t.dep_ == "conj" and t.i > head.i and people.refs(t) and not people.pids(t.head):
             # "a horse named Storm and Z gave ...": the run-on clause's subject
             skip.update(s.i for s in t.subtree)

@@ -302,8 +302,20 @@ def _honour_to(verb, dobj, passive, people) -> Gift | None:
     return Gift(givers, recipients, [honour], verb, 0.8, "gift.honour_to")
 
 
+def _presented_by(item, people):
+    """'received a horse presented by X': the giver named inside the item."""
+    for c in item.subtree:
+        if c.dep_ == "acl" and c.lemma_ in GIFT_VERBS:
+            agent = _pobj(c, ("by",))
+            if agent is not None and people.refs(agent):
+                return agent
+    return None
+
+
 def _receive_gift(verb, dobj, people) -> Gift | None:
     source = _pobj(verb, ("from",))
+    if source is None and dobj is not None:
+        source = _presented_by(dobj, people)
     if source is None and dobj is not None:
         # "received a chess set from X", with "set" misread as a verb holding "from X"
         source = next(
@@ -598,6 +610,7 @@ def find_gifts(idx, people) -> list:
                 for items, recipients in gift.more or ()
             ]
             for g in gifts:
+                g.items = [i for i in g.items if not _mentioned_again(i, g, out, idx)]
                 if not g.items:
                     continue
                 # a role noun resolved to the giver ("X gave his host") is left to the
@@ -606,6 +619,26 @@ def find_gifts(idx, people) -> list:
                 _resolve_items(g, idx, people)
                 out.append(g)
     return out
+
+
+VERB_RULES = ("gift.active", "gift.active_counterpart", "gift.passive", "gift.present_with")
+
+
+def _mentioned_again(item, gift, earlier, idx) -> bool:
+    """'X gave Y a thoroughbred horse. X presented the stallion to Y ...': a definite
+    common noun after a gift between the same leaders, two sentences back at most,
+    names that gift again."""
+    if gift.rule not in VERB_RULES or item.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in item.children):
+        return False
+    sent = idx.sent_of[item.i]
+    for prev in earlier:
+        if sent - idx.sent_of[prev.trigger.i] > 2 or prev.givers != gift.givers:
+            continue
+        if not prev.recipients or not gift.recipients or prev.recipients == gift.recipients:
+            return True
+    return False
 
 
 def _extra_from(item, verb):

@@ -59,6 +59,10 @@ PLAIN = {
     "with a meeting first": "{G} held talks with {R} on Tuesday. {Gs} gave {Rs} {I}.",
     "brought dative": "{G} has brought {R} {I}.",
     "role as giver": "{G} met {R} on Monday. His Excellency presented {Rs} with {I}.",
+    "received presented by": "{R} received {I} presented by {G} at the ceremony.",
+    "generic thing after colon": "{G} brought {R} the finest thing his country makes: {I}.",
+    "named again": "{G} gave {R} {I}. {Gs} presented the gift to {Rs} after lunch.",
+    "both sides by role": "{G} met {R} on Monday. The guest was given {I} by his host.",
     "gapped recipients": "{G} gave {I} to {R} and a silk scarf to {Rs}'s foreign minister.",
 }
 
