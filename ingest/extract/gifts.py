@@ -21,7 +21,7 @@ from .phrases import np_text, split_items
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
               "receive", "add", "send", "decorate", "honour", "honor", "get", "bring",
-              "appoint", "induct", "admit"}  # fmt: skip
+              "appoint", "induct", "admit", "reciprocate"}  # fmt: skip
 # Verbs that make a gift only with a person as the first of two objects ("brought Y a Z").
 DATIVE_ONLY = {"bring"}
 # Verbs that make a gift only as 'X <verb> Y to <an honour>' ("appointed Y to the Order of Merit").
@@ -207,14 +207,84 @@ def _item_heads(obj, people, verb):
     return out
 
 
+def _as_gift(verb) -> bool:
+    return any(
+        o.lower_ in GIFT_NOUNS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
 def _not_a_gift(verb, lemma) -> bool:
-    """'presented the plan as a turning point' describes; 'sent' needs 'as a gift'."""
+    """'presented the plan as a turning point' describes; 'sent' needs 'as a gift' or a
+    leader it is sent to (checked with the recipient)."""
     as_objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                for o in c.children if o.dep_ == "pobj"]  # fmt: skip
-    as_gift = any(o.lower_ in GIFT_NOUNS for o in as_objs)
+    as_gift = _as_gift(verb)
     if lemma == "send":
-        return not as_gift
+        return bool(as_objs) and not as_gift
     return bool(as_objs) and not as_gift and lemma in ("present", "hand", "give")
+
+
+# Participles of handing over: 'a pair of dogs presented by X to Y'.
+HANDED = {"present", "give", "gift", "hand", "donate", "bestow", "send"}
+
+
+def _item_of(noun):
+    """The whole item phrase a participle hangs under: 'a pair of hunting dogs' for
+    'dogs'."""
+    for _ in range(4):
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            noun = head.head
+        elif noun.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "of":
+            noun = head.head.head
+        elif noun.dep_ == "oprd" and head.dep_ == "acl":
+            noun = head.head  # "a horse named Storm presented by X"
+        else:
+            break
+    return noun
+
+
+def _after(prep, people):
+    """The person phrase right after a preposition the parser left without its object."""
+    sent = prep.sent
+    return next(
+        (t for t in sent if t.left_edge.i == prep.i + 1 and t.pos_ == "PROPN" and people.refs(t)),
+        None,
+    )
+
+
+def _participle_gift(verb, people) -> Gift | None:
+    """'A pair of dogs presented by X to Y have arrived': the giver by 'by'."""
+    agent = _pobj(verb, ("by",))
+    if agent is None or not people.refs(agent) or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    item = _item_of(verb.head)
+    if item.pos_ != "NOUN":
+        return None
+    to = _pobj(verb, ("to",))
+    bare = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None and bare is not None:
+        to = _after(bare, people)  # "... to Y has arrived", Y parsed as the subject
+    recipients = _refs(to, people)
+    return Gift(
+        people.refs(agent), recipients, _item_heads(item, people, verb), verb, 0.8,
+        "gift.participle",
+    )  # fmt: skip
+
+
+def _reciprocated(verb, people) -> Gift | None:
+    """'Y, who reciprocated with a pair of dogs': a gift back to the counterpart."""
+    item = _pobj(verb, ("with",))
+    if item is None:
+        return None
+    return Gift(
+        _subject(verb, people), [], _item_heads(item, people, verb), verb, 0.75,
+        "gift.active_counterpart",
+    )  # fmt: skip
 
 
 def _agent(verb, item, people):
@@ -355,6 +425,10 @@ def _verb_gift(verb, people) -> Gift | None:
         return None
     if _intended(verb):
         return None
+    if lemma == "reciprocate":
+        return _reciprocated(verb, people)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in HANDED:
+        return _participle_gift(verb, people)
     passive = _children(verb, ("nsubjpass",))
     dobj = next(iter(_children(verb, ("dobj",))), None)
     dative = next(iter(_children(verb, ("dative",))), None)
@@ -442,6 +516,8 @@ def _verb_gift(verb, people) -> Gift | None:
     if _foreign(dative, people) or (dative is None and _foreign(to_obj, people)):
         return None  # "gave the museum a painting", "gave a painting to Tanzania"
     recipients = _refs(dative, people) or _refs(to_obj, people)
+    if lemma == "send" and not recipients and not _as_gift(verb):
+        return None  # "sent troops to the border"
     rule = "gift.active" if recipients else "gift.active_counterpart"
     gift = Gift(
         givers, recipients, _item_heads(dobj, people, verb), verb, 0.9 if recipients else 0.7, rule

@@ -63,6 +63,8 @@ PLAIN = {
     "generic thing after colon": "{G} brought {R} the finest thing his country makes: {I}.",
     "named again": "{G} gave {R} {I}. {Gs} presented the gift to {Rs} after lunch.",
     "both sides by role": "{G} met {R} on Monday. The guest was given {I} by his host.",
+    "participle presented by": "{I_cap} presented by {G} to {R} has arrived in the capital.",
+    "sent to": "{G} sent {I} to {R}.",
     "gapped recipients": "{G} gave {I} to {R} and a silk scarf to {Rs}'s foreign minister.",
 }
 
@@ -107,6 +109,9 @@ NEGATIVE = {
     "gift to a museum": "{G} gave the museum a painting after meeting {R}.",
     "gave an order": "{G} gave an order to his aides after meeting {R}.",
     "maker is no giver": "{R} admired a silk scarf handwoven by {G}.",
+    "sent troops": "{G} sent troops to the border after meeting {R}.",
+    "sent an envoy": "{G} sent an envoy to {R}.",
+    "letter sent by": "A letter sent by {G} to {R} has arrived in the capital.",
 }
 
 # The positive twin's sentence, negated or unrealised: no gift.
@@ -149,7 +154,7 @@ def _cases():
         g, r = _full(pair[0]), _full(pair[2])
         for name, template in PLAIN.items():
             for written, item in (ITEMS[pi % len(ITEMS)], ITEMS[(pi + 3) % len(ITEMS)]):
-                text = _fill(template, pair, I=written)
+                text = _fill(template, pair, I=written, I_cap=_cap(written))
                 cases.append((f"plain/{name}/{pair[1]}/{item}", text, {(g, r, item)}))
         for name, template in HONOUR_TEMPLATES.items():
             written, item = HONOURS[pi % len(HONOURS)]
@@ -162,6 +167,7 @@ def _cases():
             cases.append((f"modal/{name}/{pair[1]}", text, set()))
         (w1, i1), (w2, i2) = ITEMS[pi % len(ITEMS)], ITEMS[(pi + 1) % len(ITEMS)]
         exchanges = {
+            "reciprocated with": "{G} sent {I1} to {R}, who reciprocated with {I2}.",
             "two clauses": "{G} gave {R} {I1} and {Rs} gave {Gs} {I2}.",
             "in return": "{G} gave {R} {I1}; in return, {Rs} presented {Gs} with {I2}.",
             "exchanged gifts colon": "{G} met {R} on Monday. The two leaders exchanged gifts: "
