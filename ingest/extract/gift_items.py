@@ -117,7 +117,11 @@ def explained(item, verb) -> list:
     later = [c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > item.i]
     if later and any(t.text == ":" for t in item.doc[item.i : later[0].i]):
         return later[:1]
-    return []
+    # "the finest thing his country owns after its oil: a samovar", the apposition hung
+    # deeper in the phrase
+    colons = [t.i for t in item.subtree if t.text == ":"]
+    return [c for c in item.subtree if c.dep_ == "appos" and colons
+            and c.left_edge.i == colons[0] + 1][:1]  # fmt: skip
 
 
 def _depth(tok) -> int:

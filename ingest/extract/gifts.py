@@ -270,6 +270,8 @@ def _participle_gift(verb, people) -> Gift | None:
     if to is None and bare is not None:
         to = _after(bare, people)  # "... to Y has arrived", Y parsed as the subject
     recipients = _refs(to, people)
+    if not recipients and item.dep_ in ("dobj", "pobj"):
+        return None  # "received a horse presented by X": the governing verb's gift
     return Gift(
         people.refs(agent), recipients, _item_heads(item, people, verb), verb, 0.8,
         "gift.participle",

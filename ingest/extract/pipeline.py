@@ -8,6 +8,8 @@ who take part in a fact.  Every step reads the per-document `DocIndex`.
 
 from __future__ import annotations
 
+import re
+
 from . import meeting_events as mt
 from .agreements import find_agreements
 from .context import Context
@@ -120,7 +122,22 @@ def _gifts(idx, ctx, gifts) -> list:
                         idx, gift.trigger, conf * ctx.people.confidence(gift.trigger), gift.rule
                     )
                     out.append((g, r, item, (ev,)))
-    return out
+    return _drop_repeats(out)
+
+
+def _drop_repeats(gifts) -> list:
+    """A gift named again with fewer words ('a thoroughbred Akhal-Teke horse', later 'an
+    Akhal-Teke horse') between the same two leaders is the same gift."""
+    words = [set(re.findall(r"[\w-]+", item.lower())) - {"a", "an", "the", "of"}
+             for _, _, item, _ in gifts]  # fmt: skip
+    keep = []
+    for i, (g, r, item, ev) in enumerate(gifts):
+        repeat = any(
+            j != i and gifts[j][:2] == (g, r) and words[i] < words[j] for j in range(len(gifts))
+        )
+        if not repeat:
+            keep.append((g, r, item, ev))
+    return keep
 
 
 def _agreements(idx, ctx, found) -> list:

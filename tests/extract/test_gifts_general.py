@@ -33,6 +33,16 @@ ITEMS = [
     ("a grey horse named Storm", "grey horse named Storm"),
 ]
 
+# A shorter name of each item, for a second mention
+SHORT = {
+    "samurai sword": "sword",
+    "pair of hunting dogs": "pair of dogs",
+    "thoroughbred Akhal-Teke horse": "horse",
+    "signed, leather-bound copy of his memoirs": "copy of his memoirs",
+    "hand-carved wooden chess set": "chess set",
+    "grey horse named Storm": "grey horse",
+}
+
 HONOURS = [
     ("the Order of the Rising Sun", "Order of the Rising Sun"),
     ("the Legion of Honour", "Legion of Honour"),
@@ -65,6 +75,10 @@ PLAIN = {
     "both sides by role": "{G} met {R} on Monday. The guest was given {I} by his host.",
     "participle presented by": "{I_cap} presented by {G} to {R} has arrived in the capital.",
     "sent to": "{G} sent {I} to {R}.",
+    "colon inside the phrase": "{G} brought {R} the finest thing his country owns after "
+    "its oil: {I}.",
+    "named again with fewer words": "{G} gave {R} {I}. Later {Rs} received a {last} "
+    "presented by {Gs}.",
     "gapped recipients": "{G} gave {I} to {R} and a silk scarf to {Rs}'s foreign minister.",
 }
 
@@ -154,7 +168,8 @@ def _cases():
         g, r = _full(pair[0]), _full(pair[2])
         for name, template in PLAIN.items():
             for written, item in (ITEMS[pi % len(ITEMS)], ITEMS[(pi + 3) % len(ITEMS)]):
-                text = _fill(template, pair, I=written, I_cap=_cap(written))
+                last = SHORT[item]
+                text = _fill(template, pair, I=written, I_cap=_cap(written), last=last)
                 cases.append((f"plain/{name}/{pair[1]}/{item}", text, {(g, r, item)}))
         for name, template in HONOUR_TEMPLATES.items():
             written, item = HONOURS[pi % len(HONOURS)]
