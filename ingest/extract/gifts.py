@@ -170,6 +170,17 @@ def _foreign(tok, people) -> bool:
     return named or definite
 
 
+def _nominal(tok) -> bool:
+    """A noun, or a word the tagger took for an adjective in a noun's place ('was given
+    a mosaic of ...')."""
+    return tok.pos_ in ("NOUN", "PROPN", "NUM") or (
+        tok.pos_ == "ADJ"
+        and tok.tag_ == "JJ"
+        and tok.dep_ in ("dobj", "pobj", "attr", "appos", "conj")
+        and any(c.dep_ == "det" for c in tok.children)
+    )
+
+
 def _item_heads(obj, people, verb):
     """Item heads in an object phrase: generic heads give way to what explains them,
     people and non-gifts are dropped, 'together with X' adds X; an honour keeps its
@@ -194,7 +205,7 @@ def _item_heads(obj, people, verb):
             out.extend(named or appos[:1])
         elif gi.is_generic(item) or people.pids(item):
             out.extend(gi.explained(item, verb)[:1])
-        elif not gi.not_an_item(item) and item.pos_ in ("NOUN", "PROPN", "NUM"):
+        elif not gi.not_an_item(item) and _nominal(item):
             out.append(item)
     contents = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
     for prep in [p for v in [verb, *contents] for p in v.children]:
@@ -203,8 +214,17 @@ def _item_heads(obj, people, verb):
             and prep.lower_ == "with"
             and any(c.lower_ == "together" for c in list(prep.children) + [prep.doc[prep.i - 1]])
         ):
-            out.extend(o for o in prep.children if o.dep_ == "pobj")
-    return out
+            for o in (o for o in prep.children if o.dep_ == "pobj"):
+                # "together with a copy of X, and a copy of Y" (a tour is no item)
+                out.extend(i for i in split_items(o) if not gi.not_an_item(i) and _nominal(i))
+    if out and verb.pos_ == "VERB":
+        # "..., and a copy of Y" hung on the verb: one more item of the same list
+        out.extend(
+            c for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > obj.i and _indefinite(c)
+            and not people.refs(c) and not gi.not_an_item(c) and _pobj(c, ("to",)) is None
+        )  # fmt: skip
+    return list(dict.fromkeys(out))
 
 
 def _as_gift(verb) -> bool:
@@ -453,7 +473,8 @@ def _verb_gift(verb, people) -> Gift | None:
         return None
     if passive:
         subj = passive[0]
-        item = with_obj if with_obj is not None else dobj
+        # "was given a mosaic by X, together with a book": the object first
+        item = dobj if dobj is not None else with_obj
         if people.refs(subj):
             agent = _agent(verb, item, people)
             if _foreign(agent, people) and not _named_or_refs(agent, people):

@@ -212,6 +212,27 @@ COUPLES = [
 ]  # fmt: skip
 
 
+def _list_cases():
+    """Several items in one sentence: 'together with' and a trailing ', and a Y'."""
+    cases = []
+    for pair in PAIRS:
+        g, r = _full(pair[0]), _full(pair[2])
+        text = _fill(
+            "{G} met {R} on Friday. The guest was given a mosaic of the old city by his "
+            "host, together with a signed copy of his new book, and a copy of his first novel.",
+            pair,
+        )
+        items = {"mosaic of the old city", "signed copy of his new book", "copy of his first novel"}
+        cases.append((f"list/together with/{pair[1]}", text, {(g, r, i) for i in items}))
+        twin = _fill(
+            "{G} met {R} on Friday. The guest was given a warm welcome by his host, together "
+            "with a tour of the old city.",
+            pair,
+        )
+        cases.append((f"list/together with negative/{pair[1]}", twin, set()))
+    return cases
+
+
 def _couple_cases():
     cases = []
     for host, wife, mrs, guest in COUPLES:
@@ -245,7 +266,7 @@ def _couple_cases():
     return cases
 
 
-CASES = _cases() + _couple_cases()
+CASES = _cases() + _couple_cases() + _list_cases()
 # Known gaps, kept visible: the bare surname two spouses share resolves to the one named
 # last (people resolution, not the gift rules).
 KNOWN_GAPS = {"couple/wife named recipient/Brown"}
