@@ -83,6 +83,8 @@ def not_an_item(tok) -> bool:
     low = tok.lower_
     if low in NOT_ITEMS or low in DOC_KINDS or low in HUMAN_NOUNS:
         return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and not is_honour(tok):
+        return True  # a person's name the article does not resolve
     if tok.pos_ == "NOUN" and len(low) > 6 and low not in CONCRETE_EXCEPTIONS:
         return low.endswith(ABSTRACT_SUFFIXES)
     return False
@@ -166,6 +168,9 @@ def _person_preps(head, people) -> set:
     the parser hung inside an item's subtree."""
     skip = set()
     for t in head.subtree:
+        if t.dep_ == "compound" and t.i < head.i and people.pids(t):
+            skip.add(t.i)  # "gave Xi Jinping Russian ice cream": the name is the recipient
+            continue
         if t.dep_ == "acl" and t.lemma_ in HANDING_VERBS and t.i > head.i:
             skip.update(s.i for s in t.subtree)  # "a horse presented by X at the ceremony"
             continue
@@ -185,6 +190,8 @@ def _person_preps(head, people) -> set:
             skip.update(s.i for s in t.subtree)
         elif all(o.ent_type_ in ("DATE", "TIME") for o in objs):
             skip.update(s.i for s in t.subtree)
+        elif t.lower_ == "as" and all(o.lower_ in GENERIC_ITEMS for o in objs):
+            skip.update(s.i for s in t.subtree)  # "a samovar as a birthday present"
         elif t.lower_ == "in" and all(o.lower_ in ("return", "exchange", "turn") for o in objs):
             skip.update(s.i for s in t.subtree)  # "a vase in return"
     return skip
@@ -194,7 +201,7 @@ def _leader_like(person) -> bool:
     return bool(person.title or person.country or person.org)
 
 
-def item_text(head, people, keep_det=False) -> str:
+def item_text(head, people, keep_det=False, sides=frozenset()) -> str:
     """The item's phrase without leading determiners and without a trailing phrase that
     names a person; an antecedent set in apposition to names keeps the names
     ('the two giant pandas, A and B' -> 'giant pandas A and B')."""
@@ -203,7 +210,7 @@ def item_text(head, people, keep_det=False) -> str:
         head.dep_ == "appos"
         and head.head.pos_ == "PROPN"
         and head.lower_ not in HUMAN_NOUNS
-        and not any(_leader_like(people.get(p)) for p in people.refs(head.head))
+        and not any(_leader_like(people.get(p)) or p in sides for p in people.refs(head.head))
     ):
         names = [t for t in head.head.subtree if t.i < head.left_edge.i and t.text != ","]
         core = np_text(head, skip={c.i for c in head.children if c.dep_ == "nummod"})

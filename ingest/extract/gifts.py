@@ -189,7 +189,10 @@ def _item_heads(obj, people, verb):
     if obj is None:
         return []
     out = []
-    for item in split_items(obj):
+    parts = split_items(obj)
+    if len(parts) > 1 and not any(p.dep_ == "conj" for p in parts):
+        parts = parts[:1]  # "a scarf, a silk dupatta, ...": one item named twice
+    for item in parts:
         if item.pos_ == "PROPN" and gi.is_honour(item):
             out.append(item)
         elif item.lower_ in gi.HONOUR_KINDS:
@@ -360,7 +363,9 @@ def _split_objects(verb, dobj, people):
     copy', 'gave his counterpart, X, ice cream', 'handed X a football' with the item
     under the person): the person is the recipient, the first thing after them the item."""
     chain = [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN"]
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    # "gave his counterpart, X, a pair of ...", X parsed as a modifier of the verb
+    loose = [c for c in verb.children if c.dep_ == "npadvmod" and people.refs(c)]
+    for obj in (c for c in verb.children if c.dep_ == "dobj" or c in loose):
         chain.append(obj)
         for c in obj.children:
             if c.dep_ in ("appos", "dobj", "npadvmod"):
@@ -503,12 +508,27 @@ def _verb_gift(verb, people) -> Gift | None:
     givers = _subject(verb, people)
     if not givers and _nonperson_subject(verb, people):
         return None  # "Saudi Arabia gave ...": a state, not a leader, gives
+    if dative is not None and not people.refs(dative):
+        # "gave his counterpart, X, ice cream": the name in apposition to the role
+        named = next((c for c in dative.children if c.dep_ == "appos" and people.refs(c)), None)
+        dative = named if named is not None else dative
     if dative is None and with_obj is None:
         dative, dobj = _split_objects(verb, dobj, people)
+    if dative is None and dobj is not None and not people.refs(dobj):
+        # "gave Xi Jinping Russian ice cream" parsed with the name inside the item
+        dative = next(
+            (t for t in dobj.subtree if t.i < dobj.i and t.dep_ == "compound"
+             and t.left_edge.i == dobj.left_edge.i and people.pids(t)),
+            None,
+        )  # fmt: skip
     if dative is not None and people.refs(dative) and (dobj is None or people.refs(dobj)):
         # "gave Turnbull a sword", the item under the person
         dobj = _inner_item(dative) or (_inner_item(dobj) if dobj is not None else None)
         dobj = dobj if dobj is not None else _run_on_item(verb, people)
+    elif dative is not None and people.refs(dative) and dobj is not None:
+        inner = _inner_item(dative)
+        if inner is not None and inner.i < dobj.i:
+            dobj = inner  # the item under the person comes first; a later object is debris
     relative = dobj is not None and (dobj.tag_ == "WDT" or dobj.lower_ in ("that", "which"))
     rel_subject = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
     if verb.dep_ == "relcl" and not rel_subject and (dobj is None or relative or people.refs(dobj)):
@@ -525,7 +545,12 @@ def _verb_gift(verb, people) -> Gift | None:
              for o in t.children if o.dep_ == "pobj" and people.refs(o)),
             to_obj,
         )  # fmt: skip
-    if dobj is not None and (people.refs(dobj) or _role(dobj)) and with_obj is not None:
+    if (
+        dobj is not None
+        and with_obj is not None
+        and (people.refs(dobj) or _role(dobj) or (dobj.pos_ == "PROPN" and not gi.is_honour(dobj)))
+    ):
+        # "presented X with Z", X a leader, a role or a name the article does not resolve
         return Gift(
             givers,
             people.refs(dobj),
@@ -767,7 +792,11 @@ def _texts(gift, people) -> list:
         extra, more = ("", [])
         if gift.trigger.pos_ == "VERB":
             extra, more = _extra_from(item, gift.trigger)
-        text = gi.item_text(item, people) if people is not None else np_text(item)
+        text = (
+            gi.item_text(item, people, sides=set(gift.givers) | set(gift.recipients))
+            if people is not None
+            else np_text(item)
+        )
         texts.append((text + " " + extra).strip() if extra else text)
         texts.extend(np_text(m) for m in more)
     return [t for t in texts if t and t.lower() not in gi.GENERIC_ITEMS]
