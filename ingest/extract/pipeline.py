@@ -103,10 +103,10 @@ def _gifts(idx, ctx, gifts) -> list:
                 continue
             recipients = recipients or last[1]
         if not givers and recipients:
-            givers = ctx.counterparts(recipients[0], gift.trigger)
+            givers = _counterpart(idx, ctx, recipients[0], gift.trigger)
             conf = min(conf, 0.6)
         if givers and not recipients:
-            recipients = ctx.counterparts(givers[0], gift.trigger)
+            recipients = _counterpart(idx, ctx, givers[0], gift.trigger)
             conf = min(conf, 0.6)
         if not givers or not recipients:
             continue
@@ -123,6 +123,19 @@ def _gifts(idx, ctx, gifts) -> list:
                     )
                     out.append((g, r, item, (ev,)))
     return _drop_repeats(out)
+
+
+def _counterpart(idx, ctx, pid, tok) -> list:
+    """The other side of a gift with one side named: the leader's partner in the meeting
+    at hand; a leader outside it ('in 1984, X received a baby elephant') takes only a
+    person named in the same or the previous sentence."""
+    others = ctx.counterparts(pid, tok)
+    meeting = ctx.meeting_for(tok)
+    if not others or (meeting is not None and pid in meeting.participants):
+        return others
+    sent = idx.sent_of[tok.i]
+    near = {p for i, p in ctx.people.order if 0 <= sent - idx.sent_of[i] <= 1}
+    return others if others[0] in near else []
 
 
 def _drop_repeats(gifts) -> list:

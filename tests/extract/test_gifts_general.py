@@ -129,6 +129,8 @@ NEGATIVE = {
     "sent troops": "{G} sent troops to the border after meeting {R}.",
     "sent an envoy": "{G} sent an envoy to {R}.",
     "letter sent by": "A letter sent by {G} to {R} has arrived in the capital.",
+    "older gift outside the meeting": "{G} met {R} on Monday. The talks covered trade and "
+    "energy. In 1984, US President Ronald Reagan received a baby elephant on the lawn.",
 }
 
 # The positive twin's sentence, negated or unrealised: no gift.
