@@ -29,19 +29,77 @@ NOT_ITEMS = {
     "proposal", "offer", "text", "message", "list", "answer", "reply", "lead",
     "boost", "push", "signal", "green", "nod", "go-ahead", "platform", "voice",
     "treatment", "tour", "lift", "ride", "kiss", "hug", "handshake", "look",
+    # events and hospitality: attended, not handed over
+    "banquet", "dinner", "lunch", "luncheon", "breakfast", "feast", "party", "gala",
+    "meal", "toast", "parade", "guard", "salute", "ovation", "applause", "sendoff",
+    "send-off", "farewell", "greeting", "greetings", "audience", "hearing",
+    # contacts and words: messages, opinions, accounts, drafts
+    "call", "visit", "visits", "criticism", "praise", "rebuke", "taste", "reading",
+    "account", "draft", "report", "summary", "overview", "rundown",
+    "explanation", "description", "impression", "idea", "sense", "advice", "hint",
+    "reminder", "lesson", "promise", "pledge", "commitment", "invitation", "word",
+    "words", "talk", "lecture", "presentation", "demonstration", "glimpse", "preview",
+    "approval", "blessing", "backing", "endorsement", "mandate", "recognition",
+    "attention", "protection", "information", "instructions", "edge", "break", "earful",
+    "headache", "run", "scare", "dickens", "pass", "deadline", "advantage", "say", "vote",
+    "benefit", "doubt", "rise", "birth", "way", "ahead", "letter", "letters", "note",
+    "telegram", "cable", "plan", "plans", "roadmap", "demands", "ideas", "details",
 }  # fmt: skip
+# Abstractions by form ('assurances', 'kindness', 'goodwill'): never an item.
+ABSTRACT_SUFFIXES = ("ness", "ism", "ity", "acy", "ance", "ances", "ence", "ences", "ship")
+# Things ending like abstractions that can be handed over.
+CONCRETE_EXCEPTIONS = {
+    "warship", "airship", "flagship", "lance", "fence", "sentence", "licence",
+    "antiquity", "antiquities", "curiosity", "curiosities", "rarity", "ambulance",
+    "ambulances", "appliance", "appliances",
+}  # fmt: skip
+# Honours conferred: the item even when the parser takes the name for a person.
+HONOUR_HEADS = {
+    "order", "collar", "medal", "cross", "star", "legion", "sash", "award", "prize",
+    "decoration", "grand", "companion", "knight", "commander", "grand-cross", "chain",
+}  # fmt: skip
+# Honour nouns that only name a kind ('the award', 'its highest honour'): the
+# apposition or a name says which.
+HONOUR_KINDS = {"award", "honour", "honor", "decoration", "distinction", "honours", "honors",
+                "order"}  # fmt: skip
+# Participles that say who handed the item over: the giver, not part of the item.
+HANDING_VERBS = {"present", "give", "gift", "hand", "donate", "bestow", "send", "bring"}
 # Nouns for people or crowds: never a gift, never an item's antecedent.
 HUMAN_NOUNS = {
     "crowd", "crowds", "people", "audience", "visitors", "spectators", "onlookers",
     "wife", "husband", "son", "daughter", "guests", "reporters", "officials", "aides",
     "soldiers", "troops", "children", "staff", "delegation", "team",
+    "counterpart", "counterparts", "host", "hosts", "guest", "visitor", "leader",
+    "leaders", "president", "premier", "chancellor", "minister", "king", "queen",
+    "prince", "princess", "emperor", "empress", "monarch", "pope", "envoy",
+    "ambassador", "lady", "man", "men", "woman", "women",
 }  # fmt: skip
 OTHER_ENTS = {"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "NORP", "EVENT", "MONEY"}
 
 
 def not_an_item(tok) -> bool:
-    """Things handed over or given that are not gifts (and agreement documents)."""
-    return tok.lower_ in NOT_ITEMS or tok.lower_ in DOC_KINDS or tok.lower_ in HUMAN_NOUNS
+    """Things handed over or given that are not gifts (and agreement documents):
+    events, messages, abstractions, people."""
+    low = tok.lower_
+    if low in NOT_ITEMS or low in DOC_KINDS or low in HUMAN_NOUNS:
+        return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and not is_honour(tok):
+        return True  # a person's name the article does not resolve
+    if tok.pos_ == "NOUN" and len(low) > 6 and low not in CONCRETE_EXCEPTIONS:
+        return low.endswith(ABSTRACT_SUFFIXES)
+    return False
+
+
+def is_honour(tok) -> bool:
+    """'the Order of X', 'the Legion of Honour', 'the Ebakl award'."""
+    return tok.lower_ in HONOUR_HEADS or (
+        tok.pos_ == "PROPN" and any(c.lower_ in HONOUR_HEADS for c in tok.children)
+    )
+
+
+def named_honour(tok) -> bool:
+    """An honour noun with its name ('the Ebakl award'), not the bare kind ('the award')."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def is_generic(tok) -> bool:
@@ -61,7 +119,11 @@ def explained(item, verb) -> list:
     later = [c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > item.i]
     if later and any(t.text == ":" for t in item.doc[item.i : later[0].i]):
         return later[:1]
-    return []
+    # "the finest thing his country owns after its oil: a samovar", the apposition hung
+    # deeper in the phrase
+    colons = [t.i for t in item.subtree if t.text == ":"]
+    return [c for c in item.subtree if c.dep_ == "appos" and colons
+            and c.left_edge.i == colons[0] + 1][:1]  # fmt: skip
 
 
 def _depth(tok) -> int:
@@ -106,7 +168,18 @@ def _person_preps(head, people) -> set:
     the parser hung inside an item's subtree."""
     skip = set()
     for t in head.subtree:
-        if t.dep_ != "prep":
+        if t.dep_ == "compound" and t.i < head.i and people.pids(t):
+            skip.add(t.i)  # "gave Xi Jinping Russian ice cream": the name is the recipient
+            continue
+        if t.dep_ == "acl" and t.lemma_ in HANDING_VERBS and t.i > head.i:
+            skip.update(s.i for s in t.subtree)  # "a horse presented by X at the ceremony"
+            continue
+        if t.dep_ == "conj" and t.i > head.i and people.refs(t) and not people.pids(t.head):
+            # "a horse named Storm and Z gave ...": the run-on clause's subject
+            skip.update(s.i for s in t.subtree)
+            skip.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+            continue
+        if t.dep_ not in ("prep", "agent"):
             continue
         objs = [o for o in t.children if o.dep_ == "pobj"]
         if not objs:
@@ -117,15 +190,28 @@ def _person_preps(head, people) -> set:
             skip.update(s.i for s in t.subtree)
         elif all(o.ent_type_ in ("DATE", "TIME") for o in objs):
             skip.update(s.i for s in t.subtree)
+        elif t.lower_ == "as" and all(o.lower_ in GENERIC_ITEMS for o in objs):
+            skip.update(s.i for s in t.subtree)  # "a samovar as a birthday present"
+        elif t.lower_ == "in" and all(o.lower_ in ("return", "exchange", "turn") for o in objs):
+            skip.update(s.i for s in t.subtree)  # "a vase in return"
     return skip
 
 
-def item_text(head, people, keep_det=False) -> str:
+def _leader_like(person) -> bool:
+    return bool(person.title or person.country or person.org)
+
+
+def item_text(head, people, keep_det=False, sides=frozenset()) -> str:
     """The item's phrase without leading determiners and without a trailing phrase that
     names a person; an antecedent set in apposition to names keeps the names
     ('the two giant pandas, A and B' -> 'giant pandas A and B')."""
     text = np_text(head, keep_det=keep_det, skip=_person_preps(head, people))
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.lower_ not in HUMAN_NOUNS:
+    if (
+        head.dep_ == "appos"
+        and head.head.pos_ == "PROPN"
+        and head.lower_ not in HUMAN_NOUNS
+        and not any(_leader_like(people.get(p)) or p in sides for p in people.refs(head.head))
+    ):
         names = [t for t in head.head.subtree if t.i < head.left_edge.i and t.text != ","]
         core = np_text(head, skip={c.i for c in head.children if c.dep_ == "nummod"})
         if names:

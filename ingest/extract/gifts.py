@@ -20,7 +20,25 @@ from .conflict import body_sents, is_conflict, verb_asserted
 from .phrases import np_text, split_items
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
-              "receive", "add", "send"}  # fmt: skip
+              "receive", "add", "send", "decorate", "honour", "honor", "get", "bring",
+              "appoint", "induct", "admit", "reciprocate"}  # fmt: skip
+# Verbs that make a gift only with a person as the first of two objects ("brought Y a Z").
+DATIVE_ONLY = {"bring"}
+# Verbs that make a gift only as 'X <verb> Y to <an honour>' ("appointed Y to the Order of Merit").
+HONOUR_TO = {"appoint", "induct", "admit"}
+# Verbs that make a gift only as 'X <verb> Y with Z' ('decorated him with the Order').
+WITH_ONLY = {"decorate", "honour", "honor"}
+PLACE_ENTS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+# Nouns that stand for a person in a giver's or recipient's place ('his host'): the
+# meeting's counterpart fills them when the parse does not resolve them.
+ROLE_NOUNS = {
+    "counterpart", "host", "guest", "visitor", "leader", "president", "premier",
+    "chancellor", "minister", "king", "queen", "prince", "princess", "emperor", "empress",
+    "monarch", "pope", "sheikh", "emir", "sultan", "wife", "husband", "lady", "couple",
+    "man", "woman", "envoy", "secretary", "ruler", "head", "chief", "side", "pair",
+    "leaders", "counterparts", "hosts", "guests", "visitors", "majesty", "highness",
+    "excellency", "sovereign", "governor-general", "first",
+}  # fmt: skip
 GIFT_NOUNS = {"gift", "present", "souvenir", "presents", "gifts"}
 
 
@@ -34,10 +52,29 @@ class Gift:
     rule: str
     extra: dict = None  # item token -> extra text appended (verb-attached "from a spacesuit")
     texts: list = None  # item phrases, set by `find_gifts`
+    more: list = None  # gapped (items, recipients): "... and a vase to Y"
+
+
+HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "madame", "mme", "mme."}
 
 
 def _refs(tok, people):
-    return people.refs(tok) if tok is not None else []
+    """Persons a giver's or recipient's phrase names; 'Mrs X' is the person of that
+    surname who is not the one the surname alone resolved to (the spouse)."""
+    if tok is None:
+        return []
+    refs = people.refs(tok)
+    if len(refs) == 1 and any(
+        t.lower_ in HONORIFICS for t in tok.doc[max(tok.left_edge.i - 1, 0) : tok.i]
+    ):
+        surname = tok.lower_
+        spouses = [
+            p.pid for p in people.persons
+            if p.pid != refs[0] and p.words and p.words[-1].lower() == surname
+        ]  # fmt: skip
+        if len(spouses) == 1:
+            return spouses
+    return refs
 
 
 def _children(tok, deps):
@@ -61,9 +98,31 @@ def _family(tok, people) -> list:
     return [p.pid for p in people.persons if p.words and p.words[-1].lower() == stem]
 
 
+def _run_on_item(verb, people):
+    """'X gave Y a copy of his memoirs and Z gave X a horse' parsed with 'a copy ...
+    and Z' as the subject of a second 'gave' under the first: that subject is the
+    first verb's item (and Z, its last conjunct, the second verb's subject)."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_ in GIFT_VERBS:
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "NOUN" and _trailing_person(subj, people):
+                return subj
+    return None
+
+
+def _trailing_person(tok, people):
+    """The person coordinated last inside a phrase ('a copy of his memoirs and Z')."""
+    conj = [t for t in tok.subtree if t.dep_ == "conj" and people.refs(t)]
+    return conj[-1] if conj else None
+
+
 def _subject(verb, people):
     for _ in range(3):
         subs = _children(verb, ("nsubj",))
+        if subs and subs[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            subs = [verb.head]  # "Y, who gave X a vase in return"
+        if subs and verb.dep_ == "ccomp" and subs[0].pos_ == "NOUN":
+            subs = [_trailing_person(subs[0], people) or subs[0]]
         if subs:
             family = _family(subs[0], people)
             return family if len(family) > 1 else people.refs(subs[0])
@@ -74,21 +133,82 @@ def _subject(verb, people):
     return []
 
 
+def _role(tok) -> bool:
+    """'his host', 'the visiting leader', 'His Majesty': a person named by role."""
+    return tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS
+
+
 def _nonperson_subject(verb, people) -> bool:
     subs = _children(verb, ("nsubj",))
-    return bool(subs) and subs[0].pos_ in ("PROPN", "NOUN") and not people.refs(subs[0])
+    return (
+        bool(subs)
+        and subs[0].pos_ in ("PROPN", "NOUN")
+        and not people.refs(subs[0])
+        and not _role(subs[0])
+    )
+
+
+def _foreign(tok, people) -> bool:
+    """A giver's or recipient's place held by something that is no person and no role
+    ('from Tanzania', 'to the museum', 'from the head of the territory'): the gift is
+    not between the article's leaders, so no counterpart may fill it."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or people.refs(tok):
+        return False
+    if tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS:
+        # 'the head of the territory' is no role; 'the head of state' is
+        return tok.lower_ == "head" and not any(
+            o.lower_ in ("state", "government") for c in tok.children for o in c.children
+        )
+    if tok.tag_ == "NNPS" or gi.is_generic(tok):
+        return False
+    # a state, a body or a definite thing ('the museum'); 'from a sailing ship' is
+    # where the item comes from, not who gives it
+    near = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
+    near += [o for c in tok.children if c.dep_ == "prep" for o in c.subtree]
+    named = tok.pos_ == "PROPN" or any(t.ent_type_ in PLACE_ENTS for t in near)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+    return named or definite
+
+
+def _nominal(tok) -> bool:
+    """A noun, or a word the tagger took for an adjective in a noun's place ('was given
+    a mosaic of ...')."""
+    return tok.pos_ in ("NOUN", "PROPN", "NUM") or (
+        tok.pos_ == "ADJ"
+        and tok.tag_ == "JJ"
+        and tok.dep_ in ("dobj", "pobj", "attr", "appos", "conj")
+        and any(c.dep_ == "det" for c in tok.children)
+    )
 
 
 def _item_heads(obj, people, verb):
     """Item heads in an object phrase: generic heads give way to what explains them,
-    people and non-gifts are dropped, 'together with X' adds X."""
+    people and non-gifts are dropped, 'together with X' adds X; an honour keeps its
+    name ('the Order of X', even tagged as a person) and a bare kind ('the award',
+    'its highest honour') gives way to its apposition."""
     if obj is None:
         return []
     out = []
-    for item in split_items(obj):
-        if gi.is_generic(item) or people.pids(item):
+    parts = split_items(obj)
+    if len(parts) > 1 and not any(p.dep_ == "conj" for p in parts):
+        parts = parts[:1]  # "a scarf, a silk dupatta, ...": one item named twice
+    for item in parts:
+        if item.pos_ == "PROPN" and gi.is_honour(item):
+            out.append(item)
+        elif item.lower_ in gi.HONOUR_KINDS:
+            # "the Order of X" is named; "its highest order, the X" names it in apposition
+            named = [item] if gi.named_honour(item) or item.text[0].isupper() else []
+            appos = [c for c in item.children if c.dep_ == "appos"] or [
+                c  # the apposition hung on the recipient the item hangs under
+                for c in item.head.children
+                if c.dep_ == "appos" and c.i > item.i and not people.refs(c)
+            ]
+            later = [c for c in verb.children if c.dep_ == "dobj" and c.i > item.i]
+            appos = appos or [c for c in later if gi.is_honour(c)]  # parsed as a 2nd object
+            out.extend(named or appos[:1])
+        elif gi.is_generic(item) or people.pids(item):
             out.extend(gi.explained(item, verb)[:1])
-        elif not gi.not_an_item(item) and item.pos_ in ("NOUN", "PROPN", "NUM"):
+        elif not gi.not_an_item(item) and _nominal(item):
             out.append(item)
     contents = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
     for prep in [p for v in [verb, *contents] for p in v.children]:
@@ -97,24 +217,245 @@ def _item_heads(obj, people, verb):
             and prep.lower_ == "with"
             and any(c.lower_ == "together" for c in list(prep.children) + [prep.doc[prep.i - 1]])
         ):
-            out.extend(o for o in prep.children if o.dep_ == "pobj")
-    return out
+            for o in (o for o in prep.children if o.dep_ == "pobj"):
+                # "together with a copy of X, and a copy of Y" (a tour is no item)
+                out.extend(i for i in split_items(o) if not gi.not_an_item(i) and _nominal(i))
+    if out and verb.pos_ == "VERB":
+        # "..., and a copy of Y" hung on the verb: one more item of the same list
+        out.extend(
+            c for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > obj.i and _indefinite(c)
+            and not people.refs(c) and not gi.not_an_item(c) and _pobj(c, ("to",)) is None
+        )  # fmt: skip
+    return list(dict.fromkeys(out))
+
+
+def _as_gift(verb) -> bool:
+    return any(
+        o.lower_ in GIFT_NOUNS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _not_a_gift(verb, lemma) -> bool:
-    """'presented the plan as a turning point' describes; 'sent' needs 'as a gift'."""
+    """'presented the plan as a turning point' describes; 'sent' needs 'as a gift' or a
+    leader it is sent to (checked with the recipient)."""
     as_objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                for o in c.children if o.dep_ == "pobj"]  # fmt: skip
-    as_gift = any(o.lower_ in GIFT_NOUNS for o in as_objs)
+    as_gift = _as_gift(verb)
     if lemma == "send":
-        return not as_gift
+        return bool(as_objs) and not as_gift
     return bool(as_objs) and not as_gift and lemma in ("present", "hand", "give")
+
+
+# Participles of handing over: 'a pair of dogs presented by X to Y'.
+HANDED = {"present", "give", "gift", "hand", "donate", "bestow", "send"}
+
+
+def _item_of(noun):
+    """The whole item phrase a participle hangs under: 'a pair of hunting dogs' for
+    'dogs'."""
+    for _ in range(4):
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            noun = head.head
+        elif noun.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "of":
+            noun = head.head.head
+        elif noun.dep_ == "oprd" and head.dep_ == "acl":
+            noun = head.head  # "a horse named Storm presented by X"
+        else:
+            break
+    return noun
+
+
+def _after(prep, people):
+    """The person phrase right after a preposition the parser left without its object."""
+    sent = prep.sent
+    return next(
+        (t for t in sent if t.left_edge.i == prep.i + 1 and t.pos_ == "PROPN" and people.refs(t)),
+        None,
+    )
+
+
+def _participle_gift(verb, people) -> Gift | None:
+    """'A pair of dogs presented by X to Y have arrived': the giver by 'by'."""
+    agent = _pobj(verb, ("by",))
+    if agent is None or not people.refs(agent) or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    item = _item_of(verb.head)
+    if item.pos_ != "NOUN":
+        return None
+    to = _pobj(verb, ("to",))
+    bare = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None and bare is not None:
+        to = _after(bare, people)  # "... to Y has arrived", Y parsed as the subject
+    recipients = _refs(to, people)
+    if not recipients and item.dep_ in ("dobj", "pobj"):
+        return None  # "received a horse presented by X": the governing verb's gift
+    return Gift(
+        people.refs(agent), recipients, _item_heads(item, people, verb), verb, 0.8,
+        "gift.participle",
+    )  # fmt: skip
+
+
+def _reciprocated(verb, people) -> Gift | None:
+    """'Y, who reciprocated with a pair of dogs': a gift back to the counterpart."""
+    item = _pobj(verb, ("with",))
+    if item is None:
+        return None
+    return Gift(
+        _subject(verb, people), [], _item_heads(item, people, verb), verb, 0.75,
+        "gift.active_counterpart",
+    )  # fmt: skip
+
+
+def _agent(verb, item, people):
+    """The 'by X' of a passive, on the verb or hung on the item ('was presented with a
+    vase by X'); a 'by' inside the item's own clause ('a ball signed by X') is not it."""
+    agent = _pobj(verb, ("by",))
+    if agent is None and item is not None:
+        agent = next(
+            (o for c in item.subtree if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+             and not _inside_clause(c, item)
+             for o in c.children if o.dep_ == "pobj" and people.refs(o)),
+            None,
+        )  # fmt: skip
+    return agent
+
+
+# Participles a 'by' after them does not belong to: a misread noun ('a chess set') or
+# the item's name ('a horse named Storm by X' gives it by X).
+NAMING_VERBS = {"set", "name", "call", "title", "dub", "christen"}
+
+
+def _indefinite(tok) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
+def _inside_clause(tok, top) -> bool:
+    """Whether a token hangs under a participle or relative clause inside `top`, which
+    says who made or marked the item ('signed by X', 'handwoven by a family'); a
+    misparse ('a chess set by X' read as the verb 'set') or a name ('a horse named Storm
+    by X') does not count."""
+    while tok != top and tok.head != tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "ADJ") and tok.dep_ in ("acl", "relcl", "amod"):
+            if tok.dep_ == "relcl" or tok.lemma_.lower() not in NAMING_VERBS:
+                return True
+    return False
+
+
+def _inner_item(person):
+    """'gave Turnbull a sword' parsed with the item under the person."""
+    return next(
+        (c for c in person.children
+         if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+         and c.i > person.i),
+        None,
+    )  # fmt: skip
+
+
+def _split_objects(verb, dobj, people):
+    """Recipient and item when the parser made both objects ('gave US President X a
+    copy', 'gave his counterpart, X, ice cream', 'handed X a football' with the item
+    under the person): the person is the recipient, the first thing after them the item."""
+    chain = [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN"]
+    # "gave his counterpart, X, a pair of ...", X parsed as a modifier of the verb
+    loose = [c for c in verb.children if c.dep_ == "npadvmod" and people.refs(c)]
+    for obj in (c for c in verb.children if c.dep_ == "dobj" or c in loose):
+        chain.append(obj)
+        for c in obj.children:
+            if c.dep_ in ("appos", "dobj", "npadvmod"):
+                chain.append(c)
+                chain.extend(d for d in c.children if d.dep_ in ("appos", "dobj"))
+    persons = [t for t in chain if people.refs(t)]
+    if not persons:
+        return None, dobj
+    last = max(t.i for t in persons)
+    things = sorted(
+        (t for t in chain if t.i > last and not people.refs(t) and t.pos_ in ("NOUN", "PROPN")
+         and (t.lower_ not in ROLE_NOUNS or _indefinite(t))),
+        key=lambda t: t.i,
+    )  # fmt: skip
+    if not things:
+        return None, dobj
+    return persons[0], things[0]
+
+
+def _honour_to(verb, dobj, passive, people) -> Gift | None:
+    """'X appointed Y to the Order of Merit', 'Y was inducted into the Order by X'."""
+    honour = _pobj(verb, ("to", "into"))
+    if honour is None or not gi.is_honour(honour):
+        return None
+    if passive:
+        givers, recipients = _refs(_agent(verb, None, people), people), _refs(passive[0], people)
+    else:
+        givers, recipients = _subject(verb, people), _refs(dobj, people)
+    if not recipients:
+        return None
+    return Gift(givers, recipients, [honour], verb, 0.8, "gift.honour_to")
+
+
+def _presented_by(item, people):
+    """'received a horse presented by X': the giver named inside the item."""
+    for c in item.subtree:
+        if c.dep_ == "acl" and c.lemma_ in GIFT_VERBS:
+            agent = _pobj(c, ("by",))
+            if agent is not None and people.refs(agent):
+                return agent
+    return None
+
+
+def _receive_gift(verb, dobj, people) -> Gift | None:
+    source = _pobj(verb, ("from",))
+    if source is None and dobj is not None:
+        source = _presented_by(dobj, people)
+    if source is None and dobj is not None:
+        # "received a chess set from X", with "set" misread as a verb holding "from X"
+        source = next(
+            (_pobj(t, ("from",)) for t in dobj.subtree if _pobj(t, ("from",)) is not None),
+            None,
+        )
+    if _foreign(source, people) or (source is None and verb.lemma_.lower() == "get"):
+        return None
+    return Gift(
+        _refs(source, people),
+        _subject(verb, people),
+        _item_heads(dobj, people, verb),
+        verb,
+        0.8,
+        "gift.receive",
+    )
+
+
+# Heads of a to-infinitive that make the gift a plan, not an act ("hopes to give").
+INTENT = {"hope", "plan", "want", "intend", "expect", "wish", "aim", "seek", "promise",
+          "refuse", "decline", "offer", "try", "prepare", "propose", "agree", "vow"}  # fmt: skip
+
+
+def _intended(verb) -> bool:
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    # the lemmatiser misreads some forms ('hopes' -> 'hop')
+    return head.lemma_.lower() in INTENT or any(
+        head.lower_.startswith(w.rstrip("e")) and len(head.lower_) <= len(w) + 3 for w in INTENT
+    )
 
 
 def _verb_gift(verb, people) -> Gift | None:
     lemma = verb.lemma_.lower()
     if lemma not in GIFT_VERBS or verb.pos_ != "VERB" or _not_a_gift(verb, lemma):
         return None
+    if _intended(verb):
+        return None
+    if lemma == "reciprocate":
+        return _reciprocated(verb, people)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in HANDED:
+        return _participle_gift(verb, people)
     passive = _children(verb, ("nsubjpass",))
     dobj = next(iter(_children(verb, ("dobj",))), None)
     dative = next(iter(_children(verb, ("dative",))), None)
@@ -124,32 +465,40 @@ def _verb_gift(verb, people) -> Gift | None:
     if dative is not None and dative.lower_ == "to":
         dative = next((o for o in dative.children if o.dep_ == "pobj"), None)
     with_obj = _pobj(verb, ("with",))
-    if lemma == "receive":
-        source = _pobj(verb, ("from",))
-        if source is None and dobj is not None:
-            # "received a chess set from X", with "set" misread as a verb holding "from X"
-            source = next(
-                (_pobj(t, ("from",)) for t in dobj.subtree if _pobj(t, ("from",)) is not None),
-                None,
-            )
-        return Gift(
-            _refs(source, people),
-            _subject(verb, people),
-            _item_heads(dobj, people, verb),
-            verb,
-            0.8,
-            "gift.receive",
-        )
+    if with_obj is None and dobj is not None and people.refs(dobj):
+        with_obj = _pobj(dobj, ("with",))  # "decorated Y with the Order", 'with' under Y
+    if lemma in ("receive", "get"):
+        return _receive_gift(verb, dobj, people)
+    if lemma in HONOUR_TO:
+        return _honour_to(verb, dobj, passive, people)
+    honoured = dobj if dobj is not None else next(iter(passive), None)
+    if lemma in WITH_ONLY and (
+        with_obj is None or honoured is None or not (_refs(honoured, people) or _role(honoured))
+    ):
+        return None
     if passive:
         subj = passive[0]
-        giver = _refs(_pobj(verb, ("by",)), people)
+        # "was given a mosaic by X, together with a book": the object first
+        item = dobj if dobj is not None else with_obj
         if people.refs(subj):
-            item = with_obj if with_obj is not None else dobj
+            agent = _agent(verb, item, people)
+            if _foreign(agent, people) and not _named_or_refs(agent, people):
+                return None
             return Gift(
-                giver, people.refs(subj), _item_heads(item, people, verb), verb, 0.9, "gift.passive"
+                _named_or_refs(agent, people) if agent is not None else [],
+                people.refs(subj),
+                _item_heads(item, people, verb),
+                verb,
+                0.9,
+                "gift.passive",
             )
+        agent = _agent(verb, subj, people)
+        if (_foreign(agent, people) and not _named_or_refs(agent, people)) or _foreign(
+            to_obj, people
+        ):
+            return None
         return Gift(
-            giver,
+            _named_or_refs(agent, people) if agent is not None else [],
             _refs(to_obj, people),
             _item_heads(subj, people, verb),
             verb,
@@ -159,20 +508,49 @@ def _verb_gift(verb, people) -> Gift | None:
     givers = _subject(verb, people)
     if not givers and _nonperson_subject(verb, people):
         return None  # "Saudi Arabia gave ...": a state, not a leader, gives
-    if dobj is not None and people.refs(dobj) and dative is None:
-        # "handed US President X a football" parsed with the item under the person
-        inner = next((c for c in dobj.children if c.dep_ in ("dobj", "appos")), None)
-        if inner is not None and not people.refs(inner):
-            dative, dobj = dobj, inner
+    if dative is not None and not people.refs(dative):
+        # "gave his counterpart, X, ice cream": the name in apposition to the role
+        named = next((c for c in dative.children if c.dep_ == "appos" and people.refs(c)), None)
+        dative = named if named is not None else dative
+    if dative is None and with_obj is None:
+        dative, dobj = _split_objects(verb, dobj, people)
+    if dative is None and dobj is not None and not people.refs(dobj):
+        # "gave Xi Jinping Russian ice cream" parsed with the name inside the item
+        dative = next(
+            (t for t in dobj.subtree if t.i < dobj.i and t.dep_ == "compound"
+             and t.left_edge.i == dobj.left_edge.i and people.pids(t)),
+            None,
+        )  # fmt: skip
+    if dative is not None and people.refs(dative) and (dobj is None or people.refs(dobj)):
+        # "gave Turnbull a sword", the item under the person
+        dobj = _inner_item(dative) or (_inner_item(dobj) if dobj is not None else None)
+        dobj = dobj if dobj is not None else _run_on_item(verb, people)
+    elif dative is not None and people.refs(dative) and dobj is not None:
+        inner = _inner_item(dative)
+        if inner is not None and inner.i < dobj.i:
+            dobj = inner  # the item under the person comes first; a later object is debris
     relative = dobj is not None and (dobj.tag_ == "WDT" or dobj.lower_ in ("that", "which"))
-    if verb.dep_ == "relcl" and (dobj is None or relative or people.refs(dobj)):
+    rel_subject = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+    if verb.dep_ == "relcl" and not rel_subject and (dobj is None or relative or people.refs(dobj)):
         # "the clock that X gave (him)"
         if dobj is not None and people.refs(dobj):
             dative = dobj
         dobj = verb.head
-    if to_obj is None and dobj is not None:
-        to_obj = _pobj(dobj, ("on", "upon"))  # "conferred the order on Y"
-    if dobj is not None and people.refs(dobj) and with_obj is not None:
+    verb_to = to_obj
+    if dobj is not None and (to_obj is None or to_obj.i > dobj.i):
+        # "conferred the order on Y", "gave a pair of hunting dogs to Y": the 'to' or 'on'
+        # hung anywhere inside the item (before a later item's own 'to' on the verb)
+        to_obj = next(
+            (o for t in dobj.subtree if t.dep_ == "prep" and t.lower_ in ("to", "on", "upon")
+             for o in t.children if o.dep_ == "pobj" and people.refs(o)),
+            to_obj,
+        )  # fmt: skip
+    if (
+        dobj is not None
+        and with_obj is not None
+        and (people.refs(dobj) or _role(dobj) or (dobj.pos_ == "PROPN" and not gi.is_honour(dobj)))
+    ):
+        # "presented X with Z", X a leader, a role or a name the article does not resolve
         return Gift(
             givers,
             people.refs(dobj),
@@ -181,31 +559,156 @@ def _verb_gift(verb, people) -> Gift | None:
             0.9,
             "gift.present_with",
         )
+    if lemma in WITH_ONLY or (lemma in DATIVE_ONLY and not _refs(dative, people)):
+        return None
+    if _foreign(dative, people) or (dative is None and _foreign(to_obj, people)):
+        return None  # "gave the museum a painting", "gave a painting to Tanzania"
     recipients = _refs(dative, people) or _refs(to_obj, people)
+    if lemma == "send" and not recipients and not _as_gift(verb):
+        return None  # "sent troops to the border"
     rule = "gift.active" if recipients else "gift.active_counterpart"
-    return Gift(
+    gift = Gift(
         givers, recipients, _item_heads(dobj, people, verb), verb, 0.9 if recipients else 0.7, rule
     )
+    gift.more = _gapped(verb, to_obj, people)
+    for item in list(gift.items):
+        if item == dobj:
+            continue
+        to = _pobj(item, ("to",))
+        if to is None and verb_to is not None and verb_to != to_obj and verb_to.i > item.i:
+            to = verb_to  # "a set to X and a scarf to Y", the second 'to' on the verb
+        if to is None:
+            continue
+        own = _named_or_refs(to, people)
+        if own != recipients:
+            gift.items.remove(item)  # "a puppy to X and a vase to Y"
+            if own:
+                gift.more.append(([item], own))
+    return gift
 
 
-def _possessive_gift(noun, people) -> Gift | None:
-    """'X's gift to Y was Z' / 'Z was X's gift to Y'."""
-    if noun.lower_ not in ("gift", "present") or noun.dep_ not in ("nsubj", "attr"):
+def _own_recipient(item, people) -> list:
+    """'a vase to his wife, X': the recipient an item carries itself."""
+    to = _pobj(item, ("to",))
+    if to is None:
+        return []
+    return _named_or_refs(to, people)
+
+
+def _own_recipient_of(prep, people) -> list:
+    to = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return _named_or_refs(to, people) if to is not None else []
+
+
+def _named_or_refs(to, people) -> list:
+    named = [p for c in to.children if c.dep_ == "appos" for p in _refs(c, people)]
+    return named or _refs(to, people)
+
+
+def _gapped(verb, to_obj, people) -> list:
+    """'gave a puppy to X and a vase to Y': further (item, recipients) pairs, each item
+    carrying its own 'to', coordinated with the verb or with the first recipient."""
+    hosts = [verb] + ([to_obj] if to_obj is not None else [])
+    later_to = [c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"]
+    out = []
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not people.refs(c):
+                recipients = _own_recipient(c, people)
+                after = [t for t in later_to if t.i > c.i]
+                if not recipients and after:
+                    # "a scarf to X and a brooch to Y" with both 'to's on the verb
+                    recipients = _own_recipient_of(after[0], people)
+                items = _item_heads(c, people, verb) if recipients else []
+                if items:
+                    out.append((items, recipients))
+    return out
+
+
+def _noun_items(noun, recipient_tok, people) -> list:
+    """The items a gift noun names: its apposition ('X's gift to Y, a vase, ...', also
+    hung on Y), or what the clause says it is or includes ('X's gift to Y was Z',
+    'Z was X's gift', 'X's gifts included Z', 'among the gifts ... were Z')."""
+    for host in (noun, recipient_tok):
+        if host is None:
+            continue
+        for c in host.children:
+            if c.dep_ == "appos" and c.i > host.i and not people.refs(c):
+                return [c]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "among":
+        head, role = head.head, "among"
+    else:
+        role = noun.dep_
+    if head.lemma_ not in ("be", "include", "comprise", "feature"):
+        return []
+    if role in ("nsubj", "nsubjpass", "among"):
+        deps = ("attr", "dobj") if role != "among" else ("attr", "nsubj", "dobj")
+    elif role == "attr":
+        deps = ("nsubj",)
+    else:
+        return []
+    return [c for c in head.children if c.dep_ in deps and c != noun and not people.refs(c)][:1]
+
+
+def _gift_noun(noun, people) -> Gift | None:
+    """A gift noun with its giver: 'X's gift to Y was Z', 'Z was X's gift to Y', 'X's
+    gift to Y, a Z, ...', 'X's gifts to Y included Z', 'among the gifts X gave Y were Z'."""
+    if noun.lower_ not in GIFT_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass", "attr", "pobj"):
         return None
     givers = [p for c in noun.children if c.dep_ == "poss" for p in people.refs(c)]
+    recipient_tok = _pobj(noun, ("to", "for"))
+    bare_to = any(c.dep_ == "prep" and c.lower_ == "to" and not list(c.children)
+                  for c in noun.children)  # fmt: skip
+    if recipient_tok is None and bare_to:
+        # "X's gifts to Y included Z" parsed with Y as a second subject
+        recipient_tok = next(
+            (c for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
+             and people.refs(c)),
+            None,
+        )  # fmt: skip
+    recipients = _refs(recipient_tok, people)
+    rel = next(
+        (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in GIFT_VERBS),
+        None,
+    )
+    among = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else None
+    if rel is None and among is not None and among.head.lemma_ in GIFT_VERBS:
+        # "Among the gifts X gave Y were Z" parsed with the gift verb as the clause's head
+        rel = among.head
+        be = rel.head if rel.head.lemma_ == "be" else None
+        be = be or next((c for c in rel.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+        if be is None:
+            return None
+        subj = next((c for c in be.children if c.dep_ == "nsubj" and people.refs(c)), None)
+        recipient_tok = recipient_tok or subj
+        heads = [c for c in be.children if c.dep_ == "attr"][:1]
+        givers = _subject(rel, people)
+        recipients = _refs(recipient_tok, people) or _refs(_pobj(rel, ("to",)), people)
+        if not givers or not verb_asserted(rel):
+            return None
+        items = [i for h in heads for i in _item_heads(h, people, be)]
+        return Gift(givers, recipients, items, noun, 0.8, "gift.noun")
+    if rel is not None and not givers:
+        # "the gifts (that) X gave Y", "the gifts given to Y by X"
+        givers = _subject(rel, people) or _refs(_pobj(rel, ("by",)), people)
+        if not recipients:
+            objs = [c for c in rel.children if c.dep_ in ("dobj", "dative") and people.refs(c)]
+            recipients = _refs(objs[0] if objs else _pobj(rel, ("to",)), people)
+        if not verb_asserted(rel):
+            return None
     if not givers:
         return None
-    recipients = _refs(_pobj(noun, ("to", "for")), people)
-    verb = noun.head
-    other = "attr" if noun.dep_ == "nsubj" else "nsubj"
-    items = [c for c in verb.children if c.dep_ == other]
-    return Gift(givers, recipients, items, noun, 0.85, "gift.possessive")
+    heads = _noun_items(noun, recipient_tok, people)
+    items = [i for h in heads for i in _item_heads(h, people, noun.head)] if heads else []
+    rule = "gift.possessive" if rel is None else "gift.noun"
+    return Gift(givers, recipients, items, noun, 0.85, rule)
 
 
 def _resolve_items(gift, idx, people) -> None:
     """Replace a referring-back item ('The sapling was X's gift') by its antecedent and
     set the item phrases."""
-    if gift.rule in ("gift.possessive", "gift.passive_item"):
+    if gift.rule in ("gift.possessive", "gift.noun", "gift.passive_item"):
         gift.items = [gi.antecedent(t, idx, people) or t for t in gift.items]
     gift.texts = _texts(gift, people)
 
@@ -223,14 +726,43 @@ def find_gifts(idx, people) -> list:
                 if gift and (not verb_asserted(tok) or is_conflict(tok)):
                     gift = None
             elif tok.pos_ == "NOUN":
-                gift = _possessive_gift(tok, people)
-            if gift and gift.items:
+                gift = _gift_noun(tok, people)
+            if gift is None:
+                continue
+            gifts = [gift] + [
+                Gift(gift.givers, recipients, items, gift.trigger, gift.confidence, gift.rule)
+                for items, recipients in gift.more or ()
+            ]
+            for g in gifts:
+                g.items = [i for i in g.items if not _mentioned_again(i, g, out, idx)]
+                if not g.items:
+                    continue
                 # a role noun resolved to the giver ("X gave his host") is left to the
                 # counterpart rule
-                gift.recipients = [r for r in gift.recipients if r not in gift.givers]
-                _resolve_items(gift, idx, people)
-                out.append(gift)
+                g.recipients = [r for r in g.recipients if r not in g.givers]
+                _resolve_items(g, idx, people)
+                out.append(g)
     return out
+
+
+VERB_RULES = ("gift.active", "gift.active_counterpart", "gift.passive", "gift.present_with")
+
+
+def _mentioned_again(item, gift, earlier, idx) -> bool:
+    """'X gave Y a thoroughbred horse. X presented the stallion to Y ...': a definite
+    common noun after a gift between the same leaders, two sentences back at most,
+    names that gift again."""
+    if gift.rule not in VERB_RULES or item.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in item.children):
+        return False
+    sent = idx.sent_of[item.i]
+    for prev in earlier:
+        if sent - idx.sent_of[prev.trigger.i] > 2 or prev.givers != gift.givers:
+            continue
+        if not prev.recipients or not gift.recipients or prev.recipients == gift.recipients:
+            return True
+    return False
 
 
 def _extra_from(item, verb):
@@ -260,7 +792,11 @@ def _texts(gift, people) -> list:
         extra, more = ("", [])
         if gift.trigger.pos_ == "VERB":
             extra, more = _extra_from(item, gift.trigger)
-        text = gi.item_text(item, people) if people is not None else np_text(item)
+        text = (
+            gi.item_text(item, people, sides=set(gift.givers) | set(gift.recipients))
+            if people is not None
+            else np_text(item)
+        )
         texts.append((text + " " + extra).strip() if extra else text)
         texts.extend(np_text(m) for m in more)
     return [t for t in texts if t and t.lower() not in gi.GENERIC_ITEMS]

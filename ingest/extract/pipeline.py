@@ -8,6 +8,8 @@ who take part in a fact.  Every step reads the per-document `DocIndex`.
 
 from __future__ import annotations
 
+import re
+
 from . import meeting_events as mt
 from .agreements import find_agreements
 from .context import Context
@@ -103,10 +105,10 @@ def _gifts(idx, ctx, gifts) -> list:
                 continue
             recipients = recipients or last[1]
         if not givers and recipients:
-            givers = ctx.counterparts(recipients[0], gift.trigger)
+            givers = _counterpart(idx, ctx, recipients[0], gift.trigger)
             conf = min(conf, 0.6)
         if givers and not recipients:
-            recipients = ctx.counterparts(givers[0], gift.trigger)
+            recipients = _counterpart(idx, ctx, givers[0], gift.trigger)
             conf = min(conf, 0.6)
         if not givers or not recipients:
             continue
@@ -122,7 +124,35 @@ def _gifts(idx, ctx, gifts) -> list:
                         idx, gift.trigger, conf * ctx.people.confidence(gift.trigger), gift.rule
                     )
                     out.append((g, r, item, (ev,)))
-    return out
+    return _drop_repeats(out)
+
+
+def _counterpart(idx, ctx, pid, tok) -> list:
+    """The other side of a gift with one side named: the leader's partner in the meeting
+    at hand; a leader outside it ('in 1984, X received a baby elephant') takes only a
+    person named in the same or the previous sentence."""
+    others = ctx.counterparts(pid, tok)
+    meeting = ctx.meeting_for(tok)
+    if not others or (meeting is not None and pid in meeting.participants):
+        return others
+    sent = idx.sent_of[tok.i]
+    near = {p for i, p in ctx.people.order if 0 <= sent - idx.sent_of[i] <= 1}
+    return others if others[0] in near else []
+
+
+def _drop_repeats(gifts) -> list:
+    """A gift named again with fewer words ('a thoroughbred Akhal-Teke horse', later 'an
+    Akhal-Teke horse') between the same two leaders is the same gift."""
+    words = [set(re.findall(r"[\w-]+", item.lower())) - {"a", "an", "the", "of"}
+             for _, _, item, _ in gifts]  # fmt: skip
+    keep = []
+    for i, (g, r, item, ev) in enumerate(gifts):
+        repeat = any(
+            j != i and gifts[j][:2] == (g, r) and words[i] < words[j] for j in range(len(gifts))
+        )
+        if not repeat:
+            keep.append((g, r, item, ev))
+    return keep
 
 
 def _agreements(idx, ctx, found) -> list:
