@@ -416,8 +416,20 @@ def headline_end(text: str) -> int:
         first = text[lead : m.start()].strip()
         bare = first.rstrip("\"\u201d\u2019'")
         if first and bare and bare[-1] not in ".!?" and len(first) < 200:
+            if m.re is _LINE_BREAK and not _paragraph_lines_follow(text, m.end()):
+                continue
             return m.start()
     return 0
+
+
+def _paragraph_lines_follow(text: str, start: int) -> bool:
+    """Whether one-line paragraphs follow a first line: the next line ends a sentence and
+    more text comes after it. A first line running on into a single sentence ("President
+    Sergio\nMattarella met ...") is a hard wrap, not a headline."""
+    rest = [line.strip() for line in text[start:].split("\n") if line.strip()]
+    if len(rest) < 2:
+        return False
+    return rest[0].rstrip("\"\u201d\u2019')")[-1:] in (".", "!", "?")
 
 
 _LINE_BREAK = re.compile(r"\n")

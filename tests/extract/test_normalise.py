@@ -237,6 +237,17 @@ def test_one_line_paragraphs_under_a_one_line_headline_stay_lines():
     assert normalized.text.count("\n") >= text.count("\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's President William\nRuto met Ghana's President John Mahama in Accra.",
+        "The two leaders signed a trade pact in\nLima on Monday and spoke to reporters.",
+    ],
+)
+def test_a_first_line_wrapped_into_one_sentence_is_not_a_headline(text):
+    assert headline_end(text) == 0
+
+
 def test_a_hard_wrapped_paragraph_becomes_one_line():
     words = [f"The {n} leaders met in the capital on day {n}." for n in range(1, 6)]
     text = textwrap.fill(" ".join(words), 48)
