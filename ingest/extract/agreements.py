@@ -131,8 +131,15 @@ def _is_commercial(tok, ctx=None) -> bool:
     return (
         tok.lemma_.lower() in ORG_HEADS
         or tok.lower_ in ORG_HEADS
+        or tok.lower_ in COMMERCIAL_MODIFIERS
         or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
+        # "business leaders", "company executives": people who sign for firms
+        or any(c.dep_ == "compound" and c.lower_ in ORG_HEADS for c in tok.children)
     )
+
+
+#: Words that make a document a contract between firms ("commercial deals").
+COMMERCIAL_MODIFIERS = {"commercial", "business", "corporate", "private"}
 
 
 def _countries_of(ctx, parties) -> list:
@@ -189,7 +196,7 @@ def _company_document(doc_noun, ctx) -> bool:
         _is_commercial(c, ctx)
         for c in doc_noun.children
         if c.dep_ == "compound" and c.ent_type_ not in ("GPE", "LOC", "NORP")
-    )
+    ) or any(c.dep_ == "amod" and c.lower_ in COMMERCIAL_MODIFIERS for c in doc_noun.children)
 
 
 def _witness(verb) -> bool:

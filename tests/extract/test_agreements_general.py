@@ -130,6 +130,8 @@ TEMPLATES = {
             [("agreement", "signed", "leaders")],
         ),
         ("Businesses from the two countries signed {count} agreements.", []),
+        ("{a} and {b} watched as business leaders signed {count} commercial deals.", []),
+        ("{A} and {B} looked on as company executives signed {count} contracts.", []),
     ],
     "failed": [
         ("The talks between {a} and {b} ended with no deal.", [("deal", "failed", "leaders")]),
