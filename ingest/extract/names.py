@@ -15,13 +15,31 @@ import re
 
 from . import geo
 from .countries import code_for
-from .lexicon import HONORIFICS, REGNAL, TITLE_SET, TITLES
+from .lexicon import (
+    HONORIFICS,
+    NAME_PREFIXES,
+    ORG_HEADS,
+    PREFIX_WORDS,
+    REGNAL,
+    ROLE_NOUNS,
+    TITLE_HEADS,
+    TITLE_SET,
+    TITLES,
+    VENUE_NOUNS,
+)
 from .registry import MAX_NAME_WORDS
 
 _TITLE_END = re.compile(
     r"(?:^|[\s,(])(" + "|".join(re.escape(t) for t in TITLES) + r")(s?)\s*$", re.I
 )
 _PARTICLES = {
+    "i",
+    "y",
+    "e",
+    "das",
+    "den",
+    "ter",
+    "ould",
     "bin",
     "bint",
     "ibn",
@@ -63,25 +81,165 @@ _QUALIFIERS = {
 
 
 def words_of(name: str) -> list:
-    """Lower-case words of a name, without honorifics: 'Sheikh Tamim' -> ['tamim']."""
-    words = name.lower().replace("’", "'").split()
-    return [w for w in words if w not in HONORIFICS]
+    """Lower-case words of a name, without honorifics or ranks and without the titles it
+    starts with: 'Sheikh Tamim' -> ['tamim'], 'Lt Gen Saikhanbayar' -> ['saikhanbayar'],
+    'King Abdullah' -> ['abdullah'] (so that it joins 'Abdullah bin Abdulaziz')."""
+    words = [w.rstrip(".") for w in name.lower().replace("’", "'").split()]
+    words = [w for w in words if w not in HONORIFICS and w not in PREFIX_WORDS]
+    while len(words) > 1 and (words[0] in TITLE_SET or words[0] in _TITLE_FIRST_WORDS):
+        words.pop(0)
+    return words
 
 
-def _clean_entity(doc, start: int, end: int):
-    """Trim titles, honorifics and possessive endings off an entity span."""
+# First words of titles a name may be written after ("crown" of "Crown Prince").
+_TITLE_FIRST_WORDS = {t.split()[0] for t in TITLES if " " in t and t.split()[0] != "head"} - {
+    "deputy",
+    "vice",
+    "first",
+    "special",
+    "national",
+    "supreme",
+}
+_LONGEST_PREFIX = max(len(p.split()) for p in NAME_PREFIXES)
+# Ranks after which a title word is a given name ("Brigadier General Amir Hatami").
+_RANKS = {"general", "gen", "colonel", "col", "brigadier", "admiral", "marshal", "lieutenant"}
+
+
+def _prefix_word(tok) -> str:
+    return tok.lower_.replace("’", "'").replace(".", " ").replace("'", "").strip()
+
+
+def prefix_at(doc, i: int) -> int:
+    """How many tokens from `i` are honorifics, styles and ranks ('His Royal Highness',
+    'Datuk Seri', 'Lt. Gen.'), phrase after phrase; 0 if none."""
+    j = i
+    while j < len(doc):
+        for n in range(min(_LONGEST_PREFIX, len(doc) - j), 0, -1):
+            words = " ".join(_prefix_word(t) for t in doc[j : j + n])
+            if words in NAME_PREFIXES and all(t.text[:1].isalpha() for t in doc[j : j + n]):
+                j += n
+                break
+        else:
+            break
+    return j - i
+
+
+# Offices whose title ends in "General" ("Secretary-General", "Attorney General").
+_GENERAL_OFFICES = {
+    "secretary",
+    "attorney",
+    "governor",
+    "surgeon",
+    "inspector",
+    "director",
+    "solicitor",
+    "auditor",
+    "consul",
+    "prosecutor",
+    "procurator",
+    "comptroller",
+    "postmaster",
+    "adjutant",
+    "registrar",
+}
+
+
+def _starts_prefix(doc, i: int) -> bool:
+    tok = doc[i]
+    if not (tok.text[:1].isupper() or tok.lower_ in ("his", "her")):
+        return False
+    if i > 0 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_:
+        return False  # "Secretary-General"
+    return not (i > 0 and tok.lower_ == "general" and doc[i - 1].lower_ in _GENERAL_OFFICES)
+
+
+def prefix_tokens(doc) -> frozenset:
+    """Indices of honorific and rank tokens written right before a capitalised word."""
+    out, i = set(), 0
+    while i < len(doc):
+        n = prefix_at(doc, i) if _starts_prefix(doc, i) else 0
+        if n and i + n < len(doc) and doc[i + n].text[:1].isupper():
+            out.update(range(i, i + n))
+            i += n
+        else:
+            i += 1
+    return frozenset(out)
+
+
+# Arabic name particles: a name that has one uses "Sheikh" as an honorific.
+_ARABIC_PARTICLES = ("bin", "bint", "ibn", "al", "el", "bin.", "abu")
+
+
+def _keeps_sheikh(doc, start: int, end: int) -> bool:
+    """'Sheikh Hasina', 'Sheikh Mujibur Rahman': Sheikh is part of the name; 'Sheikh
+    Mohammed bin Zayed Al Nahyan', 'Sheikh Sabah al-Ahmad': it is an honorific."""
+    if start == 0 or doc[start - 1].lower_ not in ("sheikh", "shaikh", "sheik"):
+        return False
+    if not doc[start - 1].text[:1].isupper():
+        return False
+    for tok in doc[start:end]:
+        low = tok.lower_
+        if low in _ARABIC_PARTICLES or low.startswith(("al-", "el-")) or low.endswith("-al"):
+            return False
+    return True
+
+
+# Words that make a capitalised span an honour or a decoration, never a person
+# ("Grand Companion of the Order of Logohu", "Companion of Honour").
+_HONOUR_WORDS = {
+    "order",
+    "companion",
+    "commander",
+    "grand",
+    "medal",
+    "collar",
+    "sash",
+    "decoration",
+    "award",
+    "prize",
+    "legion",
+    "knight",
+    "cross",
+}
+
+
+def _is_honour(doc, start: int, end: int) -> bool:
+    return any(t.lower_ in _HONOUR_WORDS and t.text[:1].isupper() for t in doc[start:end])
+
+
+def _clean_entity(doc, start: int, end: int, prefixes=frozenset()):
+    """Trim titles, honorifics, ranks, a country's possessive ("Papua New Guinea's") and
+    possessive endings off an entity span, and cut it before a lower-case word that is no
+    name particle ('Xi at Horse Guards Parade' -> 'Xi')."""
+    for k in range(start + 1, end - 1):
+        if doc[k].tag_ == "POS" and geo.country_for(doc[start:k].text):
+            start = k + 1
+            break
     for n in (3, 2):
         if end - start > n and doc[start : start + n].text.lower() in TITLE_SET:
             start += n
             break
     while start < end and (
-        doc[start].lower_ in HONORIFICS
-        or doc[start].lower_.rstrip("s") in TITLE_SET
-        or doc[start].lower_ in TITLE_SET
+        start in prefixes
+        or doc[start].lower_ in HONORIFICS
+        or _prefix_word(doc[start]) in NAME_PREFIXES
+        or (
+            (
+                doc[start].lower_.rstrip("s") in TITLE_SET
+                or doc[start].lower_ in TITLE_SET
+                or doc[start].lower_ in TITLE_HEADS
+            )
+            and not (start > 0 and _prefix_word(doc[start - 1]) in _RANKS and end - start > 1)
+        )
         or doc[start].is_punct
         or doc[start].pos_ not in ("PROPN", "NOUN", "X")
     ):
         start += 1
+    for k in range(start + 1, end):
+        low = doc[k].lower_
+        if low.isalpha() and low == doc[k].text and low not in _PARTICLES:
+            end = k
+            break
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
     ):
@@ -120,14 +278,17 @@ _NOT_GIVEN_NAMES = {
 }
 
 
-def _extend_left(doc, s: int) -> int:
+def _extend_left(doc, s: int, prefixes=frozenset()) -> int:
     """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'."""
     while (
         s > 0
+        and s - 1 not in prefixes
+        and _prefix_word(doc[s - 1]) not in NAME_PREFIXES
         and doc[s - 1].pos_ == "PROPN"
         and doc[s - 1].is_title
         and doc[s - 1].ent_type_ in ("", "PERSON")
         and doc[s - 1].lower_ not in TITLE_SET
+        and doc[s - 1].lower_ not in TITLE_HEADS
         and doc[s - 1].lower_.rstrip("s") not in TITLE_SET
         and doc[s - 1].lower_ not in HONORIFICS
         and doc[s - 1].lower_ not in _NOT_GIVEN_NAMES
@@ -138,14 +299,18 @@ def _extend_left(doc, s: int) -> int:
     return s
 
 
-def _entity_names(doc) -> list:
+def _entity_names(doc, prefixes=frozenset()) -> list:
     spans = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        s, e = _clean_entity(doc, ent.start, ent.end)
-        s = _extend_left(doc, s)
+        s, e = _clean_entity(doc, ent.start, ent.end, prefixes)
+        if s >= e:
+            continue
+        s = _extend_left(doc, s, prefixes)
         if s >= e or any(t.like_num and not t.text.isupper() for t in doc[s:e]):
+            continue
+        if _is_honour(doc, s, e):
             continue
         if geo.country_for(doc[s:e].text) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
             continue
@@ -160,15 +325,21 @@ def _entity_names(doc) -> list:
     return spans
 
 
-def _titled_names(doc, taken: set) -> list:
-    """Proper-noun runs right after a title word: 'Chairman Kim', 'Chancellor Olaf Scholz'."""
+def _titled_names(doc, taken: set, prefixes=frozenset()) -> list:
+    """Proper-noun runs right after a title word: 'Chairman Kim', 'Chancellor Olaf Scholz',
+    'Defence Minister of Kazakhstan Lieutenant General Aidos Serikov' (after a rank, two
+    words at least), honorifics between title and name skipped ('President Sheikh X')."""
     spans = []
     for tok in doc:
-        if tok.lower_ not in TITLE_SET and tok.lower_.rstrip("s") not in TITLE_SET:
+        ranked = tok.i in prefixes and tok.i + 1 not in prefixes
+        if tok.lower_ not in TITLE_SET and tok.lower_.rstrip("s") not in TITLE_SET and not ranked:
             continue
         if not (tok.is_title or tok.text.isupper()) or tok.i + 1 >= len(doc):
             continue
-        s = e = tok.i + 1
+        s = tok.i + 1
+        while s < len(doc) and s in prefixes:
+            s += 1
+        e = s
         while e < len(doc) and (
             _is_namey(doc[e])
             or (doc[e].lower_ in _PARTICLES and e + 1 < len(doc) and _is_namey(doc[e + 1]))
@@ -179,8 +350,19 @@ def _titled_names(doc, taken: set) -> list:
         if e > s and s not in taken and not geo.country_for(doc[s:e].text):
             if doc[s].lower_ in HONORIFICS and e - s == 1:
                 continue
+            if ranked and (e - s < 2 or _is_institution(doc, s, e)):
+                continue  # "General Assembly", "Admiral Kuznetsov Street"
+            if _is_honour(doc, s, e):
+                continue
             spans.append((s, e))
     return spans
+
+
+def _is_institution(doc, start: int, end: int) -> bool:
+    return any(
+        t.lower_ in _INSTITUTION_WORDS or t.lower_ in ORG_HEADS or t.lower_ in VENUE_NOUNS
+        for t in doc[start : end + 1 if end < len(doc) else end]
+    )
 
 
 # Capitalised words that make a "<Word> de <Word>" span an institution or a place.
@@ -311,6 +493,8 @@ def _coordinated_names(doc, taken: set) -> list:
         head = tok.head
         if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in ("", "PERSON"):
             continue
+        if head.lower_ in TITLE_HEADS or _prefix_word(head) in NAME_PREFIXES:
+            continue  # "State Councilor and Foreign Minister Wang Yi"
         s = head.i
         while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head == head:
             prev = doc[s - 1]
@@ -324,7 +508,7 @@ def _coordinated_names(doc, taken: set) -> list:
     return spans
 
 
-def _surname_mentions(doc, known: set, taken: set) -> list:
+def _surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list:
     """Later mentions of known name words the tagger missed ('Modi' tagged GPE, 'the Bidens')."""
     spans = []
     i = 0
@@ -339,12 +523,12 @@ def _surname_mentions(doc, known: set, taken: set) -> list:
         while e < len(doc) and e not in taken and doc[e].text in known:
             e += 1
         if not geo.country_for(doc[i:e].text):
-            spans.append((_extend_left(doc, i) if i - 1 not in taken else i, e))
+            spans.append((_extend_left(doc, i, prefixes) if i - 1 not in taken else i, e))
         i = e
     return spans
 
 
-def _registry_names(doc, registry, published=None) -> list:
+def _registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
     """Spans of registry names and aliases ('Yoon Suk Yeol', 'Jokowi').
 
     A match must start at a capitalised proper noun and end at a word of the name: the
@@ -361,7 +545,7 @@ def _registry_names(doc, registry, published=None) -> list:
         if n and all(not t.is_punct or t.text in ("-", "'", ".") for t in doc[i : i + n]):
             # a title in an alias ('Sheikh ...', 'Crown Prince ...') stays a title
             start = i
-            while start < i + n - 1 and _is_title_word(doc[start]):
+            while start < i + n - 1 and (_is_title_word(doc[start]) or start in prefixes):
                 start += 1
             found.append((start, i + n))
         elif _office_holder_surname(tok, registry, published):
@@ -393,11 +577,11 @@ def _office_holder_surname(tok, registry, published) -> bool:
     return registry.person_by_surname(tok.text, published) is not None
 
 
-def _with_registry_names(doc, spans: list, registry, published=None) -> list:
+def _with_registry_names(doc, spans: list, registry, published=None, prefixes=frozenset()):
     """NER spans, where a registry name covers more of the same words, replaced by it."""
     if not registry:
         return spans
-    found = _registry_names(doc, registry, published)
+    found = _registry_names(doc, registry, published, prefixes)
     if not found:
         return spans
     out = []
@@ -410,14 +594,43 @@ def _with_registry_names(doc, spans: list, registry, published=None) -> list:
     return sorted(out)
 
 
+def _longer_after_title(doc, spans: list, prefixes) -> list:
+    """A name the tagger cut short after a title or rank ('Lt Gen [Saikhanbayar] Gursed'):
+    the proper-noun run after the title, when it starts where the name does and runs on
+    over untagged words."""
+    titled = {s: e for s, e in _titled_names(doc, set(), prefixes)}
+    starts = {s for s, _ in spans}
+    out = []
+    for s, e in spans:
+        longer = titled.get(s, e)
+        if longer > e and not any(
+            i in starts or doc[i].ent_type_ not in ("", "PERSON") for i in range(e, longer)
+        ):
+            e = longer
+        out.append((s, e))
+    return out
+
+
 def name_spans(idx) -> list:
     """Sorted, non-overlapping (start, end) token spans of personal names."""
     doc = idx.doc
+    prefixes = prefix_tokens(doc)
     spans = _with_registry_names(
-        doc, _entity_names(doc), getattr(idx, "registry", None), getattr(idx, "published", None)
+        doc,
+        _entity_names(doc, prefixes),
+        getattr(idx, "registry", None),
+        getattr(idx, "published", None),
+        prefixes,
     )
+    spans = _longer_after_title(doc, spans, prefixes)
     taken = {i for s, e in spans for i in range(s, e)}
-    for finder in (_titled_names, _listed_names, _coordinated_names, _particle_names):
+    finders = (
+        lambda doc, taken: _titled_names(doc, taken, prefixes),
+        _listed_names,
+        _coordinated_names,
+        _particle_names,
+    )
+    for finder in finders:
         for s, e in finder(doc, taken):
             if not any(i in taken for i in range(s, e)):
                 spans.append((s, e))
@@ -430,11 +643,13 @@ def name_spans(idx) -> list:
             if len(t.text) > 1
             and t.lower_ not in _PARTICLES
             and t.lower_ not in TITLE_SET
+            and t.lower_ not in TITLE_HEADS
             and t.lower_ not in HONORIFICS
             and t.is_title
             and not t.like_num
         )
-    spans.extend(_surname_mentions(doc, known, taken))
+    spans.extend(_surname_mentions(doc, known, taken, prefixes))
+    spans = [(s - 1 if _keeps_sheikh(doc, s, e) else s, e) for s, e in spans]
     return sorted(set(spans))
 
 
@@ -479,6 +694,7 @@ def country_before(doc, pos: int, idx):
     toks = [t for t in doc[a:pos]]
     while toks and (
         toks[-1].lower_ in _QUALIFIERS
+        or (toks[-1].lower_ in ROLE_NOUNS and len(toks) > 1)  # "her Chinese counterpart"
         or toks[-1].tag_ == "POS"
         or toks[-1].lower_ in ("'s", "’s")
         or toks[-1].lower_ in _DEPARTMENTS  # "US Commerce Secretary"
@@ -580,7 +796,9 @@ def title_of_noun(noun):
             country = code
         elif not code and not org:
             org = geo.organisation_for(text)
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+    # "the president of Nigeria", "Crown Prince and Prime Minister of Qatar"
+    heads = [noun] + [c for c in noun.children if c.dep_ == "conj" and c.lower_ in TITLE_HEADS]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             code = geo.country_for(doc[obj.left_edge.i : obj.i + 1].text)
             country = country or code

@@ -18,16 +18,19 @@ from .descriptions import by_description
 from .leader_countries import family_countries
 from .lexicon import (
     HONORIFICS,
+    PREFIX_WORDS,
     PRONOUNS_SG,
     REGNAL,
     ROLE_NOUNS,
     TITLE_HEADS,
+    TITLE_SET,
     TITLE_STATES,
 )
 from .names import (
     country_before,
     listed_country,
     name_spans,
+    prefix_tokens,
     relation_owner,
     title_before,
     title_of_noun,
@@ -155,10 +158,26 @@ def _untitled(name: str) -> list[str]:
     """The name without each of the titles and honorifics written before it
     ('King Sultan Azlan Shah' -> 'Sultan Azlan Shah', 'Azlan Shah')."""
     words, out = name.split(), []
-    while len(words) > 1 and (words[0].lower() in TITLE_HEADS or words[0].lower() in HONORIFICS):
+    while len(words) > 1 and (
+        words[0].lower() in TITLE_HEADS
+        or words[0].lower() in HONORIFICS
+        or words[0].lower().rstrip(".") in PREFIX_WORDS
+    ):
         words.pop(0)
         out.append(" ".join(words))
     return out
+
+
+def _joins(short_name: str, short_words: list, long_words: list) -> bool:
+    """Whether a name's words are a short form of another's: every word in it; a titled
+    single name must be the other's first name ('King Abdullah' is 'Abdullah bin Abdulaziz
+    Al Saud', 'King Saud' is not)."""
+    if not short_words or not set(short_words) <= set(long_words):
+        return False
+    titled = short_name.split()[0].lower() if short_name.split() else ""
+    if len(short_words) == 1 and len(long_words) > 1 and titled in TITLE_SET | REGNAL:
+        return long_words[0] == short_words[0]
+    return True
 
 
 def _conjuncts(tok) -> list:
@@ -195,11 +214,14 @@ class _Builder:
         self.deferred: list = []
         self.weak: set = set()
         self.all_deferred: list = []
+        self.prefixes = prefix_tokens(self.doc)  # honorific and rank tokens before names
 
     # -- registry -----------------------------------------------------------
-    def _match(self, words: list) -> list:
+    def _match(self, words: list, name: str = "") -> list:
         wanted = set(words)
-        return [p for p in self.people.persons if wanted <= set(p.words)]
+        if not wanted:
+            return []
+        return [p for p in self.people.persons if _joins(name, words, p.words)]
 
     def _register(self, name: str, start: int, end: int, conf: float) -> int:
         words = words_of(name)
@@ -213,11 +235,11 @@ class _Builder:
                     self.people.groups[i] = tuple(family)
                 self._seen(family[0], start)
                 return -1
-        matches = self._match(words)
+        matches = self._match(words, name)
         if matches:
             person = min(matches, key=lambda p: p.first_i)
         else:
-            wider = [p for p in self.people.persons if set(p.words) <= set(words)]
+            wider = [p for p in self.people.persons if _joins(p.name, p.words, words)]
             person = wider[0] if wider else None
             if person is None:
                 person = Person(len(self.people.persons), name, first_i=start)
@@ -246,7 +268,10 @@ class _Builder:
     # -- names ----------------------------------------------------------------
     def name(self, start: int, end: int) -> None:
         doc = self.doc
-        title, title_start = title_before(doc, start, self.idx)
+        lead = start  # before the honorifics and ranks: 'Omani President [Sheikh] Salim'
+        while lead > 0 and lead - 1 in self.prefixes:
+            lead -= 1
+        title, title_start = title_before(doc, lead, self.idx)
         name_start = start
         if title and title.lower() in REGNAL and end - start <= 3:
             name_start = title_start
@@ -258,13 +283,13 @@ class _Builder:
         if title and not person.title:
             person.title = _singular(title)
         self._set_country(person, TITLE_STATES.get((title or "").lower()), None)
-        country, org = country_before(doc, title_start if title else start, self.idx)
+        country, org = country_before(doc, title_start if title else lead, self.idx)
         self._set_country(person, country, org)
-        listed, plural_title = listed_country(doc, start)
+        listed, plural_title = listed_country(doc, lead)
         self._set_country(person, listed, None)
         if plural_title and not person.title:
             person.title = plural_title
-        self._apposition(person, title_start if title else start, end)
+        self._apposition(person, title_start if title else lead, end)
         self.from_registry(person)
 
     def from_registry(self, person: Person) -> None:

@@ -45,7 +45,7 @@ def _appositive_nouns(doc, start: int, end: int) -> list:
         root = doc[start:end].root
         for child in root.children:
             if (
-                child.dep_ == "appos"
+                (child.dep_ == "appos" or (child.dep_ == "conj" and child.left_edge.i == end + 1))
                 and child.i > end
                 and child.lower_ in wanted
                 and child.tag_ in ("NN", "NNP")
