@@ -100,6 +100,7 @@ _TITLE_FIRST_WORDS = {t.split()[0] for t in TITLES if " " in t and t.split()[0] 
     "national",
     "supreme",
 }
+_TITLE_STARTS = {t.split()[0].split("-")[0] for t in TITLES}
 _LONGEST_PREFIX = max(len(p.split()) for p in NAME_PREFIXES)
 # Ranks after which a title word is a given name ("Brigadier General Amir Hatami").
 _RANKS = {"general", "gen", "colonel", "col", "brigadier", "admiral", "marshal", "lieutenant"}
@@ -111,12 +112,17 @@ def _prefix_word(tok) -> str:
 
 def prefix_at(doc, i: int) -> int:
     """How many tokens from `i` are honorifics, styles and ranks ('His Royal Highness',
-    'Datuk Seri', 'Lt. Gen.'), phrase after phrase; 0 if none."""
+    'Datuk Seri', "Dato' Seri", 'Lt. Gen.'), phrase after phrase; 0 if none."""
     j = i
     while j < len(doc):
-        for n in range(min(_LONGEST_PREFIX, len(doc) - j), 0, -1):
-            words = " ".join(_prefix_word(t) for t in doc[j : j + n])
-            if words in NAME_PREFIXES and all(t.text[:1].isalpha() for t in doc[j : j + n]):
+        for n in range(min(_LONGEST_PREFIX + 1, len(doc) - j), 0, -1):
+            toks = doc[j : j + n]
+            words = " ".join(w for w in (_prefix_word(t) for t in toks) if w)
+            if (
+                words in NAME_PREFIXES
+                and toks[0].text[:1].isalpha()
+                and toks[-1].text[:1].isalpha()
+            ):
                 j += n
                 break
         else:
@@ -340,11 +346,11 @@ def _titled_names(doc, taken: set, prefixes=frozenset()) -> list:
         while s < len(doc) and s in prefixes:
             s += 1
         e = s
-        while e < len(doc) and (
-            _is_namey(doc[e])
-            or (doc[e].lower_ in _PARTICLES and e + 1 < len(doc) and _is_namey(doc[e + 1]))
-        ):
-            if doc[e].lower_ in TITLE_SET or doc[e].ent_type_ in ("GPE", "NORP", "DATE"):
+        while e < len(doc) and (_is_namey(doc[e]) or _particle_before_name(doc, e)):
+            after_particle = e > s and doc[e - 1].lower_ in _PARTICLES
+            if doc[e].lower_ in TITLE_SET or (
+                doc[e].ent_type_ in ("GPE", "NORP", "DATE") and not after_particle
+            ):
                 break
             e += 1
         if e > s and s not in taken and not geo.country_for(doc[s:e].text):
@@ -356,6 +362,14 @@ def _titled_names(doc, taken: set, prefixes=frozenset()) -> list:
                 continue
             spans.append((s, e))
     return spans
+
+
+def _particle_before_name(doc, i: int) -> bool:
+    """'van den [Broek]', 'de la [Cruz]': a particle, or a run of them, before a name word."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].lower_ in _PARTICLES:
+        j += 1
+    return j > i and j < len(doc) and _is_namey(doc[j])
 
 
 def _is_institution(doc, start: int, end: int) -> bool:
@@ -483,6 +497,71 @@ def _listed_names(doc, taken: set) -> list:
     return spans
 
 
+def _appositive_names(doc, taken: set) -> list:
+    """A name the tagger calls an organisation or a place but that a title sets off by
+    commas: 'Olaf Scholz, the chancellor of Germany,', "Kenya's president, William Ruto,"."""
+    spans = []
+    for ent in doc.ents:
+        s, e = ent.start, ent.end
+        if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= e - s <= 4 or s in taken:
+            continue
+        toks = list(doc[s:e])
+        if not (_is_namey(toks[0]) and _is_namey(toks[-1])):
+            continue
+        if not all(_is_namey(t) or t.lower_ in _PARTICLES for t in toks):
+            continue
+        if any(geo.lookup(t.text) or t.lower_ in TITLE_HEADS for t in toks):
+            continue
+        if _is_institution(doc, s, e) or _is_honour(doc, s, e):
+            continue
+        if _title_after_comma(doc, e) or _title_before_comma(doc, s):
+            spans.append((s, e))
+    return spans
+
+
+def _of_country_names(doc, taken: set, prefixes=frozenset()) -> list:
+    """'the Defence Minister of Kazakhstan Aidos Serikov': two or more name words right
+    after "<title> of <country>", honorifics and ranks skipped."""
+    spans = []
+    for tok in doc:
+        if tok.lower_ != "of" or tok.i < 1 or doc[tok.i - 1].lower_ not in TITLE_HEADS:
+            continue
+        for n in (3, 2, 1):
+            s = tok.i + 1 + n
+            if s >= len(doc) or not code_for(doc[tok.i + 1 : s].text):
+                continue
+            while s < len(doc) and s in prefixes:
+                s += 1
+            e = s
+            while e < len(doc) and (_is_namey(doc[e]) or _particle_before_name(doc, e)):
+                e += 1
+            if e - s >= 2 and not any(i in taken for i in range(s, e)):
+                if not geo.lookup(doc[s].text) and not _is_institution(doc, s, e):
+                    spans.append((s, e))
+            break
+    return spans
+
+
+def _title_after_comma(doc, end: int) -> bool:
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    first = doc[end + 1]
+    opens = first.lower_ in ("the", "a") or first.lower_ in _TITLE_STARTS
+    if not (opens or first.tag_ == "POS" or code_for(first.text)):
+        if not (end + 2 < len(doc) and doc[end + 2].tag_ == "POS"):
+            return False
+    for tok in doc[end + 1 : min(len(doc), end + 9)]:
+        if tok.is_punct:
+            return False
+        if tok.lower_ in TITLE_HEADS and tok.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def _title_before_comma(doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in TITLE_HEADS
+
+
 def _coordinated_names(doc, taken: set) -> list:
     """A proper-noun name the tagger missed but coordinated with a person it found:
     '[Pierre Dubois] and Ivan Petrov spent ...'."""
@@ -603,8 +682,10 @@ def _longer_after_title(doc, spans: list, prefixes) -> list:
     out = []
     for s, e in spans:
         longer = titled.get(s, e)
+        cut_at_particle = doc[e - 1].lower_ in _PARTICLES  # "[Jan van] den Broek"
         if longer > e and not any(
-            i in starts or doc[i].ent_type_ not in ("", "PERSON") for i in range(e, longer)
+            i in starts or (doc[i].ent_type_ not in ("", "PERSON") and not cut_at_particle)
+            for i in range(e, longer)
         ):
             e = longer
         out.append((s, e))
@@ -626,7 +707,9 @@ def name_spans(idx) -> list:
     taken = {i for s, e in spans for i in range(s, e)}
     finders = (
         lambda doc, taken: _titled_names(doc, taken, prefixes),
+        lambda doc, taken: _of_country_names(doc, taken, prefixes),
         _listed_names,
+        _appositive_names,
         _coordinated_names,
         _particle_names,
     )
@@ -683,6 +766,19 @@ def title_before(doc, start: int, idx):
     char = window.start_char + m.start(1)
     tstart = next((t.i for t in window if t.idx >= char), start)
     return window.text[m.start(1) : m.end(1)], tstart
+
+
+def of_country_title(doc, start: int):
+    """'the Defence Minister of Kazakhstan [Lt Gen] Aidos Serikov', no comma between: the
+    title noun before "of <country>" and the country's code, else (None, None)."""
+    for n in (1, 2, 3):
+        k = start - n
+        if k < 2 or doc[k - 1].lower_ != "of" or doc[k - 2].lower_ not in TITLE_HEADS:
+            continue
+        code = code_for(doc[k:start].text)
+        if code:
+            return doc[k - 2], code
+    return None, None
 
 
 def country_before(doc, pos: int, idx):

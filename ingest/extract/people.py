@@ -30,6 +30,7 @@ from .names import (
     country_before,
     listed_country,
     name_spans,
+    of_country_title,
     prefix_tokens,
     relation_owner,
     title_before,
@@ -290,7 +291,21 @@ class _Builder:
         if plural_title and not person.title:
             person.title = plural_title
         self._apposition(person, title_start if title else lead, end)
+        if not title:
+            self._of_country_title(person, lead)
         self.from_registry(person)
+
+    def _of_country_title(self, person: Person, lead: int) -> None:
+        """'held talks with the Defence Minister of Kazakhstan Aidos Serikov': the title
+        and country before the name, and the title noun refers to them."""
+        noun, code = of_country_title(self.doc, lead)
+        if noun is None:
+            return
+        title, _, _ = title_of_noun(noun)
+        if title and not person.title:
+            person.title = _singular(title)
+        self._set_country(person, code, None)
+        self.people.by_tok.setdefault(noun.i, person.pid)
 
     def from_registry(self, person: Person) -> None:
         """Who the registry says this is on the article's date: their registry key and the
