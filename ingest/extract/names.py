@@ -101,6 +101,7 @@ _TITLE_FIRST_WORDS = {t.split()[0] for t in TITLES if " " in t and t.split()[0] 
     "supreme",
 }
 _TITLE_STARTS = {t.split()[0].split("-")[0] for t in TITLES}
+_PREFIX_FIRST_WORDS = {p.split()[0] for p in NAME_PREFIXES}
 _LONGEST_PREFIX = max(len(p.split()) for p in NAME_PREFIXES)
 # Ranks after which a title word is a given name ("Brigadier General Amir Hatami").
 _RANKS = {"general", "gen", "colonel", "col", "brigadier", "admiral", "marshal", "lieutenant"}
@@ -114,7 +115,7 @@ def prefix_at(doc, i: int) -> int:
     """How many tokens from `i` are honorifics, styles and ranks ('His Royal Highness',
     'Datuk Seri', "Dato' Seri", 'Lt. Gen.'), phrase after phrase; 0 if none."""
     j = i
-    while j < len(doc):
+    while j < len(doc) and _prefix_word(doc[j]) in _PREFIX_FIRST_WORDS:
         for n in range(min(_LONGEST_PREFIX + 1, len(doc) - j), 0, -1):
             toks = doc[j : j + n]
             words = " ".join(w for w in (_prefix_word(t) for t in toks) if w)
@@ -159,16 +160,32 @@ def _starts_prefix(doc, i: int) -> bool:
     return not (i > 0 and tok.lower_ == "general" and doc[i - 1].lower_ in _GENERAL_OFFICES)
 
 
+def prefixes_of(idx) -> frozenset:
+    """`prefix_tokens` of the index's document, computed once per document."""
+    if "name_prefixes" not in idx.cache:
+        idx.cache["name_prefixes"] = prefix_tokens(idx.doc)
+    return idx.cache["name_prefixes"]
+
+
+def indices_of_words(doc, words) -> list:
+    """Indices of the tokens whose lower-case form is one of `words`, found on the
+    document's array of lower-case hashes rather than token by token (no Token objects)."""
+    wanted = {doc.vocab.strings[w] for w in words}
+    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
+
+
+_PREFIX_FORMS = {f for w in _PREFIX_FIRST_WORDS for f in (w, w + ".")} | {"h.e."}
+
+
 def prefix_tokens(doc) -> frozenset:
     """Indices of honorific and rank tokens written right before a capitalised word."""
-    out, i = set(), 0
-    while i < len(doc):
-        n = prefix_at(doc, i) if _starts_prefix(doc, i) else 0
+    out = set()
+    for i in indices_of_words(doc, _PREFIX_FORMS):
+        if i in out or not _starts_prefix(doc, i):
+            continue
+        n = prefix_at(doc, i)
         if n and i + n < len(doc) and doc[i + n].text[:1].isupper():
             out.update(range(i, i + n))
-            i += n
-        else:
-            i += 1
     return frozenset(out)
 
 
@@ -523,8 +540,9 @@ def _of_country_names(doc, taken: set, prefixes=frozenset()) -> list:
     """'the Defence Minister of Kazakhstan Aidos Serikov': two or more name words right
     after "<title> of <country>", honorifics and ranks skipped."""
     spans = []
-    for tok in doc:
-        if tok.lower_ != "of" or tok.i < 1 or doc[tok.i - 1].lower_ not in TITLE_HEADS:
+    for i in indices_of_words(doc, ("of",)):
+        tok = doc[i]
+        if i < 1 or doc[i - 1].lower_ not in TITLE_HEADS:
             continue
         for n in (3, 2, 1):
             s = tok.i + 1 + n
@@ -673,11 +691,11 @@ def _with_registry_names(doc, spans: list, registry, published=None, prefixes=fr
     return sorted(out)
 
 
-def _longer_after_title(doc, spans: list, prefixes) -> list:
+def _longer_after_title(doc, spans: list, titled_spans: list) -> list:
     """A name the tagger cut short after a title or rank ('Lt Gen [Saikhanbayar] Gursed'):
     the proper-noun run after the title, when it starts where the name does and runs on
     over untagged words."""
-    titled = {s: e for s, e in _titled_names(doc, set(), prefixes)}
+    titled = {s: e for s, e in titled_spans}
     starts = {s for s, _ in spans}
     out = []
     for s, e in spans:
@@ -695,7 +713,7 @@ def _longer_after_title(doc, spans: list, prefixes) -> list:
 def name_spans(idx) -> list:
     """Sorted, non-overlapping (start, end) token spans of personal names."""
     doc = idx.doc
-    prefixes = prefix_tokens(doc)
+    prefixes = prefixes_of(idx)
     spans = _with_registry_names(
         doc,
         _entity_names(doc, prefixes),
@@ -703,10 +721,11 @@ def name_spans(idx) -> list:
         getattr(idx, "published", None),
         prefixes,
     )
-    spans = _longer_after_title(doc, spans, prefixes)
+    titled = _titled_names(doc, set(), prefixes)
+    spans = _longer_after_title(doc, spans, titled)
     taken = {i for s, e in spans for i in range(s, e)}
     finders = (
-        lambda doc, taken: _titled_names(doc, taken, prefixes),
+        lambda doc, taken: [(s, e) for s, e in titled if s not in taken],
         lambda doc, taken: _of_country_names(doc, taken, prefixes),
         _listed_names,
         _appositive_names,

@@ -31,7 +31,7 @@ from .names import (
     listed_country,
     name_spans,
     of_country_title,
-    prefix_tokens,
+    prefixes_of,
     relation_owner,
     title_before,
     title_of_noun,
@@ -215,7 +215,7 @@ class _Builder:
         self.deferred: list = []
         self.weak: set = set()
         self.all_deferred: list = []
-        self.prefixes = prefix_tokens(self.doc)  # honorific and rank tokens before names
+        self.prefixes = prefixes_of(idx)  # honorific and rank tokens before names
 
     # -- registry -----------------------------------------------------------
     def _match(self, words: list, name: str = "") -> list:
