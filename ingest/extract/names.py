@@ -546,7 +546,9 @@ def _of_country_names(doc, taken: set, prefixes=frozenset()) -> list:
             continue
         for n in (3, 2, 1):
             s = tok.i + 1 + n
-            if s >= len(doc) or not code_for(doc[tok.i + 1 : s].text):
+            if s >= len(doc) or any(t.is_punct for t in doc[tok.i + 1 : s]):
+                continue
+            if doc[s].is_sent_start or not code_for(doc[tok.i + 1 : s].text):
                 continue
             while s < len(doc) and s in prefixes:
                 s += 1
@@ -793,6 +795,10 @@ def of_country_title(doc, start: int):
     for n in (1, 2, 3):
         k = start - n
         if k < 2 or doc[k - 1].lower_ != "of" or doc[k - 2].lower_ not in TITLE_HEADS:
+            continue
+        if any(t.is_punct for t in doc[k:start]) or any(
+            t.is_sent_start for t in doc[k - 1 : start + 1]
+        ):
             continue
         code = code_for(doc[k:start].text)
         if code:

@@ -535,13 +535,32 @@ def _classify(builder: _Builder, tok) -> None:
     if n is not None:
         builder.plural(tok, n)
         return
-    doc = tok.doc
     if any(c.dep_ == "appos" and c.i in builder.covered for c in tok.children) or (
-        tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and tok.i + 2 in builder.covered
+        _name_follows_phrase(builder, tok)
     ):
         return  # "the Emirati foreign minister, Sheikh A": the name that follows claims it
     if _is_description(tok, builder.people, builder.covered):
         builder.description(tok)
+
+
+def _name_follows_phrase(builder: _Builder, tok) -> bool:
+    """'the Emirati foreign minister, Sheikh A', "Iran's Minister of Defence and Armed
+    Forces Logistics, Brigadier General B": a name (after honorifics) right after the
+    comma that ends the title's phrase."""
+    doc, j = tok.doc, tok.i + 1
+    while (
+        j < len(doc)
+        and j - tok.i < 8
+        and j not in builder.covered
+        and (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "and", "for", "the", "&"))
+    ):
+        j += 1
+    if j >= len(doc) or doc[j].text != ",":
+        return False
+    j += 1
+    while j in builder.prefixes:
+        j += 1
+    return j in builder.covered
 
 
 def _maybe_group(builder: _Builder, root) -> None:

@@ -37,8 +37,9 @@ def _appositive_nouns(doc, start: int, end: int) -> list:
     wanted = TITLE_HEADS | ROLE_NOUNS | _RELATIONS
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
-    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in wanted:
-        out.append(doc[start - 2])
+    before = _title_ending_at(doc[start - 2], wanted) if start >= 2 else None
+    if start >= 2 and doc[start - 1].text == "," and before is not None:
+        out.append(before)
     elif start >= 1 and doc[start - 1].lower_ in _RELATIONS:
         out.append(doc[start - 1])
     if end < len(doc) and doc[end].text == ",":
@@ -52,6 +53,27 @@ def _appositive_nouns(doc, start: int, end: int) -> list:
             ):
                 out.append(child)
     return out
+
+
+def _title_ending_at(tok, wanted: set):
+    """The title noun whose phrase ends at this token: 'president' for "the president of
+    Kenya", 'Minister' for "Iran's Minister of Defence and Armed Forces Logistics"."""
+    start = tok
+    for _ in range(6):
+        if tok.lower_ in wanted and tok.tag_ in ("NN", "NNP"):
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "conj", "compound", "cc") or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    # the parser lost the phrase: walk back over its capitalised words and "of"/"and"
+    doc = start.doc
+    for i in range(start.i, max(-1, start.i - 8), -1):
+        word = doc[i]
+        if word.lower_ in wanted and word.tag_ in ("NN", "NNP"):
+            return word
+        if not (word.text[:1].isupper() or word.lower_ in ("of", "and", "for", "the", "&")):
+            return None
+    return None
 
 
 def _clause_subject(tok, people):

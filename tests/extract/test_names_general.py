@@ -292,3 +292,34 @@ def test_a_name_cut_short_after_a_rank_takes_its_surname(run):
         "Minister Lt Gen Batbayar Tsend on military exchanges in Ulaanbaatar."
     )
     assert "Batbayar Tsend" in _leaders(ex)
+
+
+def test_a_long_title_phrase_before_a_comma_belongs_to_the_name_after_it(run):
+    ex = run(
+        "Defence Minister Arjun Mehta held a meeting with Iran's Minister of Defence and Armed "
+        "Forces Logistics, Brigadier General Amir Hatami, in Tehran on Saturday."
+    )
+    assert _one_meeting(ex) == ("Amir Hatami", "Arjun Mehta")
+    assert _leaders(ex)["Amir Hatami"][0] == "IR"
+
+
+def test_a_country_ending_the_previous_sentence_is_not_the_next_name_s(run):
+    ex = run(
+        "On Friday President Laszlo Kovacs met Cardinal Paolo Conti, head of the Secretariat "
+        "of State of the Vatican. Kovacs gave Conti a book."
+    )
+    assert _leaders(ex).get("Laszlo Kovacs", (None,))[0] != "VA"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "the Defence Minister of Tajikistan, Colonel General Sherzod Rahimov",
+        "the Defence Minister of Tajikistan Colonel General Sherzod Rahimov",
+        "Tajikistan's Defence Minister, Colonel General Sherzod Rahimov",
+    ],
+)
+def test_a_ranked_name_after_an_of_country_title_is_the_title_holder(run, written):
+    ex = run(f"Indian Defence Minister Arjun Mehta held a meeting with {written} in Moscow today.")
+    assert _leaders(ex)["Sherzod Rahimov"][0] == "TJ"
+    assert _leaders(ex)["Arjun Mehta"][0] == "IN"
