@@ -495,23 +495,60 @@ def _particle_names(doc, taken: set) -> list:
 
 
 def _listed_names(doc, taken: set) -> list:
-    """'the presidents of Senegal, Macky Sall, of Zambia, ...': names after 'of <country>,'."""
+    """'the presidents of Senegal, Macky Sall, of Zambia, ...': names after 'of <country>,';
+    'the prime ministers of Greece and Turkey, A B and C D': as many names as countries."""
     spans = []
-    for tok in doc:
-        if tok.text != "," or tok.i < 2 or tok.i + 2 >= len(doc):
+    for i in indices_of_words(doc, (",",)):
+        if i < 2 or i + 2 >= len(doc):
             continue
-        j = tok.i - 1
-        k = j
-        while k > 0 and doc[k].lower_ != "of" and j - k < 4:
+        k = i - 1
+        while k > 0 and doc[k].lower_ != "of" and i - k < 9:
             k -= 1
-        if doc[k].lower_ != "of" or not geo.country_for(doc[k + 1 : tok.i].text):
+        if doc[k].lower_ != "of":
             continue
-        s = e = tok.i + 1
-        while e < len(doc) and _is_namey(doc[e]):
-            e += 1
-        if e - s >= 2 and s not in taken and not geo.country_for(doc[s:e].text):
-            spans.append((s, e))
+        wanted = _country_count(doc, k + 1, i)
+        s = i + 1
+        while wanted and s < len(doc):
+            e = s
+            while e < len(doc) and (_is_namey(doc[e]) or _joins_hyphen(doc, e)):
+                e += 1
+            if e - s < 2 or geo.country_for(doc[s:e].text):
+                break
+            if s not in taken:
+                spans.append((s, e))
+            wanted -= 1
+            if e + 1 >= len(doc) or doc[e].lower_ not in ("and", ","):
+                break
+            s = e + 1
     return spans
+
+
+def _joins_hyphen(doc, i: int) -> bool:
+    """'Akufo[-]Addo': a hyphen written without spaces between two name words."""
+    return (
+        doc[i].text == "-"
+        and not doc[i].whitespace_
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and i + 1 < len(doc)
+        and _is_namey(doc[i + 1])
+    )
+
+
+def _country_count(doc, start: int, end: int) -> int:
+    """How many countries 'Greece', 'Greece and Turkey', 'Chad, Mali and Niger' list; 0 if
+    the words are not a list of countries."""
+    parts, part = [], []
+    for tok in doc[start:end]:
+        if tok.lower_ in ("and", ",", "&"):
+            parts.append(part)
+            part = []
+        else:
+            part.append(tok)
+    parts.append(part)
+    if not all(p and geo.country_for(doc[p[0].i : p[-1].i + 1].text) for p in parts):
+        return 0
+    return len(parts)
 
 
 def _appositive_names(doc, taken: set) -> list:
@@ -734,10 +771,16 @@ def name_spans(idx) -> list:
         _coordinated_names,
         _particle_names,
     )
-    for finder in finders:
+    for n, finder in enumerate(finders):
         for s, e in finder(doc, taken):
-            if not any(i in taken for i in range(s, e)):
-                spans.append((s, e))
+            while s < e and s in prefixes:
+                s += 1  # "of Tajikistan, [Colonel General] X"
+            if s >= e:
+                continue
+            inside = [(a, b) for a, b in spans if a < e and s < b]
+            # a listed or appositive name may take in a surname found alone ('Karamanlis')
+            if not inside or (n > 0 and all(s <= a and b <= e for a, b in inside)):
+                spans = [span for span in spans if span not in inside] + [(s, e)]
                 taken.update(range(s, e))
     known = set()
     for s, e in spans:

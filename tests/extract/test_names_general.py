@@ -323,3 +323,37 @@ def test_a_ranked_name_after_an_of_country_title_is_the_title_holder(run, writte
     ex = run(f"Indian Defence Minister Arjun Mehta held a meeting with {written} in Moscow today.")
     assert _leaders(ex)["Sherzod Rahimov"][0] == "TJ"
     assert _leaders(ex)["Arjun Mehta"][0] == "IN"
+
+
+# --- Lists: "the prime ministers of A and B, X and Y" -------------------------------------
+
+LISTED = [
+    (("Greece", "GR"), ("Turkey", "TR"), "Costas Papadakis", "Mehmet Yildiz"),
+    (("Chile", "CL"), ("Peru", "PE"), "Gabriel Rojas", "Dina Quispe"),
+    (("Ghana", "GH"), ("Togo", "TG"), "Nana Akufo-Mensah", "Faure Agbeko"),
+    (("Norway", "NO"), ("Sweden", "SE"), "Jonas Berg", "Ulf Lindqvist"),
+]
+
+
+@pytest.mark.parametrize("first,second,name_a,name_b", LISTED, ids=lambda v: str(v)[:14])
+def test_names_listed_after_a_list_of_countries_pair_up_in_order(
+    run, first, second, name_a, name_b
+):
+    ex = run(
+        f"On Wednesday the UN envoy held a joint meeting in Geneva with the prime ministers of "
+        f"{first[0]} and {second[0]}, {name_a} and {name_b}, who had met each other the night "
+        f"before. {name_a.split()[-1]} said the talks were hard."
+    )
+    leaders = _leaders(ex)
+    assert leaders[name_a][0] == first[1]
+    assert leaders[name_b][0] == second[1]
+    assert name_a.split()[-1] not in leaders  # the surname alone joined the full name
+
+
+def test_a_list_of_people_after_of_a_non_country_is_not_paired(run):
+    ex = run(
+        "The leaders of the two parties, Jonas Berg and Ulf Lindqvist, met Prime Minister "
+        "Anna Holm in Oslo on Monday."
+    )
+    leaders = _leaders(ex)
+    assert leaders.get("Jonas Berg", (None,))[0] is None
