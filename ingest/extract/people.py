@@ -241,7 +241,7 @@ class _Builder:
             person = min(matches, key=lambda p: p.first_i)
         else:
             wider = [p for p in self.people.persons if _joins(p.name, p.words, words)]
-            person = wider[0] if wider else None
+            person = wider[0] if wider else self._same_registry_person(name)
             if person is None:
                 person = Person(len(self.people.persons), name, first_i=start)
                 self.people.persons.append(person)
@@ -255,6 +255,18 @@ class _Builder:
             self.people.conf[i] = conf
         self._seen(person.pid, start)
         return person.pid
+
+    def _same_registry_person(self, name: str):
+        """A person already named whom the registry says this other name also denotes
+        ('Jokowi' after 'Joko Widodo'), else None."""
+        registry = self.idx.registry
+        keyed = [p for p in self.people.persons if p.registry_key]
+        if not registry or not keyed:
+            return None
+        found = registry.person_for([name, *_untitled(name)], self.idx.published)
+        if found is None:
+            return None
+        return next((p for p in keyed if p.registry_key == found.key and not p.org), None)
 
     def _seen(self, pid: int, i: int) -> None:
         person = self.people.persons[pid]

@@ -10,9 +10,13 @@ known in advance.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
+
+from ingest.extract import extract
+from ingest.extract.registry import parse_registry_rows, registry_from_rows
 
 # (name, surname as news writes it alone, country code, country, demonym, capital)
 LEADERS = [
@@ -357,3 +361,29 @@ def test_a_list_of_people_after_of_a_non_country_is_not_paired(run):
     )
     leaders = _leaders(ex)
     assert leaders.get("Jonas Berg", (None,))[0] is None
+
+
+# --- A registry alias joins the name it stands for ---------------------------------------
+
+ALIAS_ROWS = [
+    "person_key,name,aliases,country,office,title,start,end,also_head_of_government,source",
+    "ID-joko-widodo,Joko Widodo,Jokowi,ID,head_of_state,President,2014-10-20,2024-10-20,1,"
+    "https://en.wikipedia.org/wiki/Example",
+    "RU-vladimir-putin,Vladimir Putin,,RU,head_of_state,President,2012-05-07,,,"
+    "https://en.wikipedia.org/wiki/Example",
+]
+
+
+@pytest.mark.parametrize("later", ["Jokowi", "President Jokowi", "Widodo"])
+def test_a_registry_alias_later_in_the_article_is_the_same_leader(nlp, later):
+    registry = registry_from_rows(parse_registry_rows(ALIAS_ROWS))
+    ex = extract(
+        "Indonesian President Joko Widodo met Russian President Vladimir Putin in Moscow on "
+        f"Thursday. After the talks, {later} met Putin's aide Yuri Ushakov.",
+        dt.date(2022, 6, 30),
+        nlp=nlp,
+        registry=registry,
+    )
+    names = [m.name for m in ex.leaders]
+    assert names.count("Joko Widodo") == 1
+    assert "Jokowi" not in names
