@@ -355,9 +355,11 @@ def _titled_names(doc, taken: set, prefixes=frozenset()) -> list:
     spans = []
     for tok in doc:
         ranked = tok.i in prefixes and tok.i + 1 not in prefixes
+        role = tok.lower_ in ROLE_NOUNS  # "her Ecuadorian counterpart Ricardo Patino"
+        ranked = ranked or role
         if tok.lower_ not in TITLE_SET and tok.lower_.rstrip("s") not in TITLE_SET and not ranked:
             continue
-        if not (tok.is_title or tok.text.isupper()) or tok.i + 1 >= len(doc):
+        if not (tok.is_title or tok.text.isupper() or role) or tok.i + 1 >= len(doc):
             continue
         s = tok.i + 1
         while s < len(doc) and s in prefixes:
@@ -875,6 +877,8 @@ def country_before(doc, pos: int, idx):
     if toks and toks[-1].ent_type_ == "ORG" and not geo.lookup(toks[-1].text):
         # "FIFA president X", "Acme chief executive Y": an office in a body that is not a state
         ent = next(e for e in doc.ents if e.start <= toks[-1].i < e.end)
+        if ent.end > pos:
+            return None, None  # "PM Modi" tagged as one organisation: no body before a name
         if not all(t.lower_ in _DEPARTMENTS for t in ent):  # "Commerce Secretary" is a minister
             return None, ent.text
     return None, None

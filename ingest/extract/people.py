@@ -305,6 +305,9 @@ class _Builder:
         self._apposition(person, title_start if title else lead, end)
         if not title:
             self._of_country_title(person, lead)
+        if lead > 0 and doc[lead - 1].lower_ in ROLE_NOUNS:
+            # "met her Ecuadorian counterpart X": the noun the verb takes is X
+            self.people.by_tok.setdefault(lead - 1, person.pid)
         self.from_registry(person)
 
     def _of_country_title(self, person: Person, lead: int) -> None:

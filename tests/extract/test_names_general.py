@@ -387,3 +387,36 @@ def test_a_registry_alias_later_in_the_article_is_the_same_leader(nlp, later):
     names = [m.name for m in ex.leaders]
     assert names.count("Joko Widodo") == 1
     assert "Jokowi" not in names
+
+
+# --- Names after "counterpart", and a title abbreviation the tagger joins to the name -----
+
+
+@pytest.mark.parametrize(
+    "name", ["Ricardo Patino", "Lucia Fernandez Ortiz", "Tomas Ruiz", "Ana Maria Quiroga"]
+)
+def test_a_name_after_counterpart_is_a_person_with_the_demonym_s_country(run, name):
+    ex = run(
+        "Colombian Foreign Minister Maria Angela Holguin met her visiting Ecuadorian "
+        f"counterpart {name} in Bogota on Saturday."
+    )
+    assert _one_meeting(ex) == tuple(sorted(("Maria Angela Holguin", name)))
+    assert _leaders(ex)[name][0] == "EC"
+
+
+def test_counterpart_before_a_common_noun_names_nobody(run):
+    ex = run(
+        "Foreign Minister Maria Angela Holguin met her Ecuadorian counterpart Foreign Office "
+        "staff in Bogota on Saturday."
+    )
+    assert "Foreign Office" not in _leaders(ex)
+
+
+def test_a_title_abbreviation_tagged_with_the_name_is_no_organisation(run):
+    ex = run(
+        "Prime Minister Ravi Menon on Saturday held bilateral talks with his Bangladeshi "
+        "counterpart Sheikh Rehana Akter in New Delhi. Akter was extended a warm welcome by "
+        "PM Menon."
+    )
+    leaders = _leaders(ex)
+    assert "Ravi Menon" in leaders and "Sheikh Rehana Akter" in leaders
