@@ -562,6 +562,8 @@ def _name_follows_phrase(builder: _Builder, tok) -> bool:
     """'the Emirati foreign minister, Sheikh A', "Iran's Minister of Defence and Armed
     Forces Logistics, Brigadier General B": a name (after honorifics) right after the
     comma that ends the title's phrase."""
+    if tok.lower_ not in TITLE_HEADS and tok.lower_ not in ROLE_NOUNS:
+        return False
     doc, j = tok.doc, tok.i + 1
     while (
         j < len(doc)
