@@ -569,7 +569,7 @@ def _name_follows_phrase(builder: _Builder, tok) -> bool:
         j < len(doc)
         and j - tok.i < 8
         and j not in builder.covered
-        and (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "and", "for", "the", "&"))
+        and (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "and", "for", "to", "the", "&"))
     ):
         j += 1
     if j >= len(doc) or doc[j].text != ",":

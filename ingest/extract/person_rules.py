@@ -71,7 +71,7 @@ def _title_ending_at(tok, wanted: set):
         word = doc[i]
         if word.lower_ in wanted and word.tag_ in ("NN", "NNP"):
             return word
-        if not (word.text[:1].isupper() or word.lower_ in ("of", "and", "for", "the", "&")):
+        if not (word.text[:1].isupper() or word.lower_ in ("of", "and", "for", "to", "the", "&")):
             return None
     return None
 

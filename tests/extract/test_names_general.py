@@ -420,3 +420,15 @@ def test_a_title_abbreviation_tagged_with_the_name_is_no_organisation(run):
     )
     leaders = _leaders(ex)
     assert "Ravi Menon" in leaders and "Sheikh Rehana Akter" in leaders
+
+
+@pytest.mark.parametrize(
+    "sending,code,receiving",
+    [("Bangladesh", "BD", "India"), ("Ghana", "GH", "Nigeria"), ("Chile", "CL", "Peru")],
+)
+def test_an_envoy_to_a_country_belongs_to_the_sending_country(run, sending, code, receiving):
+    ex = run(
+        f"Prime Minister Ravi Menon met {sending}'s envoy to {receiving}, Syed Karim Ali, in "
+        "the capital on Monday."
+    )
+    assert _leaders(ex)["Syed Karim Ali"][0] == code
