@@ -614,6 +614,8 @@ def _title_after_comma(doc, end: int) -> bool:
             return False
         if tok.lower_ in TITLE_HEADS and tok.pos_ in ("NOUN", "PROPN"):
             return True
+        if tok.pos_ in ("NOUN", "VERB", "AUX", "PRON") and tok.lower_ not in _TITLE_STARTS:
+            return False  # "Goldman Sachs, the investment bank whose chairman ..."
     return False
 
 

@@ -432,3 +432,36 @@ def test_an_envoy_to_a_country_belongs_to_the_sending_country(run, sending, code
         "the capital on Monday."
     )
     assert _leaders(ex)["Syed Karim Ali"][0] == code
+
+
+@pytest.mark.parametrize(
+    "sentence,not_a_person",
+    [
+        (
+            "Goldman Sachs, the investment bank whose chairman flew in, met Prime Minister Ravi "
+            "Menon in Delhi on Monday, and President Ada Okafor met Menon on Tuesday.",
+            "Goldman Sachs",
+        ),
+        (
+            "President Ada Okafor addressed the UN General Assembly and met Prime Minister Ravi "
+            "Menon in New York on Monday.",
+            "Assembly",
+        ),
+        (
+            "President Ada Okafor met Prime Minister Ravi Menon aboard the Admiral Kuznetsov "
+            "Carrier Group ship on Monday.",
+            "Kuznetsov",
+        ),
+        (
+            "President Ada Okafor met her counterpart in Accra on Monday, Ghana's president, "
+            "Kofi Mensah Boateng, said.",
+            "Accra",
+        ),
+    ],
+    ids=lambda v: str(v)[:20],
+)
+def test_ranks_titles_and_appositions_do_not_turn_organisations_into_people(
+    run, sentence, not_a_person
+):
+    names = {m.name for m in run(sentence).leaders}
+    assert not any(not_a_person in n for n in names), names
