@@ -239,7 +239,7 @@ def _clean_entity(doc, start: int, end: int, prefixes=frozenset()):
             start = k + 1
             break
     for n in (3, 2):
-        if end - start > n and doc[start : start + n].text.lower() in TITLE_SET:
+        if end - start >= n and doc[start : start + n].text.lower() in TITLE_SET:
             start += n
             break
     while start < end and (

@@ -226,6 +226,11 @@ def test_a_possessive_country_before_a_king_is_no_person(run):
             "Thursday.",
             "General Henrik Lund",
         ),
+        (
+            "Prince Faisal bin Khalid, Crown Prince and Prime Minister of Qatar, met President "
+            "Marc Dubois of France in Doha on Friday.",
+            "Crown Prince",
+        ),
     ],
     ids=lambda v: str(v)[:24],
 )
