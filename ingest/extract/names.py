@@ -244,6 +244,7 @@ def _clean_entity(doc, start: int, end: int, prefixes=frozenset()):
             break
     while start < end and (
         start in prefixes
+        or _is_demonym(doc[start])  # "[Jordanian] King Abdullah II" tagged as one person
         or doc[start].lower_ in HONORIFICS
         or _prefix_word(doc[start]) in NAME_PREFIXES
         or (
@@ -268,6 +269,11 @@ def _clean_entity(doc, start: int, end: int, prefixes=frozenset()):
     ):
         end -= 1
     return start, end
+
+
+def _is_demonym(tok) -> bool:
+    match = geo.lookup(tok.text)
+    return match is not None and match.kind == "demonym"
 
 
 def _is_namey(tok) -> bool:

@@ -16,6 +16,7 @@ import itertools
 import pytest
 
 from ingest.extract import extract
+from ingest.extract.names import _clean_entity
 from ingest.extract.registry import parse_registry_rows, registry_from_rows
 
 # (name, surname as news writes it alone, country code, country, demonym, capital)
@@ -470,3 +471,10 @@ def test_ranks_titles_and_appositions_do_not_turn_organisations_into_people(
 ):
     names = {m.name for m in run(sentence).leaders}
     assert not any(not_a_person in n for n in names), names
+
+
+@pytest.mark.parametrize("demonym", ["Jordanian", "Moroccan", "Thai", "Belgian"])
+def test_a_demonym_the_tagger_puts_inside_a_person_is_trimmed(nlp, demonym):
+    doc = nlp(f"{demonym} King Tarek II met the visiting president on Monday.")
+    start, end = _clean_entity(doc, 0, 4)  # as if the tagger had made all four one PERSON
+    assert doc[start:end].text == "Tarek II"
