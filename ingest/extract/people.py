@@ -302,7 +302,7 @@ class _Builder:
         self._set_country(person, listed, None)
         if plural_title and not person.title:
             person.title = plural_title
-        self._apposition(person, title_start if title else lead, end)
+        self._apposition(person, title_start if title else lead, end, start)
         if not title:
             self._of_country_title(person, lead)
         if lead > 0 and doc[lead - 1].lower_ in ROLE_NOUNS:
@@ -345,9 +345,9 @@ class _Builder:
         term = found.term_on(day)
         person.registry_country = term.country if term is not None else None
 
-    def _apposition(self, person: Person, start: int, end: int) -> None:
+    def _apposition(self, person: Person, start: int, end: int, name_start=None) -> None:
         """'North Korea's leader, Kim Jong Un' / 'Cyril Ramaphosa, the South African president'."""
-        for noun in _appositive_nouns(self.doc, start, end):
+        for noun in _appositive_nouns(self.doc, start, end, name_start):
             if self.people.pids(noun) and self.people.pids(noun) != (person.pid,):
                 continue
             if noun.lower_ in ROLE_NOUNS:

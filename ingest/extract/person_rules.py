@@ -31,8 +31,9 @@ _RELATIONS = {
 _OF_HEADS = {"government", "state"}
 
 
-def _appositive_nouns(doc, start: int, end: int) -> list:
-    """Title or role nouns set off by commas right before or right after a name."""
+def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) -> list:
+    """Title or role nouns set off by commas right before or right after a name (`start`
+    is where its title or honorifics begin, `name_start` where the name itself does)."""
     out = []
     wanted = TITLE_HEADS | ROLE_NOUNS | _RELATIONS
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
@@ -43,7 +44,7 @@ def _appositive_nouns(doc, start: int, end: int) -> list:
     elif start >= 1 and doc[start - 1].lower_ in _RELATIONS:
         out.append(doc[start - 1])
     if end < len(doc) and doc[end].text == ",":
-        root = doc[start:end].root
+        root = doc[start if name_start is None else name_start : end].root
         for child in root.children:
             if (
                 (child.dep_ == "appos" or (child.dep_ == "conj" and child.left_edge.i == end + 1))

@@ -478,3 +478,14 @@ def test_a_demonym_the_tagger_puts_inside_a_person_is_trimmed(nlp, demonym):
     doc = nlp(f"{demonym} King Tarek II met the visiting president on Monday.")
     start, end = _clean_entity(doc, 0, 4)  # as if the tagger had made all four one PERSON
     assert doc[start:end].text == "Tarek II"
+
+
+@pytest.mark.parametrize("style", ["His Highness Sheikh", "His Royal Highness Prince", "Dr"])
+def test_a_title_after_the_name_counts_when_an_honorific_style_comes_before_it(run, style):
+    ex = run(
+        f"{style} Khalid bin Hamad Al Nahyan, the foreign minister of the United Arab "
+        "Emirates, met President Marc Dubois in Paris on Monday."
+    )
+    country, title = _leaders(ex)["Khalid bin Hamad Al Nahyan"]
+    assert country == "AE"
+    assert title == ("Prince" if "Prince" in style else "foreign minister")
