@@ -350,6 +350,8 @@ class _Builder:
         for noun in _appositive_nouns(self.doc, start, end, name_start):
             if self.people.pids(noun) and self.people.pids(noun) != (person.pid,):
                 continue
+            if noun.i > end and self._names_the_next(noun):
+                continue  # "by X, his wife, Y": the wife is Y, not X
             if noun.lower_ in ROLE_NOUNS:
                 owner = relation_owner(noun, self)
                 if owner is not None and not person.title:
@@ -364,6 +366,18 @@ class _Builder:
         doc = self.doc
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             self._set_country(person, geo.country_for(doc[end + 1].text), None)
+
+    def _names_the_next(self, noun) -> bool:
+        """Whether a noun after a name is set off by a comma before another name."""
+        doc, after = self.doc, noun.i + 1
+        while after < len(doc) and doc[after].dep_ == "prep" and doc[after].head == noun:
+            after = doc[after].right_edge.i + 1  # "his envoy to Paris, Y"
+        if after >= len(doc) or doc[after].text != ",":
+            return False
+        after += 1
+        while after in self.prefixes:
+            after += 1
+        return after in self.covered
 
     def _relation(self, person: Person, noun) -> None:
         """'his successor Roh Moo-hyun', 'his wife, Melania', 'his premier, Zhou': inherit

@@ -489,3 +489,14 @@ def test_a_title_after_the_name_counts_when_an_honorific_style_comes_before_it(r
     country, title = _leaders(ex)["Khalid bin Hamad Al Nahyan"]
     assert country == "AE"
     assert title == ("Prince" if "Prince" in style else "foreign minister")
+
+
+@pytest.mark.parametrize("relation", ["wife", "son", "brother", "spokesman"])
+def test_a_relation_between_two_names_belongs_to_the_second(run, relation):
+    ex = run(
+        "President Kofi Mensah on Tuesday met the visiting President of Cameroon, Paul "
+        "Mbarga, in Accra. Mbarga is on a two-day visit to Ghana. He was received on "
+        "arrival at the palace by Mensah, his "
+        f"{relation}, Aisha; some ministers and other officials."
+    )
+    assert _leaders(ex)["Kofi Mensah"][0] != "CM"
