@@ -169,6 +169,24 @@ def _untitled(name: str) -> list[str]:
     return out
 
 
+def _coordinated_title_start(doc, title_start: int) -> int:
+    """Where a title coordinated before this one starts ('[State Councilor] and Foreign
+    Minister'), else `title_start` itself."""
+    k = title_start
+    if k < 2 or doc[k - 1].lower_ != "and" or doc[k - 2].lower_ not in TITLE_HEADS:
+        return title_start
+    k -= 2
+    while (
+        k > 0
+        and doc[k - 1].text[:1].isupper()
+        and (
+            doc[k - 1].lower_ in TITLE_HEADS or f"{doc[k - 1].lower_} {doc[k].lower_}" in TITLE_SET
+        )
+    ):
+        k -= 1
+    return k
+
+
 def _joins(short_name: str, short_words: list, long_words: list) -> bool:
     """Whether a name's words are a short form of another's: every word in it; a titled
     single name must be the other's first name ('King Abdullah' is 'Abdullah bin Abdulaziz
@@ -297,6 +315,9 @@ class _Builder:
             person.title = _singular(title)
         self._set_country(person, TITLE_STATES.get((title or "").lower()), None)
         country, org = country_before(doc, title_start if title else lead, self.idx)
+        if title and not country and not org:
+            # "Chinese State Councilor and Foreign Minister X": the demonym serves both titles
+            country, org = country_before(doc, _coordinated_title_start(doc, title_start), self.idx)
         self._set_country(person, country, org)
         listed, plural_title = listed_country(doc, lead)
         self._set_country(person, listed, None)

@@ -53,7 +53,25 @@ def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) 
                 and child.tag_ in ("NN", "NNP")
             ):
                 out.append(child)
+        if not any(t.i > end for t in out):
+            after = _title_after_comma(doc, end, wanted)
+            if after is not None:
+                out.append(after)
     return out
+
+
+def _title_after_comma(doc, end: int, wanted: set):
+    """The title noun heading the phrase set off after a name when the parser hung it on
+    another word ('A and B, Ghana's minister of foreign affairs,' -> 'minister' for B)."""
+    for tok in doc[end + 1 : min(len(doc), end + 8)]:
+        if tok.is_punct:
+            return None
+        if tok.lower_ in wanted and tok.tag_ in ("NN", "NNP"):
+            following = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("of", ",", "to", "for")
+            return tok if following or tok.dep_ == "appos" else None
+        if tok.pos_ in ("NOUN", "VERB", "AUX", "PRON", "ADP"):
+            return None
+    return None
 
 
 def _title_ending_at(tok, wanted: set):

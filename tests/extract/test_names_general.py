@@ -500,3 +500,16 @@ def test_a_relation_between_two_names_belongs_to_the_second(run, relation):
         f"{relation}, Aisha; some ministers and other officials."
     )
     assert _leaders(ex)["Kofi Mensah"][0] != "CM"
+
+
+@pytest.mark.parametrize(
+    "demonym,code", [("Chinese", "CN"), ("Vietnamese", "VN"), ("Cuban", "CU"), ("Qatari", "QA")]
+)
+def test_a_demonym_before_coordinated_titles_serves_the_second_title(run, demonym, code):
+    ex = run(
+        f"{demonym} State Councilor and Foreign Minister Li Wen and Peter Mensah, Ghana's "
+        "minister of foreign affairs, held talks at the guesthouse on Saturday."
+    )
+    leaders = _leaders(ex)
+    assert leaders["Li Wen"][0] == code
+    assert leaders["Peter Mensah"] == ("GH", "minister")
