@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Replace
 
 from ingest.extract.types import (
     AgreementCandidate,
@@ -42,7 +44,7 @@ from kb.models import (
     Meeting,
     ReviewState,
 )
-from kb.names import normalise_name
+from kb.names import item_key, item_words, normalise_name
 
 logger = logging.getLogger(__name__)
 
@@ -169,8 +171,22 @@ def _leader_enrich(leader: Leader, mention: LeaderMention, country: Country | No
 # ---- matching facts ---------------------------------------------------------------------
 
 
-def _dates_compatible(a: dt.date | None, b: dt.date | None) -> bool:
-    return a is None or b is None or abs(a - b) <= MEETING_DATE_TOLERANCE
+def _count(through: type[models.Model], fact: str, **filters) -> Coalesce:
+    """How many rows of an m2m ``through`` table the outer fact has (0 when none)."""
+    rows = through.objects.filter(**{fact: OuterRef("pk")}, **filters).order_by()
+    return Coalesce(Subquery(rows.values(fact).annotate(n=Count("*")).values("n")), 0)
+
+
+def _has(through: type[models.Model], fact: str, **filters) -> Exists:
+    return Exists(through.objects.filter(**{fact: OuterRef("pk")}, **filters))
+
+
+def _near(date: dt.date | None) -> Q:
+    """Dated within a few days of ``date``, or undated; anything when ``date`` is unknown."""
+    if date is None:
+        return Q()
+    window = (date - MEETING_DATE_TOLERANCE, date + MEETING_DATE_TOLERANCE)
+    return Q(date__isnull=True) | Q(date__range=window)
 
 
 def meeting_find(
@@ -178,59 +194,72 @@ def meeting_find(
 ) -> Meeting | None:
     """An existing meeting that is the same event: the same participants (all of them
     when two met; at least two when more did), a date within a few days or unknown, and
-    the same host country when both know it."""
+    the same host country when both know it.
+
+    One query through the participants table, among the meetings of one participant in
+    the date window: never every meeting of a busy leader. (A group matches only
+    meetings that include the first of its ids as a set iterates, as it always has.)
+    """
     ids = {leader.pk for leader in participants}
     if not ids:
         return None
     first = next(iter(ids))
-    candidates = (
-        Meeting.objects.filter(participants=first)
-        .prefetch_related("participants")
-        .order_by("-review_state", "id")
-    )
-    for meeting in candidates:
-        theirs = {p.pk for p in meeting.participants.all()}
-        shared = ids & theirs
-        same_people = theirs == ids if len(ids) <= 2 or len(theirs) <= 2 else len(shared) >= 2
-        if not same_people:
-            continue
-        if not _dates_compatible(meeting.date, date):
-            continue
-        if host and meeting.host_country_id and meeting.host_country_id != host.pk:
-            continue
-        return meeting
-    return None
-
-
-def _item_key(item: str) -> frozenset[str]:
-    stop = {"a", "an", "the", "of", "from", "with", "and", "its", "his", "her", "their"}
-    return frozenset(w for w in normalise_name(item).split() if w not in stop)
+    through = Meeting.participants.through
+    candidates = Meeting.objects.filter(_has(through, "meeting", leader_id=first), _near(date))
+    if host:
+        candidates = candidates.filter(Q(host_country__isnull=True) | Q(host_country=host))
+    candidates = candidates.annotate(everyone=_count(through, "meeting"))
+    if len(ids) <= 2:
+        for other in ids - {first}:
+            candidates = candidates.filter(_has(through, "meeting", leader_id=other))
+        candidates = candidates.filter(everyone=len(ids))
+    else:
+        shared = _count(through, "meeting", leader_id__in=ids)
+        candidates = candidates.annotate(shared=shared).filter(shared__gte=2, everyone__gt=2)
+    return candidates.order_by("-review_state", "id").first()
 
 
 def gift_find(*, giver: Leader, recipient: Leader, item: str) -> Gift | None:
-    key = _item_key(item)
-    for gift in Gift.objects.filter(giver=giver, recipient=recipient):
-        theirs = _item_key(gift.item)
-        if key and theirs and (key <= theirs or theirs <= key):
-            return gift
-    return None
+    """The pair's gift whose item's words include this one's, or are included in them
+    ("jug" and "a clay jug from Oslo"), the latest dated first. Compared on
+    ``Gift.item_key`` in the query, so only the match is read."""
+    key = item_key(item)
+    if not key:
+        return None
+    words = sorted(item_words(item))
+    contains_ours = Q()
+    for word in words:
+        contains_ours &= Q(item_key__contains=f" {word} ")
+    theirs_left = models.F("item_key")
+    for word in words:  # what remains of their key once our words are taken out
+        theirs_left = Replace(theirs_left, Value(f" {word} "), Value(" "))
+    candidates = (
+        Gift.objects.filter(giver=giver, recipient=recipient)
+        .exclude(item_key="")
+        .alias(theirs_left=theirs_left)
+        .filter(contains_ours | Q(theirs_left=" "))
+    )
+    return candidates.first()
 
 
 def agreement_find(
     *, kind: str, leaders: set[int], countries: set[int], date: dt.date | None
 ) -> Agreement | None:
-    candidates = Agreement.objects.filter(kind=kind).prefetch_related(
-        "leader_parties", "country_parties"
-    )
-    for agreement in candidates:
-        if {p.pk for p in agreement.leader_parties.all()} != leaders:
-            continue
-        if {c.pk for c in agreement.country_parties.all()} != countries:
-            continue
-        if not _dates_compatible(agreement.date, date):
-            continue  # a day apart or so: the same signing, as two articles date it
-        return agreement
-    return None
+    """An agreement of this kind between exactly these leaders and countries, dated
+    within a few days (two articles may date one signing a day apart) or undated; the
+    latest dated first. One query, among the agreements of one party."""
+    leader_parties = Agreement.leader_parties.through
+    country_parties = Agreement.country_parties.through
+    candidates = Agreement.objects.filter(kind=kind).filter(_near(date))
+    for pk in sorted(leaders):
+        candidates = candidates.filter(_has(leader_parties, "agreement", leader_id=pk))
+    for pk in sorted(countries):
+        candidates = candidates.filter(_has(country_parties, "agreement", country_id=pk))
+    candidates = candidates.annotate(
+        n_leaders=_count(leader_parties, "agreement"),
+        n_countries=_count(country_parties, "agreement"),
+    ).filter(n_leaders=len(leaders), n_countries=len(countries))
+    return candidates.first()
 
 
 # ---- saving one article's extraction ----------------------------------------------------
@@ -244,6 +273,7 @@ class _ArticleWriter:
         self.extraction = extraction
         self.leaders: dict[str, Leader] = {}
         self.meetings: list[Meeting | None] = []  # one per extracted meeting, in order
+        self.written: FactIds = {}  # the facts given evidence, by model
 
     def leader(self, name: str) -> Leader | None:
         return self.leaders.get(name)
@@ -265,6 +295,8 @@ class _ArticleWriter:
         # The candidate as found, for the record; each row is one of its spans, so the
         # spans are left out (copying them all into every row costs n² for n rows).
         payload = _jsonable({k: v for k, v in asdict(candidate).items() if k != "evidence"})
+        for value in fact.values():
+            self.written.setdefault(type(value), set()).add(value.pk)
         Evidence.objects.bulk_create(
             [
                 Evidence(
@@ -424,10 +456,16 @@ def article_facts_replace(*, article: Article, extraction: Extraction) -> None:
     new ones; machine-made facts left with no evidence at all are deleted. Facts an
     editor touched are never changed or deleted here.
     """
+    # Only facts this article supported or now supports can be left without evidence
+    # here: the sweep looks at those, never at whole tables.
+    touched = _supported_by(article)
     # Evidence an editor added by hand is theirs, not the extractor's: it stays.
     Evidence.objects.filter(article=article).exclude(rule=MANUAL_RULE).delete()
-    _ArticleWriter(article, extraction).write()
-    _machine_facts_unsupported_delete()
+    writer = _ArticleWriter(article, extraction)
+    writer.write()
+    for model, ids in writer.written.items():
+        touched.setdefault(model, set()).update(ids)
+    _machine_facts_unsupported_delete(among=touched)
     article.extractor_version = extraction.version
     if extraction.published and not article.published:
         article.published = extraction.published

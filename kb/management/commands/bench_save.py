@@ -1,0 +1,149 @@
+"""Time saving one article's facts on an empty knowledge base and on a large one.
+
+    python manage.py bench_save                      # 100,000 meetings (several minutes)
+    python manage.py bench_save --meetings 5000 --articles 10
+
+Recording only: each article is saved from a fixed Extraction (no spaCy), through
+``article_facts_replace``, as a worker does. The extraction names the busiest leaders
+of the synthetic data (the ones whose meetings, gifts and agreements a slow lookup would
+read), with a meeting of two, a group meeting, gifts and agreements, each article dated
+a week after the previous one.
+
+A fresh test database is created (SQLite in memory, or "<name>_bench" on PostgreSQL),
+filled with `generate_demo_data`'s synthetic meetings, measured, emptied, measured again
+on the empty knowledge base (the same names are created by the first article), and
+dropped. It prints the median seconds per article at both sizes and their ratio.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import setup_test_environment, teardown_test_environment
+
+from ingest.extract.types import (
+    AgreementCandidate,
+    Evidence,
+    Extraction,
+    GiftCandidate,
+    LeaderMention,
+    MeetingCandidate,
+    Span,
+)
+from kb.management.commands.generate_demo_data import generate
+from kb.models import Article, Country, Leader, Meeting
+from kb.services import article_facts_replace
+
+TEXT = "{a} met {b} in the capital on {day}. {a} gave {b} a silver tea set. They signed a treaty."
+
+
+def busiest(count: int) -> list[Leader]:
+    return list(
+        Leader.objects.filter(country__isnull=False)
+        .annotate(n=Count("meetings"))
+        .order_by("-n", "pk")
+        .select_related("country")[:count]
+    )
+
+
+def extraction_for(people: list[tuple[str, str]], day: dt.date) -> Extraction:
+    """One article's worth of facts about ``people`` ((name, country code) pairs)."""
+    (a, ca), (b, cb), (c, _cc) = people[:3]
+    text = TEXT.format(a=a, b=b, day=day.isoformat())
+
+    def span(start: int = 0, end: int = 20) -> tuple[Evidence, ...]:
+        return (Evidence(Span(start, end, text, 0), 0.9, "bench"),)
+
+    return Extraction(
+        published=day,
+        leaders=tuple(LeaderMention(name, code, "President", ()) for name, code in people[:3]),
+        countries=(ca, cb),
+        meetings=(
+            MeetingCandidate((a, b), "talks", ca, "the capital", day, ("trade",), span()),
+            MeetingCandidate((a, b, c), "summit", None, "", day, ("security",), span()),
+        ),
+        gifts=(
+            GiftCandidate(a, b, "a silver tea set", span(), meeting=0),
+            GiftCandidate(b, a, "hand-woven carpet", span(), meeting=0),
+        ),
+        agreements=tuple(
+            AgreementCandidate((a, b), kind, "signed", f"A {kind} on trade", day, span())
+            for kind in ("treaty", "mou", "joint_statement", "deal")
+        )
+        + (AgreementCandidate((ca, cb), "agreement", "agreed", "On fisheries", day, span()),),
+    )
+
+
+def time_saves(people: list[tuple[str, str]], first_day: dt.date, articles: int) -> list[float]:
+    times = []
+    for n in range(articles):
+        day = first_day + dt.timedelta(days=7 * n)
+        extraction = extraction_for(people, day)
+        article = Article.objects.create(
+            text=f"Bench article {n} on {day}.", source="bench", published=day
+        )
+        started = time.perf_counter()
+        article_facts_replace(article=article, extraction=extraction)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+class Command(BaseCommand):
+    help = "Measure per-article save time on an empty knowledge base and on a large one."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--meetings", type=int, default=100_000)
+        parser.add_argument("--articles", type=int, default=15, help="Articles per figure.")
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, meetings, articles, seed, **options):
+        if meetings < 1 or articles < 1:
+            raise CommandError("--meetings and --articles must be positive")
+        setup_test_environment(debug=False)
+        settings_dict = connection.settings_dict
+        if connection.vendor != "sqlite":
+            settings_dict.setdefault("TEST", {})
+            settings_dict["TEST"]["NAME"] = f"{settings_dict['NAME']}_bench"
+        old_name = connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False
+        )
+        self.stdout.write(f"Database: {connection.vendor} (throwaway test database)")
+        try:
+            self.stdout.write(f"Generating {meetings:,} synthetic meetings")
+            started = time.perf_counter()
+            generate(meetings, seed=seed)
+            self.stdout.write(f"  done in {time.perf_counter() - started:.0f}s")
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            leaders = busiest(3)
+            if len(leaders) < 3:
+                raise CommandError("the synthetic data has fewer than three leaders")
+            people = [(x.name, x.country.code) for x in leaders]
+            for x in leaders:
+                self.stdout.write(f"  {x.name}: {x.meetings.count():,} meetings")
+            dates = Meeting.objects.filter(date__isnull=False).order_by("date")
+            middle = dates[dates.count() // 2].date
+            large = time_saves(people, middle, articles)
+
+            call_command("flush", interactive=False, verbosity=0)
+            from kb.countries import countries_sync
+
+            countries_sync(Country)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            empty = time_saves(people, middle, articles)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            teardown_test_environment()
+
+        small, big = statistics.median(empty), statistics.median(large)
+        self.stdout.write(f"Per-article save, median of {articles} ({connection.vendor}):")
+        self.stdout.write(f"  empty knowledge base      {small * 1000:8.1f} ms")
+        self.stdout.write(f"  {meetings:>9,} meetings      {big * 1000:8.1f} ms")
+        self.stdout.write(f"  ratio {big / small:.2f}x")
