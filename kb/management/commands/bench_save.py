@@ -25,7 +25,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.models import Count
-from django.test.utils import setup_test_environment, teardown_test_environment
+from django.test.utils import (
+    CaptureQueriesContext,
+    setup_test_environment,
+    teardown_test_environment,
+)
 
 from ingest.extract.types import (
     AgreementCandidate,
@@ -37,8 +41,8 @@ from ingest.extract.types import (
     Span,
 )
 from kb.management.commands.generate_demo_data import generate
-from kb.models import Article, Country, Leader, Meeting
-from kb.services import article_facts_replace
+from kb.models import Article, Country, Gift, Leader, Meeting, ReviewState
+from kb.services import agreement_find, article_facts_replace, gift_find, meeting_find
 
 TEXT = "{a} met {b} in the capital on {day}. {a} gave {b} a silver tea set. They signed a treaty."
 
@@ -94,6 +98,44 @@ def time_saves(people: list[tuple[str, str]], first_day: dt.date, articles: int)
     return times
 
 
+def lookups_explained(people: list[tuple[str, str]], day: dt.date) -> list[tuple[str, str]]:
+    """EXPLAIN (ANALYZE on PostgreSQL) of the queries a save makes to find its facts and
+    sweep orphans, for the bench's leaders: (what, plan) pairs."""
+    names = [name for name, _code in people]
+    a, b, c = (Leader.objects.filter(name=n).order_by("pk").first() for n in names[:3])
+    ca, cb = (Country.objects.get(code=code) for _name, code in people[:2])
+    calls = {
+        "meeting_find (two people)": lambda: meeting_find(participants=[a, b], date=day, host=ca),
+        "meeting_find (undated)": lambda: meeting_find(participants=[a, b], date=None, host=None),
+        "meeting_find (group)": lambda: meeting_find(participants=[a, b, c], date=day, host=None),
+        "gift_find": lambda: gift_find(giver=a, recipient=b, item="a silver tea set"),
+        "agreement_find (leaders)": lambda: agreement_find(
+            kind="treaty", leaders={a.pk, b.pk}, countries=set(), date=day
+        ),
+        "agreement_find (countries)": lambda: agreement_find(
+            kind="agreement", leaders=set(), countries={ca.pk, cb.pk}, date=day
+        ),
+        "orphan sweep (gifts)": lambda: list(
+            Gift.objects.filter(
+                review_state=ReviewState.EXTRACTED,
+                evidence__isnull=True,
+                pk__in=list(Gift.objects.filter(giver=a).values_list("pk", flat=True)[:5]),
+            )
+        ),
+    }
+    prefix = "EXPLAIN ANALYZE " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    plans = []
+    for what, call in calls.items():
+        with CaptureQueriesContext(connection) as ctx:
+            call()
+        sql = ctx.captured_queries[-1]["sql"]
+        with connection.cursor() as cursor:
+            cursor.execute(prefix + sql)
+            plan = "\n".join("  " + " ".join(str(col) for col in row) for row in cursor.fetchall())
+        plans.append((what, plan))
+    return plans
+
+
 class Command(BaseCommand):
     help = "Measure per-article save time on an empty knowledge base and on a large one."
 
@@ -101,8 +143,11 @@ class Command(BaseCommand):
         parser.add_argument("--meetings", type=int, default=100_000)
         parser.add_argument("--articles", type=int, default=15, help="Articles per figure.")
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--explain", action="store_true", help="Print the lookups' query plans at size."
+        )
 
-    def handle(self, *args, meetings, articles, seed, **options):
+    def handle(self, *args, meetings, articles, seed, explain, **options):
         if meetings < 1 or articles < 1:
             raise CommandError("--meetings and --articles must be positive")
         setup_test_environment(debug=False)
@@ -130,6 +175,9 @@ class Command(BaseCommand):
             dates = Meeting.objects.filter(date__isnull=False).order_by("date")
             middle = dates[dates.count() // 2].date
             large = time_saves(people, middle, articles)
+            if explain:
+                for what, plan in lookups_explained(people, middle):
+                    self.stdout.write(f"\n{what}:\n{plan}")
 
             call_command("flush", interactive=False, verbosity=0)
             from kb.countries import countries_sync
