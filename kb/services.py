@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Replace
 
@@ -44,7 +45,7 @@ from kb.models import (
     Meeting,
     ReviewState,
 )
-from kb.names import item_key, item_words, normalise_name
+from kb.names import item_key, item_words, name_keys, normalise_name
 
 logger = logging.getLogger(__name__)
 
@@ -262,6 +263,43 @@ def agreement_find(
     return candidates.first()
 
 
+# ---- one writer at a time per person -----------------------------------------------------
+
+#: Advisory lock namespaces, taken in this order: every name lock of an article before
+#: any fact lock, each kind in sorted order, so that two writers never wait on each other.
+LOCK_LEADER_NAME = 1
+LOCK_LEADER_FACTS = 2
+LOCK_COUNTRY_FACTS = 3
+
+
+def _lock_key(key: str | int) -> int:
+    """A stable signed 32-bit number for an advisory lock (the same in every process)."""
+    digest = hashlib.blake2b(str(key).encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _advisory_locks(namespace: int, keys: Iterable[str | int]) -> None:
+    """Wait for and hold, until the transaction ends, PostgreSQL's advisory lock on each
+    key: a second worker recording an article about the same people waits until the
+    first has committed, then finds what it made instead of making it again. Other
+    databases (SQLite: one writer at a time anyway) need nothing."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for key in sorted({_lock_key(k) for k in keys}):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [namespace, key])
+
+
+def _name_lock_keys(mentions: Iterable[LeaderMention]) -> set[str]:
+    """Every key under which these mentions look a leader up, or would record one."""
+    keys: set[str] = set()
+    for mention in mentions:
+        keys |= name_keys(mention.name, mention.aliases)
+        if mention.registry_key:
+            keys.add(f"registry:{mention.registry_key}")
+    return keys
+
+
 # ---- saving one article's extraction ----------------------------------------------------
 
 
@@ -279,9 +317,15 @@ class _ArticleWriter:
         return self.leaders.get(name)
 
     def write(self) -> None:
+        # Concurrent writers: first the names (finding or making the leaders), then the
+        # people and countries (finding or making their facts). See ``_advisory_locks``.
+        _advisory_locks(LOCK_LEADER_NAME, _name_lock_keys(self.extraction.leaders))
         named_before = set(self.article.leaders.values_list("pk", flat=True))
         for mention in self.extraction.leaders:
             self.leaders[mention.name] = leader_resolve(mention=mention, named_before=named_before)
+        _advisory_locks(LOCK_LEADER_FACTS, [leader.pk for leader in self.leaders.values()])
+        codes = {p for a in self.extraction.agreements for p in a.parties if p not in self.leaders}
+        _advisory_locks(LOCK_COUNTRY_FACTS, sorted(codes))
         self.article.leaders.set(self.leaders.values())
         self.article.countries.set(Country.objects.filter(code__in=self.extraction.countries))
         self.meetings = [self.meeting(c) for c in self.extraction.meetings]

@@ -248,3 +248,21 @@ def test_saving_an_article_sweeps_only_the_facts_it_touched(countries):
     article_facts_replace(article=article, extraction=extraction(date=dt.date(2025, 6, 1)))
     assert not Meeting.objects.filter(pk=first.pk).exists()  # its only evidence went
     assert Meeting.objects.filter(pk=elsewhere.pk).exists()
+
+
+# ---- concurrent writers -----------------------------------------------------------------
+
+
+def test_an_article_locks_every_name_its_leaders_are_found_or_recorded_under(countries):
+    """Two workers wait for each other when one could find what the other is recording:
+    every key the recorded leader is found under is among the article's name locks."""
+    from ingest.extract.types import LeaderMention
+    from kb.names import name_keys
+    from kb.services import _name_lock_keys, leader_resolve
+
+    mention = LeaderMention("Ana Lima", "BR", "President", ("Lima", "President Lima"))
+    leader = leader_resolve(mention=mention)
+    found_under = set(leader.aliases.values_list("key", flat=True))
+    assert found_under == name_keys(leader.name, leader.other_names)
+    assert found_under <= _name_lock_keys([mention])
+    assert "lima" in _name_lock_keys([mention])  # "Lima" alone finds her too
