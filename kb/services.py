@@ -197,9 +197,10 @@ def meeting_find(
     when two met; at least two when more did), a date within a few days or unknown, and
     the same host country when both know it.
 
-    One query through the participants table, among the meetings of one participant in
-    the date window: never every meeting of a busy leader. (A group matches only
-    meetings that include the first of its ids as a set iterates, as it always has.)
+    One query, through the participants table and the date index: the database looks
+    only at these people's meetings in the date window, and Python reads only the match.
+    (A group matches only meetings that include the first of its ids as a set iterates,
+    as it always has.)
     """
     ids = {leader.pk for leader in participants}
     if not ids:
@@ -209,14 +210,15 @@ def meeting_find(
     candidates = Meeting.objects.filter(_has(through, "meeting", leader_id=first), _near(date))
     if host:
         candidates = candidates.filter(Q(host_country__isnull=True) | Q(host_country=host))
-    candidates = candidates.annotate(everyone=_count(through, "meeting"))
-    if len(ids) <= 2:
+    if len(ids) <= 2:  # exactly these people: each of them, and nobody else
         for other in ids - {first}:
             candidates = candidates.filter(_has(through, "meeting", leader_id=other))
-        candidates = candidates.filter(everyone=len(ids))
-    else:
-        shared = _count(through, "meeting", leader_id__in=ids)
-        candidates = candidates.annotate(shared=shared).filter(shared__gte=2, everyone__gt=2)
+        outsider = through.objects.filter(meeting=OuterRef("pk")).exclude(leader_id__in=ids)
+        candidates = candidates.filter(~Exists(outsider))
+    else:  # at least two of them, in a meeting of more than two
+        others = ids - {first}
+        candidates = candidates.filter(_has(through, "meeting", leader_id__in=others))
+        candidates = candidates.alias(everyone=_count(through, "meeting")).filter(everyone__gt=2)
     return candidates.order_by("-review_state", "id").first()
 
 
