@@ -110,7 +110,8 @@ def _parties(ctx, subject) -> list:
         # parsed with A as a modifier of B
         for t in subject.subtree:
             if t.dep_ == "appos" or (
-                t.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+                t.dep_ in ("nmod", "compound")
+                and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
             ):
                 out = out + [p for p in ctx.people.refs(t) if p not in out]
     if not out and subject is not None and subject.tag_ == "NNS":
@@ -368,6 +369,8 @@ def _issue(verb, ctx):
     if _is_commercial(subject, ctx):
         return None
     parties = _parties(ctx, subject) if subject is not None else ctx.pair_for(verb)
+    if parties:  # "A reached an agreement with B", "A struck a deal with B on X"
+        parties += [p for p in ctx.with_parties(verb, doc_noun) if p not in parties]
     return Agreement(parties, kind, "agreed", verb, 0.85, "agreement.issue")
 
 
@@ -692,7 +695,8 @@ def _failed(verb, ctx):
 
 PROPOSE_VERBS = {"propose", "offer", "suggest", "table", "float"}
 SHELVE_VERBS = {"drop", "shelve", "postpone", "defer", "withdraw", "delay"}
-REJECT_VERBS = {"reject", "veto", "rebuff", "spurn", "turn"}
+REFUSE_VERBS = {"refuse", "decline"}
+REJECT_VERBS = {"reject", "veto", "rebuff", "spurn", "turn"} | REFUSE_VERBS
 PROPOSAL_NOUNS = {
     "plan",
     "proposal",
@@ -716,7 +720,15 @@ def _proposed(verb, ctx):
     minute' (a document that was not signed after all)."""
     lemma = verb.lemma_.lower()
     if lemma in ADVOCATE_VERBS:
-        return _advocated(verb, ctx)
+        return _advocated(verb, ctx) or _urged_to_sign(verb, ctx)
+    if lemma == "put" and _put_forward(verb):
+        lemma = "propose"  # "A put forward a treaty on X"
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and not ctx.parties(verb.head)  # "A, who proposed a pact, rejected ...": A's proposal
+        and any(a.pos_ == "VERB" and a.lemma_.lower() in REJECT_VERBS for a in verb.ancestors)
+    ):
+        return None  # "rejected the treaty that A had put forward": the rejection tells it
     if lemma not in PROPOSE_VERBS | SHELVE_VERBS:
         return None
     doc_noun = _object_doc(verb)
@@ -731,15 +743,29 @@ def _proposed(verb, ctx):
     if _is_commercial(subject, ctx):
         return None
     parties = _parties(ctx, subject)
-    parties += [p for c in verb.children if c.dep_ == "dative" for p in ctx.parties(c)]
     parties += [
         p
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for o in c.children
-        if o.dep_ == "pobj"
-        for p in ctx.parties(o)
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and c != doc_noun)  # "offered B a treaty"
+        for p in ctx.parties(c)
     ]
+    for c in verb.children:  # "proposed a treaty to B"
+        if c.dep_ == "prep" and c.lower_ == "to":
+            parties += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+    for t in doc_noun.subtree:  # "to B" hung on the document or its subject: leaders only
+        if t.dep_ == "prep" and t.lower_ == "to":
+            parties += [p for o in t.children if o.dep_ == "pobj" for p in ctx.people.refs(o)]
+    parties = list(dict.fromkeys(parties))
+    if len(parties) < 2:  # "put forward a treaty in talks with B": the other side of the talks
+        parties += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "at")
+            for o in c.children
+            if o.dep_ == "pobj" and o.lower_ in TALK_NOUNS
+            for p in _talk_parties(o, ctx)
+            if p not in parties
+        ]
     if not parties:
         parties = ctx.pair_for(verb)
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
@@ -748,7 +774,93 @@ def _proposed(verb, ctx):
     )
 
 
-ADVOCATE_VERBS = {"press", "push", "call", "lobby", "argue", "campaign"}
+def _put_forward(verb) -> bool:
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "forward" for c in verb.children)
+
+
+#: What one side asks the other to do with a document ("called on B to sign a treaty").
+ASKED_TO = {"sign", "conclude", "accept", "adopt", "endorse", "back", "join", "ratify"}
+
+
+def _urged_to_sign(verb, ctx):
+    """'A called on B to sign a treaty on X', 'A urged B to conclude a deal': a document
+    A proposes to B."""
+    lemma = verb.lemma_.lower()
+    asked = []
+    if lemma == "call":
+        asked = [
+            o
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+    elif lemma in ("urge", "press", "push"):
+        asked = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    comp = next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ASKED_TO),
+        None,
+    )
+    if not asked or comp is None or any(c.dep_ == "neg" for c in comp.children):
+        return None
+    doc_noun = next(
+        (
+            c
+            for c in comp.children
+            if c.dep_ == "dobj" and _doc_kind(c) not in (None, "joint_statement")
+        ),
+        None,
+    )
+    subject = _subject_tok(verb, ctx)
+    if doc_noun is None or _is_commercial(subject, ctx) or _is_commercial(asked[0], ctx):
+        return None
+    parties = _parties(ctx, subject)
+    parties += [p for o in asked for p in ctx.parties(o) if p not in parties]
+    if not parties:
+        return None
+    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    return Agreement(
+        parties,
+        kind,
+        "proposed",
+        verb,
+        0.6,
+        "agreement.urged",
+        infer_counterpart=True,
+        doc_noun=doc_noun,
+    )
+
+
+#: Verbs by which one side puts a document to the other ("a treaty offered by A").
+OFFER_VERBS = {"propose", "offer", "suggest", "table", "float", "submit", "present", "draft"}
+
+
+def _proposer(noun, ctx, scope=None) -> list:
+    """Who put a proposal or document forward: 'A's plan', 'a proposal by/from A', 'a
+    treaty proposed/offered by A', 'a treaty that A had put forward' (the clause looked
+    for within `scope`, the noun's phrase by default)."""
+    out = list(ctx.from_party(noun))
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            out += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+    # the clause may hang on the subject ("a treaty on X offered by A"), or on the verb's
+    # "on" phrase ("refused to sign the treaty on X that A had proposed")
+    subjects = {t.i for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree}
+    for c in (scope if scope is not None else noun).subtree:
+        if c.dep_ not in ("acl", "relcl") or c.i in subjects:
+            continue
+        lemma = c.lemma_.lower()
+        if lemma not in OFFER_VERBS and not (lemma == "put" and _put_forward(c)):
+            continue
+        if c.dep_ == "relcl":
+            out += [p for s in c.children if s.dep_ == "nsubj" for p in ctx.parties(s)]
+        by = args.agent(c)
+        if by is not None:
+            out += ctx.parties(by)
+    return out
+
+
+ADVOCATE_VERBS = {"press", "push", "call", "lobby", "argue", "campaign", "urge"}
 
 
 def _advocated(verb, ctx):
@@ -789,15 +901,44 @@ def _rejected(verb, ctx):
         return None
     if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
         return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None or obj.lemma_.lower() not in PROPOSAL_NOUNS:
+    head = verb
+    if lemma in REFUSE_VERBS:  # "B refused to sign the treaty A proposed"
+        head = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in ASKED_TO),
+            None,
+        )
+        if head is None or any(c.dep_ == "neg" for c in head.children):
+            return None
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or (
+        obj.lemma_.lower() not in PROPOSAL_NOUNS and _doc_kind(obj) in (None, "joint_statement")
+    ):
         return None
+    if head is not verb and _doc_kind(obj) in (None, "joint_statement"):
+        return None  # "refused to sign the plan" is no document turned down
     subject = _subject_tok(verb, ctx) if obj.dep_ == "dobj" else args.agent(verb)
     if _is_commercial(subject, ctx):
         return None
-    parties = _parties(ctx, subject) + ctx.from_party(obj)
+    parties = _parties(ctx, subject)
+    # the proposer's clause may hang on the document, its subject or the verb's "on" phrase
+    parties += [p for p in _proposer(obj, ctx, head) if p not in parties]
+    by = args.agent(verb) if obj.dep_ == "dobj" else None
+    if by is not None:  # "rejected a proposal by A", the parser hanging 'by' on the verb
+        parties += [p for p in ctx.parties(by) if p not in parties]
     if len([p for p in parties if isinstance(p, int)]) < 1:
         parties = ctx.pair_for(verb)  # "voters rejected the plan": the leaders behind it
+    proposed = next(
+        (
+            o
+            for c in list(obj.children) + list(verb.children)
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for o in c.children
+            if o.dep_ == "pobj" and _doc_kind(o) not in (None, "joint_statement")
+        ),
+        None,
+    )
+    if proposed is not None:  # "a proposal by A for a treaty on X": the treaty
+        obj = proposed
     kind = _doc_kind(obj)
     if kind not in ("treaty", "agreement", "deal", "declaration", "mou") or obj.lower_ in (
         "plan",
@@ -805,7 +946,14 @@ def _rejected(verb, ctx):
     ):
         kind = "treaty" if obj.lower_ == "pact" else "deal"
     return Agreement(
-        parties, kind, "rejected", verb, 0.7, "agreement.rejected", infer_counterpart=True
+        parties,
+        kind,
+        "rejected",
+        verb,
+        0.7,
+        "agreement.rejected",
+        infer_counterpart=True,
+        doc_noun=obj if _doc_kind(obj) else None,
     )
 
 

@@ -68,6 +68,12 @@ TEMPLATES = {
         ("{A} and {B} struck a deal on {subject}.", [("deal", "agreed", "leaders")]),
         ("{A} and {B} sealed a deal on {subject}.", [("deal", "signed", "leaders")]),
         ("{A} and {B} hope to strike a deal on {subject}.", []),
+        (
+            "{A} reached an agreement with {B} on {subject}.",
+            [("agreement", "agreed", "leaders")],
+        ),
+        ("{A} struck a deal with {B} over {subject}.", [("deal", "agreed", "leaders")]),
+        ("{A} wants to strike a deal with {B} on {subject}.", []),
     ],
     "passive signing": [
         (
@@ -148,6 +154,25 @@ TEMPLATES = {
             [("agreement", "proposed", "leaders")],
         ),
         ("{A} proposed a toast to {b}.", []),
+        ("{A} proposed a treaty on {subject} to {B}.", [("treaty", "proposed", "leaders")]),
+        (
+            "{A} offered {B} a memorandum of understanding on {subject}.",
+            [("mou", "proposed", "leaders")],
+        ),
+        (
+            "{A} put forward a treaty on {subject} during talks with {B}.",
+            [("treaty", "proposed", "leaders")],
+        ),
+        ("{A} put forward a new idea during talks with {B}.", []),
+    ],
+    "asked to sign": [
+        ("{A} urged {B} to sign a treaty on {subject}.", [("treaty", "proposed", "leaders")]),
+        (
+            "{A} called on {B} to join an agreement on {subject}.",
+            [("agreement", "proposed", "leaders")],
+        ),
+        ("{A} called on {B} to explain the delay.", []),
+        ("{A} urged {B} to sign the visitors' book.", []),
     ],
     "advocated": [
         (
@@ -161,6 +186,24 @@ TEMPLATES = {
         ("{A} rejected {b}'s plan for {subject}.", [("deal", "rejected", "leaders")]),
         ("{A} rejected the proposed deal on {subject}.", [("deal", "rejected", "leaders")]),
         ("{A} rejected {b}'s accusation of meddling.", []),
+        (
+            "{A} refused to sign an agreement on {subject} drafted by {B}.",
+            [("agreement", "rejected", "leaders")],
+        ),
+        (
+            "{A} declined to sign the treaty on {subject} that {B} had proposed.",
+            [("treaty", "rejected", "leaders")],
+        ),
+        (
+            "{A} turned down an MoU on {subject} offered by {B}.",
+            [("mou", "rejected", "leaders")],
+        ),
+        (
+            "{A} rejected a proposal from {B} for a treaty on {subject}.",
+            [("treaty", "rejected", "leaders")],
+        ),
+        ("{A} refused to comment on the treaty with {B}.", []),
+        ("{A} refused to sign autographs for {B}'s staff.", []),
     ],
     "invitation": [
         ("{A} invited {b} to visit {countryA}.", [("invitation", "proposed", "leaders")]),
