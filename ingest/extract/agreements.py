@@ -28,7 +28,7 @@ from .agreement_args import object_doc as _object_doc
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .lexicon import GOVERNMENT_NOUNS, ORG_HEADS
 
-FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder"}
+FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder", "cut"}
 AID_WORDS = {
     "aid",
     "assistance",
@@ -368,7 +368,12 @@ def _issue(verb, ctx):
         subject = args.subject_tok(clause_verb(verb.head))
     if _is_commercial(subject, ctx):
         return None
-    parties = _parties(ctx, subject) if subject is not None else ctx.pair_for(verb)
+    if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        parties = _talks_sides(verb, ctx)  # "a deal was struck at the talks between A and B"
+    else:
+        parties = []
+    if len(parties) < 2:
+        parties = _parties(ctx, subject) if subject is not None else ctx.pair_for(verb)
     if parties:  # "A reached an agreement with B", "A struck a deal with B on X"
         parties += [p for p in ctx.with_parties(verb, doc_noun) if p not in parties]
     return Agreement(parties, kind, "agreed", verb, 0.85, "agreement.issue")
@@ -592,7 +597,7 @@ def _noun_pledge(noun, ctx):
     )
 
 
-SETTLE_VERBS = {"reach", "strike", "sign", "seal", "clinch", "conclude", "agree"}
+SETTLE_VERBS = {"reach", "strike", "sign", "seal", "clinch", "conclude", "agree", "broker", "forge"}
 
 
 def _failed_to(verb, ctx):
@@ -639,8 +644,48 @@ def _talk_parties(noun, ctx) -> list:
         if c.dep_ == "poss":
             out += ctx.parties(c)
         if c.dep_ == "prep" and c.lower_ in ("between", "with"):
-            out += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+            found = [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+            if c.lower_ == "between" and len(found) < 2:
+                # "between A and B" parsed with A as a modifier of B: every leader named
+                found = list(dict.fromkeys(p for t in c.subtree for p in ctx.people.pids(t)))
+            out += found
     return out
+
+
+def _talks_sides(verb, ctx, preps=("at", "in", "during", "after")) -> list:
+    """The sides of the talks a verb happens at ('was struck during the talks between A
+    and B', 'put forward a plan in talks with B')."""
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj" and o.lower_ in TALK_NOUNS
+        for p in _talk_parties(o, ctx)
+    ]
+
+
+def _none_reached(verb, ctx):
+    """'No agreement on X was reached at the talks between A and B', 'no deal was struck':
+    a failed negotiation, between the sides of the talks named or the leaders meeting."""
+    noun = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "nsubjpass"
+            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ),
+        None,
+    )
+    if noun is None or _doc_kind(noun) in (None, "joint_statement") or args.is_plural(noun):
+        return None
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return None  # "no agreement has been reached (yet)": talks still going on
+    parties = _talks_sides(verb, ctx)
+    kind = "deal" if noun.lemma_.lower() == "deal" else "agreement"
+    return Agreement(
+        parties or ctx.pair_for(verb), kind, "failed", verb, 0.7, "agreement.none_reached"
+    )
 
 
 def _no_deal(verb):
@@ -757,15 +802,7 @@ def _proposed(verb, ctx):
             parties += [p for o in t.children if o.dep_ == "pobj" for p in ctx.people.refs(o)]
     parties = list(dict.fromkeys(parties))
     if len(parties) < 2:  # "put forward a treaty in talks with B": the other side of the talks
-        parties += [
-            p
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "during", "at")
-            for o in c.children
-            if o.dep_ == "pobj" and o.lower_ in TALK_NOUNS
-            for p in _talk_parties(o, ctx)
-            if p not in parties
-        ]
+        parties += [p for p in _talks_sides(verb, ctx) if p not in parties]
     if not parties:
         parties = ctx.pair_for(verb)
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
@@ -983,6 +1020,8 @@ def _mention(tok, ctx):
             return found
     if lemma in REJECT_VERBS:
         return None if args.negative_subject(tok) else _rejected(tok, ctx)
+    if lemma in SETTLE_VERBS and args.negative_subject(tok):
+        return _none_reached(tok, ctx)
     doc_noun = _object_doc(tok)
     settles = lemma == "strike" and doc_noun is not None  # "struck a deal" is no attack
     if (is_conflict(tok) and not settles) or args.negative_subject(tok):

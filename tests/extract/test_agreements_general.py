@@ -145,6 +145,30 @@ TEMPLATES = {
         ("{A} and {B} failed to agree on {subject}.", [("agreement", "failed", "leaders")]),
         ("The talks ended without agreement.", [("deal", "failed", "leaders")]),
         ("The talks ended with a deal on {subject}.", []),
+        ("{A} and {B} failed to broker a deal over {subject}.", [("deal", "failed", "leaders")]),
+        ("{A} and {B} managed to strike a deal over {subject}.", [("deal", "agreed", "leaders")]),
+        (
+            "No deal on {subject} was struck during the talks between {A} and {B}.",
+            [("deal", "failed", "leaders")],
+        ),
+        (
+            "No deal on {subject} has been struck in the talks between {A} and {B}, which "
+            "will go on next week.",
+            [],
+        ),
+        (
+            "A deal on {subject} was struck during the talks between {A} and {B}.",
+            [("deal", "agreed", "leaders")],
+        ),
+        (
+            "{A} and {B} cut their meeting short without agreement on {subject}.",
+            [("deal", "failed", "leaders")],
+        ),
+        ("{A} and {B} cut tariffs on {subject} equipment.", []),
+        (
+            "The summit between {A} and {B} broke up without a deal.",
+            [("deal", "failed", "leaders")],
+        ),
     ],
     "proposed": [
         ("{A} proposed a treaty on {subject}.", [("treaty", "proposed", "leaders")]),
