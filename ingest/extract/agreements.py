@@ -247,6 +247,22 @@ def _sign(verb, ctx):
             if o.dep_ == "pobj"
             for p in ctx.people.refs(o)
         ]
+    if len(parties) < 2:
+        # "signed two agreements on X and Y with B": "with" hung on a list the parser split
+        own = {t.i for t in subject.subtree} if subject is not None else set()
+        parties += [
+            p
+            for t in verb.subtree
+            if t.dep_ == "prep"
+            and t.lower_ == "with"
+            and t.i > doc_noun.i
+            and t.i not in own
+            and _same_clause(t, verb)
+            for o in t.children
+            if o.dep_ == "pobj" and not _as_role(o)  # "with Z as their host"
+            for p in ctx.people.refs(o)
+            if p not in parties
+        ]
     witnesses = args.presence(verb)
     if witnesses is not None and len(parties) < 2:
         # "ministers signed X in the presence of A and B": the states of A and B
@@ -269,6 +285,20 @@ def _sign(verb, ctx):
                 parties = _countries_of(ctx, pair) or pair
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
+
+
+def _as_role(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+
+def _same_clause(tok, verb) -> bool:
+    """No other verb between a token and the verb it hangs under."""
+    head = tok.head
+    while head != verb and head.head != head:
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        head = head.head
+    return head == verb
 
 
 OVERSEE_VERBS = {"preside", "oversee", "witness", "attend", "watch"}

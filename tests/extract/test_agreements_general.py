@@ -125,6 +125,31 @@ TEMPLATES = {
             "{A} and {B} signed MoUs on {subject}, tourism and space research.",
             [("mou", "signed", "leaders")] * 3,
         ),
+        (
+            "{A} signed two MoUs on {subject} and tourism with {B}.",
+            [("mou", "signed", "leaders")] * 2,
+        ),
+        (
+            "{A} and {B} signed three agreements on trade, energy and {subject}.",
+            [("agreement", "signed", "leaders")] * 3,
+        ),
+        (  # the count is not the number of subjects: one batch
+            "{A} and {B} signed 18 agreements on trade and energy.",
+            [("agreement", "signed", "leaders")],
+        ),
+        (
+            "{A} and {B} signed the Harbour Security Treaty, the Coral Sea Fisheries Agreement "
+            "and the Ocean Science Declaration.",
+            [
+                ("treaty", "signed", "leaders"),
+                ("agreement", "signed", "leaders"),
+                ("declaration", "signed", "leaders"),
+            ],
+        ),
+        (  # one document named twice
+            "{A} and {B} signed the Coral Sea Treaty, a landmark accord on fishing.",
+            [("treaty", "signed", "leaders")],
+        ),
     ],
     "counted batch": [
         (
