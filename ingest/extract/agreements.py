@@ -865,7 +865,11 @@ def _urged_to_sign(verb, ctx):
     elif lemma in ("urge", "press", "push"):
         asked = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
     comp = next(
-        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ASKED_TO),
+        (
+            c
+            for c in verb.children
+            if (c.dep_ in ("xcomp", "ccomp") or _bare_conj(c)) and c.lemma_.lower() in ASKED_TO
+        ),
         None,
     )
     if not asked or comp is None or any(c.dep_ == "neg" for c in comp.children):
@@ -881,6 +885,10 @@ def _urged_to_sign(verb, ctx):
     subject = _subject_tok(verb, ctx)
     if doc_noun is None or _is_commercial(subject, ctx) or _is_commercial(asked[0], ctx):
         return None
+    if any(t.lower_ in BELLIGERENT_WORDS for t in doc_noun.subtree) or any(
+        t.dep_ == "prep" and t.lower_ == "with" for t in comp.subtree
+    ):
+        return None  # "urged B to sign a peace deal (with C)": B's deal with a third side
     parties = _parties(ctx, subject)
     parties += [p for o in asked for p in ctx.parties(o) if p not in parties]
     if not parties:
@@ -895,6 +903,26 @@ def _urged_to_sign(verb, ctx):
         "agreement.urged",
         infer_counterpart=True,
         doc_noun=doc_noun,
+    )
+
+
+#: Documents between warring sides: the one urging them to sign is no party.
+BELLIGERENT_WORDS = {"peace", "ceasefire", "truce", "armistice"}
+
+
+def _bare_conj(verb) -> bool:
+    """'urged B to declare a ceasefire and sign a deal' parsed with 'sign' coordinated with
+    'urged': a bare infinitive without its own subject or auxiliary, after a verb in another
+    tense, continues the infinitive."""
+    root = verb
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and root.tag_ in ("VBD", "VBZ", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in root.children)
     )
 
 
@@ -976,6 +1004,8 @@ def _rejected(verb, ctx):
         )
         if head is None or any(c.dep_ == "neg" for c in head.children):
             return None
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return None  # "squandered the chance by refusing to sign": whose refusal is unsaid
     obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None or (
         obj.lemma_.lower() not in PROPOSAL_NOUNS and _doc_kind(obj) in (None, "joint_statement")
@@ -987,6 +1017,8 @@ def _rejected(verb, ctx):
     if _is_commercial(subject, ctx):
         return None
     parties = _parties(ctx, subject)
+    if head is not verb and not parties:
+        return None  # "rebels refused to sign": no state or leader refuses
     # the proposer's clause may hang on the document, its subject or the verb's "on" phrase
     parties += [p for p in _proposer(obj, ctx, head) if p not in parties]
     by = args.agent(verb) if obj.dep_ == "dobj" else None
@@ -1012,7 +1044,7 @@ def _rejected(verb, ctx):
         "package",
     ):
         kind = "treaty" if obj.lower_ == "pact" else "deal"
-    return Agreement(
+    found = Agreement(
         parties,
         kind,
         "rejected",
@@ -1022,13 +1054,19 @@ def _rejected(verb, ctx):
         infer_counterpart=True,
         doc_noun=obj if _doc_kind(obj) else None,
     )
+    if head is not verb:  # "B refused to sign the peace deal": no guessed other side
+        found.infer_counterpart = False
+    return found
 
 
 RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
 
 
 def _asserted(tok) -> bool:
-    """`verb_asserted`, reading 'went on to sign' as a signing that happened."""
+    """`verb_asserted`, reading 'went on to sign' as a signing that happened, and 'urged B
+    to declare X and sign Y' as no signing."""
+    if _bare_conj(tok):
+        return False
     head = tok.head
     if (
         tok.dep_ == "xcomp"

@@ -221,6 +221,11 @@ TEMPLATES = {
             [("agreement", "proposed", "leaders")],
         ),
         ("{A} called on {B} to explain the delay.", []),
+        (  # a peace deal is between warring sides, not with the one who urges it
+            "{A} urged {B} to declare a truce, open the border and sign a peace agreement.",
+            [],
+        ),
+        ("{A} urged {B} to sign a trade agreement with the European Union.", []),
         ("{A} urged {B} to sign the visitors' book.", []),
     ],
     "advocated": [
@@ -253,6 +258,7 @@ TEMPLATES = {
         ),
         ("{A} refused to comment on the treaty with {B}.", []),
         ("{A} refused to sign autographs for {B}'s staff.", []),
+        ("{A} praised {B} and said rebels had refused to sign the peace agreement.", []),
     ],
     "invitation": [
         ("{A} invited {b} to visit {countryA}.", [("invitation", "proposed", "leaders")]),
