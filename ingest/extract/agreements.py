@@ -101,6 +101,14 @@ def _parties(ctx, subject) -> list:
             if found:
                 return found
     out = ctx.parties(subject)
+    if not out and subject is not None and subject.lower_ in TALK_NOUNS:
+        # "After talks in X, A and B signed ...": the parser made the talks the subject and
+        # hung the leaders on the place; those named after the comma act
+        comma = next((t.i for t in subject.subtree if t.text == ","), None)
+        if comma is not None:
+            named = [p for t in subject.subtree if t.i > comma for p in ctx.people.refs(t)]
+            named = list(dict.fromkeys(named))
+            out = named if len(named) >= 2 else []
     if out and subject.dep_ == "nsubj" and ctx.people.refs(subject):
         for c in subject.head.children:
             if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):

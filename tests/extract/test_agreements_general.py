@@ -62,6 +62,11 @@ TEMPLATES = {
             [("agreement", "signed", "states")],
         ),
         ("{A} and {B} discussed an agreement on {subject}.", []),
+        (
+            "After talks in Geneva, {A} and {B} signed an MoU on {subject}.",
+            [("mou", "signed", "leaders")],
+        ),
+        ("After talks in Geneva, {A} and {B} discussed an MoU on {subject}.", []),
         ("{A} and {B} will sign an agreement on {subject} next year.", []),
     ],
     "struck a deal": [
