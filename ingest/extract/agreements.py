@@ -271,6 +271,8 @@ def _sign(verb, ctx):
             for p in ctx.people.refs(o)
             if p not in parties
         ]
+    if not parties and subject is None:
+        parties = _fronted_signers(verb, ctx)
     witnesses = args.presence(verb)
     if witnesses is not None and len(parties) < 2:
         # "ministers signed X in the presence of A and B": the states of A and B
@@ -307,6 +309,24 @@ def _same_clause(tok, verb) -> bool:
             return False
         head = head.head
     return head == verb
+
+
+def _fronted_signers(verb, ctx) -> list:
+    """'During the visit of A to X, Indian and Moldovan officials signed ...' parsed with
+    the signers inside the fronted phrase: those between its last comma and the verb -
+    two leaders, or the states of officials named by nationality."""
+    sent = verb.sent
+    comma = next((t.i for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+    if comma is None:
+        return []
+    span = verb.doc[comma + 1 : verb.i]
+    people = list(dict.fromkeys(p for t in span for p in ctx.people.refs(t)))
+    if len(people) >= 2:
+        return people
+    if any(t.lemma_.lower() in OFFICIALS for t in span):
+        codes = list(dict.fromkeys(ctx.code_at[t.i] for t in span if t.i in ctx.code_at))
+        return codes if len(codes) >= 2 else []
+    return []
 
 
 OVERSEE_VERBS = {"preside", "oversee", "witness", "attend", "watch"}
@@ -955,8 +975,8 @@ def _proposer(noun, ctx, scope=None) -> list:
         lemma = c.lemma_.lower()
         if lemma not in OFFER_VERBS and not (lemma == "put" and _put_forward(c)):
             continue
-        if c.dep_ == "relcl":
-            out += [p for s in c.children if s.dep_ == "nsubj" for p in ctx.parties(s)]
+        # "that A had put forward" (read as a relative clause or a participle)
+        out += [p for s in c.children if s.dep_ == "nsubj" for p in ctx.parties(s)]
         by = args.agent(c)
         if by is not None:
             out += ctx.parties(by)

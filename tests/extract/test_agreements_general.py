@@ -261,6 +261,10 @@ TEMPLATES = {
             "{A} rejected a proposal from {B} for a treaty on {subject}.",
             [("treaty", "rejected", "leaders")],
         ),
+        (
+            "{A} rejected an MoU on {subject} that {B} had put forward.",
+            [("mou", "rejected", "leaders")],
+        ),
         ("{A} refused to comment on the treaty with {B}.", []),
         ("{A} refused to sign autographs for {B}'s staff.", []),
         ("{A} praised {B} and said rebels had refused to sign the peace agreement.", []),
@@ -691,3 +695,28 @@ def test_no_pledge_to_a_guessed_compatriot(run):
 
 def test_suite_size():
     assert len(_cases()) >= 150
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "During the visit of Kenyan President William Ruto to Paris, French and Kenyan "
+            "officials signed seven agreements.",
+            [("agreement", "signed", frozenset({"FR", "KE"}))],
+        ),
+        (
+            "During the visit of Kenyan President William Ruto to Paris, President Emmanuel "
+            "Macron and Ruto signed an agreement on critical minerals.",
+            [("agreement", "signed", frozenset({"Emmanuel Macron", "William Ruto"}))],
+        ),
+        (  # firms sign contracts, not the states
+            "During the visit of Kenyan President William Ruto to Paris, French and Kenyan "
+            "companies signed seven agreements.",
+            [],
+        ),
+    ],
+)
+def test_signers_the_parser_hides_in_a_fronted_phrase(run, sentence, expected):
+    ex = run(sentence)
+    assert [(a.kind, a.status, frozenset(a.parties)) for a in ex.agreements] == expected
