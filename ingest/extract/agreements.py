@@ -122,6 +122,19 @@ def _parties(ctx, subject) -> list:
                 and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
             ):
                 out = out + [p for p in ctx.people.refs(t) if p not in out]
+    if out and subject is not None and subject.tag_ == "NNS":
+        # "the presidents of Armenia and Azerbaijan": only those states' leaders, not the
+        # host who brought them together
+        states = [
+            ctx.code_at[t.i]
+            for c in subject.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for t in c.subtree
+            if t.i in ctx.code_at
+        ]
+        if len(set(states)) >= 2:
+            own = [p for p in out if not isinstance(p, int) or ctx.people.get(p).country in states]
+            out = own if len(own) >= 2 else out
     if not out and subject is not None and subject.tag_ == "NNS":
         lemma = subject.lemma_.lower()
         prime = any(c.lower_ == "prime" for c in subject.children)

@@ -720,3 +720,29 @@ def test_suite_size():
 def test_signers_the_parser_hides_in_a_fronted_phrase(run, sentence, expected):
     ex = run(sentence)
     assert [(a.kind, a.status, frozenset(a.parties)) for a in ex.agreements] == expected
+
+
+@pytest.mark.parametrize(
+    "verb,status",
+    [("failed to agree on", "failed"), ("agreed on", "agreed")],
+)
+def test_leaders_of_two_named_states_exclude_the_host(run, verb, status):
+    ex = run(
+        "Swiss President Guy Parmelin hosted talks between Indian Prime Minister Narendra Modi "
+        "and Pakistani Prime Minister Imran Khan in Geneva on Tuesday. The prime ministers of "
+        f"India and Pakistan {verb} a framework for sharing river water."
+    )
+    assert [(a.status, set(a.parties)) for a in ex.agreements] == [
+        (status, {"Narendra Modi", "Imran Khan"})
+    ]
+
+
+def test_unnamed_presidents_keep_the_whole_meeting(run):
+    ex = run(
+        "Swiss President Guy Parmelin hosted talks between Indian Prime Minister Narendra Modi "
+        "and Pakistani Prime Minister Imran Khan in Geneva on Tuesday. The three leaders "
+        "agreed on a framework for sharing river water."
+    )
+    assert [set(a.parties) for a in ex.agreements] == [
+        {"Guy Parmelin", "Narendra Modi", "Imran Khan"}
+    ]
