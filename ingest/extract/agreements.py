@@ -26,7 +26,7 @@ from . import agreement_args as args
 from .agreement_args import doc_kind as _doc_kind
 from .agreement_args import object_doc as _object_doc
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
-from .lexicon import GOVERNMENT_NOUNS, ORG_HEADS
+from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, ORG_HEADS
 
 FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder", "cut"}
 AID_WORDS = {
@@ -135,6 +135,9 @@ def _parties(ctx, subject) -> list:
         if len(set(states)) >= 2:
             own = [p for p in out if not isinstance(p, int) or ctx.people.get(p).country in states]
             out = own if len(own) >= 2 else out
+    counted = _counted_states(ctx, subject)
+    if counted:
+        out = counted
     if not out and subject is not None and subject.tag_ == "NNS":
         lemma = subject.lemma_.lower()
         prime = any(c.lower_ == "prime" for c in subject.children)
@@ -142,6 +145,29 @@ def _parties(ctx, subject) -> list:
             pair = ctx.pair_for(subject)
             out = list(pair) if len(pair) >= 2 else []
     return out
+
+
+STATE_NOUNS = {"countries", "nations", "states", "governments"}
+
+
+def _counted_states(ctx, subject) -> list:
+    """'The eight countries that share the Amazon signed ...': a counted group of three or
+    more states, read as the first that many states the article names (when it names at
+    least that many); [] otherwise."""
+    if subject is None or subject.lower_ not in STATE_NOUNS:
+        return []
+    n = next(
+        (
+            NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+            for c in subject.children
+            if c.dep_ == "nummod"
+        ),
+        0,
+    )
+    if n < 3:
+        return []
+    codes = list(dict.fromkeys(code for _, code in sorted(ctx.code_at.items())))
+    return codes[:n] if len(codes) >= n else []
 
 
 GROUP_LEMMAS = {"president", "leader", "premier", "chancellor", "king", "head"}

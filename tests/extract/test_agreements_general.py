@@ -746,3 +746,22 @@ def test_unnamed_presidents_keep_the_whole_meeting(run):
     assert [set(a.parties) for a in ex.agreements] == [
         {"Guy Parmelin", "Narendra Modi", "Imran Khan"}
     ]
+
+
+def test_a_counted_group_of_states_is_the_first_that_many_named(run):
+    ex = run(
+        "Leaders of Norway, Sweden, Denmark, Finland and Iceland met in Oslo on Monday. The "
+        "five countries signed a declaration on Arctic research. Canada and Japan sent "
+        "observers."
+    )
+    assert [(a.kind, a.status, set(a.parties)) for a in ex.agreements] == [
+        ("declaration", "signed", {"NO", "SE", "DK", "FI", "IS"})
+    ]
+
+
+def test_a_counted_group_larger_than_the_states_named_is_not_filled_in(run):
+    ex = run(
+        "Leaders of Norway and Sweden met in Oslo on Monday. The five countries signed a "
+        "declaration on Arctic research."
+    )
+    assert all(len(a.parties) != 5 for a in ex.agreements)
