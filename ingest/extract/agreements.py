@@ -874,6 +874,17 @@ def _proposed(verb, ctx):
     if lemma not in PROPOSE_VERBS | SHELVE_VERBS:
         return None
     doc_noun = _object_doc(verb)
+    if doc_noun is None:  # "offered B a treaty" parsed with the treaty hung on B
+        doc_noun = next(
+            (
+                d
+                for c in verb.children
+                if c.dep_ == "dobj" and ctx.people.refs(c)
+                for d in c.children
+                if d.dep_ == "dobj" and _doc_kind(d)
+            ),
+            None,
+        )
     if doc_noun is None or _doc_kind(doc_noun) in ("joint_statement", None):
         return None
     if doc_noun.lower_ in ("documents", "protocol", "protocols") or doc_noun.dep_ not in (
@@ -904,7 +915,14 @@ def _proposed(verb, ctx):
         parties = ctx.pair_for(verb)
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(
-        parties, kind, "proposed", verb, 0.7, "agreement.proposed", infer_counterpart=True
+        parties,
+        kind,
+        "proposed",
+        verb,
+        0.7,
+        "agreement.proposed",
+        infer_counterpart=True,
+        doc_noun=doc_noun,
     )
 
 
