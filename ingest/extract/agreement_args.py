@@ -433,6 +433,17 @@ def _listed_comma(tok) -> bool:
     return tok.text == "," and any(c.dep_ == "conj" and c.i > tok.i for c in tok.head.children)
 
 
+PERSON_WORDS = {"president", "minister", "chancellor", "premier", "king", "counterpart"}
+
+
+def _a_person(tok) -> bool:
+    return tok.ent_type_ == "PERSON" or any(t.lower_ in PERSON_WORDS for t in tok.subtree)
+
+
+#: Verbs of a clause that tells who put a document forward.
+PROPOSER_VERBS = {"propose", "offer", "suggest", "table", "submit", "present", "put", "draft"}
+
+
 def _doc_phrase(noun, subject=None) -> str:
     """The document's phrase with its complements ('joint declaration pledging to act'),
     without leading determiners, relative clauses or coordinated documents, cut at the
@@ -461,10 +472,18 @@ def _doc_phrase(noun, subject=None) -> str:
     for t in _inner_docs(noun):
         skip.update(x.i for x in t.subtree)
         skip.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
+    cut_out = set()
     for t in noun.subtree:  # "agreement on X with [President Y]": the partner is no subject
         if t.dep_ == "prep" and t.lower_ == "with" and t.i > noun.i:
             if any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in t.children):
                 skip.update(x.i for x in t.subtree)
+                if any(_a_person(o) for o in t.children if o.dep_ == "pobj"):
+                    cut_out.update(x.i for x in t.subtree)
+    for t in noun.subtree:  # "a treaty on X offered by A", "that A had put forward": the
+        # proposer is no subject either
+        if t.dep_ in ("acl", "relcl") and t.i > noun.i and t.lemma_.lower() in PROPOSER_VERBS:
+            cut_out.update(x.i for x in t.subtree)
+    skip |= cut_out
     toks = [t for t in noun.subtree if t.i not in skip]
     prep = subject_prep(noun)
     if prep is not None and prep.head != noun:  # "signed an MoU [on X]" hung on the verb
@@ -488,6 +507,8 @@ def _doc_phrase(noun, subject=None) -> str:
             words.append(" ")
         words.append(tok.text_with_ws)
     text = "".join(words).strip()
+    if text and any(i > noun.i for i in cut_out):
+        return text  # a partner or a proposer taken out of the phrase
     return text if len(text) > len(np_text(noun)) else np_text(noun)
 
 

@@ -449,6 +449,21 @@ def test_agreement_capability(run, text, a, b, expected):
             "and an agreement on the avoidance of double taxation.",
             "MoU on mental health cooperation|Agreement on the avoidance of double taxation",
         ),
+        (  # the partner is no part of the subject
+            "Kenyan President William Ruto reached an agreement with French President Emmanuel "
+            "Macron on critical minerals.",
+            "Agreement on critical minerals",
+        ),
+        (  # nor is the one who proposed it
+            "Kenyan President William Ruto turned down a treaty on critical minerals offered by "
+            "French President Emmanuel Macron.",
+            "Treaty on critical minerals",
+        ),
+        (  # a subject that names a partner country stays whole
+            "Kenyan President William Ruto and French President Emmanuel Macron signed an "
+            "agreement on trade with Ethiopia.",
+            "Agreement on trade with Ethiopia",
+        ),
     ],
 )
 def test_summary_names_the_subject(run, text, summary):
