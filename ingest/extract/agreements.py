@@ -312,6 +312,9 @@ def _sign(verb, ctx):
         ]
     if not parties and subject is None:
         parties = _fronted_signers(verb, ctx)
+    signed_for = _signed_for(verb, ctx) if _official(subject) else []
+    if len(signed_for) >= 2:  # "envoy A signed for the United States and B for Palau"
+        parties = signed_for
     witnesses = args.presence(verb)
     if witnesses is not None and len(parties) < 2:
         # "ministers signed X in the presence of A and B": the states of A and B
@@ -348,6 +351,32 @@ def _same_clause(tok, verb) -> bool:
             return False
         head = head.head
     return head == verb
+
+
+def _official(subject) -> bool:
+    """An envoy, minister or official signing, not a head of state or government."""
+    if subject is None:
+        return False
+    words = {t.lemma_.lower() for t in subject.subtree}
+    return bool(words & OFFICIALS) and not words & {"prime", "president", "premier", "king"}
+
+
+def _signed_for(verb, ctx) -> list:
+    """The states named in 'signed (the memorandum) for X', read along the words of the
+    signing clause ('A signed for the United States and B signed for Palau', which the
+    parser often splits oddly): the state right after each 'for'."""
+    doc = verb.doc
+    codes = []
+    for t in verb.subtree:
+        if t.lower_ != "for":
+            continue
+        for u in doc[t.i + 1 : min(t.i + 5, verb.sent.end)]:
+            if u.i in ctx.code_at:
+                codes.append(ctx.code_at[u.i])
+                break
+            if u.is_punct or u.pos_ in ("CCONJ", "VERB", "AUX"):
+                break
+    return list(dict.fromkeys(codes))
 
 
 def _fronted_signers(verb, ctx) -> list:

@@ -780,3 +780,27 @@ def test_a_counted_group_larger_than_the_states_named_is_not_filled_in(run):
         "declaration on Arctic research."
     )
     assert all(len(a.parties) != 5 for a in ex.agreements)
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "The envoy Mark Hollis signed the memorandum for Australia and the minister Ana "
+            "Soares signed for Portugal on Monday.",
+            [("mou", "signed", frozenset({"AU", "PT"}))],
+        ),
+        (  # leaders who sign for their states stay the parties
+            "President Emmanuel Macron signed the memorandum for France and President William "
+            "Ruto signed for Kenya on Monday.",
+            [("mou", "signed", frozenset({"Emmanuel Macron", "William Ruto"}))],
+        ),
+        (  # one state named: no pair of states to sign for
+            "The envoy Mark Hollis signed the memorandum for Australia on Monday.",
+            [],
+        ),
+    ],
+)
+def test_officials_signing_for_their_states(run, sentence, expected):
+    ex = run(sentence)
+    assert [(a.kind, a.status, frozenset(a.parties)) for a in ex.agreements] == expected
