@@ -242,7 +242,7 @@ def left_subject(verb, is_party):
 
 def count_of(noun) -> int:
     """'two agreements' -> 2, '18 agreements' -> 18; a singular or uncounted document -> 1."""
-    if noun.tag_ not in ("NNS", "NNPS"):
+    if not is_plural(noun):  # "MoUs" may be tagged a proper noun
         return 1
     for c in noun.children:
         if c.dep_ == "nummod":
@@ -288,6 +288,15 @@ def documents(noun) -> list:
     if named and is_plural(noun):
         # "signed two agreements: an MoU on X and a memorandum on Y": the named ones
         nouns = [n for n in nouns if n != noun] + named
+    elif named:
+        # "the X Memorandum, the Y Memorandum and the Z Declaration": a list of named
+        # documents the parser read as an apposition; not "the Paris Agreement, the
+        # landmark climate deal" (one document named twice)
+        nouns += [
+            c
+            for c in named
+            if c.pos_ == "PROPN" == noun.pos_ and doc_name(c) and doc_name(c) != doc_name(noun)
+        ]
     stack = list(nouns)
     while stack:
         for c in stack.pop().children:
@@ -367,12 +376,18 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _listed_subjects(noun) -> list:
-    """'MoUs on X, Y and Z' -> [(on, X), (on, Y), (on, Z)]; [] for one subject."""
-    if not is_plural(noun) or count_of(noun) > 1:
+    """'MoUs on X, Y and Z', 'three MoUs on X, Y and Z' -> [(on, X), (on, Y), (on, Z)];
+    [] for one subject, or when the count is not the number of subjects ('18 agreements
+    on trade and energy' is a batch)."""
+    if not is_plural(noun):
         return []
     prep = subject_prep(noun)
     if prep is None or prep.lower_ == "of":
         return []
+    if count_of(noun) > 1:
+        items = _counted_subjects(noun, prep)
+        if items:
+            return items
     obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
     if obj is None or not any(t.dep_ == "conj" for t in obj.subtree):
         return []
@@ -381,10 +396,32 @@ def _listed_subjects(noun) -> list:
     items = [x.strip() for x in _LIST_SPLIT.split(span) if x.strip()]
     if len(items) < 2 or any(len(x.split()) > 6 for x in items):
         return []
+    if count_of(noun) > 1 and count_of(noun) != len(items):
+        return []
     return [(prep, x) for x in items]
 
 
 PLACE_OR_TIME = {"DATE", "TIME", "GPE", "LOC", "FAC", "ORG"}
+LIST_STOPS = {"with", "in", "at", "during", "after", "before", "on", "between", "by", "that"}
+
+
+def _counted_subjects(noun, prep) -> list:
+    """'three agreements on X, Y and Z' read along the words (the parser often splits
+    such a list across the clause): the subjects when there are as many as counted."""
+    words = []
+    for t in noun.doc[prep.i + 1 : prep.sent.end]:
+        if t.lower_ in LIST_STOPS or t.pos_ in ("VERB", "AUX", "PRON") or t.ent_type_ == "PERSON":
+            break
+        if t.is_punct and t.text != ",":
+            break
+        words.append(t)
+    if not words:
+        return []
+    span = noun.doc[words[0].i : words[-1].i + 1].text
+    items = [x.strip() for x in _LIST_SPLIT.split(span) if x.strip()]
+    if len(items) != count_of(noun) or any(len(x.split()) > 6 for x in items):
+        return []
+    return [(prep, x) for x in items]
 
 
 def _separate_conj(noun) -> bool:
@@ -394,6 +431,17 @@ def _separate_conj(noun) -> bool:
 def _listed_comma(tok) -> bool:
     """A comma inside a list ('on trade, health and education'): not a cut."""
     return tok.text == "," and any(c.dep_ == "conj" and c.i > tok.i for c in tok.head.children)
+
+
+PERSON_WORDS = {"president", "minister", "chancellor", "premier", "king", "counterpart"}
+
+
+def _a_person(tok) -> bool:
+    return tok.ent_type_ == "PERSON" or any(t.lower_ in PERSON_WORDS for t in tok.subtree)
+
+
+#: Verbs of a clause that tells who put a document forward.
+PROPOSER_VERBS = {"propose", "offer", "suggest", "table", "submit", "present", "put", "draft"}
 
 
 def _doc_phrase(noun, subject=None) -> str:
@@ -424,10 +472,18 @@ def _doc_phrase(noun, subject=None) -> str:
     for t in _inner_docs(noun):
         skip.update(x.i for x in t.subtree)
         skip.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
+    cut_out = set()
     for t in noun.subtree:  # "agreement on X with [President Y]": the partner is no subject
         if t.dep_ == "prep" and t.lower_ == "with" and t.i > noun.i:
             if any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in t.children):
                 skip.update(x.i for x in t.subtree)
+                if any(_a_person(o) for o in t.children if o.dep_ == "pobj"):
+                    cut_out.update(x.i for x in t.subtree)
+    for t in noun.subtree:  # "a treaty on X offered by A", "that A had put forward": the
+        # proposer is no subject either
+        if t.dep_ in ("acl", "relcl") and t.i > noun.i and t.lemma_.lower() in PROPOSER_VERBS:
+            cut_out.update(x.i for x in t.subtree)
+    skip |= cut_out
     toks = [t for t in noun.subtree if t.i not in skip]
     prep = subject_prep(noun)
     if prep is not None and prep.head != noun:  # "signed an MoU [on X]" hung on the verb
@@ -451,6 +507,8 @@ def _doc_phrase(noun, subject=None) -> str:
             words.append(" ")
         words.append(tok.text_with_ws)
     text = "".join(words).strip()
+    if text and any(i > noun.i for i in cut_out):
+        return text  # a partner or a proposer taken out of the phrase
     return text if len(text) > len(np_text(noun)) else np_text(noun)
 
 

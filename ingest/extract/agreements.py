@@ -26,9 +26,9 @@ from . import agreement_args as args
 from .agreement_args import doc_kind as _doc_kind
 from .agreement_args import object_doc as _object_doc
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
-from .lexicon import GOVERNMENT_NOUNS, ORG_HEADS
+from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, ORG_HEADS
 
-FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder"}
+FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder", "cut"}
 AID_WORDS = {
     "aid",
     "assistance",
@@ -101,6 +101,14 @@ def _parties(ctx, subject) -> list:
             if found:
                 return found
     out = ctx.parties(subject)
+    if not out and subject is not None and subject.lower_ in TALK_NOUNS:
+        # "After talks in X, A and B signed ...": the parser made the talks the subject and
+        # hung the leaders on the place; those named after the comma act
+        comma = next((t.i for t in subject.subtree if t.text == ","), None)
+        if comma is not None:
+            named = [p for t in subject.subtree if t.i > comma for p in ctx.people.refs(t)]
+            named = list(dict.fromkeys(named))
+            out = named if len(named) >= 2 else []
     if out and subject.dep_ == "nsubj" and ctx.people.refs(subject):
         for c in subject.head.children:
             if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):
@@ -110,9 +118,26 @@ def _parties(ctx, subject) -> list:
         # parsed with A as a modifier of B
         for t in subject.subtree:
             if t.dep_ == "appos" or (
-                t.dep_ == "nmod" and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+                t.dep_ in ("nmod", "compound")
+                and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
             ):
                 out = out + [p for p in ctx.people.refs(t) if p not in out]
+    if out and subject is not None and subject.tag_ == "NNS":
+        # "the presidents of Armenia and Azerbaijan": only those states' leaders, not the
+        # host who brought them together
+        states = [
+            ctx.code_at[t.i]
+            for c in subject.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for t in c.subtree
+            if t.i in ctx.code_at
+        ]
+        if len(set(states)) >= 2:
+            own = [p for p in out if not isinstance(p, int) or ctx.people.get(p).country in states]
+            out = own if len(own) >= 2 else out
+    counted = _counted_states(ctx, subject)
+    if counted:
+        out = counted
     if not out and subject is not None and subject.tag_ == "NNS":
         lemma = subject.lemma_.lower()
         prime = any(c.lower_ == "prime" for c in subject.children)
@@ -120,6 +145,29 @@ def _parties(ctx, subject) -> list:
             pair = ctx.pair_for(subject)
             out = list(pair) if len(pair) >= 2 else []
     return out
+
+
+STATE_NOUNS = {"countries", "nations", "states", "governments"}
+
+
+def _counted_states(ctx, subject) -> list:
+    """'The eight countries that share the Amazon signed ...': a counted group of three or
+    more states, read as the first that many states the article names (when it names at
+    least that many); [] otherwise."""
+    if subject is None or subject.lower_ not in STATE_NOUNS:
+        return []
+    n = next(
+        (
+            NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+            for c in subject.children
+            if c.dep_ == "nummod"
+        ),
+        0,
+    )
+    if n < 3:
+        return []
+    codes = list(dict.fromkeys(code for _, code in sorted(ctx.code_at.items())))
+    return codes[:n] if len(codes) >= n else []
 
 
 GROUP_LEMMAS = {"president", "leader", "premier", "chancellor", "king", "head"}
@@ -246,6 +294,27 @@ def _sign(verb, ctx):
             if o.dep_ == "pobj"
             for p in ctx.people.refs(o)
         ]
+    if len(parties) < 2:
+        # "signed two agreements on X and Y with B": "with" hung on a list the parser split
+        own = {t.i for t in subject.subtree} if subject is not None else set()
+        parties += [
+            p
+            for t in verb.subtree
+            if t.dep_ == "prep"
+            and t.lower_ == "with"
+            and t.i > doc_noun.i
+            and t.i not in own
+            and _same_clause(t, verb)
+            for o in t.children
+            if o.dep_ == "pobj" and not _as_role(o)  # "with Z as their host"
+            for p in ctx.people.refs(o)
+            if p not in parties
+        ]
+    if not parties and subject is None:
+        parties = _fronted_signers(verb, ctx)
+    signed_for = _signed_for(verb, ctx) if _official(subject) else []
+    if len(signed_for) >= 2:  # "envoy A signed for the United States and B for Palau"
+        parties = signed_for
     witnesses = args.presence(verb)
     if witnesses is not None and len(parties) < 2:
         # "ministers signed X in the presence of A and B": the states of A and B
@@ -268,6 +337,64 @@ def _sign(verb, ctx):
                 parties = _countries_of(ctx, pair) or pair
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
+
+
+def _as_role(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+
+
+def _same_clause(tok, verb) -> bool:
+    """No other verb between a token and the verb it hangs under."""
+    head = tok.head
+    while head != verb and head.head != head:
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        head = head.head
+    return head == verb
+
+
+def _official(subject) -> bool:
+    """An envoy, minister or official signing, not a head of state or government."""
+    if subject is None:
+        return False
+    words = {t.lemma_.lower() for t in subject.subtree}
+    return bool(words & OFFICIALS) and not words & {"prime", "president", "premier", "king"}
+
+
+def _signed_for(verb, ctx) -> list:
+    """The states named in 'signed (the memorandum) for X', read along the words of the
+    signing clause ('A signed for the United States and B signed for Palau', which the
+    parser often splits oddly): the state right after each 'for'."""
+    doc = verb.doc
+    codes = []
+    for t in verb.subtree:
+        if t.lower_ != "for":
+            continue
+        for u in doc[t.i + 1 : min(t.i + 5, verb.sent.end)]:
+            if u.i in ctx.code_at:
+                codes.append(ctx.code_at[u.i])
+                break
+            if u.is_punct or u.pos_ in ("CCONJ", "VERB", "AUX"):
+                break
+    return list(dict.fromkeys(codes))
+
+
+def _fronted_signers(verb, ctx) -> list:
+    """'During the visit of A to X, Indian and Moldovan officials signed ...' parsed with
+    the signers inside the fronted phrase: those between its last comma and the verb -
+    two leaders, or the states of officials named by nationality."""
+    sent = verb.sent
+    comma = next((t.i for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+    if comma is None:
+        return []
+    span = verb.doc[comma + 1 : verb.i]
+    people = list(dict.fromkeys(p for t in span for p in ctx.people.refs(t)))
+    if len(people) >= 2:
+        return people
+    if any(t.lemma_.lower() in OFFICIALS for t in span):
+        codes = list(dict.fromkeys(ctx.code_at[t.i] for t in span if t.i in ctx.code_at))
+        return codes if len(codes) >= 2 else []
+    return []
 
 
 OVERSEE_VERBS = {"preside", "oversee", "witness", "attend", "watch"}
@@ -367,7 +494,14 @@ def _issue(verb, ctx):
         subject = args.subject_tok(clause_verb(verb.head))
     if _is_commercial(subject, ctx):
         return None
-    parties = _parties(ctx, subject) if subject is not None else ctx.pair_for(verb)
+    if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        parties = _talks_sides(verb, ctx)  # "a deal was struck at the talks between A and B"
+    else:
+        parties = []
+    if len(parties) < 2:
+        parties = _parties(ctx, subject) if subject is not None else ctx.pair_for(verb)
+    if parties:  # "A reached an agreement with B", "A struck a deal with B on X"
+        parties += [p for p in ctx.with_parties(verb, doc_noun) if p not in parties]
     return Agreement(parties, kind, "agreed", verb, 0.85, "agreement.issue")
 
 
@@ -589,7 +723,7 @@ def _noun_pledge(noun, ctx):
     )
 
 
-SETTLE_VERBS = {"reach", "strike", "sign", "seal", "clinch", "conclude", "agree"}
+SETTLE_VERBS = {"reach", "strike", "sign", "seal", "clinch", "conclude", "agree", "broker", "forge"}
 
 
 def _failed_to(verb, ctx):
@@ -636,8 +770,48 @@ def _talk_parties(noun, ctx) -> list:
         if c.dep_ == "poss":
             out += ctx.parties(c)
         if c.dep_ == "prep" and c.lower_ in ("between", "with"):
-            out += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+            found = [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+            if c.lower_ == "between" and len(found) < 2:
+                # "between A and B" parsed with A as a modifier of B: every leader named
+                found = list(dict.fromkeys(p for t in c.subtree for p in ctx.people.pids(t)))
+            out += found
     return out
+
+
+def _talks_sides(verb, ctx, preps=("at", "in", "during", "after")) -> list:
+    """The sides of the talks a verb happens at ('was struck during the talks between A
+    and B', 'put forward a plan in talks with B')."""
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj" and o.lower_ in TALK_NOUNS
+        for p in _talk_parties(o, ctx)
+    ]
+
+
+def _none_reached(verb, ctx):
+    """'No agreement on X was reached at the talks between A and B', 'no deal was struck':
+    a failed negotiation, between the sides of the talks named or the leaders meeting."""
+    noun = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "nsubjpass"
+            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ),
+        None,
+    )
+    if noun is None or _doc_kind(noun) in (None, "joint_statement") or args.is_plural(noun):
+        return None
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return None  # "no agreement has been reached (yet)": talks still going on
+    parties = _talks_sides(verb, ctx)
+    kind = "deal" if noun.lemma_.lower() == "deal" else "agreement"
+    return Agreement(
+        parties or ctx.pair_for(verb), kind, "failed", verb, 0.7, "agreement.none_reached"
+    )
 
 
 def _no_deal(verb):
@@ -692,7 +866,8 @@ def _failed(verb, ctx):
 
 PROPOSE_VERBS = {"propose", "offer", "suggest", "table", "float"}
 SHELVE_VERBS = {"drop", "shelve", "postpone", "defer", "withdraw", "delay"}
-REJECT_VERBS = {"reject", "veto", "rebuff", "spurn", "turn"}
+REFUSE_VERBS = {"refuse", "decline"}
+REJECT_VERBS = {"reject", "veto", "rebuff", "spurn", "turn"} | REFUSE_VERBS
 PROPOSAL_NOUNS = {
     "plan",
     "proposal",
@@ -716,10 +891,29 @@ def _proposed(verb, ctx):
     minute' (a document that was not signed after all)."""
     lemma = verb.lemma_.lower()
     if lemma in ADVOCATE_VERBS:
-        return _advocated(verb, ctx)
+        return _advocated(verb, ctx) or _urged_to_sign(verb, ctx)
+    if lemma == "put" and _put_forward(verb):
+        lemma = "propose"  # "A put forward a treaty on X"
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and not ctx.parties(verb.head)  # "A, who proposed a pact, rejected ...": A's proposal
+        and any(a.pos_ == "VERB" and a.lemma_.lower() in REJECT_VERBS for a in verb.ancestors)
+    ):
+        return None  # "rejected the treaty that A had put forward": the rejection tells it
     if lemma not in PROPOSE_VERBS | SHELVE_VERBS:
         return None
     doc_noun = _object_doc(verb)
+    if doc_noun is None:  # "offered B a treaty" parsed with the treaty hung on B
+        doc_noun = next(
+            (
+                d
+                for c in verb.children
+                if c.dep_ == "dobj" and ctx.people.refs(c)
+                for d in c.children
+                if d.dep_ == "dobj" and _doc_kind(d)
+            ),
+            None,
+        )
     if doc_noun is None or _doc_kind(doc_noun) in ("joint_statement", None):
         return None
     if doc_noun.lower_ in ("documents", "protocol", "protocols") or doc_noun.dep_ not in (
@@ -731,24 +925,151 @@ def _proposed(verb, ctx):
     if _is_commercial(subject, ctx):
         return None
     parties = _parties(ctx, subject)
-    parties += [p for c in verb.children if c.dep_ == "dative" for p in ctx.parties(c)]
     parties += [
         p
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for o in c.children
-        if o.dep_ == "pobj"
-        for p in ctx.parties(o)
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and c != doc_noun)  # "offered B a treaty"
+        for p in ctx.parties(c)
     ]
+    for c in verb.children:  # "proposed a treaty to B"
+        if c.dep_ == "prep" and c.lower_ == "to":
+            parties += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+    for t in doc_noun.subtree:  # "to B" hung on the document or its subject: leaders only
+        if t.dep_ == "prep" and t.lower_ == "to":
+            parties += [p for o in t.children if o.dep_ == "pobj" for p in ctx.people.refs(o)]
+    parties = list(dict.fromkeys(parties))
+    if len(parties) < 2:  # "put forward a treaty in talks with B": the other side of the talks
+        parties += [p for p in _talks_sides(verb, ctx) if p not in parties]
     if not parties:
         parties = ctx.pair_for(verb)
     kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
     return Agreement(
-        parties, kind, "proposed", verb, 0.7, "agreement.proposed", infer_counterpart=True
+        parties,
+        kind,
+        "proposed",
+        verb,
+        0.7,
+        "agreement.proposed",
+        infer_counterpart=True,
+        doc_noun=doc_noun,
     )
 
 
-ADVOCATE_VERBS = {"press", "push", "call", "lobby", "argue", "campaign"}
+def _put_forward(verb) -> bool:
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "forward" for c in verb.children)
+
+
+#: What one side asks the other to do with a document ("called on B to sign a treaty").
+ASKED_TO = {"sign", "conclude", "accept", "adopt", "endorse", "back", "join", "ratify"}
+
+
+def _urged_to_sign(verb, ctx):
+    """'A called on B to sign a treaty on X', 'A urged B to conclude a deal': a document
+    A proposes to B."""
+    lemma = verb.lemma_.lower()
+    asked = []
+    if lemma == "call":
+        asked = [
+            o
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+    elif lemma in ("urge", "press", "push"):
+        asked = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    comp = next(
+        (
+            c
+            for c in verb.children
+            if (c.dep_ in ("xcomp", "ccomp") or _bare_conj(c)) and c.lemma_.lower() in ASKED_TO
+        ),
+        None,
+    )
+    if not asked or comp is None or any(c.dep_ == "neg" for c in comp.children):
+        return None
+    doc_noun = next(
+        (
+            c
+            for c in comp.children
+            if c.dep_ == "dobj" and _doc_kind(c) not in (None, "joint_statement")
+        ),
+        None,
+    )
+    subject = _subject_tok(verb, ctx)
+    if doc_noun is None or _is_commercial(subject, ctx) or _is_commercial(asked[0], ctx):
+        return None
+    if any(t.lower_ in BELLIGERENT_WORDS for t in doc_noun.subtree) or any(
+        t.dep_ == "prep" and t.lower_ == "with" for t in comp.subtree
+    ):
+        return None  # "urged B to sign a peace deal (with C)": B's deal with a third side
+    parties = _parties(ctx, subject)
+    parties += [p for o in asked for p in ctx.parties(o) if p not in parties]
+    if not parties:
+        return None
+    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    return Agreement(
+        parties,
+        kind,
+        "proposed",
+        verb,
+        0.6,
+        "agreement.urged",
+        infer_counterpart=True,
+        doc_noun=doc_noun,
+    )
+
+
+#: Documents between warring sides: the one urging them to sign is no party.
+BELLIGERENT_WORDS = {"peace", "ceasefire", "truce", "armistice"}
+
+
+def _bare_conj(verb) -> bool:
+    """'urged B to declare a ceasefire and sign a deal' parsed with 'sign' coordinated with
+    'urged': a bare infinitive without its own subject or auxiliary, after a verb in another
+    tense, continues the infinitive."""
+    root = verb
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and root.tag_ in ("VBD", "VBZ", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in root.children)
+    )
+
+
+#: Verbs by which one side puts a document to the other ("a treaty offered by A").
+OFFER_VERBS = {"propose", "offer", "suggest", "table", "float", "submit", "present", "draft"}
+
+
+def _proposer(noun, ctx, scope=None) -> list:
+    """Who put a proposal or document forward: 'A's plan', 'a proposal by/from A', 'a
+    treaty proposed/offered by A', 'a treaty that A had put forward' (the clause looked
+    for within `scope`, the noun's phrase by default)."""
+    out = list(ctx.from_party(noun))
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            out += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+    # the clause may hang on the subject ("a treaty on X offered by A"), or on the verb's
+    # "on" phrase ("refused to sign the treaty on X that A had proposed")
+    subjects = {t.i for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree}
+    for c in (scope if scope is not None else noun).subtree:
+        if c.dep_ not in ("acl", "relcl") or c.i in subjects:
+            continue
+        lemma = c.lemma_.lower()
+        if lemma not in OFFER_VERBS and not (lemma == "put" and _put_forward(c)):
+            continue
+        # "that A had put forward" (read as a relative clause or a participle)
+        out += [p for s in c.children if s.dep_ == "nsubj" for p in ctx.parties(s)]
+        by = args.agent(c)
+        if by is not None:
+            out += ctx.parties(by)
+    return out
+
+
+ADVOCATE_VERBS = {"press", "push", "call", "lobby", "argue", "campaign", "urge"}
 
 
 def _advocated(verb, ctx):
@@ -789,31 +1110,77 @@ def _rejected(verb, ctx):
         return None
     if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
         return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None or obj.lemma_.lower() not in PROPOSAL_NOUNS:
+    head = verb
+    if lemma in REFUSE_VERBS:  # "B refused to sign the treaty A proposed"
+        head = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in ASKED_TO),
+            None,
+        )
+        if head is None or any(c.dep_ == "neg" for c in head.children):
+            return None
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return None  # "squandered the chance by refusing to sign": whose refusal is unsaid
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or (
+        obj.lemma_.lower() not in PROPOSAL_NOUNS and _doc_kind(obj) in (None, "joint_statement")
+    ):
         return None
+    if head is not verb and _doc_kind(obj) in (None, "joint_statement"):
+        return None  # "refused to sign the plan" is no document turned down
     subject = _subject_tok(verb, ctx) if obj.dep_ == "dobj" else args.agent(verb)
     if _is_commercial(subject, ctx):
         return None
-    parties = _parties(ctx, subject) + ctx.from_party(obj)
+    parties = _parties(ctx, subject)
+    if head is not verb and not parties:
+        return None  # "rebels refused to sign": no state or leader refuses
+    # the proposer's clause may hang on the document, its subject or the verb's "on" phrase
+    parties += [p for p in _proposer(obj, ctx, head) if p not in parties]
+    by = args.agent(verb) if obj.dep_ == "dobj" else None
+    if by is not None:  # "rejected a proposal by A", the parser hanging 'by' on the verb
+        parties += [p for p in ctx.parties(by) if p not in parties]
     if len([p for p in parties if isinstance(p, int)]) < 1:
         parties = ctx.pair_for(verb)  # "voters rejected the plan": the leaders behind it
+    proposed = next(
+        (
+            o
+            for c in list(obj.children) + list(verb.children)
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for o in c.children
+            if o.dep_ == "pobj" and _doc_kind(o) not in (None, "joint_statement")
+        ),
+        None,
+    )
+    if proposed is not None:  # "a proposal by A for a treaty on X": the treaty
+        obj = proposed
     kind = _doc_kind(obj)
     if kind not in ("treaty", "agreement", "deal", "declaration", "mou") or obj.lower_ in (
         "plan",
         "package",
     ):
         kind = "treaty" if obj.lower_ == "pact" else "deal"
-    return Agreement(
-        parties, kind, "rejected", verb, 0.7, "agreement.rejected", infer_counterpart=True
+    found = Agreement(
+        parties,
+        kind,
+        "rejected",
+        verb,
+        0.7,
+        "agreement.rejected",
+        infer_counterpart=True,
+        doc_noun=obj if _doc_kind(obj) else None,
     )
+    if head is not verb:  # "B refused to sign the peace deal": no guessed other side
+        found.infer_counterpart = False
+    return found
 
 
 RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
 
 
 def _asserted(tok) -> bool:
-    """`verb_asserted`, reading 'went on to sign' as a signing that happened."""
+    """`verb_asserted`, reading 'went on to sign' as a signing that happened, and 'urged B
+    to declare X and sign Y' as no signing."""
+    if _bare_conj(tok):
+        return False
     head = tok.head
     if (
         tok.dep_ == "xcomp"
@@ -835,6 +1202,8 @@ def _mention(tok, ctx):
             return found
     if lemma in REJECT_VERBS:
         return None if args.negative_subject(tok) else _rejected(tok, ctx)
+    if lemma in SETTLE_VERBS and args.negative_subject(tok):
+        return _none_reached(tok, ctx)
     doc_noun = _object_doc(tok)
     settles = lemma == "strike" and doc_noun is not None  # "struck a deal" is no attack
     if (is_conflict(tok) and not settles) or args.negative_subject(tok):

@@ -62,12 +62,23 @@ TEMPLATES = {
             [("agreement", "signed", "states")],
         ),
         ("{A} and {B} discussed an agreement on {subject}.", []),
+        (
+            "After talks in Geneva, {A} and {B} signed an MoU on {subject}.",
+            [("mou", "signed", "leaders")],
+        ),
+        ("After talks in Geneva, {A} and {B} discussed an MoU on {subject}.", []),
         ("{A} and {B} will sign an agreement on {subject} next year.", []),
     ],
     "struck a deal": [
         ("{A} and {B} struck a deal on {subject}.", [("deal", "agreed", "leaders")]),
         ("{A} and {B} sealed a deal on {subject}.", [("deal", "signed", "leaders")]),
         ("{A} and {B} hope to strike a deal on {subject}.", []),
+        (
+            "{A} reached an agreement with {B} on {subject}.",
+            [("agreement", "agreed", "leaders")],
+        ),
+        ("{A} struck a deal with {B} over {subject}.", [("deal", "agreed", "leaders")]),
+        ("{A} wants to strike a deal with {B} on {subject}.", []),
     ],
     "passive signing": [
         (
@@ -119,6 +130,31 @@ TEMPLATES = {
             "{A} and {B} signed MoUs on {subject}, tourism and space research.",
             [("mou", "signed", "leaders")] * 3,
         ),
+        (
+            "{A} signed two MoUs on {subject} and tourism with {B}.",
+            [("mou", "signed", "leaders")] * 2,
+        ),
+        (
+            "{A} and {B} signed three agreements on trade, energy and {subject}.",
+            [("agreement", "signed", "leaders")] * 3,
+        ),
+        (  # the count is not the number of subjects: one batch
+            "{A} and {B} signed 18 agreements on trade and energy.",
+            [("agreement", "signed", "leaders")],
+        ),
+        (
+            "{A} and {B} signed the Harbour Security Treaty, the Coral Sea Fisheries Agreement "
+            "and the Ocean Science Declaration.",
+            [
+                ("treaty", "signed", "leaders"),
+                ("agreement", "signed", "leaders"),
+                ("declaration", "signed", "leaders"),
+            ],
+        ),
+        (  # one document named twice
+            "{A} and {B} signed the Coral Sea Treaty, a landmark accord on fishing.",
+            [("treaty", "signed", "leaders")],
+        ),
     ],
     "counted batch": [
         (
@@ -139,6 +175,30 @@ TEMPLATES = {
         ("{A} and {B} failed to agree on {subject}.", [("agreement", "failed", "leaders")]),
         ("The talks ended without agreement.", [("deal", "failed", "leaders")]),
         ("The talks ended with a deal on {subject}.", []),
+        ("{A} and {B} failed to broker a deal over {subject}.", [("deal", "failed", "leaders")]),
+        ("{A} and {B} managed to strike a deal over {subject}.", [("deal", "agreed", "leaders")]),
+        (
+            "No deal on {subject} was struck during the talks between {A} and {B}.",
+            [("deal", "failed", "leaders")],
+        ),
+        (
+            "No deal on {subject} has been struck in the talks between {A} and {B}, which "
+            "will go on next week.",
+            [],
+        ),
+        (
+            "A deal on {subject} was struck during the talks between {A} and {B}.",
+            [("deal", "agreed", "leaders")],
+        ),
+        (
+            "{A} and {B} cut their meeting short without agreement on {subject}.",
+            [("deal", "failed", "leaders")],
+        ),
+        ("{A} and {B} cut tariffs on {subject} equipment.", []),
+        (
+            "The summit between {A} and {B} broke up without a deal.",
+            [("deal", "failed", "leaders")],
+        ),
     ],
     "proposed": [
         ("{A} proposed a treaty on {subject}.", [("treaty", "proposed", "leaders")]),
@@ -148,6 +208,30 @@ TEMPLATES = {
             [("agreement", "proposed", "leaders")],
         ),
         ("{A} proposed a toast to {b}.", []),
+        ("{A} proposed a treaty on {subject} to {B}.", [("treaty", "proposed", "leaders")]),
+        (
+            "{A} offered {B} a memorandum of understanding on {subject}.",
+            [("mou", "proposed", "leaders")],
+        ),
+        (
+            "{A} put forward a treaty on {subject} during talks with {B}.",
+            [("treaty", "proposed", "leaders")],
+        ),
+        ("{A} put forward a new idea during talks with {B}.", []),
+    ],
+    "asked to sign": [
+        ("{A} urged {B} to sign a treaty on {subject}.", [("treaty", "proposed", "leaders")]),
+        (
+            "{A} called on {B} to join an agreement on {subject}.",
+            [("agreement", "proposed", "leaders")],
+        ),
+        ("{A} called on {B} to explain the delay.", []),
+        (  # a peace deal is between warring sides, not with the one who urges it
+            "{A} urged {B} to declare a truce, open the border and sign a peace agreement.",
+            [],
+        ),
+        ("{A} urged {B} to sign a trade agreement with the European Union.", []),
+        ("{A} urged {B} to sign the visitors' book.", []),
     ],
     "advocated": [
         (
@@ -161,6 +245,29 @@ TEMPLATES = {
         ("{A} rejected {b}'s plan for {subject}.", [("deal", "rejected", "leaders")]),
         ("{A} rejected the proposed deal on {subject}.", [("deal", "rejected", "leaders")]),
         ("{A} rejected {b}'s accusation of meddling.", []),
+        (
+            "{A} refused to sign an agreement on {subject} drafted by {B}.",
+            [("agreement", "rejected", "leaders")],
+        ),
+        (
+            "{A} declined to sign the treaty on {subject} that {B} had proposed.",
+            [("treaty", "rejected", "leaders")],
+        ),
+        (
+            "{A} turned down an MoU on {subject} offered by {B}.",
+            [("mou", "rejected", "leaders")],
+        ),
+        (
+            "{A} rejected a proposal from {B} for a treaty on {subject}.",
+            [("treaty", "rejected", "leaders")],
+        ),
+        (
+            "{A} rejected an MoU on {subject} that {B} had put forward.",
+            [("mou", "rejected", "leaders")],
+        ),
+        ("{A} refused to comment on the treaty with {B}.", []),
+        ("{A} refused to sign autographs for {B}'s staff.", []),
+        ("{A} praised {B} and said rebels had refused to sign the peace agreement.", []),
     ],
     "invitation": [
         ("{A} invited {b} to visit {countryA}.", [("invitation", "proposed", "leaders")]),
@@ -341,6 +448,21 @@ def test_agreement_capability(run, text, a, b, expected):
             "Anthony Albanese on Tuesday. They signed an MoU on mental health cooperation "
             "and an agreement on the avoidance of double taxation.",
             "MoU on mental health cooperation|Agreement on the avoidance of double taxation",
+        ),
+        (  # the partner is no part of the subject
+            "Kenyan President William Ruto reached an agreement with French President Emmanuel "
+            "Macron on critical minerals.",
+            "Agreement on critical minerals",
+        ),
+        (  # nor is the one who proposed it
+            "Kenyan President William Ruto turned down a treaty on critical minerals offered by "
+            "French President Emmanuel Macron.",
+            "Treaty on critical minerals",
+        ),
+        (  # a subject that names a partner country stays whole
+            "Kenyan President William Ruto and French President Emmanuel Macron signed an "
+            "agreement on trade with Ethiopia.",
+            "Agreement on trade with Ethiopia",
         ),
     ],
 )
@@ -588,3 +710,97 @@ def test_no_pledge_to_a_guessed_compatriot(run):
 
 def test_suite_size():
     assert len(_cases()) >= 150
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "During the visit of Kenyan President William Ruto to Paris, French and Kenyan "
+            "officials signed seven agreements.",
+            [("agreement", "signed", frozenset({"FR", "KE"}))],
+        ),
+        (
+            "During the visit of Kenyan President William Ruto to Paris, President Emmanuel "
+            "Macron and Ruto signed an agreement on critical minerals.",
+            [("agreement", "signed", frozenset({"Emmanuel Macron", "William Ruto"}))],
+        ),
+        (  # firms sign contracts, not the states
+            "During the visit of Kenyan President William Ruto to Paris, French and Kenyan "
+            "companies signed seven agreements.",
+            [],
+        ),
+    ],
+)
+def test_signers_the_parser_hides_in_a_fronted_phrase(run, sentence, expected):
+    ex = run(sentence)
+    assert [(a.kind, a.status, frozenset(a.parties)) for a in ex.agreements] == expected
+
+
+@pytest.mark.parametrize(
+    "verb,status",
+    [("failed to agree on", "failed"), ("agreed on", "agreed")],
+)
+def test_leaders_of_two_named_states_exclude_the_host(run, verb, status):
+    ex = run(
+        "Swiss President Guy Parmelin hosted talks between Indian Prime Minister Narendra Modi "
+        "and Pakistani Prime Minister Imran Khan in Geneva on Tuesday. The prime ministers of "
+        f"India and Pakistan {verb} a framework for sharing river water."
+    )
+    assert [(a.status, set(a.parties)) for a in ex.agreements] == [
+        (status, {"Narendra Modi", "Imran Khan"})
+    ]
+
+
+def test_unnamed_presidents_keep_the_whole_meeting(run):
+    ex = run(
+        "Swiss President Guy Parmelin hosted talks between Indian Prime Minister Narendra Modi "
+        "and Pakistani Prime Minister Imran Khan in Geneva on Tuesday. The three leaders "
+        "agreed on a framework for sharing river water."
+    )
+    assert [set(a.parties) for a in ex.agreements] == [
+        {"Guy Parmelin", "Narendra Modi", "Imran Khan"}
+    ]
+
+
+def test_a_counted_group_of_states_is_the_first_that_many_named(run):
+    ex = run(
+        "Leaders of Norway, Sweden, Denmark, Finland and Iceland met in Oslo on Monday. The "
+        "five countries signed a declaration on Arctic research. Canada and Japan sent "
+        "observers."
+    )
+    assert [(a.kind, a.status, set(a.parties)) for a in ex.agreements] == [
+        ("declaration", "signed", {"NO", "SE", "DK", "FI", "IS"})
+    ]
+
+
+def test_a_counted_group_larger_than_the_states_named_is_not_filled_in(run):
+    ex = run(
+        "Leaders of Norway and Sweden met in Oslo on Monday. The five countries signed a "
+        "declaration on Arctic research."
+    )
+    assert all(len(a.parties) != 5 for a in ex.agreements)
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "The envoy Mark Hollis signed the memorandum for Australia and the minister Ana "
+            "Soares signed for Portugal on Monday.",
+            [("mou", "signed", frozenset({"AU", "PT"}))],
+        ),
+        (  # leaders who sign for their states stay the parties
+            "President Emmanuel Macron signed the memorandum for France and President William "
+            "Ruto signed for Kenya on Monday.",
+            [("mou", "signed", frozenset({"Emmanuel Macron", "William Ruto"}))],
+        ),
+        (  # one state named: no pair of states to sign for
+            "The envoy Mark Hollis signed the memorandum for Australia on Monday.",
+            [],
+        ),
+    ],
+)
+def test_officials_signing_for_their_states(run, sentence, expected):
+    ex = run(sentence)
+    assert [(a.kind, a.status, frozenset(a.parties)) for a in ex.agreements] == expected
