@@ -173,7 +173,79 @@ def _subjects(verb, people) -> list:
 def _refs(tok, people) -> list:
     """Persons an argument names, with the coordinations the parser hangs elsewhere."""
     out = people.refs(tok) + _title_conjuncts(tok, people) + _of_conjuncts(tok, people)
+    if out:
+        out += _name_list(tok, people)
     return list(dict.fromkeys(out))
+
+
+def _list_material(t, people) -> bool:
+    """A token that may stand inside a list of titled names: a name, a title or a
+    demonym word, a comma, 'and', or a hyphen inside a word ('Ni-Vanuatu')."""
+    if people.pids(t) or t.pos_ == "PROPN" or t.lower_ in ("and", ","):
+        return t.ent_type_ not in ("DATE", "TIME") or bool(people.pids(t))
+    if t.pos_ == "ADJ" and (t.ent_type_ == "NORP" or t.is_title):
+        return True
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _list_root(t, lo, hi):
+    """Climb from a token while its head stays inside the window [lo, hi)."""
+    for _ in range(hi - lo):
+        if t.head == t or not lo <= t.head.i < hi:
+            return t
+        t = t.head
+    return t
+
+
+def _name_list(tok, people) -> list:
+    """'A, B, C and D': every person of the run of names, titles, commas and 'and' around
+    an argument, which the parser often breaks (a fourth name made an apposition or a
+    modifier of the third, or the tail of 'attended by A, B and C' made the main verb's
+    subject).  A name counts when the window's part it stands in hangs on the same word
+    outside the window as the argument's part ('Speaking to A, B and C agreed': A hangs on
+    'to', B and C on 'agreed'), or when it follows the argument in a list that 'and'
+    closes, in a list of three or more (the list ends after the name that follows 'and':
+    'met A, B and C, D said'; 'met A and B met C' is no list)."""
+    if not _list_material(tok, people):
+        return []
+    doc = tok.doc
+    sent = tok.sent
+    lo = hi = tok.i
+    while lo > sent.start and _list_material(doc[lo - 1], people):
+        lo -= 1
+    while hi + 1 < sent.end and _list_material(doc[hi + 1], people):
+        hi += 1
+    hi += 1
+    if hi - lo < 3 or not any(doc[i].lower_ in ("and", ",") for i in range(lo, hi)):
+        return []
+    anchor = _list_root(tok, lo, hi).head
+    closed, cut, commas = None, hi, 0
+    for i in range(tok.i + 1, hi):
+        if doc[i].lower_ == "and" and closed is None:
+            closed = i if commas else -1  # 'B and C met D': no list of three
+        elif doc[i].text == "," and closed is None:
+            commas += 1
+        elif closed is not None and doc[i].text == ",":
+            cut = i
+            break
+    out = []
+    for i in range(lo, cut):
+        pids = [p for p in people.pids(doc[i]) if not people.get(p).org]
+        if not pids or _inside_other_name(doc[i], people):
+            continue
+        if _list_root(doc[i], lo, hi).head == anchor or (closed and closed > 0 and i > tok.i):
+            out += [p for p in pids if p not in out]
+    return out
+
+
+def _inside_other_name(t, people) -> bool:
+    """'UN Secretary-General X': a name within another person's title is no item."""
+    own = set(people.pids(t))
+    while t.dep_ == "compound" and t.head != t:
+        t = t.head
+        if people.pids(t) and set(people.pids(t)) != own:
+            return True
+    return False
 
 
 def _of_conjuncts(tok, people) -> list:
@@ -270,7 +342,7 @@ def _objects(
 def _agents(verb, people) -> list:
     """Persons in a passive verb's 'by' phrase."""
     return [
-        p for c in verb.children if c.dep_ == "agent" for o in c.children for p in people.refs(o)
+        p for c in verb.children if c.dep_ == "agent" for o in c.children for p in _refs(o, people)
     ]
 
 
@@ -751,8 +823,15 @@ def _noun_mention(idx, people, tok, published):
         parts += _agents(tok.head, people)  # "the summit was attended by A, B and C"
     for clause in tok.children:
         lemma = clause.lemma_.lower()
-        if clause.dep_ in ("acl", "relcl") and lemma in ATTEND_VERBS | CONVENE_VERBS:
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        if lemma in ATTEND_VERBS | CONVENE_VERBS:
             parts += _agents(clause, people)  # "a summit (that was) attended by A and B"
+            # "the summit, which A, B and C attended"
+            parts += [p for c in clause.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+        elif lemma in GATHER_VERBS:
+            # "the summit, which brought together A, B and C"
+            parts += _objects(clause, people, preps=("with",))
     outer = outer_noun(tok)
     with_only = _joint_appearance(tok) and parts
     if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):

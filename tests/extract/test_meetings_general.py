@@ -257,6 +257,34 @@ SEVERAL = {
         date=MONDAY,
         parties=4,
     ),
+    "summit_which_brought_together": Case(
+        "The regional summit, which brought together {At}, {Bt}, {Ct} and {Dt}, opened in "
+        "{Bcap} on Monday.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "summit_which_they_attended": Case(
+        "The summit, which {At}, {Bt}, {Ct} and {Dt} attended, opened in {Bcap} on Monday.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "attended_by_then_verb": Case(
+        "The summit in {Bcap}, attended by {At}, {Bt}, {Ct} and {Dt}, opened on Monday.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "titled_four_attended": Case(
+        "On Monday, {At}, {Bt}, {Ct} and {Dt} attended a regional summit in {Bcap}.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "titled_four_held_talks": Case(
+        "{At}, {Bt}, {Ct} and {Dt} held talks in {Bcap} on Monday.", date=MONDAY, parties=4
+    ),
 }
 
 # --- not held meetings (negative twins) -------------------------------------------------
@@ -367,6 +395,21 @@ def test_city_is_not_a_participant(run, team):
     ex = run(_fill("{At}, {Bt} and {Ct} met in {Bcap} on Monday.", (*team, third)))
     for m in ex.meetings:
         assert team[1].capital not in m.participants
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_two_pairs_meeting_in_one_sentence_are_two_meetings(run, team):
+    """A list runs only to the name after 'and': 'A met B, and C met D' is no list of three."""
+    ex = run(_fill("{At} met {Bt} in {Bcap} on Monday, and {Ct} met {Dt} on Tuesday.", team))
+    for m in ex.meetings:
+        assert len(m.participants) == 2, m.participants
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_list_ends_where_a_new_clause_starts(run, team):
+    text = "{At} met {Bt}, {Ct} and {Dt} in {Bcap} on Monday, {A}'s spokesman said."
+    ex = run(_fill(text, team))
+    assert [set(m.participants) for m in ex.meetings] == [{x.name for x in team}]
 
 
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
