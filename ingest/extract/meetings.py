@@ -303,13 +303,22 @@ def _coordinated_left(subject, people) -> list:
 def _antecedent(pronoun, verb, people) -> list:
     """Who a relative 'who' stands for: the relative clause's head, else the person named
     right before it ('President X, who had held talks ...')."""
-    found = people.refs(verb.head)
+    found = _among(verb.head, people) or people.refs(verb.head)
     doc = pronoun.doc
     i = pronoun.i - 1
     while not found and i >= max(0, pronoun.i - 4):
         found = list(people.pids(doc[i]))
         i -= 1
     return found
+
+
+def _among(noun, people) -> list:
+    """'A, B and C were among the leaders who attended': the persons said to be among the
+    relative clause's antecedent."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
+        return []
+    return [p for c in prep.head.children if c.dep_ == "nsubj" for p in _refs(c, people)]
 
 
 def _names_before(verb, people) -> list:
@@ -800,7 +809,29 @@ def _returned_with(outer, idx, people) -> list:
     return [subject, *with_people]
 
 
+def _in_attendance(idx, people, tok, published):
+    """'A, B and C were in attendance': three or more persons at the occasion at hand."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "be":
+        return None
+    found = [p for c in prep.head.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+    if len(set(found)) < 3:
+        return None
+    at = [o for c in tok.children if c.lower_ == "at" for o in c.children if o.dep_ == "pobj"]
+    if at:  # "in attendance at the summit", not "at hearings in their capitals"
+        return (
+            _mention(idx, people, tok, found, published) if at[0].lower_ in NOUN_TRIGGERS else None
+        )
+    # otherwise the occasion is told in this or the previous sentence ("The summit opened ...")
+    start = idx.sents[max(idx.sent_of[tok.i] - 1, 0)].start
+    if not any(t.lower_ in NOUN_TRIGGERS for t in tok.doc[start : tok.i]):
+        return None
+    return _mention(idx, people, tok, found, published)
+
+
 def _noun_mention(idx, people, tok, published):
+    if tok.lower_ == "attendance":
+        return _in_attendance(idx, people, tok, published)
     if tok.lower_ not in NOUN_TRIGGERS or tok.pos_ not in ("NOUN", "PROPN"):
         if not _joint_appearance(tok):
             return None

@@ -413,6 +413,36 @@ def test_a_list_ends_where_a_new_clause_starts(run, team):
 
 
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_leaders_in_attendance_met(run, team):
+    text = "The regional summit opened on Monday. {At}, {Bt}, {Ct} and {Dt} were in attendance."
+    found = _match(run(_fill(text, team)), [x.name for x in team])
+    assert found and found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_two_in_attendance_or_in_attendance_of_others_is_no_gathering(run, team):
+    for text in (
+        "The summit opened on Monday. {At} and {Bt} were in attendance.",
+        "{At}, {Bt} and {Ct} were in attendance at hearings in their own capitals on Monday.",
+        "The court sat on Monday. {At}, {Bt} and {Ct} were in attendance.",
+    ):
+        assert not run(_fill(text, team)).meetings, text
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_among_the_leaders_who_attended(run, team):
+    text = "{At} and {Bt} were among the leaders who attended the summit in {Bcap} on Monday."
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].date == MONDAY and found[0].kind == "summit"
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_among_the_critics_who_attacked_is_no_meeting(run, team):
+    text = "{At} and {Bt} were among the critics who attacked the plan on Monday."
+    assert not run(_fill(text, team)).meetings
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
 def test_one_caller_phoning_two_leaders_made_two_calls(run, team):
     a, b, c = team[:3]
     ex = run(_fill("{At} telephoned both {B} and {C} on Tuesday.", team))
