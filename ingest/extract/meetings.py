@@ -329,6 +329,9 @@ def _names_before(verb, people) -> list:
     while i >= 0 and (people.pids(doc[i]) or doc[i].lower_ in ("and", ",")):
         out = list(people.pids(doc[i])) + out
         i -= 1
+    if len(set(out)) == 1 and verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
+        # "On his first trip to X, A met B": the parser hung A's name on X
+        return out if doc[verb.i - 1].dep_ in ("appos", "conj", "npadvmod") else []
     return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
 
 
@@ -871,7 +874,9 @@ def _noun_mention(idx, people, tok, published):
         parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
         if len(set(parts)) < 2 and tok.lower_ in ("talks", "discussions", "meeting"):
             parts += _returned_with(outer, idx, people)
-    visitor = tok.lower_ in ("visit", "trip", "journey") and len(parts) == 1
+    if not parts and tok.lower_ in TRIP_WORDS:
+        parts = _on_a_trip(tok, people)
+    visitor = tok.lower_ in TRIP_WORDS and len(parts) == 1
     m = _mention(idx, people, tok, parts, published, visitor=visitor)
     if m and visitor:
         dest = [p for p in places_around(tok, published) if p.country]
@@ -880,4 +885,33 @@ def _noun_mention(idx, people, tok, published):
         m.host = dest[0].country
     if m:
         m.confidence = 0.8 if len(parts) >= 2 else 0.6
+        if _travelled_for(tok):
+            m.kinds.add("visit")
     return m
+
+
+TRIP_WORDS = ("visit", "trip", "journey")
+
+
+def _on_a_trip(tok, people) -> list:
+    """'A, on a three-day visit to X, met B' / 'On his first trip to X, A met B': the
+    person the 'on/during ... visit' phrase hangs on, else its verb's subject."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("on", "during"):
+        return []
+    owner = prep.head
+    if people.pids(owner):
+        return _refs(owner, people)
+    return _subjects(owner, people) if owner.pos_ in ("VERB", "AUX") else []
+
+
+def _travelled_for(tok) -> bool:
+    """'A flew to X on Monday for talks with B': talks a leader travelled to are a visit."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    verb = clause_verb(tok.head)
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in TRAVEL_VERBS
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in verb.children)
+    )

@@ -442,6 +442,37 @@ def test_among_the_critics_who_attacked_is_no_meeting(run, team):
     assert not run(_fill(text, team)).meetings
 
 
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} flew to {Bcap} on Monday for talks with {Bt}.",
+        "{At}, on a three-day visit to {Bc}, met {Bt} in {Bcap} on Monday.",
+        "On {Apos} first trip to {Bc}, {At} met {Bt} in {Bcap} on Monday.",
+        "{At} arrived in {Bcap} on Monday for a two-day visit and held talks with {Bt}.",
+    ],
+    ids=["flew_for_talks", "on_a_visit", "on_first_trip", "arrived_for_visit"],
+)
+def test_travel_makes_the_meeting_a_visit(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == "visit" and found[0].date == MONDAY
+    assert found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} met {Bt} in {Bcap} on Monday for talks on trade.",
+        "{At} met {Bt} in {Bcap} on Monday and flew home after the talks.",
+    ],
+    ids=["met_for_talks", "flew_home_after"],
+)
+def test_talks_without_travel_to_them_stay_talks(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == "talks"
+
+
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
 def test_one_caller_phoning_two_leaders_made_two_calls(run, team):
     a, b, c = team[:3]
