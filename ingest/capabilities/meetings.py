@@ -232,3 +232,70 @@ def four_parties(fillers, rng):
     text = pattern.format(names=names, place=place, when=when, When=capitalised(when))
     expected = Meeting(tuple(x.name for x in leaders), date=day, exact=True)
     return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.many_leaders")
+def many_leaders(fillers, rng):
+    """A summit of five to seven named leaders, however the list is told: one meeting."""
+    published, leaders = _several(fillers, rng, rng.choice((5, 6, 7)))
+    when, day = date_phrase(rng, published)
+    place = leaders[0].capital
+    pattern = rng.choice(
+        (
+            "{names} attended the summit in {place} {when}.",
+            "Leaders including {names} gathered in {place} {when} for the summit.",
+            "The summit in {place} {when} was attended by {names}.",
+            "The summit, which brought together {names}, opened in {place} {when}.",
+            "The summit opened in {place} {when}. {names} were in attendance.",
+        )
+    )
+    text = pattern.format(
+        place=place, when=when, When=capitalised(when), names=_listed(rng, leaders)
+    )
+    expected = Meeting(tuple(x.name for x in leaders), date=day)
+    return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.among_attendees")
+def among_attendees(fillers, rng):
+    """A and B were among the leaders who attended the summit: a meeting of the two."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} were among the leaders who attended the summit in {place} {when}.",
+            "{A} and {B} were among the heads of state who attended the summit in {place} {when}.",
+            "{When}, {A} and {B} were among the leaders who attended a summit in {place}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), place=a.capital, when=when, When=capitalised(when)
+    )
+    expected = Meeting((a.name, b.name), date=day, kind="summit")
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("meeting.travel_visit")
+def travel_visit(fillers, rng):
+    """A travels to B's country and meets B there: a visit hosted by B's country."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} arrived in {place} {when} for a two-day visit and held talks with {B}.",
+            "On {a_pos} first trip to {country}, {A} met {B} in {place} {when}.",
+            "{A} flew to {place} {when} for talks with {B}.",
+            "{A}, on a three-day visit to {country}, met {B} in {place} {when}.",
+            "{A} travelled to {place} {when} to meet {B}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        a_pos="his",
+        place=b.capital,
+        country=b.country_name,
+        when=when,
+    )
+    expected = Meeting((a.name, b.name), date=day, kind="visit")
+    return Draft(sentence(text), published, (expected,), (a, b))
