@@ -51,7 +51,12 @@ VERB_TRIGGERS = {
     "gather",
     "convene",
     "assemble",
+    "oversee",
+    "witness",
+    "toast",
 }
+# "A and B oversaw the signing": leaders doing something together, in person.
+JOINT_VERBS = {"oversee", "witness"}
 NOUN_TRIGGERS = {
     "talks",
     "meeting",
@@ -664,6 +669,10 @@ def _verb_mention(idx, people, tok, published):
             return None
         if lemma in ("spend", "sit", "shake", "dine") and len(subs) < 2 and not objs:
             return None
+    if lemma in JOINT_VERBS and (len(set(subs)) < 2 or _each(tok)):
+        return None  # "X oversaw the signing", "A and B each witnessed ..."
+    if lemma == "toast" and not objs:
+        return None  # "toasted the victory"
     if lemma == "host" and not objs:
         objs = _hosted_event_guests(tok, people)
     host_pids = []

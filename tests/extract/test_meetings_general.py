@@ -473,6 +473,35 @@ def test_talks_without_travel_to_them_stay_talks(run, team, template):
     assert found and found[0].kind == "talks"
 
 
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} and {Bt} oversaw the signing of a trade pact in {Bcap} on Monday.",
+        "{At} and {Bt} witnessed the launch of a joint satellite in {Bcap} on Monday.",
+        "{Bt} toasted {At} at a state banquet in {Bcap} on Monday.",
+    ],
+    ids=["oversaw", "witnessed", "toasted"],
+)
+def test_leaders_doing_something_together_met(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} oversaw the signing of a contract with {Bd} firms in {Acap} on Monday.",
+        "{At} and {Bt} each witnessed a missile test at home on Monday.",
+        "{At} toasted the victory of {Apos} party in {Acap} on Monday.",
+    ],
+    ids=["oversaw_alone", "each_witnessed", "toasted_a_victory"],
+)
+def test_doing_something_alone_is_no_meeting(run, team, template):
+    assert not run(_fill(template, team)).meetings
+
+
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
 def test_one_caller_phoning_two_leaders_made_two_calls(run, team):
     a, b, c = team[:3]
