@@ -260,15 +260,42 @@ def _ceremony(meeting) -> bool:
 
 
 def _part_of(meeting, other) -> bool:
-    """Cheap tests first: this runs for every pair of meetings."""
+    """Cheap tests first: this runs for every pair of meetings.  A greeting told in a photo
+    caption ('A shakes hands with B as C looks on ... PTI') is part of the meeting it
+    pictures wherever the caption stands."""
     return (
         _ceremony(meeting)
         and meeting.date is not None
         and other.date == meeting.date
         and meeting.host in (None, other.host)
         and set(meeting.participants) < set(other.participants)
-        and bool(_sentences(meeting) & _sentences(other))
+        and (
+            bool(_sentences(meeting) & _sentences(other))
+            or all(_caption(m.trigger) for m in meeting.mentions)
+        )
     )
+
+
+# Picture agencies that sign a caption: "... in New Delhi. PTI", "... in Kathmandu. — AFP".
+CAPTION_CREDITS = set(
+    "AFP AP PTI ANI IANS Reuters REUTERS Xinhua EPA UNB Bernama AA Getty Images Pool Photo photo "
+    "pic".split()
+)
+PICTURE_PLACES = {"L", "R", "C", "left", "right", "centre", "center"}
+
+
+def _caption(tok) -> bool:
+    """A trigger in a photo caption: a ceremony told in the present tense ('shakes hands'),
+    a sentence signed by a picture agency, or one placing people in the picture ('(L)')."""
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in CEREMONY_LEMMAS:
+        return True
+    sent = tok.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if words and words[-1].text in CAPTION_CREDITS:
+        before = sent.doc[words[-1].i - 1] if words[-1].i > 0 else None
+        if before is not None and (before.is_punct or before.text in CAPTION_CREDITS):
+            return True
+    return any(t.text in PICTURE_PLACES and t.i > 0 and sent.doc[t.i - 1].text == "(" for t in sent)
 
 
 def _sentences(meeting) -> set[int]:

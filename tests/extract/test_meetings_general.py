@@ -503,6 +503,32 @@ def test_doing_something_alone_is_no_meeting(run, team, template):
 
 
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "{At} shakes hands with {Bt} as {Ct} looks on at the palace in {Bcap}. AFP",
+        "{At} (L) shakes hands with {Bt} (R) at the palace in {Bcap}.",
+        "{At} greets {Bt} at the palace in {Bcap} on Monday. \u2014 Reuters",
+    ],
+    ids=["looks_on_agency", "left_right", "dash_agency"],
+)
+def test_a_caption_picturing_the_meeting_is_no_second_meeting(run, team, caption):
+    text = "{Bt} received {At} and {Ct} at the palace in {Bcap} on Monday.\n\n" + caption
+    found = [set(m.participants) for m in run(_fill(text, team)).meetings]
+    assert found == [{team[0].name, team[1].name, team[2].name}], found
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_caption_of_other_leaders_stays_a_meeting(run, team):
+    text = (
+        "{Bt} received {At} at the palace in {Bcap} on Monday.\n\n"
+        "{Ct} shakes hands with {Dt} at a summit in {Ccap}. AFP"
+    )
+    found = [set(m.participants) for m in run(_fill(text, team)).meetings]
+    assert {team[2].name, team[3].name} in found and {team[0].name, team[1].name} in found
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
 def test_one_caller_phoning_two_leaders_made_two_calls(run, team):
     a, b, c = team[:3]
     ex = run(_fill("{At} telephoned both {B} and {C} on Tuesday.", team))
