@@ -26,6 +26,7 @@ from .meetings import (
     Meeting,
     Mention,
     _noun_mention,
+    _spouse,
     _verb_mention,
 )
 from .places import CITY, classify, dateline_place, places_around
@@ -100,6 +101,9 @@ def _lede_mention(idx, people, published, found) -> list:
     if hit is None:
         return []
     lede, parts, tok = hit
+    parts = [p for p in parts if not _spouse(p, people, lede)]  # "X and his wife Y met Z"
+    if len(parts) < 2:
+        return []
     m = Mention(parts, tok, mention_kinds(tok, idx.sent(tok)) | mention_kinds(lede.root, lede))
     m.places = places_around(tok, published)
     m.host = next((p.country for p in m.places if p.country), None)

@@ -479,9 +479,42 @@ def _spouse(pid, people, sent) -> bool:
         return True
     for t in sent:
         if pid in people.pids(t):
-            before = [sent.doc[i].lower_ for i in range(max(sent.start, t.i - 3), t.i)]
-            return any(w in SPOUSE_WORDS for w in before)
-    return False
+            if t.lower_ in SPOUSE_WORDS:
+                return True
+            if t.pos_ not in ("PRON", "NOUN", "NUM"):
+                return _after_spouse_word(t)
+    # Only a pronoun or 'the two' here: the person as first named ('his wife Y walked ...').
+    doc = sent.doc
+    first = next((i for i, p in people.order if p == pid and doc[i].pos_ == "PROPN"), None)
+    return first is not None and first < sent.start and _after_spouse_word(doc[first])
+
+
+def _after_spouse_word(t) -> bool:
+    start = t.sent.start
+    return any(t.doc[i].lower_ in SPOUSE_WORDS for i in range(max(start, t.i - 3), t.i))
+
+
+# Words for two leaders that a leader and a spouse cannot be ('they' or 'the two' can).
+PAIR_WORDS = {"leaders", "presidents", "counterparts", "statesmen", "premiers", "heads"}
+
+
+def _pair_without_spouse(tok, people, kept, spouses, idx) -> list:
+    """'The two leaders sat down for their meeting' after 'X and his wife walked Y in':
+    when 'the two leaders' stood for a leader and a spouse, the pair meant is the two
+    most mentioned persons so far who are not spouses."""
+    sent = idx.sent(tok)
+    anaphor = any(
+        t.lower_ in PAIR_WORDS and set(people.pids(t)) & set(spouses)
+        for t in sent
+        if t.pos_ == "NOUN"
+    )
+    if not anaphor:
+        return kept
+    exclude = set(spouses) | {
+        p for p, x in enumerate(people.persons) if is_private(x) or _spouse(p, people, sent)
+    }
+    pair = people.salient(sent.start, 2, exclude=exclude)
+    return pair if len(pair) == 2 and set(kept) <= set(pair) else kept
 
 
 def _governing_verbs(verb) -> list:
@@ -498,7 +531,10 @@ def _mention(
 ) -> Mention | None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else clause_verb(tok)
     participants = [p for p in dict.fromkeys(participants) if not is_private(people.get(p))]
-    participants = [p for p in participants if not _spouse(p, people, idx.sent(tok))]
+    spouses = [p for p in participants if _spouse(p, people, idx.sent(tok))]
+    participants = [p for p in participants if p not in spouses]
+    if len(participants) < 2 and spouses and not visitor:
+        participants = _pair_without_spouse(tok, people, participants, spouses, idx)
     if len(participants) < 2 and not visitor:
         return None
     sent = idx.sent(tok)

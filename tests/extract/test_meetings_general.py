@@ -528,6 +528,25 @@ def test_a_caption_of_other_leaders_stays_a_meeting(run, team):
     assert {team[2].name, team[3].name} in found and {team[0].name, team[1].name} in found
 
 
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_the_two_leaders_are_not_a_leader_and_a_spouse(run, team):
+    text = (
+        "{Bt} and {Bpos} wife, Maria Okafor, walked {At} into the palace in {Bcap} on Monday. "
+        "As the two leaders sat down for their talks, {B} praised the visit."
+    )
+    ex = run(_fill(text, team))
+    assert [set(m.participants) for m in ex.meetings] == [{team[0].name, team[1].name}]
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_couple_sitting_down_is_no_meeting(run, team):
+    text = (
+        "{At} and {Apos} wife, Maria Okafor, toured a museum in {Acap} on Monday. "
+        "Later they sat down for dinner with friends."
+    )
+    assert not run(_fill(text, team)).meetings
+
+
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
 def test_one_caller_phoning_two_leaders_made_two_calls(run, team):
     a, b, c = team[:3]
