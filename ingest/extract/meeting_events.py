@@ -217,10 +217,53 @@ def events(idx, people, published) -> list:
         first.kinds |= article_kinds(idx, people, first, published)
         for meeting in meetings:
             _same_occasion(meeting, first)
+    for meeting in meetings:
+        _the_summit(meeting, idx, published)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     secondary_talks(meetings, first)
     return [m for m in _absorb_parts(meetings) if not _domestic(m, people)]
+
+
+def _the_summit(meeting, idx, published) -> None:
+    """'A and B were among the leaders who attended the summit': a summit told without its
+    day and place is the one the article told before with them ('A regional summit in X
+    on Wednesday ...'), the first summit of the text that is not the origin of a journey
+    ('flew in from the G7 summit in Hiroshima') nor a side event."""
+    if "summit" not in meeting.kinds or meeting.background or (meeting.date and meeting.places):
+        return
+    first = min(m.trigger.i for m in meeting.mentions)
+    for tok in idx.doc[:first]:
+        if tok.lower_ != "summit" or tok.pos_ not in ("NOUN", "PROPN") or not noun_asserted(tok):
+            continue
+        if is_planned(tok, published) or tok.head.lower_ in ("from", "of", "since", "after"):
+            continue
+        ents = [e for e in span_ents(tok.sent) if e.label_ == "DATE"]
+        if any(dates.mentions_past(e.text, published) for e in ents):
+            continue  # "the summit in X last year": another one
+        # only a place told with the summit itself ("a summit in X"), not elsewhere around it
+        near = range(tok.i + 1, tok.i + 5)
+        around = places_around(tok, published) + [
+            p
+            for c in tok.children
+            if c.dep_ in ("acl", "relcl")
+            for p in places_around(c, published)
+        ]  # "a summit opened in X" parsed with 'opened' as the summit's modifier
+        places = [p for p in around if p.country and p.tok_i in near]
+        day = next(
+            (
+                d
+                for e in ents
+                for d in [dates.resolve(e.text, published)]
+                if d is not None and (published is None or d <= published)
+            ),
+            None,
+        )
+        if places or day:
+            meeting.places = meeting.places or places
+            meeting.host = meeting.host or next((p.country for p in places), None)
+            meeting.date = meeting.date or day
+            return
 
 
 def _domestic(meeting, people) -> bool:

@@ -867,14 +867,16 @@ def _in_attendance(idx, people, tok, published):
         return None
     at = [o for c in tok.children if c.lower_ == "at" for o in c.children if o.dep_ == "pobj"]
     if at:  # "in attendance at the summit", not "at hearings in their capitals"
-        return (
-            _mention(idx, people, tok, found, published) if at[0].lower_ in NOUN_TRIGGERS else None
-        )
-    # otherwise the occasion is told in this or the previous sentence ("The summit opened ...")
-    start = idx.sents[max(idx.sent_of[tok.i] - 1, 0)].start
-    if not any(t.lower_ in NOUN_TRIGGERS for t in tok.doc[start : tok.i]):
+        occasion = at[0] if at[0].lower_ in NOUN_TRIGGERS else None
+    else:  # the occasion told in this or the previous sentence ("The summit opened ...")
+        start = idx.sents[max(idx.sent_of[tok.i] - 1, 0)].start
+        occasion = next((t for t in tok.doc[start : tok.i] if t.lower_ in NOUN_TRIGGERS), None)
+    if occasion is None:
         return None
-    return _mention(idx, people, tok, found, published)
+    m = _mention(idx, people, tok, found, published)
+    if m is not None and occasion.lower_ == "summit":
+        m.kinds.add("summit")
+    return m
 
 
 def _noun_mention(idx, people, tok, published):

@@ -548,6 +548,32 @@ def test_a_couple_sitting_down_is_no_meeting(run, team):
 
 
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "later",
+    [
+        "{At} and {Ct} were among the leaders who attended the summit.",
+        "{At}, {Ct} and {Dt} were in attendance.",
+    ],
+    ids=["among", "in_attendance"],
+)
+def test_the_summit_told_later_is_the_one_told_first(run, team, later):
+    text = "Trade dominated the agenda. A regional summit opened in {Bcap} on Monday. " + later
+    ex = run(_fill(text, team))
+    found = _match(ex, [team[0].name, team[2].name])
+    assert found and found[0].date == MONDAY and found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_past_summit_lends_no_place(run, team):
+    text = (
+        "The summit in {Bcap} last year ended in acrimony.\n\n"
+        "{At} and {Ct} were among the leaders who attended the summit."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[2].name])
+    assert found and found[0].host_country != team[1].country
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
 def test_one_caller_phoning_two_leaders_made_two_calls(run, team):
     a, b, c = team[:3]
     ex = run(_fill("{At} telephoned both {B} and {C} on Tuesday.", team))
