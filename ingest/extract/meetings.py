@@ -94,6 +94,11 @@ FLAT_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "call", "d
 # "X received a call from Y", "X paid a visit to Y", "Y chaired a summit": the clause's
 # subject takes part in the event noun its verb governs.
 EVENT_DOER_VERBS = {"pay", "make", "receive", "take", "get", "chair", "convene", "attend"}
+# "preparations for talks with Y", "a push for talks": talks not (yet) held.
+PLAN_NOUNS = {"preparation", "plan", "hope", "call", "demand", "proposal", "push", "appeal",
+              "request", "bid", "groundwork", "condition", "precondition", "pressure"}  # fmt: skip
+# "X began talks with Y", "resumed their talks": the subject takes part in the talks.
+PHASE_VERBS = {"begin", "start", "open", "resume", "conclude", "continue", "wrap"}
 # "the summit brought together A, B and C": the event noun's verb gathers the objects.
 GATHER_VERBS = {"bring", "gather", "draw", "assemble", "unite"}
 ATTEND_VERBS = {"attend", "join"}
@@ -898,6 +903,8 @@ def _noun_mention(idx, people, tok, published):
         parts += _subjects(tok.head, people)  # "X paid an official visit to Y's country"
     elif tok.dep_ == "dobj" and head_lemma in EVENT_DOER_VERBS:
         parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
+    elif tok.dep_ == "dobj" and head_lemma in PHASE_VERBS and tok.lower_ != "visit" and parts:
+        parts = _subjects(tok.head, people) + parts  # "X began talks with Y"
     if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
         parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
     if tok.dep_ == "nsubjpass" and head_lemma in ATTEND_VERBS:
@@ -915,7 +922,10 @@ def _noun_mention(idx, people, tok, published):
             parts += _objects(clause, people, preps=("with",))
     outer = outer_noun(tok)
     with_only = _joint_appearance(tok) and parts
-    if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
+    prep = outer.head
+    if prep.head.lemma_.lower() in PLAN_NOUNS and prep.head.pos_ == "NOUN":
+        pass  # "began preparations for talks with Y": the talks are not yet held
+    elif outer.dep_ == "pobj" and prep.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
         # "X said at a news conference with A and B": X appeared with them
         verb = clause_verb(outer.head)
         parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)

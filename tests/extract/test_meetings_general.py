@@ -573,6 +573,35 @@ def test_a_past_summit_lends_no_place(run, team):
     assert found and found[0].host_country != team[1].country
 
 
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template,kind",
+    [
+        ("{At} began talks with {Bt} in {Bcap} on Monday.", "talks"),
+        ("{At} and {Bt} resumed their talks in {Bcap} on Monday.", "talks"),
+        ("{At} arrived in {Bcap} on Monday and began summit-level talks with {Bt}.", "visit"),
+    ],
+    ids=["began", "resumed", "summit_level"],
+)
+def test_beginning_talks_is_holding_them(run, team, template, kind):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == kind and found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} began preparations for talks with {Bt} on Monday.",
+        "{At} refused to begin talks with {Bt} on Monday.",
+        "{At} began a visit to {Acap} schools on Monday.",
+    ],
+    ids=["preparations", "refused", "school_visit"],
+)
+def test_beginning_something_else_is_no_meeting(run, team, template):
+    assert not _match(run(_fill(template, team)), [team[0].name, team[1].name])
+
+
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
 def test_one_caller_phoning_two_leaders_made_two_calls(run, team):
     a, b, c = team[:3]
