@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Draft, capability, capitalised, date_phrase, sentence, simple, two_leaders
-from .expectations import Meeting, NoMeeting
+from .expectations import Meeting, MeetingCount, NoMeeting
 from .fillers import CONFLICT_PLACES, CONFLICT_TOPICS
 
 
@@ -299,3 +299,51 @@ def travel_visit(fillers, rng):
     )
     expected = Meeting((a.name, b.name), date=day, kind="visit")
     return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("meeting.caption_restates")
+def caption_restates(fillers, rng):
+    """A photo caption restating the day's meeting among some of its people adds none."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    place = b.capital
+    story = "{B} received {A} and {C} at the presidential palace in {place} {when}."
+    caption = rng.choice(
+        (
+            "{A} shakes hands with {B} as {C} looks on at the palace in {place}. AFP",
+            "{A} (L) shakes hands with {B} (R) at the palace in {place}.",
+            "{B} greets {A} at the palace in {place}. \u2014 Reuters",
+            "{A} and {B} shake hands at the palace in {place}. PTI",
+        )
+    )
+    names = dict(A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), place=place, when=when)
+    text = sentence(story.format(**names)) + "\n\n" + sentence(caption.format(**names))
+    expected = (Meeting((a.name, b.name, c.name), date=day, exact=True), MeetingCount(1))
+    return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.the_two_leaders")
+def the_two_leaders(fillers, rng):
+    """'The two leaders' after a leader and a spouse are named: the two leaders met."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    first = rng.choice(
+        (
+            "{B} and {pos} wife, Maria Okafor, walked {A} into the palace in {place} {when}.",
+            "{B} and {pos} wife, Maria Okafor, greeted {A} on the steps of the palace in "
+            "{place} {when}.",
+        )
+    )
+    then = rng.choice(
+        (
+            "As the two leaders sat down for their talks, {b} praised the visit.",
+            "The two leaders then held talks on trade.",
+        )
+    )
+    names = dict(
+        A=simple(rng, a), B=simple(rng, b), b=b.surname, pos="his", place=b.capital, when=when
+    )
+    text = sentence(first.format(**names)) + " " + sentence(then.format(**names))
+    expected = (Meeting((a.name, b.name), date=day, exact=True), MeetingCount(1))
+    return Draft(text, published, expected, (a, b))

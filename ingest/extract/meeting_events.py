@@ -342,7 +342,13 @@ def _caption(tok) -> bool:
         before = sent.doc[words[-1].i - 1] if words[-1].i > 0 else None
         if before is not None and (before.is_punct or before.text in CAPTION_CREDITS):
             return True
-    return any(t.text in PICTURE_PLACES and t.i > 0 and sent.doc[t.i - 1].text == "(" for t in sent)
+    doc = sent.doc
+    nxt = next((t for t in doc[sent.end : sent.end + 3] if not t.is_space), None)
+    if nxt is not None and nxt.text in CAPTION_CREDITS:
+        rest = [t for t in nxt.sent if not (t.is_punct or t.is_space)]
+        if [t.text for t in rest] == [nxt.text]:
+            return True  # the credit parsed as a sentence of its own ("... Windhoek. PTI")
+    return any(t.text in PICTURE_PLACES and t.i > 0 and doc[t.i - 1].text == "(" for t in sent)
 
 
 def _sentences(meeting) -> set[int]:
