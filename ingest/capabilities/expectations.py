@@ -106,6 +106,19 @@ class NoMeeting:
 
 
 @dataclass(frozen=True)
+class MeetingCount:
+    """Exactly n meetings in all (a caption or a repeated mention adds none)."""
+
+    n: int
+
+    def check(self, result: Result) -> str | None:
+        found = result.gold["meetings"]
+        if len(found) != self.n:
+            return f"{len(found)} meetings, expected {self.n}: {_meetings(result)}"
+        return None
+
+
+@dataclass(frozen=True)
 class Gift:
     """A gift from giver to recipient whose item matches ``item`` (evaluate's matcher)."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Draft, capability, capitalised, date_phrase, sentence, simple, two_leaders
-from .expectations import Meeting, NoMeeting
+from .expectations import Meeting, MeetingCount, NoMeeting
 from .fillers import CONFLICT_PLACES, CONFLICT_TOPICS
 
 
@@ -232,3 +232,118 @@ def four_parties(fillers, rng):
     text = pattern.format(names=names, place=place, when=when, When=capitalised(when))
     expected = Meeting(tuple(x.name for x in leaders), date=day, exact=True)
     return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.many_leaders")
+def many_leaders(fillers, rng):
+    """A summit of five to seven named leaders, however the list is told: one meeting."""
+    published, leaders = _several(fillers, rng, rng.choice((5, 6, 7)))
+    when, day = date_phrase(rng, published)
+    place = leaders[0].capital
+    pattern = rng.choice(
+        (
+            "{names} attended the summit in {place} {when}.",
+            "Leaders including {names} gathered in {place} {when} for the summit.",
+            "The summit in {place} {when} was attended by {names}.",
+            "The summit, which brought together {names}, opened in {place} {when}.",
+            "The summit opened in {place} {when}. {names} were in attendance.",
+        )
+    )
+    text = pattern.format(
+        place=place, when=when, When=capitalised(when), names=_listed(rng, leaders)
+    )
+    expected = Meeting(tuple(x.name for x in leaders), date=day)
+    return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.among_attendees")
+def among_attendees(fillers, rng):
+    """A and B were among the leaders who attended the summit: a meeting of the two."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} were among the leaders who attended the summit in {place} {when}.",
+            "{A} and {B} were among the heads of state who attended the summit in {place} {when}.",
+            "{When}, {A} and {B} were among the leaders who attended a summit in {place}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), place=a.capital, when=when, When=capitalised(when)
+    )
+    expected = Meeting((a.name, b.name), date=day, kind="summit")
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("meeting.travel_visit")
+def travel_visit(fillers, rng):
+    """A travels to B's country and meets B there: a visit hosted by B's country."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} arrived in {place} {when} for a two-day visit and held talks with {B}.",
+            "On {a_pos} first trip to {country}, {A} met {B} in {place} {when}.",
+            "{A} flew to {place} {when} for talks with {B}.",
+            "{A}, on a three-day visit to {country}, met {B} in {place} {when}.",
+            "{A} travelled to {place} {when} to meet {B}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        a_pos="his",
+        place=b.capital,
+        country=b.country_name,
+        when=when,
+    )
+    expected = Meeting((a.name, b.name), date=day, kind="visit")
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("meeting.caption_restates")
+def caption_restates(fillers, rng):
+    """A photo caption restating the day's meeting among some of its people adds none."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    place = b.capital
+    story = "{B} received {A} and {C} at the presidential palace in {place} {when}."
+    caption = rng.choice(
+        (
+            "{A} shakes hands with {B} as {C} looks on at the palace in {place}. AFP",
+            "{A} (L) shakes hands with {B} (R) at the palace in {place}.",
+            "{B} greets {A} at the palace in {place}. \u2014 Reuters",
+            "{A} and {B} shake hands at the palace in {place}. PTI",
+        )
+    )
+    names = dict(A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), place=place, when=when)
+    text = sentence(story.format(**names)) + "\n\n" + sentence(caption.format(**names))
+    expected = (Meeting((a.name, b.name, c.name), date=day, exact=True), MeetingCount(1))
+    return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.the_two_leaders")
+def the_two_leaders(fillers, rng):
+    """'The two leaders' after a leader and a spouse are named: the two leaders met."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    first = rng.choice(
+        (
+            "{B} and {pos} wife, Maria Okafor, walked {A} into the palace in {place} {when}.",
+            "{B} and {pos} wife, Maria Okafor, greeted {A} on the steps of the palace in "
+            "{place} {when}.",
+        )
+    )
+    then = rng.choice(
+        (
+            "As the two leaders sat down for their talks, {b} praised the visit.",
+            "The two leaders then held talks on trade.",
+        )
+    )
+    names = dict(
+        A=simple(rng, a), B=simple(rng, b), b=b.surname, pos="his", place=b.capital, when=when
+    )
+    text = sentence(first.format(**names)) + " " + sentence(then.format(**names))
+    expected = (Meeting((a.name, b.name), date=day, exact=True), MeetingCount(1))
+    return Draft(text, published, expected, (a, b))

@@ -26,6 +26,7 @@ from .meetings import (
     Meeting,
     Mention,
     _noun_mention,
+    _spouse,
     _verb_mention,
 )
 from .places import CITY, classify, dateline_place, places_around
@@ -100,6 +101,9 @@ def _lede_mention(idx, people, published, found) -> list:
     if hit is None:
         return []
     lede, parts, tok = hit
+    parts = [p for p in parts if not _spouse(p, people, lede)]  # "X and his wife Y met Z"
+    if len(parts) < 2:
+        return []
     m = Mention(parts, tok, mention_kinds(tok, idx.sent(tok)) | mention_kinds(lede.root, lede))
     m.places = places_around(tok, published)
     m.host = next((p.country for p in m.places if p.country), None)
@@ -213,10 +217,53 @@ def events(idx, people, published) -> list:
         first.kinds |= article_kinds(idx, people, first, published)
         for meeting in meetings:
             _same_occasion(meeting, first)
+    for meeting in meetings:
+        _the_summit(meeting, idx, published)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     secondary_talks(meetings, first)
     return [m for m in _absorb_parts(meetings) if not _domestic(m, people)]
+
+
+def _the_summit(meeting, idx, published) -> None:
+    """'A and B were among the leaders who attended the summit': a summit told without its
+    day and place is the one the article told before with them ('A regional summit in X
+    on Wednesday ...'), the first summit of the text that is not the origin of a journey
+    ('flew in from the G7 summit in Hiroshima') nor a side event."""
+    if "summit" not in meeting.kinds or meeting.background or (meeting.date and meeting.places):
+        return
+    first = min(m.trigger.i for m in meeting.mentions)
+    for tok in idx.doc[:first]:
+        if tok.lower_ != "summit" or tok.pos_ not in ("NOUN", "PROPN") or not noun_asserted(tok):
+            continue
+        if is_planned(tok, published) or tok.head.lower_ in ("from", "of", "since", "after"):
+            continue
+        ents = [e for e in span_ents(tok.sent) if e.label_ == "DATE"]
+        if any(dates.mentions_past(e.text, published) for e in ents):
+            continue  # "the summit in X last year": another one
+        # only a place told with the summit itself ("a summit in X"), not elsewhere around it
+        near = range(tok.i + 1, tok.i + 5)
+        around = places_around(tok, published) + [
+            p
+            for c in tok.children
+            if c.dep_ in ("acl", "relcl")
+            for p in places_around(c, published)
+        ]  # "a summit opened in X" parsed with 'opened' as the summit's modifier
+        places = [p for p in around if p.country and p.tok_i in near]
+        day = next(
+            (
+                d
+                for e in ents
+                for d in [dates.resolve(e.text, published)]
+                if d is not None and (published is None or d <= published)
+            ),
+            None,
+        )
+        if places or day:
+            meeting.places = meeting.places or places
+            meeting.host = meeting.host or next((p.country for p in places), None)
+            meeting.date = meeting.date or day
+            return
 
 
 def _domestic(meeting, people) -> bool:
@@ -260,15 +307,48 @@ def _ceremony(meeting) -> bool:
 
 
 def _part_of(meeting, other) -> bool:
-    """Cheap tests first: this runs for every pair of meetings."""
+    """Cheap tests first: this runs for every pair of meetings.  A greeting told in a photo
+    caption ('A shakes hands with B as C looks on ... PTI') is part of the meeting it
+    pictures wherever the caption stands."""
     return (
         _ceremony(meeting)
         and meeting.date is not None
         and other.date == meeting.date
         and meeting.host in (None, other.host)
         and set(meeting.participants) < set(other.participants)
-        and bool(_sentences(meeting) & _sentences(other))
+        and (
+            bool(_sentences(meeting) & _sentences(other))
+            or all(_caption(m.trigger) for m in meeting.mentions)
+        )
     )
+
+
+# Picture agencies that sign a caption: "... in New Delhi. PTI", "... in Kathmandu. — AFP".
+CAPTION_CREDITS = set(
+    "AFP AP PTI ANI IANS Reuters REUTERS Xinhua EPA UNB Bernama AA Getty Images Pool Photo photo "
+    "pic".split()
+)
+PICTURE_PLACES = {"L", "R", "C", "left", "right", "centre", "center"}
+
+
+def _caption(tok) -> bool:
+    """A trigger in a photo caption: a ceremony told in the present tense ('shakes hands'),
+    a sentence signed by a picture agency, or one placing people in the picture ('(L)')."""
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in CEREMONY_LEMMAS:
+        return True
+    sent = tok.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if words and words[-1].text in CAPTION_CREDITS:
+        before = sent.doc[words[-1].i - 1] if words[-1].i > 0 else None
+        if before is not None and (before.is_punct or before.text in CAPTION_CREDITS):
+            return True
+    doc = sent.doc
+    nxt = next((t for t in doc[sent.end : sent.end + 3] if not t.is_space), None)
+    if nxt is not None and nxt.text in CAPTION_CREDITS:
+        rest = [t for t in nxt.sent if not (t.is_punct or t.is_space)]
+        if [t.text for t in rest] == [nxt.text]:
+            return True  # the credit parsed as a sentence of its own ("... Windhoek. PTI")
+    return any(t.text in PICTURE_PLACES and t.i > 0 and doc[t.i - 1].text == "(" for t in sent)
 
 
 def _sentences(meeting) -> set[int]:

@@ -34,6 +34,13 @@ def _on_sidelines(tok) -> bool:
     return False
 
 
+def _level(tok) -> bool:
+    """'summit-level', 'summit level': a word modifying another noun, not the event."""
+    doc = tok.doc
+    nxt = [doc[i].lower_ for i in range(tok.i + 1, min(len(doc), tok.i + 3))]
+    return nxt[:1] == ["level"] or nxt[:2] == ["-", "level"]
+
+
 def _clause_tokens(tok, sent) -> list:
     """Tokens of a trigger's clause in its sentence: its verb's subtree, and the words
     right around the trigger itself.  A clause conjoined to the verb, or one with its own
@@ -128,6 +135,8 @@ def mention_kinds(tok, sent) -> set:
     if lemma in VISIT_LEMMAS or tok.lower_ in VISIT_LEMMAS:
         kinds.add("visit")
     for t in clause:
+        if t.lower_ in ("summit", "summits") and _level(t):
+            continue  # "summit-level talks" are talks, not a summit
         if t.lower_ in ("summit", "summits") and not _on_sidelines(t) and noun_asserted(t):
             kinds.add("summit")
             if any(c.text in GROUP_SUMMIT_ORGS for c in t.children):

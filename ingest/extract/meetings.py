@@ -51,7 +51,12 @@ VERB_TRIGGERS = {
     "gather",
     "convene",
     "assemble",
+    "oversee",
+    "witness",
+    "toast",
 }
+# "A and B oversaw the signing": leaders doing something together, in person.
+JOINT_VERBS = {"oversee", "witness"}
 NOUN_TRIGGERS = {
     "talks",
     "meeting",
@@ -89,6 +94,11 @@ FLAT_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "call", "d
 # "X received a call from Y", "X paid a visit to Y", "Y chaired a summit": the clause's
 # subject takes part in the event noun its verb governs.
 EVENT_DOER_VERBS = {"pay", "make", "receive", "take", "get", "chair", "convene", "attend"}
+# "preparations for talks with Y", "a push for talks": talks not (yet) held.
+PLAN_NOUNS = {"preparation", "plan", "hope", "call", "demand", "proposal", "push", "appeal",
+              "request", "bid", "groundwork", "condition", "precondition", "pressure"}  # fmt: skip
+# "X began talks with Y", "resumed their talks": the subject takes part in the talks.
+PHASE_VERBS = {"begin", "start", "open", "resume", "conclude", "continue", "wrap"}
 # "the summit brought together A, B and C": the event noun's verb gathers the objects.
 GATHER_VERBS = {"bring", "gather", "draw", "assemble", "unite"}
 ATTEND_VERBS = {"attend", "join"}
@@ -173,7 +183,79 @@ def _subjects(verb, people) -> list:
 def _refs(tok, people) -> list:
     """Persons an argument names, with the coordinations the parser hangs elsewhere."""
     out = people.refs(tok) + _title_conjuncts(tok, people) + _of_conjuncts(tok, people)
+    if out:
+        out += _name_list(tok, people)
     return list(dict.fromkeys(out))
+
+
+def _list_material(t, people) -> bool:
+    """A token that may stand inside a list of titled names: a name, a title or a
+    demonym word, a comma, 'and', or a hyphen inside a word ('Ni-Vanuatu')."""
+    if people.pids(t) or t.pos_ == "PROPN" or t.lower_ in ("and", ","):
+        return t.ent_type_ not in ("DATE", "TIME") or bool(people.pids(t))
+    if t.pos_ == "ADJ" and (t.ent_type_ == "NORP" or t.is_title):
+        return True
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _list_root(t, lo, hi):
+    """Climb from a token while its head stays inside the window [lo, hi)."""
+    for _ in range(hi - lo):
+        if t.head == t or not lo <= t.head.i < hi:
+            return t
+        t = t.head
+    return t
+
+
+def _name_list(tok, people) -> list:
+    """'A, B, C and D': every person of the run of names, titles, commas and 'and' around
+    an argument, which the parser often breaks (a fourth name made an apposition or a
+    modifier of the third, or the tail of 'attended by A, B and C' made the main verb's
+    subject).  A name counts when the window's part it stands in hangs on the same word
+    outside the window as the argument's part ('Speaking to A, B and C agreed': A hangs on
+    'to', B and C on 'agreed'), or when it follows the argument in a list that 'and'
+    closes, in a list of three or more (the list ends after the name that follows 'and':
+    'met A, B and C, D said'; 'met A and B met C' is no list)."""
+    if not _list_material(tok, people):
+        return []
+    doc = tok.doc
+    sent = tok.sent
+    lo = hi = tok.i
+    while lo > sent.start and _list_material(doc[lo - 1], people):
+        lo -= 1
+    while hi + 1 < sent.end and _list_material(doc[hi + 1], people):
+        hi += 1
+    hi += 1
+    if hi - lo < 3 or not any(doc[i].lower_ in ("and", ",") for i in range(lo, hi)):
+        return []
+    anchor = _list_root(tok, lo, hi).head
+    closed, cut, commas = None, hi, 0
+    for i in range(tok.i + 1, hi):
+        if doc[i].lower_ == "and" and closed is None:
+            closed = i if commas else -1  # 'B and C met D': no list of three
+        elif doc[i].text == "," and closed is None:
+            commas += 1
+        elif closed is not None and doc[i].text == ",":
+            cut = i
+            break
+    out = []
+    for i in range(lo, cut):
+        pids = [p for p in people.pids(doc[i]) if not people.get(p).org]
+        if not pids or _inside_other_name(doc[i], people):
+            continue
+        if _list_root(doc[i], lo, hi).head == anchor or (closed and closed > 0 and i > tok.i):
+            out += [p for p in pids if p not in out]
+    return out
+
+
+def _inside_other_name(t, people) -> bool:
+    """'UN Secretary-General X': a name within another person's title is no item."""
+    own = set(people.pids(t))
+    while t.dep_ == "compound" and t.head != t:
+        t = t.head
+        if people.pids(t) and set(people.pids(t)) != own:
+            return True
+    return False
 
 
 def _of_conjuncts(tok, people) -> list:
@@ -231,13 +313,22 @@ def _coordinated_left(subject, people) -> list:
 def _antecedent(pronoun, verb, people) -> list:
     """Who a relative 'who' stands for: the relative clause's head, else the person named
     right before it ('President X, who had held talks ...')."""
-    found = people.refs(verb.head)
+    found = _among(verb.head, people) or people.refs(verb.head)
     doc = pronoun.doc
     i = pronoun.i - 1
     while not found and i >= max(0, pronoun.i - 4):
         found = list(people.pids(doc[i]))
         i -= 1
     return found
+
+
+def _among(noun, people) -> list:
+    """'A, B and C were among the leaders who attended': the persons said to be among the
+    relative clause's antecedent."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
+        return []
+    return [p for c in prep.head.children if c.dep_ == "nsubj" for p in _refs(c, people)]
 
 
 def _names_before(verb, people) -> list:
@@ -248,6 +339,9 @@ def _names_before(verb, people) -> list:
     while i >= 0 and (people.pids(doc[i]) or doc[i].lower_ in ("and", ",")):
         out = list(people.pids(doc[i])) + out
         i -= 1
+    if len(set(out)) == 1 and verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
+        # "On his first trip to X, A met B": the parser hung A's name on X
+        return out if doc[verb.i - 1].dep_ in ("appos", "conj", "npadvmod") else []
     return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
 
 
@@ -270,7 +364,7 @@ def _objects(
 def _agents(verb, people) -> list:
     """Persons in a passive verb's 'by' phrase."""
     return [
-        p for c in verb.children if c.dep_ == "agent" for o in c.children for p in people.refs(o)
+        p for c in verb.children if c.dep_ == "agent" for o in c.children for p in _refs(o, people)
     ]
 
 
@@ -390,9 +484,42 @@ def _spouse(pid, people, sent) -> bool:
         return True
     for t in sent:
         if pid in people.pids(t):
-            before = [sent.doc[i].lower_ for i in range(max(sent.start, t.i - 3), t.i)]
-            return any(w in SPOUSE_WORDS for w in before)
-    return False
+            if t.lower_ in SPOUSE_WORDS:
+                return True
+            if t.pos_ not in ("PRON", "NOUN", "NUM"):
+                return _after_spouse_word(t)
+    # Only a pronoun or 'the two' here: the person as first named ('his wife Y walked ...').
+    doc = sent.doc
+    first = next((i for i, p in people.order if p == pid and doc[i].pos_ == "PROPN"), None)
+    return first is not None and first < sent.start and _after_spouse_word(doc[first])
+
+
+def _after_spouse_word(t) -> bool:
+    start = t.sent.start
+    return any(t.doc[i].lower_ in SPOUSE_WORDS for i in range(max(start, t.i - 3), t.i))
+
+
+# Words for two leaders that a leader and a spouse cannot be ('they' or 'the two' can).
+PAIR_WORDS = {"leaders", "presidents", "counterparts", "statesmen", "premiers", "heads"}
+
+
+def _pair_without_spouse(tok, people, kept, spouses, idx) -> list:
+    """'The two leaders sat down for their meeting' after 'X and his wife walked Y in':
+    when 'the two leaders' stood for a leader and a spouse, the pair meant is the two
+    most mentioned persons so far who are not spouses."""
+    sent = idx.sent(tok)
+    anaphor = any(
+        t.lower_ in PAIR_WORDS and set(people.pids(t)) & set(spouses)
+        for t in sent
+        if t.pos_ == "NOUN"
+    )
+    if not anaphor:
+        return kept
+    exclude = set(spouses) | {
+        p for p, x in enumerate(people.persons) if is_private(x) or _spouse(p, people, sent)
+    }
+    pair = people.salient(sent.start, 2, exclude=exclude)
+    return pair if len(pair) == 2 and set(kept) <= set(pair) else kept
 
 
 def _governing_verbs(verb) -> list:
@@ -409,7 +536,10 @@ def _mention(
 ) -> Mention | None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else clause_verb(tok)
     participants = [p for p in dict.fromkeys(participants) if not is_private(people.get(p))]
-    participants = [p for p in participants if not _spouse(p, people, idx.sent(tok))]
+    spouses = [p for p in participants if _spouse(p, people, idx.sent(tok))]
+    participants = [p for p in participants if p not in spouses]
+    if len(participants) < 2 and spouses and not visitor:
+        participants = _pair_without_spouse(tok, people, participants, spouses, idx)
     if len(participants) < 2 and not visitor:
         return None
     sent = idx.sent(tok)
@@ -580,6 +710,10 @@ def _verb_mention(idx, people, tok, published):
             return None
         if lemma in ("spend", "sit", "shake", "dine") and len(subs) < 2 and not objs:
             return None
+    if lemma in JOINT_VERBS and (len(set(subs)) < 2 or _each(tok)):
+        return None  # "X oversaw the signing", "A and B each witnessed ..."
+    if lemma == "toast" and not objs:
+        return None  # "toasted the victory"
     if lemma == "host" and not objs:
         objs = _hosted_event_guests(tok, people)
     host_pids = []
@@ -728,7 +862,31 @@ def _returned_with(outer, idx, people) -> list:
     return [subject, *with_people]
 
 
+def _in_attendance(idx, people, tok, published):
+    """'A, B and C were in attendance': three or more persons at the occasion at hand."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "be":
+        return None
+    found = [p for c in prep.head.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+    if len(set(found)) < 3:
+        return None
+    at = [o for c in tok.children if c.lower_ == "at" for o in c.children if o.dep_ == "pobj"]
+    if at:  # "in attendance at the summit", not "at hearings in their capitals"
+        occasion = at[0] if at[0].lower_ in NOUN_TRIGGERS else None
+    else:  # the occasion told in this or the previous sentence ("The summit opened ...")
+        start = idx.sents[max(idx.sent_of[tok.i] - 1, 0)].start
+        occasion = next((t for t in tok.doc[start : tok.i] if t.lower_ in NOUN_TRIGGERS), None)
+    if occasion is None:
+        return None
+    m = _mention(idx, people, tok, found, published)
+    if m is not None and occasion.lower_ == "summit":
+        m.kinds.add("summit")
+    return m
+
+
 def _noun_mention(idx, people, tok, published):
+    if tok.lower_ == "attendance":
+        return _in_attendance(idx, people, tok, published)
     if tok.lower_ not in NOUN_TRIGGERS or tok.pos_ not in ("NOUN", "PROPN"):
         if not _joint_appearance(tok):
             return None
@@ -745,23 +903,37 @@ def _noun_mention(idx, people, tok, published):
         parts += _subjects(tok.head, people)  # "X paid an official visit to Y's country"
     elif tok.dep_ == "dobj" and head_lemma in EVENT_DOER_VERBS:
         parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
+    elif tok.dep_ == "dobj" and head_lemma in PHASE_VERBS and tok.lower_ != "visit" and parts:
+        parts = _subjects(tok.head, people) + parts  # "X began talks with Y"
     if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
         parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
     if tok.dep_ == "nsubjpass" and head_lemma in ATTEND_VERBS:
         parts += _agents(tok.head, people)  # "the summit was attended by A, B and C"
     for clause in tok.children:
         lemma = clause.lemma_.lower()
-        if clause.dep_ in ("acl", "relcl") and lemma in ATTEND_VERBS | CONVENE_VERBS:
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        if lemma in ATTEND_VERBS | CONVENE_VERBS:
             parts += _agents(clause, people)  # "a summit (that was) attended by A and B"
+            # "the summit, which A, B and C attended"
+            parts += [p for c in clause.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+        elif lemma in GATHER_VERBS:
+            # "the summit, which brought together A, B and C"
+            parts += _objects(clause, people, preps=("with",))
     outer = outer_noun(tok)
     with_only = _joint_appearance(tok) and parts
-    if outer.dep_ == "pobj" and outer.head.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
+    prep = outer.head
+    if prep.head.lemma_.lower() in PLAN_NOUNS and prep.head.pos_ == "NOUN":
+        pass  # "began preparations for talks with Y": the talks are not yet held
+    elif outer.dep_ == "pobj" and prep.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
         # "X said at a news conference with A and B": X appeared with them
         verb = clause_verb(outer.head)
         parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
         if len(set(parts)) < 2 and tok.lower_ in ("talks", "discussions", "meeting"):
             parts += _returned_with(outer, idx, people)
-    visitor = tok.lower_ in ("visit", "trip", "journey") and len(parts) == 1
+    if not parts and tok.lower_ in TRIP_WORDS:
+        parts = _on_a_trip(tok, people)
+    visitor = tok.lower_ in TRIP_WORDS and len(parts) == 1
     m = _mention(idx, people, tok, parts, published, visitor=visitor)
     if m and visitor:
         dest = [p for p in places_around(tok, published) if p.country]
@@ -770,4 +942,33 @@ def _noun_mention(idx, people, tok, published):
         m.host = dest[0].country
     if m:
         m.confidence = 0.8 if len(parts) >= 2 else 0.6
+        if _travelled_for(tok):
+            m.kinds.add("visit")
     return m
+
+
+TRIP_WORDS = ("visit", "trip", "journey")
+
+
+def _on_a_trip(tok, people) -> list:
+    """'A, on a three-day visit to X, met B' / 'On his first trip to X, A met B': the
+    person the 'on/during ... visit' phrase hangs on, else its verb's subject."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("on", "during"):
+        return []
+    owner = prep.head
+    if people.pids(owner):
+        return _refs(owner, people)
+    return _subjects(owner, people) if owner.pos_ in ("VERB", "AUX") else []
+
+
+def _travelled_for(tok) -> bool:
+    """'A flew to X on Monday for talks with B': talks a leader travelled to are a visit."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    verb = clause_verb(tok.head)
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in TRAVEL_VERBS
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in verb.children)
+    )

@@ -257,6 +257,34 @@ SEVERAL = {
         date=MONDAY,
         parties=4,
     ),
+    "summit_which_brought_together": Case(
+        "The regional summit, which brought together {At}, {Bt}, {Ct} and {Dt}, opened in "
+        "{Bcap} on Monday.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "summit_which_they_attended": Case(
+        "The summit, which {At}, {Bt}, {Ct} and {Dt} attended, opened in {Bcap} on Monday.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "attended_by_then_verb": Case(
+        "The summit in {Bcap}, attended by {At}, {Bt}, {Ct} and {Dt}, opened on Monday.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "titled_four_attended": Case(
+        "On Monday, {At}, {Bt}, {Ct} and {Dt} attended a regional summit in {Bcap}.",
+        "summit",
+        date=MONDAY,
+        parties=4,
+    ),
+    "titled_four_held_talks": Case(
+        "{At}, {Bt}, {Ct} and {Dt} held talks in {Bcap} on Monday.", date=MONDAY, parties=4
+    ),
 }
 
 # --- not held meetings (negative twins) -------------------------------------------------
@@ -367,6 +395,211 @@ def test_city_is_not_a_participant(run, team):
     ex = run(_fill("{At}, {Bt} and {Ct} met in {Bcap} on Monday.", (*team, third)))
     for m in ex.meetings:
         assert team[1].capital not in m.participants
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_two_pairs_meeting_in_one_sentence_are_two_meetings(run, team):
+    """A list runs only to the name after 'and': 'A met B, and C met D' is no list of three."""
+    ex = run(_fill("{At} met {Bt} in {Bcap} on Monday, and {Ct} met {Dt} on Tuesday.", team))
+    for m in ex.meetings:
+        assert len(m.participants) == 2, m.participants
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_list_ends_where_a_new_clause_starts(run, team):
+    text = "{At} met {Bt}, {Ct} and {Dt} in {Bcap} on Monday, {A}'s spokesman said."
+    ex = run(_fill(text, team))
+    assert [set(m.participants) for m in ex.meetings] == [{x.name for x in team}]
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_leaders_in_attendance_met(run, team):
+    text = "The regional summit opened on Monday. {At}, {Bt}, {Ct} and {Dt} were in attendance."
+    found = _match(run(_fill(text, team)), [x.name for x in team])
+    assert found and found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_two_in_attendance_or_in_attendance_of_others_is_no_gathering(run, team):
+    for text in (
+        "The summit opened on Monday. {At} and {Bt} were in attendance.",
+        "{At}, {Bt} and {Ct} were in attendance at hearings in their own capitals on Monday.",
+        "The court sat on Monday. {At}, {Bt} and {Ct} were in attendance.",
+    ):
+        assert not run(_fill(text, team)).meetings, text
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_among_the_leaders_who_attended(run, team):
+    text = "{At} and {Bt} were among the leaders who attended the summit in {Bcap} on Monday."
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].date == MONDAY and found[0].kind == "summit"
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_among_the_critics_who_attacked_is_no_meeting(run, team):
+    text = "{At} and {Bt} were among the critics who attacked the plan on Monday."
+    assert not run(_fill(text, team)).meetings
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} flew to {Bcap} on Monday for talks with {Bt}.",
+        "{At}, on a three-day visit to {Bc}, met {Bt} in {Bcap} on Monday.",
+        "On {Apos} first trip to {Bc}, {At} met {Bt} in {Bcap} on Monday.",
+        "{At} arrived in {Bcap} on Monday for a two-day visit and held talks with {Bt}.",
+    ],
+    ids=["flew_for_talks", "on_a_visit", "on_first_trip", "arrived_for_visit"],
+)
+def test_travel_makes_the_meeting_a_visit(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == "visit" and found[0].date == MONDAY
+    assert found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} met {Bt} in {Bcap} on Monday for talks on trade.",
+        "{At} met {Bt} in {Bcap} on Monday and flew home after the talks.",
+    ],
+    ids=["met_for_talks", "flew_home_after"],
+)
+def test_talks_without_travel_to_them_stay_talks(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == "talks"
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} and {Bt} oversaw the signing of a trade pact in {Bcap} on Monday.",
+        "{At} and {Bt} witnessed the launch of a joint satellite in {Bcap} on Monday.",
+        "{Bt} toasted {At} at a state banquet in {Bcap} on Monday.",
+    ],
+    ids=["oversaw", "witnessed", "toasted"],
+)
+def test_leaders_doing_something_together_met(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} oversaw the signing of a contract with {Bd} firms in {Acap} on Monday.",
+        "{At} and {Bt} each witnessed a missile test at home on Monday.",
+        "{At} toasted the victory of {Apos} party in {Acap} on Monday.",
+    ],
+    ids=["oversaw_alone", "each_witnessed", "toasted_a_victory"],
+)
+def test_doing_something_alone_is_no_meeting(run, team, template):
+    assert not run(_fill(template, team)).meetings
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "{At} shakes hands with {Bt} as {Ct} looks on at the palace in {Bcap}. AFP",
+        "{At} (L) shakes hands with {Bt} (R) at the palace in {Bcap}.",
+        "{At} greets {Bt} at the palace in {Bcap} on Monday. \u2014 Reuters",
+    ],
+    ids=["looks_on_agency", "left_right", "dash_agency"],
+)
+def test_a_caption_picturing_the_meeting_is_no_second_meeting(run, team, caption):
+    text = "{Bt} received {At} and {Ct} at the palace in {Bcap} on Monday.\n\n" + caption
+    found = [set(m.participants) for m in run(_fill(text, team)).meetings]
+    assert found == [{team[0].name, team[1].name, team[2].name}], found
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_caption_of_other_leaders_stays_a_meeting(run, team):
+    text = (
+        "{Bt} received {At} at the palace in {Bcap} on Monday.\n\n"
+        "{Ct} shakes hands with {Dt} at a summit in {Ccap}. AFP"
+    )
+    found = [set(m.participants) for m in run(_fill(text, team)).meetings]
+    assert {team[2].name, team[3].name} in found and {team[0].name, team[1].name} in found
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_the_two_leaders_are_not_a_leader_and_a_spouse(run, team):
+    text = (
+        "{Bt} and {Bpos} wife, Maria Okafor, walked {At} into the palace in {Bcap} on Monday. "
+        "As the two leaders sat down for their talks, {B} praised the visit."
+    )
+    ex = run(_fill(text, team))
+    assert [set(m.participants) for m in ex.meetings] == [{team[0].name, team[1].name}]
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_couple_sitting_down_is_no_meeting(run, team):
+    text = (
+        "{At} and {Apos} wife, Maria Okafor, toured a museum in {Acap} on Monday. "
+        "Later they sat down for dinner with friends."
+    )
+    assert not run(_fill(text, team)).meetings
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "later",
+    [
+        "{At} and {Ct} were among the leaders who attended the summit.",
+        "{At}, {Ct} and {Dt} were in attendance.",
+    ],
+    ids=["among", "in_attendance"],
+)
+def test_the_summit_told_later_is_the_one_told_first(run, team, later):
+    text = "Trade dominated the agenda. A regional summit opened in {Bcap} on Monday. " + later
+    ex = run(_fill(text, team))
+    found = _match(ex, [team[0].name, team[2].name])
+    assert found and found[0].date == MONDAY and found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_past_summit_lends_no_place(run, team):
+    text = (
+        "The summit in {Bcap} last year ended in acrimony.\n\n"
+        "{At} and {Ct} were among the leaders who attended the summit."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[2].name])
+    assert found and found[0].host_country != team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template,kind",
+    [
+        ("{At} began talks with {Bt} in {Bcap} on Monday.", "talks"),
+        ("{At} and {Bt} resumed their talks in {Bcap} on Monday.", "talks"),
+        ("{At} arrived in {Bcap} on Monday and began summit-level talks with {Bt}.", "visit"),
+    ],
+    ids=["began", "resumed", "summit_level"],
+)
+def test_beginning_talks_is_holding_them(run, team, template, kind):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == kind and found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} began preparations for talks with {Bt} on Monday.",
+        "{At} refused to begin talks with {Bt} on Monday.",
+        "{At} began a visit to {Acap} schools on Monday.",
+    ],
+    ids=["preparations", "refused", "school_visit"],
+)
+def test_beginning_something_else_is_no_meeting(run, team, template):
+    assert not _match(run(_fill(template, team)), [team[0].name, team[1].name])
 
 
 @pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
