@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-EXTRACTOR_VERSION = "0.1.0"
+#: Changes with every rule change, so `manage.py reextract --outdated` knows which stored
+#: articles an older extractor read. 0.2.0: normalised text, predicate-level conflict and
+#: modality, calls and receptions, gifts by plain sentences, one agreement per document.
+EXTRACTOR_VERSION = "0.2.0"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (
