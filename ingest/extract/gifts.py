@@ -60,9 +60,13 @@ HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "madame", "mme", "mme."}
 
 def _refs(tok, people):
     """Persons a giver's or recipient's phrase names; 'Mrs X' is the person of that
-    surname who is not the one the surname alone resolved to (the spouse)."""
+    surname who is not the one the surname alone resolved to (the spouse); 'the Bidens'
+    is everyone of that family name."""
     if tok is None:
         return []
+    family = _family(tok, people)
+    if family:
+        return family
     refs = people.refs(tok)
     if len(refs) == 1 and any(
         t.lower_ in HONORIFICS for t in tok.doc[max(tok.left_edge.i - 1, 0) : tok.i]
@@ -91,11 +95,20 @@ def _pobj(tok, preps):
 
 
 def _family(tok, people) -> list:
-    """'The Bidens': every known person whose surname the plural names."""
-    if tok.tag_ != "NNPS" and not (tok.pos_ == "PROPN" and tok.lower_.endswith("s")):
+    """'The Bidens', 'the Joneses', 'the Obame-Nguemas': every known person whose family
+    name the plural names (a plural name after 'the', or tagged as one)."""
+    if not tok.lower_.endswith("s") or len(tok) < 3 or not tok.text[0].isupper():
         return []
-    stem = tok.text[:-1].lower()
-    return [p.pid for p in people.persons if p.words and p.words[-1].lower() == stem]
+    if tok.pos_ not in ("PROPN", "NOUN") or (
+        tok.tag_ != "NNPS" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    ):
+        return []
+    start = tok.i
+    while start >= 2 and tok.doc[start - 1].text == "-" and tok.doc[start - 2].pos_ == "PROPN":
+        start -= 2  # a hyphenated family name
+    plural = tok.doc[start : tok.i + 1].text.lower()
+    stems = {plural[:-1]} | ({plural[:-2]} if plural.endswith("es") else set())
+    return [p.pid for p in people.persons if p.words and p.words[-1] in stems]
 
 
 def _run_on_item(verb, people):
@@ -124,8 +137,7 @@ def _subject(verb, people):
         if subs and verb.dep_ == "ccomp" and subs[0].pos_ == "NOUN":
             subs = [_trailing_person(subs[0], people) or subs[0]]
         if subs:
-            family = _family(subs[0], people)
-            return family if len(family) > 1 else people.refs(subs[0])
+            return _family(subs[0], people) or people.refs(subs[0])
         if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head != verb:
             verb = verb.head
         else:
@@ -152,7 +164,7 @@ def _foreign(tok, people) -> bool:
     """A giver's or recipient's place held by something that is no person and no role
     ('from Tanzania', 'to the museum', 'from the head of the territory'): the gift is
     not between the article's leaders, so no counterpart may fill it."""
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or people.refs(tok):
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or _refs(tok, people):
         return False
     if tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS:
         # 'the head of the territory' is no role; 'the head of state' is
@@ -172,13 +184,66 @@ def _foreign(tok, people) -> bool:
 
 def _nominal(tok) -> bool:
     """A noun, or a word the tagger took for an adjective in a noun's place ('was given
-    a mosaic of ...')."""
-    return tok.pos_ in ("NOUN", "PROPN", "NUM") or (
-        tok.pos_ == "ADJ"
-        and tok.tag_ == "JJ"
-        and tok.dep_ in ("dobj", "pobj", "attr", "appos", "conj")
-        and any(c.dep_ == "det" for c in tok.children)
+    a mosaic of ...'), or for an adverb (`_misread_noun`)."""
+    return (
+        tok.pos_ in ("NOUN", "PROPN", "NUM")
+        or (
+            tok.pos_ == "ADJ"
+            and tok.tag_ == "JJ"
+            and tok.dep_ in ("dobj", "pobj", "attr", "appos", "conj")
+            and any(c.dep_ == "det" for c in tok.children)
+        )
+        or _misread_noun(tok)
     )
+
+
+# Adverbs in -er and -est that are what they seem ('gave him a book later').
+TRUE_COMPARATIVES = {
+    "more", "most", "less", "least", "later", "earlier", "further", "farther", "longer",
+    "sooner", "better", "best", "rather", "faster", "harder", "closer", "higher", "lower",
+    "once", "ever", "never", "together", "again", "instead", "too", "also", "as", "well",
+}  # fmt: skip
+
+
+def _misread_noun(tok) -> bool:
+    """An unfamiliar noun the tagger took for a comparative adverb ('a crystal decanter'
+    read as 'crystal' modifying the adverb 'decanter'): an -er/-est 'adverb' that heads
+    an indefinite noun phrase."""
+    return (
+        tok.pos_ == "ADV"
+        and tok.tag_ in ("RBR", "RBS")
+        and tok.is_alpha
+        and tok.lower_ not in TRUE_COMPARATIVES
+        and any(
+            c.dep_ in ("npadvmod", "compound", "amod")
+            and c.i == tok.i - 1
+            and _indefinite(c)
+            or c.dep_ == "det"
+            and c.lower_ in ("a", "an")
+            for c in tok.children
+        )
+    )
+
+
+def _misread_tail(item):
+    """The misread noun right after an item that the parser hung on the verb beside it
+    ('gave a crystal decanter to Y', 'decanter' an adverb of 'gave'): None if none."""
+    doc = item.doc
+    nxt = item.right_edge.i + 1
+    if nxt >= len(doc) or item.pos_ != "NOUN":
+        return None
+    tok = doc[nxt]
+    if (
+        tok.head == item.head
+        and tok.dep_ == "advmod"
+        and tok.tag_ in ("RBR", "RBS", "NN")
+        and tok.is_alpha
+        and tok.lower_ not in TRUE_COMPARATIVES
+        and tok.ent_type_ not in ("DATE", "TIME")
+        and not tok.lower_.endswith("ly")
+    ):
+        return tok
+    return None
 
 
 def _item_heads(obj, people, verb):
@@ -458,6 +523,8 @@ def _verb_gift(verb, people) -> Gift | None:
         return _participle_gift(verb, people)
     passive = _children(verb, ("nsubjpass",))
     dobj = next(iter(_children(verb, ("dobj",))), None)
+    misread = next((c for c in verb.children if c.dep_ == "advmod" and _misread_noun(c)), None)
+    dobj = dobj if dobj is not None else misread
     dative = next(iter(_children(verb, ("dative",))), None)
     to_obj = _pobj(verb, ("to", "on", "upon")) or (
         _pobj(dative, ("to",)) if dative is not None and dative.lower_ == "to" else None
@@ -512,6 +579,17 @@ def _verb_gift(verb, people) -> Gift | None:
         # "gave his counterpart, X, ice cream": the name in apposition to the role
         named = next((c for c in dative.children if c.dep_ == "appos" and people.refs(c)), None)
         dative = named if named is not None else dative
+    if (
+        dative is not None
+        and dobj is not None
+        and misread is not None
+        and not people.refs(dative)
+        and people.refs(dobj)
+        and dative.right_edge.i + 1 >= dobj.left_edge.i
+    ):
+        # "gave Comoran Prime Minister X a crystal decanter": the name broken in two
+        # objects, the item misread as an adverb
+        dative, dobj = dobj, misread
     if dative is None and with_obj is None:
         dative, dobj = _split_objects(verb, dobj, people)
     if dative is None and dobj is not None and not people.refs(dobj):
@@ -740,9 +818,47 @@ def find_gifts(idx, people) -> list:
                 # a role noun resolved to the giver ("X gave his host") is left to the
                 # counterpart rule
                 g.recipients = [r for r in g.recipients if r not in g.givers]
+                g.givers = _office_holder(g.givers, people, sent)
+                g.recipients = _office_holder(g.recipients, people, sent)
                 _resolve_items(g, idx, people)
                 out.append(g)
     return out
+
+
+SPOUSE_WORDS = {"wife", "husband", "spouse", "lady", "gentleman", "consort"}
+
+
+def _spouse(person, people, sent) -> bool:
+    """Named as a spouse: a spouse's title ('First Lady') or a spouse word just before a
+    mention in the sentence ('his wife, Y', 'first lady Y')."""
+    title = (person.title or "").lower().split()
+    if title[-1:] and title[-1] in SPOUSE_WORDS:
+        return True
+    for t in sent:
+        if person.pid in people.pids(t) and (
+            t.i == t.head.i or people.pids(t.head) != (person.pid,)
+        ):
+            before = sent.doc[max(sent.start, t.left_edge.i - 3) : t.i]
+            if any(w.lower_ in SPOUSE_WORDS for w in before):
+                return True
+    return False
+
+
+def _office_holder(pids, people, sent) -> list:
+    """A couple giving or receiving together is one side: the office-holder ('the Bidens',
+    'X and his wife Y', 'X and first lady Y' -> X).  Two persons are a couple when one is
+    named as a spouse, or both share a family name and only one holds an office."""
+    if len(pids) != 2:
+        return pids
+    a, b = (people.get(p) for p in pids)
+    spouse_a, spouse_b = _spouse(a, people, sent), _spouse(b, people, sent)
+    if spouse_a != spouse_b:
+        return [b.pid] if spouse_a else [a.pid]
+    if a.words and b.words and a.words[-1] == b.words[-1]:
+        office = [p for p in (a, b) if p.registry_key or p.title]
+        if len(office) == 1:
+            return [office[0].pid]
+    return pids
 
 
 VERB_RULES = ("gift.active", "gift.active_counterpart", "gift.passive", "gift.present_with")
@@ -797,6 +913,9 @@ def _texts(gift, people) -> list:
             if people is not None
             else np_text(item)
         )
+        tail = _misread_tail(item) if gift.trigger.pos_ == "VERB" else None
+        if tail is not None and text:
+            text = f"{text} {tail.text}"
         texts.append((text + " " + extra).strip() if extra else text)
         texts.extend(np_text(m) for m in more)
     return [t for t in texts if t and t.lower() not in gi.GENERIC_ITEMS]

@@ -56,9 +56,25 @@ CASES = [
         {(M, B, "silk scarf"), (B, M, "maple chess set")},
     ),
     (
-        "joint givers give one gift each",
+        "a couple giving together is one gift, from the office-holder",
         COUPLE + "The Daltons gave Moreau a framed photograph.",
-        {(B, M, "framed photograph"), ("Laura Dalton", M, "framed photograph")},
+        {(B, M, "framed photograph")},
+    ),
+    (
+        "two leaders giving together are two gifts",
+        MEET + "Dalton and Moreau gave the mayor's children a kite. Dalton and Moreau gave "
+        "Canadian Prime Minister Paul Leclerc a framed photograph.",
+        {(B, "Paul Leclerc", "framed photograph"), (M, "Paul Leclerc", "framed photograph")},
+    ),
+    (
+        "an unfamiliar noun misread as an adverb is still the item",
+        MEET + "Moreau gave Dalton a crystal decanter.",
+        {(M, B, "crystal decanter")},
+    ),
+    (
+        "a true adverb after the item is not part of it",
+        MEET + "Moreau gave Dalton a silk tie later.",
+        {(M, B, "silk tie")},
     ),
     (
         "box contents are not separate gifts",
