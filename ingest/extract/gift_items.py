@@ -13,7 +13,7 @@ General English only: no story's words.
 from __future__ import annotations
 
 from .agreement_args import DOC_KINDS
-from .phrases import np_text
+from .phrases import np_text, split_items
 
 GENERIC_ITEMS = {
     "gift", "gifts", "present", "presents", "it", "them", "this", "that", "which",
@@ -104,6 +104,39 @@ def named_honour(tok) -> bool:
 
 def is_generic(tok) -> bool:
     return tok.lower_ in GENERIC_ITEMS or tok.pos_ == "PRON"
+
+
+LISTING_PREPS = {"including", "among", "like"}
+
+
+def listed(item, verb) -> list:
+    """The things a generic plural is said to include: 'several gifts, including X and Y',
+    'gifts such as X', 'several gifts, among them X' (the last hung on the verb as a
+    second object)."""
+    heads = [
+        o
+        for c in item.children
+        if c.dep_ == "prep"
+        and (
+            c.lower_ in LISTING_PREPS
+            or (c.lower_ == "as" and any(a.lower_ == "such" for a in c.children))
+        )
+        for o in c.children
+        if o.dep_ == "pobj" and o.pos_ != "PRON"
+    ]
+    if not heads:
+        heads = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "appos", "npadvmod", "dep", "advcl")
+            and c.i > item.i
+            and any(
+                p.dep_ == "prep" and p.lower_ == "among" and p.i < c.i
+                and any(o.lower_ == "them" for o in p.children)
+                for p in c.children
+            )
+        ][:1]  # fmt: skip
+    return [h for head in heads[:1] for h in split_items(head)]
 
 
 def explained(item, verb) -> list:

@@ -272,7 +272,11 @@ def _item_heads(obj, people, verb):
             appos = appos or [c for c in later if gi.is_honour(c)]  # parsed as a 2nd object
             out.extend(named or appos[:1])
         elif gi.is_generic(item) or people.pids(item):
-            out.extend(gi.explained(item, verb)[:1])
+            listed = [
+                i for i in gi.listed(item, verb)
+                if not people.refs(i) and not gi.not_an_item(i) and _nominal(i)
+            ]  # fmt: skip
+            out.extend(listed or gi.explained(item, verb)[:1])
         elif not gi.not_an_item(item) and _nominal(item):
             out.append(item)
     contents = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
@@ -525,6 +529,11 @@ def _verb_gift(verb, people) -> Gift | None:
     dobj = next(iter(_children(verb, ("dobj",))), None)
     misread = next((c for c in verb.children if c.dep_ == "advmod" and _misread_noun(c)), None)
     dobj = dobj if dobj is not None else misread
+    if dobj is None:
+        # "gave Y several gifts, among them Z" with 'gifts' read as a modifier of the verb
+        dobj = next(
+            (c for c in verb.children if c.dep_ == "npadvmod" and c.lower_ in GIFT_NOUNS), None
+        )
     dative = next(iter(_children(verb, ("dative",))), None)
     to_obj = _pobj(verb, ("to", "on", "upon")) or (
         _pobj(dative, ("to",)) if dative is not None and dative.lower_ == "to" else None
@@ -729,6 +738,40 @@ def _noun_items(noun, recipient_tok, people) -> list:
     return [c for c in head.children if c.dep_ in deps and c != noun and not people.refs(c)][:1]
 
 
+def _object_person(verb, people) -> list:
+    """The person a gift verb's object or dative names ('... X gave Y ...')."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and people.refs(c)]
+    return _refs(objs[0], people) if objs else []
+
+
+LISTING_VERBS = ("include", "be", "comprise", "feature")
+
+
+def _run_on_relative(noun, people) -> Gift | None:
+    """'The gifts X gave Y included Z' parsed with 'gifts' and X both subjects of 'gave'
+    and 'included' a verb joined to it: the relative clause and its predicate."""
+    verb = noun.head
+    giver = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.i > noun.i and people.refs(c)),
+        next((c for c in noun.children if c.dep_ == "appos" and people.refs(c)), None),
+    )
+    pred = next(
+        (c for c in verb.children
+         if c.dep_ in ("conj", "ccomp") and c.lemma_ in LISTING_VERBS and c.i > verb.i),
+        None,
+    )  # fmt: skip
+    if giver is None or pred is None or not verb_asserted(verb) or not verb_asserted(pred):
+        return None
+    heads = [c for c in pred.children if c.dep_ in ("dobj", "attr") and not people.refs(c)][:1]
+    items = [i for h in heads for i in _item_heads(h, people, pred)]
+    # the recipient may be parsed as the predicate's subject ('... gave Y included Z')
+    subj = next((c for c in pred.children if c.dep_ == "nsubj" and people.refs(c)), None)
+    recipients = (
+        _object_person(verb, people) or _refs(_pobj(verb, ("to",)), people) or _refs(subj, people)
+    )
+    return Gift(people.refs(giver), recipients, items, noun, 0.8, "gift.noun")
+
+
 def _gift_noun(noun, people) -> Gift | None:
     """A gift noun with its giver: 'X's gift to Y was Z', 'Z was X's gift to Y', 'X's
     gift to Y, a Z, ...', 'X's gifts to Y included Z', 'among the gifts X gave Y were Z'."""
@@ -762,17 +805,41 @@ def _gift_noun(noun, people) -> Gift | None:
         recipient_tok = recipient_tok or subj
         heads = [c for c in be.children if c.dep_ == "attr"][:1]
         givers = _subject(rel, people)
-        recipients = _refs(recipient_tok, people) or _refs(_pobj(rel, ("to",)), people)
+        recipients = (
+            _refs(recipient_tok, people)
+            or _refs(_pobj(rel, ("to",)), people)
+            or _object_person(rel, people)
+        )
         if not givers or not verb_asserted(rel):
             return None
         items = [i for h in heads for i in _item_heads(h, people, be)]
         return Gift(givers, recipients, items, noun, 0.8, "gift.noun")
+    if rel is None and not givers and noun.dep_ == "nsubj" and noun.head.lemma_ in GIFT_VERBS:
+        run_on = _run_on_relative(noun, people)
+        if run_on is not None:
+            return run_on
     if rel is not None and not givers:
         # "the gifts (that) X gave Y", "the gifts given to Y by X"
         givers = _subject(rel, people) or _refs(_pobj(rel, ("by",)), people)
         if not recipients:
             objs = [c for c in rel.children if c.dep_ in ("dobj", "dative") and people.refs(c)]
             recipients = _refs(objs[0] if objs else _pobj(rel, ("to",)), people)
+        bare = next(
+            (c for c in rel.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+             and not list(c.children)),
+            None,
+        )  # fmt: skip
+        if not recipients and bare is not None:
+            # "among the gifts that X presented to Y was Z", Y parsed as the subject of 'was'
+            recipients = _refs(_after(bare, people), people)
+        if not recipients and noun.dep_ == "nsubj":
+            # "the gifts X gave Y included Z", Y parsed as a second subject of 'included'
+            run_on = next(
+                (c for c in noun.head.children if c.dep_ == "nsubj" and c.i > rel.i
+                 and c.left_edge.i == rel.right_edge.i + 1 and people.refs(c)),
+                None,
+            )  # fmt: skip
+            recipients = _refs(run_on, people)
         if not verb_asserted(rel):
             return None
     if not givers:

@@ -77,6 +77,36 @@ CASES = [
         {(M, B, "silk tie")},
     ),
     (
+        "a general 'several gifts' gives way to what it includes",
+        MEET + "Moreau gave Dalton several gifts, including a lacquered box and a tea set.",
+        {(M, B, "lacquered box"), (M, B, "tea set")},
+    ),
+    (
+        "'among them' names the gift a general plural stands for",
+        MEET + "Moreau gave Dalton several gifts, among them a silver compass.",
+        {(M, B, "silver compass")},
+    ),
+    (
+        "what the gifts a leader gave included",
+        MEET + "The gifts Moreau gave Dalton included a carved walking stick.",
+        {(M, B, "carved walking stick")},
+    ),
+    (
+        "what the gifts a leader hoped to give included is no gift",
+        MEET + "The gifts Moreau hoped to give Dalton included a carved walking stick.",
+        set(),
+    ),
+    (
+        "among the gifts presented to a leader",
+        MEET + "Among the gifts that Moreau presented to Dalton was an oil lamp.",
+        {(M, B, "oil lamp")},
+    ),
+    (
+        "assurances including a promise are no gift",
+        MEET + "Moreau gave Dalton several assurances, including a promise of support.",
+        set(),
+    ),
+    (
         "box contents are not separate gifts",
         MEET + "Moreau gave Dalton an oak box holding two silver spoons and a cup.",
         {(M, B, "oak box")},
