@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from . import gift_items as gi
 from .conflict import body_sents, is_conflict, verb_asserted
+from .lexicon import HONORIFICS as HONORIFIC_WORDS
+from .lexicon import TITLES
 from .phrases import np_text, split_items
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
@@ -68,6 +70,8 @@ def _refs(tok, people):
     if family:
         return family
     refs = people.refs(tok)
+    if len(refs) == 1 and _other_spouse(tok, people.get(refs[0])):
+        return []
     if len(refs) == 1 and any(
         t.lower_ in HONORIFICS for t in tok.doc[max(tok.left_edge.i - 1, 0) : tok.i]
     ):
@@ -79,6 +83,25 @@ def _refs(tok, people):
         if len(spouses) == 1:
             return spouses
     return refs
+
+
+TITLE_WORDS = {w for t in TITLES for w in t.split()} | set(HONORIFIC_WORDS)
+
+
+def _other_spouse(tok, person) -> bool:
+    """'Sofia Horn, his wife' resolved to Gyula Horn by the shared family name: a spouse
+    named with a first name the person does not have is someone else (no side rather
+    than the wrong one)."""
+    if tok.i == 0 or not any(c.dep_ == "appos" and c.lower_ in SPOUSE_WORDS for c in tok.children):
+        return False
+    first = tok.doc[tok.i - 1]
+    return (
+        first.dep_ == "compound"
+        and first.head == tok
+        and first.pos_ == "PROPN"
+        and first.lower_ not in person.words
+        and first.lower_ not in TITLE_WORDS
+    )
 
 
 def _children(tok, deps):
@@ -422,7 +445,7 @@ def _inner_item(person):
     return next(
         (c for c in person.children
          if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
-         and c.i > person.i),
+         and c.i > person.i and not _role(c) and c.lower_ not in gi.HUMAN_NOUNS),
         None,
     )  # fmt: skip
 
@@ -450,8 +473,37 @@ def _split_objects(verb, dobj, people):
         key=lambda t: t.i,
     )  # fmt: skip
     if not things:
+        # "gave Y, the wife of Z, a silver brooch": the item hung deep in the apposition
+        things = [t for o in chain if o in persons for t in [_trailing_thing(o, people)] if t]
+    if not things:
         return None, dobj
     return persons[0], things[0]
+
+
+def _trailing_thing(top, people):
+    """An indefinite thing after the last person inside a person's phrase ('Y, his wife,
+    a silver brooch'): the item of a gift whose recipient the phrase names."""
+    last = max((t.i for t in top.subtree if people.pids(t)), default=top.i)
+    return next(
+        (t for t in top.subtree
+         if t.i > last and t.dep_ in ("appos", "dobj", "npadvmod") and t.pos_ == "NOUN"
+         and _indefinite(t) and not people.refs(t) and not _role(t) and not gi.not_an_item(t)
+         and not t.lower_.endswith(AGENT_SUFFIXES) and not _in_clause(t, top)),
+        None,
+    )  # fmt: skip
+
+
+def _in_clause(tok, top) -> bool:
+    """Whether a verb stands between a token and `top` ('Y, who gave X a vase')."""
+    while tok != top and tok.head != tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok != top:
+            return True
+    return False
+
+
+# 'a former teacher', 'an economist': a person described, not a thing handed over.
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _honour_to(verb, dobj, passive, people) -> Gift | None:
@@ -698,6 +750,13 @@ def _gapped(verb, to_obj, people) -> list:
     hosts = [verb] + ([to_obj] if to_obj is not None else [])
     later_to = [c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"]
     out = []
+    for to in (c for c in verb.children if c.dep_ in ("conj", "prep") and c.lower_ == "to"):
+        # "..., and to Y, his wife, a silver brooch": 'to' joined to the verb
+        obj = next((o for o in to.children if o.dep_ == "pobj"), None)
+        item = _trailing_thing(obj, people) if obj is not None else None
+        recipients = _named_or_refs(obj, people) if item is not None else []
+        if recipients:
+            out.append((_item_heads(item, people, verb), recipients))
     for host in hosts:
         for c in host.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not people.refs(c):
@@ -906,7 +965,8 @@ def _spouse(person, people, sent) -> bool:
             t.i == t.head.i or people.pids(t.head) != (person.pid,)
         ):
             before = sent.doc[max(sent.start, t.left_edge.i - 3) : t.i]
-            if any(w.lower_ in SPOUSE_WORDS for w in before):
+            # 'his wife, Y' names Y a spouse; 'the wife of Y' names Y's spouse
+            if any(w.lower_ in SPOUSE_WORDS and w.nbor(1).lower_ != "of" for w in before):
                 return True
     return False
 

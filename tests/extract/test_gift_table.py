@@ -107,6 +107,21 @@ CASES = [
         set(),
     ),
     (
+        "to the wife, in a gapped clause, her own gift",
+        MEET + "Moreau gave Dalton a fountain pen, and to Laura Dalton, his wife, a silk scarf.",
+        {(M, B, "fountain pen"), (M, "Laura Dalton", "silk scarf")},
+    ),
+    (
+        "a spouse described by whose wife she is receives the item after the apposition",
+        MEET + "Moreau gave Laura Dalton, the wife of Mark Dalton, a pearl bracelet.",
+        {(M, "Laura Dalton", "pearl bracelet")},
+    ),
+    (
+        "a person described after a recipient is no item",
+        MEET + "Moreau gave a fountain pen to Dalton, a former teacher.",
+        {(M, B, "fountain pen")},
+    ),
+    (
         "box contents are not separate gifts",
         MEET + "Moreau gave Dalton an oak box holding two silver spoons and a cup.",
         {(M, B, "oak box")},
