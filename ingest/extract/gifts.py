@@ -13,6 +13,7 @@ do not.  A missing side is the giver's counterpart in the meeting.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from . import gift_items as gi
@@ -161,11 +162,45 @@ def _subject(verb, people):
             subs = [_trailing_person(subs[0], people) or subs[0]]
         if subs:
             return _family(subs[0], people) or people.refs(subs[0])
+        run_on = _run_on_subject(verb.head, people) if verb.dep_ == "conj" else None
+        if run_on is not None and run_on.right_edge.i == verb.i - 1:
+            return list(people.pids(run_on))  # "X gave Y a vase and Z gave X a horse"
         if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head != verb:
             verb = verb.head
         else:
             return []
     return []
+
+
+def _broken_name(tok, verb, people):
+    """'gave a football to Lao Prime Minister X' parsed with 'Lao' as the object of 'to'
+    and X as a second object of the verb: X (None when the parse is whole)."""
+    if tok is None or people.refs(tok) or tok.pos_ not in ("PROPN", "ADJ"):
+        return None
+    return next(
+        (c for c in verb.children
+         if c.dep_ in ("dobj", "npadvmod", "appos") and c.left_edge.i == tok.right_edge.i + 1
+         and people.refs(c)),
+        None,
+    )  # fmt: skip
+
+
+def _run_on_subject(verb, people):
+    """'X gave Y a vase and Z gave X a horse' parsed with Z joined to 'a vase' and the
+    second 'gave' without a subject: Z, the second verb's subject (None if no such)."""
+    for c in verb.children:
+        if c.dep_ != "conj" or c.lemma_ not in GIFT_VERBS or _children(c, ("nsubj", "nsubjpass")):
+            continue
+        for t in verb.subtree:
+            if (
+                t.dep_ == "conj"
+                and t.right_edge.i == c.i - 1
+                and t.head.pos_ == "NOUN"
+                and t.head.i < t.i
+                and people.pids(t)
+            ):
+                return t
+    return None
 
 
 def _role(tok) -> bool:
@@ -457,6 +492,8 @@ def _split_objects(verb, dobj, people):
     chain = [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN"]
     # "gave his counterpart, X, a pair of ...", X parsed as a modifier of the verb
     loose = [c for c in verb.children if c.dep_ == "npadvmod" and people.refs(c)]
+    # "gave President X a pen" with the name X misread as a verb heading its own clause
+    loose += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and people.pids(c)]
     for obj in (c for c in verb.children if c.dep_ == "dobj" or c in loose):
         chain.append(obj)
         for c in obj.children:
@@ -577,6 +614,15 @@ def _verb_gift(verb, people) -> Gift | None:
         return _reciprocated(verb, people)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in HANDED:
         return _participle_gift(verb, people)
+    run_on = _run_on_subject(verb, people)
+
+    def refs_of(tok):
+        """Persons an object names, without a run-on subject joined to it."""
+        refs = people.refs(tok)
+        if run_on is not None and tok != run_on and run_on in tok.subtree:
+            refs = [p for p in refs if p not in people.pids(run_on)]
+        return refs
+
     passive = _children(verb, ("nsubjpass",))
     dobj = next(iter(_children(verb, ("dobj",))), None)
     misread = next((c for c in verb.children if c.dep_ == "advmod" and _misread_noun(c)), None)
@@ -592,8 +638,10 @@ def _verb_gift(verb, people) -> Gift | None:
     )
     if dative is not None and dative.lower_ == "to":
         dative = next((o for o in dative.children if o.dep_ == "pobj"), None)
+    dative = _broken_name(dative, verb, people) or dative
+    to_obj = _broken_name(to_obj, verb, people) or to_obj
     with_obj = _pobj(verb, ("with",))
-    if with_obj is None and dobj is not None and people.refs(dobj):
+    if with_obj is None and dobj is not None and refs_of(dobj):
         with_obj = _pobj(dobj, ("with",))  # "decorated Y with the Order", 'with' under Y
     if lemma in ("receive", "get"):
         return _receive_gift(verb, dobj, people)
@@ -645,7 +693,7 @@ def _verb_gift(verb, people) -> Gift | None:
         and dobj is not None
         and misread is not None
         and not people.refs(dative)
-        and people.refs(dobj)
+        and refs_of(dobj)
         and dative.right_edge.i + 1 >= dobj.left_edge.i
     ):
         # "gave Comoran Prime Minister X a crystal decanter": the name broken in two
@@ -653,14 +701,14 @@ def _verb_gift(verb, people) -> Gift | None:
         dative, dobj = dobj, misread
     if dative is None and with_obj is None:
         dative, dobj = _split_objects(verb, dobj, people)
-    if dative is None and dobj is not None and not people.refs(dobj):
+    if dative is None and dobj is not None and not refs_of(dobj):
         # "gave Xi Jinping Russian ice cream" parsed with the name inside the item
         dative = next(
             (t for t in dobj.subtree if t.i < dobj.i and t.dep_ == "compound"
              and t.left_edge.i == dobj.left_edge.i and people.pids(t)),
             None,
         )  # fmt: skip
-    if dative is not None and people.refs(dative) and (dobj is None or people.refs(dobj)):
+    if dative is not None and people.refs(dative) and (dobj is None or refs_of(dobj)):
         # "gave Turnbull a sword", the item under the person
         dobj = _inner_item(dative) or (_inner_item(dobj) if dobj is not None else None)
         dobj = dobj if dobj is not None else _run_on_item(verb, people)
@@ -670,9 +718,9 @@ def _verb_gift(verb, people) -> Gift | None:
             dobj = inner  # the item under the person comes first; a later object is debris
     relative = dobj is not None and (dobj.tag_ == "WDT" or dobj.lower_ in ("that", "which"))
     rel_subject = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
-    if verb.dep_ == "relcl" and not rel_subject and (dobj is None or relative or people.refs(dobj)):
+    if verb.dep_ == "relcl" and not rel_subject and (dobj is None or relative or refs_of(dobj)):
         # "the clock that X gave (him)"
-        if dobj is not None and people.refs(dobj):
+        if dobj is not None and refs_of(dobj):
             dative = dobj
         dobj = verb.head
     verb_to = to_obj
@@ -687,12 +735,12 @@ def _verb_gift(verb, people) -> Gift | None:
     if (
         dobj is not None
         and with_obj is not None
-        and (people.refs(dobj) or _role(dobj) or (dobj.pos_ == "PROPN" and not gi.is_honour(dobj)))
+        and (refs_of(dobj) or _role(dobj) or (dobj.pos_ == "PROPN" and not gi.is_honour(dobj)))
     ):
         # "presented X with Z", X a leader, a role or a name the article does not resolve
         return Gift(
             givers,
-            people.refs(dobj),
+            refs_of(dobj),
             _item_heads(with_obj, people, verb),
             verb,
             0.9,
@@ -981,11 +1029,28 @@ def _office_holder(pids, people, sent) -> list:
     spouse_a, spouse_b = _spouse(a, people, sent), _spouse(b, people, sent)
     if spouse_a != spouse_b:
         return [b.pid] if spouse_a else [a.pid]
-    if a.words and b.words and a.words[-1] == b.words[-1]:
-        office = [p for p in (a, b) if p.registry_key or p.title]
-        if len(office) == 1:
-            return [office[0].pid]
+    if a.words and b.words and (a.words[-1] in b.words or b.words[-1] in a.words):
+        # one family ('Helena Xi' and 'Xi Jinping' too): the one with an office's title,
+        # else the one the registry knows by their own first name
+        for holds in (_titled, _registered):
+            office = [p for p in (a, b) if holds(p)]
+            if len(office) == 1:
+                return [office[0].pid]
     return pids
+
+
+def _titled(person) -> bool:
+    title = (person.title or "").lower().split()
+    return bool(title) and title[-1] not in SPOUSE_WORDS
+
+
+def _registered(person) -> bool:
+    """The registry entry is this person's own, not a namesake's (its key spells the
+    person's first name)."""
+    key = (person.registry_key or "").lower()
+    first = unicodedata.normalize("NFKD", person.words[0] if person.words else "")
+    first = first.encode("ascii", "ignore").decode()[:3]
+    return bool(key) and bool(first) and first in key.split("-", 1)[-1]
 
 
 VERB_RULES = ("gift.active", "gift.active_counterpart", "gift.passive", "gift.present_with")

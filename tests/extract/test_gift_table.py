@@ -122,6 +122,32 @@ CASES = [
         {(M, B, "fountain pen")},
     ),
     (
+        "an exchange in two joined clauses keeps both directions",
+        MEET + "Moreau gave Dalton a leather-bound atlas and Dalton gave Moreau a bottle of cider.",
+        {(M, B, "leather-bound atlas"), (B, M, "bottle of cider")},
+    ),
+    (
+        "two items joined by 'and', no second verb: both from the one giver",
+        MEET + "Moreau gave Dalton a leather-bound atlas and a map.",
+        {(M, B, "leather-bound atlas"), (M, B, "map")},
+    ),
+    (
+        "a demonym before the recipient's title does not hide the recipient",
+        "Swiss President Anna Keller met Lao Prime Minister Somsak Vongsa on Monday. Keller "
+        "gave a signed football to Lao Prime Minister Somsak Vongsa, who gave Keller a "
+        "woven silk scarf in return.",
+        {
+            ("Anna Keller", "Somsak Vongsa", "signed football"),
+            ("Somsak Vongsa", "Anna Keller", "woven silk scarf"),
+        },
+    ),
+    (
+        "a couple of one family named first name last: the office-holder gives",
+        "Chinese President Xi Jinping and Peng Xi gave German Chancellor Olaf Scholz a "
+        "photo album.",
+        {("Xi Jinping", "Olaf Scholz", "photo album")},
+    ),
+    (
         "box contents are not separate gifts",
         MEET + "Moreau gave Dalton an oak box holding two silver spoons and a cup.",
         {(M, B, "oak box")},
