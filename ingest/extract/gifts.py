@@ -110,11 +110,13 @@ def _children(tok, deps):
 
 
 def _pobj(tok, preps):
+    """The object of one of the prepositions on a token; an adverb the parser took for a
+    second object ('to then President Y') gives way to the noun."""
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return o
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return next((o for o in objs if o.pos_ != "ADV"), objs[0])
     return None
 
 
@@ -269,7 +271,10 @@ def _misread_noun(tok) -> bool:
     an indefinite noun phrase."""
     return (
         tok.pos_ == "ADV"
-        and tok.tag_ in ("RBR", "RBS")
+        and (
+            tok.tag_ in ("RBR", "RBS")
+            or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        )
         and tok.is_alpha
         and tok.lower_ not in TRUE_COMPARATIVES
         and any(
@@ -500,12 +505,15 @@ def _split_objects(verb, dobj, people):
             if c.dep_ in ("appos", "dobj", "npadvmod"):
                 chain.append(c)
                 chain.extend(d for d in c.children if d.dep_ in ("appos", "dobj"))
-    persons = [t for t in chain if people.refs(t)]
+    # an honour's name is never a person ('the Order of X' read as one); a role is
+    persons = [t for t in chain if people.refs(t) and t.lower_ not in gi.HONOUR_HEADS]
+    persons = persons or [t for t in chain if _role(t) and not _indefinite(t)]
     if not persons:
         return None, dobj
     last = max(t.i for t in persons)
     things = sorted(
-        (t for t in chain if t.i > last and not people.refs(t) and t.pos_ in ("NOUN", "PROPN")
+        (t for t in chain if t.i > last and (not people.refs(t) or t.lower_ in gi.HONOUR_HEADS)
+         and t.pos_ in ("NOUN", "PROPN")
          and (t.lower_ not in ROLE_NOUNS or _indefinite(t))),
         key=lambda t: t.i,
     )  # fmt: skip
@@ -604,8 +612,38 @@ def _intended(verb) -> bool:
     )
 
 
+# 'placed the Order around Y's neck', 'pinned a medal on Y's chest': an honour put
+# on a person is conferred on them.
+ADORN_VERBS = {"place", "put", "hang", "drape", "pin", "fasten", "lower", "slip", "tie"}
+BODY_PARTS = {"neck", "shoulders", "shoulder", "chest", "lapel", "head", "wrist", "finger"}
+
+
+def _adorned(verb, people) -> Gift | None:
+    """'X placed the Collar of Y around Z's neck': Z receives it; 'his neck' leaves Z
+    to the counterpart rule; a wreath laid at a tomb, a garland on a guest are no gift."""
+    dobj = next(iter(_children(verb, ("dobj",))), None)
+    if dobj is None or not (gi.is_honour(dobj) or dobj.lower_ in gi.HONOUR_KINDS):
+        return None  # a garland or a shawl put on a guest on arrival is a welcome
+    preps = ("around", "round", "on", "onto", "over", "upon")
+    part = _pobj(verb, preps) or _pobj(dobj, preps)  # the prep may hang on the item
+    if part is None or part.lemma_.lower() not in BODY_PARTS and part.lower_ not in BODY_PARTS:
+        return None
+    owner = next((c for c in part.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    recipients = _refs(owner, people) if owner.pos_ != "PRON" else []
+    if owner.pos_ != "PRON" and not recipients and not _role(owner):
+        return None
+    givers = _subject(verb, people)
+    if not givers or not verb_asserted(verb):
+        return None
+    return Gift(givers, recipients, _item_heads(dobj, people, verb), verb, 0.75, "gift.adorn")
+
+
 def _verb_gift(verb, people) -> Gift | None:
     lemma = verb.lemma_.lower()
+    if lemma in ADORN_VERBS and verb.pos_ == "VERB":
+        return _adorned(verb, people)
     if lemma not in GIFT_VERBS or verb.pos_ != "VERB" or _not_a_gift(verb, lemma):
         return None
     if _intended(verb):
@@ -626,6 +664,9 @@ def _verb_gift(verb, people) -> Gift | None:
     passive = _children(verb, ("nsubjpass",))
     dobj = next(iter(_children(verb, ("dobj",))), None)
     misread = next((c for c in verb.children if c.dep_ == "advmod" and _misread_noun(c)), None)
+    if misread is not None and dobj is not None and misread.i < dobj.i:
+        # "handed Y a carved storyboard, a symbol of ...": the object is its apposition
+        dobj = misread if misread.nbor(1).text == "," else dobj
     dobj = dobj if dobj is not None else misread
     if dobj is None:
         # "gave Y several gifts, among them Z" with 'gifts' read as a modifier of the verb

@@ -148,6 +148,36 @@ CASES = [
         {("Xi Jinping", "Olaf Scholz", "photo album")},
     ),
     (
+        "an honour placed around a leader's neck is conferred on them",
+        MEET + "Dalton placed the Order of the Eagle around Moreau's neck.",
+        {(B, M, "Order of the Eagle")},
+    ),
+    (
+        "an honour lowered over 'his head' goes to the counterpart",
+        MEET + "Dalton lowered the Collar of the Republic over his head.",
+        {(B, M, "Collar of the Republic")},
+    ),
+    (
+        "a garland put around a guest's neck is a welcome, no gift",
+        MEET + "Dalton placed a garland of jasmine around Moreau's neck.",
+        set(),
+    ),
+    (
+        "a hand on a leader's shoulder is no gift",
+        MEET + "Dalton put his hand on Moreau's shoulder.",
+        set(),
+    ),
+    (
+        "an honour handed to a role noun goes to the counterpart, its apposition cut",
+        MEET + "Dalton handed the visiting leader the Order of the Eagle, a symbol of trust.",
+        {(B, M, "Order of the Eagle")},
+    ),
+    (
+        "'to then President X' is still X",
+        MEET + "Moreau sent two hunting dogs to then President Dalton.",
+        {(M, B, "two hunting dogs")},
+    ),
+    (
         "box contents are not separate gifts",
         MEET + "Moreau gave Dalton an oak box holding two silver spoons and a cup.",
         {(M, B, "oak box")},
