@@ -333,6 +333,7 @@ def _item_heads(obj, people, verb):
             ]
             later = [c for c in verb.children if c.dep_ == "dobj" and c.i > item.i]
             appos = appos or [c for c in later if gi.is_honour(c)]  # parsed as a 2nd object
+            appos = appos or _subject_appos(verb, item)
             out.extend(named or appos[:1])
         elif gi.is_generic(item) or people.pids(item):
             listed = [
@@ -444,6 +445,18 @@ def _reciprocated(verb, people) -> Gift | None:
     )  # fmt: skip
 
 
+def _subject_appos(verb, after) -> list:
+    """'Y has been conferred with the country's highest honour, the Order of X, by Z'
+    parsed with 'the Order of X' in apposition to the subject Y: that honour."""
+    return [
+        c
+        for s in verb.children
+        if s.dep_ == "nsubjpass"
+        for c in s.children
+        if c.dep_ == "appos" and c.i > after.i and gi.is_honour(c)
+    ][:1]
+
+
 def _agent(verb, item, people):
     """The 'by X' of a passive, on the verb or hung on the item ('was presented with a
     vase by X'); a 'by' inside the item's own clause ('a ball signed by X') is not it."""
@@ -455,6 +468,8 @@ def _agent(verb, item, people):
              for o in c.children if o.dep_ == "pobj" and people.refs(o)),
             None,
         )  # fmt: skip
+    for honour in _subject_appos(verb, verb) if agent is None else ():
+        agent = _pobj(honour, ("by",))  # the 'by' hung on that honour
     return agent
 
 
@@ -966,6 +981,16 @@ def _gift_noun(noun, people) -> Gift | None:
         run_on = _run_on_relative(noun, people)
         if run_on is not None:
             return run_on
+    if rel is not None and not givers and rel.lemma_ in ("receive", "get", "accept"):
+        # "the gift (that) Y received (from X) was Z": Y receives, X (or the counterpart) gives
+        heads = _noun_items(noun, None, people)
+        source = _pobj(rel, ("from",)) or next(
+            (_pobj(h, ("from",)) for h in heads if _pobj(h, ("from",)) is not None), None
+        )
+        if _foreign(source, people) or not verb_asserted(rel):
+            return None
+        items = [i for h in heads for i in _item_heads(h, people, noun.head)]
+        return Gift(_refs(source, people), _subject(rel, people), items, noun, 0.8, "gift.noun")
     if rel is not None and not givers:
         # "the gifts (that) X gave Y", "the gifts given to Y by X"
         givers = _subject(rel, people) or _refs(_pobj(rel, ("by",)), people)

@@ -178,6 +178,23 @@ CASES = [
         {(M, B, "two hunting dogs")},
     ),
     (
+        "conferred with an honour named in apposition, by the giver",
+        "French President Julien Moreau has been conferred with the country's highest "
+        "honour, the Order of the Eagle, by US President Mark Dalton.",
+        {(B, M, "Order of the Eagle")},
+    ),
+    (
+        "the gift a leader received came from the counterpart",
+        MEET + "The gift that Dalton received from Moreau was a carved mask.",
+        {(M, B, "carved mask")},
+    ),
+    (
+        "the gift a leader received from a country is not between the leaders",
+        MEET + "The most expensive gift that Dalton received last year was a carved mask "
+        "from Gabon.",
+        set(),
+    ),
+    (
         "box contents are not separate gifts",
         MEET + "Moreau gave Dalton an oak box holding two silver spoons and a cup.",
         {(M, B, "oak box")},
