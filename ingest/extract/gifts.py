@@ -712,6 +712,9 @@ def _verb_gift(verb, people) -> Gift | None:
         subj = passive[0]
         # "was given a mosaic by X, together with a book": the object first
         item = dobj if dobj is not None else with_obj
+        if item is None:
+            # "Y was conferred the country's highest decoration, the Order of X, by Z"
+            item = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
         if people.refs(subj):
             agent = _agent(verb, item, people)
             if _foreign(agent, people) and not _named_or_refs(agent, people):

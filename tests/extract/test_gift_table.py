@@ -184,6 +184,13 @@ CASES = [
         {(B, M, "Order of the Eagle")},
     ),
     (
+        "conferred a decoration (parsed as a predicate) by a leader named in apposition",
+        "US President Mark Dalton was conferred France's highest civilian decoration, the "
+        "Order of the Eagle, on Friday by his French counterpart, Julien Moreau, in a "
+        "ceremony in Paris.",
+        {(M, B, "Order of the Eagle")},
+    ),
+    (
         "the gift a leader received came from the counterpart",
         MEET + "The gift that Dalton received from Moreau was a carved mask.",
         {(M, B, "carved mask")},
