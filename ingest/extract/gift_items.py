@@ -27,7 +27,7 @@ NOT_ITEMS = {
     "credentials", "post", "job", "role", "position", "seat", "control", "command",
     "responsibility", "briefing", "update", "interview", "warning", "ultimatum",
     "proposal", "offer", "text", "message", "list", "answer", "reply", "lead",
-    "boost", "push", "signal", "green", "nod", "go-ahead", "platform", "voice",
+    "boost", "push", "signal", "green", "light", "nod", "go-ahead", "platform", "voice",
     "treatment", "tour", "lift", "ride", "kiss", "hug", "handshake", "look",
     # events and hospitality: attended, not handed over
     "banquet", "dinner", "lunch", "luncheon", "breakfast", "feast", "party", "gala",

@@ -142,7 +142,7 @@ def _run_on_item(verb, people):
     and Z' as the subject of a second 'gave' under the first: that subject is the
     first verb's item (and Z, its last conjunct, the second verb's subject)."""
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.lemma_ in GIFT_VERBS:
+        if c.dep_ in ("ccomp", "conj") and c.lemma_ in GIFT_VERBS:
             subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ == "NOUN" and _trailing_person(subj, people):
                 return subj
@@ -688,13 +688,18 @@ def _verb_gift(verb, people) -> Gift | None:
         dobj = next(
             (c for c in verb.children if c.dep_ == "npadvmod" and c.lower_ in GIFT_NOUNS), None
         )
-    dative = next(iter(_children(verb, ("dative",))), None)
+    datives = _children(verb, ("dative",))
+    # "gave Brazilian President X ...", the title parsed as a dative of its own
+    dative = next((d for d in datives if people.refs(d)), next(iter(datives), None))
     to_obj = _pobj(verb, ("to", "on", "upon")) or (
         _pobj(dative, ("to",)) if dative is not None and dative.lower_ == "to" else None
     )
     if dative is not None and dative.lower_ == "to":
         dative = next((o for o in dative.children if o.dep_ == "pobj"), None)
     dative = _broken_name(dative, verb, people) or dative
+    if dative is not None and dative == dobj:
+        # the broken name's second half was the first object: the item is the next one
+        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > dative.i), misread)
     to_obj = _broken_name(to_obj, verb, people) or to_obj
     with_obj = _pobj(verb, ("with",))
     if with_obj is None and dobj is not None and refs_of(dobj):
@@ -747,19 +752,30 @@ def _verb_gift(verb, people) -> Gift | None:
         # "gave his counterpart, X, ice cream": the name in apposition to the role
         named = next((c for c in dative.children if c.dep_ == "appos" and people.refs(c)), None)
         dative = named if named is not None else dative
+    later = next(
+        (c for c in verb.children
+         if c.dep_ == "dobj" and dobj is not None and c.i > dobj.i and not people.refs(c)),
+        misread,
+    )  # fmt: skip
     if (
         dative is not None
         and dobj is not None
-        and misread is not None
+        and later is not None
         and not people.refs(dative)
         and refs_of(dobj)
         and dative.right_edge.i + 1 >= dobj.left_edge.i
     ):
-        # "gave Comoran Prime Minister X a crystal decanter": the name broken in two
-        # objects, the item misread as an adverb
-        dative, dobj = dobj, misread
+        # "gave Comoran Prime Minister X a vintage camera": the name broken in two
+        # objects, the item a second object (or misread as an adverb)
+        dative, dobj = dobj, later
     if dative is None and with_obj is None:
         dative, dobj = _split_objects(verb, dobj, people)
+    if dative is None and dobj is not None and refs_of(dobj) and with_obj is None:
+        run_on = _run_on_item(verb, people)
+        if run_on is not None:
+            # "X gave Y a rug and Z gave X a dagger" parsed with 'a rug and Z' as the
+            # subject of the second 'gave': Y is the recipient, the rug the item
+            dative, dobj = dobj, run_on
     if dative is None and dobj is not None and not refs_of(dobj):
         # "gave Xi Jinping Russian ice cream" parsed with the name inside the item
         dative = next(
@@ -775,6 +791,8 @@ def _verb_gift(verb, people) -> Gift | None:
         inner = _inner_item(dative)
         if inner is not None and inner.i < dobj.i:
             dobj = inner  # the item under the person comes first; a later object is debris
+        elif inner is not None and dobj.i < dative.i and (_role(dobj) or gi.not_an_item(dobj)):
+            dobj = inner  # "gave Turkish President X a saddle", the title read as the object
     relative = dobj is not None and (dobj.tag_ == "WDT" or dobj.lower_ in ("that", "which"))
     rel_subject = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
     if verb.dep_ == "relcl" and not rel_subject and (dobj is None or relative or refs_of(dobj)):

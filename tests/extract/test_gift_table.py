@@ -142,6 +142,22 @@ CASES = [
         },
     ),
     (
+        "an exchange whose second subject the parser joins to the first item",
+        MEET + "Moreau gave Dalton a horse saddle and Dalton gave Moreau a model ship.",
+        {(M, B, "horse saddle"), (B, M, "model ship")},
+    ),
+    (
+        "a title read as the object before the recipient's name is not the item",
+        MEET + "Moreau gave American President Mark Dalton a horse saddle, and Dalton gave "
+        "Moreau a silver dagger.",
+        {(M, B, "horse saddle"), (B, M, "silver dagger")},
+    ),
+    (
+        "the green light is no gift",
+        MEET + "Moreau gave Dalton the green light for the project.",
+        set(),
+    ),
+    (
         "a couple of one family named first name last: the office-holder gives",
         "Chinese President Xi Jinping and Peng Xi gave German Chancellor Olaf Scholz a "
         "photo album.",
