@@ -339,6 +339,8 @@ class Gift(Reviewed):
     giver = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="gifts_given")
     recipient = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="gifts_received")
     item = models.CharField(max_length=300)
+    # The item's words, normalised (``kb.names.item_key``): how a gift is found again.
+    item_key = models.CharField(max_length=300, blank=True, editable=False)
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="gifts"
     )
@@ -349,9 +351,19 @@ class Gift(Reviewed):
 
     class Meta:
         ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["giver", "recipient", "item_key"])]
 
     def __str__(self) -> str:
         return f"{self.item} ({self.giver} → {self.recipient})"
+
+    def save(self, *args, **kwargs):
+        from kb.names import item_key
+
+        self.item_key = item_key(self.item)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "item" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "item_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("gift-detail", args=[self.pk])
@@ -393,6 +405,7 @@ class Agreement(Reviewed):
 
     class Meta:
         ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["kind", "date"])]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_status_display()}): {self.summary}"

@@ -41,3 +41,19 @@ def name_keys(name: str, other_names: list[str] | tuple[str, ...] = ()) -> set[s
 def surname(name: str) -> str:
     words = strip_titles(name).split()
     return words[-1] if words else ""
+
+
+_ITEM_STOP_WORDS = {"a", "an", "the", "of", "from", "with", "and", "its", "his", "her", "their"}
+
+
+def item_words(item: str) -> frozenset[str]:
+    """The words that say what a gift is: "a clay jug" and "the Clay Jug" are one gift."""
+    return frozenset(w for w in normalise_name(item).split() if w not in _ITEM_STOP_WORDS)
+
+
+def item_key(item: str) -> str:
+    """``item_words`` as stored on ``Gift.item_key``: sorted, each word between spaces
+    (" clay jug "), so that a query can ask for a word (``contains " jug "``) or strip
+    them; empty when no word is left."""
+    words = sorted(item_words(item))
+    return f" {' '.join(words)} " if words else ""

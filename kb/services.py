@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Replace
 
 from ingest.extract.types import (
     AgreementCandidate,
@@ -42,7 +45,7 @@ from kb.models import (
     Meeting,
     ReviewState,
 )
-from kb.names import normalise_name
+from kb.names import item_key, item_words, name_keys, normalise_name
 
 logger = logging.getLogger(__name__)
 
@@ -169,8 +172,22 @@ def _leader_enrich(leader: Leader, mention: LeaderMention, country: Country | No
 # ---- matching facts ---------------------------------------------------------------------
 
 
-def _dates_compatible(a: dt.date | None, b: dt.date | None) -> bool:
-    return a is None or b is None or abs(a - b) <= MEETING_DATE_TOLERANCE
+def _count(through: type[models.Model], fact: str, **filters) -> Coalesce:
+    """How many rows of an m2m ``through`` table the outer fact has (0 when none)."""
+    rows = through.objects.filter(**{fact: OuterRef("pk")}, **filters).order_by()
+    return Coalesce(Subquery(rows.values(fact).annotate(n=Count("*")).values("n")), 0)
+
+
+def _has(through: type[models.Model], fact: str, **filters) -> Exists:
+    return Exists(through.objects.filter(**{fact: OuterRef("pk")}, **filters))
+
+
+def _near(date: dt.date | None) -> Q:
+    """Dated within a few days of ``date``, or undated; anything when ``date`` is unknown."""
+    if date is None:
+        return Q()
+    window = (date - MEETING_DATE_TOLERANCE, date + MEETING_DATE_TOLERANCE)
+    return Q(date__isnull=True) | Q(date__range=window)
 
 
 def meeting_find(
@@ -178,59 +195,111 @@ def meeting_find(
 ) -> Meeting | None:
     """An existing meeting that is the same event: the same participants (all of them
     when two met; at least two when more did), a date within a few days or unknown, and
-    the same host country when both know it."""
+    the same host country when both know it.
+
+    One query, through the participants table and the date index: the database looks
+    only at these people's meetings in the date window, and Python reads only the match.
+    (A group matches only meetings that include the first of its ids as a set iterates,
+    as it always has.)
+    """
     ids = {leader.pk for leader in participants}
     if not ids:
         return None
     first = next(iter(ids))
-    candidates = (
-        Meeting.objects.filter(participants=first)
-        .prefetch_related("participants")
-        .order_by("-review_state", "id")
-    )
-    for meeting in candidates:
-        theirs = {p.pk for p in meeting.participants.all()}
-        shared = ids & theirs
-        same_people = theirs == ids if len(ids) <= 2 or len(theirs) <= 2 else len(shared) >= 2
-        if not same_people:
-            continue
-        if not _dates_compatible(meeting.date, date):
-            continue
-        if host and meeting.host_country_id and meeting.host_country_id != host.pk:
-            continue
-        return meeting
-    return None
-
-
-def _item_key(item: str) -> frozenset[str]:
-    stop = {"a", "an", "the", "of", "from", "with", "and", "its", "his", "her", "their"}
-    return frozenset(w for w in normalise_name(item).split() if w not in stop)
+    through = Meeting.participants.through
+    candidates = Meeting.objects.filter(_has(through, "meeting", leader_id=first), _near(date))
+    if host:
+        candidates = candidates.filter(Q(host_country__isnull=True) | Q(host_country=host))
+    if len(ids) <= 2:  # exactly these people: each of them, and nobody else
+        for other in ids - {first}:
+            candidates = candidates.filter(_has(through, "meeting", leader_id=other))
+        outsider = through.objects.filter(meeting=OuterRef("pk")).exclude(leader_id__in=ids)
+        candidates = candidates.filter(~Exists(outsider))
+    else:  # at least two of them, in a meeting of more than two
+        others = ids - {first}
+        candidates = candidates.filter(_has(through, "meeting", leader_id__in=others))
+        candidates = candidates.alias(everyone=_count(through, "meeting")).filter(everyone__gt=2)
+    return candidates.order_by("-review_state", "id").first()
 
 
 def gift_find(*, giver: Leader, recipient: Leader, item: str) -> Gift | None:
-    key = _item_key(item)
-    for gift in Gift.objects.filter(giver=giver, recipient=recipient):
-        theirs = _item_key(gift.item)
-        if key and theirs and (key <= theirs or theirs <= key):
-            return gift
-    return None
+    """The pair's gift whose item's words include this one's, or are included in them
+    ("jug" and "a clay jug from Oslo"), the latest dated first. Compared on
+    ``Gift.item_key`` in the query, so only the match is read."""
+    key = item_key(item)
+    if not key:
+        return None
+    words = sorted(item_words(item))
+    contains_ours = Q()
+    for word in words:
+        contains_ours &= Q(item_key__contains=f" {word} ")
+    theirs_left = models.F("item_key")
+    for word in words:  # what remains of their key once our words are taken out
+        theirs_left = Replace(theirs_left, Value(f" {word} "), Value(" "))
+    candidates = (
+        Gift.objects.filter(giver=giver, recipient=recipient)
+        .exclude(item_key="")
+        .alias(theirs_left=theirs_left)
+        .filter(contains_ours | Q(theirs_left=" "))
+    )
+    return candidates.first()
 
 
 def agreement_find(
     *, kind: str, leaders: set[int], countries: set[int], date: dt.date | None
 ) -> Agreement | None:
-    candidates = Agreement.objects.filter(kind=kind).prefetch_related(
-        "leader_parties", "country_parties"
-    )
-    for agreement in candidates:
-        if {p.pk for p in agreement.leader_parties.all()} != leaders:
-            continue
-        if {c.pk for c in agreement.country_parties.all()} != countries:
-            continue
-        if not _dates_compatible(agreement.date, date):
-            continue  # a day apart or so: the same signing, as two articles date it
-        return agreement
-    return None
+    """An agreement of this kind between exactly these leaders and countries, dated
+    within a few days (two articles may date one signing a day apart) or undated; the
+    latest dated first. One query, among the agreements of one party."""
+    leader_parties = Agreement.leader_parties.through
+    country_parties = Agreement.country_parties.through
+    candidates = Agreement.objects.filter(kind=kind).filter(_near(date))
+    for pk in sorted(leaders):
+        candidates = candidates.filter(_has(leader_parties, "agreement", leader_id=pk))
+    for pk in sorted(countries):
+        candidates = candidates.filter(_has(country_parties, "agreement", country_id=pk))
+    candidates = candidates.annotate(
+        n_leaders=_count(leader_parties, "agreement"),
+        n_countries=_count(country_parties, "agreement"),
+    ).filter(n_leaders=len(leaders), n_countries=len(countries))
+    return candidates.first()
+
+
+# ---- one writer at a time per person -----------------------------------------------------
+
+#: Advisory lock namespaces, taken in this order: every name lock of an article before
+#: any fact lock, each kind in sorted order, so that two writers never wait on each other.
+LOCK_LEADER_NAME = 1
+LOCK_LEADER_FACTS = 2
+LOCK_COUNTRY_FACTS = 3
+
+
+def _lock_key(key: str | int) -> int:
+    """A stable signed 32-bit number for an advisory lock (the same in every process)."""
+    digest = hashlib.blake2b(str(key).encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _advisory_locks(namespace: int, keys: Iterable[str | int]) -> None:
+    """Wait for and hold, until the transaction ends, PostgreSQL's advisory lock on each
+    key: a second worker recording an article about the same people waits until the
+    first has committed, then finds what it made instead of making it again. Other
+    databases (SQLite: one writer at a time anyway) need nothing."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for key in sorted({_lock_key(k) for k in keys}):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [namespace, key])
+
+
+def _name_lock_keys(mentions: Iterable[LeaderMention]) -> set[str]:
+    """Every key under which these mentions look a leader up, or would record one."""
+    keys: set[str] = set()
+    for mention in mentions:
+        keys |= name_keys(mention.name, mention.aliases)
+        if mention.registry_key:
+            keys.add(f"registry:{mention.registry_key}")
+    return keys
 
 
 # ---- saving one article's extraction ----------------------------------------------------
@@ -244,14 +313,21 @@ class _ArticleWriter:
         self.extraction = extraction
         self.leaders: dict[str, Leader] = {}
         self.meetings: list[Meeting | None] = []  # one per extracted meeting, in order
+        self.written: FactIds = {}  # the facts given evidence, by model
 
     def leader(self, name: str) -> Leader | None:
         return self.leaders.get(name)
 
     def write(self) -> None:
+        # Concurrent writers: first the names (finding or making the leaders), then the
+        # people and countries (finding or making their facts). See ``_advisory_locks``.
+        _advisory_locks(LOCK_LEADER_NAME, _name_lock_keys(self.extraction.leaders))
         named_before = set(self.article.leaders.values_list("pk", flat=True))
         for mention in self.extraction.leaders:
             self.leaders[mention.name] = leader_resolve(mention=mention, named_before=named_before)
+        _advisory_locks(LOCK_LEADER_FACTS, [leader.pk for leader in self.leaders.values()])
+        codes = {p for a in self.extraction.agreements for p in a.parties if p not in self.leaders}
+        _advisory_locks(LOCK_COUNTRY_FACTS, sorted(codes))
         self.article.leaders.set(self.leaders.values())
         self.article.countries.set(Country.objects.filter(code__in=self.extraction.countries))
         self.meetings = [self.meeting(c) for c in self.extraction.meetings]
@@ -265,6 +341,8 @@ class _ArticleWriter:
         # The candidate as found, for the record; each row is one of its spans, so the
         # spans are left out (copying them all into every row costs n² for n rows).
         payload = _jsonable({k: v for k, v in asdict(candidate).items() if k != "evidence"})
+        for value in fact.values():
+            self.written.setdefault(type(value), set()).add(value.pk)
         Evidence.objects.bulk_create(
             [
                 Evidence(
@@ -424,10 +502,16 @@ def article_facts_replace(*, article: Article, extraction: Extraction) -> None:
     new ones; machine-made facts left with no evidence at all are deleted. Facts an
     editor touched are never changed or deleted here.
     """
+    # Only facts this article supported or now supports can be left without evidence
+    # here: the sweep looks at those, never at whole tables.
+    touched = _supported_by(article)
     # Evidence an editor added by hand is theirs, not the extractor's: it stays.
     Evidence.objects.filter(article=article).exclude(rule=MANUAL_RULE).delete()
-    _ArticleWriter(article, extraction).write()
-    _machine_facts_unsupported_delete()
+    writer = _ArticleWriter(article, extraction)
+    writer.write()
+    for model, ids in writer.written.items():
+        touched.setdefault(model, set()).update(ids)
+    _machine_facts_unsupported_delete(among=touched)
     article.extractor_version = extraction.version
     if extraction.published and not article.published:
         article.published = extraction.published

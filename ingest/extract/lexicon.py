@@ -30,6 +30,8 @@ TITLES = sorted(
         "leader",
         "supreme leader",
         "chairman",
+        "state councilor",
+        "state councillor",
         "secretary-general",
         "secretary general",
         "first lady",
@@ -78,6 +80,90 @@ HONORIFICS = {
     "lord",
     "lady",
 }
+# Honorifics, courtesy styles and ranks written before a name and not part of it
+# ("Datuk Seri Anwar", "Lt Gen Ahmed", "His Majesty King Abdullah", "Cardinal Pietro"):
+# phrases of lower-case words, dots and apostrophes dropped. "Sheikh" is among them but is
+# kept as part of a name that has no Arabic nasab or family particle ("Sheikh Hasina").
+NAME_PREFIXES = frozenset(
+    {
+        *HONORIFICS,
+        "shaikh",
+        "sheik",
+        "his majesty",
+        "her majesty",
+        "his highness",
+        "her highness",
+        "his royal highness",
+        "her royal highness",
+        "his excellency",
+        "her excellency",
+        "his holiness",
+        "his beatitude",
+        "majesty",
+        "highness",
+        "excellency",
+        "hrh",
+        "h e",
+        "datuk",
+        "datuk seri",
+        "dato",
+        "dato seri",
+        "datin",
+        "datin seri",
+        "tan sri",
+        "puan sri",
+        "toh puan",
+        "tun",
+        "haji",
+        "hajji",
+        "alhaji",
+        "prof",
+        "professor",
+        "cardinal",
+        "archbishop",
+        "bishop",
+        "monsignor",
+        "msgr",
+        "rev",
+        "reverend",
+        "rt hon",
+        "right honourable",
+        "hon",
+        "honourable",
+        "honorable",
+        "general",
+        "gen",
+        "lt gen",
+        "lt",
+        "lieutenant general",
+        "lieutenant",
+        "major general",
+        "maj gen",
+        "brigadier general",
+        "brig gen",
+        "brigadier",
+        "colonel general",
+        "colonel",
+        "col",
+        "admiral",
+        "adm",
+        "vice admiral",
+        "rear admiral",
+        "field marshal",
+        "air chief marshal",
+        "air marshal",
+        "marshal",
+        "captain",
+        "capt",
+    }
+)
+# Words of those phrases that a name's words never include ("Lt Gen Saikhanbayar" is
+# "Saikhanbayar"); ambiguous ones ("his", "major") stay.
+_AMBIGUOUS_PREFIX_WORDS = {"his", "her", "h", "e", "air", "vice", "rear", "right", "field"}
+PREFIX_WORDS = frozenset(
+    w for p in NAME_PREFIXES for w in p.split() if w not in _AMBIGUOUS_PREFIX_WORDS
+)
+
 # Nouns that refer to a person through their role in a meeting.
 ROLE_NOUNS = {"host", "guest", "visitor", "counterpart", "opposite number"}
 PLURAL_PERSON_NOUNS = {

@@ -25,8 +25,10 @@ def _country_list(tok) -> list:
                 geo.country_for(t.doc[t.left_edge.i : t.i + 1].text) or geo.country_for(t.text)
                 for t in items
             ]
-            if len(codes) >= 2 and all(codes):
-                return codes
+            # "of Greece and Turkey, A and B": the parser may chain the names onto the list
+            leading = codes[: codes.index(None)] if None in codes else codes
+            if len(leading) >= 2:
+                return leading
     return []
 
 
@@ -35,7 +37,9 @@ def _name_list(sents, people, n: int, beside=frozenset()) -> list:
     them a person the office list was coordinated with."""
     for sent in sents:
         for tok in sent:
-            if tok.dep_ == "conj" or not people.pids(tok) or tok.i not in people.by_tok:
+            if tok.dep_ == "conj" and tok.head.i in people.by_tok:
+                continue  # inside a list of persons already tried from its first member
+            if not people.pids(tok) or tok.i not in people.by_tok:
                 continue
             pids = people.refs(tok)
             if len(pids) == n and not set(pids) & beside:

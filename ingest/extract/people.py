@@ -18,16 +18,20 @@ from .descriptions import by_description
 from .leader_countries import family_countries
 from .lexicon import (
     HONORIFICS,
+    PREFIX_WORDS,
     PRONOUNS_SG,
     REGNAL,
     ROLE_NOUNS,
     TITLE_HEADS,
+    TITLE_SET,
     TITLE_STATES,
 )
 from .names import (
     country_before,
     listed_country,
     name_spans,
+    of_country_title,
+    prefixes_of,
     relation_owner,
     title_before,
     title_of_noun,
@@ -155,10 +159,44 @@ def _untitled(name: str) -> list[str]:
     """The name without each of the titles and honorifics written before it
     ('King Sultan Azlan Shah' -> 'Sultan Azlan Shah', 'Azlan Shah')."""
     words, out = name.split(), []
-    while len(words) > 1 and (words[0].lower() in TITLE_HEADS or words[0].lower() in HONORIFICS):
+    while len(words) > 1 and (
+        words[0].lower() in TITLE_HEADS
+        or words[0].lower() in HONORIFICS
+        or words[0].lower().rstrip(".") in PREFIX_WORDS
+    ):
         words.pop(0)
         out.append(" ".join(words))
     return out
+
+
+def _coordinated_title_start(doc, title_start: int) -> int:
+    """Where a title coordinated before this one starts ('[State Councilor] and Foreign
+    Minister'), else `title_start` itself."""
+    k = title_start
+    if k < 2 or doc[k - 1].lower_ != "and" or doc[k - 2].lower_ not in TITLE_HEADS:
+        return title_start
+    k -= 2
+    while (
+        k > 0
+        and doc[k - 1].text[:1].isupper()
+        and (
+            doc[k - 1].lower_ in TITLE_HEADS or f"{doc[k - 1].lower_} {doc[k].lower_}" in TITLE_SET
+        )
+    ):
+        k -= 1
+    return k
+
+
+def _joins(short_name: str, short_words: list, long_words: list) -> bool:
+    """Whether a name's words are a short form of another's: every word in it; a titled
+    single name must be the other's first name ('King Abdullah' is 'Abdullah bin Abdulaziz
+    Al Saud', 'King Saud' is not)."""
+    if not short_words or not set(short_words) <= set(long_words):
+        return False
+    titled = short_name.split()[0].lower() if short_name.split() else ""
+    if len(short_words) == 1 and len(long_words) > 1 and titled in TITLE_SET | REGNAL:
+        return long_words[0] == short_words[0]
+    return True
 
 
 def _conjuncts(tok) -> list:
@@ -195,11 +233,14 @@ class _Builder:
         self.deferred: list = []
         self.weak: set = set()
         self.all_deferred: list = []
+        self.prefixes = prefixes_of(idx)  # honorific and rank tokens before names
 
     # -- registry -----------------------------------------------------------
-    def _match(self, words: list) -> list:
+    def _match(self, words: list, name: str = "") -> list:
         wanted = set(words)
-        return [p for p in self.people.persons if wanted <= set(p.words)]
+        if not wanted:
+            return []
+        return [p for p in self.people.persons if _joins(name, words, p.words)]
 
     def _register(self, name: str, start: int, end: int, conf: float) -> int:
         words = words_of(name)
@@ -213,12 +254,12 @@ class _Builder:
                     self.people.groups[i] = tuple(family)
                 self._seen(family[0], start)
                 return -1
-        matches = self._match(words)
+        matches = self._match(words, name)
         if matches:
             person = min(matches, key=lambda p: p.first_i)
         else:
-            wider = [p for p in self.people.persons if set(p.words) <= set(words)]
-            person = wider[0] if wider else None
+            wider = [p for p in self.people.persons if _joins(p.name, p.words, words)]
+            person = wider[0] if wider else self._same_registry_person(name)
             if person is None:
                 person = Person(len(self.people.persons), name, first_i=start)
                 self.people.persons.append(person)
@@ -233,6 +274,18 @@ class _Builder:
         self._seen(person.pid, start)
         return person.pid
 
+    def _same_registry_person(self, name: str):
+        """A person already named whom the registry says this other name also denotes
+        ('Jokowi' after 'Joko Widodo'), else None."""
+        registry = self.idx.registry
+        keyed = [p for p in self.people.persons if p.registry_key]
+        if not registry or not keyed:
+            return None
+        found = registry.person_for([name, *_untitled(name)], self.idx.published)
+        if found is None:
+            return None
+        return next((p for p in keyed if p.registry_key == found.key and not p.org), None)
+
     def _seen(self, pid: int, i: int) -> None:
         person = self.people.persons[pid]
         person.count += 1
@@ -246,7 +299,10 @@ class _Builder:
     # -- names ----------------------------------------------------------------
     def name(self, start: int, end: int) -> None:
         doc = self.doc
-        title, title_start = title_before(doc, start, self.idx)
+        lead = start  # before the honorifics and ranks: 'Omani President [Sheikh] Salim'
+        while lead > 0 and lead - 1 in self.prefixes:
+            lead -= 1
+        title, title_start = title_before(doc, lead, self.idx)
         name_start = start
         if title and title.lower() in REGNAL and end - start <= 3:
             name_start = title_start
@@ -258,14 +314,34 @@ class _Builder:
         if title and not person.title:
             person.title = _singular(title)
         self._set_country(person, TITLE_STATES.get((title or "").lower()), None)
-        country, org = country_before(doc, title_start if title else start, self.idx)
+        country, org = country_before(doc, title_start if title else lead, self.idx)
+        if title and not country and not org:
+            # "Chinese State Councilor and Foreign Minister X": the demonym serves both titles
+            country, org = country_before(doc, _coordinated_title_start(doc, title_start), self.idx)
         self._set_country(person, country, org)
-        listed, plural_title = listed_country(doc, start)
+        listed, plural_title = listed_country(doc, lead)
         self._set_country(person, listed, None)
         if plural_title and not person.title:
             person.title = plural_title
-        self._apposition(person, title_start if title else start, end)
+        self._apposition(person, title_start if title else lead, end, start)
+        if not title:
+            self._of_country_title(person, lead)
+        if lead > 0 and doc[lead - 1].lower_ in ROLE_NOUNS:
+            # "met her Ecuadorian counterpart X": the noun the verb takes is X
+            self.people.by_tok.setdefault(lead - 1, person.pid)
         self.from_registry(person)
+
+    def _of_country_title(self, person: Person, lead: int) -> None:
+        """'held talks with the Defence Minister of Kazakhstan Aidos Serikov': the title
+        and country before the name, and the title noun refers to them."""
+        noun, code = of_country_title(self.doc, lead)
+        if noun is None:
+            return
+        title, _, _ = title_of_noun(noun)
+        if title and not person.title:
+            person.title = _singular(title)
+        self._set_country(person, code, None)
+        self.people.by_tok.setdefault(noun.i, person.pid)
 
     def from_registry(self, person: Person) -> None:
         """Who the registry says this is on the article's date: their registry key and the
@@ -290,11 +366,13 @@ class _Builder:
         term = found.term_on(day)
         person.registry_country = term.country if term is not None else None
 
-    def _apposition(self, person: Person, start: int, end: int) -> None:
+    def _apposition(self, person: Person, start: int, end: int, name_start=None) -> None:
         """'North Korea's leader, Kim Jong Un' / 'Cyril Ramaphosa, the South African president'."""
-        for noun in _appositive_nouns(self.doc, start, end):
+        for noun in _appositive_nouns(self.doc, start, end, name_start):
             if self.people.pids(noun) and self.people.pids(noun) != (person.pid,):
                 continue
+            if noun.i > end and self._names_the_next(noun):
+                continue  # "by X, his wife, Y": the wife is Y, not X
             if noun.lower_ in ROLE_NOUNS:
                 owner = relation_owner(noun, self)
                 if owner is not None and not person.title:
@@ -309,6 +387,18 @@ class _Builder:
         doc = self.doc
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             self._set_country(person, geo.country_for(doc[end + 1].text), None)
+
+    def _names_the_next(self, noun) -> bool:
+        """Whether a noun after a name is set off by a comma before another name."""
+        doc, after = self.doc, noun.i + 1
+        while after < len(doc) and doc[after].dep_ == "prep" and doc[after].head == noun:
+            after = doc[after].right_edge.i + 1  # "his envoy to Paris, Y"
+        if after >= len(doc) or doc[after].text != ",":
+            return False
+        after += 1
+        while after in self.prefixes:
+            after += 1
+        return after in self.covered
 
     def _relation(self, person: Person, noun) -> None:
         """'his successor Roh Moo-hyun', 'his wife, Melania', 'his premier, Zhou': inherit
@@ -495,13 +585,34 @@ def _classify(builder: _Builder, tok) -> None:
     if n is not None:
         builder.plural(tok, n)
         return
-    doc = tok.doc
     if any(c.dep_ == "appos" and c.i in builder.covered for c in tok.children) or (
-        tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and tok.i + 2 in builder.covered
+        _name_follows_phrase(builder, tok)
     ):
         return  # "the Emirati foreign minister, Sheikh A": the name that follows claims it
     if _is_description(tok, builder.people, builder.covered):
         builder.description(tok)
+
+
+def _name_follows_phrase(builder: _Builder, tok) -> bool:
+    """'the Emirati foreign minister, Sheikh A', "Iran's Minister of Defence and Armed
+    Forces Logistics, Brigadier General B": a name (after honorifics) right after the
+    comma that ends the title's phrase."""
+    if tok.lower_ not in TITLE_HEADS and tok.lower_ not in ROLE_NOUNS:
+        return False
+    doc, j = tok.doc, tok.i + 1
+    while (
+        j < len(doc)
+        and j - tok.i < 8
+        and j not in builder.covered
+        and (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "and", "for", "to", "the", "&"))
+    ):
+        j += 1
+    if j >= len(doc) or doc[j].text != ",":
+        return False
+    j += 1
+    while j in builder.prefixes:
+        j += 1
+    return j in builder.covered
 
 
 def _maybe_group(builder: _Builder, root) -> None:

@@ -31,27 +31,68 @@ _RELATIONS = {
 _OF_HEADS = {"government", "state"}
 
 
-def _appositive_nouns(doc, start: int, end: int) -> list:
-    """Title or role nouns set off by commas right before or right after a name."""
+def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) -> list:
+    """Title or role nouns set off by commas right before or right after a name (`start`
+    is where its title or honorifics begin, `name_start` where the name itself does)."""
     out = []
     wanted = TITLE_HEADS | ROLE_NOUNS | _RELATIONS
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
-    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in wanted:
-        out.append(doc[start - 2])
+    before = _title_ending_at(doc[start - 2], wanted) if start >= 2 else None
+    if start >= 2 and doc[start - 1].text == "," and before is not None:
+        out.append(before)
     elif start >= 1 and doc[start - 1].lower_ in _RELATIONS:
         out.append(doc[start - 1])
     if end < len(doc) and doc[end].text == ",":
-        root = doc[start:end].root
+        root = doc[start if name_start is None else name_start : end].root
         for child in root.children:
             if (
-                child.dep_ == "appos"
+                (child.dep_ == "appos" or (child.dep_ == "conj" and child.left_edge.i == end + 1))
                 and child.i > end
                 and child.lower_ in wanted
                 and child.tag_ in ("NN", "NNP")
             ):
                 out.append(child)
+        if not any(t.i > end for t in out):
+            after = _title_after_comma(doc, end, wanted)
+            if after is not None:
+                out.append(after)
     return out
+
+
+def _title_after_comma(doc, end: int, wanted: set):
+    """The title noun heading the phrase set off after a name when the parser hung it on
+    another word ('A and B, Ghana's minister of foreign affairs,' -> 'minister' for B)."""
+    for tok in doc[end + 1 : min(len(doc), end + 8)]:
+        if tok.is_punct:
+            return None
+        if tok.lower_ in wanted and tok.tag_ in ("NN", "NNP"):
+            following = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("of", ",", "to", "for")
+            return tok if following or tok.dep_ == "appos" else None
+        if tok.pos_ in ("NOUN", "VERB", "AUX", "PRON", "ADP"):
+            return None
+    return None
+
+
+def _title_ending_at(tok, wanted: set):
+    """The title noun whose phrase ends at this token: 'president' for "the president of
+    Kenya", 'Minister' for "Iran's Minister of Defence and Armed Forces Logistics"."""
+    start = tok
+    for _ in range(6):
+        if tok.lower_ in wanted and tok.tag_ in ("NN", "NNP"):
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "conj", "compound", "cc") or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    # the parser lost the phrase: walk back over its capitalised words and "of"/"and"
+    doc = start.doc
+    for i in range(start.i, max(-1, start.i - 8), -1):
+        word = doc[i]
+        if word.lower_ in wanted and word.tag_ in ("NN", "NNP"):
+            return word
+        if not (word.text[:1].isupper() or word.lower_ in ("of", "and", "for", "to", "the", "&")):
+            return None
+    return None
 
 
 def _clause_subject(tok, people):

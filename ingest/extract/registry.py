@@ -165,6 +165,8 @@ class Registry:
             words = key.split()
             self.by_first_word.setdefault(words[0], set()).add(len(words))
         words = name_key(person.name).split()
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]  # "Salman of Saudi Arabia": no surname "arabia"
         surnames = set(words[-1:])
         if words and person.countries & FAMILY_NAME_FIRST:
             surnames.add(words[0])  # "Xi", "Moon", "Hun": the family name comes first

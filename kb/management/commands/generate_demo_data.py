@@ -36,7 +36,7 @@ from kb.models import (
     MeetingKind,
     ReviewState,
 )
-from kb.names import name_keys, normalise_name
+from kb.names import item_key, name_keys, normalise_name
 
 SYNTHETIC = "synthetic"
 TITLE_PREFIX = "Synthetic"
@@ -242,12 +242,13 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
             text = [f"[Synthetic article {p['n']}, generated for testing.]", meet]
             if p["gifts"]:
                 item = rng.choice(GIFT_ITEMS)
-                gifts.append((p, Gift(giver=a, recipient=b, item=item, meeting=m, date=m.date,
-                                      confidence=0.8)))
+                gifts.append((p, Gift(giver=a, recipient=b, item=item, item_key=item_key(item),
+                                      meeting=m, date=m.date, confidence=0.8)))
                 text.append(f"{a.name} gave {b.name} a {item}.")
                 if rng.random() < 0.4:
                     item = rng.choice(GIFT_ITEMS)
-                    gifts.append((p, Gift(giver=b, recipient=a, item=item, meeting=m,
+                    gifts.append((p, Gift(giver=b, recipient=a, item=item,
+                                          item_key=item_key(item), meeting=m,
                                           date=m.date, confidence=0.8)))
                     text.append(f"In return {b.name} presented a {item}.")
             if p["agreement"]:
