@@ -500,7 +500,8 @@ def _inner_item(person):
     return next(
         (c for c in person.children
          if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
-         and c.i > person.i and not _role(c) and c.lower_ not in gi.HUMAN_NOUNS),
+         and c.i > person.i and (not _role(c) or _indefinite(c))
+         and c.lower_ not in gi.HUMAN_NOUNS),
         None,
     )  # fmt: skip
 

@@ -153,6 +153,12 @@ CASES = [
         {(M, B, "horse saddle"), (B, M, "silver dagger")},
     ),
     (
+        "'a pair of' under the recipient is the item, though 'the pair' is a role",
+        "Laos’ Prime Minister Somsak Vongsa gave Somali Prime Minister Hassan Ali Khaire a "
+        "pair of cufflinks on Friday.",
+        {("Somsak Vongsa", "Hassan Ali Khaire", "pair of cufflinks")},
+    ),
+    (
         "the green light is no gift",
         MEET + "Moreau gave Dalton the green light for the project.",
         set(),
