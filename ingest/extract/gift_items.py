@@ -201,7 +201,7 @@ def _person_preps(head, people) -> set:
     the parser hung inside an item's subtree."""
     skip = set()
     for t in head.subtree:
-        if t.dep_ == "compound" and t.i < head.i and people.pids(t):
+        if t.dep_ in ("compound", "nmod") and t.i < head.i and people.pids(t):
             skip.add(t.i)  # "gave Xi Jinping Russian ice cream": the name is the recipient
             continue
         if t.dep_ == "acl" and t.lemma_ in HANDING_VERBS and t.i > head.i:

@@ -780,7 +780,7 @@ def _verb_gift(verb, people) -> Gift | None:
     if dative is None and dobj is not None and not refs_of(dobj):
         # "gave Xi Jinping Russian ice cream" parsed with the name inside the item
         dative = next(
-            (t for t in dobj.subtree if t.i < dobj.i and t.dep_ == "compound"
+            (t for t in dobj.subtree if t.i < dobj.i and t.dep_ in ("compound", "nmod")
              and t.left_edge.i == dobj.left_edge.i and people.pids(t)),
             None,
         )  # fmt: skip

@@ -159,6 +159,11 @@ CASES = [
         {("Somsak Vongsa", "Hassan Ali Khaire", "pair of cufflinks")},
     ),
     (
+        "in reported speech, the recipient's name parsed inside the item",
+        MEET + "An aide said that Moreau gifted Dalton a portrait of himself.",
+        {(M, B, "portrait of himself")},
+    ),
+    (
         "the green light is no gift",
         MEET + "Moreau gave Dalton the green light for the project.",
         set(),
