@@ -93,7 +93,9 @@ def _other_spouse(tok, person) -> bool:
     """'Sofia Horn, his wife' resolved to Gyula Horn by the shared family name: a spouse
     named with a first name the person does not have is someone else (no side rather
     than the wrong one)."""
-    if tok.i == 0 or not any(c.dep_ == "appos" and c.lower_ in SPOUSE_WORDS for c in tok.children):
+    if tok.i == 0 or not any(
+        c.dep_ in ("appos", "conj") and c.lower_ in SPOUSE_WORDS for c in tok.children
+    ):
         return False
     first = tok.doc[tok.i - 1]
     return (
@@ -866,7 +868,13 @@ def _own_recipient_of(prep, people) -> list:
 
 
 def _named_or_refs(to, people) -> list:
-    named = [p for c in to.children if c.dep_ == "appos" for p in _refs(c, people)]
+    # 'Y, his wife,': the spouse word names Y's relation, not a second person
+    named = [
+        p
+        for c in to.children
+        if c.dep_ == "appos" and c.lower_ not in SPOUSE_WORDS
+        for p in _refs(c, people)
+    ]
     return named or _refs(to, people)
 
 
