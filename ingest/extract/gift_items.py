@@ -201,8 +201,15 @@ def _person_preps(head, people) -> set:
     the parser hung inside an item's subtree."""
     skip = set()
     for t in head.subtree:
-        if t.dep_ in ("compound", "nmod") and t.i < head.i and people.pids(t):
-            skip.add(t.i)  # "gave Xi Jinping Russian ice cream": the name is the recipient
+        if (
+            t.dep_ in ("compound", "nmod")
+            and t.i < head.i
+            and people.pids(t)
+            and t.head.lower_ not in HONOUR_HEADS | HONOUR_KINDS
+        ):
+            # "gave Xi Jinping Russian ice cream": the name is the recipient; in "the
+            # Nehru award" it names the honour
+            skip.add(t.i)
             continue
         if t.dep_ == "acl" and t.lemma_ in HANDING_VERBS and t.i > head.i:
             skip.update(s.i for s in t.subtree)  # "a horse presented by X at the ceremony"

@@ -164,6 +164,12 @@ CASES = [
         {(M, B, "portrait of himself")},
     ),
     (
+        "a named award keeps its name though the name reads like a person's",
+        MEET + "Dalton handed the visiting leader the Kalo award, a traditional symbol of "
+        "leadership.",
+        {(B, M, "Kalo award")},
+    ),
+    (
         "the green light is no gift",
         MEET + "Moreau gave Dalton the green light for the project.",
         set(),
