@@ -13,7 +13,7 @@ General English only: no story's words.
 from __future__ import annotations
 
 from .agreement_args import DOC_KINDS
-from .phrases import np_text
+from .phrases import np_text, split_items
 
 GENERIC_ITEMS = {
     "gift", "gifts", "present", "presents", "it", "them", "this", "that", "which",
@@ -27,7 +27,7 @@ NOT_ITEMS = {
     "credentials", "post", "job", "role", "position", "seat", "control", "command",
     "responsibility", "briefing", "update", "interview", "warning", "ultimatum",
     "proposal", "offer", "text", "message", "list", "answer", "reply", "lead",
-    "boost", "push", "signal", "green", "nod", "go-ahead", "platform", "voice",
+    "boost", "push", "signal", "green", "light", "nod", "go-ahead", "platform", "voice",
     "treatment", "tour", "lift", "ride", "kiss", "hug", "handshake", "look",
     # events and hospitality: attended, not handed over
     "banquet", "dinner", "lunch", "luncheon", "breakfast", "feast", "party", "gala",
@@ -106,6 +106,39 @@ def is_generic(tok) -> bool:
     return tok.lower_ in GENERIC_ITEMS or tok.pos_ == "PRON"
 
 
+LISTING_PREPS = {"including", "among", "like"}
+
+
+def listed(item, verb) -> list:
+    """The things a generic plural is said to include: 'several gifts, including X and Y',
+    'gifts such as X', 'several gifts, among them X' (the last hung on the verb as a
+    second object)."""
+    heads = [
+        o
+        for c in item.children
+        if c.dep_ == "prep"
+        and (
+            c.lower_ in LISTING_PREPS
+            or (c.lower_ == "as" and any(a.lower_ == "such" for a in c.children))
+        )
+        for o in c.children
+        if o.dep_ == "pobj" and o.pos_ != "PRON"
+    ]
+    if not heads:
+        heads = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "appos", "npadvmod", "dep", "advcl")
+            and c.i > item.i
+            and any(
+                p.dep_ == "prep" and p.lower_ == "among" and p.i < c.i
+                and any(o.lower_ == "them" for o in p.children)
+                for p in c.children
+            )
+        ][:1]  # fmt: skip
+    return [h for head in heads[:1] for h in split_items(head)]
+
+
 def explained(item, verb) -> list:
     """What a generic item stands for: its apposition, 'a gift of X', or a second object
     after a colon ('gave his host a present from home: a rice scoop')."""
@@ -168,8 +201,15 @@ def _person_preps(head, people) -> set:
     the parser hung inside an item's subtree."""
     skip = set()
     for t in head.subtree:
-        if t.dep_ == "compound" and t.i < head.i and people.pids(t):
-            skip.add(t.i)  # "gave Xi Jinping Russian ice cream": the name is the recipient
+        if (
+            t.dep_ in ("compound", "nmod")
+            and t.i < head.i
+            and people.pids(t)
+            and t.head.lower_ not in HONOUR_HEADS | HONOUR_KINDS
+        ):
+            # "gave Xi Jinping Russian ice cream": the name is the recipient; in "the
+            # Nehru award" it names the honour
+            skip.add(t.i)
             continue
         if t.dep_ == "acl" and t.lemma_ in HANDING_VERBS and t.i > head.i:
             skip.update(s.i for s in t.subtree)  # "a horse presented by X at the ceremony"

@@ -260,12 +260,34 @@ def _couple_cases():
             )
         )
         family = h.split()[-1] + "s"
-        # dev gold convention: a couple giving together gives one gift per named spouse
+        # issue 11: a couple giving together is one gift, from the office-holder
         cases.append(
             (
                 f"couple/the family name/{short}",
                 intro + f"The {family} gave {short} a vintage camera.",
-                {(h, gst, "vintage camera"), (wife, gst, "vintage camera")},
+                {(h, gst, "vintage camera")},
+            )
+        )
+        cases.append(
+            (
+                f"couple/the family name receives/{short}",
+                intro + f"{short} gave the {family} a lacquered tray.",
+                {(gst, h, "lacquered tray")},
+            )
+        )
+        cases.append(
+            (
+                f"couple/both named give/{short}",
+                f"{host} and {wife} gave {guest} a hand-painted fan.",
+                {(h, gst, "hand-painted fan")},
+            )
+        )
+        # the twin: the spouse's own gift stays hers
+        cases.append(
+            (
+                f"couple/spouse's own gift/{short}",
+                intro + f"{wife} gave {short} a hand-painted fan.",
+                {(wife, gst, "hand-painted fan")},
             )
         )
     return cases
