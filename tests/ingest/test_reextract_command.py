@@ -44,6 +44,15 @@ def _found(item: str = "clay jug") -> Extraction:
     )
 
 
+@pytest.fixture(autouse=True)
+def in_process(monkeypatch):
+    """The task runs here, on commit, even where CELERY_BROKER_URL names a real broker
+    (as in CI): these tests are about what the command picks and keeps, not the queue."""
+    from ingest.tasks import ingest_article
+
+    monkeypatch.setattr("ingest.services._send", lambda pk: ingest_article.apply(args=[pk]))
+
+
 @pytest.fixture
 def extracted(monkeypatch):
     """Extraction replaced by a fixed result; the list of texts it was asked to read."""
