@@ -221,6 +221,7 @@ def events(idx, people, published) -> list:
         _the_summit(meeting, idx, published)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
+    _received_host(first, people, visitors(idx, people))
     secondary_talks(meetings, first)
     return [m for m in _absorb_parts(meetings) if not _domestic(m, people)]
 
@@ -379,6 +380,23 @@ def _trip_host(meetings, main, travelling) -> None:
             continue
         if guests & set(meeting.participants) and "call" not in meeting.kinds:
             meeting.host = main.host
+
+
+def _received_host(main, people, travelling) -> None:
+    """The main meeting told with no place: when some of its participants are shown
+    travelling ('X arrived on Monday', "X's visit") and the others are not, it was held
+    in the country of those who stayed at home."""
+    if main is None or main.host or main.places or "call" in main.kinds:
+        return
+    guests = [p for p in main.participants if p in travelling]
+    home = {
+        people.get(p).country
+        for p in main.participants
+        if p not in travelling and people.get(p).country
+    }
+    away = {people.get(p).country for p in guests}
+    if guests and len(home) == 1 and not home & away:
+        main.host = home.pop()
 
 
 def _same_day_host(meetings) -> None:

@@ -787,3 +787,28 @@ def test_a_spouse_beside_the_host_is_no_party_to_the_meeting(run, team):
 )
 def test_leaders_of_one_state_meeting_is_domestic_not_diplomatic(run, text):
     assert run(text).meetings == ()
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "later",
+    [
+        "{A} arrived on Sunday for a two-day stay.",
+        "{A}'s visit was the first by a {Ad} leader in a decade.",
+    ],
+    ids=["arrived", "visit_noun"],
+)
+def test_talks_with_no_place_are_hosted_by_the_side_that_stayed_home(run, team, later):
+    text = "{At} held talks with {Bt} on Monday about trade. " + later
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_both_leaders_travelling_give_no_home_host(run, team):
+    text = (
+        "{At} held talks with {Bt} on Monday about trade. "
+        "{A} arrived on Sunday. {B} arrived on Monday morning."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].host_country is None
