@@ -812,3 +812,41 @@ def test_both_leaders_travelling_give_no_home_host(run, team):
     )
     found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
     assert found and found[0].host_country is None
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_an_earlier_trip_of_the_guest_gives_no_home_host(run, team):
+    text = (
+        "{At} held talks with {Bt} on Monday about trade. "
+        "The talks return {B}'s visit to {A} in {Acap} in January 2019."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].host_country != team[0].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{A} travelled to {Bcap} in 2019 to open a trade fair with {B}.",
+        "{At} flew to {Bcap} last year to launch a rail line together with {Bt}.",
+    ],
+    ids=["travelled_to_open", "flew_to_launch"],
+)
+def test_a_trip_whose_purpose_is_done_with_a_leader_is_a_visit(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == "visit" and found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{A} travelled to {Bcap} in 2019 to open a trade fair with {Apos} ministers.",
+        "{A} refused to travel to {Bcap} to open a trade fair with {B}.",
+        "{A} travelled to {Bcap} to open a trade fair, and {B} later spoke with reporters.",
+    ],
+    ids=["no_leader", "refused", "other_clause"],
+)
+def test_a_trip_without_a_leader_in_its_purpose_is_no_meeting(run, team, template):
+    assert not _match(run(_fill(template, team)), [team[0].name, team[1].name])
