@@ -421,6 +421,9 @@ def _after_since(span) -> bool:
     return any(doc[i].lower_ == "since" for i in range(max(0, span.start - 3), span.start))
 
 
+SHIFT_WORDS = ("before", "earlier", "after", "later")
+
+
 def _date_texts(verb, idx, own_only: bool = False) -> list:
     """Date/time expressions attached to a verb's own clause (and, unless `own_only`,
     to clauses conjoined or subordinated to it)."""
@@ -442,6 +445,11 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
             span = t.doc[t.left_edge.i : t.i + 1]
         else:  # the tagger's "afternoon" in "That same afternoon" keeps its determiners
             span = t.doc[min(ent.start, ent.root.left_edge.i) : ent.end]
+        after = t.doc[span.end] if span.end < len(t.doc) else None
+        if after is not None and after.lower_ in SHIFT_WORDS and after.dep_ == "advmod":
+            # "the night before", however the parser hangs "before"
+            if span.root.head in (after, after.head) or span.start <= after.head.i < span.end:
+                span = t.doc[span.start : span.end + 1]
         seen.update(range(span.start, span.end))
         if _after_since(span):
             continue  # "their first talks since June": June is another event

@@ -850,3 +850,13 @@ def test_a_trip_whose_purpose_is_done_with_a_leader_is_a_visit(run, team, templa
 )
 def test_a_trip_without_a_leader_in_its_purpose_is_no_meeting(run, team, template):
     assert not _match(run(_fill(template, team)), [team[0].name, team[1].name])
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize("when", ["the night before", "a day earlier", "the previous day"])
+def test_a_meeting_a_day_before_the_told_one_is_dated_from_it(run, team, when):
+    text = (
+        "{At} held talks with {Bt} in {Bcap} on Tuesday. {A} had met {Ct} in {Ccap} " + when + "."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[2].name])
+    assert found and found[0].date == MONDAY
