@@ -656,6 +656,11 @@ def _verb_mention(idx, people, tok, published):
     lemma = tok.lemma_.lower()
     if lemma in TRIP_VERBS and tok.pos_ == "VERB":
         return _trip_done_with(idx, people, tok, published)
+    if lemma in ("visit", "tour") and tok.pos_ == "VERB" and not _objects(tok, people):
+        # "visited Nepal to launch work with his counterpart Y"
+        found = _trip_done_with(idx, people, tok, published)
+        if found is not None:
+            return found
     if lemma not in VERB_TRIGGERS and lemma not in DEAL_VERBS or tok.pos_ != "VERB":
         return None
     if lemma == "talk" and any(c.dep_ == "dobj" for c in tok.children):
@@ -756,10 +761,17 @@ TRIP_VERBS = TRAVEL_VERBS - {"visit", "tour"} - VERB_TRIGGERS
 
 
 def _trip_done_with(idx, people, tok, published):
-    """'A travelled to X in 1999 to launch a bus service with B': a trip whose purpose
+    """'A travelled to X in 1999 to launch a bus service with B', 'A visited X to open a
+    plant with B': a trip whose purpose
     (its 'to ...' clause) is done together with another leader is a visit to that leader.
     The purpose verb's own meeting verbs ('flew to X to meet B') are found on their own."""
-    if not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+    if not any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        or c.dep_ == "dobj"
+        and tok.lemma_ in ("visit", "tour")
+        for c in tok.children
+    ):
         return None
     partners = []
     for purpose in tok.children:

@@ -830,8 +830,9 @@ def test_an_earlier_trip_of_the_guest_gives_no_home_host(run, team):
     [
         "{A} travelled to {Bcap} in 2019 to open a trade fair with {B}.",
         "{At} flew to {Bcap} last year to launch a rail line together with {Bt}.",
+        "{At} visited {Bc} on Monday to open a hydropower dam with {Bt}.",
     ],
-    ids=["travelled_to_open", "flew_to_launch"],
+    ids=["travelled_to_open", "flew_to_launch", "visited_to_open"],
 )
 def test_a_trip_whose_purpose_is_done_with_a_leader_is_a_visit(run, team, template):
     found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
@@ -845,8 +846,9 @@ def test_a_trip_whose_purpose_is_done_with_a_leader_is_a_visit(run, team, templa
         "{A} travelled to {Bcap} in 2019 to open a trade fair with {Apos} ministers.",
         "{A} refused to travel to {Bcap} to open a trade fair with {B}.",
         "{A} travelled to {Bcap} to open a trade fair, and {B} later spoke with reporters.",
+        "{A} visited {Bc} on Monday to open a dam with {Apos} ministers, and {B} stayed away.",
     ],
-    ids=["no_leader", "refused", "other_clause"],
+    ids=["no_leader", "refused", "other_clause", "visited_no_leader"],
 )
 def test_a_trip_without_a_leader_in_its_purpose_is_no_meeting(run, team, template):
     assert not _match(run(_fill(template, team)), [team[0].name, team[1].name])
