@@ -136,6 +136,27 @@ def _holiday(text: str, published: dt.date | None) -> dt.date | None:
     return None
 
 
+_PART = r"(?:day|night|evening|morning|afternoon)"
+_COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+RELATIVE_DAY = re.compile(
+    rf"^(?:on )?(?:(?P<n>a|one|the|two|three|four|five|\d) {_PART}s? (?P<dir>before|earlier|"
+    rf"after|later)|the (?P<dir2>previous|next|following) {_PART})$"
+)
+
+
+def _day_shift(low: str) -> int | None:
+    """Days from the last told date for 'a day earlier', 'the night before', 'two days
+    later', 'the previous day', 'the following morning' (the whole expression only:
+    'the day before the summit' is told from the summit)."""
+    m = RELATIVE_DAY.match(low)
+    if not m:
+        return None
+    if m.group("dir2"):
+        return -1 if m.group("dir2") == "previous" else 1
+    n = int(m.group("n")) if m.group("n").isdigit() else _COUNTS[m.group("n")]
+    return -n if m.group("dir") in ("before", "earlier") else n
+
+
 def resolve(
     text: str, published: dt.date | None, previous: dt.date | None = None
 ) -> dt.date | None:
@@ -155,6 +176,9 @@ def resolve(
         return found
     if SAME_DAY.search(low):
         return previous
+    shift = _day_shift(low)
+    if shift is not None:
+        return previous + dt.timedelta(days=shift) if previous else None
     if published is None:
         return None
     if re.search(r"\byesterday\b", low):

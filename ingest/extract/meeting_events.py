@@ -17,7 +17,7 @@ from dataclasses import replace
 from . import dates
 from .companions import add_companions, add_witnesses
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
-from .leader_countries import host_of, visitors
+from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
 from .meeting_lede import lede_trigger, referred_date
@@ -221,6 +221,7 @@ def events(idx, people, published) -> list:
         _the_summit(meeting, idx, published)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
+    _received_host(first, people, _travellers_now(idx, people, published))
     secondary_talks(meetings, first)
     return [m for m in _absorb_parts(meetings) if not _domestic(m, people)]
 
@@ -379,6 +380,53 @@ def _trip_host(meetings, main, travelling) -> None:
             continue
         if guests & set(meeting.participants) and "call" not in meeting.kinds:
             meeting.host = main.host
+
+
+def _travellers_now(idx, people, published) -> set:
+    """Persons shown travelling ('X arrived', "X's visit"), leaving out trips told with a
+    past time ("X's visit to Delhi in January 2010", "X came in 1999")."""
+    travelling = visitors(idx, people)
+    out = set()
+    if not travelling:
+        return out
+    for sent in idx.sents[idx.headline_sents :]:
+        for tok in sent:
+            if tok.lemma_.lower() in TRAVEL_LEMMAS and tok.pos_ == "VERB":
+                args, scope = [c for c in tok.children if c.dep_ == "nsubj"], tok.children
+            elif tok.lower_ in TRIP_NOUNS and tok.pos_ == "NOUN":
+                # the trip's time may hang on its clause: "reciprocates X's visit in 2010"
+                args, scope = [c for c in tok.children if c.dep_ == "poss"], [clause_verb(tok)]
+            else:
+                continue
+            pids = {p for a in args for p in people.refs(a)} & travelling
+            if not pids:
+                continue
+            starts = {t.i for c in scope for t in c.subtree}
+            if any(
+                e.start in starts and dates.mentions_past(e.text, published)
+                for e in span_ents(sent)
+                if e.label_ == "DATE"
+            ):
+                continue
+            out |= pids
+    return out
+
+
+def _received_host(main, people, travelling) -> None:
+    """The main meeting told with no place: when some of its participants are shown
+    travelling ('X arrived on Monday', "X's visit") and the others are not, it was held
+    in the country of those who stayed at home."""
+    if main is None or main.host or main.places or "call" in main.kinds:
+        return
+    guests = [p for p in main.participants if p in travelling]
+    home = {
+        people.get(p).country
+        for p in main.participants
+        if p not in travelling and people.get(p).country
+    }
+    away = {people.get(p).country for p in guests}
+    if guests and len(home) == 1 and not home & away:
+        main.host = home.pop()
 
 
 def _same_day_host(meetings) -> None:

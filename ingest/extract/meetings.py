@@ -421,6 +421,9 @@ def _after_since(span) -> bool:
     return any(doc[i].lower_ == "since" for i in range(max(0, span.start - 3), span.start))
 
 
+SHIFT_WORDS = ("before", "earlier", "after", "later")
+
+
 def _date_texts(verb, idx, own_only: bool = False) -> list:
     """Date/time expressions attached to a verb's own clause (and, unless `own_only`,
     to clauses conjoined or subordinated to it)."""
@@ -442,6 +445,11 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
             span = t.doc[t.left_edge.i : t.i + 1]
         else:  # the tagger's "afternoon" in "That same afternoon" keeps its determiners
             span = t.doc[min(ent.start, ent.root.left_edge.i) : ent.end]
+        after = t.doc[span.end] if span.end < len(t.doc) else None
+        if after is not None and after.lower_ in SHIFT_WORDS and after.dep_ == "advmod":
+            # "the night before", however the parser hangs "before"
+            if span.root.head in (after, after.head) or span.start <= after.head.i < span.end:
+                span = t.doc[span.start : span.end + 1]
         seen.update(range(span.start, span.end))
         if _after_since(span):
             continue  # "their first talks since June": June is another event
@@ -646,6 +654,13 @@ def _reduced_relative(tok, people):
 
 def _verb_mention(idx, people, tok, published):
     lemma = tok.lemma_.lower()
+    if lemma in TRIP_VERBS and tok.pos_ == "VERB":
+        return _trip_done_with(idx, people, tok, published)
+    if lemma in ("visit", "tour") and tok.pos_ == "VERB" and not _objects(tok, people):
+        # "visited Nepal to launch work with his counterpart Y"
+        found = _trip_done_with(idx, people, tok, published)
+        if found is not None:
+            return found
     if lemma not in VERB_TRIGGERS and lemma not in DEAL_VERBS or tok.pos_ != "VERB":
         return None
     if lemma == "talk" and any(c.dep_ == "dobj" for c in tok.children):
@@ -739,6 +754,51 @@ def _verb_mention(idx, people, tok, published):
             m.caller = subs[0]  # "X telephoned both A and B": two calls
         elif len(set(objs)) == 1 and len(set(subs)) >= 2 and _each(tok):
             m.caller = objs[0]  # "A and B both visited X last year": one visit each
+    return m
+
+
+TRIP_VERBS = TRAVEL_VERBS - {"visit", "tour"} - VERB_TRIGGERS
+
+
+def _trip_done_with(idx, people, tok, published):
+    """'A travelled to X in 1999 to launch a bus service with B', 'A visited X to open a
+    plant with B': a trip whose purpose
+    (its 'to ...' clause) is done together with another leader is a visit to that leader.
+    The purpose verb's own meeting verbs ('flew to X to meet B') are found on their own."""
+    if not any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        or c.dep_ == "dobj"
+        and tok.lemma_ in ("visit", "tour")
+        for c in tok.children
+    ):
+        return None
+    partners = []
+    for purpose in tok.children:
+        if purpose.dep_ not in ("advcl", "xcomp") or purpose.pos_ != "VERB":
+            continue
+        if purpose.lemma_.lower() in VERB_TRIGGERS or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children
+        ):
+            continue
+        for head in [purpose] + [c for c in purpose.children if c.dep_ == "dobj"]:
+            partners += [
+                p
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in COMPANY_PREPS
+                for o in prep.children
+                if o.dep_ == "pobj"
+                for p in _refs(o, people)
+            ]
+    subs = _subjects(tok, people)
+    partners = [p for p in partners if p not in subs]
+    if not subs or not partners:
+        return None
+    m = _mention(idx, people, tok, subs + partners, published, host_pids=partners)
+    if m:
+        m.kinds.add("visit")
+        m.strong_hosts = list(partners)
+        m.confidence = 0.8
     return m
 
 

@@ -102,6 +102,8 @@ def find_topics(idx, ctx) -> None:
                 for item in _split_modifier_coordination(split_items(head)):
                     if item.lower_ in VAGUE or item.pos_ == "PRON" or ctx.people.pids(item):
                         continue
+                    if item.ent_type_ in ("DATE", "TIME"):
+                        continue  # "talks on Monday about trade": a day, not a subject
                     text = _text(item)
                     if text and len(text.split()) <= 8:
                         meeting.topics.append(text)

@@ -211,3 +211,26 @@ def test_an_article_dated_at_an_end_of_the_calendar_is_extracted(run, dateline, 
     assert published is not None
     extraction = run(text, published)
     assert [g.item for g in extraction.gifts] == ["silver compass"]
+
+
+@pytest.mark.parametrize(
+    "text,shift",
+    [
+        ("a day earlier", -1),
+        ("the previous day", -1),
+        ("the night before", -1),
+        ("two days earlier", -2),
+        ("the following morning", 1),
+        ("a day later", 1),
+    ],
+)
+def test_a_day_before_or_after_is_told_from_the_last_date(text, shift):
+    last = dt.date(2023, 6, 14)
+    assert resolve(text, dt.date(2023, 6, 20), last) == last + dt.timedelta(days=shift)
+
+
+@pytest.mark.parametrize("text", ["a day earlier", "the day before the summit", "days later"])
+def test_no_shifted_day_without_a_last_date_or_with_another_anchor(text):
+    assert resolve(text, dt.date(2023, 6, 20)) is None
+    if text != "a day earlier":
+        assert resolve(text, dt.date(2023, 6, 20), dt.date(2023, 6, 14)) is None

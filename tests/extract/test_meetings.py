@@ -79,6 +79,15 @@ def test_discussed_things_are_topics(run):
     assert set(_one(ex).topics) >= {"shipping", "water management"}
 
 
+def test_the_day_of_talks_is_no_topic(run):
+    ex = run(
+        "Egyptian President Omar Fahmy held talks with Greek Prime Minister Nikos Pappas "
+        "on Monday about shipping. Their talks on Tuesday were about fisheries."
+    )
+    topics = {t for m in ex.meetings for t in m.topics}
+    assert {"shipping"} <= topics and not topics & {"Monday", "Tuesday"}
+
+
 def test_no_meeting_from_a_sentence_reporting_conflict(run):
     ex = run(
         "US President Mark Dalton threatened Russian President Ivan Petrov with sanctions "

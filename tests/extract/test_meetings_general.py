@@ -787,3 +787,78 @@ def test_a_spouse_beside_the_host_is_no_party_to_the_meeting(run, team):
 )
 def test_leaders_of_one_state_meeting_is_domestic_not_diplomatic(run, text):
     assert run(text).meetings == ()
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "later",
+    [
+        "{A} arrived on Sunday for a two-day stay.",
+        "{A}'s visit was the first by a {Ad} leader in a decade.",
+    ],
+    ids=["arrived", "visit_noun"],
+)
+def test_talks_with_no_place_are_hosted_by_the_side_that_stayed_home(run, team, later):
+    text = "{At} held talks with {Bt} on Monday about trade. " + later
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_both_leaders_travelling_give_no_home_host(run, team):
+    text = (
+        "{At} held talks with {Bt} on Monday about trade. "
+        "{A} arrived on Sunday. {B} arrived on Monday morning."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].host_country is None
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_an_earlier_trip_of_the_guest_gives_no_home_host(run, team):
+    text = (
+        "{At} held talks with {Bt} on Monday about trade. "
+        "The talks return {B}'s visit to {A} in {Acap} in January 2019."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[1].name])
+    assert found and found[0].host_country != team[0].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{A} travelled to {Bcap} in 2019 to open a trade fair with {B}.",
+        "{At} flew to {Bcap} last year to launch a rail line together with {Bt}.",
+        "{At} visited {Bc} on Monday to open a hydropower dam with {Bt}.",
+    ],
+    ids=["travelled_to_open", "flew_to_launch", "visited_to_open"],
+)
+def test_a_trip_whose_purpose_is_done_with_a_leader_is_a_visit(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].kind == "visit" and found[0].host_country == team[1].country
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{A} travelled to {Bcap} in 2019 to open a trade fair with {Apos} ministers.",
+        "{A} refused to travel to {Bcap} to open a trade fair with {B}.",
+        "{A} travelled to {Bcap} to open a trade fair, and {B} later spoke with reporters.",
+        "{A} visited {Bc} on Monday to open a dam with {Apos} ministers, and {B} stayed away.",
+    ],
+    ids=["no_leader", "refused", "other_clause", "visited_no_leader"],
+)
+def test_a_trip_without_a_leader_in_its_purpose_is_no_meeting(run, team, template):
+    assert not _match(run(_fill(template, team)), [team[0].name, team[1].name])
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize("when", ["the night before", "a day earlier", "the previous day"])
+def test_a_meeting_a_day_before_the_told_one_is_dated_from_it(run, team, when):
+    text = (
+        "{At} held talks with {Bt} in {Bcap} on Tuesday. {A} had met {Ct} in {Ccap} " + when + "."
+    )
+    found = _match(run(_fill(text, team)), [team[0].name, team[2].name])
+    assert found and found[0].date == MONDAY
