@@ -69,7 +69,33 @@ class Context:
                 codes.append(code)
             elif t.lower_ in GOVERNMENT_NOUNS:
                 codes += self._pair_countries(t)
+        if not codes:
+            codes = self._of_countries(tok)
         return list(dict.fromkeys(codes))
+
+    def _of_countries(self, tok) -> list:
+        """'the presidents of A and B', 'the leaders of A, B and C': the countries named,
+        when the people themselves are not (two countries or more, else nothing)."""
+        if tok.lower_ not in PLURAL_PERSON_NOUNS:
+            return []
+        codes = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        codes += [self.code_at[t.i] for t in _conjuncts(o) if t.i in self.code_at]
+        codes = list(dict.fromkeys(codes))
+        if len(codes) < 2:
+            return []
+        # the leaders of those countries when the article's meeting has one from each
+        # (a leader of no known country may stand for the one country left over)
+        pair = self.pair_for(tok)
+        known = [p for p in pair if self.people.get(p).country in codes]
+        unknown = [p for p in pair if self.people.get(p).country is None]
+        covered = {self.people.get(p).country for p in known}
+        if known and len(covered) == len(known) and len(known) + len(unknown) == len(codes):
+            return [p for p in pair if p in known or p in unknown]
+        return codes
 
     def is_party(self, tok) -> bool:
         """Whether a token names a leader or a country acting as a party."""

@@ -85,3 +85,33 @@ def test_a_failed_summit_summary_keeps_its_words_apart(run):
     )
     failed = [a.summary for a in ex.agreements if a.status == "failed"]
     assert len(failed) == 1 and "last year ended without a deal" in failed[0]
+
+
+def test_the_presidents_of_two_countries_sign_as_those_countries(run):
+    ex = run("The presidents of Kenya and Tanzania signed a trade agreement in Arusha on Sunday.")
+    assert _agreements(ex) == {("agreement", "signed", frozenset({"KE", "TZ"}))}
+
+
+def test_the_presidents_of_unnamed_countries_give_no_parties(run):
+    ex = run("The presidents of several African countries signed a trade accord on Monday.")
+    assert _agreements(ex) == set()
+
+
+def test_the_leaders_of_two_countries_are_the_meetings_leaders_from_them(run):
+    ex = run(
+        "Prime Minister Abiy Ahmed arrived in Nairobi on Sunday for talks with President "
+        "Uhuru Kenyatta. The leaders of Ethiopia and Kenya signed a trade accord on Monday."
+    )
+    assert _agreements(ex) == {("agreement", "signed", frozenset({"Abiy Ahmed", "Uhuru Kenyatta"}))}
+
+
+def test_the_leaders_of_two_countries_then_by_name_is_one_record(run):
+    ex = run(
+        "Kenyan President Uhuru Kenyatta flew to Dodoma on Sunday for talks with Tanzanian "
+        "President John Magufuli. The leaders of Kenya and Tanzania signed a declaration on "
+        "Monday that reopened their border. Kenyatta and Magufuli signed the Joint Declaration "
+        "on Border Trade at the state house, flanked by their ministers."
+    )
+    assert _agreements(ex) == {
+        ("declaration", "signed", frozenset({"Uhuru Kenyatta", "John Magufuli"}))
+    }
