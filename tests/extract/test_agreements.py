@@ -115,3 +115,14 @@ def test_the_leaders_of_two_countries_then_by_name_is_one_record(run):
     assert _agreements(ex) == {
         ("declaration", "signed", frozenset({"Uhuru Kenyatta", "John Magufuli"}))
     }
+
+
+def test_a_leading_time_phrase_stays_out_of_a_pledge_summary(run):
+    ex = run(
+        "Australian Prime Minister Scott Morrison met Fijian Prime Minister Frank Bainimarama "
+        "in Suva on Sunday. Morrison pledged grants for roads in Fiji, a week after Chinese "
+        "Foreign Minister Wang Yi offered loans for a new port."
+    )
+    summaries = {a.summary for a in ex.agreements}
+    assert any("loans for a new port" in s for s in summaries)
+    assert not any(s.lower().startswith("week") for s in summaries)
