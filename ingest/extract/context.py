@@ -180,9 +180,21 @@ class Context:
         pids = [p for p in parties if isinstance(p, int)]
         if agreement.infer_counterpart and len(parties) == 1 and pids:
             dest = self._destination_leader(agreement.trigger, pids[0])
+            if dest is None:
+                dest = self._outsider_partner(pids[0], agreement.trigger)
             parties += [dest] if dest is not None else self.counterparts(pids[0], agreement.trigger)
         parties = [soviet(p, self.published) if isinstance(p, str) else p for p in parties]
         return list(dict.fromkeys(parties))
+
+    def _outsider_partner(self, pid, tok):
+        """A leader outside the meeting at hand ('Y, meanwhile, met Z and pledged ...')
+        deals with the person named beside them in the sentence, not with the meeting's."""
+        meeting = self.meeting_for(tok)
+        if meeting is None or pid in meeting.participants:
+            return None
+        sent = self.idx.sent_of[tok.i]
+        near = [p for i, p in self.people.order if p != pid and self.idx.sent_of[i] == sent]
+        return near[0] if near else None
 
     def _destination_leader(self, verb, exclude):
         codes = [self.code_at[t.i] for t in verb.subtree if t.i in self.code_at]

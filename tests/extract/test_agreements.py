@@ -126,3 +126,27 @@ def test_a_leading_time_phrase_stays_out_of_a_pledge_summary(run):
     summaries = {a.summary for a in ex.agreements}
     assert any("loans for a new port" in s for s in summaries)
     assert not any(s.lower().startswith("week") for s in summaries)
+
+
+OUTSIDER = (
+    "Chinese Premier Li Keqiang held talks with Vanuatu Prime Minister Charlot Salwai in "
+    "Beijing on Friday, and the two leaders signed a trade accord. {second}"
+)
+
+
+def test_a_pledge_by_a_leader_outside_the_meeting_goes_to_the_one_beside_him(run):
+    ex = run(
+        OUTSIDER.format(
+            second="In Suva a day later, Scott Morrison and Fijian Prime Minister Frank "
+            "Bainimarama toured a school, and Morrison announced that Australia would provide "
+            "grants for roads."
+        )
+    )
+    pledges = {frozenset(a.parties) for a in ex.agreements if a.kind == "pledge"}
+    assert pledges == {frozenset({"Scott Morrison", "Frank Bainimarama"})}
+
+
+def test_a_pledge_by_a_meeting_leader_goes_to_the_meetings_partner(run):
+    ex = run(OUTSIDER.format(second="Li announced that China would provide grants for roads."))
+    pledges = {frozenset(a.parties) for a in ex.agreements if a.kind == "pledge"}
+    assert pledges == {frozenset({"Li Keqiang", "Charlot Salwai"})}
