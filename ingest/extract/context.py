@@ -126,6 +126,12 @@ class Context:
                 and tok.lower_ in GOVERNMENT_NOUNS
             ):
                 return self.code_at[c.i]
+        if tok.lower_ in GOVERNMENT_NOUNS:  # "the Government of X"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and o.i in self.code_at:
+                            return self.code_at[o.i]
         return None
 
     def _pair_countries(self, tok) -> list:

@@ -150,3 +150,19 @@ def test_a_pledge_by_a_meeting_leader_goes_to_the_meetings_partner(run):
     ex = run(OUTSIDER.format(second="Li announced that China would provide grants for roads."))
     pledges = {frozenset(a.parties) for a in ex.agreements if a.kind == "pledge"}
     assert pledges == {frozenset({"Li Keqiang", "Charlot Salwai"})}
+
+
+def test_the_government_of_a_country_acts_as_that_country(run):
+    ex = run(
+        "The Government of Kenya and the Government of Tanzania signed a memorandum of "
+        "understanding on fisheries on Friday."
+    )
+    assert _agreements(ex) == {("mou", "signed", frozenset({"KE", "TZ"}))}
+
+
+def test_the_government_of_no_named_country_is_no_party(run):
+    ex = run(
+        "The government of the day and the opposition signed a memorandum of understanding "
+        "on fisheries on Friday."
+    )
+    assert _agreements(ex) == set()
