@@ -166,3 +166,21 @@ def test_the_government_of_no_named_country_is_no_party(run):
         "on fisheries on Friday."
     )
     assert _agreements(ex) == set()
+
+
+def test_leaders_approving_a_joint_statement_issue_it(run):
+    ex = run(
+        "German Chancellor Lukas Becker met French President Julien Moreau in Strasbourg on "
+        "Tuesday. The two leaders approved a joint statement on river shipping."
+    )
+    assert ("joint_statement", "agreed", frozenset({"Lukas Becker", "Julien Moreau"})) in (
+        _agreements(ex)
+    )
+
+
+def test_approving_a_treaty_is_no_new_statement(run):
+    ex = run(
+        "German Chancellor Lukas Becker met French President Julien Moreau in Strasbourg on "
+        "Tuesday. The German parliament approved the treaty on river shipping."
+    )
+    assert not any(a.kind == "joint_statement" for a in ex.agreements)
