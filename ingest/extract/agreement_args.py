@@ -530,7 +530,8 @@ def clause_text(verb, drop=("nsubj", "nsubjpass", "aux", "auxpass", "advmod"), h
     and the dependents named in `drop`; leading determiners removed."""
     skip = set() if head else {verb.i}
     for c in verb.children:
-        if c.dep_ in CLAUSE_STOPS or c.dep_ in drop:
+        # a leading time phrase ("a week after X offered ...") is no part of the content
+        if c.dep_ in CLAUSE_STOPS or c.dep_ in drop or (c.dep_ == "npadvmod" and c.i < verb.i):
             skip.update(t.i for t in c.subtree)
     toks = [t for t in verb.subtree if t.i not in skip]
     while toks and toks[0].pos_ in ("DET", "PUNCT", "CCONJ"):

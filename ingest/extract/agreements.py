@@ -464,6 +464,7 @@ def _issue(verb, ctx):
     if verb.lemma_.lower() not in (
         "issue",
         "adopt",
+        "approve",
         "release",
         "publish",
         "announce",
@@ -479,7 +480,14 @@ def _issue(verb, ctx):
     if doc_noun is None:
         return None
     kind = _doc_kind(doc_noun)
-    if verb.lemma_.lower() in ("issue", "adopt", "release", "publish", "set") and kind not in (
+    if verb.lemma_.lower() in (
+        "issue",
+        "adopt",
+        "approve",
+        "release",
+        "publish",
+        "set",
+    ) and kind not in (
         "joint_statement",
         "declaration",
     ):
@@ -1220,7 +1228,7 @@ def _mention(tok, ctx):
 TRIGGER_LEMMAS = (
     {"sign", "conclude", "ink", "seal", "put", "exchange"}
     | OVERSEE_VERBS
-    | {"issue", "adopt", "release", "publish", "announce", "agree", "reach", "set"}
+    | {"issue", "adopt", "approve", "release", "publish", "announce", "agree", "reach", "set"}
     | {"strike", "clinch", "hammer", "accept", "invite", "extend"}
     | {"join", "ratify", "commit", "accede"}
     | PLEDGE_VERBS

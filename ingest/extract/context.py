@@ -69,7 +69,33 @@ class Context:
                 codes.append(code)
             elif t.lower_ in GOVERNMENT_NOUNS:
                 codes += self._pair_countries(t)
+        if not codes:
+            codes = self._of_countries(tok)
         return list(dict.fromkeys(codes))
+
+    def _of_countries(self, tok) -> list:
+        """'the presidents of A and B', 'the leaders of A, B and C': the countries named,
+        when the people themselves are not (two countries or more, else nothing)."""
+        if tok.lower_ not in PLURAL_PERSON_NOUNS:
+            return []
+        codes = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        codes += [self.code_at[t.i] for t in _conjuncts(o) if t.i in self.code_at]
+        codes = list(dict.fromkeys(codes))
+        if len(codes) < 2:
+            return []
+        # the leaders of those countries when the article's meeting has one from each
+        # (a leader of no known country may stand for the one country left over)
+        pair = self.pair_for(tok)
+        known = [p for p in pair if self.people.get(p).country in codes]
+        unknown = [p for p in pair if self.people.get(p).country is None]
+        covered = {self.people.get(p).country for p in known}
+        if known and len(covered) == len(known) and len(known) + len(unknown) == len(codes):
+            return [p for p in pair if p in known or p in unknown]
+        return codes
 
     def is_party(self, tok) -> bool:
         """Whether a token names a leader or a country acting as a party."""
@@ -100,6 +126,12 @@ class Context:
                 and tok.lower_ in GOVERNMENT_NOUNS
             ):
                 return self.code_at[c.i]
+        if tok.lower_ in GOVERNMENT_NOUNS:  # "the Government of X"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and o.i in self.code_at:
+                            return self.code_at[o.i]
         return None
 
     def _pair_countries(self, tok) -> list:
@@ -154,9 +186,21 @@ class Context:
         pids = [p for p in parties if isinstance(p, int)]
         if agreement.infer_counterpart and len(parties) == 1 and pids:
             dest = self._destination_leader(agreement.trigger, pids[0])
+            if dest is None:
+                dest = self._outsider_partner(pids[0], agreement.trigger)
             parties += [dest] if dest is not None else self.counterparts(pids[0], agreement.trigger)
         parties = [soviet(p, self.published) if isinstance(p, str) else p for p in parties]
         return list(dict.fromkeys(parties))
+
+    def _outsider_partner(self, pid, tok):
+        """A leader outside the meeting at hand ('Y, meanwhile, met Z and pledged ...')
+        deals with the person named beside them in the sentence, not with the meeting's."""
+        meeting = self.meeting_for(tok)
+        if meeting is None or pid in meeting.participants:
+            return None
+        sent = self.idx.sent_of[tok.i]
+        near = [p for i, p in self.people.order if p != pid and self.idx.sent_of[i] == sent]
+        return near[0] if near else None
 
     def _destination_leader(self, verb, exclude):
         codes = [self.code_at[t.i] for t in verb.subtree if t.i in self.code_at]

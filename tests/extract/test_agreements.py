@@ -85,3 +85,102 @@ def test_a_failed_summit_summary_keeps_its_words_apart(run):
     )
     failed = [a.summary for a in ex.agreements if a.status == "failed"]
     assert len(failed) == 1 and "last year ended without a deal" in failed[0]
+
+
+def test_the_presidents_of_two_countries_sign_as_those_countries(run):
+    ex = run("The presidents of Kenya and Tanzania signed a trade agreement in Arusha on Sunday.")
+    assert _agreements(ex) == {("agreement", "signed", frozenset({"KE", "TZ"}))}
+
+
+def test_the_presidents_of_unnamed_countries_give_no_parties(run):
+    ex = run("The presidents of several African countries signed a trade accord on Monday.")
+    assert _agreements(ex) == set()
+
+
+def test_the_leaders_of_two_countries_are_the_meetings_leaders_from_them(run):
+    ex = run(
+        "Prime Minister Abiy Ahmed arrived in Nairobi on Sunday for talks with President "
+        "Uhuru Kenyatta. The leaders of Ethiopia and Kenya signed a trade accord on Monday."
+    )
+    assert _agreements(ex) == {("agreement", "signed", frozenset({"Abiy Ahmed", "Uhuru Kenyatta"}))}
+
+
+def test_the_leaders_of_two_countries_then_by_name_is_one_record(run):
+    ex = run(
+        "Kenyan President Uhuru Kenyatta flew to Dodoma on Sunday for talks with Tanzanian "
+        "President John Magufuli. The leaders of Kenya and Tanzania signed a declaration on "
+        "Monday that reopened their border. Kenyatta and Magufuli signed the Joint Declaration "
+        "on Border Trade at the state house, flanked by their ministers."
+    )
+    assert _agreements(ex) == {
+        ("declaration", "signed", frozenset({"Uhuru Kenyatta", "John Magufuli"}))
+    }
+
+
+def test_a_leading_time_phrase_stays_out_of_a_pledge_summary(run):
+    ex = run(
+        "Australian Prime Minister Scott Morrison met Fijian Prime Minister Frank Bainimarama "
+        "in Suva on Sunday. Morrison pledged grants for roads in Fiji, a week after Chinese "
+        "Foreign Minister Wang Yi offered loans for a new port."
+    )
+    summaries = {a.summary for a in ex.agreements}
+    assert any("loans for a new port" in s for s in summaries)
+    assert not any(s.lower().startswith("week") for s in summaries)
+
+
+OUTSIDER = (
+    "Chinese Premier Li Keqiang held talks with Vanuatu Prime Minister Charlot Salwai in "
+    "Beijing on Friday, and the two leaders signed a trade accord. {second}"
+)
+
+
+def test_a_pledge_by_a_leader_outside_the_meeting_goes_to_the_one_beside_him(run):
+    ex = run(
+        OUTSIDER.format(
+            second="In Suva a day later, Scott Morrison and Fijian Prime Minister Frank "
+            "Bainimarama toured a school, and Morrison announced that Australia would provide "
+            "grants for roads."
+        )
+    )
+    pledges = {frozenset(a.parties) for a in ex.agreements if a.kind == "pledge"}
+    assert pledges == {frozenset({"Scott Morrison", "Frank Bainimarama"})}
+
+
+def test_a_pledge_by_a_meeting_leader_goes_to_the_meetings_partner(run):
+    ex = run(OUTSIDER.format(second="Li announced that China would provide grants for roads."))
+    pledges = {frozenset(a.parties) for a in ex.agreements if a.kind == "pledge"}
+    assert pledges == {frozenset({"Li Keqiang", "Charlot Salwai"})}
+
+
+def test_the_government_of_a_country_acts_as_that_country(run):
+    ex = run(
+        "The Government of Kenya and the Government of Tanzania signed a memorandum of "
+        "understanding on fisheries on Friday."
+    )
+    assert _agreements(ex) == {("mou", "signed", frozenset({"KE", "TZ"}))}
+
+
+def test_the_government_of_no_named_country_is_no_party(run):
+    ex = run(
+        "The government of the day and the opposition signed a memorandum of understanding "
+        "on fisheries on Friday."
+    )
+    assert _agreements(ex) == set()
+
+
+def test_leaders_approving_a_joint_statement_issue_it(run):
+    ex = run(
+        "German Chancellor Lukas Becker met French President Julien Moreau in Strasbourg on "
+        "Tuesday. The two leaders approved a joint statement on river shipping."
+    )
+    assert ("joint_statement", "agreed", frozenset({"Lukas Becker", "Julien Moreau"})) in (
+        _agreements(ex)
+    )
+
+
+def test_approving_a_treaty_is_no_new_statement(run):
+    ex = run(
+        "German Chancellor Lukas Becker met French President Julien Moreau in Strasbourg on "
+        "Tuesday. The German parliament approved the treaty on river shipping."
+    )
+    assert not any(a.kind == "joint_statement" for a in ex.agreements)
