@@ -872,6 +872,7 @@ def country_before(doc, pos: int, idx):
         or toks[-1].tag_ == "POS"
         or toks[-1].lower_ in ("'s", "’s")
         or toks[-1].lower_ in _DEPARTMENTS  # "US Commerce Secretary"
+        or _prefix_word(toks[-1]) in _STYLE_WORDS  # "H.E. President X": a style, not a body
     ):
         toks = toks[:-1]
     for k in range(min(4, len(toks)), 0, -1):
@@ -891,6 +892,10 @@ def country_before(doc, pos: int, idx):
             return None, ent.text
     return None, None
 
+
+# Courtesy styles written before a title ("H.E. President", "His Excellency Prime
+# Minister"): never the body whose office the title is.
+_STYLE_WORDS = {"h e", "hon", "rt hon", "excellency", "majesty", "highness", "hrh"}
 
 # Government departments written before a minister's title ("Commerce Secretary").
 _DEPARTMENTS = {

@@ -513,3 +513,25 @@ def test_a_demonym_before_coordinated_titles_serves_the_second_title(run, demony
     leaders = _leaders(ex)
     assert leaders["Li Wen"][0] == code
     assert leaders["Peter Mensah"] == ("GH", "minister")
+
+
+@pytest.mark.parametrize("style", ["H.E.", "His Excellency", "Hon.", "The Rt. Hon."])
+def test_a_courtesy_style_before_a_title_is_neither_a_body_nor_a_sentence_end(run, style):
+    ex = run(f"Chancellor Olaf Scholz met {style} President William Ruto in Berlin on Monday.")
+    leaders = _leaders(ex)
+    assert leaders["William Ruto"][1] == "President"  # a head of state, not of a body "H.E."
+    assert "Olaf Scholz" in leaders
+    assert len(ex.meetings) == 1
+
+
+def test_an_organisation_before_a_title_still_makes_its_head_no_leader(run):
+    # negative twin: a real body before the title keeps its office private
+    ex = run(
+        "Chancellor Olaf Scholz met Acme Corporation President Mark Dwyer in Berlin on Monday."
+    )
+    assert "Mark Dwyer" not in _leaders(ex)
+
+
+def test_a_style_abbreviation_does_not_end_the_sentence(nlp):
+    doc = nlp("The minister met Hon. Grace Wanjiru in Nairobi on Friday.")
+    assert len(list(doc.sents)) == 1
