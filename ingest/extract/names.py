@@ -607,7 +607,21 @@ def _of_country_names(doc, taken: set, prefixes=frozenset()) -> list:
     return spans
 
 
+# Spouses set off by commas after their own name ('Ana Lopes, the wife of President X,',
+# 'Ana Lopes, his wife,'): the name is a person even when the tagger calls it a body.
+_SPOUSE_NOUNS = {"wife", "husband", "spouse", "widow", "widower", "consort"}
+
+
+def _spouse_after_comma(doc, end: int) -> bool:
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    first, second = doc[end + 1], doc[end + 2]
+    return first.lower_ in ("the", "his", "her") and second.lower_ in _SPOUSE_NOUNS
+
+
 def _title_after_comma(doc, end: int) -> bool:
+    if _spouse_after_comma(doc, end):
+        return True
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     first = doc[end + 1]

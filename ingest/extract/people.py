@@ -256,7 +256,8 @@ class _Builder:
                 return -1
         matches = self._match(words, name)
         if matches:
-            person = min(matches, key=lambda p: p.first_i)
+            # a surname both a leader and a spouse share means the titled one, then the first
+            person = min(matches, key=lambda p: (len(matches) > 1 and not p.title, p.first_i))
         else:
             wider = [p for p in self.people.persons if _joins(p.name, p.words, words)]
             person = wider[0] if wider else self._same_registry_person(name)

@@ -535,3 +535,29 @@ def test_an_organisation_before_a_title_still_makes_its_head_no_leader(run):
 def test_a_style_abbreviation_does_not_end_the_sentence(nlp):
     doc = nlp("The minister met Hon. Grace Wanjiru in Nairobi on Friday.")
     assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("spouse", ["Ana", "Marta"])
+def test_a_spouse_sharing_the_leaders_surname_stays_her_own_person(run, spouse):
+    ex = run(
+        f"President Emomali Rahmon gave {spouse} Kowalczyk, the wife of Polish President "
+        "Jan Kowalczyk, a silk scarf."
+    )
+    assert [(g.giver, g.recipient) for g in ex.gifts] == [("Emomali Rahmon", f"{spouse} Kowalczyk")]
+
+
+def test_a_spouse_named_before_his_wife_stays_her_own_person(run):
+    ex = run(
+        "President Emomali Rahmon gave Prime Minister Jan Kowalczyk a fountain pen, and to "
+        "Ana Kowalczyk, his wife, a silver brooch."
+    )
+    assert ("Emomali Rahmon", "Ana Kowalczyk") in [(g.giver, g.recipient) for g in ex.gifts]
+
+
+def test_the_leader_named_again_after_his_spouse_is_still_the_leader(run):
+    # twin: the surname alone after both names still means the titled leader
+    ex = run(
+        "President Emomali Rahmon gave Ana Kowalczyk, the wife of Polish President Jan "
+        "Kowalczyk, a silk scarf. Rahmon later met Kowalczyk in Warsaw on Monday."
+    )
+    assert sorted(ex.meetings[0].participants) == ["Emomali Rahmon", "Jan Kowalczyk"]
