@@ -307,8 +307,9 @@ _NOT_GIVEN_NAMES = {
 }
 
 
-def _extend_left(doc, s: int, prefixes=frozenset()) -> int:
-    """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'."""
+def _extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
+    """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'; with
+    `place_names`, also one that is a place's name ('[Sofia] Lind, the wife of ...')."""
     while (
         s > 0
         and s - 1 not in prefixes
@@ -322,7 +323,7 @@ def _extend_left(doc, s: int, prefixes=frozenset()) -> int:
         and doc[s - 1].lower_ not in HONORIFICS
         and doc[s - 1].lower_ not in _NOT_GIVEN_NAMES
         and not (s >= 2 and doc[s - 2].text in ("-", "–") and not doc[s - 2].whitespace_)
-        and not geo.lookup(doc[s - 1].text)
+        and (place_names or not geo.lookup(doc[s - 1].text))
     ):
         s -= 1
     return s
@@ -570,9 +571,11 @@ def _appositive_names(doc, taken: set) -> list:
         toks = list(doc[s:e])
         if not (_is_namey(toks[0]) and _is_namey(toks[-1])):
             continue
-        if not all(_is_namey(t) or t.lower_ in _PARTICLES for t in toks):
+        if not all(_is_namey(t) or t.lower_ in _PARTICLES or _joins_hyphen(doc, t.i) for t in toks):
             continue
-        if any(geo.lookup(t.text) or t.lower_ in TITLE_HEADS for t in toks):
+        # 'Sofia Lind, the wife of ...': a given name that is also a city names a spouse
+        spouse = _spouse_after_comma(doc, e) and not geo.lookup(ent.text)
+        if any((geo.lookup(t.text) and not spouse) or t.lower_ in TITLE_HEADS for t in toks):
             continue
         if _is_institution(doc, s, e) or _is_honour(doc, s, e):
             continue
@@ -680,10 +683,17 @@ def _surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list
             i += 1
             continue
         e = i + 1
-        while e < len(doc) and e not in taken and doc[e].text in known:
-            e += 1
+        while e < len(doc) and e not in taken:
+            if doc[e].text in known:
+                e += 1
+            elif _joins_hyphen(doc, e) and doc[e + 1].text in known and e + 1 not in taken:
+                e += 2  # 'Lind-Berg': both halves of a hyphenated surname, never one
+            else:
+                break
         if not geo.country_for(doc[i:e].text):
-            spans.append((_extend_left(doc, i, prefixes) if i - 1 not in taken else i, e))
+            spouse = _spouse_after_comma(doc, e)  # 'Sofia Lind, his wife,'
+            start = _extend_left(doc, i, prefixes, spouse) if i - 1 not in taken else i
+            spans.append((start, e))
         i = e
     return spans
 

@@ -561,3 +561,21 @@ def test_the_leader_named_again_after_his_spouse_is_still_the_leader(run):
         "Kowalczyk, a silk scarf. Rahmon later met Kowalczyk in Warsaw on Monday."
     )
     assert sorted(ex.meetings[0].participants) == ["Emomali Rahmon", "Jan Kowalczyk"]
+
+
+@pytest.mark.parametrize("given", ["Sofia", "Helena"])
+def test_a_spouse_whose_given_name_is_a_city_or_whose_surname_is_hyphenated(run, given):
+    ex = run(
+        f"President Emomali Rahmon gave {given} Lind-Berg, the wife of Swedish Prime "
+        "Minister Per Lind-Berg, a silk scarf."
+    )
+    assert [(g.giver, g.recipient) for g in ex.gifts] == [("Emomali Rahmon", f"{given} Lind-Berg")]
+
+
+def test_a_city_before_a_comma_phrase_that_names_no_spouse_is_still_a_place(run):
+    # negative twin: "Sofia, the capital of Bulgaria" is no person
+    ex = run(
+        "President Emomali Rahmon arrived in Sofia, the capital of Bulgaria, and met Prime "
+        "Minister Per Lindberg on Monday."
+    )
+    assert "Sofia" not in " ".join(_leaders(ex))
