@@ -126,6 +126,8 @@ NAME_PREFIXES = frozenset(
         "msgr",
         "rev",
         "reverend",
+        "madam",
+        "madame",
         "rt hon",
         "right honourable",
         "hon",

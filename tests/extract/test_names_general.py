@@ -579,3 +579,12 @@ def test_a_city_before_a_comma_phrase_that_names_no_spouse_is_still_a_place(run)
         "Minister Per Lindberg on Monday."
     )
     assert "Sofia" not in " ".join(_leaders(ex))
+
+
+@pytest.mark.parametrize("style", ["Madam", "Madame"])
+def test_madam_before_a_name_after_its_title_is_a_style(run, style):
+    ex = run(
+        "Chancellor Olaf Scholz held talks with the President of Kenya "
+        f"{style} Grace Wanjiru on Monday."
+    )
+    assert _leaders(ex)["Grace Wanjiru"][1] == "President"
