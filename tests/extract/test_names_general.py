@@ -588,3 +588,23 @@ def test_madam_before_a_name_after_its_title_is_a_style(run, style):
         f"{style} Grace Wanjiru on Monday."
     )
     assert _leaders(ex)["Grace Wanjiru"][1] == "President"
+
+
+def test_the_first_lady_is_not_the_president_of_her_surname(run):
+    ex = run(
+        "Chancellor Olaf Scholz gave President Kowalczyk a clock. He also gave First Lady "
+        "Ana Kowalczyk a silk scarf."
+    )
+    assert [(g.giver, g.recipient) for g in ex.gifts] == [
+        ("Olaf Scholz", "Kowalczyk"),
+        ("Olaf Scholz", "Ana Kowalczyk"),
+    ]
+
+
+def test_a_president_named_after_his_full_name_is_still_him(run):
+    # twin: without a spouse's title, the titled surname joins the full name
+    ex = run(
+        "Chancellor Olaf Scholz gave President Kowalczyk a clock. He also gave Jan "
+        "Kowalczyk a silk scarf."
+    )
+    assert {g.recipient for g in ex.gifts} == {"Jan Kowalczyk"}
