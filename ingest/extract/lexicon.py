@@ -128,6 +128,7 @@ NAME_PREFIXES = frozenset(
         "reverend",
         "madam",
         "madame",
+        "pm",
         "rt hon",
         "right honourable",
         "hon",
