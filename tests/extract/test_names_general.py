@@ -613,7 +613,8 @@ def test_a_president_named_after_his_full_name_is_still_him(run):
 def test_pm_before_a_surname_is_no_part_of_the_name(run):
     ex = run(
         "Prime Minister Anwar Ibrahim held talks with Chancellor Olaf Scholz in Berlin on "
-        "Monday. Later, PM Anwar met President Frank Weber in Berlin on Tuesday."
+        "Monday. Upon his arrival, PM Ibrahim was greeted by President Frank Weber in Berlin "
+        "on Tuesday."
     )
-    assert "PM Anwar" not in _leaders(ex)
+    assert "PM Ibrahim" not in _leaders(ex)
     assert "Anwar Ibrahim" in _leaders(ex)
