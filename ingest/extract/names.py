@@ -831,7 +831,24 @@ def name_spans(idx) -> list:
         )
     spans.extend(_surname_mentions(doc, known, taken, prefixes))
     spans = [(s - 1 if _keeps_sheikh(doc, s, e) else s, e) for s, e in spans]
-    return sorted(set(spans))
+    return sorted({(s, e) for s, e in spans if not _dateline_source(doc, s, e)})
+
+
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _dateline_source(doc, start: int, end: int) -> bool:
+    """'Amman, Al-Rai Daily — King X ...': the news source between a dateline's place
+    and its dash, at the start of a sentence, is no person."""
+    k = start - 2
+    return (
+        k >= 0
+        and (k == 0 or doc[k].is_sent_start or doc[k - 1].is_space)
+        and doc[start - 1].text == ","
+        and end < len(doc)
+        and doc[end].text in _DASHES
+        and geo.lookup(doc[k].text) is not None
+    )
 
 
 def _window_start(doc, end: int, sent_start: int, limit: int = 7) -> int:

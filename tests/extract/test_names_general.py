@@ -618,3 +618,23 @@ def test_pm_before_a_surname_is_no_part_of_the_name(run):
     )
     assert "PM Ibrahim" not in _leaders(ex)
     assert "Anwar Ibrahim" in _leaders(ex)
+
+
+@pytest.mark.parametrize("source", ["Al-Noor Daily", "Capital Courier"])
+def test_a_news_source_in_a_dateline_is_no_person(run, source):
+    ex = run(
+        f"Nairobi, {source} \u2014 President William Ruto received Chancellor Olaf Scholz at "
+        "State House on Monday, and the two held talks."
+    )
+    assert source not in _leaders(ex)
+    assert _one_meeting(ex) == ("Olaf Scholz", "William Ruto")
+
+
+def test_a_name_after_a_place_inside_a_sentence_is_still_a_person(nlp):
+    # twin: no dateline opens the sentence, so the name before the dash is a person
+    from ingest.extract.names import name_spans
+    from ingest.extract.text import build_index
+
+    doc = nlp("He held talks in Nairobi, Amina Odhiambo - his host - said on Monday.")
+    spans = name_spans(build_index(doc, None, dt.date(2024, 3, 14)))
+    assert "Amina Odhiambo" in [doc[s:e].text for s, e in spans]
