@@ -335,8 +335,27 @@ def _sign(verb, ctx):
             pair = [p for p in meeting.participants if p in named]
             if len(pair) >= 2:
                 parties = _countries_of(ctx, pair) or pair
-    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    kind = _signed_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
+
+
+def _signed_kind(doc_noun) -> str:
+    """The kind a document noun names; a "pact" is a treaty."""
+    return "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+
+
+def _proposal(parties, verb, confidence: float, rule: str, doc_noun):
+    """A document one side put to the other: status proposed, the counterpart inferred."""
+    return Agreement(
+        parties,
+        _signed_kind(doc_noun),
+        "proposed",
+        verb,
+        confidence,
+        rule,
+        infer_counterpart=True,
+        doc_noun=doc_noun,
+    )
 
 
 def _as_role(tok) -> bool:
@@ -425,7 +444,7 @@ def _oversaw(verb, ctx):
         return None
     leaders = _parties(ctx, _subject_tok(verb, ctx))
     parties = _countries_of(ctx, leaders) or leaders
-    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
+    kind = _signed_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.8, "agreement.oversaw", doc_noun=doc_noun)
 
 
@@ -950,17 +969,7 @@ def _proposed(verb, ctx):
         parties += [p for p in _talks_sides(verb, ctx) if p not in parties]
     if not parties:
         parties = ctx.pair_for(verb)
-    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
-    return Agreement(
-        parties,
-        kind,
-        "proposed",
-        verb,
-        0.7,
-        "agreement.proposed",
-        infer_counterpart=True,
-        doc_noun=doc_noun,
-    )
+    return _proposal(parties, verb, 0.7, "agreement.proposed", doc_noun)
 
 
 def _put_forward(verb) -> bool:
@@ -1015,17 +1024,7 @@ def _urged_to_sign(verb, ctx):
     parties += [p for o in asked for p in ctx.parties(o) if p not in parties]
     if not parties:
         return None
-    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
-    return Agreement(
-        parties,
-        kind,
-        "proposed",
-        verb,
-        0.6,
-        "agreement.urged",
-        infer_counterpart=True,
-        doc_noun=doc_noun,
-    )
+    return _proposal(parties, verb, 0.6, "agreement.urged", doc_noun)
 
 
 #: Documents between warring sides: the one urging them to sign is no party.
@@ -1097,17 +1096,7 @@ def _advocated(verb, ctx):
     parties = _parties(ctx, subject)
     if not parties or _is_commercial(subject, ctx):
         return None
-    kind = "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
-    return Agreement(
-        parties,
-        kind,
-        "proposed",
-        verb,
-        0.6,
-        "agreement.advocated",
-        infer_counterpart=True,
-        doc_noun=doc_noun,
-    )
+    return _proposal(parties, verb, 0.6, "agreement.advocated", doc_noun)
 
 
 def _rejected(verb, ctx):
