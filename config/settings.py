@@ -314,4 +314,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Django's default logging gives the "django" logger its own console handler (under
+    # DEBUG) and lets it propagate to the root as well, so every request warning was
+    # printed twice. One handler, the root's, prints everything once.
+    "loggers": {"django": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO"), "propagate": True}},
 }
