@@ -12,8 +12,15 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-install: $(PY)
+# Reinstall only when the project's dependencies changed (or the venv is new): the stamp
+# is newer than pyproject.toml otherwise, so `make test` goes straight to the tests.
+STAMP := $(VENV)/.installed
+
+$(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
 
 ## Install, migrate, load the leader registry, ingest the demo articles, create a local editor account, and serve.
 run: install
@@ -44,8 +51,14 @@ bench: install
 bench-api: install
 	$(PY) manage.py bench_api --meetings 10000 --requests 200 --min-ratio 0.5
 
+## The gold sets live beside the project (../shared), not in it: a clone without them
+## skips with a reason instead of failing.
 evaluate: install
-	$(PY) manage.py evaluate ../shared/samples ../shared/eval/dev
+	@if [ -d ../shared/samples ] && [ -d ../shared/eval/dev ]; then \
+	  $(PY) manage.py evaluate ../shared/samples ../shared/eval/dev; \
+	else \
+	  echo "evaluate skipped: no gold sets at ../shared/samples and ../shared/eval/dev (they are not part of the repository)"; \
+	fi
 
 ## Pass rate per generated capability (ingest/capabilities/), held to its floor.
 capabilities: install
