@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test lint bench bench-api migrations-check demo evaluate capabilities
+.PHONY: run install test lint bench bench-api bench-scale migrations-check demo evaluate capabilities
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -53,6 +53,20 @@ bench-api: install
 
 ## The gold sets live beside the project (../shared), not in it: a clone without them
 ## skips with a reason instead of failing.
+## Issue 14's table re-measured in one run, in throwaway databases (tens of minutes at
+## 100,000 meetings): each page at 100 and at SCALE meetings with its ratio, the
+## per-article save time at both sizes, and the ingest rate with 1 and 2 real workers
+## (the last needs DATABASE_URL on PostgreSQL and CELERY_BROKER_URL).
+SCALE ?= 100000
+bench-scale: install
+	$(PY) manage.py bench_pages --scale --sizes 100,$(SCALE)
+	$(PY) manage.py bench_save --meetings $(SCALE)
+	@if [ -n "$$DATABASE_URL" ] && [ -n "$$CELERY_BROKER_URL" ]; then \
+	  $(PY) manage.py bench_workers --articles 200; \
+	else \
+	  echo "bench_workers skipped: it needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL"; \
+	fi
+
 evaluate: install
 	@if [ -d ../shared/samples ] && [ -d ../shared/eval/dev ]; then \
 	  $(PY) manage.py evaluate ../shared/samples ../shared/eval/dev; \

@@ -64,6 +64,7 @@ def test_generate_demo_data_rejects_zero():
 
 def test_bench_measure_reports_median_and_queries():
     call_command("generate_demo_data", meetings=5, seed=2, stdout=StringIO())
-    seconds, queries = measure(Client(), "/meetings/", requests=3)
+    seconds, queries, size = measure(Client(), "/meetings/", requests=3)
     assert seconds > 0
     assert 1 <= queries <= 6
+    assert size > 1000  # the page's bytes, as sent

@@ -2,12 +2,20 @@
 
     python manage.py bench_pages                      # 100 then 10,000 meetings
     python manage.py bench_pages --sizes 100,10000 --requests 9 --url "/meetings/?q=trade"
+    python manage.py bench_pages --scale --sizes 100,100000   # issue 14's table (make bench-scale)
 
 A fresh test database is created (like the test runner does: SQLite in memory, or
 "<name>_bench" on PostgreSQL), filled with `generate_demo_data`'s synthetic meetings
 up to the first size, measured, topped up to the next size, measured again, and dropped.
 Each figure is the median wall time of several requests through Django's test Client
-(after one warm-up request), with the number of SQL queries per request.
+(after one warm-up request), with the number of SQL queries per request and the size of
+the response.
+
+`--scale` times the pages of issue 14's table, some of which depend on the data: the
+busiest leader's page, the top host country's page and one meeting's page are looked up
+again at each size (written `{busiest_leader}`, `{top_host}` and `{a_meeting}` in the
+list below). API pages are requested by a signed-in reader, so the anonymous rate limit
+does not turn a measurement into 429s.
 """
 
 from __future__ import annotations
@@ -36,13 +44,60 @@ EXTRA_URLS = (
     "/timeline/",
     "/network/",
 )
+# Issue 14's table, in its order, then the pages that were flat there.
+SCALE_URLS = (
+    "{busiest_leader}",
+    "/api/leaders/?expand=meetings",
+    "/network/",
+    "/countries/",
+    "{top_host}",
+    "/leaders/",
+    "/api/meetings/?search=trade",
+    "/meetings/?q=trade",
+    "/",
+    "/meetings/",
+    "/gifts/",
+    "/agreements/",
+    "{a_meeting}",
+)
 
 
-def measure(client: Client, url: str, requests: int) -> tuple[float, int]:
-    """Median seconds per request and queries per request."""
+def placeholders() -> dict[str, str]:
+    """The pages of this data: its busiest leader, top host country and a meeting."""
+    from django.db.models import Count
+
+    from kb.models import Country, Leader, Meeting
+
+    leader = Leader.objects.annotate(n=Count("meetings")).order_by("-n", "pk").first()
+    code = (
+        Meeting.objects.exclude(host_country=None)
+        .values("host_country")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "host_country")
+        .values_list("host_country", flat=True)
+        .first()
+    )
+    host = Country.objects.filter(pk=code).first() if code else None
+    meeting = Meeting.objects.order_by("pk").first()
+    return {
+        "busiest_leader": leader.get_absolute_url() if leader else "/leaders/",
+        "top_host": host.get_absolute_url() if host else "/countries/",
+        "a_meeting": meeting.get_absolute_url() if meeting else "/meetings/",
+    }
+
+
+def body_size(response) -> int:
+    if hasattr(response, "streaming_content"):
+        return sum(len(chunk) for chunk in response.streaming_content)
+    return len(response.content)
+
+
+def measure(client: Client, url: str, requests: int) -> tuple[float, int, int]:
+    """Median seconds per request, queries per request and response bytes."""
     response = client.get(url)  # warm-up (template and query caches)
     if response.status_code != 200:
         raise CommandError(f"{url} answered {response.status_code}")
+    size = body_size(response)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     queries = len(ctx.captured_queries)  # read now: reset_queries() below empties the log
@@ -54,7 +109,7 @@ def measure(client: Client, url: str, requests: int) -> tuple[float, int]:
             b"".join(response.streaming_content)
         times.append(time.perf_counter() - started)
         reset_queries()
-    return statistics.median(times), queries
+    return statistics.median(times), queries, size
 
 
 class Command(BaseCommand):
@@ -69,16 +124,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--all", action="store_true", help="Also time filtered, searched and other pages."
         )
+        parser.add_argument(
+            "--scale",
+            action="store_true",
+            help="Time issue 14's pages (the busiest leader, the API with expand, the network...).",
+        )
         parser.add_argument("--seed", type=int, default=1)
 
-    def handle(self, *args, sizes, requests, url, all, seed, **options):
+    def handle(self, *args, sizes, requests, url, all, scale, seed, **options):
         try:
             sizes = sorted({int(s) for s in sizes.split(",") if s.strip()})
         except ValueError as exc:
             raise CommandError("--sizes takes numbers, e.g. 100,10000") from exc
         if not sizes or sizes[0] < 1:
             raise CommandError("--sizes must be positive numbers")
-        urls = list(url) or list(DEFAULT_URLS)
+        urls = list(url) or ([] if scale else list(DEFAULT_URLS))
+        if scale:
+            urls += [u for u in SCALE_URLS if u not in urls]
         if all:
             urls += [u for u in EXTRA_URLS if u not in urls]
 
@@ -91,9 +153,11 @@ class Command(BaseCommand):
             verbosity=0, autoclobber=True, serialize=False
         )
         self.stdout.write(f"Database: {connection.vendor} (throwaway test database)")
-        results: dict[str, dict[int, tuple[float, int]]] = {u: {} for u in urls}
+        results: dict[str, dict[int, tuple[float, int, int]]] = {u: {} for u in urls}
         try:
             client = Client()
+            reader = Client()
+            reader.force_login(self._reader())
             for size in sizes:
                 have = synthetic_meetings().count()
                 self.stdout.write(f"Generating synthetic meetings: {have} -> {size}")
@@ -101,12 +165,15 @@ class Command(BaseCommand):
                     generate(size - have, seed=seed + size)
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")  # planner statistics, as autovacuum would keep
+                pages = placeholders()
                 for page in urls:
-                    median, queries = measure(client, page, requests)
-                    results[page][size] = (median, queries)
+                    target = page.format(**pages)
+                    who = reader if target.startswith("/api/") else client
+                    median, queries, size_bytes = measure(who, target, requests)
+                    results[page][size] = (median, queries, size_bytes)
                     self.stdout.write(
-                        f"  {size:>7,} meetings  {page:<60} {median * 1000:8.1f} ms"
-                        f"  ({queries} queries, median of {requests})"
+                        f"  {size:>7,} meetings  {target:<60} {median * 1000:8.1f} ms"
+                        f"  ({queries} queries, {size_bytes / 1024:,.0f} KB, median of {requests})"
                     )
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -121,4 +188,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {page:<60} {small * 1000:8.1f} ms -> {large * 1000:8.1f} ms"
                 f"  ratio {ratio:5.2f}x  queries {by_size[first][1]} -> {by_size[last][1]}"
+                f"  size {by_size[first][2] / 1024:,.0f} -> {by_size[last][2] / 1024:,.0f} KB"
             )
+
+    def _reader(self):
+        from django.contrib.auth import get_user_model
+
+        user, _ = get_user_model().objects.get_or_create(username="bench-reader")
+        return user

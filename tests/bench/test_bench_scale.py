@@ -1,0 +1,64 @@
+"""The scale benchmark's parts (issue 14, point 6): which pages it times, on what data,
+and the worker benchmark's batch and refusal where it cannot run."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db.models import Count
+from django.test import Client
+
+from ingest.management.commands.bench_workers import DEMO, batch
+from kb.management.commands.bench_pages import SCALE_URLS, measure, placeholders
+from kb.models import Country, Leader, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_placeholders_name_the_busiest_leader_top_host_and_a_meeting():
+    call_command("generate_demo_data", meetings=30, seed=5, stdout=StringIO())
+    pages = placeholders()
+    busiest = Leader.objects.annotate(n=Count("meetings")).order_by("-n", "pk").first()
+    assert pages["busiest_leader"] == busiest.get_absolute_url()
+    hosts = (
+        Meeting.objects.exclude(host_country=None)
+        .values("host_country")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    top = Country.objects.get(pk=hosts[0]["host_country"])
+    assert pages["top_host"] == top.get_absolute_url()
+    assert pages["a_meeting"] == Meeting.objects.order_by("pk").first().get_absolute_url()
+
+
+def test_every_scale_page_answers_on_synthetic_data():
+    call_command("generate_demo_data", meetings=12, seed=6, stdout=StringIO())
+    pages = placeholders()
+    reader = Client()
+    reader.force_login(get_user_model().objects.create(username="reader"))
+    for url in SCALE_URLS:
+        target = url.format(**pages)
+        seconds, queries, size = measure(reader, target, requests=1)
+        assert "{" not in target and seconds > 0 and queries >= 1 and size > 0, url
+
+
+def test_scale_pages_cover_issue_14s_table():
+    for page in ("{busiest_leader}", "/api/leaders/?expand=meetings", "/network/",
+                 "/countries/", "{top_host}", "/leaders/", "/api/meetings/?search=trade",
+                 "/meetings/?q=trade", "/"):  # fmt: skip
+        assert page in SCALE_URLS
+
+
+def test_worker_batch_is_distinct_articles_made_of_the_demo_texts():
+    demo = [p.read_text(encoding="utf-8") for p in sorted(DEMO.glob("*.txt"))]
+    texts = batch(2 * len(demo) + 1)
+    assert len(set(texts)) == len(texts)  # each copy is a new article
+    assert all(any(t.startswith(d) for d in demo) for t in texts)
+    assert texts[0].startswith(demo[0]) and texts[len(demo)].startswith(demo[0])
+
+
+def test_bench_workers_refuses_without_postgresql_and_a_broker(settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    with pytest.raises(CommandError, match="needs PostgreSQL"):
+        call_command("bench_workers", articles=2, stdout=StringIO())
