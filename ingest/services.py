@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 
@@ -74,6 +75,9 @@ def article_submit(
     url: str | None = None,
     filename: str = "",
     source: str = "",
+    published: dt.date | None = None,
+    page_url: str = "",
+    read_now: bool = False,
     queue: bool = True,
 ) -> tuple[Article, bool]:
     """Read an upload (bytes of a file, pasted text or a URL), save its Article and
@@ -89,6 +93,13 @@ def article_submit(
     files, which can take seconds to read, are handled alike: the request checks their
     size and type and stores the bytes, and the worker reads them. If the text turns out
     to be an article already stored, the new one is marked its duplicate.
+
+    ``published`` and ``page_url`` are what an archive knows of a text (bulk ingest's
+    JSONL lines): the date stands in for one read from the text, and the address is kept
+    as where the text came from; it is never fetched, since the text is here already.
+    ``read_now`` reads a PDF or HTML file here instead of in the worker, for callers
+    with no request to answer quickly (bulk ingest), so that a file whose text is stored
+    already is known as such at once and stores nothing.
     """
     limits = _limits()
     if url:
@@ -96,7 +107,7 @@ def article_submit(
         return _unread(url=url, title=url, source=source or url, queue=queue), True
     if data is not None:
         media_type = read.check_upload(data, filename=filename, max_bytes=limits["max_bytes"])
-        if media_type in read.READ_LATER:
+        if media_type in read.READ_LATER and not read_now:
             article = _unread(
                 title=filename or "Uploaded file",
                 source=source or filename,
@@ -120,8 +131,9 @@ def article_submit(
     article = Article(
         title=parsed.title[:300],
         text=parsed.text,
-        published=parsed.published,
-        source=(source or filename)[:500],
+        published=published or parsed.published,
+        url=page_url[:2000],
+        source=(source or filename or page_url)[:500],
         media_type=parsed.media_type,
         content_hash=content_hash,
         status=ArticleStatus.QUEUED,
