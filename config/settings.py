@@ -161,11 +161,22 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 1000)
 # The sweep that re-queues articles orphaned by a dead worker (run by `celery beat`).
 INGEST_SWEEP_SECONDS = env_int("INGEST_SWEEP_SECONDS", 300)
+# News feeds (ingest.feeds): beat looks for feeds due every FEEDS_BEAT_SECONDS; each is
+# polled every FEEDS_POLL_SECONDS, and after failures in a row the wait doubles up to
+# FEEDS_MAX_BACKOFF_SECONDS. A poll reads at most FEEDS_MAX_BYTES of the feed and queues
+# at most FEEDS_MAX_ITEMS items; a beat tick polls at most FEEDS_PER_RUN feeds.
+FEEDS_BEAT_SECONDS = env_int("FEEDS_BEAT_SECONDS", 60)
+FEEDS_POLL_SECONDS = env_int("FEEDS_POLL_SECONDS", 900)
+FEEDS_MAX_BACKOFF_SECONDS = env_int("FEEDS_MAX_BACKOFF_SECONDS", 24 * 3600)
+FEEDS_MAX_BYTES = env_int("FEEDS_MAX_BYTES", 2 * 1024 * 1024)
+FEEDS_MAX_ITEMS = env_int("FEEDS_MAX_ITEMS", 100)
+FEEDS_PER_RUN = env_int("FEEDS_PER_RUN", 50)
 CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-articles": {
         "task": "ingest.tasks.requeue_stuck_articles",
         "schedule": float(INGEST_SWEEP_SECONDS),
     },
+    "poll-feeds": {"task": "ingest.tasks.poll_feeds", "schedule": float(FEEDS_BEAT_SECONDS)},
 }
 # An article left in "processing" (or queued) longer than this is taken to be orphaned.
 INGEST_STUCK_AFTER_SECONDS = env_int("INGEST_STUCK_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT * 2)

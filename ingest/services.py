@@ -104,7 +104,10 @@ def article_submit(
     limits = _limits()
     if url:
         url = read.check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
-        return _unread(url=url, title=url, source=source or url, queue=queue), True
+        article = _unread(
+            url=url, title=url, source=source or url, published=published, queue=queue
+        )
+        return article, True
     if data is not None:
         media_type = read.check_upload(data, filename=filename, max_bytes=limits["max_bytes"])
         if media_type in read.READ_LATER and not read_now:
@@ -158,6 +161,7 @@ def _unread(
     url: str = "",
     media_type: str = "",
     upload: tuple[str, bytes] | None = None,
+    published: dt.date | None = None,
     queue: bool,
 ) -> Article:
     """Save a queued article whose text the worker has yet to fetch or read: its
@@ -166,6 +170,7 @@ def _unread(
         title=title[:300],
         text="",
         url=url,
+        published=published,
         source=source[:500],
         media_type=media_type,
         content_hash=None,
@@ -238,7 +243,8 @@ def _store_text(article: Article, parsed: read.ReadArticle, *, source: str) -> A
     fields = {
         "title": parsed.title[:300],
         "text": parsed.text,
-        "published": parsed.published,
+        # The page's own date, else the one given with the address (a feed item's).
+        "published": parsed.published or article.published,
         "source": source[:500],
         "media_type": parsed.media_type,
     }

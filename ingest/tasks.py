@@ -46,3 +46,18 @@ def requeue_stuck_articles() -> int:
     for article in stuck:
         article_requeue(article=article)
     return len(stuck)
+
+
+@shared_task
+def poll_feeds() -> int:
+    """Poll the feeds whose time has come (run by `celery beat`); returns how many."""
+    from ingest.feeds import feed_poll, feeds_due
+    from ingest.models import Feed
+
+    polled = 0
+    for pk in feeds_due(settings.FEEDS_PER_RUN):
+        feed = Feed.objects.filter(pk=pk).first()
+        if feed is not None:
+            feed_poll(feed)
+            polled += 1
+    return polled

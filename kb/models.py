@@ -234,7 +234,10 @@ class Article(models.Model):
         "fetched from",
         max_length=2000,
         blank=True,
-        help_text="The address given for a URL upload; the worker fetches it.",
+        # Indexed: feeds and bulk ingest skip an item whose address is stored already.
+        db_index=True,
+        help_text="The address given with the article (a URL upload, a feed item, an archive "
+        "line); the worker fetches it when the article has no text yet.",
     )
     # Unknown (null) until a URL upload has been fetched; unique once known.
     content_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
