@@ -20,7 +20,16 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+# Front-end packages (the world map's atlas, the network's graph library) from the npm
+# registry, exactly as package-lock.json pins them; served by the app, never a CDN.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Node.js with npm is required for the front-end packages"; exit 1; }
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
 
 ## Install, migrate, load the leader registry, ingest the demo articles, create a local editor account, and serve.
 run: install

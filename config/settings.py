@@ -320,6 +320,12 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Front-end packages from npm (package.json, package-lock.json), installed into node_modules
+# by `make install` and the Docker build. The world map is drawn on the server from
+# Natural Earth's countries as the `world-atlas` package publishes them.
+NODE_MODULES = Path(env_str("NODE_MODULES", str(BASE_DIR / "node_modules")))
+WORLD_ATLAS_PATH = NODE_MODULES / "world-atlas" / "countries-110m.json"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -21,15 +21,16 @@ def clone(tmp_path):
     venv stand-in whose python is this interpreter and whose install stamp is fresh."""
     repo = tmp_path / "nested" / "summitry"
     repo.mkdir(parents=True)
-    for name in ("Makefile", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
         shutil.copy(ROOT / name, repo / name)
     bin_dir = repo / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
     (bin_dir / "python").symlink_to(sys.executable)
-    stamp = repo / ".venv" / ".installed"
-    stamp.touch()
     later = time.time() + 5
-    os.utime(stamp, (later, later))
+    (repo / "node_modules").mkdir()
+    for stamp in (repo / ".venv" / ".installed", repo / "node_modules" / ".installed"):
+        stamp.touch()
+        os.utime(stamp, (later, later))
     return repo
 
 
@@ -47,6 +48,7 @@ def test_install_is_skipped_while_pyproject_is_unchanged(clone):
     result = make(clone, "-n", "install")
     assert result.returncode == 0, result.stderr
     assert "pip install" not in result.stdout
+    assert "npm ci" not in result.stdout
 
 
 def test_install_runs_again_after_pyproject_changes(clone):
@@ -56,6 +58,16 @@ def test_install_runs_again_after_pyproject_changes(clone):
     result = make(clone, "-n", "install")
     assert result.returncode == 0, result.stderr
     assert "pip install" in result.stdout
+
+
+def test_front_end_packages_install_again_after_the_lockfile_changes(clone):
+    stamp = clone / "node_modules" / ".installed"
+    earlier = stamp.stat().st_mtime - 60
+    os.utime(stamp, (earlier, earlier))
+    result = make(clone, "-n", "install")
+    assert result.returncode == 0, result.stderr
+    assert "npm ci --omit=dev" in result.stdout
+    assert "pip install" not in result.stdout
 
 
 def test_evaluate_without_the_gold_sets_explains_and_succeeds(clone):
