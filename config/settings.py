@@ -107,7 +107,17 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end packages from npm (package.json, package-lock.json), installed into node_modules
+# by `make install` and the Docker build, and served as static files like our own (the
+# network's graph library); the world map is drawn on the server from Natural Earth's
+# countries as the `world-atlas` package publishes them.
+NODE_MODULES = Path(env_str("NODE_MODULES", str(BASE_DIR / "node_modules")))
+WORLD_ATLAS_PATH = NODE_MODULES / "world-atlas" / "countries-110m.json"
+STATICFILES_DIRS = [BASE_DIR / "static"] + [
+    (prefix, path)
+    for prefix, path in (("vendor/cytoscape", NODE_MODULES / "cytoscape" / "dist"),)
+    if path.is_dir()  # without `make install` the network stays a table and an SVG
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
@@ -319,12 +329,6 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-
-# Front-end packages from npm (package.json, package-lock.json), installed into node_modules
-# by `make install` and the Docker build. The world map is drawn on the server from
-# Natural Earth's countries as the `world-atlas` package publishes them.
-NODE_MODULES = Path(env_str("NODE_MODULES", str(BASE_DIR / "node_modules")))
-WORLD_ATLAS_PATH = NODE_MODULES / "world-atlas" / "countries-110m.json"
 
 LOGGING = {
     "version": 1,

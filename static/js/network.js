@@ -1,0 +1,96 @@
+/* The interactive network (cytoscape, served by the app from npm's package): a
+   force-directed layout of the graph the page embeds as JSON, zoom and pan, hover to
+   show a node's links, click to open its page, colour by group (region or country).
+   Without JavaScript, or if the library is missing, the page's SVG and table stay. */
+(function () {
+  "use strict";
+
+  var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+                 "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+
+  function colourOf(groups) {
+    var index = {};
+    groups.forEach(function (group, n) { index[group] = PALETTE[n % PALETTE.length]; });
+    return function (group) { return index[group] || "#7f7f7f"; };
+  }
+
+  function start() {
+    var holder = document.getElementById("network-canvas");
+    var source = document.getElementById("network-data");
+    if (!holder || !source || typeof window.cytoscape !== "function") return;
+    var graph = JSON.parse(source.textContent);
+    if (!graph.nodes.length) return;
+    var colour = colourOf(graph.groups || []);
+    var maxWeight = Math.max.apply(null, graph.nodes.map(function (n) { return n.weight; }));
+    var maxEdge = Math.max.apply(null, graph.edges.map(function (e) { return e.weight; }).concat([1]));
+
+    var elements = graph.nodes.map(function (n) {
+      return { data: { id: "n" + n.id, label: n.label, url: n.url, weight: n.weight,
+                       group: n.group, colour: colour(n.group),
+                       size: 10 + 30 * Math.sqrt(n.weight / maxWeight) } };
+    }).concat(graph.edges.map(function (e, i) {
+      return { data: { id: "e" + i, source: "n" + e.source, target: "n" + e.target,
+                       weight: e.weight, width: 1 + 5 * e.weight / maxEdge } };
+    }));
+
+    holder.hidden = false;
+    document.documentElement.classList.add("network-interactive");
+    var cy = window.cytoscape({
+      container: holder,
+      elements: elements,
+      minZoom: 0.2,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      style: [
+        { selector: "node", style: {
+            "background-color": "data(colour)", "width": "data(size)", "height": "data(size)",
+            "label": "", "font-size": 11, "color": "#1d2733", "text-valign": "top",
+            "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+            "text-background-padding": 2 } },
+        { selector: "node.labelled, node.hover, node.neighbour", style: { "label": "data(label)" } },
+        { selector: "edge", style: {
+            "width": "data(width)", "line-color": "#9aa5b1", "opacity": 0.5,
+            "curve-style": "haystack" } },
+        { selector: ".faded", style: { "opacity": 0.08 } },
+        { selector: "edge.highlight", style: { "line-color": "#08306b", "opacity": 0.9 } },
+        { selector: "node.hover", style: { "border-width": 3, "border-color": "#08306b" } }
+      ],
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000,
+                idealEdgeLength: 60, numIter: 1500, fit: true, padding: 20 }
+    });
+
+    // Label the best connected nodes so the picture can be read at a glance.
+    cy.nodes().sort(function (a, b) { return b.data("weight") - a.data("weight"); })
+      .slice(0, 15).addClass("labelled");
+
+    var status = document.getElementById("network-status");
+    cy.on("mouseover", "node", function (event) {
+      var node = event.target;
+      var hood = node.closedNeighborhood();
+      cy.elements().not(hood).addClass("faded");
+      node.addClass("hover");
+      hood.nodes().not(node).addClass("neighbour");
+      node.connectedEdges().addClass("highlight");
+      if (status) {
+        status.textContent = node.data("label") + ": " + node.data("weight") + " meeting(s), " +
+          node.neighborhood("node").length + " counterpart(s) shown";
+      }
+    });
+    cy.on("mouseout", "node", function () {
+      cy.elements().removeClass("faded hover neighbour highlight");
+    });
+    cy.on("tap", "node", function (event) {
+      var url = event.target.data("url");
+      if (url && url.charAt(0) === "/") window.location.assign(url);
+    });
+    var reset = document.getElementById("network-fit");
+    if (reset) {
+      reset.hidden = false;
+      reset.addEventListener("click", function () { cy.fit(undefined, 20); });
+    }
+    window.summitryNetwork = cy; // for the browser tests
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
