@@ -35,6 +35,18 @@
     select(all[next]);
   }
 
+  // The counters above the list follow each confirm or reject: the total and the row's
+  // kind go down by one (the page is not reloaded, so they would go stale otherwise).
+  function countDown(kind) {
+    var total = document.querySelector("[data-review-total]");
+    if (total) total.textContent = String(Math.max(0, parseInt(total.textContent, 10) - 1));
+    var counter = document.querySelector('[data-review-count="' + kind + '"]');
+    if (!counter) return;
+    var n = Math.max(0, parseInt(counter.getAttribute("data-n"), 10) - 1);
+    counter.setAttribute("data-n", String(n));
+    counter.textContent = n + " " + kind + (n === 1 ? "" : "s");
+  }
+
   function announce(text) {
     if (status) status.textContent = text;
   }
@@ -60,6 +72,7 @@
         var next = all[index + 1] || all[index - 1] || null;
         var wasCurrent = row.getAttribute("aria-current") === "true";
         row.remove();
+        countDown(row.getAttribute("data-review-kind"));
         if (wasCurrent || !current()) select(next);
         announce(action === "confirm" ? "Confirmed." : "Rejected.");
         if (!rows().length) {
