@@ -48,7 +48,7 @@ class UploadView(UserPassesTestMixin, FormView):
             form.add_error(None, str(exc))
             return self.form_invalid(form)
         if created:
-            messages.success(self.request, "Article uploaded; extraction has been queued.")
+            messages.success(self.request, uploaded_message(article))
         else:
             messages.info(self.request, "This article had already been uploaded; here it is.")
         return redirect(article)
@@ -72,3 +72,14 @@ class UploadView(UserPassesTestMixin, FormView):
             status=200 if accepted else 400,
             using=self.template_engine,
         )
+
+
+def uploaded_message(article) -> str:
+    """What the page says after an upload: true now and after the status panel below it
+    has moved on (it never says "queued" of an article that is done)."""
+    article.refresh_from_db(fields=["status"])
+    if article.status == "done":
+        return "Article uploaded and read: its facts are below."
+    if article.status == "failed":
+        return "Article uploaded, but extraction failed: the reason is below."
+    return "Article uploaded. The status below follows its extraction as it goes."

@@ -48,7 +48,32 @@ def test_pasted_text_creates_article_and_redirects(editor_client, no_queue):
 
     page = editor_client.get(response["Location"])
     assert page.status_code == 200
-    assert "extraction has been queued" in page.content.decode()
+    html = page.content.decode()
+    assert "Article uploaded. The status below follows its extraction as it goes." in html
+    assert "queued" not in html.split('class="messages"')[-1].split("</ul>")[0]
+
+
+@pytest.mark.parametrize(
+    "status, message",
+    [
+        ("done", "Article uploaded and read: its facts are below."),
+        ("failed", "Article uploaded, but extraction failed: the reason is below."),
+    ],
+)
+def test_the_message_after_an_upload_says_what_happened(
+    editor_client, monkeypatch, status, message
+):
+    """In-process extraction is over before the redirect: the message says how it went,
+    instead of "queued" above a finished article."""
+    monkeypatch.setattr(
+        "ingest.services._queue",
+        lambda article: Article.objects.filter(pk=article.pk).update(status=status),
+    )
+    response = editor_client.post(reverse("upload"), {"text": ARTICLE}, follow=True)
+    assert Article.objects.get().status == status
+    html = response.content.decode()
+    assert message in html
+    assert "queued" not in html.lower().split("<main")[1].split("</h1>")[0]
 
 
 def test_same_text_twice_is_one_article(editor_client):
