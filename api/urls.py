@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api import bench, errors, views
+from api import bench, errors, feeds, views
 from api.permissions import CanRead
 
 app_name = "api"
@@ -22,6 +22,7 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("evidence", views.EvidenceViewSet, basename="evidence")
 router.register("merges", views.MergeViewSet, basename="merge")
 router.register("changes/deleted", views.DeletedViewSet, basename="deleted")
+router.register("feeds", feeds.FeedViewSet, basename="feed")
 
 readers = {"permission_classes": [CanRead]}
 

@@ -213,3 +213,35 @@ def feeds_due(limit: int) -> list[int]:
             next_check_at=now + dt.timedelta(seconds=settings.FEEDS_POLL_SECONDS)
         )
     return due
+
+
+def feed_subscribe(url: str, *, title: str = "", user=None) -> tuple[Feed, bool]:
+    """Subscribe to ``url`` (checked as any URL upload is); returns (feed, created).
+    Raises FeedError with a reason for the editor."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import URLValidator
+
+    from ingest.read import check_url
+
+    url = (url or "").strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+        url = check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
+    except ValidationError as exc:
+        raise FeedError("Give the feed's web address (http or https).") from exc
+    except UploadRejected as exc:
+        raise FeedError(exc.reason) from exc
+    feed, created = Feed.objects.get_or_create(
+        url=url, defaults={"title": title.strip()[:300], "added_by": user}
+    )
+    return feed, created
+
+
+def feed_set_active(feed: Feed, active: bool) -> Feed:
+    """Pause a feed, or resume it (due at once, its failures forgiven)."""
+    fields = {"active": active}
+    if active:
+        fields.update(next_check_at=timezone.now(), failures=0)
+    Feed.objects.filter(pk=feed.pk).update(**fields)
+    feed.refresh_from_db()
+    return feed

@@ -4,6 +4,7 @@ from django.urls import path
 from ingest import views as ingest_views
 from kb import editing_views, views
 from kb.models import Agreement, Gift, Leader, Meeting
+from web.views import feeds
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -108,6 +109,10 @@ urlpatterns = [
         name="article-add-fact",
     ),
     path("review/", editing_views.ReviewQueueView.as_view(), name="review"),
+    path("feeds/", feeds.FeedListView.as_view(), name="feed-list"),
+    path(
+        "feeds/<int:pk>/<str:action>/", feeds.FeedActionView.as_view(), name="feed-action"
+    ),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

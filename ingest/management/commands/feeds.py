@@ -8,13 +8,10 @@
 deployment without beat, and for trying a feed out.
 """
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.core.validators import URLValidator
 
-from ingest.feeds import feed_poll, feeds_due
+from ingest.feeds import FeedError, feed_poll, feed_subscribe, feeds_due
 from ingest.models import Feed
-from ingest.read import UploadRejected, check_url
 
 
 class Command(BaseCommand):
@@ -33,14 +30,10 @@ class Command(BaseCommand):
         getattr(self, f"_{action}")(**options)
 
     def _add(self, url, title, **options):
-        from django.conf import settings
-
         try:
-            URLValidator(schemes=["http", "https"])(url)
-            url = check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
-        except (ValidationError, UploadRejected) as exc:
+            feed, created = feed_subscribe(url, title=title)
+        except FeedError as exc:
             raise CommandError(f"{url}: not a feed address we may fetch ({exc})") from exc
-        feed, created = Feed.objects.get_or_create(url=url, defaults={"title": title[:300]})
         self.stdout.write(
             f"feed {feed.pk}: {feed.url} ({'added' if created else 'already subscribed'})"
         )
