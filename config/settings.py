@@ -247,6 +247,9 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# Read results cached until the next write (kb.changes), and at most this long.
+KB_CACHE_SECONDS = env_int("KB_CACHE_SECONDS", 300)
+
 API_THROTTLE_RATES = {
     "anon": env_str("API_THROTTLE_ANON", "120/minute") or None,
     "user": env_str("API_THROTTLE_USER", "1200/minute") or None,

@@ -1,0 +1,67 @@
+"""The network counted in SQL gives what counting every participation in Python gives."""
+
+import random
+from collections import Counter
+from itertools import combinations
+
+import pytest
+
+from kb.models import Meeting, ReviewState
+from kb.selectors.graph import network_counts
+from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def reference(meetings, by):
+    """Every participation into Python, as the page used to do."""
+    pairs, nodes = Counter(), Counter()
+    for meeting in meetings.prefetch_related("participants"):
+        if by == "country":
+            keys = {p.country_id for p in meeting.participants.all() if p.country_id}
+        else:
+            keys = {p.pk for p in meeting.participants.all()}
+        if len(keys) > 1:
+            nodes.update(keys)
+            pairs.update(combinations(sorted(keys), 2))
+    return nodes, pairs
+
+
+@pytest.fixture
+def random_world():
+    rng = random.Random(7)
+    countries = [CountryFactory() for _ in range(6)]
+    leaders = [LeaderFactory(country=rng.choice(countries + [None])) for _ in range(14)]
+    for _ in range(60):
+        state = rng.choice([ReviewState.EXTRACTED] * 5 + [ReviewState.REJECTED])
+        MeetingFactory(
+            participants=rng.sample(leaders, rng.choice([1, 2, 2, 3, 4])), review_state=state
+        )
+
+
+@pytest.mark.parametrize("by", ["leader", "country"])
+def test_sql_counts_match_counting_in_python(random_world, by, django_assert_max_num_queries):
+    selection = Meeting.objects.visible()
+    nodes, pairs = reference(selection, by)
+    with django_assert_max_num_queries(3):
+        counts = network_counts(selection, by=by, max_nodes=1000)
+    assert counts.node_meetings == dict(nodes)
+    assert counts.pair_meetings == dict(pairs)
+    assert counts.total_nodes == len(nodes)
+
+
+def test_the_top_nodes_and_only_their_pairs_come_back(random_world):
+    selection = Meeting.objects.visible()
+    nodes, pairs = reference(selection, "leader")
+    counts = network_counts(selection, by="leader", max_nodes=5)
+    top = sorted(nodes.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+    assert counts.node_meetings == dict(top)
+    chosen = set(counts.node_meetings)
+    assert counts.pair_meetings == {p: n for p, n in pairs.items() if set(p) <= chosen}
+    assert counts.total_nodes == len(nodes)
+
+
+def test_a_filtered_selection_counts_alone(random_world):
+    some = Meeting.objects.visible().order_by("pk")[:0]
+    counts = network_counts(Meeting.objects.filter(pk__in=some), by="leader")
+    assert counts.node_meetings == {} and counts.pair_meetings == {} and counts.total_nodes == 0
