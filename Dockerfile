@@ -8,6 +8,7 @@ COPY config ./config
 COPY kb ./kb
 COPY ingest ./ingest
 COPY api ./api
+COPY web ./web
 RUN pip install .
 COPY . .
 

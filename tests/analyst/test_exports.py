@@ -7,8 +7,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from kb.views import csv_safe
 from tests.factories import LeaderFactory, MeetingFactory
+from web.views.exports import csv_safe
 
 pytestmark = pytest.mark.django_db
 

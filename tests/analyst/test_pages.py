@@ -63,7 +63,7 @@ def test_leader_page_timeline_gifts_agreements_and_met_most(client, world):
 
 
 def test_leader_timeline_pages_keep_whole_year_totals(client, world, monkeypatch):
-    monkeypatch.setattr("kb.views.LeaderDetailView.meetings_per_page", 2)
+    monkeypatch.setattr("web.views.leaders.LeaderDetailView.meetings_per_page", 2)
     MeetingFactory(
         participants=[world["dubois"], world["dalton"]], date=dt.date(2021, 11, 1), place="Rome"
     )

@@ -4,8 +4,8 @@ the article text is never read for it (see tests/security/test_large_articles.py
 import pytest
 from django.urls import reverse
 
-from kb.templatetags.kb_extras import span_context
 from tests.factories import ArticleFactory, EvidenceFactory, LeaderFactory, MeetingFactory
+from web.templatetags.page_tags import span_context
 
 TEXT = (
     "First paragraph about something else.\n\n"

@@ -8,9 +8,9 @@ from django.shortcuts import redirect
 from django.views.generic import FormView
 
 from ingest import services
-from ingest.forms import UploadForm
 from ingest.read import UploadRejected
 from kb.roles import can_edit
+from web.forms import UploadForm
 
 
 class UploadView(UserPassesTestMixin, FormView):

@@ -1,4 +1,4 @@
-"""Template tags for editors' controls on the fact pages (kept apart from kb_extras).
+"""Template tags for editors' controls on the fact pages (kept apart from page_tags).
 
 `{% fact_history fact %}` renders kb/_history.html: the fact's latest changes with who
 made them, when, and what changed (a fixed number of queries; see
