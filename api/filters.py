@@ -43,8 +43,10 @@ from kb.models import (
     OfficeKind,
     ReviewState,
 )
-from kb.names import normalise_name
-from kb.queries import search_meetings
+from kb.selectors.facts import agreement_involving_country, supported_by
+from kb.selectors.leaders import named_like
+from kb.selectors.meetings import involving_country, involving_leader, with_visible
+from kb.selectors.search import search_meetings
 
 BIGINT_MAX = 2**63 - 1
 TOMBSTONE_MODELS = ("country", "leader", "article", "meeting", "gift", "agreement", "evidence")
@@ -177,19 +179,8 @@ class ReviewedFilterSet(ApiFilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.show_everything():
-            queryset = queryset.exclude(review_state=ReviewState.REJECTED)
+            queryset = queryset.visible()
         return queryset
-
-
-def _named(value: str):
-    """Leaders with this name or alias, or whose name contains it as whole words
-    ("wanjiru", "kim jong"), case and accents aside."""
-    key = normalise_name(value)
-    if not key:
-        return Leader.objects.none().values("pk")
-    words = Q(name_key=key) | Q(name_key__startswith=key + " ") | Q(name_key__endswith=" " + key)
-    words |= Q(name_key__contains=" " + key + " ")
-    return Leader.objects.filter(words | Q(aliases__key=key)).values("pk")
 
 
 class FactFilterSet(ReviewedFilterSet):
@@ -197,9 +188,7 @@ class FactFilterSet(ReviewedFilterSet):
     date = filters.DateFromToRangeFilter(help_text="Inclusive: date_after, date_before.")
 
     def filter_article(self, queryset, name, value):
-        field = queryset.model._meta.model_name
-        supported = Evidence.objects.filter(article_id=value).values(f"{field}_id")
-        return queryset.filter(pk__in=supported)
+        return supported_by(queryset, value)
 
 
 # ---- per resource --------------------------------------------------------------------------
@@ -250,7 +239,7 @@ class LeaderFilter(ReviewedFilterSet):
         fields = ["country", "office", "in_office_on", "name", "review_state", "article"]
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(pk__in=_named(value))
+        return queryset.filter(pk__in=named_like(value))
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -319,23 +308,20 @@ class MeetingFilter(FactFilterSet):
         fields = ["leader", "country", "kind", "date", "review_state"]
 
     def filter_leader(self, queryset, name, value):
-        return queryset.filter(_participant(leader_id=value))
+        return queryset.filter(involving_leader(value))
 
     def filter_leader_name(self, queryset, name, value):
-        return queryset.filter(_participant(leader_id__in=_named(value)))
+        return queryset.filter(_participant(leader_id__in=named_like(value)))
 
     def filter_country(self, queryset, name, value):
-        code = _country_codes(value)
-        return queryset.filter(
-            Q(host_country__code=code) | _participant(leader__country__code=code)
-        )
+        return queryset.filter(involving_country(code=value))
 
     def filter_has_gifts(self, queryset, name, value):
-        gifts = Exists(Gift.objects.visible().filter(meeting=OuterRef("pk")))
+        gifts = with_visible(Gift)
         return queryset.filter(gifts if value else ~gifts)
 
     def filter_has_agreements(self, queryset, name, value):
-        agreements = Exists(Agreement.objects.visible().filter(meeting=OuterRef("pk")))
+        agreements = with_visible(Agreement)
         return queryset.filter(agreements if value else ~agreements)
 
 
@@ -360,7 +346,7 @@ class GiftFilter(FactFilterSet):
         return queryset.filter(Q(giver_id=value) | Q(recipient_id=value))
 
     def filter_leader_name(self, queryset, name, value):
-        ids = _named(value)
+        ids = named_like(value)
         return queryset.filter(Q(giver_id__in=ids) | Q(recipient_id__in=ids))
 
     def filter_country(self, queryset, name, value):
@@ -373,7 +359,10 @@ class AgreementFilter(FactFilterSet):
     leader_name = filters.CharFilter(
         method="filter_leader_name", help_text="Party name or alias, or whole words of a name."
     )
-    country = filters.CharFilter(method="filter_country", help_text="Party country code.")
+    country = filters.CharFilter(
+        method="filter_country",
+        help_text="ISO code of a party country, or of a party leader's country.",
+    )
     meeting = IdFilter(field_name="meeting_id")
     kind = filters.ChoiceFilter(choices=AgreementKind.choices)
     status = filters.ChoiceFilter(choices=AgreementStatus.choices)
@@ -390,14 +379,10 @@ class AgreementFilter(FactFilterSet):
         return self._parties(queryset, leader_id=value)
 
     def filter_leader_name(self, queryset, name, value):
-        return self._parties(queryset, leader_id__in=_named(value))
+        return self._parties(queryset, leader_id__in=named_like(value))
 
     def filter_country(self, queryset, name, value):
-        through = Agreement.country_parties.through
-        parties = through.objects.filter(
-            agreement=OuterRef("pk"), country__code=_country_codes(value)
-        )
-        return queryset.filter(Exists(parties))
+        return queryset.filter(agreement_involving_country(value))
 
 
 class ArticleFilter(ApiFilterSet):

@@ -46,11 +46,14 @@ from kb.models import (
     Article,
     Country,
     Evidence,
+    Gift,
     Leader,
     Meeting,
     MergeRecord,
     Office,
 )
+from kb.selectors.facts import facts_of_article
+from kb.selectors.rows import leaders_prefetch
 from kb.services import ArticleBusy, article_delete
 
 # ---- bases ---------------------------------------------------------------------------------
@@ -623,16 +626,17 @@ class ArticleViewSet(ReadViewSet):
     def get_object(self):
         article = super().get_object()
         if self.action == "retrieve":
-            found = Evidence.objects.filter(article=article)
-            article.found_meetings = (
-                meetings()
-                .prefetch_related(
-                    Prefetch("participants", queryset=Leader.objects.select_related("country"))
-                )
-                .filter(pk__in=found.values("meeting_id"))
+            found = facts_of_article(
+                article.pk,
+                base={
+                    Meeting: meetings().prefetch_related(leaders_prefetch("participants")),
+                    Gift: gifts(),
+                    Agreement: agreements(),
+                },
             )
-            article.found_gifts = gifts().filter(pk__in=found.values("gift_id"))
-            article.found_agreements = Agreement.objects.filter(pk__in=found.values("agreement_id"))
+            article.found_meetings = found["meetings"]
+            article.found_gifts = found["gifts"]
+            article.found_agreements = found["agreements"]
         return article
 
     @extend_schema(

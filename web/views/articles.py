@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.views.generic import DetailView, ListView
 
-from kb import queries
 from kb.models import (
     Agreement,
     Article,
@@ -12,28 +11,16 @@ from kb.models import (
     Gift,
     Meeting,
 )
-from web.views.base import (
-    PAGE_SIZE,
-    PENDING_STATUSES,
-    PageMixin,
-    PageRowsMixin,
-    ReadRequiredMixin,
+from kb.selectors.counts import evidence_count
+from kb.selectors.facts import (
     agreements_for_list,
+    article_fact_counts,
+    facts_of_article,
     gifts_for_list,
-    leaders_prefetch,
-    meetings_for_list,
 )
-
-
-def article_fact_counts(article: Article) -> dict[str, int]:
-    return {
-        "meetings": Meeting.objects.visible().filter(evidence__article=article).distinct().count(),
-        "gifts": Gift.objects.visible().filter(evidence__article=article).distinct().count(),
-        "agreements": Agreement.objects.visible()
-        .filter(evidence__article=article)
-        .distinct()
-        .count(),
-    }
+from kb.selectors.meetings import meetings_for_list
+from kb.selectors.rows import leaders_prefetch
+from web.views.base import PAGE_SIZE, PENDING_STATUSES, PageMixin, PageRowsMixin, ReadRequiredMixin
 
 
 class ArticleListView(PageRowsMixin, PageMixin, ListView):
@@ -46,9 +33,7 @@ class ArticleListView(PageRowsMixin, PageMixin, ListView):
         return Article.objects.order_by("-created_at", "-id")
 
     def rows(self):
-        return Article.objects.defer("text", "error").annotate(
-            evidence_count=queries.evidence_count()
-        )
+        return Article.objects.defer("text", "error").annotate(evidence_count=evidence_count())
 
 
 class ArticleDetailView(PageMixin, DetailView):
@@ -64,10 +49,15 @@ class ArticleDetailView(PageMixin, DetailView):
         article = self.object
         context.update(
             pending=article.status in PENDING_STATUSES,
-            fact_counts=article_fact_counts(article),
-            meetings=meetings_for_list().filter(evidence__article=article).distinct(),
-            gifts=gifts_for_list().filter(evidence__article=article).distinct(),
-            agreements=agreements_for_list().filter(evidence__article=article).distinct(),
+            fact_counts=article_fact_counts(article.pk),
+            **facts_of_article(
+                article.pk,
+                base={
+                    Meeting: meetings_for_list(),
+                    Gift: gifts_for_list(),
+                    Agreement: agreements_for_list(),
+                },
+            ),
         )
         return context
 
@@ -86,7 +76,7 @@ class ArticleStatusView(ReadRequiredMixin, DetailView):
         article = self.object
         context["pending"] = article.status in PENDING_STATUSES
         if article.status == ArticleStatus.DONE:
-            context["fact_counts"] = article_fact_counts(article)
+            context["fact_counts"] = article_fact_counts(article.pk)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -4,22 +4,22 @@ and the timeline of its office-holders.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from kb import queries
 from kb.models import (
     Country,
     Leader,
 )
-from web.views.base import (
-    PAGE_SIZE,
-    PageMixin,
-    meetings_for_list,
+from kb.selectors.countries import (
+    counterpart_countries,
+    country_office_timeline,
+    meetings_of_country,
 )
+from kb.selectors.counts import countries_with_counts
+from kb.selectors.meetings import meetings_for_list
+from web.views.base import PAGE_SIZE, PageMixin
 
 
 class CountryListView(PageMixin, ListView):
@@ -32,7 +32,7 @@ class CountryListView(PageMixin, ListView):
         return self.request.GET.get("all") == "1"
 
     def get_queryset(self):
-        countries = queries.countries_with_counts().order_by("name")
+        countries = countries_with_counts().order_by("name")
         if not self.show_all():
             countries = countries.filter(Q(leader_count__gt=0) | Q(hosted_count__gt=0))
         return countries
@@ -61,7 +61,7 @@ class CountryDetailView(PageMixin, DetailView):
         # not a join, so two leaders of the country at one meeting do not repeat it.
         abroad = (
             meetings_for_list()
-            .filter(pk__in=queries.meetings_of_country(country).values("pk"))
+            .filter(pk__in=meetings_of_country(country).values("pk"))
             .exclude(host_country=country)
         )
         shown = self.meetings_shown
@@ -72,48 +72,7 @@ class CountryDetailView(PageMixin, DetailView):
             meetings_abroad=abroad[:shown],
             meetings_abroad_count=abroad.count(),
             meetings_shown=shown,
-            counterpart_countries=queries.counterpart_countries(country),
+            counterpart_countries=counterpart_countries(country),
             office_timeline=country_office_timeline(country),
         )
         return context
-
-
-#: The country page's timeline of office-holders, in this order.
-TIMELINE_KINDS = (
-    (("monarch", "head_of_state"), "Head of state"),
-    (("head_of_government",), "Head of government"),
-    (("foreign_minister",), "Foreign minister"),
-)
-
-
-def country_office_timeline(country) -> list[dict]:
-    """Who held the country's leading offices, and when: one row list per office, newest
-    first, each term with its share of the years drawn (a few dozen rows at most)."""
-    from kb.models import Office
-
-    terms = list(
-        Office.objects.visible()
-        .filter(country=country, kind__in=[k for kinds, _ in TIMELINE_KINDS for k in kinds])
-        .select_related("leader")
-        .order_by("-start", "-id")
-    )
-    if not terms:
-        return []
-    today = dt.date.today()
-    first = min(t.start for t in terms)
-    span = max((today - first).days, 1)
-    out = []
-    for kinds, label in TIMELINE_KINDS:
-        rows = []
-        for term in (t for t in terms if t.kind in kinds):
-            end = term.end or today
-            rows.append(
-                {
-                    "term": term,
-                    "offset": round(100 * (term.start - first).days / span, 2),
-                    "width": max(round(100 * (end - term.start).days / span, 2), 0.5),
-                }
-            )
-        if rows:
-            out.append({"label": label, "rows": rows, "since": first.year, "until": today.year})
-    return out

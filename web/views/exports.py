@@ -9,12 +9,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
 from django.views import View
 
-from kb.queries import MeetingFilters
-from web.views.base import (
-    MeetingFilterMixin,
-    ReadRequiredMixin,
-    with_row_relations,
-)
+from kb.selectors.meetings import MeetingFilters, with_row_relations
+from web.views.base import MeetingFilterMixin, ReadRequiredMixin
 
 EXPORT_FIELDS = [
     "id",

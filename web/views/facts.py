@@ -8,15 +8,9 @@ from kb.models import (
     Agreement,
     Gift,
 )
-from web.views.base import (
-    PAGE_SIZE,
-    PageMixin,
-    PageRowsMixin,
-    agreements_for_list,
-    evidence_page,
-    gifts_for_list,
-    leaders_prefetch,
-)
+from kb.selectors.facts import agreements_for_list, evidence_page, gifts_for_list
+from kb.selectors.rows import leaders_prefetch
+from web.views.base import PAGE_SIZE, PageMixin, PageRowsMixin
 
 
 class GiftListView(PageRowsMixin, PageMixin, ListView):
@@ -44,7 +38,7 @@ class GiftDetailView(PageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["evidence"] = evidence_page(self.request, gift=self.object)
+        context["evidence"] = evidence_page(self.request.GET.get("evidence"), gift=self.object)
         return context
 
 
@@ -73,5 +67,5 @@ class AgreementDetailView(PageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["evidence"] = evidence_page(self.request, agreement=self.object)
+        context["evidence"] = evidence_page(self.request.GET.get("evidence"), agreement=self.object)
         return context

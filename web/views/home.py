@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
 from django.views.generic import TemplateView
 
 from kb.models import (
-    Agreement,
     Article,
-    Country,
-    Gift,
-    Leader,
-    Meeting,
 )
-from web.views.base import (
-    PageMixin,
-    meetings_for_list,
-)
+from kb.selectors.counts import record_counts
+from kb.selectors.meetings import meetings_for_list
+from web.views.base import PageMixin
 
 
 class HomeView(PageMixin, TemplateView):
@@ -25,25 +18,22 @@ class HomeView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        counts = record_counts()
         context.update(
             recent_meetings=meetings_for_list()[:8],
             recent_articles=Article.objects.only(
                 "id", "title", "source", "status", "published", "created_at"
             )[:5],
             counts=[
-                ("Meetings", Meeting.objects.visible().count(), "meeting-list"),
-                ("Leaders", Leader.objects.visible().active().count(), "leader-list"),
-                (
-                    "Countries",
-                    Country.objects.filter(
-                        Exists(Leader.objects.filter(country=OuterRef("pk")))
-                        | Exists(Meeting.objects.filter(host_country=OuterRef("pk")))
-                    ).count(),
-                    "country-list",
-                ),
-                ("Gifts", Gift.objects.visible().count(), "gift-list"),
-                ("Agreements", Agreement.objects.visible().count(), "agreement-list"),
-                ("Articles", Article.objects.count(), "article-list"),
+                (label, counts[key], url_name)
+                for key, label, url_name in (
+                    ("meetings", "Meetings", "meeting-list"),
+                    ("leaders", "Leaders", "leader-list"),
+                    ("countries", "Countries", "country-list"),
+                    ("gifts", "Gifts", "gift-list"),
+                    ("agreements", "Agreements", "agreement-list"),
+                    ("articles", "Articles", "article-list"),
+                )
             ],
         )
         return context

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
-from kb import queries
 from kb.models import (
     Leader,
-    Meeting,
 )
-from web.views.base import (
-    COUNTRY_DETAILS,
-    PAGE_SIZE,
-    PageMixin,
-    PageRowsMixin,
-    agreements_for_list,
-    gifts_for_list,
-    with_row_relations,
-)
+from kb.selectors.counts import leader_meeting_count
+from kb.selectors.facts import agreements_for_list, gifts_for_list
+from kb.selectors.leaders import counterparts_of_leader, leader_meetings
+from kb.selectors.meetings import with_row_relations
+from kb.selectors.rows import COUNTRY_DETAILS
+from kb.selectors.timeline import by_year, meetings_per_year
+from web.views.base import PAGE_SIZE, PageMixin, PageRowsMixin
 
 
 class LeaderListView(PageRowsMixin, PageMixin, ListView):
@@ -36,7 +31,7 @@ class LeaderListView(PageRowsMixin, PageMixin, ListView):
         return (
             Leader.objects.select_related("country")
             .defer(*(f"country__{name}" for name in COUNTRY_DETAILS))
-            .annotate(meeting_count=queries.leader_meeting_count())
+            .annotate(meeting_count=leader_meeting_count())
         )
 
 
@@ -62,15 +57,12 @@ class LeaderDetailView(PageMixin, DetailView):
         leader = self.object
         # Chronological: the leader's timeline, undated meetings last, a page at a time
         # (a head of government meets hundreds of people over a term).
-        meetings = Meeting.objects.visible().filter(queries.involving_leader(leader.pk))
-        paginator = Paginator(
-            with_row_relations(meetings).order_by(F("date").asc(nulls_last=True), "id"),
-            self.meetings_per_page,
-        )
+        meetings = leader_meetings(leader.pk)
+        paginator = Paginator(with_row_relations(meetings), self.meetings_per_page)
         page = paginator.get_page(self.request.GET.get("page"))
         context.update(
             meetings=page.object_list,
-            meeting_years=queries.by_year(page.object_list, queries.meetings_per_year(meetings)),
+            meeting_years=by_year(page.object_list, meetings_per_year(meetings)),
             paginator=paginator,
             page_obj=page,
             is_paginated=page.has_other_pages(),
@@ -79,7 +71,7 @@ class LeaderDetailView(PageMixin, DetailView):
             gifts_given=gifts_for_list().filter(giver=leader),
             gifts_received=gifts_for_list().filter(recipient=leader),
             agreements=agreements_for_list().filter(leader_parties=leader),
-            counterparts=queries.counterparts_of_leader(leader),
+            counterparts=counterparts_of_leader(leader),
             offices=leader.offices.visible().select_related("country").order_by("start", "id"),
         )
         return context

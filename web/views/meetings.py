@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from django.views.generic import DetailView, ListView
 
-from kb import queries
 from kb.models import (
     Meeting,
 )
+from kb.selectors.facts import agreements_for_list, evidence_page, gifts_for_list
+from kb.selectors.meetings import filter_choices, with_row_relations
+from kb.selectors.rows import leaders_prefetch
 from web.views.base import (
     PAGE_SIZE,
     ForgivingPaginationMixin,
     MeetingFilterMixin,
     PageMixin,
     PageRowsMixin,
-    agreements_for_list,
-    evidence_page,
-    gifts_for_list,
-    leaders_prefetch,
-    with_row_relations,
 )
 from web.views.exports import EXPORTERS
 
@@ -58,7 +55,7 @@ class MeetingListView(
         context.update(
             filters=filters,
             filter_errors=filters.errors,
-            choices=queries.filter_choices(),
+            choices=filter_choices(),
             export_query=filters.querystring(),
             show_counts=True,
             prev_label="← Newer" if newest_first else ("← Older" if oldest_first else None),
@@ -92,7 +89,7 @@ class MeetingDetailView(PageMixin, DetailView):
             participants=list(meeting.participants.all()),
             gift_directions=list(directions.values()),
             agreements=agreements_for_list().filter(meeting=meeting),
-            evidence=evidence_page(self.request, meeting=meeting),
+            evidence=evidence_page(self.request.GET.get("evidence"), meeting=meeting),
         )
         return context
 

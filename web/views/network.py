@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from django.views.generic import ListView, TemplateView
 
-from kb import queries
 from kb.models import (
     Meeting,
     MeetingKind,
 )
-from web.views.base import (
-    ForgivingPaginationMixin,
-    MeetingFilterMixin,
-    PageMixin,
-    with_row_relations,
-)
+from kb.selectors.meetings import filter_choices, with_row_relations
+from kb.selectors.network import network
+from kb.selectors.timeline import year_counts
+from web.views.base import ForgivingPaginationMixin, MeetingFilterMixin, PageMixin
 
 
 class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
@@ -39,7 +36,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                 limit = int(raw_limit)
             else:
                 errors.append("Ignored the number of nodes: use a number from 2 to 150.")
-        graph = queries.network(filters.filter(Meeting.objects.visible()), by=by, max_nodes=limit)
+        graph = network(filters.filter(Meeting.objects.visible()), by=by, max_nodes=limit)
         context.update(
             filters=filters,
             filter_errors=errors,
@@ -75,8 +72,8 @@ class TimelineView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, List
         context.update(
             filters=self.filters,
             filter_errors=self.filters.errors,
-            choices=queries.filter_choices(),
-            years=queries.year_counts(filtered),
+            choices=filter_choices(),
+            years=year_counts(filtered),
             undated=filtered.filter(date__isnull=True).count(),
             prev_label="← Earlier",
             next_label="Later →",

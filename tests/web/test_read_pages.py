@@ -7,49 +7,13 @@ from django.urls import reverse
 
 from kb.models import ArticleStatus, ReviewState
 from tests.factories import (
-    AgreementFactory,
     ArticleFactory,
     CountryFactory,
-    EvidenceFactory,
-    GiftFactory,
     LeaderFactory,
     MeetingFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    france = CountryFactory(code="FR", name="France")
-    japan = CountryFactory(code="JP", name="Japan")
-    dubois = LeaderFactory(name="Claire Dubois", country=france, other_names=["Dubois"])
-    sato = LeaderFactory(name="Kenji Sato", title="Prime Minister", country=japan)
-    meeting = MeetingFactory(
-        participants=[dubois, sato],
-        date=dt.date(2023, 10, 17),
-        kind="state_visit",
-        place="Kanazawa",
-        host_country=japan,
-        topics=["trade", "security"],
-    )
-    gift = GiftFactory(giver=sato, recipient=dubois, item="lacquered fountain pen", meeting=meeting)
-    agreement = AgreementFactory(
-        leader_parties=[dubois, sato], meeting=meeting, summary="Roadmap on hydrogen cooperation"
-    )
-    agreement.country_parties.set([france, japan])
-    article = ArticleFactory(
-        title="Leaders meet in Kanazawa",
-        text="Opening line.\n\nSato welcomed Dubois in Kanazawa on Tuesday. They talked.",
-        published=dt.date(2023, 10, 18),
-        extractor_version="1.2.0",
-    )
-    start = article.text.index("Sato welcomed")
-    EvidenceFactory(article=article, meeting=meeting, start=start, end=start + 43)
-    EvidenceFactory(article=article, gift=gift)
-    EvidenceFactory(article=article, agreement=agreement)
-    article.leaders.set([dubois, sato])
-    return locals()
 
 
 def get(client, url_name, *args, **query):

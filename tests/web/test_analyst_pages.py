@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 
 from kb.models import Meeting
-from kb.queries import counterpart_countries, counterparts_of_leader, network
+from kb.selectors.countries import counterpart_countries
+from kb.selectors.leaders import counterparts_of_leader
+from kb.selectors.network import network
 from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,11 @@
-"""Fixtures for the analysts' pages: a small world of meetings with known answers."""
+"""The small world the pages and the API are read against, with known answers.
+
+Four leaders (FR, JP, DE, US) and six meetings: Kanazawa (a state visit with a gift and
+an agreement, evidenced in one article with a sentence to highlight), Paris (three source
+articles), Lake Bled (a summit with an agreement whose parties are leaders only), a call
+without a place, a meeting an editor rejected, and Berlin (a gift). Import ``world`` into
+a conftest to use it there.
+"""
 
 import datetime as dt
 
@@ -15,19 +22,13 @@ from tests.factories import (
 )
 
 
-@pytest.fixture(autouse=True)
-def no_queue(monkeypatch):
-    """Never run extraction from these tests."""
-    monkeypatch.setattr("ingest.services._queue", lambda article: None)
-
-
 @pytest.fixture
 def world(db):
     france = CountryFactory(code="FR", name="France")
     japan = CountryFactory(code="JP", name="Japan")
     germany = CountryFactory(code="DE", name="Germany")
     usa = CountryFactory(code="US", name="United States")
-    dubois = LeaderFactory(name="Claire Dubois", country=france)
+    dubois = LeaderFactory(name="Claire Dubois", country=france, other_names=["Dubois"])
     sato = LeaderFactory(name="Kenji Sato", title="Prime Minister", country=japan)
     becker = LeaderFactory(name="Jonas Becker", title="Chancellor", country=germany)
     dalton = LeaderFactory(name="Mark Dalton", country=usa)
@@ -44,13 +45,19 @@ def world(db):
     roadmap = AgreementFactory(
         leader_parties=[dubois, sato], meeting=kanazawa, summary="Roadmap on hydrogen cooperation"
     )
+    roadmap.country_parties.set([france, japan])
     article = ArticleFactory(
         title="Leaders meet in Kanazawa",
-        text="Sato welcomed Dubois in Kanazawa on Tuesday. They discussed semiconductors.",
+        text="Opening line.\n\nSato welcomed Dubois in Kanazawa on Tuesday. "
+        "They discussed semiconductors.",
+        published=dt.date(2023, 10, 18),
+        extractor_version="1.2.0",
     )
-    EvidenceFactory(article=article, meeting=kanazawa)
+    start = article.text.index("Sato welcomed")
+    EvidenceFactory(article=article, meeting=kanazawa, start=start, end=start + 43)
     EvidenceFactory(article=article, gift=pen)
     EvidenceFactory(article=article, agreement=roadmap)
+    article.leaders.set([dubois, sato])
 
     paris = MeetingFactory(
         participants=[dubois, becker],
@@ -71,7 +78,7 @@ def world(db):
         place="Lake Bled",
         topics=["climate"],
     )
-    AgreementFactory(
+    pledge = AgreementFactory(
         leader_parties=[dubois, becker, dalton], meeting=bled, summary="Climate pledge"
     )
     call = MeetingFactory(
@@ -91,4 +98,6 @@ def world(db):
         host_country=germany,
     )
     plate = GiftFactory(giver=becker, recipient=dubois, item="porcelain plate", meeting=berlin)
+    # The names the reading pages' tests use for Kanazawa's records.
+    meeting, gift, agreement = kanazawa, pen, roadmap
     return locals()

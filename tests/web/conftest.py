@@ -1,6 +1,10 @@
+"""Fixtures for the page tests: the shared world (``tests.worlds``), extraction never
+queued, and clients by role."""
+
 import pytest
 
 from tests.factories import UserFactory, editor
+from tests.worlds import world  # noqa: F401 - the shared fixture
 
 
 @pytest.fixture(autouse=True)

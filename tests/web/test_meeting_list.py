@@ -9,7 +9,8 @@ from django.db import connection
 from django.urls import reverse
 
 from kb.models import Meeting
-from kb.queries import MeetingFilters, _fallback_search, search_meetings, search_terms
+from kb.selectors.meetings import MeetingFilters
+from kb.selectors.search import _fallback_search, search_meetings, search_terms
 from tests.factories import LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
