@@ -40,6 +40,7 @@ from api.parsers import JSONParser
 from api.services import articles_submit, fact_delete
 from ingest.read import UploadRejected
 from ingest.services import article_requeue, article_submit
+from ingest.upload import upload_item, upload_items
 from kb import curation, offices
 from kb.models import (
     Agreement,
@@ -677,19 +678,22 @@ class ArticleViewSet(ReadViewSet):
         if isinstance(request.data, dict) and "items" in request.data:
             form = serializers.ArticleBatchSerializer(data=request.data)
             form.is_valid(raise_exception=True)
-            return self._batch([_prepared(item) for item in form.validated_data["items"]])
+            return self._batch([upload_item(**item) for item in form.validated_data["items"]])
         form = serializers.ArticleSubmitSerializer(data=request.data)
         form.is_valid(raise_exception=True)
+        data = form.validated_data
         files = request.FILES.getlist("file") if hasattr(request, "FILES") else []
-        if len(files) > 1:
-            if set(_inputs(form.validated_data)) != {"file"}:
-                raise UploadRejected("ambiguous", "Give only one of text, files or a URL.")
-            source = form.validated_data.get("source", "")
-            return self._batch([_prepared({"file": f, "source": source}) for f in files])
-        submission = _prepared(form.validated_data)
-        if isinstance(submission, UploadRejected):
-            raise submission
-        article, created = article_submit(**submission)
+        items = upload_items(
+            text=data.get("text"),
+            files=files or [data.get("file")],
+            url=data.get("url"),
+            source=data.get("source", ""),
+        )
+        if len(items) > 1:
+            return self._batch(items)
+        if isinstance(items[0], UploadRejected):
+            raise items[0]
+        article, created = article_submit(**items[0])
         body = _submitted(article, created, request)
         return Response(
             body,
@@ -789,34 +793,6 @@ def _check_body_size(request) -> None:
         length = 0
     if limit is not None and length > limit:
         raise RequestTooLarge(f"The request is {length:,} bytes; the limit is {limit:,} bytes.")
-
-
-def _inputs(data: dict) -> dict:
-    """Which of text, file and url were given (an empty url is none)."""
-    given = {name: data[name] for name in ("text", "file", "url") if data.get(name) is not None}
-    if given.get("url") == "":
-        del given["url"]
-    return given
-
-
-def _prepared(data: dict) -> dict | UploadRejected:
-    """Keyword arguments for ``article_submit`` from exactly one of text, file, url (and
-    the source, if given), or the reason they are unusable."""
-    given = _inputs(data)
-    if not given:
-        return UploadRejected("empty", "Nothing was uploaded: give text, a file or a URL.")
-    if len(given) > 1:
-        return UploadRejected("ambiguous", "Give only one of text, a file or a URL.")
-    source = data.get("source", "")
-    if "file" not in given:
-        return {**given, "source": source}
-    upload = given["file"]
-    limit = settings.UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        return UploadRejected(
-            "too_large", f"The file is {upload.size:,} bytes; the limit is {limit:,} bytes."
-        )
-    return {"data": upload.read(), "filename": upload.name or "", "source": source}
 
 
 # ---- merges and the change feed ------------------------------------------------------------

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
+
+from ingest.read import UploadRejected
+from ingest.upload import upload_items
 
 ACCEPTED_FILES = ".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf"
 
@@ -53,34 +54,19 @@ class UploadForm(forms.Form):
         max_length=2000,
     )
 
-    def clean_files(self):
-        files = self.cleaned_data.get("files") or []
-        limit = settings.UPLOAD_MAX_BYTES
-        for upload in files:
-            if upload.size > limit:
-                raise forms.ValidationError(
-                    f"“{upload.name}” is {filesizeformat(upload.size)}; "
-                    f"the limit is {filesizeformat(limit)}."
-                )
-        return files
-
     def clean(self):
+        """One kind of upload, files within the size limit (``ingest.upload``, as the API
+        checks them): ``items`` holds what to submit, one per article."""
         cleaned = super().clean()
-        given = [
-            bool((cleaned.get("text") or "").strip()),
-            bool(cleaned.get("files")),
-            bool(cleaned.get("url")),
-        ]
         if self.errors:
             return cleaned
-        if not any(given):
-            raise forms.ValidationError(
-                "Nothing was uploaded: paste some text, choose a file or give a URL.",
-                code="empty",
+        try:
+            cleaned["items"] = upload_items(
+                text=cleaned.get("text"),
+                files=cleaned.get("files") or [],
+                url=cleaned.get("url"),
+                source=cleaned.get("source") or "",
             )
-        if sum(given) > 1:
-            raise forms.ValidationError(
-                "Give one kind of upload at a time: pasted text, files or a URL.",
-                code="ambiguous",
-            )
+        except UploadRejected as exc:
+            raise forms.ValidationError(str(exc), code=exc.code) from exc
         return cleaned

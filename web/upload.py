@@ -32,18 +32,13 @@ class UploadView(UserPassesTestMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def form_valid(self, form):
-        data = form.cleaned_data
-        files = data["files"]
+        files, items = form.cleaned_data["files"], form.cleaned_data["items"]
         if len(files) > 1:
-            return self.many_files(files)
+            return self.many_files(files, items)
         try:
-            if files:
-                upload = files[0]
-                article, created = services.article_submit(data=upload.read(), filename=upload.name)
-            elif data["url"]:
-                article, created = services.article_submit(url=data["url"])
-            else:
-                article, created = services.article_submit(text=data["text"], source=data["source"])
+            if isinstance(items[0], UploadRejected):
+                raise items[0]
+            article, created = services.article_submit(**items[0])
         except UploadRejected as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
@@ -53,12 +48,14 @@ class UploadView(UserPassesTestMixin, FormView):
             messages.info(self.request, "This article had already been uploaded; here it is.")
         return redirect(article)
 
-    def many_files(self, files):
+    def many_files(self, files, items):
         """One article per file; show what became of each."""
         results = []
-        for upload in files:
+        for upload, item in zip(files, items, strict=True):
             try:
-                article, created = services.article_submit(data=upload.read(), filename=upload.name)
+                if isinstance(item, UploadRejected):
+                    raise item
+                article, created = services.article_submit(**item)
             except UploadRejected as exc:
                 results.append({"name": upload.name, "error": str(exc)})
             else:
