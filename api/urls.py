@@ -7,11 +7,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from api import bench, errors, views
+from api.index import ApiIndexView
 from api.permissions import CanRead
 
 app_name = "api"
 
 router = DefaultRouter()
+# /api/ itself: the docs, the schema, how to get a token and the lists (``api.index``).
+router.APIRootView = ApiIndexView
 router.register("countries", views.CountryViewSet, basename="country")
 router.register("leaders", views.LeaderViewSet, basename="leader")
 router.register("offices", views.OfficeViewSet, basename="office")

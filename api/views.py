@@ -213,11 +213,16 @@ CREATED_LOCATION = OpenApiParameter(
 )
 
 
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: "a meeting", "an agreement"."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _review_schema(noun: str, read, *, rejected: str = "") -> dict:
     """The schema of ``ReviewViewSet``'s confirm and reject actions."""
     return {
         "confirm": extend_schema(
-            summary=f"Confirm a {noun}",
+            summary=f"Confirm {_a(noun)}",
             description=(
                 f"An editor vouches for it as it stands; this also brings back a rejected "
                 f"{noun}. {WRITE_ERRORS_NOTE}"
@@ -226,7 +231,7 @@ def _review_schema(noun: str, read, *, rejected: str = "") -> dict:
             responses={200: read},
         ),
         "reject": extend_schema(
-            summary=f"Reject a {noun}",
+            summary=f"Reject {_a(noun)}",
             description=f"Kept, but hidden from lists; never brought back by extraction. "
             f"{rejected}{WRITE_ERRORS_NOTE}",
             request=None,
@@ -240,10 +245,10 @@ def _fact_schema(noun: str, read, create, update):
         list=extend_schema(summary=f"List {noun}s"),
         retrieve=extend_schema(summary=f"One {noun}"),
         create=extend_schema(
-            summary=f"Add a {noun} by hand",
+            summary=f"Add {_a(noun)} by hand",
             description=(
-                f"A {noun} extraction missed, with the article sentence that states it "
-                "(`article`, `start`, `end`: offsets into the article's text) as its "
+                f"{_a(noun).capitalize()} extraction missed, with the article sentence that "
+                "states it (`article`, `start`, `end`: offsets into the article's text) as its "
                 f"evidence. The {noun} is `confirmed`. {WRITE_ERRORS_NOTE}"
             ),
             request=create,
@@ -251,7 +256,7 @@ def _fact_schema(noun: str, read, create, update):
             parameters=[CREATED_LOCATION],
         ),
         partial_update=extend_schema(
-            summary=f"Correct a {noun}",
+            summary=f"Correct {_a(noun)}",
             description=(
                 f"Give only the fields to change. The {noun} becomes `corrected`, and "
                 f"re-extraction never changes it again. {WRITE_ERRORS_NOTE}"
@@ -260,7 +265,7 @@ def _fact_schema(noun: str, read, create, update):
             responses={200: read},
         ),
         destroy=extend_schema(
-            summary=f"Delete a {noun}",
+            summary=f"Delete {_a(noun)}",
             description=(
                 f"Removes the {noun} and its evidence; the deletion is in its history and "
                 "in `/api/changes/deleted/`. A later re-extraction of its article may find "
