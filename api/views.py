@@ -53,6 +53,7 @@ from kb.models import (
     MergeRecord,
     Office,
 )
+from kb.selectors.exports import MEETING_COLUMNS, meeting_cells, meeting_row
 from kb.selectors.facts import facts_of_article
 from kb.selectors.rows import leaders_prefetch
 from kb.services import ArticleBusy, article_delete
@@ -84,6 +85,9 @@ class ApiViewSet(viewsets.GenericViewSet):
     list_serializer_class = None
     #: Loads a page's nested data in bulk (``api.loaders``), if the representation has any.
     loader = None
+    #: A CSV shape of its own: (columns, a function of the view and a loaded row giving
+    #: a dict), instead of the flattened representation.
+    spreadsheet = None
     #: What ``?expand=`` offers on lists and details (``api.expand``).
     expandable: dict[str, expand.Expansion] = {}
     expansions: tuple[str, ...] = ()
@@ -127,8 +131,17 @@ class ApiViewSet(viewsets.GenericViewSet):
         self.paginator.validate(request)
         fmt = getattr(request.accepted_renderer, "format", "json")
         if fmt in EXPORT_FORMATS:  # the renderers' formats, offered on lists only
+            spreadsheet = None
+            if self.spreadsheet is not None:
+                columns, row = self.spreadsheet
+                spreadsheet = (columns, lambda obj: row(self, obj))
             return export_response(
-                queryset, self.get_serializer(), fmt, basename=self.basename, load=self.load
+                queryset,
+                self.get_serializer(),
+                fmt,
+                basename=self.basename,
+                load=self.load,
+                spreadsheet=spreadsheet,
             )
         page = self.load(self.paginate_queryset(queryset))
         data = self.get_serializer(page, many=True).data
@@ -530,6 +543,19 @@ class MeetingViewSet(FactViewSet):
 
     loader = loaders.load_meetings
     expandable = expand.MEETING
+
+    def csv_row(self, meeting) -> dict:
+        """The meetings page's CSV row, from what ``api.loaders`` loaded."""
+        counts = {
+            "gift_count": len(meeting.api_gifts),
+            "agreement_count": len(meeting.api_agreements),
+            "source_count": len({e["article"] for e in meeting.api_evidence}),
+        }
+        url = self.request.build_absolute_uri(meeting.get_absolute_url())
+        row = meeting_row(meeting, participants=meeting.api_participants, counts=counts, url=url)
+        return dict(zip(MEETING_COLUMNS, meeting_cells(row), strict=True))
+
+    spreadsheet = (MEETING_COLUMNS, csv_row)
 
     def get_queryset(self):
         return meetings()

@@ -33,7 +33,7 @@ class MeetingListView(
     def get(self, request, *args, **kwargs):
         export = request.GET.get("format", "").lower()
         if export in EXPORTERS:
-            return EXPORTERS[export](self.filters)
+            return EXPORTERS[export](self.filters, request)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
