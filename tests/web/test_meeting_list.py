@@ -9,8 +9,7 @@ from django.db import connection
 from django.urls import reverse
 
 from kb.models import Meeting
-from kb.selectors.meetings import MeetingFilters
-from kb.selectors.search import _fallback_search, search_meetings, search_terms
+from kb.selectors.search import search_meetings
 from tests.factories import LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -215,26 +214,7 @@ def test_bad_values_never_fail(client, world, query):
         assert places_in(html) == ["Kanazawa", "Paris", "Lake Bled", "Berlin"]
 
 
-def test_filters_parse_and_describe():
-    filters = MeetingFilters.from_query(
-        {"from": "2024-13-99", "kind": "talks", "gifts": "1", "sort": "nope", "q": "  a   b "}
-    )
-    assert filters.date_from is None and filters.kind == "talks" and filters.has_gifts
-    assert filters.q == "a b" and filters.sort == "-date"
-    assert len(filters.errors) == 2
-    assert filters.params() == {"q": "a b", "kind": "talks", "gifts": "1"}
-
-
 # ---- search ---------------------------------------------------------------------------------
-
-
-def test_search_terms_parsing():
-    assert search_terms('space "fountain pen" -Paris OR x') == [
-        (False, "space"),
-        (False, "fountain pen"),
-        (True, "Paris"),
-        (False, "x"),
-    ]
 
 
 SEARCHES = [
@@ -264,14 +244,6 @@ def test_search_is_case_insensitive_and_ands_terms(client, world):
     assert places_in(page(client, q="DUBOIS becker")) == ["Paris", "Lake Bled", "Berlin"]
     assert places_in(page(client, q="Dubois climate")) == ["Lake Bled"]
     assert places_in(page(client, q="nothing-like-this")) == []
-
-
-def test_the_substring_fallback_finds_what_full_text_search_finds(world):
-    """The fallback SQLite uses; it runs on any database, so CI checks it too."""
-    found = _fallback_search(Meeting.objects.visible(), "semiconductors")
-    assert [m.place for m in found] == ["Kanazawa"]
-    if connection.vendor == "sqlite":
-        assert list(search_meetings(Meeting.objects.visible(), "semiconductors")) == list(found)
 
 
 @pytest.mark.skipif(
