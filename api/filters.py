@@ -1,4 +1,5 @@
-"""Query-string filters, full-text search and ordering for every list.
+"""Query-string filters, full-text search and ordering for every list (typed fields in
+``api.filter_fields``; the conditions themselves are ``kb.selectors``').
 
 - Facts (meetings, gifts, agreements) and leaders that an editor rejected are left out
   of lists unless ``include_rejected`` is true, ``review_state`` is asked for, or the
@@ -13,17 +14,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter, SearchFilter
 
+from api.filter_fields import BooleanFilter, ChangedSinceFilter, IdFilter
 from api.models import Tombstone
 from kb.models import (
     Agreement,
@@ -48,83 +45,7 @@ from kb.selectors.leaders import named_like
 from kb.selectors.meetings import involving_country, involving_leader, with_visible
 from kb.selectors.search import search_meetings
 
-BIGINT_MAX = 2**63 - 1
 TOMBSTONE_MODELS = ("country", "leader", "article", "meeting", "gift", "agreement", "evidence")
-TRUE = {"true", "1", "yes", "on"}
-FALSE = {"false", "0", "no", "off"}
-
-
-# ---- strict fields -------------------------------------------------------------------------
-
-
-class StrictBooleanField(forms.Field):
-    """true/false (also 1/0, yes/no, on/off); anything else is an error, not "unset"."""
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        text = str(value).strip().lower()
-        if text in TRUE:
-            return True
-        if text in FALSE:
-            return False
-        raise forms.ValidationError("Give true or false.", code="invalid")
-
-
-class BooleanFilter(filters.BooleanFilter):
-    field_class = StrictBooleanField
-
-    def __init__(self, *args, **kwargs):
-        kwargs["widget"] = forms.TextInput  # not BooleanWidget, which maps junk to None
-        super().__init__(*args, **kwargs)
-
-
-@extend_schema_field({"type": "integer", "minimum": 1, "maximum": BIGINT_MAX})
-class IdFilter(filters.NumberFilter):
-    """A record id. One that matches nothing gives an empty list."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", BIGINT_MAX)
-        super().__init__(*args, **kwargs)
-
-
-class ChangedSinceField(forms.DateTimeField):
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        from django.utils.dateparse import parse_datetime
-
-        try:
-            parsed = parse_datetime(str(value).strip())
-        except ValueError:
-            parsed = None
-        if parsed is None:
-            raise forms.ValidationError(
-                "Give an ISO 8601 date-time, such as 2025-01-31T12:00:00Z.", code="invalid"
-            )
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=dt.UTC)
-        try:
-            return parsed.astimezone(dt.UTC)
-        except OverflowError as exc:
-            raise forms.ValidationError("That date-time is out of range.", code="invalid") from exc
-
-
-@extend_schema_field(OpenApiTypes.DATETIME)
-class ChangedSinceFilter(filters.Filter):
-    field_class = ChangedSinceField
-
-    def __init__(self, field_name="updated_at", **kwargs):
-        kwargs.setdefault("lookup_expr", "gt")
-        kwargs.setdefault(
-            "help_text",
-            "Only rows changed strictly after this ISO 8601 date-time (naive means UTC). "
-            "Rejected and merged rows are included. Deleted ones are in /api/changes/deleted/.",
-        )
-        super().__init__(field_name=field_name, **kwargs)
 
 
 def _country_codes(value: str) -> str:
