@@ -33,7 +33,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import BaseSerializer
 
 from api import loaders, serializers
-from kb.models import Agreement, Gift, Meeting, ReviewState
+from kb.models import Agreement, Gift, Meeting
 
 PARAMETER = "expand"
 #: Rows on a page when expanding; a larger ``page_size`` gives this many (without
@@ -54,7 +54,7 @@ class Expansion:
 
 
 def _newest_first(queryset):
-    return queryset.exclude(review_state=ReviewState.REJECTED).order_by(
+    return queryset.visible().order_by(
         F("date").desc(nulls_last=True), "-id"
     )
 
@@ -135,8 +135,9 @@ def _taking_part(through, fact: str, queryset, loader, serializer_class):
     """A loader of the visible facts leaders take part in through a many-to-many table."""
 
     def load(leaders) -> Loaded:
-        taking_part = through.objects.filter(leader_id__in=[x.pk for x in leaders]).exclude(
-            **{f"{fact}__review_state": ReviewState.REJECTED}
+        visible = through._meta.get_field(fact).related_model.objects.visible()
+        taking_part = through.objects.filter(
+            leader_id__in=[x.pk for x in leaders], **{f"{fact}__in": visible}
         )
         newest = _first_per_row(taking_part, row="leader_id", order=_newest(f"{fact}__"))
         pairs = list(newest.values_list("leader_id", f"{fact}_id"))
@@ -159,7 +160,7 @@ _leader_agreements = _taking_part(
 def _leader_gifts(leaders) -> Loaded:
     """Gifts given or received: the newest of each side, then the newest of both."""
     ids = [x.pk for x in leaders]
-    visible = Gift.objects.exclude(review_state=ReviewState.REJECTED)
+    visible = Gift.objects.visible()
     given, received = (
         _first_per_row(visible.filter(**{f"{side}__in": ids}), row=side, order=_newest())
         .order_by()

@@ -18,8 +18,9 @@ from django.utils import timezone
 from rest_framework.renderers import BaseRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
+from kb.selectors.exports import spreadsheet_safe
+
 CHUNK = 500
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CSVRenderer(BaseRenderer):
@@ -46,10 +47,7 @@ EXPORT_FORMATS = {r.format: r for r in EXPORT_RENDERERS}
 
 def safe_cell(value) -> str:
     """A CSV cell: text a spreadsheet will not evaluate."""
-    text = _flat(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
+    return spreadsheet_safe(_flat(value))
 
 
 def _label(record: dict, key: str = "") -> str:
@@ -86,12 +84,7 @@ def stream_csv(rows, header: list[str] | None):
             header = header or list(row)
             yield writer.writerow(header)
             started = True
-        text = []
-        for name in header:
-            value = row.get(name)
-            cell = _flat(value, name)
-            text.append("'" + cell if cell.startswith(FORMULA_START) else cell)
-        yield writer.writerow(text)
+        yield writer.writerow([spreadsheet_safe(_flat(row.get(name), name)) for name in header])
     if not started and header:
         yield writer.writerow(header)
 
@@ -111,15 +104,26 @@ def _rows(queryset, represent, load):
 
 
 def export_response(
-    queryset, serializer, fmt: str, *, basename: str, load=lambda objects: objects
+    queryset,
+    serializer,
+    fmt: str,
+    *,
+    basename: str,
+    load=lambda objects: objects,
+    spreadsheet: tuple | None = None,
 ) -> StreamingHttpResponse:
-    """Stream ``queryset`` as ``fmt`` ("csv" or "jsonl"), one serialized row at a time."""
-    rows = _rows(queryset, serializer.to_representation, load)
+    """Stream ``queryset`` as ``fmt`` ("csv" or "jsonl"), one serialized row at a time.
+    ``spreadsheet`` (columns, row function) gives a CSV its own shape instead of the
+    flattened representation (the meetings CSV is the meetings page's)."""
     renderer = EXPORT_FORMATS[fmt]
-    if fmt == "csv":
+    if fmt == "csv" and spreadsheet is not None:
+        columns, row = spreadsheet
+        body = stream_csv(_rows(queryset, row, load), columns)
+    elif fmt == "csv":
+        rows = _rows(queryset, serializer.to_representation, load)
         body = stream_csv(rows, list(serializer.fields))
     else:
-        body = stream_jsonl(rows)
+        body = stream_jsonl(_rows(queryset, serializer.to_representation, load))
     response = StreamingHttpResponse(body, content_type=f"{renderer.media_type}; charset=utf-8")
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     response["Content-Disposition"] = f'attachment; filename="{basename}-{stamp}.{fmt}"'

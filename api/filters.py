@@ -1,4 +1,5 @@
-"""Query-string filters, full-text search and ordering for every list.
+"""Query-string filters, full-text search and ordering for every list (typed fields in
+``api.filter_fields``; the conditions themselves are ``kb.selectors``').
 
 - Facts (meetings, gifts, agreements) and leaders that an editor rejected are left out
   of lists unless ``include_rejected`` is true, ``review_state`` is asked for, or the
@@ -13,17 +14,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter, SearchFilter
 
+from api.filter_fields import BooleanFilter, ChangedSinceFilter, IdFilter
 from api.models import Tombstone
 from kb.models import (
     Agreement,
@@ -43,86 +40,12 @@ from kb.models import (
     OfficeKind,
     ReviewState,
 )
-from kb.names import normalise_name
-from kb.queries import search_meetings
+from kb.selectors.facts import agreement_involving_country, supported_by
+from kb.selectors.leaders import named_like
+from kb.selectors.meetings import involving_country, involving_leader, with_visible
+from kb.selectors.search import search_meetings
 
-BIGINT_MAX = 2**63 - 1
 TOMBSTONE_MODELS = ("country", "leader", "article", "meeting", "gift", "agreement", "evidence")
-TRUE = {"true", "1", "yes", "on"}
-FALSE = {"false", "0", "no", "off"}
-
-
-# ---- strict fields -------------------------------------------------------------------------
-
-
-class StrictBooleanField(forms.Field):
-    """true/false (also 1/0, yes/no, on/off); anything else is an error, not "unset"."""
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        text = str(value).strip().lower()
-        if text in TRUE:
-            return True
-        if text in FALSE:
-            return False
-        raise forms.ValidationError("Give true or false.", code="invalid")
-
-
-class BooleanFilter(filters.BooleanFilter):
-    field_class = StrictBooleanField
-
-    def __init__(self, *args, **kwargs):
-        kwargs["widget"] = forms.TextInput  # not BooleanWidget, which maps junk to None
-        super().__init__(*args, **kwargs)
-
-
-@extend_schema_field({"type": "integer", "minimum": 1, "maximum": BIGINT_MAX})
-class IdFilter(filters.NumberFilter):
-    """A record id. One that matches nothing gives an empty list."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", BIGINT_MAX)
-        super().__init__(*args, **kwargs)
-
-
-class ChangedSinceField(forms.DateTimeField):
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        from django.utils.dateparse import parse_datetime
-
-        try:
-            parsed = parse_datetime(str(value).strip())
-        except ValueError:
-            parsed = None
-        if parsed is None:
-            raise forms.ValidationError(
-                "Give an ISO 8601 date-time, such as 2025-01-31T12:00:00Z.", code="invalid"
-            )
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=dt.UTC)
-        try:
-            return parsed.astimezone(dt.UTC)
-        except OverflowError as exc:
-            raise forms.ValidationError("That date-time is out of range.", code="invalid") from exc
-
-
-@extend_schema_field(OpenApiTypes.DATETIME)
-class ChangedSinceFilter(filters.Filter):
-    field_class = ChangedSinceField
-
-    def __init__(self, field_name="updated_at", **kwargs):
-        kwargs.setdefault("lookup_expr", "gt")
-        kwargs.setdefault(
-            "help_text",
-            "Only rows changed strictly after this ISO 8601 date-time (naive means UTC). "
-            "Rejected and merged rows are included. Deleted ones are in /api/changes/deleted/.",
-        )
-        super().__init__(field_name=field_name, **kwargs)
 
 
 def _country_codes(value: str) -> str:
@@ -177,19 +100,8 @@ class ReviewedFilterSet(ApiFilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.show_everything():
-            queryset = queryset.exclude(review_state=ReviewState.REJECTED)
+            queryset = queryset.visible()
         return queryset
-
-
-def _named(value: str):
-    """Leaders with this name or alias, or whose name contains it as whole words
-    ("wanjiru", "kim jong"), case and accents aside."""
-    key = normalise_name(value)
-    if not key:
-        return Leader.objects.none().values("pk")
-    words = Q(name_key=key) | Q(name_key__startswith=key + " ") | Q(name_key__endswith=" " + key)
-    words |= Q(name_key__contains=" " + key + " ")
-    return Leader.objects.filter(words | Q(aliases__key=key)).values("pk")
 
 
 class FactFilterSet(ReviewedFilterSet):
@@ -197,9 +109,7 @@ class FactFilterSet(ReviewedFilterSet):
     date = filters.DateFromToRangeFilter(help_text="Inclusive: date_after, date_before.")
 
     def filter_article(self, queryset, name, value):
-        field = queryset.model._meta.model_name
-        supported = Evidence.objects.filter(article_id=value).values(f"{field}_id")
-        return queryset.filter(pk__in=supported)
+        return supported_by(queryset, value)
 
 
 # ---- per resource --------------------------------------------------------------------------
@@ -250,7 +160,7 @@ class LeaderFilter(ReviewedFilterSet):
         fields = ["country", "office", "in_office_on", "name", "review_state", "article"]
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(pk__in=_named(value))
+        return queryset.filter(pk__in=named_like(value))
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -319,23 +229,20 @@ class MeetingFilter(FactFilterSet):
         fields = ["leader", "country", "kind", "date", "review_state"]
 
     def filter_leader(self, queryset, name, value):
-        return queryset.filter(_participant(leader_id=value))
+        return queryset.filter(involving_leader(value))
 
     def filter_leader_name(self, queryset, name, value):
-        return queryset.filter(_participant(leader_id__in=_named(value)))
+        return queryset.filter(_participant(leader_id__in=named_like(value)))
 
     def filter_country(self, queryset, name, value):
-        code = _country_codes(value)
-        return queryset.filter(
-            Q(host_country__code=code) | _participant(leader__country__code=code)
-        )
+        return queryset.filter(involving_country(code=value))
 
     def filter_has_gifts(self, queryset, name, value):
-        gifts = Exists(Gift.objects.visible().filter(meeting=OuterRef("pk")))
+        gifts = with_visible(Gift)
         return queryset.filter(gifts if value else ~gifts)
 
     def filter_has_agreements(self, queryset, name, value):
-        agreements = Exists(Agreement.objects.visible().filter(meeting=OuterRef("pk")))
+        agreements = with_visible(Agreement)
         return queryset.filter(agreements if value else ~agreements)
 
 
@@ -360,7 +267,7 @@ class GiftFilter(FactFilterSet):
         return queryset.filter(Q(giver_id=value) | Q(recipient_id=value))
 
     def filter_leader_name(self, queryset, name, value):
-        ids = _named(value)
+        ids = named_like(value)
         return queryset.filter(Q(giver_id__in=ids) | Q(recipient_id__in=ids))
 
     def filter_country(self, queryset, name, value):
@@ -373,7 +280,10 @@ class AgreementFilter(FactFilterSet):
     leader_name = filters.CharFilter(
         method="filter_leader_name", help_text="Party name or alias, or whole words of a name."
     )
-    country = filters.CharFilter(method="filter_country", help_text="Party country code.")
+    country = filters.CharFilter(
+        method="filter_country",
+        help_text="ISO code of a party country, or of a party leader's country.",
+    )
     meeting = IdFilter(field_name="meeting_id")
     kind = filters.ChoiceFilter(choices=AgreementKind.choices)
     status = filters.ChoiceFilter(choices=AgreementStatus.choices)
@@ -390,14 +300,10 @@ class AgreementFilter(FactFilterSet):
         return self._parties(queryset, leader_id=value)
 
     def filter_leader_name(self, queryset, name, value):
-        return self._parties(queryset, leader_id__in=_named(value))
+        return self._parties(queryset, leader_id__in=named_like(value))
 
     def filter_country(self, queryset, name, value):
-        through = Agreement.country_parties.through
-        parties = through.objects.filter(
-            agreement=OuterRef("pk"), country__code=_country_codes(value)
-        )
-        return queryset.filter(Exists(parties))
+        return queryset.filter(agreement_involving_country(value))
 
 
 class ArticleFilter(ApiFilterSet):

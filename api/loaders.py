@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kb.models import Agreement, Evidence, Gift, Meeting, ReviewState
+from kb.models import Agreement, Evidence, Gift, Meeting
 
 # ---- querysets (their nested data comes from the loaders below) -----------------------------
 
@@ -84,10 +84,9 @@ def load_meetings(meetings) -> None:
     ids = [m.pk for m in meetings]
     people = _leaders(Meeting.participants.through, "meeting", ids)
     gifts, agreements = defaultdict(list), defaultdict(list)
-    visible = {"meeting_id__in": ids}
     for g in (
-        Gift.objects.filter(**visible)
-        .exclude(review_state=ReviewState.REJECTED)
+        Gift.objects.visible()
+        .filter(meeting_id__in=ids)
         .order_by("-date", "-id")
         .values("id", "item", "giver_id", "recipient_id", "meeting_id")
     ):
@@ -100,8 +99,8 @@ def load_meetings(meetings) -> None:
             }
         )
     for a in (
-        Agreement.objects.filter(**visible)
-        .exclude(review_state=ReviewState.REJECTED)
+        Agreement.objects.visible()
+        .filter(meeting_id__in=ids)
         .order_by("-date", "-id")
         .values("id", "kind", "status", "summary", "meeting_id")
     ):

@@ -4,7 +4,7 @@ Read serializers are small ModelSerializers whose declared fields document the s
 The ones a list renders many times over (facts, leaders, evidence and their nested
 summaries) also have a hand-written ``to_representation`` producing exactly what the
 declared fields would (``tests/api/test_lists.py`` holds them to it) in a fraction
-of the time; see ``api.fast``. Nested relations rely on the querysets in ``api.views``
+of the time; see ``api.fast``. Nested relations rely on the querysets in ``api.loaders``
 having loaded them, so a page costs the same number of queries whatever its size.
 """
 

@@ -6,22 +6,26 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api import bench, errors, feeds, views
+from api import bench, errors
+from api.index import ApiIndexView
 from api.permissions import CanRead
+from api.views import articles, facts, feeds, merges, people
 
 app_name = "api"
 
 router = DefaultRouter()
-router.register("countries", views.CountryViewSet, basename="country")
-router.register("leaders", views.LeaderViewSet, basename="leader")
-router.register("offices", views.OfficeViewSet, basename="office")
-router.register("meetings", views.MeetingViewSet, basename="meeting")
-router.register("gifts", views.GiftViewSet, basename="gift")
-router.register("agreements", views.AgreementViewSet, basename="agreement")
-router.register("articles", views.ArticleViewSet, basename="article")
-router.register("evidence", views.EvidenceViewSet, basename="evidence")
-router.register("merges", views.MergeViewSet, basename="merge")
-router.register("changes/deleted", views.DeletedViewSet, basename="deleted")
+# /api/ itself: the docs, the schema, how to get a token and the lists (``api.index``).
+router.APIRootView = ApiIndexView
+router.register("countries", people.CountryViewSet, basename="country")
+router.register("leaders", people.LeaderViewSet, basename="leader")
+router.register("offices", people.OfficeViewSet, basename="office")
+router.register("meetings", facts.MeetingViewSet, basename="meeting")
+router.register("gifts", facts.GiftViewSet, basename="gift")
+router.register("agreements", facts.AgreementViewSet, basename="agreement")
+router.register("articles", articles.ArticleViewSet, basename="article")
+router.register("evidence", facts.EvidenceViewSet, basename="evidence")
+router.register("merges", merges.MergeViewSet, basename="merge")
+router.register("changes/deleted", merges.DeletedViewSet, basename="deleted")
 router.register("feeds", feeds.FeedViewSet, basename="feed")
 
 readers = {"permission_classes": [CanRead]}

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kb",
     "ingest",
     "api",
+    "web",
 ]
 
 MIDDLEWARE = [

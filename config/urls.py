@@ -26,7 +26,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
-    path("", include("kb.urls")),
+    path("", include("web.urls")),
 ]
 
 # A server error under /api/ is answered in JSON like every other API error.

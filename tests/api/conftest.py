@@ -1,5 +1,6 @@
 """Fixtures for the API tests: clients by role, extraction never queued, no rate limits
-(except where a test sets them), and an empty throttle cache."""
+(except where a test sets them), an empty throttle cache, and the world the pages are
+read against too (``tests.worlds``; a module may define its own)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rest_framework.test import APIClient
 
 from api.models import ApiToken, TokenScope
 from tests.factories import UserFactory, editor
+from tests.worlds import world  # noqa: F401 - the shared fixture
 
 
 def token_client(user, scope: str) -> APIClient:

@@ -110,7 +110,7 @@ def test_a_body_over_the_request_limit_is_413_json(editor_client, format):
 @override_settings(UPLOAD_MAX_BYTES=1000, DATA_UPLOAD_MAX_MEMORY_SIZE=2000)
 def test_django_refusing_a_large_form_field_is_413_json(editor_client, monkeypatch):
     """Django's own RequestDataTooBig (raised while parsing) never becomes a 500."""
-    monkeypatch.setattr("api.views._check_body_size", lambda request: None)
+    monkeypatch.setattr("api.views.articles._check_body_size", lambda request: None)
     response = editor_client.post("/api/articles/", {"text": "a" * 2001}, format="multipart")
 
     assert response.status_code == 413

@@ -15,7 +15,7 @@ from rest_framework import serializers as drf
 
 from api import loaders, serializers
 from api.exports import safe_cell
-from api.views import agreements, gifts, meetings
+from api.loaders import agreements, gifts, meetings
 from kb import curation
 from kb.models import Evidence, Leader, ReviewState
 from tests.api.test_read import _meetings

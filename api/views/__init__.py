@@ -1,0 +1,2 @@
+"""The REST API's endpoints: ``base`` (what they share), ``people`` (countries, leaders,
+terms in office), ``facts``, ``articles`` and ``merges``."""

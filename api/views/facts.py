@@ -1,0 +1,122 @@
+"""Meetings, gifts, agreements and the evidence for them."""
+
+from __future__ import annotations
+
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework.decorators import action
+
+from api import expand, filters, loaders, serializers
+from api.loaders import agreements, gifts, meetings
+from api.views.base import (
+    FactViewSet,
+    ReadViewSet,
+    fact_schema,
+    merge_duplicate,
+    merge_schema,
+)
+from kb.models import (
+    Evidence,
+    Meeting,
+)
+from kb.selectors.exports import MEETING_COLUMNS, meeting_cells, meeting_row
+
+
+@fact_schema(
+    "meeting",
+    serializers.MeetingSerializer,
+    serializers.MeetingCreateSerializer,
+    serializers.MeetingUpdateSerializer,
+)
+class MeetingViewSet(FactViewSet):
+    """Meetings, newest first; ``?ordering=date`` for oldest first."""
+
+    serializer_class = serializers.MeetingSerializer
+    create_serializer_class = serializers.MeetingCreateSerializer
+    update_serializer_class = serializers.MeetingUpdateSerializer
+    filterset_class = filters.MeetingFilter
+    filter_backends = [DjangoFilterBackend, filters.MeetingSearch, filters.StableOrdering]
+    ordering_fields = ["date", "id", "updated_at", "confidence", "kind"]
+    ordering = ["-date", "-id"]
+
+    loader = loaders.load_meetings
+    expandable = expand.MEETING
+
+    def csv_row(self, meeting) -> dict:
+        """The meetings page's CSV row, from what ``api.loaders`` loaded."""
+        counts = {
+            "gift_count": len(meeting.api_gifts),
+            "agreement_count": len(meeting.api_agreements),
+            "source_count": len({e["article"] for e in meeting.api_evidence}),
+        }
+        url = self.request.build_absolute_uri(meeting.get_absolute_url())
+        row = meeting_row(meeting, participants=meeting.api_participants, counts=counts, url=url)
+        return dict(zip(MEETING_COLUMNS, meeting_cells(row), strict=True))
+
+    spreadsheet = (MEETING_COLUMNS, csv_row)
+
+    def get_queryset(self):
+        return meetings()
+
+    @merge_schema("meeting", "participants, evidence, gifts and agreements")
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        return merge_duplicate(request, self.get_object(), Meeting)
+
+
+@fact_schema(
+    "gift",
+    serializers.GiftSerializer,
+    serializers.GiftCreateSerializer,
+    serializers.GiftUpdateSerializer,
+)
+class GiftViewSet(FactViewSet):
+    serializer_class = serializers.GiftSerializer
+    create_serializer_class = serializers.GiftCreateSerializer
+    update_serializer_class = serializers.GiftUpdateSerializer
+    filterset_class = filters.GiftFilter
+    search_fields = ["item"]
+    ordering_fields = ["date", "id", "updated_at", "confidence", "item"]
+    ordering = ["-date", "-id"]
+
+    loader = loaders.load_gifts
+
+    def get_queryset(self):
+        return gifts()
+
+
+@fact_schema(
+    "agreement",
+    serializers.AgreementSerializer,
+    serializers.AgreementCreateSerializer,
+    serializers.AgreementUpdateSerializer,
+)
+class AgreementViewSet(FactViewSet):
+    serializer_class = serializers.AgreementSerializer
+    create_serializer_class = serializers.AgreementCreateSerializer
+    update_serializer_class = serializers.AgreementUpdateSerializer
+    filterset_class = filters.AgreementFilter
+    search_fields = ["summary"]
+    ordering_fields = ["date", "id", "updated_at", "confidence", "kind", "status"]
+    ordering = ["-date", "-id"]
+
+    loader = loaders.load_agreements
+
+    def get_queryset(self):
+        return agreements()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List evidence", description="Article spans supporting facts."),
+    retrieve=extend_schema(summary="One evidence span"),
+)
+class EvidenceViewSet(ReadViewSet):
+    queryset = Evidence.objects.defer("candidate")
+    serializer_class = serializers.EvidenceRowSerializer
+    filterset_class = filters.EvidenceFilter
+    search_fields = ["sentence"]
+    ordering_fields = ["id", "created_at", "confidence", "start"]
+    ordering = ["id"]

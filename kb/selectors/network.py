@@ -1,0 +1,148 @@
+"""Who met whom: the network page's nodes, weighted edges and circular layout."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations, groupby
+from operator import itemgetter
+
+from kb.models import Country, Leader, Meeting
+
+Participation = Meeting.participants.through
+
+
+@dataclass
+class Node:
+    key: object
+    label: str
+    url: str
+    weight: int = 0  # meetings involving the node (within the selection)
+    degree: int = 0  # distinct neighbours
+    x: float = 0.0
+    y: float = 0.0
+    r: float = 4.0
+    label_x: float = 0.0
+    label_y: float = 0.0
+    anchor: str = "start"
+    rotate: float = 0.0
+
+
+@dataclass
+class Edge:
+    source: Node
+    target: Node
+    weight: int
+    width: float = 1.0
+
+
+@dataclass
+class Network:
+    nodes: list[Node]
+    edges: list[Edge]
+    total_nodes: int
+    total_edges: int
+    size: int
+    by: str
+
+    @property
+    def truncated(self) -> bool:
+        return self.total_nodes > len(self.nodes)
+
+
+def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 800) -> Network:
+    """Who met whom among `meetings`: nodes (leaders or countries), weighted edges, and a
+    deterministic circular layout (same input, same picture)."""
+    rows = Participation.objects.filter(meeting__in=meetings.values("pk"))
+    if by == "country":
+        rows = rows.filter(leader__country__isnull=False)
+        key = "leader__country_id"
+    else:
+        key = "leader_id"
+    rows = rows.values_list("meeting_id", key).order_by("meeting_id")
+
+    # One pass over the memberships, a meeting at a time (Counter and combinations do
+    # the counting in C: this runs over every participation in the selection).
+    pair_weights: Counter[tuple[int, int]] = Counter()
+    node_meetings: Counter[int] = Counter()
+    for _, members in groupby(rows, itemgetter(0)):
+        keys = sorted({member for _, member in members})
+        node_meetings.update(keys)
+        pair_weights.update(combinations(keys, 2))
+
+    degrees = Counter(a for a, _ in pair_weights)
+    degrees.update(b for _, b in pair_weights)
+    connected = list(degrees)
+    if by == "country":
+        countries = Country.objects.filter(pk__in=connected).only("id", "code", "name")
+        objects = {country.pk: country for country in countries}
+    else:
+        objects = {
+            leader.pk: leader
+            for leader in Leader.objects.filter(pk__in=connected).only("id", "name")
+        }
+
+    def rank(key):
+        return (-node_meetings[key], -degrees[key], str(objects[key]).casefold(), key)
+
+    chosen = sorted((k for k in connected if k in objects), key=rank)[:max_nodes]
+    # Place in alphabetical order round the circle so a reader can scan it.
+    chosen.sort(key=lambda k: (str(objects[k]).casefold(), k))
+    nodes = {}
+    for key in chosen:
+        obj = objects[key]
+        nodes[key] = Node(
+            key=key,
+            label=obj.name,
+            url=obj.get_absolute_url(),
+            weight=node_meetings[key],
+        )
+
+    def by_label(node: Node):
+        return (node.label.casefold(), node.key)
+
+    edges = [
+        Edge(*sorted((nodes[a], nodes[b]), key=by_label), weight)
+        for (a, b), weight in pair_weights.items()
+        if a in nodes and b in nodes
+    ]
+    for edge in edges:
+        edge.source.degree += 1
+        edge.target.degree += 1
+    edges.sort(key=lambda e: (-e.weight, e.source.label.casefold(), e.target.label.casefold()))
+    _layout(list(nodes.values()), edges, size)
+    return Network(
+        nodes=list(nodes.values()),
+        edges=edges,
+        total_nodes=len(connected),
+        total_edges=len(pair_weights),
+        size=size,
+        by=by,
+    )
+
+
+def _layout(nodes: list[Node], edges: list[Edge], size: int) -> None:
+    """Nodes evenly round a circle; labels radial (outwards), so neighbours never overlap."""
+    centre = size / 2
+    # Room outside the circle for the longest label (shown up to 26 characters).
+    longest = max((min(len(n.label), 26) for n in nodes), default=0)
+    radius = size / 2 - min(175, 20 + 6.5 * longest)
+    count = len(nodes)
+    max_node = max((n.weight for n in nodes), default=1) or 1
+    for i, node in enumerate(nodes):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)
+        cos, sin = math.cos(angle), math.sin(angle)
+        node.x = round(centre + radius * cos, 1)
+        node.y = round(centre + radius * sin, 1)
+        node.r = round(4 + 8 * math.sqrt(node.weight / max_node), 1)
+        node.label_x = round(centre + (radius + node.r + 5) * cos, 1)
+        node.label_y = round(centre + (radius + node.r + 5) * sin, 1)
+        degrees = math.degrees(angle)
+        if cos >= -1e-9:  # right half: text reads outwards from the node
+            node.anchor, node.rotate = "start", round(degrees, 1)
+        else:  # left half: turned the other way round so it is not upside down
+            node.anchor, node.rotate = "end", round(degrees + 180, 1)
+    max_edge = max((e.weight for e in edges), default=1) or 1
+    for edge in edges:
+        edge.width = round(1 + 7 * edge.weight / max_edge, 1)

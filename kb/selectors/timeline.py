@@ -1,0 +1,56 @@
+"""Meetings by year: the timeline's summary and a leader's meetings grouped by year."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import Count
+
+from kb.models import Meeting
+
+Participation = Meeting.participants.through
+
+
+def year_counts(meetings) -> list[dict]:
+    """Meetings per year (one query), oldest first, for the timeline summary."""
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        meetings.filter(date__isnull=False)
+        .annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("year")
+    )
+    rows = list(rows)
+    peak = max((r["n"] for r in rows), default=1) or 1
+    for row in rows:
+        row["percent"] = round(100 * row["n"] / peak)
+        row["start"] = f"{row['year']:04d}-01-01"
+        row["end"] = f"{row['year']:04d}-12-31"
+    return rows
+
+
+def meetings_per_year(meetings) -> dict[int | None, int]:
+    """How many of `meetings` fall in each year (None for the undated), in one query."""
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        meetings.annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+    )
+    return dict(rows)
+
+
+def by_year(meetings, totals: dict[int | None, int]) -> list[dict]:
+    """`meetings` (in date order) grouped by year, each group with the year's total from
+    `totals`: a page may hold only part of a year."""
+    groups = []
+    for year, members in groupby(meetings, key=lambda m: m.date.year if m.date else None):
+        members = list(members)
+        groups.append({"year": year, "meetings": members, "total": totals.get(year, len(members))})
+    return groups

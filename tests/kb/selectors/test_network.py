@@ -1,0 +1,22 @@
+"""Who met whom: nodes, weighted edges and a deterministic layout."""
+
+import pytest
+
+from kb.models import Meeting
+from kb.selectors.network import network
+
+pytestmark = pytest.mark.django_db
+
+
+def test_network_edges_and_weights(world):
+    graph = network(Meeting.objects.visible())
+    edges = {(e.source.label, e.target.label): e.weight for e in graph.edges}
+    assert edges[("Claire Dubois", "Jonas Becker")] == 3
+    assert edges[("Claire Dubois", "Kenji Sato")] == 1
+    assert edges[("Kenji Sato", "Mark Dalton")] == 1
+    assert len(edges) == 5
+    heaviest = graph.edges[0]
+    assert heaviest.weight == 3 and heaviest.width == max(e.width for e in graph.edges)
+    # Deterministic layout.
+    again = network(Meeting.objects.visible())
+    assert [(n.label, n.x, n.y) for n in graph.nodes] == [(n.label, n.x, n.y) for n in again.nodes]

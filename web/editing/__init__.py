@@ -1,0 +1,1 @@
+"""Editors' pages: corrections, review decisions, merges, article re-extraction and deletion."""

@@ -1,0 +1,1 @@
+"""Reading pages, one module per section of the site."""

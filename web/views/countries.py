@@ -1,0 +1,78 @@
+"""The countries list and a country's page: meetings hosted and abroad, counterparts,
+and the timeline of its office-holders.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from kb.models import (
+    Country,
+    Leader,
+)
+from kb.selectors.countries import (
+    counterpart_countries,
+    country_office_timeline,
+    meetings_of_country,
+)
+from kb.selectors.counts import countries_with_counts
+from kb.selectors.meetings import meetings_for_list
+from web.views.base import PAGE_SIZE, PageMixin
+
+
+class CountryListView(PageMixin, ListView):
+    template_name = "kb/country_list.html"
+    context_object_name = "countries"
+    paginate_by = PAGE_SIZE * 2
+    section = "countries"
+
+    def show_all(self) -> bool:
+        return self.request.GET.get("all") == "1"
+
+    def get_queryset(self):
+        countries = countries_with_counts().order_by("name")
+        if not self.show_all():
+            countries = countries.filter(Q(leader_count__gt=0) | Q(hosted_count__gt=0))
+        return countries
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["show_all"] = self.show_all()
+        return context
+
+
+class CountryDetailView(PageMixin, DetailView):
+    template_name = "kb/country_detail.html"
+    context_object_name = "country"
+    section = "countries"
+
+    meetings_shown = 25
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Country, code=self.kwargs["code"].upper())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        country = self.object
+        hosted = meetings_for_list().filter(host_country=country)
+        # Meetings its leaders attended elsewhere (or where the host is unknown); EXISTS,
+        # not a join, so two leaders of the country at one meeting do not repeat it.
+        abroad = (
+            meetings_for_list()
+            .filter(pk__in=meetings_of_country(country).values("pk"))
+            .exclude(host_country=country)
+        )
+        shown = self.meetings_shown
+        context.update(
+            leaders=Leader.objects.visible().active().filter(country=country),
+            meetings_hosted=hosted[:shown],
+            meetings_hosted_count=hosted.count(),
+            meetings_abroad=abroad[:shown],
+            meetings_abroad_count=abroad.count(),
+            meetings_shown=shown,
+            counterpart_countries=counterpart_countries(country),
+            office_timeline=country_office_timeline(country),
+        )
+        return context

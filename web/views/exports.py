@@ -1,0 +1,78 @@
+"""The meetings list as CSV and JSON downloads, with the list's filters."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, StreamingHttpResponse
+from django.views import View
+
+from kb.selectors.exports import MEETING_COLUMNS, meeting_cells, meeting_rows
+from kb.selectors.meetings import MeetingFilters, with_row_relations
+from web.views.base import MeetingFilterMixin, ReadRequiredMixin
+
+
+def export_rows(filters: MeetingFilters, request):
+    """The filtered meetings as plain dicts (streamed in chunks, bounded queries each)."""
+    meetings = with_row_relations(filters.meetings())
+    return meeting_rows(meetings, absolute=request.build_absolute_uri)
+
+
+def _filter_errors_response(filters: MeetingFilters):
+    return HttpResponse(
+        "Bad filter values:\n" + "\n".join(filters.errors) + "\n",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def export_csv(filters: MeetingFilters, request):
+    if filters.errors:
+        return _filter_errors_response(filters)
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # BOM: spreadsheet programs then read the file as UTF-8
+        yield writer.writerow(MEETING_COLUMNS)
+        for row in export_rows(filters, request):
+            yield writer.writerow(meeting_cells(row))
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="meetings.csv"'
+    return response
+
+
+def export_json(filters: MeetingFilters, request):
+    if filters.errors:
+        return _filter_errors_response(filters)
+    payload = {
+        "filters": filters.params(),
+        "description": filters.describe(),
+        "meetings": list(export_rows(filters, request)),
+    }
+    payload["count"] = len(payload["meetings"])
+    response = HttpResponse(
+        json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="meetings.json"'
+    return response
+
+
+EXPORTERS = {"csv": export_csv, "json": export_json}
+
+
+class MeetingExportView(MeetingFilterMixin, ReadRequiredMixin, View):
+    """/meetings/export.csv and /meetings/export.json with the list's filters."""
+
+    format = "csv"
+
+    def get(self, request, *args, **kwargs):
+        return EXPORTERS[self.format](self.filters, request)

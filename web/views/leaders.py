@@ -1,0 +1,77 @@
+"""The leaders list and a leader's page: meetings by year, gifts, agreements, counterparts."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.views.generic import DetailView, ListView
+
+from kb.models import (
+    Leader,
+)
+from kb.selectors.counts import leader_meeting_count
+from kb.selectors.facts import agreements_for_list, gifts_for_list
+from kb.selectors.leaders import counterparts_of_leader, leader_meetings
+from kb.selectors.meetings import with_row_relations
+from kb.selectors.rows import COUNTRY_DETAILS
+from kb.selectors.timeline import by_year, meetings_per_year
+from web.views.base import PAGE_SIZE, PageMixin, PageRowsMixin
+
+
+class LeaderListView(PageRowsMixin, PageMixin, ListView):
+    template_name = "kb/leader_list.html"
+    context_object_name = "leaders"
+    paginate_by = PAGE_SIZE
+    section = "leaders"
+
+    def get_queryset(self):
+        return Leader.objects.visible().active().order_by("name", "id")
+
+    def rows(self):
+        return (
+            Leader.objects.select_related("country")
+            .defer(*(f"country__{name}" for name in COUNTRY_DETAILS))
+            .annotate(meeting_count=leader_meeting_count())
+        )
+
+
+class LeaderDetailView(PageMixin, DetailView):
+    template_name = "kb/leader_detail.html"
+    context_object_name = "leader"
+    section = "leaders"
+    meetings_per_page = 100
+
+    def get_queryset(self):
+        return Leader.objects.select_related("country", "merged_into")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.merged_into_id:
+            # A merged record lives on as its survivor.
+            return redirect(self.object.merged_into)
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        leader = self.object
+        # Chronological: the leader's timeline, undated meetings last, a page at a time
+        # (a head of government meets hundreds of people over a term).
+        meetings = leader_meetings(leader.pk)
+        paginator = Paginator(with_row_relations(meetings), self.meetings_per_page)
+        page = paginator.get_page(self.request.GET.get("page"))
+        context.update(
+            meetings=page.object_list,
+            meeting_years=by_year(page.object_list, meetings_per_year(meetings)),
+            paginator=paginator,
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            prev_label="← Earlier",
+            next_label="Later →",
+            gifts_given=gifts_for_list().filter(giver=leader),
+            gifts_received=gifts_for_list().filter(recipient=leader),
+            agreements=agreements_for_list().filter(leader_parties=leader),
+            counterparts=counterparts_of_leader(leader),
+            offices=leader.offices.visible().select_related("country").order_by("start", "id"),
+        )
+        return context

@@ -1,0 +1,97 @@
+"""The meetings list (filtered, searched, sorted, paged) and a meeting's page."""
+
+from __future__ import annotations
+
+from django.views.generic import DetailView, ListView
+
+from kb.models import (
+    Meeting,
+)
+from kb.selectors.facts import agreements_for_list, evidence_page, gifts_for_list
+from kb.selectors.meetings import filter_choices, with_row_relations
+from kb.selectors.rows import leaders_prefetch
+from web.views.base import (
+    PAGE_SIZE,
+    ForgivingPaginationMixin,
+    MeetingFilterMixin,
+    PageMixin,
+    PageRowsMixin,
+)
+from web.views.exports import EXPORTERS
+
+
+class MeetingListView(
+    MeetingFilterMixin, PageRowsMixin, ForgivingPaginationMixin, PageMixin, ListView
+):
+    """Filter, search, sort and page through meetings; every choice lives in the URL."""
+
+    template_name = "kb/meeting_list.html"
+    context_object_name = "meetings"
+    paginate_by = PAGE_SIZE
+    section = "meetings"
+
+    def get(self, request, *args, **kwargs):
+        export = request.GET.get("format", "").lower()
+        if export in EXPORTERS:
+            return EXPORTERS[export](self.filters, request)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        meetings = self.filters.ordered()
+        if self.filters.q:
+            # The search is the costly part of a searched list, and paging would run it
+            # twice (to count the matches, then to slice a page): take their ids once.
+            return list(meetings.values_list("pk", flat=True))
+        return meetings
+
+    def page_rows(self, page):
+        return with_row_relations(self.filters.rows(page))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = self.filters
+        newest_first = filters.sort in ("-date",)
+        oldest_first = filters.sort == "date"
+        context.update(
+            filters=filters,
+            filter_errors=filters.errors,
+            choices=filter_choices(),
+            export_query=filters.querystring(),
+            show_counts=True,
+            prev_label="← Newer" if newest_first else ("← Older" if oldest_first else None),
+            next_label="Older →" if newest_first else ("Newer →" if oldest_first else None),
+        )
+        return context
+
+
+class MeetingDetailView(PageMixin, DetailView):
+    template_name = "kb/meeting_detail.html"
+    context_object_name = "meeting"
+    section = "meetings"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("host_country").prefetch_related(
+            leaders_prefetch("participants")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        gifts = list(gifts_for_list().filter(meeting=meeting).order_by("giver__name", "id"))
+        # Gifts in each direction: grouped by (giver, recipient) pair.
+        directions: dict[tuple[int, int], dict] = {}
+        for gift in gifts:
+            key = (gift.giver_id, gift.recipient_id)
+            directions.setdefault(
+                key, {"giver": gift.giver, "recipient": gift.recipient, "gifts": []}
+            )["gifts"].append(gift)
+        context.update(
+            participants=list(meeting.participants.all()),
+            gift_directions=list(directions.values()),
+            agreements=agreements_for_list().filter(meeting=meeting),
+            evidence=evidence_page(self.request.GET.get("evidence"), meeting=meeting),
+        )
+        return context
+
+
+# ---- leaders ------------------------------------------------------------------------------

@@ -1,0 +1,81 @@
+"""Who met whom (the network) and when (the timeline), for the meetings the filters select."""
+
+from __future__ import annotations
+
+from django.views.generic import ListView, TemplateView
+
+from kb.models import (
+    Meeting,
+    MeetingKind,
+)
+from kb.selectors.meetings import filter_choices, with_row_relations
+from kb.selectors.network import network
+from kb.selectors.timeline import year_counts
+from web.views.base import ForgivingPaginationMixin, MeetingFilterMixin, PageMixin
+
+
+class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
+    """Who met whom: a server-side SVG (no JavaScript) and the same edges as a table."""
+
+    template_name = "kb/network.html"
+    section = "network"
+    max_nodes_default = 40
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = self.filters
+        errors = list(filters.errors)
+        by = self.request.GET.get("by", "leader")
+        if by not in ("leader", "country"):
+            errors.append(f"Ignored “{by[:40]}” for the network: use leader or country.")
+            by = "leader"
+        raw_limit = self.request.GET.get("limit", "")
+        limit = self.max_nodes_default
+        if raw_limit:
+            if raw_limit.isdigit() and 2 <= int(raw_limit) <= 150:
+                limit = int(raw_limit)
+            else:
+                errors.append("Ignored the number of nodes: use a number from 2 to 150.")
+        graph = network(filters.filter(Meeting.objects.visible()), by=by, max_nodes=limit)
+        context.update(
+            filters=filters,
+            filter_errors=errors,
+            by=by,
+            limit=limit,
+            graph=graph,
+            choices={"kinds": MeetingKind.choices},
+            # Other meeting filters given in the URL (search, leader...) survive the form.
+            hidden_params=[
+                (name, value)
+                for name, value in filters.params(sort=False).items()
+                if name not in ("from", "to", "kind")
+            ],
+        )
+        return context
+
+
+class TimelineView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, ListView):
+    """Meetings in date order, grouped by year and month (plain HTML, no script)."""
+
+    template_name = "kb/timeline.html"
+    context_object_name = "meetings"
+    paginate_by = 100
+    section = "timeline"
+
+    def get_queryset(self):
+        meetings = self.filters.filter(Meeting.objects.visible()).filter(date__isnull=False)
+        return with_row_relations(meetings).order_by("date", "id")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filtered = self.filters.filter(Meeting.objects.visible())
+        context.update(
+            filters=self.filters,
+            filter_errors=self.filters.errors,
+            choices=filter_choices(),
+            years=year_counts(filtered),
+            undated=filtered.filter(date__isnull=True).count(),
+            prev_label="← Earlier",
+            next_label="Later →",
+        )
+        return context
