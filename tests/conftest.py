@@ -27,6 +27,16 @@ def no_queue(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: read results cached until the next write
+    (kb.changes) must not outlive the test database they were read from, which is rolled
+    back without a commit that would move the version on."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fresh_registry_snapshot():
     """Each test reads the registry its own database holds, not a snapshot an earlier
     test's database left in this process."""

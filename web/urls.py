@@ -17,6 +17,7 @@ from web.views import (
     feeds,
     home,
     leaders,
+    maps,
     meetings,
     network,
 )
@@ -36,6 +37,8 @@ urlpatterns = [
     ),
     path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting-detail"),
     path("network/", network.NetworkView.as_view(), name="network"),
+    path("map/", maps.MapView.as_view(), name="map"),
+    path("charts/", maps.ChartsView.as_view(), name="charts"),
     path("timeline/", network.TimelineView.as_view(), name="timeline"),
     path("leaders/", leaders.LeaderListView.as_view(), name="leader-list"),
     path("leaders/<int:pk>/", leaders.LeaderDetailView.as_view(), name="leader-detail"),

@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations, groupby
-from operator import itemgetter
 
 from kb.models import Country, Leader, Meeting
+from kb.selectors.graph import network_counts
 
 Participation = Meeting.participants.through
 
@@ -27,6 +26,7 @@ class Node:
     label_y: float = 0.0
     anchor: str = "start"
     rotate: float = 0.0
+    group: str = ""  # what colours it in the interactive view: a leader's country
 
 
 @dataclass
@@ -52,41 +52,23 @@ class Network:
 
 
 def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 800) -> Network:
-    """Who met whom among `meetings`: nodes (leaders or countries), weighted edges, and a
-    deterministic circular layout (same input, same picture)."""
-    rows = Participation.objects.filter(meeting__in=meetings.values("pk"))
+    """Who met whom among `meetings`: the ``max_nodes`` most active nodes (leaders or
+    countries) and the weighted edges among them, counted by the database
+    (:mod:`kb.selectors.graph`), with a deterministic circular layout (same input, same
+    picture)."""
+    counts = network_counts(meetings, by=by, max_nodes=max_nodes)
+    node_meetings = counts.node_meetings
     if by == "country":
-        rows = rows.filter(leader__country__isnull=False)
-        key = "leader__country_id"
-    else:
-        key = "leader_id"
-    rows = rows.values_list("meeting_id", key).order_by("meeting_id")
-
-    # One pass over the memberships, a meeting at a time (Counter and combinations do
-    # the counting in C: this runs over every participation in the selection).
-    pair_weights: Counter[tuple[int, int]] = Counter()
-    node_meetings: Counter[int] = Counter()
-    for _, members in groupby(rows, itemgetter(0)):
-        keys = sorted({member for _, member in members})
-        node_meetings.update(keys)
-        pair_weights.update(combinations(keys, 2))
-
-    degrees = Counter(a for a, _ in pair_weights)
-    degrees.update(b for _, b in pair_weights)
-    connected = list(degrees)
-    if by == "country":
-        countries = Country.objects.filter(pk__in=connected).only("id", "code", "name")
+        countries = Country.objects.filter(pk__in=node_meetings).only("id", "code", "name")
         objects = {country.pk: country for country in countries}
     else:
         objects = {
             leader.pk: leader
-            for leader in Leader.objects.filter(pk__in=connected).only("id", "name")
+            for leader in Leader.objects.filter(pk__in=node_meetings)
+            .select_related("country")
+            .only("id", "name", "country__code", "country__name")
         }
-
-    def rank(key):
-        return (-node_meetings[key], -degrees[key], str(objects[key]).casefold(), key)
-
-    chosen = sorted((k for k in connected if k in objects), key=rank)[:max_nodes]
+    chosen = [k for k in node_meetings if k in objects]
     # Place in alphabetical order round the circle so a reader can scan it.
     chosen.sort(key=lambda k: (str(objects[k]).casefold(), k))
     nodes = {}
@@ -97,6 +79,7 @@ def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 80
             label=obj.name,
             url=obj.get_absolute_url(),
             weight=node_meetings[key],
+            group=_group(obj, by),
         )
 
     def by_label(node: Node):
@@ -104,7 +87,7 @@ def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 80
 
     edges = [
         Edge(*sorted((nodes[a], nodes[b]), key=by_label), weight)
-        for (a, b), weight in pair_weights.items()
+        for (a, b), weight in counts.pair_meetings.items()
         if a in nodes and b in nodes
     ]
     for edge in edges:
@@ -115,11 +98,34 @@ def network(meetings, *, by: str = "leader", max_nodes: int = 40, size: int = 80
     return Network(
         nodes=list(nodes.values()),
         edges=edges,
-        total_nodes=len(connected),
-        total_edges=len(pair_weights),
+        total_nodes=counts.total_nodes,
+        total_edges=len(edges),
         size=size,
         by=by,
     )
+
+
+def _group(obj, by: str) -> str:
+    if by == "country":
+        return obj.name
+    return obj.country.name if obj.country_id else "No country"
+
+
+def graph_data(graph: Network, *, groups: int = 9) -> dict:
+    """The graph as the interactive view reads it (embedded with ``json_script``): nodes,
+    edges, and the most common groups, which get their own colours."""
+    common = Counter(node.group for node in graph.nodes).most_common(groups)
+    return {
+        "nodes": [
+            {"id": n.key, "label": n.label, "url": n.url, "weight": n.weight, "group": n.group}
+            for n in graph.nodes
+        ],
+        "edges": [
+            {"source": e.source.key, "target": e.target.key, "weight": e.weight}
+            for e in graph.edges
+        ],
+        "groups": [group for group, _ in common],
+    }
 
 
 def _layout(nodes: list[Node], edges: list[Edge], size: int) -> None:

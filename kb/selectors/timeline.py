@@ -23,7 +23,13 @@ def year_counts(meetings) -> list[dict]:
         .annotate(n=Count("pk"))
         .order_by("year")
     )
-    rows = list(rows)
+    # Every year from the first to the last, empty ones too: a gap in the record must
+    # read as a gap, not vanish and make the trend look steadier than it is.
+    found = {r["year"]: r["n"] for r in rows}
+    rows = [
+        {"year": year, "n": found.get(year, 0)}
+        for year in (range(min(found), max(found) + 1) if found else ())
+    ]
     peak = max((r["n"] for r in rows), default=1) or 1
     for row in rows:
         row["percent"] = round(100 * row["n"] / peak)

@@ -34,6 +34,8 @@
     }));
 
     holder.hidden = false;
+    var help = document.getElementById("network-help");
+    if (help) help.hidden = false;
     document.documentElement.classList.add("network-interactive");
     var cy = window.cytoscape({
       container: holder,

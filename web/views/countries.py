@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from kb.changes import cached
 from kb.models import (
     Country,
     Leader,
+    Meeting,
 )
 from kb.selectors.countries import (
     counterpart_countries,
@@ -18,8 +21,10 @@ from kb.selectors.countries import (
     meetings_of_country,
 )
 from kb.selectors.counts import countries_with_counts
+from kb.selectors.maps import hosted_counts
 from kb.selectors.meetings import meetings_for_list
 from web.views.base import PAGE_SIZE, PageMixin
+from web.views.maps import world_map
 
 
 class CountryListView(PageMixin, ListView):
@@ -40,6 +45,16 @@ class CountryListView(PageMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["show_all"] = self.show_all()
+        counts = cached(
+            "map",
+            {"shade": "hosted", "filters": {}},
+            lambda: hosted_counts(Meeting.objects.visible()),
+        )
+        context["world"] = world_map(
+            counts,
+            label="meetings hosted",
+            link=lambda code: reverse("country-detail", args=[code]),
+        )
         return context
 
 

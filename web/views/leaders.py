@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from kb.models import (
@@ -12,10 +13,13 @@ from kb.models import (
 from kb.selectors.counts import leader_meeting_count
 from kb.selectors.facts import agreements_for_list, gifts_for_list
 from kb.selectors.leaders import counterparts_of_leader, leader_meetings
+from kb.selectors.maps import leader_travels
 from kb.selectors.meetings import with_row_relations
 from kb.selectors.rows import COUNTRY_DETAILS
 from kb.selectors.timeline import by_year, meetings_per_year
+from web import charts
 from web.views.base import PAGE_SIZE, PageMixin, PageRowsMixin
+from web.views.maps import world_map
 
 
 class LeaderListView(PageRowsMixin, PageMixin, ListView):
@@ -74,4 +78,27 @@ class LeaderDetailView(PageMixin, DetailView):
             counterparts=counterparts_of_leader(leader),
             offices=leader.offices.visible().select_related("country").order_by("start", "id"),
         )
+        context.update(self.travels(leader, meetings))
         return context
+
+    def travels(self, leader, meetings) -> dict:
+        """Where the leader met others (a map and a table by host country) and their
+        meetings per year (a chart, empty years kept)."""
+        trips = leader_travels(leader)
+        counts = {trip.code: trip.meetings for trip in trips}
+        years = meetings_per_year(meetings)
+        years.pop(None, None)
+        bars = charts.filled_years(years)
+        return {
+            "trips": trips,
+            "travel_map": world_map(
+                counts,
+                label=f"meetings of {leader.name} held there",
+                link=lambda code: reverse("country-detail", args=[code]),
+            )
+            if trips
+            else None,
+            "activity_chart": charts.column_chart(
+                bars, title=f"Meetings of {leader.name} per year", unit="meetings"
+            ),
+        }

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.views.generic import ListView, TemplateView
 
+from kb.changes import cached
 from kb.models import (
     Meeting,
     MeetingKind,
 )
 from kb.selectors.meetings import filter_choices, with_row_relations
-from kb.selectors.network import network
+from kb.selectors.network import graph_data, network
 from kb.selectors.timeline import year_counts
 from web.views.base import ForgivingPaginationMixin, MeetingFilterMixin, PageMixin
 
@@ -19,7 +20,8 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
 
     template_name = "kb/network.html"
     section = "network"
-    max_nodes_default = 40
+    max_nodes_default = 60
+    max_nodes_limit = 300
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -32,17 +34,27 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
         raw_limit = self.request.GET.get("limit", "")
         limit = self.max_nodes_default
         if raw_limit:
-            if raw_limit.isdigit() and 2 <= int(raw_limit) <= 150:
+            if raw_limit.isdigit() and 2 <= int(raw_limit) <= self.max_nodes_limit:
                 limit = int(raw_limit)
             else:
-                errors.append("Ignored the number of nodes: use a number from 2 to 150.")
-        graph = network(filters.filter(Meeting.objects.visible()), by=by, max_nodes=limit)
+                errors.append(
+                    f"Ignored the number of nodes: use a number from 2 to {self.max_nodes_limit}."
+                )
+        selection = filters.filter(Meeting.objects.visible())
+        # Counted once per filter until the next write to the knowledge base.
+        graph = cached(
+            "network",
+            {"by": by, "limit": limit, "filters": filters.params(sort=False)},
+            lambda: network(selection, by=by, max_nodes=limit),
+        )
         context.update(
             filters=filters,
             filter_errors=errors,
             by=by,
             limit=limit,
             graph=graph,
+            graph_data=graph_data(graph),
+            max_nodes_limit=self.max_nodes_limit,
             choices={"kinds": MeetingKind.choices},
             # Other meeting filters given in the URL (search, leader...) survive the form.
             hidden_params=[
