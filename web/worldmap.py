@@ -172,7 +172,7 @@ def world_svg(
     bounds = classes(values)
     parts = [
         format_html(
-            '<svg class="world-map" viewBox="0 0 {} {}" role="img" aria-labelledby="map-title" '
+            '<svg class="world-map" viewBox="0 0 {} {}" role="group" aria-labelledby="map-title" '
             'xmlns="http://www.w3.org/2000/svg"><title id="map-title">{}</title>'
             '<g stroke="#ffffff" stroke-width="0.5" stroke-linejoin="round">',
             WIDTH,

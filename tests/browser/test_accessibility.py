@@ -33,7 +33,8 @@ AUDIT = """() => {
 PAGES = [
     "/", "/meetings/", "/meetings/{meeting}/", "/leaders/", "/leaders/{leader}/",
     "/countries/", "/countries/NO/", "/gifts/", "/agreements/", "/articles/",
-    "/network/", "/timeline/", "/accounts/login/",
+    "/network/", "/timeline/", "/map/", "/map/?shade=attended", "/charts/",
+    "/accounts/login/",
 ]
 
 
@@ -51,7 +52,7 @@ def test_editor_pages_have_labelled_fields_and_ordered_headings(page, meeting): 
     page.get_by_label("Password").fill("correct-horse-battery")
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
-    editor_pages = ("/upload/", "/review/", f"/meetings/{meeting.pk}/edit/")
+    editor_pages = ("/upload/", "/review/", "/feeds/", f"/meetings/{meeting.pk}/edit/")
     for url in (*editor_pages, f"/meetings/{meeting.pk}/"):
         page.goto(url)
         assert page.evaluate(AUDIT) == [], url

@@ -46,7 +46,7 @@ def test_countries_are_shaded_by_their_figure_and_linked():
     assert worldmap.PALETTE.index(fill("BR")) < worldmap.PALETTE.index(fill("FR")) < 4
     assert '<a href="/countries/FR/" class="country has-value" data-code="FR">' in svg
     assert "<title>France: 10 meetings hosted</title>" in svg
-    assert 'role="img"' in svg
+    assert 'role="group"' in svg
 
 
 def test_names_and_links_are_escaped():
