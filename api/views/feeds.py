@@ -12,7 +12,8 @@ from rest_framework.response import Response
 
 from api.models import ApiToken, TokenScope
 from api.parsers import JSONParser
-from api.serializers import StrictCharField, StrictSerializer
+from api.serializers import NoInputSerializer, StrictCharField, StrictSerializer
+from api.views.base import no_input
 from ingest.feeds import FeedError, feed_poll, feed_set_active, feed_subscribe
 from ingest.models import Feed
 from kb.roles import can_edit
@@ -101,9 +102,19 @@ class FeedViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     parser_classes = [JSONParser]
 
-    @extend_schema(request=None, responses=PollSerializer)
+    @extend_schema(request=NoInputSerializer, responses={204: None})
+    def destroy(self, request, *args, **kwargs):
+        """Unsubscribe; the articles the feed brought stay."""
+        feed = self.get_object()
+        no_input(request)
+        feed.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=NoInputSerializer, responses=PollSerializer)
     @action(detail=True, methods=["post"])
     def poll(self, request, pk=None):
         """Poll this feed now; answers what the poll found (``error`` when it failed)."""
-        result = feed_poll(self.get_object())
+        feed = self.get_object()
+        no_input(request)
+        result = feed_poll(feed)
         return Response(PollSerializer(result).data, status=status.HTTP_200_OK)
