@@ -13,9 +13,10 @@ from django.db import IntegrityError, InterfaceError, OperationalError, transact
 from django.utils import timezone
 
 from ingest import read
+from ingest.queue import article_queue
 from ingest.read import UploadRejected
+from ingest.record import article_facts_replace
 from kb.models import Article, ArticleStatus
-from kb.services import article_facts_replace
 
 logger = logging.getLogger(__name__)
 
@@ -30,22 +31,6 @@ TIME_LIMIT_REASON = (
 )
 
 __all__ = ["UploadRejected", "article_submit", "article_process", "article_requeue"]
-
-
-def _queue(article: Article) -> None:
-    transaction.on_commit(lambda: _send(article.pk))
-
-
-def _send(article_id: int) -> None:
-    """Hand the article to the workers. If the broker cannot be reached the article
-    stays queued in the database and the periodic sweep sends it again later: an
-    upload that was saved is never answered with an error."""
-    from ingest.tasks import ingest_article
-
-    try:
-        ingest_article.delay(article_id)
-    except Exception:  # noqa: BLE001 - kombu/redis raise many kinds on a lost broker
-        logger.exception("could not queue article %s; the sweep will queue it", article_id)
 
 
 def _limits() -> dict:
@@ -135,7 +120,7 @@ def article_submit(
         # Lost a race with an identical upload: that one is the article.
         return Article.objects.get(content_hash=content_hash), False
     if queue:
-        _queue(article)
+        article_queue(article)
     return article, True
 
 
@@ -165,7 +150,7 @@ def _unread(
             article.upload.save(name[-100:], ContentFile(data), save=False)
         article.save()
     if queue:
-        _queue(article)
+        article_queue(article)
     return article
 
 
@@ -175,7 +160,7 @@ def article_requeue(*, article: Article) -> Article:
         status=ArticleStatus.QUEUED, error="", updated_at=timezone.now()
     )
     article.refresh_from_db()
-    _queue(article)
+    article_queue(article)
     return article
 
 

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from ingest.queue import queue_replaced
+
 
 @pytest.fixture
 def countries(db):
@@ -21,9 +23,21 @@ def countries(db):
 
 
 @pytest.fixture
-def no_queue(monkeypatch):
-    """Save uploads without running extraction (keeps page and API tests fast)."""
-    monkeypatch.setattr("ingest.services._queue", lambda article: None)
+def no_queue():
+    """Save uploads without running extraction (keeps page and API tests fast): the ids
+    of the articles that would have been queued, in order."""
+    ids: list[int] = []
+    with queue_replaced(lambda article: ids.append(article.pk)):
+        yield ids
+
+
+@pytest.fixture
+def queued_articles():
+    """Stands in for the broker: the articles queued, in order, so a test can check
+    them or play the worker."""
+    articles: list = []
+    with queue_replaced(articles.append):
+        yield articles
 
 
 @pytest.fixture(autouse=True)

@@ -16,9 +16,9 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def no_queue(monkeypatch):
+def no_queue(no_queue):
     """Never run extraction from these tests."""
-    monkeypatch.setattr("ingest.services._queue", lambda article: None)
+    return no_queue
 
 
 @pytest.fixture

@@ -8,11 +8,9 @@ from tests.factories import UserFactory, editor
 
 
 @pytest.fixture(autouse=True)
-def no_queue(monkeypatch):
+def no_queue(no_queue):
     """Record what would be queued for extraction; never run it."""
-    queued: list = []
-    monkeypatch.setattr("ingest.services._queue", lambda article: queued.append(article.pk))
-    return queued
+    return no_queue
 
 
 @pytest.fixture

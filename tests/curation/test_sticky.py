@@ -19,10 +19,10 @@ from ingest.extract.types import (
     MeetingCandidate,
     Span,
 )
+from ingest.resolve import leader_resolve
 from ingest.services import article_process
 from kb import curation
 from kb.models import Agreement, ArticleStatus, Country, Gift, Leader, Meeting, ReviewState
-from kb.services import leader_resolve
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

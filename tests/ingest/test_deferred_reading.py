@@ -18,6 +18,7 @@ from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from api.models import TokenScope
+from ingest.queue import queue_replaced
 from ingest.services import article_process, article_submit
 from kb.models import Article, ArticleStatus, Evidence
 from tests.api.conftest import token_client
@@ -82,10 +83,8 @@ def readers_called(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def queued(monkeypatch) -> list[int]:
-    ids: list[int] = []
-    monkeypatch.setattr("ingest.services._queue", lambda article: ids.append(article.pk))
-    return ids
+def queued(no_queue) -> list[int]:
+    return no_queue
 
 
 @pytest.fixture
@@ -258,10 +257,8 @@ def test_ingest_command_names_the_article_a_pdf_duplicates(
     again.write_bytes(first.read_bytes())
 
     # Without a broker the worker's code runs in-process as soon as the article is saved.
-    monkeypatch.setattr(
-        "ingest.services._queue", lambda article: article_process(article_id=article.pk)
-    )
-    call_command("ingest", str(first), str(again))
+    with queue_replaced(lambda article: article_process(article_id=article.pk)):
+        call_command("ingest", str(first), str(again))
 
     out = capsys.readouterr().out.splitlines()
     original = Article.objects.get(content_hash__isnull=False)

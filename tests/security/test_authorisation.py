@@ -41,8 +41,8 @@ class Write:
 
 
 @pytest.fixture(autouse=True)
-def no_queue(monkeypatch):
-    monkeypatch.setattr("ingest.services._queue", lambda article: None)
+def no_queue(no_queue):
+    return no_queue
 
 
 def writes() -> list[Write]:

@@ -224,10 +224,8 @@ def page_client(client, db):
 
 
 @pytest.fixture
-def queued(monkeypatch) -> list[int]:
-    ids: list[int] = []
-    monkeypatch.setattr("ingest.services._queue", lambda article: ids.append(article.pk))
-    return ids
+def queued(no_queue) -> list[int]:
+    return no_queue
 
 
 def test_the_api_and_the_upload_page_refuse_internal_urls(canary, api, page_client, queued):

@@ -43,9 +43,10 @@ from ingest.extract.types import (
     MeetingCandidate,
     Span,
 )
+from ingest.record import article_facts_replace
+from ingest.resolve import agreement_find, gift_find, meeting_find
 from kb.management.commands.generate_demo_data import generate
 from kb.models import Article, Country, Gift, Leader, Meeting, ReviewState
-from kb.services import agreement_find, article_facts_replace, gift_find, meeting_find
 
 TEXT = "{a} met {b} in the capital on {day}. {a} gave {b} a silver tea set. They signed a treaty."
 
