@@ -2,7 +2,7 @@
 gifts, agreements) and saving the article's evidence, in one transaction.
 
 The one place ``ingest`` writes the knowledge base; it uses kb's models and the sweep
-of unsupported facts in ``kb.services``. kb never imports it.
+of unsupported facts in ``kb.services.articles``. kb never imports it.
 
 Rules that hold throughout:
 - A fact an editor touched (confirmed, corrected, rejected) is never changed by
@@ -40,6 +40,7 @@ from ingest.resolve import (
     leader_resolve,
     meeting_find,
 )
+from kb.constants import MANUAL_RULE
 from kb.models import (
     Agreement,
     Article,
@@ -50,8 +51,7 @@ from kb.models import (
     Meeting,
 )
 from kb.names import name_keys
-from kb.services import (
-    MANUAL_RULE,
+from kb.services.articles import (
     FactIds,
     article_supported_facts,
     facts_unsupported_delete,

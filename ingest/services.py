@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -30,7 +31,16 @@ TIME_LIMIT_REASON = (
     "Split it into shorter articles and upload those."
 )
 
-__all__ = ["UploadRejected", "article_submit", "article_process", "article_requeue"]
+__all__ = [
+    "UploadRejected",
+    "article_process",
+    "article_requeue",
+    "article_submit",
+    "articles_submit",
+]
+
+#: The most articles one batch upload may hold.
+BATCH_MAX = 100
 
 
 def _limits() -> dict:
@@ -122,6 +132,36 @@ def article_submit(
     if queue:
         article_queue(article)
     return article, True
+
+
+@dataclass
+class Submitted:
+    index: int
+    article: Article | None = None
+    created: bool = False
+    error: UploadRejected | None = None
+
+
+def articles_submit(items: list[dict | UploadRejected]) -> list[Submitted]:
+    """Submit each item (keyword arguments for ``article_submit``, or the reason it is
+    unusable) on its own: one that cannot be read is reported with its reason and does
+    not stop the others."""
+    if not items:
+        raise UploadRejected("empty", "The batch is empty: give at least one item.")
+    if len(items) > BATCH_MAX:
+        raise UploadRejected("too_many", f"A batch holds at most {BATCH_MAX} items.")
+    results = []
+    for index, kwargs in enumerate(items):
+        if isinstance(kwargs, UploadRejected):
+            results.append(Submitted(index, error=kwargs))
+            continue
+        try:
+            article, created = article_submit(**kwargs)
+        except UploadRejected as exc:
+            results.append(Submitted(index, error=exc))
+        else:
+            results.append(Submitted(index, article=article, created=created))
+    return results
 
 
 def _unread(

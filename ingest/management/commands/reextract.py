@@ -21,9 +21,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ingest.extract.types import EXTRACTOR_VERSION
 from ingest.services import article_requeue
+from kb.constants import PENDING
 from kb.models import Article, ArticleStatus
-
-PENDING = (ArticleStatus.QUEUED, ArticleStatus.PROCESSING)
 
 
 class Command(BaseCommand):

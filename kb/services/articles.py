@@ -15,15 +15,12 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from kb.models import Agreement, Article, ArticleStatus, Evidence, Gift, Meeting, ReviewState
+from kb.constants import FACT_MODELS, PENDING
+from kb.models import Article, Evidence, ReviewState
 
 logger = logging.getLogger(__name__)
 
-MANUAL_RULE = "manual"  # the rule recorded on evidence an editor added by hand
-#: The facts evidence can support, gifts and agreements before the meetings they attach to.
-FACT_MODELS: tuple[type[models.Model], ...] = (Gift, Agreement, Meeting)
-PENDING = (ArticleStatus.QUEUED, ArticleStatus.PROCESSING)
-
+#: Ids of facts, by model.
 FactIds = dict[type[models.Model], set[int]]
 
 

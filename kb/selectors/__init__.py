@@ -1,0 +1,1 @@
+"""Read functions, one per question, shared by the pages and the API."""
