@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from ingest import read
+from ingest import fetch, read
 from ingest.queue import article_queue
 from ingest.read import UploadRejected
 from ingest.record import article_facts_replace
@@ -87,7 +87,7 @@ def article_submit(
     """
     limits = _limits()
     if url:
-        url = read.check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
+        url = fetch.check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
         return _unread(url=url, title=url, source=source or url, queue=queue), True
     if data is not None:
         media_type = read.check_upload(data, filename=filename, max_bytes=limits["max_bytes"])
@@ -217,7 +217,7 @@ def _read_unread(article: Article) -> Article | None:
     reason, or a duplicate)."""
     try:
         if article.url:
-            data, source = read.fetch_url(
+            data, source = fetch.fetch_url(
                 article.url,
                 max_bytes=settings.UPLOAD_MAX_BYTES,
                 timeout=settings.INGEST_FETCH_TIMEOUT,

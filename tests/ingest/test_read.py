@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
+from ingest.fetch import fetch_url
 from ingest.read import (
     APPLICATION_PDF,
     TEXT_HTML,
@@ -27,7 +28,6 @@ from ingest.read import (
     ReadArticle,
     UploadRejected,
     content_hash,
-    fetch_url,
     normalise_text,
     read_text,
     read_upload,
