@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict
 
 from django.db import connection, transaction
+from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
 
 from ingest.extract.types import (
     AgreementCandidate,
@@ -40,7 +44,7 @@ from ingest.resolve import (
     leader_resolve,
     meeting_find,
 )
-from kb.constants import MANUAL_RULE
+from kb.constants import EXTRACTION_REASON, MANUAL_RULE
 from kb.models import (
     Agreement,
     Article,
@@ -286,6 +290,30 @@ def _jsonable(value):
     return value
 
 
+#: The article whose extraction is being recorded in this thread (or task), if any.
+_recording: ContextVar[Article | None] = ContextVar("recording", default=None)
+
+
+@contextmanager
+def _history_by_extraction(article: Article) -> Iterator[None]:
+    """Within the block, every history row written is marked as extraction's
+    (``EXTRACTION_REASON``), so history credits the machine, not whoever uploaded the
+    article: an upload page that runs extraction in its own request would otherwise
+    record the uploader as the author of every fact (``kb.selectors.history``)."""
+    token = _recording.set(article)
+    try:
+        yield
+    finally:
+        _recording.reset(token)
+
+
+@receiver(pre_create_historical_record)
+def _mark_extraction_history(sender, history_instance, **kwargs) -> None:
+    article = _recording.get()
+    if article is not None and not history_instance.history_change_reason:
+        history_instance.history_change_reason = EXTRACTION_REASON.format(article=article.pk)
+
+
 @transaction.atomic
 def article_facts_replace(*, article: Article, extraction: Extraction) -> None:
     """Replace what extraction said about this article, in one transaction.
@@ -297,13 +325,14 @@ def article_facts_replace(*, article: Article, extraction: Extraction) -> None:
     # Only facts this article supported or now supports can be left without evidence
     # here: the sweep looks at those, never at whole tables.
     touched = article_supported_facts(article)
-    # Evidence an editor added by hand is theirs, not the extractor's: it stays.
-    Evidence.objects.filter(article=article).exclude(rule=MANUAL_RULE).delete()
-    writer = _ArticleWriter(article, extraction)
-    writer.write()
-    for model, ids in writer.written.items():
-        touched.setdefault(model, set()).update(ids)
-    facts_unsupported_delete(among=touched)
+    with _history_by_extraction(article):
+        # Evidence an editor added by hand is theirs, not the extractor's: it stays.
+        Evidence.objects.filter(article=article).exclude(rule=MANUAL_RULE).delete()
+        writer = _ArticleWriter(article, extraction)
+        writer.write()
+        for model, ids in writer.written.items():
+            touched.setdefault(model, set()).update(ids)
+        facts_unsupported_delete(among=touched)
     article.extractor_version = extraction.version
     if extraction.published and not article.published:
         article.published = extraction.published

@@ -27,3 +27,7 @@ PENDING = (ArticleStatus.QUEUED, ArticleStatus.PROCESSING)
 
 #: The length of simple-history's ``history_change_reason`` column.
 REASON_MAX = 100
+
+#: The reason on the history rows extraction writes (``{article}``: the article's id);
+#: ``kb.selectors.history`` tells extraction's rows from editors' by it.
+EXTRACTION_REASON = "Extraction of article {article}"

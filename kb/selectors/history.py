@@ -1,4 +1,7 @@
-"""A record's history as pages show it: who changed what, when, and from what to what."""
+"""A record's history as pages show it: who changed what, when, and from what to what.
+
+A change extraction made is credited to extraction, never to the person who uploaded
+the article (who is named apart, as ``uploaded_by``, when known)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
+from kb.constants import EXTRACTION_REASON
 from kb.models import Country, Leader, Meeting
 
 HISTORY_HIDDEN = ("created_at", "updated_at", "id", "edited_fields")
@@ -37,11 +41,32 @@ class Change:
 class HistoryEntry:
     history_id: int
     date: dt.datetime
+    #: The editor who made the change; None for extraction.
     user: object
     kind: str  # "created", "changed" or "deleted"
     reason: str
     changes: list[Change] = field(default_factory=list)
     current: bool = False
+    #: For a change extraction made, who uploaded the article, when known (an upload
+    #: extracted in its own request); never the author of the change.
+    uploaded_by: object = None
+
+    @property
+    def by(self) -> str:
+        """Who made the change, in words: "editor", "extraction (uploaded by editor)"
+        or "extraction"."""
+        if self.user is not None:
+            return self.user.get_username()
+        if self.uploaded_by is not None:
+            return f"extraction (uploaded by {self.uploaded_by.get_username()})"
+        return "extraction"
+
+
+def _by_extraction(record) -> bool:
+    return (record.history_change_reason or "").startswith(_EXTRACTION_PREFIX)
+
+
+_EXTRACTION_PREFIX = EXTRACTION_REASON.split("{", 1)[0]
 
 
 def history_entries(instance: models.Model, *, limit: int = 20) -> tuple[list[HistoryEntry], int]:
@@ -69,10 +94,12 @@ def history_entries(instance: models.Model, *, limit: int = 20) -> tuple[list[Hi
         kind = {"+": "created", "-": "deleted"}.get(record.history_type, "changed")
         if previous is None:
             kind = "created" if record.history_type != "-" else kind
+        machine = _by_extraction(record)
         entry = HistoryEntry(
             history_id=record.history_id,
             date=record.history_date,
-            user=record.history_user,
+            user=None if machine else record.history_user,
+            uploaded_by=record.history_user if machine else None,
             kind=kind,
             reason=record.history_change_reason or "",
             current=index == 0,
