@@ -14,7 +14,7 @@ from ingest.queue import queue_replaced
 @pytest.fixture
 def countries(db):
     """Every country, as the data migration loads them (transactional tests flush them)."""
-    from kb.countries import countries_sync
+    from gazetteer.countries import countries_sync
     from kb.models import Country
 
     if Country.objects.count() < 200:

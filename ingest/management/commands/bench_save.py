@@ -245,7 +245,7 @@ class Command(BaseCommand):
             people, after = self.fill(meetings, seed, explain)
             large = time_saves(people, after, articles)
             call_command("flush", interactive=False, verbosity=0)
-            from kb.countries import countries_sync
+            from gazetteer.countries import countries_sync
 
             countries_sync(Country)
             settle()
