@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from ingest.queue import queue_replaced
+from tests.factories import UserFactory, editor
 
 
 @pytest.fixture
@@ -20,6 +21,16 @@ def countries(db):
     if Country.objects.count() < 200:
         countries_sync(Country)
     return Country.objects.all()
+
+
+@pytest.fixture
+def editor_user(db):
+    return editor("curation-editor")
+
+
+@pytest.fixture
+def analyst_user(db):
+    return UserFactory(username="curation-analyst")
 
 
 @pytest.fixture

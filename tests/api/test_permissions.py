@@ -22,7 +22,7 @@ import pytest
 from django.db import transaction
 
 from api import urls
-from kb import curation
+from kb.services.merges import leader_merge
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -57,7 +57,7 @@ def world():
     gift = GiftFactory(giver=a, recipient=b, meeting=meeting)
     agreement = AgreementFactory(leader_parties=[a, b])
     evidence = EvidenceFactory(article=article, meeting=meeting)
-    record = curation.leader_merge(keep=a, merge=c, user=editor("merger"))
+    record = leader_merge(keep=a, merge=c, user=editor("merger"))
     return {
         "fr": fr, "a": a, "b": b, "lonely": LeaderFactory(), "article": article,
         "meeting": meeting, "duplicate": duplicate, "gift": gift, "agreement": agreement,

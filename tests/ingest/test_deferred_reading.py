@@ -22,8 +22,8 @@ from ingest.queue import queue_replaced
 from ingest.services import article_process, article_submit
 from kb.models import Article, ArticleStatus, Evidence
 from tests.api.conftest import token_client
-from tests.curation.test_sticky import TEXT, fake_extraction
 from tests.factories import editor
+from tests.ingest.record.test_sticky import TEXT, fake_extraction
 
 pytestmark = pytest.mark.django_db
 

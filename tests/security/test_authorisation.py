@@ -15,8 +15,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from kb.curation import meeting_merge
 from kb.models import Meeting
+from kb.services.merges import meeting_merge
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,

@@ -10,9 +10,9 @@ from simple_history.models import HistoricalRecords
 from ingest.record import article_facts_replace
 from kb.models import Gift, Meeting
 from kb.selectors.history import history_entries
-from kb.services.facts import fact_confirm
-from tests.curation.test_sticky import TEXT, fake_extraction
-from tests.factories import ArticleFactory, editor
+from kb.services.facts import fact_confirm, fact_update
+from tests.factories import ArticleFactory, LeaderFactory, MeetingFactory, editor
+from tests.ingest.record.test_sticky import TEXT, fake_extraction
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,30 @@ def test_an_editors_change_is_still_credited_to_the_editor(request_by):
     confirmed, *extracted = history_entries(Meeting.objects.get())[0]
     assert (confirmed.user, confirmed.by, confirmed.reason) == (reviewer, "reviewer", "Confirmed")
     assert extracted and all(entry.user is None for entry in extracted)
+
+
+def test_history_entries_show_who_when_and_diff(editor_user):
+    a, b = LeaderFactory(name="Ana Lima"), LeaderFactory(name="Tomas Berg")
+    meeting = MeetingFactory(participants=[a], place="Oslo")
+    fact_update(
+        fact=meeting, user=editor_user, changes={"place": "Bergen", "participants": [a, b]}
+    )
+    entries, hidden = history_entries(meeting)
+    assert hidden == 0
+    latest = entries[0]
+    assert latest.user == editor_user and latest.current
+    changes = {c.field: (c.old, c.new) for c in latest.changes}
+    assert changes["place"] == ("Oslo", "Bergen")
+    assert changes["participants"] == ("Ana Lima", "Ana Lima, Tomas Berg")
+    assert changes["review_state"] == ("Extracted", "Corrected")
+    assert entries[-1].kind == "created"
+    assert entries[-1].user is None  # made by extraction / factories, not a person
+
+
+def test_history_is_limited(editor_user):
+    meeting = MeetingFactory(participants=[LeaderFactory()])
+    for n in range(5):
+        fact_update(fact=meeting, user=editor_user, changes={"place": f"P{n}"})
+    entries, hidden = history_entries(meeting, limit=3)
+    assert len(entries) == 3
+    assert hidden == meeting.history.count() - 3

@@ -239,7 +239,7 @@ def test_saving_an_article_sweeps_only_the_facts_it_touched(countries):
     save's business (the old whole-table sweep deleted it); the article's own orphans go."""
     from ingest.record import article_facts_replace
     from tests.factories import ArticleFactory
-    from tests.kb.test_services import TEXT, extraction
+    from tests.ingest.record.test_article_facts_replace import TEXT, extraction
 
     elsewhere = MeetingFactory(participants=[LeaderFactory(), LeaderFactory()], date=DAY)
     article = ArticleFactory(text=TEXT)
