@@ -37,12 +37,12 @@ def leader_resolve(*, mention: LeaderMention, named_before: Collection[int] = ()
     country is unknown), so two people who share a name in different countries stay
     apart. Aliases and a missing title or country are filled in, unless an editor set them.
 
-    An editor's correction of a leader (``kb.curation.leader_update``) survives
+    An editor's correction of a leader (``kb.services.leaders.leader_update``) survives
     re-extraction: a replaced name stays an alias, so it still finds the leader; and among
     ``named_before`` (the leaders the article named last time), one whose country an
     editor set is the match whatever country the extractor gives this time.
 
-    A leader an editor rejected (``kb.curation.leader_reject``: "not a real leader") is
+    A leader an editor rejected (``kb.services.leaders.leader_reject``: "not a real leader") is
     still found under its names, so extraction never makes it again; it stays rejected,
     unchanged and hidden, and a record not rejected is preferred when both match. Facts
     naming it are matched or made as for any leader: rejecting a leader does not reject
