@@ -342,5 +342,7 @@ LOGGING = {
     # Django's default logging gives the "django" logger its own console handler (under
     # DEBUG) and lets it propagate to the root as well, so every request warning was
     # printed twice. One handler, the root's, prints everything once.
-    "loggers": {"django": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO"), "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO"), "propagate": True}
+    },
 }

@@ -20,8 +20,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ingest.fetch import fetch_url
 from ingest.models import Feed
-from ingest.read import UploadRejected, fetch_url
+from ingest.read import UploadRejected
 from ingest.services import article_submit
 from kb.models import Article
 
@@ -221,7 +222,7 @@ def feed_subscribe(url: str, *, title: str = "", user=None) -> tuple[Feed, bool]
     from django.core.exceptions import ValidationError
     from django.core.validators import URLValidator
 
-    from ingest.read import check_url
+    from ingest.fetch import check_url
 
     url = (url or "").strip()
     try:

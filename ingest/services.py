@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from dataclasses import dataclass
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -13,10 +14,11 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from ingest import read
+from ingest import fetch, read
+from ingest.queue import article_queue
 from ingest.read import UploadRejected
+from ingest.record import article_facts_replace
 from kb.models import Article, ArticleStatus
-from kb.services import article_facts_replace
 
 logger = logging.getLogger(__name__)
 
@@ -30,23 +32,16 @@ TIME_LIMIT_REASON = (
     "Split it into shorter articles and upload those."
 )
 
-__all__ = ["UploadRejected", "article_submit", "article_process", "article_requeue"]
+__all__ = [
+    "UploadRejected",
+    "article_process",
+    "article_requeue",
+    "article_submit",
+    "articles_submit",
+]
 
-
-def _queue(article: Article) -> None:
-    transaction.on_commit(lambda: _send(article.pk))
-
-
-def _send(article_id: int) -> None:
-    """Hand the article to the workers. If the broker cannot be reached the article
-    stays queued in the database and the periodic sweep sends it again later: an
-    upload that was saved is never answered with an error."""
-    from ingest.tasks import ingest_article
-
-    try:
-        ingest_article.delay(article_id)
-    except Exception:  # noqa: BLE001 - kombu/redis raise many kinds on a lost broker
-        logger.exception("could not queue article %s; the sweep will queue it", article_id)
+#: The most articles one batch upload may hold.
+BATCH_MAX = 100
 
 
 def _limits() -> dict:
@@ -103,7 +98,7 @@ def article_submit(
     """
     limits = _limits()
     if url:
-        url = read.check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
+        url = fetch.check_url(url, allow_private=settings.INGEST_ALLOW_PRIVATE_URLS)
         article = _unread(
             url=url, title=url, source=source or url, published=published, queue=queue
         )
@@ -150,8 +145,38 @@ def article_submit(
         # Lost a race with an identical upload: that one is the article.
         return Article.objects.get(content_hash=content_hash), False
     if queue:
-        _queue(article)
+        article_queue(article)
     return article, True
+
+
+@dataclass
+class Submitted:
+    index: int
+    article: Article | None = None
+    created: bool = False
+    error: UploadRejected | None = None
+
+
+def articles_submit(items: list[dict | UploadRejected]) -> list[Submitted]:
+    """Submit each item (keyword arguments for ``article_submit``, or the reason it is
+    unusable) on its own: one that cannot be read is reported with its reason and does
+    not stop the others."""
+    if not items:
+        raise UploadRejected("empty", "The batch is empty: give at least one item.")
+    if len(items) > BATCH_MAX:
+        raise UploadRejected("too_many", f"A batch holds at most {BATCH_MAX} items.")
+    results = []
+    for index, kwargs in enumerate(items):
+        if isinstance(kwargs, UploadRejected):
+            results.append(Submitted(index, error=kwargs))
+            continue
+        try:
+            article, created = article_submit(**kwargs)
+        except UploadRejected as exc:
+            results.append(Submitted(index, error=exc))
+        else:
+            results.append(Submitted(index, article=article, created=created))
+    return results
 
 
 def _unread(
@@ -182,7 +207,7 @@ def _unread(
             article.upload.save(name[-100:], ContentFile(data), save=False)
         article.save()
     if queue:
-        _queue(article)
+        article_queue(article)
     return article
 
 
@@ -192,7 +217,7 @@ def article_requeue(*, article: Article) -> Article:
         status=ArticleStatus.QUEUED, error="", updated_at=timezone.now()
     )
     article.refresh_from_db()
-    _queue(article)
+    article_queue(article)
     return article
 
 
@@ -209,7 +234,7 @@ def _read_unread(article: Article) -> Article | None:
     reason, or a duplicate)."""
     try:
         if article.url:
-            data, source = read.fetch_url(
+            data, source = fetch.fetch_url(
                 article.url,
                 max_bytes=settings.UPLOAD_MAX_BYTES,
                 timeout=settings.INGEST_FETCH_TIMEOUT,

@@ -8,11 +8,14 @@ import sys
 
 import pytest
 
+from ingest.queue import queue_replaced
+from tests.factories import UserFactory, editor
+
 
 @pytest.fixture
 def countries(db):
     """Every country, as the data migration loads them (transactional tests flush them)."""
-    from kb.countries import countries_sync
+    from gazetteer.countries import countries_sync
     from kb.models import Country
 
     if Country.objects.count() < 200:
@@ -21,9 +24,31 @@ def countries(db):
 
 
 @pytest.fixture
-def no_queue(monkeypatch):
-    """Save uploads without running extraction (keeps page and API tests fast)."""
-    monkeypatch.setattr("ingest.services._queue", lambda article: None)
+def editor_user(db):
+    return editor("curation-editor")
+
+
+@pytest.fixture
+def analyst_user(db):
+    return UserFactory(username="curation-analyst")
+
+
+@pytest.fixture
+def no_queue():
+    """Save uploads without running extraction (keeps page and API tests fast): the ids
+    of the articles that would have been queued, in order."""
+    ids: list[int] = []
+    with queue_replaced(lambda article: ids.append(article.pk)):
+        yield ids
+
+
+@pytest.fixture
+def queued_articles():
+    """Stands in for the broker: the articles queued, in order, so a test can check
+    them or play the worker."""
+    articles: list = []
+    with queue_replaced(articles.append):
+        yield articles
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ from kb.models import (
 
 # Codes ISO 3166 leaves to users (XA-XZ, QM-QZ), never a real country's, so that a
 # factory country never turns into the France or Norway a test names; XX and QQ stay free
-# for tests that need a code no country has. XK is Kosovo's (kb.countries.EXTRA_STATES).
+# for tests that need a code no country has. XK is Kosovo's (gazetteer.countries.EXTRA_STATES).
 _SPARE_CODES = [f"X{c}" for c in "ABCDEFGHIJLMNOPQRSTUVW"] + [f"Q{c}" for c in "MNOPRSTUVWY"]
 
 

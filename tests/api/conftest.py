@@ -71,11 +71,9 @@ def no_rate_limits(settings):
 
 
 @pytest.fixture(autouse=True)
-def queued(monkeypatch) -> list:
+def queued(queued_articles) -> list:
     """Articles queued for extraction (recorded, never run: no spaCy in API tests)."""
-    calls: list = []
-    monkeypatch.setattr("ingest.services._queue", calls.append)
-    return calls
+    return queued_articles
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from api.models import Tombstone
-from kb import curation
 from kb.models import Article, ArticleStatus, Evidence, Meeting
+from kb.services.facts import fact_confirm
 from tests.factories import ArticleFactory, EvidenceFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_only_editors_may_delete(request, article, role, status):
 
 def test_an_editors_fact_resting_only_on_the_article_is_a_400_naming_it(editor_client, article):
     meeting = Meeting.objects.get()
-    curation.fact_confirm(fact=meeting, user=editor_client.user)
+    fact_confirm(fact=meeting, user=editor_client.user)
 
     response = editor_client.delete(url(article))
 

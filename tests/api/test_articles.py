@@ -152,7 +152,7 @@ def test_editor_requeues_a_failed_article(editor_client, reader_client, queued):
 
 def test_editor_submits_a_url_which_the_worker_fetches(editor_client, queued, monkeypatch):
     fetched = []
-    monkeypatch.setattr("ingest.read.fetch_url", lambda *a, **k: fetched.append(a))
+    monkeypatch.setattr("ingest.fetch.fetch_url", lambda *a, **k: fetched.append(a))
     response = editor_client.post("/api/articles/", {"url": "https://example.org/v"}, format="json")
 
     assert response.status_code == 202, response.content
@@ -345,7 +345,7 @@ def test_a_fetched_html_page_without_its_reader_fails_the_article_with_a_reason(
 ):
     from ingest.services import article_process
 
-    monkeypatch.setattr("ingest.read.fetch_url", lambda url, **kwargs: (HTML_PAGE.encode(), url))
+    monkeypatch.setattr("ingest.fetch.fetch_url", lambda url, **kwargs: (HTML_PAGE.encode(), url))
     response = editor_client.post("/api/articles/", {"url": "https://example.org/v"}, format="json")
 
     article = article_process(article_id=response.json()["id"])

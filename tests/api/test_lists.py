@@ -16,8 +16,8 @@ from rest_framework import serializers as drf
 from api import loaders, serializers
 from api.exports import safe_cell
 from api.loaders import agreements, gifts, meetings
-from kb import curation
 from kb.models import Evidence, Leader, ReviewState
+from kb.services.merges import leader_merge, merge_undo
 from tests.api.test_read import _meetings
 from tests.factories import (
     ArticleFactory,
@@ -42,7 +42,7 @@ def _grow(n: int) -> None:
     user = editor("merger")
     for _ in range(n):
         keep, dup = LeaderFactory(), LeaderFactory()
-        curation.leader_merge(keep=keep, merge=dup, user=user)
+        leader_merge(keep=keep, merge=dup, user=user)
         GiftFactory(giver=keep, recipient=LeaderFactory()).delete()  # a tombstone
 
 
@@ -153,7 +153,7 @@ def test_ordering_is_stable_and_validated(client):
 
 def test_merged_leaders_and_rejected_facts_are_hidden_unless_asked(client):
     keep, dup = LeaderFactory(), LeaderFactory()
-    curation.leader_merge(keep=keep, merge=dup, user=editor())
+    leader_merge(keep=keep, merge=dup, user=editor())
     assert dup.pk not in ids(client.get("/api/leaders/"))
     assert dup.pk in ids(client.get("/api/leaders/?include_merged=true"))
     assert client.get(f"/api/leaders/{dup.pk}/").json()["merged_into"] == keep.pk
@@ -230,9 +230,9 @@ def test_every_list_takes_updated_since(client, path):
 
 def test_the_merge_feed_shows_merges_made_or_undone_since(client):
     keep, dup = LeaderFactory(), LeaderFactory()
-    record = curation.leader_merge(keep=keep, merge=dup, user=editor())
+    record = leader_merge(keep=keep, merge=dup, user=editor())
     cut = dt.datetime.now(dt.UTC)
     assert client.get("/api/merges/", {"updated_since": cut.isoformat()}).json()["count"] == 0
-    curation.merge_undo(record=record, user=editor("undoer"))
+    merge_undo(record=record, user=editor("undoer"))
     rows = client.get("/api/merges/", {"updated_since": cut.isoformat()}).json()["results"]
     assert [(row["id"], bool(row["undone_at"])) for row in rows] == [(record.pk, True)]

@@ -23,7 +23,7 @@ from django.db import transaction
 
 from api import urls
 from ingest.models import Feed
-from kb import curation
+from kb.services.merges import leader_merge
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -58,7 +58,7 @@ def world():
     gift = GiftFactory(giver=a, recipient=b, meeting=meeting)
     agreement = AgreementFactory(leader_parties=[a, b])
     evidence = EvidenceFactory(article=article, meeting=meeting)
-    record = curation.leader_merge(keep=a, merge=c, user=editor("merger"))
+    record = leader_merge(keep=a, merge=c, user=editor("merger"))
     return {
         "fr": fr, "a": a, "b": b, "lonely": LeaderFactory(), "article": article,
         "meeting": meeting, "duplicate": duplicate, "gift": gift, "agreement": agreement,
@@ -153,7 +153,7 @@ ENDPOINTS = {
     "merge-detail": ("/api/merges/{merge}/", READ),
     "merge-undo": ("/api/merges/{merge}/undo/", CONFIRM),
     "deleted-list": ("/api/changes/deleted/", READ),
-    "feed-list": ("/api/feeds/", {**READ, "post": ({"url": "https://news.example.org/a.rss"}, 201)}),
+    "feed-list": ("/api/feeds/", {**READ, "post": ({"url": "https://n.example.org/a.rss"}, 201)}),
     "feed-detail": (
         "/api/feeds/{feed}/", {**READ, "patch": ({"active": False}, 200), "delete": (None, 204)},
     ),

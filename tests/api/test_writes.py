@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from api.models import Tombstone
-from kb import curation
 from kb.models import Agreement, Country, Evidence, Gift, Leader, Meeting, MergeRecord, ReviewState
+from kb.services.merges import leader_merge
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -320,7 +320,7 @@ def test_a_rejected_leader_leaves_the_lists_until_confirmed_again(editor_client,
 
 def test_a_merged_leader_is_reviewed_through_the_one_it_went_into(editor_client, world):
     keep, merged = world["a"], world["b"]
-    curation.leader_merge(keep=keep, merge=merged, user=editor_client.user)
+    leader_merge(keep=keep, merge=merged, user=editor_client.user)
     response = editor_client.post(f"/api/leaders/{merged.pk}/reject/")
     assert response.status_code == 400
     assert "merged into another record" in response.json()["detail"]

@@ -18,11 +18,9 @@ ARTICLE = (
 
 
 @pytest.fixture
-def queued(monkeypatch):
+def queued(queued_articles):
     """Stands in for the broker: records queued articles so the test can play the worker."""
-    articles: list = []
-    monkeypatch.setattr("ingest.services._queue", articles.append)
-    return articles
+    return queued_articles
 
 
 def test_editor_uploads_several_files_and_watches_them_finish(

@@ -1,28 +1,15 @@
-"""Fixtures for the curation tests: users by role, and extraction never queued."""
+"""Fixtures for the curation pages' tests: clients by role (users from tests/conftest.py),
+and extraction never queued."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.factories import UserFactory, editor
-
 
 @pytest.fixture(autouse=True)
-def no_queue(monkeypatch):
+def no_queue(no_queue):
     """Record what would be queued for extraction; never run it."""
-    queued: list = []
-    monkeypatch.setattr("ingest.services._queue", lambda article: queued.append(article.pk))
-    return queued
-
-
-@pytest.fixture
-def editor_user(db):
-    return editor("curation-editor")
-
-
-@pytest.fixture
-def analyst_user(db):
-    return UserFactory(username="curation-analyst")
+    return no_queue
 
 
 @pytest.fixture

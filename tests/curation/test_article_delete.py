@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from api.models import Tombstone
 from ingest.services import article_process
-from kb import curation
 from kb.models import (
     Agreement,
     Article,
@@ -23,9 +22,10 @@ from kb.models import (
     Meeting,
     ReviewState,
 )
-from kb.services import ArticleBusy, article_delete, article_delete_plan
-from tests.curation.test_sticky import TEXT, fake_extraction
+from kb.services.articles import ArticleBusy, article_delete, article_delete_plan
+from kb.services.facts import fact_confirm, fact_create_manual, fact_reject, fact_update
 from tests.factories import ArticleFactory
+from tests.ingest.record.test_sticky import TEXT, fake_extraction
 
 pytestmark = pytest.mark.django_db
 
@@ -96,8 +96,8 @@ def test_facts_another_article_also_supports_stay_with_a_history_row(editor_user
 def test_a_confirmed_fact_with_no_other_source_refuses_the_delete(editor_user):
     article = extracted()
     meeting, gift, _ = facts()
-    curation.fact_confirm(fact=meeting, user=editor_user)
-    curation.fact_update(fact=gift, user=editor_user, changes={"item": "vase"})
+    fact_confirm(fact=meeting, user=editor_user)
+    fact_update(fact=gift, user=editor_user, changes={"item": "vase"})
     evidence = Evidence.objects.count()
 
     with pytest.raises(ValidationError) as refused:
@@ -115,7 +115,7 @@ def test_a_confirmed_fact_with_no_other_source_refuses_the_delete(editor_user):
 def test_a_fact_added_by_hand_from_the_article_refuses_the_delete(editor_user):
     article = ArticleFactory(text=TEXT)
     leaders = Leader.objects.bulk_create([Leader(name="Ana Lima"), Leader(name="Tomas Berg")])
-    manual = curation.fact_create_manual(
+    manual = fact_create_manual(
         model=Meeting,
         user=editor_user,
         article=article,
@@ -133,7 +133,7 @@ def test_an_editors_fact_with_another_source_is_kept_and_the_delete_goes_ahead(e
     first = extracted()
     extracted(TEXT + " Again.")
     meeting, *_ = facts()
-    curation.fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
+    fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
 
     article_delete(article=first, user=editor_user)
 
@@ -145,7 +145,7 @@ def test_an_editors_fact_with_another_source_is_kept_and_the_delete_goes_ahead(e
 def test_a_rejected_fact_stays_rejected_as_a_memory_without_evidence(editor_user):
     article = extracted()
     meeting, *_ = facts()
-    curation.fact_reject(fact=meeting, user=editor_user)
+    fact_reject(fact=meeting, user=editor_user)
 
     plan = article_delete(article=article, user=editor_user)
 
@@ -210,7 +210,7 @@ def test_the_uploaded_file_is_removed_once_committed(
 def test_the_plan_says_what_would_go_without_deleting_anything(editor_user):
     article = extracted()
     meeting, gift, agreement = facts()
-    curation.fact_confirm(fact=agreement, user=editor_user)
+    fact_confirm(fact=agreement, user=editor_user)
 
     plan = article_delete_plan(article=article)
 
@@ -289,7 +289,7 @@ def test_posting_the_confirmation_deletes_and_returns_to_the_list(editor_client,
 def test_a_refused_delete_shows_why_and_keeps_the_article(editor_client, editor_user):
     article = extracted()
     meeting, *_ = facts()
-    curation.fact_confirm(fact=meeting, user=editor_user)
+    fact_confirm(fact=meeting, user=editor_user)
     url = reverse("article-delete", args=[article.pk])
 
     page = editor_client.get(url).content.decode()

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kb import curation
 from kb.models import Gift, Leader, Meeting, MergeRecord, ReviewState
+from kb.services.facts import fact_update
+from kb.services.merges import leader_merge
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -34,7 +35,7 @@ def facts():
     agreement = AgreementFactory(leader_parties=[a, b])
     article = ArticleFactory(text="Lima met Berg. Lima gave Berg a jug.")
     other_meeting = MeetingFactory(participants=[a, b])
-    record = curation.leader_merge(keep=a, merge=LeaderFactory(name="A. Lima"), user=None)
+    record = leader_merge(keep=a, merge=LeaderFactory(name="A. Lima"), user=None)
     return {
         "a": a,
         "b": b,
@@ -364,7 +365,7 @@ def test_controls_show_only_for_editors(client, editor_client, facts):
 
 def test_fact_pages_show_who_when_and_what_changed(editor_client, editor_user, facts):
     meeting = facts["meeting"]
-    curation.fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
+    fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
     html = editor_client.get(meeting.get_absolute_url()).content.decode()
     assert 'id="history-heading"' in html
     assert "curation-editor" in html  # who
@@ -378,7 +379,7 @@ def test_fact_pages_show_who_when_and_what_changed(editor_client, editor_user, f
 
 def test_anonymous_readers_see_history_without_usernames(client, editor_user, facts):
     meeting = facts["meeting"]
-    curation.fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
+    fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "<ins>Bergen</ins>" in html
     assert "curation-editor" not in html
@@ -404,8 +405,8 @@ def test_history_and_edit_pages_escape_user_text(editor_client, editor_user):
     other = LeaderFactory()
     meeting = MeetingFactory(participants=[leader, other], place="Oslo")
     gift = GiftFactory(giver=leader, recipient=other, item="jug")
-    curation.fact_update(fact=meeting, user=editor_user, changes={"place": SCRIPT})
-    curation.fact_update(fact=gift, user=editor_user, changes={"item": SCRIPT})
+    fact_update(fact=meeting, user=editor_user, changes={"place": SCRIPT})
+    fact_update(fact=gift, user=editor_user, changes={"item": SCRIPT})
     EvidenceFactory(
         meeting=meeting, article=ArticleFactory(title=SCRIPT, text=f"They met. {SCRIPT}")
     )

@@ -29,10 +29,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def queued(monkeypatch) -> list[int]:
-    ids: list[int] = []
-    monkeypatch.setattr("ingest.services._queue", lambda article: ids.append(article.pk))
-    return ids
+def queued(no_queue) -> list[int]:
+    return no_queue
 
 
 @pytest.fixture(autouse=True)

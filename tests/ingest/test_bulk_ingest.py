@@ -14,6 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from ingest import bulk
+from ingest.queue import queue_replaced
 from kb.models import Article, ArticleStatus
 
 pytestmark = pytest.mark.django_db
@@ -135,15 +136,14 @@ def test_a_zip_is_read_member_by_member_within_the_upload_limit(tmp_path, settin
     assert "0 stored, 2 duplicate(s), 2 refused" in out
 
 
-def test_extraction_failures_are_counted_in_the_summary(tmp_path, monkeypatch):
+def test_extraction_failures_are_counted_in_the_summary(tmp_path):
     def fail(*, article_id):
         Article.objects.filter(pk=article_id).update(status=ArticleStatus.FAILED, error="x")
 
-    monkeypatch.setattr("ingest.tasks.article_process", fail, raising=False)
-    monkeypatch.setattr("ingest.services._queue", lambda article: fail(article_id=article.pk))
     path = tmp_path / "one.jsonl"
     path.write_text(json.dumps({"text": TEXTS[0]}) + "\n")
-    out, _, error = run(path)
+    with queue_replaced(lambda article: fail(article_id=article.pk)):
+        out, _, error = run(path)
     assert "1 stored, 0 duplicate(s), 0 refused, 1 failed" in out
     assert error == "1 of 1 files were not ingested."
 

@@ -18,11 +18,12 @@ from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from api.models import TokenScope
+from ingest.queue import queue_replaced
 from ingest.services import article_process, article_submit
 from kb.models import Article, ArticleStatus, Evidence
 from tests.api.conftest import token_client
-from tests.curation.test_sticky import TEXT, fake_extraction
 from tests.factories import editor
+from tests.ingest.record.test_sticky import TEXT, fake_extraction
 
 pytestmark = pytest.mark.django_db
 
@@ -67,25 +68,23 @@ def media(settings, tmp_path):
 @pytest.fixture
 def readers_called(monkeypatch) -> list[str]:
     """Record every call of the PDF and HTML readers (and still read)."""
-    from ingest import read
+    from ingest.read import html, pdf
 
     calls: list[str] = []
-    for name in ("_read_pdf", "_read_html"):
-        real = getattr(read, name)
+    for module, name in ((pdf, "read_pdf"), (html, "read_html")):
+        real = getattr(module, name)
 
         def recording(*args, _real=real, _name=name, **kwargs):
             calls.append(_name)
             return _real(*args, **kwargs)
 
-        monkeypatch.setattr(read, name, recording)
+        monkeypatch.setattr(module, name, recording)
     return calls
 
 
 @pytest.fixture
-def queued(monkeypatch) -> list[int]:
-    ids: list[int] = []
-    monkeypatch.setattr("ingest.services._queue", lambda article: ids.append(article.pk))
-    return ids
+def queued(no_queue) -> list[int]:
+    return no_queue
 
 
 @pytest.fixture
@@ -227,7 +226,7 @@ def test_a_pdf_that_takes_too_long_to_read_fails_in_the_worker_with_a_reason(
 ):
     settings.INGEST_MAX_PDF_SECONDS = 1
     clock = iter(range(0, 1000, 2))  # every look at the clock is two seconds later
-    monkeypatch.setattr("ingest.read.time.monotonic", lambda: next(clock))
+    monkeypatch.setattr("ingest.read.pdf.time.monotonic", lambda: next(clock))
     article, _ = article_submit(data=many_page_pdf(4), filename="slow.pdf")
 
     failed = article_process(article_id=article.pk)
@@ -258,10 +257,8 @@ def test_ingest_command_names_the_article_a_pdf_duplicates(
     again.write_bytes(first.read_bytes())
 
     # Without a broker the worker's code runs in-process as soon as the article is saved.
-    monkeypatch.setattr(
-        "ingest.services._queue", lambda article: article_process(article_id=article.pk)
-    )
-    call_command("ingest", str(first), str(again))
+    with queue_replaced(lambda article: article_process(article_id=article.pk)):
+        call_command("ingest", str(first), str(again))
 
     out = capsys.readouterr().out.splitlines()
     original = Article.objects.get(content_hash__isnull=False)
@@ -274,15 +271,15 @@ def test_ingest_command_names_the_article_a_pdf_duplicates(
 
 def test_a_199_page_pdf_upload_answers_quickly(queued, monkeypatch):
     """Were the request to read the PDF, this reader would hold it for 199 x 50 ms."""
-    import ingest.read
+    from ingest.read import pdf
 
-    real = ingest.read._read_pdf
+    real = pdf.read_pdf
 
     def slow(*args, **kwargs):
         time.sleep(199 * 0.05)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ingest.read, "_read_pdf", slow)
+    monkeypatch.setattr(pdf, "read_pdf", slow)
     client = token_client(editor(), TokenScope.EDIT)
     started = time.monotonic()
     response = client.post(

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from ingest.extract.types import (
     EXTRACTOR_VERSION,
@@ -16,6 +17,7 @@ from ingest.extract.types import (
     MeetingCandidate,
     Span,
 )
+from ingest.queue import queue_replaced
 from kb.models import Article, ArticleStatus, Gift, Meeting, ReviewState
 from tests.factories import ArticleFactory
 
@@ -45,12 +47,16 @@ def _found(item: str = "clay jug") -> Extraction:
 
 
 @pytest.fixture(autouse=True)
-def in_process(monkeypatch):
+def in_process():
     """The task runs here, on commit, even where CELERY_BROKER_URL names a real broker
     (as in CI): these tests are about what the command picks and keeps, not the queue."""
     from ingest.tasks import ingest_article
 
-    monkeypatch.setattr("ingest.services._send", lambda pk: ingest_article.apply(args=[pk]))
+    def run_on_commit(article):
+        transaction.on_commit(lambda: ingest_article.apply(args=[article.pk]))
+
+    with queue_replaced(run_on_commit):
+        yield
 
 
 @pytest.fixture

@@ -24,9 +24,7 @@ def test_ingest_task_survives_worker_loss_by_design():
     assert ingest_article.reject_on_worker_lost is True
 
 
-def test_articles_stuck_in_processing_are_queued_again(monkeypatch, settings):
-    queued = []
-    monkeypatch.setattr("ingest.services._queue", queued.append)
+def test_articles_stuck_in_processing_are_queued_again(queued_articles, settings):
     settings.INGEST_STUCK_AFTER_SECONDS = 600
     now = timezone.now()
     stuck = ArticleFactory(status=ArticleStatus.PROCESSING, started_at=now - dt.timedelta(hours=1))
@@ -36,21 +34,19 @@ def test_articles_stuck_in_processing_are_queued_again(monkeypatch, settings):
     assert requeue_stuck_articles() == 1
     stuck.refresh_from_db()
     assert stuck.status == ArticleStatus.QUEUED
-    assert [a.pk for a in queued] == [stuck.pk]
+    assert [a.pk for a in queued_articles] == [stuck.pk]
 
 
-def test_articles_queued_long_ago_are_sent_again(monkeypatch, settings):
+def test_articles_queued_long_ago_are_sent_again(queued_articles, settings):
     """A message lost with the broker (or never sent) leaves an article queued: the
     sweep sends it again once it has waited past the limit."""
-    queued = []
-    monkeypatch.setattr("ingest.services._queue", queued.append)
     settings.INGEST_STUCK_AFTER_SECONDS = 600
     old = ArticleFactory(status=ArticleStatus.QUEUED)
     ArticleFactory(status=ArticleStatus.QUEUED)
     Article.objects.filter(pk=old.pk).update(updated_at=timezone.now() - dt.timedelta(hours=1))
 
     assert requeue_stuck_articles() == 1
-    assert [a.pk for a in queued] == [old.pk]
+    assert [a.pk for a in queued_articles] == [old.pk]
     assert requeue_stuck_articles() == 0  # requeueing restarted its clock
 
 

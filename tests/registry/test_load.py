@@ -175,7 +175,7 @@ def test_parse_errors_name_the_file_line():
 def test_a_merge_takes_the_terms_along_and_a_reload_leaves_them_with_the_survivor(
     tmp_path, countries
 ):
-    from kb.curation import leader_merge, merge_undo
+    from kb.services.merges import leader_merge, merge_undo
 
     path = write(tmp_path, ROWS)
     load(path)

@@ -15,8 +15,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from kb.curation import meeting_merge
 from kb.models import Meeting
+from kb.services.merges import meeting_merge
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -41,8 +41,8 @@ class Write:
 
 
 @pytest.fixture(autouse=True)
-def no_queue(monkeypatch):
-    monkeypatch.setattr("ingest.services._queue", lambda article: None)
+def no_queue(no_queue):
+    return no_queue
 
 
 def writes() -> list[Write]:

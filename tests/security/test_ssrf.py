@@ -18,8 +18,9 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from ingest import read
-from ingest.read import UploadRejected, check_url, fetch_url
+from ingest import fetch
+from ingest.fetch import check_url, fetch_url
+from ingest.read import UploadRejected
 from ingest.services import article_process
 from kb.models import Article, ArticleStatus
 from tests.factories import editor
@@ -184,14 +185,14 @@ def test_a_dns_answer_that_changes_after_the_check_is_not_followed(canary, monke
 
 def test_redirects_to_internal_addresses_are_refused(canary, redirector, monkeypatch):
     """A 'public' site (the redirector, let through by name) redirects inwards."""
-    original = read._resolve_public
+    original = fetch._resolve_public
 
     def resolve(host, port, *, allow_private=False):
         if host == "public.example":
             return "127.0.0.1"
         return original(host, port, allow_private=allow_private)
 
-    monkeypatch.setattr(read, "_resolve_public", resolve)
+    monkeypatch.setattr(fetch, "_resolve_public", resolve)
     targets = [*literal_urls(canary)[:10], *name_urls(canary)[:1], "file:///etc/passwd"]
     for target in targets:
         _Redirector.target = target
@@ -224,10 +225,8 @@ def page_client(client, db):
 
 
 @pytest.fixture
-def queued(monkeypatch) -> list[int]:
-    ids: list[int] = []
-    monkeypatch.setattr("ingest.services._queue", lambda article: ids.append(article.pk))
-    return ids
+def queued(no_queue) -> list[int]:
+    return no_queue
 
 
 def test_the_api_and_the_upload_page_refuse_internal_urls(canary, api, page_client, queued):
@@ -288,14 +287,14 @@ def test_a_refused_name_does_not_say_what_it_resolves_to(internal_dns):
 def test_a_redirect_to_an_internal_name_does_not_say_what_it_resolves_to(
     internal_dns, redirector, monkeypatch
 ):
-    original = read._resolve_public
+    original = fetch._resolve_public
 
     def resolve(host, port, *, allow_private=False):
         if host == "public.example":
             return "127.0.0.1"
         return original(host, port, allow_private=allow_private)
 
-    monkeypatch.setattr(read, "_resolve_public", resolve)
+    monkeypatch.setattr(fetch, "_resolve_public", resolve)
     _Redirector.target = "http://db.internal.example/"
     with pytest.raises(UploadRejected) as refused:
         fetch_url(f"http://public.example:{redirector}/go", max_bytes=1000, timeout=2)

@@ -8,11 +8,9 @@ from tests.worlds import world  # noqa: F401 - the shared fixture
 
 
 @pytest.fixture(autouse=True)
-def no_queue(monkeypatch):
+def no_queue(no_queue):
     """Never run extraction (spaCy) from page tests: record what would be queued."""
-    queued = []
-    monkeypatch.setattr("ingest.services._queue", lambda article: queued.append(article.pk))
-    return queued
+    return no_queue
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ingest.queue import queue_replaced
 from ingest.read import UploadRejected
 from kb.models import Article
 
@@ -60,16 +61,12 @@ def test_pasted_text_creates_article_and_redirects(editor_client, no_queue):
         ("failed", "Article uploaded, but extraction failed: the reason is below."),
     ],
 )
-def test_the_message_after_an_upload_says_what_happened(
-    editor_client, monkeypatch, status, message
-):
+def test_the_message_after_an_upload_says_what_happened(editor_client, status, message):
     """In-process extraction is over before the redirect: the message says how it went,
     instead of "queued" above a finished article."""
-    monkeypatch.setattr(
-        "ingest.services._queue",
-        lambda article: Article.objects.filter(pk=article.pk).update(status=status),
-    )
-    response = editor_client.post(reverse("upload"), {"text": ARTICLE}, follow=True)
+    mark = lambda article: Article.objects.filter(pk=article.pk).update(status=status)  # noqa: E731
+    with queue_replaced(mark):
+        response = editor_client.post(reverse("upload"), {"text": ARTICLE}, follow=True)
     assert Article.objects.get().status == status
     html = response.content.decode()
     assert message in html

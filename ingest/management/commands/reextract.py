@@ -6,7 +6,7 @@ again" button uses (``ingest.services.article_requeue``).
 differs from ``EXTRACTOR_VERSION``, or is empty because extraction failed), leaving out
 duplicates, which have no facts of their own, and articles already queued or being
 extracted. Editors' work survives: re-extraction never changes or deletes a fact an
-editor corrected, confirmed or rejected, nor evidence added by hand (``kb.services``).
+editor corrected, confirmed or rejected, nor evidence added by hand (``ingest.record``).
 
 Articles are read in chunks of ``--batch`` ids, so memory stays bounded however many
 are stored. Without a broker (no ``CELERY_BROKER_URL``) each article is extracted
@@ -21,9 +21,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ingest.extract.types import EXTRACTOR_VERSION
 from ingest.services import article_requeue
+from kb.constants import PENDING
 from kb.models import Article, ArticleStatus
-
-PENDING = (ArticleStatus.QUEUED, ArticleStatus.PROCESSING)
 
 
 class Command(BaseCommand):

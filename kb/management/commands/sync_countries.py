@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kb.countries import countries_sync
+from gazetteer.countries import countries_sync
 from kb.models import Country
 
 

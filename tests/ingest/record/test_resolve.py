@@ -11,8 +11,8 @@ from contextlib import contextmanager
 import pytest
 from django.db.models.signals import post_init
 
+from ingest.resolve import agreement_find, gift_find, meeting_find
 from kb.models import Agreement, Country, Gift, Meeting, ReviewState
-from kb.services import agreement_find, gift_find, meeting_find
 from tests.factories import AgreementFactory, GiftFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -237,9 +237,9 @@ def test_the_migration_fills_the_item_key_of_gifts_stored_before_it():
 def test_saving_an_article_sweeps_only_the_facts_it_touched(countries):
     """A machine-made fact without evidence that the article never supported is not the
     save's business (the old whole-table sweep deleted it); the article's own orphans go."""
-    from kb.services import article_facts_replace
+    from ingest.record import article_facts_replace
     from tests.factories import ArticleFactory
-    from tests.kb.test_services import TEXT, extraction
+    from tests.ingest.record.test_article_facts_replace import TEXT, extraction
 
     elsewhere = MeetingFactory(participants=[LeaderFactory(), LeaderFactory()], date=DAY)
     article = ArticleFactory(text=TEXT)
@@ -257,8 +257,9 @@ def test_an_article_locks_every_name_its_leaders_are_found_or_recorded_under(cou
     """Two workers wait for each other when one could find what the other is recording:
     every key the recorded leader is found under is among the article's name locks."""
     from ingest.extract.types import LeaderMention
+    from ingest.record import _name_lock_keys
+    from ingest.resolve import leader_resolve
     from kb.names import name_keys
-    from kb.services import _name_lock_keys, leader_resolve
 
     mention = LeaderMention("Ana Lima", "BR", "President", ("Lima", "President Lima"))
     leader = leader_resolve(mention=mention)

@@ -15,8 +15,8 @@ from ingest.extract.types import (
     MeetingCandidate,
     Span,
 )
+from ingest.record import article_facts_replace
 from kb.models import Agreement, Gift, Leader, Meeting, ReviewState
-from kb.services import article_facts_replace
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

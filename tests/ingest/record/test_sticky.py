@@ -19,10 +19,12 @@ from ingest.extract.types import (
     MeetingCandidate,
     Span,
 )
+from ingest.resolve import leader_resolve
 from ingest.services import article_process
-from kb import curation
 from kb.models import Agreement, ArticleStatus, Country, Gift, Leader, Meeting, ReviewState
-from kb.services import leader_resolve
+from kb.services.facts import fact_confirm, fact_create_manual, fact_reject, fact_update
+from kb.services.leaders import leader_confirm, leader_create, leader_reject
+from kb.services.merges import meeting_merge
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,11 +76,11 @@ def test_corrections_confirmations_and_rejections_survive_reextraction(
     assert article_process(article_id=article.pk).status == ArticleStatus.DONE
     meeting, gift, agreement = Meeting.objects.get(), Gift.objects.get(), Agreement.objects.get()
 
-    curation.fact_update(
+    fact_update(
         fact=meeting, user=editor_user, changes={"place": "Bergen", "kind": "summit"}
     )
-    curation.fact_reject(fact=gift, user=editor_user)
-    curation.fact_confirm(fact=agreement, user=editor_user)
+    fact_reject(fact=gift, user=editor_user)
+    fact_confirm(fact=agreement, user=editor_user)
 
     # The extractor now says something else about every fact.
     extraction.value = fake_extraction(item="woollen scarf", status="proposed", place="Oslo")
@@ -111,7 +113,7 @@ def test_reextraction_keeps_a_merged_meeting_merged(countries, extraction, edito
     keep = Meeting.objects.get()
     duplicate = Meeting.objects.create(kind="talks", place="Oslo")
     duplicate.participants.set(keep.participants.all())
-    curation.meeting_merge(keep=keep, merge=duplicate, user=editor_user)
+    meeting_merge(keep=keep, merge=duplicate, user=editor_user)
 
     article_process(article_id=article.pk)
 
@@ -124,7 +126,7 @@ def test_reextraction_keeps_a_merged_meeting_merged(countries, extraction, edito
 def test_manual_evidence_survives_reextraction(countries, extraction, editor_user):
     article = ArticleFactory(text=TEXT, status=ArticleStatus.QUEUED)
     article_process(article_id=article.pk)
-    gift = curation.fact_create_manual(
+    gift = fact_create_manual(
         model=Gift,
         user=editor_user,
         article=article,
@@ -192,7 +194,7 @@ def test_a_rejected_leader_stays_rejected_and_is_never_made_again(
     article = ArticleFactory(text=TEXT, status=ArticleStatus.QUEUED)
     article_process(article_id=article.pk)
     berg = Leader.objects.get(name="Tomas Berg")
-    curation.leader_reject(leader=berg, user=editor_user)
+    leader_reject(leader=berg, user=editor_user)
     before = _leader_row(berg)
 
     # The extractor names him again, here and in another article, with a new alias
@@ -235,7 +237,7 @@ def test_a_confirmed_leader_keeps_its_name_and_gains_the_longer_one_as_an_alias(
     article = ArticleFactory(text=TEXT, status=ArticleStatus.QUEUED)
     article_process(article_id=article.pk)
     lima = Leader.objects.get(name="Ana Lima")
-    curation.leader_confirm(leader=lima, user=editor_user)
+    leader_confirm(leader=lima, user=editor_user)
 
     extraction.value = fake_extraction(
         lima=LeaderMention("Ana Maria Lima", "BR", "President", ("Ana Lima", "Lima"))
@@ -250,7 +252,7 @@ def test_a_confirmed_leader_keeps_its_name_and_gains_the_longer_one_as_an_alias(
 
 
 def test_a_leader_added_by_hand_is_the_one_extraction_finds(countries, extraction, editor_user):
-    berg = curation.leader_create(user=editor_user, name="Tomas Berg", country="NO")
+    berg = leader_create(user=editor_user, name="Tomas Berg", country="NO")
     article = ArticleFactory(text=TEXT, status=ArticleStatus.QUEUED)
 
     assert article_process(article_id=article.pk).status == ArticleStatus.DONE

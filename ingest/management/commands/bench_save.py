@@ -43,9 +43,10 @@ from ingest.extract.types import (
     MeetingCandidate,
     Span,
 )
+from ingest.record import article_facts_replace
+from ingest.resolve import agreement_find, gift_find, meeting_find
 from kb.management.commands.generate_demo_data import generate
 from kb.models import Article, Country, Gift, Leader, Meeting, ReviewState
-from kb.services import agreement_find, article_facts_replace, gift_find, meeting_find
 
 TEXT = "{a} met {b} in the capital on {day}. {a} gave {b} a silver tea set. They signed a treaty."
 
@@ -244,7 +245,7 @@ class Command(BaseCommand):
             people, after = self.fill(meetings, seed, explain)
             large = time_saves(people, after, articles)
             call_command("flush", interactive=False, verbosity=0)
-            from kb.countries import countries_sync
+            from gazetteer.countries import countries_sync
 
             countries_sync(Country)
             settle()

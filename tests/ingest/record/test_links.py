@@ -18,9 +18,9 @@ from ingest.extract.types import (
     MeetingCandidate,
     Span,
 )
+from ingest.record import article_facts_replace
 from ingest.services import article_process, article_submit
 from kb.models import Agreement, Gift, Meeting
-from kb.services import article_facts_replace
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
