@@ -15,6 +15,7 @@ COPY kb ./kb
 COPY ingest ./ingest
 COPY api ./api
 COPY web ./web
+COPY gazetteer ./gazetteer
 RUN pip install .
 COPY . .
 COPY --from=assets /assets/node_modules ./node_modules

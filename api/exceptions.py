@@ -9,7 +9,7 @@ nested fields are named with dots (``items.0.text``). DRF's handler does the wor
   ``too_large``, ``not_utf8``, ...);
 - Django's ``RequestDataTooBig`` -> 413 ``too_large``; other ``SuspiciousOperation`` (too
   many fields or files) -> 400 ``parse_error``, instead of Django's HTML error page;
-- Django's ``ValidationError`` (raised by ``kb.curation``) -> 400 like a serializer's;
+- Django's ``ValidationError`` (raised by ``kb.services``) -> 400 like a serializer's;
 - an error on an export (``?format=csv``), the schema or the docs page is still answered
   in JSON (only the browsable API, for people, renders errors its own way).
 

@@ -54,9 +54,7 @@ class Expansion:
 
 
 def _newest_first(queryset):
-    return queryset.visible().order_by(
-        F("date").desc(nulls_last=True), "-id"
-    )
+    return queryset.visible().order_by(F("date").desc(nulls_last=True), "-id")
 
 
 def _newest(prefix: str = "") -> list:

@@ -485,7 +485,7 @@ class MergeKind(models.TextChoices):
 
 class MergeRecord(models.Model):
     """One merge of a duplicate record into another, with exactly what moved (so that
-    ``kb.curation.merge_undo`` can put it all back)."""
+    ``kb.services.merges.merge_undo`` can put it all back)."""
 
     kind = models.CharField(max_length=10, choices=MergeKind.choices)
     keep_id = models.PositiveBigIntegerField()

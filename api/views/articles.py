@@ -19,7 +19,6 @@ from api import filters, serializers
 from api.exceptions import RequestTooLarge
 from api.loaders import agreements, gifts, meetings
 from api.parsers import JSONParser
-from api.services import articles_submit
 from api.views.base import (
     WRITE_ERRORS_NOTE,
     Conflict,
@@ -27,7 +26,7 @@ from api.views.base import (
     no_input,
 )
 from ingest.read import UploadRejected
-from ingest.services import article_requeue, article_submit
+from ingest.services import article_requeue, article_submit, articles_submit
 from ingest.upload import upload_item, upload_items
 from kb.models import (
     Agreement,
@@ -37,7 +36,7 @@ from kb.models import (
 )
 from kb.selectors.facts import facts_of_article
 from kb.selectors.rows import leaders_prefetch
-from kb.services import ArticleBusy, article_delete
+from kb.services.articles import ArticleBusy, article_delete
 
 SUBMITTED = OpenApiResponse(serializers.ArticleSubmittedSerializer, "Saved and queued.")
 SUBMIT_REQUEST = PolymorphicProxySerializer(

@@ -5,8 +5,8 @@ The endpoints themselves are in ``people``, ``facts``, ``articles`` and ``merges
 
 Views stay thin: querysets load every nested relation up front (a fixed number of queries
 per page; ``?expand=`` too, see ``api.expand``), filters live in ``api.filters``, writes go
-through ``kb.curation`` (the services the pages use, so history and sticky corrections
-apply), ``api.services`` and ``ingest.services``. Lists hide rejected facts (see
+through ``kb.services`` (the services the pages use, so history and sticky corrections
+apply), ``kb.services`` and ``ingest.services``. Lists hide rejected facts (see
 ``api.filters``); a detail answers for any row by id. Every list also streams as CSV or
 JSON Lines (``api.exports``).
 """
@@ -32,11 +32,17 @@ from api import expand, filters, serializers
 from api.exports import EXPORT_FORMATS, EXPORT_RENDERERS, export_response
 from api.pagination import Pagination
 from api.parsers import JSONParser
-from api.services import fact_delete
-from kb import curation
 from kb.models import (
     Leader,
 )
+from kb.services.facts import (
+    fact_confirm,
+    fact_create_manual,
+    fact_delete,
+    fact_reject,
+    fact_update,
+)
+from kb.services.merges import leader_merge, meeting_merge
 
 # ---- bases ---------------------------------------------------------------------------------
 
@@ -137,7 +143,7 @@ class ReadViewSet(ApiViewSet):
 
 class EditViewSet(ReadViewSet):
     """Editors' additions (POST), corrections (PATCH, no PUT) and deletions of a record,
-    each through one ``kb.curation`` service (history with the acting user; corrections
+    each through one ``kb.services`` service (history with the acting user; corrections
     are sticky)."""
 
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
@@ -179,7 +185,7 @@ class ReviewViewSet(EditViewSet):
     answered with the record (sticky: extraction never undoes them)."""
 
     def decide(self, obj, *, user, confirm: bool):
-        """Confirm or reject ``obj`` through its ``kb.curation`` service; returns it."""
+        """Confirm or reject ``obj`` through its ``kb.services`` service; returns it."""
         raise NotImplementedError
 
     @action(detail=True, methods=["post"])
@@ -272,13 +278,13 @@ def fact_schema(noun: str, read, create, update):
 
 
 class FactViewSet(ReviewViewSet):
-    """Editors' writes on a fact, all through ``kb.curation`` (history with the acting
+    """Editors' writes on a fact, all through ``kb.services`` (history with the acting
     user; corrections, confirmations and rejections are sticky)."""
 
     create_serializer_class = None
 
     def correct(self, fact, *, user, changes: dict) -> None:
-        curation.fact_update(fact=fact, user=user, changes=changes)
+        fact_update(fact=fact, user=user, changes=changes)
 
     def remove(self, fact, *, user) -> None:
         fact_delete(fact=fact, user=user)
@@ -288,7 +294,7 @@ class FactViewSet(ReviewViewSet):
         form.is_valid(raise_exception=True)
         fields = dict(form.validated_data)
         article, start, end = fields.pop("article"), fields.pop("start"), fields.pop("end")
-        fact = curation.fact_create_manual(
+        fact = fact_create_manual(
             model=self.queryset_model(),
             user=request.user,
             article=article,
@@ -299,7 +305,7 @@ class FactViewSet(ReviewViewSet):
         return self._answer(fact, status.HTTP_201_CREATED)
 
     def decide(self, fact, *, user, confirm: bool):
-        service = curation.fact_confirm if confirm else curation.fact_reject
+        service = fact_confirm if confirm else fact_reject
         return service(fact=fact, user=user)
 
     def queryset_model(self):
@@ -312,7 +318,7 @@ def merge_duplicate(request, keep, model):
     other = model.objects.filter(pk=form.validated_data["merge"]).first()
     if other is None:
         raise ValidationError({"merge": f"No {model._meta.verbose_name} with that id."})
-    merge = curation.leader_merge if model is Leader else curation.meeting_merge
+    merge = leader_merge if model is Leader else meeting_merge
     record = merge(keep=keep, merge=other, user=request.user)
     return Response(serializers.MergeRecordSerializer(record).data)
 

@@ -19,10 +19,10 @@ from api.views.base import (
     ReadViewSet,
     no_input,
 )
-from kb import curation
 from kb.models import (
     MergeRecord,
 )
+from kb.services.merges import merge_undo
 
 
 @extend_schema_view(
@@ -48,7 +48,7 @@ class MergeViewSet(ReadViewSet):
     def undo(self, request, pk=None):
         record = self.get_object()
         no_input(request)
-        record = curation.merge_undo(record=record, user=request.user)
+        record = merge_undo(record=record, user=request.user)
         return Response(serializers.MergeRecordSerializer(record).data)
 
 

@@ -20,12 +20,19 @@ from api.views.base import (
     merge_schema,
     review_schema,
 )
-from kb import curation, offices
 from kb.models import (
     Country,
     Leader,
     Office,
 )
+from kb.services.leaders import (
+    leader_confirm,
+    leader_create,
+    leader_delete,
+    leader_reject,
+    leader_update,
+)
+from kb.services.offices import office_confirm, office_create, office_reject, office_update
 
 
 @extend_schema_view(
@@ -122,17 +129,17 @@ class LeaderViewSet(ReviewViewSet):
     def create(self, request, *args, **kwargs):
         form = serializers.LeaderCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        leader = curation.leader_create(user=request.user, **form.validated_data)
+        leader = leader_create(user=request.user, **form.validated_data)
         return self._answer(leader, status.HTTP_201_CREATED)
 
     def correct(self, leader, *, user, changes: dict) -> None:
-        curation.leader_update(leader=leader, user=user, changes=changes)
+        leader_update(leader=leader, user=user, changes=changes)
 
     def remove(self, leader, *, user) -> None:
-        curation.leader_delete(leader=leader, user=user)
+        leader_delete(leader=leader, user=user)
 
     def decide(self, leader, *, user, confirm: bool):
-        service = curation.leader_confirm if confirm else curation.leader_reject
+        service = leader_confirm if confirm else leader_reject
         return service(leader=leader, user=user)
 
     @merge_schema("leader", "meetings, gifts, agreements, article mentions and names")
@@ -188,12 +195,12 @@ class OfficeViewSet(ReviewViewSet):
     def create(self, request, *args, **kwargs):
         form = serializers.OfficeCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        office = offices.office_create(user=request.user, **form.validated_data)
+        office = office_create(user=request.user, **form.validated_data)
         return self._answer(office, status.HTTP_201_CREATED)
 
     def correct(self, office, *, user, changes: dict) -> None:
-        offices.office_update(office=office, user=user, changes=changes)
+        office_update(office=office, user=user, changes=changes)
 
     def decide(self, office, *, user, confirm: bool):
-        service = offices.office_confirm if confirm else offices.office_reject
+        service = office_confirm if confirm else office_reject
         return service(office=office, user=user)

@@ -1,6 +1,6 @@
 """Full-text search indexes for the meetings search (PostgreSQL only).
 
-GIN indexes on exactly the expressions `kb.queries._postgres_search` searches, so the
+GIN indexes on exactly the expressions `kb.selectors.search._postgres_search` searches, so the
 planner answers `to_tsvector(...) @@ websearch_to_tsquery(...)` from the index instead
 of computing every article's vector per query. They are not declared in the models
 (SQLite has no GIN), so on other databases this migration does nothing.
@@ -23,7 +23,7 @@ def _indexes(apps):
     from django.db.models import TextField
     from django.db.models.functions import Cast
 
-    from kb.queries import SEARCH_CONFIG
+    from kb.selectors.search import SEARCH_CONFIG
 
     for model_name, (name, fields) in INDEXES.items():
         model = apps.get_model("kb", model_name)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kb.csvsafe import csv_safe
+
 #: The columns of a meetings CSV, in order.
 MEETING_COLUMNS = [
     "id",
@@ -22,13 +24,8 @@ MEETING_COLUMNS = [
     "source_count",
     "url",
 ]
-#: What a spreadsheet would run as a formula (OWASP CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(text: str) -> str:
-    """A cell's text that a spreadsheet shows as text rather than runs as a formula."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+# The one CSV-injection guard (kb.csvsafe), under the name the exports use.
+spreadsheet_safe = csv_safe
 
 
 def meeting_row(meeting, *, participants: list[dict], counts: dict, url: str) -> dict:

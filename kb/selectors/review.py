@@ -35,7 +35,7 @@ def review_queue(*, kinds: Iterable[str] = ("meeting", "gift", "agreement"), lim
     Returns (items, total unreviewed per kind)."""
     from django.db.models import Prefetch
 
-    from kb.queries import evidence_count
+    from kb.selectors.counts import evidence_count
 
     evidence = Prefetch(
         "evidence",

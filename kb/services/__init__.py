@@ -1,3 +1,2 @@
-"""Compatibility imports for the page and API views; removed when they import the new modules."""
-
-from kb.services.articles import ArticleBusy, article_delete, article_delete_plan  # noqa: F401
+"""Write services, one module per thing they change: articles, facts, leaders, merges,
+history, offices."""

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.services import article_process, article_submit
 from kb.models import Leader, Meeting
-from kb.offices import office_create
+from kb.services.offices import office_create
 from tests.factories import editor
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from ingest.extract.registry import RegistryFileError
 from kb.models import Leader, Office, ReviewState
-from kb.offices import office_update
+from kb.services.offices import office_update
 from kb.registry import registry_load, registry_snapshot
 from tests.factories import LeaderFactory, editor
 
@@ -151,7 +151,7 @@ def test_the_snapshot_follows_the_database_and_leaves_out_rejected_terms(tmp_pat
     registry = registry_snapshot()
     modi = registry.person_for(["Narendra Modi"], dt.date(2020, 1, 1))
     assert modi is not None and modi.term_on(dt.date(2020, 1, 1)).country == "IN"
-    from kb.offices import office_reject
+    from kb.services.offices import office_reject
 
     office_reject(office=Office.objects.get(leader__name="Narendra Modi"), user=editor())
     assert registry_snapshot().person_for(["Narendra Modi"], dt.date(2020, 1, 1)) is None

@@ -9,11 +9,11 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from ingest.services import article_requeue
-from kb import curation
 from kb.models import (
     Article,
 )
-from kb.services import article_delete, article_delete_plan
+from kb.selectors.review import review_queue
+from kb.services.articles import article_delete, article_delete_plan
 from web.editing.base import EditorRequiredMixin, error_text
 
 # ---- articles and the review queue ------------------------------------------------------
@@ -82,7 +82,7 @@ class ReviewQueueView(EditorRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         kind = self.request.GET.get("kind", "")
         kinds = (kind,) if kind in self.KINDS else self.KINDS
-        items, counts = curation.review_queue(kinds=kinds)
+        items, counts = review_queue(kinds=kinds)
         context.update(
             items=items,
             counts=counts,

@@ -2,7 +2,7 @@
 reject and merge leaders, revert a change, undo a merge, re-extract or delete an
 article, and the review queue.
 
-Views stay thin: forms turn a POST into plain values and ``kb.curation`` does the work.
+Views stay thin: forms turn a POST into plain values and ``kb.services`` does the work.
 Every page needs ``kb.roles.can_edit``: anonymous visitors are sent to log in and
 logged-in non-editors get 403. Every write is a POST (CSRF-checked by the middleware).
 """

@@ -11,12 +11,28 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
-from kb import curation, offices
 from kb.models import (
     Article,
     Gift,
     Leader,
     Office,
+)
+from kb.selectors.sentences import article_sentences
+from kb.services.facts import (
+    fact_confirm,
+    fact_create_manual,
+    fact_reject,
+    fact_update,
+    gift_swap_direction,
+)
+from kb.services.history import fact_revert
+from kb.services.leaders import LEADER_EDITABLE_FIELDS, leader_confirm, leader_reject, leader_update
+from kb.services.offices import (
+    OFFICE_EDITABLE_FIELDS,
+    office_confirm,
+    office_create,
+    office_reject,
+    office_update,
 )
 from web.editing.base import FACT_MODELS, EditorRequiredMixin, error_text, next_url, wants_json
 from web.editing.forms import (
@@ -52,7 +68,7 @@ class FactEditView(EditorRequiredMixin, TemplateView):
         return make_form(self.model, data, fact=self.fact, initial=fact_initial(self.fact))
 
     def save(self, changes: dict) -> None:
-        curation.fact_update(fact=self.fact, user=self.request.user, changes=changes)
+        fact_update(fact=self.fact, user=self.request.user, changes=changes)
 
     def get(self, request, *args, **kwargs):
         self.fact = self.get_fact()
@@ -84,11 +100,11 @@ class LeaderEditView(FactEditView):
 
     def make_form(self, data=None):
         leader = self.fact
-        initial = {name: getattr(leader, name) for name in curation.LEADER_EDITABLE_FIELDS}
+        initial = {name: getattr(leader, name) for name in LEADER_EDITABLE_FIELDS}
         return LeaderForm(data, initial=initial)
 
     def save(self, changes: dict) -> None:
-        curation.leader_update(leader=self.fact, user=self.request.user, changes=changes)
+        leader_update(leader=self.fact, user=self.request.user, changes=changes)
 
 
 class OfficeEditView(FactEditView):
@@ -106,11 +122,11 @@ class OfficeEditView(FactEditView):
 
     def make_form(self, data=None):
         office = self.fact
-        initial = {name: getattr(office, name) for name in offices.OFFICE_EDITABLE_FIELDS}
+        initial = {name: getattr(office, name) for name in OFFICE_EDITABLE_FIELDS}
         return OfficeForm(data, initial=initial)
 
     def save(self, changes: dict) -> None:
-        offices.office_update(office=self.fact, user=self.request.user, changes=changes)
+        office_update(office=self.fact, user=self.request.user, changes=changes)
 
 
 class OfficeAddView(EditorRequiredMixin, TemplateView):
@@ -135,7 +151,7 @@ class OfficeAddView(EditorRequiredMixin, TemplateView):
         form = OfficeForm(request.POST)
         if form.is_valid():
             try:
-                offices.office_create(user=request.user, leader=self.leader, **form.cleaned_data)
+                office_create(user=request.user, leader=self.leader, **form.cleaned_data)
             except ValidationError as exc:
                 add_errors(form, exc)
             else:
@@ -152,7 +168,7 @@ class FactActionView(EditorRequiredMixin, View):
     http_method_names = ["post"]
 
     def decide(self, fact, *, user) -> None:
-        service = {"confirm": curation.fact_confirm, "reject": curation.fact_reject}[self.action]
+        service = {"confirm": fact_confirm, "reject": fact_reject}[self.action]
         service(fact=fact, user=user)
 
     def post(self, request, pk):
@@ -177,7 +193,7 @@ class LeaderActionView(FactActionView):
     model = Leader
 
     def decide(self, leader, *, user) -> None:
-        service = {"confirm": curation.leader_confirm, "reject": curation.leader_reject}
+        service = {"confirm": leader_confirm, "reject": leader_reject}
         service[self.action](leader=leader, user=user)
 
 
@@ -187,7 +203,7 @@ class OfficeActionView(FactActionView):
     model = Office
 
     def decide(self, office, *, user) -> None:
-        service = {"confirm": offices.office_confirm, "reject": offices.office_reject}
+        service = {"confirm": office_confirm, "reject": office_reject}
         service[self.action](office=office, user=user)
 
 
@@ -197,7 +213,7 @@ class GiftSwapView(EditorRequiredMixin, View):
     def post(self, request, pk):
         gift = get_object_or_404(Gift, pk=pk)
         try:
-            curation.gift_swap_direction(gift=gift, user=request.user)
+            gift_swap_direction(gift=gift, user=request.user)
         except ValidationError as exc:
             messages.error(request, error_text(exc))
         else:
@@ -212,7 +228,7 @@ class FactRevertView(EditorRequiredMixin, View):
     def post(self, request, pk, history_id):
         fact = get_object_or_404(self.model, pk=pk)
         try:
-            curation.fact_revert(fact=fact, history_id=history_id, user=request.user)
+            fact_revert(fact=fact, history_id=history_id, user=request.user)
         except ValidationError as exc:
             messages.error(request, f"Could not restore that version: {error_text(exc)}")
         else:
@@ -235,7 +251,7 @@ class FactAddView(EditorRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def sentences(self):
-        return curation.article_sentences(self.article.text)
+        return article_sentences(self.article.text)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -265,7 +281,7 @@ class FactAddView(EditorRequiredMixin, TemplateView):
             if "country_parties" in fields:
                 fields["country_parties"] = list(fields["country_parties"])
             try:
-                fact = curation.fact_create_manual(
+                fact = fact_create_manual(
                     model=self.model,
                     user=request.user,
                     article=self.article,

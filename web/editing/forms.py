@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from kb import curation
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -18,6 +17,7 @@ from kb.models import (
     MeetingKind,
     OfficeKind,
 )
+from kb.services.values import EDITABLE_FIELDS, M2M_FIELDS
 
 
 class LeaderChoices(forms.ModelMultipleChoiceField):
@@ -114,8 +114,8 @@ FORMS = {Meeting: MeetingForm, Gift: GiftForm, Agreement: AgreementForm}
 
 def fact_initial(fact) -> dict:
     initial = {}
-    for name in curation.EDITABLE_FIELDS[type(fact)]:
-        if name in curation.M2M_FIELDS:
+    for name in EDITABLE_FIELDS[type(fact)]:
+        if name in M2M_FIELDS:
             initial[name] = list(getattr(fact, name).all())
         else:
             initial[name] = getattr(fact, name)

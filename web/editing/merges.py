@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
-from kb import curation
 from kb.models import (
     Leader,
     Meeting,
     MergeKind,
     MergeRecord,
 )
+from kb.services.merges import leader_merge, meeting_merge, merge_undo
 from web.editing.base import EditorRequiredMixin, error_text, next_url
 
 # ---- merging ----------------------------------------------------------------------------
@@ -79,7 +79,7 @@ class MergeView(EditorRequiredMixin, TemplateView):
         if merge is None:
             messages.error(request, "Choose the duplicate record to merge.")
             return redirect(request.path)
-        service = curation.leader_merge if self.model is Leader else curation.meeting_merge
+        service = leader_merge if self.model is Leader else meeting_merge
         try:
             record = service(keep=keep, merge=merge, user=request.user)
         except ValidationError as exc:
@@ -119,7 +119,7 @@ class MergeUndoView(EditorRequiredMixin, View):
     def post(self, request, pk):
         record = get_object_or_404(MergeRecord, pk=pk)
         try:
-            curation.merge_undo(record=record, user=request.user)
+            merge_undo(record=record, user=request.user)
         except ValidationError as exc:
             messages.error(request, f"Could not undo the merge: {error_text(exc)}")
             return redirect(next_url(request, "/merges/"))

@@ -2,14 +2,15 @@
 
 `{% fact_history fact %}` renders kb/_history.html: the fact's latest changes with who
 made them, when, and what changed (a fixed number of queries; see
-``kb.curation.history_entries``). Values are plain strings: the template escapes them.
+``kb.history_entries``). Values are plain strings: the template escapes them.
 """
 
 from __future__ import annotations
 
 from django import template
 
-from kb import curation, roles
+from kb import roles
+from kb.selectors.history import history_entries
 
 register = template.Library()
 
@@ -18,7 +19,7 @@ register = template.Library()
 def fact_history(context, fact, limit: int = 20):
     request = context.get("request")
     user = getattr(request, "user", None)
-    entries, hidden = curation.history_entries(fact, limit=limit)
+    entries, hidden = history_entries(fact, limit=limit)
     kind = fact._meta.model_name
     return {
         "fact": fact,

@@ -11,12 +11,12 @@ from __future__ import annotations
 from django.contrib.auth.mixins import AccessMixin
 from django.core.paginator import Paginator
 
-from kb.models import ArticleStatus
+from kb.constants import PENDING
 from kb.roles import can_read
 from kb.selectors.meetings import MeetingFilters
 
 PAGE_SIZE = 50
-PENDING_STATUSES = (ArticleStatus.QUEUED, ArticleStatus.PROCESSING)
+PENDING_STATUSES = PENDING  # one definition: kb.constants
 
 
 class ReadRequiredMixin(AccessMixin):
