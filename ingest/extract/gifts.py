@@ -723,7 +723,7 @@ def _verb_gift(verb, people) -> Gift | None:
         if item is None:
             # "Y was conferred the country's highest decoration, the Order of X, by Z"
             item = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
-        if people.refs(subj):
+        if people.refs(subj) and not _pronoun_item(subj, verb, dobj):
             agent = _agent(verb, item, people)
             if _foreign(agent, people) and not _named_or_refs(agent, people):
                 return None
@@ -854,6 +854,18 @@ def _verb_gift(verb, people) -> Gift | None:
     return gift
 
 
+def _pronoun_item(subj, verb, dobj) -> bool:
+    """'They were handed over (together with a bag of food)': a pronoun subject with no
+    object of its own is the thing handed over, not a person receiving it."""
+    if subj.pos_ != "PRON" or dobj is not None:
+        return False
+    with_obj = _pobj(verb, ("with",))
+    return with_obj is None or with_obj.head.i > 0 and (
+        verb.doc[with_obj.head.i - 1].lower_ == "together"
+        or any(c.lower_ == "together" for c in with_obj.head.children)
+    )
+
+
 def _own_recipient(item, people) -> list:
     """'a vase to his wife, X': the recipient an item carries itself."""
     to = _pobj(item, ("to",))
@@ -909,13 +921,15 @@ def _noun_items(noun, recipient_tok, people) -> list:
     """The items a gift noun names: its apposition ('X's gift to Y, a vase, ...', also
     hung on Y), or what the clause says it is or includes ('X's gift to Y was Z',
     'Z was X's gift', 'X's gifts included Z', 'among the gifts ... were Z')."""
+    head = noun.head
     for host in (noun, recipient_tok):
         if host is None:
             continue
         for c in host.children:
             if c.dep_ == "appos" and c.i > host.i and not people.refs(c):
+                if noun.dep_ in ("nsubj", "nsubjpass") and c.i > head.i > noun.i:
+                    continue  # "X's present was a Z, the W": W describes Z, the predicate
                 return [c]
-    head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "among":
         head, role = head.head, "among"
     else:
@@ -1090,12 +1104,27 @@ def find_gifts(idx, people) -> list:
                 g.recipients = [r for r in g.recipients if r not in g.givers]
                 g.givers = _office_holder(g.givers, people, sent)
                 g.recipients = _office_holder(g.recipients, people, sent)
+                if not g.recipients and g.givers and out:
+                    g.recipients = _same_recipient(g, out[-1], idx)
                 _resolve_items(g, idx, people)
                 out.append(g)
     return out
 
 
 SPOUSE_WORDS = {"wife", "husband", "spouse", "lady", "gentleman", "consort"}
+
+
+def _same_recipient(gift, prev, idx) -> list:
+    """'A gave Y a horse. B's present was a fiddle.': a gift told right after another,
+    with its recipient unsaid, goes to the same recipient (unless its giver is that
+    recipient, who gives back to the counterpart)."""
+    if gift.rule not in ("gift.possessive", "gift.noun") or not prev.recipients:
+        return []
+    if idx.sent_of[gift.trigger.i] - idx.sent_of[prev.trigger.i] != 1:
+        return []
+    if set(gift.givers) & set(prev.recipients) or set(gift.givers) & set(prev.givers):
+        return []
+    return list(prev.recipients)
 
 
 def _spouse(person, people, sent) -> bool:
