@@ -322,6 +322,14 @@ def _item_heads(obj, people, verb):
     parts = split_items(obj)
     if len(parts) > 1 and not any(p.dep_ == "conj" for p in parts):
         parts = parts[:1]  # "a scarf, a silk dupatta, ...": one item named twice
+    parts += [
+        c  # 'a mosaic, "Title," and a copy of Y' parsed with the copy joined to the title
+        for p in parts
+        for a in p.children
+        if a.dep_ == "appos" and a.i > p.i
+        for c in a.children
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and _indefinite(c) and c not in parts
+    ]
     for item in parts:
         if item.pos_ == "PROPN" and gi.is_honour(item):
             out.append(item)
