@@ -1339,12 +1339,25 @@ def _listed_documents(sents, n_sent, ctx) -> _Items:
         while toks and toks[0].pos_ == "DET":
             toks = toks[1:]
         noun = next((t for t in toks[:4] if _doc_kind(t)), None)
-        if noun is None or any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in toks[:1]):
+        if noun is None or _sentence_not_item(toks, noun):
             break
         items.append((noun, item))
         items.skipped.append(n_sent + 1 + n_item)
     items.lead = Agreement(parties, "agreement", "signed", verb, 0.75, "agreement.listed")
     return items if len(items) >= 2 else _Items()
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _sentence_not_item(toks, noun) -> bool:
+    """A sentence that goes on after the list ('Officials signed the agreements ...'),
+    not a document's title: it opens with a finite verb, or with a verb before a document
+    noun that is not capitalised as a title ('Implementing Arrangement on X' is one)."""
+    first = toks[0]
+    if first.pos_ != "VERB" or first.dep_ != "ROOT":
+        return False
+    return first.tag_ in FINITE_TAGS or not noun.text[:1].isupper()
 
 
 def _item_agreement(noun, item_sent, lead, idx):
