@@ -327,16 +327,23 @@ def same_batch(conj) -> bool:
     )
 
 
+ALONG = ("along", "together")
+
+
 def _along_with(noun) -> list:
     """'a protocol, along with eight memorandums': the documents signed with it."""
     out = []
     heads = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    # "a declaration on deepening cooperation together with an agreement": the 'with'
+    # hung on a verb inside the first document's phrase
+    scope = noun.head.subtree if noun.dep_ == "dobj" else noun.subtree
+    heads += [t for t in scope if t.i > noun.i and t.pos_ == "VERB" and t.dep_ == "pcomp"]
     for head in heads:
         for prep in head.children:
             # "along with X" hangs "with" on "along", or on the noun after "along"
             for w in [prep, *prep.children]:
                 if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0:
-                    if noun.doc[w.i - 1].lower_ in ("along", "together"):
+                    if noun.doc[w.i - 1].lower_ in ALONG:
                         out += [o for o in w.children if o.dep_ == "pobj" and doc_kind(o)]
     return list(dict.fromkeys(out))
 
@@ -499,7 +506,7 @@ def _doc_phrase(noun, subject=None) -> str:
     toks = [t for t in toks if cut is None or t.i < cut]
     while toks and toks[0].pos_ in ("DET", "PUNCT"):
         toks = toks[1:]
-    while toks and toks[-1].pos_ in ("PUNCT", "CCONJ", "ADP"):
+    while toks and (toks[-1].pos_ in ("PUNCT", "CCONJ", "ADP") or toks[-1].lower_ in ALONG):
         toks = toks[:-1]
     words = []
     for prev, tok in zip([None, *toks], toks, strict=False):

@@ -28,7 +28,8 @@ from .agreement_args import object_doc as _object_doc
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, ORG_HEADS
 
-FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder", "cut"}
+FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder", "cut",
+              "leave", "adjourn", "part", "wrap"}  # fmt: skip
 AID_WORDS = {
     "aid",
     "assistance",
@@ -48,6 +49,10 @@ AID_WORDS = {
     "credit",
     "financing",
     "donation",
+    "money",
+    "investment",
+    "investments",
+    "funds",
 }
 
 
@@ -479,8 +484,15 @@ def _stated(verb, ctx):
     return Agreement(parties, kind, "agreed", verb, 0.8, "agreement.in_statement")
 
 
+def _put_out(verb) -> bool:
+    """'put out a joint statement': issued it."""
+    return verb.lemma_.lower() == "put" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    )
+
+
 def _issue(verb, ctx):
-    if verb.lemma_.lower() not in (
+    if not _put_out(verb) and verb.lemma_.lower() not in (
         "issue",
         "adopt",
         "approve",
@@ -499,7 +511,8 @@ def _issue(verb, ctx):
     if doc_noun is None:
         return None
     kind = _doc_kind(doc_noun)
-    if verb.lemma_.lower() in (
+    if (_put_out(verb) or verb.lemma_.lower()) in (
+        True,
         "issue",
         "adopt",
         "approve",
