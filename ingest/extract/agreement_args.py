@@ -166,6 +166,21 @@ def back_reference(noun) -> bool:
     )
 
 
+def told_again(noun) -> bool:
+    """'the peace agreement', 'the framework agreement': a single document with 'the' and
+    no name of its own (a common noun), which refers back to one told before."""
+    return (
+        not is_plural(noun)
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        and not any(
+            c.dep_ in ("compound", "amod", "nummod", "nmod")
+            and (c.pos_ in ("PROPN", "NUM") or c.ent_type_ == "DATE")
+            for c in noun.children
+        )
+    )
+
+
 def not_yet(noun) -> bool:
     """'a draft accord', 'the proposed treaty': a document not (yet) in force."""
     return any(

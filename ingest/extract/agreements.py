@@ -70,6 +70,7 @@ class Agreement:
     doc_noun: object = None  # the document, when it is not the trigger's own object
     name: frozenset = frozenset()  # words that tell this document from others
     batch: bool = False  # a counted batch ("signed 18 agreements")
+    again: bool = False  # a definite single document ("signed the framework agreement")
 
 
 def _subject_tok(verb, ctx=None):
@@ -1298,6 +1299,7 @@ def find_agreements(idx, ctx) -> list:
                     part=part,
                     name=args.doc_name(noun) if subject is None else frozenset(subject[1].split()),
                     batch=args.is_plural(noun),
+                    again=args.told_again(noun),
                 )
                 if n != 2:
                     out.append(one)  # a counted batch of three or more is one record

@@ -252,8 +252,12 @@ def _merge_target(merged, a, parties, states=None):
             continue
         if m.get("batch", False) != batch or (name and m.get("name") and not name & m["name"]):
             continue  # "13 agreements" and "a free trade agreement"; two named treaties
-        if a.kind == "invitation":
-            return m
+        if a.kind == "invitation" and (
+            set(parties) <= set(m["parties"]) or set(m["parties"]) <= set(parties)
+        ):
+            return m  # one invitation told again; another guest's is another
+        if getattr(a, "again", False) and m["status"] == a.status and name <= m.get("name", name):
+            return m  # "then signed the framework agreement": the one told before
         if a.rule == "agreement.in_statement" and (
             set(m["parties"]) == set(parties)
             or (states is not None and states(m["parties"]) == states(parties))
