@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .blocs import bloc_of
 from .countries import soviet
 from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, PLURAL_PERSON_NOUNS
 
@@ -65,8 +66,11 @@ class Context:
         codes = []
         for t in _conjuncts(tok):
             code = self._code(t)
+            members = [] if code else bloc_of(t, self.published)
             if code:
                 codes.append(code)
+            elif members:  # "the six GCC states": every member state
+                codes += members
             elif t.lower_ in GOVERNMENT_NOUNS:
                 codes += self._pair_countries(t)
         if not codes:
