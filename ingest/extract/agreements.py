@@ -107,14 +107,8 @@ def _parties(ctx, subject) -> list:
             if found:
                 return found
     out = ctx.parties(subject)
-    if not out and subject is not None and subject.lower_ in TALK_NOUNS:
-        # "After talks in X, A and B signed ...": the parser made the talks the subject and
-        # hung the leaders on the place; those named after the comma act
-        comma = next((t.i for t in subject.subtree if t.text == ","), None)
-        if comma is not None:
-            named = [p for t in subject.subtree if t.i > comma for p in ctx.people.refs(t)]
-            named = list(dict.fromkeys(named))
-            out = named if len(named) >= 2 else []
+    if not out and subject is not None:
+        out = _named_after_comma(subject, ctx)
     if out and subject.dep_ == "nsubj" and ctx.people.refs(subject):
         for c in subject.head.children:
             if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):
@@ -151,6 +145,20 @@ def _parties(ctx, subject) -> list:
             pair = ctx.pair_for(subject)
             out = list(pair) if len(pair) >= 2 else []
     return out
+
+
+def _named_after_comma(subject, ctx) -> list:
+    """'After talks in X, A and B signed ...', 'At the G8 summit in X, A, B and C issued
+    ...': the parser made the fronted phrase the subject and hung the leaders on its
+    place; the leaders (two or more) named after its comma act."""
+    if ctx.people.refs(subject) or subject.i in ctx.code_at:
+        return []
+    comma = next((t.i for t in subject.subtree if t.text == ","), None)
+    if comma is None:
+        return []
+    named = [p for t in subject.subtree if t.i > comma for p in ctx.people.refs(t)]
+    named = list(dict.fromkeys(named))
+    return named if len(named) >= 2 else []
 
 
 STATE_NOUNS = {"countries", "nations", "states", "governments"}
@@ -533,7 +541,7 @@ def _issue(verb, ctx):
     if subject is None and verb.dep_ == "acl":
         # "they set out the results in a communique issued in X": the governing subject
         subject = args.subject_tok(clause_verb(verb.head))
-    if _is_commercial(subject, ctx):
+    if _is_commercial(subject, ctx) and not _named_after_comma(subject, ctx):
         return None
     if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
         parties = _talks_sides(verb, ctx)  # "a deal was struck at the talks between A and B"
