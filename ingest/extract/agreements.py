@@ -718,12 +718,18 @@ def _pledge(verb, ctx):
         )
         if comp is not None:
             obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    built = None if obj is not None else _built_abroad(verb, ctx)
+    obj = obj if built is None else built
     if obj is None:
         return None
     words = {t.lower_ for t in obj.subtree}
-    if not (words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in obj.subtree)):
+    if built is None and not (
+        words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in obj.subtree)
+    ):
         return None
     subject = _subject_tok(verb, ctx)
+    if built is not None and verb.dep_ == "relcl":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     parties = _parties(ctx, subject) + [
         p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
     ]
@@ -734,9 +740,41 @@ def _pledge(verb, ctx):
         parties += [
             ctx.code_at[t.i] for t in obj.subtree if t.i in ctx.code_at and ctx.code_at[t.i] != own
         ][:1]
+    if len(parties) == 1 and isinstance(parties[0], str):
+        # a state promising: the other state named with what it promises
+        scope = list(obj.subtree) + list(verb.subtree)
+        parties += [
+            ctx.code_at[t.i] for t in scope if t.i in ctx.code_at and ctx.code_at[t.i] != parties[0]
+        ][:1]
     return Agreement(
         parties, "pledge", "agreed", verb, 0.8, "agreement.pledge", infer_counterpart=True
     )
+
+
+#: What one state promises to put up in another ("promised to build a school there").
+BUILD_VERBS = {"build", "construct", "fund", "finance", "open", "establish", "rebuild", "equip"}
+
+
+def _built_abroad(verb, ctx):
+    """'a school in X that India has promised to build', 'pledged to build a hospital in
+    X': the thing one state promises to build in another state (named in the thing's
+    phrase or the clause, not the promiser's own); None otherwise."""
+    comp = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in BUILD_VERBS), None
+    )
+    if comp is None or any(d.dep_ == "neg" for d in comp.children):
+        return None
+    thing = next((c for c in comp.children if c.dep_ == "dobj" and c.tag_ != "WDT"), None)
+    if thing is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        thing = verb.head  # "a school that India has promised to build"
+    if thing is None or thing.lower_ in ("it", "them", "relations", "ties", "trust"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    givers = ctx.parties(subject) if subject is not None else []
+    own = {g if isinstance(g, str) else ctx.people.get(g).country for g in givers}
+    scope = [*thing.subtree, *comp.subtree]
+    foreign = [ctx.code_at[t.i] for t in scope if t.i in ctx.code_at]
+    return thing if givers and any(c not in own for c in foreign) else None
 
 
 PLEDGE_NOUNS = {"promise", "pledge", "offer", "commitment"}
