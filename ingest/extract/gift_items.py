@@ -283,7 +283,7 @@ def _described(head, people) -> list:
         if close is None or close == i + 2:
             return []
         return ['"' + doc[i + 2 : close].text.strip(" ,") + '"']
-    if nxt.tag_ != "VBG" or nxt.lemma_.lower() not in MARKING_VERBS:
+    if nxt.tag_ not in ("VBG", "VBN") or nxt.lemma_.lower() not in MARKING_VERBS:
         return []
     words = []
     for t in doc[i + 1 : min(i + 16, sent.end)]:

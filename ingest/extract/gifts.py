@@ -868,9 +868,13 @@ def _pronoun_item(subj, verb, dobj) -> bool:
     if subj.pos_ != "PRON" or dobj is not None:
         return False
     with_obj = _pobj(verb, ("with",))
-    return with_obj is None or with_obj.head.i > 0 and (
-        verb.doc[with_obj.head.i - 1].lower_ == "together"
-        or any(c.lower_ == "together" for c in with_obj.head.children)
+    return (
+        with_obj is None
+        or with_obj.head.i > 0
+        and (
+            verb.doc[with_obj.head.i - 1].lower_ == "together"
+            or any(c.lower_ == "together" for c in with_obj.head.children)
+        )
     )
 
 
@@ -1083,6 +1087,11 @@ def _resolve_items(gift, idx, people) -> None:
     gift.texts = _texts(gift, people)
 
 
+def _misread_gift_noun(tok) -> bool:
+    """'X's present was a Z' with 'present' tagged an adjective: still the noun."""
+    return tok.lower_ in GIFT_NOUNS and any(c.dep_ == "poss" for c in tok.children)
+
+
 def find_gifts(idx, people) -> list:
     """Gift mentions in the article body (sides may be missing; the pipeline fills them
     with the counterpart).  A gift whose own verb is negated, planned or a conflict
@@ -1095,7 +1104,7 @@ def find_gifts(idx, people) -> list:
                 gift = _verb_gift(tok, people)
                 if gift and (not verb_asserted(tok) or is_conflict(tok)):
                     gift = None
-            elif tok.pos_ == "NOUN":
+            elif tok.pos_ == "NOUN" or _misread_gift_noun(tok):
                 gift = _gift_noun(tok, people)
             if gift is None:
                 continue
