@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from . import agreement_args as args
 from .agreement_args import doc_kind as _doc_kind
 from .agreement_args import object_doc as _object_doc
+from .blocs import bloc_of
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, ORG_HEADS
 
@@ -190,6 +191,8 @@ GROUP_LEMMAS = {"president", "leader", "premier", "chancellor", "king", "head"}
 def _is_commercial(tok, ctx=None) -> bool:
     if tok is None or (ctx is not None and (ctx.people.refs(tok) or tok.i in ctx.code_at)):
         return False  # a leader or a country the tagger took for an organisation
+    if bloc_of(tok):
+        return False  # "the Gulf Cooperation Council states": states, not a firm
     return (
         tok.lemma_.lower() in ORG_HEADS
         or tok.lower_ in ORG_HEADS
@@ -234,8 +237,11 @@ def _official_states(subject, verb, ctx) -> list:
             inner.append(c)
         if c.dep_ == "prep":
             inner += [x for x in c.children if x.dep_ == "pobj"]
+    # "ministers of the GCC countries and Niger" parsed with Niger joined to the ministers
+    joined = [ctx.code_at[c.i] for c in subject.children if c.dep_ == "conj" and c.i in ctx.code_at]
     for o in inner:
         found = ctx.parties(o)
+        found += [c for c in joined if c not in found]
         if len(found) >= 2:
             return _countries_of(ctx, found) or found
     codes = list(dict.fromkeys(ctx.code_at[t.i] for t in subject.subtree if t.i in ctx.code_at))
@@ -333,7 +339,8 @@ def _sign(verb, ctx):
     if witnesses is not None and len(parties) < 2:
         # "ministers signed X in the presence of A and B": the states of A and B
         parties = _countries_of(ctx, ctx.parties(witnesses)) or parties
-    if not parties and subject is not None and subject.lemma_.lower() in OFFICIALS:
+    unnamed = not any(isinstance(p, int) for p in parties)  # no minister named: states
+    if len(parties) < 2 and unnamed and subject is not None and subject.lemma_.lower() in OFFICIALS:
         # "officials from the two countries signed": the states whose officials sign
         parties = _official_states(subject, verb, ctx)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -764,9 +771,14 @@ def _built_abroad(verb, ctx):
     )
     if comp is None or any(d.dep_ == "neg" for d in comp.children):
         return None
-    thing = next((c for c in comp.children if c.dep_ == "dobj" and c.tag_ != "WDT"), None)
-    if thing is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    thing = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    if thing is None:  # "a bridge in X that Y has promised to build", 'that' read as a mark
+        thing = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    relative = thing is None or thing.lower_ in ("that", "which")
+    if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         thing = verb.head  # "a school that India has promised to build"
+    elif thing is not None and thing.lower_ in ("that", "which"):
+        thing = _before_relative(thing)  # the same, the clause hung on the verb
     if thing is None or thing.lower_ in ("it", "them", "relations", "ties", "trust"):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -775,6 +787,18 @@ def _built_abroad(verb, ctx):
     scope = [*thing.subtree, *comp.subtree]
     foreign = [ctx.code_at[t.i] for t in scope if t.i in ctx.code_at]
     return thing if givers and any(c not in own for c in foreign) else None
+
+
+def _before_relative(word):
+    """The noun phrase a relative 'that' follows (the parser may hang the clause on the
+    verb instead): the widest phrase ending right before it."""
+    doc = word.doc
+    if word.i == 0:
+        return None
+    tok = doc[word.i - 1]
+    while tok.head != tok and tok.head.right_edge.i == word.i - 1 and tok.head.i < word.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") else None
 
 
 PLEDGE_NOUNS = {"promise", "pledge", "offer", "commitment"}

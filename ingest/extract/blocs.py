@@ -37,11 +37,19 @@ def bloc_members(text: str, on: dt.date | None = None) -> list:
 
 
 def bloc_of(tok, on: dt.date | None = None) -> list:
-    """Member states a token stands for: a bloc's name ('ASEAN'), or a noun it modifies
-    ('the GCC states', 'GCC leaders')."""
-    for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "nmod", "amod"))]:
-        if t.pos_ == "PROPN" or t.text.isupper():
-            found = bloc_members(t.text, on)
-            if found:
-                return found
+    """Member states a token stands for: a bloc's name ('ASEAN', 'the Gulf Cooperation
+    Council'), or a noun it modifies ('the GCC states', 'Gulf Cooperation Council leaders')."""
+    doc = tok.doc
+    names = []
+    before = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i]
+    if before:  # the words in front of the noun, as one name ("Gulf Cooperation Council")
+        start = min(c.left_edge.i for c in before)
+        names.append(doc[start : tok.i].text)
+        if tok.pos_ == "PROPN":
+            names.append(doc[start : tok.i + 1].text)
+    names += [t.text for t in [tok, *before] if t.pos_ == "PROPN" or t.text.isupper()]
+    for name in names:
+        found = bloc_members(name, on)
+        if found:
+            return found
     return []
