@@ -1254,6 +1254,10 @@ def _rejected(verb, ctx):
     return found
 
 
+#: Heads of a to-infinitive that make the agreement an aim, not a fact.
+STRIVE_VERBS = {"work", "try", "seek", "strive", "aim", "hope", "struggle", "race", "scramble"}
+
+
 RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
 
 
@@ -1263,6 +1267,11 @@ def _asserted(tok) -> bool:
     if _bare_conj(tok):
         return False
     head = tok.head
+    purpose = tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+    if purpose and head.lemma_.lower() in STRIVE_VERBS:
+        return False  # "are working to reach agreement on X": not reached yet
     if (
         tok.dep_ == "xcomp"
         and head.lemma_.lower() == "go"

@@ -144,6 +144,9 @@ def _counterpart(idx, ctx, pid, tok) -> list:
         return others
     sent = idx.sent_of[tok.i]
     near = {p for i, p in ctx.people.order if 0 <= sent - idx.sent_of[i] <= 1}
+    own = ctx.people.get(pid).country
+    if own is not None and ctx.people.get(others[0]).country == own:
+        return []  # "X got a lion from Tanzania. Y received an elephant": no gift at home
     return others if others[0] in near else []
 
 

@@ -420,6 +420,12 @@ TEMPLATES = {
         ("{countryA} has promised to build a new hospital in its own capital.", []),
         ("{a} and {b} left the talks without a deal.", [("deal", "failed", "leaders")]),
         ("{a} and {b} left the talks with a smile.", []),
+        ("{A} and {B} are working to reach agreement on {subject}.", []),
+        ("{A} and {B} are trying to reach a deal on {subject}.", []),
+        (
+            "{A} and {B} worked for a year and reached a deal on {subject}.",
+            [("deal", "agreed", "leaders")],
+        ),
     ],
 }
 

@@ -423,3 +423,20 @@ def test_a_second_hosts_present_goes_to_the_same_guest(run, trio):
     )
     got = {(g.giver.split()[-1], g.recipient.split()[-1], g.item) for g in ex.gifts}
     assert (second.split()[-1], guest.split()[-1], "two-stringed fiddle") in got, got
+
+
+# (older leader, later leader of the same state)
+COMPATRIOTS = [
+    ("US President George W. Bush", "US President Ronald Reagan"),
+    ("French President Jacques Chirac", "French President Francois Mitterrand"),
+]
+
+
+@pytest.mark.parametrize("pair", COMPATRIOTS, ids=lambda p: p[0].split()[-1])
+def test_no_gift_between_compatriots_guessed_from_the_sentence_before(run, pair):
+    older, later = pair
+    ex = run(
+        f"{older} got a stuffed lion from Tanzania. In 1984, {later} received a baby elephant "
+        "on the lawn when a foreign president visited."
+    )
+    assert ex.gifts == ()
