@@ -288,8 +288,10 @@ def bloc_party(fillers, rng):
     text = pattern.format(
         bloc=bloc, other=other.country_name, subject=subject, when=when, place=other.capital
     )
+    # the leaders at the summit are named first; the document binds the states
+    text = f"{sentence(f'{simple(rng, a)} met {simple(rng, b)} at the summit')}. {sentence(text)}"
     expected = Agreement((*members, other.country), (), ("declaration",), "signed")
-    return Draft(sentence(text), published, (expected,), (a, b))
+    return Draft(text, published, (expected,), (a, b))
 
 
 # Blocs whose members never changed (`ingest.extract.blocs`), spelled as news spells them.
