@@ -59,6 +59,7 @@ CONTAINERS = {
     "copy",
     "copies",
     "signing",
+    "points",
 }
 # Modifiers that make a document not (yet) a fact.
 NOT_YET = {
@@ -111,6 +112,8 @@ def object_doc(verb):
                     return o
     if verb.dep_ in ("relcl", "acl") and doc_kind(verb.head):
         return verb.head
+    if verb.dep_ == "acl" and verb.head.lower_ in CONTAINERS:
+        return doc_or_contained(verb.head)  # "the Points of Agreement signed in 1990 by A"
     return None
 
 
@@ -608,6 +611,9 @@ def summary(
     text = ""
     if doc_noun is not None:
         text = _doc_phrase(doc_noun, subject)
+        container = doc_noun.head.head if doc_noun.head.lower_ == "of" else None
+        if len(text.split()) < 2 and container is not None and container.lower_ == "points":
+            text = _doc_phrase(container)  # "the Points of Agreement on X"
         if len(text.split()) < 2:
             text = ""
     if not text and doc_noun is not None and doc_noun.head == verb:

@@ -403,6 +403,11 @@ TEMPLATES = {
             [("agreement", "signed", "leaders"), ("agreement", "signed", "leaders")],
         ),
         (
+            "The dispute goes back to the Points of Agreement signed in 1990 by {a} and {b}.",
+            [("agreement", "signed", "leaders")],
+        ),
+        ("The dispute goes back to the points of order raised by {a} and {b}.", []),
+        (
             "{a} and {b} signed a joint declaration on deepening cooperation together with an "
             "agreement to expand trade.",
             [("declaration", "signed", "leaders"), ("agreement", "signed", "leaders")],
