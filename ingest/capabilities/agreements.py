@@ -264,3 +264,126 @@ def commercial_negative(fillers, rng):
         n=amount,
     )
     return Draft(sentence(text), published, (NoAgreement(),), (a, b))
+
+
+@capability("agreement.bloc_party")
+def bloc_party(fillers, rng):
+    """A bloc of stable membership signs ('the six GCC states and Kenya signed the X
+    declaration'): its member states are the parties."""
+    published, a, b = two_leaders(fillers, rng)
+    bloc, members = rng.choice(BLOCS)
+    other = a if a.country not in members else b  # two leaders of one bloc are rare
+    if other.country in members:
+        bloc, members = next((n, m) for n, m in BLOCS if other.country not in m)
+    subject = rng.choice(SUBJECTS)
+    pattern = rng.choice(
+        (
+            "Representatives of the {bloc} states and {other} signed a declaration on {subject}.",
+            "Ministers of the {bloc} countries and {other} signed a declaration on {subject} "
+            "{when}.",
+            "The {bloc} states and {other} signed a declaration on {subject} in {place}.",
+        )
+    )
+    when, _ = date_phrase(rng, published)
+    text = pattern.format(
+        bloc=bloc, other=other.country_name, subject=subject, when=when, place=other.capital
+    )
+    # the leaders at the summit are named first; the document binds the states
+    text = f"{sentence(f'{simple(rng, a)} met {simple(rng, b)} at the summit')}. {sentence(text)}"
+    expected = Agreement((*members, other.country), (), ("declaration",), "signed")
+    return Draft(text, published, (expected,), (a, b))
+
+
+# Blocs whose members never changed (`ingest.extract.blocs`), spelled as news spells them.
+BLOCS = (
+    ("GCC", ("SA", "KW", "AE", "QA", "BH", "OM")),
+    ("Gulf Cooperation Council", ("SA", "KW", "AE", "QA", "BH", "OM")),
+    ("SAARC", ("AF", "BD", "BT", "IN", "MV", "NP", "PK", "LK")),
+)
+
+
+@capability("agreement.told_again", twin="agreement.another_document")
+def told_again(fillers, rng):
+    """A document signed, then 'the framework agreement' again: one record."""
+    published, a, b = two_leaders(fillers, rng)
+    subject = rng.choice(SUBJECTS)
+    noun = rng.choice(("framework agreement", "peace agreement", "trade agreement", "treaty"))
+    pattern = rng.choice(
+        (
+            "{A} and {B} signed a {noun} on {subject} {when}. They held talks in {place} and "
+            "then signed the {noun}.",
+            "{A} and {B} signed a {noun} on {subject}. {a} and {b} shook hands after signing "
+            "the {noun} in {place}.",
+        )
+    )
+    when, _ = date_phrase(rng, published)
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), a=a.surname, b=b.surname, noun=noun,
+        subject=subject, when=when, place=b.capital,
+    )  # fmt: skip
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    return Draft(text, published, (AgreementCount(1),), (a, b))
+
+
+@capability("agreement.another_document", twin="agreement.told_again")
+def another_document(fillers, rng):
+    """A document signed, then another one with its own name ('a trade agreement', 'the
+    1974 treaty'): two records."""
+    published, a, b = two_leaders(fillers, rng)
+    first, second = rng.sample(SUBJECTS, 2)
+    pattern = rng.choice(
+        (
+            "{A} and {B} signed a framework agreement on {first}. They also signed an "
+            "agreement on {second}.",
+            "{A} and {B} signed a framework agreement on {first} together with an agreement on "
+            "{second}.",
+            "{A} and {B} signed a joint declaration on {first} together with an agreement on "
+            "{second}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), first=first, second=second)
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    return Draft(text, published, (AgreementCount(2),), (a, b))
+
+
+@capability("agreement.pledge_build_abroad", twin="agreement.build_at_home_negative")
+def pledge_build_abroad(fillers, rng):
+    """A state promised to build a school or a hospital in another: a pledge between them."""
+    published, a, b = two_leaders(fillers, rng)
+    thing = rng.choice(("a school", "a hospital", "a bridge", "a training centre"))
+    pattern = rng.choice(
+        (
+            "{A} met {B} {when}. {ca} has promised to build {thing} in {cb}.",
+            "{A} met {B} {when}. He laid the foundation stone of {thing} in {cb} that {ca} "
+            "has promised to build.",
+            "{A} met {B} {when}. {ca} pledged to fund {thing} in {cb}.",
+        )
+    )
+    when, _ = date_phrase(rng, published)
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), when=when, thing=thing,
+        ca=capitalised(a.country_name), cb=b.country_name,
+    )  # fmt: skip
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    expected = Agreement((a.country, b.country), gold_leaders(a, b), ("pledge",), "agreed")
+    return Draft(text, published, (expected,), (a, b))
+
+
+@capability("agreement.build_at_home_negative", twin="agreement.pledge_build_abroad", negative=True)
+def build_at_home_negative(fillers, rng):
+    """A state promised to build something at home: no agreement."""
+    published, a, b = two_leaders(fillers, rng)
+    thing = rng.choice(("a school", "a hospital", "a bridge", "a new airport"))
+    pattern = rng.choice(
+        (
+            "{A} met {B} {when}. {ca} has promised to build {thing} in its own capital.",
+            "{A} met {B} {when}. {ca} has promised to build {thing} in {home}.",
+        )
+    )
+    when, _ = date_phrase(rng, published)
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), when=when, thing=thing,
+        ca=capitalised(a.country_name), home=a.capital,
+    )  # fmt: skip
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    return Draft(text, published, (NoAgreement(),), (a, b))

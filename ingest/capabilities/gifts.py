@@ -198,3 +198,58 @@ def to_spouse(fillers, rng):
         A=simple(rng, a), B=simple(rng, b), spouse=spouse, item=with_article(item)
     )
     return Draft(sentence(text), published, (Gift(a.name, spouse, item),), (a, b))
+
+
+@capability("gift.item_described")
+def item_described(fillers, rng):
+    """An item with a description after a comma ('a vase, engraved with ...', 'was a
+    fiddle, the finest work of ...'): the item itself, not what the description names."""
+    published, a, b = two_leaders(fillers, rng)
+    item = rng.choice(GIFT_ITEMS)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A}'s gift to {B} was {item}, bearing the date of the visit.",
+            "{A} met {B} {when}. {a}'s present was {item}, the finest work of the country's "
+            "craftsmen.",
+            "{A} gave {B} {item}, engraved with the date of the visit.",
+            "{A} met {B} {when}. {a}'s gift was {item}, a symbol of the friendship between "
+            "the two peoples.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), a=a.surname, item=with_article(item), when=when
+    )
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    return Draft(text, published, (Gift(a.name, b.name, item),), (a, b))
+
+
+@capability("gift.second_giver_same_guest", twin="gift.present_given_back")
+def second_giver_same_guest(fillers, rng):
+    """A gave B one item; C's present was another: C's present went to B as well."""
+    published = fillers.published(rng)
+    a, b, c = fillers.leaders(rng, published, 3)
+    first, second = rng.sample(GIFT_ITEMS, 2)
+    when, _ = date_phrase(rng, published)
+    text = (
+        f"{simple(rng, a)} met {simple(rng, b)} {when}. {a.surname} gave {b.surname} "
+        f"{with_article(first)}. {simple(rng, c)}'s present was {with_article(second)}."
+    )
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    expected = (Gift(a.name, b.name, first), Gift(c.name, b.name, second))
+    return Draft(text, published, expected, (a, b, c))
+
+
+@capability("gift.present_given_back", twin="gift.second_giver_same_guest")
+def present_given_back(fillers, rng):
+    """A gave B one item; B's present was another: B's present went back to A."""
+    published, a, b = two_leaders(fillers, rng)
+    first, second = rng.sample(GIFT_ITEMS, 2)
+    when, _ = date_phrase(rng, published)
+    text = (
+        f"{simple(rng, a)} met {simple(rng, b)} {when}. {a.surname} gave {b.surname} "
+        f"{with_article(first)}. {b.surname}'s present was {with_article(second)}."
+    )
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    expected = (Gift(a.name, b.name, first), Gift(b.name, a.name, second))
+    return Draft(text, published, expected, (a, b))

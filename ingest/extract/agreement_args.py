@@ -59,6 +59,7 @@ CONTAINERS = {
     "copy",
     "copies",
     "signing",
+    "points",
 }
 # Modifiers that make a document not (yet) a fact.
 NOT_YET = {
@@ -111,6 +112,8 @@ def object_doc(verb):
                     return o
     if verb.dep_ in ("relcl", "acl") and doc_kind(verb.head):
         return verb.head
+    if verb.dep_ == "acl" and verb.head.lower_ in CONTAINERS:
+        return doc_or_contained(verb.head)  # "the Points of Agreement signed in 1990 by A"
     return None
 
 
@@ -163,6 +166,21 @@ def back_reference(noun) -> bool:
         and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
         and count_of(noun) == 1
         and not doc_name(noun)
+    )
+
+
+def told_again(noun) -> bool:
+    """'the peace agreement', 'the framework agreement': a single document with 'the' and
+    no name of its own (a common noun), which refers back to one told before."""
+    return (
+        not is_plural(noun)
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        and not any(
+            c.dep_ in ("compound", "amod", "nummod", "nmod")
+            and (c.pos_ in ("PROPN", "NUM") or c.ent_type_ == "DATE")
+            for c in noun.children
+        )
     )
 
 
@@ -327,16 +345,23 @@ def same_batch(conj) -> bool:
     )
 
 
+ALONG = ("along", "together")
+
+
 def _along_with(noun) -> list:
     """'a protocol, along with eight memorandums': the documents signed with it."""
     out = []
     heads = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    # "a declaration on deepening cooperation together with an agreement": the 'with'
+    # hung on a verb inside the first document's phrase
+    scope = noun.head.subtree if noun.dep_ == "dobj" else noun.subtree
+    heads += [t for t in scope if t.i > noun.i and t.pos_ == "VERB" and t.dep_ == "pcomp"]
     for head in heads:
         for prep in head.children:
             # "along with X" hangs "with" on "along", or on the noun after "along"
             for w in [prep, *prep.children]:
                 if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0:
-                    if noun.doc[w.i - 1].lower_ in ("along", "together"):
+                    if noun.doc[w.i - 1].lower_ in ALONG:
                         out += [o for o in w.children if o.dep_ == "pobj" and doc_kind(o)]
     return list(dict.fromkeys(out))
 
@@ -499,7 +524,7 @@ def _doc_phrase(noun, subject=None) -> str:
     toks = [t for t in toks if cut is None or t.i < cut]
     while toks and toks[0].pos_ in ("DET", "PUNCT"):
         toks = toks[1:]
-    while toks and toks[-1].pos_ in ("PUNCT", "CCONJ", "ADP"):
+    while toks and (toks[-1].pos_ in ("PUNCT", "CCONJ", "ADP") or toks[-1].lower_ in ALONG):
         toks = toks[:-1]
     words = []
     for prev, tok in zip([None, *toks], toks, strict=False):
@@ -586,6 +611,9 @@ def summary(
     text = ""
     if doc_noun is not None:
         text = _doc_phrase(doc_noun, subject)
+        container = doc_noun.head.head if doc_noun.head.lower_ == "of" else None
+        if len(text.split()) < 2 and container is not None and container.lower_ == "points":
+            text = _doc_phrase(container)  # "the Points of Agreement on X"
         if len(text.split()) < 2:
             text = ""
     if not text and doc_noun is not None and doc_noun.head == verb:

@@ -20,231 +20,53 @@ accusations and conflict predicates yield nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import agreement_args as args
 from .agreement_args import doc_kind as _doc_kind
 from .agreement_args import object_doc as _object_doc
-from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
-from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, ORG_HEADS
-
-FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder", "cut"}
-AID_WORDS = {
-    "aid",
-    "assistance",
-    "support",
-    "weapons",
-    "arms",
-    "package",
-    "loan",
-    "loans",
-    "grant",
-    "grants",
-    "funding",
-    "envoy",
-    "troops",
-    "equipment",
-    "help",
-    "credit",
-    "financing",
-    "donation",
-}
-
-
-@dataclass
-class Agreement:
-    parties: list  # pids or ISO codes
-    kind: str
-    status: str
-    trigger: object
-    confidence: float
-    rule: str
-    infer_counterpart: bool = False
-    summary: str = ""
-    part: object = 0  # which of several documents in one mention (0: a single one)
-    doc_noun: object = None  # the document, when it is not the trigger's own object
-    name: frozenset = frozenset()  # words that tell this document from others
-    batch: bool = False  # a counted batch ("signed 18 agreements")
-
-
-def _subject_tok(verb, ctx=None):
-    """The acting subject; with `ctx`, a leader named right before a subjectless verb."""
-    subject = args.subject_tok(verb)
-    if subject is not None and subject.head == verb:
-        # "CITY, Country (Reuters) - A and B signed": two subjects, the nearer one acts
-        subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-        if len(subs) > 1 and ctx is not None:
-            dateline = subs[0].idx < ctx.idx.dateline_end or subs[0].is_upper
-            if dateline or ctx.is_party(subs[-1]):
-                subject = subs[-1]
-    if subject is None and ctx is not None:
-        subject = args.left_subject(verb, ctx.is_party)
-    return subject
-
-
-def _parties(ctx, subject) -> list:
-    """The subject's parties, with a second subject the parser gave the same verb
-    ('A and B signed' parsed as two nsubj)."""
-    if subject is not None and subject.is_upper and len(subject) > 2:
-        # "CITY, Country (Reuters) - A and B signed" parsed with the city as the subject:
-        # the parties named after the dash
-        dash = next((t.i for t in subject.subtree if t.text in ("-", "—", "–", "--", ":")), None)
-        if dash is not None:
-            after = [t for t in subject.subtree if t.i > dash]
-            found = []
-            for t in after:
-                for p in list(ctx.people.pids(t)) or (
-                    [ctx.code_at[t.i]] if t.i in ctx.code_at else []
-                ):
-                    if p not in found:
-                        found.append(p)
-            if found:
-                return found
-    out = ctx.parties(subject)
-    if not out and subject is not None and subject.lower_ in TALK_NOUNS:
-        # "After talks in X, A and B signed ...": the parser made the talks the subject and
-        # hung the leaders on the place; those named after the comma act
-        comma = next((t.i for t in subject.subtree if t.text == ","), None)
-        if comma is not None:
-            named = [p for t in subject.subtree if t.i > comma for p in ctx.people.refs(t)]
-            named = list(dict.fromkeys(named))
-            out = named if len(named) >= 2 else []
-    if out and subject.dep_ == "nsubj" and ctx.people.refs(subject):
-        for c in subject.head.children:
-            if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):
-                out = out + [p for p in ctx.people.refs(c) if p not in out]
-    if out and ctx.people.refs(subject):
-        # "A and B's then prime minister, C": a leader named in apposition; "A and B"
-        # parsed with A as a modifier of B
-        for t in subject.subtree:
-            if t.dep_ == "appos" or (
-                t.dep_ in ("nmod", "compound")
-                and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
-            ):
-                out = out + [p for p in ctx.people.refs(t) if p not in out]
-    if out and subject is not None and subject.tag_ == "NNS":
-        # "the presidents of Armenia and Azerbaijan": only those states' leaders, not the
-        # host who brought them together
-        states = [
-            ctx.code_at[t.i]
-            for c in subject.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for t in c.subtree
-            if t.i in ctx.code_at
-        ]
-        if len(set(states)) >= 2:
-            own = [p for p in out if not isinstance(p, int) or ctx.people.get(p).country in states]
-            out = own if len(own) >= 2 else out
-    counted = _counted_states(ctx, subject)
-    if counted:
-        out = counted
-    if not out and subject is not None and subject.tag_ == "NNS":
-        lemma = subject.lemma_.lower()
-        prime = any(c.lower_ == "prime" for c in subject.children)
-        if lemma in GROUP_LEMMAS or (lemma == "minister" and prime):  # "the prime ministers"
-            pair = ctx.pair_for(subject)
-            out = list(pair) if len(pair) >= 2 else []
-    return out
-
-
-STATE_NOUNS = {"countries", "nations", "states", "governments"}
-
-
-def _counted_states(ctx, subject) -> list:
-    """'The eight countries that share the Amazon signed ...': a counted group of three or
-    more states, read as the first that many states the article names (when it names at
-    least that many); [] otherwise."""
-    if subject is None or subject.lower_ not in STATE_NOUNS:
-        return []
-    n = next(
-        (
-            NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
-            for c in subject.children
-            if c.dep_ == "nummod"
-        ),
-        0,
-    )
-    if n < 3:
-        return []
-    codes = list(dict.fromkeys(code for _, code in sorted(ctx.code_at.items())))
-    return codes[:n] if len(codes) >= n else []
-
-
-GROUP_LEMMAS = {"president", "leader", "premier", "chancellor", "king", "head"}
-
-
-def _is_commercial(tok, ctx=None) -> bool:
-    if tok is None or (ctx is not None and (ctx.people.refs(tok) or tok.i in ctx.code_at)):
-        return False  # a leader or a country the tagger took for an organisation
-    return (
-        tok.lemma_.lower() in ORG_HEADS
-        or tok.lower_ in ORG_HEADS
-        or tok.lower_ in COMMERCIAL_MODIFIERS
-        or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
-        # "business leaders", "company executives": people who sign for firms
-        or any(c.dep_ == "compound" and c.lower_ in ORG_HEADS for c in tok.children)
-    )
-
-
-#: Words that make a document a contract between firms ("commercial deals").
-COMMERCIAL_MODIFIERS = {"commercial", "business", "corporate", "private"}
-
-
-def _countries_of(ctx, parties) -> list:
-    """Leaders' countries (ISO codes stay as they are); [] unless every one is known."""
-    codes = [p if isinstance(p, str) else ctx.people.get(p).country for p in parties]
-    if len(codes) < 2 or not all(codes):
-        return []
-    return list(dict.fromkeys(codes))
-
-
-OFFICIALS = {
-    "official",
-    "minister",
-    "diplomat",
-    "envoy",
-    "negotiator",
-    "delegation",
-    "representative",
-    "secretary",
-    "ambassador",
-}
-
-
-def _official_states(subject, verb, ctx) -> list:
-    """The states officials sign for: 'officials from/of X and Y', 'the two countries'
-    ministers', else the countries of the leaders meeting."""
-    inner = []
-    for c in subject.children:
-        if c.dep_ == "poss":
-            inner.append(c)
-        if c.dep_ == "prep":
-            inner += [x for x in c.children if x.dep_ == "pobj"]
-    for o in inner:
-        found = ctx.parties(o)
-        if len(found) >= 2:
-            return _countries_of(ctx, found) or found
-    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in subject.subtree if t.i in ctx.code_at))
-    if len(codes) >= 2:  # "of Greece and the former Yugoslav republic of Macedonia"
-        return codes
-    return _countries_of(ctx, ctx.pair_for(verb))
-
-
-def _dated(verb) -> bool:
-    """'the 1974 treaty was signed', 'was signed in 1990': a year names an older signing."""
-    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree)
-
-
-def _company_document(doc_noun, ctx) -> bool:
-    """'an Aramco supply deal': a company's document; not 'the Pyongyang Joint Declaration',
-    whose place name the tagger may take for an organisation."""
-    if doc_noun.pos_ == "PROPN":
-        return False
-    return any(
-        _is_commercial(c, ctx)
-        for c in doc_noun.children
-        if c.dep_ == "compound" and c.ent_type_ not in ("GPE", "LOC", "NORP")
-    ) or any(c.dep_ == "amod" and c.lower_ in COMMERCIAL_MODIFIERS for c in doc_noun.children)
+from .agreement_failures import (
+    FAIL_VERBS,
+    SETTLE_VERBS,
+    _failed,
+    _none_reached,
+    _talks_sides,
+)
+from .agreement_lists import (
+    _item_agreement,
+    _listed_documents,
+)
+from .agreement_offers import (
+    PLEDGE_NOUNS,
+    PLEDGE_VERBS,
+    _accession,
+    _invitation,
+    _noun_pledge,
+    _pledge,
+)
+from .agreement_parties import (
+    OFFICIALS,
+    Agreement,
+    _company_document,
+    _countries_of,
+    _dated,
+    _is_commercial,
+    _named_after_comma,
+    _official_states,
+    _parties,
+    _signed_kind,
+    _subject_tok,
+)
+from .agreement_proposals import (
+    ADVOCATE_VERBS,
+    PROPOSE_VERBS,
+    REJECT_VERBS,
+    SHELVE_VERBS,
+    _bare_conj,
+    _proposed,
+    _rejected,
+)
+from .conflict import body_sents, clause_verb, is_conflict, verb_asserted
 
 
 def _witness(verb) -> bool:
@@ -319,7 +141,8 @@ def _sign(verb, ctx):
     if witnesses is not None and len(parties) < 2:
         # "ministers signed X in the presence of A and B": the states of A and B
         parties = _countries_of(ctx, ctx.parties(witnesses)) or parties
-    if not parties and subject is not None and subject.lemma_.lower() in OFFICIALS:
+    unnamed = not any(isinstance(p, int) for p in parties)  # no minister named: states
+    if len(parties) < 2 and unnamed and subject is not None and subject.lemma_.lower() in OFFICIALS:
         # "officials from the two countries signed": the states whose officials sign
         parties = _official_states(subject, verb, ctx)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -337,25 +160,6 @@ def _sign(verb, ctx):
                 parties = _countries_of(ctx, pair) or pair
     kind = _signed_kind(doc_noun)
     return Agreement(parties, kind, "signed", verb, 0.9, "agreement.sign", infer_counterpart=True)
-
-
-def _signed_kind(doc_noun) -> str:
-    """The kind a document noun names; a "pact" is a treaty."""
-    return "treaty" if doc_noun.lower_ == "pact" else _doc_kind(doc_noun)
-
-
-def _proposal(parties, verb, confidence: float, rule: str, doc_noun):
-    """A document one side put to the other: status proposed, the counterpart inferred."""
-    return Agreement(
-        parties,
-        _signed_kind(doc_noun),
-        "proposed",
-        verb,
-        confidence,
-        rule,
-        infer_counterpart=True,
-        doc_noun=doc_noun,
-    )
 
 
 def _as_role(tok) -> bool:
@@ -479,8 +283,15 @@ def _stated(verb, ctx):
     return Agreement(parties, kind, "agreed", verb, 0.8, "agreement.in_statement")
 
 
+def _put_out(verb) -> bool:
+    """'put out a joint statement': issued it."""
+    return verb.lemma_.lower() == "put" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    )
+
+
 def _issue(verb, ctx):
-    if verb.lemma_.lower() not in (
+    if not _put_out(verb) and verb.lemma_.lower() not in (
         "issue",
         "adopt",
         "approve",
@@ -499,7 +310,8 @@ def _issue(verb, ctx):
     if doc_noun is None:
         return None
     kind = _doc_kind(doc_noun)
-    if verb.lemma_.lower() in (
+    if (_put_out(verb) or verb.lemma_.lower()) in (
+        True,
         "issue",
         "adopt",
         "approve",
@@ -519,7 +331,7 @@ def _issue(verb, ctx):
     if subject is None and verb.dep_ == "acl":
         # "they set out the results in a communique issued in X": the governing subject
         subject = args.subject_tok(clause_verb(verb.head))
-    if _is_commercial(subject, ctx):
+    if _is_commercial(subject, ctx) and not _named_after_comma(subject, ctx):
         return None
     if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
         parties = _talks_sides(verb, ctx)  # "a deal was struck at the talks between A and B"
@@ -554,620 +366,8 @@ def _agree(verb, ctx):
     return Agreement(parties, kind, "agreed", verb, 0.9, "agreement.agree")
 
 
-def _invitation(verb, ctx):
-    lemma = verb.lemma_.lower()
-    if lemma == "accept":
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lower_ in ("it", "them") and ctx.recent_offer(verb):
-            obj = None  # "B accepted it with pleasure"
-        if obj is not None and obj.lower_ not in (
-            "invitation",
-            "offer",
-            "suggestion",
-            "proposal",
-            "invite",
-        ):
-            return None
-        if obj is None and not ctx.recent_offer(verb):
-            return None
-        parties = ctx.parties(_subject_tok(verb, ctx))
-        if obj is not None:
-            inviter = ctx.from_party(obj)
-            parties += inviter
-        return Agreement(
-            parties,
-            "invitation",
-            "accepted",
-            verb,
-            0.8,
-            "agreement.accept_invitation",
-            infer_counterpart=True,
-        )
-    if lemma in ("invite", "extend"):
-        if lemma == "extend" and not any(
-            c.dep_ == "dobj" and c.lower_ == "invitation" for c in verb.children
-        ):
-            return None
-        subject = _subject_tok(verb, ctx)
-        guests = [p for c in verb.children if c.dep_ == "dobj" for p in ctx.people.refs(c)]
-        if not ctx.people.refs(subject) if subject is not None else True:
-            return None
-        hosts = ctx.people.refs(subject)
-        if guests and set(guests) <= set(hosts):
-            # "A invited him": a pronoun resolved to the inviter is the other side
-            guests = [p for p in ctx.counterparts(hosts[0], verb) if p not in hosts]
-        if lemma == "invite" and not guests:
-            return None
-        if lemma == "extend" and not guests:
-            guests = [
-                p
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "to"
-                for o in c.children
-                if o.dep_ == "pobj"
-                for p in ctx.people.refs(o)
-            ]
-        status = "accepted" if guests and _guest_agrees(verb, guests, ctx) else "proposed"
-        return Agreement(
-            _parties(ctx, subject) + guests,
-            "invitation",
-            status,
-            verb,
-            0.8,
-            "agreement.invite",
-            infer_counterpart=True,
-        )
-    return None
-
-
-ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel", "take"}
-SAY_VERBS = {"say", "reply", "respond", "answer", "promise"}
-
-
-def _guest_agrees(verb, guests, ctx) -> bool:
-    """'A invited B to visit, and B said he would come / B accepted': the guest's yes in
-    the same sentence."""
-    doc = verb.doc
-    surnames = {ctx.people.get(g).name.split()[-1].lower() for g in guests}
-
-    def is_guest(who) -> bool:  # the tagger may take a surname for a common noun
-        return who is not None and (
-            bool(set(ctx.people.refs(who)) & set(guests)) or who.lower_ in surnames
-        )
-
-    end = verb.sent.end
-    for _ in range(2):  # the guest's yes may come in the next two sentences
-        if end < len(doc):
-            end = doc[end].sent.end
-    for tok in doc[verb.i + 1 : end]:
-        if tok.pos_ != "VERB":
-            continue
-        if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in tok.children):
-            if is_guest(args.subject_tok(tok)):
-                return True
-        if tok.lemma_.lower() in SAY_VERBS and not any(c.dep_ == "neg" for c in tok.children):
-            if not is_guest(args.subject_tok(tok)):
-                continue
-            for comp in tok.children:
-                back = comp.lemma_.lower() == "be" and any(
-                    c.lower_ in ("back", "there") for c in comp.children
-                )  # "replied that he would be back"
-                if (
-                    comp.dep_ == "ccomp"
-                    and (comp.lemma_.lower() in ACCEPT_WORDS or back)
-                    and not any(c.dep_ == "neg" for c in comp.children)
-                ):
-                    return True
-    return False
-
-
-def _accession(verb, ctx):
-    if verb.lemma_.lower() not in ("join", "ratify", "commit", "accede"):
-        return None
-    doc_noun = _object_doc(verb)
-    if doc_noun is None or _doc_kind(doc_noun) not in ("agreement", "treaty"):
-        return None
-    subject = _subject_tok(verb, ctx)
-    if subject is None or not ctx.people.refs(subject):
-        return None
-    return Agreement(_parties(ctx, subject), "treaty", "accepted", verb, 0.8, "agreement.accession")
-
-
-PLEDGE_VERBS = {"promise", "pledge", "announce", "offer", "extend", "provide", "commit", "unveil"}
-
-
-GIVE_VERBS = {"provide", "give", "offer", "extend", "contribute", "lend", "grant", "send"}
-
-
-def _pledge(verb, ctx):
-    if verb.lemma_.lower() not in PLEDGE_VERBS:
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:  # "announced that Australia would provide 250 million dollars in grants"
-        comp = next(
-            (
-                c
-                for c in verb.children
-                if c.dep_ == "ccomp"
-                and c.lemma_.lower() in GIVE_VERBS
-                and not any(d.dep_ == "neg" for d in c.children)
-            ),
-            None,
-        )
-        if comp is not None:
-            obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    words = {t.lower_ for t in obj.subtree}
-    if not (words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in obj.subtree)):
-        return None
-    subject = _subject_tok(verb, ctx)
-    parties = _parties(ctx, subject) + [
-        p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
-    ]
-    givers = [p for p in parties if isinstance(p, int)]
-    if len(parties) == 1 and givers and not ctx.counterparts(givers[0], verb):
-        # no counterpart in the article: the state the help goes to ("for Tonga")
-        own = ctx.people.get(givers[0]).country
-        parties += [
-            ctx.code_at[t.i] for t in obj.subtree if t.i in ctx.code_at and ctx.code_at[t.i] != own
-        ][:1]
-    return Agreement(
-        parties, "pledge", "agreed", verb, 0.8, "agreement.pledge", infer_counterpart=True
-    )
-
-
-PLEDGE_NOUNS = {"promise", "pledge", "offer", "commitment"}
-
-
-def _noun_pledge(noun, ctx):
-    """'India's promise to build a school in Mongolia', 'Modi's offer of a $1 billion line
-    of credit': a state's or leader's promise of help, told as a noun."""
-    if noun.lemma_.lower() not in PLEDGE_NOUNS or not noun_asserted(noun):
-        return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return None
-    givers = ctx.parties(owner)
-    if len(givers) != 1:
-        return None
-    words = {t.lower_ for t in noun.subtree}
-    money = any(t.ent_type_ == "MONEY" for t in noun.subtree)
-    foreign = [
-        ctx.code_at[t.i]
-        for t in noun.subtree
-        if t.i in ctx.code_at and t.i not in {x.i for x in owner.subtree}
-    ]
-    own = givers[0] if isinstance(givers[0], str) else ctx.people.get(givers[0]).country
-    foreign = [c for c in foreign if c != own]
-    if not ((words & AID_WORDS or money) or foreign):
-        return None  # "his promise to cut taxes": a promise at home
-    parties = givers + [p for t in noun.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)]
-    if len(parties) < 2 and isinstance(givers[0], str) and foreign:
-        parties += foreign[:1]
-    return Agreement(
-        parties, "pledge", "agreed", noun, 0.6, "agreement.pledge_noun", infer_counterpart=True
-    )
-
-
-SETTLE_VERBS = {"reach", "strike", "sign", "seal", "clinch", "conclude", "agree", "broker", "forge"}
-
-
-def _failed_to(verb, ctx):
-    """'X and Y failed to reach a deal / to agree on a ceasefire': a failed negotiation."""
-    comp = next(
-        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in SETTLE_VERBS),
-        None,
-    )
-    if comp is None or any(_without_deal(a) for a in verb.ancestors):
-        return None  # "broke up without a deal, after the two sides failed to agree": one event
-    if comp.lemma_.lower() != "agree" and not any(
-        c.dep_ == "dobj" and _doc_kind(c) for c in comp.children
-    ):
-        return None
-    subject = _subject_tok(verb, ctx)
-    if verb.dep_ == "conj" and subject is None:
-        subject = _subject_tok(verb.head, ctx)  # "held talks ... but failed to reach"
-    parties = _parties(ctx, subject) if subject is not None else []
-    doc = next((c for c in comp.children if c.dep_ == "dobj" and _doc_kind(c)), None)
-    kind = "deal" if doc is not None else "agreement"  # "failed to agree (on X)": agreement
-    return Agreement(
-        parties or ctx.pair_for(verb), kind, "failed", verb, 0.75, "agreement.failed_to"
-    )
-
-
-def _without_deal(verb) -> bool:
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ == "without"
-        and any(
-            o.dep_ == "pobj" and o.lower_ in ("deal", "agreement", "accord") for o in prep.children
-        )
-        for prep in verb.children
-    )
-
-
-TALK_NOUNS = {"talks", "negotiations", "summit", "meeting", "dialogue", "mediation", "process"}
-
-
-def _talk_parties(noun, ctx) -> list:
-    """The sides of 'talks between A and B' / 'their talks' / 'A's mediation'."""
-    out = []
-    for c in noun.children:
-        if c.dep_ == "poss":
-            out += ctx.parties(c)
-        if c.dep_ == "prep" and c.lower_ in ("between", "with"):
-            found = [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
-            if c.lower_ == "between" and len(found) < 2:
-                # "between A and B" parsed with A as a modifier of B: every leader named
-                found = list(dict.fromkeys(p for t in c.subtree for p in ctx.people.pids(t)))
-            out += found
-    return out
-
-
-def _talks_sides(verb, ctx, preps=("at", "in", "during", "after")) -> list:
-    """The sides of the talks a verb happens at ('was struck during the talks between A
-    and B', 'put forward a plan in talks with B')."""
-    return [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for o in c.children
-        if o.dep_ == "pobj" and o.lower_ in TALK_NOUNS
-        for p in _talk_parties(o, ctx)
-    ]
-
-
-def _none_reached(verb, ctx):
-    """'No agreement on X was reached at the talks between A and B', 'no deal was struck':
-    a failed negotiation, between the sides of the talks named or the leaders meeting."""
-    noun = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "nsubjpass"
-            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        ),
-        None,
-    )
-    if noun is None or _doc_kind(noun) in (None, "joint_statement") or args.is_plural(noun):
-        return None
-    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
-        return None  # "no agreement has been reached (yet)": talks still going on
-    parties = _talks_sides(verb, ctx)
-    kind = "deal" if noun.lemma_.lower() == "deal" else "agreement"
-    return Agreement(
-        parties or ctx.pair_for(verb), kind, "failed", verb, 0.7, "agreement.none_reached"
-    )
-
-
-def _no_deal(verb):
-    """'without a deal', 'without agreement', 'with no deal': the document noun, if any
-    (also when the parser hangs it inside the object: 'ended talks with B with no deal')."""
-    preps = [c for c in verb.children if c.dep_ == "prep"]
-    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in TALK_NOUNS):
-        preps += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("with", "without")]
-    for prep in preps:
-        if prep.lower_ not in ("without", "with"):
-            continue
-        for o in prep.children:
-            if o.dep_ != "pobj" or o.lower_ not in ("deal", "agreement", "accord"):
-                continue
-            if prep.lower_ == "without" or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in o.children
-            ):
-                return o
-    return None
-
-
-def _failed(verb, ctx):
-    lemma = verb.lemma_.lower()
-    if lemma not in FAIL_VERBS:
-        return None
-    if lemma == "fail" and any(c.dep_ == "xcomp" for c in verb.children):
-        return _failed_to(verb, ctx)
-    subject = _subject_tok(verb, ctx)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    no_deal = _no_deal(verb)
-    if no_deal is not None:
-        parties = _parties(ctx, subject) if subject is not None else []
-        talks = obj if obj is not None and obj.lower_ in TALK_NOUNS else subject
-        if talks is not None and not parties:
-            parties = _talk_parties(talks, ctx)
-        if obj is not None and obj.lower_ in TALK_NOUNS:
-            parties += _talk_parties(obj, ctx)
-        return Agreement(
-            parties or ctx.pair_for(verb), "deal", "failed", verb, 0.8, "agreement.failed"
-        )
-    # "the negotiations collapsed", "talks broke down", "the talks failed"
-    down = lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
-    if lemma in ("collapse", "break", "fail", "founder") and down and obj is None:
-        if subject is None or subject.lemma_.lower() not in TALK_NOUNS | {"talk", "negotiation"}:
-            return None
-        parties = _talk_parties(subject, ctx)
-        return Agreement(
-            parties or ctx.pair_for(verb), "agreement", "failed", verb, 0.75, "agreement.collapsed"
-        )
-    return None
-
-
-PROPOSE_VERBS = {"propose", "offer", "suggest", "table", "float"}
-SHELVE_VERBS = {"drop", "shelve", "postpone", "defer", "withdraw", "delay"}
-REFUSE_VERBS = {"refuse", "decline"}
-REJECT_VERBS = {"reject", "veto", "rebuff", "spurn", "turn"} | REFUSE_VERBS
-PROPOSAL_NOUNS = {
-    "plan",
-    "proposal",
-    "offer",
-    "deal",
-    "package",
-    "compromise",
-    "initiative",
-    "draft",
-    "blueprint",
-    "treaty",
-    "agreement",
-    "accord",
-    "pact",
-    "settlement",
-}
-
-
-def _proposed(verb, ctx):
-    """'A proposed a treaty', 'offered B a deal'; 'a draft accord was dropped at the last
-    minute' (a document that was not signed after all)."""
-    lemma = verb.lemma_.lower()
-    if lemma in ADVOCATE_VERBS:
-        return _advocated(verb, ctx) or _urged_to_sign(verb, ctx)
-    if lemma == "put" and _put_forward(verb):
-        lemma = "propose"  # "A put forward a treaty on X"
-    if (
-        verb.dep_ in ("acl", "relcl")
-        and not ctx.parties(verb.head)  # "A, who proposed a pact, rejected ...": A's proposal
-        and any(a.pos_ == "VERB" and a.lemma_.lower() in REJECT_VERBS for a in verb.ancestors)
-    ):
-        return None  # "rejected the treaty that A had put forward": the rejection tells it
-    if lemma not in PROPOSE_VERBS | SHELVE_VERBS:
-        return None
-    doc_noun = _object_doc(verb)
-    if doc_noun is None:  # "offered B a treaty" parsed with the treaty hung on B
-        doc_noun = next(
-            (
-                d
-                for c in verb.children
-                if c.dep_ == "dobj" and ctx.people.refs(c)
-                for d in c.children
-                if d.dep_ == "dobj" and _doc_kind(d)
-            ),
-            None,
-        )
-    if doc_noun is None or _doc_kind(doc_noun) in ("joint_statement", None):
-        return None
-    if doc_noun.lower_ in ("documents", "protocol", "protocols") or doc_noun.dep_ not in (
-        "dobj",
-        "nsubjpass",
-    ):
-        return None  # "documents suggesting that ...": papers, not a proposal
-    subject = _subject_tok(verb, ctx) or args.agent(verb)
-    if _is_commercial(subject, ctx):
-        return None
-    parties = _parties(ctx, subject)
-    parties += [
-        p
-        for c in verb.children
-        if c.dep_ == "dative" or (c.dep_ == "dobj" and c != doc_noun)  # "offered B a treaty"
-        for p in ctx.parties(c)
-    ]
-    for c in verb.children:  # "proposed a treaty to B"
-        if c.dep_ == "prep" and c.lower_ == "to":
-            parties += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
-    for t in doc_noun.subtree:  # "to B" hung on the document or its subject: leaders only
-        if t.dep_ == "prep" and t.lower_ == "to":
-            parties += [p for o in t.children if o.dep_ == "pobj" for p in ctx.people.refs(o)]
-    parties = list(dict.fromkeys(parties))
-    if len(parties) < 2:  # "put forward a treaty in talks with B": the other side of the talks
-        parties += [p for p in _talks_sides(verb, ctx) if p not in parties]
-    if not parties:
-        parties = ctx.pair_for(verb)
-    return _proposal(parties, verb, 0.7, "agreement.proposed", doc_noun)
-
-
-def _put_forward(verb) -> bool:
-    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "forward" for c in verb.children)
-
-
-#: What one side asks the other to do with a document ("called on B to sign a treaty").
-ASKED_TO = {"sign", "conclude", "accept", "adopt", "endorse", "back", "join", "ratify"}
-
-
-def _urged_to_sign(verb, ctx):
-    """'A called on B to sign a treaty on X', 'A urged B to conclude a deal': a document
-    A proposes to B."""
-    lemma = verb.lemma_.lower()
-    asked = []
-    if lemma == "call":
-        asked = [
-            o
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "on"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
-    elif lemma in ("urge", "press", "push"):
-        asked = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
-    comp = next(
-        (
-            c
-            for c in verb.children
-            if (c.dep_ in ("xcomp", "ccomp") or _bare_conj(c)) and c.lemma_.lower() in ASKED_TO
-        ),
-        None,
-    )
-    if not asked or comp is None or any(c.dep_ == "neg" for c in comp.children):
-        return None
-    doc_noun = next(
-        (
-            c
-            for c in comp.children
-            if c.dep_ == "dobj" and _doc_kind(c) not in (None, "joint_statement")
-        ),
-        None,
-    )
-    subject = _subject_tok(verb, ctx)
-    if doc_noun is None or _is_commercial(subject, ctx) or _is_commercial(asked[0], ctx):
-        return None
-    if any(t.lower_ in BELLIGERENT_WORDS for t in doc_noun.subtree) or any(
-        t.dep_ == "prep" and t.lower_ == "with" for t in comp.subtree
-    ):
-        return None  # "urged B to sign a peace deal (with C)": B's deal with a third side
-    parties = _parties(ctx, subject)
-    parties += [p for o in asked for p in ctx.parties(o) if p not in parties]
-    if not parties:
-        return None
-    return _proposal(parties, verb, 0.6, "agreement.urged", doc_noun)
-
-
-#: Documents between warring sides: the one urging them to sign is no party.
-BELLIGERENT_WORDS = {"peace", "ceasefire", "truce", "armistice"}
-
-
-def _bare_conj(verb) -> bool:
-    """'urged B to declare a ceasefire and sign a deal' parsed with 'sign' coordinated with
-    'urged': a bare infinitive without its own subject or auxiliary, after a verb in another
-    tense, continues the infinitive."""
-    root = verb
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VB"
-        and root.tag_ in ("VBD", "VBZ", "VBN")
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
-        and any(c.dep_ == "xcomp" for c in root.children)
-    )
-
-
-#: Verbs by which one side puts a document to the other ("a treaty offered by A").
-OFFER_VERBS = {"propose", "offer", "suggest", "table", "float", "submit", "present", "draft"}
-
-
-def _proposer(noun, ctx, scope=None) -> list:
-    """Who put a proposal or document forward: 'A's plan', 'a proposal by/from A', 'a
-    treaty proposed/offered by A', 'a treaty that A had put forward' (the clause looked
-    for within `scope`, the noun's phrase by default)."""
-    out = list(ctx.from_party(noun))
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            out += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
-    # the clause may hang on the subject ("a treaty on X offered by A"), or on the verb's
-    # "on" phrase ("refused to sign the treaty on X that A had proposed")
-    subjects = {t.i for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree}
-    for c in (scope if scope is not None else noun).subtree:
-        if c.dep_ not in ("acl", "relcl") or c.i in subjects:
-            continue
-        lemma = c.lemma_.lower()
-        if lemma not in OFFER_VERBS and not (lemma == "put" and _put_forward(c)):
-            continue
-        # "that A had put forward" (read as a relative clause or a participle)
-        out += [p for s in c.children if s.dep_ == "nsubj" for p in ctx.parties(s)]
-        by = args.agent(c)
-        if by is not None:
-            out += ctx.parties(by)
-    return out
-
-
-ADVOCATE_VERBS = {"press", "push", "call", "lobby", "argue", "campaign", "urge"}
-
-
-def _advocated(verb, ctx):
-    """'Moon pressed his case for a declaration ending the war', 'called for a treaty on X':
-    a document one side proposes."""
-    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "case"]
-    doc_noun = None
-    for h in heads:
-        for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ == "for":
-                doc_noun = next(
-                    (o for o in prep.children if o.dep_ == "pobj" and _doc_kind(o)), doc_noun
-                )
-    if doc_noun is None or args.is_plural(doc_noun) or _doc_kind(doc_noun) == "joint_statement":
-        return None
-    subject = _subject_tok(verb, ctx)
-    parties = _parties(ctx, subject)
-    if not parties or _is_commercial(subject, ctx):
-        return None
-    return _proposal(parties, verb, 0.6, "agreement.advocated", doc_noun)
-
-
-def _rejected(verb, ctx):
-    """'A rejected B's plan', 'voters rejected the proposed deal': the proposal, rejected.
-    An accusation, a demand or a claim rejected is no agreement."""
-    lemma = verb.lemma_.lower()
-    if lemma not in REJECT_VERBS:
-        return None
-    if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
-        return None
-    head = verb
-    if lemma in REFUSE_VERBS:  # "B refused to sign the treaty A proposed"
-        head = next(
-            (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in ASKED_TO),
-            None,
-        )
-        if head is None or any(c.dep_ == "neg" for c in head.children):
-            return None
-        if not any(c.dep_ == "nsubj" for c in verb.children):
-            return None  # "squandered the chance by refusing to sign": whose refusal is unsaid
-    obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None or (
-        obj.lemma_.lower() not in PROPOSAL_NOUNS and _doc_kind(obj) in (None, "joint_statement")
-    ):
-        return None
-    if head is not verb and _doc_kind(obj) in (None, "joint_statement"):
-        return None  # "refused to sign the plan" is no document turned down
-    subject = _subject_tok(verb, ctx) if obj.dep_ == "dobj" else args.agent(verb)
-    if _is_commercial(subject, ctx):
-        return None
-    parties = _parties(ctx, subject)
-    if head is not verb and not parties:
-        return None  # "rebels refused to sign": no state or leader refuses
-    # the proposer's clause may hang on the document, its subject or the verb's "on" phrase
-    parties += [p for p in _proposer(obj, ctx, head) if p not in parties]
-    by = args.agent(verb) if obj.dep_ == "dobj" else None
-    if by is not None:  # "rejected a proposal by A", the parser hanging 'by' on the verb
-        parties += [p for p in ctx.parties(by) if p not in parties]
-    if len([p for p in parties if isinstance(p, int)]) < 1:
-        parties = ctx.pair_for(verb)  # "voters rejected the plan": the leaders behind it
-    proposed = next(
-        (
-            o
-            for c in list(obj.children) + list(verb.children)
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for o in c.children
-            if o.dep_ == "pobj" and _doc_kind(o) not in (None, "joint_statement")
-        ),
-        None,
-    )
-    if proposed is not None:  # "a proposal by A for a treaty on X": the treaty
-        obj = proposed
-    kind = _doc_kind(obj)
-    if kind not in ("treaty", "agreement", "deal", "declaration", "mou") or obj.lower_ in (
-        "plan",
-        "package",
-    ):
-        kind = "treaty" if obj.lower_ == "pact" else "deal"
-    found = Agreement(
-        parties,
-        kind,
-        "rejected",
-        verb,
-        0.7,
-        "agreement.rejected",
-        infer_counterpart=True,
-        doc_noun=obj if _doc_kind(obj) else None,
-    )
-    if head is not verb:  # "B refused to sign the peace deal": no guessed other side
-        found.infer_counterpart = False
-    return found
+#: Heads of a to-infinitive that make the agreement an aim, not a fact.
+STRIVE_VERBS = {"work", "try", "seek", "strive", "aim", "hope", "struggle", "race", "scramble"}
 
 
 RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
@@ -1179,6 +379,11 @@ def _asserted(tok) -> bool:
     if _bare_conj(tok):
         return False
     head = tok.head
+    purpose = tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+    if purpose and head.lemma_.lower() in STRIVE_VERBS:
+        return False  # "are working to reach agreement on X": not reached yet
     if (
         tok.dep_ == "xcomp"
         and head.lemma_.lower() == "go"
@@ -1285,6 +490,7 @@ def find_agreements(idx, ctx) -> list:
                     part=part,
                     name=args.doc_name(noun) if subject is None else frozenset(subject[1].split()),
                     batch=args.is_plural(noun),
+                    again=args.told_again(noun),
                 )
                 if n != 2:
                     out.append(one)  # a counted batch of three or more is one record
@@ -1292,80 +498,3 @@ def find_agreements(idx, ctx) -> list:
                 for k in (1, 2):
                     out.append(replace(one, summary=f"{summary} ({k} of 2)", part=f"{part}/{k}"))
     return out
-
-
-BULLETS = {"•", "-", "*", "·", "–", "—", "‣", "▪", "◦"}
-LEAD_VERBS = {"sign", "conclude", "ink", "exchange", "include", "seal", "adopt"}
-
-
-class _Items(list):
-    """Listed documents, with the lead-in's Agreement and the sentences they take up."""
-
-    def __init__(self):
-        super().__init__()
-        self.lead = None
-        self.skipped = []
-
-
-def _listed_documents(sents, n_sent, ctx) -> _Items:
-    """'The two governments signed seven documents:' followed by one document per line
-    ('• MoU on X', 'an agreement on Y;'): the items' document nouns and sentences."""
-    items = _Items()
-    sent = sents[n_sent]
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is None or last.text != ":":
-        return items
-    verb = next(
-        (t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in LEAD_VERBS), None
-    )
-    if verb is None or not verb_asserted(verb):
-        return items
-    subject = _subject_tok(verb, ctx)
-    if subject is not None and subject.lemma_.lower() in OFFICIALS:
-        parties = _official_states(subject, verb, ctx)
-    elif subject is not None and _is_commercial(subject, ctx):
-        return items
-    else:
-        parties = _parties(ctx, subject) if subject is not None else []
-        if len(parties) < 2 and not ctx.people.refs(subject) if subject is not None else True:
-            parties = _countries_of(ctx, ctx.pair_for(verb)) or ctx.pair_for(verb)
-    for n_item, item in enumerate(sents[n_sent + 1 : n_sent + 40]):
-        toks = [t for t in item if not t.is_space]
-        while toks and (toks[0].text in BULLETS or toks[0].like_num or toks[0].text == "."):
-            toks = toks[1:]
-        if not toks:  # a bullet the splitter left on a line of its own
-            items.skipped.append(n_sent + 1 + n_item)
-            continue
-        while toks and toks[0].pos_ == "DET":
-            toks = toks[1:]
-        noun = next((t for t in toks[:4] if _doc_kind(t)), None)
-        if noun is None or any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in toks[:1]):
-            break
-        items.append((noun, item))
-        items.skipped.append(n_sent + 1 + n_item)
-    items.lead = Agreement(parties, "agreement", "signed", verb, 0.75, "agreement.listed")
-    return items if len(items) >= 2 else _Items()
-
-
-def _item_agreement(noun, item_sent, lead, idx):
-    toks = [t for t in item_sent if not t.is_space]
-    while toks and (toks[0].text in BULLETS or toks[0].like_num or toks[0].pos_ == "DET"):
-        toks = toks[1:]
-    text = idx.doc[toks[0].i : toks[-1].i + 1].text if toks else noun.text
-    text = " ".join(text.split()).rstrip(";,.").strip()
-    if text.endswith(" and"):
-        text = text[:-4]
-    if len(text) > 160:
-        text = text[:157].rsplit(" ", 1)[0] + "..."
-    kind = "treaty" if noun.lower_ == "pact" else _doc_kind(noun)
-    return replace(
-        lead,
-        kind=kind,
-        trigger=noun,
-        summary=text[:1].upper() + text[1:],
-        part=f"item{noun.i}",
-    )
-
-
-def is_government_phrase(tok) -> bool:
-    return tok is not None and tok.lower_ in GOVERNMENT_NOUNS

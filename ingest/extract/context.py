@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .blocs import bloc_of
 from .countries import soviet
 from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, PLURAL_PERSON_NOUNS
 
@@ -65,8 +66,11 @@ class Context:
         codes = []
         for t in _conjuncts(tok):
             code = self._code(t)
+            members = [] if code else bloc_of(t, self.published)
             if code:
                 codes.append(code)
+            elif members:  # "the six GCC states": every member state
+                codes += members
             elif t.lower_ in GOVERNMENT_NOUNS:
                 codes += self._pair_countries(t)
         if not codes:
@@ -200,10 +204,27 @@ class Context:
             return None
         sent = self.idx.sent_of[tok.i]
         near = [p for i, p in self.people.order if p != pid and self.idx.sent_of[i] == sent]
+        if not near:
+            # "... gave Modi a horse. ... Modi offered his host a line of credit": the
+            # foreign leader last named with them in the two sentences before
+            own = self.people.get(pid).country
+            near = [
+                p
+                for i, p in self.people.order
+                if p != pid
+                and i < tok.i
+                and 0 < sent - self.idx.sent_of[i] <= 2
+                and own is not None
+                and self.people.get(p).country not in (None, own)
+            ][-1:]
         return near[0] if near else None
 
     def _destination_leader(self, verb, exclude):
+        """A leader of a state named in the clause ('an invitation to visit X'); not of
+        the acting leader's own state ('offered a $1 billion Indian credit line')."""
+        own = self.people.get(exclude).country
         codes = [self.code_at[t.i] for t in verb.subtree if t.i in self.code_at]
+        codes = [c for c in codes if c != own]
         for code in codes:
             for person in self.people.persons:
                 if person.country == code and person.pid != exclude and person.count > 1:

@@ -256,4 +256,50 @@ def item_text(head, people, keep_det=False, sides=frozenset()) -> str:
         core = np_text(head, skip={c.i for c in head.children if c.dep_ == "nummod"})
         if names:
             return core + " " + "".join(t.text_with_ws for t in names).strip(" ,")
-    return text
+    return " ".join([text, *_described(head, people)]) if text else text
+
+
+# Participles that say what an item shows or carries ('a shirt, bearing his name').
+MARKING_VERBS = {
+    "bear", "carry", "feature", "show", "depict", "engrave", "inscribe", "emblazon",
+    "embroider", "print", "decorate", "adorn", "personalise", "personalize",
+}  # fmt: skip
+
+
+def _described(head, people) -> list:
+    """What the phrase cut at its first comma still says of the item itself, read along
+    the words right after it (the parser hangs these anywhere): a quoted title in
+    apposition ('a copy of his book, "Title",') and a participle of marking ('a shirt,
+    bearing his name and the number 10')."""
+    doc, sent = head.doc, head.sent
+    i = _phrase_end(head) + 1
+    if i + 1 >= sent.end or doc[i].text != ",":
+        return []
+    nxt = doc[i + 1]
+    if nxt.text in ('"', "\u201c"):
+        close = next(
+            (t.i for t in doc[i + 2 : min(i + 14, sent.end)] if t.text in ('"', "\u201d")), None
+        )
+        if close is None or close == i + 2:
+            return []
+        return ['"' + doc[i + 2 : close].text.strip(" ,") + '"']
+    if nxt.tag_ not in ("VBG", "VBN") or nxt.lemma_.lower() not in MARKING_VERBS:
+        return []
+    words = []
+    for t in doc[i + 1 : min(i + 16, sent.end)]:
+        if t.text in (",", ";", ":", "(", ".", "\u2014", "\u2013") or t.tag_ in ("WDT", "WP"):
+            break
+        words.append(t)
+    if len(words) < 2 or any(people.pids(t) and t.dep_ != "poss" for t in words):
+        return []
+    return [doc[words[0].i : words[-1].i + 1].text]
+
+
+def _phrase_end(head) -> int:
+    """The last token of the item's own phrase before a comma."""
+    end = head.i
+    for t in head.doc[head.i + 1 : head.right_edge.i + 1]:
+        if t.text in (",", ";", "(", "\u2014", "\u2013"):
+            break
+        end = t.i
+    return end

@@ -96,7 +96,7 @@ def _named_meeting(item, name) -> MeetingCandidate:
 
 
 def _gifts(idx, ctx, gifts) -> list:
-    out, seen, last = [], set(), None
+    out, seen, last, marks = [], set(), None, []
     for gift in gifts:
         givers, recipients = list(gift.givers), list(gift.recipients)
         conf = gift.confidence
@@ -113,6 +113,12 @@ def _gifts(idx, ctx, gifts) -> list:
         if not givers or not recipients:
             continue
         last = (givers, recipients)
+        # "on that trip, too, ... gave him a horse": another occasion, a gift of its own
+        fresh = (
+            len(gift.items) == 1
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in gift.items[0].children)
+            and any(t.lower_ in ANOTHER_TIME for t in gift.trigger.sent)
+        )
         for item in item_texts(gift):
             for g in givers:
                 for r in recipients:
@@ -124,7 +130,8 @@ def _gifts(idx, ctx, gifts) -> list:
                         idx, gift.trigger, conf * ctx.people.confidence(gift.trigger), gift.rule
                     )
                     out.append((g, r, item, (ev,)))
-    return _drop_repeats(out)
+                    marks.append((fresh, idx.sent_of[gift.trigger.i]))
+    return _drop_repeats(out, marks)
 
 
 def _counterpart(idx, ctx, pid, tok) -> list:
@@ -137,18 +144,31 @@ def _counterpart(idx, ctx, pid, tok) -> list:
         return others
     sent = idx.sent_of[tok.i]
     near = {p for i, p in ctx.people.order if 0 <= sent - idx.sent_of[i] <= 1}
+    own = ctx.people.get(pid).country
+    if own is not None and ctx.people.get(others[0]).country == own:
+        return []  # "X got a lion from Tanzania. Y received an elephant": no gift at home
     return others if others[0] in near else []
 
 
-def _drop_repeats(gifts) -> list:
-    """A gift named again with fewer words ('a thoroughbred Akhal-Teke horse', later 'an
-    Akhal-Teke horse') between the same two leaders is the same gift."""
+# Words that tell a gift of another occasion ("too", "again", "another").
+ANOTHER_TIME = {"too", "again", "another", "earlier", "previously", "once"}
+
+
+def _drop_repeats(gifts, marks) -> list:
+    """A gift named again with fewer words ('a thoroughbred Akhal-Teke horse', later 'the
+    Akhal-Teke horse') between the same two leaders is the same gift; one with its own
+    indefinite article in another sentence ('the Mongolian leader gave him a horse' on an
+    earlier trip) is another."""
     words = [set(re.findall(r"[\w-]+", item.lower())) - {"a", "an", "the", "of"}
              for _, _, item, _ in gifts]  # fmt: skip
     keep = []
     for i, (g, r, item, ev) in enumerate(gifts):
         repeat = any(
-            j != i and gifts[j][:2] == (g, r) and words[i] < words[j] for j in range(len(gifts))
+            j != i
+            and gifts[j][:2] == (g, r)
+            and words[i] < words[j]
+            and not (marks[i][0] and marks[i][1] != marks[j][1])
+            for j in range(len(gifts))
         )
         if not repeat:
             keep.append((g, r, item, ev))
@@ -235,8 +255,12 @@ def _merge_target(merged, a, parties, states=None):
             continue
         if m.get("batch", False) != batch or (name and m.get("name") and not name & m["name"]):
             continue  # "13 agreements" and "a free trade agreement"; two named treaties
-        if a.kind == "invitation":
-            return m
+        if a.kind == "invitation" and (
+            set(parties) <= set(m["parties"]) or set(m["parties"]) <= set(parties)
+        ):
+            return m  # one invitation told again; another guest's is another
+        if getattr(a, "again", False) and m["status"] == a.status and name <= m.get("name", name):
+            return m  # "then signed the framework agreement": the one told before
         if a.rule == "agreement.in_statement" and (
             set(m["parties"]) == set(parties)
             or (states is not None and states(m["parties"]) == states(parties))

@@ -386,6 +386,52 @@ TEMPLATES = {
         ),
         ("{A} and {B} did not agree on {subject}.", []),
     ],
+    # issue 11, second round: kinds seen on unseen news, in sentences written here
+    "put out, told again, together with": [
+        (
+            "{A} and {B} put out a joint statement on {subject}.",
+            [("joint_statement", "agreed", "leaders")],
+        ),
+        (
+            "{A} and {B} signed a framework agreement on {subject} on Tuesday. The two leaders "
+            "held talks and then signed the framework agreement.",
+            [("agreement", "signed", "leaders")],
+        ),
+        (
+            "{A} and {B} signed a framework agreement on {subject}. They also signed a trade "
+            "agreement.",
+            [("agreement", "signed", "leaders"), ("agreement", "signed", "leaders")],
+        ),
+        (
+            "The dispute goes back to the Points of Agreement signed in 1990 by {a} and {b}.",
+            [("agreement", "signed", "leaders")],
+        ),
+        ("The dispute goes back to the points of order raised by {a} and {b}.", []),
+        (
+            "{a} and {b} signed a joint declaration on deepening cooperation together with an "
+            "agreement to expand trade.",
+            [("declaration", "signed", "leaders"), ("agreement", "signed", "leaders")],
+        ),
+    ],
+    "help pledged, talks without a deal": [
+        (
+            "{a} announced more money for {subject} in {countryB}.",
+            [("pledge", "agreed", "leaders")],
+        ),
+        (
+            "{countryA} has promised to build a hospital in {countryB}.",
+            [("pledge", "agreed", "states")],
+        ),
+        ("{countryA} has promised to build a new hospital in its own capital.", []),
+        ("{a} and {b} left the talks without a deal.", [("deal", "failed", "leaders")]),
+        ("{a} and {b} left the talks with a smile.", []),
+        ("{A} and {B} are working to reach agreement on {subject}.", []),
+        ("{A} and {B} are trying to reach a deal on {subject}.", []),
+        (
+            "{A} and {B} worked for a year and reached a deal on {subject}.",
+            [("deal", "agreed", "leaders")],
+        ),
+    ],
 }
 
 
@@ -804,3 +850,85 @@ def test_a_counted_group_larger_than_the_states_named_is_not_filled_in(run):
 def test_officials_signing_for_their_states(run, sentence, expected):
     ex = run(sentence)
     assert [(a.kind, a.status, frozenset(a.parties)) for a in ex.agreements] == expected
+
+
+# -- issue 11, second round: parties -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bloc,members",
+    [
+        ("GCC", {"SA", "KW", "AE", "QA", "BH", "OM"}),
+        ("SAARC", {"AF", "BD", "BT", "IN", "MV", "NP", "PK", "LK"}),
+        ("Quad", {"AU", "IN", "JP", "US"}),
+    ],
+)
+def test_a_bloc_signing_stands_for_its_member_states(run, bloc, members):
+    ex = run(f"Representatives of the {bloc} states and Egypt signed a declaration on trade.")
+    assert [(a.kind, a.status, set(a.parties)) for a in ex.agreements] == [
+        ("declaration", "signed", members | {"EG"})
+    ]
+
+
+def test_an_organisation_not_listed_as_a_bloc_gives_no_members(run):
+    ex = run("Representatives of the OSCE states and Egypt signed a declaration on trade.")
+    assert all(len(a.parties) < 3 for a in ex.agreements)
+
+
+TRIPLES = [
+    ("Russian President Vladimir Putin", "US President Joe Biden",
+     "French President Emmanuel Macron"),
+    ("Indian Prime Minister Narendra Modi", "Japanese Prime Minister Fumio Kishida",
+     "Australian Prime Minister Anthony Albanese"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("triple", TRIPLES, ids=lambda t: t[0].split()[-1])
+def test_three_leaders_after_a_fronted_summit_phrase_issue_the_statement(run, triple):
+    a, b, c = triple
+    ex = run(
+        f"At last month's Group of Eight summit in Rome, Italy, {a}, {b} and {c} issued a "
+        "joint statement urging the two sides to finalise the principles."
+    )
+    names = {" ".join(x.split()[-2:]) for x in triple}
+    assert [(x.kind, set(x.parties)) for x in ex.agreements] == [("joint_statement", names)]
+
+
+@pytest.mark.parametrize("pair", PAIRS[:2], ids=lambda p: p[0][2])
+def test_listed_titles_opening_with_a_participle_are_items(run, pair):
+    a, b = pair
+    ex = run(
+        f"{a[0]} held talks with {b[0]} on Tuesday. The two governments signed four documents:\n"
+        "• Implementing Arrangement concerning cooperation in defence science\n"
+        "• Framework Arrangement on cyber cooperation\n"
+        "• MoU on cooperation in vocational training\n"
+        "• MoU on cooperation in water management\n"
+        "Signed copies were exchanged afterwards."
+    )
+    kinds = sorted(x.kind for x in ex.agreements)
+    assert kinds == ["agreement", "agreement", "mou", "mou"], ex.agreements
+
+
+def test_two_guests_invited_and_accepting_are_two_invitations(run):
+    ex = run(
+        "Indonesian President Joko Widodo met Ukrainian President Volodymyr Zelensky in Kyiv on "
+        "Wednesday and invited him to the summit, and Zelensky said he would come. Widodo met "
+        "Russian President Vladimir Putin on Thursday. Widodo said Putin had accepted his "
+        "invitation to the summit."
+    )
+    got = sorted((x.kind, x.status, tuple(sorted(x.parties))) for x in ex.agreements)
+    assert got == [
+        ("invitation", "accepted", ("Joko Widodo", "Vladimir Putin")),
+        ("invitation", "accepted", ("Joko Widodo", "Volodymyr Zelensky")),
+    ]
+
+
+def test_a_leader_outside_the_meeting_pledges_to_the_foreign_leader_named_before(run):
+    ex = run(
+        "Indian Defence Minister Rajnath Singh met Mongolian President Ukhnaagiin Khurelsukh on "
+        "Tuesday. In 2015, Mongolian Prime Minister Chimed Saikhanbileg gave Indian Prime "
+        "Minister Narendra Modi a racehorse. Modi offered his host a $1 billion Indian line of "
+        "credit."
+    )
+    pledges = [tuple(sorted(x.parties)) for x in ex.agreements if x.kind == "pledge"]
+    assert pledges == [("Chimed Saikhanbileg", "Narendra Modi")]

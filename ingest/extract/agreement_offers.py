@@ -1,0 +1,293 @@
+"""Invitations (made, accepted), accessions to a treaty, and pledges of help told with
+a verb ('announced more money for X', 'promised to build a school in X') or a noun
+('India's promise to build ...')."""
+
+from __future__ import annotations
+
+from . import agreement_args as args
+from .agreement_args import doc_kind as _doc_kind
+from .agreement_args import object_doc as _object_doc
+from .agreement_parties import (
+    Agreement,
+    _parties,
+    _subject_tok,
+)
+from .conflict import noun_asserted
+
+AID_WORDS = {
+    "aid",
+    "assistance",
+    "support",
+    "weapons",
+    "arms",
+    "package",
+    "loan",
+    "loans",
+    "grant",
+    "grants",
+    "funding",
+    "envoy",
+    "troops",
+    "equipment",
+    "help",
+    "credit",
+    "financing",
+    "donation",
+    "money",
+    "investment",
+    "investments",
+    "funds",
+}
+
+
+def _invitation(verb, ctx):
+    lemma = verb.lemma_.lower()
+    if lemma == "accept":
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in ("it", "them") and ctx.recent_offer(verb):
+            obj = None  # "B accepted it with pleasure"
+        if obj is not None and obj.lower_ not in (
+            "invitation",
+            "offer",
+            "suggestion",
+            "proposal",
+            "invite",
+        ):
+            return None
+        if obj is None and not ctx.recent_offer(verb):
+            return None
+        parties = ctx.parties(_subject_tok(verb, ctx))
+        if obj is not None:
+            inviter = ctx.from_party(obj)
+            parties += inviter
+        return Agreement(
+            parties,
+            "invitation",
+            "accepted",
+            verb,
+            0.8,
+            "agreement.accept_invitation",
+            infer_counterpart=True,
+        )
+    if lemma in ("invite", "extend"):
+        if lemma == "extend" and not any(
+            c.dep_ == "dobj" and c.lower_ == "invitation" for c in verb.children
+        ):
+            return None
+        subject = _subject_tok(verb, ctx)
+        guests = [p for c in verb.children if c.dep_ == "dobj" for p in ctx.people.refs(c)]
+        if not ctx.people.refs(subject) if subject is not None else True:
+            return None
+        hosts = ctx.people.refs(subject)
+        if guests and set(guests) <= set(hosts):
+            # "A invited him": a pronoun resolved to the inviter is the other side
+            guests = [p for p in ctx.counterparts(hosts[0], verb) if p not in hosts]
+        if lemma == "invite" and not guests:
+            return None
+        if lemma == "extend" and not guests:
+            guests = [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for p in ctx.people.refs(o)
+            ]
+        status = "accepted" if guests and _guest_agrees(verb, guests, ctx) else "proposed"
+        return Agreement(
+            _parties(ctx, subject) + guests,
+            "invitation",
+            status,
+            verb,
+            0.8,
+            "agreement.invite",
+            infer_counterpart=True,
+        )
+    return None
+
+
+ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel", "take"}
+
+
+SAY_VERBS = {"say", "reply", "respond", "answer", "promise"}
+
+
+def _guest_agrees(verb, guests, ctx) -> bool:
+    """'A invited B to visit, and B said he would come / B accepted': the guest's yes in
+    the same sentence."""
+    doc = verb.doc
+    surnames = {ctx.people.get(g).name.split()[-1].lower() for g in guests}
+
+    def is_guest(who) -> bool:  # the tagger may take a surname for a common noun
+        return who is not None and (
+            bool(set(ctx.people.refs(who)) & set(guests)) or who.lower_ in surnames
+        )
+
+    end = verb.sent.end
+    for _ in range(2):  # the guest's yes may come in the next two sentences
+        if end < len(doc):
+            end = doc[end].sent.end
+    for tok in doc[verb.i + 1 : end]:
+        if tok.pos_ != "VERB":
+            continue
+        if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in tok.children):
+            if is_guest(args.subject_tok(tok)):
+                return True
+        if tok.lemma_.lower() in SAY_VERBS and not any(c.dep_ == "neg" for c in tok.children):
+            if not is_guest(args.subject_tok(tok)):
+                continue
+            for comp in tok.children:
+                back = comp.lemma_.lower() == "be" and any(
+                    c.lower_ in ("back", "there") for c in comp.children
+                )  # "replied that he would be back"
+                if (
+                    comp.dep_ == "ccomp"
+                    and (comp.lemma_.lower() in ACCEPT_WORDS or back)
+                    and not any(c.dep_ == "neg" for c in comp.children)
+                ):
+                    return True
+    return False
+
+
+def _accession(verb, ctx):
+    if verb.lemma_.lower() not in ("join", "ratify", "commit", "accede"):
+        return None
+    doc_noun = _object_doc(verb)
+    if doc_noun is None or _doc_kind(doc_noun) not in ("agreement", "treaty"):
+        return None
+    subject = _subject_tok(verb, ctx)
+    if subject is None or not ctx.people.refs(subject):
+        return None
+    return Agreement(_parties(ctx, subject), "treaty", "accepted", verb, 0.8, "agreement.accession")
+
+
+PLEDGE_VERBS = {"promise", "pledge", "announce", "offer", "extend", "provide", "commit", "unveil"}
+
+
+GIVE_VERBS = {"provide", "give", "offer", "extend", "contribute", "lend", "grant", "send"}
+
+
+def _pledge(verb, ctx):
+    if verb.lemma_.lower() not in PLEDGE_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "announced that Australia would provide 250 million dollars in grants"
+        comp = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.lemma_.lower() in GIVE_VERBS
+                and not any(d.dep_ == "neg" for d in c.children)
+            ),
+            None,
+        )
+        if comp is not None:
+            obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    built = None if obj is not None else _built_abroad(verb, ctx)
+    obj = obj if built is None else built
+    if obj is None:
+        return None
+    words = {t.lower_ for t in obj.subtree}
+    if built is None and not (
+        words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in obj.subtree)
+    ):
+        return None
+    subject = _subject_tok(verb, ctx)
+    if built is not None and verb.dep_ == "relcl":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    parties = _parties(ctx, subject) + [
+        p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
+    ]
+    givers = [p for p in parties if isinstance(p, int)]
+    if len(parties) == 1 and givers and not ctx.counterparts(givers[0], verb):
+        # no counterpart in the article: the state the help goes to ("for Tonga")
+        own = ctx.people.get(givers[0]).country
+        parties += [
+            ctx.code_at[t.i] for t in obj.subtree if t.i in ctx.code_at and ctx.code_at[t.i] != own
+        ][:1]
+    if len(parties) == 1 and isinstance(parties[0], str):
+        # a state promising: the other state named with what it promises
+        scope = list(obj.subtree) + list(verb.subtree)
+        parties += [
+            ctx.code_at[t.i] for t in scope if t.i in ctx.code_at and ctx.code_at[t.i] != parties[0]
+        ][:1]
+    return Agreement(
+        parties, "pledge", "agreed", verb, 0.8, "agreement.pledge", infer_counterpart=True
+    )
+
+
+#: What one state promises to put up in another ("promised to build a school there").
+BUILD_VERBS = {"build", "construct", "fund", "finance", "open", "establish", "rebuild", "equip"}
+
+
+def _built_abroad(verb, ctx):
+    """'a school in X that India has promised to build', 'pledged to build a hospital in
+    X': the thing one state promises to build in another state (named in the thing's
+    phrase or the clause, not the promiser's own); None otherwise."""
+    comp = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in BUILD_VERBS), None
+    )
+    if comp is None or any(d.dep_ == "neg" for d in comp.children):
+        return None
+    thing = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    if thing is None:  # "a bridge in X that Y has promised to build", 'that' read as a mark
+        thing = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    relative = thing is None or thing.lower_ in ("that", "which")
+    if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        thing = verb.head  # "a school that India has promised to build"
+    elif thing is not None and thing.lower_ in ("that", "which"):
+        thing = _before_relative(thing)  # the same, the clause hung on the verb
+    if thing is None or thing.lower_ in ("it", "them", "relations", "ties", "trust"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    givers = ctx.parties(subject) if subject is not None else []
+    own = {g if isinstance(g, str) else ctx.people.get(g).country for g in givers}
+    scope = [*thing.subtree, *comp.subtree]
+    foreign = [ctx.code_at[t.i] for t in scope if t.i in ctx.code_at]
+    return thing if givers and any(c not in own for c in foreign) else None
+
+
+def _before_relative(word):
+    """The noun phrase a relative 'that' follows (the parser may hang the clause on the
+    verb instead): the widest phrase ending right before it."""
+    doc = word.doc
+    if word.i == 0:
+        return None
+    tok = doc[word.i - 1]
+    while tok.head != tok and tok.head.right_edge.i == word.i - 1 and tok.head.i < word.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") else None
+
+
+PLEDGE_NOUNS = {"promise", "pledge", "offer", "commitment"}
+
+
+def _noun_pledge(noun, ctx):
+    """'India's promise to build a school in Mongolia', 'Modi's offer of a $1 billion line
+    of credit': a state's or leader's promise of help, told as a noun."""
+    if noun.lemma_.lower() not in PLEDGE_NOUNS or not noun_asserted(noun):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    givers = ctx.parties(owner)
+    if len(givers) != 1:
+        return None
+    words = {t.lower_ for t in noun.subtree}
+    money = any(t.ent_type_ == "MONEY" for t in noun.subtree)
+    foreign = [
+        ctx.code_at[t.i]
+        for t in noun.subtree
+        if t.i in ctx.code_at and t.i not in {x.i for x in owner.subtree}
+    ]
+    own = givers[0] if isinstance(givers[0], str) else ctx.people.get(givers[0]).country
+    foreign = [c for c in foreign if c != own]
+    if not ((words & AID_WORDS or money) or foreign):
+        return None  # "his promise to cut taxes": a promise at home
+    parties = givers + [p for t in noun.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)]
+    if len(parties) < 2 and isinstance(givers[0], str) and foreign:
+        parties += foreign[:1]
+    return Agreement(
+        parties, "pledge", "agreed", noun, 0.6, "agreement.pledge_noun", infer_counterpart=True
+    )
