@@ -347,3 +347,80 @@ def the_two_leaders(fillers, rng):
     text = sentence(first.format(**names)) + " " + sentence(then.format(**names))
     expected = (Meeting((a.name, b.name), date=day, exact=True), MeetingCount(1))
     return Draft(text, published, expected, (a, b))
+
+
+@capability("meeting.onlookers", twin="meeting.not_there_negative")
+def onlookers(fillers, rng):
+    """A and B signed as C and D looked on (or watched): one meeting of the four."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} signed the treaty in {place} {when} as {C} and {D} looked on.",
+            "{A} and {B} signed the accord in {place} {when}. {C} and {D} looked on.",
+            "{C} and {D} watched as {A} and {B} signed the declaration in {place} {when}.",
+            "The treaty was signed in {place} {when} by {A} and {B}, while {C} and {D} looked on.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), D=simple(rng, d),
+        place=a.capital, when=when,
+    )  # fmt: skip
+    expected = Meeting(tuple(x.name for x in leaders), date=day, exact=True)
+    return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.stand_ins", twin="meeting.not_there_negative")
+def stand_ins(fillers, rng):
+    """A summit with those who joined, stood in or led delegations: all take part."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, day = date_phrase(rng, published)
+    opening = rng.choice(
+        (
+            "{A} hosted the regional summit in {place} {when}, attended by {B} and {C}.",
+            "{A} hosted the regional summit in {place} {when}. {B} and {C} joined {a}.",
+            "{A} was joined at the summit in {place} {when} by {B} and {C}.",
+        )
+    )
+    closing = rng.choice(
+        (
+            "{dc} was represented by {D}.",
+            "{dc} sent {D} in its leader's place.",
+            "{D} led {dc_pos} delegation.",
+            "{D} attended the summit.",
+        )
+    )
+    text = (opening + " " + closing).format(
+        A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), D=simple(rng, d),
+        a=a.surname, place=a.capital, when=when, dc=d.country_name,
+        dc_pos=d.possessive_country(),
+    )  # fmt: skip
+    expected = Meeting(tuple(x.name for x in leaders), date=day, exact=True)
+    return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.not_there_negative", twin="meeting.stand_ins", negative=True)
+def not_there_negative(fillers, rng):
+    """Someone who will stand in, refused to attend, or sent only a letter: not there."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} hosted the regional summit in {place} {when}, attended by {B} and {C}. "
+            "{dc} will be represented by {D} at the next one.",
+            "{A}, {B} and {C} signed the declaration in {place} {when}. {D} refused to "
+            "attend the signing.",
+            "{A} hosted the regional summit in {place} {when}, attended by {B} and {C}. "
+            "{D} sent a letter of support.",
+            "{A} hosted the regional summit in {place} {when}, attended by {B} and {C}. "
+            "{D} did not attend the summit.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), D=simple(rng, d),
+        place=a.capital, when=when, dc=d.country_name,
+    )  # fmt: skip
+    return Draft(sentence(text), published, (NoMeeting((a.name, d.name)),), tuple(leaders))

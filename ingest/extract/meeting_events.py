@@ -18,6 +18,7 @@ from . import dates
 from .companions import add_companions, add_witnesses
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
+from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
 from .meeting_lede import lede_trigger, referred_date
@@ -201,6 +202,7 @@ def events(idx, people, published) -> list:
     meetings.sort(key=lambda g: all(m.prior for m in g.mentions))
     add_companions(meetings, idx, people)
     add_witnesses(meetings, idx, people)
+    add_attendance(meetings, idx, people)
     first = next((m for m in meetings if not m.background), None)
     dateline = dateline_place(idx, published)
     if first is not None and not first.places and "call" not in first.kinds:
@@ -289,7 +291,11 @@ def _absorb_parts(meetings) -> list:
         if not _ceremony(meeting):
             continue  # only a greeting can be part of another meeting
         whole = next(
-            (o for o in meetings if id(o) not in parts and _part_of(meeting, o)),
+            (
+                o
+                for o in meetings
+                if o is not meeting and id(o) not in parts and _part_of(meeting, o)
+            ),
             None,
         )
         if whole is not None:  # smaller first, so a whole absorbed later carries these along
@@ -316,7 +322,7 @@ def _part_of(meeting, other) -> bool:
         and meeting.date is not None
         and other.date == meeting.date
         and meeting.host in (None, other.host)
-        and set(meeting.participants) < set(other.participants)
+        and set(meeting.participants) <= set(other.participants)  # onlookers may fill it
         and (
             bool(_sentences(meeting) & _sentences(other))
             or all(_caption(m.trigger) for m in meeting.mentions)

@@ -195,6 +195,12 @@ def _list_material(t, people) -> bool:
         return t.ent_type_ not in ("DATE", "TIME") or bool(people.pids(t))
     if t.pos_ == "ADJ" and (t.ent_type_ == "NORP" or t.is_title):
         return True
+    if t.tag_ == "POS" and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
+        return True  # "and Tanzania's Vice President X": a country's possessive
+    if t.lower_ == "of" and 0 < t.i < len(t.doc) - 1:
+        before, after = t.doc[t.i - 1], t.doc[t.i + 1]
+        if before.pos_ == "PROPN" and after.pos_ == "PROPN" and not people.pids(after):
+            return not people.pids(before)  # "Democratic Republic of Congo President X"
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
@@ -358,13 +364,30 @@ def _objects(
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     out += _refs(obj, people)
+    if "by" in preps and not any(c.dep_ == "agent" for c in tok.children):
+        out += _agents(tok, people)  # "was joined at the summit by A": 'by' misplaced
     return out
 
 
 def _agents(verb, people) -> list:
     """Persons in a passive verb's 'by' phrase."""
+    return [p for c in _by_phrases(verb) for o in c.children for p in _refs(o, people)]
+
+
+def _by_phrases(verb) -> list:
+    """A passive verb's 'by' phrases, also when the parser hangs one on the verb's place
+    or occasion ('was joined at the summit by A, B and C')."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if agents or not any(c.dep_ == "auxpass" for c in verb.children):
+        return agents
     return [
-        p for c in verb.children if c.dep_ == "agent" for o in c.children for p in _refs(o, people)
+        by
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for by in obj.children
+        if by.dep_ == "prep" and by.lower_ == "by"
     ]
 
 
