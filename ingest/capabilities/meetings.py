@@ -424,3 +424,66 @@ def not_there_negative(fillers, rng):
         place=a.capital, when=when, dc=d.country_name,
     )  # fmt: skip
     return Draft(sentence(text), published, (NoMeeting((a.name, d.name)),), tuple(leaders))
+
+
+@capability("meeting.done_together", twin="meeting.not_together_negative")
+def done_together(fillers, rng):
+    """A and B lunched, opened a plant, laid a wreath, stood side by side, issued a joint
+    statement somewhere, or went on to sign: they met, with no meeting verb."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} lunched with {B} in {place} {when}.",
+            "{A} and {B} opened a new power plant near {place} {when}.",
+            "{A} and {B} laid a wreath at the war memorial in {place} {when}.",
+            "{A} and {B} stood side by side at a ceremony in {place} {when}.",
+            "{A} toured a port in {place} with {B} {when}.",
+            "In {place} {when}, {A} and {B} issued a joint statement on energy.",
+            "{A} and {B} unveiled a monument in {place} {when}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when)
+    return Draft(sentence(text), published, (Meeting((a.name, b.name), date=day),), (a, b))
+
+
+@capability("meeting.not_together_negative", twin="meeting.done_together", negative=True)
+def not_together_negative(fillers, rng):
+    """The same verbs for no meeting: welcomed a decision, called for a ceasefire, laid out
+    positions, each opened an embassy, will open, stood by their positions."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} welcomed the agreement {when}.",
+            "{A} and {B} called for a ceasefire {when}.",
+            "{A} and {B} laid out their positions in {place} {when}.",
+            "{A} and {B} each opened a new embassy in {place} {when}.",
+            "{A} and {B} will open the new bridge in {place} next month.",
+            "{A} and {B} stood by their positions {when}.",
+            "{A} and {B} issued a joint statement on energy {when}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when)
+    return Draft(sentence(text), published, (NoMeeting((a.name, b.name)),), (a, b))
+
+
+@capability("meeting.calls_to_several")
+def calls_to_several(fillers, rng):
+    """A spoke by phone with B and with C: one call each."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} spoke by phone {when} with {B} and with {C}.",
+            "{A} spoke separately by phone with {B} and with {C} {when}.",
+            "{A} telephoned {B} and {C} {when}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), when=when)
+    expected = (
+        Meeting((a.name, b.name), date=day, kind="call", exact=True),
+        Meeting((a.name, c.name), date=day, kind="call", exact=True),
+    )
+    return Draft(sentence(text), published, expected, tuple(leaders))

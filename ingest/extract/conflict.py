@@ -204,6 +204,11 @@ def _is_to_be(verb) -> bool:
     return head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _went_on(head) -> bool:
+    """'went on to sign': the next thing done, not an intent ('is going to sign')."""
+    return head.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+
+
 def verb_asserted(verb) -> bool:
     """Whether a verb reports something that happened (see module docstring)."""
     seen = 0
@@ -218,7 +223,8 @@ def verb_asserted(verb) -> bool:
         ):
             return False
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in INTENT_HEADS:
-            return False
+            if not _went_on(verb.head):
+                return False
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_ in INTENT_HEADS:
             return False
         if verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in UNREAL_NOUNS:

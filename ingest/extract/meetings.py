@@ -44,6 +44,8 @@ VERB_TRIGGERS = {
     "have",
     "confer",
     "dine",
+    "lunch",
+    "breakfast",
     "dial",
     "telephone",
     "ring",
@@ -54,9 +56,24 @@ VERB_TRIGGERS = {
     "oversee",
     "witness",
     "toast",
+    "open",
+    "inaugurate",
+    "unveil",
+    "tour",
+    "lay",
+    "plant",
+    "stand",
+    "walk",
+    "inspect",
 }
 # "A and B oversaw the signing": leaders doing something together, in person.
 JOINT_VERBS = {"oversee", "witness"}
+# "A and B opened a plant in X", "stood side by side at X": leaders doing something
+# together, told with a place or as done together; 'stand' and 'walk' need the latter.
+TOGETHER_VERBS = {"open", "inaugurate", "unveil", "tour", "lay", "plant", "stand", "walk",
+                  "inspect"}  # fmt: skip
+TOGETHER_WORDS = {"together", "jointly", "side", "shoulder", "hand"}  # side by side, hand in hand
+MEAL_VERBS = {"dine", "lunch", "breakfast"}
 NOUN_TRIGGERS = {
     "talks",
     "meeting",
@@ -355,17 +372,35 @@ def _objects(
     tok, people, preps=("with", "to", "by", "between", "of", "beside", "alongside")
 ) -> list:
     out = []
-    for c in tok.children:
+    for c in _with_line_preps(tok):
         if c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             out += _antecedent(c, tok, people)  # "X, who was received by Y last week"
         elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out += _refs(c, people)
-        elif c.dep_ in ("prep", "agent") and (c.lower_ in preps or c.dep_ == "agent"):
+        elif c.dep_ in ("prep", "agent", "conj") and (c.lower_ in preps or c.dep_ == "agent"):
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     out += _refs(obj, people)
     if "by" in preps and not any(c.dep_ == "agent" for c in tok.children):
         out += _agents(tok, people)  # "was joined at the summit by A": 'by' misplaced
+    return out
+
+
+LINE_NOUNS = {"phone", "telephone", "video", "videolink", "hotline", "line"}
+
+
+def _with_line_preps(tok) -> list:
+    """A verb's children, with the prepositions coordinated to them ('with A, with B and
+    with C') and those the parser hangs on the line of a call ('by phone with A')."""
+    out = []
+    for c in tok.children:
+        out.append(c)
+        if c.dep_ != "prep":
+            continue
+        out += [x for x in c.conjuncts if x.pos_ == "ADP" and x not in out]
+        for line in (o for o in c.children if o.dep_ == "pobj" and o.lower_ in LINE_NOUNS):
+            for p in (x for x in line.children if x.dep_ == "prep"):
+                out += [p, *(x for x in p.conjuncts if x.pos_ == "ADP")]
     return out
 
 
@@ -650,7 +685,7 @@ def _as_host(verb, people) -> list:
 
 
 # "The two presidents reached a deal in Sochi": leaders who settle a deal at a place met there.
-DEAL_VERBS = {"reach", "strike", "seal", "clinch", "conclude"}
+DEAL_VERBS = {"reach", "strike", "seal", "clinch", "conclude", "issue"}
 
 
 def _deal_at_a_place(tok, subs, published, document=None) -> bool:
@@ -731,7 +766,7 @@ def _verb_mention(idx, people, tok, published):
         "join",
         "see",
         "accompany",
-        "dine",
+        *MEAL_VERBS,
     ):
         held = [held_noun(c) for c in tok.children if c.dep_ == "dobj"]
         held = [h for h in held if h is not None]
@@ -746,12 +781,19 @@ def _verb_mention(idx, people, tok, published):
             return None
         if lemma == "sign" and not objs and len(subs) < 2:
             return None
-        if lemma in ("spend", "sit", "shake", "dine") and len(subs) < 2 and not objs:
+        if lemma in ("spend", "sit", "shake", *MEAL_VERBS) and len(subs) < 2 and not objs:
             return None
     if lemma in JOINT_VERBS and (len(set(subs)) < 2 or _each(tok)):
         return None  # "X oversaw the signing", "A and B each witnessed ..."
+    if lemma in TOGETHER_VERBS:  # "toured a factory with Y": Y may hang on the object
+        for thing in (c for c in tok.children if c.dep_ == "dobj"):
+            objs += _objects(thing, people, preps=COMPANY_PREPS)
+        if not _done_together(tok, subs, objs, people, published):
+            return None
     if lemma == "toast" and not objs:
         return None  # "toasted the victory"
+    if lemma in ("welcome", "greet", "receive", "call") and not objs and not _each_other(tok):
+        return None  # "A and B welcomed the agreement", "called for a ceasefire"
     if lemma == "host" and not objs:
         objs = _hosted_event_guests(tok, people)
     host_pids = []
@@ -838,6 +880,33 @@ def _each(verb) -> bool:
         if c.dep_ == "nsubj"
         for g in c.children
     )
+
+
+def _done_together(verb, subs, objs, people, published) -> bool:
+    """'A and B opened a plant in X', 'stood side by side at X', 'toured the site with B':
+    two or more leaders (subjects, or a subject and a 'with' companion) doing one thing
+    together, in person: told with a place, or as done together ('together', 'jointly',
+    'side by side'); standing and walking need the latter ('stood by their positions')."""
+    if len(set(subs) | set(objs)) < 2 or _each(verb):
+        return False
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "laid out their positions", "stood down"
+    near = (t for t in verb.subtree if t.head == verb or t.head.head == verb)
+    if any(t.lower_ in TOGETHER_WORDS for t in near):
+        return True
+    if verb.lemma_.lower() in ("stand", "walk"):
+        return False
+    return any(p.country for p in places_around(verb, published)) or any(
+        t.dep_ == "pobj"
+        and t.head.lower_ in ("in", "at")
+        and (t.ent_type_ in ("GPE", "FAC", "LOC") or t.pos_ == "PROPN" and not people.pids(t))
+        for t in verb.subtree
+    )  # "laid a wreath at the memorial in Verdun"
+
+
+def _each_other(verb) -> bool:
+    """'greeted each other', 'welcomed one another': the subjects to one another."""
+    return any(c.dep_ == "dobj" and c.lower_ == "other" for c in verb.children)
 
 
 def _spoke_with(verb) -> bool:
