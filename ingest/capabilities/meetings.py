@@ -487,3 +487,44 @@ def calls_to_several(fillers, rng):
         Meeting((a.name, c.name), date=day, kind="call", exact=True),
     )
     return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+@capability("meeting.call_and_visit_apart")
+def call_and_visit_apart(fillers, rng):
+    """A met B in person, and an earlier phone call of theirs is told: two meetings."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} met {B} in {place} {when}. After {a}'s phone call with {b} in January, "
+            "officials had prepared the visit.",
+            "{A} held talks with {B} in {place} {when}; the two had spoken by phone in January.",
+            "{B} received {A} in {place} {when}, weeks after a telephone call between them "
+            "in January.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), a=a.surname, b=b.surname, place=b.capital, when=when
+    )
+    expected = (
+        Meeting((a.name, b.name), date=day),
+        Meeting((a.name, b.name), kind="call"),
+    )
+    return Draft(sentence(text), published, expected, (a, b))
+
+
+@capability("meeting.urged_others_negative", twin="meeting.plain_met", negative=True)
+def urged_others_negative(fillers, rng):
+    """A urged B and C to settle at their meeting: B and C's meeting is not (yet) held."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} urged {B} and {C} {when} to settle the dispute at their next meeting.",
+            "{A} issued a statement {when} urging {B} and {C} to sign the deal at their meeting.",
+            "{A} asked {B} and {C} {when} to finalise the text at their summit.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), when=when)
+    return Draft(sentence(text), published, (NoMeeting((b.name, c.name)),), tuple(leaders))

@@ -93,5 +93,7 @@ def is_presupposed(tok) -> bool:
         return False
     verb = clause_verb(outer.head)
     while verb.dep_ == "xcomp" and verb.head != verb:
+        if any(c.dep_ == "dobj" for c in verb.head.children):
+            return False  # "urged A and B to settle it at their meeting": theirs, to come
         verb = verb.head
     return verb.pos_ in ("VERB", "AUX") and verb_asserted(verb)

@@ -119,8 +119,29 @@ def _city(places) -> str | None:
     return next((p.text for p in places if p.level == CITY), None)
 
 
+# Triggers that tell leaders in one room: such a mention and a phone call are two events.
+IN_PERSON_LEMMAS = {"meet", "visit", "host", "receive", "welcome", "greet", "embrace", "shake",
+                    "dine", "lunch", "breakfast", "hug", "kiss", "tour", "trip"}  # fmt: skip
+
+
+def _in_person(m: Mention) -> bool:
+    if "call" in m.kinds:
+        return False
+    return m.trigger.lemma_.lower() in IN_PERSON_LEMMAS or bool(m.kinds & {"visit", "summit"})
+
+
+def _call_and_visit(meeting: Meeting, m: Mention) -> bool:
+    """'X met Y at the Kremlin ... After his call with Y': a call and an in-person
+    meeting of the same leaders are two events."""
+    if "call" in m.kinds:
+        return any(_in_person(o) for o in meeting.mentions)
+    return _in_person(m) and any("call" in o.kinds for o in meeting.mentions)
+
+
 def _compatible(meeting: Meeting, m: Mention) -> bool:
     if meeting.background != m.background:
+        return False
+    if _call_and_visit(meeting, m):
         return False
     if meeting.date and m.date and meeting.date != m.date:
         # Days of one visit stay one meeting ("met again" starts a new one); a background

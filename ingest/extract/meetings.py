@@ -255,7 +255,8 @@ def _name_list(tok, people) -> list:
     closed, cut, commas = None, hi, 0
     for i in range(tok.i + 1, hi):
         if doc[i].lower_ == "and" and closed is None:
-            closed = i if commas else -1  # 'B and C met D': no list of three
+            # 'B and C met D': no list of three; 'in X, A, B and C': one
+            closed = i if commas or any(doc[j].text == "," for j in range(lo, tok.i)) else -1
         elif doc[i].text == "," and closed is None:
             commas += 1
         elif closed is not None and doc[i].text == ",":
@@ -266,9 +267,16 @@ def _name_list(tok, people) -> list:
         pids = [p for p in people.pids(doc[i]) if not people.get(p).org]
         if not pids or _inside_other_name(doc[i], people):
             continue
-        if _list_root(doc[i], lo, hi).head == anchor or (closed and closed > 0 and i > tok.i):
+        root = _list_root(doc[i], lo, hi)
+        listed = closed and closed > 0 and (i > tok.i or _after_a_place(root, people))
+        if root.head == anchor or listed:
             out += [p for p in pids if p not in out]
     return out
+
+
+def _after_a_place(root, people) -> bool:
+    """'in Berlin, A, B and C issued': the parser made A a conjunct of the place."""
+    return root.ent_type_ in ("GPE", "LOC", "FAC") and not people.pids(root)
 
 
 def _inside_other_name(t, people) -> bool:
@@ -359,8 +367,9 @@ def _names_before(verb, people) -> list:
     ('After talks at the palace, X and Y signed ...')."""
     out, i = [], verb.i - 1
     doc = verb.doc
-    while i >= 0 and (people.pids(doc[i]) or doc[i].lower_ in ("and", ",")):
-        out = list(people.pids(doc[i])) + out
+    while i >= 0 and (_list_material(doc[i], people) and doc[i].ent_type_ != "DATE"):
+        # "Medvedev, U.S. President Barack Obama and French President Nicolas Sarkozy issued"
+        out = [p for p in people.pids(doc[i]) if p not in out] + out
         i -= 1
     if len(set(out)) == 1 and verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
         # "On his first trip to X, A met B": the parser hung A's name on X

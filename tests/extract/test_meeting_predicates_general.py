@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.test_meetings_general import MONDAY, PAIRS, PUBLISHED, TUESDAY, _fill, _match
+from tests.extract.test_meetings_general import (
+    GROUPS,
+    MONDAY,
+    PAIRS,
+    PUBLISHED,
+    TUESDAY,
+    _fill,
+    _match,
+)
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +89,46 @@ def test_a_call_with_one_and_with_another_is_two_calls(run, team):
         frozenset((team[0].name, third.name)),
     }
     assert all(m.date == TUESDAY for m in run(text).meetings)
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_call_and_an_in_person_meeting_are_two_events(run, team):
+    text = _fill(
+        "{At} met {Bt} in {Bcap} on Monday. After {Apos} phone call with {B} in January, {A} "
+        "had said the two sides were close.",
+        team,
+    )
+    kinds = sorted(m.kind for m in _match(run(text), [team[0].name, team[1].name]))
+    assert len(kinds) == 2 and "call" in kinds, kinds
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_call_and_the_talks_it_was_are_one_event(run, team):
+    text = _fill(
+        "{At} spoke by phone with {Bt} on Tuesday. During the call the two leaders "
+        "discussed trade.",
+        team,
+    )
+    found = _match(run(text), [team[0].name, team[1].name])
+    assert len(found) == 1 and found[0].kind == "call", [(m.kind, m.date) for m in found]
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_urging_others_to_settle_at_their_meeting_is_not_their_meeting(run, team):
+    text = _fill(
+        "{At} and {Bt} issued a statement in {Bcap} on Monday urging {Ct} and {Dt} to "
+        "settle the dispute at their meeting.",
+        team,
+    )
+    assert not _match(run(text), [team[2].name, team[3].name])
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_list_of_titled_names_before_a_verb_without_subject(run, team):
+    """The parser may hang the names on the place before them ('in X, Y, A, B and C
+    issued'): the whole run of names before the verb is its subject."""
+    text = _fill(
+        "At last month's summit in {Bcap}, {B}, {At} and {Ct} issued a joint statement.", team
+    )
+    found = _match(run(text), [team[0].name, team[1].name, team[2].name])
+    assert found, [m.participants for m in run(text).meetings]
