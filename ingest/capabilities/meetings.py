@@ -528,3 +528,45 @@ def urged_others_negative(fillers, rng):
     )
     text = pattern.format(A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), when=when)
     return Draft(sentence(text), published, (NoMeeting((b.name, c.name)),), tuple(leaders))
+
+
+@capability("meeting.absent_negative", twin="meeting.attended_by", negative=True)
+def absent_negative(fillers, rng):
+    """A and B were absent from, skipped or missed the summit: they did not meet there."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} were conspicuous by their absence at the summit in {place} {when}.",
+            "{A} and {B} were absent from the summit in {place} {when}.",
+            "{A} and {B} skipped the regional summit in {place} {when}.",
+            "{A} and {B} both missed the summit in {place} {when}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when)
+    return Draft(sentence(text), published, (NoMeeting((a.name, b.name)),), (a, b))
+
+
+@capability("meeting.separate_meetings")
+def separate_meetings(fillers, rng):
+    """A had bilateral meetings (or separate talks) with B and C: one meeting each."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "On the margins of the summit {when}, {A} had bilateral meetings with {B} and {C}.",
+            "{A} held separate talks with {B} and {C} in {place} {when}.",
+            "{When}, {A} had meetings with {B} and {C}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), place=b.capital, when=when,
+        When=capitalised(when),
+    )  # fmt: skip
+    expected = (
+        Meeting((a.name, b.name), exact=True),
+        Meeting((a.name, c.name), exact=True),
+        NoMeeting((b.name, c.name)),
+    )
+    return Draft(sentence(text), published, expected, tuple(leaders))

@@ -4,7 +4,7 @@ a verb holds, which measure phrase ('five hours of talks') an event noun sits in
 from __future__ import annotations
 
 from . import dates
-from .conflict import clause_verb, verb_asserted
+from .conflict import absent_from, clause_verb, verb_asserted
 from .text import ents_between
 
 HELD_NOUNS = {
@@ -15,6 +15,7 @@ HELD_NOUNS = {
     "conversation",
     "discussions",
     "session",
+    "meetings",
     "negotiations",
     "lunch",
     "dinner",
@@ -90,6 +91,8 @@ def is_presupposed(tok) -> bool:
     if outer.dep_ != "pobj" or outer.head.lower_ not in ("at", "during", "after"):
         return False
     if any(c.dep_ in ("amod", "det") and c.lower_ in NOT_HELD for c in tok.children):
+        return False
+    if absent_from(tok):
         return False
     verb = clause_verb(outer.head)
     while verb.dep_ == "xcomp" and verb.head != verb:

@@ -824,8 +824,9 @@ def _verb_mention(idx, people, tok, published):
         traveled = tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in TRAVEL_VERBS
         if lemma in STRONG_HOST_VERBS or traveled or named_host:
             m.strong_hosts = list(host_pids)
-        if "call" in m.kinds and len(set(subs)) == 1 and len(set(objs) - set(subs)) >= 2:
-            m.caller = subs[0]  # "X telephoned both A and B": two calls
+        one_each = "call" in m.kinds or _separate_meetings(tok)
+        if one_each and len(set(subs)) == 1 and len(set(objs) - set(subs)) >= 2:
+            m.caller = subs[0]  # "X telephoned both A and B", "had bilateral meetings with"
         elif len(set(objs)) == 1 and len(set(subs)) >= 2 and _each(tok):
             m.caller = objs[0]  # "A and B both visited X last year": one visit each
     return m
@@ -911,6 +912,17 @@ def _done_together(verb, subs, objs, people, published) -> bool:
         and (t.ent_type_ in ("GPE", "FAC", "LOC") or t.pos_ == "PROPN" and not people.pids(t))
         for t in verb.subtree
     )  # "laid a wreath at the memorial in Verdun"
+
+
+def _separate_meetings(verb) -> bool:
+    """'had bilateral meetings with A and B', 'held separate talks with A and B': one
+    meeting with each."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if noun.lower_ == "meetings" or any(
+            a.dep_ == "amod" and a.lower_ in ("bilateral", "separate") for a in noun.children
+        ):
+            return True
+    return False
 
 
 def _each_other(verb) -> bool:
@@ -1060,6 +1072,8 @@ def _noun_mention(idx, people, tok, published):
         preps += ("from", "on", "to")  # "a call from Y", "a courtesy call on Y", "a visit to Y"
     parts += _objects(tok, people, preps=preps)
     head_lemma = tok.head.lemma_.lower()
+    if tok.dep_ == "dobj" and head_lemma in ("hold", "have") and _separate_meetings(tok.head):
+        return None  # "had bilateral meetings with A and B": the verb tells one with each
     if tok.dep_ == "dobj" and head_lemma in ("pay", "make") and not parts:
         parts += _subjects(tok.head, people)  # "X paid an official visit to Y's country"
     elif tok.dep_ == "dobj" and head_lemma in EVENT_DOER_VERBS:

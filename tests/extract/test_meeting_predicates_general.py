@@ -132,3 +132,36 @@ def test_a_list_of_titled_names_before_a_verb_without_subject(run, team):
     )
     found = _match(run(text), [team[0].name, team[1].name, team[2].name])
     assert found, [m.participants for m in run(text).meetings]
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} and {Bt} were conspicuous by their absence at the summit in {Bcap} on Monday.",
+        "{At} and {Bt} were absent from the summit in {Bcap} on Monday.",
+        "{At} and {Bt} skipped the regional summit in {Bcap} on Monday.",
+        "{At} and {Bt} both missed the summit in {Bcap} on Monday.",
+    ],
+    ids=["by_their_absence", "absent_from", "skipped", "missed"],
+)
+def test_leaders_absent_from_a_summit_did_not_meet(run, team, template):
+    ex = run(_fill(template, team))
+    assert not _match(ex, [team[0].name, team[1].name]), [m.participants for m in ex.meetings]
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "On the margins of the summit, {At} had bilateral meetings with {Bt} and {Ct}.",
+        "{At} held separate talks with {Bt} and {Ct} in {Bcap} on Monday.",
+    ],
+    ids=["bilateral_meetings", "separate_talks"],
+)
+def test_separate_meetings_with_several_are_one_each(run, team, template):
+    found = {frozenset(m.participants) for m in run(_fill(template, team)).meetings}
+    assert found == {
+        frozenset((team[0].name, team[1].name)),
+        frozenset((team[0].name, team[2].name)),
+    }
