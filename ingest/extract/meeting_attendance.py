@@ -15,7 +15,7 @@ Only asserted predicates count ("will be represented by" is a plan).
 from __future__ import annotations
 
 from .conflict import verb_asserted
-from .meetings import _refs, _subjects
+from .meeting_args import _refs, _subjects
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 1

@@ -22,11 +22,11 @@ from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
 from .meeting_lede import lede_trigger, referred_date
+from .meeting_nouns import _noun_mention
 from .meetings import (
     MAX_VISIT_DAYS,
     Meeting,
     Mention,
-    _noun_mention,
     _spouse,
     _verb_mention,
 )
