@@ -476,6 +476,8 @@ def _same_occasion(meeting, main) -> None:
     time expression and no place, happened on the main meeting's day, in its city."""
     if meeting is main or meeting.background or meeting.date is not None:
         return
+    if ("call" in meeting.kinds) != ("call" in main.kinds):
+        return  # a call told beside a visit is another occasion (see _call_and_visit)
     if any(m.same_day for m in meeting.mentions):
         meeting.date = main.date  # "who had held talks with him that morning"
         return

@@ -165,3 +165,16 @@ def test_separate_meetings_with_several_are_one_each(run, team, template):
         frozenset((team[0].name, team[1].name)),
         frozenset((team[0].name, team[2].name)),
     }
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_an_undated_call_told_beside_a_visit_takes_no_day_from_it(run, team):
+    text = _fill(
+        "{At} met {Bt} in {Bcap} on Monday. After an earlier phone call with {B}, {A} had "
+        "said the two sides were close.",
+        team,
+    )
+    found = _match(run(text), [team[0].name, team[1].name])
+    calls = [m for m in found if m.kind == "call"]
+    assert calls and calls[0].date is None, [(m.kind, m.date) for m in found]
+    assert any(m.kind != "call" and m.date == MONDAY for m in found)
