@@ -204,6 +204,11 @@ def _is_to_be(verb) -> bool:
     return head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _went_on(head) -> bool:
+    """'went on to sign': the next thing done, not an intent ('is going to sign')."""
+    return head.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+
+
 def verb_asserted(verb) -> bool:
     """Whether a verb reports something that happened (see module docstring)."""
     seen = 0
@@ -218,7 +223,8 @@ def verb_asserted(verb) -> bool:
         ):
             return False
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in INTENT_HEADS:
-            return False
+            if not _went_on(verb.head):
+                return False
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_ in INTENT_HEADS:
             return False
         if verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in UNREAL_NOUNS:
@@ -256,7 +262,14 @@ NOT_HELD_VERBS = {
     "scrap",
     "reschedule",
     "suspend",
+    "skip",
+    "miss",
+    "shun",
+    "snub",
+    "avoid",
 }
+# "were absent from the summit", "conspicuous by their absence at the summit": not there.
+ABSENCE_WORDS = {"absent", "absence", "missing"}
 
 
 def _under_unreal_noun(noun) -> bool:
@@ -273,6 +286,17 @@ def _under_unreal_noun(noun) -> bool:
     return False
 
 
+def absent_from(noun) -> bool:
+    """'X and Y were absent from the summit', 'conspicuous by their absence at the summit'."""
+    return _absent(noun, _clause_verb(noun))
+
+
+def _absent(noun, verb) -> bool:
+    words = [t for t in verb.subtree if t.i < noun.i and t.lower_ in ABSENCE_WORDS]
+    above = set(noun.ancestors)
+    return any(t in above or t.head == verb or t.head.head == verb for t in words)
+
+
 def noun_asserted(noun) -> bool:
     """Whether an event noun ('talks', 'visit', 'joint statement') reports something held."""
     for child in noun.children:
@@ -285,7 +309,7 @@ def noun_asserted(noun) -> bool:
     verb = _clause_verb(noun)
     if verb == noun:
         return True
-    if verb.lemma_ in NOT_HELD_VERBS:
+    if verb.lemma_ in NOT_HELD_VERBS or _absent(noun, verb):
         return False
     return verb_asserted(verb)
 

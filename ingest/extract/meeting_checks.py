@@ -4,7 +4,8 @@ a verb holds, which measure phrase ('five hours of talks') an event noun sits in
 from __future__ import annotations
 
 from . import dates
-from .conflict import clause_verb, verb_asserted
+from .conflict import absent_from, clause_verb, verb_asserted
+from .places import places_around
 from .text import ents_between
 
 HELD_NOUNS = {
@@ -15,6 +16,7 @@ HELD_NOUNS = {
     "conversation",
     "discussions",
     "session",
+    "meetings",
     "negotiations",
     "lunch",
     "dinner",
@@ -91,7 +93,100 @@ def is_presupposed(tok) -> bool:
         return False
     if any(c.dep_ in ("amod", "det") and c.lower_ in NOT_HELD for c in tok.children):
         return False
+    if absent_from(tok):
+        return False
     verb = clause_verb(outer.head)
     while verb.dep_ == "xcomp" and verb.head != verb:
+        if any(c.dep_ == "dobj" for c in verb.head.children):
+            return False  # "urged A and B to settle it at their meeting": theirs, to come
         verb = verb.head
     return verb.pos_ in ("VERB", "AUX") and verb_asserted(verb)
+
+
+TOGETHER_WORDS = {"together", "jointly", "side", "shoulder", "hand"}  # side by side, hand in hand
+
+
+def _each(verb) -> bool:
+    """'A and B both visited X', 'each met X': the subjects acted separately."""
+    return any(
+        c.lower_ in ("both", "each", "separately")
+        and c.dep_ in ("advmod", "preconj", "det", "nsubj", "dep", "npadvmod")
+        and not any(g.lower_ == "other" for g in c.children)
+        for c in verb.children
+    ) or any(
+        g.lower_ in ("both", "each") and g.dep_ in ("preconj", "det", "appos")
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for g in c.children
+    )
+
+
+def _done_together(verb, subs, objs, people, published) -> bool:
+    """'A and B opened a plant in X', 'stood side by side at X', 'toured the site with B':
+    two or more leaders (subjects, or a subject and a 'with' companion) doing one thing
+    together, in person: told with a place, or as done together ('together', 'jointly',
+    'side by side'); standing and walking need the latter ('stood by their positions')."""
+    if len(set(subs) | set(objs)) < 2 or _each(verb):
+        return False
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "laid out their positions", "stood down"
+    near = (t for t in verb.subtree if t.head == verb or t.head.head == verb)
+    if any(t.lower_ in TOGETHER_WORDS for t in near):
+        return True
+    if verb.lemma_.lower() in ("stand", "walk"):
+        return False
+    return any(p.country for p in places_around(verb, published)) or any(
+        t.dep_ == "pobj"
+        and t.head.lower_ in ("in", "at")
+        and (t.ent_type_ in ("GPE", "FAC", "LOC") or t.pos_ == "PROPN" and not people.pids(t))
+        for t in verb.subtree
+    )  # "laid a wreath at the memorial in Verdun"
+
+
+def _separate_meetings(verb) -> bool:
+    """'had bilateral meetings with A and B', 'held separate talks with A and B': one
+    meeting with each."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if noun.lower_ == "meetings" or any(
+            a.dep_ == "amod" and a.lower_ in ("bilateral", "separate") for a in noun.children
+        ):
+            return True
+    return False
+
+
+def _each_other(verb) -> bool:
+    """'greeted each other', 'welcomed one another': the subjects to one another."""
+    return any(c.dep_ == "dobj" and c.lower_ == "other" for c in verb.children)
+
+
+def _spoke_with(verb) -> bool:
+    """Whether speaking is a conversation: with or to someone, or by phone."""
+    for c in verb.subtree:
+        if c.head == verb and c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to"):
+            return True
+        if c.lower_ in ("other", "another", "phone", "telephone", "video"):
+            return True  # "spoke to each other", "both spoke by phone"
+    return False
+
+
+def _calls_a_name(verb, people) -> bool:
+    """'called X a liar' (however parsed): a common noun predicated of the person called;
+    'X, as many call their president'."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and (passive or not people.pids(c)):
+            return True  # "is often called the 'X of the South'"
+        if c.dep_ in ("dobj", "oprd") and people.pids(c):
+            if any(g.dep_ in ("dobj", "attr", "oprd") and g.pos_ == "NOUN" for g in c.children):
+                return True
+    return False
+
+
+def _infinitive_below(verb) -> bool:
+    """'called on X to release ...': a to-infinitive in the clause makes it an appeal."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        for t in verb.subtree
+    )

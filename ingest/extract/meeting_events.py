@@ -18,14 +18,15 @@ from . import dates
 from .companions import add_companions, add_witnesses
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
+from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
 from .meeting_lede import lede_trigger, referred_date
+from .meeting_nouns import _noun_mention
 from .meetings import (
     MAX_VISIT_DAYS,
     Meeting,
     Mention,
-    _noun_mention,
     _spouse,
     _verb_mention,
 )
@@ -118,8 +119,29 @@ def _city(places) -> str | None:
     return next((p.text for p in places if p.level == CITY), None)
 
 
+# Triggers that tell leaders in one room: such a mention and a phone call are two events.
+IN_PERSON_LEMMAS = {"meet", "visit", "host", "receive", "welcome", "greet", "embrace", "shake",
+                    "dine", "lunch", "breakfast", "hug", "kiss", "tour", "trip"}  # fmt: skip
+
+
+def _in_person(m: Mention) -> bool:
+    if "call" in m.kinds:
+        return False
+    return m.trigger.lemma_.lower() in IN_PERSON_LEMMAS or bool(m.kinds & {"visit", "summit"})
+
+
+def _call_and_visit(meeting: Meeting, m: Mention) -> bool:
+    """'X met Y at the Kremlin ... After his call with Y': a call and an in-person
+    meeting of the same leaders are two events."""
+    if "call" in m.kinds:
+        return any(_in_person(o) for o in meeting.mentions)
+    return _in_person(m) and any("call" in o.kinds for o in meeting.mentions)
+
+
 def _compatible(meeting: Meeting, m: Mention) -> bool:
     if meeting.background != m.background:
+        return False
+    if _call_and_visit(meeting, m):
         return False
     if meeting.date and m.date and meeting.date != m.date:
         # Days of one visit stay one meeting ("met again" starts a new one); a background
@@ -201,6 +223,7 @@ def events(idx, people, published) -> list:
     meetings.sort(key=lambda g: all(m.prior for m in g.mentions))
     add_companions(meetings, idx, people)
     add_witnesses(meetings, idx, people)
+    add_attendance(meetings, idx, people)
     first = next((m for m in meetings if not m.background), None)
     dateline = dateline_place(idx, published)
     if first is not None and not first.places and "call" not in first.kinds:
@@ -289,7 +312,11 @@ def _absorb_parts(meetings) -> list:
         if not _ceremony(meeting):
             continue  # only a greeting can be part of another meeting
         whole = next(
-            (o for o in meetings if id(o) not in parts and _part_of(meeting, o)),
+            (
+                o
+                for o in meetings
+                if o is not meeting and id(o) not in parts and _part_of(meeting, o)
+            ),
             None,
         )
         if whole is not None:  # smaller first, so a whole absorbed later carries these along
@@ -316,7 +343,7 @@ def _part_of(meeting, other) -> bool:
         and meeting.date is not None
         and other.date == meeting.date
         and meeting.host in (None, other.host)
-        and set(meeting.participants) < set(other.participants)
+        and set(meeting.participants) <= set(other.participants)  # onlookers may fill it
         and (
             bool(_sentences(meeting) & _sentences(other))
             or all(_caption(m.trigger) for m in meeting.mentions)
@@ -449,6 +476,8 @@ def _same_occasion(meeting, main) -> None:
     time expression and no place, happened on the main meeting's day, in its city."""
     if meeting is main or meeting.background or meeting.date is not None:
         return
+    if ("call" in meeting.kinds) != ("call" in main.kinds):
+        return  # a call told beside a visit is another occasion (see _call_and_visit)
     if any(m.same_day for m in meeting.mentions):
         meeting.date = main.date  # "who had held talks with him that morning"
         return

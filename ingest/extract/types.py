@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 #: articles an older extractor read. 0.2.0: normalised text, predicate-level conflict and
 #: modality, calls and receptions, gifts by plain sentences, one agreement per document.
 #: 0.2.1: item descriptions, blocs as parties, documents told again, pledges to build abroad.
-EXTRACTOR_VERSION = "0.2.1"
+#: 0.2.2: onlookers and stand-ins attend, meetings told without a meeting verb, calls to
+#: several, absent leaders; then people, dates, kinds and hosts (see the git log).
+EXTRACTOR_VERSION = "0.2.2"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (

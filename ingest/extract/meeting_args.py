@@ -1,0 +1,318 @@
+"""Who takes part in a meeting mention: the persons a trigger's subject, objects and
+'by' phrases name, with the coordinations and lists the parser breaks, and the spouses
+who are company rather than parties."""
+
+from __future__ import annotations
+
+from .companions import group_leader
+from .names import is_private
+
+
+def _subjects(verb, people) -> list:
+    """Persons who are the subject of a verb, inherited through xcomp/conj/advcl."""
+    for step in range(4):
+        # "X was received by Y and then held talks with Z": X is the conjoined verb's subject.
+        deps = ("nsubj",) if step == 0 else ("nsubj", "nsubjpass")
+        subs = [c for c in verb.children if c.dep_ in deps]
+        if subs:
+            out = []
+            for s in subs:
+                if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    out += _antecedent(s, verb, people)  # "X, who met Y in Brno"
+                    continue
+                out += _refs(s, people) or group_leader(s, people)
+            if len(set(out)) == 1 and len(subs) == 1:
+                out += _coordinated_left(subs[0], people)
+            return list(dict.fromkeys(out))
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head != verb:
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        else:
+            break
+    return _names_before(verb, people) if verb.dep_ == "ROOT" else []
+
+
+def _refs(tok, people) -> list:
+    """Persons an argument names, with the coordinations the parser hangs elsewhere."""
+    out = people.refs(tok) + _title_conjuncts(tok, people) + _of_conjuncts(tok, people)
+    if out:
+        out += _name_list(tok, people)
+    return list(dict.fromkeys(out))
+
+
+def _list_material(t, people) -> bool:
+    """A token that may stand inside a list of titled names: a name, a title or a
+    demonym word, a comma, 'and', or a hyphen inside a word ('Ni-Vanuatu')."""
+    if people.pids(t) or t.pos_ == "PROPN" or t.lower_ in ("and", ","):
+        return t.ent_type_ not in ("DATE", "TIME") or bool(people.pids(t))
+    if t.pos_ == "ADJ" and (t.ent_type_ == "NORP" or t.is_title):
+        return True
+    if t.tag_ == "POS" and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
+        return True  # "and Tanzania's Vice President X": a country's possessive
+    if t.lower_ == "of" and 0 < t.i < len(t.doc) - 1:
+        before, after = t.doc[t.i - 1], t.doc[t.i + 1]
+        if before.pos_ == "PROPN" and after.pos_ == "PROPN" and not people.pids(after):
+            return not people.pids(before)  # "Democratic Republic of Congo President X"
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _list_root(t, lo, hi):
+    """Climb from a token while its head stays inside the window [lo, hi)."""
+    for _ in range(hi - lo):
+        if t.head == t or not lo <= t.head.i < hi:
+            return t
+        t = t.head
+    return t
+
+
+def _name_list(tok, people) -> list:
+    """'A, B, C and D': every person of the run of names, titles, commas and 'and' around
+    an argument, which the parser often breaks (a fourth name made an apposition or a
+    modifier of the third, or the tail of 'attended by A, B and C' made the main verb's
+    subject).  A name counts when the window's part it stands in hangs on the same word
+    outside the window as the argument's part ('Speaking to A, B and C agreed': A hangs on
+    'to', B and C on 'agreed'), or when it follows the argument in a list that 'and'
+    closes, in a list of three or more (the list ends after the name that follows 'and':
+    'met A, B and C, D said'; 'met A and B met C' is no list)."""
+    if not _list_material(tok, people):
+        return []
+    doc = tok.doc
+    sent = tok.sent
+    lo = hi = tok.i
+    while lo > sent.start and _list_material(doc[lo - 1], people):
+        lo -= 1
+    while hi + 1 < sent.end and _list_material(doc[hi + 1], people):
+        hi += 1
+    hi += 1
+    if hi - lo < 3 or not any(doc[i].lower_ in ("and", ",") for i in range(lo, hi)):
+        return []
+    anchor = _list_root(tok, lo, hi).head
+    closed, cut, commas = None, hi, 0
+    for i in range(tok.i + 1, hi):
+        if doc[i].lower_ == "and" and closed is None:
+            # 'B and C met D': no list of three; 'in X, A, B and C': one
+            closed = i if commas or any(doc[j].text == "," for j in range(lo, tok.i)) else -1
+        elif doc[i].text == "," and closed is None:
+            commas += 1
+        elif closed is not None and doc[i].text == ",":
+            cut = i
+            break
+    out = []
+    for i in range(lo, cut):
+        pids = [p for p in people.pids(doc[i]) if not people.get(p).org]
+        if not pids or _inside_other_name(doc[i], people):
+            continue
+        root = _list_root(doc[i], lo, hi)
+        listed = closed and closed > 0 and (i > tok.i or _after_a_place(root, people))
+        if root.head == anchor or listed:
+            out += [p for p in pids if p not in out]
+    return out
+
+
+def _after_a_place(root, people) -> bool:
+    """'in Berlin, A, B and C issued': the parser made A a conjunct of the place."""
+    return root.ent_type_ in ("GPE", "LOC", "FAC") and not people.pids(root)
+
+
+def _inside_other_name(t, people) -> bool:
+    """'UN Secretary-General X': a name within another person's title is no item."""
+    own = set(people.pids(t))
+    while t.dep_ == "compound" and t.head != t:
+        t = t.head
+        if people.pids(t) and set(people.pids(t)) != own:
+            return True
+    return False
+
+
+def _of_conjuncts(tok, people) -> list:
+    """'A of Armenia and B of Azerbaijan': the parser may coordinate B with Armenia."""
+    if not people.pids(tok):
+        return []
+    return [
+        p
+        for of in tok.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for obj in of.children
+        if obj.dep_ == "pobj" and not people.pids(obj)
+        for c in obj.conjuncts
+        for p in people.refs(c)
+    ]
+
+
+def _title_conjuncts(subject, people) -> list:
+    """'Italian Prime Minister A and Turkish President B met': the parser may make the second
+    title a conjunct and hang its name elsewhere; the name right after the title is meant."""
+    out = []
+    doc = subject.doc
+    own = set(people.pids(subject))
+    for c in subject.conjuncts:
+        if c.pos_ != "PROPN" or set(people.pids(c)) - own:
+            continue
+        for j in range(c.i + 1, min(len(doc), c.i + 5)):
+            if doc[j].pos_ != "PROPN":
+                break
+            if people.pids(doc[j]):
+                out += list(people.pids(doc[j]))
+                break
+    return out
+
+
+def _coordinated_left(subject, people) -> list:
+    """'Egyptian President A and Israeli Prime Minister B signed': the parser may make only
+    B the subject; persons joined to it by 'and' right before it are subjects too."""
+    doc = subject.doc
+    out, crossed = [], False
+    i = subject.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.lower_ == "and" or t.text == ",":
+            crossed = crossed or t.lower_ == "and"
+        elif people.pids(t):
+            if crossed and people.pids(t) != people.pids(subject):
+                out = list(people.pids(t)) + out
+        elif not (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.ent_type_ == "NORP")):
+            break
+        i -= 1
+    return out
+
+
+def _antecedent(pronoun, verb, people) -> list:
+    """Who a relative 'who' stands for: the relative clause's head, else the person named
+    right before it ('President X, who had held talks ...')."""
+    found = _among(verb.head, people) or people.refs(verb.head)
+    doc = pronoun.doc
+    i = pronoun.i - 1
+    while not found and i >= max(0, pronoun.i - 4):
+        found = list(people.pids(doc[i]))
+        i -= 1
+    return found
+
+
+def _among(noun, people) -> list:
+    """'A, B and C were among the leaders who attended': the persons said to be among the
+    relative clause's antecedent."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
+        return []
+    return [p for c in prep.head.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+
+
+def _names_before(verb, people) -> list:
+    """A main verb the parser left without a subject: the persons named right before it
+    ('After talks at the palace, X and Y signed ...')."""
+    out, i = [], verb.i - 1
+    doc = verb.doc
+    while i >= 0 and (_list_material(doc[i], people) and doc[i].ent_type_ != "DATE"):
+        # "Medvedev, U.S. President Barack Obama and French President Nicolas Sarkozy issued"
+        out = [p for p in people.pids(doc[i]) if p not in out] + out
+        i -= 1
+    if len(set(out)) == 1 and verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
+        # "On his first trip to X, A met B": the parser hung A's name on X
+        return out if doc[verb.i - 1].dep_ in ("appos", "conj", "npadvmod") else []
+    return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
+
+
+def _objects(
+    tok, people, preps=("with", "to", "by", "between", "of", "beside", "alongside")
+) -> list:
+    out = []
+    for c in _with_line_preps(tok):
+        if c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            out += _antecedent(c, tok, people)  # "X, who was received by Y last week"
+        elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
+            out += _refs(c, people)
+        elif c.dep_ in ("prep", "agent", "conj") and (c.lower_ in preps or c.dep_ == "agent"):
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    out += _refs(obj, people)
+    if "by" in preps and not any(c.dep_ == "agent" for c in tok.children):
+        out += _agents(tok, people)  # "was joined at the summit by A": 'by' misplaced
+    return out
+
+
+LINE_NOUNS = {"phone", "telephone", "video", "videolink", "hotline", "line"}
+
+
+def _with_line_preps(tok) -> list:
+    """A verb's children, with the prepositions coordinated to them ('with A, with B and
+    with C') and those the parser hangs on the line of a call ('by phone with A')."""
+    out = []
+    for c in tok.children:
+        out.append(c)
+        if c.dep_ != "prep":
+            continue
+        out += [x for x in c.conjuncts if x.pos_ == "ADP" and x not in out]
+        for line in (o for o in c.children if o.dep_ == "pobj" and o.lower_ in LINE_NOUNS):
+            for p in (x for x in line.children if x.dep_ == "prep"):
+                out += [p, *(x for x in p.conjuncts if x.pos_ == "ADP")]
+    return out
+
+
+def _agents(verb, people) -> list:
+    """Persons in a passive verb's 'by' phrase."""
+    return [p for c in _by_phrases(verb) for o in c.children for p in _refs(o, people)]
+
+
+def _by_phrases(verb) -> list:
+    """A passive verb's 'by' phrases, also when the parser hangs one on the verb's place
+    or occasion ('was joined at the summit by A, B and C')."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if agents or not any(c.dep_ == "auxpass" for c in verb.children):
+        return agents
+    return [
+        by
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for by in obj.children
+        if by.dep_ == "prep" and by.lower_ == "by"
+    ]
+
+
+SPOUSE_WORDS = {"wife", "husband", "spouse", "lady", "gentleman", "consort"}
+
+
+def _spouse(pid, people, sent) -> bool:
+    """A leader's spouse beside them ('X and his wife Dr Y welcomed Z', 'First Lady Y') is
+    company, not a party to the meeting (gifts are judged on their own)."""
+    title = (people.get(pid).title or "").lower()
+    if title.split()[-1:] and title.split()[-1] in SPOUSE_WORDS:
+        return True
+    for t in sent:
+        if pid in people.pids(t):
+            if t.lower_ in SPOUSE_WORDS:
+                return True
+            if t.pos_ not in ("PRON", "NOUN", "NUM"):
+                return _after_spouse_word(t)
+    # Only a pronoun or 'the two' here: the person as first named ('his wife Y walked ...').
+    doc = sent.doc
+    first = next((i for i, p in people.order if p == pid and doc[i].pos_ == "PROPN"), None)
+    return first is not None and first < sent.start and _after_spouse_word(doc[first])
+
+
+def _after_spouse_word(t) -> bool:
+    start = t.sent.start
+    return any(t.doc[i].lower_ in SPOUSE_WORDS for i in range(max(start, t.i - 3), t.i))
+
+
+# Words for two leaders that a leader and a spouse cannot be ('they' or 'the two' can).
+PAIR_WORDS = {"leaders", "presidents", "counterparts", "statesmen", "premiers", "heads"}
+
+
+def _pair_without_spouse(tok, people, kept, spouses, idx) -> list:
+    """'The two leaders sat down for their meeting' after 'X and his wife walked Y in':
+    when 'the two leaders' stood for a leader and a spouse, the pair meant is the two
+    most mentioned persons so far who are not spouses."""
+    sent = idx.sent(tok)
+    anaphor = any(
+        t.lower_ in PAIR_WORDS and set(people.pids(t)) & set(spouses)
+        for t in sent
+        if t.pos_ == "NOUN"
+    )
+    if not anaphor:
+        return kept
+    exclude = set(spouses) | {
+        p for p, x in enumerate(people.persons) if is_private(x) or _spouse(p, people, sent)
+    }
+    pair = people.salient(sent.start, 2, exclude=exclude)
+    return pair if len(pair) == 2 and set(kept) <= set(pair) else kept

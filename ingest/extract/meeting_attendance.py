@@ -1,0 +1,100 @@
+"""Who else was there: onlookers of a signing and stand-ins at a summit.
+
+A meeting's own sentence often names only those who act in it ("A and B signed the
+treaty", "X hosted the summit"); the persons present are told around it:
+
+- onlookers: "A and B signed ... as C and D looked on", "C, D and E looked on"
+  (in the next sentence), "C watched as ...": they take part in the signing;
+- stand-ins and delegations at a summit: "Y sent Z in his place", "Egypt was
+  represented by Z", "A, B and C led their delegations", "Z attended the signing":
+  they take part in the summit told just before.
+
+Only asserted predicates count ("will be represented by" is a plan).
+"""
+
+from __future__ import annotations
+
+from .conflict import verb_asserted
+from .meeting_args import _refs, _subjects
+
+# How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
+ONLOOKER_REACH = 1
+STAND_IN_REACH = 3
+OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conference", "session"}
+DELEGATION_NOUNS = {"delegation", "delegations"}
+PLACE_NOUNS = {"place", "stead"}
+
+
+def add_attendance(meetings, idx, people) -> None:
+    """Add onlookers to the signing (or meeting) they watched, and stand-ins to the summit
+    they attended (see module docstring)."""
+    for sent in idx.fact_sents():
+        for tok in sent:
+            if tok.pos_ != "VERB" or not verb_asserted(tok):
+                continue
+            found = _onlookers(tok, people)
+            reach = ONLOOKER_REACH
+            if not found:
+                found, reach = _stand_ins(tok, people), STAND_IN_REACH
+                summit_only = True
+            else:
+                summit_only = False
+            if not found:
+                continue
+            target = _occasion(meetings, idx, tok, reach, summit_only)
+            if target is not None:
+                target.participants += [p for p in found if p not in target.participants]
+
+
+def _onlookers(verb, people) -> list:
+    """'as C and D looked on', 'C watched': the subjects of a watching verb with no object."""
+    lemma = verb.lemma_.lower()
+    if lemma == "look":
+        if not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+            return []
+    elif lemma != "watch" or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return _subjects(verb, people)
+
+
+def _stand_ins(verb, people) -> list:
+    """Persons told as taking part in an occasion for a state or with a delegation."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma == "represent" and any(c.dep_ == "auxpass" for c in children):
+        return [
+            p
+            for c in children
+            if c.dep_ == "agent"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for p in _refs(o, people)
+        ]
+    if lemma == "send" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in PLACE_NOUNS for o in c.children)
+        for c in children
+    ):
+        return [p for c in children if c.dep_ == "dobj" for p in _refs(c, people)]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
+        return _subjects(verb, people)
+    if lemma == "attend" and any(o.lower_ in OCCASION_NOUNS for o in objects):
+        return _subjects(verb, people)
+    return []
+
+
+def _occasion(meetings, idx, tok, reach, summit_only):
+    """The main-story meeting told last at or before the token's sentence, within `reach`
+    sentences; for stand-ins, only a summit or a meeting of three or more."""
+    here = idx.sent_of[tok.i]
+    best, best_at = None, -1
+    for meeting in meetings:
+        if meeting.background:
+            continue
+        if summit_only and "summit" not in meeting.kinds and len(meeting.participants) < 3:
+            continue
+        told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
+        at = max((n for n in told if n <= here), default=-1)
+        if at >= 0 and here - at <= reach and at > best_at:
+            best, best_at = meeting, at
+    return best

@@ -1,0 +1,163 @@
+"""Meeting mentions from event nouns: 'the talks', 'a visit to Y', 'the summit brought
+together A, B and C', 'after the talks', 'A, B and C were in attendance'."""
+
+from __future__ import annotations
+
+from .conflict import clause_verb
+from .meeting_args import _agents, _objects, _refs, _subjects
+from .meeting_checks import _separate_meetings, outer_noun
+from .meetings import (
+    ATTEND_VERBS,
+    COMPANY_PREPS,
+    CONVENE_VERBS,
+    EVENT_DOER_VERBS,
+    EVENT_PREPS,
+    GATHER_VERBS,
+    NOUN_TRIGGERS,
+    PHASE_VERBS,
+    PLAN_NOUNS,
+    _mention,
+)
+from .places import TRAVEL_VERBS, places_around
+
+
+def _joint_appearance(tok) -> bool:
+    """'a news conference with X': leaders appearing together met."""
+    return tok.lower_ == "conference" and any(
+        c.dep_ == "compound" and c.lower_ in ("news", "press") for c in tok.children
+    )
+
+
+def _returned_with(outer, idx, people) -> list:
+    """'X walked across ... before returning to the southern side with Y for an hour of
+    talks': the parser may hang "with Y" on the place and the clause on a relative clause;
+    the sentence's subject and the persons "with" whom the talks' own verb went take part."""
+    verb = outer.head.head  # the verb the "for/during ... talks" phrase belongs to
+    if verb.pos_ != "VERB":
+        return []
+    with_people = [
+        p
+        for t in verb.subtree
+        if t.dep_ == "prep" and t.lower_ == "with"
+        for o in t.children
+        if o.dep_ == "pobj"
+        for p in people.refs(o)
+    ]
+    subject = people.subjects.get(idx.sent_of[verb.i])
+    if not with_people or subject is None:
+        return []
+    return [subject, *with_people]
+
+
+def _in_attendance(idx, people, tok, published):
+    """'A, B and C were in attendance': three or more persons at the occasion at hand."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "be":
+        return None
+    found = [p for c in prep.head.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+    if len(set(found)) < 3:
+        return None
+    at = [o for c in tok.children if c.lower_ == "at" for o in c.children if o.dep_ == "pobj"]
+    if at:  # "in attendance at the summit", not "at hearings in their capitals"
+        occasion = at[0] if at[0].lower_ in NOUN_TRIGGERS else None
+    else:  # the occasion told in this or the previous sentence ("The summit opened ...")
+        start = idx.sents[max(idx.sent_of[tok.i] - 1, 0)].start
+        occasion = next((t for t in tok.doc[start : tok.i] if t.lower_ in NOUN_TRIGGERS), None)
+    if occasion is None:
+        return None
+    m = _mention(idx, people, tok, found, published)
+    if m is not None and occasion.lower_ == "summit":
+        m.kinds.add("summit")
+    return m
+
+
+def _noun_mention(idx, people, tok, published):
+    if tok.lower_ == "attendance":
+        return _in_attendance(idx, people, tok, published)
+    if tok.lower_ not in NOUN_TRIGGERS or tok.pos_ not in ("NOUN", "PROPN"):
+        if not _joint_appearance(tok):
+            return None
+    parts = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            parts += people.refs(c)
+    preps = ("between", "with", "of")
+    if tok.lower_ in ("call", "visit", "visits", "calls"):
+        preps += ("from", "on", "to")  # "a call from Y", "a courtesy call on Y", "a visit to Y"
+    parts += _objects(tok, people, preps=preps)
+    head_lemma = tok.head.lemma_.lower()
+    if tok.dep_ == "dobj" and head_lemma in ("hold", "have") and _separate_meetings(tok.head):
+        return None  # "had bilateral meetings with A and B": the verb tells one with each
+    if tok.dep_ == "dobj" and head_lemma in ("pay", "make") and not parts:
+        parts += _subjects(tok.head, people)  # "X paid an official visit to Y's country"
+    elif tok.dep_ == "dobj" and head_lemma in EVENT_DOER_VERBS:
+        parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
+    elif tok.dep_ == "dobj" and head_lemma in PHASE_VERBS and tok.lower_ != "visit" and parts:
+        parts = _subjects(tok.head, people) + parts  # "X began talks with Y"
+    if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
+        parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
+    if tok.dep_ == "nsubjpass" and head_lemma in ATTEND_VERBS:
+        parts += _agents(tok.head, people)  # "the summit was attended by A, B and C"
+    for clause in tok.children:
+        lemma = clause.lemma_.lower()
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        if lemma in ATTEND_VERBS | CONVENE_VERBS:
+            parts += _agents(clause, people)  # "a summit (that was) attended by A and B"
+            # "the summit, which A, B and C attended"
+            parts += [p for c in clause.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+        elif lemma in GATHER_VERBS:
+            # "the summit, which brought together A, B and C"
+            parts += _objects(clause, people, preps=("with",))
+    outer = outer_noun(tok)
+    with_only = _joint_appearance(tok) and parts
+    prep = outer.head
+    if prep.head.lemma_.lower() in PLAN_NOUNS and prep.head.pos_ == "NOUN":
+        pass  # "began preparations for talks with Y": the talks are not yet held
+    elif outer.dep_ == "pobj" and prep.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
+        # "X said at a news conference with A and B": X appeared with them
+        verb = clause_verb(outer.head)
+        parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
+        if len(set(parts)) < 2 and tok.lower_ in ("talks", "discussions", "meeting"):
+            parts += _returned_with(outer, idx, people)
+    if not parts and tok.lower_ in TRIP_WORDS:
+        parts = _on_a_trip(tok, people)
+    visitor = tok.lower_ in TRIP_WORDS and len(parts) == 1
+    m = _mention(idx, people, tok, parts, published, visitor=visitor)
+    if m and visitor:
+        dest = [p for p in places_around(tok, published) if p.country]
+        if not dest:
+            return None
+        m.host = dest[0].country
+    if m:
+        m.confidence = 0.8 if len(parts) >= 2 else 0.6
+        if _travelled_for(tok):
+            m.kinds.add("visit")
+    return m
+
+
+TRIP_WORDS = ("visit", "trip", "journey")
+
+
+def _on_a_trip(tok, people) -> list:
+    """'A, on a three-day visit to X, met B' / 'On his first trip to X, A met B': the
+    person the 'on/during ... visit' phrase hangs on, else its verb's subject."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("on", "during"):
+        return []
+    owner = prep.head
+    if people.pids(owner):
+        return _refs(owner, people)
+    return _subjects(owner, people) if owner.pos_ in ("VERB", "AUX") else []
+
+
+def _travelled_for(tok) -> bool:
+    """'A flew to X on Monday for talks with B': talks a leader travelled to are a visit."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    verb = clause_verb(tok.head)
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in TRAVEL_VERBS
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in verb.children)
+    )

@@ -1,0 +1,132 @@
+"""When a meeting mention happened: the date expressions of its own clause, whether it is
+background ('last met', 'in 2014', pluperfect) or told as before the main event."""
+
+from __future__ import annotations
+
+from . import dates
+from .conflict import clause_verb
+from .text import doc_ents
+
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+
+
+SAME_DAY_WORDS = {"evening", "afternoon", "morning", "tonight", "later"}
+
+
+BACKGROUND_ADVERBS = {"last", "before", "previously", "earlier", "once", "already"}
+
+
+BACKGROUND_AMODS = {"previous", "last", "earlier", "past", "former"}
+
+
+def _prior(tok, verb, date_texts, published) -> bool:
+    """A pluperfect dated in the story's own week: told as happening before the main event."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and _this_week(
+        date_texts, published
+    )
+
+
+def _background(tok, verb, date_texts, published) -> bool:
+    for c in list(verb.children) + list(tok.children):
+        if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
+            return True
+        if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
+            # "By evening the pair had signed": a same-day time keeps it in the story, and
+            # so does reported speech ("said they had held a constructive discussion").
+            if not any(t.ent_type_ == "TIME" or t.lower_ in SAME_DAY_WORDS for t in verb.subtree):
+                if not _reported(verb) and not _this_week(date_texts, published):
+                    return True
+        if c.dep_ == "amod" and c.lower_ in BACKGROUND_AMODS:
+            return True
+    return any(dates.mentions_past(t, published) for t in date_texts)
+
+
+def _this_week(date_texts, published) -> bool:
+    """'had called on X on Tuesday': a day of the story's own week is no background."""
+    if published is None:
+        return False
+    for text in date_texts:
+        day = dates.resolve(text, published)
+        if day and 0 <= (published - day).days <= 6 and not dates.mentions_past(text, published):
+            return True
+    return False
+
+
+REPORTING_VERBS = {"say", "tell", "add", "state", "note", "report", "write", "confirm", "announce"}
+
+
+def _reported(verb) -> bool:
+    """A clause reported by a past-tense 'said', where the pluperfect is only backshift."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.lemma_.lower() in REPORTING_VERBS
+        and head.tag_ == "VBD"
+        and not any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+    )
+
+
+def _after_since(span) -> bool:
+    """'the first ... since the 1953 armistice': a time after 'since' is another event."""
+    doc = span.doc
+    return any(doc[i].lower_ == "since" for i in range(max(0, span.start - 3), span.start))
+
+
+SHIFT_WORDS = ("before", "earlier", "after", "later")
+
+
+def _date_texts(verb, idx, own_only: bool = False) -> list:
+    """Date/time expressions attached to a verb's own clause (and, unless `own_only`,
+    to clauses conjoined or subordinated to it)."""
+    texts, seen = [], set()
+    for t in verb.subtree:
+        if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in dates.WEEKDAYS:
+            if t.lower_ not in PARTS_OF_DAY or not any(c.dep_ == "det" for c in t.children):
+                continue  # "that morning" is a time even when the tagger misses it
+        if t.i in seen or idx.sent_of[t.i] != idx.sent_of[verb.i]:
+            continue
+        anc = clause_verb(t.head) if t.head != t else t
+        if anc != verb and (anc.dep_ == "conj" and _own_subject(anc) or _other_event(anc, verb)):
+            continue  # "met X, and on Sunday he joined Y": Sunday is the other clause's
+        if anc != verb and (own_only or anc.dep_ not in ("xcomp", "conj", "advcl")):
+            if own_only or anc.head != verb:
+                continue
+        ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
+        if ent is None:
+            span = t.doc[t.left_edge.i : t.i + 1]
+        else:  # the tagger's "afternoon" in "That same afternoon" keeps its determiners
+            span = t.doc[min(ent.start, ent.root.left_edge.i) : ent.end]
+        after = t.doc[span.end] if span.end < len(t.doc) else None
+        if after is not None and after.lower_ in SHIFT_WORDS and after.dep_ == "advmod":
+            # "the night before", however the parser hangs "before"
+            if span.root.head in (after, after.head) or span.start <= after.head.i < span.end:
+                span = t.doc[span.start : span.end + 1]
+        seen.update(range(span.start, span.end))
+        if _after_since(span):
+            continue  # "their first talks since June": June is another event
+        texts.append(span.text)
+    return texts
+
+
+def _own_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+# Subordinate clauses that tell another event: "their first meeting since X took office in
+# January", "met Y after Z won the election in May".
+OTHER_EVENT_MARKS = {"since", "after", "before", "until", "because", "although", "though"}
+
+
+def _other_event(clause, verb) -> bool:
+    """Whether a clause under `verb` tells an event of its own (a reported or relative
+    clause, or a subordinate clause with its own subject after 'since', 'after' ...)."""
+    for _ in range(6):
+        if clause == verb or clause.head == clause:
+            return False
+        if clause.dep_ in ("ccomp", "relcl", "csubj"):
+            return True
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ == "advcl" and marks & OTHER_EVENT_MARKS and _own_subject(clause):
+            return True
+        clause = clause.head
+    return False

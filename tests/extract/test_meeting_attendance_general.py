@@ -1,0 +1,95 @@
+"""Who else was there, generated: onlookers of a signing, stand-ins and delegations at a
+summit, and long lists of participants the parser breaks (CheckList style).
+
+Templates are filled with groups of four registry leaders (see test_meetings_general);
+each positive kind has a negative twin that uses the same words for someone who was not
+there (a plan, a refusal, an onlooker of something else).  Sentences written for these
+tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_meetings_general import GROUPS, MONDAY, PUBLISHED, _fill, _match
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Extract a text published on PUBLISHED, with the shipped registry."""
+    from ingest.extract import extract
+    from ingest.extract.registry import read_registry_file
+
+    registry = read_registry_file()
+    return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)
+
+
+ONLOOKERS = {
+    "as_looked_on": "{At} and {Bt} signed the treaty in {Bcap} on Monday as {Ct} and {Dt} "
+    "looked on.",
+    "looked_on_next_sentence": "{At} and {Bt} signed the accord in {Bcap} on Monday. {Ct} and "
+    "{Dt} looked on from the stage.",
+    "watched_as": "{Ct} and {Dt} watched as {At} and {Bt} signed the declaration in {Bcap} on "
+    "Monday.",
+    "passive_signing_looked_on": "The treaty was signed in {Bcap} on Monday by {A} and {B}, "
+    "while {Ct} and {Dt} looked on.",
+}
+STAND_INS = {
+    "joined_at_summit_by": "{At} was joined at the summit in {Bcap} on Monday by {Bt}, {Ct} and "
+    "{Dc}'s {DO} {D}.",
+    "joined_by_and_sent_in_place": "{At} hosted the regional summit in {Acap} on Monday. "
+    "{Ahe} was joined by {Bt} and {Ct}. {Dc} sent {DO} {D} in {Dpos} leader's place.",
+    "represented_by": "{At} hosted the regional summit in {Acap} on Monday, attended by {Bt} "
+    "and {Ct}. {Dc} was represented by {DO} {D}.",
+    "led_delegations": "{At} chaired the summit with {Bt} in {Acap} on Monday. {Ct} and {Dt} "
+    "led their countries' delegations.",
+    "attended_the_signing": "{At}, {Bt} and {Ct} signed the regional declaration in {Acap} on "
+    "Monday. {Dt} attended the signing.",
+}
+# Negative twins: the same words for someone who was not there.
+NOT_THERE = {
+    "will_be_represented": "{At} hosted the regional summit in {Acap} on Monday, attended by "
+    "{Bt} and {Ct}. {Dc} will be represented by {DO} {D} at the next one.",
+    "refused_to_attend": "{At}, {Bt} and {Ct} signed the regional declaration in {Acap} on "
+    "Monday. {Dt} refused to attend the signing.",
+    "looked_on_elsewhere_later": "{At} and {Bt} signed the treaty in {Bcap} on Monday. The "
+    "markets rallied. Investors were calm. Analysts said so. On Friday {Ct} and {Dt} looked "
+    "on at a football match.",
+    "sent_a_letter": "{At} hosted the regional summit in {Acap} on Monday, attended by {Bt} "
+    "and {Ct}. {Dt} sent a letter of support.",
+}
+
+
+def _ids(groups):
+    return [
+        pytest.param(text, team, id=f"{name}-{team[0].name.split()[-1]}")
+        for name, text in groups.items()
+        for team in GROUPS
+    ]
+
+
+@pytest.mark.parametrize("template,team", _ids(ONLOOKERS))
+def test_onlookers_of_a_signing_take_part(run, template, team):
+    names = [x.name for x in team]
+    found = _match(run(_fill(template, team)), names)
+    assert found and set(found[0].participants) == set(names), [
+        m.participants for m in run(_fill(template, team)).meetings
+    ]
+    assert found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("template,team", _ids(STAND_INS))
+def test_stand_ins_and_delegations_take_part_in_the_summit(run, template, team):
+    ex = run(_fill(template, team))
+    names = [x.name for x in team]
+    found = _match(ex, names)
+    assert found and set(found[0].participants) == set(names), [m.participants for m in ex.meetings]
+    assert found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("template,team", _ids(NOT_THERE))
+def test_someone_not_there_does_not_join(run, template, team):
+    ex = run(_fill(template, team))
+    assert not any(team[3].name in m.participants for m in ex.meetings), [
+        m.participants for m in ex.meetings
+    ]
