@@ -318,7 +318,7 @@ class _Builder:
             self.people.subjects[sent_no] = pid
 
     # -- names ----------------------------------------------------------------
-    def name(self, start: int, end: int) -> None:
+    def name(self, start: int, end: int, confidence: float = 0.9) -> None:
         doc = self.doc
         lead = start  # before the honorifics and ranks: 'Omani President [Sheikh] Salim'
         while lead > 0 and lead - 1 in self.prefixes:
@@ -330,7 +330,9 @@ class _Builder:
         name = doc[name_start:end].text.replace("’", "'")
         spouse = " ".join(t.lower_ for t in doc[max(start - 2, 0) : start])
         # 'First Lady Ana Lee': "Lady" reads as an honorific, so no title is found before it
-        pid = self._register(name, start, end, 0.9, spouse if spouse in _SPOUSE_TITLES else title)
+        pid = self._register(
+            name, start, end, confidence, spouse if spouse in _SPOUSE_TITLES else title
+        )
         if pid < 0:
             return
         person = self.people.persons[pid]
@@ -360,7 +362,7 @@ class _Builder:
         noun, code = of_country_title(self.doc, lead)
         if noun is None:
             return
-        title, _, _ = title_of_noun(noun)
+        title = title_of_noun(noun).title
         if title and not person.title:
             person.title = _singular(title)
         self._set_country(person, code, None)
@@ -400,7 +402,8 @@ class _Builder:
                 owner = relation_owner(noun, self)
                 if owner is not None and not person.title:
                     person.title = self.people.persons[owner].title
-            title, country, org = title_of_noun(noun)
+            said = title_of_noun(noun)
+            title, country, org = said.title, said.country, said.org
             if title and not person.title:
                 person.title = _singular(title)
             self._set_country(person, country, org)
@@ -440,7 +443,8 @@ class _Builder:
 
     # -- descriptions, pronouns, plurals ---------------------------------------
     def description(self, tok) -> None:
-        title, country, org = title_of_noun(tok)
+        said = title_of_noun(tok)
+        title, country, org = said.title, said.country, said.org
         subject = _predicate_subject(tok)
         if subject is not None and self.people.pids(subject):
             pid = self.people.pids(subject)[0]
@@ -564,16 +568,17 @@ def build_people(idx) -> People:
     builder = _Builder(idx)
     doc = idx.doc
     spans = name_spans(idx)
-    span_at = {s: e for s, e in spans}
-    covered = {i for s, e in spans for i in range(s, e)}
+    span_at = {span.start: span for span in spans}
+    covered = {i for span in spans for i in range(span.start, span.end)}
     builder.covered = covered
     i = idx.sents[idx.headline_sents].start if len(idx.sents) > idx.headline_sents else 0
     while i < len(doc):
         tok = doc[i]
         if i in span_at:
-            builder.name(i, span_at[i])
-            _maybe_group(builder, doc[i : span_at[i]].root)
-            i = span_at[i]
+            span = span_at[i]
+            builder.name(span.start, span.end, span.confidence)
+            _maybe_group(builder, doc[span.start : span.end].root)
+            i = span.end
             continue
         if i not in covered and not idx.is_headline(tok):
             _classify(builder, tok)
