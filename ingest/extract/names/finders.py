@@ -41,6 +41,8 @@ def entity_names(doc, prefixes=frozenset()) -> list:
             continue
         if geo.country_for(doc[s:e].text) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
             continue
+        if _ends_country_name(doc, s, e):
+            continue  # "Trinidad and [Tobago]", "Bosnia and [Herzegovina]"
         root = doc[s:e].root
         if (
             e - s == 1
@@ -52,6 +54,14 @@ def entity_names(doc, prefixes=frozenset()) -> list:
     return spans
 
 
+def _ends_country_name(doc, start: int, end: int) -> bool:
+    """Whether the words before a span and the span itself name one country ('Trinidad and
+    Tobago', 'Antigua and Barbuda'): the span is the end of a country's name."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+        return False
+    return any(geo.country_for(doc[k:end].text) for k in range(max(0, start - 4), start - 1))
+
+
 def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
     """Proper-noun runs right after a title word: 'Chairman Kim', 'Chancellor Olaf Scholz',
     'Defence Minister of Kazakhstan Lieutenant General Aidos Serikov' (after a rank, two
@@ -61,7 +71,13 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
         ranked = tok.i in prefixes and tok.i + 1 not in prefixes
         role = tok.lower_ in ROLE_NOUNS  # "her Ecuadorian counterpart Ricardo Patino"
         ranked = ranked or role
-        if tok.lower_ not in TITLE_SET and tok.lower_.rstrip("s") not in TITLE_SET and not ranked:
+        hyphened = _hyphenated_title(doc, tok.i)  # "Secretary-General Ines Moreau"
+        if (
+            tok.lower_ not in TITLE_SET
+            and tok.lower_.rstrip("s") not in TITLE_SET
+            and not ranked
+            and not hyphened
+        ):
             continue
         if not (tok.is_title or tok.text.isupper() or role) or tok.i + 1 >= len(doc):
             continue
@@ -85,6 +101,14 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
                 continue
             spans.append((s, e))
     return spans
+
+
+def _hyphenated_title(doc, i: int) -> bool:
+    """Whether token i ends a title written with a hyphen ('Secretary-General',
+    'Governor-General', 'Vice-President'): three tokens, no spaces between them."""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return f"{doc[i - 2].lower_}-{doc[i].lower_}" in TITLE_SET
 
 
 def particle_names(doc, taken: set) -> list:
@@ -283,6 +307,8 @@ def _office_holder_surname(tok, registry, published) -> bool:
     on the article's date, and that is not a place."""
     if tok.pos_ != "PROPN" or len(tok.text) < 2 or not tok.text[0].isupper():
         return False
+    if tok.text.isupper():
+        return False  # 'UN', 'US': an acronym, not the surname 'Un' of a family-name-first leader
     if published is None or not registry.knows_surname(tok.text):
         return False
     if tok.ent_type_ in ("DATE", "TIME", "MONEY"):
