@@ -24,7 +24,7 @@ from .expectations import (
     NoLeader,
     NoMeeting,
 )
-from .fillers import DOCUMENTS, GIFT_ITEMS, SUBJECTS
+from .fillers import DOCUMENTS, GIFT_ITEMS, SPOUSE_FIRST_NAMES, SUBJECTS
 
 HONORIFICS = ("H.E.", "Dr.", "Dr", "Hon.", "The Honourable")
 
@@ -241,3 +241,30 @@ def hyphenated_title(fillers, rng):
     title = rng.choice(("Secretary-General", "UN Secretary-General", "Governor-General"))
     text = _met(rng, f"{title} {x}", simple(rng, b), b.capital, when)
     return Draft(sentence(text), published, (Meeting((x, b.name)),), (b,))
+
+
+JOINED_OCCASIONS = ("at the summit", "at the summit on the rail corridor", "for the talks")
+
+
+@capability("leader.joined_by_list", twin="leader.joined_by_spouse")
+def joined_by_list(fillers, rng):
+    """A was joined at the summit by B, C and D: all four take part in one meeting."""
+    published = fillers.published(rng)
+    a, b, c, d = fillers.leaders(rng, published, 4)
+    when, _ = date_phrase(rng, published)
+    last = rng.choice((mention(d, "full"), mention(d, "possessive_title")))
+    text = (
+        f"{simple(rng, a)} was joined {rng.choice(JOINED_OCCASIONS)} by {mention(b, 'full')}, "
+        f"{mention(c, 'full')} and {last} {when}."
+    )
+    expected = (Meeting((a.name, b.name, c.name, d.name), exact=True),)
+    return Draft(sentence(text), published, expected, (a, b, c, d))
+
+
+@capability("leader.joined_by_spouse", negative=True, twin="leader.joined_by_list")
+def joined_by_spouse(fillers, rng):
+    """A was joined at the dinner by his wife, S: no meeting, the spouse is no participant."""
+    published, a, _ = two_leaders(fillers, rng)
+    spouse = f"{rng.choice(SPOUSE_FIRST_NAMES)} {a.family_name}"
+    text = f"{simple(rng, a)} was joined at the state dinner by his wife, {spouse}."
+    return Draft(sentence(text), published, (NoMeeting((spouse,)),), (a,))

@@ -54,6 +54,61 @@ def group_leader(tok, people) -> list:
     return []
 
 
+def joined_by(verb, people) -> list:
+    """'X was joined (at the summit) by A, B and C': the persons who joined X, from the
+    passive's 'by' phrase, also where the parser hangs it on the place or occasion."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    phrases = [
+        t
+        for t in verb.subtree
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and _hangs_on(t, verb)
+    ]
+    # every person named in the phrase: a long list of titled names is often mis-parsed
+    # into appositions and modifiers rather than coordination
+    return list(dict.fromkeys(p for by in phrases for p in _named_in(by, people)))
+
+
+def _named_in(phrase, people) -> list:
+    """Persons named in a phrase, outside the clauses inside it ('by X, who met Y')."""
+    clauses = {
+        t.i for c in phrase.subtree if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree
+    }
+    found = [p for t in phrase.subtree if t.i not in clauses for p in people.pids(t)]
+    return found + _list_after(phrase.doc, phrase.right_edge.i + 1, people)
+
+
+def _list_after(doc, i: int, people) -> list:
+    """The rest of a list of titled names the parser cut off from its phrase ('..., Latvian
+    Prime Minister A and Nepali Prime Minister B on Friday'): read on over commas, 'and',
+    names and the capitalised words and possessives of their titles."""
+    out = []
+    if i >= len(doc) or doc[i].text != ",":
+        return out
+    while i < len(doc):
+        tok = doc[i]
+        if people.pids(tok):
+            out += [p for p in people.pids(tok) if p not in out]
+        elif not (
+            tok.text in (",", "and")
+            or tok.tag_ == "POS"
+            or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ"))
+        ):
+            break
+        i += 1
+    return out
+
+
+def _hangs_on(tok, verb) -> bool:
+    """Whether a 'by' hangs on the verb through prepositional phrases only ('joined at the
+    summit on the corridor by ...'), not inside a clause or a name of its own."""
+    while tok.head != tok and tok.head != verb:
+        tok = tok.head
+        if tok.dep_ not in ("prep", "pobj", "agent"):
+            return False
+    return tok.head == verb
+
+
 def add_companions(meetings, idx, people) -> None:
     """Add each leader's companions to the main-story meetings that leader attends."""
     found = companions(idx, people)

@@ -424,6 +424,7 @@ def _classify(builder: _Builder, tok) -> None:
         and tok.head.i in people.by_tok
         and tok.lower_ in TITLE_HEADS
         and not any(c.dep_ == "det" for c in tok.children)  # "X and the foreign minister"
+        and tok.i + 1 not in builder.covered  # "X and Tanzania's Vice President Y": Y's title
     ):
         people.by_tok[tok.i] = people.by_tok[tok.head.i]
         return

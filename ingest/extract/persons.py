@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .lexicon import TITLE_HEADS
 from .names import words_of
 
 
@@ -56,6 +57,10 @@ class People:
                 inner = self._inner(t)
                 # "US President Donald Trump and ... Kim": the conjunct hangs off the name.
                 found = [p for c in conjuncts(inner) for p in self.pids(c)] if inner else []
+            if not found and t.lower_ in TITLE_HEADS and t.i + 1 < len(t.doc):
+                # "..., and Tanzania's Vice President [Philip Mpango]" with the name parsed
+                # elsewhere: the title is the name written right after it
+                found = list(self.pids(t.doc[t.i + 1]))
             for pid in found:
                 if pid not in out:
                     out.append(pid)

@@ -192,3 +192,49 @@ def test_a_hyphenated_office_without_a_name_adds_nobody(run, title):
     # twin: the office alone ('the Secretary-General said') is no name
     ex = run(f"President Amara Diallo met the {title} in Dakar on Monday, the {title} said.")
     assert set(_leaders(ex)) <= {"Amara Diallo"}
+
+
+# (host, the three who joined them, each as news writes them with title and country)
+JOINED = [
+    (
+        "President Tomas Varga",
+        [("Rui Mendes", "Angolan President"), ("Kalu Banda", "Zambian President")],
+        ("Amos Kiwelu", "Tanzania's Vice President"),
+    ),
+    (
+        "Chancellor Ottilie Brandvik",
+        [("Jan Novak", "Czech Prime Minister"), ("Eva Horvath", "Hungarian President")],
+        ("Piotr Zielinski", "Poland's Prime Minister"),
+    ),
+]
+OCCASIONS = ["at the summit", "at the summit on the rail corridor", "for the talks"]
+
+
+@pytest.mark.parametrize("joined", JOINED, ids=lambda v: v[0])
+@pytest.mark.parametrize("occasion", OCCASIONS)
+def test_everyone_a_leader_was_joined_by_takes_part(run, joined, occasion):
+    host, first, (last, last_title) = joined
+    listed = ", ".join(f"{title} {name}" for name, title in first)
+    ex = run(f"{host} was joined {occasion} by {listed} and {last_title} {last} on Monday.")
+    names = {host.split(" ", 1)[1], *(name for name, _ in first), last}
+    assert [set(m.participants) for m in ex.meetings] == [names]
+
+
+def test_a_spouse_who_joins_a_leader_makes_no_meeting(run):
+    # twin: the same passive with a spouse, and with rivals in a race, is no meeting
+    ex = run("President Tomas Varga was joined at the dinner by his wife, Ana Varga.")
+    assert not ex.meetings
+    ex = run("President Tomas Varga was joined in the race by three rivals on Monday.")
+    assert not ex.meetings
+
+
+@pytest.mark.parametrize("country", ["Costa Rica", "Sri Lanka", "South Sudan"])
+def test_the_first_word_of_a_country_before_a_title_is_no_person(run, country):
+    ex = run(
+        f"President Tomas Varga was joined at the summit by Zambian President Kalu Banda and "
+        f"{country}'s President Lena Morales on Monday."
+    )
+    assert country.split()[0] not in _leaders(ex)
+    assert {"Tomas Varga", "Kalu Banda", "Lena Morales"} in [
+        set(m.participants) for m in ex.meetings
+    ]

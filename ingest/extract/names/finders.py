@@ -41,8 +41,8 @@ def entity_names(doc, prefixes=frozenset()) -> list:
             continue
         if geo.country_for(doc[s:e].text) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
             continue
-        if _ends_country_name(doc, s, e):
-            continue  # "Trinidad and [Tobago]", "Bosnia and [Herzegovina]"
+        if _ends_country_name(doc, s, e) or _starts_country_name(doc, s, e):
+            continue  # "Trinidad and [Tobago]", "[Costa] Rica's President"
         root = doc[s:e].root
         if (
             e - s == 1
@@ -60,6 +60,12 @@ def _ends_country_name(doc, start: int, end: int) -> bool:
     if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
         return False
     return any(geo.country_for(doc[k:end].text) for k in range(max(0, start - 4), start - 1))
+
+
+def _starts_country_name(doc, start: int, end: int) -> bool:
+    """Whether the span and the words after it name one country ('[Costa] Rica')."""
+    stop = min(len(doc), end + 3)
+    return any(geo.country_for(doc[start:k].text) for k in range(end + 1, stop + 1))
 
 
 def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
