@@ -177,3 +177,62 @@ def _signing_meeting(meetings, tok):
             continue
         best = meeting
     return best
+
+
+MEMBER_VERBS = {"include", "comprise"}
+# Words that refer back to a delegation just described ("the visitors held talks with X").
+DELEGATION_REFERENCES = {"visitors", "delegation", "delegates", "mission", "envoys", "mediators"}
+DELEGATION_SENTENCES = 2  # a delegation stays the referent this many sentences
+
+
+def _group_subject(verb):
+    """The delegation-like noun a verb (or the verb it is conjoined to) has as subject."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in GROUP_NOUNS:
+                return c
+    return None
+
+
+def note_delegation(builder, sent) -> None:
+    """'The delegation ... was led by A and included B and C': remember A, B and C as the
+    delegation, the persons the group noun and later references to it stand for."""
+    people, members, noun = builder.people, [], None
+    for verb in (t for t in sent if t.pos_ == "VERB"):
+        lemma = verb.lemma_.lower()
+        if lemma not in LEAD_VERBS | MEMBER_VERBS or not verb_asserted(verb):
+            continue
+        subject = _group_subject(verb)
+        if subject is None:
+            continue
+        noun = noun or subject
+        if lemma in LEAD_VERBS:
+            members += [p for c in verb.children if c.dep_ == "agent" for p in _named_in(c, people)]
+        else:
+            members += [p for c in verb.children if c.dep_ == "dobj" for p in _named_in(c, people)]
+    members = list(dict.fromkeys(members))
+    if noun is not None and len(members) >= 2:
+        people.groups.setdefault(noun.i, tuple(members))
+        builder.delegation = (tuple(members), builder.idx.sent_of[sent.start])
+
+
+def refers_to_delegation(builder, tok) -> bool:
+    """'The visitors held talks with X' right after a delegation was described: the noun
+    stands for its members (set on `people.groups`). Pronouns are left to the pair rules:
+    'they' after a delegation is as often the delegation and its host."""
+    members, at = builder.delegation
+    if not members:
+        return False
+    sent_no = builder.idx.sent_of[tok.i]
+    if not (tok.lower_ in DELEGATION_REFERENCES and tok.pos_ == "NOUN"):
+        return False
+    if sent_no <= at or sent_no - at > DELEGATION_SENTENCES:
+        return False
+    if builder.recent_pair[1] > at:
+        return False  # a pair named since is who 'they' are
+    builder.people.groups[tok.i] = members
+    builder.people.conf[tok.i] = 0.7
+    builder.delegation = (members, sent_no)  # a reference keeps the delegation recent
+    return True

@@ -12,6 +12,7 @@ Rules downstream ask `People.pids(token)` who an argument refers to.
 from __future__ import annotations
 
 from . import geo
+from .companions import note_delegation, refers_to_delegation
 from .descriptions import by_description
 from .leader_countries import family_countries
 from .lexicon import (
@@ -65,6 +66,7 @@ class _Builder:
         self.people = People()
         self.recent_group: tuple = ()
         self.recent_pair: tuple = ((), -99)  # (pair of pids, sentence number)
+        self.delegation: tuple = ((), -99)  # (member pids, sentence last told of)
         self.partners: dict = {}  # pid -> the person last linked to it as subject/object
         self.covered: set = set()
         self.deferred: list = []
@@ -405,6 +407,7 @@ def build_people(idx) -> People:
             _classify(builder, tok)
         if i + 1 == idx.sents[idx.sent_of[i]].end:
             note_pair(builder, idx.sents[idx.sent_of[i]])
+            note_delegation(builder, idx.sents[idx.sent_of[i]])
         i += 1
     builder.retry_deferred()
     assign_listed_countries(idx, builder.people)
@@ -430,6 +433,8 @@ def _classify(builder: _Builder, tok) -> None:
         return
     if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS_SG:
         builder.pronoun(tok)
+        return
+    if refers_to_delegation(builder, tok):
         return
     n = _plural_number(tok)
     if n is not None:

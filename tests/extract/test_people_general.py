@@ -238,3 +238,59 @@ def test_the_first_word_of_a_country_before_a_title_is_no_person(run, country):
     assert {"Tomas Varga", "Kalu Banda", "Lena Morales"} in [
         set(m.participants) for m in ex.meetings
     ]
+
+
+# (leader of the delegation, its two other members, the host) as news writes them
+DELEGATIONS = [
+    (
+        ("Grace Tubman", "Liberia's president, Grace Tubman,"),
+        [("Musa Danjuma", "Nigeria's Musa Danjuma"), ("Kofi Mensah", "Ghana's Kofi Mensah")],
+        ("Omar Ceesay", "President Omar Ceesay"),
+    ),
+    (
+        ("Lena Morales", "Chile's president, Lena Morales,"),
+        [("Jorge Quispe", "Peru's Jorge Quispe"), ("Ana Fuentes", "Bolivia's Ana Fuentes")],
+        ("Tomas Varga", "President Tomas Varga"),
+    ),
+]
+REFERENCES = ["The visitors", "The delegation", "The delegates"]
+
+
+@pytest.mark.parametrize("delegation", DELEGATIONS, ids=lambda v: v[0][0])
+@pytest.mark.parametrize("reference", REFERENCES)
+def test_the_visitors_are_the_delegation_just_described(run, delegation, reference):
+    (lead, lead_text), others, (host, host_text) = delegation
+    members = " and ".join(text for _, text in others)
+    ex = run(
+        f"Regional leaders flew in on Tuesday to meet {host_text}. The delegation was led by "
+        f"{lead_text} and included {members}. {reference} held talks with {host.split()[-1]}."
+    )
+    wanted = {lead, host, *(name for name, _ in others)}
+    assert wanted in [set(m.participants) for m in ex.meetings]
+
+
+@pytest.mark.parametrize("delegation", DELEGATIONS, ids=lambda v: v[0][0])
+def test_visitors_long_after_a_delegation_are_not_it(run, delegation):
+    # twin: three sentences later, 'the visitors' no longer means the delegation
+    (lead, lead_text), others, (host, host_text) = delegation
+    members = " and ".join(text for _, text in others)
+    ex = run(
+        f"The delegation was led by {lead_text} and included {members}. Prices rose. "
+        "Markets were calm. Rain fell in the north. The visitors toured a museum with "
+        f"{host_text}."
+    )
+    assert not any(lead in m.participants for m in ex.meetings)
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda v: v[0])
+def test_a_name_after_a_country_possessive_is_a_person(run, pair):
+    a, code_a, b, code_b, x, y = pair
+    ex = run(f"{a}'s {x} met {b}'s {y} in Geneva on Friday.")
+    assert _leaders(ex)[x][0] == code_a and _leaders(ex)[y][0] == code_b
+
+
+@pytest.mark.parametrize("body", ["Northern Fleet", "State House", "Rift Valley", "Air Force"])
+def test_a_body_or_place_after_a_country_possessive_is_no_person(run, body):
+    # twin: the same construction naming a body, a building or a place
+    ex = run(f"President Tomas Varga visited Kenya's {body} with Chancellor Ottilie Brandvik.")
+    assert body not in _leaders(ex)

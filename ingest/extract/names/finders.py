@@ -221,6 +221,39 @@ def of_country_names(doc, taken: set, prefixes=frozenset()) -> list:
     return spans
 
 
+# Words that make a capitalised run after a country's possessive a body, not a person.
+_BODY_WORDS = {
+    "fleet", "army", "navy", "force", "forces", "guard", "command", "corps", "ministry",
+    "cabinet", "government", "embassy", "airways", "airlines", "railways", "league", "cup",
+}  # fmt: skip
+
+
+def country_possessive_names(doc, taken: set) -> list:
+    """ "Bolivia's Ana Fuentes", "Nigeria's Musa Danjuma": two to four name words right
+    after a country's possessive, with no title between, that the tagger left untagged or
+    called a body; not an office, a place, a body or an institution ("Kenya's State
+    House", "Russia's Northern Fleet")."""
+    spans = []
+    for i in indices_of_words(doc, ("'s", "’s")):
+        if i < 1 or not code_for(doc[i - 1].text) or i + 2 >= len(doc):
+            continue
+        s = e = i + 1
+        while e < len(doc) and e - s < 4 and is_namey(doc[e]) and doc[e].lower_ not in TITLE_SET:
+            e += 1
+        if e - s < 2 or any(k in taken for k in range(s, e)):
+            continue
+        if any(doc[k].ent_type_ not in ("", "PERSON", "ORG") for k in range(s, e)):
+            continue  # "Kenya's Rift Valley" (LOC)
+        if any(doc[k].lower_ in _BODY_WORDS for k in range(s, e)):
+            continue  # "Russia's Northern Fleet"
+        if geo.lookup(doc[s].text) or is_institution(doc, s, e) or is_honour(doc, s, e):
+            continue
+        if doc[s].lower_ in TITLE_HEADS or doc[e - 1].lower_ in TITLE_HEADS:
+            continue
+        spans.append((s, e))
+    return spans
+
+
 def coordinated_names(doc, taken: set) -> list:
     """A proper-noun name the tagger missed but coordinated with a person it found:
     '[Pierre Dubois] and Ivan Petrov spent ...'."""

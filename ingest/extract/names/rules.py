@@ -115,6 +115,13 @@ NAME_RULES = (
         (("Tolga Arslan, the prime minister of Turkey, arrived.", "Tolga Arslan"),),
     ),
     NameRule(
+        "country_possessive",
+        "two to four name words right after a country's possessive, no title between",
+        0.9,
+        lambda ctx, taken: finders.country_possessive_names(ctx.doc, taken),
+        (("The talks included Bolivia's Ana Fuentes.", "Ana Fuentes"),),
+    ),
+    NameRule(
         "coordinated",
         "a proper-noun name coordinated with a PERSON the tagger found",
         0.9,
@@ -136,7 +143,15 @@ NAME_RULES = (
 )
 RULES_BY_NAME = {rule.name: rule for rule in NAME_RULES}
 # The rules that add names over words no earlier rule took, in order.
-_ADDING = ("titled", "of_country", "listed", "appositive", "coordinated", "particle")
+_ADDING = (
+    "titled",
+    "of_country",
+    "listed",
+    "appositive",
+    "country_possessive",
+    "coordinated",
+    "particle",
+)
 
 
 def _name_words(doc, spans) -> frozenset:
