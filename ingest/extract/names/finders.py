@@ -64,6 +64,8 @@ def _ends_country_name(doc, start: int, end: int) -> bool:
 
 def _starts_country_name(doc, start: int, end: int) -> bool:
     """Whether the span and the words after it name one country ('[Costa] Rica')."""
+    if end >= len(doc) or not doc[end].text[:1].isupper():
+        return False
     stop = min(len(doc), end + 3)
     return any(geo.country_for(doc[start:k].text) for k in range(end + 1, stop + 1))
 
