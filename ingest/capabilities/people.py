@@ -15,8 +15,16 @@ from .base import (
     two_leaders,
     with_article,
 )
-from .expectations import Agreement, AgreementDate, Gift, LeaderCountry, Meeting
-from .fillers import DOCUMENTS, GIFT_ITEMS, SUBJECTS
+from .expectations import (
+    Agreement,
+    AgreementDate,
+    Gift,
+    LeaderCountry,
+    Meeting,
+    NoLeader,
+    NoMeeting,
+)
+from .fillers import DOCUMENTS, GIFT_ITEMS, SPOUSE_FIRST_NAMES, SUBJECTS
 
 HONORIFICS = ("H.E.", "Dr.", "Dr", "Hon.", "The Honourable")
 
@@ -168,3 +176,95 @@ def agreement_meeting_date(fillers, rng):
     )
     text = " ".join(sentence(s.strip() + ".") for s in text.split(". "))
     return Draft(text.replace("..", "."), published, expected, (a, b))
+
+
+# Invented people who hold no office that meets or signs, and invented office-holders
+# whose names the registry cannot know.
+INVENTED = (
+    "Marta Velikova",
+    "Tobias Lindqvist",
+    "Aisha Bello",
+    "Rafael Quintero",
+    "Noor Hamdan",
+    "Pieter Claes",
+)
+NON_LEADER_PLURALS = ("spokesmen", "spokespeople", "reporters", "correspondents")
+
+
+def _office_list(a, b) -> str:
+    """'the prime ministers of A and B' when both hold one title, else 'the leaders of'."""
+    office = f"{a.title.lower()}s" if a.title == b.title else "leaders"
+    return f"the {office} of {a.country_name} and {b.country_name}"
+
+
+@capability("leader.listed_office", twin="leader.listed_non_leaders")
+def listed_office(fillers, rng):
+    """The presidents of A and B, X and Y, met / held talks with C: X and Y take part."""
+    published = fillers.published(rng)
+    a, b, c = fillers.leaders(rng, published, 3)
+    when, _ = date_phrase(rng, published)
+    listed = f"{_office_list(a, b)}, {a.name} and {b.name},"
+    if rng.random() < 0.5:
+        text = capitalised(f"{listed} met in {c.capital} {when}.")
+        expected = (Meeting((a.name, b.name), exact=True),)
+        people = (a, b)
+    else:
+        text = f"{simple(rng, c)} held talks with {listed} in {c.capital} {when}."
+        expected = (Meeting((c.name, a.name, b.name), exact=True),)
+        people = (a, b, c)
+    expected += (LeaderCountry(a.name, a.country), LeaderCountry(b.name, b.country))
+    return Draft(sentence(text), published, expected, people)
+
+
+@capability("leader.listed_non_leaders", twin="leader.listed_office", negative=True)
+def listed_non_leaders(fillers, rng):
+    """The spokesmen of A and B, X and Y, said ...: no meeting and no leaders from the list."""
+    published = fillers.published(rng)
+    a, b = fillers.leaders(rng, published, 2)
+    when, _ = date_phrase(rng, published)
+    x, y = rng.sample(INVENTED, 2)
+    plural = rng.choice(NON_LEADER_PLURALS)
+    text = (
+        f"The {plural} of {a.country_name} and {b.country_name}, {x} and {y}, said {when} "
+        f"that the talks between {a.name} and {b.name} would go on."
+    )
+    expected = (NoMeeting((x,)), NoMeeting((y,)), NoLeader(x), NoLeader(y))
+    return Draft(sentence(capitalised(text)), published, expected, (a, b))
+
+
+@capability("leader.hyphenated_title")
+def hyphenated_title(fillers, rng):
+    """Secretary-General X met B: the name after a hyphenated title is a person."""
+    published, _, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    x = rng.choice(INVENTED)
+    title = rng.choice(("Secretary-General", "UN Secretary-General", "Governor-General"))
+    text = _met(rng, f"{title} {x}", simple(rng, b), b.capital, when)
+    return Draft(sentence(text), published, (Meeting((x, b.name)),), (b,))
+
+
+JOINED_OCCASIONS = ("at the summit", "at the summit on the rail corridor", "for the talks")
+
+
+@capability("leader.joined_by_list", twin="leader.joined_by_spouse")
+def joined_by_list(fillers, rng):
+    """A was joined at the summit by B, C and D: all four take part in one meeting."""
+    published = fillers.published(rng)
+    a, b, c, d = fillers.leaders(rng, published, 4)
+    when, _ = date_phrase(rng, published)
+    last = rng.choice((mention(d, "full"), mention(d, "possessive_title")))
+    text = (
+        f"{simple(rng, a)} was joined {rng.choice(JOINED_OCCASIONS)} by {mention(b, 'full')}, "
+        f"{mention(c, 'full')} and {last} {when}."
+    )
+    expected = (Meeting((a.name, b.name, c.name, d.name), exact=True),)
+    return Draft(sentence(text), published, expected, (a, b, c, d))
+
+
+@capability("leader.joined_by_spouse", negative=True, twin="leader.joined_by_list")
+def joined_by_spouse(fillers, rng):
+    """A was joined at the dinner by his wife, S: no meeting, the spouse is no participant."""
+    published, a, _ = two_leaders(fillers, rng)
+    spouse = f"{rng.choice(SPOUSE_FIRST_NAMES)} {a.family_name}"
+    text = f"{simple(rng, a)} was joined at the state dinner by his wife, {spouse}."
+    return Draft(sentence(text), published, (NoMeeting((spouse,)),), (a,))

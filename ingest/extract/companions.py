@@ -54,6 +54,61 @@ def group_leader(tok, people) -> list:
     return []
 
 
+def joined_by(verb, people) -> list:
+    """'X was joined (at the summit) by A, B and C': the persons who joined X, from the
+    passive's 'by' phrase, also where the parser hangs it on the place or occasion."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    phrases = [
+        t
+        for t in verb.subtree
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and _hangs_on(t, verb)
+    ]
+    # every person named in the phrase: a long list of titled names is often mis-parsed
+    # into appositions and modifiers rather than coordination
+    return list(dict.fromkeys(p for by in phrases for p in _named_in(by, people)))
+
+
+def _named_in(phrase, people) -> list:
+    """Persons named in a phrase, outside the clauses inside it ('by X, who met Y')."""
+    clauses = {
+        t.i for c in phrase.subtree if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree
+    }
+    found = [p for t in phrase.subtree if t.i not in clauses for p in people.pids(t)]
+    return found + _list_after(phrase.doc, phrase.right_edge.i + 1, people)
+
+
+def _list_after(doc, i: int, people) -> list:
+    """The rest of a list of titled names the parser cut off from its phrase ('..., Latvian
+    Prime Minister A and Nepali Prime Minister B on Friday'): read on over commas, 'and',
+    names and the capitalised words and possessives of their titles."""
+    out = []
+    if i >= len(doc) or doc[i].text != ",":
+        return out
+    while i < len(doc):
+        tok = doc[i]
+        if people.pids(tok):
+            out += [p for p in people.pids(tok) if p not in out]
+        elif not (
+            tok.text in (",", "and")
+            or tok.tag_ == "POS"
+            or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ"))
+        ):
+            break
+        i += 1
+    return out
+
+
+def _hangs_on(tok, verb) -> bool:
+    """Whether a 'by' hangs on the verb through prepositional phrases only ('joined at the
+    summit on the corridor by ...'), not inside a clause or a name of its own."""
+    while tok.head != tok and tok.head != verb:
+        tok = tok.head
+        if tok.dep_ not in ("prep", "pobj", "agent"):
+            return False
+    return tok.head == verb
+
+
 def add_companions(meetings, idx, people) -> None:
     """Add each leader's companions to the main-story meetings that leader attends."""
     found = companions(idx, people)
@@ -122,3 +177,62 @@ def _signing_meeting(meetings, tok):
             continue
         best = meeting
     return best
+
+
+MEMBER_VERBS = {"include", "comprise"}
+# Words that refer back to a delegation just described ("the visitors held talks with X").
+DELEGATION_REFERENCES = {"visitors", "delegation", "delegates", "mission", "envoys", "mediators"}
+DELEGATION_SENTENCES = 2  # a delegation stays the referent this many sentences
+
+
+def _group_subject(verb):
+    """The delegation-like noun a verb (or the verb it is conjoined to) has as subject."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in GROUP_NOUNS:
+                return c
+    return None
+
+
+def note_delegation(builder, sent) -> None:
+    """'The delegation ... was led by A and included B and C': remember A, B and C as the
+    delegation, the persons the group noun and later references to it stand for."""
+    people, members, noun = builder.people, [], None
+    for verb in (t for t in sent if t.pos_ == "VERB"):
+        lemma = verb.lemma_.lower()
+        if lemma not in LEAD_VERBS | MEMBER_VERBS or not verb_asserted(verb):
+            continue
+        subject = _group_subject(verb)
+        if subject is None:
+            continue
+        noun = noun or subject
+        if lemma in LEAD_VERBS:
+            members += [p for c in verb.children if c.dep_ == "agent" for p in _named_in(c, people)]
+        else:
+            members += [p for c in verb.children if c.dep_ == "dobj" for p in _named_in(c, people)]
+    members = list(dict.fromkeys(members))
+    if noun is not None and len(members) >= 2:
+        people.groups.setdefault(noun.i, tuple(members))
+        builder.delegation = (tuple(members), builder.idx.sent_of[sent.start])
+
+
+def refers_to_delegation(builder, tok) -> bool:
+    """'The visitors held talks with X' right after a delegation was described: the noun
+    stands for its members (set on `people.groups`). Pronouns are left to the pair rules:
+    'they' after a delegation is as often the delegation and its host."""
+    members, at = builder.delegation
+    if not members:
+        return False
+    sent_no = builder.idx.sent_of[tok.i]
+    if not (tok.lower_ in DELEGATION_REFERENCES and tok.pos_ == "NOUN"):
+        return False
+    if sent_no <= at or sent_no - at > DELEGATION_SENTENCES:
+        return False
+    if builder.recent_pair[1] > at:
+        return False  # a pair named since is who 'they' are
+    builder.people.groups[tok.i] = members
+    builder.people.conf[tok.i] = 0.7
+    builder.delegation = (members, sent_no)  # a reference keeps the delegation recent
+    return True

@@ -94,6 +94,8 @@ def _noun_mention(idx, people, tok, published):
         parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
     elif tok.dep_ == "dobj" and head_lemma in PHASE_VERBS and tok.lower_ != "visit" and parts:
         parts = _subjects(tok.head, people) + parts  # "X began talks with Y"
+    elif tok.dep_ == "dobj" and head_lemma in ("hold", "have") and parts:
+        parts = _subjects(tok.head, people) + parts  # "X held talks with the two ministers"
     if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
         parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
     if tok.dep_ == "nsubjpass" and head_lemma in ATTEND_VERBS:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .agreement_args import doc_kind
-from .companions import group_leader
+from .companions import group_leader, joined_by
 from .conflict import clause_verb
 from .meeting_args import (  # noqa: F401  (re-exported for meeting_events)
     _agents,
@@ -350,6 +350,8 @@ def _verb_mention(idx, people, tok, published):
         if not _deal_at_a_place(tok, subs, published, document):
             return None
     objs = _objects(tok, people)
+    if lemma == "join":
+        objs += joined_by(tok, people)  # "X was joined at the summit by A, B and C"
     called_on = []
     if lemma == "call":  # the parser may make the person called a predicate ("oprd")
         objs += [p for c in tok.children if c.dep_ == "oprd" for p in _refs(c, people)]

@@ -7,7 +7,12 @@ persons without a country get one, and only when the lengths match.
 from __future__ import annotations
 
 from . import geo
+from .lexicon import TITLE_SET
+from .names import title_of_noun
+from .person_rules import _singular
 
+# Plural nouns that name no particular office: their listed members get no title from them.
+GENERIC_OFFICES = {"leader", "head"}
 PLURAL_OFFICES = {"leaders", "presidents", "heads", "prime", "ministers", "chancellors", "kings"}
 
 
@@ -21,15 +26,68 @@ def _country_list(tok) -> list:
                 items.append(t)
                 stack.extend(c for c in t.children if c.dep_ == "conj")
             items.sort(key=lambda t: t.i)
-            codes = [
-                geo.country_for(t.doc[t.left_edge.i : t.i + 1].text) or geo.country_for(t.text)
-                for t in items
-            ]
+            codes = _item_codes(items)
             # "of Greece and Turkey, A and B": the parser may chain the names onto the list
             leading = codes[: codes.index(None)] if None in codes else codes
             if len(leading) >= 2:
                 return leading
+            return _entity_list(prep)
     return []
+
+
+def _entity_list(prep) -> list:
+    """The countries between 'of' and the next comma when every word there is a country
+    entity, 'and' or 'the' ('of the Republic of the Congo and Norway,'), else []."""
+    doc = prep.doc
+    end = prep.i + 1
+    while end < len(doc) and doc[end].text != "," and end - prep.i < 16:
+        end += 1
+    codes, seen = [], set()
+    for ent in doc.ents:
+        if prep.i < ent.start and ent.end <= end and ent.label_ == "GPE":
+            codes.append(geo.country_for(ent.text))
+            seen.update(range(ent.start, ent.end))
+    rest = [t for t in doc[prep.i + 1 : end] if t.i not in seen]
+    if None in codes or any(t.lower_ not in ("and", "the") for t in rest):
+        return []
+    return codes if len(codes) >= 2 else []
+
+
+def _item_code(tok) -> str | None:
+    doc = tok.doc
+    return (
+        geo.country_for(doc[tok.left_edge.i : tok.i + 1].text)
+        or geo.country_for(tok.text)
+        or geo.country_for(_item_text(tok))  # "the Republic of the Congo"
+    )
+
+
+def _item_codes(items) -> list:
+    """The country of each listed item; two items the parser split inside one country's
+    name ('Trinidad' and 'Tobago') give that one country."""
+    codes, k = [], 0
+    while k < len(items):
+        tok = items[k]
+        if k + 1 < len(items) and _item_code(items[k + 1]) is None:
+            joined = geo.country_for(tok.doc[tok.left_edge.i : items[k + 1].i + 1].text)
+            if joined:
+                codes.append(joined)
+                k += 2
+                continue
+        codes.append(_item_code(tok))
+        k += 1
+    return codes
+
+
+def _item_text(tok) -> str:
+    """A list item's own words: its subtree without the items coordinated to it."""
+    own = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct")]
+    while stack:
+        t = stack.pop()
+        own.append(t)
+        stack.extend(t.children)
+    return " ".join(t.text for t in sorted(own, key=lambda t: t.i))
 
 
 def _name_list(sents, people, n: int, beside=frozenset()) -> list:
@@ -59,7 +117,24 @@ def assign_listed_countries(idx, people) -> None:
             # "X and the foreign ministers of A and B": X is not one of the listed ministers
             beside = set(people.refs(tok.head)) if tok.dep_ == "conj" else set()
             pids = _name_list(idx.sents[n_sent : n_sent + 2], people, len(codes), beside)
+            title = _office_title(tok)
             for pid, code in zip(pids, codes, strict=False):
                 person = people.get(pid)
                 if not person.country and not person.org:
                     person.country = code
+                if title and not person.title:
+                    person.title = title
+            listed = len(pids) == len(codes)
+            if listed and tok.i not in people.groups and tok.i not in people.by_tok:
+                people.groups[tok.i] = tuple(pids)  # "the ministers ... signed": the listed two
+
+
+def _office_title(tok) -> str | None:
+    """'prime minister' for the office list 'the prime ministers of A and B' (not for a
+    generic 'leaders' or 'heads')."""
+    said = title_of_noun(tok)
+    if not said.title:
+        return None
+    title = _singular(said.title)
+    low = title.lower()
+    return title if low in TITLE_SET and low not in GENERIC_OFFICES else None

@@ -11,19 +11,16 @@ Rules downstream ask `People.pids(token)` who an argument refers to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from . import geo
+from .companions import note_delegation, refers_to_delegation
 from .descriptions import by_description
 from .leader_countries import family_countries
 from .lexicon import (
     HONORIFICS,
-    PREFIX_WORDS,
     PRONOUNS_SG,
     REGNAL,
     ROLE_NOUNS,
     TITLE_HEADS,
-    TITLE_SET,
     TITLE_STATES,
 )
 from .names import (
@@ -38,6 +35,15 @@ from .names import (
     words_of,
 )
 from .parallel import assign_listed_countries
+from .person_match import (
+    NOT_INCUMBENT,
+    SPOUSE_TITLES,
+    compatible,
+    coordinated_title_start,
+    joins,
+    same_surname_in_office,
+    untitled,
+)
 from .person_rules import (
     _RELATIONS,
     _appositive_nouns,
@@ -47,192 +53,8 @@ from .person_rules import (
     _predicate_subject,
     _singular,
 )
+from .persons import People, Person
 from .plurals import note_pair, resolve_plural
-
-
-@dataclass
-class Person:
-    pid: int
-    name: str
-    country: str | None = None
-    title: str | None = None
-    org: str | None = None
-    aliases: set = field(default_factory=set)
-    first_i: int = 0
-    last_i: int = 0
-    count: int = 0
-    resolved_by: float = 0.9  # best confidence with which the person was named
-    registry_key: str | None = None  # the registry person this is, when known
-    registry_country: str | None = None  # their office's country on the article's date
-
-    @property
-    def words(self) -> list:
-        return words_of(self.name)
-
-
-@dataclass
-class People:
-    persons: list = field(default_factory=list)
-    builder: object = None
-    weak_country: set = field(default_factory=set)  # pids whose country is a guess
-    by_tok: dict = field(default_factory=dict)  # token index -> pid
-    groups: dict = field(default_factory=dict)  # token index -> tuple of pids
-    conf: dict = field(default_factory=dict)  # token index -> resolution confidence
-    order: list = field(default_factory=list)  # (token index, pid) in document order
-    subjects: dict = field(default_factory=dict)  # sentence number -> pid of first subject
-
-    def pids(self, tok) -> tuple:
-        """Persons a token refers to (itself only; see `refs` for coordinated phrases)."""
-        if tok.i in self.groups:
-            return self.groups[tok.i]
-        if tok.i in self.by_tok:
-            return (self.by_tok[tok.i],)
-        return ()
-
-    def refs(self, tok) -> list:
-        """Persons an argument phrase refers to, following coordination ("X and Y")."""
-        out = []
-        for t in _conjuncts(tok):
-            found = list(self.pids(t))
-            if not found:
-                inner = self._inner(t)
-                # "US President Donald Trump and ... Kim": the conjunct hangs off the name.
-                found = [p for c in _conjuncts(inner) for p in self.pids(c)] if inner else []
-            for pid in found:
-                if pid not in out:
-                    out.append(pid)
-        return out
-
-    def _inner(self, tok):
-        """The name token inside a title phrase ('President [Putin]'), or None."""
-        for child in tok.children:
-            if child.dep_ in ("compound", "appos", "flat") and self.pids(child):
-                return child
-        return None
-
-    def confidence(self, tok) -> float:
-        return self.conf.get(tok.i, 0.9)
-
-    def get(self, pid) -> Person:
-        return self.persons[pid]
-
-    def salient(self, before: int, k: int = 2, exclude=()) -> list:
-        """The k most mentioned persons seen before token `before` (recency breaks ties)."""
-        counts, last = {}, {}
-        for i, pid in self.order:
-            if i >= before:
-                break
-            counts[pid] = counts.get(pid, 0) + 1
-            last[pid] = i
-        ranked = sorted(
-            (p for p in counts if p not in exclude), key=lambda p: (-counts[p], -last[p])
-        )
-        return ranked[:k]
-
-
-def _same_surname_in_office(registry, person: Person, day):
-    """'Chimed Saikhanbileg' for the registry's 'Chimediin Saikhanbileg', 'M Abdul Hamid'
-    for 'Mohammad Abdul Hamid': the one office-holder of that surname on the day (else the
-    only person of that surname in the registry), when one of their names starts with the
-    same letter or holds every whole word the article gives."""
-    words = [w for w in person.name.split() if w[:1].isalpha()]
-    if not words:
-        return None
-    found = registry.person_by_surname(words[-1], day, person.country)
-    if found is None:
-        found = registry.person_by_surname(words[-1], day, person.country, ever=True)
-    if found is None:
-        return None
-    given = words[0][:1].casefold()
-    spelled = {w.casefold() for w in words if len(w) > 2}
-    for form in (found.name, *found.aliases):
-        parts = [w.casefold() for w in form.split()]
-        if parts and (parts[0][:1] == given or spelled <= set(parts)):
-            return found
-    return None
-
-
-_NOT_INCUMBENT = {"former", "ex", "late", "then", "previous", "past", "future", "next", "outgoing"}
-
-
-def _untitled(name: str) -> list[str]:
-    """The name without each of the titles and honorifics written before it
-    ('King Sultan Azlan Shah' -> 'Sultan Azlan Shah', 'Azlan Shah')."""
-    words, out = name.split(), []
-    while len(words) > 1 and (
-        words[0].lower() in TITLE_HEADS
-        or words[0].lower() in HONORIFICS
-        or words[0].lower().rstrip(".") in PREFIX_WORDS
-    ):
-        words.pop(0)
-        out.append(" ".join(words))
-    return out
-
-
-def _coordinated_title_start(doc, title_start: int) -> int:
-    """Where a title coordinated before this one starts ('[State Councilor] and Foreign
-    Minister'), else `title_start` itself."""
-    k = title_start
-    if k < 2 or doc[k - 1].lower_ != "and" or doc[k - 2].lower_ not in TITLE_HEADS:
-        return title_start
-    k -= 2
-    while (
-        k > 0
-        and doc[k - 1].text[:1].isupper()
-        and (
-            doc[k - 1].lower_ in TITLE_HEADS or f"{doc[k - 1].lower_} {doc[k].lower_}" in TITLE_SET
-        )
-    ):
-        k -= 1
-    return k
-
-
-def _joins(short_name: str, short_words: list, long_words: list) -> bool:
-    """Whether a name's words are a short form of another's: every word in it; a titled
-    single name must be the other's first name ('King Abdullah' is 'Abdullah bin Abdulaziz
-    Al Saud', 'King Saud' is not)."""
-    if not short_words or not set(short_words) <= set(long_words):
-        return False
-    titled = short_name.split()[0].lower() if short_name.split() else ""
-    if len(short_words) == 1 and len(long_words) > 1 and titled in TITLE_SET | REGNAL:
-        return long_words[0] == short_words[0]
-    return True
-
-
-# A leader's spouse's own title: 'President Lee' and 'First Lady Ana Lee' are two people.
-_SPOUSE_TITLES = {"first lady", "first gentleman"}
-
-
-def _compatible(person: Person, words: list, title) -> bool:
-    """Whether a name written after `title` may be a known person sharing its words: a
-    spouse's title and a leader's never denote one person; a spouse's full name may join
-    an untitled mention of that same full name."""
-    if not title:
-        return True
-    spouse = title.lower() in _SPOUSE_TITLES
-    if not person.title:
-        return not spouse or person.words == words
-    return spouse == (person.title.lower() in _SPOUSE_TITLES)
-
-
-def _conjuncts(tok) -> list:
-    """A phrase and its coordinated phrases; a list the parser hung off an apposition
-    ('A, B, C and D' parsed as A <appos B <conj C ...) counts as coordination."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" or _listed_appos(c))
-    return sorted(out, key=lambda t: t.i)
-
-
-def _listed_appos(tok) -> bool:
-    return (
-        tok.dep_ == "appos"
-        and tok.pos_ == "PROPN"
-        and tok.i > tok.head.i
-        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
-    )
 
 
 class _Builder:
@@ -244,6 +66,7 @@ class _Builder:
         self.people = People()
         self.recent_group: tuple = ()
         self.recent_pair: tuple = ((), -99)  # (pair of pids, sentence number)
+        self.delegation: tuple = ((), -99)  # (member pids, sentence last told of)
         self.partners: dict = {}  # pid -> the person last linked to it as subject/object
         self.covered: set = set()
         self.deferred: list = []
@@ -256,7 +79,7 @@ class _Builder:
         wanted = set(words)
         if not wanted:
             return []
-        return [p for p in self.people.persons if _joins(name, words, p.words)]
+        return [p for p in self.people.persons if joins(name, words, p.words)]
 
     def _register(self, name: str, start: int, end: int, conf: float, title=None) -> int:
         words = words_of(name)
@@ -270,7 +93,7 @@ class _Builder:
                     self.people.groups[i] = tuple(family)
                 self._seen(family[0], start)
                 return -1
-        matches = [p for p in self._match(words, name) if _compatible(p, words, title)]
+        matches = [p for p in self._match(words, name) if compatible(p, words, title)]
         if matches:
             # a surname both a leader and a spouse share means the titled one, then the first
             person = min(matches, key=lambda p: (len(matches) > 1 and not p.title, p.first_i))
@@ -278,7 +101,7 @@ class _Builder:
             wider = [
                 p
                 for p in self.people.persons
-                if _joins(p.name, p.words, words) and _compatible(p, words, title)
+                if joins(p.name, p.words, words) and compatible(p, words, title)
             ]
             person = wider[0] if wider else self._same_registry_person(name)
             if person is None:
@@ -302,7 +125,7 @@ class _Builder:
         keyed = [p for p in self.people.persons if p.registry_key]
         if not registry or not keyed:
             return None
-        found = registry.person_for([name, *_untitled(name)], self.idx.published)
+        found = registry.person_for([name, *untitled(name)], self.idx.published)
         if found is None:
             return None
         return next((p for p in keyed if p.registry_key == found.key and not p.org), None)
@@ -318,7 +141,7 @@ class _Builder:
             self.people.subjects[sent_no] = pid
 
     # -- names ----------------------------------------------------------------
-    def name(self, start: int, end: int) -> None:
+    def name(self, start: int, end: int, confidence: float = 0.9) -> None:
         doc = self.doc
         lead = start  # before the honorifics and ranks: 'Omani President [Sheikh] Salim'
         while lead > 0 and lead - 1 in self.prefixes:
@@ -330,7 +153,9 @@ class _Builder:
         name = doc[name_start:end].text.replace("’", "'")
         spouse = " ".join(t.lower_ for t in doc[max(start - 2, 0) : start])
         # 'First Lady Ana Lee': "Lady" reads as an honorific, so no title is found before it
-        pid = self._register(name, start, end, 0.9, spouse if spouse in _SPOUSE_TITLES else title)
+        pid = self._register(
+            name, start, end, confidence, spouse if spouse in SPOUSE_TITLES else title
+        )
         if pid < 0:
             return
         person = self.people.persons[pid]
@@ -340,7 +165,7 @@ class _Builder:
         country, org = country_before(doc, title_start if title else lead, self.idx)
         if title and not country and not org:
             # "Chinese State Councilor and Foreign Minister X": the demonym serves both titles
-            country, org = country_before(doc, _coordinated_title_start(doc, title_start), self.idx)
+            country, org = country_before(doc, coordinated_title_start(doc, title_start), self.idx)
         self._set_country(person, country, org)
         listed, plural_title = listed_country(doc, lead)
         self._set_country(person, listed, None)
@@ -360,7 +185,7 @@ class _Builder:
         noun, code = of_country_title(self.doc, lead)
         if noun is None:
             return
-        title, _, _ = title_of_noun(noun)
+        title = title_of_noun(noun).title
         if title and not person.title:
             person.title = _singular(title)
         self._set_country(person, code, None)
@@ -377,12 +202,12 @@ class _Builder:
             return
         day = self.idx.published
         names = [person.name, *sorted(person.aliases)]
-        names += [u for n in names for u in _untitled(n)]
+        names += [u for n in names for u in untitled(n)]
         found = registry.person_for(names, day, person.country)
         if found is None and len(person.words) == 1:
             found = registry.person_by_surname(person.words[0], day, person.country)
         if found is None and len(person.words) > 1:
-            found = _same_surname_in_office(registry, person, day)
+            found = same_surname_in_office(registry, person, day)
         if found is None:
             return
         person.registry_key = found.key
@@ -400,7 +225,8 @@ class _Builder:
                 owner = relation_owner(noun, self)
                 if owner is not None and not person.title:
                     person.title = self.people.persons[owner].title
-            title, country, org = title_of_noun(noun)
+            said = title_of_noun(noun)
+            title, country, org = said.title, said.country, said.org
             if title and not person.title:
                 person.title = _singular(title)
             self._set_country(person, country, org)
@@ -440,7 +266,8 @@ class _Builder:
 
     # -- descriptions, pronouns, plurals ---------------------------------------
     def description(self, tok) -> None:
-        title, country, org = title_of_noun(tok)
+        said = title_of_noun(tok)
+        title, country, org = said.title, said.country, said.org
         subject = _predicate_subject(tok)
         if subject is not None and self.people.pids(subject):
             pid = self.people.pids(subject)[0]
@@ -476,7 +303,7 @@ class _Builder:
         registry = self.idx.registry
         if not registry or not title or not country:
             return None
-        if any(c.lower_ in _NOT_INCUMBENT for c in tok.children if c.i < tok.i):
+        if any(c.lower_ in NOT_INCUMBENT for c in tok.children if c.i < tok.i):
             return None
         key = registry.holder_titled(country, _singular(title), self.idx.published)
         if key is None:
@@ -564,21 +391,23 @@ def build_people(idx) -> People:
     builder = _Builder(idx)
     doc = idx.doc
     spans = name_spans(idx)
-    span_at = {s: e for s, e in spans}
-    covered = {i for s, e in spans for i in range(s, e)}
+    span_at = {span.start: span for span in spans}
+    covered = {i for span in spans for i in range(span.start, span.end)}
     builder.covered = covered
     i = idx.sents[idx.headline_sents].start if len(idx.sents) > idx.headline_sents else 0
     while i < len(doc):
         tok = doc[i]
         if i in span_at:
-            builder.name(i, span_at[i])
-            _maybe_group(builder, doc[i : span_at[i]].root)
-            i = span_at[i]
+            span = span_at[i]
+            builder.name(span.start, span.end, span.confidence)
+            _maybe_group(builder, doc[span.start : span.end].root)
+            i = span.end
             continue
         if i not in covered and not idx.is_headline(tok):
             _classify(builder, tok)
         if i + 1 == idx.sents[idx.sent_of[i]].end:
             note_pair(builder, idx.sents[idx.sent_of[i]])
+            note_delegation(builder, idx.sents[idx.sent_of[i]])
         i += 1
     builder.retry_deferred()
     assign_listed_countries(idx, builder.people)
@@ -598,11 +427,14 @@ def _classify(builder: _Builder, tok) -> None:
         and tok.head.i in people.by_tok
         and tok.lower_ in TITLE_HEADS
         and not any(c.dep_ == "det" for c in tok.children)  # "X and the foreign minister"
+        and tok.i + 1 not in builder.covered  # "X and Tanzania's Vice President Y": Y's title
     ):
         people.by_tok[tok.i] = people.by_tok[tok.head.i]
         return
     if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS_SG:
         builder.pronoun(tok)
+        return
+    if refers_to_delegation(builder, tok):
         return
     n = _plural_number(tok)
     if n is not None:

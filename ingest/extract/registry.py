@@ -76,6 +76,32 @@ NAME_TITLES = frozenset(
 )
 
 
+# Letters that English-language news spells out in two ('Støre' as 'Stoere', 'Müller' as
+# 'Mueller'); accent stripping alone gives the one-letter spelling ('Store', 'Muller').
+_SPELLED_OUT = str.maketrans(
+    {
+        "ø": "oe",
+        "Ø": "Oe",
+        "æ": "ae",
+        "Æ": "Ae",
+        "å": "aa",
+        "Å": "Aa",
+        "ö": "oe",
+        "Ö": "Oe",
+        "ü": "ue",
+        "Ü": "Ue",
+        "ä": "ae",
+        "Ä": "Ae",
+        "ß": "ss",
+    }
+)
+
+
+def _spelled_out(name: str) -> str:
+    """The name with its Nordic and German letters written as news writes them in ASCII."""
+    return name.translate(_SPELLED_OUT)
+
+
 def _untitled_key(key: str) -> str:
     words = key.split()
     while len(words) > 1 and words[0] in NAME_TITLES:
@@ -150,7 +176,9 @@ class Registry:
         return len(self.persons)
 
     def _index(self, person: RegistryPerson) -> None:
-        forms = [name_key(f) for f in (person.name, *person.aliases)]
+        names = (person.name, *person.aliases)
+        forms = [name_key(f) for f in names]
+        forms += [name_key(_spelled_out(f)) for f in names if _spelled_out(f) != f]
         # without a leading title too, when two words or more remain ('azlan shah'; not a
         # bare 'charles' from 'King Charles', which would claim every Charles)
         forms += [
@@ -168,6 +196,9 @@ class Registry:
         if "of" in words[1:]:
             words = words[: words.index("of", 1)]  # "Salman of Saudi Arabia": no surname "arabia"
         surnames = set(words[-1:])
+        spelled = name_key(_spelled_out(person.name)).split()
+        if words and spelled and len(spelled) == len(words):
+            surnames.add(spelled[-1])  # 'Stoere' for 'Støre', 'Mueller' for 'Müller'
         if words and person.countries & FAMILY_NAME_FIRST:
             surnames.add(words[0])  # "Xi", "Moon", "Hun": the family name comes first
         for surname in surnames:

@@ -16,7 +16,7 @@ import itertools
 import pytest
 
 from ingest.extract import extract
-from ingest.extract.names import _clean_entity
+from ingest.extract.names import clean_entity as _clean_entity
 from ingest.extract.registry import parse_registry_rows, registry_from_rows
 
 # (name, surname as news writes it alone, country code, country, demonym, capital)
@@ -637,4 +637,4 @@ def test_a_name_after_a_place_inside_a_sentence_is_still_a_person(nlp):
 
     doc = nlp("He held talks in Nairobi, Amina Odhiambo - his host - said on Monday.")
     spans = name_spans(build_index(doc, None, dt.date(2024, 3, 14)))
-    assert "Amina Odhiambo" in [doc[s:e].text for s, e in spans]
+    assert "Amina Odhiambo" in [doc[s.start : s.end].text for s in spans]

@@ -1,0 +1,409 @@
+"""The span finders behind the name rules: each returns the (start, end) token spans of
+the names one construction shows; `rules.name_spans` runs them in order and merges."""
+
+from __future__ import annotations
+
+from .. import geo
+from ..countries import code_for
+from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
+from ..registry import MAX_NAME_WORDS
+from .tokens import (
+    INSTITUTION_WORDS,
+    PARTICLES,
+    clean_entity,
+    country_count,
+    extend_left,
+    indices_of_words,
+    is_honour,
+    is_institution,
+    is_namey,
+    joins_hyphen,
+    particle_before_name,
+    prefix_word,
+    spouse_after_comma,
+    title_after_comma,
+    title_before_comma,
+)
+
+
+def entity_names(doc, prefixes=frozenset()) -> list:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = clean_entity(doc, ent.start, ent.end, prefixes)
+        if s >= e:
+            continue
+        s = extend_left(doc, s, prefixes)
+        if s >= e or any(t.like_num and not t.text.isupper() for t in doc[s:e]):
+            continue
+        if is_honour(doc, s, e):
+            continue
+        if geo.country_for(doc[s:e].text) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
+            continue
+        if _ends_country_name(doc, s, e) or _starts_country_name(doc, s, e):
+            continue  # "Trinidad and [Tobago]", "[Costa] Rica's President"
+        root = doc[s:e].root
+        if (
+            e - s == 1
+            and root.dep_ == "pobj"
+            and root.head.lower_ in ("on", "in", "at", "into", "across")
+        ):
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def _ends_country_name(doc, start: int, end: int) -> bool:
+    """Whether the words before a span and the span itself name one country ('Trinidad and
+    Tobago', 'Antigua and Barbuda'): the span is the end of a country's name."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+        return False
+    return any(geo.country_for(doc[k:end].text) for k in range(max(0, start - 4), start - 1))
+
+
+def _starts_country_name(doc, start: int, end: int) -> bool:
+    """Whether the span and the words after it name one country ('[Costa] Rica')."""
+    if end >= len(doc) or not doc[end].text[:1].isupper():
+        return False
+    stop = min(len(doc), end + 3)
+    return any(geo.country_for(doc[start:k].text) for k in range(end + 1, stop + 1))
+
+
+def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
+    """Proper-noun runs right after a title word: 'Chairman Kim', 'Chancellor Olaf Scholz',
+    'Defence Minister of Kazakhstan Lieutenant General Aidos Serikov' (after a rank, two
+    words at least), honorifics between title and name skipped ('President Sheikh X')."""
+    spans = []
+    for tok in doc:
+        ranked = tok.i in prefixes and tok.i + 1 not in prefixes
+        role = tok.lower_ in ROLE_NOUNS  # "her Ecuadorian counterpart Ricardo Patino"
+        ranked = ranked or role
+        hyphened = _hyphenated_title(doc, tok.i)  # "Secretary-General Ines Moreau"
+        if (
+            tok.lower_ not in TITLE_SET
+            and tok.lower_.rstrip("s") not in TITLE_SET
+            and not ranked
+            and not hyphened
+        ):
+            continue
+        if not (tok.is_title or tok.text.isupper() or role) or tok.i + 1 >= len(doc):
+            continue
+        s = tok.i + 1
+        while s < len(doc) and s in prefixes:
+            s += 1
+        e = s
+        while e < len(doc) and (is_namey(doc[e]) or particle_before_name(doc, e)):
+            after_particle = e > s and doc[e - 1].lower_ in PARTICLES
+            if doc[e].lower_ in TITLE_SET or (
+                doc[e].ent_type_ in ("GPE", "NORP", "DATE") and not after_particle
+            ):
+                break
+            e += 1
+        if e > s and s not in taken and not geo.country_for(doc[s:e].text):
+            if doc[s].lower_ in HONORIFICS and e - s == 1:
+                continue
+            if ranked and (e - s < 2 or is_institution(doc, s, e)):
+                continue  # "General Assembly", "Admiral Kuznetsov Street"
+            if is_honour(doc, s, e):
+                continue
+            spans.append((s, e))
+    return spans
+
+
+def _hyphenated_title(doc, i: int) -> bool:
+    """Whether token i ends a title written with a hyphen ('Secretary-General',
+    'Governor-General', 'Vice-President'): three tokens, no spaces between them."""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return f"{doc[i - 2].lower_}-{doc[i].lower_}" in TITLE_SET
+
+
+def particle_names(doc, taken: set) -> list:
+    """Names with a lower-case particle that the tagger calls an organisation ('Charles de
+    Gaulle', 'Ursula von der Leyen'): a given name, particles, a surname, and no word that
+    makes it an institution or a place."""
+    spans = []
+    for ent in doc.ents:
+        s, e = ent.start, ent.end
+        if ent.label_ != "ORG" or not 3 <= e - s <= 5 or s in taken:
+            continue
+        toks = list(doc[s:e])
+        inner = toks[1:-1]
+        if not (is_namey(toks[0]) and is_namey(toks[-1])):
+            continue
+        if not any(t.text in PARTICLES for t in inner):
+            continue
+        if not all(t.text in PARTICLES or is_namey(t) for t in inner):
+            continue
+        if any(t.lower_ in INSTITUTION_WORDS or geo.lookup(t.text) for t in toks):
+            continue
+        if e < len(doc) and doc[e].lower_ in INSTITUTION_WORDS:
+            continue  # "Charles de Gaulle Airport"
+        spans.append((s, e))
+    return spans
+
+
+def listed_names(doc, taken: set) -> list:
+    """'the presidents of Senegal, Macky Sall, of Zambia, ...': names after 'of <country>,';
+    'the prime ministers of Greece and Turkey, A B and C D': as many names as countries."""
+    spans = []
+    for i in indices_of_words(doc, (",",)):
+        if i < 2 or i + 2 >= len(doc):
+            continue
+        k = i - 1
+        while k > 0 and doc[k].lower_ != "of" and i - k < 9:
+            k -= 1
+        if doc[k].lower_ != "of":
+            continue
+        wanted = country_count(doc, k + 1, i)
+        s = i + 1
+        while wanted and s < len(doc):
+            e = s
+            while e < len(doc) and (is_namey(doc[e]) or joins_hyphen(doc, e)):
+                e += 1
+            if e - s < 2 or geo.country_for(doc[s:e].text):
+                break
+            if s not in taken:
+                spans.append((s, e))
+            wanted -= 1
+            if e + 1 >= len(doc) or doc[e].lower_ not in ("and", ","):
+                break
+            s = e + 1
+    return spans
+
+
+def appositive_names(doc, taken: set) -> list:
+    """A name the tagger calls an organisation or a place but that a title sets off by
+    commas: 'Olaf Scholz, the chancellor of Germany,', "Kenya's president, William Ruto,"."""
+    spans = []
+    for ent in doc.ents:
+        s, e = ent.start, ent.end
+        if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= e - s <= 4 or s in taken:
+            continue
+        toks = list(doc[s:e])
+        if not (is_namey(toks[0]) and is_namey(toks[-1])):
+            continue
+        if not all(is_namey(t) or t.lower_ in PARTICLES or joins_hyphen(doc, t.i) for t in toks):
+            continue
+        # 'Sofia Lind, the wife of ...': a given name that is also a city names a spouse
+        spouse = spouse_after_comma(doc, e) and not geo.lookup(ent.text)
+        if any((geo.lookup(t.text) and not spouse) or t.lower_ in TITLE_HEADS for t in toks):
+            continue
+        if is_institution(doc, s, e) or is_honour(doc, s, e):
+            continue
+        if title_after_comma(doc, e) or title_before_comma(doc, s):
+            spans.append((s, e))
+    return spans
+
+
+def of_country_names(doc, taken: set, prefixes=frozenset()) -> list:
+    """'the Defence Minister of Kazakhstan Aidos Serikov': two or more name words right
+    after "<title> of <country>", honorifics and ranks skipped."""
+    spans = []
+    for i in indices_of_words(doc, ("of",)):
+        tok = doc[i]
+        if i < 1 or doc[i - 1].lower_ not in TITLE_HEADS:
+            continue
+        for n in (3, 2, 1):
+            s = tok.i + 1 + n
+            if s >= len(doc) or any(t.is_punct for t in doc[tok.i + 1 : s]):
+                continue
+            if doc[s].is_sent_start or not code_for(doc[tok.i + 1 : s].text):
+                continue
+            while s < len(doc) and s in prefixes:
+                s += 1
+            e = s
+            while e < len(doc) and (is_namey(doc[e]) or particle_before_name(doc, e)):
+                e += 1
+            if e - s >= 2 and not any(i in taken for i in range(s, e)):
+                if not geo.lookup(doc[s].text) and not is_institution(doc, s, e):
+                    spans.append((s, e))
+            break
+    return spans
+
+
+# Words that make a capitalised run after a country's possessive a body, not a person.
+_BODY_WORDS = {
+    "fleet", "army", "navy", "force", "forces", "guard", "command", "corps", "ministry",
+    "cabinet", "government", "embassy", "airways", "airlines", "railways", "league", "cup",
+}  # fmt: skip
+
+
+def country_possessive_names(doc, taken: set) -> list:
+    """ "Bolivia's Ana Fuentes", "Nigeria's Musa Danjuma": two to four name words right
+    after a country's possessive, with no title between, that the tagger left untagged or
+    called a body; not an office, a place, a body or an institution ("Kenya's State
+    House", "Russia's Northern Fleet")."""
+    spans = []
+    for i in indices_of_words(doc, ("'s", "’s")):
+        if i < 1 or not code_for(doc[i - 1].text) or i + 2 >= len(doc):
+            continue
+        s = e = i + 1
+        while e < len(doc) and e - s < 4 and is_namey(doc[e]) and doc[e].lower_ not in TITLE_SET:
+            e += 1
+        if e - s < 2 or any(k in taken for k in range(s, e)):
+            continue
+        if any(doc[k].ent_type_ not in ("", "PERSON", "ORG") for k in range(s, e)):
+            continue  # "Kenya's Rift Valley" (LOC)
+        if any(doc[k].lower_ in _BODY_WORDS for k in range(s, e)):
+            continue  # "Russia's Northern Fleet"
+        if geo.lookup(doc[s].text) or is_institution(doc, s, e) or is_honour(doc, s, e):
+            continue
+        if doc[s].lower_ in TITLE_HEADS or doc[e - 1].lower_ in TITLE_HEADS:
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def coordinated_names(doc, taken: set) -> list:
+    """A proper-noun name the tagger missed but coordinated with a person it found:
+    '[Pierre Dubois] and Ivan Petrov spent ...'."""
+    spans = []
+    for tok in doc:
+        if tok.ent_type_ != "PERSON" or tok.dep_ != "conj":
+            continue
+        head = tok.head
+        if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in ("", "PERSON"):
+            continue
+        if head.lower_ in TITLE_HEADS or prefix_word(head) in NAME_PREFIXES:
+            continue  # "State Councilor and Foreign Minister Wang Yi"
+        s = head.i
+        while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head == head:
+            prev = doc[s - 1]
+            if not (is_namey(prev) and prev.is_title) or prev.lower_ in TITLE_SET:
+                break
+            if prev.ent_type_ not in ("", "PERSON") or geo.lookup(prev.text):
+                break
+            s -= 1
+        if head.i - s >= 1 and not any(i in taken for i in range(s, head.i + 1)):
+            spans.append((s, head.i + 1))
+    return spans
+
+
+def surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list:
+    """Later mentions of known name words the tagger missed ('Modi' tagged GPE, 'the Bidens')."""
+    spans = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        text = tok.text
+        hit = text in known or (text.endswith("s") and text[:-1] in known and tok.tag_ == "NNPS")
+        if i in taken or not hit or tok.ent_type_ == "DATE":
+            i += 1
+            continue
+        e = i + 1
+        while e < len(doc) and e not in taken:
+            if doc[e].text in known:
+                e += 1
+            elif joins_hyphen(doc, e) and doc[e + 1].text in known and e + 1 not in taken:
+                e += 2  # 'Lind-Berg': both halves of a hyphenated surname, never one
+            else:
+                break
+        if not geo.country_for(doc[i:e].text):
+            spouse = spouse_after_comma(doc, e)  # 'Sofia Lind, his wife,'
+            start = extend_left(doc, i, prefixes, spouse) if i - 1 not in taken else i
+            spans.append((start, e))
+        i = e
+    return spans
+
+
+def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
+    """Spans of registry names and aliases ('Yoon Suk Yeol', 'Jokowi').
+
+    A match must start at a capitalised proper noun and end at a word of the name: the
+    registry fixes names the NER model cuts short or misses, it does not find people in
+    common words. Of overlapping matches the one reaching furthest wins ('King Bhumibol
+    Adulyadej' over the alias 'King Bhumibol')."""
+    found = []
+    for tok in doc:
+        i = tok.i
+        if not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
+            continue
+        words = [t.text for t in doc[i : i + MAX_NAME_WORDS + 4]]
+        n = registry.match_at(words)
+        if n and all(not t.is_punct or t.text in ("-", "'", ".") for t in doc[i : i + n]):
+            # a title in an alias ('Sheikh ...', 'Crown Prince ...') stays a title
+            start = i
+            while start < i + n - 1 and (_is_title_word(doc[start]) or start in prefixes):
+                start += 1
+            found.append((start, i + n))
+        elif _office_holder_surname(tok, registry, published):
+            found.append((i, i + 1))
+    spans, taken = [], set()
+    for s, e in sorted(found, key=lambda span: (-span[1], span[0])):
+        if not any(i in taken for i in range(s, e)):
+            spans.append((s, e))
+            taken.update(range(s, e))
+    return sorted(spans)
+
+
+def _is_title_word(tok) -> bool:
+    low = tok.lower_
+    return low in TITLE_SET or low in HONORIFICS or low in ("crown", "his", "her", "majesty")
+
+
+def _office_holder_surname(tok, registry, published) -> bool:
+    """'Macron met Modi': a lone surname the registry gives to exactly one person in office
+    on the article's date, and that is not a place."""
+    if tok.pos_ != "PROPN" or len(tok.text) < 2 or not tok.text[0].isupper():
+        return False
+    if tok.text.isupper():
+        return False  # 'UN', 'US': an acronym, not the surname 'Un' of a family-name-first leader
+    if published is None or not registry.knows_surname(tok.text):
+        return False
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY"):
+        return False
+    if geo.country_for(tok.text) or geo.country_for_place(tok.text):
+        return False
+    return registry.person_by_surname(tok.text, published) is not None
+
+
+def with_registry_names(spans: list, found: list) -> list:
+    """NER spans, where a registry name (`found`) covers more of the same words, replaced by it."""
+    if not found:
+        return spans
+    out = []
+    for s, e in found:
+        overlapping = [(a, b) for a, b in spans if a < e and s < b]
+        if all(s <= a and b <= e for a, b in overlapping):
+            out.append((s, e))
+    covered = {i for s, e in out for i in range(s, e)}
+    out += [(s, e) for s, e in spans if not any(i in covered for i in range(s, e))]
+    return sorted(out)
+
+
+def longer_after_title(doc, spans: list, titled_spans: list) -> list:
+    """A name the tagger cut short after a title or rank ('Lt Gen [Saikhanbayar] Gursed'):
+    the proper-noun run after the title, when it starts where the name does and runs on
+    over untagged words."""
+    titled = {s: e for s, e in titled_spans}
+    starts = {s for s, _ in spans}
+    out = []
+    for s, e in spans:
+        longer = titled.get(s, e)
+        cut_at_particle = doc[e - 1].lower_ in PARTICLES  # "[Jan van] den Broek"
+        if longer > e and not any(
+            i in starts or (doc[i].ent_type_ not in ("", "PERSON") and not cut_at_particle)
+            for i in range(e, longer)
+        ):
+            e = longer
+        out.append((s, e))
+    return out
+
+
+_DASHES = {"-", "–", "—", "--"}
+
+
+def dateline_source(doc, start: int, end: int) -> bool:
+    """'Amman, Al-Rai Daily — King X ...': the news source between a dateline's place
+    and its dash, at the start of a sentence, is no person."""
+    k = start - 2
+    return (
+        k >= 0
+        and (k == 0 or doc[k].is_sent_start or doc[k - 1].is_space)
+        and doc[start - 1].text == ","
+        and end < len(doc)
+        and doc[end].text in _DASHES
+        and geo.lookup(doc[k].text) is not None
+    )

@@ -1,0 +1,218 @@
+"""The name rules as a table, and `name_spans`, which runs them.
+
+Each rule is one construction that shows a personal name, with the finder that reads
+it, the confidence a name it finds is given, and example sentences (its tests: every
+example must give its name through the rule's finder alone and through `name_spans`).
+
+Order matters and is the table's order: the NER and registry names come first, the
+names after titles may lengthen them, then each later rule adds names over words no
+earlier rule took (a later rule may take in shorter names inside its own span); last,
+bare surnames of the people named so far.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..lexicon import HONORIFICS, TITLE_HEADS, TITLE_SET
+from . import finders
+from .tokens import PARTICLES, keeps_sheikh, prefixes_of
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A personal name's token span and the rule that found it."""
+
+    start: int
+    end: int
+    rule: str
+    confidence: float = 0.9
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What a name finder reads besides the document."""
+
+    doc: Any
+    prefixes: frozenset  # honorific and rank tokens before names
+    registry: Any = None
+    published: Any = None
+    titled: tuple = ()  # the spans after title words, computed once
+    known: frozenset = frozenset()  # name words of the names found so far
+
+
+Finder = Callable[[NameContext, set], list]
+
+
+@dataclass(frozen=True)
+class NameRule:
+    name: str
+    pattern: str  # the construction, in words
+    confidence: float
+    find: Finder  # (context, taken token indices) -> [(start, end)]
+    examples: tuple = ()  # (sentence, the name it shows)
+
+
+def _registry(ctx: NameContext, taken: set) -> list:
+    if not ctx.registry:
+        return []
+    return finders.registry_names(ctx.doc, ctx.registry, ctx.published, ctx.prefixes)
+
+
+NAME_RULES = (
+    NameRule(
+        "entity",
+        "a PERSON entity, less titles, honorifics, ranks and possessive endings",
+        0.9,
+        lambda ctx, taken: finders.entity_names(ctx.doc, ctx.prefixes),
+        (("The talks were chaired by Daniel Okafor on Monday.", "Daniel Okafor"),),
+    ),
+    NameRule(
+        "registry",
+        "a registry name or alias, or the surname of the one office-holder who bears it",
+        0.9,
+        _registry,
+    ),
+    NameRule(
+        "titled",
+        "a proper-noun run after a title, rank or role noun ('Chancellor X Y')",
+        0.9,
+        lambda ctx, taken: [(s, e) for s, e in ctx.titled if s not in taken],
+        (("Chancellor Ottilie Brandvik opened the session.", "Ottilie Brandvik"),),
+    ),
+    NameRule(
+        "of_country",
+        "two or more name words right after '<title> of <country>'",
+        0.9,
+        lambda ctx, taken: finders.of_country_names(ctx.doc, taken, ctx.prefixes),
+        (
+            (
+                "He met the Defence Minister of Kazakhstan Aidar Temirbekov on Friday.",
+                "Aidar Temirbekov",
+            ),
+        ),
+    ),
+    NameRule(
+        "listed",
+        "names after 'the <titles> of <country>, ..., of <country>, ...'",
+        0.9,
+        lambda ctx, taken: finders.listed_names(ctx.doc, taken),
+        (
+            (
+                "The presidents of Senegal, Ousmane Diallo, and of Mali, Bakary Traore, met.",
+                "Bakary Traore",
+            ),
+        ),
+    ),
+    NameRule(
+        "appositive",
+        "an ORG/GPE/NORP-tagged name set off by a comma from a title or spouse noun",
+        0.9,
+        lambda ctx, taken: finders.appositive_names(ctx.doc, taken),
+        (("Tolga Arslan, the prime minister of Turkey, arrived.", "Tolga Arslan"),),
+    ),
+    NameRule(
+        "country_possessive",
+        "two to four name words right after a country's possessive, no title between",
+        0.9,
+        lambda ctx, taken: finders.country_possessive_names(ctx.doc, taken),
+        (("The talks included Bolivia's Ana Fuentes.", "Ana Fuentes"),),
+    ),
+    NameRule(
+        "coordinated",
+        "a proper-noun name coordinated with a PERSON the tagger found",
+        0.9,
+        lambda ctx, taken: finders.coordinated_names(ctx.doc, taken),
+    ),
+    NameRule(
+        "particle",
+        "an ORG-tagged 'Given de/von/van Surname' with no institution word",
+        0.9,
+        lambda ctx, taken: finders.particle_names(ctx.doc, taken),
+        (("A letter from Marie de Villiers was read out.", "Marie de Villiers"),),
+    ),
+    NameRule(
+        "surname",
+        "a later mention of a name word already found, or a family ('the Lopeses')",
+        0.9,
+        lambda ctx, taken: finders.surname_mentions(ctx.doc, ctx.known, taken, ctx.prefixes),
+    ),
+)
+RULES_BY_NAME = {rule.name: rule for rule in NAME_RULES}
+# The rules that add names over words no earlier rule took, in order.
+_ADDING = (
+    "titled",
+    "of_country",
+    "listed",
+    "appositive",
+    "country_possessive",
+    "coordinated",
+    "particle",
+)
+
+
+def _name_words(doc, spans) -> frozenset:
+    return frozenset(
+        t.text
+        for s, e in spans
+        for t in doc[s:e]
+        if len(t.text) > 1
+        and t.lower_ not in PARTICLES
+        and t.lower_ not in TITLE_SET
+        and t.lower_ not in TITLE_HEADS
+        and t.lower_ not in HONORIFICS
+        and t.is_title
+        and not t.like_num
+    )
+
+
+def name_spans(idx) -> list[NameSpan]:
+    """Sorted, non-overlapping spans of personal names, each with its rule."""
+    doc = idx.doc
+    prefixes = prefixes_of(idx)
+    ctx = NameContext(
+        doc,
+        prefixes,
+        getattr(idx, "registry", None),
+        getattr(idx, "published", None),
+        tuple(finders.titled_names(doc, set(), prefixes)),
+    )
+    rule_of: dict = {}
+    entities = RULES_BY_NAME["entity"].find(ctx, set())
+    found = RULES_BY_NAME["registry"].find(ctx, set())
+    rule_of.update({span: "entity" for span in entities})
+    rule_of.update({span: "registry" for span in found})
+    spans = finders.with_registry_names(entities, found)
+    longer = finders.longer_after_title(doc, spans, list(ctx.titled))
+    for old, new in zip(spans, longer, strict=True):
+        if new != old:
+            rule_of[new] = rule_of.get(old, "entity")
+    spans = longer
+    taken = {i for s, e in spans for i in range(s, e)}
+    for n, rule_name in enumerate(_ADDING):
+        for s, e in RULES_BY_NAME[rule_name].find(ctx, taken):
+            while s < e and s in prefixes:
+                s += 1  # "of Tajikistan, [Colonel General] X"
+            if s >= e:
+                continue
+            inside = [(a, b) for a, b in spans if a < e and s < b]
+            # a listed or appositive name may take in a surname found alone ('Karamanlis')
+            if not inside or (n > 0 and all(s <= a and b <= e for a, b in inside)):
+                spans = [span for span in spans if span not in inside] + [(s, e)]
+                taken.update(range(s, e))
+                rule_of[(s, e)] = rule_name
+    ctx = dataclasses.replace(ctx, known=_name_words(doc, spans))
+    surnames = RULES_BY_NAME["surname"].find(ctx, taken)
+    rule_of.update({span: "surname" for span in surnames if span not in rule_of})
+    spans.extend(surnames)
+    out = {}
+    for s, e in spans:
+        start = s - 1 if keeps_sheikh(doc, s, e) else s
+        if finders.dateline_source(doc, start, e):
+            continue
+        rule = RULES_BY_NAME[rule_of.get((s, e), "entity")]
+        out[(start, e)] = NameSpan(start, e, rule.name, rule.confidence)
+    return [out[key] for key in sorted(out)]

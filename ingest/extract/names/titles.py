@@ -1,0 +1,237 @@
+"""The title and country written around a name: 'US President', "North Korea's leader",
+'the president of Nigeria', '..., of Zambia, X'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import geo
+from ..countries import code_for
+from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
+from .tokens import QUALIFIERS, prefix_word
+
+_TITLE_END = re.compile(
+    r"(?:^|[\s,(])(" + "|".join(re.escape(t) for t in TITLES) + r")(s?)\s*$", re.I
+)
+
+
+def _window_start(doc, end: int, sent_start: int, limit: int = 7) -> int:
+    a = end
+    while a > max(sent_start, end - limit):
+        t = doc[a - 1]
+        if (t.is_punct and (t.text not in ("-", "–", ".") or t.whitespace_)) or t.lower_ in (
+            "and",
+            "or",
+            "with",
+            "by",
+            "to",
+        ):
+            break
+        a -= 1
+    return a
+
+
+def title_before(doc, start: int, idx):
+    """The title right before a name ('US President' -> 'President') and the token
+    where it starts."""
+    sent = idx.sent(doc[start])
+    a = _window_start(doc, start, sent.start)
+    if a >= start:
+        return None, start
+    window = doc[a:start]
+    m = _TITLE_END.search(window.text)
+    if not m:
+        return None, start
+    char = window.start_char + m.start(1)
+    tstart = next((t.i for t in window if t.idx >= char), start)
+    return window.text[m.start(1) : m.end(1)], tstart
+
+
+def of_country_title(doc, start: int):
+    """'the Defence Minister of Kazakhstan [Lt Gen] Aidos Serikov', no comma between: the
+    title noun before "of <country>" and the country's code, else (None, None)."""
+    for n in (1, 2, 3):
+        k = start - n
+        if k < 2 or doc[k - 1].lower_ != "of" or doc[k - 2].lower_ not in TITLE_HEADS:
+            continue
+        if any(t.is_punct for t in doc[k:start]) or any(
+            t.is_sent_start for t in doc[k - 1 : start + 1]
+        ):
+            continue
+        code = code_for(doc[k:start].text)
+        if code:
+            return doc[k - 2], code
+    return None, None
+
+
+def country_before(doc, pos: int, idx):
+    """Country or organisation written before a title: 'North Korean' leader, 'Singapore's' PM."""
+    sent = idx.sent(doc[pos]) if pos < len(doc) else None
+    if sent is None or pos <= sent.start:
+        return None, None
+    a = _window_start(doc, pos, sent.start, limit=5)
+    toks = [t for t in doc[a:pos]]
+    while toks and (
+        toks[-1].lower_ in QUALIFIERS
+        or (toks[-1].lower_ in ROLE_NOUNS and len(toks) > 1)  # "her Chinese counterpart"
+        or toks[-1].tag_ == "POS"
+        or toks[-1].lower_ in ("'s", "’s")
+        or toks[-1].lower_ in _DEPARTMENTS  # "US Commerce Secretary"
+        or prefix_word(toks[-1]) in _STYLE_WORDS  # "H.E. President X": a style, not a body
+    ):
+        toks = toks[:-1]
+    for k in range(min(4, len(toks)), 0, -1):
+        text = doc[toks[-k].i : toks[-1].i + 1].text
+        code = code_for(text)
+        if code:
+            return code, None
+        org = geo.organisation_for(text)
+        if org:
+            return None, org
+    if toks and toks[-1].ent_type_ == "ORG" and not geo.lookup(toks[-1].text):
+        # "FIFA president X", "Acme chief executive Y": an office in a body that is not a state
+        ent = next(e for e in doc.ents if e.start <= toks[-1].i < e.end)
+        if ent.end > pos:
+            return None, None  # "PM Modi" tagged as one organisation: no body before a name
+        if not all(t.lower_ in _DEPARTMENTS for t in ent):  # "Commerce Secretary" is a minister
+            return None, ent.text
+    return None, None
+
+
+# Courtesy styles written before a title ("H.E. President", "His Excellency Prime
+# Minister"): never the body whose office the title is.
+_STYLE_WORDS = {"h e", "hon", "rt hon", "excellency", "majesty", "highness", "hrh"}
+
+# Government departments written before a minister's title ("Commerce Secretary").
+_DEPARTMENTS = {
+    "commerce",
+    "defense",
+    "defence",
+    "treasury",
+    "state",
+    "interior",
+    "energy",
+    "trade",
+    "foreign",
+    "home",
+    "justice",
+    "health",
+    "education",
+    "transport",
+    "transportation",
+    "agriculture",
+    "labor",
+    "labour",
+    "finance",
+    "homeland",
+    "security",
+    "environment",
+    "culture",
+    "economy",
+    "industry",
+    "war",
+    "navy",
+    "army",
+}
+
+
+def is_private(person) -> bool:
+    """Whether a person holds office in a body that is neither a state nor an
+    intergovernmental organisation (a sports federation, a company, a party)."""
+    return bool(person.org) and geo.organisation_for(person.org) is None
+
+
+def _suffix_country(doc, start: int, end: int):
+    """(code, text) of the longest run of tokens ending at `end` that names a country
+    ('OSLO - Chile' -> Chile), else (None, full text)."""
+    for a in range(start, end + 1):
+        if doc[a].is_punct:
+            continue
+        text = re.sub(r"['’]s$", "", doc[a : end + 1].text)
+        code = code_for(text)
+        if code:
+            return code, text
+    return None, re.sub(r"['’]s$", "", doc[start : end + 1].text)
+
+
+@dataclass(frozen=True)
+class NounTitle:
+    """What a title noun phrase says of its holder: the title as written, and the
+    country (ISO code) or the non-state body whose office it is."""
+
+    title: str | None = None
+    country: str | None = None
+    org: str | None = None
+
+
+def title_of_noun(noun) -> NounTitle:
+    """The title, country and body of a title noun phrase: 'the North Korean leader',
+    "India's defence minister"."""
+    doc = noun.doc
+    left = noun.i
+    while (
+        left > 0
+        and doc[left - 1].head.i in range(left, noun.i + 1)
+        and doc[left - 1].dep_
+        in ("compound", "amod", "nmod", "poss", "case", "punct", "advmod", "npadvmod")
+        and doc[left - 1].dep_ != "det"
+    ):
+        left -= 1
+    title = None
+    for s in range(left, noun.i + 1):
+        text = doc[s : noun.i + 1].text
+        if text.lower() in TITLE_SET or text.lower().rstrip("s") in TITLE_SET:
+            title = text
+            break
+    country = org = None
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in ("poss", "amod", "compound", "nmod", "npadvmod"):
+            continue
+        code, text = _suffix_country(doc, child.left_edge.i, child.i)
+        if code and not country:
+            country = code
+        elif not code and not org:
+            org = geo.organisation_for(text)
+    # "the president of Nigeria", "Crown Prince and Prime Minister of Qatar"
+    heads = [noun] + [c for c in noun.children if c.dep_ == "conj" and c.lower_ in TITLE_HEADS]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            code = geo.country_for(doc[obj.left_edge.i : obj.i + 1].text)
+            country = country or code
+    if title and title.lower() in REGNAL | {"crown prince"} and not country:
+        pass
+    return NounTitle(title, country, org)
+
+
+def relation_owner(noun, builder):
+    """Who 'his'/'X's' refers to in 'his host', "Castro's brother"; None if unstated."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.pos_ == "PRON":
+            return builder.resolve_pronoun(child)
+        pids = builder.people.pids(child)
+        if pids:
+            return pids[0]
+    return None
+
+
+def listed_country(doc, start: int):
+    """'..., of Zambia, Hakainde Hichilema': (country, plural title noun) before a listed name."""
+    if start < 3 or doc[start - 1].text != ",":
+        return None, None
+    k = start - 2
+    while k > 0 and doc[k].lower_ != "of" and start - k < 6:
+        k -= 1
+    if doc[k].lower_ != "of":
+        return None, None
+    code = geo.country_for(doc[k + 1 : start - 1].text)
+    if not code:
+        return None, None
+    sent_start = doc[start].sent.start
+    for j in range(k - 1, max(sent_start, k - 40) - 1, -1):
+        low = doc[j].lower_
+        if doc[j].tag_ in ("NNS", "NNPS") and low[:-1] in TITLE_SET and doc[j + 1].lower_ == "of":
+            return code, doc[j].text[:-1]
+    return code, None

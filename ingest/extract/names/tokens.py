@@ -1,0 +1,465 @@
+"""Token tests shared by the name rules: name words, particles, honorifics and ranks
+before a name, and the trimming that turns an entity span into a bare name."""
+
+from __future__ import annotations
+
+from .. import geo
+from ..countries import code_for
+from ..lexicon import (
+    HONORIFICS,
+    NAME_PREFIXES,
+    ORG_HEADS,
+    PREFIX_WORDS,
+    TITLE_HEADS,
+    TITLE_SET,
+    TITLES,
+    VENUE_NOUNS,
+)
+
+PARTICLES = {
+    "i",
+    "y",
+    "e",
+    "das",
+    "den",
+    "ter",
+    "ould",
+    "bin",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "de",
+    "da",
+    "do",
+    "dos",
+    "du",
+    "van",
+    "von",
+    "der",
+    "di",
+    "la",
+    "le",
+    "del",
+    "ben",
+    "abu",
+}
+QUALIFIERS = {
+    "then",
+    "former",
+    "late",
+    "de",
+    "facto",
+    "new",
+    "incoming",
+    "outgoing",
+    "acting",
+    "interim",
+    "sitting",
+    "current",
+    "future",
+    "own",
+    "first",
+    "veteran",
+}
+
+
+def words_of(name: str) -> list:
+    """Lower-case words of a name, without honorifics or ranks and without the titles it
+    starts with: 'Sheikh Tamim' -> ['tamim'], 'Lt Gen Saikhanbayar' -> ['saikhanbayar'],
+    'King Abdullah' -> ['abdullah'] (so that it joins 'Abdullah bin Abdulaziz')."""
+    words = [w.rstrip(".") for w in name.lower().replace("’", "'").split()]
+    words = [w for w in words if w not in HONORIFICS and w not in PREFIX_WORDS]
+    while len(words) > 1 and (words[0] in TITLE_SET or words[0] in _TITLE_FIRST_WORDS):
+        words.pop(0)
+    return words
+
+
+# First words of titles a name may be written after ("crown" of "Crown Prince").
+_TITLE_FIRST_WORDS = {t.split()[0] for t in TITLES if " " in t and t.split()[0] != "head"} - {
+    "deputy",
+    "vice",
+    "first",
+    "special",
+    "national",
+    "supreme",
+}
+TITLE_STARTS = {t.split()[0].split("-")[0] for t in TITLES}
+_PREFIX_FIRST_WORDS = {p.split()[0] for p in NAME_PREFIXES}
+_LONGEST_PREFIX = max(len(p.split()) for p in NAME_PREFIXES)
+# Ranks after which a title word is a given name ("Brigadier General Amir Hatami").
+RANKS = {"general", "gen", "colonel", "col", "brigadier", "admiral", "marshal", "lieutenant"}
+
+
+def prefix_word(tok) -> str:
+    return tok.lower_.replace("’", "'").replace(".", " ").replace("'", "").strip()
+
+
+def prefix_at(doc, i: int) -> int:
+    """How many tokens from `i` are honorifics, styles and ranks ('His Royal Highness',
+    'Datuk Seri', "Dato' Seri", 'Lt. Gen.'), phrase after phrase; 0 if none."""
+    j = i
+    while j < len(doc) and prefix_word(doc[j]) in _PREFIX_FIRST_WORDS:
+        for n in range(min(_LONGEST_PREFIX + 1, len(doc) - j), 0, -1):
+            toks = doc[j : j + n]
+            words = " ".join(w for w in (prefix_word(t) for t in toks) if w)
+            if (
+                words in NAME_PREFIXES
+                and toks[0].text[:1].isalpha()
+                and toks[-1].text[:1].isalpha()
+            ):
+                j += n
+                break
+        else:
+            break
+    return j - i
+
+
+# Offices whose title ends in "General" ("Secretary-General", "Attorney General").
+_GENERAL_OFFICES = {
+    "secretary",
+    "attorney",
+    "governor",
+    "surgeon",
+    "inspector",
+    "director",
+    "solicitor",
+    "auditor",
+    "consul",
+    "prosecutor",
+    "procurator",
+    "comptroller",
+    "postmaster",
+    "adjutant",
+    "registrar",
+}
+
+
+def _starts_prefix(doc, i: int) -> bool:
+    tok = doc[i]
+    if not (tok.text[:1].isupper() or tok.lower_ in ("his", "her")):
+        return False
+    if i > 0 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_:
+        return False  # "Secretary-General"
+    return not (i > 0 and tok.lower_ == "general" and doc[i - 1].lower_ in _GENERAL_OFFICES)
+
+
+def prefixes_of(idx) -> frozenset:
+    """`prefix_tokens` of the index's document, computed once per document."""
+    if "name_prefixes" not in idx.cache:
+        idx.cache["name_prefixes"] = prefix_tokens(idx.doc)
+    return idx.cache["name_prefixes"]
+
+
+def indices_of_words(doc, words) -> list:
+    """Indices of the tokens whose lower-case form is one of `words`, found on the
+    document's array of lower-case hashes rather than token by token (no Token objects)."""
+    wanted = {doc.vocab.strings[w] for w in words}
+    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
+
+
+_PREFIX_FORMS = {f for w in _PREFIX_FIRST_WORDS for f in (w, w + ".")} | {"h.e."}
+
+
+def prefix_tokens(doc) -> frozenset:
+    """Indices of honorific and rank tokens written right before a capitalised word."""
+    out = set()
+    for i in indices_of_words(doc, _PREFIX_FORMS):
+        if i in out or not _starts_prefix(doc, i):
+            continue
+        n = prefix_at(doc, i)
+        if n and i + n < len(doc) and doc[i + n].text[:1].isupper():
+            out.update(range(i, i + n))
+    return frozenset(out)
+
+
+# Arabic name particles: a name that has one uses "Sheikh" as an honorific.
+_ARABIC_PARTICLES = ("bin", "bint", "ibn", "al", "el", "bin.", "abu")
+
+
+def keeps_sheikh(doc, start: int, end: int) -> bool:
+    """'Sheikh Hasina', 'Sheikh Mujibur Rahman': Sheikh is part of the name; 'Sheikh
+    Mohammed bin Zayed Al Nahyan', 'Sheikh Sabah al-Ahmad': it is an honorific."""
+    if start == 0 or doc[start - 1].lower_ not in ("sheikh", "shaikh", "sheik"):
+        return False
+    if not doc[start - 1].text[:1].isupper():
+        return False
+    for tok in doc[start:end]:
+        low = tok.lower_
+        if low in _ARABIC_PARTICLES or low.startswith(("al-", "el-")) or low.endswith("-al"):
+            return False
+    return True
+
+
+# Words that make a capitalised span an honour or a decoration, never a person
+# ("Grand Companion of the Order of Logohu", "Companion of Honour").
+_HONOUR_WORDS = {
+    "order",
+    "companion",
+    "commander",
+    "grand",
+    "medal",
+    "collar",
+    "sash",
+    "decoration",
+    "award",
+    "prize",
+    "legion",
+    "knight",
+    "cross",
+}
+
+
+def is_honour(doc, start: int, end: int) -> bool:
+    return any(t.lower_ in _HONOUR_WORDS and t.text[:1].isupper() for t in doc[start:end])
+
+
+def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
+    """Trim titles, honorifics, ranks, a country's possessive ("Papua New Guinea's") and
+    possessive endings off an entity span, and cut it before a lower-case word that is no
+    name particle ('Xi at Horse Guards Parade' -> 'Xi')."""
+    for k in range(start + 1, end - 1):
+        if doc[k].tag_ == "POS" and geo.country_for(doc[start:k].text):
+            start = k + 1
+            break
+    for n in (3, 2):
+        if end - start >= n and doc[start : start + n].text.lower() in TITLE_SET:
+            start += n
+            break
+    while start < end and (
+        start in prefixes
+        or is_demonym(doc[start])  # "[Jordanian] King Abdullah II" tagged as one person
+        or doc[start].lower_ in HONORIFICS
+        or prefix_word(doc[start]) in NAME_PREFIXES
+        or (
+            (
+                doc[start].lower_.rstrip("s") in TITLE_SET
+                or doc[start].lower_ in TITLE_SET
+                or doc[start].lower_ in TITLE_HEADS
+            )
+            and not (start > 0 and prefix_word(doc[start - 1]) in RANKS and end - start > 1)
+        )
+        or doc[start].is_punct
+        or doc[start].pos_ not in ("PROPN", "NOUN", "X")
+    ):
+        start += 1
+    for k in range(start + 1, end):
+        low = doc[k].lower_
+        if low.isalpha() and low == doc[k].text and low not in PARTICLES:
+            end = k
+            break
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
+    ):
+        end -= 1
+    return start, end
+
+
+def is_demonym(tok) -> bool:
+    match = geo.lookup(tok.text)
+    return match is not None and match.kind == "demonym"
+
+
+def is_namey(tok) -> bool:
+    return tok.pos_ == "PROPN" and (tok.is_title or tok.text.isupper()) and not tok.like_num
+
+
+# Capitalised words before a name that are offices, not given names.
+_NOT_GIVEN_NAMES = {
+    "senator",
+    "general",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "counsel",
+    "colonel",
+    "spokesman",
+    "spokeswoman",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "saint",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "captain",
+}
+
+
+def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
+    """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'; with
+    `place_names`, also one that is a place's name ('[Sofia] Lind, the wife of ...')."""
+    while (
+        s > 0
+        and s - 1 not in prefixes
+        and prefix_word(doc[s - 1]) not in NAME_PREFIXES
+        and doc[s - 1].pos_ == "PROPN"
+        and doc[s - 1].is_title
+        and doc[s - 1].ent_type_ in ("", "PERSON")
+        and doc[s - 1].lower_ not in TITLE_SET
+        and doc[s - 1].lower_ not in TITLE_HEADS
+        and doc[s - 1].lower_.rstrip("s") not in TITLE_SET
+        and doc[s - 1].lower_ not in HONORIFICS
+        and doc[s - 1].lower_ not in _NOT_GIVEN_NAMES
+        and not (s >= 2 and doc[s - 2].text in ("-", "–") and not doc[s - 2].whitespace_)
+        and (place_names or not geo.lookup(doc[s - 1].text))
+    ):
+        s -= 1
+    return s
+
+
+def particle_before_name(doc, i: int) -> bool:
+    """'van den [Broek]', 'de la [Cruz]': a particle, or a run of them, before a name word."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].lower_ in PARTICLES:
+        j += 1
+    return j > i and j < len(doc) and is_namey(doc[j])
+
+
+def is_institution(doc, start: int, end: int) -> bool:
+    return any(
+        t.lower_ in INSTITUTION_WORDS or t.lower_ in ORG_HEADS or t.lower_ in VENUE_NOUNS
+        for t in doc[start : end + 1 if end < len(doc) else end]
+    )
+
+
+# Capitalised words that make a "<Word> de <Word>" span an institution or a place.
+INSTITUTION_WORDS = {
+    "bank",
+    "banco",
+    "banque",
+    "university",
+    "universidad",
+    "universidade",
+    "université",
+    "institute",
+    "instituto",
+    "institut",
+    "college",
+    "colegio",
+    "school",
+    "escuela",
+    "museum",
+    "museo",
+    "musée",
+    "palace",
+    "palacio",
+    "palais",
+    "plaza",
+    "place",
+    "rue",
+    "avenue",
+    "avenida",
+    "rio",
+    "san",
+    "santa",
+    "são",
+    "saint",
+    "port",
+    "porto",
+    "puerto",
+    "costa",
+    "ciudad",
+    "airport",
+    "aeroport",
+    "aéroport",
+    "party",
+    "partido",
+    "parti",
+    "front",
+    "frente",
+    "club",
+    "hotel",
+    "hospital",
+    "church",
+    "iglesia",
+    "église",
+    "cathedral",
+    "company",
+    "group",
+    "grupo",
+    "groupe",
+    "foundation",
+    "fundación",
+    "fondation",
+    "council",
+    "consejo",
+    "conseil",
+    "ministry",
+    "ministerio",
+    "ministère",
+    "court",
+    "corte",
+    "tribunal",
+    "cour",
+    "villa",
+}
+
+
+def joins_hyphen(doc, i: int) -> bool:
+    """'Akufo[-]Addo': a hyphen written without spaces between two name words."""
+    return (
+        doc[i].text == "-"
+        and not doc[i].whitespace_
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and i + 1 < len(doc)
+        and is_namey(doc[i + 1])
+    )
+
+
+def country_count(doc, start: int, end: int) -> int:
+    """How many countries 'Greece', 'Greece and Turkey', 'Chad, Mali and Niger' list; 0 if
+    the words are not a list of countries."""
+    parts, part = [], []
+    for tok in doc[start:end]:
+        if tok.lower_ in ("and", ",", "&"):
+            parts.append(part)
+            part = []
+        else:
+            part.append(tok)
+    parts.append(part)
+    if not all(p and geo.country_for(doc[p[0].i : p[-1].i + 1].text) for p in parts):
+        return 0
+    return len(parts)
+
+
+# Spouses set off by commas after their own name ('Ana Lopes, the wife of President X,',
+# 'Ana Lopes, his wife,'): the name is a person even when the tagger calls it a body.
+_SPOUSE_NOUNS = {"wife", "husband", "spouse", "widow", "widower", "consort"}
+
+
+def spouse_after_comma(doc, end: int) -> bool:
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    first, second = doc[end + 1], doc[end + 2]
+    return first.lower_ in ("the", "his", "her") and second.lower_ in _SPOUSE_NOUNS
+
+
+def title_after_comma(doc, end: int) -> bool:
+    if spouse_after_comma(doc, end):
+        return True
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    first = doc[end + 1]
+    opens = first.lower_ in ("the", "a") or first.lower_ in TITLE_STARTS
+    if not (opens or first.tag_ == "POS" or code_for(first.text)):
+        if not (end + 2 < len(doc) and doc[end + 2].tag_ == "POS"):
+            return False
+    for tok in doc[end + 1 : min(len(doc), end + 9)]:
+        if tok.is_punct:
+            return False
+        if tok.lower_ in TITLE_HEADS and tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.pos_ in ("NOUN", "VERB", "AUX", "PRON") and tok.lower_ not in TITLE_STARTS:
+            return False  # "Goldman Sachs, the investment bank whose chairman ..."
+    return False
+
+
+def title_before_comma(doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in TITLE_HEADS

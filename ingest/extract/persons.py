@@ -1,0 +1,113 @@
+"""The persons of an article and the map from tokens to them (`People`), filled by
+`people.build_people` and read by every later stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import TITLE_HEADS
+from .names import words_of
+
+
+@dataclass
+class Person:
+    pid: int
+    name: str
+    country: str | None = None
+    title: str | None = None
+    org: str | None = None
+    aliases: set = field(default_factory=set)
+    first_i: int = 0
+    last_i: int = 0
+    count: int = 0
+    resolved_by: float = 0.9  # best confidence with which the person was named
+    registry_key: str | None = None  # the registry person this is, when known
+    registry_country: str | None = None  # their office's country on the article's date
+
+    @property
+    def words(self) -> list:
+        return words_of(self.name)
+
+
+@dataclass
+class People:
+    persons: list = field(default_factory=list)
+    builder: object = None
+    weak_country: set = field(default_factory=set)  # pids whose country is a guess
+    by_tok: dict = field(default_factory=dict)  # token index -> pid
+    groups: dict = field(default_factory=dict)  # token index -> tuple of pids
+    conf: dict = field(default_factory=dict)  # token index -> resolution confidence
+    order: list = field(default_factory=list)  # (token index, pid) in document order
+    subjects: dict = field(default_factory=dict)  # sentence number -> pid of first subject
+
+    def pids(self, tok) -> tuple:
+        """Persons a token refers to (itself only; see `refs` for coordinated phrases)."""
+        if tok.i in self.groups:
+            return self.groups[tok.i]
+        if tok.i in self.by_tok:
+            return (self.by_tok[tok.i],)
+        return ()
+
+    def refs(self, tok) -> list:
+        """Persons an argument phrase refers to, following coordination ("X and Y")."""
+        out = []
+        for t in conjuncts(tok):
+            found = list(self.pids(t))
+            if not found:
+                inner = self._inner(t)
+                # "US President Donald Trump and ... Kim": the conjunct hangs off the name.
+                found = [p for c in conjuncts(inner) for p in self.pids(c)] if inner else []
+            if not found and t.lower_ in TITLE_HEADS and t.i + 1 < len(t.doc):
+                # "..., and Tanzania's Vice President [Philip Mpango]" with the name parsed
+                # elsewhere: the title is the name written right after it
+                found = list(self.pids(t.doc[t.i + 1]))
+            for pid in found:
+                if pid not in out:
+                    out.append(pid)
+        return out
+
+    def _inner(self, tok):
+        """The name token inside a title phrase ('President [Putin]'), or None."""
+        for child in tok.children:
+            if child.dep_ in ("compound", "appos", "flat") and self.pids(child):
+                return child
+        return None
+
+    def confidence(self, tok) -> float:
+        return self.conf.get(tok.i, 0.9)
+
+    def get(self, pid) -> Person:
+        return self.persons[pid]
+
+    def salient(self, before: int, k: int = 2, exclude=()) -> list:
+        """The k most mentioned persons seen before token `before` (recency breaks ties)."""
+        counts, last = {}, {}
+        for i, pid in self.order:
+            if i >= before:
+                break
+            counts[pid] = counts.get(pid, 0) + 1
+            last[pid] = i
+        ranked = sorted(
+            (p for p in counts if p not in exclude), key=lambda p: (-counts[p], -last[p])
+        )
+        return ranked[:k]
+
+
+def conjuncts(tok) -> list:
+    """A phrase and its coordinated phrases; a list the parser hung off an apposition
+    ('A, B, C and D' parsed as A <appos B <conj C ...) counts as coordination."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" or _listed_appos(c))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _listed_appos(tok) -> bool:
+    return (
+        tok.dep_ == "appos"
+        and tok.pos_ == "PROPN"
+        and tok.i > tok.head.i
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
+    )
