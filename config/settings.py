@@ -172,6 +172,9 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 1000)
 # The sweep that re-queues articles orphaned by a dead worker (run by `celery beat`).
 INGEST_SWEEP_SECONDS = env_int("INGEST_SWEEP_SECONDS", 300)
+# The most articles one .zip or .jsonl file on the upload page may hold (the rest are
+# refused with the reason; `manage.py ingest` takes archives of any size).
+UPLOAD_ARCHIVE_MAX_ITEMS = env_int("UPLOAD_ARCHIVE_MAX_ITEMS", 500)
 # News feeds (ingest.feeds): beat looks for feeds due every FEEDS_BEAT_SECONDS; each is
 # polled every FEEDS_POLL_SECONDS, and after failures in a row the wait doubles up to
 # FEEDS_MAX_BACKOFF_SECONDS. A poll reads at most FEEDS_MAX_BYTES of the feed and queues

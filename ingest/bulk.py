@@ -105,7 +105,26 @@ def items(path: Path) -> Iterator[Item]:
         yield _file_item(path, path.name)
 
 
-def submit(item: Item, summary: Summary, *, queue: bool = True) -> str:
+ARCHIVE_SUFFIXES = (".zip", ".jsonl")
+
+
+def is_archive(filename: str) -> bool:
+    return filename.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def upload_items(filename: str, fileobj) -> Iterator[Item]:
+    """The articles of an uploaded archive (the upload page): a .zip or a .jsonl file,
+    read from the open file as a folder or a file on disk would be."""
+    if filename.lower().endswith(".zip"):
+        try:
+            yield from _zip_items(fileobj)
+        except zipfile.BadZipFile:
+            yield Item(name=filename, refused="not a readable zip file")
+    else:
+        yield from _jsonl_lines(fileobj, filename)
+
+
+def submit(item: Item, summary: Summary, *, queue: bool = True, read_now: bool = True) -> str:
     """Store one item; returns "stored", "duplicate" or "refused: <reason>"."""
     if item.refused:
         return _refuse(summary, item.refused)
@@ -120,7 +139,9 @@ def submit(item: Item, summary: Summary, *, queue: bool = True) -> str:
             source=item.source or (item.url if item.text is not None else item.name),
             published=item.published,
             page_url=item.url,
-            read_now=True,  # no request waits: a known PDF or HTML text stores nothing
+            # From the command no request waits, so PDF and HTML files are read at once and
+            # a known text stores nothing; the upload page leaves them to the workers.
+            read_now=read_now,
             queue=queue,
         )
     except UploadRejected as exc:
@@ -165,7 +186,8 @@ def _member_wanted(info: zipfile.ZipInfo) -> bool:
     return not info.is_dir() and not any(skip in info.filename for skip in SKIPPED_NAMES)
 
 
-def _zip_items(path: Path) -> Iterator[Item]:
+def _zip_items(path) -> Iterator[Item]:
+    """The members of a zip: ``path`` is a path or an open binary file."""
     limit = settings.UPLOAD_MAX_BYTES
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
@@ -194,15 +216,19 @@ def _zip_items(path: Path) -> Iterator[Item]:
 
 
 def _jsonl_items(path: Path) -> Iterator[Item]:
+    with path.open("rb") as lines:
+        yield from _jsonl_lines(lines, path.name)
+
+
+def _jsonl_lines(lines, label: str) -> Iterator[Item]:
     # A JSON-escaped text may be longer than the text: twice the upload limit per line.
     cap = 2 * settings.UPLOAD_MAX_BYTES
-    with path.open("rb") as lines:
-        for number, raw in enumerate(_bounded_lines(lines, cap), start=1):
-            name = f"{path.name}:{number}"
-            if raw is None:
-                yield Item(name=name, refused=f"line longer than {cap:,} bytes")
-            elif raw.strip():
-                yield _jsonl_item(name, raw)
+    for number, raw in enumerate(_bounded_lines(lines, cap), start=1):
+        name = f"{label}:{number}"
+        if raw is None:
+            yield Item(name=name, refused=f"line longer than {cap:,} bytes")
+        elif raw.strip():
+            yield _jsonl_item(name, raw)
 
 
 def _bounded_lines(stream, cap: int) -> Iterator[bytes | None]:

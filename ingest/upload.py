@@ -16,6 +16,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from ingest.bulk import is_archive
 from ingest.read import UploadRejected
 
 NOTHING = "Nothing was uploaded: paste some text, choose a file or give a URL."
@@ -24,7 +25,9 @@ AMBIGUOUS = "Give one kind of upload at a time: pasted text, files or a URL."
 Item = dict | UploadRejected
 
 
-def upload_items(*, text=None, files=(), url=None, source: str = "") -> list[Item]:
+def upload_items(
+    *, text=None, files=(), url=None, source: str = "", archives: bool = False
+) -> list[Item]:
     """The articles a request asks for, as ``article_submit`` keyword arguments (or, for
     a file that cannot be taken, the reason). Raises ``UploadRejected`` ("empty",
     "ambiguous") when the request as a whole is unusable."""
@@ -44,7 +47,7 @@ def upload_items(*, text=None, files=(), url=None, source: str = "") -> list[Ite
         return [{"text": text, **extra}]
     if given["url"]:
         return [{"url": url, **extra}]
-    return [file_item(upload, **extra) for upload in files]
+    return [file_item(upload, archives=archives, **extra) for upload in files]
 
 
 def upload_item(*, text=None, file=None, url=None, source: str = "") -> Item:
@@ -57,9 +60,19 @@ def upload_item(*, text=None, file=None, url=None, source: str = "") -> Item:
     return item
 
 
-def file_item(upload, *, source: str = "") -> Item:
-    """An uploaded file as ``article_submit`` takes it, or why it is refused."""
+def file_item(upload, *, source: str = "", archives: bool = False) -> Item:
+    """An uploaded file as ``article_submit`` takes it, or why it is refused. With
+    ``archives`` (the upload page), a .zip or .jsonl file is ``{"archive": upload}``: many
+    articles, read by ``ingest.bulk``."""
     limit = settings.UPLOAD_MAX_BYTES
+    if archives and is_archive(upload.name or ""):
+        if upload.size > limit:
+            return UploadRejected(
+                "too_large",
+                f"“{upload.name}” is {filesizeformat(upload.size)}; the limit for an "
+                f"archive is {filesizeformat(limit)}. Use `manage.py ingest` for larger ones.",
+            )
+        return {"archive": upload}
     if upload.size > limit:
         return UploadRejected(
             "too_large",

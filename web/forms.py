@@ -7,7 +7,7 @@ from django import forms
 from ingest.read import UploadRejected
 from ingest.upload import upload_items
 
-ACCEPTED_FILES = ".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf"
+ACCEPTED_FILES = ".txt,.html,.htm,.pdf,.zip,.jsonl,text/plain,text/html,application/pdf,application/zip"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -45,7 +45,9 @@ class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Files",
         required=False,
-        help_text="One or more .txt, .html or .pdf files; each becomes its own article.",
+        help_text="One or more .txt, .html or .pdf files, each its own article; or a .zip of "
+        'them, or a .jsonl file with one {"text", "published", "source", "url"} '
+        "object per line.",
     )
     url = forms.URLField(
         label="Page address",
@@ -66,6 +68,7 @@ class UploadForm(forms.Form):
                 files=cleaned.get("files") or [],
                 url=cleaned.get("url"),
                 source=cleaned.get("source") or "",
+                archives=True,
             )
         except UploadRejected as exc:
             raise forms.ValidationError(str(exc), code=exc.code) from exc

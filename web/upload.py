@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from ingest import services
+from ingest import bulk, services
 from ingest.read import UploadRejected
 from kb.roles import can_edit
 from web.forms import UploadForm
@@ -33,7 +34,7 @@ class UploadView(UserPassesTestMixin, FormView):
 
     def form_valid(self, form):
         files, items = form.cleaned_data["files"], form.cleaned_data["items"]
-        if len(files) > 1:
+        if len(files) > 1 or any(isinstance(i, dict) and "archive" in i for i in items):
             return self.many_files(files, items)
         try:
             if isinstance(items[0], UploadRejected):
@@ -52,6 +53,9 @@ class UploadView(UserPassesTestMixin, FormView):
         """One article per file; show what became of each."""
         results = []
         for upload, item in zip(files, items, strict=True):
+            if isinstance(item, dict) and "archive" in item:
+                results.append(archive_result(upload))
+                continue
             try:
                 if isinstance(item, UploadRejected):
                     raise item
@@ -60,7 +64,7 @@ class UploadView(UserPassesTestMixin, FormView):
                 results.append({"name": upload.name, "error": str(exc)})
             else:
                 results.append({"name": upload.name, "article": article, "created": created})
-        accepted = sum(1 for r in results if "article" in r)
+        accepted = sum(1 for r in results if "article" in r or r.get("stored"))
         context = {"results": results, "accepted": accepted, "section": "upload"}
         return self.response_class(
             request=self.request,
@@ -69,6 +73,27 @@ class UploadView(UserPassesTestMixin, FormView):
             status=200 if accepted else 400,
             using=self.template_engine,
         )
+
+
+def archive_result(upload) -> dict:
+    """A .zip or .jsonl file from the page: its articles stored one by one (at most
+    ``UPLOAD_ARCHIVE_MAX_ITEMS``, so a request stays bounded), PDF and HTML members left
+    for the workers to read; what became of them, with the reasons for refusals."""
+    summary = bulk.Summary()
+    cap = settings.UPLOAD_ARCHIVE_MAX_ITEMS
+    over = False
+    for n, item in enumerate(bulk.upload_items(upload.name, upload.file)):
+        if n >= cap:
+            over = True
+            break
+        bulk.submit(item, summary, read_now=False)
+    return {
+        "name": upload.name,
+        "archive": summary,
+        "stored": summary.stored,
+        "reasons": summary.reasons.most_common(10),
+        "over": cap if over else 0,
+    }
 
 
 def uploaded_message(article) -> str:

@@ -187,3 +187,64 @@ def test_an_html_file_without_its_reader_installed_is_refused_with_a_reason(
     assert response.status_code == 400
     assert "HTML pages cannot be read" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_an_archive_from_the_page_stores_each_article_with_a_summary(editor_client, settings):
+    """Issue 14: editors upload a .zip or a .jsonl file; each article in it is stored (PDF
+    and HTML members left to the workers), refusals come with their reasons, and a
+    second upload of the same archive stores nothing again."""
+    import io
+    import json
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.txt", "Two presidents met by a lake to talk about water rights.")
+        archive.writestr("b.txt", "A prime minister flew north for talks on a fishing treaty.")
+        archive.writestr("c.png", b"\x89PNG")
+    lines = "\n".join(
+        [json.dumps({"text": "The chancellor hosted a king for talks.", "published": "2024-02-03"}),
+         "{broken"]
+    )  # fmt: skip
+
+    def post():
+        return editor_client.post(
+            reverse("upload"),
+            {
+                "files": [
+                    SimpleUploadedFile("news.zip", buffer.getvalue(), "application/zip"),
+                    SimpleUploadedFile("feed.jsonl", lines.encode(), "application/x-ndjson"),
+                ]
+            },
+        )
+
+    response = post()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "an archive: 2 articles stored and queued, 0 already stored, 1 refused." in html
+    assert "1 refused: not an article file (.png)" in html
+    assert "an archive: 1 article stored and queued, 0 already stored, 1 refused." in html
+    assert Article.objects.count() == 3
+    assert Article.objects.get(text__startswith="The chancellor").published.isoformat() == (
+        "2024-02-03"
+    )
+    html = post().content.decode()
+    assert "an archive: 0 articles stored and queued, 2 already stored, 1 refused." in html
+    assert Article.objects.count() == 3
+
+
+def test_an_archive_over_the_page_limit_is_read_up_to_it(editor_client, settings):
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.UPLOAD_ARCHIVE_MAX_ITEMS = 2
+    lines = "\n".join(json.dumps({"text": f"Leaders met for talks, report {n}."}) for n in range(5))
+    response = editor_client.post(
+        reverse("upload"), {"files": [SimpleUploadedFile("many.jsonl", lines.encode())]}
+    )
+    html = response.content.decode()
+    assert "Only the first 2 were read" in html
+    assert Article.objects.count() == 2
