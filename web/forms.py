@@ -7,7 +7,9 @@ from django import forms
 from ingest.read import UploadRejected
 from ingest.upload import upload_items
 
-ACCEPTED_FILES = ".txt,.html,.htm,.pdf,.zip,.jsonl,text/plain,text/html,application/pdf,application/zip"
+ACCEPTED_FILES = (
+    ".txt,.html,.htm,.pdf,.zip,.jsonl,text/plain,text/html,application/pdf,application/zip"
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 
 from ingest.extract.registry import RegistryFileError
 from kb.models import Leader, Office, ReviewState
-from kb.services.offices import office_update
 from kb.registry import registry_load, registry_snapshot
+from kb.services.offices import office_update
 from tests.factories import LeaderFactory, editor
 
 pytestmark = pytest.mark.django_db

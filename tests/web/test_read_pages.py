@@ -192,3 +192,23 @@ def test_static_files_exist():
 def test_login_page(client, db):
     html = get(client, "login")
     assert 'name="username"' in html and 'name="password"' in html
+
+
+def test_a_leaders_gifts_and_agreements_come_a_page_at_a_time(
+    client, django_assert_max_num_queries
+):
+    """Issue 14: the busiest leader's page costs what it shows, not every gift."""
+    from tests.factories import GiftFactory, LeaderFactory
+
+    giver, other = LeaderFactory(), LeaderFactory()
+    for n in range(60):
+        GiftFactory(giver=giver, recipient=other, item=f"vase number {n}")
+    url = giver.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert html.count("vase number") == 25
+    assert "Page 1 of 3 (60 in all)" in html
+    assert "?given=2" in html
+    page3 = client.get(url, {"given": 3, "received": 9}).content.decode()
+    assert page3.count("vase number") == 10
+    with django_assert_max_num_queries(40):
+        client.get(url, {"given": 2})

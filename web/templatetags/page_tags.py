@@ -133,3 +133,12 @@ def _options(choices: tuple, chosen: str) -> SafeString:
         '<option value="{}"{}>{}</option>',
         ((value, " selected" if str(value) == chosen else "", label) for value, label in choices),
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context, param: str, number: int) -> str:
+    """This page's address with ``param`` set to ``number`` and every other parameter kept
+    (a section's own pages: ``?given=2`` leaves ``?page=3`` of another list alone)."""
+    query = context["request"].GET.copy()
+    query[param] = str(number)
+    return "?" + query.urlencode()

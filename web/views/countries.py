@@ -4,7 +4,6 @@ and the timeline of its office-holders.
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
@@ -20,7 +19,7 @@ from kb.selectors.countries import (
     country_office_timeline,
     meetings_of_country,
 )
-from kb.selectors.counts import countries_with_counts
+from kb.selectors.counts import country_counts
 from kb.selectors.maps import hosted_counts
 from kb.selectors.meetings import meetings_for_list
 from web.views.base import PAGE_SIZE, PageMixin
@@ -36,15 +35,24 @@ class CountryListView(PageMixin, ListView):
     def show_all(self) -> bool:
         return self.request.GET.get("all") == "1"
 
+    def counts(self) -> dict[int, tuple[int, int]]:
+        if not hasattr(self, "_counts"):
+            # Two grouped queries, cached until the next write (kb.changes).
+            self._counts = cached("country-counts", {}, country_counts)
+        return self._counts
+
     def get_queryset(self):
-        countries = countries_with_counts().order_by("name")
+        countries = Country.objects.order_by("name")
         if not self.show_all():
-            countries = countries.filter(Q(leader_count__gt=0) | Q(hosted_count__gt=0))
+            countries = countries.filter(pk__in=list(self.counts()))
         return countries
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["show_all"] = self.show_all()
+        counts = self.counts()
+        for country in context["countries"]:  # the page's rows only
+            country.leader_count, country.hosted_count = counts.get(country.pk, (0, 0))
         counts = cached(
             "map",
             {"shade": "hosted", "filters": {}},

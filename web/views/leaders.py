@@ -72,14 +72,23 @@ class LeaderDetailView(PageMixin, DetailView):
             is_paginated=page.has_other_pages(),
             prev_label="← Earlier",
             next_label="Later →",
-            gifts_given=gifts_for_list().filter(giver=leader),
-            gifts_received=gifts_for_list().filter(recipient=leader),
-            agreements=agreements_for_list().filter(leader_parties=leader),
+            gifts_given=self.section_page(gifts_for_list().filter(giver=leader), "given"),
+            gifts_received=self.section_page(gifts_for_list().filter(recipient=leader), "received"),
+            agreements=self.section_page(
+                agreements_for_list().filter(leader_parties=leader), "agreements"
+            ),
             counterparts=counterparts_of_leader(leader),
             offices=leader.offices.visible().select_related("country").order_by("start", "id"),
         )
         context.update(self.travels(leader, meetings))
         return context
+
+    facts_per_page = 25
+
+    def section_page(self, facts, name: str):
+        """One page of a section's facts (``?given=2``), so a leader with thousands of
+        gifts or agreements costs what the page shows."""
+        return Paginator(facts, self.facts_per_page).get_page(self.request.GET.get(name))
 
     def travels(self, leader, meetings) -> dict:
         """Where the leader met others (a map and a table by host country) and their
