@@ -16,20 +16,26 @@ EVIDENCE_PER_PAGE = 20
 
 
 def gifts_for_list():
-    """Visible gifts with their givers' and recipients' countries."""
-    return Gift.objects.visible().select_related("giver__country", "recipient__country")
+    """Visible gifts with their givers' and recipients' countries and their meeting."""
+    return Gift.objects.visible().select_related(
+        "giver__country", "recipient__country", "meeting__host_country"
+    )
 
 
 def agreements_for_list():
     """Visible agreements with their parties as ``leader_party_list`` and
-    ``country_party_list``."""
-    return Agreement.objects.visible().prefetch_related(
-        brief_leaders("leader_parties", "leader_party_list"),
-        Prefetch(
-            "country_parties",
-            queryset=Country.objects.only(*BRIEF_COUNTRY),
-            to_attr="country_party_list",
-        ),
+    ``country_party_list``, and their meeting."""
+    return (
+        Agreement.objects.visible()
+        .select_related("meeting__host_country")
+        .prefetch_related(
+            brief_leaders("leader_parties", "leader_party_list"),
+            Prefetch(
+                "country_parties",
+                queryset=Country.objects.only(*BRIEF_COUNTRY),
+                to_attr="country_party_list",
+            ),
+        )
     )
 
 
