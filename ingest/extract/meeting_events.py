@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import dates
+from . import dates, when
 from .companions import add_companions, add_witnesses
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
+from .countries import code_for
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
@@ -479,7 +480,7 @@ def _lead_date(idx, people, meeting, published):
     if len(idx.sents) <= idx.headline_sents:
         return None
     lede = idx.sents[idx.headline_sents]
-    if not any(set(people.pids(t)) & set(meeting.participants) for t in lede):
+    if not when.lede_tells(lede, people, meeting.participants, lambda t: code_for(t, published)):
         return None
     for ent in span_ents(lede):
         if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):

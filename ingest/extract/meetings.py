@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import dates
+from . import dates, when
 from .agreement_args import doc_kind
 from .companions import group_leader
 from .conflict import clause_verb
@@ -418,7 +418,12 @@ def _reported(verb) -> bool:
 def _after_since(span) -> bool:
     """'the first ... since the 1953 armistice': a time after 'since' is another event."""
     doc = span.doc
-    return any(doc[i].lower_ == "since" for i in range(max(0, span.start - 3), span.start))
+    for i in range(span.start - 1, max(-1, span.start - 4), -1):
+        if doc[i].lower_ == "since":
+            return True
+        if doc[i].is_punct or doc[i].is_space or doc[i].pos_ not in ("DET", "ADJ", "NUM", "ADV"):
+            return False  # "since: last week", "since then, and last week": not its object
+    return False
 
 
 SHIFT_WORDS = ("before", "earlier", "after", "later")
@@ -561,6 +566,10 @@ def _mention(
         # "flew to Kyiv last week to see X (and then to Moscow to see Y)", "arrived on
         # Monday and held talks": the governing verb's own time is the meeting's.
         texts = texts or _date_texts(head, idx, own_only=True)
+    if not texts and when_of.dep_ == "relcl" and any(c.lower_ == "where" for c in when_of.children):
+        texts = _date_texts(clause_verb(when_of.head), idx, own_only=True)  # "stopped on X, where"
+    if when.purpose_of_journey(tok):
+        texts = []  # "flew in on Sunday for the summit": the journey's day
     m = Mention(participants, tok, mention_kinds(tok, sent), list(host_pids))
     if any(h.lemma_.lower() in TRAVEL_VERBS for h in governing):
         m.kinds.add("visit")
@@ -568,8 +577,13 @@ def _mention(
     m.host = next((p.country for p in m.places if p.country), None)
     m.background = _background(tok, verb, texts, published)
     m.prior = not m.background and _prior(tok, verb, texts, published)
+    previous = idx.last_date
+    if any(dates.counts_from_previous(t) for t in texts):
+        previous = when.anchor_day(tok, sent, published, previous)
     for text in texts:
-        m.date = m.date or dates.resolve(text, published, idx.last_date)
+        m.date = m.date or dates.resolve(text, published, previous)
+    if not texts:
+        m.date = when.arrival_day(tok, idx.sents, idx.sent_of[tok.i], published)
     m.same_day = m.date is None and any(dates.SAME_DAY.search(t.lower()) for t in texts)
     if m.date:
         idx.last_date = m.date
