@@ -20,7 +20,14 @@ from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_
 from .countries import code_for
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
 from .meeting_checks import is_planned, is_presupposed
-from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
+from .meeting_kinds import (
+    article_kinds,
+    kind_of,
+    mention_kinds,
+    place_of,
+    secondary_talks,
+    sideline_dates,
+)
 from .meeting_lede import lede_trigger, referred_date
 from .meetings import (
     MAX_VISIT_DAYS,
@@ -220,6 +227,7 @@ def events(idx, people, published) -> list:
             _same_occasion(meeting, first)
     for meeting in meetings:
         _the_summit(meeting, idx, published)
+    sideline_dates(meetings)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     _received_host(first, people, _travellers_now(idx, people, published))
