@@ -425,8 +425,10 @@ def _received_host(main, people, travelling) -> None:
     """The main meeting told with no place: when some of its participants are shown
     travelling ('X arrived on Monday', "X's visit") and the others are not, it was held
     in the country of those who stayed at home."""
-    if main is None or main.host or main.places or "call" in main.kinds:
+    if main is None or main.host or "call" in main.kinds:
         return
+    if any(p.country for p in main.places):
+        return  # a place of unknown country ("in Queenstown") tells no host
     guests = [p for p in main.participants if p in travelling]
     home = {
         people.get(p).country
