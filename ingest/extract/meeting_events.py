@@ -214,6 +214,9 @@ def events(idx, people, published) -> list:
     if first is not None and not first.places and "call" not in first.kinds:
         first.places = _sentence_places(first, published)
         first.host = first.host or next((p.country for p in first.places if p.country), None)
+    if first is not None and not first.host and "call" not in first.kinds:
+        first.places += when.lede_city(idx, people, first, published)  # before the dateline
+        first.host = next((p.country for p in first.places if p.country), None)
     if first is not None and not first.host and dateline is not None and "call" not in first.kinds:
         if not any(p.level == CITY for p in first.places):
             first.host = dateline.country

@@ -85,5 +85,24 @@ def lede_tells(lede, people, participants, code_for) -> bool:
     if any(set(people.pids(t)) & set(participants) for t in lede):
         return True
     countries = {people.get(p).country for p in participants} - {None}
-    named = {code_for(e.text) for e in span_ents(lede) if e.label_ == "GPE"}
+    named = {code_for(e.text) for e in span_ents(lede) if e.label_ in ("GPE", "LOC")}
     return len(countries & named) >= 2
+
+
+def lede_city(idx, people, meeting, published) -> list:
+    """The city the lede places its event in ('... signed a communique in Beijing'), when
+    the lede tells this meeting and the meeting has no city of its own."""
+    from .countries import code_for
+    from .places import CITY, classify
+
+    if any(p.level == CITY for p in meeting.places) or len(idx.sents) <= idx.headline_sents:
+        return []
+    lede = idx.sents[idx.headline_sents]
+    if not lede_tells(lede, people, meeting.participants, lambda t: code_for(t, published)):
+        return []
+    for tok in lede:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
+            place = classify(tok, published)
+            if place is not None and place.level == CITY and place.country:
+                return [place]
+    return []
