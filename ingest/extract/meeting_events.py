@@ -26,6 +26,7 @@ from .meeting_kinds import (
     mention_kinds,
     place_of,
     secondary_talks,
+    settled_kinds,
     sideline_dates,
 )
 from .meeting_lede import lede_trigger, referred_date
@@ -505,7 +506,7 @@ def _lead_date(idx, people, meeting, published):
 
 def finish(meeting: Meeting, people, dateline=None, first: bool = False) -> dict:
     """Kind, host and place of a merged meeting, as plain values (calls have neither)."""
-    kind = kind_of(meeting.kinds, len(meeting.participants))
+    kind = kind_of(settled_kinds(meeting), len(meeting.participants))
     if kind == "call":
         return {"kind": kind, "host": None, "place": None}
     host = host_of(meeting, people, dateline, first)

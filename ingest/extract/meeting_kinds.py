@@ -284,9 +284,7 @@ def secondary_talks(meetings, main) -> None:
     if main is None:
         return
     for meeting in meetings:
-        if meeting is main or meeting.background:
-            continue
-        if set(meeting.participants) & set(main.participants):
+        if secondary(meeting, main):
             meeting.kinds -= {"visit", "state_visit"}
 
 
@@ -316,3 +314,25 @@ def sideline_dates(meetings) -> None:
             continue
         if meeting is not summits[0] and told_on_sidelines(meeting):
             meeting.date = summits[0].date
+
+
+def settled_kinds(meeting) -> set:
+    """The meeting's kind words, where a call merged into a meeting held in person at a
+    place of its own ('met X at the Kremlin', then 'after his call with X') gives way:
+    a call has no place, so the two tell different events and the place is the held one."""
+    kinds = set(meeting.kinds)
+    if "call" not in kinds:
+        return kinds
+    in_person = any(m.places and "call" not in m.kinds for m in meeting.mentions)
+    return kinds - {"call"} if in_person else kinds
+
+
+def secondary(meeting, main) -> bool:
+    """Whether a meeting beside the main one shares its visitor and is no trip of its own:
+    a meeting that a one-person trip mention joined ("X arrived for a state visit") is the
+    trip's own meeting, whichever was told first."""
+    if meeting is main or meeting.background:
+        return False
+    if any(len(m.participants) == 1 for m in meeting.mentions):
+        return False
+    return bool(set(meeting.participants) & set(main.participants))
