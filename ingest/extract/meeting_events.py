@@ -205,6 +205,7 @@ def events(idx, people, published) -> list:
     """Meetings of the article: mentions found, merged, and the first main meeting
     completed from the lede (its date) when its own sentences give none."""
     meetings = merge(find_mentions(idx, people, published), people)
+    when.journey_days(meetings)
     # The article's main meeting is the first one not told as before it ("had been in X
     # on Monday for talks"): those go last, keeping their order.
     meetings.sort(key=lambda g: all(m.prior for m in g.mentions))

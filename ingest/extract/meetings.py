@@ -128,6 +128,7 @@ class Mention:
     same_day: bool = False  # "that morning" with no day known yet: the main meeting's day
     caller: str | None = None  # one caller phoning several (or visited by several, each alone)
     prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
+    journey_day: object = None  # "flew in on Sunday for the talks": the day only if no other
 
 
 @dataclass
@@ -568,8 +569,8 @@ def _mention(
         texts = texts or _date_texts(head, idx, own_only=True)
     if not texts and when_of.dep_ == "relcl" and any(c.lower_ == "where" for c in when_of.children):
         texts = _date_texts(clause_verb(when_of.head), idx, own_only=True)  # "stopped on X, where"
-    if when.purpose_of_journey(tok):
-        texts = []  # "flew in on Sunday for the summit": the journey's day
+    journey = when.purpose_of_journey(tok)  # "flew in on Sunday for the summit"
+    journey_texts, texts = (texts, []) if journey else ([], texts)
     m = Mention(participants, tok, mention_kinds(tok, sent), list(host_pids))
     if any(h.lemma_.lower() in TRAVEL_VERBS for h in governing):
         m.kinds.add("visit")
@@ -584,6 +585,7 @@ def _mention(
         m.date = m.date or dates.resolve(text, published, previous)
     if not texts:
         m.date = when.arrival_day(tok, idx.sents, idx.sent_of[tok.i], published)
+    m.journey_day = next(filter(None, (dates.resolve(t, published) for t in journey_texts)), None)
     m.same_day = m.date is None and any(dates.SAME_DAY.search(t.lower()) for t in texts)
     if m.date:
         idx.last_date = m.date

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 #: Changes with every rule change, so `manage.py reextract --outdated` knows which stored
 #: articles an older extractor read. 0.2.0: normalised text, predicate-level conflict and
 #: modality, calls and receptions, gifts by plain sentences, one agreement per document.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.2.1"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (

@@ -39,6 +39,16 @@ def purpose_of_journey(tok) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in JOURNEY_LEMMAS
 
 
+def journey_days(meetings) -> None:
+    """A meeting that no mention dates takes the day of the journey made for it ('flew
+    to X on Tuesday for talks with Y'): the talks were that day or soon after, and a day
+    told for the talks themselves wins."""
+    for meeting in meetings:
+        if meeting.date is None:
+            days = [m.journey_day for m in meeting.mentions if m.journey_day]
+            meeting.date = min(days) if days else None
+
+
 def anchor_day(tok, sent, published: dt.date | None, fallback: dt.date | None):
     """The last day told in the trigger's sentence before it ('on March 31 he ..., who
     had met the night before'), else `fallback`: what 'the night before' counts from."""
