@@ -36,8 +36,8 @@ def _np_tokens(head, with_of: bool):
     doc = head.doc
     left = head.i
     for child in head.children:
-        if child.i < head.i and child.dep_ not in ("det", "predet", "punct"):
-            left = min(left, child.left_edge.i)
+        if child.i < head.i and child.dep_ not in ("det", "predet", "punct", "poss"):
+            left = min(left, child.left_edge.i)  # "Japan's Osaka" is Osaka
     while left < head.i and doc[left].pos_ == "DET":
         left += 1
     right = head.i
@@ -68,12 +68,24 @@ def _country_near(tok, published=None):
     return None
 
 
+COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east"}
+COMPASS |= {"west", "northeastern", "northwestern", "southeastern", "southwestern"}
+
+
+def _region_of(name: str) -> str | None:
+    """'eastern Ukraine', 'northern Syria': a part of a country is no city."""
+    first, _, rest = name.partition(" ")
+    return geo.country_for(rest) if first.lower() in COMPASS and rest else None
+
+
 def _in_clause(t, top) -> bool:
     """Whether `t` sits in a clause of its own below `top` ('the presidential palace,
     where Biden announced more U.S. money': the U.S. is not the palace's country)."""
     while t != top and t.head != t:
         if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.pos_ in ("VERB", "AUX"):
             return True
+        if t.dep_ == "conj":
+            return True  # "in eastern Ukraine and Syria": Syria is another place
         t = t.head
     return False
 
@@ -100,7 +112,7 @@ def classify(head, published=None) -> Place | None:
         span = _np_tokens(head, with_of=head.ent_iob_ == "I" or head.ent_type_ in ("FAC", "ORG"))
         name = span.text.replace("’", "'")
         if head.ent_type_ == "GPE" or geo.country_for_place(name):
-            code = geo.country_for(name)
+            code = geo.country_for(name) or _region_of(name)
             if code and not geo.country_for_capital(name):
                 return Place(None, 0, code, head.i)
             return Place(
