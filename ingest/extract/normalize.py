@@ -397,13 +397,16 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
         found = _dateline_at(text, m.end())
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
-        if found is not None or end - m.end() > _MAX_STANDFIRST:
-            return found
+        line = text[m.end() : end].rstrip()
+        if found is not None or len(line) > _MAX_STANDFIRST or line.endswith(_SENTENCE_ENDS):
+            return found  # a line ending as a sentence does is the body: no dateline after it
         start = end  # a standfirst or a kicker before the dateline: look at the next line
     return None
 
 
-# Short paragraphs (a standfirst, a kicker) that may stand between headline and dateline.
+_SENTENCE_ENDS = tuple(".!?\"'\u201d\u2019")
+# Short deck lines (a standfirst, a kicker: no final stop) that may stand between the
+# headline and the dateline.
 _STANDFIRSTS = 2
 _MAX_STANDFIRST = 300
 

@@ -95,8 +95,25 @@ def lede_tells(lede, people, participants, code_for) -> bool:
     if any(set(people.pids(t)) & set(participants) for t in lede):
         return True
     countries = {people.get(p).country for p in participants} - {None}
-    named = {code_for(e.text) for e in span_ents(lede) if e.label_ in ("GPE", "LOC")}
-    return len(countries & named) >= 2
+    return len(countries & _states_named(lede, code_for)) >= 2
+
+
+def _states_named(sent, code_for) -> set:
+    """States a sentence names, by the words themselves (the tagger often misses a small
+    state's name): 'Nauru', 'the Central African Republic', 'Saint Vincent and ...'."""
+    doc, out, i = sent.doc, set(), sent.start
+    while i < sent.end:
+        if not doc[i].text[:1].isupper():  # the tagger may call a first-word state a noun
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
+            code = code_for(doc[i : min(i + n, sent.end)].text)
+            if code:
+                out.add(code)
+                i += n - 1
+                break
+        i += 1
+    return out
 
 
 def lede_city(idx, people, meeting, published) -> list:
