@@ -204,7 +204,8 @@ def places_around(trigger, published=None) -> list:
         for o in p.children
         if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")
     ]
-    out = _visited(trigger, published)
+    heads += _when_stops(trigger)
+    out = _visited(trigger, published) + _set_off(trigger, published)
     for clause in (c for c in trigger.children if c.dep_ == "advcl"):
         # "When X visited Jeddah in July he greeted ...": the visit's place is the meeting's.
         if clause.lemma_.lower() in TRAVEL_VERBS:
@@ -265,6 +266,39 @@ def _seat_in_city(obj, published) -> Place | None:
                     name = _np_tokens(obj, with_of=True).text.replace("’", "'")
                     return Place(name, VENUE, city.country, obj.i)
     return None
+
+
+STOP_NOUNS = {"stop", "stopover", "visit", "trip", "detour"}
+
+
+def _when_stops(trigger) -> list:
+    """'met in September, when X made a stop at Y': the stop told for the meeting's time
+    is where it was held (the clause and its stop, as heads of locative phrases)."""
+    out = []
+    for prep in (c for c in trigger.children if c.dep_ == "prep"):
+        for time in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"):
+            for clause in (c for c in time.children if c.dep_ in ("relcl", "advcl")):
+                if not any(c.lower_ == "when" for c in clause.children):
+                    continue
+                stops = [c for c in clause.children if c.dep_ == "dobj" and c.lower_ in STOP_NOUNS]
+                if stops or clause.lemma_.lower() in TRAVEL_VERBS:
+                    out += [clause, *stops]
+    return out
+
+
+def _set_off(trigger, published) -> list:
+    """'the leaders' previous meeting, in Sydney in February 2020, ...': a place set off
+    by a comma right after a meeting noun is the noun's, wherever the parser hangs it."""
+    if trigger.pos_ != "NOUN":
+        return []
+    doc, after = trigger.doc, trigger.right_edge.i + 1
+    if after + 2 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in ("in", "at"):
+        return []
+    prep = doc[after + 1]
+    if prep.dep_ != "prep":
+        return []
+    places = [classify(o, published) for o in prep.children if o.dep_ == "pobj"]
+    return [p for p in places if p is not None and p.level]
 
 
 def _sideline_places(obj, published) -> list:

@@ -241,3 +241,24 @@ def test_expressions_counting_from_another_day_are_known(text):
 @pytest.mark.parametrize("text", ["on Monday", "last week", "March 3"])
 def test_expressions_with_a_day_of_their_own_do_not_count_from_another(text):
     assert not dates.counts_from_previous(text)
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+@pytest.mark.parametrize("when", ["in February 2020", "in 2019"])
+def test_a_place_set_off_after_a_meeting_noun_is_its_place(run, a, b, when):
+    text = (
+        f"{a[1]} {a[0]} recalled his previous meeting with {b[1]} {b[0]}, in {a[3]} {when}, "
+        "as a turning point."
+    )
+    found = [m for m in run(text, PUBLISHED_DAYS[0]).meetings if m.host_country == a[2]]
+    assert found, "the set-off place gives the earlier meeting's host"
+
+
+@pytest.mark.parametrize("a, b", PAIRS)
+def test_a_stop_told_for_the_meetings_time_is_its_place(run, a, b):
+    text = (
+        f"{a[1]} {a[0]} and {b[1]} {b[0]} met in person in September, when "
+        f"{b[0].split()[-1]} made an unannounced stop at the presidential palace in {a[3]}."
+    )
+    meeting = _meeting(run(text, PUBLISHED_DAYS[0]), a[0].split()[-1], b[0].split()[-1])
+    assert meeting is not None and meeting.host_country == a[2]
