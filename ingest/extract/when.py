@@ -118,7 +118,8 @@ def _states_named(sent, code_for) -> set:
 
 def lede_city(idx, people, meeting, published) -> list:
     """The city the lede places its event in ('... signed a communique in Beijing'), when
-    the lede tells this meeting and the meeting has no city of its own."""
+    the lede tells this meeting, the meeting has no city of its own and the city is in
+    one participant's country."""
     from .countries import code_for
     from .places import CITY, classify
 
@@ -127,9 +128,13 @@ def lede_city(idx, people, meeting, published) -> list:
     lede = idx.sents[idx.headline_sents]
     if not lede_tells(lede, people, meeting.participants, lambda t: code_for(t, published)):
         return []
+    homes = {people.get(p).country for p in meeting.participants}
     for tok in lede:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
             place = classify(tok, published)
-            if place is not None and place.level == CITY and place.country:
+            # only a participant's own country: a third country named in the lede may be
+            # another event's, and a host taken from it would give its country to leaders
+            # whose own is not told
+            if place is not None and place.level == CITY and place.country in homes:
                 return [place]
     return []
