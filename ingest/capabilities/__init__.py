@@ -13,8 +13,8 @@ and holds the floors in ``floors.json``.
 Modules: :mod:`.fillers` (what templates draw from), :mod:`.expectations` (what a case
 expects, checked with ``manage.py evaluate``'s matcher), :mod:`.base` (cases and the
 capability register) and one module of templates per stage: :mod:`.meetings`,
-:mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links) and
-:mod:`.typography`.
+:mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links),
+:mod:`.occasions` (a meeting's day and host) and :mod:`.typography`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import agreements, gifts, meetings, people, typography  # noqa: F401 (registers)
+from . import agreements, gifts, meetings, occasions, people, typography  # noqa: F401 (registers)
 from .base import CAPABILITIES, Capability, Case
 from .expectations import Result
 from .fillers import Fillers

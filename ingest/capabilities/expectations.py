@@ -73,6 +73,9 @@ class Meeting:
     date: dt.date | None = None
     kind: str | None = None
     exact: bool = False
+    host: str | None = None  # the host country's ISO code, when given
+    undated: bool = False  # the date must be null (no day is told for this meeting)
+    hostless: bool = False  # the host must be null (nothing tells where it was held)
 
     def check(self, result: Result) -> str | None:
         found = result.meetings_with(self.participants)
@@ -89,6 +92,13 @@ class Meeting:
             found = dated
         if self.kind is not None and not any(m["kind"] == self.kind for m in found):
             return f"meeting of {what} not of kind {self.kind}; found {_meetings(result)}"
+        if self.undated and not any(m["date"] is None for m in found):
+            return f"meeting of {what} dated, though no day is told; found {_meetings(result)}"
+        hosts = [m["host_country"] for m in found]
+        if self.host is not None and self.host not in hosts:
+            return f"meeting of {what} not hosted by {self.host}; hosts found {hosts}"
+        if self.hostless and None not in hosts:
+            return f"meeting of {what} given a host, though none is told; hosts found {hosts}"
         return None
 
 

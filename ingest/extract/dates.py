@@ -157,6 +157,13 @@ def _day_shift(low: str) -> int | None:
     return -n if m.group("dir") in ("before", "earlier") else n
 
 
+def counts_from_previous(text: str) -> bool:
+    """Whether an expression names its day from another told day ('the night before',
+    'two days later', 'that same afternoon')."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    return bool(SAME_DAY.search(low)) or _day_shift(low) is not None
+
+
 def resolve(
     text: str, published: dt.date | None, previous: dt.date | None = None
 ) -> dt.date | None:
@@ -193,6 +200,11 @@ def resolve(
     return None
 
 
+# A month named without a year up to this many months after publication is this
+# year's, still to come ("talks due in September" in a June paper); further on, it is
+# the one before ("in November" in a January paper, "in February" in an August one).
+FUTURE_MONTHS = 4
+
 # "last night", "the last afternoon of his visit": a part of the reported event, not before it.
 _LAST_PART_OF_DAY = re.compile(r"\blast (night|evening|afternoon|morning|day|hours?|minutes?)\b")
 
@@ -214,8 +226,10 @@ def mentions_past(text: str, published: dt.date | None) -> bool:
         return False
     months = [MONTHS[w] for w in re.findall(r"[a-z]+", low) if w in MONTHS and len(w) > 3]
     if months and published and not re.search(r"\b\d{1,2}\b", low):
-        # "in June" without a day: before the publication month means an earlier event.
-        return months[0] != published.month
+        # "in June" without a day: a month before the publication's is an earlier event;
+        # one a few months after it is still to come, one far after it was last year's.
+        ahead = (months[0] - published.month) % 12
+        return ahead > FUTURE_MONTHS
     return False
 
 

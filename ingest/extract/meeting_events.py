@@ -14,13 +14,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import dates
+from . import dates, when
 from .companions import add_companions, add_witnesses
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
+from .countries import code_for
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
 from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
-from .meeting_kinds import article_kinds, kind_of, mention_kinds, place_of, secondary_talks
+from .meeting_kinds import (
+    article_kinds,
+    kind_of,
+    mention_kinds,
+    place_of,
+    secondary_talks,
+    settled_kinds,
+    sideline_dates,
+)
 from .meeting_lede import lede_trigger, referred_date
 from .meeting_nouns import _noun_mention
 from .meetings import (
@@ -218,6 +227,7 @@ def events(idx, people, published) -> list:
     """Meetings of the article: mentions found, merged, and the first main meeting
     completed from the lede (its date) when its own sentences give none."""
     meetings = merge(find_mentions(idx, people, published), people)
+    when.journey_days(meetings)
     # The article's main meeting is the first one not told as before it ("had been in X
     # on Monday for talks"): those go last, keeping their order.
     meetings.sort(key=lambda g: all(m.prior for m in g.mentions))
@@ -229,6 +239,9 @@ def events(idx, people, published) -> list:
     if first is not None and not first.places and "call" not in first.kinds:
         first.places = _sentence_places(first, published)
         first.host = first.host or next((p.country for p in first.places if p.country), None)
+    if first is not None and not first.host and "call" not in first.kinds:
+        first.places += when.lede_city(idx, people, first, published)  # before the dateline
+        first.host = next((p.country for p in first.places if p.country), None)
     if first is not None and not first.host and dateline is not None and "call" not in first.kinds:
         if not any(p.level == CITY for p in first.places):
             first.host = dateline.country
@@ -242,6 +255,7 @@ def events(idx, people, published) -> list:
             _same_occasion(meeting, first)
     for meeting in meetings:
         _the_summit(meeting, idx, published)
+    sideline_dates(meetings)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     _received_host(first, people, _travellers_now(idx, people, published))
@@ -443,8 +457,10 @@ def _received_host(main, people, travelling) -> None:
     """The main meeting told with no place: when some of its participants are shown
     travelling ('X arrived on Monday', "X's visit") and the others are not, it was held
     in the country of those who stayed at home."""
-    if main is None or main.host or main.places or "call" in main.kinds:
+    if main is None or main.host or "call" in main.kinds:
         return
+    if any(p.country for p in main.places):
+        return  # a place of unknown country ("in Queenstown") tells no host
     guests = [p for p in main.participants if p in travelling]
     home = {
         people.get(p).country
@@ -508,7 +524,7 @@ def _lead_date(idx, people, meeting, published):
     if len(idx.sents) <= idx.headline_sents:
         return None
     lede = idx.sents[idx.headline_sents]
-    if not any(set(people.pids(t)) & set(meeting.participants) for t in lede):
+    if not when.lede_tells(lede, people, meeting.participants, lambda t: code_for(t, published)):
         return None
     for ent in span_ents(lede):
         if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
@@ -520,7 +536,7 @@ def _lead_date(idx, people, meeting, published):
 
 def finish(meeting: Meeting, people, dateline=None, first: bool = False) -> dict:
     """Kind, host and place of a merged meeting, as plain values (calls have neither)."""
-    kind = kind_of(meeting.kinds, len(meeting.participants))
+    kind = kind_of(settled_kinds(meeting), len(meeting.participants))
     if kind == "call":
         return {"kind": kind, "host": None, "place": None}
     host = host_of(meeting, people, dateline, first)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import dates
 from .conflict import noun_asserted
-from .places import CITY, VENUE
+from .places import CITY, VENUE, places_around
 from .text import doc_ents, span_ents
 
 CALL_VERBS = {"phone", "dial", "telephone", "ring"}
@@ -146,6 +146,34 @@ def mention_kinds(tok, sent) -> set:
     return kinds
 
 
+def _held_elsewhere(tok, meeting, published) -> bool:
+    """An event noun whose own clause places it in another country than the meeting's."""
+    if not meeting.host:
+        return False
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    where = {p.country for p in places_around(verb, published) if p.country}
+    return bool(where) and meeting.host not in where
+
+
+def grouping_summit(tok) -> bool:
+    """'the G20 summit', 'the summit of the Forum for ...', 'an ASEAN summit': a summit of
+    a grouping of states, which two of its leaders' own meeting is not."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod") and (c.ent_type_ == "ORG" or c.text in GROUP_SUMMIT_ORGS):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of":
+            if any(
+                o.dep_ == "pobj"
+                and o.pos_ == "PROPN"
+                and o.ent_type_ not in ("PERSON", "GPE", "NORP")
+                for o in c.children
+            ):
+                return True
+    return False
+
+
 EVENT_WORDS = {"summit": "summit", "visit": "visit", "trip": "visit"}
 ANAPHORIC = {"the", "this", "his", "her", "their", "its"}
 
@@ -206,6 +234,10 @@ def article_kinds(idx, people, meeting, published) -> set:
             continue
         if low == "summit" and _others_named(tok, people, meeting):
             continue  # "attended the summit with A, B and C": a larger event than this one
+        if low == "summit" and len(meeting.participants) < 3 and grouping_summit(tok):
+            continue  # "co-chaired the summit of the Forum with X": the forum's, not the pair's
+        if _held_elsewhere(tok, meeting, published):
+            continue  # "the second summit was held in Jaipur": not the one in Port Moresby
         if state_visit_said(tok):
             kinds.add("state_visit")
             continue
@@ -252,7 +284,55 @@ def secondary_talks(meetings, main) -> None:
     if main is None:
         return
     for meeting in meetings:
-        if meeting is main or meeting.background:
-            continue
-        if set(meeting.participants) & set(main.participants):
+        if secondary(meeting, main):
             meeting.kinds -= {"visit", "state_visit"}
+
+
+def told_on_sidelines(meeting) -> bool:
+    """Whether a meeting is told as held on the margins of a larger event ('On the
+    margins, X met Y', 'met on the sidelines of the summit')."""
+    return any(
+        c.dep_ == "prep" and any(o.lower_ in SIDELINE_WORDS for o in c.children)
+        for m in meeting.mentions
+        for c in m.trigger.children
+    )
+
+
+SIDELINE_WORDS = {"sidelines", "margins", "sideline", "margin"}
+
+
+def sideline_dates(meetings) -> None:
+    """A meeting on the margins whose own words give no day is held on the day of the
+    summit it is the margin of, not on the day the visitor arrived."""
+    summits = [
+        m for m in meetings if m.date and not m.background and {"summit", "multilateral"} & m.kinds
+    ]
+    if len(summits) != 1:
+        return
+    for meeting in meetings:
+        if meeting.background or any(m.date for m in meeting.mentions):
+            continue
+        if meeting is not summits[0] and told_on_sidelines(meeting):
+            meeting.date = summits[0].date
+
+
+def settled_kinds(meeting) -> set:
+    """The meeting's kind words, where a call merged into a meeting held in person at a
+    place of its own ('met X at the Kremlin', then 'after his call with X') gives way:
+    a call has no place, so the two tell different events and the place is the held one."""
+    kinds = set(meeting.kinds)
+    if "call" not in kinds:
+        return kinds
+    in_person = any(m.places and "call" not in m.kinds for m in meeting.mentions)
+    return kinds - {"call"} if in_person else kinds
+
+
+def secondary(meeting, main) -> bool:
+    """Whether a meeting beside the main one shares its visitor and is no trip of its own:
+    a meeting that a one-person trip mention joined ("X arrived for a state visit") is the
+    trip's own meeting, whichever was told first."""
+    if meeting is main or meeting.background:
+        return False
+    if any(len(m.participants) == 1 for m in meeting.mentions):
+        return False
+    return bool(set(meeting.participants) & set(main.participants))

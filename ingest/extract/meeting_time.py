@@ -69,7 +69,12 @@ def _reported(verb) -> bool:
 def _after_since(span) -> bool:
     """'the first ... since the 1953 armistice': a time after 'since' is another event."""
     doc = span.doc
-    return any(doc[i].lower_ == "since" for i in range(max(0, span.start - 3), span.start))
+    for i in range(span.start - 1, max(-1, span.start - 4), -1):
+        if doc[i].lower_ == "since":
+            return True
+        if doc[i].is_punct or doc[i].is_space or doc[i].pos_ not in ("DET", "ADJ", "NUM", "ADV"):
+            return False  # "since: last week", "since then, and last week": not its object
+    return False
 
 
 SHIFT_WORDS = ("before", "earlier", "after", "later")

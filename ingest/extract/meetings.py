@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import dates
+from . import dates, when
 from .agreement_args import doc_kind
 from .companions import group_leader, joined_by
 from .conflict import clause_verb
@@ -165,6 +165,7 @@ class Mention:
     same_day: bool = False  # "that morning" with no day known yet: the main meeting's day
     caller: str | None = None  # one caller phoning several (or visited by several, each alone)
     prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
+    journey_day: object = None  # "flew in on Sunday for the talks": the day only if no other
 
 
 @dataclass
@@ -225,6 +226,10 @@ def _mention(
         # "flew to Kyiv last week to see X (and then to Moscow to see Y)", "arrived on
         # Monday and held talks": the governing verb's own time is the meeting's.
         texts = texts or _date_texts(head, idx, own_only=True)
+    if not texts and when_of.dep_ == "relcl" and any(c.lower_ == "where" for c in when_of.children):
+        texts = _date_texts(clause_verb(when_of.head), idx, own_only=True)  # "stopped on X, where"
+    journey = when.purpose_of_journey(tok)  # "flew in on Sunday for the summit"
+    journey_texts, texts = (texts, []) if journey else ([], texts)
     m = Mention(participants, tok, mention_kinds(tok, sent), list(host_pids))
     if any(h.lemma_.lower() in TRAVEL_VERBS for h in governing):
         m.kinds.add("visit")
@@ -232,8 +237,14 @@ def _mention(
     m.host = next((p.country for p in m.places if p.country), None)
     m.background = _background(tok, verb, texts, published)
     m.prior = not m.background and _prior(tok, verb, texts, published)
+    previous = idx.last_date
+    if any(dates.counts_from_previous(t) for t in texts):
+        previous = when.anchor_day(tok, sent, published, previous)
     for text in texts:
-        m.date = m.date or dates.resolve(text, published, idx.last_date)
+        m.date = m.date or dates.resolve(text, published, previous)
+    if not texts:
+        m.date = when.arrival_day(tok, idx.sents, idx.sent_of[tok.i], published)
+    m.journey_day = next(filter(None, (dates.resolve(t, published) for t in journey_texts)), None)
     m.same_day = m.date is None and any(dates.SAME_DAY.search(t.lower()) for t in texts)
     if m.date:
         idx.last_date = m.date

@@ -243,7 +243,29 @@ def normalize(stored: str) -> Normalized:
     if dateline is not None:
         plain = _plain_dateline(text, dateline)
         text = text[: dateline.start] + plain + text[dateline.end :]
+    else:
+        dateline = byline_place(plain)
     return Normalized(text, stored, dateline, shifts)
+
+
+# "By Jane Doe in Dhaka": a byline that says where the story was filed.
+_BYLINE_PLACE = re.compile(
+    rf"[ ]*By[ ]+{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,5}}?[ ]+in[ ]+"
+    r"(?P<place>[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})[ .]*"
+)
+_BYLINE_LINES = 8
+
+
+def byline_place(text: str) -> Dateline | None:
+    """Where a byline among the first lines files the story from, as a dateline with no
+    text of its own (the byline itself is page chrome): only a known city counts."""
+    for n, (a, b) in enumerate(_lines(text)):
+        if n >= _BYLINE_LINES:
+            break
+        m = _BYLINE_PLACE.fullmatch(text, a, b)
+        if m and geo.country_for_place(m.group("place")):
+            return Dateline(m.group("place"), m.start("place"), m.start("place"))
+    return None
 
 
 _DASH = re.compile("[-\u2013\u2014\u2015]")
@@ -368,8 +390,25 @@ def _is_caption(line: str) -> bool:
 def find_dateline(text: str, start: int = 0) -> Dateline | None:
     """The wire dateline opening the first non-blank line at or after `start` (the
     headline's end): "KAZAN, Russia, June 24 (Reuters) -", "Moscow (ANTARA) -", "RIYADH -"."""
-    m = _FIRST_LINE.search(text, start)
-    return _dateline_at(text, m.end()) if m else None
+    for _ in range(_STANDFIRSTS + 1):
+        m = _FIRST_LINE.search(text, start)
+        if m is None:
+            return None
+        found = _dateline_at(text, m.end())
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line = text[m.end() : end].rstrip()
+        if found is not None or len(line) > _MAX_STANDFIRST or line.endswith(_SENTENCE_ENDS):
+            return found  # a line ending as a sentence does is the body: no dateline after it
+        start = end  # a standfirst or a kicker before the dateline: look at the next line
+    return None
+
+
+_SENTENCE_ENDS = tuple(".!?\"'\u201d\u2019")
+# Short deck lines (a standfirst, a kicker: no final stop) that may stand between the
+# headline and the dateline.
+_STANDFIRSTS = 2
+_MAX_STANDFIRST = 300
 
 
 def _dateline_at(text: str, at: int) -> Dateline | None:

@@ -36,8 +36,8 @@ def _np_tokens(head, with_of: bool):
     doc = head.doc
     left = head.i
     for child in head.children:
-        if child.i < head.i and child.dep_ not in ("det", "predet", "punct"):
-            left = min(left, child.left_edge.i)
+        if child.i < head.i and child.dep_ not in ("det", "predet", "punct", "poss"):
+            left = min(left, child.left_edge.i)  # "Japan's Osaka" is Osaka
     while left < head.i and doc[left].pos_ == "DET":
         left += 1
     right = head.i
@@ -54,7 +54,7 @@ def _country_near(tok, published=None):
     """Country named inside or beside a place phrase: 'in Russia's far east', 'Swiss city',
     'the South Lawn of the White House'."""
     for t in tok.subtree:
-        if t.i == tok.i:
+        if t.i == tok.i or _in_clause(t, tok):
             continue
         if t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "FAC", "ORG", "LOC"):
             ent = next((e for e in doc_ents(t.doc) if e.start == t.i), None)
@@ -66,6 +66,28 @@ def _country_near(tok, published=None):
         if code:
             return code
     return None
+
+
+COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east"}
+COMPASS |= {"west", "northeastern", "northwestern", "southeastern", "southwestern"}
+
+
+def _region_of(name: str) -> str | None:
+    """'eastern Ukraine', 'northern Syria': a part of a country is no city."""
+    first, _, rest = name.partition(" ")
+    return geo.country_for(rest) if first.lower() in COMPASS and rest else None
+
+
+def _in_clause(t, top) -> bool:
+    """Whether `t` sits in a clause of its own below `top` ('the presidential palace,
+    where Biden announced more U.S. money': the U.S. is not the palace's country)."""
+    while t != top and t.head != t:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.dep_ == "conj":
+            return True  # "in eastern Ukraine and Syria": Syria is another place
+        t = t.head
+    return False
 
 
 def _city_of(head):
@@ -90,7 +112,7 @@ def classify(head, published=None) -> Place | None:
         span = _np_tokens(head, with_of=head.ent_iob_ == "I" or head.ent_type_ in ("FAC", "ORG"))
         name = span.text.replace("’", "'")
         if head.ent_type_ == "GPE" or geo.country_for_place(name):
-            code = geo.country_for(name)
+            code = geo.country_for(name) or _region_of(name)
             if code and not geo.country_for_capital(name):
                 return Place(None, 0, code, head.i)
             return Place(
@@ -117,6 +139,9 @@ def classify(head, published=None) -> Place | None:
             if place and place.level:
                 place.country = place.country or _country_near(head, published)
                 return place
+            if place is None and city.pos_ == "PROPN":  # "the Cape Verdean island of Sal"
+                name = _np_tokens(city, with_of=False).text.replace("\u2019", "'")
+                return Place(name, CITY, _country_near(head, published), city.i)
         if low == "outskirts":
             return None
         return (
@@ -177,9 +202,10 @@ def places_around(trigger, published=None) -> list:
         for p in h.children
         if p.dep_ == "prep" and p.lower_ == "with"
         for o in p.children
-        if o.dep_ == "pobj" and o.pos_ == "PROPN"
+        if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")
     ]
-    out = _visited(trigger, published)
+    heads += _when_stops(trigger)
+    out = _visited(trigger, published) + _set_off(trigger, published)
     for clause in (c for c in trigger.children if c.dep_ == "advcl"):
         # "When X visited Jeddah in July he greeted ...": the visit's place is the meeting's.
         if clause.lemma_.lower() in TRAVEL_VERBS:
@@ -189,6 +215,8 @@ def places_around(trigger, published=None) -> list:
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         # "arrived from Mexico City, where he held talks with X": the antecedent is the place
         place = classify(verb.head, published)
+        if place is None and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of":
+            place = classify(verb.head.head.head, published)  # "the island of X, where"
         if place:
             out.append(place)
     if trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.pos_ == "VERB":
@@ -196,10 +224,19 @@ def places_around(trigger, published=None) -> list:
         out += _visited(trigger.head, published)
         if trigger.head.lemma_.lower() in TRAVEL_VERBS:
             heads.append(trigger.head)
+    heads += [  # "met face to face on the sidelines of ...": the place hangs off "face"
+        o
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.lower_ == "face"
+    ]
     for h in heads:
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
+            if prep.lower_ == "on" and h.lemma_.lower() == "call":
+                continue  # "called on X": X is the one visited, not a place
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
@@ -209,11 +246,59 @@ def places_around(trigger, published=None) -> list:
                 if obj.lower_ == "outskirts":
                     city = _city_of(obj)
                     obj = city if city is not None else obj
-                place = classify(obj, published)
+                place = classify(obj, published) or _seat_in_city(obj, published)
                 if place:
                     out.append(place)
                     out.extend(_nested(obj, published))
     return out
+
+
+def _seat_in_city(obj, published) -> Place | None:
+    """'at the United Nations in New York', 'at the Vatican Museums in Rome': a named
+    body or building seated in a known city is a venue in that city's country."""
+    if obj.pos_ != "PROPN" or obj.ent_type_ not in ("ORG", "FAC"):
+        return None
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for inner in prep.children:
+                city = classify(inner, published) if inner.dep_ == "pobj" else None
+                if city is not None and city.level == CITY and city.country:
+                    name = _np_tokens(obj, with_of=True).text.replace("’", "'")
+                    return Place(name, VENUE, city.country, obj.i)
+    return None
+
+
+STOP_NOUNS = {"stop", "stopover", "visit", "trip", "detour"}
+
+
+def _when_stops(trigger) -> list:
+    """'met in September, when X made a stop at Y': the stop told for the meeting's time
+    is where it was held (the clause and its stop, as heads of locative phrases)."""
+    out = []
+    for prep in (c for c in trigger.children if c.dep_ == "prep"):
+        for time in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"):
+            for clause in (c for c in time.children if c.dep_ in ("relcl", "advcl")):
+                if not any(c.lower_ == "when" for c in clause.children):
+                    continue
+                stops = [c for c in clause.children if c.dep_ == "dobj" and c.lower_ in STOP_NOUNS]
+                if stops or clause.lemma_.lower() in TRAVEL_VERBS:
+                    out += [clause, *stops]
+    return out
+
+
+def _set_off(trigger, published) -> list:
+    """'the leaders' previous meeting, in Sydney in February 2020, ...': a place set off
+    by a comma right after a meeting noun is the noun's, wherever the parser hangs it."""
+    if trigger.pos_ != "NOUN":
+        return []
+    doc, after = trigger.doc, trigger.right_edge.i + 1
+    if after + 2 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in ("in", "at"):
+        return []
+    prep = doc[after + 1]
+    if prep.dep_ != "prep":
+        return []
+    places = [classify(o, published) for o in prep.children if o.dep_ == "pobj"]
+    return [p for p in places if p is not None and p.level]
 
 
 def _sideline_places(obj, published) -> list:
