@@ -3,6 +3,9 @@ interactive docs at /api/docs/ (Swagger UI, served from our own static files). T
 and docs are for whoever may read the API: anyone, unless SUMMITRY_ANONYMOUS_READ is off."""
 
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_page
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -12,6 +15,7 @@ from api.permissions import CanRead
 from api.views import articles, facts, feeds, merges, people
 
 app_name = "api"
+SCHEMA_CACHE_SECONDS = 3600
 
 router = DefaultRouter()
 # /api/ itself: the docs, the schema, how to get a token and the lists (``api.index``).
@@ -39,7 +43,19 @@ class DocsView(SpectacularSwaggerSplitView):
 
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(**readers), name="schema"),
+    # The schema is a few hundred KB and changes only with a deploy: generated once per
+    # hour (per Accept, session and token, as it Varies), and sent compressed, so the docs page
+    # does not wait seconds on a spinner.
+    path(
+        "schema/",
+        gzip_page(
+            cache_page(SCHEMA_CACHE_SECONDS)(
+                # Cached apart per token and session: who may read it is checked, never reused.
+                vary_on_headers("Authorization", "Cookie")(SpectacularAPIView.as_view(**readers))
+            )
+        ),
+        name="schema",
+    ),
     path(
         "docs/",
         DocsView.as_view(url_name="api:schema", **readers),

@@ -42,3 +42,38 @@ def test_errors_become_json_answers():
     )
 
     assert exception_handler(RuntimeError("bug"), {}) is None  # left to Django: a 500
+
+
+def test_the_schema_is_generated_once_and_sent_compressed(client, monkeypatch):
+    """Issue 15: the docs page waited seconds for a schema generated on every request."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    calls = []
+    real = SchemaGenerator.get_schema
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", counting)
+    first = client.get("/api/schema/", HTTP_ACCEPT_ENCODING="gzip")
+    second = client.get("/api/schema/", HTTP_ACCEPT_ENCODING="gzip")
+    assert first.status_code == second.status_code == 200
+    assert len(calls) == 1
+    assert first["Content-Encoding"] == "gzip"
+    import gzip
+
+    assert gzip.decompress(second.content) == gzip.decompress(first.content)
+
+
+def test_a_cached_schema_is_never_served_to_who_may_not_read_it(client, settings):
+    from rest_framework.authtoken.models import Token  # noqa: F401 - the API's own tokens
+
+    from tests.factories import UserFactory
+
+    settings.SUMMITRY_ANONYMOUS_READ = False
+    reader = UserFactory(username="schema-reader")
+    client.force_login(reader)
+    assert client.get("/api/schema/").status_code == 200
+    client.logout()
+    assert client.get("/api/schema/").status_code in (401, 403)

@@ -93,3 +93,19 @@ def test_history_is_limited(editor_user):
     entries, hidden = history_entries(meeting, limit=3)
     assert len(entries) == 3
     assert hidden == meeting.history.count() - 3
+
+
+def test_the_page_says_extraction_and_who_uploaded_to_signed_in_readers(request_by, client):
+    uploader = editor("uploader")
+    request_by(uploader)
+    article = ArticleFactory(text=TEXT)
+    article_facts_replace(article=article, extraction=fake_extraction())
+    del HistoricalRecords.context.request
+    url = Meeting.objects.get().get_absolute_url()
+
+    anonymous = client.get(url).content.decode()
+    assert "extraction</span>" in anonymous and "uploaded by" not in anonymous
+
+    client.force_login(editor("reader-editor"))
+    html = client.get(url).content.decode()
+    assert "extraction (uploaded by uploader)" in html
