@@ -59,6 +59,11 @@ SCALE_URLS = (
     "/gifts/",
     "/agreements/",
     "{a_meeting}",
+    # Issue 15's pictures.
+    "/map/",
+    "/map/?shade=attended",
+    "/charts/",
+    "/network/?limit=300",
 )
 
 
