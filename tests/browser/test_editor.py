@@ -77,7 +77,14 @@ def test_editor_corrects_rejects_merges_and_sees_the_history(page, records, scre
     host, alias = records["host"], records["alias"]
     page.goto(f"/leaders/{host.pk}/merge/?q=Quispe")
     page.locator(f"input[name=merge][value='{alias.pk}']").check()
-    page.get_by_role("button", name="Merge the chosen record into this one").click()
+    page.get_by_role("button", name="Merge the chosen record into this one…").click()
+    page.wait_for_load_state()
+    # It asks first, saying what will move.
+    confirm = page.get_by_role("button", name=f"Yes, merge #{alias.pk} into this leader")
+    assert "meetings" in page.locator("#confirm-heading + p + ul").inner_text()
+    alias.refresh_from_db()
+    assert alias.merged_into_id is None
+    confirm.click()
     page.wait_for_load_state()
     alias.refresh_from_db()
     assert alias.merged_into_id == host.pk

@@ -64,8 +64,8 @@ def _write_requests(f):
         (reverse("agreement-reject", args=[ag.pk]), {}),
         (reverse("gift-swap", args=[g.pk]), {}),
         (reverse("meeting-revert", args=[m.pk, hid]), {}),
-        (reverse("meeting-merge", args=[m.pk]), {"merge": f["other_meeting"].pk}),
-        (reverse("leader-merge", args=[f["a"].pk]), {"merge": f["b"].pk}),
+        (reverse("meeting-merge", args=[m.pk]), {"merge": f["other_meeting"].pk, "confirm": "1"}),
+        (reverse("leader-merge", args=[f["a"].pk]), {"merge": f["b"].pk, "confirm": "1"}),
         (reverse("leader-edit", args=[f["b"].pk]), {"name": "Tomas Andreas Berg"}),
         (reverse("leader-confirm", args=[f["b"].pk]), {}),
         (reverse("leader-reject", args=[f["b"].pk]), {}),
@@ -224,7 +224,17 @@ def test_merge_and_undo_from_the_pages(editor_client, facts):
     keep, dup = facts["meeting"], facts["other_meeting"]
     page = editor_client.get(reverse("meeting-merge", args=[keep.pk])).content.decode()
     assert f'value="{dup.pk}"' in page  # suggested: shares participants
-    response = editor_client.post(reverse("meeting-merge", args=[keep.pk]), {"merge": dup.pk})
+    # First the page says what will move, and nothing is merged yet.
+    asked = editor_client.post(reverse("meeting-merge", args=[keep.pk]), {"merge": dup.pk})
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert f"Yes, merge #{dup.pk} into this meeting" in html
+    assert "participants</li>" in html and "sources</li>" in html
+    dup.refresh_from_db()
+    assert dup.merged_into is None
+    response = editor_client.post(
+        reverse("meeting-merge", args=[keep.pk]), {"merge": dup.pk, "confirm": "1"}
+    )
     assert response.status_code == 302
     dup.refresh_from_db()
     assert dup.merged_into == keep
@@ -239,7 +249,11 @@ def test_leader_merge_from_the_page(editor_client, facts):
     keep, dup = facts["a"], LeaderFactory(name="Ana Maria Lima")
     page = editor_client.get(reverse("leader-merge", args=[keep.pk])).content.decode()
     assert "Ana Maria Lima" in page  # same surname
-    editor_client.post(reverse("leader-merge", args=[keep.pk]), {"merge": dup.pk})
+    asked = editor_client.post(reverse("leader-merge", args=[keep.pk]), {"merge": dup.pk})
+    assert "0 meetings</li>" in asked.content.decode()
+    dup.refresh_from_db()
+    assert dup.merged_into is None
+    editor_client.post(reverse("leader-merge", args=[keep.pk]), {"merge": dup.pk, "confirm": "1"})
     dup.refresh_from_db()
     assert dup.merged_into == keep
     # Merging a record into itself is refused with a message, not an error page.

@@ -76,8 +76,10 @@ def writes() -> list[Write]:
         Write("agreement confirm", f"/agreements/{agreement.pk}/confirm/", {}),
         Write("agreement reject", f"/agreements/{agreement.pk}/reject/", {}),
         Write("agreement revert", f"/agreements/{agreement.pk}/revert/{agreement_history}/", {}),
-        Write("meeting merge", f"/meetings/{meeting.pk}/merge/", {"merge": other.pk}),
-        Write("leader merge", f"/leaders/{a.pk}/merge/", {"merge": b.pk}),
+        Write(
+            "meeting merge", f"/meetings/{meeting.pk}/merge/", {"merge": other.pk, "confirm": "1"}
+        ),
+        Write("leader merge", f"/leaders/{a.pk}/merge/", {"merge": b.pk, "confirm": "1"}),
         Write("merge undo", f"/merges/{undo_me.pk}/undo/", {}),
         Write("re-extract", f"/articles/{article.pk}/reextract/", {}),
         Write(

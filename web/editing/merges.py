@@ -60,6 +60,26 @@ class MergeView(EditorRequiredMixin, TemplateView):
                 found = found.filter(place__icontains=query)
         return list(found.distinct().order_by("-date", "-id")[:25])
 
+    def moving(self, merge) -> list[tuple[str, int]]:
+        """What the merge moves from the duplicate, counted (a handful of COUNT queries)."""
+        if self.model is Leader:
+            rows = [
+                ("meetings", merge.meetings.count()),
+                ("gifts given", merge.gifts_given.count()),
+                ("gifts received", merge.gifts_received.count()),
+                ("agreements", merge.agreements.count()),
+                ("offices", merge.offices.count()),
+                ("other names", merge.aliases.count()),
+            ]
+        else:
+            rows = [
+                ("participants", merge.participants.count()),
+                ("sources", merge.evidence.values("article").distinct().count()),
+                ("gifts", merge.gifts.count()),
+                ("agreements", merge.agreements.count()),
+            ]
+        return rows
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         keep = kwargs.get("keep") or self.get_keep()
@@ -79,6 +99,11 @@ class MergeView(EditorRequiredMixin, TemplateView):
         if merge is None:
             messages.error(request, "Choose the duplicate record to merge.")
             return redirect(request.path)
+        if request.POST.get("confirm") != "1" and merge.pk != keep.pk:
+            # First say what will move, and merge only once the editor confirms.
+            return self.render_to_response(
+                self.get_context_data(keep=keep, confirm=merge, moving=self.moving(merge))
+            )
         service = leader_merge if self.model is Leader else meeting_merge
         try:
             record = service(keep=keep, merge=merge, user=request.user)
