@@ -505,3 +505,38 @@ def test_review_queue_queries_are_bounded(editor_client, django_assert_max_num_q
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = editor_client.get(reverse("review"))
     assert response.content.decode().count('data-review-action="reject"') == 30
+
+
+def test_dating_a_meeting_offers_to_date_its_gifts_and_agreements(editor_client, facts):
+    """Issue 15: the gifts and agreements made at a meeting take its date with it (each a
+    correction of its own), those dated otherwise keep theirs."""
+    import datetime as dt
+
+    from tests.factories import AgreementFactory, GiftFactory
+
+    meeting = facts["meeting"]
+    Meeting.objects.filter(pk=meeting.pk).update(date=None)
+    meeting.refresh_from_db()
+    undated = GiftFactory(giver=facts["a"], recipient=facts["b"], meeting=meeting, date=None)
+    elsewhere = AgreementFactory(meeting=meeting, date=dt.date(2020, 1, 1))
+    pact = AgreementFactory(meeting=meeting, date=None)
+    url = reverse("meeting-edit", args=[meeting.pk])
+    form = editor_client.get(url).content.decode()
+    assert 'name="date_made_here"' in form and "made at this meeting" in form
+
+    data = {
+        "kind": meeting.kind,
+        "date": "2025-03-04",
+        "place": meeting.place,
+        "participants": [p.pk for p in meeting.participants.all()],
+        "date_made_here": "1",
+    }
+    response = editor_client.post(url, data, follow=True)
+    # The fixture's gift was made at this meeting too, undated.
+    assert "dated 3 gift(s) and agreement(s)" in response.content.decode()
+    for fact in (undated, pact, facts["gift"]):
+        fact.refresh_from_db()
+        assert fact.date == dt.date(2025, 3, 4)
+        assert "date" in fact.edited_fields  # sticky, like any correction
+    elsewhere.refresh_from_db()
+    assert elsewhere.date == dt.date(2020, 1, 1)

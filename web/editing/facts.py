@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
@@ -15,6 +16,7 @@ from kb.models import (
     Article,
     Gift,
     Leader,
+    Meeting,
     Office,
 )
 from kb.selectors.sentences import article_sentences
@@ -61,8 +63,23 @@ class FactEditView(EditorRequiredMixin, TemplateView):
             fact=self.fact,
             kind=self.model._meta.model_name,
             section=f"{self.model._meta.model_name}s",
+            made_here=self.made_here(),
         )
         return context
+
+    def made_here(self) -> list:
+        """A meeting's gifts and agreements that take its date: undated, or dated as the
+        meeting is now (the editor may date them with it)."""
+        if self.model is not Meeting:
+            return []
+        date = self.fact.date
+        facts = []
+        for related in (self.fact.gifts, self.fact.agreements):
+            rows = related.visible().filter(
+                Q(date__isnull=True) | Q(date=date) if date else Q(date__isnull=True)
+            )
+            facts += list(rows.order_by("pk")[:50])
+        return facts
 
     def make_form(self, data=None):
         return make_form(self.model, data, fact=self.fact, initial=fact_initial(self.fact))
@@ -79,12 +96,24 @@ class FactEditView(EditorRequiredMixin, TemplateView):
         form = self.make_form(request.POST)
         if form.is_valid():
             changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            related = self.made_here() if request.POST.get("date_made_here") == "1" else []
             try:
                 self.save(changes)
+                if "date" in changes and changes["date"]:
+                    # "Also date its gifts and agreements": each a correction of its own,
+                    # with its own history (so it sticks like any other).
+                    for fact in related:
+                        fact_update(fact=fact, user=request.user, changes={"date": changes["date"]})
             except ValidationError as exc:
                 add_errors(form, exc)
             else:
-                if changes:
+                if changes and related and "date" in changes:
+                    messages.success(
+                        request,
+                        f"Saved your correction, and dated {len(related)} gift(s) and "
+                        "agreement(s) made at this meeting.",
+                    )
+                elif changes:
                     messages.success(request, "Saved your correction.")
                 else:
                     messages.info(request, "Nothing changed.")
