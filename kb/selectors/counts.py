@@ -4,7 +4,7 @@ as COUNT over joins would), and the totals the home page and an article's page s
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from kb.models import Agreement, Article, Country, Evidence, Gift, Leader, Meeting, ReviewState
@@ -86,9 +86,12 @@ def with_counts(meetings, *, gifts: bool = True, agreements: bool = True):
 
 def known_countries():
     """Countries with a leader recorded or a meeting hosted: the ones worth listing."""
+    # Two uncorrelated subqueries, each read once: an OR of two correlated EXISTS cannot
+    # become a semi-join, so PostgreSQL ran them per country (0.23 s at 20,000 meetings,
+    # 2 s at 100,000, on every page with the meeting filters).
     return Country.objects.filter(
-        Q(Exists(Leader.objects.filter(country_id=OuterRef("pk"))))
-        | Q(Exists(Meeting.objects.filter(host_country_id=OuterRef("pk"))))
+        Q(pk__in=Leader.objects.exclude(country=None).values("country_id"))
+        | Q(pk__in=Meeting.objects.exclude(host_country=None).values("host_country_id"))
     )
 
 
