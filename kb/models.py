@@ -266,6 +266,8 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The newest articles (the home page, the articles list) without a sort of them all.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="kb_article_recent")]
 
     def __str__(self) -> str:
         return self.title or self.source or f"Article {self.pk}"
@@ -354,7 +356,13 @@ class Gift(Reviewed):
 
     class Meta:
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["giver", "recipient", "item_key"])]
+        indexes = [
+            models.Index(fields=["giver", "recipient", "item_key"]),
+            # A leader's gifts given or received, newest first, a page at a time (issue 14:
+            # the busiest leader's page sorted all of them at 100k meetings).
+            models.Index(fields=["giver", "-date", "-id"], name="kb_gift_given_recent"),
+            models.Index(fields=["recipient", "-date", "-id"], name="kb_gift_received_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.item} ({self.giver} → {self.recipient})"
@@ -408,7 +416,12 @@ class Agreement(Reviewed):
 
     class Meta:
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["kind", "date"])]
+        indexes = [
+            models.Index(fields=["kind", "date"]),
+            # Newest first, a page at a time, also for one party's agreements (the planner
+            # walks this index and stops after a page instead of sorting all of them).
+            models.Index(fields=["-date", "-id"], name="kb_agreement_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_status_display()}): {self.summary}"
