@@ -62,6 +62,23 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def writes_commit_at_once(request, monkeypatch):
+    """A test that is not transactional runs inside one transaction that is rolled back,
+    never committed, so its writes would never move kb.changes' version on (that happens
+    at commit) and a read cached before a write would outlive it within the test. There,
+    each write moves the version on at once, as its commit would in production.
+    Transactional tests commit for real and keep the real behaviour."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if not transactional:
+        from kb import changes
+
+        monkeypatch.setattr(changes, "kb_changed", changes._bump)
+
+
+@pytest.fixture(autouse=True)
 def fresh_registry_snapshot():
     """Each test reads the registry its own database holds, not a snapshot an earlier
     test's database left in this process."""

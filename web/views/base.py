@@ -69,6 +69,19 @@ class PageRowsPaginator(Paginator):
         return super()._get_page(self.rows(object_list), number, paginator)
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its total (``count=``), for lists whose count is cached
+    (kb.changes) because counting them costs more than showing a page."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
+
+
 class PageRowsMixin:
     """For lists whose rows cost more than their order: ``get_queryset`` gives the rows
     filtered and ordered only (cheap to count and to page through), ``rows`` the same rows

@@ -88,14 +88,25 @@ class CountryDetailView(PageMixin, DetailView):
             .exclude(host_country=country)
         )
         shown = self.meetings_shown
+        # The sums over all the country's meetings are computed once per write
+        # (kb.changes): for a busy host they are most of the page's cost.
+        summary = cached(
+            "country-summary",
+            {"country": country.pk},
+            lambda: {
+                "hosted": hosted.count(),
+                "abroad": abroad.count(),
+                "counterparts": list(counterpart_countries(country)),
+            },
+        )
         context.update(
             leaders=Leader.objects.visible().active().filter(country=country),
             meetings_hosted=hosted[:shown],
-            meetings_hosted_count=hosted.count(),
+            meetings_hosted_count=summary["hosted"],
             meetings_abroad=abroad[:shown],
-            meetings_abroad_count=abroad.count(),
+            meetings_abroad_count=summary["abroad"],
             meetings_shown=shown,
-            counterpart_countries=counterpart_countries(country),
+            counterpart_countries=summary["counterparts"],
             office_timeline=country_office_timeline(country),
         )
         return context

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from kb.changes import cached
 from kb.models import (
     Leader,
 )
@@ -18,7 +18,7 @@ from kb.selectors.meetings import with_row_relations
 from kb.selectors.rows import COUNTRY_DETAILS
 from kb.selectors.timeline import by_year, meetings_per_year
 from web import charts
-from web.views.base import PAGE_SIZE, PageMixin, PageRowsMixin
+from web.views.base import PAGE_SIZE, CountedPaginator, PageMixin, PageRowsMixin
 from web.views.maps import world_map
 
 
@@ -62,40 +62,60 @@ class LeaderDetailView(PageMixin, DetailView):
         # Chronological: the leader's timeline, undated meetings last, a page at a time
         # (a head of government meets hundreds of people over a term).
         meetings = leader_meetings(leader.pk)
-        paginator = Paginator(with_row_relations(meetings), self.meetings_per_page)
+        sections = {
+            "given": gifts_for_list().filter(giver=leader),
+            "received": gifts_for_list().filter(recipient=leader),
+            "agreements": agreements_for_list().filter(leader_parties=leader),
+        }
+        # What the page sums over all the leader's meetings (their number, per year, where,
+        # with whom) is computed once per write (kb.changes), not on every view: for a
+        # head of government with thousands of meetings it is most of the page's cost.
+        summary = cached(
+            "leader-summary",
+            {"leader": leader.pk},
+            lambda: {
+                "count": meetings.count(),
+                "years": meetings_per_year(meetings),
+                "trips": list(leader_travels(leader)),
+                "counterparts": list(counterparts_of_leader(leader)),
+                **{name: facts.count() for name, facts in sections.items()},
+            },
+        )
+        paginator = CountedPaginator(
+            with_row_relations(meetings), self.meetings_per_page, count=summary["count"]
+        )
         page = paginator.get_page(self.request.GET.get("page"))
         context.update(
             meetings=page.object_list,
-            meeting_years=by_year(page.object_list, meetings_per_year(meetings)),
+            meeting_years=by_year(page.object_list, dict(summary["years"])),
             paginator=paginator,
             page_obj=page,
             is_paginated=page.has_other_pages(),
             prev_label="← Earlier",
             next_label="Later →",
-            gifts_given=self.section_page(gifts_for_list().filter(giver=leader), "given"),
-            gifts_received=self.section_page(gifts_for_list().filter(recipient=leader), "received"),
-            agreements=self.section_page(
-                agreements_for_list().filter(leader_parties=leader), "agreements"
-            ),
-            counterparts=counterparts_of_leader(leader),
+            gifts_given=self.section_page(sections, summary, "given"),
+            gifts_received=self.section_page(sections, summary, "received"),
+            agreements=self.section_page(sections, summary, "agreements"),
+            counterparts=summary["counterparts"],
             offices=leader.offices.visible().select_related("country").order_by("start", "id"),
         )
-        context.update(self.travels(leader, meetings))
+        context.update(self.travels(leader, summary))
         return context
 
     facts_per_page = 25
 
-    def section_page(self, facts, name: str):
+    def section_page(self, sections: dict, summary: dict, name: str):
         """One page of a section's facts (``?given=2``), so a leader with thousands of
-        gifts or agreements costs what the page shows."""
-        return Paginator(facts, self.facts_per_page).get_page(self.request.GET.get(name))
+        gifts or agreements costs what the page shows (its count comes with the summary)."""
+        paginator = CountedPaginator(sections[name], self.facts_per_page, count=summary[name])
+        return paginator.get_page(self.request.GET.get(name))
 
-    def travels(self, leader, meetings) -> dict:
+    def travels(self, leader, summary: dict) -> dict:
         """Where the leader met others (a map and a table by host country) and their
         meetings per year (a chart, empty years kept)."""
-        trips = leader_travels(leader)
+        trips = summary["trips"]
         counts = {trip.code: trip.meetings for trip in trips}
-        years = meetings_per_year(meetings)
+        years = dict(summary["years"])
         years.pop(None, None)
         bars = charts.filled_years(years)
         return {
