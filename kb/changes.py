@@ -70,9 +70,11 @@ def _on_write(sender, **kwargs) -> None:
 
 def connect() -> None:
     """Called once by the app config: writes through the ORM move the version on."""
-    from kb.models import Agreement, Country, Gift, Leader, Meeting
+    from kb.models import Agreement, Article, Country, Gift, Leader, Meeting
 
-    for model in (Meeting, Gift, Agreement, Leader, Country):
+    # Articles too: counts of them are cached (the home page), and their status moves
+    # as the worker reads them.
+    for model in (Meeting, Gift, Agreement, Leader, Country, Article):
         post_save.connect(_on_write, sender=model, dispatch_uid=f"kb-changed-save-{model.__name__}")
         post_delete.connect(
             _on_write, sender=model, dispatch_uid=f"kb-changed-del-{model.__name__}"

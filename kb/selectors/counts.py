@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from kb.changes import cached
 from kb.models import Agreement, Article, Country, Evidence, Gift, Leader, Meeting, ReviewState
 
 Participation = Meeting.participants.through
@@ -96,7 +97,12 @@ def known_countries():
 
 
 def record_counts() -> dict[str, int]:
-    """How many of each record a reader can see (the home page's summary)."""
+    """How many of each record a reader can see (the home page's summary), counted once
+    per write (kb.changes): six counts over whole tables, 100 ms at 100k meetings."""
+    return cached("record-counts", {}, _record_counts)
+
+
+def _record_counts() -> dict[str, int]:
     return {
         "meetings": Meeting.objects.visible().count(),
         "leaders": Leader.objects.visible().active().count(),
