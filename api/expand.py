@@ -33,6 +33,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import BaseSerializer
 
 from api import loaders, serializers
+from kb.changes import cached
 from kb.models import Agreement, Gift, Meeting
 
 PARAMETER = "expand"
@@ -138,7 +139,14 @@ def _taking_part(through, fact: str, queryset, loader, serializer_class):
             leader_id__in=[x.pk for x in leaders], **{f"{fact}__in": visible}
         )
         newest = _first_per_row(taking_part, row="leader_id", order=_newest(f"{fact}__"))
-        pairs = list(newest.values_list("leader_id", f"{fact}_id"))
+        # Which records are each leader's newest ranks all they took part in (every
+        # meeting of a busy head of government), so the choice, a few hundred id pairs,
+        # is kept until the next write (kb.changes); the records are loaded fresh.
+        pairs = cached(
+            f"expand-{fact}",
+            {"leaders": sorted(x.pk for x in leaders)},
+            lambda: list(newest.values_list("leader_id", f"{fact}_id")),
+        )
         found = _newest_first(queryset().filter(pk__in={pk for _, pk in pairs}))
         return _grouped(pairs, _represented(found, loader, serializer_class))
 
@@ -165,7 +173,9 @@ def _leader_gifts(leaders) -> Loaded:
         .values_list(side, "pk")
         for side in ("giver_id", "recipient_id")
     )
-    pairs = list(given.union(received, all=True))
+    pairs = cached(
+        "expand-gifts", {"leaders": sorted(ids)}, lambda: list(given.union(received, all=True))
+    )
     found = list(_newest_first(loaders.gifts().filter(pk__in={pk for _, pk in pairs})))
     records = _represented(found, loaders.load_gifts, serializers.GiftSerializer)
     return {owner: given[:MAX_PER_ROW] for owner, given in _grouped(pairs, records).items()}
