@@ -93,7 +93,8 @@ soak: install
 	$(PY) -m pip install --quiet -e '.[soak]'
 	tests/soak/run.sh $(SOAK_ARGS)
 
-## Only the Locust load run (SOAK_LOAD_USERS, SOAK_LOAD_SECONDS).
+## Only the Locust load run at 100,000 meetings (SOAK_LOAD_USERS, SOAK_LOAD_SECONDS,
+## SOAK_LOAD_MEETINGS).
 load: install
 	$(PY) -m pip install --quiet -e '.[soak]'
 	tests/soak/run.sh tests/soak/test_load.py

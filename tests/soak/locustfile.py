@@ -16,6 +16,7 @@ from locust import HttpUser, between, events, task
 
 TOKEN = os.environ.get("SOAK_TOKEN", "")
 TIMINGS = os.environ.get("SOAK_TIMINGS", "timings.jsonl")
+MEETINGS = int(os.environ.get("SOAK_MEETINGS", "10000"))
 WORDS = ["summit", "visit", "trade", "energy", "Oslo", "Lima", "talks", "treaty", "fisheries"]
 _records: list[tuple[str, float, bool]] = []
 
@@ -47,7 +48,7 @@ class Analyst(HttpUser):
 
     @task(2)
     def meeting(self):
-        self.client.get(f"/meetings/{random.randint(1, 10_000)}/", name="read /meetings/N/")
+        self.client.get(f"/meetings/{random.randint(1, MEETINGS)}/", name="read /meetings/N/")
 
     @task(1)
     def lists(self):

@@ -1,5 +1,6 @@
 """Load: 50 Locust users for 5 minutes (SOAK_LOAD_SECONDS) against gunicorn and
-PostgreSQL holding 10,000 meetings, with a real worker taking the uploads. Loopback only.
+PostgreSQL holding 100,000 meetings (SOAK_LOAD_MEETINGS; issue 14's scale), with a real
+worker taking the uploads. Loopback only.
 
 Everything shares this machine's cores, as a small single-host deployment would: the web
 tier as configured in config/gunicorn.py, one ingest worker process (SOAK_WORKER_
@@ -35,6 +36,7 @@ pytestmark = [pytest.mark.soak, pytest.mark.integration, needs_services]
 USERS = int(os.environ.get("SOAK_LOAD_USERS", "50"))
 SECONDS = int(os.environ.get("SOAK_LOAD_SECONDS", "300"))
 WORKER_CONCURRENCY = int(os.environ.get("SOAK_WORKER_CONCURRENCY", "1"))
+MEETINGS = int(os.environ.get("SOAK_LOAD_MEETINGS", "100000"))
 
 
 def free_port() -> int:
@@ -97,8 +99,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def test_load_reads_p95_and_error_rate(workers, tmp_path):
-    call_command("generate_demo_data", meetings=10_000, seed=1)
-    assert Meeting.objects.count() >= 10_000
+    call_command("generate_demo_data", meetings=MEETINGS, seed=1)
+    assert Meeting.objects.count() >= MEETINGS
     # As after any bulk load: planner statistics, and the full-text indexes' pending
     # entries merged (a live database has autovacuum do both as rows trickle in).
     with connection.cursor() as cursor:
@@ -171,7 +173,12 @@ def test_load_reads_p95_and_error_rate(workers, tmp_path):
                 "0",
             ],
             cwd=tmp_path,
-            env={**env, "SOAK_TOKEN": token, "SOAK_TIMINGS": str(timings)},
+            env={
+                **env,
+                "SOAK_TOKEN": token,
+                "SOAK_TIMINGS": str(timings),
+                "SOAK_MEETINGS": str(MEETINGS),
+            },
             capture_output=True,
             text=True,
             timeout=SECONDS + 120,
@@ -194,6 +201,7 @@ def test_load_reads_p95_and_error_rate(workers, tmp_path):
     uploaded = Article.objects.filter(text__contains="Load test report")
     summary = {
         "users": USERS,
+        "meetings": MEETINGS,
         "seconds": SECONDS,
         "requests": len(records),
         "rps": round(len(records) / SECONDS, 1),
