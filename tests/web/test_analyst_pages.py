@@ -164,6 +164,18 @@ def test_network_limits_nodes(client, world):
     assert "most active of 4" in html
 
 
+def test_network_draws_and_lists_only_the_strongest_links(client, world, monkeypatch):
+    from web.views.network import NetworkView
+
+    monkeypatch.setattr(NetworkView, "max_edges", 2)
+    html = get(client, reverse("network"))
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert svg.count("<line") == 2
+    assert "The 2 strongest of their 5 links are drawn and listed" in html
+    table = html[html.index('id="edges-heading"') :]
+    assert table.count("<tr>") == 1 + 2  # the header and two links
+
+
 @pytest.mark.parametrize(
     "query", [{"by": "planet"}, {"limit": "lots"}, {"limit": "100000"}, {"from": "2024-99-01"}]
 )

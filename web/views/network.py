@@ -10,7 +10,7 @@ from kb.models import (
     MeetingKind,
 )
 from kb.selectors.meetings import filter_choices, with_row_relations
-from kb.selectors.network import graph_data, network
+from kb.selectors.network import MAX_EDGES, graph_data, network
 from kb.selectors.timeline import year_counts
 from web.views.base import ForgivingPaginationMixin, MeetingFilterMixin, PageMixin
 
@@ -22,6 +22,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
     section = "network"
     max_nodes_default = 60
     max_nodes_limit = 300
+    max_edges = MAX_EDGES
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -45,7 +46,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
         graph = cached(
             "network",
             {"by": by, "limit": limit, "filters": filters.params(sort=False)},
-            lambda: network(selection, by=by, max_nodes=limit),
+            lambda: network(selection, by=by, max_nodes=limit, max_edges=self.max_edges),
         )
         context.update(
             filters=filters,

@@ -20,3 +20,15 @@ def test_network_edges_and_weights(world):
     # Deterministic layout.
     again = network(Meeting.objects.visible())
     assert [(n.label, n.x, n.y) for n in graph.nodes] == [(n.label, n.x, n.y) for n in again.nodes]
+
+
+def test_only_the_strongest_links_are_kept_and_the_total_is_told(world):
+    whole = network(Meeting.objects.visible())
+    assert not whole.edges_truncated and whole.total_edges == 5
+
+    graph = network(Meeting.objects.visible(), max_edges=2)
+    assert graph.edges_truncated and graph.total_edges == 5
+    assert [e.weight for e in graph.edges] == [e.weight for e in whole.edges[:2]]
+    assert graph.edges[0].weight == 3
+    # Every node is still drawn, with its degree counted over all its links.
+    assert {n.label: n.degree for n in graph.nodes} == {n.label: n.degree for n in whole.nodes}
