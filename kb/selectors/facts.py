@@ -15,27 +15,24 @@ FACT_MODELS = (Meeting, Gift, Agreement)
 EVIDENCE_PER_PAGE = 20
 
 
-def gifts_for_list():
-    """Visible gifts with their givers' and recipients' countries and their meeting."""
-    return Gift.objects.visible().select_related(
-        "giver__country", "recipient__country", "meeting__host_country"
-    )
+def gifts_for_list(*, visible: bool = True):
+    """Visible gifts (all, if not ``visible``: a list filtered by review state) with their
+    givers' and recipients' countries and their meeting."""
+    gifts = Gift.objects.visible() if visible else Gift.objects.all()
+    return gifts.select_related("giver__country", "recipient__country", "meeting__host_country")
 
 
-def agreements_for_list():
-    """Visible agreements with their parties as ``leader_party_list`` and
-    ``country_party_list``, and their meeting."""
-    return (
-        Agreement.objects.visible()
-        .select_related("meeting__host_country")
-        .prefetch_related(
-            brief_leaders("leader_parties", "leader_party_list"),
-            Prefetch(
-                "country_parties",
-                queryset=Country.objects.only(*BRIEF_COUNTRY),
-                to_attr="country_party_list",
-            ),
-        )
+def agreements_for_list(*, visible: bool = True):
+    """Visible agreements (all, if not ``visible``) with their parties as
+    ``leader_party_list`` and ``country_party_list``, and their meeting."""
+    agreements = Agreement.objects.visible() if visible else Agreement.objects.all()
+    return agreements.select_related("meeting__host_country").prefetch_related(
+        brief_leaders("leader_parties", "leader_party_list"),
+        Prefetch(
+            "country_parties",
+            queryset=Country.objects.only(*BRIEF_COUNTRY),
+            to_attr="country_party_list",
+        ),
     )
 
 
@@ -90,3 +87,21 @@ def agreement_involving_country(code: str) -> Q:
         agreement=OuterRef("pk"), leader__country__code=code
     )
     return Q(Exists(countries)) | Q(Exists(leaders))
+
+
+def gift_involving_leader(leader_id: int) -> Q:
+    """Gifts the leader gave or received."""
+    return Q(giver_id=leader_id) | Q(recipient_id=leader_id)
+
+
+def gift_involving_country(code: str) -> Q:
+    """Gifts a leader of the country (ISO code, any case) gave or received."""
+    code = code.strip().upper()
+    return Q(giver__country__code=code) | Q(recipient__country__code=code)
+
+
+def agreement_with_party(**lookup) -> Exists:
+    """Agreements with a leader party matching ``lookup`` (``leader_id=…``,
+    ``leader_id__in=…``). EXISTS, so no agreement repeats."""
+    through = Agreement.leader_parties.through
+    return Exists(through.objects.filter(agreement=OuterRef("pk"), **lookup))
