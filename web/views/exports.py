@@ -3,6 +3,7 @@ leaders, countries, gifts, agreements and articles lists (issue 15)."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 from itertools import chain
@@ -92,6 +93,12 @@ def list_export(filters: ListFilters, name: str, fmt: str, request):
     rows are read in chunks, never all at once."""
     if filters.errors:
         return _filter_errors_response(filters)
+    if "format" in request.GET:
+        # The list page's ?format=csv: links in the rows are the same as from
+        # /NAME/export.csv (DRF's reverse would carry the format over into them).
+        request = copy.copy(request)
+        request.GET = request.GET.copy()
+        del request.GET["format"]
     columns, queryset, rows = list_export_rows(name, filters.ordered, request)
     if fmt == "csv":
         body = chain(["\ufeff"], stream_csv(rows, columns))
