@@ -144,32 +144,21 @@ def choice_param(name: str, label: str, choices, *, describe: str = "{}") -> Par
         label,
         "select",
         _choice(choices, label.lower()),
-        describe=lambda value: describe.format(choices(value).label),
+        describe=lambda value: describe.format(str(choices(value).label).lower()),
         options=name,
     )
 
 
-def date_params(label: str, *, help: str = "") -> tuple[Param, Param]:
-    """``from`` and ``to``, inclusive (swapped if given the wrong way round)."""
+def date_params(label: str, *, help: str = "", said: str = "") -> tuple[Param, Param]:
+    """``from`` and ``to``, inclusive (swapped if given the wrong way round); ``said``
+    leads their description ("published" from…)."""
+    lead = f"{said} " if said else ""
     return (
-        Param(
-            "from",
-            f"{label} from",
-            "date",
-            _date("from"),
-            out=dt.date.isoformat,
-            describe=lambda d: f"from {d:%d %b %Y}",
-            help=help,
-        ),
-        Param(
-            "to",
-            f"{label} to",
-            "date",
-            _date("to"),
-            out=dt.date.isoformat,
-            describe=lambda d: f"to {d:%d %b %Y}",
-        ),
-    )
+        Param("from", f"{label} from", "date", _date("from"), out=dt.date.isoformat,
+              describe=lambda d: f"{lead}from {d:%d %b %Y}", help=help),
+        Param("to", f"{label} to", "date", _date("to"), out=dt.date.isoformat,
+              describe=lambda d: f"{lead}to {d:%d %b %Y}"),
+    )  # fmt: skip
 
 
 def country_param(help: str, *, describe: str = "involving {}") -> Param:

@@ -67,9 +67,9 @@ class LeaderFilters(ListFilters):
               help="Part of a name, or a name or alias."),
         country_param("The leader's country, or a country whose office they held.",
                       describe="of {}"),
-        choice_param("office", "Office", OfficeKind, describe="who held the office {}"),
+        choice_param("office", "Office", OfficeKind, describe="who held the office of {}"),
         *date_params("Active", help="In office (of that country and kind) or at a meeting "
-                     "between these dates."),
+                     "between these dates.", said="active"),
         REVIEW_PARAM,
     )  # fmt: skip
     sorts = {
@@ -256,7 +256,7 @@ class ArticleFilters(ListFilters):
         Param("q", "Search", "search", _text("search"), describe=lambda q: f"matching “{q}”",
               help="Words of the title or the source."),
         choice_param("status", "Status", ArticleStatus, describe="extraction {}"),
-        *date_params("Published"),
+        *date_params("Published", said="published"),
         Param("source", "Source or domain", "text", _text("source"),
               describe=lambda s: f"from a source like “{s}”",
               help="Part of the source or the address, such as a site's domain."),
