@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import copy
 import csv
-import json
 from itertools import chain
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
 from django.views import View
 from rest_framework.utils.encoders import JSONEncoder
@@ -58,17 +56,27 @@ def export_csv(filters: MeetingFilters, request):
 def export_json(filters: MeetingFilters, request):
     if filters.errors:
         return _filter_errors_response(filters)
-    payload = {
+    head = {
         "filters": filters.params(),
         "description": filters.describe(),
-        "meetings": list(export_rows(filters, request)),
+        "count": filters.ordered().count(),
     }
-    payload["count"] = len(payload["meetings"])
-    response = HttpResponse(
-        json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'inline; filename="meetings.json"'
+    return json_document(head, "meetings", export_rows(filters, request))
+
+
+def json_document(head: dict, name: str, rows):
+    """A JSON download: ``head``'s keys, then ``name``: the rows, written one at a time
+    as they are read (a download of any size costs the memory of a chunk of rows)."""
+    encoder = JSONEncoder(ensure_ascii=False)
+
+    def document():
+        yield encoder.encode(head)[:-1] + f', "{name}": ['
+        for index, row in enumerate(rows):
+            yield ("," if index else "") + "\n" + encoder.encode(row)
+        yield "\n]}\n"
+
+    response = StreamingHttpResponse(document(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{name}.json"'
     return response
 
 
@@ -111,17 +119,7 @@ def list_export(filters: ListFilters, name: str, fmt: str, request):
         "count": queryset.count(),
         "columns": columns,
     }
-    encoder = JSONEncoder(ensure_ascii=False)
-
-    def document():
-        yield encoder.encode(head)[:-1] + f', "{name}": ['
-        for index, row in enumerate(rows):
-            yield ("," if index else "") + "\n" + encoder.encode(row)
-        yield "\n]}\n"
-
-    response = StreamingHttpResponse(document(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{name}.json"'
-    return response
+    return json_document(head, name, rows)
 
 
 class ListExportView(ReadRequiredMixin, View):
