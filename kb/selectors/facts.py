@@ -3,6 +3,9 @@ rejected is left out), the facts an article supports, and a fact's evidence."""
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
@@ -89,15 +92,18 @@ def agreement_involving_country(code: str) -> Q:
     return Q(Exists(countries)) | Q(Exists(leaders))
 
 
-def gift_involving_leader(leader_id: int) -> Q:
-    """Gifts the leader gave or received."""
-    return Q(giver_id=leader_id) | Q(recipient_id=leader_id)
+def gift_involving_leader(leader_id: int, side: str = "") -> Q:
+    """Gifts the leader gave or received (``side``: "giver" or "recipient" for one)."""
+    sides = (side,) if side else ("giver", "recipient")
+    return reduce(operator.or_, (Q(**{f"{name}_id": leader_id}) for name in sides))
 
 
-def gift_involving_country(code: str) -> Q:
-    """Gifts a leader of the country (ISO code, any case) gave or received."""
+def gift_involving_country(code: str, side: str = "") -> Q:
+    """Gifts a leader of the country (ISO code, any case) gave or received (``side``:
+    "giver" or "recipient" for one)."""
     code = code.strip().upper()
-    return Q(giver__country__code=code) | Q(recipient__country__code=code)
+    sides = (side,) if side else ("giver", "recipient")
+    return reduce(operator.or_, (Q(**{f"{name}__country__code": code}) for name in sides))
 
 
 def agreement_with_party(**lookup) -> Exists:

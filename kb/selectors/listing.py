@@ -41,7 +41,7 @@ class Param:
     options: str = ""  # the key of the select's options in the list's choices
 
 
-def _text(label: str):
+def text_value(label: str):
     def parse(raw: str, errors: list[str]) -> str | None:
         return " ".join(raw.split())[:MAX_QUERY_LENGTH] or None
 
@@ -132,19 +132,14 @@ def _flag(label: str):
     return parse
 
 
-def search_param(help: str) -> Param:
-    return Param(
-        "q", "Search", "search", _text("search"), describe=lambda q: f"matching “{q}”", help=help
-    )
-
-
-def choice_param(name: str, label: str, choices, *, describe: str = "{}") -> Param:
+def choice_param(name: str, label: str, choices, *, describe: str = "{}", help: str = "") -> Param:
     return Param(
         name,
         label,
         "select",
         _choice(choices, label.lower()),
         describe=lambda value: describe.format(str(choices(value).label).lower()),
+        help=help,
         options=name,
     )
 

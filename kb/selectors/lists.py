@@ -9,6 +9,7 @@ would repeat rows.
 
 from __future__ import annotations
 
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 
@@ -40,13 +41,13 @@ from kb.selectors.listing import (
     REVIEW_PARAM,
     ListFilters,
     Param,
-    _text,
     choice_param,
     country_param,
     date_params,
     flag_param,
     leader_param,
     reviewed,
+    text_value,
     words_in,
 )
 
@@ -63,7 +64,7 @@ def _nulls_last(field: str, descending: bool = False):
 class LeaderFilters(ListFilters):
     noun, singular = "leaders", "leader"
     params_spec = (
-        Param("q", "Search", "search", _text("search"), describe=lambda q: f"named like “{q}”",
+        Param("q", "Search", "search", text_value("search"), describe=lambda q: f"named like “{q}”",
               help="Part of a name, or a name or alias."),
         country_param("The leader's country, or a country whose office they held.",
                       describe="of {}"),
@@ -110,7 +111,7 @@ class LeaderFilters(ListFilters):
 class CountryFilters(ListFilters):
     noun, singular = "countries", "country"
     params_spec = (
-        Param("q", "Search", "search", _text("search"), describe=lambda q: f"named like “{q}”",
+        Param("q", "Search", "search", text_value("search"), describe=lambda q: f"named like “{q}”",
               help="A name, an official name or an ISO code."),
         flag_param("meetings", "Only countries with meetings",
                    "with meetings (hosted or attended)"),
@@ -158,13 +159,22 @@ FACT_SORTS = {
 }
 
 
+class GiftSide(models.TextChoices):
+    """Which end of a gift the country and leader filters look at (both by default)."""
+
+    GIVER = "giver", "Giver"
+    RECIPIENT = "recipient", "Recipient"
+
+
 class GiftFilters(ListFilters):
     noun, singular = "gifts", "gift"
     params_spec = (
-        Param("q", "Search", "search", _text("search"), describe=lambda q: f"matching “{q}”",
+        Param("q", "Search", "search", text_value("search"), describe=lambda q: f"matching “{q}”",
               help="Words of the gift, of its giver's or recipient's name, or of the place."),
         country_param("The giver's or the recipient's country."),
         leader_param("The giver or the recipient.", describe="given or received by {}"),
+        choice_param("side", "Country and leader as", GiftSide, describe="as {}",
+                     help="The giver or the recipient only (either, by default)."),
         *date_params("Date"),
         REVIEW_PARAM,
         ARTICLE_PARAM,
@@ -185,10 +195,11 @@ class GiftFilters(ListFilters):
 
     def filter(self, gifts):
         gifts = reviewed(gifts, self.get("review"))
+        side = self.get("side") or ""
         if country := self.get("country"):
-            gifts = gifts.filter(gift_involving_country(country.code))
+            gifts = gifts.filter(gift_involving_country(country.code, side))
         if leader := self.get("leader"):
-            gifts = gifts.filter(gift_involving_leader(leader.pk))
+            gifts = gifts.filter(gift_involving_leader(leader.pk, side))
         gifts = _dated(gifts, self.get("from"), self.get("to"))
         if article := self.get("article"):
             gifts = supported_by(gifts, article.pk)
@@ -199,7 +210,7 @@ class GiftFilters(ListFilters):
 class AgreementFilters(ListFilters):
     noun, singular = "agreements", "agreement"
     params_spec = (
-        Param("q", "Search", "search", _text("search"), describe=lambda q: f"matching “{q}”",
+        Param("q", "Search", "search", text_value("search"), describe=lambda q: f"matching “{q}”",
               help="Words of the summary or of the place of the meeting."),
         choice_param("kind", "Kind", AgreementKind, describe="kind {}"),
         choice_param("status", "Status", AgreementStatus, describe="status {}"),
@@ -253,11 +264,11 @@ def _dated(facts, start, end):
 class ArticleFilters(ListFilters):
     noun, singular = "articles", "article"
     params_spec = (
-        Param("q", "Search", "search", _text("search"), describe=lambda q: f"matching “{q}”",
+        Param("q", "Search", "search", text_value("search"), describe=lambda q: f"matching “{q}”",
               help="Words of the title or the source."),
         choice_param("status", "Status", ArticleStatus, describe="extraction {}"),
         *date_params("Published", said="published"),
-        Param("source", "Source or domain", "text", _text("source"),
+        Param("source", "Source or domain", "text", text_value("source"),
               describe=lambda s: f"from a source like “{s}”",
               help="Part of the source or the address, such as a site's domain."),
     )  # fmt: skip
@@ -314,6 +325,7 @@ def list_choices(filters: ListFilters) -> dict:
     names = {p.options for p in filters.params_spec if p.options}
     choices: dict = {
         "review": ReviewState.choices,
+        "side": GiftSide.choices,
         "office": OfficeKind.choices,
         "kind": AgreementKind.choices,
         "status": (ArticleStatus if isinstance(filters, ArticleFilters) else AgreementStatus)

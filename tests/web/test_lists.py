@@ -104,6 +104,16 @@ def test_gifts_search_country_leader_dates_review_and_article(client, world):
     assert shown(client, "gift", "item", article=article.pk) == ["lacquered fountain pen"]
 
 
+def test_gifts_country_and_leader_as_giver_or_recipient(client, world):
+    dubois = world["dubois"].pk
+    assert shown(client, "gift", "item", leader=dubois, side="giver") == []
+    assert len(shown(client, "gift", "item", leader=dubois, side="recipient")) == 2
+    assert shown(client, "gift", "item", country="JP", side="giver") == ["lacquered fountain pen"]
+    assert shown(client, "gift", "item", country="JP", side="recipient") == []
+    html = client.get(reverse("gift-list"), {"country": "DE", "side": "giver"}).content.decode()
+    assert "1 gift involving Germany, as giver" in html
+
+
 def test_gifts_show_their_meeting_and_date(client, world):
     GiftFactory(item="old atlas", date=dt.date(2015, 6, 1), meeting=world["paris"])
     html = client.get(reverse("gift-list"), {"q": "atlas"}).content.decode()
@@ -216,6 +226,7 @@ def test_pages_keep_the_filters(client, db):
         ("leader", {"review": "maybe"}, "Ignored the review state “maybe”"),
         ("country", {"meetings": "lots"}, "use 1 or leave it out"),
         ("gift", {"leader": "Sato"}, "expected a number"),
+        ("gift", {"side": "both"}, "Ignored the country and leader as “both”"),
         ("gift", {"leader": "999999"}, "no leader has id 999999"),
         ("gift", {"article": "12345678901234567890123"}, "expected a number"),
         ("gift", {"article": "424242"}, "no article has number 424242"),
