@@ -296,3 +296,11 @@ def test_article_filter_counts_evidence_not_mentions(client, world):
     EvidenceFactory(article=other, gift=world["plate"])
     assert shown(client, "gift", "item", article=other.pk) == ["porcelain plate"]
     assert shown(client, "agreement", "summary", article=other.pk) == []
+
+
+@pytest.mark.parametrize("name", ["leader", "country", "gift", "agreement", "article"])
+def test_typed_values_come_back_escaped(client, world, name):
+    evil = '"><script>alert(1)</script>'
+    html = client.get(reverse(f"{name}-list"), {"q": evil, "source": evil}).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
