@@ -128,3 +128,50 @@ def export_response(
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     response["Content-Disposition"] = f'attachment; filename="{basename}-{stamp}.{fmt}"'
     return response
+
+
+# ---- the lists' downloads -------------------------------------------------------------------
+
+
+def list_shapes() -> dict:
+    """Per list (leaders, countries, gifts, agreements, articles): the serializer whose
+    fields are the columns of its export, the queryset it reads, and the loader of its
+    nested data. The API's lists use these serializers and loaders, and the pages'
+    downloads use this, so both doors give the same columns (tests hold them to it)."""
+    from api import loaders, serializers
+    from kb.models import Article, Country, Leader
+
+    return {
+        "leaders": (
+            serializers.LeaderSerializer,
+            lambda: Leader.objects.select_related("country"),
+            serializers.attach_offices,
+        ),
+        "countries": (serializers.CountrySerializer, Country.objects.all, None),
+        "gifts": (serializers.GiftSerializer, loaders.gifts, loaders.load_gifts),
+        "agreements": (
+            serializers.AgreementSerializer,
+            loaders.agreements,
+            loaders.load_agreements,
+        ),
+        "articles": (
+            serializers.ArticleSerializer,
+            lambda: Article.objects.defer("text", "error"),
+            None,
+        ),
+    }
+
+
+def list_export_rows(name: str, queryset_of, request):
+    """(columns, rows) of the ``name`` list's export: ``queryset_of(base)`` filters and
+    orders the list's base queryset; rows are read ``CHUNK`` at a time, in that order."""
+    serializer_class, base, load = list_shapes()[name]
+    serializer = serializer_class(context={"request": request})
+
+    def loaded(objects):
+        if load is not None:
+            load(objects)
+        return objects
+
+    queryset = queryset_of(base())
+    return list(serializer.fields), queryset, _rows(queryset, serializer.to_representation, loaded)

@@ -40,8 +40,14 @@ from kb.models import (
     OfficeKind,
     ReviewState,
 )
-from kb.selectors.facts import agreement_involving_country, supported_by
-from kb.selectors.leaders import named_like
+from kb.selectors.facts import (
+    agreement_involving_country,
+    agreement_with_party,
+    gift_involving_country,
+    gift_involving_leader,
+    supported_by,
+)
+from kb.selectors.leaders import in_office, named_like
 from kb.selectors.meetings import involving_country, involving_leader, with_visible
 from kb.selectors.search import search_meetings
 
@@ -172,19 +178,10 @@ class LeaderFilter(ReviewedFilterSet):
 
 def _by_office(queryset, data):
     """Leaders filtered by country, office kind and day in office, all on one term."""
-    code, kind, day = data.get("country"), data.get("office"), data.get("in_office_on")
-    if not (code or kind or day):
-        return queryset
-    terms = Office.objects.visible().filter(leader=OuterRef("pk"))
-    if code:
-        terms = terms.filter(country__code__iexact=code)
-    if kind:
-        terms = terms.filter(kind=kind)
-    if day:
-        terms = terms.held_on(day)
-    if code and not (kind or day):
-        return queryset.filter(Q(country__code__iexact=code) | Exists(terms))
-    return queryset.filter(Exists(terms))
+    day = data.get("in_office_on")
+    return in_office(
+        queryset, code=data.get("country") or "", kind=data.get("office") or "", start=day, end=day
+    )
 
 
 class OfficeFilter(ReviewedFilterSet):
@@ -264,15 +261,14 @@ class GiftFilter(FactFilterSet):
         fields = ["leader", "giver", "recipient", "meeting", "date", "review_state"]
 
     def filter_leader(self, queryset, name, value):
-        return queryset.filter(Q(giver_id=value) | Q(recipient_id=value))
+        return queryset.filter(gift_involving_leader(value))
 
     def filter_leader_name(self, queryset, name, value):
         ids = named_like(value)
         return queryset.filter(Q(giver_id__in=ids) | Q(recipient_id__in=ids))
 
     def filter_country(self, queryset, name, value):
-        code = _country_codes(value)
-        return queryset.filter(Q(giver__country__code=code) | Q(recipient__country__code=code))
+        return queryset.filter(gift_involving_country(value))
 
 
 class AgreementFilter(FactFilterSet):
@@ -292,15 +288,11 @@ class AgreementFilter(FactFilterSet):
         model = Agreement
         fields = ["leader", "country", "meeting", "kind", "status", "date", "review_state"]
 
-    def _parties(self, queryset, **lookup):
-        through = Agreement.leader_parties.through
-        return queryset.filter(Exists(through.objects.filter(agreement=OuterRef("pk"), **lookup)))
-
     def filter_leader(self, queryset, name, value):
-        return self._parties(queryset, leader_id=value)
+        return queryset.filter(agreement_with_party(leader_id=value))
 
     def filter_leader_name(self, queryset, name, value):
-        return self._parties(queryset, leader_id__in=named_like(value))
+        return queryset.filter(agreement_with_party(leader_id__in=named_like(value)))
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(agreement_involving_country(value))

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from kb.models import Agreement, Gift, Leader, Meeting
+from kb.selectors import lists
 from web import upload
 from web.editing import articles as editing_articles
 from web.editing import facts as editing
@@ -40,6 +41,21 @@ urlpatterns = [
     path("map/", maps.MapView.as_view(), name="map"),
     path("charts/", maps.ChartsView.as_view(), name="charts"),
     path("timeline/", network.TimelineView.as_view(), name="timeline"),
+    *[
+        path(
+            f"{name}/export.{fmt}",
+            exports.ListExportView.as_view(filters_class=filters, name=name, format=fmt),
+            name=f"{name}-export-{fmt}",
+        )
+        for name, filters in (
+            ("leaders", lists.LeaderFilters),
+            ("countries", lists.CountryFilters),
+            ("gifts", lists.GiftFilters),
+            ("agreements", lists.AgreementFilters),
+            ("articles", lists.ArticleFilters),
+        )
+        for fmt in ("csv", "json")
+    ],
     path("leaders/", leaders.LeaderListView.as_view(), name="leader-list"),
     path("leaders/<int:pk>/", leaders.LeaderDetailView.as_view(), name="leader-detail"),
     path("countries/", countries.CountryListView.as_view(), name="country-list"),

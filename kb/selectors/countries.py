@@ -8,7 +8,8 @@ import datetime as dt
 
 from django.db.models import Count, Exists, Max, OuterRef
 
-from kb.models import Country, Meeting, Office
+from kb.models import Country, Leader, Meeting, Office
+from kb.selectors.counts import correlated_count
 
 Participation = Meeting.participants.through
 
@@ -73,3 +74,16 @@ def country_office_timeline(country) -> list[dict]:
         if rows:
             out.append({"label": label, "rows": rows, "since": first.year, "until": today.year})
     return out
+
+
+def country_row_counts() -> dict:
+    """A countries-list row's counts, as correlated subqueries (for the rows of one page,
+    or for all when the list is sorted by them): its leaders (active, not rejected) and
+    the meetings it hosted (not rejected)."""
+    leaders = Leader.objects.visible().active()
+    return {
+        "leader_count": correlated_count(leaders, Count("pk"), link="country"),
+        "hosted_count": correlated_count(
+            Meeting.objects.visible(), Count("pk"), link="host_country"
+        ),
+    }

@@ -3,6 +3,9 @@ rejected is left out), the facts an article supports, and a fact's evidence."""
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
@@ -15,27 +18,24 @@ FACT_MODELS = (Meeting, Gift, Agreement)
 EVIDENCE_PER_PAGE = 20
 
 
-def gifts_for_list():
-    """Visible gifts with their givers' and recipients' countries and their meeting."""
-    return Gift.objects.visible().select_related(
-        "giver__country", "recipient__country", "meeting__host_country"
-    )
+def gifts_for_list(*, visible: bool = True):
+    """Visible gifts (all, if not ``visible``: a list filtered by review state) with their
+    givers' and recipients' countries and their meeting."""
+    gifts = Gift.objects.visible() if visible else Gift.objects.all()
+    return gifts.select_related("giver__country", "recipient__country", "meeting__host_country")
 
 
-def agreements_for_list():
-    """Visible agreements with their parties as ``leader_party_list`` and
-    ``country_party_list``, and their meeting."""
-    return (
-        Agreement.objects.visible()
-        .select_related("meeting__host_country")
-        .prefetch_related(
-            brief_leaders("leader_parties", "leader_party_list"),
-            Prefetch(
-                "country_parties",
-                queryset=Country.objects.only(*BRIEF_COUNTRY),
-                to_attr="country_party_list",
-            ),
-        )
+def agreements_for_list(*, visible: bool = True):
+    """Visible agreements (all, if not ``visible``) with their parties as
+    ``leader_party_list`` and ``country_party_list``, and their meeting."""
+    agreements = Agreement.objects.visible() if visible else Agreement.objects.all()
+    return agreements.select_related("meeting__host_country").prefetch_related(
+        brief_leaders("leader_parties", "leader_party_list"),
+        Prefetch(
+            "country_parties",
+            queryset=Country.objects.only(*BRIEF_COUNTRY),
+            to_attr="country_party_list",
+        ),
     )
 
 
@@ -90,3 +90,24 @@ def agreement_involving_country(code: str) -> Q:
         agreement=OuterRef("pk"), leader__country__code=code
     )
     return Q(Exists(countries)) | Q(Exists(leaders))
+
+
+def gift_involving_leader(leader_id: int, side: str = "") -> Q:
+    """Gifts the leader gave or received (``side``: "giver" or "recipient" for one)."""
+    sides = (side,) if side else ("giver", "recipient")
+    return reduce(operator.or_, (Q(**{f"{name}_id": leader_id}) for name in sides))
+
+
+def gift_involving_country(code: str, side: str = "") -> Q:
+    """Gifts a leader of the country (ISO code, any case) gave or received (``side``:
+    "giver" or "recipient" for one)."""
+    code = code.strip().upper()
+    sides = (side,) if side else ("giver", "recipient")
+    return reduce(operator.or_, (Q(**{f"{name}__country__code": code}) for name in sides))
+
+
+def agreement_with_party(**lookup) -> Exists:
+    """Agreements with a leader party matching ``lookup`` (``leader_id=…``,
+    ``leader_id__in=…``). EXISTS, so no agreement repeats."""
+    through = Agreement.leader_parties.through
+    return Exists(through.objects.filter(agreement=OuterRef("pk"), **lookup))

@@ -21,6 +21,12 @@ def read_csv(response):
     return list(csv.DictReader(io.StringIO(body)))
 
 
+def read_json(response):
+    """A JSON download, streamed (never built whole in memory)."""
+    assert response.status_code == 200 and response.streaming
+    return json.loads(b"".join(response.streaming_content))
+
+
 def test_csv_export_contents(client, world):
     rows = read_csv(client.get(reverse("meeting-export-csv")))
     assert [r["place"] for r in rows] == ["Kanazawa", "Paris", "Lake Bled", "", "Berlin"]
@@ -55,7 +61,7 @@ def test_json_export_contents(client, world):
     response = client.get(reverse("meeting-export-json"), {"country": "DE", "sort": "date"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
-    data = json.loads(response.content)
+    data = read_json(response)
     assert data["count"] == 3
     assert data["filters"] == {"country": "DE", "sort": "date"}
     berlin, bled, paris = data["meetings"]
@@ -71,7 +77,7 @@ def test_json_export_contents(client, world):
     assert paris["date"] == "2022-01-10" and paris["kind"] == "talks"
     # The same through ?format=json on the list.
     again = client.get(reverse("meeting-list"), {"format": "json", "country": "DE", "sort": "date"})
-    assert json.loads(again.content)["meetings"] == data["meetings"]
+    assert read_json(again)["meetings"] == data["meetings"]
 
 
 def test_exports_refuse_bad_filters(client, world):
@@ -111,7 +117,7 @@ def test_csv_export_guards_against_formula_injection(client, db):
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@")), value
     # JSON is data, not a spreadsheet: values are exact.
-    data = json.loads(client.get(reverse("meeting-export-json")).content)
+    data = read_json(client.get(reverse("meeting-export-json")))
     assert {m["place"] for m in data["meetings"]} == {"+malicious", "Normal place"}
 
 

@@ -18,19 +18,29 @@ from kb.selectors.facts import (
     facts_of_article,
     gifts_for_list,
 )
+from kb.selectors.lists import ArticleFilters
 from kb.selectors.meetings import meetings_for_list
 from kb.selectors.rows import leaders_prefetch
-from web.views.base import PAGE_SIZE, PENDING_STATUSES, PageMixin, PageRowsMixin, ReadRequiredMixin
+from web.views.base import (
+    PAGE_SIZE,
+    PENDING_STATUSES,
+    ForgivingPaginationMixin,
+    PageMixin,
+    ReadRequiredMixin,
+)
+from web.views.lists import FilteredListMixin
 
 
-class ArticleListView(PageRowsMixin, PageMixin, ListView):
+class ArticleListView(FilteredListMixin, ForgivingPaginationMixin, PageMixin, ListView):
+    """Search, filter (status, published between, source or domain), sort and page through
+    articles; download what is shown."""
+
     template_name = "kb/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
     section = "articles"
-
-    def get_queryset(self):
-        return Article.objects.order_by("-created_at", "-id")
+    filters_class = ArticleFilters
+    export_name = "articles"
 
     def rows(self):
         return Article.objects.defer("text", "error").annotate(evidence_count=evidence_count())

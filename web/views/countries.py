@@ -17,42 +17,33 @@ from kb.models import (
 from kb.selectors.countries import (
     counterpart_countries,
     country_office_timeline,
+    country_row_counts,
     meetings_of_country,
 )
-from kb.selectors.counts import country_counts
+from kb.selectors.lists import CountryFilters
 from kb.selectors.maps import hosted_counts
 from kb.selectors.meetings import meetings_for_list
-from web.views.base import PAGE_SIZE, PageMixin
+from web.views.base import PAGE_SIZE, ForgivingPaginationMixin, PageMixin
+from web.views.lists import FilteredListMixin
 from web.views.maps import world_map
 
 
-class CountryListView(PageMixin, ListView):
+class CountryListView(FilteredListMixin, ForgivingPaginationMixin, PageMixin, ListView):
+    """The world map, then countries with leaders or meetings (or all of them): searched,
+    filtered, sorted and paged, with their counts; download what is shown."""
+
     template_name = "kb/country_list.html"
     context_object_name = "countries"
     paginate_by = PAGE_SIZE * 2
     section = "countries"
+    filters_class = CountryFilters
+    export_name = "countries"
 
-    def show_all(self) -> bool:
-        return self.request.GET.get("all") == "1"
-
-    def counts(self) -> dict[int, tuple[int, int]]:
-        if not hasattr(self, "_counts"):
-            # Two grouped queries, cached until the next write (kb.changes).
-            self._counts = cached("country-counts", {}, country_counts)
-        return self._counts
-
-    def get_queryset(self):
-        countries = Country.objects.order_by("name")
-        if not self.show_all():
-            countries = countries.filter(pk__in=list(self.counts()))
-        return countries
+    def rows(self):
+        return Country.objects.annotate(**country_row_counts())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["show_all"] = self.show_all()
-        counts = self.counts()
-        for country in context["countries"]:  # the page's rows only
-            country.leader_count, country.hosted_count = counts.get(country.pk, (0, 0))
         counts = cached(
             "map",
             {"shade": "hosted", "filters": {}},

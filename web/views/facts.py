@@ -9,21 +9,25 @@ from kb.models import (
     Gift,
 )
 from kb.selectors.facts import agreements_for_list, evidence_page, gifts_for_list
+from kb.selectors.lists import AgreementFilters, GiftFilters
 from kb.selectors.rows import leaders_prefetch
-from web.views.base import PAGE_SIZE, PageMixin, PageRowsMixin
+from web.views.base import PAGE_SIZE, ForgivingPaginationMixin, PageMixin
+from web.views.lists import FilteredListMixin
 
 
-class GiftListView(PageRowsMixin, PageMixin, ListView):
+class GiftListView(FilteredListMixin, ForgivingPaginationMixin, PageMixin, ListView):
+    """Search, filter (country, leader, dates, review state, source article), sort and page
+    through gifts, each with its meeting and date; download what is shown."""
+
     template_name = "kb/gift_list.html"
     context_object_name = "gifts"
     paginate_by = PAGE_SIZE
     section = "gifts"
-
-    def get_queryset(self):
-        return Gift.objects.visible().order_by("-date", "-id")
+    filters_class = GiftFilters
+    export_name = "gifts"
 
     def rows(self):
-        return gifts_for_list()
+        return gifts_for_list(visible=False)
 
 
 class GiftDetailView(PageMixin, DetailView):
@@ -42,17 +46,20 @@ class GiftDetailView(PageMixin, DetailView):
         return context
 
 
-class AgreementListView(PageRowsMixin, PageMixin, ListView):
+class AgreementListView(FilteredListMixin, ForgivingPaginationMixin, PageMixin, ListView):
+    """Search, filter (kind, status, party country or leader, dates, review state, source
+    article), sort and page through agreements, each with its meeting and date; download
+    what is shown."""
+
     template_name = "kb/agreement_list.html"
     context_object_name = "agreements"
     paginate_by = PAGE_SIZE
     section = "agreements"
-
-    def get_queryset(self):
-        return Agreement.objects.visible().order_by("-date", "-id")
+    filters_class = AgreementFilters
+    export_name = "agreements"
 
     def rows(self):
-        return agreements_for_list()
+        return agreements_for_list(visible=False)
 
 
 class AgreementDetailView(PageMixin, DetailView):

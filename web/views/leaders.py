@@ -13,23 +13,27 @@ from kb.models import (
 from kb.selectors.counts import leader_meeting_count
 from kb.selectors.facts import agreements_for_list, gifts_for_list
 from kb.selectors.leaders import counterparts_of_leader, leader_meetings
+from kb.selectors.lists import LeaderFilters
 from kb.selectors.maps import leader_travels
 from kb.selectors.meetings import with_row_relations
 from kb.selectors.rows import COUNTRY_DETAILS
 from kb.selectors.timeline import by_year, meetings_per_year
 from web import charts
-from web.views.base import PAGE_SIZE, CountedPaginator, PageMixin, PageRowsMixin
+from web.views.base import PAGE_SIZE, CountedPaginator, ForgivingPaginationMixin, PageMixin
+from web.views.lists import FilteredListMixin
 from web.views.maps import world_map
 
 
-class LeaderListView(PageRowsMixin, PageMixin, ListView):
+class LeaderListView(FilteredListMixin, ForgivingPaginationMixin, PageMixin, ListView):
+    """Search, filter (country, office, active between two dates, review state), sort and
+    page through leaders; download what is shown."""
+
     template_name = "kb/leader_list.html"
     context_object_name = "leaders"
     paginate_by = PAGE_SIZE
     section = "leaders"
-
-    def get_queryset(self):
-        return Leader.objects.visible().active().order_by("name", "id")
+    filters_class = LeaderFilters
+    export_name = "leaders"
 
     def rows(self):
         return (
