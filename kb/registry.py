@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from simple_history.utils import bulk_create_with_history
 
-from ingest.extract.registry import (
+from gazetteer.registry import (
     SHIPPED_FILE,
     Registry,
     RegistryFileError,

@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from ingest.extract.registry import RegistryFileError
+from gazetteer.registry import RegistryFileError
 from kb.models import Leader, Office, ReviewState
 from kb.registry import registry_load, registry_snapshot
 from kb.services.offices import office_update
@@ -166,7 +166,7 @@ def test_the_snapshot_is_built_once_not_per_call(tmp_path, countries, django_ass
 
 
 def test_parse_errors_name_the_file_line():
-    from ingest.extract.registry import parse_registry_rows
+    from gazetteer.registry import parse_registry_rows
 
     with pytest.raises(RegistryFileError, match="line 2"):
         parse_registry_rows([HEADER, "only,three,fields"])

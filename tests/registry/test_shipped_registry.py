@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from ingest.extract.registry import SHIPPED_FILE, read_registry_file
+from gazetteer.registry import SHIPPED_FILE, read_registry_file
 from kb.registry_coverage import STATES, registry_coverage
 
 D = dt.date
@@ -152,7 +152,7 @@ def test_the_registry_covers_the_1990s_too(registry):
 
 
 def test_coverage_counts_a_missing_year_as_a_gap():
-    from ingest.extract.registry import parse_registry_rows, registry_from_rows
+    from gazetteer.registry import parse_registry_rows, registry_from_rows
 
     rows = parse_registry_rows(
         [

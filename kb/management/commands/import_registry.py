@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.extract.registry import RegistryFileError
+from gazetteer.registry import RegistryFileError
 from kb.registry import registry_import, wikidata_rows
 
 

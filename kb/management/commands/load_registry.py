@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.extract.registry import SHIPPED_FILE, RegistryFileError
+from gazetteer.registry import SHIPPED_FILE, RegistryFileError
 from kb.registry import registry_file_rows, registry_load
 
 

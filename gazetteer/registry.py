@@ -383,7 +383,7 @@ def registry_from_rows(rows: Iterable[dict], *, version: str = "") -> Registry:
     return Registry(persons, version=version)
 
 
-SHIPPED_FILE = Path(__file__).resolve().parents[2] / "kb" / "data" / "registry.csv"
+SHIPPED_FILE = Path(__file__).resolve().parents[1] / "kb" / "data" / "registry.csv"
 
 
 def read_registry_file(path: Path = SHIPPED_FILE) -> Registry:
