@@ -13,7 +13,7 @@ import random
 import pytest
 
 from gazetteer.registry import LEADING_KINDS, read_registry_file
-from ingest.evaluation import normalise_name
+from ingest.evaluation.matching import normalise_name
 from ingest.extract import extract_many
 from ingest.extract.countries import soviet
 

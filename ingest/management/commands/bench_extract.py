@@ -31,7 +31,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.evaluation import article_text
+from ingest.evaluation.scoring import article_text
 from ingest.management.commands.extract import read_text_file
 
 TARGET_RATIO = 0.75

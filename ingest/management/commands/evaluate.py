@@ -26,16 +26,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.evaluation import (
-    FACT_TYPES,
-    SINGULAR,
-    EvaluationResult,
-    article_text,
-    describe,
-    evaluate,
-    find_conflict_facts,
-    parse_thresholds,
-)
+from ingest.evaluation.conflict import find_conflict_facts
+from ingest.evaluation.matching import FACT_TYPES, SINGULAR, describe
+from ingest.evaluation.results import EvaluationResult
+from ingest.evaluation.scoring import article_text, evaluate, parse_thresholds
 from ingest.management.commands.extract import read_text_file
 
 GOLD_SUFFIX = ".gold.json"

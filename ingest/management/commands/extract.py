@@ -26,7 +26,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.evaluation import article_text
+from ingest.evaluation.scoring import article_text
 
 
 def read_text_file(path: Path) -> str:
