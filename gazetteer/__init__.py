@@ -15,6 +15,6 @@ The leader registry's *records* live in kb (``kb/registry.py``, the shipped file
 and ``Office``, with history), and neither a load nor an import overwrites what an
 editor set, so it is domain data with owners. Only its snapshot type and file format are
 here, because both sides read them: kb builds a ``Registry`` from the database
-(``kb.registry.registry_snapshot``) and checks imported files with the parser; the
+(``kb.registry.snapshot.registry_snapshot``) and checks imported files with the parser; the
 extractor matches names against a ``Registry`` and never touches the database.
 """

@@ -2,7 +2,7 @@
 
 A `Registry` is a plain-data snapshot of the project's office-holders (persons, their
 names and aliases, and their terms), built once per process from the database
-(`kb.registry.registry_snapshot`) or from the shipped file (`read_registry_file`), and
+(`kb.registry.snapshot.registry_snapshot`) or from the shipped file (`read_registry_file`), and
 handed to the extractor. Nothing here imports Django or touches a database, so a lookup
 costs a dictionary access, never a query.
 

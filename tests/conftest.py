@@ -65,7 +65,7 @@ def empty_cache():
 def fresh_registry_snapshot():
     """Each test reads the registry its own database holds, not a snapshot an earlier
     test's database left in this process."""
-    from kb.registry import registry_changed
+    from kb.registry.snapshot import registry_changed
 
     registry_changed()
     yield

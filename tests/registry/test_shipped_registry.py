@@ -168,7 +168,8 @@ def test_coverage_counts_a_missing_year_as_a_gap():
 
 def test_the_shipped_file_passes_the_loaders_checks():
     """What load_registry refuses (a person in one office twice at once) is not in it."""
-    from kb.registry import _check_overlaps, registry_file_rows
+    from kb.registry.load import registry_file_rows
+    from kb.registry.terms import _check_overlaps
 
     rows = registry_file_rows(SHIPPED_FILE)
     _check_overlaps(rows, "registry.csv")

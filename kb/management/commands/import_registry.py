@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from gazetteer.registry import RegistryFileError
-from kb.registry import registry_import, wikidata_rows
+from kb.registry.wikidata import registry_import, wikidata_rows
 
 
 class Command(BaseCommand):
