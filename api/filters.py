@@ -5,6 +5,8 @@
   of lists unless ``include_rejected`` is true, ``review_state`` is asked for, or the
   list is a change feed (``updated_since``: a mirror must see rejections too). Merged
   leaders are left out likewise (``include_merged``).
+- A merged leader's or meeting's id (``?leader=``, ``?giver=``, ``?meeting=``...) stands
+  for the record it was merged into, as the pages do (``kb.selectors.merged``).
 - Ids that match nothing give an empty list; malformed values (``kind=picnic``,
   ``date_after=yesterday``, ``include_rejected=maybe``) are 400 with the reason.
 - ``updated_since`` (ISO 8601; a naive time is UTC) keeps rows changed strictly after it.
@@ -20,7 +22,7 @@ from django_filters import rest_framework as filters
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter, SearchFilter
 
-from api.filter_fields import BooleanFilter, ChangedSinceFilter, IdFilter
+from api.filter_fields import BooleanFilter, ChangedSinceFilter, IdFilter, MergedIdFilter
 from api.models import Tombstone
 from kb.models import (
     Agreement,
@@ -43,7 +45,11 @@ from kb.models import (
 from kb.selectors.facts import agreement_involving_country, supported_by
 from kb.selectors.leaders import named_like
 from kb.selectors.meetings import involving_country, involving_leader, with_visible
+from kb.selectors.merged import by_survivor
 from kb.selectors.search import search_meetings
+
+#: Help text of an id filter that follows merges, as the pages do.
+FOLLOWS = "%s; a merged record's id stands for the record it was merged into."
 
 TOMBSTONE_MODELS = ("country", "leader", "article", "meeting", "gift", "agreement", "evidence")
 
@@ -188,7 +194,9 @@ def _by_office(queryset, data):
 
 
 class OfficeFilter(ReviewedFilterSet):
-    leader = IdFilter(field_name="leader", help_text="The office-holder's id.")
+    leader = MergedIdFilter(
+        field_name="leader_id", model=Leader, help_text=FOLLOWS % "The office-holder's id"
+    )
     country = filters.CharFilter(
         field_name="country__code", lookup_expr="iexact", help_text="ISO 3166 alpha-2 code."
     )
@@ -211,7 +219,7 @@ def _participant(**lookup):
 
 
 class MeetingFilter(FactFilterSet):
-    leader = IdFilter(method="filter_leader", help_text="Participant id.")
+    leader = IdFilter(method="filter_leader", help_text=FOLLOWS % "Participant id")
     leader_name = filters.CharFilter(
         method="filter_leader_name",
         help_text="Participant name or alias, or whole words of a name.",
@@ -247,14 +255,22 @@ class MeetingFilter(FactFilterSet):
 
 
 class GiftFilter(FactFilterSet):
-    leader = IdFilter(method="filter_leader", help_text="Giver or recipient id.")
+    leader = MergedIdFilter(
+        model=Leader,
+        lookups=("giver_id", "recipient_id"),
+        help_text=FOLLOWS % "Giver or recipient id",
+    )
     leader_name = filters.CharFilter(
         method="filter_leader_name",
         help_text="Giver's or recipient's name or alias, or whole words of a name.",
     )
-    giver = IdFilter(field_name="giver_id")
-    recipient = IdFilter(field_name="recipient_id")
-    meeting = IdFilter(field_name="meeting_id")
+    giver = MergedIdFilter(field_name="giver_id", model=Leader, help_text=FOLLOWS % "Giver id")
+    recipient = MergedIdFilter(
+        field_name="recipient_id", model=Leader, help_text=FOLLOWS % "Recipient id"
+    )
+    meeting = MergedIdFilter(
+        field_name="meeting_id", model=Meeting, help_text=FOLLOWS % "Meeting id"
+    )
     country = filters.CharFilter(
         method="filter_country", help_text="ISO code of the giver's or recipient's country."
     )
@@ -262,9 +278,6 @@ class GiftFilter(FactFilterSet):
     class Meta:
         model = Gift
         fields = ["leader", "giver", "recipient", "meeting", "date", "review_state"]
-
-    def filter_leader(self, queryset, name, value):
-        return queryset.filter(Q(giver_id=value) | Q(recipient_id=value))
 
     def filter_leader_name(self, queryset, name, value):
         ids = named_like(value)
@@ -276,7 +289,7 @@ class GiftFilter(FactFilterSet):
 
 
 class AgreementFilter(FactFilterSet):
-    leader = IdFilter(method="filter_leader", help_text="Party id.")
+    leader = IdFilter(method="filter_leader", help_text=FOLLOWS % "Party id")
     leader_name = filters.CharFilter(
         method="filter_leader_name", help_text="Party name or alias, or whole words of a name."
     )
@@ -284,7 +297,9 @@ class AgreementFilter(FactFilterSet):
         method="filter_country",
         help_text="ISO code of a party country, or of a party leader's country.",
     )
-    meeting = IdFilter(field_name="meeting_id")
+    meeting = MergedIdFilter(
+        field_name="meeting_id", model=Meeting, help_text=FOLLOWS % "Meeting id"
+    )
     kind = filters.ChoiceFilter(choices=AgreementKind.choices)
     status = filters.ChoiceFilter(choices=AgreementStatus.choices)
 
@@ -292,12 +307,12 @@ class AgreementFilter(FactFilterSet):
         model = Agreement
         fields = ["leader", "country", "meeting", "kind", "status", "date", "review_state"]
 
-    def _parties(self, queryset, **lookup):
-        through = Agreement.leader_parties.through
-        return queryset.filter(Exists(through.objects.filter(agreement=OuterRef("pk"), **lookup)))
+    def _parties(self, queryset, *condition, **lookup):
+        through = Agreement.leader_parties.through.objects.filter(*condition, **lookup)
+        return queryset.filter(Exists(through.filter(agreement=OuterRef("pk"))))
 
     def filter_leader(self, queryset, name, value):
-        return self._parties(queryset, leader_id=value)
+        return self._parties(queryset, by_survivor("leader_id", Leader, value))
 
     def filter_leader_name(self, queryset, name, value):
         return self._parties(queryset, leader_id__in=named_like(value))
@@ -314,7 +329,9 @@ class ArticleFilter(ApiFilterSet):
     )
     status = filters.ChoiceFilter(choices=ArticleStatus.choices)
     published = filters.DateFromToRangeFilter(help_text="Inclusive: published_after, _before.")
-    leader = IdFilter(method="filter_leader", help_text="Articles that mention this leader.")
+    leader = IdFilter(
+        method="filter_leader", help_text=FOLLOWS % "Articles that mention this leader"
+    )
     country = filters.CharFilter(
         method="filter_country", help_text="Articles that mention this country (ISO code)."
     )
@@ -333,10 +350,8 @@ class ArticleFilter(ApiFilterSet):
         return queryset.alias(changed_at=changed).filter(changed_at__gt=value)
 
     def filter_leader(self, queryset, name, value):
-        through = Article.leaders.through
-        return queryset.filter(
-            Exists(through.objects.filter(article=OuterRef("pk"), leader_id=value))
-        )
+        mentions = Article.leaders.through.objects.filter(by_survivor("leader_id", Leader, value))
+        return queryset.filter(Exists(mentions.filter(article=OuterRef("pk"))))
 
     def filter_country(self, queryset, name, value):
         through = Article.countries.through
@@ -356,7 +371,9 @@ class EvidenceFilter(ApiFilterSet):
         "is replaced, never edited; deleted rows are in /api/changes/deleted/.",
     )
     article = IdFilter(field_name="article_id")
-    meeting = IdFilter(field_name="meeting_id")
+    meeting = MergedIdFilter(
+        field_name="meeting_id", model=Meeting, help_text=FOLLOWS % "Meeting id"
+    )
     gift = IdFilter(field_name="gift_id")
     agreement = IdFilter(field_name="agreement_id")
     fact = filters.ChoiceFilter(
