@@ -10,7 +10,7 @@ Django, and nothing here imports ``ingest`` or ``kb``, so either can depend on i
 - ``gazetteer.registry``: the plain snapshot of the leader registry (``Registry``,
   ``Term``), its file format and the reader of the shipped file.
 
-The leader registry's *records* live in kb (``kb/registry.py``, the shipped file
+The leader registry's *records* live in kb (``kb/registry/``, the shipped file
 ``kb/data/registry.csv``): its people and terms are records editors correct (``Leader``
 and ``Office``, with history), and neither a load nor an import overwrites what an
 editor set, so it is domain data with owners. Only its snapshot type and file format are
