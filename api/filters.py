@@ -1,5 +1,5 @@
-"""Query-string filters, full-text search and ordering for every list (typed fields in
-``api.filter_fields``; the conditions themselves are ``kb.selectors``').
+"""Query-string filters for every list (typed fields in ``api.filter_fields``; the
+conditions themselves are ``kb.selectors``'; search and ordering are ``api.ordering``).
 
 - Facts (meetings, gifts, agreements) and leaders that an editor rejected are left out
   of lists unless ``include_rejected`` is true, ``review_state`` is asked for, or the
@@ -16,11 +16,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django_filters import rest_framework as filters
-from rest_framework.exceptions import ValidationError
-from rest_framework.filters import BaseFilterBackend, OrderingFilter, SearchFilter
 
 from api.filter_fields import BooleanFilter, ChangedSinceFilter, IdFilter, MergedIdFilter
 from api.models import Tombstone
@@ -46,7 +44,6 @@ from kb.selectors.facts import agreement_involving_country, supported_by
 from kb.selectors.leaders import named_like
 from kb.selectors.meetings import involving_country, involving_leader, with_visible
 from kb.selectors.merged import by_survivor
-from kb.selectors.search import search_meetings
 
 #: Help text of an id filter that follows merges, as the pages do.
 FOLLOWS = "%s; a merged record's id stands for the record it was merged into."
@@ -422,80 +419,3 @@ class MergeFilter(StrictFilterSet):
 
     def filter_changed(self, queryset, name, value):
         return queryset.filter(Q(created_at__gt=value) | Q(undone_at__gt=value))
-
-
-# ---- search and ordering -------------------------------------------------------------------
-
-
-class MeetingSearch(BaseFilterBackend):
-    """``?search=`` as on the meetings page: words, "quoted phrases" and -exclusions over
-    places, topics, participants, gifts, agreements and source articles (PostgreSQL
-    full-text search; substring matching on SQLite)."""
-
-    def filter_queryset(self, request, queryset, view):
-        return search_meetings(queryset, request.query_params.get("search", ""))
-
-    def get_schema_operation_parameters(self, view):
-        return [
-            {
-                "name": "search",
-                "in": "query",
-                "required": False,
-                "description": 'Full-text search: words, "quoted phrases", -excluded words.',
-                "schema": {"type": "string"},
-            }
-        ]
-
-
-class Search(SearchFilter):
-    search_description = "Case-insensitive substring search."
-
-
-class StableOrdering(OrderingFilter):
-    """``?ordering=`` with comma-separated fields, ``-`` for descending. Unknown fields are
-    400. ``id`` always breaks ties and NULLs sort last, so pagination is stable."""
-
-    def get_ordering(self, request, queryset, view):
-        params = request.query_params.get(self.ordering_param)
-        if params is None:
-            return list(self.get_default_ordering(view) or ["id"])
-        terms = [term.strip() for term in params.split(",")]
-        valid = self._valid(view)
-        bad = [term for term in terms if term.lstrip("-") not in valid]
-        if bad:
-            raise ValidationError(
-                {self.ordering_param: [f"Cannot order by {bad[0]!r}; use {', '.join(valid)}."]}
-            )
-        return terms
-
-    @staticmethod
-    def _valid(view) -> list[str]:
-        return list(getattr(view, "ordering_fields", None) or ["id"])
-
-    def filter_queryset(self, request, queryset, view):
-        terms = self.get_ordering(request, queryset, view)
-        if not any(term.lstrip("-") == "id" for term in terms):
-            terms = [*terms, "-id" if terms and terms[0].startswith("-") else "id"]
-        expressions = [
-            F(term[1:]).desc(nulls_last=True)
-            if term.startswith("-")
-            else F(term).asc(nulls_last=True)
-            for term in terms
-        ]
-        return queryset.order_by(*expressions)
-
-    def get_schema_operation_parameters(self, view):
-        names = "|".join(self._valid(view))
-        return [
-            {
-                "name": self.ordering_param,
-                "in": "query",
-                "required": False,
-                "description": (
-                    "Comma-separated fields to sort by, `-` for descending: "
-                    + ", ".join(f"`{name}`" for name in self._valid(view))
-                    + ". Ties are broken by `id`."
-                ),
-                "schema": {"type": "string", "pattern": f"^-?({names})(,-?({names}))*$"},
-            }
-        ]

@@ -28,8 +28,9 @@ from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from api import expand, filters
+from api import expand
 from api.exports import EXPORT_FORMATS, EXPORT_RENDERERS, export_response
+from api.ordering import Search, StableOrdering
 from api.pagination import Pagination
 from api.parsers import JSONParser
 from api.serializers.base import NoInputSerializer
@@ -67,7 +68,7 @@ class ApiViewSet(viewsets.GenericViewSet):
     as CSV or JSON Lines. Filters and ordering apply to lists only."""
 
     pagination_class = Pagination
-    filter_backends = [DjangoFilterBackend, filters.Search, filters.StableOrdering]
+    filter_backends = [DjangoFilterBackend, Search, StableOrdering]
     exportable = True
     #: The serializer used for lists and exports (defaults to ``serializer_class``).
     list_serializer_class = None

@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 
 from api import expand, filters, loaders
 from api.loaders import agreements, gifts, meetings
+from api.ordering import MeetingSearch, StableOrdering
 from api.serializers.facts import (
     AgreementSerializer,
     EvidenceRowSerializer,
@@ -52,7 +53,7 @@ class MeetingViewSet(FactViewSet):
     create_serializer_class = MeetingCreateSerializer
     update_serializer_class = MeetingUpdateSerializer
     filterset_class = filters.MeetingFilter
-    filter_backends = [DjangoFilterBackend, filters.MeetingSearch, filters.StableOrdering]
+    filter_backends = [DjangoFilterBackend, MeetingSearch, StableOrdering]
     ordering_fields = ["date", "id", "updated_at", "confidence", "kind"]
     ordering = ["-date", "-id"]
 

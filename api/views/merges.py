@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from api import filters
 from api.models import Tombstone
+from api.ordering import StableOrdering
 from api.parsers import JSONParser
 from api.serializers.writes import MergeRecordSerializer, TombstoneSerializer
 from api.views.base import (
@@ -34,7 +35,7 @@ class MergeViewSet(ReadViewSet):
     parser_classes = [JSONParser]
     queryset = MergeRecord.objects.all()
     serializer_class = MergeRecordSerializer
-    filter_backends = [DjangoFilterBackend, filters.StableOrdering]
+    filter_backends = [DjangoFilterBackend, StableOrdering]
     filterset_class = filters.MergeFilter
     ordering_fields = ["created_at", "id"]
     ordering = ["-created_at", "-id"]
@@ -66,7 +67,7 @@ class MergeViewSet(ReadViewSet):
 class DeletedViewSet(ApiViewSet):
     queryset = Tombstone.objects.all()
     serializer_class = TombstoneSerializer
-    filter_backends = [DjangoFilterBackend, filters.StableOrdering]
+    filter_backends = [DjangoFilterBackend, StableOrdering]
     filterset_class = filters.TombstoneFilter
     ordering_fields = ["deleted_at", "id"]
     ordering = ["deleted_at", "id"]
