@@ -32,7 +32,9 @@ from django.db.models.functions import RowNumber
 from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import BaseSerializer
 
-from api import loaders, serializers
+from api import loaders
+from api.serializers.facts import AgreementSerializer, GiftSerializer, MeetingSerializer
+from api.serializers.leaders import LeaderSerializer, attach_offices
 from kb.changes import cached
 from kb.models import Agreement, Gift, Meeting
 
@@ -100,9 +102,9 @@ def _meeting_participants(meetings) -> Loaded:
         order=by_name,
     )
     rows = rows.select_related("leader__country").order_by(*by_name)
-    represent = serializers.LeaderSerializer().to_representation
+    represent = LeaderSerializer().to_representation
     rows = list(rows)
-    serializers.attach_offices([row.leader for row in rows])
+    attach_offices([row.leader for row in rows])
     out: Loaded = defaultdict(list)
     for row in rows:
         out[row.meeting_id].append(represent(row.leader))
@@ -121,10 +123,8 @@ def _of_meetings(queryset, loader, serializer_class):
     return load
 
 
-_meeting_gifts = _of_meetings(loaders.gifts, loaders.load_gifts, serializers.GiftSerializer)
-_meeting_agreements = _of_meetings(
-    loaders.agreements, loaders.load_agreements, serializers.AgreementSerializer
-)
+_meeting_gifts = _of_meetings(loaders.gifts, loaders.load_gifts, GiftSerializer)
+_meeting_agreements = _of_meetings(loaders.agreements, loaders.load_agreements, AgreementSerializer)
 
 
 # ---- leaders -------------------------------------------------------------------------------
@@ -155,11 +155,11 @@ def _taking_part(through, fact: str, queryset, loader, serializer_class):
 
 _leader_meetings = _taking_part(
     Meeting.participants.through, "meeting", loaders.meetings, loaders.load_meetings,
-    serializers.MeetingSerializer,
+    MeetingSerializer,
 )  # fmt: skip
 _leader_agreements = _taking_part(
     Agreement.leader_parties.through, "agreement", loaders.agreements, loaders.load_agreements,
-    serializers.AgreementSerializer,
+    AgreementSerializer,
 )  # fmt: skip
 
 
@@ -177,24 +177,24 @@ def _leader_gifts(leaders) -> Loaded:
         "expand-gifts", {"leaders": sorted(ids)}, lambda: list(given.union(received, all=True))
     )
     found = list(_newest_first(loaders.gifts().filter(pk__in={pk for _, pk in pairs})))
-    records = _represented(found, loaders.load_gifts, serializers.GiftSerializer)
+    records = _represented(found, loaders.load_gifts, GiftSerializer)
     return {owner: given[:MAX_PER_ROW] for owner, given in _grouped(pairs, records).items()}
 
 
 MEETING = {
-    "participants": Expansion(serializers.LeaderSerializer, _meeting_participants),
-    "gifts": Expansion(serializers.GiftSerializer, _meeting_gifts),
-    "agreements": Expansion(serializers.AgreementSerializer, _meeting_agreements),
+    "participants": Expansion(LeaderSerializer, _meeting_participants),
+    "gifts": Expansion(GiftSerializer, _meeting_gifts),
+    "agreements": Expansion(AgreementSerializer, _meeting_agreements),
 }
 LEADER = {
-    "meetings": Expansion(serializers.MeetingSerializer, _leader_meetings),
-    "gifts": Expansion(serializers.GiftSerializer, _leader_gifts),
-    "agreements": Expansion(serializers.AgreementSerializer, _leader_agreements),
+    "meetings": Expansion(MeetingSerializer, _leader_meetings),
+    "gifts": Expansion(GiftSerializer, _leader_gifts),
+    "agreements": Expansion(AgreementSerializer, _leader_agreements),
 }
 
 #: The serializer each set of expansions belongs to (for the schema). A name that is one
 #: of its declared fields replaces that field's summaries; any other is an added key.
-BY_SERIALIZER = {serializers.MeetingSerializer: MEETING, serializers.LeaderSerializer: LEADER}
+BY_SERIALIZER = {MeetingSerializer: MEETING, LeaderSerializer: LEADER}
 
 
 # ---- the query parameter -------------------------------------------------------------------

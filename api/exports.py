@@ -138,24 +138,27 @@ def list_shapes() -> dict:
     fields are the columns of its export, the queryset it reads, and the loader of its
     nested data. The API's lists use these serializers and loaders, and the pages'
     downloads use this, so both doors give the same columns (tests hold them to it)."""
-    from api import loaders, serializers
+    from api import loaders
+    from api.serializers.articles import ArticleSerializer
+    from api.serializers.facts import AgreementSerializer, GiftSerializer
+    from api.serializers.leaders import CountrySerializer, LeaderSerializer, attach_offices
     from kb.models import Article, Country, Leader
 
     return {
         "leaders": (
-            serializers.LeaderSerializer,
+            LeaderSerializer,
             lambda: Leader.objects.select_related("country"),
-            serializers.attach_offices,
+            attach_offices,
         ),
-        "countries": (serializers.CountrySerializer, Country.objects.all, None),
-        "gifts": (serializers.GiftSerializer, loaders.gifts, loaders.load_gifts),
+        "countries": (CountrySerializer, Country.objects.all, None),
+        "gifts": (GiftSerializer, loaders.gifts, loaders.load_gifts),
         "agreements": (
-            serializers.AgreementSerializer,
+            AgreementSerializer,
             loaders.agreements,
             loaders.load_agreements,
         ),
         "articles": (
-            serializers.ArticleSerializer,
+            ArticleSerializer,
             lambda: Article.objects.defer("text", "error"),
             None,
         ),

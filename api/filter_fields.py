@@ -7,9 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.db.models import Q
 from django_filters import rest_framework as filters
+from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+
+from kb.selectors.merged import by_survivor
 
 BIGINT_MAX = 2**63 - 1
 TRUE = {"true", "1", "yes", "on"}
@@ -48,6 +52,25 @@ class IdFilter(filters.NumberFilter):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", BIGINT_MAX)
         super().__init__(*args, **kwargs)
+
+
+class MergedIdFilter(IdFilter):
+    """The id of a leader or meeting (``model``): a merged one's id stands for the record it
+    was merged into (``kb.selectors.merged``), as the pages do. ``field_name`` is one
+    lookup or several (``("giver_id", "recipient_id")``: any of them)."""
+
+    def __init__(self, *args, model, **kwargs):
+        self.merged_model = model
+        self.lookups = kwargs.pop("lookups", None)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        condition = Q()
+        for lookup in self.lookups or (self.field_name,):
+            condition |= by_survivor(lookup, self.merged_model, value)
+        return qs.filter(condition)
 
 
 class ChangedSinceField(forms.DateTimeField):

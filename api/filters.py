@@ -1,10 +1,12 @@
-"""Query-string filters, full-text search and ordering for every list (typed fields in
-``api.filter_fields``; the conditions themselves are ``kb.selectors``').
+"""Query-string filters for every list (typed fields in ``api.filter_fields``; the
+conditions themselves are ``kb.selectors``'; search and ordering are ``api.ordering``).
 
 - Facts (meetings, gifts, agreements) and leaders that an editor rejected are left out
   of lists unless ``include_rejected`` is true, ``review_state`` is asked for, or the
   list is a change feed (``updated_since``: a mirror must see rejections too). Merged
   leaders are left out likewise (``include_merged``).
+- A merged leader's or meeting's id (``?leader=``, ``?giver=``, ``?meeting=``...) stands
+  for the record it was merged into, as the pages do (``kb.selectors.merged``).
 - Ids that match nothing give an empty list; malformed values (``kind=picnic``,
   ``date_after=yesterday``, ``include_rejected=maybe``) are 400 with the reason.
 - ``updated_since`` (ISO 8601; a naive time is UTC) keeps rows changed strictly after it.
@@ -14,13 +16,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django_filters import rest_framework as filters
-from rest_framework.exceptions import ValidationError
-from rest_framework.filters import BaseFilterBackend, OrderingFilter, SearchFilter
 
-from api.filter_fields import BooleanFilter, ChangedSinceFilter, IdFilter
+from api.filter_fields import BooleanFilter, ChangedSinceFilter, IdFilter, MergedIdFilter
 from api.models import Tombstone
 from kb.models import (
     Agreement,
@@ -44,12 +44,14 @@ from kb.selectors.facts import (
     agreement_involving_country,
     agreement_with_party,
     gift_involving_country,
-    gift_involving_leader,
     supported_by,
 )
 from kb.selectors.leaders import in_office, named_like
 from kb.selectors.meetings import involving_country, involving_leader, with_visible
-from kb.selectors.search import search_meetings
+from kb.selectors.merged import by_survivor
+
+#: Help text of an id filter that follows merges, as the pages do.
+FOLLOWS = "%s; a merged record's id stands for the record it was merged into."
 
 TOMBSTONE_MODELS = ("country", "leader", "article", "meeting", "gift", "agreement", "evidence")
 
@@ -185,7 +187,9 @@ def _by_office(queryset, data):
 
 
 class OfficeFilter(ReviewedFilterSet):
-    leader = IdFilter(field_name="leader", help_text="The office-holder's id.")
+    leader = MergedIdFilter(
+        field_name="leader_id", model=Leader, help_text=FOLLOWS % "The office-holder's id"
+    )
     country = filters.CharFilter(
         field_name="country__code", lookup_expr="iexact", help_text="ISO 3166 alpha-2 code."
     )
@@ -208,7 +212,7 @@ def _participant(**lookup):
 
 
 class MeetingFilter(FactFilterSet):
-    leader = IdFilter(method="filter_leader", help_text="Participant id.")
+    leader = IdFilter(method="filter_leader", help_text=FOLLOWS % "Participant id")
     leader_name = filters.CharFilter(
         method="filter_leader_name",
         help_text="Participant name or alias, or whole words of a name.",
@@ -244,14 +248,22 @@ class MeetingFilter(FactFilterSet):
 
 
 class GiftFilter(FactFilterSet):
-    leader = IdFilter(method="filter_leader", help_text="Giver or recipient id.")
+    leader = MergedIdFilter(
+        model=Leader,
+        lookups=("giver_id", "recipient_id"),
+        help_text=FOLLOWS % "Giver or recipient id",
+    )
     leader_name = filters.CharFilter(
         method="filter_leader_name",
         help_text="Giver's or recipient's name or alias, or whole words of a name.",
     )
-    giver = IdFilter(field_name="giver_id")
-    recipient = IdFilter(field_name="recipient_id")
-    meeting = IdFilter(field_name="meeting_id")
+    giver = MergedIdFilter(field_name="giver_id", model=Leader, help_text=FOLLOWS % "Giver id")
+    recipient = MergedIdFilter(
+        field_name="recipient_id", model=Leader, help_text=FOLLOWS % "Recipient id"
+    )
+    meeting = MergedIdFilter(
+        field_name="meeting_id", model=Meeting, help_text=FOLLOWS % "Meeting id"
+    )
     country = filters.CharFilter(
         method="filter_country", help_text="ISO code of the giver's or recipient's country."
     )
@@ -259,9 +271,6 @@ class GiftFilter(FactFilterSet):
     class Meta:
         model = Gift
         fields = ["leader", "giver", "recipient", "meeting", "date", "review_state"]
-
-    def filter_leader(self, queryset, name, value):
-        return queryset.filter(gift_involving_leader(value))
 
     def filter_leader_name(self, queryset, name, value):
         ids = named_like(value)
@@ -272,7 +281,7 @@ class GiftFilter(FactFilterSet):
 
 
 class AgreementFilter(FactFilterSet):
-    leader = IdFilter(method="filter_leader", help_text="Party id.")
+    leader = IdFilter(method="filter_leader", help_text=FOLLOWS % "Party id")
     leader_name = filters.CharFilter(
         method="filter_leader_name", help_text="Party name or alias, or whole words of a name."
     )
@@ -280,7 +289,9 @@ class AgreementFilter(FactFilterSet):
         method="filter_country",
         help_text="ISO code of a party country, or of a party leader's country.",
     )
-    meeting = IdFilter(field_name="meeting_id")
+    meeting = MergedIdFilter(
+        field_name="meeting_id", model=Meeting, help_text=FOLLOWS % "Meeting id"
+    )
     kind = filters.ChoiceFilter(choices=AgreementKind.choices)
     status = filters.ChoiceFilter(choices=AgreementStatus.choices)
 
@@ -289,7 +300,10 @@ class AgreementFilter(FactFilterSet):
         fields = ["leader", "country", "meeting", "kind", "status", "date", "review_state"]
 
     def filter_leader(self, queryset, name, value):
-        return queryset.filter(agreement_with_party(leader_id=value))
+        through = Agreement.leader_parties.through.objects.filter(
+            by_survivor("leader_id", Leader, value)
+        )
+        return queryset.filter(Exists(through.filter(agreement=OuterRef("pk"))))
 
     def filter_leader_name(self, queryset, name, value):
         return queryset.filter(agreement_with_party(leader_id__in=named_like(value)))
@@ -306,7 +320,9 @@ class ArticleFilter(ApiFilterSet):
     )
     status = filters.ChoiceFilter(choices=ArticleStatus.choices)
     published = filters.DateFromToRangeFilter(help_text="Inclusive: published_after, _before.")
-    leader = IdFilter(method="filter_leader", help_text="Articles that mention this leader.")
+    leader = IdFilter(
+        method="filter_leader", help_text=FOLLOWS % "Articles that mention this leader"
+    )
     country = filters.CharFilter(
         method="filter_country", help_text="Articles that mention this country (ISO code)."
     )
@@ -325,10 +341,8 @@ class ArticleFilter(ApiFilterSet):
         return queryset.alias(changed_at=changed).filter(changed_at__gt=value)
 
     def filter_leader(self, queryset, name, value):
-        through = Article.leaders.through
-        return queryset.filter(
-            Exists(through.objects.filter(article=OuterRef("pk"), leader_id=value))
-        )
+        mentions = Article.leaders.through.objects.filter(by_survivor("leader_id", Leader, value))
+        return queryset.filter(Exists(mentions.filter(article=OuterRef("pk"))))
 
     def filter_country(self, queryset, name, value):
         through = Article.countries.through
@@ -348,7 +362,9 @@ class EvidenceFilter(ApiFilterSet):
         "is replaced, never edited; deleted rows are in /api/changes/deleted/.",
     )
     article = IdFilter(field_name="article_id")
-    meeting = IdFilter(field_name="meeting_id")
+    meeting = MergedIdFilter(
+        field_name="meeting_id", model=Meeting, help_text=FOLLOWS % "Meeting id"
+    )
     gift = IdFilter(field_name="gift_id")
     agreement = IdFilter(field_name="agreement_id")
     fact = filters.ChoiceFilter(
@@ -397,80 +413,3 @@ class MergeFilter(StrictFilterSet):
 
     def filter_changed(self, queryset, name, value):
         return queryset.filter(Q(created_at__gt=value) | Q(undone_at__gt=value))
-
-
-# ---- search and ordering -------------------------------------------------------------------
-
-
-class MeetingSearch(BaseFilterBackend):
-    """``?search=`` as on the meetings page: words, "quoted phrases" and -exclusions over
-    places, topics, participants, gifts, agreements and source articles (PostgreSQL
-    full-text search; substring matching on SQLite)."""
-
-    def filter_queryset(self, request, queryset, view):
-        return search_meetings(queryset, request.query_params.get("search", ""))
-
-    def get_schema_operation_parameters(self, view):
-        return [
-            {
-                "name": "search",
-                "in": "query",
-                "required": False,
-                "description": 'Full-text search: words, "quoted phrases", -excluded words.',
-                "schema": {"type": "string"},
-            }
-        ]
-
-
-class Search(SearchFilter):
-    search_description = "Case-insensitive substring search."
-
-
-class StableOrdering(OrderingFilter):
-    """``?ordering=`` with comma-separated fields, ``-`` for descending. Unknown fields are
-    400. ``id`` always breaks ties and NULLs sort last, so pagination is stable."""
-
-    def get_ordering(self, request, queryset, view):
-        params = request.query_params.get(self.ordering_param)
-        if params is None:
-            return list(self.get_default_ordering(view) or ["id"])
-        terms = [term.strip() for term in params.split(",")]
-        valid = self._valid(view)
-        bad = [term for term in terms if term.lstrip("-") not in valid]
-        if bad:
-            raise ValidationError(
-                {self.ordering_param: [f"Cannot order by {bad[0]!r}; use {', '.join(valid)}."]}
-            )
-        return terms
-
-    @staticmethod
-    def _valid(view) -> list[str]:
-        return list(getattr(view, "ordering_fields", None) or ["id"])
-
-    def filter_queryset(self, request, queryset, view):
-        terms = self.get_ordering(request, queryset, view)
-        if not any(term.lstrip("-") == "id" for term in terms):
-            terms = [*terms, "-id" if terms and terms[0].startswith("-") else "id"]
-        expressions = [
-            F(term[1:]).desc(nulls_last=True)
-            if term.startswith("-")
-            else F(term).asc(nulls_last=True)
-            for term in terms
-        ]
-        return queryset.order_by(*expressions)
-
-    def get_schema_operation_parameters(self, view):
-        names = "|".join(self._valid(view))
-        return [
-            {
-                "name": self.ordering_param,
-                "in": "query",
-                "required": False,
-                "description": (
-                    "Comma-separated fields to sort by, `-` for descending: "
-                    + ", ".join(f"`{name}`" for name in self._valid(view))
-                    + ". Ties are broken by `id`."
-                ),
-                "schema": {"type": "string", "pattern": f"^-?({names})(,-?({names}))*$"},
-            }
-        ]

@@ -1,6 +1,6 @@
 """Page-number pagination: ``?page=`` and ``?page_size=`` (1 to 200; anything else is 400).
 
-Every list is ordered with ``id`` as the last key (see ``api.filters.StableOrdering``),
+Every list is ordered with ``id`` as the last key (see ``api.ordering.StableOrdering``),
 so pages never skip or repeat a row while the data stands still.
 """
 

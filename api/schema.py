@@ -120,8 +120,8 @@ class ApiAutoSchema(AutoSchema):
 
     def _map_basic_serializer(self, serializer, direction):
         """Keys a representation has only when ``?expand=`` asks for them: optional. A
-        request body takes no keys but its fields (``api.serializers.StrictSerializer``)."""
-        from api.serializers import StrictSerializer
+        request body takes no keys but its fields (``api.serializers.base.StrictSerializer``)."""
+        from api.serializers.base import StrictSerializer
 
         schema = super()._map_basic_serializer(serializer, direction)
         if direction == "request" and isinstance(serializer, StrictSerializer):
@@ -150,7 +150,7 @@ class ApiAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses
-        from api.serializers import ErrorSerializer
+        from api.serializers.base import ErrorSerializer
 
         error = self._get_response_for_code(ErrorSerializer, "400")["content"]
         error_ref = next(iter(error.values()))["schema"]

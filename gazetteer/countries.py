@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pycountry
 
-from ingest.extract import geo
+from gazetteer import geo
 
 
 def country_rows() -> list[dict]:

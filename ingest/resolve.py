@@ -85,7 +85,7 @@ def leader_resolve(*, mention: LeaderMention, named_before: Collection[int] = ()
 def _registry_leader(mention: LeaderMention) -> Leader | None:
     """The person the extractor found in the registry (namesakes told apart by date and
     country), unless an editor has since given that record another country."""
-    from kb.registry import leader_for_registry_key
+    from kb.registry.snapshot import leader_for_registry_key
 
     leader = leader_for_registry_key(mention.registry_key)
     if leader is None:

@@ -304,7 +304,7 @@ def article_process(*, article_id: int) -> Article | None:
     retries once the database is back, instead of marking the article failed.
     """
     from ingest.extract import TooLarge, extract
-    from kb.registry import registry_snapshot
+    from kb.registry.snapshot import registry_snapshot
 
     article = Article.objects.filter(pk=article_id).first()
     if article is None:

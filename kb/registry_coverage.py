@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ingest.extract.registry import Registry, Term
+from gazetteer.registry import Registry, Term
 
 UN_MEMBERS = frozenset(
     """

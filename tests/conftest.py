@@ -82,7 +82,7 @@ def writes_commit_at_once(request, monkeypatch):
 def fresh_registry_snapshot():
     """Each test reads the registry its own database holds, not a snapshot an earlier
     test's database left in this process."""
-    from kb.registry import registry_changed
+    from kb.registry.snapshot import registry_changed
 
     registry_changed()
     yield

@@ -15,10 +15,20 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from api import filters, serializers
+from api import filters
 from api.exceptions import RequestTooLarge
 from api.loaders import agreements, gifts, meetings
 from api.parsers import JSONParser
+from api.serializers.articles import (
+    ArticleBatchResultSerializer,
+    ArticleBatchSerializer,
+    ArticleDetailSerializer,
+    ArticleSerializer,
+    ArticleSubmitItemSerializer,
+    ArticleSubmitSerializer,
+    ArticleSubmittedSerializer,
+)
+from api.serializers.base import ErrorSerializer, article_url
 from api.views.base import (
     WRITE_ERRORS_NOTE,
     Conflict,
@@ -38,10 +48,10 @@ from kb.selectors.facts import facts_of_article
 from kb.selectors.rows import leaders_prefetch
 from kb.services.articles import ArticleBusy, article_delete
 
-SUBMITTED = OpenApiResponse(serializers.ArticleSubmittedSerializer, "Saved and queued.")
+SUBMITTED = OpenApiResponse(ArticleSubmittedSerializer, "Saved and queued.")
 SUBMIT_REQUEST = PolymorphicProxySerializer(
     component_name="ArticleSubmitJson",
-    serializers=[serializers.ArticleSubmitItemSerializer, serializers.ArticleBatchSerializer],
+    serializers=[ArticleSubmitItemSerializer, ArticleBatchSerializer],
     resource_type_field_name=None,
 )
 
@@ -58,8 +68,8 @@ SUBMIT_REQUEST = PolymorphicProxySerializer(
 )
 class ArticleViewSet(ReadViewSet):
     queryset = Article.objects.all()
-    serializer_class = serializers.ArticleDetailSerializer
-    list_serializer_class = serializers.ArticleSerializer
+    serializer_class = ArticleDetailSerializer
+    list_serializer_class = ArticleSerializer
     filterset_class = filters.ArticleFilter
     search_fields = ["title", "source"]
     ordering_fields = ["created_at", "published", "id", "updated_at"]
@@ -104,28 +114,28 @@ class ArticleViewSet(ReadViewSet):
         ),
         request={
             "application/json": SUBMIT_REQUEST,
-            "multipart/form-data": serializers.ArticleSubmitSerializer,
-            "application/x-www-form-urlencoded": serializers.ArticleSubmitItemSerializer,
+            "multipart/form-data": ArticleSubmitSerializer,
+            "application/x-www-form-urlencoded": ArticleSubmitItemSerializer,
         },
         responses={
             (202, "application/json"): PolymorphicProxySerializer(
                 component_name="ArticleSubmitResult",
                 serializers=[
-                    serializers.ArticleSubmittedSerializer,
-                    serializers.ArticleBatchResultSerializer,
+                    ArticleSubmittedSerializer,
+                    ArticleBatchResultSerializer,
                 ],
                 resource_type_field_name=None,
             ),
-            200: OpenApiResponse(serializers.ArticleSubmittedSerializer, "Already stored."),
+            200: OpenApiResponse(ArticleSubmittedSerializer, "Already stored."),
         },
     )
     def create(self, request):
         _check_body_size(request)
         if isinstance(request.data, dict) and "items" in request.data:
-            form = serializers.ArticleBatchSerializer(data=request.data)
+            form = ArticleBatchSerializer(data=request.data)
             form.is_valid(raise_exception=True)
             return self._batch([upload_item(**item) for item in form.validated_data["items"]])
-        form = serializers.ArticleSubmitSerializer(data=request.data)
+        form = ArticleSubmitSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
         files = request.FILES.getlist("file") if hasattr(request, "FILES") else []
@@ -179,7 +189,7 @@ class ArticleViewSet(ReadViewSet):
         responses={
             204: OpenApiResponse(description="Deleted."),
             400: OpenApiResponse(
-                serializers.ErrorSerializer,
+                ErrorSerializer,
                 "Refused, with the reason, and nothing deleted: a fact an editor confirmed "
                 "or corrected has its only evidence in this article (the facts are named: "
                 "delete or reject them, or give them evidence from another article, first), "
@@ -187,7 +197,7 @@ class ArticleViewSet(ReadViewSet):
                 "first).",
             ),
             409: OpenApiResponse(
-                serializers.ErrorSerializer,
+                ErrorSerializer,
                 "Refused (code `article_busy`): the article is `queued` or `processing`. "
                 "Delete it once extraction is `done` or `failed`.",
             ),
@@ -206,14 +216,14 @@ class ArticleViewSet(ReadViewSet):
         summary="Queue an article's extraction again",
         description="After a failure, or to re-run a newer extractor. Editors only.",
         request=None,
-        responses={202: serializers.ArticleSerializer},
+        responses={202: ArticleSerializer},
     )
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None):
         article = self.get_object()
         no_input(request)
         article = article_requeue(article=article)
-        data = serializers.ArticleSerializer(article, context=self.get_serializer_context()).data
+        data = ArticleSerializer(article, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -222,7 +232,7 @@ def _submitted(article: Article, created: bool, request) -> dict:
         "id": article.pk,
         "status": article.status,
         "created": created,
-        "url": serializers.article_url(article, request),
+        "url": article_url(article, request),
     }
 
 

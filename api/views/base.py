@@ -28,10 +28,13 @@ from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from api import expand, filters, serializers
+from api import expand
 from api.exports import EXPORT_FORMATS, EXPORT_RENDERERS, export_response
+from api.ordering import Search, StableOrdering
 from api.pagination import Pagination
 from api.parsers import JSONParser
+from api.serializers.base import NoInputSerializer
+from api.serializers.writes import MergeRecordSerializer, MergeSerializer
 from kb.models import (
     Leader,
 )
@@ -49,7 +52,7 @@ from kb.services.merges import leader_merge, meeting_merge
 
 def no_input(request) -> None:
     """An action that takes no input refuses a body with fields, rather than ignore it."""
-    serializers.NoInputSerializer(data=request.data).is_valid(raise_exception=True)
+    NoInputSerializer(data=request.data).is_valid(raise_exception=True)
 
 
 class Conflict(APIException):
@@ -65,7 +68,7 @@ class ApiViewSet(viewsets.GenericViewSet):
     as CSV or JSON Lines. Filters and ordering apply to lists only."""
 
     pagination_class = Pagination
-    filter_backends = [DjangoFilterBackend, filters.Search, filters.StableOrdering]
+    filter_backends = [DjangoFilterBackend, Search, StableOrdering]
     exportable = True
     #: The serializer used for lists and exports (defaults to ``serializer_class``).
     list_serializer_class = None
@@ -313,14 +316,14 @@ class FactViewSet(ReviewViewSet):
 
 
 def merge_duplicate(request, keep, model):
-    form = serializers.MergeSerializer(data=request.data)
+    form = MergeSerializer(data=request.data)
     form.is_valid(raise_exception=True)
     other = model.objects.filter(pk=form.validated_data["merge"]).first()
     if other is None:
         raise ValidationError({"merge": f"No {model._meta.verbose_name} with that id."})
     merge = leader_merge if model is Leader else meeting_merge
     record = merge(keep=keep, merge=other, user=request.user)
-    return Response(serializers.MergeRecordSerializer(record).data)
+    return Response(MergeRecordSerializer(record).data)
 
 
 def merge_schema(noun: str, moved: str):
@@ -331,6 +334,6 @@ def merge_schema(noun: str, moved: str):
             "(`merged_into`; listed in `/api/changes/deleted/`). Recorded, and undoable "
             f"with `POST /api/merges/{{id}}/undo/`. {WRITE_ERRORS_NOTE}"
         ),
-        request=serializers.MergeSerializer,
-        responses={200: serializers.MergeRecordSerializer},
+        request=MergeSerializer,
+        responses={200: MergeRecordSerializer},
     )

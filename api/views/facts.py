@@ -9,8 +9,23 @@ from drf_spectacular.utils import (
 )
 from rest_framework.decorators import action
 
-from api import expand, filters, loaders, serializers
+from api import expand, filters, loaders
 from api.loaders import agreements, gifts, meetings
+from api.ordering import MeetingSearch, StableOrdering
+from api.serializers.facts import (
+    AgreementSerializer,
+    EvidenceRowSerializer,
+    GiftSerializer,
+    MeetingSerializer,
+)
+from api.serializers.writes import (
+    AgreementCreateSerializer,
+    AgreementUpdateSerializer,
+    GiftCreateSerializer,
+    GiftUpdateSerializer,
+    MeetingCreateSerializer,
+    MeetingUpdateSerializer,
+)
 from api.views.base import (
     FactViewSet,
     ReadViewSet,
@@ -27,18 +42,18 @@ from kb.selectors.exports import MEETING_COLUMNS, meeting_cells, meeting_row
 
 @fact_schema(
     "meeting",
-    serializers.MeetingSerializer,
-    serializers.MeetingCreateSerializer,
-    serializers.MeetingUpdateSerializer,
+    MeetingSerializer,
+    MeetingCreateSerializer,
+    MeetingUpdateSerializer,
 )
 class MeetingViewSet(FactViewSet):
     """Meetings, newest first; ``?ordering=date`` for oldest first."""
 
-    serializer_class = serializers.MeetingSerializer
-    create_serializer_class = serializers.MeetingCreateSerializer
-    update_serializer_class = serializers.MeetingUpdateSerializer
+    serializer_class = MeetingSerializer
+    create_serializer_class = MeetingCreateSerializer
+    update_serializer_class = MeetingUpdateSerializer
     filterset_class = filters.MeetingFilter
-    filter_backends = [DjangoFilterBackend, filters.MeetingSearch, filters.StableOrdering]
+    filter_backends = [DjangoFilterBackend, MeetingSearch, StableOrdering]
     ordering_fields = ["date", "id", "updated_at", "confidence", "kind"]
     ordering = ["-date", "-id"]
 
@@ -69,14 +84,14 @@ class MeetingViewSet(FactViewSet):
 
 @fact_schema(
     "gift",
-    serializers.GiftSerializer,
-    serializers.GiftCreateSerializer,
-    serializers.GiftUpdateSerializer,
+    GiftSerializer,
+    GiftCreateSerializer,
+    GiftUpdateSerializer,
 )
 class GiftViewSet(FactViewSet):
-    serializer_class = serializers.GiftSerializer
-    create_serializer_class = serializers.GiftCreateSerializer
-    update_serializer_class = serializers.GiftUpdateSerializer
+    serializer_class = GiftSerializer
+    create_serializer_class = GiftCreateSerializer
+    update_serializer_class = GiftUpdateSerializer
     filterset_class = filters.GiftFilter
     search_fields = ["item"]
     ordering_fields = ["date", "id", "updated_at", "confidence", "item"]
@@ -90,14 +105,14 @@ class GiftViewSet(FactViewSet):
 
 @fact_schema(
     "agreement",
-    serializers.AgreementSerializer,
-    serializers.AgreementCreateSerializer,
-    serializers.AgreementUpdateSerializer,
+    AgreementSerializer,
+    AgreementCreateSerializer,
+    AgreementUpdateSerializer,
 )
 class AgreementViewSet(FactViewSet):
-    serializer_class = serializers.AgreementSerializer
-    create_serializer_class = serializers.AgreementCreateSerializer
-    update_serializer_class = serializers.AgreementUpdateSerializer
+    serializer_class = AgreementSerializer
+    create_serializer_class = AgreementCreateSerializer
+    update_serializer_class = AgreementUpdateSerializer
     filterset_class = filters.AgreementFilter
     search_fields = ["summary"]
     ordering_fields = ["date", "id", "updated_at", "confidence", "kind", "status"]
@@ -115,7 +130,7 @@ class AgreementViewSet(FactViewSet):
 )
 class EvidenceViewSet(ReadViewSet):
     queryset = Evidence.objects.defer("candidate")
-    serializer_class = serializers.EvidenceRowSerializer
+    serializer_class = EvidenceRowSerializer
     filterset_class = filters.EvidenceFilter
     search_fields = ["sentence"]
     ordering_fields = ["id", "created_at", "confidence", "start"]

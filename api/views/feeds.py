@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from api.models import ApiToken, TokenScope
 from api.parsers import JSONParser
-from api.serializers import NoInputSerializer, StrictCharField, StrictSerializer
+from api.serializers.base import NoInputSerializer, StrictCharField, StrictSerializer
 from api.views.base import no_input
 from ingest.feeds import FeedError, feed_poll, feed_set_active, feed_subscribe
 from ingest.models import Feed

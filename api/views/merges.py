@@ -10,9 +10,11 @@ from drf_spectacular.utils import (
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api import filters, serializers
+from api import filters
 from api.models import Tombstone
+from api.ordering import StableOrdering
 from api.parsers import JSONParser
+from api.serializers.writes import MergeRecordSerializer, TombstoneSerializer
 from api.views.base import (
     WRITE_ERRORS_NOTE,
     ApiViewSet,
@@ -32,8 +34,8 @@ from kb.services.merges import merge_undo
 class MergeViewSet(ReadViewSet):
     parser_classes = [JSONParser]
     queryset = MergeRecord.objects.all()
-    serializer_class = serializers.MergeRecordSerializer
-    filter_backends = [DjangoFilterBackend, filters.StableOrdering]
+    serializer_class = MergeRecordSerializer
+    filter_backends = [DjangoFilterBackend, StableOrdering]
     filterset_class = filters.MergeFilter
     ordering_fields = ["created_at", "id"]
     ordering = ["-created_at", "-id"]
@@ -42,14 +44,14 @@ class MergeViewSet(ReadViewSet):
         summary="Undo a merge",
         description="Puts back everything the merge moved. " + WRITE_ERRORS_NOTE,
         request=None,
-        responses={200: serializers.MergeRecordSerializer},
+        responses={200: MergeRecordSerializer},
     )
     @action(detail=True, methods=["post"])
     def undo(self, request, pk=None):
         record = self.get_object()
         no_input(request)
         record = merge_undo(record=record, user=request.user)
-        return Response(serializers.MergeRecordSerializer(record).data)
+        return Response(MergeRecordSerializer(record).data)
 
 
 @extend_schema_view(
@@ -64,8 +66,8 @@ class MergeViewSet(ReadViewSet):
 )
 class DeletedViewSet(ApiViewSet):
     queryset = Tombstone.objects.all()
-    serializer_class = serializers.TombstoneSerializer
-    filter_backends = [DjangoFilterBackend, filters.StableOrdering]
+    serializer_class = TombstoneSerializer
+    filter_backends = [DjangoFilterBackend, StableOrdering]
     filterset_class = filters.TombstoneFilter
     ordering_fields = ["deleted_at", "id"]
     ordering = ["deleted_at", "id"]

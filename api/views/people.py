@@ -10,7 +10,14 @@ from drf_spectacular.utils import (
 from rest_framework import status
 from rest_framework.decorators import action
 
-from api import expand, filters, serializers
+from api import expand, filters
+from api.serializers.leaders import CountrySerializer, LeaderSerializer, OfficeSerializer
+from api.serializers.writes import (
+    LeaderCreateSerializer,
+    LeaderUpdateSerializer,
+    OfficeCreateSerializer,
+    OfficeUpdateSerializer,
+)
 from api.views.base import (
     CREATED_LOCATION,
     WRITE_ERRORS_NOTE,
@@ -43,7 +50,7 @@ class CountryViewSet(ReadViewSet):
     """Countries, looked up by ISO 3166 alpha-2 code (any case)."""
 
     queryset = Country.objects.all()
-    serializer_class = serializers.CountrySerializer
+    serializer_class = CountrySerializer
     filterset_class = filters.CountryFilter
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z]{2}"
@@ -69,8 +76,8 @@ class CountryViewSet(ReadViewSet):
             "one, is **400** with that record's id: correct it, or confirm it if it was "
             f"rejected. {WRITE_ERRORS_NOTE}"
         ),
-        request=serializers.LeaderCreateSerializer,
-        responses={201: serializers.LeaderSerializer},
+        request=LeaderCreateSerializer,
+        responses={201: LeaderSerializer},
         parameters=[CREATED_LOCATION],
     ),
     partial_update=extend_schema(
@@ -82,8 +89,8 @@ class CountryViewSet(ReadViewSet):
             "leader. A merged leader is corrected through the one it went into. "
             f"{WRITE_ERRORS_NOTE}"
         ),
-        request=serializers.LeaderUpdateSerializer,
-        responses={200: serializers.LeaderSerializer},
+        request=LeaderUpdateSerializer,
+        responses={200: LeaderSerializer},
     ),
     destroy=extend_schema(
         summary="Delete a leader",
@@ -99,7 +106,7 @@ class CountryViewSet(ReadViewSet):
     ),
     **review_schema(
         "leader",
-        serializers.LeaderSerializer,
+        LeaderSerializer,
         rejected=(
             "Its facts stay as they are (review them one by one), and extraction still "
             "finds it under its names, so it never adds the leader again. A merged leader "
@@ -118,8 +125,8 @@ class LeaderViewSet(ReviewViewSet):
             to_attr="visible_offices",
         )
     )
-    serializer_class = serializers.LeaderSerializer
-    update_serializer_class = serializers.LeaderUpdateSerializer
+    serializer_class = LeaderSerializer
+    update_serializer_class = LeaderUpdateSerializer
     filterset_class = filters.LeaderFilter
     search_fields = ["name"]
     ordering_fields = ["name", "id", "updated_at"]
@@ -127,7 +134,7 @@ class LeaderViewSet(ReviewViewSet):
     expandable = expand.LEADER
 
     def create(self, request, *args, **kwargs):
-        form = serializers.LeaderCreateSerializer(data=request.data)
+        form = LeaderCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         leader = leader_create(user=request.user, **form.validated_data)
         return self._answer(leader, status.HTTP_201_CREATED)
@@ -160,8 +167,8 @@ class LeaderViewSet(ReviewViewSet):
             "repeating a term the leader holds in the same office then is **400** with the "
             f"reason. {WRITE_ERRORS_NOTE}"
         ),
-        request=serializers.OfficeCreateSerializer,
-        responses={201: serializers.OfficeSerializer},
+        request=OfficeCreateSerializer,
+        responses={201: OfficeSerializer},
         parameters=[CREATED_LOCATION],
     ),
     partial_update=extend_schema(
@@ -171,12 +178,12 @@ class LeaderViewSet(ReviewViewSet):
             "becomes `corrected`; no registry load or import changes those fields again. "
             f"{WRITE_ERRORS_NOTE}"
         ),
-        request=serializers.OfficeUpdateSerializer,
-        responses={200: serializers.OfficeSerializer},
+        request=OfficeUpdateSerializer,
+        responses={200: OfficeSerializer},
     ),
     **review_schema(
         "term",
-        serializers.OfficeSerializer,
+        OfficeSerializer,
         rejected="It leaves the registry extraction uses, and no load brings it back. ",
     ),
 )
@@ -185,15 +192,15 @@ class OfficeViewSet(ReviewViewSet):
 
     http_method_names = ["get", "post", "patch", "head", "options"]
     queryset = Office.objects.select_related("country")
-    serializer_class = serializers.OfficeSerializer
-    update_serializer_class = serializers.OfficeUpdateSerializer
+    serializer_class = OfficeSerializer
+    update_serializer_class = OfficeUpdateSerializer
     filterset_class = filters.OfficeFilter
     search_fields = ["title", "leader__name"]
     ordering_fields = ["start", "end", "id", "updated_at"]
     ordering = ["start", "id"]
 
     def create(self, request, *args, **kwargs):
-        form = serializers.OfficeCreateSerializer(data=request.data)
+        form = OfficeCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         office = office_create(user=request.user, **form.validated_data)
         return self._answer(office, status.HTTP_201_CREATED)

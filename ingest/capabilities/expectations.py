@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.evaluation import item_words, items_match, normalise_name, parties_match
+from ingest.evaluation.matching import item_words, items_match, normalise_name, parties_match
 
 
 class Result:

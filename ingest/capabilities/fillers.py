@@ -1,14 +1,14 @@
 """The fillers the templates draw from: real leaders, countries, places, dates, words.
 
 Leaders come from the shipped registry (``kb/data/registry.csv``, read once per process
-through :func:`ingest.extract.registry.read_registry_file`): for a publication date, the
+through :func:`gazetteer.registry.read_registry_file`): for a publication date, the
 people who held a leading office (president, prime minister, chancellor, king, emir...)
 of a sovereign state on that day, with the title and country of that office.  Names are
 kept when the whole registry gives them to one person only and they are plain words
 ("Emmanuel Macron", "Cyril Ramaphosa"), so that a case tests one capability and not the
 reading of a rare name; reading names is :mod:`ingest.capabilities.people`'s business.
 
-Countries, demonyms and capitals come from :mod:`ingest.extract.geo_data`.  Everything
+Countries, demonyms and capitals come from :mod:`gazetteer.geo_data`.  Everything
 else (gift items, agreement subjects, figurative objects) is written here.  Nothing in
 this module touches Django or spaCy.
 """
@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.extract.geo_data import STATES
-from ingest.extract.registry import (
+from gazetteer.geo_data import STATES
+from gazetteer.registry import (
     FAMILY_NAME_FIRST,
     NAME_TITLES,
     Registry,

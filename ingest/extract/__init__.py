@@ -14,10 +14,11 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
 
+from gazetteer.registry import Registry
+
 from .limits import Budget, Limits, TooLarge
 from .normalize import normalize
 from .pipeline import run
-from .registry import Registry
 from .text import parse, with_stored
 from .types import (
     AGREEMENT_KINDS,
@@ -70,7 +71,7 @@ def extract_doc(
     """Extract facts from an already parsed spaCy Doc (made by `parse`, so that the
     parser reads normalised text; a Doc of the raw text works, less well on page chrome).
 
-    `registry` is the snapshot of office-holders (`ingest.extract.registry`): with it,
+    `registry` is the snapshot of office-holders (`gazetteer.registry`): with it,
     registry names are recognised where the NER model misses them, and each leader gets
     the country of the office held on the article's date when the article gives none.
     `budget` (a `limits.Budget`) bounds the work; without one there is no bound."""

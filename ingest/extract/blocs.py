@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .geo import organisation_for
+from gazetteer.geo import organisation_for
 
 # organisation (as `geo.organisation_for` names it) -> (members, (member, joined) pairs)
 MEMBERS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, dt.date], ...]]] = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import geo
+from gazetteer import geo
 
 SOVIET_CUTOFF = dt.date(1992, 1, 1)
 _HISTORIC = re.compile(r"^(Soviet|USSR|U\.S\.S\.R\.)$")

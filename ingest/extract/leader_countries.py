@@ -11,8 +11,9 @@ article-wide counts: no country is better than a wrong one.
 
 from __future__ import annotations
 
-from . import geo
-from .geo_data import COMBINING_FORMS, OFFICE_STATES
+from gazetteer import geo
+from gazetteer.geo_data import COMBINING_FORMS, OFFICE_STATES
+
 from .lexicon import REGNAL
 
 

@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from . import geo
+from gazetteer import geo
 
 # One-for-one substitutions.  Quotes and primes become ASCII quotes; every unicode space
 # becomes a space; the line and paragraph separators become newlines.

@@ -6,7 +6,8 @@ persons without a country get one, and only when the lengths match.
 
 from __future__ import annotations
 
-from . import geo
+from gazetteer import geo
+
 from .lexicon import TITLE_SET
 from .names import title_of_noun
 from .person_rules import _singular

@@ -11,7 +11,8 @@ Rules downstream ask `People.pids(token)` who an argument refers to.
 
 from __future__ import annotations
 
-from . import geo
+from gazetteer import geo
+
 from .companions import note_delegation, refers_to_delegation
 from .descriptions import by_description
 from .leader_countries import family_countries

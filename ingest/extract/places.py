@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import geo
+from gazetteer import geo
+from gazetteer.geo_data import DIVISIONS
+
 from .countries import code_for
-from .geo_data import DIVISIONS
 from .lexicon import CITY_NOUNS, VENUE_NOUNS
 from .text import doc_ents
 

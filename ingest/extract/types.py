@@ -59,7 +59,7 @@ class LeaderMention:
     title: str | None
     aliases: tuple[str, ...] = ()  # other forms seen in the article ("Putin", "President Putin")
     evidence: tuple[Evidence, ...] = ()
-    registry_key: str | None = None  # the registry person this is (ingest.extract.registry)
+    registry_key: str | None = None  # the registry person this is (gazetteer.registry)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kb.models import Leader, Office, OfficeKind, ReviewState
-from kb.registry import LOOSE_KINDS, registry_changed
+from kb.registry.snapshot import registry_changed
+from kb.registry.terms import LOOSE_KINDS
 from kb.services.history import review_state_set, save_with_history
 from kb.services.values import country_value, date_value, leader_value, text_value
 

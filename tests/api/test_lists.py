@@ -13,9 +13,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework import serializers as drf
 
-from api import loaders, serializers
+from api import loaders
 from api.exports import safe_cell
 from api.loaders import agreements, gifts, meetings
+from api.serializers.facts import (
+    AgreementSerializer,
+    EvidenceRowSerializer,
+    EvidenceSerializer,
+    GiftSerializer,
+    MeetingGiftSerializer,
+    MeetingSerializer,
+)
+from api.serializers.leaders import LeaderBriefSerializer, LeaderSerializer
 from kb.models import Evidence, Leader, ReviewState
 from kb.services.merges import leader_merge, merge_undo
 from tests.api.test_read import _meetings
@@ -176,19 +185,19 @@ def test_fast_representations_match_the_declared_fields():
     leader = Leader.objects.select_related("country").first()
     leader.other_names = ["Alias"]
     cases = [
-        (serializers.LeaderSerializer(), leader),
-        (serializers.LeaderBriefSerializer(), leader),
-        (serializers.EvidenceSerializer(), Evidence.objects.select_related("article").first()),
-        (serializers.EvidenceRowSerializer(), Evidence.objects.first()),
-        (serializers.MeetingGiftSerializer(), GiftFactory()),
+        (LeaderSerializer(), leader),
+        (LeaderBriefSerializer(), leader),
+        (EvidenceSerializer(), Evidence.objects.select_related("article").first()),
+        (EvidenceRowSerializer(), Evidence.objects.first()),
+        (MeetingGiftSerializer(), GiftFactory()),
     ]
     for serializer, obj in cases:
         assert serializer.to_representation(obj) == _declared(serializer, obj)
 
     for model_list, loader, serializer in (
-        (list(meetings()), loaders.load_meetings, serializers.MeetingSerializer()),
-        (list(gifts()), loaders.load_gifts, serializers.GiftSerializer()),
-        (list(agreements()), loaders.load_agreements, serializers.AgreementSerializer()),
+        (list(meetings()), loaders.load_meetings, MeetingSerializer()),
+        (list(gifts()), loaders.load_gifts, GiftSerializer()),
+        (list(agreements()), loaders.load_agreements, AgreementSerializer()),
     ):
         unloaded = [serializer.to_representation(obj) for obj in model_list]
         loader(model_list)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.evaluation import conflict_cue
+from ingest.evaluation.conflict import conflict_cue
 
 
 @pytest.mark.parametrize(

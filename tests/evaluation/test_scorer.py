@@ -6,17 +6,10 @@ import copy
 
 import pytest
 
-from ingest.evaluation import (
-    FACT_TYPES,
-    ConflictFact,
-    Counts,
-    evaluate,
-    item_words,
-    items_match,
-    normalise_name,
-    parse_thresholds,
-    score_article,
-)
+from ingest.evaluation.conflict import ConflictFact
+from ingest.evaluation.matching import FACT_TYPES, item_words, items_match, normalise_name
+from ingest.evaluation.results import Counts
+from ingest.evaluation.scoring import evaluate, parse_thresholds, score_article
 
 DALTON = {"name": "Mark Dalton", "country": "US", "title": "President"}
 LI = {"name": "Li Wei", "country": "CN", "title": "President"}

@@ -1,11 +1,11 @@
-"""Tests for ingest.extract.geo: pure lookups, no database."""
+"""Tests for gazetteer.geo: pure lookups, no database."""
 
 from __future__ import annotations
 
 import pycountry
 import pytest
 
-from ingest.extract import geo, geo_data
+from gazetteer import geo, geo_data
 
 COMMON_NAMES = [
     ("Russia", "RU"),

@@ -26,8 +26,8 @@ FRIDAY = dt.date(2024, 3, 8)
 @pytest.fixture(scope="module")
 def run(nlp):
     """Extract a sentence published on PUBLISHED, with the shipped registry."""
+    from gazetteer.registry import read_registry_file
     from ingest.extract import extract
-    from ingest.extract.registry import read_registry_file
 
     registry = read_registry_file()
     return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)

@@ -15,9 +15,9 @@ import itertools
 
 import pytest
 
+from gazetteer.registry import parse_registry_rows, registry_from_rows
 from ingest.extract import extract
 from ingest.extract.names import clean_entity as _clean_entity
-from ingest.extract.registry import parse_registry_rows, registry_from_rows
 
 # (name, surname as news writes it alone, country code, country, demonym, capital)
 LEADERS = [

@@ -37,8 +37,8 @@ PUBLISHED_DAYS = [dt.date(2024, 3, 14), dt.date(2024, 3, 18), dt.date(2024, 3, 2
 
 @pytest.fixture(scope="module")
 def run(nlp):
+    from gazetteer.registry import read_registry_file
     from ingest.extract import extract
-    from ingest.extract.registry import read_registry_file
 
     registry = read_registry_file()
     return lambda text, published: extract(text, published, nlp=nlp, registry=registry)

@@ -14,8 +14,8 @@ import itertools
 
 import pytest
 
+from gazetteer.registry import parse_registry_rows, registry_from_rows
 from ingest.extract import extract
-from ingest.extract.registry import parse_registry_rows, registry_from_rows
 
 DAY = dt.date(2024, 6, 4)
 HEADER = "person_key,name,aliases,country,office,title,start,end,also_head_of_government,source"

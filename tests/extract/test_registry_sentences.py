@@ -12,10 +12,10 @@ import random
 
 import pytest
 
-from ingest.evaluation import normalise_name
+from gazetteer.registry import LEADING_KINDS, read_registry_file
+from ingest.evaluation.matching import normalise_name
 from ingest.extract import extract_many
 from ingest.extract.countries import soviet
-from ingest.extract.registry import LEADING_KINDS, read_registry_file
 
 SENTENCES = 600
 SEED = 20261206

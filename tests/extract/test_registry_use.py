@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 
-from ingest.extract import extract
-from ingest.extract.registry import (
+from gazetteer.registry import (
     RegistryFileError,
     parse_registry_rows,
     registry_from_rows,
 )
+from ingest.extract import extract
 
 HEADER = "person_key,name,aliases,country,office,title,start,end,also_head_of_government,source"
 SOURCE = "https://en.wikipedia.org/wiki/Example"

@@ -9,9 +9,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from ingest.extract.registry import RegistryFileError
+from gazetteer.registry import RegistryFileError
 from kb.models import Leader, Office, ReviewState
-from kb.registry import registry_load, registry_snapshot
+from kb.registry.load import registry_load
+from kb.registry.snapshot import registry_snapshot
 from kb.services.offices import office_update
 from tests.factories import LeaderFactory, editor
 
@@ -130,14 +131,14 @@ def test_a_bad_file_is_refused_with_its_line_and_nothing_changes(tmp_path, count
 
 
 def test_a_failure_midway_leaves_no_half_written_registry(tmp_path, countries, monkeypatch):
-    import kb.registry
+    import kb.registry.load
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(kb.registry, "_registry_terms", boom)
+    monkeypatch.setattr(kb.registry.load, "_registry_terms", boom)
     with pytest.raises(RuntimeError):
-        registry_load(rows=kb.registry.registry_file_rows(write(tmp_path, ROWS)))
+        registry_load(rows=kb.registry.load.registry_file_rows(write(tmp_path, ROWS)))
     assert not Leader.objects.filter(registry_key__isnull=False).exists()
 
 
@@ -166,7 +167,7 @@ def test_the_snapshot_is_built_once_not_per_call(tmp_path, countries, django_ass
 
 
 def test_parse_errors_name_the_file_line():
-    from ingest.extract.registry import parse_registry_rows
+    from gazetteer.registry import parse_registry_rows
 
     with pytest.raises(RegistryFileError, match="line 2"):
         parse_registry_rows([HEADER, "only,three,fields"])

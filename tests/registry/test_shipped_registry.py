@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from ingest.extract.registry import SHIPPED_FILE, read_registry_file
+from gazetteer.registry import SHIPPED_FILE, read_registry_file
 from kb.registry_coverage import STATES, registry_coverage
 
 D = dt.date
@@ -152,7 +152,7 @@ def test_the_registry_covers_the_1990s_too(registry):
 
 
 def test_coverage_counts_a_missing_year_as_a_gap():
-    from ingest.extract.registry import parse_registry_rows, registry_from_rows
+    from gazetteer.registry import parse_registry_rows, registry_from_rows
 
     rows = parse_registry_rows(
         [
@@ -168,7 +168,8 @@ def test_coverage_counts_a_missing_year_as_a_gap():
 
 def test_the_shipped_file_passes_the_loaders_checks():
     """What load_registry refuses (a person in one office twice at once) is not in it."""
-    from kb.registry import _check_overlaps, registry_file_rows
+    from kb.registry.load import registry_file_rows
+    from kb.registry.terms import _check_overlaps
 
     rows = registry_file_rows(SHIPPED_FILE)
     _check_overlaps(rows, "registry.csv")

@@ -151,7 +151,7 @@ def test_the_api_never_reads_the_article_text_for_evidence(client, facts, url):
 
 
 def test_a_fact_serialised_without_the_loaders_reads_no_article_text(facts):
-    from api.serializers import MeetingSerializer
+    from api.serializers.facts import MeetingSerializer
 
     with CaptureQueriesContext(connection) as ctx:
         data = MeetingSerializer(facts["meeting"]).data

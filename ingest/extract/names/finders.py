@@ -3,10 +3,11 @@ the names one construction shows; `rules.name_spans` runs them in order and merg
 
 from __future__ import annotations
 
-from .. import geo
+from gazetteer import geo
+from gazetteer.registry import MAX_NAME_WORDS
+
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
-from ..registry import MAX_NAME_WORDS
 from .tokens import (
     INSTITUTION_WORDS,
     PARTICLES,

@@ -3,7 +3,8 @@ before a name, and the trimming that turns an entity span into a bare name."""
 
 from __future__ import annotations
 
-from .. import geo
+from gazetteer import geo
+
 from ..countries import code_for
 from ..lexicon import (
     HONORIFICS,

@@ -31,7 +31,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.evaluation import article_text
+from ingest.evaluation.scoring import article_text
 from ingest.management.commands.extract import read_text_file
 
 TARGET_RATIO = 0.75
@@ -129,8 +129,8 @@ class Command(BaseCommand):
         texts = [text for text, _ in items]
         words = words_once * copies
 
+        from gazetteer.registry import EMPTY, read_registry_file
         from ingest.extract import extract_many
-        from ingest.extract.registry import EMPTY, read_registry_file
         from ingest.nlp import get_nlp
 
         # The shipped registry file, not the database: these commands never touch it.

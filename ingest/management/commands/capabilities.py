@@ -38,8 +38,8 @@ from ingest.capabilities import (
 def extract_cases(cases):
     """The production extractor over the cases: spaCy's ``nlp.pipe`` and the shipped
     registry, as ``manage.py evaluate`` runs it."""
+    from gazetteer.registry import read_registry_file
     from ingest.extract import extract_many
-    from ingest.extract.registry import read_registry_file
     from ingest.nlp import get_nlp
 
     return extract_many(

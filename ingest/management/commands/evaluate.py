@@ -26,16 +26,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.evaluation import (
-    FACT_TYPES,
-    SINGULAR,
-    EvaluationResult,
-    article_text,
-    describe,
-    evaluate,
-    find_conflict_facts,
-    parse_thresholds,
-)
+from ingest.evaluation.conflict import find_conflict_facts
+from ingest.evaluation.matching import FACT_TYPES, SINGULAR, describe
+from ingest.evaluation.results import EvaluationResult
+from ingest.evaluation.scoring import article_text, evaluate, parse_thresholds
 from ingest.management.commands.extract import read_text_file
 
 GOLD_SUFFIX = ".gold.json"
@@ -133,8 +127,8 @@ class Command(BaseCommand):
             published, text = article_text(read_text_file(text_path))
             texts.append((text, published))
 
+        from gazetteer.registry import EMPTY, read_registry_file
         from ingest.extract import extract_many
-        from ingest.extract.registry import EMPTY, read_registry_file
         from ingest.nlp import get_nlp
 
         # The shipped registry file, not the database: these commands never touch it.

@@ -26,7 +26,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.evaluation import article_text
+from ingest.evaluation.scoring import article_text
 
 
 def read_text_file(path: Path) -> str:
@@ -137,8 +137,8 @@ class Command(BaseCommand):
                 published, text = article_text(read_text_file(path))
                 articles.append((None, path.name, text, published))
 
+        from gazetteer.registry import EMPTY, read_registry_file
         from ingest.extract import extract_many
-        from ingest.extract.registry import EMPTY, read_registry_file
         from ingest.nlp import get_nlp
 
         # The shipped registry file, not the database: these commands never touch it.

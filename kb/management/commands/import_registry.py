@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.extract.registry import RegistryFileError
-from kb.registry import registry_import, wikidata_rows
+from gazetteer.registry import RegistryFileError
+from kb.registry.wikidata import registry_import, wikidata_rows
 
 
 class Command(BaseCommand):

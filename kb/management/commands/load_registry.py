@@ -8,8 +8,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.extract.registry import SHIPPED_FILE, RegistryFileError
-from kb.registry import registry_file_rows, registry_load
+from gazetteer.registry import SHIPPED_FILE, RegistryFileError
+from kb.registry.load import registry_file_rows, registry_load
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from ingest.extract.registry import SHIPPED_FILE, read_registry_file
+from gazetteer.registry import SHIPPED_FILE, read_registry_file
 from kb.registry_coverage import QUESTIONS, STATES, registry_coverage
 
 

@@ -2,7 +2,7 @@
 
 A `Registry` is a plain-data snapshot of the project's office-holders (persons, their
 names and aliases, and their terms), built once per process from the database
-(`kb.registry.registry_snapshot`) or from the shipped file (`read_registry_file`), and
+(`kb.registry.snapshot.registry_snapshot`) or from the shipped file (`read_registry_file`), and
 handed to the extractor. Nothing here imports Django or touches a database, so a lookup
 costs a dictionary access, never a query.
 
@@ -383,7 +383,7 @@ def registry_from_rows(rows: Iterable[dict], *, version: str = "") -> Registry:
     return Registry(persons, version=version)
 
 
-SHIPPED_FILE = Path(__file__).resolve().parents[2] / "kb" / "data" / "registry.csv"
+SHIPPED_FILE = Path(__file__).resolve().parents[1] / "kb" / "data" / "registry.csv"
 
 
 def read_registry_file(path: Path = SHIPPED_FILE) -> Registry:

@@ -1,11 +1,11 @@
-"""Hand-built geographic reference data for :mod:`ingest.extract.geo`.
+"""Hand-built geographic reference data for :mod:`gazetteer.geo`.
 
 Compiled from the UN member-state list (193 members plus the two observer
 states, the Holy See and Palestine), ISO 3166-1 alpha-2 codes, and the CIA
 World Factbook's country short forms, nationality adjectives and capitals,
 with common English news usage (AP/Reuters style) for the aliases.
 
-Pure data, no logic: :mod:`ingest.extract.geo` normalises every string here
+Pure data, no logic: :mod:`gazetteer.geo` normalises every string here
 (case, accents, dots, a leading "the", possessives) when it builds its lookup
 tables, so entries are written in their natural spelling.  Official names from
 pycountry are added there too and need not be repeated here.

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from ingest.extract import geo_data as data
+from gazetteer import geo_data as data
 
 COUNTRY_KINDS = frozenset({"name", "abbreviation", "demonym", "metonym", "capital"})
 """Kinds of :class:`GeoMatch` that denote a sovereign state."""
