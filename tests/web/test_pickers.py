@@ -263,3 +263,8 @@ def test_edit_pages_do_not_grow_with_leaders_and_countries(editor_client, world,
     page = editor_client.get(url).content.decode()
     assert "Extra Person" not in page
     assert page.count("<option") < 30  # only the kind and status lists
+
+
+def test_the_date_box_shows_the_date_as_a_date_input_reads_it(editor_client, world):
+    page = editor_client.get(reverse("meeting-edit", args=[world["kanazawa"].pk])).content
+    assert b'type="date" name="date" value="2023-10-17"' in page

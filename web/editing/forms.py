@@ -19,6 +19,12 @@ from kb.services.values import EDITABLE_FIELDS, M2M_FIELDS
 from web.editing.pickers import CountryPick, LeaderPick, MeetingPick
 
 
+def _date_input():
+    # ISO, as <input type="date"> reads it: the locale's 07/01/2025 would show an empty box
+    # and saving the form would then clear the date.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class TopicsField(forms.CharField):
     def prepare_value(self, value):
         if isinstance(value, list | tuple):
@@ -31,7 +37,7 @@ class TopicsField(forms.CharField):
 
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(choices=MeetingKind.choices)
-    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(required=False, widget=_date_input())
     place = forms.CharField(required=False, max_length=200)
     host_country = CountryPick(required=False)
     participants = LeaderPick(multiple=True)
@@ -42,7 +48,7 @@ class GiftForm(forms.Form):
     giver = LeaderPick()
     recipient = LeaderPick()
     item = forms.CharField(max_length=300)
-    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(required=False, widget=_date_input())
     # Suggestions come from the meetings of the giver and recipient chosen above.
     meeting = MeetingPick(required=False, near=("giver", "recipient"))
 
@@ -53,7 +59,7 @@ class AgreementForm(forms.Form):
     summary = forms.CharField(
         required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
-    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(required=False, widget=_date_input())
     leader_parties = LeaderPick(multiple=True, required=False)
     country_parties = CountryPick(multiple=True, required=False)
 
