@@ -153,6 +153,7 @@ def colour_nodes(graph: Network, *, colour: str = "country", groups: int = 9) ->
     if colour == "region":
         order = [*REGION_NAMES, "No region"]
         colours = {name: PALETTE[i] for i, name in enumerate(order[:-1])}
+        colours["No region"] = OTHERS  # leaders without a country, and Antarctica
     else:
         colours = {name: PALETTE[i] for i, (name, _) in enumerate(counts.most_common(groups))}
     for node in graph.nodes:

@@ -50,9 +50,12 @@ def test_colour_by_region_legend_svg_data_and_table(client, world):
     kenya = CountryFactory(code="KE", name="Kenya")
     wanjiru = LeaderFactory(name="Wanjiru Kamau", country=kenya)
     MeetingFactory(participants=[wanjiru, world["dubois"]])
+    stateless = LeaderFactory(name="Nobody Incountry", country=None)
+    MeetingFactory(participants=[stateless, world["sato"]])
     html = page(client, colour="region")
     assert '<option value="region" selected>' in html
     data = graph(html)
+    assert {n["label"] for n in data["nodes"]} >= {"Claire Dubois", "Wanjiru Kamau"}
     by_label = {n["label"]: n for n in data["nodes"]}
     europe, asia = PALETTE[REGION_NAMES.index("Europe")], PALETTE[REGION_NAMES.index("Asia")]
     assert by_label["Claire Dubois"]["region"] == "Europe"
@@ -60,7 +63,9 @@ def test_colour_by_region_legend_svg_data_and_table(client, world):
     assert by_label["Kenji Sato"]["colour"] == asia
     assert by_label["Wanjiru Kamau"]["colour"] == PALETTE[REGION_NAMES.index("Africa")]
     legend = {item["name"]: item["count"] for item in data["legend"]}
-    assert legend == {"Europe": 2, "Asia": 1, "Americas": 1, "Africa": 1}
+    assert legend == {"Europe": 2, "Asia": 1, "Americas": 1, "Africa": 1, "No region": 1}
+    assert {i["name"]: i["colour"] for i in data["legend"]}["No region"] == OTHERS
+    assert by_label["Nobody Incountry"]["region"] == "No region"
     # The picture without the script has the same colours, and the legend is on the page.
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert svg.count(f'fill="{europe}"') == 2
