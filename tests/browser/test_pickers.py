@@ -121,3 +121,33 @@ def test_without_javascript_the_picker_takes_names(browser, live_server, meeting
     assert meeting.host_country.code == "FI"
     assert {p.name for p in meeting.participants.all()} == {"Valentina Rojas", "Aino Virtanen"}
     context.close()
+
+
+def test_a_gifts_meeting_is_offered_from_the_meetings_of_its_giver_and_recipient(page, meeting):
+    from kb.models import Gift
+    from tests.factories import GiftFactory
+
+    host, guest = meeting.participants.order_by("name")
+    elsewhere = MeetingFactory(participants=[guest, LeaderFactory(name="Third Party")])
+    MeetingFactory(participants=[LeaderFactory(name="Unrelated One"), LeaderFactory()])
+    gift = GiftFactory(giver=host, recipient=guest, item="woven basket", meeting=None)
+    editor("gift-editor")
+    log_in(page, "gift-editor")
+    page.goto(f"/gifts/{gift.pk}/edit/")
+    box = page.get_by_role("combobox", name="Meeting")
+    box.focus()
+    box.press("ArrowDown")  # with nothing typed: the giver's and recipient's meetings
+    options = page.get_by_role("listbox").get_by_role("option")
+    expect(options).to_have_count(2)
+    texts = options.all_inner_texts()
+    assert {t.split(" ")[0] for t in texts} == {f"#{meeting.pk}", f"#{elsewhere.pk}"}
+    box.press("ArrowDown")
+    wanted = next(i for i, t in enumerate(texts) if t.startswith(f"#{meeting.pk} "))
+    for _ in range(len(texts)):
+        if page.locator("[role=option][aria-selected=true]").inner_text() == texts[wanted]:
+            break
+        box.press("ArrowDown")
+    box.press("Enter")
+    page.get_by_role("button", name="Save correction").click()
+    page.wait_for_url(f"**/gifts/{gift.pk}/")
+    assert Gift.objects.get(pk=gift.pk).meeting_id == meeting.pk
