@@ -84,6 +84,8 @@
     window.summitryNetwork = cy; // for the browser tests
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The layout of 300 nodes takes a while: run it once the page has loaded, so the table
+  // and the rest of the page are there (and the page counts as loaded) meanwhile.
+  if (document.readyState === "complete") setTimeout(start, 0);
+  else window.addEventListener("load", function () { setTimeout(start, 0); });
 })();
