@@ -9,7 +9,7 @@ from kb.selectors import lists
 from web import upload
 from web.editing import articles as editing_articles
 from web.editing import facts as editing
-from web.editing import merges
+from web.editing import merges, pick
 from web.views import (
     articles,
     countries,
@@ -142,6 +142,7 @@ urlpatterns = [
         editing.FactAddView.as_view(),
         name="article-add-fact",
     ),
+    path("pick/<str:kind>/", pick.PickView.as_view(), name="pick"),
     path("review/", editing_articles.ReviewQueueView.as_view(), name="review"),
     path("feeds/", feeds.FeedListView.as_view(), name="feed-list"),
     path("feeds/<int:pk>/<str:action>/", feeds.FeedActionView.as_view(), name="feed-action"),

@@ -6,8 +6,16 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from gazetteer.regions import REGION_NAMES, region_of
 from kb.models import Country, Leader, Meeting
 from kb.selectors.graph import network_counts
+
+#: Colours of the commonest groups (the Tableau 10 palette without its grey), and of the rest.
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+           "#17becf", "#bcbd22")  # fmt: skip
+OTHERS = "#7f7f7f"
+#: What the network can be coloured by: the country of a node, or its UN M49 region.
+COLOURINGS = ("country", "region")
 
 Participation = Meeting.participants.through
 
@@ -26,7 +34,10 @@ class Node:
     label_y: float = 0.0
     anchor: str = "start"
     rotate: float = 0.0
-    group: str = ""  # what colours it in the interactive view: a leader's country
+    group: str = ""  # the country's name (a leader's country, or the country itself)
+    code: str = ""  # that country's ISO code
+    region: str = ""  # set with its colour by ``colour_nodes``
+    colour: str = ""
 
 
 @dataclass
@@ -95,6 +106,7 @@ def network(
             url=obj.get_absolute_url(),
             weight=node_meetings[key],
             group=_group(obj, by),
+            code=obj.code if by == "country" else (obj.country.code if obj.country_id else ""),
         )
 
     def by_label(node: Node):
@@ -130,20 +142,54 @@ def _group(obj, by: str) -> str:
     return obj.country.name if obj.country_id else "No country"
 
 
-def graph_data(graph: Network, *, groups: int = 9) -> dict:
-    """The graph as the interactive view reads it (embedded with ``json_script``): nodes,
-    edges, and the most common groups, which get their own colours."""
-    common = Counter(node.group for node in graph.nodes).most_common(groups)
+def colour_nodes(graph: Network, *, colour: str = "country", groups: int = 9) -> list[dict]:
+    """Give each node its region and its colour, by country (the ``groups`` commonest get
+    their own colours, the rest grey) or by UN M49 region (each region always the same
+    colour); returns the legend: ``{"name", "colour", "count"}``, commonest first."""
+    for node in graph.nodes:
+        node.region = region_of(node.code) or "No region"
+    key = (lambda n: n.region) if colour == "region" else (lambda n: n.group)
+    counts = Counter(key(node) for node in graph.nodes)
+    if colour == "region":
+        order = [*REGION_NAMES, "No region"]
+        colours = {name: PALETTE[i] for i, name in enumerate(order[:-1])}
+        colours["No region"] = OTHERS  # leaders without a country, and Antarctica
+    else:
+        colours = {name: PALETTE[i] for i, (name, _) in enumerate(counts.most_common(groups))}
+    for node in graph.nodes:
+        node.colour = colours.get(key(node), OTHERS)
+    legend = [
+        {"name": name, "colour": colours.get(name, OTHERS), "count": count}
+        for name, count in counts.most_common()
+        if name in colours
+    ]
+    others = sum(count for name, count in counts.items() if name not in colours)
+    if others:
+        legend.append({"name": "Others", "colour": OTHERS, "count": others})
+    return legend
+
+
+def graph_data(graph: Network, legend: list[dict] | None = None) -> dict:
+    """The graph as the interactive view reads it (embedded with ``json_script``): nodes
+    with their colours (from ``colour_nodes``), edges, and the legend."""
     return {
         "nodes": [
-            {"id": n.key, "label": n.label, "url": n.url, "weight": n.weight, "group": n.group}
+            {
+                "id": n.key,
+                "label": n.label,
+                "url": n.url,
+                "weight": n.weight,
+                "group": n.group,
+                "region": n.region,
+                "colour": n.colour or OTHERS,
+            }
             for n in graph.nodes
         ],
         "edges": [
             {"source": e.source.key, "target": e.target.key, "weight": e.weight}
             for e in graph.edges
         ],
-        "groups": [group for group, _ in common],
+        "legend": legend or [],
     }
 
 

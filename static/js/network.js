@@ -1,18 +1,10 @@
 /* The interactive network (cytoscape, served by the app from npm's package): a
    force-directed layout of the graph the page embeds as JSON, zoom and pan, hover to
-   show a node's links, click to open its page, colour by group (region or country).
+   show a node's links, click to open its page; each node in the colour the server gave
+   it (by country or by region, as the page's legend says).
    Without JavaScript, or if the library is missing, the page's SVG and table stay. */
 (function () {
   "use strict";
-
-  var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
-                 "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
-
-  function colourOf(groups) {
-    var index = {};
-    groups.forEach(function (group, n) { index[group] = PALETTE[n % PALETTE.length]; });
-    return function (group) { return index[group] || "#7f7f7f"; };
-  }
 
   function start() {
     var holder = document.getElementById("network-canvas");
@@ -20,13 +12,12 @@
     if (!holder || !source || typeof window.cytoscape !== "function") return;
     var graph = JSON.parse(source.textContent);
     if (!graph.nodes.length) return;
-    var colour = colourOf(graph.groups || []);
     var maxWeight = Math.max.apply(null, graph.nodes.map(function (n) { return n.weight; }));
     var maxEdge = Math.max.apply(null, graph.edges.map(function (e) { return e.weight; }).concat([1]));
 
     var elements = graph.nodes.map(function (n) {
       return { data: { id: "n" + n.id, label: n.label, url: n.url, weight: n.weight,
-                       group: n.group, colour: colour(n.group),
+                       group: n.group, colour: n.colour || "#7f7f7f",
                        size: 10 + 30 * Math.sqrt(n.weight / maxWeight) } };
     }).concat(graph.edges.map(function (e, i) {
       return { data: { id: "e" + i, source: "n" + e.source, target: "n" + e.target,
@@ -93,6 +84,8 @@
     window.summitryNetwork = cy; // for the browser tests
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The layout of 300 nodes takes a while: run it once the page has loaded, so the table
+  // and the rest of the page are there (and the page counts as loaded) meanwhile.
+  if (document.readyState === "complete") setTimeout(start, 0);
+  else window.addEventListener("load", function () { setTimeout(start, 0); });
 })();

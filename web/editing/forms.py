@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from kb.models import (
     Agreement,
     AgreementKind,
     AgreementStatus,
-    Country,
     Gift,
     Leader,
     Meeting,
@@ -18,20 +16,13 @@ from kb.models import (
     OfficeKind,
 )
 from kb.services.values import EDITABLE_FIELDS, M2M_FIELDS
+from web.editing.pickers import CountryPick, LeaderPick, MeetingPick
 
 
-class LeaderChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, leader):
-        return f"{leader.name} ({leader.country.name})" if leader.country else leader.name
-
-
-class LeaderChoice(forms.ModelChoiceField):
-    def label_from_instance(self, leader):
-        return f"{leader.name} ({leader.country.name})" if leader.country else leader.name
-
-
-def _leaders():
-    return Leader.objects.active().select_related("country").order_by("name", "id")
+def _date_input():
+    # ISO, as <input type="date"> reads it: the locale's 07/01/2025 would show an empty box
+    # and saving the form would then clear the date.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class TopicsField(forms.CharField):
@@ -46,35 +37,20 @@ class TopicsField(forms.CharField):
 
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(choices=MeetingKind.choices)
-    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(required=False, widget=_date_input())
     place = forms.CharField(required=False, max_length=200)
-    host_country = forms.ModelChoiceField(Country.objects.order_by("name"), required=False)
-    participants = LeaderChoices(_leaders(), widget=forms.SelectMultiple(attrs={"size": 10}))
+    host_country = CountryPick(required=False)
+    participants = LeaderPick(multiple=True)
     topics = TopicsField(required=False, help_text="Separate topics with commas.")
 
 
 class GiftForm(forms.Form):
-    giver = LeaderChoice(_leaders())
-    recipient = LeaderChoice(_leaders())
+    giver = LeaderPick()
+    recipient = LeaderPick()
     item = forms.CharField(max_length=300)
-    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    meeting = forms.ModelChoiceField(Meeting.objects.none(), required=False)
-
-    def __init__(self, *args, gift: Gift | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Meetings of the people involved (not every meeting in the database).
-        people = [p for p in (gift.giver_id, gift.recipient_id) if p] if gift else []
-        data = self.data if self.is_bound else {}
-        people += [p for p in (data.get("giver"), data.get("recipient")) if p and p.isdigit()]
-        queryset = Meeting.objects.visible().filter(
-            Q(participants__in=people) | Q(pk=getattr(gift, "meeting_id", None) or 0)
-        )
-        self.fields["meeting"].queryset = queryset.distinct().order_by("-date", "-id")
-        self.fields["meeting"].label_from_instance = lambda m: (
-            f"#{m.pk} {m.get_kind_display()}"
-            + (f", {m.date:%d %b %Y}" if m.date else "")
-            + (f", {m.place}" if m.place else "")
-        )
+    date = forms.DateField(required=False, widget=_date_input())
+    # Suggestions come from the meetings of the giver and recipient chosen above.
+    meeting = MeetingPick(required=False, near=("giver", "recipient"))
 
 
 class AgreementForm(forms.Form):
@@ -83,25 +59,19 @@ class AgreementForm(forms.Form):
     summary = forms.CharField(
         required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
-    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    leader_parties = LeaderChoices(
-        _leaders(), required=False, widget=forms.SelectMultiple(attrs={"size": 10})
-    )
-    country_parties = forms.ModelMultipleChoiceField(
-        Country.objects.order_by("name"),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
-    )
+    date = forms.DateField(required=False, widget=_date_input())
+    leader_parties = LeaderPick(multiple=True, required=False)
+    country_parties = CountryPick(multiple=True, required=False)
 
 
 class LeaderForm(forms.Form):
     name = forms.CharField(label="Full name", max_length=200)
     title = forms.CharField(label="Title or office", required=False, max_length=120)
-    country = forms.ModelChoiceField(Country.objects.order_by("name"), required=False)
+    country = CountryPick(required=False)
 
 
 class OfficeForm(forms.Form):
-    country = forms.ModelChoiceField(Country.objects.order_by("name"), to_field_name="code")
+    country = CountryPick()
     kind = forms.ChoiceField(label="Office", choices=OfficeKind.choices)
     title = forms.CharField(label="Title, as news writes it", max_length=120)
     start = forms.DateField(label="From (YYYY-MM-DD)")
@@ -116,18 +86,17 @@ def fact_initial(fact) -> dict:
     initial = {}
     for name in EDITABLE_FIELDS[type(fact)]:
         if name in M2M_FIELDS:
-            initial[name] = list(getattr(fact, name).all())
+            related = getattr(fact, name).all()
+            if related.model is Leader:  # the pickers label leaders with their country
+                related = related.select_related("country")
+            initial[name] = list(related)
         else:
             initial[name] = getattr(fact, name)
     return initial
 
 
 def make_form(model, data=None, *, fact=None, initial=None):
-    form_class = FORMS[model]
-    kwargs = {"data": data, "initial": initial}
-    if form_class is GiftForm:
-        kwargs["gift"] = fact
-    return form_class(**kwargs)
+    return FORMS[model](data=data, initial=initial)
 
 
 def add_errors(form, exc: ValidationError) -> None:

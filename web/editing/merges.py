@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -18,6 +19,17 @@ from kb.models import (
 )
 from kb.services.merges import leader_merge, meeting_merge, merge_undo
 from web.editing.base import EditorRequiredMixin, error_text, next_url
+from web.editing.pickers import LeaderPick, MeetingPick
+
+
+class MergePickForm(forms.Form):
+    """The duplicate, picked by typing (a name or a number without the script)."""
+
+    def __init__(self, *args, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = LeaderPick if model is Leader else MeetingPick
+        self.fields["merge"] = field(label="Or type the duplicate")
+
 
 # ---- merging ----------------------------------------------------------------------------
 
@@ -89,13 +101,23 @@ class MergeView(EditorRequiredMixin, TemplateView):
             candidates=self.candidates(keep),
             query=self.request.GET.get("q", ""),
             section=f"{self.model._meta.model_name}s",
+            pick_form=kwargs.get("pick_form") or MergePickForm(model=self.model),
         )
         return context
 
     def post(self, request, *args, **kwargs):
         keep = self.get_keep()
-        merge_id = request.POST.get("merge", "")
-        merge = self.model.objects.filter(pk=int(merge_id)).first() if merge_id.isdigit() else None
+        merge_id = request.POST.get("merge", "").strip()
+        if merge_id.isdigit():
+            merge = self.model.objects.filter(pk=int(merge_id)).first()
+        elif merge_id:  # typed without the picker's script: a name, or a label with #12
+            pick_form = MergePickForm(request.POST, model=self.model)
+            if not pick_form.is_valid():
+                context = self.get_context_data(keep=keep, pick_form=pick_form)
+                return self.render_to_response(context, status=400)
+            merge = pick_form.cleaned_data["merge"]
+        else:
+            merge = None
         if merge is None:
             messages.error(request, "Choose the duplicate record to merge.")
             return redirect(request.path)

@@ -10,7 +10,7 @@ from kb.models import (
     MeetingKind,
 )
 from kb.selectors.meetings import filter_choices, with_row_relations
-from kb.selectors.network import MAX_EDGES, graph_data, network
+from kb.selectors.network import COLOURINGS, MAX_EDGES, colour_nodes, graph_data, network
 from kb.selectors.timeline import year_counts
 from web.views.base import ForgivingPaginationMixin, MeetingFilterMixin, PageMixin
 
@@ -32,6 +32,10 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
         if by not in ("leader", "country"):
             errors.append(f"Ignored “{by[:40]}” for the network: use leader or country.")
             by = "leader"
+        colour = self.request.GET.get("colour", "country")
+        if colour not in COLOURINGS:
+            errors.append(f"Ignored colour “{colour[:40]}”: use country or region.")
+            colour = "country"
         raw_limit = self.request.GET.get("limit", "")
         limit = self.max_nodes_default
         if raw_limit:
@@ -48,13 +52,18 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
             {"by": by, "limit": limit, "filters": filters.params(sort=False)},
             lambda: network(selection, by=by, max_nodes=limit, max_edges=self.max_edges),
         )
+        legend = colour_nodes(graph, colour=colour)
         context.update(
             filters=filters,
             filter_errors=errors,
             by=by,
+            colour=colour,
+            legend=legend,
+            # The table says what colours each node: its region, or a leader's country.
+            group_column="Region" if colour == "region" else ("Country" if by == "leader" else ""),
             limit=limit,
             graph=graph,
-            graph_data=graph_data(graph),
+            graph_data=graph_data(graph, legend),
             max_nodes_limit=self.max_nodes_limit,
             choices={"kinds": MeetingKind.choices},
             # Other meeting filters given in the URL (search, leader...) survive the form.
