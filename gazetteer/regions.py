@@ -95,3 +95,8 @@ def sub_region_of(code: str | None) -> str | None:
     """The M49 sub-region of a country code ("FR" -> "Western Europe"), or None."""
     found = _BY_CODE.get((code or "").upper())
     return found[1] if found else None
+
+
+def codes_in_region(region: str) -> tuple[str, ...]:
+    """The country codes of an M49 region ("Oceania"), or none for an unknown one."""
+    return tuple(code for sub in M49.get(region, {}).values() for code in sub)

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 
+from gazetteer.regions import M49, codes_in_region
+from kb.changes import cached
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -52,6 +54,8 @@ from kb.selectors.listing import (
 )
 
 Participation = Meeting.participants.through
+#: The UN M49 regions, the countries list's region options.
+REGIONS = tuple(M49)
 
 
 def _nulls_last(field: str, descending: bool = False):
@@ -108,11 +112,24 @@ class LeaderFilters(ListFilters):
 # ---- countries ------------------------------------------------------------------------------
 
 
+def _region(raw: str, errors: list[str]) -> str | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    for region in REGIONS:
+        if region.casefold() == raw.casefold():
+            return region
+    errors.append(f"Ignored the region “{raw[:40]}”: use one of {', '.join(REGIONS)}.")
+    return None
+
+
 class CountryFilters(ListFilters):
     noun, singular = "countries", "country"
     params_spec = (
         Param("q", "Search", "search", text_value("search"), describe=lambda q: f"named like “{q}”",
               help="A name, an official name or an ISO code."),
+        Param("region", "Region", "select", _region, describe=lambda r: f"in {r}",
+              help="The UN M49 region.", options="region"),
         flag_param("meetings", "Only countries with meetings",
                    "with meetings (hosted or attended)"),
         flag_param("all", "Also countries with no leader or meeting recorded",
@@ -136,6 +153,8 @@ class CountryFilters(ListFilters):
     def filter(self, countries):
         if not (self.get("all") or self.get("meetings")):
             countries = countries.filter(pk__in=known_countries().values("pk"))
+        if self.get("region"):
+            countries = countries.filter(code__in=codes_in_region(self.get("region")))
         if self.get("meetings"):
             visible = Meeting.objects.visible()
             hosted = visible.exclude(host_country=None).values("host_country_id")
@@ -332,17 +351,28 @@ def list_choices(filters: ListFilters) -> dict:
         .choices,
         "sorts": [(key, label) for key, (label, _) in filters.sorts.items()],
     }  # fmt: skip
+    if "region" in names:
+        choices["region"] = [(region, region) for region in REGIONS]
+    # The options read from the database (whole tables) are kept until the next write.
     if "countries" in names:
-        choices["countries"] = list(known_countries().order_by("name").values_list("code", "name"))
+        choices["countries"] = cached("list-choices", {"of": "countries"}, _known_countries)
     if "leaders" in names:
-        if isinstance(filters, GiftFilters):
-            gave = Gift.objects.visible().filter(
-                Q(giver=OuterRef("pk")) | Q(recipient=OuterRef("pk"))
-            )
-            choices["leaders"] = _leaders_of(Exists(gave))
-        else:
-            parties = Agreement.leader_parties.through.objects.filter(
-                leader_id=OuterRef("pk")
-            ).exclude(agreement__review_state=ReviewState.REJECTED)
-            choices["leaders"] = _leaders_of(Exists(parties))
+        of = "gifts" if isinstance(filters, GiftFilters) else "agreements"
+        choices["leaders"] = cached("list-choices", {"of": of}, lambda: _leaders_with(of))
     return choices
+
+
+def _known_countries() -> list[tuple[str, str]]:
+    return list(known_countries().order_by("name").values_list("code", "name"))
+
+
+def _leaders_with(facts: str) -> list[tuple[int, str]]:
+    """Leaders who gave or received a visible gift, or are a party to a visible
+    agreement: the leader options of the gifts' or agreements' form."""
+    if facts == "gifts":
+        gave = Gift.objects.visible().filter(Q(giver=OuterRef("pk")) | Q(recipient=OuterRef("pk")))
+        return _leaders_of(Exists(gave))
+    parties = Agreement.leader_parties.through.objects.filter(leader_id=OuterRef("pk")).exclude(
+        agreement__review_state=ReviewState.REJECTED
+    )
+    return _leaders_of(Exists(parties))

@@ -84,6 +84,22 @@ def test_countries_search_meetings_flag_all_and_sort(client, world):
     assert hosted[:3] == ["France", "Germany", "Japan"]
 
 
+def test_countries_by_region(client, world):
+    # The world's countries: France and Germany (Europe), Japan (Asia), the United States.
+    assert shown(client, "country", "code", region="Europe") == ["FR", "DE"]
+    assert shown(client, "country", "code", region="asia") == ["JP"]
+    assert shown(client, "country", "code", region="Americas", q="united") == ["US"]
+    response = client.get(reverse("country-list"), {"region": "Atlantis"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ignored the region “Atlantis”" in html
+    assert '<option value="Oceania">' in html
+    assert (
+        "<td>Europe</td>" in client.get(reverse("country-list"), {"q": "france"}).content.decode()
+    )
+    assert len(response.context["object_list"]) == len(shown(client, "country", "code"))
+
+
 # ---- gifts ----------------------------------------------------------------------------------
 
 

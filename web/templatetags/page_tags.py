@@ -15,6 +15,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from gazetteer.regions import region_of
 from kb import roles
 
 register = template.Library()
@@ -142,3 +143,9 @@ def page_link(context, param: str, number: int) -> str:
     query = context["request"].GET.copy()
     query[param] = str(number)
     return "?" + query.urlencode()
+
+
+@register.filter
+def m49_region(code) -> str:
+    """The UN M49 region of a country code ("JP" -> "Asia"), or "" (gazetteer.regions)."""
+    return region_of(code) or ""
