@@ -229,7 +229,9 @@ def _objects(
     return out
 
 
-LINE_NOUNS = {"phone", "telephone", "video", "videolink", "hotline", "line"}
+# "by phone with A", "by video link with A", "by videoconference with A"
+LINE_NOUNS = {"phone", "telephone", "video", "videolink", "hotline", "line", "link",
+              "videoconference", "teleconference", "conference"}  # fmt: skip
 
 
 def _with_line_preps(tok) -> list:

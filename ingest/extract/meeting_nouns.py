@@ -94,7 +94,7 @@ def _noun_mention(idx, people, tok, published):
         parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
     elif tok.dep_ == "dobj" and head_lemma in PHASE_VERBS and tok.lower_ != "visit" and parts:
         parts = _subjects(tok.head, people) + parts  # "X began talks with Y"
-    elif tok.dep_ == "dobj" and head_lemma in ("hold", "have") and parts:
+    elif tok.dep_ == "dobj" and head_lemma in HOLD_VERBS and parts:
         parts = _subjects(tok.head, people) + parts  # "X held talks with the two ministers"
     if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
         parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
@@ -139,6 +139,8 @@ def _noun_mention(idx, people, tok, published):
 
 
 TRIP_WORDS = ("visit", "trip", "journey")
+# "X held / had / conducted a telephone conversation with Y": the subject takes part.
+HOLD_VERBS = {"hold", "have", "conduct"}
 
 
 def _on_a_trip(tok, people) -> list:

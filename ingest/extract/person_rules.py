@@ -127,7 +127,12 @@ def _singular(title: str) -> str:
 
 
 def _is_subject(tok) -> bool:
-    while tok.dep_ in ("compound", "flat", "appos") and tok.head != tok:
+    """Whether a name token heads its clause's subject; the parser may hang the first words
+    of a name on its last as modifiers ("Charles [de] Gaulle": nmod)."""
+    while tok.head != tok and (
+        tok.dep_ in ("compound", "flat", "appos")
+        or (tok.dep_ == "nmod" and tok.head.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON")
+    ):
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
