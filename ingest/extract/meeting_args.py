@@ -240,8 +240,8 @@ def _with_line_preps(tok) -> list:
     out = []
     for c in tok.children:
         out.append(c)
-        if c.dep_ != "prep":
-            continue
+        if c.dep_ != "prep" and not (c.dep_ == "agent" and c.lower_ == "by"):
+            continue  # the parser may make "by (video link)" a passive's agent
         out += [x for x in c.conjuncts if x.pos_ == "ADP" and x not in out]
         for line in (o for o in c.children if o.dep_ == "pobj" and o.lower_ in LINE_NOUNS):
             for p in (x for x in line.children if x.dep_ == "prep"):

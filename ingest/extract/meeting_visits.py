@@ -11,6 +11,7 @@ of the meeting says otherwise.  Calls, summits and state visits keep their kind.
 
 from __future__ import annotations
 
+from . import geo
 from .meeting_args import _antecedent
 from .places import TRAVEL_VERBS
 
@@ -22,10 +23,24 @@ KEPT_KINDS = {"call", "summit", "multilateral", "state_visit", "visit"}
 GUEST_NOUNS = {"guest", "visitor"}
 
 
-def _travellers_in(sent, people) -> set:
-    """Persons a sentence shows travelling: subjects of travel verbs (through 'who'), of
-    'made a stop', and those called the guest or visitor ('the visiting president')."""
-    out = set()
+def _destination(verb) -> str | None:
+    """The state a travel verb goes to: "flew into Port Louis", "arrived in Kenya"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ not in ("to", "into", "in", "at"):
+            continue
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN") or obj.text
+            code = geo.country_for(name) or geo.country_for_capital(name)
+            if code:
+                return code
+    return None
+
+
+def _travellers_in(sent, people) -> dict:
+    """Persons a sentence shows travelling, with where to when it says so: subjects of
+    travel verbs (through 'who'), of 'made a stop', and those called the guest or visitor
+    ('the visiting president')."""
+    out: dict = {}
     for tok in sent:
         lemma = tok.lemma_.lower()
         verb = None
@@ -35,32 +50,49 @@ def _travellers_in(sent, people) -> set:
             verb = tok.head
         elif tok.lower_ in GUEST_NOUNS or (tok.lower_ == "visiting" and tok.dep_ == "amod"):
             head = tok if tok.lower_ in GUEST_NOUNS else tok.head
-            out.update(people.refs(head))
+            for pid in people.refs(head):
+                out.setdefault(pid, set())
             continue
         if verb is None:
             continue
+        where = _destination(verb)
         for sub in (c for c in verb.children if c.dep_ == "nsubj"):
             if sub.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                out.update(_antecedent(sub, verb, people))
+                pids = _antecedent(sub, verb, people)
             else:
-                out.update(people.refs(sub))
+                pids = people.refs(sub)
+            for pid in pids:
+                out.setdefault(pid, set()).update({where} if where else set())
     return out
 
 
-def _travellers(meeting, people, article_travellers) -> set:
-    own = set()
+def _travellers(meeting, people, article_travellers) -> dict:
+    own: dict = {}
     for sent in {m.trigger.sent for m in meeting.mentions}:
-        own |= _travellers_in(sent, people)
-    if meeting.background:
-        return own
-    return own | article_travellers
+        for pid, where in _travellers_in(sent, people).items():
+            own.setdefault(pid, set()).update(where)
+    if not meeting.background:
+        for pid in article_travellers:
+            own.setdefault(pid, set())
+    return own
+
+
+def _abroad(meeting, people) -> bool:
+    """A meeting whose place is in a country none of its (known) leaders governs: those
+    who travelled there went to a conference or a third host, not to each other."""
+    countries = [people.get(p).country for p in meeting.participants]
+    return bool(meeting.host) and None not in countries and meeting.host not in countries
 
 
 def travel_visits(meetings, people, article_travellers) -> None:
     """Mark as visits the two-leader meetings where one travelled to the other (see the
     module docstring), and give them the home leader's country as host when no place
-    of theirs names a country."""
+    of theirs names a country; a trip to a third country is no visit to the one met."""
     for meeting in meetings:
+        if "visit" in meeting.kinds and "state_visit" not in meeting.kinds:
+            if _abroad(meeting, people):
+                meeting.kinds.discard("visit")
+            continue
         if meeting.kinds & KEPT_KINDS or len(meeting.participants) != 2:
             continue
         travelling = _travellers(meeting, people, article_travellers)
@@ -70,6 +102,11 @@ def travel_visits(meetings, people, article_travellers) -> None:
             continue
         home_country = people.get(home[0]).country
         if not home_country or people.get(guests[0]).country in (None, home_country):
+            continue
+        went = travelling[guests[0]]
+        if went and home_country not in went:
+            if len(went) == 1 and not meeting.host:  # "who flew into X ... met Y there"
+                meeting.host = next(iter(went))
             continue
         placed = {p.country for p in meeting.places if p.country}
         if (meeting.host or home_country) != home_country or placed - {home_country}:
