@@ -36,7 +36,7 @@ def _weekday(rng, published: dt.date) -> tuple[str, dt.date]:
     return f"on {WEEKDAYS[day.weekday()]}", day
 
 
-@capability("meeting.call_line", twin="meeting.call_line_in_person_negative")
+@capability("meeting.call_line", twin="meeting.call_line_in_person")
 def call_line(fillers, rng):
     """A call told by its line: a telephone conversation, a video link, a video conference."""
     published, a, b = two_leaders(fillers, rng)
@@ -57,8 +57,8 @@ def call_line(fillers, rng):
     return Draft(sentence(text), published, (expected,), (a, b))
 
 
-@capability("meeting.call_line_in_person_negative", twin="meeting.call_line", negative=True)
-def call_line_in_person_negative(fillers, rng):
+@capability("meeting.call_line_in_person", twin="meeting.call_line")
+def call_line_in_person(fillers, rng):
     """A meeting in person in a third capital, with a video link told for something else:
     talks, not a call."""
     published, a, b = two_leaders(fillers, rng)
@@ -79,7 +79,7 @@ def call_line_in_person_negative(fillers, rng):
     return Draft(sentence(text), published, (expected,), (a, b))
 
 
-@capability("meeting.visit_by_travel", twin="meeting.third_country_talks_negative")
+@capability("meeting.visit_by_travel", twin="meeting.third_country_talks")
 def visit_by_travel(fillers, rng):
     """A travels to B (a relative clause, a stop, a trip told before) and they meet at a
     place the gazetteer does not know: a visit hosted by B's country."""
@@ -109,8 +109,8 @@ def visit_by_travel(fillers, rng):
     return Draft(sentence(text), published, (expected,), (a, b))
 
 
-@capability("meeting.third_country_talks_negative", twin="meeting.visit_by_travel", negative=True)
-def third_country_talks_negative(fillers, rng):
+@capability("meeting.third_country_talks", twin="meeting.visit_by_travel")
+def third_country_talks(fillers, rng):
     """A travels to a third country and meets B there: talks hosted by that country, no
     visit to B."""
     published, a, b = two_leaders(fillers, rng)

@@ -30,7 +30,11 @@ def _destination(verb) -> str | None:
             continue
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN") or obj.text
-            code = geo.country_for(name) or geo.country_for_capital(name)
+            code = (
+                geo.country_for(name)
+                or geo.country_for_capital(name)
+                or geo.country_for_place(name)
+            )
             if code:
                 return code
     return None
