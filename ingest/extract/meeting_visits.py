@@ -19,6 +19,7 @@ from .places import TRAVEL_VERBS
 STOP_NOUNS = {"stop", "stopover"}
 STOP_VERBS = {"stop"}
 KEPT_KINDS = {"call", "summit", "multilateral", "state_visit", "visit"}
+VISITS = {"visit", "state_visit"}
 # "his guest", "her visitor", "the visiting president": the one named so is the traveller.
 GUEST_NOUNS = {"guest", "visitor"}
 
@@ -88,16 +89,32 @@ def _abroad(meeting, people) -> bool:
     return bool(meeting.host) and None not in countries and meeting.host not in countries
 
 
+def received_guests(meetings, people) -> set:
+    """Leaders whom another leader of the story received, hosted or welcomed: guests of
+    the host's country, travellers as much as those told arriving."""
+    out = set()
+    for meeting in meetings:
+        if meeting.background or not meeting.strong_hosts:
+            continue
+        home = {people.get(p).country for p in meeting.strong_hosts} - {None}
+        for pid in meeting.participants:
+            country = people.get(pid).country
+            if pid not in meeting.strong_hosts and country and home and country not in home:
+                out.add(pid)
+    return out
+
+
 def travel_visits(meetings, people, article_travellers) -> None:
     """Mark as visits the two-leader meetings where one travelled to the other (see the
     module docstring), and give them the home leader's country as host when no place
     of theirs names a country; a trip to a third country is no visit to the one met."""
+    article_travellers = set(article_travellers) | received_guests(meetings, people)
     for meeting in meetings:
         if "visit" in meeting.kinds and "state_visit" not in meeting.kinds:
             if _abroad(meeting, people):
                 meeting.kinds.discard("visit")
-            continue
-        if meeting.kinds & KEPT_KINDS or len(meeting.participants) != 2:
+                continue
+        if meeting.kinds & KEPT_KINDS - VISITS or len(meeting.participants) != 2:
             continue
         travelling = _travellers(meeting, people, article_travellers)
         guests = [p for p in meeting.participants if p in travelling]
@@ -115,5 +132,6 @@ def travel_visits(meetings, people, article_travellers) -> None:
         placed = {p.country for p in meeting.places if p.country}
         if (meeting.host or home_country) != home_country or placed - {home_country}:
             continue
-        meeting.kinds.add("visit")
-        meeting.host = home_country
+        if not meeting.kinds & VISITS:
+            meeting.kinds.add("visit")
+        meeting.host = home_country  # a visit told without its place is to the one at home
