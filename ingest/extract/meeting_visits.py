@@ -86,7 +86,9 @@ def _abroad(meeting, people) -> bool:
     """A meeting whose place is in a country none of its (known) leaders governs: those
     who travelled there went to a conference or a third host, not to each other."""
     countries = [people.get(p).country for p in meeting.participants]
-    return bool(meeting.host) and None not in countries and meeting.host not in countries
+    # the places its own sentences give, not a dateline the story was filed under
+    placed = {p.country for m in meeting.mentions for p in m.places if p.country}
+    return bool(placed) and None not in countries and not placed & set(countries)
 
 
 def received_guests(meetings, people) -> set:
@@ -130,7 +132,7 @@ def travel_visits(meetings, people, article_travellers) -> None:
                 meeting.host = next(iter(went))
             continue
         placed = {p.country for p in meeting.places if p.country}
-        if (meeting.host or home_country) != home_country or placed - {home_country}:
+        if placed - {home_country}:  # a dateline's country gives way to the trip's
             continue
         if not meeting.kinds & VISITS:
             meeting.kinds.add("visit")

@@ -103,3 +103,17 @@ def test_a_background_meeting_keeps_its_own_people_and_no_day(run, template, a, 
     assert story is not None and story["date"] == TUESDAY.isoformat(), gold["meetings"]
     assert old is not None and old["date"] is None, gold["meetings"]
     assert not _meeting(gold, a[0], "Helmut Kohl") and not _meeting(gold, a[0], "Jacques Chirac")
+
+
+@pytest.mark.parametrize("a,b", PAIRS)
+def test_a_trip_told_in_the_sentence_outweighs_the_dateline_of_another_city(run, a, b):
+    gold = run(
+        f"PARIS, March 13 (Reuters) - {a[0]} visited {b[2]} on Tuesday for talks with {b[0]}."
+    )
+    if a[1] == "FR":
+        gold = run(
+            f"LONDON, March 13 (Reuters) - {a[0]} visited {b[2]} on Tuesday for talks with {b[0]}."
+        )
+    meeting = _meeting(gold, a[0], b[0])
+    assert meeting is not None, gold["meetings"]
+    assert (meeting["kind"], meeting["host_country"]) == ("visit", b[1])
