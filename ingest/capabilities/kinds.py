@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .base import Draft, capability, sentence, simple, two_leaders
-from .expectations import Meeting
+from .expectations import Meeting, NoLeader, NoMeeting
 from .fillers import WEEKDAYS
 
 # Venues no gazetteer knows: the host follows from who travelled, not from the place.
@@ -182,4 +182,42 @@ def background_visit(fillers, rng):
         Meeting((a.name, b.name), date=day),
         Meeting((c.name, d.name), undated=True),
     )
-    return Draft(sentence(text), published, expected, (a, b, c, d))
+    return Draft(sentence(text), published, expected, (a, b))  # c and d held office before
+
+
+# One-word names of things a leader's story tells beside a meeting (written for the suite).
+THING_NAMES = ("Rustam", "Arjun", "Leonidas", "Ganesh", "Teodor", "Milos", "Buddha", "Pushkin")
+THING_PHRASES = (
+    "gave {A} two {T} dogs",
+    "showed {A} a {T} statue",
+    "took {A} to see the {T} river",
+    "gave {A} a {T} hunting horse",
+)
+
+
+@capability("meeting.thing_names_negative", twin="meeting.plain_met", negative=True)
+def thing_names_negative(fillers, rng):
+    """A one-word name used for a thing ('two Kestrel dogs', 'the Marlow river', 'a
+    Kestrel named Bo') is no person and takes part in no meeting."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = _weekday(rng, published)
+    thing = rng.choice(THING_NAMES)
+    told = rng.choice(THING_PHRASES).format(A=a.surname, T=thing)
+    pattern = rng.choice(
+        (
+            "{A} met {B} in {place} {when}. {b} {told} after the talks.",
+            "{A} held talks with {B} in {place} {when}, and {b} {told}. {a} already keeps "
+            "a {T} named Bo.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        a=a.surname,
+        b=b.surname,
+        place=b.capital,
+        when=when,
+        told=told,
+        T=thing,
+    )
+    return Draft(sentence(text), published, (NoLeader(thing), NoMeeting((thing,))), (a, b))
