@@ -32,7 +32,7 @@ from .meeting_kinds import (
 )
 from .meeting_lede import lede_trigger, referred_date
 from .meeting_nouns import _noun_mention
-from .meeting_visits import travel_visits
+from .meeting_visits import CEREMONY_LEMMAS, travel_visits
 from .meetings import (
     MAX_VISIT_DAYS,
     Meeting,
@@ -347,11 +347,6 @@ def _absorb_parts(meetings) -> list:
             whole.mentions.extend(meeting.mentions)
             parts.add(id(meeting))
     return [m for m in meetings if id(m) not in parts]
-
-
-# Ceremony within an occasion: a greeting is part of the meeting it opens or closes, while
-# talks "on their own" before a larger session are a meeting of their own.
-CEREMONY_LEMMAS = {"greet", "welcome", "shake", "embrace", "hug", "kiss"}
 
 
 def _ceremony(meeting) -> bool:

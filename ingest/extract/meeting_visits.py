@@ -20,6 +20,10 @@ STOP_NOUNS = {"stop", "stopover"}
 STOP_VERBS = {"stop"}
 KEPT_KINDS = {"call", "summit", "multilateral", "state_visit", "visit"}
 VISITS = {"visit", "state_visit"}
+# Ceremony within an occasion: a greeting is part of the meeting it opens or closes (see
+# meeting_events), while talks "on their own" before a larger session are a meeting of their
+# own.  A greeting alone tells no visit: it is left to join its occasion as it is.
+CEREMONY_LEMMAS = {"greet", "welcome", "shake", "embrace", "hug", "kiss"}
 # "his guest", "her visitor", "the visiting president": the one named so is the traveller.
 GUEST_NOUNS = {"guest", "visitor"}
 
@@ -117,6 +121,8 @@ def travel_visits(meetings, people, article_travellers) -> None:
                 meeting.kinds.discard("visit")
                 continue
         if meeting.kinds & KEPT_KINDS - VISITS or len(meeting.participants) != 2:
+            continue
+        if all(m.trigger.lemma_.lower() in CEREMONY_LEMMAS for m in meeting.mentions):
             continue
         travelling = _travellers(meeting, people, article_travellers)
         guests = [p for p in meeting.participants if p in travelling]
