@@ -166,6 +166,10 @@ def background_visit(fillers, rng):
             "to meet {D}.",
             "{A} held talks with {B} in {place} {when}. The last leader to make the trip was "
             "{C}, who met {D} in {old} in {year}.",
+            "{A} met {B} in {place} {when}. {D} still speaks warmly of {C}, whom he met in "
+            "{old} in {year}.",
+            "{A} met {B} in {place} {when}. {C} went to {old} in {year}; his trip included "
+            "talks with {D}.",
         )
     )
     text = pattern.format(

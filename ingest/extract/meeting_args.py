@@ -216,8 +216,9 @@ def _objects(
 ) -> list:
     out = []
     for c in _with_line_preps(tok):
-        if c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-            out += _antecedent(c, tok, people)  # "X, who was received by Y last week"
+        if c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            # "X, who was received by Y last week", "X, whom he had met in Geneva"
+            out += _antecedent(c, tok, people)
         elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out += _refs(c, people)
         elif c.dep_ in ("prep", "agent", "conj") and (c.lower_ in preps or c.dep_ == "agent"):

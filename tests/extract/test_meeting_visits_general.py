@@ -117,3 +117,39 @@ def test_a_trip_told_in_the_sentence_outweighs_the_dateline_of_another_city(run,
     meeting = _meeting(gold, a[0], b[0])
     assert meeting is not None, gold["meetings"]
     assert (meeting["kind"], meeting["host_country"]) == ("visit", b[1])
+
+
+PAST = [
+    "{A} met {B} in {capital} on Tuesday. Jacques Chirac still speaks warmly of Helmut "
+    "Kohl, whom he met in Bonn in 1996.",
+    "{A} met {B} in {capital} on Tuesday. Jacques Chirac went to Bonn in 1996; his trip "
+    "included talks with Helmut Kohl.",
+]
+
+
+@pytest.mark.parametrize("template", PAST)
+@pytest.mark.parametrize("a,b", PAIRS)
+def test_a_past_meeting_told_by_whom_or_by_what_a_trip_included_is_found_undated(
+    run, template, a, b
+):
+    gold = run(template.format(A=a[0], B=b[0], capital=b[2]))
+    old = _meeting(gold, "Helmut Kohl", "Jacques Chirac")
+    assert old is not None and old["date"] is None, gold["meetings"]
+    story = _meeting(gold, a[0], b[0])
+    assert story is not None and story["date"] == TUESDAY.isoformat(), gold["meetings"]
+
+
+THINGS = [
+    "{A} met {B} in {capital} on Tuesday. {B} gave {A} two Rustam dogs after the talks.",
+    "{A} met {B} in {capital} on Tuesday and was shown a Buddha statue.",
+    "{A} met {B} in {capital} on Tuesday; a deal on the Teodor river was dropped.",
+]
+
+
+@pytest.mark.parametrize("template", THINGS)
+@pytest.mark.parametrize("a,b", PAIRS)
+def test_a_one_word_name_of_a_thing_is_no_participant(run, template, a, b):
+    gold = run(template.format(A=a[0], B=b[0], capital=b[2]))
+    names = {p for m in gold["meetings"] for p in m["participants"]}
+    assert names == {a[0], b[0]}, gold["meetings"]
+    assert {x["name"] for x in gold["leaders"]} == {a[0], b[0]}
