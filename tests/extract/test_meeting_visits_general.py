@@ -153,3 +153,16 @@ def test_a_one_word_name_of_a_thing_is_no_participant(run, template, a, b):
     names = {p for m in gold["meetings"] for p in m["participants"]}
     assert names == {a[0], b[0]}, gold["meetings"]
     assert {x["name"] for x in gold["leaders"]} == {a[0], b[0]}
+
+
+@pytest.mark.parametrize("guest", ["William Ruto", "Narendra Modi", "Emmanuel Macron"])
+def test_a_meeting_earlier_that_day_is_the_story_and_the_guest_meets_in_the_hosts_country(
+    run, guest
+):
+    gold = run(
+        f"President Frank-Walter Steinmeier received {guest} at Bellevue Palace on Tuesday. "
+        f"Earlier in the day, Chancellor Olaf Scholz met {guest.split()[-1]} at the chancellery."
+    )
+    meeting = _meeting(gold, guest, "Olaf Scholz")
+    assert meeting is not None, gold["meetings"]
+    assert meeting["host_country"] == "DE", gold["meetings"]
