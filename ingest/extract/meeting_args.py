@@ -216,8 +216,9 @@ def _objects(
 ) -> list:
     out = []
     for c in _with_line_preps(tok):
-        if c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-            out += _antecedent(c, tok, people)  # "X, who was received by Y last week"
+        if c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            # "X, who was received by Y last week", "X, whom he had met in Geneva"
+            out += _antecedent(c, tok, people)
         elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out += _refs(c, people)
         elif c.dep_ in ("prep", "agent", "conj") and (c.lower_ in preps or c.dep_ == "agent"):
@@ -229,7 +230,9 @@ def _objects(
     return out
 
 
-LINE_NOUNS = {"phone", "telephone", "video", "videolink", "hotline", "line"}
+# "by phone with A", "by video link with A", "by videoconference with A"
+LINE_NOUNS = {"phone", "telephone", "video", "videolink", "hotline", "line", "link",
+              "videoconference", "teleconference", "conference"}  # fmt: skip
 
 
 def _with_line_preps(tok) -> list:
@@ -238,8 +241,8 @@ def _with_line_preps(tok) -> list:
     out = []
     for c in tok.children:
         out.append(c)
-        if c.dep_ != "prep":
-            continue
+        if c.dep_ != "prep" and not (c.dep_ == "agent" and c.lower_ == "by"):
+            continue  # the parser may make "by (video link)" a passive's agent
         out += [x for x in c.conjuncts if x.pos_ == "ADP" and x not in out]
         for line in (o for o in c.children if o.dep_ == "pobj" and o.lower_ in LINE_NOUNS):
             for p in (x for x in line.children if x.dep_ == "prep"):

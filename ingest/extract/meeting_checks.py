@@ -64,6 +64,9 @@ def is_planned(tok, published) -> bool:
     verb = clause_verb(tok)
     if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in PLAN_WORDS for c in verb.children):
         return True
+    outer = outer_noun(tok)
+    if outer.dep_ == "pobj" and outer.head.lower_ == "of" and outer.head.head.lower_ == "ahead":
+        return True  # "the talks come ahead of X's visit to Y in July": that visit is to come
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "he would be happy to meet X": a modal on the copula makes it hypothetical
         copula = verb.head.head

@@ -32,6 +32,7 @@ from .meeting_kinds import (
 )
 from .meeting_lede import lede_trigger, referred_date
 from .meeting_nouns import _noun_mention
+from .meeting_visits import CEREMONY_LEMMAS, travel_visits
 from .meetings import (
     MAX_VISIT_DAYS,
     Meeting,
@@ -93,9 +94,16 @@ def _joined_them(m, previous, idx) -> None:
 def _there(m, previous, idx) -> None:
     """'He was received there by X': 'there' is the previous sentence's meeting place, and
     the occasion (its time, background or not) is that meeting's."""
-    if previous is None or m.places or m.date:
-        return
+    if previous is None or m.places or m.date or m.background:
+        return  # "who met Y there in 1962": a time of its own tells another occasion
     if not any(c.lower_ == "there" for c in m.trigger.children):
+        return
+    sent = m.trigger.sent
+    named = [classify(t, None) for t in sent[: m.trigger.i - sent.start] if t.ent_type_ == "GPE"]
+    named = [p for p in named if p is not None and p.level == CITY]
+    if named:  # "the first to visit Bonn was X, who met Y there": 'there' is Bonn
+        m.places = named[-1:]
+        m.host = m.host or named[-1].country
         return
     if idx.sent_of[previous.trigger.i] != idx.sent_of[m.trigger.i] - 1 or not previous.places:
         return
@@ -258,7 +266,9 @@ def events(idx, people, published) -> list:
     sideline_dates(meetings)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
-    _received_host(first, people, _travellers_now(idx, people, published))
+    travelling = _travellers_now(idx, people, published)
+    _received_host(first, people, travelling)
+    travel_visits(meetings, people, travelling)
     secondary_talks(meetings, first)
     return [m for m in _absorb_parts(meetings) if not _domestic(m, people)]
 
@@ -337,11 +347,6 @@ def _absorb_parts(meetings) -> list:
             whole.mentions.extend(meeting.mentions)
             parts.add(id(meeting))
     return [m for m in meetings if id(m) not in parts]
-
-
-# Ceremony within an occasion: a greeting is part of the meeting it opens or closes, while
-# talks "on their own" before a larger session are a meeting of their own.
-CEREMONY_LEMMAS = {"greet", "welcome", "shake", "embrace", "hug", "kiss"}
 
 
 def _ceremony(meeting) -> bool:

@@ -94,7 +94,9 @@ def _noun_mention(idx, people, tok, published):
         parts = _subjects(tok.head, people) + parts  # "X received a call from Y"
     elif tok.dep_ == "dobj" and head_lemma in PHASE_VERBS and tok.lower_ != "visit" and parts:
         parts = _subjects(tok.head, people) + parts  # "X began talks with Y"
-    elif tok.dep_ == "dobj" and head_lemma in ("hold", "have") and parts:
+    elif tok.dep_ == "dobj" and head_lemma in ("include", "feature") and parts:
+        parts = _trip_owner(tok.head, people) + parts  # "his trip included talks with Y"
+    elif tok.dep_ == "dobj" and head_lemma in HOLD_VERBS and parts:
         parts = _subjects(tok.head, people) + parts  # "X held talks with the two ministers"
     if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
         parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
@@ -139,6 +141,18 @@ def _noun_mention(idx, people, tok, published):
 
 
 TRIP_WORDS = ("visit", "trip", "journey")
+# "X held / had / conducted a telephone conversation with Y": the subject takes part.
+HOLD_VERBS = {"hold", "have", "conduct"}
+
+
+def _trip_owner(verb, people) -> list:
+    """Whose trip a verb's subject is: "His trip (, which) included ..." -> him."""
+    for sub in (c for c in verb.children if c.dep_ == "nsubj"):
+        if sub.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            sub = verb.head
+        if sub.lower_ in TRIP_WORDS + ("tour", "visits", "trips"):
+            return [p for c in sub.children if c.dep_ == "poss" for p in people.refs(c)]
+    return []
 
 
 def _on_a_trip(tok, people) -> list:

@@ -28,7 +28,7 @@ def _prior(tok, verb, date_texts, published) -> bool:
 
 def _background(tok, verb, date_texts, published) -> bool:
     for c in list(verb.children) + list(tok.children):
-        if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
+        if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _same_day(c):
             return True
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
             # "By evening the pair had signed": a same-day time keeps it in the story, and
@@ -38,7 +38,24 @@ def _background(tok, verb, date_texts, published) -> bool:
                     return True
         if c.dep_ == "amod" and c.lower_ in BACKGROUND_AMODS:
             return True
-    return any(dates.mentions_past(t, published) for t in date_texts)
+    return any(dates.mentions_past(t, published) and not _earlier_that_day(t) for t in date_texts)
+
+
+# "earlier in the day", "earlier today", "earlier that morning": the story's own day.
+DAY_WORDS = {"day", "today", "morning", "afternoon", "evening", "tonight"}
+
+
+def _same_day(adverb) -> bool:
+    doc = adverb.doc
+    after = {t.lower_ for t in doc[adverb.i + 1 : min(len(doc), adverb.i + 4)]}
+    return adverb.lower_ == "earlier" and bool(
+        DAY_WORDS & (after | {t.lower_ for t in adverb.subtree})
+    )
+
+
+def _earlier_that_day(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and words[0] == "earlier" and bool(DAY_WORDS & set(words))
 
 
 def _this_week(date_texts, published) -> bool:

@@ -53,6 +53,7 @@ from .person_rules import (
     _plural_number,
     _predicate_subject,
     _singular,
+    thing_names,
 )
 from .persons import People, Person
 from .plurals import note_pair, resolve_plural
@@ -395,9 +396,13 @@ def build_people(idx) -> People:
     span_at = {span.start: span for span in spans}
     covered = {i for span in spans for i in range(span.start, span.end)}
     builder.covered = covered
+    things = thing_names(doc, spans, lambda span: title_before(doc, span.start, idx)[0])
     i = idx.sents[idx.headline_sents].start if len(idx.sents) > idx.headline_sents else 0
     while i < len(doc):
         tok = doc[i]
+        if i in things:  # "two Pungsan dogs", "the Teesta river": no person
+            i = span_at[i].end
+            continue
         if i in span_at:
             span = span_at[i]
             builder.name(span.start, span.end, span.confidence)

@@ -127,7 +127,12 @@ def _singular(title: str) -> str:
 
 
 def _is_subject(tok) -> bool:
-    while tok.dep_ in ("compound", "flat", "appos") and tok.head != tok:
+    """Whether a name token heads its clause's subject; the parser may hang the first words
+    of a name on its last as modifiers ("Charles [de] Gaulle": nmod)."""
+    while tok.head != tok and (
+        tok.dep_ in ("compound", "flat", "appos")
+        or (tok.dep_ == "nmod" and tok.head.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON")
+    ):
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -203,3 +208,61 @@ def _plural_number(tok):
     if dets and low in ("leaders", "presidents", "men", "prime ministers"):
         return 0
     return None
+
+
+# Determiners that make a name a common noun: "a Pungsan", "this Picasso".
+THING_DETERMINERS = {"a", "an", "this", "that", "these", "those", "two", "three", "both"}
+# Nouns a leader's surname modifies while still naming the leader: "the Modi government".
+THING_EXCEPTIONS = {"government", "administration", "era", "cabinet", "camp", "team", "aide",
+                    "presidency", "doctrine", "visit", "trip", "regime", "family"}  # fmt: skip
+
+
+def _noun_word(tok) -> bool:
+    """A common noun, or a gerund before one ('hunting dogs')."""
+    if tok.pos_ == "NOUN":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.tag_ == "VBG" and nxt is not None and nxt.pos_ == "NOUN"
+
+
+def _used_as_thing(tok) -> bool:
+    """A one-word name used as a word of a thing: the modifier of a common noun ("a
+    Buddha statue", "the Teesta river", "two Pungsan dogs") or after a determiner that no
+    person takes ("a Pungsan named Maru")."""
+    doc = tok.doc
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if before in THING_DETERMINERS:
+        return True
+    head = tok.head
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.is_lower and _noun_word(after):
+        head = after  # "Pungsan hunting dogs", "Teesta water deal": however it is parsed
+    return (
+        (head is after or tok.dep_ in ("compound", "amod", "nmod"))
+        and _noun_word(head)
+        and head.i > tok.i
+        and head.lower_ not in TITLE_HEADS
+        and head.lower_ not in ROLE_NOUNS
+        and head.lemma_.lower() not in THING_EXCEPTIONS
+    )
+
+
+def thing_names(doc, spans, titled) -> set:
+    """Starts of one-word name spans that are no person: every time the word is written
+    as a name it is the word of a thing (see `_used_as_thing`), and no title is put
+    before it.  A person named once by surname alone in such a phrase ("the Modi
+    government") keeps being a person when the article names him elsewhere."""
+    by_word: dict = {}
+    for span in spans:
+        if span.end - span.start == 1:
+            by_word.setdefault(doc[span.start].text, []).append(span)
+        else:
+            for tok in doc[span.start : span.end]:  # "Narendra Modi" vouches for "Modi"
+                by_word.setdefault(tok.text, []).append(None)
+    out = set()
+    for found in by_word.values():
+        if None in found or any(titled(s) for s in found):
+            continue
+        if all(_used_as_thing(doc[s.start]) for s in found):
+            out.update(s.start for s in found)
+    return out
