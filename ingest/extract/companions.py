@@ -157,9 +157,16 @@ def add_witnesses(meetings, idx, people) -> None:
             if tok.lemma_.lower() != "sign" or tok.pos_ != "VERB" or not _as_witness(tok):
                 continue
             signers = [p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c)]
+            signers += _as_did(tok, people)  # "X signed as a witness, as did A and B"
             target = _signing_meeting(meetings, tok)
             if target is not None:
                 target.participants += [p for p in signers if p not in target.participants]
+
+
+def _as_did(verb, people) -> list:
+    from .gatherings import as_did  # gatherings reads lists with this module's helpers
+
+    return as_did(verb, people)
 
 
 def _as_witness(verb) -> bool:

@@ -15,35 +15,74 @@ Only asserted predicates count ("will be represented by" is a plan).
 from __future__ import annotations
 
 from .conflict import verb_asserted
+from .gatherings import as_did, chair, list_persons, occasion_word, present, subjects_listed
 from .meeting_args import _refs, _subjects
+from .meetings import Meeting, _mention
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 1
 STAND_IN_REACH = 3
-OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conference", "session"}
+OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conference", "session",
+                  "gathering"}  # fmt: skip
 DELEGATION_NOUNS = {"delegation", "delegations"}
 PLACE_NOUNS = {"place", "stead"}
 
 
-def add_attendance(meetings, idx, people) -> None:
-    """Add onlookers to the signing (or meeting) they watched, and stand-ins to the summit
-    they attended (see module docstring)."""
+def add_attendance(meetings, idx, people, published=None) -> None:
+    """Add onlookers to the signing (or meeting) they watched, and stand-ins, arrivals and
+    chairs to the gathering they attended (see module docstring and `gatherings`).  A
+    gathering whose own sentence named nobody ("Gulf leaders met for their summit") becomes
+    a meeting of those told as chairing and attending it, when they are two or more."""
+    loose: list = []  # (token, persons) with no meeting to join
     for sent in idx.fact_sents():
         for tok in sent:
-            if tok.pos_ != "VERB" or not verb_asserted(tok):
+            if tok.pos_ not in ("VERB", "AUX") or not verb_asserted(tok):
                 continue
             found = _onlookers(tok, people)
-            reach = ONLOOKER_REACH
+            reach, summit_only = ONLOOKER_REACH, False
             if not found:
                 found, reach = _stand_ins(tok, people), STAND_IN_REACH
                 summit_only = True
-            else:
-                summit_only = False
+            if not found:
+                found = present(tok, people) or chair(tok, people)
+                summit_only = occasion_word(tok) in (None, "summit", "gathering")
             if not found:
                 continue
+            found = list(dict.fromkeys(found + as_did(tok, people)))
             target = _occasion(meetings, idx, tok, reach, summit_only)
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
+            elif summit_only:
+                loose.append((tok, found))
+    _gathering_of_loose(meetings, idx, people, loose, published)
+
+
+def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
+    """Attendance told within STAND_IN_REACH sentences of each other, about a summit or a
+    gathering and joining no meeting: one meeting of everyone so told."""
+    if not loose or published is None:
+        return
+    groups: list = []
+    for tok, found in loose:
+        here = idx.sent_of[tok.i]
+        if groups and here - groups[-1][-1][0] <= STAND_IN_REACH:
+            groups[-1].append((here, tok, found))
+        else:
+            groups.append([(here, tok, found)])
+    for group in groups:
+        persons = list(dict.fromkeys(p for _, _, found in group for p in found))
+        if len(persons) < 2 or not any(occasion_word(tok) for _, tok, _ in group):
+            continue
+        trigger = next(tok for _, tok, _ in group if occasion_word(tok))
+        m = _mention(idx, people, trigger, persons, published)
+        if m is None or m.background:
+            continue
+        m.confidence = 0.7
+        if occasion_word(trigger) == "summit":
+            m.kinds.add("summit")
+        meeting = Meeting([])
+        meeting.add(m)
+        meetings.append(meeting)
 
 
 def _onlookers(verb, people) -> list:
@@ -54,7 +93,7 @@ def _onlookers(verb, people) -> list:
             return []
     elif lemma != "watch" or any(c.dep_ == "dobj" for c in verb.children):
         return []
-    return _subjects(verb, people)
+    return subjects_listed(verb, people) or _subjects(verb, people)
 
 
 def _stand_ins(verb, people) -> list:
@@ -68,7 +107,7 @@ def _stand_ins(verb, people) -> list:
             if c.dep_ == "agent"
             for o in c.children
             if o.dep_ == "pobj"
-            for p in _refs(o, people)
+            for p in list_persons(o, people)
         ]
     if lemma == "send" and any(
         c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in PLACE_NOUNS for o in c.children)
@@ -77,9 +116,9 @@ def _stand_ins(verb, people) -> list:
         return [p for c in children if c.dep_ == "dobj" for p in _refs(c, people)]
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
-        return _subjects(verb, people)
+        return subjects_listed(verb, people) or _subjects(verb, people)
     if lemma == "attend" and any(o.lower_ in OCCASION_NOUNS for o in objects):
-        return _subjects(verb, people)
+        return subjects_listed(verb, people) or _subjects(verb, people)
     return []
 
 

@@ -233,7 +233,7 @@ def events(idx, people, published) -> list:
     meetings.sort(key=lambda g: all(m.prior for m in g.mentions))
     add_companions(meetings, idx, people)
     add_witnesses(meetings, idx, people)
-    add_attendance(meetings, idx, people)
+    add_attendance(meetings, idx, people, published)
     first = next((m for m in meetings if not m.background), None)
     dateline = dateline_place(idx, published)
     if first is not None and not first.places and "call" not in first.kinds:
