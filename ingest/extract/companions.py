@@ -161,6 +161,7 @@ def add_witnesses(meetings, idx, people) -> None:
             target = _signing_meeting(meetings, tok)
             if target is not None:
                 target.participants += [p for p in signers if p not in target.participants]
+                target.told_at.append(tok.i)
 
 
 def _as_did(verb, people) -> list:
@@ -176,10 +177,18 @@ def _as_witness(verb) -> bool:
     )
 
 
+def _signing_told(trigger) -> bool:
+    if trigger.lemma_.lower() == "sign":
+        return True
+    return any(t.lemma_.lower() == "sign" and t.pos_ == "VERB" for t in trigger.sent)
+
+
 def _signing_meeting(meetings, tok):
     best = None
     for meeting in meetings:
-        signs = [m for m in meeting.mentions if m.trigger.lemma_.lower() == "sign"]
+        # a signing told with the meeting's own trigger, or in its sentence ("shook hands
+        # as they signed the accord")
+        signs = [m for m in meeting.mentions if _signing_told(m.trigger)]
         if meeting.background or not signs or min(m.trigger.i for m in signs) > tok.i:
             continue
         best = meeting

@@ -52,6 +52,7 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             target = _occasion(meetings, idx, tok, reach, summit_only)
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
+                target.told_at.append(tok.i)
             elif summit_only:
                 loose.append((tok, found))
     _gathering_of_loose(meetings, idx, people, loose, published)
@@ -133,6 +134,7 @@ def _occasion(meetings, idx, tok, reach, summit_only):
         if summit_only and "summit" not in meeting.kinds and len(meeting.participants) < 3:
             continue
         told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
+        told += [idx.sent_of[i] for i in meeting.told_at]  # "..., as did X" told after
         at = max((n for n in told if n <= here), default=-1)
         if at >= 0 and here - at <= reach and at > best_at:
             best, best_at = meeting, at

@@ -180,6 +180,7 @@ class Meeting:
     background: bool = False
     topics: list = field(default_factory=list)
     strong_hosts: list = field(default_factory=list)
+    told_at: list = field(default_factory=list)  # token indices where attendance was told
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
