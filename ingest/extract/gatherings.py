@@ -120,7 +120,16 @@ def present(verb, people) -> list:
             return subjects_listed(verb, people)
     if lemma == "be":
         words = [c for c in verb.children if c.dep_ in ("acomp", "advmod", "attr")]
-        if any(w.lower_ in PRESENT_WORDS for w in words):
+        # "Among those attending (the summit) were A and B"
+        words += [
+            a
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "among"
+            for o in c.children
+            for a in o.children
+            if a.dep_ in ("acl", "relcl", "amod")
+        ]
+        if any(w.lower_ in PRESENT_WORDS or w.lemma_.lower() == "attend" for w in words):
             return subjects_listed(verb, people)
     if (
         lemma == "attend"

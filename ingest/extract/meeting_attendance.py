@@ -20,7 +20,7 @@ from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
-ONLOOKER_REACH = 1
+ONLOOKER_REACH = 2
 STAND_IN_REACH = 3
 OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conference", "session",
                   "gathering"}  # fmt: skip
