@@ -67,6 +67,13 @@ def _title_before_name(t, people) -> bool:
     return False
 
 
+def named_here(pids, sent, people) -> list:
+    """Persons among `pids` the sentence names other than by a title standing before
+    another name (see `_title_before_name`)."""
+    named = {p for t in sent if not _title_before_name(t, people) for p in people.pids(t)}
+    return [p for p in dict.fromkeys(pids) if p in named]
+
+
 def subjects_listed(verb, people) -> list:
     return [
         p

@@ -15,7 +15,15 @@ Only asserted predicates count ("will be represented by" is a plan).
 from __future__ import annotations
 
 from .conflict import verb_asserted
-from .gatherings import as_did, chair, list_persons, occasion_word, present, subjects_listed
+from .gatherings import (
+    as_did,
+    chair,
+    list_persons,
+    named_here,
+    occasion_word,
+    present,
+    subjects_listed,
+)
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
 
@@ -94,7 +102,13 @@ def _onlookers(verb, people) -> list:
             return []
     elif lemma != "watch" or any(c.dep_ == "dobj" for c in verb.children):
         return []
-    return subjects_listed(verb, people) or _subjects(verb, people)
+    return _all_subjects(verb, people)
+
+
+def _all_subjects(verb, people) -> list:
+    """Subjects read both ways: through the parse's coordination and as a whole list."""
+    found = subjects_listed(verb, people) + _subjects(verb, people)
+    return named_here(found, verb.sent, people)
 
 
 def _stand_ins(verb, people) -> list:
@@ -117,9 +131,9 @@ def _stand_ins(verb, people) -> list:
         return [p for c in children if c.dep_ == "dobj" for p in _refs(c, people)]
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
-        return subjects_listed(verb, people) or _subjects(verb, people)
+        return _all_subjects(verb, people)
     if lemma == "attend" and any(o.lower_ in OCCASION_NOUNS for o in objects):
-        return subjects_listed(verb, people) or _subjects(verb, people)
+        return _all_subjects(verb, people)
     return []
 
 
