@@ -83,6 +83,16 @@ def subjects_listed(verb, people) -> list:
     ]
 
 
+def _copula_persons(verb, people) -> list:
+    """'Present were A and B': the persons of an inverted copula, subject or attribute."""
+    return [
+        p
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "attr")
+        for p in list_persons(c, people)
+    ]
+
+
 def as_did(verb, people) -> list:
     """'X flew in for the ceremony, as did A and B': the persons of the elliptic 'as did'."""
     out = []
@@ -126,7 +136,9 @@ def present(verb, people) -> list:
         if _occasion_of(verb, ("in",)) is not None:
             return subjects_listed(verb, people)
     if lemma == "be":
-        words = [c for c in verb.children if c.dep_ in ("acomp", "advmod", "attr")]
+        words = [
+            c for c in verb.children if c.dep_ in ("acomp", "advmod", "attr", "csubj", "nsubj")
+        ]
         # "Among those attending (the summit) were A and B"
         words += [
             a
@@ -137,16 +149,27 @@ def present(verb, people) -> list:
             if a.dep_ in ("acl", "relcl", "amod")
         ]
         if any(w.lower_ in PRESENT_WORDS or w.lemma_.lower() == "attend" for w in words):
-            return subjects_listed(verb, people)
+            return _copula_persons(verb, people)
+    inverted = [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.i > verb.i
+    ]
+    if inverted and (lemma == "attend" and verb.tag_ == "VBG" or verb.lower_ in PRESENT_WORDS):
+        # "Also attending were A and B", "Present at the signing were ...", parsed with the
+        # persons as the object
+        own = [p for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+               for p in list_persons(c, people)]  # fmt: skip
+        return own + [p for aux in inverted for p in _copula_persons(aux, people)]
     if (
         lemma == "attend"
         and verb.tag_ == "VBG"
         and not any(c.dep_ == "dobj" for c in verb.children)
     ):
         # "Also attending were A and B", whichever of the two words the parser makes the head
-        bes = [verb.head] if verb.dep_ == "acomp" else []
+        bes = [verb.head] if verb.dep_ in ("acomp", "csubj") else []
         bes += [c for c in verb.children if c.lemma_ == "be"]
-        return [p for v in [verb, *bes] for p in subjects_listed(v, people)]
+        return [p for v in [verb, *bes] for p in _copula_persons(v, people)]
     return []
 
 

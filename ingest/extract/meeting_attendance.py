@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .conflict import verb_asserted
 from .gatherings import (
+    PRESENT_WORDS,
     as_did,
     chair,
     list_persons,
@@ -44,7 +45,10 @@ def add_attendance(meetings, idx, people, published=None) -> None:
     loose: list = []  # (token, persons) with no meeting to join
     for sent in idx.fact_sents():
         for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") or not verb_asserted(tok):
+            if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in PRESENT_WORDS:
+                continue
+            verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
+            if verb is None or not verb_asserted(verb):
                 continue
             found = _onlookers(tok, people)
             reach, summit_only = ONLOOKER_REACH, False
@@ -52,8 +56,11 @@ def add_attendance(meetings, idx, people, published=None) -> None:
                 found, reach = _stand_ins(tok, people), STAND_IN_REACH
                 summit_only = True
             if not found:
-                found = present(tok, people) or chair(tok, people)
-                summit_only = occasion_word(tok) in (None, "summit", "gathering")
+                found, reach = present(tok, people), ONLOOKER_REACH
+                summit_only = False  # "Also attending were C and D": at the occasion at hand
+            if not found:
+                found, reach = chair(tok, people), STAND_IN_REACH
+                summit_only = True
             if not found:
                 continue
             found = list(dict.fromkeys(found + as_did(tok, people)))
@@ -66,13 +73,28 @@ def add_attendance(meetings, idx, people, published=None) -> None:
     _gathering_of_loose(meetings, idx, people, loose, published)
 
 
+def _copula(word):
+    """The 'were' of 'Present at the signing were A and B', parsed as the word's aux."""
+    return next(
+        (c for c in word.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"), None
+    )
+
+
 def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
     """Attendance told within STAND_IN_REACH sentences of each other, about a summit or a
     gathering and joining no meeting: one meeting of everyone so told."""
     if not loose or published is None:
         return
+    later = []
+    for tok, found in loose:  # "X opened the summit. A, B and C attended the summit."
+        target = _occasion_after(meetings, idx, tok)
+        if target is None:
+            later.append((tok, found))
+        else:
+            target.participants += [p for p in found if p not in target.participants]
+            target.told_at.append(tok.i)
     groups: list = []
-    for tok, found in loose:
+    for tok, found in later:
         here = idx.sent_of[tok.i]
         if groups and here - groups[-1][-1][0] <= STAND_IN_REACH:
             groups[-1].append((here, tok, found))
@@ -153,3 +175,16 @@ def _occasion(meetings, idx, tok, reach, summit_only):
         if at >= 0 and here - at <= reach and at > best_at:
             best, best_at = meeting, at
     return best
+
+
+def _occasion_after(meetings, idx, tok):
+    """The first main-story summit (or meeting of three or more) told within
+    STAND_IN_REACH sentences after the token's."""
+    here = idx.sent_of[tok.i]
+    for meeting in meetings:
+        if meeting.background or ("summit" not in meeting.kinds and len(meeting.participants) < 3):
+            continue
+        told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
+        if any(here < n <= here + STAND_IN_REACH for n in told):
+            return meeting
+    return None
