@@ -38,7 +38,7 @@ def list_persons(tok, people) -> list:
     for t in tok.subtree:
         if t.i == tok.i:
             continue
-        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "poss" and people.pids(t)):
+        if t.dep_ in CLAUSE_DEPS or t.dep_ == "poss":  # "Costa Rica's", "the president's"
             skip.update(s.i for s in t.subtree)
     found = [
         p
@@ -47,7 +47,41 @@ def list_persons(tok, people) -> list:
         for p in people.pids(t)
     ]
     found += _list_after(tok.doc, tok.right_edge.i + 1, people)
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        found = _list_before(tok, people) + found
     return list(dict.fromkeys(found))
+
+
+LIST_WORDS = {",", ";", "and", "the", "'s", "'", "’s", "’"}
+
+
+def _list_before(tok, people) -> list:
+    """The head of a list the parser cut off before the subject ('Chad's President A;
+    Cameroon's Prime Minister B; and C led their delegations'): read back from the
+    subject's phrase to the sentence start over names, titles, possessive countries,
+    commas, semicolons and 'and'; only when a semicolon or comma leads into the phrase."""
+    doc, start = tok.doc, tok.sent.start
+    i = tok.left_edge.i - 1
+    if i < start or doc[i].text not in (",", ";", "and"):
+        return []
+    out, ok = [], True
+    while i >= start:
+        t = doc[i]
+        if t.text in LIST_WORDS or t.tag_ == "POS":
+            pass
+        elif people.pids(t) and not _title_before_name(t, people):
+            if not (i + 1 < len(doc) and doc[i + 1].tag_ == "POS"):
+                out = list(people.pids(t)) + [p for p in out if p not in people.pids(t)]
+        elif not (t.text[:1].isupper() or t.lower_ in TITLE_WORDS):
+            ok = False
+            break
+        i -= 1
+    return out if ok else []
+
+
+TITLE_WORDS = {"president", "prime", "minister", "premier", "chancellor", "emir", "king",
+               "crown", "prince", "sultan", "deputy", "vice", "foreign", "secretary",
+               "envoy", "chairperson", "chairman", "leader"}  # fmt: skip
 
 
 def _title_before_name(t, people) -> bool:

@@ -317,7 +317,8 @@ def _the_summit(meeting, idx, published) -> None:
         if is_planned(tok, published) or tok.head.lower_ in ("from", "of", "since", "after"):
             continue
         ents = [e for e in span_ents(tok.sent) if e.label_ == "DATE"]
-        if any(dates.mentions_past(e.text, published) for e in ents):
+        if any(dates.mentions_past(e.text, published) and not _recent_day(e.text, published)
+               for e in ents):  # fmt: skip
             continue  # "the summit in X last year": another one
         # only a place told with the summit itself ("a summit in X"), not elsewhere around it
         near = range(tok.i + 1, tok.i + 5)
@@ -342,6 +343,15 @@ def _the_summit(meeting, idx, published) -> None:
             meeting.host = meeting.host or next((p.country for p in places), None)
             meeting.date = meeting.date or day
             return
+
+
+RECENT_DAYS = 31  # "on December 24, 2016" in a January 2017 report is this summit's day
+
+
+def _recent_day(text, published) -> bool:
+    """A full day shortly before publication, written with its year across New Year."""
+    day = dates.resolve(text, published)
+    return day is not None and published is not None and 0 <= (published - day).days <= RECENT_DAYS
 
 
 def _domestic(meeting, people) -> bool:
