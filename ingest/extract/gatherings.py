@@ -219,3 +219,46 @@ def chair(verb, people) -> list:
     if not occasions:
         return []
     return [p for c in verb.children if c.dep_ == "nsubj" for p in list_persons(c, people)]
+
+
+def _told_as_past(m) -> bool:
+    """'had last met', 'met previously': a background meeting told as one."""
+    return any(
+        c.lower_ in ("last", "previously", "before", "earlier")
+        or (c.dep_ == "aux" and c.lower_ in ("had", "'d"))
+        for c in m.trigger.children
+    )
+
+
+def absorb_misread_background(meetings) -> list:
+    """An undated background meeting told in the same sentence as a main-story meeting of
+    the same leaders (or more: a signing its witnesses joined) is that meeting, its clause
+    read as background through a date of another event in the sentence ('A and B, enemies
+    since 1998, signed the accord and shook hands')."""
+    out = []
+    for meeting in meetings:
+        whole = None
+        if (
+            meeting.background
+            and meeting.date is None
+            and not any(map(_told_as_past, meeting.mentions))
+        ):
+            whole = next(
+                (
+                    o
+                    for o in meetings
+                    if not o.background
+                    and set(meeting.participants) <= set(o.participants)
+                    and _sentences_of(meeting) & _sentences_of(o)
+                ),
+                None,
+            )
+        if whole is None:
+            out.append(meeting)
+        else:
+            whole.mentions.extend(meeting.mentions)
+    return out
+
+
+def _sentences_of(meeting) -> set[int]:
+    return {m.trigger.sent.start for m in meeting.mentions}

@@ -18,6 +18,7 @@ from . import dates, when
 from .companions import add_companions, add_witnesses
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .countries import code_for
+from .gatherings import absorb_misread_background
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
 from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
@@ -260,47 +261,8 @@ def events(idx, people, published) -> list:
     _trip_host(meetings, first, visitors(idx, people))
     _received_host(first, people, _travellers_now(idx, people, published))
     secondary_talks(meetings, first)
-    meetings = _absorb_misread_background(_absorb_parts(meetings))
+    meetings = absorb_misread_background(_absorb_parts(meetings))
     return [m for m in meetings if not _domestic(m, people)]
-
-
-def _told_as_past(m) -> bool:
-    """'had last met', 'met previously': a background meeting told as one."""
-    return any(
-        c.lower_ in ("last", "previously", "before", "earlier")
-        or (c.dep_ == "aux" and c.lower_ in ("had", "'d"))
-        for c in m.trigger.children
-    )
-
-
-def _absorb_misread_background(meetings) -> list:
-    """An undated background meeting told in the same sentence as a main-story meeting of
-    the same leaders (or more: a signing its witnesses joined) is that meeting, its clause
-    read as background through a date of another event in the sentence ('A and B, enemies
-    since 1998, signed the accord and shook hands')."""
-    out = []
-    for meeting in meetings:
-        whole = None
-        if (
-            meeting.background
-            and meeting.date is None
-            and not any(map(_told_as_past, meeting.mentions))
-        ):
-            whole = next(
-                (
-                    o
-                    for o in meetings
-                    if not o.background
-                    and set(meeting.participants) <= set(o.participants)
-                    and _sentences(meeting) & _sentences(o)
-                ),
-                None,
-            )
-        if whole is None:
-            out.append(meeting)
-        else:
-            whole.mentions.extend(meeting.mentions)
-    return out
 
 
 def _the_summit(meeting, idx, published) -> None:
