@@ -169,6 +169,10 @@ def present(verb, people) -> list:
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
         if _occasion_of(verb, ("in",)) is not None:
             return subjects_listed(verb, people)
+    if lemma in ("be", "include") and verb.dep_ == "ROOT" and _roll_call(verb):
+        # "Those present were A; B, and C", "Among the attendees were ...", "Other heads of
+        # state present include ...": a roll call, however the parser hangs its names
+        return list_persons(verb, people)
     if lemma == "be":
         words = [
             c for c in verb.children if c.dep_ in ("acomp", "advmod", "attr", "csubj", "nsubj")
@@ -205,6 +209,30 @@ def present(verb, people) -> list:
         bes += [c for c in verb.children if c.lemma_ == "be"]
         return [p for v in [verb, *bes] for p in _copula_persons(v, people)]
     return []
+
+
+ATTENDEE_NOUNS = {"attendees", "participants", "guests", "those"}
+
+
+def _roll_call(verb) -> bool:
+    """A sentence that lists who was there: 'present' told of a group noun or of 'those',
+    or 'among the attendees'."""
+    for t in verb.sent:
+        if (
+            t.lower_ == "present"
+            and t.dep_ in ("amod", "ccomp", "acl")
+            and t.head.pos_
+            in (
+                "NOUN",
+                "PRON",
+                "VERB",
+                "AUX",
+            )
+        ):
+            return True
+        if t.lower_ in ATTENDEE_NOUNS - {"those"} and t.head.lower_ == "among":
+            return True
+    return False
 
 
 def chair(verb, people) -> list:

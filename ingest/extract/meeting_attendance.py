@@ -15,6 +15,7 @@ Only asserted predicates count ("will be represented by" is a plan).
 from __future__ import annotations
 
 from .conflict import verb_asserted
+from .gatherings import OCCASION_NOUNS as OCCASION_WORDS
 from .gatherings import (
     PRESENT_WORDS,
     as_did,
@@ -68,7 +69,7 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
                 target.told_at.append(tok.i)
-            elif summit_only:
+            else:
                 loose.append((tok, found))
     _gathering_of_loose(meetings, idx, people, loose, published)
 
@@ -102,18 +103,31 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
             groups.append([(here, tok, found)])
     for group in groups:
         persons = list(dict.fromkeys(p for _, _, found in group for p in found))
-        if len(persons) < 2 or not any(occasion_word(tok) for _, tok, _ in group):
+        if len(persons) < 2:
             continue
-        trigger = next(tok for _, tok, _ in group if occasion_word(tok))
-        m = _mention(idx, people, trigger, persons, published)
+        told = next((tok for _, tok, _ in group if occasion_word(tok)), None)
+        occasion = occasion_word(told) if told is not None else _told_before(idx, group[0][0])
+        if occasion is None:
+            continue
+        m = _mention(idx, people, told or group[0][1], persons, published)
         if m is None or m.background:
             continue
         m.confidence = 0.7
-        if occasion_word(trigger) == "summit":
+        if occasion == "summit":
             m.kinds.add("summit")
         meeting = Meeting([])
         meeting.add(m)
         meetings.append(meeting)
+
+
+def _told_before(idx, here):
+    """The occasion noun ('summit', 'ceremony') of the two sentences before a roll call
+    that names none ('Those present were A, B and C')."""
+    for n in range(max(here - 2, 0), here):
+        for t in idx.sents[n]:
+            if t.lemma_.lower() in OCCASION_WORDS and t.pos_ in ("NOUN", "PROPN"):
+                return t.lemma_.lower()
+    return None
 
 
 def _onlookers(verb, people) -> list:
