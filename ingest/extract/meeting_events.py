@@ -519,6 +519,8 @@ def _same_occasion(meeting, main) -> None:
         and (dates.resolve(e.text, main.date) or dates.mentions_past(e.text, None))
     ]
     if not set(meeting.participants) <= set(main.participants):
+        if "summit" in meeting.kinds and "summit" not in main.kinds:
+            return  # a gathering larger than the visit is dated by its own words (_the_summit)
         # A visitor's undated talks with another host, told without any time expression.
         if dated or meeting.places or not set(meeting.participants) & set(main.participants):
             return
