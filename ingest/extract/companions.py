@@ -157,9 +157,17 @@ def add_witnesses(meetings, idx, people) -> None:
             if tok.lemma_.lower() != "sign" or tok.pos_ != "VERB" or not _as_witness(tok):
                 continue
             signers = [p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c)]
+            signers += _as_did(tok, people)  # "X signed as a witness, as did A and B"
             target = _signing_meeting(meetings, tok)
             if target is not None:
                 target.participants += [p for p in signers if p not in target.participants]
+                target.told_at.append(tok.i)
+
+
+def _as_did(verb, people) -> list:
+    from .gatherings import as_did  # gatherings reads lists with this module's helpers
+
+    return as_did(verb, people)
 
 
 def _as_witness(verb) -> bool:
@@ -169,10 +177,18 @@ def _as_witness(verb) -> bool:
     )
 
 
+def _signing_told(trigger) -> bool:
+    if trigger.lemma_.lower() == "sign":
+        return True
+    return any(t.lemma_.lower() == "sign" and t.pos_ == "VERB" for t in trigger.sent)
+
+
 def _signing_meeting(meetings, tok):
     best = None
     for meeting in meetings:
-        signs = [m for m in meeting.mentions if m.trigger.lemma_.lower() == "sign"]
+        # a signing told with the meeting's own trigger, or in its sentence ("shook hands
+        # as they signed the accord")
+        signs = [m for m in meeting.mentions if _signing_told(m.trigger)]
         if meeting.background or not signs or min(m.trigger.i for m in signs) > tok.i:
             continue
         best = meeting

@@ -15,35 +15,119 @@ Only asserted predicates count ("will be represented by" is a plan).
 from __future__ import annotations
 
 from .conflict import verb_asserted
+from .gatherings import OCCASION_NOUNS as OCCASION_WORDS
+from .gatherings import (
+    PRESENT_WORDS,
+    as_did,
+    chair,
+    list_persons,
+    named_here,
+    occasion_word,
+    present,
+    subjects_listed,
+)
 from .meeting_args import _refs, _subjects
+from .meetings import Meeting, _mention
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
-ONLOOKER_REACH = 1
+ONLOOKER_REACH = 2
 STAND_IN_REACH = 3
-OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conference", "session"}
+OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conference", "session",
+                  "gathering"}  # fmt: skip
 DELEGATION_NOUNS = {"delegation", "delegations"}
 PLACE_NOUNS = {"place", "stead"}
 
 
-def add_attendance(meetings, idx, people) -> None:
-    """Add onlookers to the signing (or meeting) they watched, and stand-ins to the summit
-    they attended (see module docstring)."""
+def add_attendance(meetings, idx, people, published=None) -> None:
+    """Add onlookers to the signing (or meeting) they watched, and stand-ins, arrivals and
+    chairs to the gathering they attended (see module docstring and `gatherings`).  A
+    gathering whose own sentence named nobody ("Gulf leaders met for their summit") becomes
+    a meeting of those told as chairing and attending it, when they are two or more."""
+    loose: list = []  # (token, persons) with no meeting to join
     for sent in idx.fact_sents():
         for tok in sent:
-            if tok.pos_ != "VERB" or not verb_asserted(tok):
+            if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in PRESENT_WORDS:
+                continue
+            verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
+            if verb is None or not verb_asserted(verb):
                 continue
             found = _onlookers(tok, people)
-            reach = ONLOOKER_REACH
+            reach, summit_only = ONLOOKER_REACH, False
             if not found:
                 found, reach = _stand_ins(tok, people), STAND_IN_REACH
                 summit_only = True
-            else:
-                summit_only = False
+            if not found:
+                found, reach = present(tok, people), ONLOOKER_REACH
+                summit_only = False  # "Also attending were C and D": at the occasion at hand
+            if not found:
+                found, reach = chair(tok, people), STAND_IN_REACH
+                summit_only = True
             if not found:
                 continue
+            found = list(dict.fromkeys(found + as_did(tok, people)))
             target = _occasion(meetings, idx, tok, reach, summit_only)
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
+                target.told_at.append(tok.i)
+            else:
+                loose.append((tok, found))
+    _gathering_of_loose(meetings, idx, people, loose, published)
+
+
+def _copula(word):
+    """The 'were' of 'Present at the signing were A and B', parsed as the word's aux."""
+    return next(
+        (c for c in word.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"), None
+    )
+
+
+def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
+    """Attendance told within STAND_IN_REACH sentences of each other, about a summit or a
+    gathering and joining no meeting: one meeting of everyone so told."""
+    if not loose or published is None:
+        return
+    later = []
+    for tok, found in loose:  # "X opened the summit. A, B and C attended the summit."
+        target = _occasion_after(meetings, idx, tok)
+        if target is None:
+            later.append((tok, found))
+        else:
+            target.participants += [p for p in found if p not in target.participants]
+            target.told_at.append(tok.i)
+    groups: list = []
+    for tok, found in later:
+        here = idx.sent_of[tok.i]
+        if groups and here - groups[-1][-1][0] <= STAND_IN_REACH:
+            groups[-1].append((here, tok, found))
+        else:
+            groups.append([(here, tok, found)])
+    for group in groups:
+        persons = list(dict.fromkeys(p for _, _, found in group for p in found))
+        if len(persons) < 2:
+            continue
+        told = next((tok for _, tok, _ in group if occasion_word(tok)), None)
+        occasion = occasion_word(told) if told is not None else _told_before(idx, group[0][0])
+        if occasion is None:
+            continue
+        m = _mention(idx, people, told or group[0][1], persons, published)
+        if m is None or m.background:
+            continue
+        m.confidence = 0.7
+        if occasion == "summit":
+            m.kinds.add("summit")
+        meeting = Meeting([])
+        meeting.add(m)
+        meetings.append(meeting)
+
+
+def _told_before(idx, here):
+    """The occasion noun ('summit', 'ceremony') of the two sentences before a roll call
+    that names none ('Those present were A, B and C')."""
+    for n in range(max(here - 2, 0), here):
+        for t in idx.sents[n]:
+            if t.lemma_.lower() in OCCASION_WORDS and t.pos_ in ("NOUN", "PROPN"):
+                return t.lemma_.lower()
+    return None
 
 
 def _onlookers(verb, people) -> list:
@@ -54,7 +138,13 @@ def _onlookers(verb, people) -> list:
             return []
     elif lemma != "watch" or any(c.dep_ == "dobj" for c in verb.children):
         return []
-    return _subjects(verb, people)
+    return _all_subjects(verb, people)
+
+
+def _all_subjects(verb, people) -> list:
+    """Subjects read both ways: through the parse's coordination and as a whole list."""
+    found = subjects_listed(verb, people) + _subjects(verb, people)
+    return named_here(found, verb.sent, people)
 
 
 def _stand_ins(verb, people) -> list:
@@ -68,7 +158,7 @@ def _stand_ins(verb, people) -> list:
             if c.dep_ == "agent"
             for o in c.children
             if o.dep_ == "pobj"
-            for p in _refs(o, people)
+            for p in list_persons(o, people)
         ]
     if lemma == "send" and any(
         c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in PLACE_NOUNS for o in c.children)
@@ -77,9 +167,9 @@ def _stand_ins(verb, people) -> list:
         return [p for c in children if c.dep_ == "dobj" for p in _refs(c, people)]
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
-        return _subjects(verb, people)
+        return _all_subjects(verb, people)
     if lemma == "attend" and any(o.lower_ in OCCASION_NOUNS for o in objects):
-        return _subjects(verb, people)
+        return _all_subjects(verb, people)
     return []
 
 
@@ -94,7 +184,21 @@ def _occasion(meetings, idx, tok, reach, summit_only):
         if summit_only and "summit" not in meeting.kinds and len(meeting.participants) < 3:
             continue
         told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
+        told += [idx.sent_of[i] for i in meeting.told_at]  # "..., as did X" told after
         at = max((n for n in told if n <= here), default=-1)
         if at >= 0 and here - at <= reach and at > best_at:
             best, best_at = meeting, at
     return best
+
+
+def _occasion_after(meetings, idx, tok):
+    """The first main-story summit (or meeting of three or more) told within
+    STAND_IN_REACH sentences after the token's."""
+    here = idx.sent_of[tok.i]
+    for meeting in meetings:
+        if meeting.background or ("summit" not in meeting.kinds and len(meeting.participants) < 3):
+            continue
+        told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
+        if any(here < n <= here + STAND_IN_REACH for n in told):
+            return meeting
+    return None

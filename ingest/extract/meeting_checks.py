@@ -136,7 +136,7 @@ def _done_together(verb, subs, objs, people, published) -> bool:
     near = (t for t in verb.subtree if t.head == verb or t.head.head == verb)
     if any(t.lower_ in TOGETHER_WORDS for t in near):
         return True
-    if verb.lemma_.lower() in ("stand", "walk"):
+    if verb.lemma_.lower() in ("stand", "walk", "cut", "turn", "press", "light"):
         return False
     return any(p.country for p in places_around(verb, published)) or any(
         t.dep_ == "pobj"

@@ -18,6 +18,7 @@ from . import dates, when
 from .companions import add_companions, add_witnesses
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .countries import code_for
+from .gatherings import absorb_misread_background
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
 from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
@@ -241,7 +242,7 @@ def events(idx, people, published) -> list:
     meetings.sort(key=lambda g: all(m.prior for m in g.mentions))
     add_companions(meetings, idx, people)
     add_witnesses(meetings, idx, people)
-    add_attendance(meetings, idx, people)
+    add_attendance(meetings, idx, people, published)
     first = next((m for m in meetings if not m.background), None)
     dateline = dateline_place(idx, published)
     if first is not None and not first.places and "call" not in first.kinds:
@@ -270,7 +271,8 @@ def events(idx, people, published) -> list:
     _received_host(first, people, travelling)
     travel_visits(meetings, people, travelling)
     secondary_talks(meetings, first)
-    return [m for m in _absorb_parts(meetings) if not _domestic(m, people)]
+    meetings = absorb_misread_background(_absorb_parts(meetings))
+    return [m for m in meetings if not _domestic(m, people)]
 
 
 def _the_summit(meeting, idx, published) -> None:
@@ -287,7 +289,8 @@ def _the_summit(meeting, idx, published) -> None:
         if is_planned(tok, published) or tok.head.lower_ in ("from", "of", "since", "after"):
             continue
         ents = [e for e in span_ents(tok.sent) if e.label_ == "DATE"]
-        if any(dates.mentions_past(e.text, published) for e in ents):
+        if any(dates.mentions_past(e.text, published) and not _recent_day(e.text, published)
+               for e in ents):  # fmt: skip
             continue  # "the summit in X last year": another one
         # only a place told with the summit itself ("a summit in X"), not elsewhere around it
         near = range(tok.i + 1, tok.i + 5)
@@ -312,6 +315,15 @@ def _the_summit(meeting, idx, published) -> None:
             meeting.host = meeting.host or next((p.country for p in places), None)
             meeting.date = meeting.date or day
             return
+
+
+RECENT_DAYS = 31  # "on December 24, 2016" in a January 2017 report is this summit's day
+
+
+def _recent_day(text, published) -> bool:
+    """A full day shortly before publication, written with its year across New Year."""
+    day = dates.resolve(text, published)
+    return day is not None and published is not None and 0 <= (published - day).days <= RECENT_DAYS
 
 
 def _domestic(meeting, people) -> bool:
@@ -512,6 +524,8 @@ def _same_occasion(meeting, main) -> None:
         and (dates.resolve(e.text, main.date) or dates.mentions_past(e.text, None))
     ]
     if not set(meeting.participants) <= set(main.participants):
+        if "summit" in meeting.kinds and "summit" not in main.kinds:
+            return  # a gathering larger than the visit is dated by its own words (_the_summit)
         # A visitor's undated talks with another host, told without any time expression.
         if dated or meeting.places or not set(meeting.participants) & set(main.participants):
             return

@@ -90,13 +90,17 @@ VERB_TRIGGERS = {
     "stand",
     "walk",
     "inspect",
+    *("cut", "turn", "press", "light"),
 }
 # "A and B oversaw the signing": leaders doing something together, in person.
 JOINT_VERBS = {"oversee", "witness"}
+# "where A, B and C turned a valve together", "cut the ribbon together": a ceremony only
+# when told as done together (see meeting_checks._done_together).
+CEREMONIAL_VERBS = ("cut", "turn", "press", "light")
 # "A and B opened a plant in X", "stood side by side at X": leaders doing something
 # together, told with a place or as done together; 'stand' and 'walk' need the latter.
 TOGETHER_VERBS = {"open", "inaugurate", "unveil", "tour", "lay", "plant", "stand", "walk",
-                  "inspect"}  # fmt: skip
+                  "inspect", *CEREMONIAL_VERBS}  # fmt: skip
 MEAL_VERBS = {"dine", "lunch", "breakfast"}
 NOUN_TRIGGERS = {
     "talks",
@@ -180,6 +184,7 @@ class Meeting:
     background: bool = False
     topics: list = field(default_factory=list)
     strong_hosts: list = field(default_factory=list)
+    told_at: list = field(default_factory=list)  # token indices where attendance was told
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
