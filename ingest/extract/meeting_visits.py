@@ -11,7 +11,8 @@ of the meeting says otherwise.  Calls, summits and state visits keep their kind.
 
 from __future__ import annotations
 
-from . import geo
+from gazetteer import geo
+
 from .meeting_args import _antecedent
 from .places import TRAVEL_VERBS
 
