@@ -230,6 +230,12 @@ def _person_preps(head, people) -> set:
             skip.update(s.i for s in t.subtree)
         elif all(o.ent_type_ in ("DATE", "TIME") for o in objs):
             skip.update(s.i for s in t.subtree)
+        elif (
+            t.head == head
+            and t.lower_ in ("in", "at")
+            and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
+        ):
+            skip.update(s.i for s in t.subtree)  # "a carving to Y in Honiara": where, not what
         elif t.lower_ == "as" and all(o.lower_ in GENERIC_ITEMS for o in objs):
             skip.update(s.i for s in t.subtree)  # "a samovar as a birthday present"
         elif t.lower_ == "in" and all(o.lower_ in ("return", "exchange", "turn") for o in objs):
