@@ -184,6 +184,10 @@ def _pledge(verb, ctx):
         )
         if comp is not None:
             obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        invested = _keeps_investing(verb, ctx)
+        if invested is not None:
+            return invested
     built = None if obj is not None else _built_abroad(verb, ctx)
     obj = obj if built is None else built
     if obj is None:
@@ -215,6 +219,64 @@ def _pledge(verb, ctx):
     return Agreement(
         parties, "pledge", "agreed", verb, 0.8, "agreement.pledge", infer_counterpart=True
     )
+
+
+#: Help a state promises to go on giving ("will keep investing in X", "will invest in X").
+INVEST_VERBS = {"invest", "fund", "finance", "support", "help", "aid", "assist", "back"}
+
+
+#: Verbs of telling that carry a promise when the clause they report says "will".
+ASSURE_VERBS = {"tell", "assure", "reassure"}
+
+
+def _helps(verb) -> bool:
+    """'invest', 'support', or handing help over ('put money into', 'send weapons')."""
+    lemma = verb.lemma_.lower()
+    return lemma in INVEST_VERBS or (
+        lemma in GIVE_VERBS | {"put", "pour", "pump", "channel"}
+        and any(c.dep_ == "dobj" and c.lower_ in AID_WORDS for c in verb.children)
+    )
+
+
+def _assured(verb, ctx):
+    """'X told the leaders the US would keep putting money into the corridor'."""
+    if verb.lemma_.lower() not in ASSURE_VERBS:
+        return None
+    return _keeps_investing(verb, ctx)
+
+
+def _keeps_investing(verb, ctx):
+    """'X promised that the US will keep investing in the corridor': a state promising
+    help, told as a clause with the state as its subject; the parties are the promiser
+    and the meeting's other leaders."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None or any(d.dep_ == "neg" for d in comp.children):
+        return None
+    help_verb = comp
+    if comp.lemma_.lower() in ("keep", "continue"):
+        help_verb = next((c for c in comp.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if help_verb is None or not _helps(help_verb):
+        return None
+    if verb.lemma_.lower() in ASSURE_VERBS and not any(
+        d.dep_ == "aux" and d.lower_ in ("will", "would", "'ll") for d in comp.children
+    ):
+        return None  # "told them the US had invested ...": a report, no promise
+    if any(d.dep_ == "neg" for d in help_verb.children):
+        return None
+    state = next((c for c in comp.children if c.dep_ == "nsubj"), comp)
+    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in state.subtree if t.i in ctx.code_at))
+    codes = codes if state is not comp else []
+    givers = _parties(ctx, _subject_tok(verb, ctx))
+    leaders = [g for g in givers if isinstance(g, int)]
+    if len(codes) != 1 or len(leaders) != 1 or ctx.people.get(leaders[0]).country != codes[0]:
+        return None  # only a leader promising for their own state
+    scope = [t for t in help_verb.subtree if t.i > help_verb.i]
+    if any(ctx.code_at.get(t.i) == codes[0] for t in scope):
+        return None  # "will keep investing in French schools": help at home
+    others = [p for p in ctx.pair_for(verb) if p != leaders[0]]
+    if not others:
+        return None  # a promise at home
+    return Agreement(leaders + others, "pledge", "agreed", verb, 0.7, "agreement.pledge_clause")
 
 
 #: What one state promises to put up in another ("promised to build a school there").

@@ -37,9 +37,11 @@ from .agreement_lists import (
     _listed_documents,
 )
 from .agreement_offers import (
+    ASSURE_VERBS,
     PLEDGE_NOUNS,
     PLEDGE_VERBS,
     _accession,
+    _assured,
     _invitation,
     _noun_pledge,
     _pledge,
@@ -370,7 +372,10 @@ def _agree(verb, ctx):
 STRIVE_VERBS = {"work", "try", "seek", "strive", "aim", "hope", "struggle", "race", "scramble"}
 
 
-RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
+RULES = (
+    _sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _assured,
+    _proposed,
+)  # fmt: skip
 
 
 def _asserted(tok) -> bool:
@@ -426,6 +431,7 @@ TRIGGER_LEMMAS = (
     | {"strike", "clinch", "hammer", "accept", "invite", "extend"}
     | {"join", "ratify", "commit", "accede"}
     | PLEDGE_VERBS
+    | ASSURE_VERBS
     | PROPOSE_VERBS
     | SHELVE_VERBS
     | ADVOCATE_VERBS

@@ -58,7 +58,7 @@ class Context:
     def parties(self, tok) -> list:
         if tok is None:
             return []
-        pids = self.people.refs(tok) or self._group(tok)
+        pids = self._visit_pair(tok) or self.people.refs(tok) or self._group(tok)
         if pids:
             # "A and B signed" misparsed with A as a subject of B
             extra = [p for c in tok.children if c.dep_ == "nsubj" for p in self.people.refs(c)]
@@ -104,6 +104,25 @@ class Context:
     def is_party(self, tok) -> bool:
         """Whether a token names a leader or a country acting as a party."""
         return bool(self.people.pids(tok)) or tok.i in self.code_at
+
+    def _visit_pair(self, tok) -> list:
+        """'X paid a visit to Y's capital, when the two leaders signed ...': X and the
+        leader of the state the sentence names, when 'the two leaders' would otherwise
+        be a pair that leaves out X, the one leader the sentence names before them."""
+        if tok.lower_ not in ("leaders", "presidents", "men") or not any(
+            c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in tok.children
+        ):
+            return []
+        sent = self.idx.sent_of[tok.i]
+        named = list(
+            dict.fromkeys(
+                p for i, p in self.people.order if i < tok.i and self.idx.sent_of[i] == sent
+            )
+        )
+        if len(named) != 1 or named[0] in self.people.refs(tok):
+            return []
+        other = self._destination_leader(tok.sent.root, named[0])
+        return [named[0], other] if other is not None else []
 
     def _group(self, tok) -> list:
         """'the seven leaders', 'the four', 'both men': the current meeting's participants
