@@ -263,7 +263,13 @@ def _keeps_investing(verb, ctx):
         return None  # "told them the US had invested ...": a report, no promise
     if any(d.dep_ == "neg" for d in help_verb.children):
         return None
-    state = next((c for c in comp.children if c.dep_ == "nsubj"), comp)
+    state = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if state is None:  # "told his host Sweden would keep ...": the state read as apposition
+        state = next(
+            (a for d in verb.children if d.dep_ in ("dobj", "dative")
+             for a in d.children if a.dep_ == "appos" and a.i > d.i and a.i < comp.i),
+            comp,
+        )  # fmt: skip
     codes = list(dict.fromkeys(ctx.code_at[t.i] for t in state.subtree if t.i in ctx.code_at))
     codes = codes if state is not comp else []
     givers = _parties(ctx, _subject_tok(verb, ctx))
@@ -271,8 +277,8 @@ def _keeps_investing(verb, ctx):
     if len(codes) != 1 or len(leaders) != 1 or ctx.people.get(leaders[0]).country != codes[0]:
         return None  # only a leader promising for their own state
     scope = [t for t in help_verb.subtree if t.i > help_verb.i]
-    if any(ctx.code_at.get(t.i) == codes[0] for t in scope):
-        return None  # "will keep investing in French schools": help at home
+    if any(ctx.code_at.get(t.i) == codes[0] or t.lower_ == "own" for t in scope):
+        return None  # "will keep investing in French schools", "in its own farms": at home
     others = [p for p in ctx.pair_for(verb) if p != leaders[0]]
     if not others:
         return None  # a promise at home

@@ -121,8 +121,16 @@ class Context:
         )
         if len(named) != 1 or named[0] in self.people.refs(tok):
             return []
-        other = self._destination_leader(tok.sent.root, named[0])
-        return [named[0], other] if other is not None else []
+        own = self.people.get(named[0]).country
+        codes = [self.code_at[t.i] for t in tok.sent if t.i in self.code_at and t.i < tok.i]
+        states = list(dict.fromkeys(c for c in codes if c != own))
+        hosts = sorted(
+            (p for p in self.people.persons if p.country in states[:1] and p.pid != named[0]),
+            key=lambda p: -p.count,
+        )
+        if not hosts or (len(hosts) > 1 and hosts[0].count == hosts[1].count):
+            return []  # the state's leader, the one the article names most
+        return [named[0], hosts[0].pid]
 
     def _group(self, tok) -> list:
         """'the seven leaders', 'the four', 'both men': the current meeting's participants

@@ -198,7 +198,8 @@ def antecedent(item, idx, people):
 
 # Occasions a gift is handed at, not part of the item.
 OCCASIONS = {"sidelines", "sideline", "margins", "margin", "summit", "ceremony", "banquet",
-             "dinner", "luncheon", "talks", "meeting", "reception"}  # fmt: skip
+             "dinner", "luncheon", "talks", "meeting", "reception", "start", "end",
+             "close", "beginning", "outset", "conclusion"}  # fmt: skip
 
 
 def _person_preps(head, people) -> set:

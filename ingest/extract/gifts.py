@@ -160,8 +160,8 @@ def _adorned(verb, people) -> Gift | None:
         return None  # a garland or a shawl put on a guest on arrival is a welcome
     preps = ("around", "round", "on", "onto", "over", "upon")
     part = next(  # the prep may hang on the item; "on Saturday" is no body part
-        (o for t in (verb, dobj) for c in t.children
-         if c.dep_ == "prep" and c.lower_ in preps
+        (o for c in [*verb.children, *dobj.subtree]
+         if c.dep_ == "prep" and c.lower_ in preps and c.head in (verb, *dobj.subtree)
          for o in c.children
          if o.dep_ == "pobj" and (o.lemma_.lower() in BODY_PARTS or o.lower_ in BODY_PARTS)),
         None,
@@ -277,14 +277,19 @@ def _verb_gift(verb, people) -> Gift | None:
         return None  # "Saudi Arabia gave ...": a state, not a leader, gives
     if dative is not None and not people.refs(dative):
         # "gave his counterpart, X, ice cream": the name in apposition to the role
-        named = next((c for c in dative.children if c.dep_ == "appos" and people.refs(c)), None)
+        named = next(
+            (c for c in dative.children
+             if c.dep_ == "appos" and people.refs(c) and c.lower_ not in gi.HONOUR_HEADS),
+            None,
+        )  # fmt: skip
         dative = named if named is not None else dative
     if dobj is None and dative is not None:
         # "handed the visiting leader the X award" parsed with the item in apposition
         dobj = next(
             (c for c in dative.children
              if c.dep_ == "appos" and c.i > dative.i and c.pos_ in ("NOUN", "PROPN")
-             and not people.refs(c) and not _role(c) and c.lower_ not in gi.HUMAN_NOUNS),
+             and (not people.refs(c) or c.lower_ in gi.HONOUR_HEADS)
+             and not _role(c) and c.lower_ not in gi.HUMAN_NOUNS),
             None,
         )  # fmt: skip
     later = next(
