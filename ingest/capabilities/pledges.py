@@ -121,3 +121,64 @@ class NoSigned:
     def check(self, result) -> str | None:
         signed = [a for a in result.gold["agreements"] if a["status"] == "signed"]
         return f"unexpected signed agreement: {signed}" if signed else None
+
+
+AID = ("an aid package of $500 million", "a fresh aid package of 200 million dollars",
+       "a $40 million aid package", "an aid package worth 1 billion euros")  # fmt: skip
+
+
+@capability("agreement.aid_package_announced", twin="agreement.chance_to_sign_negative")
+def aid_package_announced(fillers, rng):
+    """During a visit A announced an aid package for B's state: a pledge, not a document
+    the two signed."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} held talks with {B} in {place} {when}. {a} announced {aid} for {cb}.",
+            "{A} held talks with {B} in {place} {when}. During the visit, {a} announced {aid} "
+            "for {cb}.",
+            "{A} met {B} in {place} {when}. {a} also announced {aid} for {cb}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), a=a.name, place=b.capital, when=when,
+        aid=rng.choice(AID), cb=b.country_name,
+    )  # fmt: skip
+    expected = Agreement((a.name, b.name), gold_leaders(a, b), ("pledge",), "agreed")
+    return Draft(_sentences(text), published, (expected,), (a, b))
+
+
+@capability("agreement.chance_to_sign_negative", twin="agreement.aid_package_announced",
+            negative=True)  # fmt: skip
+def chance_to_sign_negative(fillers, rng):
+    """An infinitive that names a chance or an aim ("gave them another day to reach an
+    accord", "a bid to sign a deal"): no agreement."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    document, _ = rng.choice(DOCUMENTS)
+    pattern = rng.choice(
+        (
+            "{A} met {B} in {place} {when}. This deadline gives negotiators an additional day "
+            "to reach an accord.",
+            "{A} met {B} in {place} {when}. The delay gave negotiators more time to reach a deal "
+            "on {subject}.",
+            "{A} met {B} in {place} {when}. The extension gives both sides another week to "
+            "reach an agreement on {subject}.",
+            "{A} met {B} in {place} {when}. The summit gave the leaders a last chance to reach "
+            "a deal on {subject}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when, doc=document,
+        subject=rng.choice(SUBJECTS),
+    )  # fmt: skip
+    return Draft(_sentences(text), published, (NoSigned(), NoAgreed()), (a, b))
+
+
+class NoAgreed:
+    """No agreement with the status 'agreed' (a plan may be recorded as proposed)."""
+
+    def check(self, result) -> str | None:
+        agreed = [a for a in result.gold["agreements"] if a["status"] == "agreed"]
+        return f"unexpected agreed agreement: {agreed}" if agreed else None

@@ -37,6 +37,7 @@ from .agreement_lists import (
     _listed_documents,
 )
 from .agreement_offers import (
+    AID_WORDS,
     ASSURE_VERBS,
     PLEDGE_NOUNS,
     PLEDGE_VERBS,
@@ -311,6 +312,8 @@ def _issue(verb, ctx):
     doc_noun = _object_doc(verb)
     if doc_noun is None:
         return None
+    if verb.lemma_.lower() == "announce" and {t.lower_ for t in doc_noun.subtree} & AID_WORDS:
+        return None  # "announced an aid package for X": a pledge (`_pledge`)
     kind = _doc_kind(doc_noun)
     if (_put_out(verb) or verb.lemma_.lower()) in (
         True,
@@ -369,6 +372,10 @@ def _agree(verb, ctx):
 
 
 #: Heads of a to-infinitive that make the agreement an aim, not a fact.
+#: Nouns whose infinitive is a chance or an aim, not a fact ("a day to reach a deal").
+CHANCE_NOUNS = {"day", "week", "time", "chance", "opportunity", "bid", "effort", "attempt",
+                "push", "drive", "deadline", "hope", "way", "pressure", "mission", "plan",
+                "window", "occasion", "need", "call", "race"}  # fmt: skip
 STRIVE_VERBS = {"work", "try", "seek", "strive", "aim", "hope", "struggle", "race", "scramble"}
 
 
@@ -389,6 +396,12 @@ def _asserted(tok) -> bool:
     )
     if purpose and head.lemma_.lower() in STRIVE_VERBS:
         return False  # "are working to reach agreement on X": not reached yet
+    if (
+        tok.dep_ in ("acl", "relcl")
+        and head.lemma_.lower() in CHANCE_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return False  # "gives them another day to reach an accord": a chance, not a deal
     if (
         tok.dep_ == "xcomp"
         and head.lemma_.lower() == "go"
