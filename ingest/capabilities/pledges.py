@@ -16,7 +16,7 @@ from .base import (
     two_leaders,
     with_article,
 )
-from .expectations import Agreement, NoAgreement
+from .expectations import Agreement, NoAgreement, NoStatus
 from .fillers import DOCUMENTS, GIFT_ITEMS, SUBJECTS
 
 PROJECTS = ("the railway corridor", "its ports", "the new power grid", "its farms")
@@ -112,15 +112,7 @@ def background_visit_planned(fillers, rng):
         f"{capitalised(a.name)} will pay a state visit to {b.capital} next month, when the "
         f"two leaders {verb} {document} on {rng.choice(SUBJECTS)}."
     )
-    return Draft(text, published, (NoSigned(),), (a, b))
-
-
-class NoSigned:
-    """No agreement with the status 'signed' (a plan may be recorded as proposed)."""
-
-    def check(self, result) -> str | None:
-        signed = [a for a in result.gold["agreements"] if a["status"] == "signed"]
-        return f"unexpected signed agreement: {signed}" if signed else None
+    return Draft(text, published, (NoStatus("signed"),), (a, b))
 
 
 AID = ("an aid package of $500 million", "a fresh aid package of 200 million dollars",
@@ -173,12 +165,4 @@ def chance_to_sign_negative(fillers, rng):
         A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when, doc=document,
         subject=rng.choice(SUBJECTS),
     )  # fmt: skip
-    return Draft(_sentences(text), published, (NoSigned(), NoAgreed()), (a, b))
-
-
-class NoAgreed:
-    """No agreement with the status 'agreed' (a plan may be recorded as proposed)."""
-
-    def check(self, result) -> str | None:
-        agreed = [a for a in result.gold["agreements"] if a["status"] == "agreed"]
-        return f"unexpected agreed agreement: {agreed}" if agreed else None
+    return Draft(_sentences(text), published, (NoStatus("signed"), NoStatus("agreed")), (a, b))

@@ -36,6 +36,7 @@ from .agreement_lists import (
     _item_agreement,
     _listed_documents,
 )
+from .agreement_modality import _asserted
 from .agreement_offers import (
     AID_WORDS,
     ASSURE_VERBS,
@@ -65,11 +66,10 @@ from .agreement_proposals import (
     PROPOSE_VERBS,
     REJECT_VERBS,
     SHELVE_VERBS,
-    _bare_conj,
     _proposed,
     _rejected,
 )
-from .conflict import body_sents, clause_verb, is_conflict, verb_asserted
+from .conflict import body_sents, clause_verb, is_conflict
 
 
 def _witness(verb) -> bool:
@@ -371,44 +371,10 @@ def _agree(verb, ctx):
     return Agreement(parties, kind, "agreed", verb, 0.9, "agreement.agree")
 
 
-#: Heads of a to-infinitive that make the agreement an aim, not a fact.
-#: Nouns whose infinitive is a chance or an aim, not a fact ("a day to reach a deal").
-CHANCE_NOUNS = {"day", "week", "time", "chance", "opportunity", "bid", "effort", "attempt",
-                "push", "drive", "deadline", "hope", "way", "pressure", "mission", "plan",
-                "window", "occasion", "need", "call", "race"}  # fmt: skip
-STRIVE_VERBS = {"work", "try", "seek", "strive", "aim", "hope", "struggle", "race", "scramble"}
-
-
 RULES = (
     _sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _assured,
     _proposed,
 )  # fmt: skip
-
-
-def _asserted(tok) -> bool:
-    """`verb_asserted`, reading 'went on to sign' as a signing that happened, and 'urged B
-    to declare X and sign Y' as no signing."""
-    if _bare_conj(tok):
-        return False
-    head = tok.head
-    purpose = tok.dep_ == "xcomp" or (
-        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    )
-    if purpose and head.lemma_.lower() in STRIVE_VERBS:
-        return False  # "are working to reach agreement on X": not reached yet
-    if (
-        tok.dep_ in ("acl", "relcl")
-        and head.lemma_.lower() in CHANCE_NOUNS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    ):
-        return False  # "gives them another day to reach an accord": a chance, not a deal
-    if (
-        tok.dep_ == "xcomp"
-        and head.lemma_.lower() == "go"
-        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
-    ):
-        return verb_asserted(head)
-    return verb_asserted(tok)
 
 
 def _mention(tok, ctx):
