@@ -174,7 +174,8 @@ _CAPTION_LABEL = re.compile(
     r"|Caption)[ ]*:)[ ]*"
 )
 _GIFT_CAPTION = re.compile(
-    r"[\w,][ ](?:present(?:s|ed)?|give[sn]?|gave|hand(?:s|ed)|gift(?:s|ed)|bestow(?:s|ed)"
+    r"[\w,](?<!shakes)(?<!shook)(?<!shaking)(?<!shake)[ ]"
+    r"(?:present(?:s|ed)?|give[sn]?|gave|hand(?:s|ed)|gift(?:s|ed)|bestow(?:s|ed)"
     r"|confer(?:s|red)|place[sd]?[ ][^.]{0,80}\b(?:around|over|on)\b)[ ].{4,}[.]$"
 )
 _TAG_LABEL = re.compile(  # a label alone on its line; the next line is its list or link
