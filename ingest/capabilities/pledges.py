@@ -166,3 +166,40 @@ def chance_to_sign_negative(fillers, rng):
         subject=rng.choice(SUBJECTS),
     )  # fmt: skip
     return Draft(_sentences(text), published, (NoStatus("signed"), NoStatus("agreed")), (a, b))
+
+
+@capability("agreement.invitation_answered", twin="agreement.invitation_unanswered")
+def invitation_answered(fillers, rng):
+    """B invited him (A, named earlier beside another leader) to B's country, an
+    invitation A said he would take up: accepted, between A and B."""
+    published, a, b = two_leaders(fillers, rng)
+    c = fillers.leaders(rng, published, 3)[2]
+    if c.country in (a.country, b.country):
+        return invitation_answered(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    answer = rng.choice(
+        (
+            "an invitation {a} said he would gladly take up",
+            "an invitation {a} accepted",
+            "and {a} said he would come",
+        )
+    ).format(a=a.name)
+    text = (
+        f"{simple(rng, a)} arrived in {c.capital} {when}, where {simple(rng, c)} welcomed him. "
+        f"{simple(rng, b)} invited him to {b.country_name}, {answer}."
+    )
+    expected = Agreement((a.name, b.name), gold_leaders(a, b), ("invitation",), "accepted")
+    return Draft(text, published, (expected,), (a, b, c))
+
+
+@capability("agreement.invitation_unanswered", twin="agreement.invitation_answered")
+def invitation_unanswered(fillers, rng):
+    """The same invitation with no answer, or a refusal: not accepted."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    answer = rng.choice(("but no date was set", "which {a} declined", "but {a} gave no reply"))
+    text = (
+        f"{simple(rng, a)} met {simple(rng, b)} in {a.capital} {when}. "
+        f"{b.name} invited him to {b.country_name}, {answer.format(a=a.name)}."
+    )
+    return Draft(text, published, (NoStatus("accepted"),), (a, b))

@@ -43,6 +43,8 @@ AID_WORDS = {
 def _invitation(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma == "accept":
+        if verb.dep_ == "relcl" and any(a.lemma_.lower() == "invite" for a in verb.ancestors):
+            return None  # "A invited him to X, an invitation B accepted": told by 'invite'
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ in ("it", "them") and ctx.recent_offer(verb):
             obj = None  # "B accepted it with pleasure"
@@ -79,6 +81,9 @@ def _invitation(verb, ctx):
         if not ctx.people.refs(subject) if subject is not None else True:
             return None
         hosts = ctx.people.refs(subject)
+        named = _answering_guest(verb, hosts, ctx)
+        if named is not None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+            guests = [named]  # "A invited him to X, an invitation B said he would take up"
         if guests and set(guests) <= set(hosts):
             # "A invited him": a pronoun resolved to the inviter is the other side
             guests = [p for p in ctx.counterparts(hosts[0], verb) if p not in hosts]
@@ -107,6 +112,21 @@ def _invitation(verb, ctx):
 
 
 ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel", "take"}
+
+
+def _answering_guest(verb, hosts, ctx):
+    """The leader who answers an invitation later in its sentence ('an invitation B said
+    he would take up', 'which B accepted'): the guest a pronoun object stands for."""
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SAY_VERBS | {"accept"}:
+            continue
+        subject = args.subject_tok(tok)
+        if subject is None:
+            continue
+        who = [p for p in ctx.people.refs(subject) if p not in hosts]
+        if len(who) == 1:
+            return who[0]
+    return None
 
 
 SAY_VERBS = {"say", "reply", "respond", "answer", "promise"}

@@ -60,3 +60,23 @@ def test_the_two_leaders_of_a_background_visit_are_the_visitor_and_the_host(run)
     [declaration] = [a for a in ex.agreements if a.kind == "declaration"]
     assert set(declaration.parties) == {"Xi Jinping", "William Ruto"}
     assert declaration.status == "signed"
+
+
+@pytest.mark.parametrize(
+    "answer,status",
+    [
+        ("an invitation Biden said he would gladly take up", "accepted"),
+        ("an invitation Biden accepted", "accepted"),
+        ("but gave no date", "proposed"),
+    ],
+)
+def test_a_pronoun_guest_is_the_leader_who_answers_the_invitation(run, answer, status):
+    ex = run(
+        "US President Joe Biden arrived in Riyadh on Saturday, where King Salman welcomed him. "
+        f"Angolan President Joao Lourenco invited him to Angola, {answer}."
+    )
+    invitations = [(a.status, set(a.parties)) for a in ex.agreements if a.kind == "invitation"]
+    if status == "accepted":
+        assert invitations == [("accepted", {"Joao Lourenco", "Joe Biden"})]
+    else:
+        assert [s for s, _ in invitations] == ["proposed"]
