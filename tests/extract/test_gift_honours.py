@@ -61,3 +61,11 @@ def test_an_honour_or_gift_goes_to_the_guest(run, sentence, item):
 )
 def test_a_garland_or_a_gesture_is_no_gift(run, sentence):
     assert _gifts(run(ARRIVAL + sentence)) == []
+
+
+def test_an_item_read_as_a_modifier_of_the_verb_after_the_recipient(run):
+    ex = run(
+        ARRIVAL + "Kenyan President William Ruto gifted Modi a folio containing an old "
+        "commemorative stamp issued by Kenya."
+    )
+    assert _gifts(ex) == [("William Ruto", "Narendra Modi", "folio")]
