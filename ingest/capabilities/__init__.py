@@ -30,10 +30,12 @@ from . import (  # noqa: F401 (registers)
     agreements,
     gatherings,
     gifts,
+    honours,
     kinds,
     meetings,
     occasions,
     people,
+    pledges,
     typography,
 )
 from .base import CAPABILITIES, Capability, Case

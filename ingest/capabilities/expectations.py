@@ -237,6 +237,18 @@ class NoAgreement:
 
 
 @dataclass(frozen=True)
+class NoStatus:
+    """No agreement with this status ("signed", "agreed"); a plan may still be recorded
+    as proposed."""
+
+    status: str
+
+    def check(self, result: Result) -> str | None:
+        found = [a for a in result.gold["agreements"] if a["status"] == self.status]
+        return f"unexpected {self.status} agreement: {_agreements(result)}" if found else None
+
+
+@dataclass(frozen=True)
 class AgreementDate:
     """Some agreement of these kinds is dated this day (it takes its meeting's date)."""
 
@@ -282,4 +294,4 @@ class NoLeader:
         return None
 
 
-NEGATIVE = (NoMeeting, NoGift, NoAgreement, NoLeader)
+NEGATIVE = (NoMeeting, NoGift, NoAgreement, NoLeader, NoStatus)

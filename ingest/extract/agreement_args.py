@@ -579,6 +579,10 @@ def _kind_phrase(verb, kind, status) -> str:
         if verb.dep_ == "conj" and verb.head.lemma_.lower() == "invite":
             return _kind_phrase(verb.head, kind, status)
         return ""
+    if kind == "pledge" and lemma in ("tell", "assure", "reassure"):
+        # "told the leaders the US would keep ...": what was promised, not to whom
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+        return clause_text(comp, drop=("mark", "advmod"))
     if kind == "pledge":
         return clause_text(verb, drop=("nsubj", "aux", "advmod", "prep"), head=False)
     if status == "failed":

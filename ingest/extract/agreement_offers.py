@@ -43,6 +43,8 @@ AID_WORDS = {
 def _invitation(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma == "accept":
+        if verb.dep_ == "relcl" and any(a.lemma_.lower() == "invite" for a in verb.ancestors):
+            return None  # "A invited him to X, an invitation B accepted": told by 'invite'
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ in ("it", "them") and ctx.recent_offer(verb):
             obj = None  # "B accepted it with pleasure"
@@ -79,6 +81,9 @@ def _invitation(verb, ctx):
         if not ctx.people.refs(subject) if subject is not None else True:
             return None
         hosts = ctx.people.refs(subject)
+        named = _answering_guest(verb, hosts, ctx)
+        if named is not None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+            guests = [named]  # "A invited him to X, an invitation B said he would take up"
         if guests and set(guests) <= set(hosts):
             # "A invited him": a pronoun resolved to the inviter is the other side
             guests = [p for p in ctx.counterparts(hosts[0], verb) if p not in hosts]
@@ -107,6 +112,21 @@ def _invitation(verb, ctx):
 
 
 ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel", "take"}
+
+
+def _answering_guest(verb, hosts, ctx):
+    """The leader who answers an invitation later in its sentence ('an invitation B said
+    he would take up', 'which B accepted'): the guest a pronoun object stands for."""
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SAY_VERBS | {"accept"}:
+            continue
+        subject = args.subject_tok(tok)
+        if subject is None:
+            continue
+        who = [p for p in ctx.people.refs(subject) if p not in hosts]
+        if len(who) == 1:
+            return who[0]
+    return None
 
 
 SAY_VERBS = {"say", "reply", "respond", "answer", "promise"}
@@ -184,6 +204,10 @@ def _pledge(verb, ctx):
         )
         if comp is not None:
             obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        invested = _keeps_investing(verb, ctx)
+        if invested is not None:
+            return invested
     built = None if obj is not None else _built_abroad(verb, ctx)
     obj = obj if built is None else built
     if obj is None:
@@ -215,6 +239,70 @@ def _pledge(verb, ctx):
     return Agreement(
         parties, "pledge", "agreed", verb, 0.8, "agreement.pledge", infer_counterpart=True
     )
+
+
+#: Help a state promises to go on giving ("will keep investing in X", "will invest in X").
+INVEST_VERBS = {"invest", "fund", "finance", "support", "help", "aid", "assist", "back"}
+
+
+#: Verbs of telling that carry a promise when the clause they report says "will".
+ASSURE_VERBS = {"tell", "assure", "reassure"}
+
+
+def _helps(verb) -> bool:
+    """'invest', 'support', or handing help over ('put money into', 'send weapons')."""
+    lemma = verb.lemma_.lower()
+    return lemma in INVEST_VERBS or (
+        lemma in GIVE_VERBS | {"put", "pour", "pump", "channel"}
+        and any(c.dep_ == "dobj" and c.lower_ in AID_WORDS for c in verb.children)
+    )
+
+
+def _assured(verb, ctx):
+    """'X told the leaders the US would keep putting money into the corridor'."""
+    if verb.lemma_.lower() not in ASSURE_VERBS:
+        return None
+    return _keeps_investing(verb, ctx)
+
+
+def _keeps_investing(verb, ctx):
+    """'X promised that the US will keep investing in the corridor': a state promising
+    help, told as a clause with the state as its subject; the parties are the promiser
+    and the meeting's other leaders."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None or any(d.dep_ == "neg" for d in comp.children):
+        return None
+    help_verb = comp
+    if comp.lemma_.lower() in ("keep", "continue"):
+        help_verb = next((c for c in comp.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if help_verb is None or not _helps(help_verb):
+        return None
+    if verb.lemma_.lower() in ASSURE_VERBS and not any(
+        d.dep_ == "aux" and d.lower_ in ("will", "would", "'ll") for d in comp.children
+    ):
+        return None  # "told them the US had invested ...": a report, no promise
+    if any(d.dep_ == "neg" for d in help_verb.children):
+        return None
+    state = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if state is None:  # "told his host Sweden would keep ...": the state read as apposition
+        state = next(
+            (a for d in verb.children if d.dep_ in ("dobj", "dative")
+             for a in d.children if a.dep_ == "appos" and a.i > d.i and a.i < comp.i),
+            comp,
+        )  # fmt: skip
+    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in state.subtree if t.i in ctx.code_at))
+    codes = codes if state is not comp else []
+    givers = _parties(ctx, _subject_tok(verb, ctx))
+    leaders = [g for g in givers if isinstance(g, int)]
+    if len(codes) != 1 or len(leaders) != 1 or ctx.people.get(leaders[0]).country != codes[0]:
+        return None  # only a leader promising for their own state
+    scope = [t for t in help_verb.subtree if t.i > help_verb.i]
+    if any(ctx.code_at.get(t.i) == codes[0] or t.lower_ == "own" for t in scope):
+        return None  # "will keep investing in French schools", "in its own farms": at home
+    others = [p for p in ctx.pair_for(verb) if p != leaders[0]]
+    if not others:
+        return None  # a promise at home
+    return Agreement(leaders + others, "pledge", "agreed", verb, 0.7, "agreement.pledge_clause")
 
 
 #: What one state promises to put up in another ("promised to build a school there").

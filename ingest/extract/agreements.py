@@ -36,10 +36,14 @@ from .agreement_lists import (
     _item_agreement,
     _listed_documents,
 )
+from .agreement_modality import _asserted
 from .agreement_offers import (
+    AID_WORDS,
+    ASSURE_VERBS,
     PLEDGE_NOUNS,
     PLEDGE_VERBS,
     _accession,
+    _assured,
     _invitation,
     _noun_pledge,
     _pledge,
@@ -62,11 +66,10 @@ from .agreement_proposals import (
     PROPOSE_VERBS,
     REJECT_VERBS,
     SHELVE_VERBS,
-    _bare_conj,
     _proposed,
     _rejected,
 )
-from .conflict import body_sents, clause_verb, is_conflict, verb_asserted
+from .conflict import body_sents, clause_verb, is_conflict
 
 
 def _witness(verb) -> bool:
@@ -309,6 +312,8 @@ def _issue(verb, ctx):
     doc_noun = _object_doc(verb)
     if doc_noun is None:
         return None
+    if verb.lemma_.lower() == "announce" and {t.lower_ for t in doc_noun.subtree} & AID_WORDS:
+        return None  # "announced an aid package for X": a pledge (`_pledge`)
     kind = _doc_kind(doc_noun)
     if (_put_out(verb) or verb.lemma_.lower()) in (
         True,
@@ -366,31 +371,10 @@ def _agree(verb, ctx):
     return Agreement(parties, kind, "agreed", verb, 0.9, "agreement.agree")
 
 
-#: Heads of a to-infinitive that make the agreement an aim, not a fact.
-STRIVE_VERBS = {"work", "try", "seek", "strive", "aim", "hope", "struggle", "race", "scramble"}
-
-
-RULES = (_sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _proposed)
-
-
-def _asserted(tok) -> bool:
-    """`verb_asserted`, reading 'went on to sign' as a signing that happened, and 'urged B
-    to declare X and sign Y' as no signing."""
-    if _bare_conj(tok):
-        return False
-    head = tok.head
-    purpose = tok.dep_ == "xcomp" or (
-        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    )
-    if purpose and head.lemma_.lower() in STRIVE_VERBS:
-        return False  # "are working to reach agreement on X": not reached yet
-    if (
-        tok.dep_ == "xcomp"
-        and head.lemma_.lower() == "go"
-        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
-    ):
-        return verb_asserted(head)
-    return verb_asserted(tok)
+RULES = (
+    _sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _assured,
+    _proposed,
+)  # fmt: skip
 
 
 def _mention(tok, ctx):
@@ -426,6 +410,7 @@ TRIGGER_LEMMAS = (
     | {"strike", "clinch", "hammer", "accept", "invite", "extend"}
     | {"join", "ratify", "commit", "accede"}
     | PLEDGE_VERBS
+    | ASSURE_VERBS
     | PROPOSE_VERBS
     | SHELVE_VERBS
     | ADVOCATE_VERBS

@@ -58,7 +58,7 @@ class Context:
     def parties(self, tok) -> list:
         if tok is None:
             return []
-        pids = self.people.refs(tok) or self._group(tok)
+        pids = self._visit_pair(tok) or self.people.refs(tok) or self._group(tok)
         if pids:
             # "A and B signed" misparsed with A as a subject of B
             extra = [p for c in tok.children if c.dep_ == "nsubj" for p in self.people.refs(c)]
@@ -104,6 +104,33 @@ class Context:
     def is_party(self, tok) -> bool:
         """Whether a token names a leader or a country acting as a party."""
         return bool(self.people.pids(tok)) or tok.i in self.code_at
+
+    def _visit_pair(self, tok) -> list:
+        """'X paid a visit to Y's capital, when the two leaders signed ...': X and the
+        leader of the state the sentence names, when 'the two leaders' would otherwise
+        be a pair that leaves out X, the one leader the sentence names before them."""
+        if tok.lower_ not in ("leaders", "presidents", "men") or not any(
+            c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in tok.children
+        ):
+            return []
+        sent = self.idx.sent_of[tok.i]
+        named = list(
+            dict.fromkeys(
+                p for i, p in self.people.order if i < tok.i and self.idx.sent_of[i] == sent
+            )
+        )
+        if len(named) != 1 or named[0] in self.people.refs(tok):
+            return []
+        own = self.people.get(named[0]).country
+        codes = [self.code_at[t.i] for t in tok.sent if t.i in self.code_at and t.i < tok.i]
+        states = list(dict.fromkeys(c for c in codes if c != own))
+        hosts = sorted(
+            (p for p in self.people.persons if p.country in states[:1] and p.pid != named[0]),
+            key=lambda p: -p.count,
+        )
+        if not hosts or (len(hosts) > 1 and hosts[0].count == hosts[1].count):
+            return []  # the state's leader, the one the article names most
+        return [named[0], hosts[0].pid]
 
     def _group(self, tok) -> list:
         """'the seven leaders', 'the four', 'both men': the current meeting's participants

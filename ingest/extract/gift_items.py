@@ -196,6 +196,12 @@ def antecedent(item, idx, people):
     return min(cands, key=lambda t: (_depth(t), -t.i))
 
 
+# Occasions a gift is handed at, not part of the item.
+OCCASIONS = {"sidelines", "sideline", "margins", "margin", "summit", "ceremony", "banquet",
+             "dinner", "luncheon", "talks", "meeting", "reception", "start", "end",
+             "close", "beginning", "outset", "conclusion"}  # fmt: skip
+
+
 def _person_preps(head, people) -> set:
     """Token indices of 'from/by/on/to <person>' phrases, and of times ('on Friday'), that
     the parser hung inside an item's subtree."""
@@ -230,6 +236,14 @@ def _person_preps(head, people) -> set:
             skip.update(s.i for s in t.subtree)
         elif all(o.ent_type_ in ("DATE", "TIME") for o in objs):
             skip.update(s.i for s in t.subtree)
+        elif (
+            t.head == head
+            and t.lower_ in ("in", "at")
+            and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
+        ):
+            skip.update(s.i for s in t.subtree)  # "a carving to Y in Honiara": where, not what
+        elif t.lower_ in ("on", "at", "during") and all(o.lower_ in OCCASIONS for o in objs):
+            skip.update(s.i for s in t.subtree)  # "the Order of X on the sidelines of ..."
         elif t.lower_ == "as" and all(o.lower_ in GENERIC_ITEMS for o in objs):
             skip.update(s.i for s in t.subtree)  # "a samovar as a birthday present"
         elif t.lower_ == "in" and all(o.lower_ in ("return", "exchange", "turn") for o in objs):

@@ -261,6 +261,13 @@ def _split_objects(verb, dobj, people):
             if c.dep_ in ("appos", "dobj", "npadvmod"):
                 chain.append(c)
                 chain.extend(d for d in c.children if d.dep_ in ("appos", "dobj"))
+    if dobj is not None and chain:
+        # "gifted President X a folio containing ...": the item read as a modifier of the verb
+        chain += [
+            c for c in verb.children
+            if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i == dobj.right_edge.i + 2
+            and _indefinite(c)
+        ]  # fmt: skip
     # an honour's name is never a person ('the Order of X' read as one); a role is
     persons = [t for t in chain if people.refs(t) and t.lower_ not in gi.HONOUR_HEADS]
     persons = persons or [t for t in chain if _role(t) and not _indefinite(t)]

@@ -159,9 +159,19 @@ def _trailing_person(tok, people):
     return conj[-1] if conj else None
 
 
+CAPTION_MARKERS = {"left", "right", "center", "centre"}
+
+
 def _subject(verb, people):
     for _ in range(3):
         subs = _children(verb, ("nsubj",))
+        if not subs:
+            # a caption's "X, left, presents ...": the marker read as X's verb
+            subs = [
+                s for c in verb.children
+                if c.dep_ == "advcl" and c.lower_ in CAPTION_MARKERS and c.i < verb.i
+                for s in c.children if s.dep_ == "nsubj"
+            ]  # fmt: skip
         if subs and subs[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             subs = [verb.head]  # "Y, who gave X a vase in return"
         if subs and verb.dep_ == "ccomp" and subs[0].pos_ == "NOUN":

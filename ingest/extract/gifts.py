@@ -159,10 +159,18 @@ def _adorned(verb, people) -> Gift | None:
     if dobj is None or not (gi.is_honour(dobj) or dobj.lower_ in gi.HONOUR_KINDS):
         return None  # a garland or a shawl put on a guest on arrival is a welcome
     preps = ("around", "round", "on", "onto", "over", "upon")
-    part = _pobj(verb, preps) or _pobj(dobj, preps)  # the prep may hang on the item
-    if part is None or part.lemma_.lower() not in BODY_PARTS and part.lower_ not in BODY_PARTS:
+    part = next(  # the prep may hang on the item; "on Saturday" is no body part
+        (o for c in [*verb.children, *dobj.subtree]
+         if c.dep_ == "prep" and c.lower_ in preps and c.head in (verb, *dobj.subtree)
+         for o in c.children
+         if o.dep_ == "pobj" and (o.lemma_.lower() in BODY_PARTS or o.lower_ in BODY_PARTS)),
+        None,
+    )  # fmt: skip
+    if part is None:
         return None
     owner = next((c for c in part.children if c.dep_ == "poss"), None)
+    if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in part.children):
+        owner = _pobj(part, ("of",))  # "around the neck of Z"
     if owner is None:
         return None
     recipients = _refs(owner, people) if owner.pos_ != "PRON" else []
@@ -269,8 +277,21 @@ def _verb_gift(verb, people) -> Gift | None:
         return None  # "Saudi Arabia gave ...": a state, not a leader, gives
     if dative is not None and not people.refs(dative):
         # "gave his counterpart, X, ice cream": the name in apposition to the role
-        named = next((c for c in dative.children if c.dep_ == "appos" and people.refs(c)), None)
+        named = next(
+            (c for c in dative.children
+             if c.dep_ == "appos" and people.refs(c) and c.lower_ not in gi.HONOUR_HEADS),
+            None,
+        )  # fmt: skip
         dative = named if named is not None else dative
+    if dobj is None and dative is not None:
+        # "handed the visiting leader the X award" parsed with the item in apposition
+        dobj = next(
+            (c for c in dative.children
+             if c.dep_ == "appos" and c.i > dative.i and c.pos_ in ("NOUN", "PROPN")
+             and (not people.refs(c) or c.lower_ in gi.HONOUR_HEADS)
+             and not _role(c) and c.lower_ not in gi.HUMAN_NOUNS),
+            None,
+        )  # fmt: skip
     later = next(
         (c for c in verb.children
          if c.dep_ == "dobj" and dobj is not None and c.i > dobj.i and not people.refs(c)),

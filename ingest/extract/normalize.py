@@ -167,6 +167,17 @@ _CAPTION_CREDIT = re.compile(
     r"|REUTERS|Getty Images|EPA|Bloomberg|Pool))$"
 )
 _MAX_CAPTION = 400
+# A caption that tells a gift in a full sentence ("FILE - X, left, presents a carving to Y
+# in Z on June 3, 2019.") is evidence: only its label is blanked, and its credit.
+_CAPTION_LABEL = re.compile(
+    r"(?:FILE(?:[ ]+PHOTO)?[ ]*(?:--|[-:\u2013\u2014])|(?:Photo|Photograph|Picture|Pictured"
+    r"|Caption)[ ]*:)[ ]*"
+)
+_GIFT_CAPTION = re.compile(
+    r"[\w,](?<!shakes)(?<!shook)(?<!shaking)(?<!shake)[ ]"
+    r"(?:present(?:s|ed)?|give[sn]?|gave|hand(?:s|ed)|gift(?:s|ed)|bestow(?:s|ed)"
+    r"|confer(?:s|red)|place[sd]?[ ][^.]{0,80}\b(?:around|over|on)\b)[ ].{4,}[.]$"
+)
 _TAG_LABEL = re.compile(  # a label alone on its line; the next line is its list or link
     r"(?:Tags|Topics|Persons|Companies|Categories|Keywords|Read more|Read also|Also read"
     r"|Related|See also|More on this|Recommended|Further reading|Must read)[ ]*:?",
@@ -351,6 +362,11 @@ def _blank_chrome(text: str) -> str:
         if not bare or len(bare) > _MAX_CAPTION:
             continue
         chrome = _is_chrome(bare.rstrip(" .")) or _is_caption(bare)
+        label = _CAPTION_LABEL.match(bare)
+        if label and _GIFT_CAPTION.search(bare, label.end()):
+            start = a + line.index(bare[0])
+            spans.append((start, start + label.end()))
+            continue
         # The line after a lone tag label lists names or topics ("Persons\nA Name B Name").
         chrome = chrome or tags and bare[-1] not in _SENTENCE_END and len(bare) <= 160
         tags = bool(_TAG_LABEL.fullmatch(bare))

@@ -515,3 +515,45 @@ def test_parse_and_extract_doc_match_extract(nlp):
     assert extract_doc(parse(nlp, PERTURBED_ARTICLE), PUBLISHED) == expected
     [many] = extract_many([(PERTURBED_ARTICLE, PUBLISHED)], nlp=nlp)
     assert many == expected
+
+
+@pytest.mark.parametrize(
+    "label, caption",
+    [
+        ("FILE - ", "Prime Minister A. Name, left, presents a carved bowl to President B. Name."),
+        ("FILE \u2014 ", "President A. Name hands President B. Name a silver pen in Lima."),
+        ("Photo: ", "King A. Name places the Collar of the Star around the guest's neck."),
+        ("FILE PHOTO: ", "President B. Name is presented with a woven mat by A. Name on Monday."),
+    ],
+)
+def test_a_caption_that_tells_a_gift_keeps_its_sentence(label, caption):
+    text = f"Leaders meet\n\n{label}{caption}\n\nThe leaders met on Monday."
+    assert normalize(text).text == text.replace(label, " " * len(label))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FILE - President A. Name, left, shakes hands with President B. Name in Lima.",
+        "Photo: President A. Name speaks to reporters after the talks.",
+        "FILE - President A. Name presents",  # no sentence after the verb
+    ],
+)
+def test_a_caption_that_tells_no_gift_stays_chrome(line):
+    text = f"Leaders meet\n\n{line}\n\nThe leaders met on Monday."
+    assert normalize(text).text == text.replace(line, " " * len(line))
+
+
+def test_a_gift_caption_gives_the_gift_with_its_giver_before_the_position(nlp):
+    text = (
+        "Leaders meet\n\nIndian Prime Minister Narendra Modi met Australian Prime Minister "
+        "Anthony Albanese in Sydney on Tuesday.\n\nFILE - Indian Prime Minister Narendra Modi, "
+        "left, presents a carved wooden chest to Australian Prime Minister Anthony Albanese in "
+        "Sydney, Australia, on March 12, 2024."
+    )
+    [gift] = extract(text, PUBLISHED, nlp=nlp).gifts
+    assert (gift.giver, gift.recipient, gift.item) == (
+        "Narendra Modi",
+        "Anthony Albanese",
+        "carved wooden chest",
+    )
