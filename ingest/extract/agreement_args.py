@@ -10,6 +10,7 @@ import re
 
 from .lexicon import NUMBER_WORDS
 from .phrases import np_text
+from .text import doc_text
 
 DOC_KINDS = {
     "treaty": "treaty",
@@ -649,7 +650,7 @@ def summary(
         text = clause_text(verb, drop=("aux", "advmod"))
         if len(text.split()) < 3:
             start = max(sent.start_char, dateline_end)
-            text = sent.doc.text[start : sent.end_char].strip()
+            text = doc_text(sent.doc)[start : sent.end_char].strip()
     text = " ".join(text.split())
     text = _CAPS_DATELINE.sub("", _WIRE.sub("", text))
     if text.lower().startswith("that "):  # "said that B accepted ..." -> "B accepted ..."

@@ -34,6 +34,7 @@ from dataclasses import replace
 from . import dates
 from .conflict import clause_verb
 from .meetings import MAX_VISIT_DAYS, _background, _date_texts
+from .text import doc_text
 from .types import Evidence, Extraction, MeetingCandidate
 
 # Words for the occasion a fact is placed in ("during the visit", "at the talks"), with
@@ -188,7 +189,7 @@ class _Linker:
         """Where the evidence's sentence starts in the parsed text: its own offset, or,
         should the parsed text differ from the one offsets point into, where that
         sentence is found."""
-        text, sentence = self.idx.doc.text, evidence.span.sentence
+        text, sentence = doc_text(self.idx.doc), evidence.span.sentence
         start = evidence.span.sentence_start
         if text.startswith(sentence, start):
             return start

@@ -57,12 +57,26 @@ def mentions_conflict(text: str) -> bool:
 NORMALIZED_KEY = "summitry.normalized"
 
 
+TEXT_KEY = "summitry.text"
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it from every token on each
+    call, which the stages below did hundreds of times an article (a quarter of the
+    extraction's time). A parsed Doc's tokens never change, so neither does its text."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def stored_text(doc) -> Normalized:
     """What maps a Doc back to the article's stored text: set by `parse` on Docs of
     normalised text; a Doc parsed from the stored text itself maps to itself."""
     found = doc.user_data.get(NORMALIZED_KEY)
-    if found is None or found.text != doc.text:
-        found = Normalized(doc.text, doc.text, find_dateline(doc.text, headline_end(doc.text)))
+    text = doc_text(doc)
+    if found is None or found.text != text:
+        found = Normalized(text, text, find_dateline(text, headline_end(text)))
         doc.user_data[NORMALIZED_KEY] = found
     return found
 
@@ -151,7 +165,7 @@ def build_index(doc, registry=None, published=None) -> DocIndex:
 def _find_headline(idx: DocIndex) -> None:
     """A first paragraph without final punctuation, followed by more text, is a headline;
     the wire dateline opens the first line after it."""
-    offset = headline_end(idx.doc.text)
+    offset = headline_end(doc_text(idx.doc))
     if offset:
         idx.headline_sents = sum(1 for s in idx.sents if s.end_char <= offset)
     dateline = stored_text(idx.doc).dateline
