@@ -20,6 +20,7 @@ TITLES = sorted(
         "emir",
         "amir",
         "sultan",
+        "shah",
         "emperor",
         "empress",
         "crown prince",

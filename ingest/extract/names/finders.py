@@ -7,6 +7,7 @@ from .. import geo
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..registry import MAX_NAME_WORDS
+from .titles import department_end
 from .tokens import (
     INSTITUTION_WORDS,
     PARTICLES,
@@ -90,6 +91,8 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
         if not (tok.is_title or tok.text.isupper() or role) or tok.i + 1 >= len(doc):
             continue
         s = tok.i + 1
+        if tok.lower_ in ("secretary", "minister"):
+            s = department_end(doc, s)  # "Secretary of Defense Jim Mattis"
         while s < len(doc) and s in prefixes:
             s += 1
         e = s

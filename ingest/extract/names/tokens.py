@@ -308,9 +308,46 @@ def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
         and doc[s - 1].lower_ not in _NOT_GIVEN_NAMES
         and not (s >= 2 and doc[s - 2].text in ("-", "–") and not doc[s - 2].whitespace_)
         and (place_names or not geo.lookup(doc[s - 1].text))
+        and not _ends_department(doc, s - 1)
     ):
         s -= 1
     return s
+
+
+# Words of a department written after "Minister of" ('... of Foreign Affairs and Trade').
+_DEPARTMENT_WORDS = {
+    "affairs",
+    "trade",
+    "defense",
+    "defence",
+    "security",
+    "finance",
+    "commerce",
+    "state",
+    "treasury",
+    "interior",
+    "justice",
+    "health",
+    "energy",
+    "education",
+    "agriculture",
+    "industry",
+    "economy",
+    "planning",
+    "development",
+    "cooperation",
+}
+
+
+def _ends_department(doc, i: int) -> bool:
+    """'Minister of Foreign Affairs and [Trade] Penny Wong': token i ends a department's
+    name written after 'of' or 'and', so it is no given name."""
+    if doc[i].lower_ not in _DEPARTMENT_WORDS:
+        return False
+    k = i - 1
+    while k >= 0 and k > i - 4 and doc[k].lower_ not in ("of", "and", "&", "for"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("of", "and", "&", "for")
 
 
 def particle_before_name(doc, i: int) -> bool:
