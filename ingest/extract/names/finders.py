@@ -55,6 +55,70 @@ def entity_names(doc, prefixes=frozenset()) -> list:
     return spans
 
 
+# Common nouns a lone name may modify and still be a person ('the Biden administration').
+_PERSONAL_HEADS = {
+    "administration",
+    "government",
+    "cabinet",
+    "family",
+    "household",
+    "dynasty",
+    "camp",
+    "team",
+    "aide",
+    "aides",
+    "side",
+    "office",
+    "presidency",
+    "premiership",
+    "era",
+    "years",
+    "regime",
+    "doctrine",
+    "visit",
+    "trip",
+    "tour",
+    "talks",
+    "summit",
+    "meeting",
+    "call",
+    "delegation",
+    "speech",
+    "statement",
+    "letter",
+    "campaign",
+}
+_ARTICLES = {"a", "an", "the", "two", "three", "several", "some"}
+
+
+def thing_words(doc, spans) -> set:
+    """Lone capitalised words found as names that the article also writes as a thing:
+    'the Teesta river', 'the Teesta deal', 'a Pungsan named Maru', 'two Pungsan dogs'
+    (a river, a breed), each time with an article before and a common noun after, or an
+    indefinite article before. A word that is part of a longer name found in the
+    article ('Joe Biden' ... 'the Biden administration') is never one."""
+    lone = {doc[s].text for s, e in spans if e - s == 1}
+    lone -= {t.text for s, e in spans if e - s > 1 for t in doc[s:e]}
+    out = set()
+    for i in indices_of_words(doc, {w.lower() for w in lone}) if lone else ():
+        tok = doc[i]
+        if tok.text not in lone or i == 0 or i + 1 >= len(doc):
+            continue
+        before, after = doc[i - 1].lower_, doc[i + 1]
+        if before in ("a", "an") and not after.text[:1].isupper():
+            out.add(tok.text)
+        elif (
+            before in _ARTICLES
+            and after.pos_ == "NOUN"
+            and after.text.islower()
+            and after.lower_ not in TITLE_HEADS
+            and after.lower_ not in ROLE_NOUNS
+            and after.lower_ not in _PERSONAL_HEADS
+        ):
+            out.add(tok.text)
+    return out
+
+
 def _ends_country_name(doc, start: int, end: int) -> bool:
     """Whether the words before a span and the span itself name one country ('Trinidad and
     Tobago', 'Antigua and Barbuda'): the span is the end of a country's name."""

@@ -204,7 +204,10 @@ def name_spans(idx) -> list[NameSpan]:
                 spans = [span for span in spans if span not in inside] + [(s, e)]
                 taken.update(range(s, e))
                 rule_of[(s, e)] = rule_name
-    ctx = dataclasses.replace(ctx, known=_name_words(doc, spans))
+    # 'the Teesta river', 'a Pungsan named Maru': a lone word the article writes as a thing
+    things = finders.thing_words(doc, [sp for sp in spans if rule_of.get(sp) != "registry"])
+    spans = [(s, e) for s, e in spans if not (e - s == 1 and doc[s].text in things)]
+    ctx = dataclasses.replace(ctx, known=_name_words(doc, spans) - things)
     surnames = RULES_BY_NAME["surname"].find(ctx, taken)
     rule_of.update({span: "surname" for span in surnames if span not in rule_of})
     spans.extend(surnames)
