@@ -41,6 +41,7 @@ from .person_match import (
     compatible,
     coordinated_title_start,
     joins,
+    regnal_name,
     same_surname_in_office,
     untitled,
 )
@@ -416,6 +417,7 @@ def build_people(idx) -> People:
         builder.from_registry(person)
         if not person.country and not person.org and person.registry_country:
             person.country = person.registry_country
+        regnal_name(idx.registry, person)
     builder.people.builder = builder
     return builder.people
 

@@ -3,6 +3,8 @@ and the spouse titles that keep a leader and a spouse apart."""
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import HONORIFICS, PREFIX_WORDS, REGNAL, TITLE_HEADS, TITLE_SET
 from .persons import Person
 
@@ -90,3 +92,22 @@ def compatible(person: Person, words: list, title) -> bool:
     if not person.title:
         return not spouse or person.words == words
     return spouse == (person.title.lower() in SPOUSE_TITLES)
+
+
+# A monarch the registry knows by a regnal name ('Salman of Saudi Arabia', 'Elizabeth II',
+# 'Pope Francis'), not by a personal one ('Hamad bin Isa Al Khalifa').
+_REGNAL_ENTRY = re.compile(r" of [A-Z]|\s[IVXL]+$|^Pope ")
+
+
+def regnal_name(registry, person) -> None:
+    """'King Abdullah bin Abdulaziz Al Saud': a monarch known by a regnal name keeps the
+    regnal title in the name however long the name is written, as with a short one."""
+    if not (registry and person.registry_key and person.title):
+        return
+    title = person.title.lower()
+    if title not in REGNAL or person.name.split()[0].lower() in REGNAL:
+        return
+    if not _REGNAL_ENTRY.search(registry.person(person.registry_key).name):
+        return
+    person.aliases.add(person.name)
+    person.name = f"{title.capitalize()} {person.name}"
