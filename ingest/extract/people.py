@@ -43,6 +43,7 @@ from .person_match import (
     joins,
     regnal_name,
     same_surname_in_office,
+    shared_plural_title,
     untitled,
 )
 from .person_rules import (
@@ -160,6 +161,8 @@ class _Builder:
         if pid < 0:
             return
         person = self.people.persons[pid]
+        if not title:
+            title = shared_plural_title(doc, lead, self.covered, self.idx)
         if title and not person.title:
             person.title = _singular(title)
         self._set_country(person, TITLE_STATES.get((title or "").lower()), None)

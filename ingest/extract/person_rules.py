@@ -39,10 +39,20 @@ def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) 
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     before = _title_ending_at(doc[start - 2], wanted) if start >= 2 else None
+    root = doc[start if name_start is None else name_start : end].root
     if start >= 2 and doc[start - 1].text == "," and before is not None:
         out.append(before)
     elif start >= 1 and doc[start - 1].lower_ in _RELATIONS:
         out.append(doc[start - 1])
+    elif (
+        start >= 2
+        and doc[start - 1].text == ","
+        and root.dep_ == "appos"
+        and root.head.i < start
+        and root.head.lower_ in wanted
+        and root.head.tag_ in ("NN", "NNP")
+    ):
+        out.append(root.head)  # "the last French president to visit, X": the noun X renames
     if end < len(doc) and doc[end].text == ",":
         root = doc[start if name_start is None else name_start : end].root
         for child in root.children:
