@@ -26,7 +26,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import agreements, gifts, meetings, occasions, people, typography  # noqa: F401 (registers)
+from . import (  # noqa: F401 (registers)
+    agreements,
+    gifts,
+    meetings,
+    occasions,
+    people,
+    styles,
+    typography,
+)
 from .base import CAPABILITIES, Capability, Case
 from .expectations import Result
 from .fillers import Fillers

@@ -10,10 +10,13 @@ from ..registry import MAX_NAME_WORDS
 from .titles import department_end
 from .tokens import (
     INSTITUTION_WORDS,
+    NASAB,
     PARTICLES,
     clean_entity,
     country_count,
     extend_left,
+    family_end,
+    given_before_nasab,
     indices_of_words,
     is_honour,
     is_institution,
@@ -91,6 +94,26 @@ _PERSONAL_HEADS = {
 _ARTICLES = {"a", "an", "the", "two", "three", "several", "some"}
 
 
+def joined_nasab(doc, spans) -> list:
+    """'[Khalid ibn] [Zayed Al-Qasimi]': two name spans the tagger split at a nasab
+    particle ('bin', 'ibn') are one name; one cut before its family name ('Al Marri')
+    takes it in."""
+    out = []
+    for s, e in sorted(spans):
+        end = family_end(doc, s, e)
+        if end > e and not any(a < end and e <= a for a, _ in spans if a != s):
+            e = end
+        if out:
+            ps, pe = out[-1]
+            if (pe == s and doc[pe - 1].lower_ in NASAB) or (
+                s == pe + 1 and doc[pe].lower_ in NASAB
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
 def thing_words(doc, spans) -> set:
     """Lone capitalised words found as names that the article also writes as a thing:
     'the Teesta river', 'the Teesta deal', 'a Pungsan named Maru', 'two Pungsan dogs'
@@ -162,7 +185,7 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
         e = s
         while e < len(doc) and (is_namey(doc[e]) or particle_before_name(doc, e)):
             after_particle = e > s and doc[e - 1].lower_ in PARTICLES
-            if doc[e].lower_ in TITLE_SET or (
+            if (doc[e].lower_ in TITLE_SET and not given_before_nasab(doc, e)) or (
                 doc[e].ent_type_ in ("GPE", "NORP", "DATE") and not after_particle
             ):
                 break

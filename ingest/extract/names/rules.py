@@ -204,6 +204,12 @@ def name_spans(idx) -> list[NameSpan]:
                 spans = [span for span in spans if span not in inside] + [(s, e)]
                 taken.update(range(s, e))
                 rule_of[(s, e)] = rule_name
+    joined = finders.joined_nasab(doc, spans)
+    for span in joined:
+        if span not in rule_of:
+            rule_of[span] = next(rule_of.get(sp, "entity") for sp in spans if sp[0] == span[0])
+    spans = joined
+    taken.update(i for s, e in spans for i in range(s, e))
     # 'the Teesta river', 'a Pungsan named Maru': a lone word the article writes as a thing
     things = finders.thing_words(doc, [sp for sp in spans if rule_of.get(sp) != "registry"])
     spans = [(s, e) for s, e in spans if not (e - s == 1 and doc[s].text in things)]

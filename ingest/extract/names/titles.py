@@ -84,7 +84,10 @@ def _joins_departments(doc, i: int) -> bool:
         before.text[:1].isupper()
         and after.text[:1].isupper()
         and re.fullmatch(DEPARTMENT_WORDS, after.lower_)
-        and re.search(rf"(?:{DEPARTMENT_WORDS})$", before.lower_)
+        and (
+            before.lower_ in ("affairs", "security")
+            or re.fullmatch(DEPARTMENT_WORDS, before.lower_)
+        )
     )
 
 

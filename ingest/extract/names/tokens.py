@@ -70,7 +70,11 @@ def words_of(name: str) -> list:
     'King Abdullah' -> ['abdullah'] (so that it joins 'Abdullah bin Abdulaziz')."""
     words = [w.rstrip(".") for w in name.lower().replace("’", "'").split()]
     words = [w for w in words if w not in HONORIFICS and w not in PREFIX_WORDS]
-    while len(words) > 1 and (words[0] in TITLE_SET or words[0] in _TITLE_FIRST_WORDS):
+    while (
+        len(words) > 1
+        and (words[0] in TITLE_SET or words[0] in _TITLE_FIRST_WORDS)
+        and words[1] not in NASAB  # 'Sultan bin Salman': a given name
+    ):
         words.pop(0)
     return words
 
@@ -173,6 +177,31 @@ def prefix_tokens(doc) -> frozenset:
     return frozenset(out)
 
 
+# The particles of an Arabic nasab ('son of'): a title word right before one is a given
+# name ('Sultan bin Salman', 'Emir Sultan ibn Hamad').
+NASAB = {"bin", "ibn", "bint", "binti", "ben"}
+
+
+def given_before_nasab(doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].lower_ in NASAB and doc[i].text[:1].isupper()
+
+
+def family_end(doc, s: int, e: int) -> int:
+    """'Khalid ibn Talal [Al Marri]', 'Sultan bin Turki [Al-Qasimi]': the family name the
+    tagger left out after a name with a nasab; the end of the name with it."""
+    if not any(t.lower_ in NASAB for t in doc[s:e]):
+        return e
+    if e + 1 < len(doc) and doc[e - 1].text in ("Al", "El") and doc[e].text == "-":
+        return e + 2 if doc[e + 1].text[:1].isupper() and not doc[e - 1].whitespace_ else e
+    if e + 1 < len(doc) and doc[e].text in ("Al", "Al-", "El") and doc[e].whitespace_:
+        nxt = doc[e + 1]
+        return e + 2 if nxt.text[:1].isupper() and nxt.is_alpha else e
+    if e + 2 < len(doc) and doc[e].text in ("Al", "El") and doc[e + 1].text == "-":
+        nxt = doc[e + 2]
+        return e + 3 if nxt.text[:1].isupper() and not doc[e].whitespace_ else e
+    return e
+
+
 # Arabic name particles: a name that has one uses "Sheikh" as an honorific.
 _ARABIC_PARTICLES = ("bin", "bint", "ibn", "al", "el", "bin.", "abu")
 
@@ -238,6 +267,7 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
                 or doc[start].lower_ in TITLE_HEADS
             )
             and not (start > 0 and prefix_word(doc[start - 1]) in RANKS and end - start > 1)
+            and not given_before_nasab(doc, start)
         )
         or doc[start].is_punct
         or doc[start].pos_ not in ("PROPN", "NOUN", "X")
@@ -293,7 +323,12 @@ _NOT_GIVEN_NAMES = {
 
 def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
     """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'; with
-    `place_names`, also one that is a place's name ('[Sofia] Lind, the wife of ...')."""
+    `place_names`, also one that is a place's name ('[Sofia] Lind, the wife of ...'); a
+    given name that is also a title before a nasab ('Crown Prince [Sultan] bin Hamad')."""
+    if s > 0 and doc[s].lower_ in NASAB and given_before_nasab(doc, s - 1):
+        return s - 1
+    while s >= 2 and doc[s - 1].lower_ in NASAB and given_before_nasab(doc, s - 2):
+        s -= 2  # '[Rashid ibn] Talal Al-Qasimi'
     while (
         s > 0
         and s - 1 not in prefixes
@@ -311,6 +346,8 @@ def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
         and not _ends_department(doc, s - 1)
     ):
         s -= 1
+        while s >= 2 and doc[s - 1].lower_ in NASAB and given_before_nasab(doc, s - 2):
+            s -= 2
     return s
 
 
