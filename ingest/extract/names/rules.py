@@ -68,7 +68,13 @@ NAME_RULES = (
         "a PERSON entity, less titles, honorifics, ranks and possessive endings",
         0.9,
         lambda ctx, taken: finders.entity_names(ctx.doc, ctx.prefixes),
-        (("The talks were chaired by Daniel Okafor on Monday.", "Daniel Okafor"),),
+        (
+            ("The talks were chaired by Daniel Okafor on Monday.", "Daniel Okafor"),
+            (
+                "The fair was opened by Emir Sheikh Faris bin Nayef Al Otaibi.",
+                "Faris bin Nayef Al Otaibi",
+            ),
+        ),
     ),
     NameRule(
         "registry",
@@ -81,7 +87,14 @@ NAME_RULES = (
         "a proper-noun run after a title, rank or role noun ('Chancellor X Y')",
         0.9,
         lambda ctx, taken: [(s, e) for s, e in ctx.titled if s not in taken],
-        (("Chancellor Ottilie Brandvik opened the session.", "Ottilie Brandvik"),),
+        (
+            ("Chancellor Ottilie Brandvik opened the session.", "Ottilie Brandvik"),
+            ("Secretary of Defense Harlan Moss toured the base.", "Harlan Moss"),
+            (
+                "Crown Prince Sultan bin Rakan Al Dosari opened the fair.",
+                "Sultan bin Rakan Al Dosari",
+            ),
+        ),
     ),
     NameRule(
         "of_country",
