@@ -15,8 +15,8 @@ def same_surname_in_office(registry, person: Person, day):
     only person of that surname in the registry), when one of their names starts with the
     same letter or holds every whole word the article gives."""
     words = [w for w in person.name.split() if w[:1].isalpha()]
-    if not words:
-        return None
+    if not words or (len(words) > 1 and words[-2].lower() in ("bin", "ibn", "bint", "binti")):
+        return None  # 'Talal bin Muhammad': the last word is the father's name, no surname
     found = registry.person_by_surname(words[-1], day, person.country)
     if found is None:
         found = registry.person_by_surname(words[-1], day, person.country, ever=True)

@@ -21,7 +21,7 @@ DEPARTMENT_WORDS = (
 )
 _DEPARTMENT_OFFICE = (
     rf"(?:(?:{DEPARTMENT_WORDS})\s+)+(?:minister|secretary)"
-    rf"|(?:secretary|minister)\s+of\s+(?:the\s+)?(?:{DEPARTMENT_WORDS})"
+    rf"|(?:secretary|minister)\s+(?:of|for)\s+(?:the\s+)?(?:{DEPARTMENT_WORDS})"
     rf"(?:\s+and\s+(?:{DEPARTMENT_WORDS}))*"
 )
 _TITLE_END = re.compile(
@@ -33,14 +33,15 @@ _TITLE_END = re.compile(
     re.I,
 )
 _DEPARTMENT_AFTER = re.compile(
-    rf"of\s+(?:the\s+)?(?:{DEPARTMENT_WORDS})(?:\s+and\s+(?:{DEPARTMENT_WORDS}))*", re.I
+    rf"(?:of|for)\s+(?:the\s+)?(?:{DEPARTMENT_WORDS})(?:\s+and\s+(?:{DEPARTMENT_WORDS}))*",
+    re.I,
 )
 
 
 def department_end(doc, i: int) -> int:
     """'Secretary [of Defense] Jim Mattis': the token after a capitalised department
     written with 'of' at token i, else i."""
-    if i >= len(doc) or doc[i].lower_ != "of":
+    if i >= len(doc) or doc[i].lower_ not in ("of", "for"):
         return i
     text = doc[i : i + 8].text
     m = _DEPARTMENT_AFTER.match(text)
@@ -54,6 +55,17 @@ def department_end(doc, i: int) -> int:
         return i  # the match ends inside a word
     if not all(t.text[:1].isupper() for t in doc[i + 1 : j] if t.lower_ not in ("the", "and")):
         return i
+    return _of_country_end(doc, j)
+
+
+def _of_country_end(doc, j: int) -> int:
+    """'Secretary of Defence [of the United States] Lloyd Austin': the token after a
+    country written with 'of' after the department, else j."""
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return j
+    for n in (4, 3, 2, 1):
+        if j + 1 + n < len(doc) and code_for(doc[j + 1 : j + 1 + n].text):
+            return j + 1 + n
     return j
 
 

@@ -3,6 +3,8 @@ before a name, and the trimming that turns an entity span into a bare name."""
 
 from __future__ import annotations
 
+import re
+
 from .. import geo
 from ..countries import code_for
 from ..lexicon import (
@@ -70,6 +72,8 @@ def words_of(name: str) -> list:
     'King Abdullah' -> ['abdullah'] (so that it joins 'Abdullah bin Abdulaziz')."""
     words = [w.rstrip(".") for w in name.lower().replace("’", "'").split()]
     words = [w for w in words if w not in HONORIFICS and w not in PREFIX_WORDS]
+    # 'al-Sisi' is the article and 'Sisi', as news writes him the second time
+    words = [p for w in words for p in _split_article(w)]
     while (
         len(words) > 1
         and (words[0] in TITLE_SET or words[0] in _TITLE_FIRST_WORDS)
@@ -77,6 +81,14 @@ def words_of(name: str) -> list:
     ):
         words.pop(0)
     return words
+
+
+_ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ash|as|an|ar|at|az)-(\w[\w'-]*)$")
+
+
+def _split_article(word: str) -> tuple:
+    m = _ARTICLE_PREFIX.match(word)
+    return m.groups() if m else (word,)
 
 
 # First words of titles a name may be written after ("crown" of "Crown Prince").
