@@ -180,3 +180,63 @@ def surname_modifier(fillers, rng):
     if b.surname != b.name:
         expected += (NoLeader(b.surname),)
     return Draft(f"{sentence(first)} {sentence(second)}", published, expected, (a, b))
+
+
+# Invented leaders whose surname carries an Arabic article ('al-Masri'), as news writes
+# them in full first and by the bare surname after.
+ARTICLE_NAMES = (
+    ("Karim", "al-Masri"),
+    ("Youssef", "el-Haddad"),
+    ("Samir", "al-Tamimi"),
+    ("Nabil", "el-Sayed"),
+    ("Fadi", "al-Rawi"),
+)
+ARTICLE_STATES = ("EG", "IQ", "JO", "LB", "SY", "LY", "TN")
+SAID = (
+    "{S} said the talks had been useful.",
+    "{S} said {B} had been a gracious guest.",
+    "Later, {S} told reporters that relations were strong.",
+)
+
+# The bare surname taking part in a fact of its own.
+IN_FACTS = (
+    "{B} and {S} signed a memorandum on trade.",
+    "{S} and {B} opened a new power plant together.",
+    "Afterwards, {B}, {S} and their ministers toured the old city.",
+    "{S} gave {B} a silver dagger.",
+)
+
+
+def _article_leader(fillers, rng):
+    published, _, b = two_leaders(fillers, rng)
+    code = rng.choice([c for c in ARTICLE_STATES if c != b.country])
+    state = STATES_BY_CODE[code]
+    given, family = rng.choice(ARTICLE_NAMES)
+    return published, b, state, f"{given} {family}", family.split("-", 1)[1].capitalize()
+
+
+@capability("leader.article_surname", twin="leader.other_surname")
+def article_surname(fillers, rng):
+    """President Karim al-Masri met B. Masri said ...: one leader, no extra 'Masri'."""
+    published, b, state, name, bare = _article_leader(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    first = f"{state.demonym} President {name} met {simple(rng, b)} in {state.capital} {when}."
+    second = rng.choice(IN_FACTS).format(S=bare, B=b.surname)
+    expected = (LeaderCountry(name, state.code), Meeting((name, b.name)), NoLeader(bare))
+    return Draft(f"{sentence(first)} {sentence(second)}", published, expected, (b,))
+
+
+OTHER_SURNAMES = ("Haddad", "Khoury", "Mansour", "Saleh")
+
+
+@capability("leader.other_surname", twin="leader.article_surname", negative=True)
+def other_surname(fillers, rng):
+    """President Karim al-Masri met B. Haddad said ...: a surname of nobody named joins
+    no leader and is no leader."""
+    published, b, state, name, bare = _article_leader(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    other = rng.choice([s for s in OTHER_SURNAMES if s.lower() not in name.lower()])
+    first = f"{state.demonym} President {name} met {simple(rng, b)} in {state.capital} {when}."
+    second = rng.choice(SAID).format(S=other, B=b.surname)
+    expected = (NoLeader(other), NoLeader(f"{name.split()[0]} {other}"))
+    return Draft(f"{sentence(first)} {sentence(second)}", published, expected, (b,))
