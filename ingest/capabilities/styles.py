@@ -119,7 +119,7 @@ def department_title(fillers, rng):
     )
     text = pattern.format(X=x_text, B=simple(rng, b), place=b.capital, when=when)
     expected = (LeaderCountry(x, state.code), Meeting((x, b.name)))
-    return Draft(sentence(text), published, expected, (a, b))
+    return Draft(sentence(text), published, expected, (b,))
 
 
 DEPARTMENTS = (
