@@ -138,3 +138,21 @@ def test_a_surname_before_a_noun_is_still_the_leader(run):
         "Dhaka on Tuesday. The Rahman government welcomed the talks."
     )
     assert set(_leaders(out)) == {"Ravi Menon", "Farida Rahman"}
+
+
+def test_a_name_before_an_institution_noun_is_no_leader(run):
+    out = run(
+        "Crown Prince Faris bin Nayef received Prime Minister Ravi Menon in Riyadh on Monday. "
+        "Later Menon met scholars at the King Nayef Center for Dialogue."
+    )
+    names = set(_leaders(out))
+    assert "Ravi Menon" in names
+    assert not any("Center" in name or name in ("King Nayef", "Nayef") for name in names)
+
+
+def test_an_office_written_as_a_capitalised_phrase_is_no_name(run):
+    out = run(
+        "Norway's Heir Apparent, Prince Olav, was received by President Ana Costa in Lisbon "
+        "on Monday."
+    )
+    assert "Heir Apparent" not in _leaders(out)

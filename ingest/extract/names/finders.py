@@ -94,6 +94,35 @@ _PERSONAL_HEADS = {
 _ARTICLES = {"a", "an", "the", "two", "three", "several", "some"}
 
 
+# Capitalised words of an office that TITLES does not hold ("Britain's Heir Apparent").
+_OFFICE_WORDS = {"heir", "apparent", "speaker", "custodian", "governor", "commander", "envoy"}
+# Capitalised nouns after a name that make it the name of a place or a body
+# ('the King Abdulaziz Center', 'King Fahd Causeway', 'Nelson Mandela Bridge').
+_NAMED_AFTER = INSTITUTION_WORDS | {
+    "center",
+    "centre",
+    "street",
+    "road",
+    "stadium",
+    "mosque",
+    "bridge",
+    "causeway",
+    "prize",
+    "award",
+    "library",
+    "hall",
+    "square",
+    "park",
+    "highway",
+    "station",
+}
+
+
+def names_a_place(doc, end: int) -> bool:
+    """Whether the capitalised noun right after a name makes it a place's or a body's."""
+    return end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in _NAMED_AFTER
+
+
 def joined_nasab(doc, spans) -> list:
     """'[Khalid ibn] [Zayed Al-Qasimi]': two name spans the tagger split at a nasab
     particle ('bin', 'ibn') are one name; one cut before its family name ('Al Marri')
@@ -282,6 +311,8 @@ def appositive_names(doc, taken: set) -> list:
             continue
         if is_institution(doc, s, e) or is_honour(doc, s, e):
             continue
+        if any(t.lower_ in _OFFICE_WORDS for t in toks):
+            continue  # "Norway's Heir Apparent, Prince Olav"
         if title_after_comma(doc, e) or title_before_comma(doc, s):
             spans.append((s, e))
     return spans
@@ -336,8 +367,8 @@ def country_possessive_names(doc, taken: set) -> list:
             continue
         if any(doc[k].ent_type_ not in ("", "PERSON", "ORG") for k in range(s, e)):
             continue  # "Kenya's Rift Valley" (LOC)
-        if any(doc[k].lower_ in _BODY_WORDS for k in range(s, e)):
-            continue  # "Russia's Northern Fleet"
+        if any(doc[k].lower_ in _BODY_WORDS or doc[k].lower_ in _OFFICE_WORDS for k in range(s, e)):
+            continue  # "Russia's Northern Fleet", "Britain's Heir Apparent"
         if geo.lookup(doc[s].text) or is_institution(doc, s, e) or is_honour(doc, s, e):
             continue
         if doc[s].lower_ in TITLE_HEADS or doc[e - 1].lower_ in TITLE_HEADS:

@@ -233,7 +233,7 @@ def name_spans(idx) -> list[NameSpan]:
     out = {}
     for s, e in spans:
         start = s - 1 if keeps_sheikh(doc, s, e) else s
-        if finders.dateline_source(doc, start, e):
+        if finders.dateline_source(doc, start, e) or finders.names_a_place(doc, e):
             continue
         rule = RULES_BY_NAME[rule_of.get((s, e), "entity")]
         out[(start, e)] = NameSpan(start, e, rule.name, rule.confidence)
