@@ -156,3 +156,8 @@ def test_an_office_written_as_a_capitalised_phrase_is_no_name(run):
         "on Monday."
     )
     assert "Heir Apparent" not in _leaders(out)
+
+
+def test_the_founder_of_a_state_takes_its_country(run):
+    out = run("In 1961 Ravi Menon met Kofi Mensah, the founder of Ghana, in Accra.")
+    assert _leaders(out)["Kofi Mensah"].country == "GH"
