@@ -231,7 +231,8 @@ class _Builder:
                     person.title = self.people.persons[owner].title
             said = title_of_noun(noun)
             title, country, org = said.title, said.country, said.org
-            if title and not person.title:
+            # "Prince X, the king's son and deputy crown prince": the office over the rank
+            if title and (not person.title or person.title.lower() in ("prince", "princess")):
                 person.title = _singular(title)
             self._set_country(person, country, org)
             if title or noun.lower_ in ROLE_NOUNS:

@@ -161,3 +161,11 @@ def test_an_office_written_as_a_capitalised_phrase_is_no_name(run):
 def test_the_founder_of_a_state_takes_its_country(run):
     out = run("In 1961 Ravi Menon met Kofi Mensah, the founder of Ghana, in Accra.")
     assert _leaders(out)["Kofi Mensah"].country == "GH"
+
+
+def test_an_office_said_of_a_prince_replaces_the_rank(run):
+    out = run(
+        "Prince Faris bin Nayef, the Saudi foreign minister, met Ravi Menon in New Delhi on "
+        "Tuesday."
+    )
+    assert _leaders(out)["Faris bin Nayef"].title == "foreign minister"
