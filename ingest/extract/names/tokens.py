@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+
 from .. import geo
 from ..countries import code_for
 from ..lexicon import (
@@ -170,8 +172,8 @@ def prefixes_of(idx) -> frozenset:
 def indices_of_words(doc, words) -> list:
     """Indices of the tokens whose lower-case form is one of `words`, found on the
     document's array of lower-case hashes rather than token by token (no Token objects)."""
-    wanted = {doc.vocab.strings[w] for w in words}
-    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
+    wanted = numpy.array([doc.vocab.strings[w] for w in words], dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted)).tolist()
 
 
 _PREFIX_FORMS = {f for w in _PREFIX_FIRST_WORDS for f in (w, w + ".")} | {"h.e."}
