@@ -36,6 +36,7 @@ from . import (  # noqa: F401 (registers)
     occasions,
     people,
     pledges,
+    styles,
     typography,
 )
 from .base import CAPABILITIES, Capability, Case

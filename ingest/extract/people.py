@@ -42,7 +42,9 @@ from .person_match import (
     compatible,
     coordinated_title_start,
     joins,
+    regnal_name,
     same_surname_in_office,
+    shared_plural_title,
     untitled,
 )
 from .person_rules import (
@@ -161,6 +163,8 @@ class _Builder:
         if pid < 0:
             return
         person = self.people.persons[pid]
+        if not title:
+            title = shared_plural_title(doc, lead, self.covered, self.idx)
         if title and not person.title:
             person.title = _singular(title)
         self._set_country(person, TITLE_STATES.get((title or "").lower()), None)
@@ -229,7 +233,8 @@ class _Builder:
                     person.title = self.people.persons[owner].title
             said = title_of_noun(noun)
             title, country, org = said.title, said.country, said.org
-            if title and not person.title:
+            # "Prince X, the king's son and deputy crown prince": the office over the rank
+            if title and (not person.title or person.title.lower() in ("prince", "princess")):
                 person.title = _singular(title)
             self._set_country(person, country, org)
             if title or noun.lower_ in ROLE_NOUNS:
@@ -422,6 +427,7 @@ def build_people(idx) -> People:
         builder.from_registry(person)
         if not person.country and not person.org and person.registry_country:
             person.country = person.registry_country
+        regnal_name(idx.registry, person)
     builder.people.builder = builder
     return builder.people
 

@@ -3,6 +3,8 @@ and the spouse titles that keep a leader and a spouse apart."""
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import HONORIFICS, PREFIX_WORDS, REGNAL, TITLE_HEADS, TITLE_SET
 from .persons import Person
 
@@ -13,8 +15,8 @@ def same_surname_in_office(registry, person: Person, day):
     only person of that surname in the registry), when one of their names starts with the
     same letter or holds every whole word the article gives."""
     words = [w for w in person.name.split() if w[:1].isalpha()]
-    if not words:
-        return None
+    if not words or (len(words) > 1 and words[-2].lower() in ("bin", "ibn", "bint", "binti")):
+        return None  # 'Talal bin Muhammad': the last word is the father's name, no surname
     found = registry.person_by_surname(words[-1], day, person.country)
     if found is None:
         found = registry.person_by_surname(words[-1], day, person.country, ever=True)
@@ -90,3 +92,44 @@ def compatible(person: Person, words: list, title) -> bool:
     if not person.title:
         return not spouse or person.words == words
     return spouse == (person.title.lower() in SPOUSE_TITLES)
+
+
+# A monarch the registry knows by a regnal name ('Salman of Saudi Arabia', 'Elizabeth II',
+# 'Pope Francis'), not by a personal one ('Hamad bin Isa Al Khalifa').
+_REGNAL_ENTRY = re.compile(r" of [A-Z]|\s[IVXL]+$|^Pope ")
+
+
+def regnal_name(registry, person) -> None:
+    """'King Abdullah bin Abdulaziz Al Saud': a monarch known by a regnal name keeps the
+    regnal title in the name however long the name is written, as with a short one."""
+    if not (registry and person.registry_key and person.title):
+        return
+    title = person.title.lower()
+    if title not in REGNAL or person.name.split()[0].lower() in REGNAL:
+        return
+    if not _REGNAL_ENTRY.search(registry.person(person.registry_key).name):
+        return
+    person.aliases.add(person.name)
+    person.name = f"{title.capitalize()} {person.name}"
+
+
+def shared_plural_title(doc, lead: int, covered, idx):
+    """'Foreign ministers A and [B]', 'Presidents A, B and [C]': the plural title written
+    before the first name of a list of names serves each of them."""
+    from .names import title_before
+
+    j = lead - 1
+    if j < 1 or doc[j].lower_ not in ("and", ","):
+        return None
+    first = None
+    while j >= 0 and (doc[j].lower_ in ("and", ",") or j in covered):
+        if j in covered:
+            first = j
+        j -= 1
+    if first is None or j < 0:
+        return None
+    word = doc[j].lower_
+    if not (word.endswith("s") and word[:-1] in TITLE_HEADS):
+        return None
+    title, _ = title_before(doc, first, idx)
+    return title

@@ -31,18 +31,32 @@ _RELATIONS = {
 _OF_HEADS = {"government", "state"}
 
 
+# Nouns that tie a person to the state they founded ("X, the founder of Bangladesh").
+_FOUNDERS = {"founder", "co-founder"}
+
+
 def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) -> list:
     """Title or role nouns set off by commas right before or right after a name (`start`
     is where its title or honorifics begin, `name_start` where the name itself does)."""
     out = []
-    wanted = TITLE_HEADS | ROLE_NOUNS | _RELATIONS
+    wanted = TITLE_HEADS | ROLE_NOUNS | _RELATIONS | _FOUNDERS
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     before = _title_ending_at(doc[start - 2], wanted) if start >= 2 else None
+    root = doc[start if name_start is None else name_start : end].root
     if start >= 2 and doc[start - 1].text == "," and before is not None:
         out.append(before)
     elif start >= 1 and doc[start - 1].lower_ in _RELATIONS:
         out.append(doc[start - 1])
+    elif (
+        start >= 2
+        and doc[start - 1].text == ","
+        and root.dep_ == "appos"
+        and root.head.i < start
+        and root.head.lower_ in wanted
+        and root.head.tag_ in ("NN", "NNP")
+    ):
+        out.append(root.head)  # "the last French president to visit, X": the noun X renames
     if end < len(doc) and doc[end].text == ",":
         root = doc[start if name_start is None else name_start : end].root
         for child in root.children:
@@ -53,6 +67,8 @@ def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) 
                 and child.tag_ in ("NN", "NNP")
             ):
                 out.append(child)
+                # "X, Hasina's father and the founder of Bangladesh": both nouns rename X
+                out += [c for c in child.children if c.dep_ == "conj" and c.lower_ in _FOUNDERS]
         if not any(t.i > end for t in out):
             after = _title_after_comma(doc, end, wanted)
             if after is not None:

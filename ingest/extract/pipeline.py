@@ -143,6 +143,9 @@ def _counterpart(idx, ctx, pid, tok) -> list:
     if not others or (meeting is not None and pid in meeting.participants):
         return others
     sent = idx.sent_of[tok.i]
+    same = [p for i, p in ctx.people.order if idx.sent_of[i] == sent and i < tok.i and p != pid]
+    if same:  # "X sent Y dogs, and Y reciprocated with ...": the other side named just before
+        others = same[-1:]
     near = {p for i, p in ctx.people.order if 0 <= sent - idx.sent_of[i] <= 1}
     own = ctx.people.get(pid).country
     if own is not None and ctx.people.get(others[0]).country == own:

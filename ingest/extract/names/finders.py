@@ -8,12 +8,16 @@ from gazetteer.registry import MAX_NAME_WORDS
 
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
+from .titles import department_end
 from .tokens import (
     INSTITUTION_WORDS,
+    NASAB,
     PARTICLES,
     clean_entity,
     country_count,
     extend_left,
+    family_end,
+    given_before_nasab,
     indices_of_words,
     is_honour,
     is_institution,
@@ -55,6 +59,119 @@ def entity_names(doc, prefixes=frozenset()) -> list:
     return spans
 
 
+# Common nouns a lone name may modify and still be a person ('the Biden administration').
+_PERSONAL_HEADS = {
+    "administration",
+    "government",
+    "cabinet",
+    "family",
+    "household",
+    "dynasty",
+    "camp",
+    "team",
+    "aide",
+    "aides",
+    "side",
+    "office",
+    "presidency",
+    "premiership",
+    "era",
+    "years",
+    "regime",
+    "doctrine",
+    "visit",
+    "trip",
+    "tour",
+    "talks",
+    "summit",
+    "meeting",
+    "call",
+    "delegation",
+    "speech",
+    "statement",
+    "letter",
+    "campaign",
+}
+_ARTICLES = {"a", "an", "the", "two", "three", "several", "some"}
+
+
+# Capitalised words of an office that TITLES does not hold ("Britain's Heir Apparent").
+_OFFICE_WORDS = {"heir", "apparent", "speaker", "custodian", "governor", "commander", "envoy"}
+# Capitalised nouns after a name that make it the name of a place or a body
+# ('the King Abdulaziz Center', 'King Fahd Causeway', 'Nelson Mandela Bridge').
+_NAMED_AFTER = INSTITUTION_WORDS | {
+    "center",
+    "centre",
+    "street",
+    "road",
+    "stadium",
+    "mosque",
+    "bridge",
+    "causeway",
+    "prize",
+    "award",
+    "library",
+    "hall",
+    "square",
+    "park",
+    "highway",
+    "station",
+}
+
+
+def names_a_place(doc, end: int) -> bool:
+    """Whether the capitalised noun right after a name makes it a place's or a body's."""
+    return end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in _NAMED_AFTER
+
+
+def joined_nasab(doc, spans) -> list:
+    """'[Khalid ibn] [Zayed Al-Qasimi]': two name spans the tagger split at a nasab
+    particle ('bin', 'ibn') are one name; one cut before its family name ('Al Marri')
+    takes it in."""
+    out = []
+    for s, e in sorted(spans):
+        end = family_end(doc, s, e)
+        if end > e and not any(a < end and e <= a for a, _ in spans if a != s):
+            e = end
+        if out:
+            ps, pe = out[-1]
+            if (pe == s and doc[pe - 1].lower_ in NASAB) or (
+                s == pe + 1 and doc[pe].lower_ in NASAB
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def thing_words(doc, spans) -> set:
+    """Lone capitalised words found as names that the article also writes as a thing:
+    'the Teesta river', 'the Teesta deal', 'a Pungsan named Maru', 'two Pungsan dogs'
+    (a river, a breed), each time with an article before and a common noun after, or an
+    indefinite article before. A word that is part of a longer name found in the
+    article ('Joe Biden' ... 'the Biden administration') is never one."""
+    lone = {doc[s].text for s, e in spans if e - s == 1}
+    lone -= {t.text for s, e in spans if e - s > 1 for t in doc[s:e]}
+    out = set()
+    for i in indices_of_words(doc, {w.lower() for w in lone}) if lone else ():
+        tok = doc[i]
+        if tok.text not in lone or i == 0 or i + 1 >= len(doc):
+            continue
+        before, after = doc[i - 1].lower_, doc[i + 1]
+        if before in ("a", "an") and not after.text[:1].isupper():
+            out.add(tok.text)
+        elif (
+            before in _ARTICLES
+            and after.pos_ == "NOUN"
+            and after.text.islower()
+            and after.lower_ not in TITLE_HEADS
+            and after.lower_ not in ROLE_NOUNS
+            and after.lower_ not in _PERSONAL_HEADS
+        ):
+            out.add(tok.text)
+    return out
+
+
 def _ends_country_name(doc, start: int, end: int) -> bool:
     """Whether the words before a span and the span itself name one country ('Trinidad and
     Tobago', 'Antigua and Barbuda'): the span is the end of a country's name."""
@@ -91,12 +208,14 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
         if not (tok.is_title or tok.text.isupper() or role) or tok.i + 1 >= len(doc):
             continue
         s = tok.i + 1
+        if tok.lower_ in ("secretary", "minister"):
+            s = department_end(doc, s)  # "Secretary of Defense Jim Mattis"
         while s < len(doc) and s in prefixes:
             s += 1
         e = s
         while e < len(doc) and (is_namey(doc[e]) or particle_before_name(doc, e)):
             after_particle = e > s and doc[e - 1].lower_ in PARTICLES
-            if doc[e].lower_ in TITLE_SET or (
+            if (doc[e].lower_ in TITLE_SET and not given_before_nasab(doc, e)) or (
                 doc[e].ent_type_ in ("GPE", "NORP", "DATE") and not after_particle
             ):
                 break
@@ -193,6 +312,8 @@ def appositive_names(doc, taken: set) -> list:
             continue
         if is_institution(doc, s, e) or is_honour(doc, s, e):
             continue
+        if any(t.lower_ in _OFFICE_WORDS for t in toks):
+            continue  # "Norway's Heir Apparent, Prince Olav"
         if title_after_comma(doc, e) or title_before_comma(doc, s):
             spans.append((s, e))
     return spans
@@ -247,8 +368,8 @@ def country_possessive_names(doc, taken: set) -> list:
             continue
         if any(doc[k].ent_type_ not in ("", "PERSON", "ORG") for k in range(s, e)):
             continue  # "Kenya's Rift Valley" (LOC)
-        if any(doc[k].lower_ in _BODY_WORDS for k in range(s, e)):
-            continue  # "Russia's Northern Fleet"
+        if any(doc[k].lower_ in _BODY_WORDS or doc[k].lower_ in _OFFICE_WORDS for k in range(s, e)):
+            continue  # "Russia's Northern Fleet", "Britain's Heir Apparent"
         if geo.lookup(doc[s].text) or is_institution(doc, s, e) or is_honour(doc, s, e):
             continue
         if doc[s].lower_ in TITLE_HEADS or doc[e - 1].lower_ in TITLE_HEADS:

@@ -12,9 +12,62 @@ from ..countries import code_for
 from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
 from .tokens import QUALIFIERS, prefix_word
 
-_TITLE_END = re.compile(
-    r"(?:^|[\s,(])(" + "|".join(re.escape(t) for t in TITLES) + r")(s?)\s*$", re.I
+# Ministers and secretaries named by their department, before or after the office:
+# 'Home Minister', 'Secretary of Defense', 'Minister of Foreign Affairs and Trade'.
+DEPARTMENT_WORDS = (
+    "foreign affairs|home affairs|external affairs|internal affairs|homeland security|"
+    "foreign|home|interior|defen[cs]e|finance|treasury|commerce|trade|energy|justice|health|"
+    "education|transport|transportation|agriculture|labou?r|environment|culture|economy|"
+    "industry|war|navy|army|state|external trade|public security|national defen[cs]e"
 )
+_DEPARTMENT_OFFICE = (
+    rf"(?:(?:{DEPARTMENT_WORDS})\s+)+(?:minister|secretary)"
+    rf"|(?:secretary|minister)\s+(?:of|for)\s+(?:the\s+)?(?:{DEPARTMENT_WORDS})"
+    rf"(?:\s+and\s+(?:{DEPARTMENT_WORDS}))*"
+)
+_TITLE_END = re.compile(
+    r"(?:^|[\s,(])("
+    + _DEPARTMENT_OFFICE
+    + "|"
+    + "|".join(re.escape(t) for t in TITLES)
+    + r")(s?)\s*$",
+    re.I,
+)
+_DEPARTMENT_AFTER = re.compile(
+    rf"(?:of|for)\s+(?:the\s+)?(?:{DEPARTMENT_WORDS})(?:\s+and\s+(?:{DEPARTMENT_WORDS}))*",
+    re.I,
+)
+
+
+def department_end(doc, i: int) -> int:
+    """'Secretary [of Defense] Jim Mattis': the token after a capitalised department
+    written with 'of' at token i, else i."""
+    if i >= len(doc) or doc[i].lower_ not in ("of", "for"):
+        return i
+    text = doc[i : i + 8].text
+    m = _DEPARTMENT_AFTER.match(text)
+    if not m:
+        return i
+    char = doc[i].idx + m.end()
+    j = i
+    while j < len(doc) and doc[j].idx < char:
+        j += 1
+    if doc[j - 1].idx + len(doc[j - 1]) != char:
+        return i  # the match ends inside a word
+    if not all(t.text[:1].isupper() for t in doc[i + 1 : j] if t.lower_ not in ("the", "and")):
+        return i
+    return _of_country_end(doc, j)
+
+
+def _of_country_end(doc, j: int) -> int:
+    """'Secretary of Defence [of the United States] Lloyd Austin': the token after a
+    country written with 'of' after the department, else j."""
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return j
+    for n in (4, 3, 2, 1):
+        if j + 1 + n < len(doc) and code_for(doc[j + 1 : j + 1 + n].text):
+            return j + 1 + n
+    return j
 
 
 def _window_start(doc, end: int, sent_start: int, limit: int = 7) -> int:
@@ -28,9 +81,27 @@ def _window_start(doc, end: int, sent_start: int, limit: int = 7) -> int:
             "by",
             "to",
         ):
-            break
+            if not _joins_departments(doc, a - 1):
+                break
         a -= 1
     return a
+
+
+def _joins_departments(doc, i: int) -> bool:
+    """'Minister of Foreign Affairs [and] Trade': an 'and' between two capitalised
+    department words, inside one title."""
+    if doc[i].lower_ != "and" or i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return bool(
+        before.text[:1].isupper()
+        and after.text[:1].isupper()
+        and re.fullmatch(DEPARTMENT_WORDS, after.lower_)
+        and (
+            before.lower_ in ("affairs", "security")
+            or re.fullmatch(DEPARTMENT_WORDS, before.lower_)
+        )
+    )
 
 
 def title_before(doc, start: int, idx):

@@ -3,6 +3,10 @@ before a name, and the trimming that turns an entity span into a bare name."""
 
 from __future__ import annotations
 
+import re
+
+import numpy
+
 from gazetteer import geo
 
 from ..countries import code_for
@@ -71,9 +75,23 @@ def words_of(name: str) -> list:
     'King Abdullah' -> ['abdullah'] (so that it joins 'Abdullah bin Abdulaziz')."""
     words = [w.rstrip(".") for w in name.lower().replace("’", "'").split()]
     words = [w for w in words if w not in HONORIFICS and w not in PREFIX_WORDS]
-    while len(words) > 1 and (words[0] in TITLE_SET or words[0] in _TITLE_FIRST_WORDS):
+    # 'al-Sisi' is the article and 'Sisi', as news writes him the second time
+    words = [p for w in words for p in _split_article(w)]
+    while (
+        len(words) > 1
+        and (words[0] in TITLE_SET or words[0] in _TITLE_FIRST_WORDS)
+        and words[1] not in NASAB  # 'Sultan bin Salman': a given name
+    ):
         words.pop(0)
     return words
+
+
+_ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ash|as|an|ar|at|az)-(\w[\w'-]*)$")
+
+
+def _split_article(word: str) -> tuple:
+    m = _ARTICLE_PREFIX.match(word)
+    return m.groups() if m else (word,)
 
 
 # First words of titles a name may be written after ("crown" of "Crown Prince").
@@ -155,8 +173,8 @@ def prefixes_of(idx) -> frozenset:
 def indices_of_words(doc, words) -> list:
     """Indices of the tokens whose lower-case form is one of `words`, found on the
     document's array of lower-case hashes rather than token by token (no Token objects)."""
-    wanted = {doc.vocab.strings[w] for w in words}
-    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
+    wanted = numpy.array([doc.vocab.strings[w] for w in words], dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted)).tolist()
 
 
 _PREFIX_FORMS = {f for w in _PREFIX_FIRST_WORDS for f in (w, w + ".")} | {"h.e."}
@@ -172,6 +190,31 @@ def prefix_tokens(doc) -> frozenset:
         if n and i + n < len(doc) and doc[i + n].text[:1].isupper():
             out.update(range(i, i + n))
     return frozenset(out)
+
+
+# The particles of an Arabic nasab ('son of'): a title word right before one is a given
+# name ('Sultan bin Salman', 'Emir Sultan ibn Hamad').
+NASAB = {"bin", "ibn", "bint", "binti", "ben"}
+
+
+def given_before_nasab(doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].lower_ in NASAB and doc[i].text[:1].isupper()
+
+
+def family_end(doc, s: int, e: int) -> int:
+    """'Khalid ibn Talal [Al Marri]', 'Sultan bin Turki [Al-Qasimi]': the family name the
+    tagger left out after a name with a nasab; the end of the name with it."""
+    if not any(t.lower_ in NASAB for t in doc[s:e]):
+        return e
+    if e + 1 < len(doc) and doc[e - 1].text in ("Al", "El") and doc[e].text == "-":
+        return e + 2 if doc[e + 1].text[:1].isupper() and not doc[e - 1].whitespace_ else e
+    if e + 1 < len(doc) and doc[e].text in ("Al", "Al-", "El") and doc[e].whitespace_:
+        nxt = doc[e + 1]
+        return e + 2 if nxt.text[:1].isupper() and nxt.is_alpha else e
+    if e + 2 < len(doc) and doc[e].text in ("Al", "El") and doc[e + 1].text == "-":
+        nxt = doc[e + 2]
+        return e + 3 if nxt.text[:1].isupper() and not doc[e].whitespace_ else e
+    return e
 
 
 # Arabic name particles: a name that has one uses "Sheikh" as an honorific.
@@ -239,6 +282,7 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
                 or doc[start].lower_ in TITLE_HEADS
             )
             and not (start > 0 and prefix_word(doc[start - 1]) in RANKS and end - start > 1)
+            and not given_before_nasab(doc, start)
         )
         or doc[start].is_punct
         or doc[start].pos_ not in ("PROPN", "NOUN", "X")
@@ -294,7 +338,12 @@ _NOT_GIVEN_NAMES = {
 
 def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
     """Given names the tagger left out after a dateline: 'KYIV - [Fumio] Kishida'; with
-    `place_names`, also one that is a place's name ('[Sofia] Lind, the wife of ...')."""
+    `place_names`, also one that is a place's name ('[Sofia] Lind, the wife of ...'); a
+    given name that is also a title before a nasab ('Crown Prince [Sultan] bin Hamad')."""
+    if s > 0 and doc[s].lower_ in NASAB and given_before_nasab(doc, s - 1):
+        return s - 1
+    while s >= 2 and doc[s - 1].lower_ in NASAB and given_before_nasab(doc, s - 2):
+        s -= 2  # '[Rashid ibn] Talal Al-Qasimi'
     while (
         s > 0
         and s - 1 not in prefixes
@@ -309,9 +358,48 @@ def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
         and doc[s - 1].lower_ not in _NOT_GIVEN_NAMES
         and not (s >= 2 and doc[s - 2].text in ("-", "–") and not doc[s - 2].whitespace_)
         and (place_names or not geo.lookup(doc[s - 1].text))
+        and not _ends_department(doc, s - 1)
     ):
         s -= 1
+        while s >= 2 and doc[s - 1].lower_ in NASAB and given_before_nasab(doc, s - 2):
+            s -= 2
     return s
+
+
+# Words of a department written after "Minister of" ('... of Foreign Affairs and Trade').
+_DEPARTMENT_WORDS = {
+    "affairs",
+    "trade",
+    "defense",
+    "defence",
+    "security",
+    "finance",
+    "commerce",
+    "state",
+    "treasury",
+    "interior",
+    "justice",
+    "health",
+    "energy",
+    "education",
+    "agriculture",
+    "industry",
+    "economy",
+    "planning",
+    "development",
+    "cooperation",
+}
+
+
+def _ends_department(doc, i: int) -> bool:
+    """'Minister of Foreign Affairs and [Trade] Penny Wong': token i ends a department's
+    name written after 'of' or 'and', so it is no given name."""
+    if doc[i].lower_ not in _DEPARTMENT_WORDS:
+        return False
+    k = i - 1
+    while k >= 0 and k > i - 4 and doc[k].lower_ not in ("of", "and", "&", "for"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("of", "and", "&", "for")
 
 
 def particle_before_name(doc, i: int) -> bool:
