@@ -64,6 +64,12 @@ SCALE_URLS = (
     "/map/?shade=attended",
     "/charts/",
     "/network/?limit=300",
+    # Issue 15's lists, with filters applied.
+    "/leaders/?q=a&sort=-meetings",
+    "/countries/?region=Europe&sort=-hosted",
+    "/gifts/?q=tea&sort=date",
+    "/agreements/?status=signed&from=2015-01-01",
+    "/articles/?status=done",
 )
 
 
