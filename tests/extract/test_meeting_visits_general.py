@@ -24,8 +24,8 @@ PAIRS = [
 
 @pytest.fixture(scope="module")
 def run(nlp):
+    from gazetteer.registry import read_registry_file
     from ingest.extract import extract
-    from ingest.extract.registry import read_registry_file
 
     registry = read_registry_file()
     return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry).to_gold("t")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gazetteer.registry import parse_registry_rows, registry_from_rows
 from ingest.extract import extract
-from ingest.extract.registry import parse_registry_rows, registry_from_rows
 
 HEADER = "person_key,name,aliases,country,office,title,start,end,also_head_of_government,source"
 SOURCE = "https://en.wikipedia.org/wiki/Example"
