@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.urls import reverse
 
 from kb.management.commands.bench_pages import measure
 from kb.models import Agreement, Article, Evidence, Gift, Leader, LeaderAlias, Meeting
@@ -68,3 +69,16 @@ def test_bench_measure_reports_median_and_queries():
     assert seconds > 0
     assert 1 <= queries <= 6
     assert size > 1000  # the page's bytes, as sent
+
+
+@pytest.mark.django_db(transaction=True)
+def test_generated_meetings_show_on_pages_cached_before_them(client):
+    """bulk_create sends no signals: generating must still move kb.changes' version on,
+    or a page cached before would hide the new meetings until its entry expired."""
+    from kb.management.commands.generate_demo_data import generate
+
+    generate(5, seed=3)
+    before = client.get(reverse("map")).content
+    assert client.get(reverse("map")).content == before  # served from the cache
+    generate(40, seed=4)
+    assert client.get(reverse("map")).content != before

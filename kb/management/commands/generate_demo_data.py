@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 
+from kb import changes
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -53,23 +54,57 @@ LAST_NAMES = (
     "Tamsin Umberto Varga Whitlock Xandros Yilmaz Zeller Arkwright Brennan Corvino Delacroix"
 ).split()
 PLACES = (
-    "the Palace of Nations", "the presidential palace", "the foreign ministry", "the summit venue",
-    "the state guest house", "the parliament", "the harbour conference centre", "the old castle",
-    "the embassy", "the national museum", "the chancellery", "the airport lounge",
+    "the Palace of Nations",
+    "the presidential palace",
+    "the foreign ministry",
+    "the summit venue",
+    "the state guest house",
+    "the parliament",
+    "the harbour conference centre",
+    "the old castle",
+    "the embassy",
+    "the national museum",
+    "the chancellery",
+    "the airport lounge",
 )
 TOPICS = (
-    "trade", "security", "energy", "climate", "migration", "health", "technology", "defence",
-    "culture", "education", "infrastructure", "fisheries", "space", "finance", "agriculture",
+    "trade",
+    "security",
+    "energy",
+    "climate",
+    "migration",
+    "health",
+    "technology",
+    "defence",
+    "culture",
+    "education",
+    "infrastructure",
+    "fisheries",
+    "space",
+    "finance",
+    "agriculture",
 )
 GIFT_ITEMS = (
-    "silver tea set", "hand-woven carpet", "first edition of a novel", "ceramic vase",
-    "painting of the capital", "crystal bowl", "fountain pen", "bottle of vintage wine",
-    "embroidered scarf", "model sailing ship", "bronze sculpture", "box of local honey",
+    "silver tea set",
+    "hand-woven carpet",
+    "first edition of a novel",
+    "ceramic vase",
+    "painting of the capital",
+    "crystal bowl",
+    "fountain pen",
+    "bottle of vintage wine",
+    "embroidered scarf",
+    "model sailing ship",
+    "bronze sculpture",
+    "box of local honey",
 )
 AGREEMENT_SUMMARIES = (
-    "Memorandum on {topic} cooperation", "Joint statement on {topic}",
-    "Agreement to expand {topic} links", "Declaration on {topic} and shared prosperity",
-    "Pledge of support for {topic} projects", "Treaty on {topic} partnership",
+    "Memorandum on {topic} cooperation",
+    "Joint statement on {topic}",
+    "Agreement to expand {topic} links",
+    "Declaration on {topic} and shared prosperity",
+    "Pledge of support for {topic} projects",
+    "Treaty on {topic} partnership",
 )
 KIND_WEIGHTS = {
     MeetingKind.TALKS: 40,
@@ -175,6 +210,9 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
     rng = random.Random(seed if seed is not None else offset * 7919 + meetings)
     started = time.perf_counter()
     with transaction.atomic():
+        # Rows made with bulk_create send no signals: say so once, so that reads cached
+        # until the next write (kb.changes) are read again after the commit.
+        changes.kb_changed()
         countries = _countries(rng)
         total_after = synthetic_meetings().count() + meetings
         leaders = _leaders(rng, countries, max(12, min(600, total_after // 20)))
@@ -236,29 +274,66 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
             names = " and ".join(x.name for x in people[:3])
             where = f"{m.place}" + (f" in {m.host_country.name}" if m.host_country else "")
             meet = (
-                f"{names} met at {where} for {m.get_kind_display().lower()} on "
-                f"{m.date:%d %B %Y}" if m.date else f"{names} met at {where}"
+                f"{names} met at {where} for {m.get_kind_display().lower()} on {m.date:%d %B %Y}"
+                if m.date
+                else f"{names} met at {where}"
             ) + f" to discuss {', '.join(m.topics)}."
             text = [f"[Synthetic article {p['n']}, generated for testing.]", meet]
             if p["gifts"]:
                 item = rng.choice(GIFT_ITEMS)
-                gifts.append((p, Gift(giver=a, recipient=b, item=item, item_key=item_key(item),
-                                      meeting=m, date=m.date, confidence=0.8)))
+                gifts.append(
+                    (
+                        p,
+                        Gift(
+                            giver=a,
+                            recipient=b,
+                            item=item,
+                            item_key=item_key(item),
+                            meeting=m,
+                            date=m.date,
+                            confidence=0.8,
+                        ),
+                    )
+                )
                 text.append(f"{a.name} gave {b.name} a {item}.")
                 if rng.random() < 0.4:
                     item = rng.choice(GIFT_ITEMS)
-                    gifts.append((p, Gift(giver=b, recipient=a, item=item,
-                                          item_key=item_key(item), meeting=m,
-                                          date=m.date, confidence=0.8)))
+                    gifts.append(
+                        (
+                            p,
+                            Gift(
+                                giver=b,
+                                recipient=a,
+                                item=item,
+                                item_key=item_key(item),
+                                meeting=m,
+                                date=m.date,
+                                confidence=0.8,
+                            ),
+                        )
+                    )
                     text.append(f"In return {b.name} presented a {item}.")
             if p["agreement"]:
                 summary = rng.choice(AGREEMENT_SUMMARIES).format(topic=m.topics[0])
-                agreements.append((p, Agreement(
-                    kind=rng.choice(AgreementKind.values),
-                    status=rng.choice([AgreementStatus.SIGNED, AgreementStatus.AGREED,
-                                       AgreementStatus.PROPOSED]),
-                    summary=summary, date=m.date, meeting=m, confidence=0.8,
-                )))
+                agreements.append(
+                    (
+                        p,
+                        Agreement(
+                            kind=rng.choice(AgreementKind.values),
+                            status=rng.choice(
+                                [
+                                    AgreementStatus.SIGNED,
+                                    AgreementStatus.AGREED,
+                                    AgreementStatus.PROPOSED,
+                                ]
+                            ),
+                            summary=summary,
+                            date=m.date,
+                            meeting=m,
+                            confidence=0.8,
+                        ),
+                    )
+                )
                 text.append(f"They signed a {summary.lower()}.")
             body = "\n\n".join(text)
             p["sentence"] = meet
@@ -306,9 +381,15 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
             start = article.text.find(sentence)
             start = max(start, 0)
             return Evidence(
-                article=article, sentence=sentence, start=start,
-                end=start + len(sentence), sentence_start=start, confidence=0.8,
-                rule=SYNTHETIC, extractor_version=SYNTHETIC, **fact,
+                article=article,
+                sentence=sentence,
+                start=start,
+                end=start + len(sentence),
+                sentence_start=start,
+                confidence=0.8,
+                rule=SYNTHETIC,
+                extractor_version=SYNTHETIC,
+                **fact,
             )
 
         rows = []
