@@ -94,3 +94,25 @@ def test_a_searched_meeting_list_is_reused_until_a_write(client):
     assert sorted(m.place for m in after["meetings"]) == ["Tromsø airport", "Tromsø harbour"]
     other, _ = view(client, reverse("meeting-list") + "?q=Bergen")
     assert [m.place for m in other["meetings"]] == ["Bergen"]
+
+
+def test_a_list_page_is_reused_until_a_write_then_read_again(client):
+    first, second = LeaderFactory(name="Ana First"), LeaderFactory(name="Bo Second")
+    other = LeaderFactory(name="Cy Other")
+    MeetingFactory(participants=[first, other])
+    url = reverse("leader-list") + "?sort=-meetings"
+
+    cold_page, cold = view(client, url)
+    warm_page, warm = view(client, url)
+    assert warm < cold
+    assert [x.name for x in warm_page["leaders"]][:2] == ["Ana First", "Cy Other"]
+
+    for _ in range(3):
+        MeetingFactory(participants=[second, other])
+    after, _ = view(client, url)
+    assert [(x.name, x.meeting_count) for x in after["leaders"]] == [
+        ("Cy Other", 4),
+        ("Bo Second", 3),
+        ("Ana First", 1),
+    ]
+    assert after["paginator"].count == 3

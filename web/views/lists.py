@@ -4,11 +4,13 @@ that keep the filters, and CSV and JSON downloads of exactly what is shown."""
 
 from __future__ import annotations
 
+from django.core.paginator import Page
 from django.urls import reverse
 
+from kb.changes import cached
 from kb.selectors.listing import ListFilters
 from kb.selectors.lists import list_choices
-from web.views.base import PageRowsMixin
+from web.views.base import CountedPaginator, PageRowsMixin
 from web.views.exports import list_export
 
 EXPORT_FORMATS = ("csv", "json")
@@ -39,6 +41,28 @@ class FilteredListMixin(PageRowsMixin):
 
     def get_queryset(self):
         return self.filters.ordered()
+
+    def paginate_queryset(self, queryset, page_size):
+        """The page shown, kept until the next write (kb.changes) per list, normalised
+        filters and page number: counting the matches and the rows' own counts (a
+        leader's meetings, a country's leaders) read far more than the page at 100k
+        meetings, and readers come back to the same pages."""
+
+        def compute():
+            paginator, page, rows, _ = super(FilteredListMixin, self).paginate_queryset(
+                queryset, page_size
+            )
+            return paginator.count, page.number, list(rows)
+
+        key = {
+            "query": self.filters.querystring(),
+            "page": self.request.GET.get(self.page_kwarg, ""),
+            "size": page_size,
+        }
+        count, number, rows = cached(f"list-{self.export_name}", key, compute)
+        paginator = CountedPaginator(queryset, page_size, count=count)
+        page = Page(rows, number, paginator)
+        return paginator, page, rows, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
