@@ -6,10 +6,30 @@ so pages never skip or repeat a row while the data stands still.
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from kb import roles
+from kb.changes import cached
+
 MAX_PAGE_SIZE = 200
+
+
+def _counted_models() -> tuple:
+    """The records whose every write moves kb.changes' version on."""
+    from kb.models import Agreement, Article, Country, Gift, Leader, Meeting
+
+    return (Meeting, Gift, Agreement, Leader, Country, Article)
+
+
+def _counted(count: int) -> type[Paginator]:
+    class CountedPaginator(Paginator):
+        @property
+        def count(self) -> int:
+            return count
+
+    return CountedPaginator
 
 
 class Pagination(PageNumberPagination):
@@ -35,6 +55,25 @@ class Pagination(PageNumberPagination):
                 ]
         if errors:
             raise ValidationError(errors)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        """As DRF's, with the number of matches counted once per write (kb.changes) for
+        the knowledge base's own records: a count reads every match (a search for a
+        common word matches a sixth of 100k meetings), the page only its rows."""
+        if getattr(queryset, "model", None) in _counted_models():
+            params = sorted(
+                (k, v)
+                for k, v in request.query_params.lists()
+                if k not in (self.page_query_param, self.page_size_query_param)
+            )
+            key = {
+                "path": request.path,
+                "params": params,
+                "editor": roles.can_edit(request.user),
+            }
+            count = cached("api-count", key, queryset.count)
+            self.django_paginator_class = _counted(count)
+        return super().paginate_queryset(queryset, request, view)
 
     def get_page_size(self, request):
         self.validate(request)
