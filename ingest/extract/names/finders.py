@@ -8,26 +8,28 @@ from gazetteer.registry import MAX_NAME_WORDS
 
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
+from .bounds import (
+    INSTITUTION_WORDS,
+    country_count,
+    extend_left,
+    is_institution,
+    joins_hyphen,
+    particle_before_name,
+    spouse_after_comma,
+    title_after_comma,
+    title_before_comma,
+)
 from .titles import department_end
 from .tokens import (
-    INSTITUTION_WORDS,
     NASAB,
     PARTICLES,
     clean_entity,
-    country_count,
-    extend_left,
     family_end,
     given_before_nasab,
     indices_of_words,
     is_honour,
-    is_institution,
     is_namey,
-    joins_hyphen,
-    particle_before_name,
     prefix_word,
-    spouse_after_comma,
-    title_after_comma,
-    title_before_comma,
 )
 
 
