@@ -13,7 +13,8 @@ import textwrap
 import pytest
 
 from ingest.extract import extract, extract_doc, extract_many, parse
-from ingest.extract.normalize import find_dateline, headline_end, normalize
+from ingest.extract.datelines import find_dateline, headline_end
+from ingest.extract.normalize import normalize
 
 PUBLISHED = dt.date(2024, 3, 14)  # a Thursday: "on Tuesday" is March 12
 
