@@ -21,6 +21,7 @@ from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_
 from .countries import code_for
 from .gatherings import absorb_misread_background
 from .leader_countries import host_of, visitors
+from .meeting_args import _spouse
 from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
 from .meeting_hosts import (
@@ -47,7 +48,6 @@ from .meetings import (
     MAX_VISIT_DAYS,
     Meeting,
     Mention,
-    _spouse,
     _verb_mention,
 )
 from .places import CITY, classify, dateline_place, places_around
