@@ -6,22 +6,8 @@ from __future__ import annotations
 
 from . import gift_items as gi
 from .conflict import verb_asserted
-from .gift_objects import (
-    _agent,
-    _item_heads,
-    _item_of,
-    _presented_by,
-)
-from .gift_sides import (
-    Gift,
-    _after,
-    _children,
-    _foreign,
-    _pobj,
-    _refs,
-    _role,
-    _subject,
-)
+from .gift_objects import _agent, _item_heads, _item_of, _presented_by
+from .gift_sides import Gift, _after, _children, _foreign, _pobj, _refs, _role, _subject
 
 
 def _participle_gift(verb, people) -> Gift | None:

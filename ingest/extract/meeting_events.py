@@ -44,12 +44,7 @@ from .meeting_lede import lede_trigger, referred_date
 from .meeting_nouns import _noun_mention
 from .meeting_parts import _absorb_parts
 from .meeting_visits import travel_visits
-from .meetings import (
-    MAX_VISIT_DAYS,
-    Meeting,
-    Mention,
-    _verb_mention,
-)
+from .meetings import MAX_VISIT_DAYS, Meeting, Mention, _verb_mention
 from .places import CITY, classify, dateline_place, places_around
 from .text import span_ents
 

@@ -20,14 +20,7 @@ from . import dates, when
 from .agreement_args import doc_kind
 from .companions import group_leader, joined_by
 from .conflict import clause_verb
-from .meeting_args import (
-    _agents,
-    _objects,
-    _pair_without_spouse,
-    _refs,
-    _spouse,
-    _subjects,
-)
+from .meeting_args import _agents, _objects, _pair_without_spouse, _refs, _spouse, _subjects
 from .meeting_checks import (
     _calls_a_name,
     _done_together,
@@ -39,11 +32,7 @@ from .meeting_checks import (
     held_noun,
 )
 from .meeting_kinds import bare_on, mention_kinds
-from .meeting_time import (
-    _background,
-    _date_texts,
-    _prior,
-)
+from .meeting_time import _background, _date_texts, _prior
 from .meeting_words import (
     COMPANY_PREPS,
     FLAT_VERBS,

@@ -10,14 +10,7 @@ import numpy
 
 from gazetteer import geo
 
-from ..lexicon import (
-    HONORIFICS,
-    NAME_PREFIXES,
-    PREFIX_WORDS,
-    TITLE_HEADS,
-    TITLE_SET,
-    TITLES,
-)
+from ..lexicon import HONORIFICS, NAME_PREFIXES, PREFIX_WORDS, TITLE_HEADS, TITLE_SET, TITLES
 
 PARTICLES = {
     "i",
