@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import agreement_args as args
+from . import agreement_docs
+from . import agreement_summary as summaries
 from .agreement_args import doc_kind as _doc_kind
 from .agreement_args import object_doc as _object_doc
 from .agreement_failures import (
@@ -439,7 +441,7 @@ def find_agreements(idx, ctx) -> list:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in PLEDGE_NOUNS:
                 found = _noun_pledge(tok, ctx)
                 if found is not None:
-                    found.summary = args.pledge_summary(tok)
+                    found.summary = summaries.pledge_summary(tok)
                     out.append(found)
                 continue
             if tok.pos_ != "VERB":
@@ -455,15 +457,15 @@ def find_agreements(idx, ctx) -> list:
             if out and doc_noun is not None and args.back_reference(doc_noun):
                 continue  # "the agreements were reached on the second day": told already
             if doc_noun is None or found.kind in ("invitation", "pledge"):
-                found.summary = args.summary(
+                found.summary = summaries.summary(
                     tok, doc_noun, sent, idx.dateline_end, found.kind, found.status
                 )
                 out.append(found)
                 continue
-            docs = args.documents(doc_noun)
+            docs = agreement_docs.documents(doc_noun)
             for noun, subject in docs:
                 kind = found.kind if noun == doc_noun else (_doc_kind(noun) or found.kind)
-                summary = args.summary(
+                summary = summaries.summary(
                     tok, noun, sent, idx.dateline_end, kind, found.status, subject
                 )
                 part = 0 if len(docs) == 1 else f"{noun.i}:{subject[1] if subject else ''}"

@@ -33,7 +33,8 @@ from dataclasses import replace
 
 from . import dates
 from .conflict import clause_verb
-from .meetings import MAX_VISIT_DAYS, _background, _date_texts
+from .meeting_time import _background, _date_texts
+from .meetings import MAX_VISIT_DAYS
 from .text import doc_text
 from .types import Evidence, Extraction, MeetingCandidate
 

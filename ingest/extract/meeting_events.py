@@ -7,7 +7,8 @@ countries or cities disagree; a one-person visit ("Kim's visit to Russia") joins
 meeting its visitor takes part in.  The first main-story meeting is then completed
 from the lede (its day), the dateline (host and city) and the article's own words for
 it ("the summit", "state visit"); undated meetings of the same occasion share its
-day; a visitor's other meetings are talks.
+day (meeting_hosts); a visitor's other meetings are talks; a greeting told within
+another meeting is part of it (meeting_parts).
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ from .companions import add_companions, add_witnesses
 from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_asserted
 from .countries import code_for
 from .gatherings import absorb_misread_background
-from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, host_of, visitors
+from .leader_countries import host_of, visitors
+from .meeting_args import _spouse
 from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
+from .meeting_hosts import (
+    _received_host,
+    _same_day_host,
+    _same_occasion,
+    _travellers_now,
+    _trip_host,
+)
 from .meeting_kinds import (
     article_kinds,
     kind_of,
@@ -33,14 +42,9 @@ from .meeting_kinds import (
 )
 from .meeting_lede import lede_trigger, referred_date
 from .meeting_nouns import _noun_mention
-from .meeting_visits import CEREMONY_LEMMAS, travel_visits
-from .meetings import (
-    MAX_VISIT_DAYS,
-    Meeting,
-    Mention,
-    _spouse,
-    _verb_mention,
-)
+from .meeting_parts import _absorb_parts
+from .meeting_visits import travel_visits
+from .meetings import MAX_VISIT_DAYS, Meeting, Mention, _verb_mention
 from .places import CITY, classify, dateline_place, places_around
 from .text import span_ents
 
@@ -339,81 +343,6 @@ def _domestic(meeting, people) -> bool:
     return len(countries) == 1
 
 
-def _absorb_parts(meetings) -> list:
-    """A greeting among some of another meeting's participants, on its day and told in one
-    of its sentences ("X greeted the pope on the tarmac and stood beside the two men as they
-    signed"), is part of that meeting, not a second one: its evidence joins the whole."""
-    parts = set()
-    for meeting in sorted(meetings, key=lambda m: len(m.participants)):
-        if not _ceremony(meeting):
-            continue  # only a greeting can be part of another meeting
-        whole = next(
-            (
-                o
-                for o in meetings
-                if o is not meeting and id(o) not in parts and _part_of(meeting, o)
-            ),
-            None,
-        )
-        if whole is not None:  # smaller first, so a whole absorbed later carries these along
-            whole.mentions.extend(meeting.mentions)
-            parts.add(id(meeting))
-    return [m for m in meetings if id(m) not in parts]
-
-
-def _ceremony(meeting) -> bool:
-    return all(m.trigger.lemma_.lower() in CEREMONY_LEMMAS for m in meeting.mentions)
-
-
-def _part_of(meeting, other) -> bool:
-    """Cheap tests first: this runs for every pair of meetings.  A greeting told in a photo
-    caption ('A shakes hands with B as C looks on ... PTI') is part of the meeting it
-    pictures wherever the caption stands."""
-    return (
-        _ceremony(meeting)
-        and meeting.date is not None
-        and other.date == meeting.date
-        and meeting.host in (None, other.host)
-        and set(meeting.participants) <= set(other.participants)  # onlookers may fill it
-        and (
-            bool(_sentences(meeting) & _sentences(other))
-            or all(_caption(m.trigger) for m in meeting.mentions)
-        )
-    )
-
-
-# Picture agencies that sign a caption: "... in New Delhi. PTI", "... in Kathmandu. — AFP".
-CAPTION_CREDITS = set(
-    "AFP AP PTI ANI IANS Reuters REUTERS Xinhua EPA UNB Bernama AA Getty Images Pool Photo photo "
-    "pic".split()
-)
-PICTURE_PLACES = {"L", "R", "C", "left", "right", "centre", "center"}
-
-
-def _caption(tok) -> bool:
-    """A trigger in a photo caption: a ceremony told in the present tense ('shakes hands'),
-    a sentence signed by a picture agency, or one placing people in the picture ('(L)')."""
-    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in CEREMONY_LEMMAS:
-        return True
-    sent = tok.sent
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if words and words[-1].text in CAPTION_CREDITS:
-        before = sent.doc[words[-1].i - 1] if words[-1].i > 0 else None
-        if before is not None and (before.is_punct or before.text in CAPTION_CREDITS):
-            return True
-    doc = sent.doc
-    nxt = next((t for t in doc[sent.end : sent.end + 3] if not t.is_space), None)
-    if nxt is not None and nxt.text in CAPTION_CREDITS:
-        rest = [t for t in nxt.sent if not (t.is_punct or t.is_space)]
-        if [t.text for t in rest] == [nxt.text]:
-            return True  # the credit parsed as a sentence of its own ("... Windhoek. PTI")
-    return any(t.text in PICTURE_PLACES and t.i > 0 and doc[t.i - 1].text == "(" for t in sent)
-
-
-def _sentences(meeting) -> set[int]:
-    return {m.trigger.sent.start for m in meeting.mentions}
-
-
 def _sentence_places(meeting, published) -> list:
     """Cities named in a locative phrase anywhere in the meeting's sentences ('when X
     stepped off his plane in Peking and shook hands with Y'), before the dateline is used."""
@@ -425,116 +354,6 @@ def _sentence_places(meeting, published) -> list:
                 if place is not None and place.level == CITY and place.country:
                     out.append(place)
     return out[:1]
-
-
-def _trip_host(meetings, main, travelling) -> None:
-    """A travelling leader's other main-story meetings with no place of their own are in the
-    country the trip went to ('Abe ... also held talks with Premier Li')."""
-    if main is None or not main.host:
-        return
-    guests = set(main.participants) & travelling
-    for meeting in meetings:
-        if meeting is main or meeting.background or meeting.host or meeting.places:
-            continue
-        if guests & set(meeting.participants) and "call" not in meeting.kinds:
-            meeting.host = main.host
-
-
-def _travellers_now(idx, people, published) -> set:
-    """Persons shown travelling ('X arrived', "X's visit"), leaving out trips told with a
-    past time ("X's visit to Delhi in January 2010", "X came in 1999")."""
-    travelling = visitors(idx, people)
-    out = set()
-    if not travelling:
-        return out
-    for sent in idx.sents[idx.headline_sents :]:
-        for tok in sent:
-            if tok.lemma_.lower() in TRAVEL_LEMMAS and tok.pos_ == "VERB":
-                args, scope = [c for c in tok.children if c.dep_ == "nsubj"], tok.children
-            elif tok.lower_ in TRIP_NOUNS and tok.pos_ == "NOUN":
-                # the trip's time may hang on its clause: "reciprocates X's visit in 2010"
-                args, scope = [c for c in tok.children if c.dep_ == "poss"], [clause_verb(tok)]
-            else:
-                continue
-            pids = {p for a in args for p in people.refs(a)} & travelling
-            if not pids:
-                continue
-            starts = {t.i for c in scope for t in c.subtree}
-            if any(
-                e.start in starts and dates.mentions_past(e.text, published)
-                for e in span_ents(sent)
-                if e.label_ == "DATE"
-            ):
-                continue
-            out |= pids
-    return out
-
-
-def _received_host(main, people, travelling) -> None:
-    """The main meeting told with no place: when some of its participants are shown
-    travelling ('X arrived on Monday', "X's visit") and the others are not, it was held
-    in the country of those who stayed at home."""
-    if main is None or main.host or "call" in main.kinds:
-        return
-    if any(p.country for p in main.places):
-        return  # a place of unknown country ("in Queenstown") tells no host
-    guests = [p for p in main.participants if p in travelling]
-    home = {
-        people.get(p).country
-        for p in main.participants
-        if p not in travelling and people.get(p).country
-    }
-    away = {people.get(p).country for p in guests}
-    if guests and len(home) == 1 and not home & away:
-        main.host = home.pop()
-
-
-def _same_day_host(meetings) -> None:
-    """A main-story meeting with no host takes the host of another meeting of one of its
-    participants on the same day (a visitor received by two hosts in one capital)."""
-    for meeting in meetings:
-        if meeting.host or meeting.background or meeting.date is None:
-            continue
-        for other in meetings:
-            if other is meeting or not other.host or other.date != meeting.date:
-                continue
-            if set(other.participants) & set(meeting.participants) and not other.background:
-                meeting.host = other.host
-                break
-
-
-def _same_occasion(meeting, main) -> None:
-    """An undated main-story meeting among the main meeting's own participants ('He and X
-    first held talks on their own'), or a visitor's talks with another host told with no
-    time expression and no place, happened on the main meeting's day, in its city."""
-    if meeting is main or meeting.background or meeting.date is not None:
-        return
-    if ("call" in meeting.kinds) != ("call" in main.kinds):
-        return  # a call told beside a visit is another occasion (see _call_and_visit)
-    if any(m.same_day for m in meeting.mentions):
-        meeting.date = main.date  # "who had held talks with him that morning"
-        return
-    sents = {m.trigger.sent for m in meeting.mentions}
-    dated = [  # times that place the meeting ("on Monday", "last week"), not "since June"
-        e
-        for s in sents
-        for e in span_ents(s)
-        if e.label_ == "DATE"
-        and not (e.start > 0 and e.doc[e.start - 1].lower_ == "since")
-        and (dates.resolve(e.text, main.date) or dates.mentions_past(e.text, None))
-    ]
-    if not set(meeting.participants) <= set(main.participants):
-        if "summit" in meeting.kinds and "summit" not in main.kinds:
-            return  # a gathering larger than the visit is dated by its own words (_the_summit)
-        # A visitor's undated talks with another host, told without any time expression.
-        if dated or meeting.places or not set(meeting.participants) & set(main.participants):
-            return
-    if any(dates.mentions_past(e.text, None) for e in dated):
-        return  # "Last week X flew to Kyiv to see Y": another occasion
-    meeting.date = main.date
-    meeting.host = meeting.host or main.host
-    if not meeting.places:
-        meeting.places = [p for p in main.places if p.level == CITY]
 
 
 def _lead_date(idx, people, meeting, published):

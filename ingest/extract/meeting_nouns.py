@@ -6,7 +6,7 @@ from __future__ import annotations
 from .conflict import clause_verb
 from .meeting_args import _agents, _objects, _refs, _subjects
 from .meeting_checks import _separate_meetings, outer_noun
-from .meetings import (
+from .meeting_words import (
     ATTEND_VERBS,
     COMPANY_PREPS,
     CONVENE_VERBS,
@@ -16,8 +16,8 @@ from .meetings import (
     NOUN_TRIGGERS,
     PHASE_VERBS,
     PLAN_NOUNS,
-    _mention,
 )
+from .meetings import _mention
 from .places import TRAVEL_VERBS, places_around
 
 

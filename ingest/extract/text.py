@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .normalize import Normalized, find_dateline, headline_end, normalize
+from .datelines import find_dateline, headline_end
+from .normalize import Normalized, normalize
 from .types import Evidence, Span
 
 DETERMINERS = {

@@ -1,9 +1,19 @@
 """Fixtures for the curation pages' tests: clients by role (users from tests/conftest.py),
-and extraction never queued."""
+extraction never queued, and the facts the page tests act on (a module of its own may
+define its own `facts`)."""
 
 from __future__ import annotations
 
 import pytest
+
+from kb.services.merges import leader_merge
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    GiftFactory,
+    LeaderFactory,
+    MeetingFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -22,3 +32,24 @@ def editor_client(client, editor_user):
 def analyst_client(client, analyst_user):
     client.force_login(analyst_user)
     return client
+
+
+@pytest.fixture
+def facts():
+    a, b = LeaderFactory(name="Ana Lima"), LeaderFactory(name="Tomas Berg")
+    meeting = MeetingFactory(participants=[a, b])
+    gift = GiftFactory(giver=a, recipient=b, meeting=meeting)
+    agreement = AgreementFactory(leader_parties=[a, b])
+    article = ArticleFactory(text="Lima met Berg. Lima gave Berg a jug.")
+    other_meeting = MeetingFactory(participants=[a, b])
+    record = leader_merge(keep=a, merge=LeaderFactory(name="A. Lima"), user=None)
+    return {
+        "a": a,
+        "b": b,
+        "meeting": meeting,
+        "gift": gift,
+        "agreement": agreement,
+        "article": article,
+        "other_meeting": other_meeting,
+        "record": record,
+    }

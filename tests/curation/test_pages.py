@@ -1,51 +1,17 @@
-"""Editors' pages: permissions on every write, forms, history on fact pages, the review
-queue (ordering, bounded queries, escaping) and re-extraction."""
+"""Editors' pages: permissions on every write, forms, confirm, reject, swap, merge and undo
+from the pages, facts added by hand, and re-extraction.  The history on fact pages is
+tested in test_pages_history.py, the review queue in test_pages_review.py; the `facts`
+fixture is in conftest.py."""
 
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kb.models import Gift, Leader, Meeting, MergeRecord, ReviewState
-from kb.services.facts import fact_update
-from kb.services.merges import leader_merge
-from tests.factories import (
-    AgreementFactory,
-    ArticleFactory,
-    CountryFactory,
-    EvidenceFactory,
-    GiftFactory,
-    LeaderFactory,
-    MeetingFactory,
-)
+from tests.factories import AgreementFactory, CountryFactory, GiftFactory, LeaderFactory
 
 pytestmark = pytest.mark.django_db
-
-SCRIPT = "<script>alert(1)</script>"
-ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-
-
-@pytest.fixture
-def facts():
-    a, b = LeaderFactory(name="Ana Lima"), LeaderFactory(name="Tomas Berg")
-    meeting = MeetingFactory(participants=[a, b])
-    gift = GiftFactory(giver=a, recipient=b, meeting=meeting)
-    agreement = AgreementFactory(leader_parties=[a, b])
-    article = ArticleFactory(text="Lima met Berg. Lima gave Berg a jug.")
-    other_meeting = MeetingFactory(participants=[a, b])
-    record = leader_merge(keep=a, merge=LeaderFactory(name="A. Lima"), user=None)
-    return {
-        "a": a,
-        "b": b,
-        "meeting": meeting,
-        "gift": gift,
-        "agreement": agreement,
-        "article": article,
-        "other_meeting": other_meeting,
-        "record": record,
-    }
 
 
 def _write_requests(f):
@@ -374,145 +340,10 @@ def test_controls_show_only_for_editors(client, editor_client, facts):
     assert "Re-extract" not in article_page
 
 
-# ---- history on fact pages ------------------------------------------------------------
-
-
-def test_fact_pages_show_who_when_and_what_changed(editor_client, editor_user, facts):
-    meeting = facts["meeting"]
-    fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
-    html = editor_client.get(meeting.get_absolute_url()).content.decode()
-    assert 'id="history-heading"' in html
-    assert "curation-editor" in html  # who
-    assert "<time datetime=" in html  # when
-    assert "<del>Palace of Nations</del>" in html and "<ins>Bergen</ins>" in html
-    assert "extraction" in html  # the machine-made first version
-    assert "Restore this version" in html
-    for fact in (facts["gift"], facts["agreement"], facts["a"]):
-        assert 'id="history-heading"' in editor_client.get(fact.get_absolute_url()).content.decode()
-
-
-def test_anonymous_readers_see_history_without_usernames(client, editor_user, facts):
-    meeting = facts["meeting"]
-    fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen"})
-    html = client.get(meeting.get_absolute_url()).content.decode()
-    assert "<ins>Bergen</ins>" in html
-    assert "curation-editor" not in html
-    assert "Restore this version" not in html
-
-
-def test_api_changes_appear_in_the_page_history(editor_client, editor_user, facts):
-    from rest_framework.authtoken.models import Token
-    from rest_framework.test import APIClient
-
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor_user).key}")
-    gift = facts["gift"]
-    assert (
-        api.patch(f"/api/gifts/{gift.pk}/", {"item": "API vase"}, format="json").status_code == 200
-    )
-    html = editor_client.get(gift.get_absolute_url()).content.decode()
-    assert "<ins>API vase</ins>" in html
-
-
-def test_history_and_edit_pages_escape_user_text(editor_client, editor_user):
-    leader = LeaderFactory(name=f"Evil {SCRIPT}")
-    other = LeaderFactory()
-    meeting = MeetingFactory(participants=[leader, other], place="Oslo")
-    gift = GiftFactory(giver=leader, recipient=other, item="jug")
-    fact_update(fact=meeting, user=editor_user, changes={"place": SCRIPT})
-    fact_update(fact=gift, user=editor_user, changes={"item": SCRIPT})
-    EvidenceFactory(
-        meeting=meeting, article=ArticleFactory(title=SCRIPT, text=f"They met. {SCRIPT}")
-    )
-    for url in (
-        meeting.get_absolute_url(),
-        gift.get_absolute_url(),
-        reverse("meeting-edit", args=[meeting.pk]),
-        reverse("gift-edit", args=[gift.pk]),
-        reverse("leader-merge", args=[other.pk]) + "?q=Evil",
-        reverse("meeting-merge", args=[MeetingFactory(participants=[leader]).pk]),
-        reverse("review"),
-        reverse("article-add-fact", args=[meeting.evidence.get().article_id, "meeting"]),
-    ):
-        html = editor_client.get(url).content.decode()
-        assert SCRIPT not in html, url
-        assert ESCAPED in html, url
-
-
-# ---- review queue ---------------------------------------------------------------------
-
-
-def _queue_facts(n: int, start: float = 0.0):
-    made = []
-    for i in range(n):
-        a, b = LeaderFactory(), LeaderFactory()
-        confidence = round(start + (i % 9) / 10, 2)
-        kind = i % 3
-        if kind == 0:
-            fact = MeetingFactory(participants=[a, b], confidence=confidence)
-            EvidenceFactory(meeting=fact)
-        elif kind == 1:
-            fact = GiftFactory(giver=a, recipient=b, confidence=confidence)
-            EvidenceFactory(gift=fact)
-        else:
-            fact = AgreementFactory(leader_parties=[a, b], confidence=confidence)
-            fact.country_parties.set([CountryFactory()])
-            EvidenceFactory(agreement=fact)
-        made.append(fact)
-    return made
-
-
-def test_review_queue_lists_unreviewed_lowest_confidence_first(editor_client):
-    high = MeetingFactory(participants=[LeaderFactory()], confidence=0.95)
-    low = GiftFactory(confidence=0.2, item="lowest gift")
-    mid = AgreementFactory(confidence=0.5, summary="middle agreement")
-    MeetingFactory(participants=[LeaderFactory()], confidence=0.01, review_state="confirmed")
-    GiftFactory(confidence=0.01, review_state="rejected", item="rejected gift")
-    EvidenceFactory(
-        gift=low,
-        article=ArticleFactory(text="Intro. Lima gave Berg the lowest gift. End."),
-        start=7,
-        end=38,
-    )
-
-    html = editor_client.get(reverse("review")).content.decode()
-
-    ids = [f"review-gift-{low.pk}", f"review-agreement-{mid.pk}", f"review-meeting-{high.pk}"]
-    positions = [html.index(i) for i in ids]
-    assert positions == sorted(positions)
-    assert "rejected gift" not in html
-    assert "<mark>Lima gave Berg the lowest gift.</mark>" in html
-    assert html.count("data-review-item") == 3
-    assert 'data-review-action="confirm"' in html and "js/review.js" in html
-    gifts_only = editor_client.get(reverse("review") + "?kind=gift").content.decode()
-    assert f"review-gift-{low.pk}" in gifts_only and f"review-meeting-{high.pk}" not in gifts_only
-
-
-def test_review_queue_confirm_returns_to_the_queue(editor_client):
-    gift = GiftFactory(confidence=0.1)
-    response = editor_client.post(
-        reverse("gift-confirm", args=[gift.pk]), {"next": reverse("review")}
-    )
-    assert response["Location"] == reverse("review")
-    assert f"review-gift-{gift.pk}" not in editor_client.get(reverse("review")).content.decode()
-
-
-def test_review_queue_queries_are_bounded(editor_client, django_assert_max_num_queries):
-    _queue_facts(3)
-    with CaptureQueriesContext(connection) as few:
-        assert editor_client.get(reverse("review")).status_code == 200
-    _queue_facts(27)
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        response = editor_client.get(reverse("review"))
-    assert response.content.decode().count('data-review-action="reject"') == 30
-
-
 def test_dating_a_meeting_offers_to_date_its_gifts_and_agreements(editor_client, facts):
     """Issue 15: the gifts and agreements made at a meeting take its date with it (each a
     correction of its own), those dated otherwise keep theirs."""
     import datetime as dt
-
-    from tests.factories import AgreementFactory, GiftFactory
 
     meeting = facts["meeting"]
     Meeting.objects.filter(pk=meeting.pk).update(date=None)

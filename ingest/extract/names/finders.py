@@ -1,33 +1,36 @@
 """The span finders behind the name rules: each returns the (start, end) token spans of
-the names one construction shows; `rules.name_spans` runs them in order and merges."""
+the names one construction shows; `rules.name_spans` runs them in order and merges.
+The finders of names already known (registry names, later mentions of known name words)
+are in registry_spans."""
 
 from __future__ import annotations
 
 from gazetteer import geo
-from gazetteer.registry import MAX_NAME_WORDS
 
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
+from .bounds import (
+    INSTITUTION_WORDS,
+    country_count,
+    extend_left,
+    is_institution,
+    joins_hyphen,
+    particle_before_name,
+    spouse_after_comma,
+    title_after_comma,
+    title_before_comma,
+)
 from .titles import department_end
 from .tokens import (
-    INSTITUTION_WORDS,
     NASAB,
     PARTICLES,
     clean_entity,
-    country_count,
-    extend_left,
     family_end,
     given_before_nasab,
     indices_of_words,
     is_honour,
-    is_institution,
     is_namey,
-    joins_hyphen,
-    particle_before_name,
     prefix_word,
-    spouse_after_comma,
-    title_after_comma,
-    title_before_comma,
 )
 
 
@@ -401,98 +404,6 @@ def coordinated_names(doc, taken: set) -> list:
         if head.i - s >= 1 and not any(i in taken for i in range(s, head.i + 1)):
             spans.append((s, head.i + 1))
     return spans
-
-
-def surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list:
-    """Later mentions of known name words the tagger missed ('Modi' tagged GPE, 'the Bidens')."""
-    spans = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        text = tok.text
-        hit = text in known or (text.endswith("s") and text[:-1] in known and tok.tag_ == "NNPS")
-        if i in taken or not hit or tok.ent_type_ == "DATE":
-            i += 1
-            continue
-        e = i + 1
-        while e < len(doc) and e not in taken:
-            if doc[e].text in known:
-                e += 1
-            elif joins_hyphen(doc, e) and doc[e + 1].text in known and e + 1 not in taken:
-                e += 2  # 'Lind-Berg': both halves of a hyphenated surname, never one
-            else:
-                break
-        if not geo.country_for(doc[i:e].text):
-            spouse = spouse_after_comma(doc, e)  # 'Sofia Lind, his wife,'
-            start = extend_left(doc, i, prefixes, spouse) if i - 1 not in taken else i
-            spans.append((start, e))
-        i = e
-    return spans
-
-
-def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
-    """Spans of registry names and aliases ('Yoon Suk Yeol', 'Jokowi').
-
-    A match must start at a capitalised proper noun and end at a word of the name: the
-    registry fixes names the NER model cuts short or misses, it does not find people in
-    common words. Of overlapping matches the one reaching furthest wins ('King Bhumibol
-    Adulyadej' over the alias 'King Bhumibol')."""
-    found = []
-    for tok in doc:
-        i = tok.i
-        if not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
-            continue
-        words = [t.text for t in doc[i : i + MAX_NAME_WORDS + 4]]
-        n = registry.match_at(words)
-        if n and all(not t.is_punct or t.text in ("-", "'", ".") for t in doc[i : i + n]):
-            # a title in an alias ('Sheikh ...', 'Crown Prince ...') stays a title
-            start = i
-            while start < i + n - 1 and (_is_title_word(doc[start]) or start in prefixes):
-                start += 1
-            found.append((start, i + n))
-        elif _office_holder_surname(tok, registry, published):
-            found.append((i, i + 1))
-    spans, taken = [], set()
-    for s, e in sorted(found, key=lambda span: (-span[1], span[0])):
-        if not any(i in taken for i in range(s, e)):
-            spans.append((s, e))
-            taken.update(range(s, e))
-    return sorted(spans)
-
-
-def _is_title_word(tok) -> bool:
-    low = tok.lower_
-    return low in TITLE_SET or low in HONORIFICS or low in ("crown", "his", "her", "majesty")
-
-
-def _office_holder_surname(tok, registry, published) -> bool:
-    """'Macron met Modi': a lone surname the registry gives to exactly one person in office
-    on the article's date, and that is not a place."""
-    if tok.pos_ != "PROPN" or len(tok.text) < 2 or not tok.text[0].isupper():
-        return False
-    if tok.text.isupper():
-        return False  # 'UN', 'US': an acronym, not the surname 'Un' of a family-name-first leader
-    if published is None or not registry.knows_surname(tok.text):
-        return False
-    if tok.ent_type_ in ("DATE", "TIME", "MONEY"):
-        return False
-    if geo.country_for(tok.text) or geo.country_for_place(tok.text):
-        return False
-    return registry.person_by_surname(tok.text, published) is not None
-
-
-def with_registry_names(spans: list, found: list) -> list:
-    """NER spans, where a registry name (`found`) covers more of the same words, replaced by it."""
-    if not found:
-        return spans
-    out = []
-    for s, e in found:
-        overlapping = [(a, b) for a, b in spans if a < e and s < b]
-        if all(s <= a and b <= e for a, b in overlapping):
-            out.append((s, e))
-    covered = {i for s, e in out for i in range(s, e)}
-    out += [(s, e) for s, e in spans if not any(i in covered for i in range(s, e))]
-    return sorted(out)
 
 
 def longer_after_title(doc, spans: list, titled_spans: list) -> list:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lexicon import HONORIFICS, TITLE_HEADS, TITLE_SET
-from . import finders
+from . import finders, registry_spans
 from .tokens import PARTICLES, keeps_sheikh, prefixes_of
 
 
@@ -59,7 +59,7 @@ class NameRule:
 def _registry(ctx: NameContext, taken: set) -> list:
     if not ctx.registry:
         return []
-    return finders.registry_names(ctx.doc, ctx.registry, ctx.published, ctx.prefixes)
+    return registry_spans.registry_names(ctx.doc, ctx.registry, ctx.published, ctx.prefixes)
 
 
 NAME_RULES = (
@@ -151,7 +151,7 @@ NAME_RULES = (
         "surname",
         "a later mention of a name word already found, or a family ('the Lopeses')",
         0.9,
-        lambda ctx, taken: finders.surname_mentions(ctx.doc, ctx.known, taken, ctx.prefixes),
+        lambda ctx, taken: registry_spans.surname_mentions(ctx.doc, ctx.known, taken, ctx.prefixes),
     ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in NAME_RULES}
@@ -198,7 +198,7 @@ def name_spans(idx) -> list[NameSpan]:
     found = RULES_BY_NAME["registry"].find(ctx, set())
     rule_of.update({span: "entity" for span in entities})
     rule_of.update({span: "registry" for span in found})
-    spans = finders.with_registry_names(entities, found)
+    spans = registry_spans.with_registry_names(entities, found)
     longer = finders.longer_after_title(doc, spans, list(ctx.titled))
     for old, new in zip(spans, longer, strict=True):
         if new != old:

@@ -1,0 +1,305 @@
+"""Meeting capabilities of presence: who was there (a visit, a caption, onlookers,
+stand-ins, things done together, calls to several, separate meetings) and who was not."""
+
+from __future__ import annotations
+
+from .base import Draft, capability, capitalised, date_phrase, sentence, simple, two_leaders
+from .expectations import Meeting, MeetingCount, NoMeeting
+from .meetings import _several
+
+
+@capability("meeting.travel_visit")
+def travel_visit(fillers, rng):
+    """A travels to B's country and meets B there: a visit hosted by B's country."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} arrived in {place} {when} for a two-day visit and held talks with {B}.",
+            "On {a_pos} first trip to {country}, {A} met {B} in {place} {when}.",
+            "{A} flew to {place} {when} for talks with {B}.",
+            "{A}, on a three-day visit to {country}, met {B} in {place} {when}.",
+            "{A} travelled to {place} {when} to meet {B}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        a_pos="his",
+        place=b.capital,
+        country=b.country_name,
+        when=when,
+    )
+    expected = Meeting((a.name, b.name), date=day, kind="visit")
+    return Draft(sentence(text), published, (expected,), (a, b))
+
+
+@capability("meeting.caption_restates")
+def caption_restates(fillers, rng):
+    """A photo caption restating the day's meeting among some of its people adds none."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    place = b.capital
+    story = "{B} received {A} and {C} at the presidential palace in {place} {when}."
+    caption = rng.choice(
+        (
+            "{A} shakes hands with {B} as {C} looks on at the palace in {place}. AFP",
+            "{A} (L) shakes hands with {B} (R) at the palace in {place}.",
+            "{B} greets {A} at the palace in {place}. \u2014 Reuters",
+            "{A} and {B} shake hands at the palace in {place}. PTI",
+        )
+    )
+    names = dict(A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), place=place, when=when)
+    text = sentence(story.format(**names)) + "\n\n" + sentence(caption.format(**names))
+    expected = (Meeting((a.name, b.name, c.name), date=day, exact=True), MeetingCount(1))
+    return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.the_two_leaders")
+def the_two_leaders(fillers, rng):
+    """'The two leaders' after a leader and a spouse are named: the two leaders met."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    first = rng.choice(
+        (
+            "{B} and {pos} wife, Maria Okafor, walked {A} into the palace in {place} {when}.",
+            "{B} and {pos} wife, Maria Okafor, greeted {A} on the steps of the palace in "
+            "{place} {when}.",
+        )
+    )
+    then = rng.choice(
+        (
+            "As the two leaders sat down for their talks, {b} praised the visit.",
+            "The two leaders then held talks on trade.",
+        )
+    )
+    names = dict(
+        A=simple(rng, a), B=simple(rng, b), b=b.surname, pos="his", place=b.capital, when=when
+    )
+    text = sentence(first.format(**names)) + " " + sentence(then.format(**names))
+    expected = (Meeting((a.name, b.name), date=day, exact=True), MeetingCount(1))
+    return Draft(text, published, expected, (a, b))
+
+
+@capability("meeting.onlookers", twin="meeting.not_there_negative")
+def onlookers(fillers, rng):
+    """A and B signed as C and D looked on (or watched): one meeting of the four."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} signed the treaty in {place} {when} as {C} and {D} looked on.",
+            "{A} and {B} signed the accord in {place} {when}. {C} and {D} looked on.",
+            "{C} and {D} watched as {A} and {B} signed the declaration in {place} {when}.",
+            "The treaty was signed in {place} {when} by {A} and {B}, while {C} and {D} looked on.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), D=simple(rng, d),
+        place=a.capital, when=when,
+    )  # fmt: skip
+    expected = Meeting(tuple(x.name for x in leaders), date=day, exact=True)
+    return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.stand_ins", twin="meeting.not_there_negative")
+def stand_ins(fillers, rng):
+    """A summit with those who joined, stood in or led delegations: all take part."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, day = date_phrase(rng, published)
+    opening = rng.choice(
+        (
+            "{A} hosted the regional summit in {place} {when}, attended by {B} and {C}.",
+            "{A} hosted the regional summit in {place} {when}. {B} and {C} joined {a}.",
+            "{A} was joined at the summit in {place} {when} by {B} and {C}.",
+        )
+    )
+    closing = rng.choice(
+        (
+            "{dc} was represented by {D}.",
+            "{dc} sent {D} in its leader's place.",
+            "{D} led {dc_pos} delegation.",
+            "{D} attended the summit.",
+        )
+    )
+    text = (opening + " " + closing).format(
+        A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), D=simple(rng, d),
+        a=a.surname, place=a.capital, when=when, dc=d.country_name,
+        dc_pos=d.possessive_country(),
+    )  # fmt: skip
+    expected = Meeting(tuple(x.name for x in leaders), date=day, exact=True)
+    return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.not_there_negative", twin="meeting.stand_ins", negative=True)
+def not_there_negative(fillers, rng):
+    """Someone who will stand in, refused to attend, or sent only a letter: not there."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} hosted the regional summit in {place} {when}, attended by {B} and {C}. "
+            "{dc} will be represented by {D} at the next one.",
+            "{A}, {B} and {C} signed the declaration in {place} {when}. {D} refused to "
+            "attend the signing.",
+            "{A} hosted the regional summit in {place} {when}, attended by {B} and {C}. "
+            "{D} sent a letter of support.",
+            "{A} hosted the regional summit in {place} {when}, attended by {B} and {C}. "
+            "{D} did not attend the summit.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), D=simple(rng, d),
+        place=a.capital, when=when, dc=d.country_name,
+    )  # fmt: skip
+    return Draft(sentence(text), published, (NoMeeting((a.name, d.name)),), tuple(leaders))
+
+
+@capability("meeting.done_together", twin="meeting.not_together_negative")
+def done_together(fillers, rng):
+    """A and B lunched, opened a plant, laid a wreath, stood side by side, issued a joint
+    statement somewhere, or went on to sign: they met, with no meeting verb."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} lunched with {B} in {place} {when}.",
+            "{A} and {B} opened a new power plant near {place} {when}.",
+            "{A} and {B} laid a wreath at the war memorial in {place} {when}.",
+            "{A} and {B} stood side by side at a ceremony in {place} {when}.",
+            "{A} toured a port in {place} with {B} {when}.",
+            "In {place} {when}, {A} and {B} issued a joint statement on energy.",
+            "{A} and {B} unveiled a monument in {place} {when}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when)
+    return Draft(sentence(text), published, (Meeting((a.name, b.name), date=day),), (a, b))
+
+
+@capability("meeting.not_together_negative", twin="meeting.done_together", negative=True)
+def not_together_negative(fillers, rng):
+    """The same verbs for no meeting: welcomed a decision, called for a ceasefire, laid out
+    positions, each opened an embassy, will open, stood by their positions."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} welcomed the agreement {when}.",
+            "{A} and {B} called for a ceasefire {when}.",
+            "{A} and {B} laid out their positions in {place} {when}.",
+            "{A} and {B} each opened a new embassy in {place} {when}.",
+            "{A} and {B} will open the new bridge in {place} next month.",
+            "{A} and {B} stood by their positions {when}.",
+            "{A} and {B} issued a joint statement on energy {when}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when)
+    return Draft(sentence(text), published, (NoMeeting((a.name, b.name)),), (a, b))
+
+
+@capability("meeting.calls_to_several")
+def calls_to_several(fillers, rng):
+    """A spoke by phone with B and with C: one call each."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} spoke by phone {when} with {B} and with {C}.",
+            "{A} spoke separately by phone with {B} and with {C} {when}.",
+            "{A} telephoned {B} and {C} {when}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), when=when)
+    expected = (
+        Meeting((a.name, b.name), date=day, kind="call", exact=True),
+        Meeting((a.name, c.name), date=day, kind="call", exact=True),
+    )
+    return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+@capability("meeting.call_and_visit_apart")
+def call_and_visit_apart(fillers, rng):
+    """A met B in person, and an earlier phone call of theirs is told: two meetings."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} met {B} in {place} {when}. After {a}'s phone call with {b} in January, "
+            "officials had prepared the visit.",
+            "{A} held talks with {B} in {place} {when}; the two had spoken by phone in January.",
+            "{B} received {A} in {place} {when}, weeks after a telephone call between them "
+            "in January.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), a=a.surname, b=b.surname, place=b.capital, when=when
+    )
+    expected = (
+        Meeting((a.name, b.name), date=day),
+        Meeting((a.name, b.name), kind="call"),
+    )
+    return Draft(sentence(text), published, expected, (a, b))
+
+
+@capability("meeting.urged_others_negative", twin="meeting.plain_met", negative=True)
+def urged_others_negative(fillers, rng):
+    """A urged B and C to settle at their meeting: B and C's meeting is not (yet) held."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} urged {B} and {C} {when} to settle the dispute at their next meeting.",
+            "{A} issued a statement {when} urging {B} and {C} to sign the deal at their meeting.",
+            "{A} asked {B} and {C} {when} to finalise the text at their summit.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), when=when)
+    return Draft(sentence(text), published, (NoMeeting((b.name, c.name)),), tuple(leaders))
+
+
+@capability("meeting.absent_negative", twin="meeting.attended_by", negative=True)
+def absent_negative(fillers, rng):
+    """A and B were absent from, skipped or missed the summit: they did not meet there."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} were conspicuous by their absence at the summit in {place} {when}.",
+            "{A} and {B} were absent from the summit in {place} {when}.",
+            "{A} and {B} skipped the regional summit in {place} {when}.",
+            "{A} and {B} both missed the summit in {place} {when}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when)
+    return Draft(sentence(text), published, (NoMeeting((a.name, b.name)),), (a, b))
+
+
+@capability("meeting.separate_meetings")
+def separate_meetings(fillers, rng):
+    """A had bilateral meetings (or separate talks) with B and C: one meeting each."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "On the margins of the summit {when}, {A} had bilateral meetings with {B} and {C}.",
+            "{A} held separate talks with {B} and {C} in {place} {when}.",
+            "{When}, {A} had meetings with {B} and {C}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), C=simple(rng, c), place=b.capital, when=when,
+        When=capitalised(when),
+    )  # fmt: skip
+    expected = (
+        Meeting((a.name, b.name), exact=True),
+        Meeting((a.name, c.name), exact=True),
+        NoMeeting((b.name, c.name)),
+    )
+    return Draft(sentence(text), published, expected, tuple(leaders))

@@ -1,0 +1,122 @@
+"""Host and day of meetings told without them, taken from the rest of the story: a
+travelling leader's trip, who was shown travelling, another meeting on the same day, or
+the main meeting of the same occasion.  Used by meeting_events.
+"""
+
+from __future__ import annotations
+
+from . import dates
+from .conflict import clause_verb
+from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, visitors
+from .places import CITY
+from .text import span_ents
+
+
+def _trip_host(meetings, main, travelling) -> None:
+    """A travelling leader's other main-story meetings with no place of their own are in the
+    country the trip went to ('Abe ... also held talks with Premier Li')."""
+    if main is None or not main.host:
+        return
+    guests = set(main.participants) & travelling
+    for meeting in meetings:
+        if meeting is main or meeting.background or meeting.host or meeting.places:
+            continue
+        if guests & set(meeting.participants) and "call" not in meeting.kinds:
+            meeting.host = main.host
+
+
+def _travellers_now(idx, people, published) -> set:
+    """Persons shown travelling ('X arrived', "X's visit"), leaving out trips told with a
+    past time ("X's visit to Delhi in January 2010", "X came in 1999")."""
+    travelling = visitors(idx, people)
+    out = set()
+    if not travelling:
+        return out
+    for sent in idx.sents[idx.headline_sents :]:
+        for tok in sent:
+            if tok.lemma_.lower() in TRAVEL_LEMMAS and tok.pos_ == "VERB":
+                args, scope = [c for c in tok.children if c.dep_ == "nsubj"], tok.children
+            elif tok.lower_ in TRIP_NOUNS and tok.pos_ == "NOUN":
+                # the trip's time may hang on its clause: "reciprocates X's visit in 2010"
+                args, scope = [c for c in tok.children if c.dep_ == "poss"], [clause_verb(tok)]
+            else:
+                continue
+            pids = {p for a in args for p in people.refs(a)} & travelling
+            if not pids:
+                continue
+            starts = {t.i for c in scope for t in c.subtree}
+            if any(
+                e.start in starts and dates.mentions_past(e.text, published)
+                for e in span_ents(sent)
+                if e.label_ == "DATE"
+            ):
+                continue
+            out |= pids
+    return out
+
+
+def _received_host(main, people, travelling) -> None:
+    """The main meeting told with no place: when some of its participants are shown
+    travelling ('X arrived on Monday', "X's visit") and the others are not, it was held
+    in the country of those who stayed at home."""
+    if main is None or main.host or "call" in main.kinds:
+        return
+    if any(p.country for p in main.places):
+        return  # a place of unknown country ("in Queenstown") tells no host
+    guests = [p for p in main.participants if p in travelling]
+    home = {
+        people.get(p).country
+        for p in main.participants
+        if p not in travelling and people.get(p).country
+    }
+    away = {people.get(p).country for p in guests}
+    if guests and len(home) == 1 and not home & away:
+        main.host = home.pop()
+
+
+def _same_day_host(meetings) -> None:
+    """A main-story meeting with no host takes the host of another meeting of one of its
+    participants on the same day (a visitor received by two hosts in one capital)."""
+    for meeting in meetings:
+        if meeting.host or meeting.background or meeting.date is None:
+            continue
+        for other in meetings:
+            if other is meeting or not other.host or other.date != meeting.date:
+                continue
+            if set(other.participants) & set(meeting.participants) and not other.background:
+                meeting.host = other.host
+                break
+
+
+def _same_occasion(meeting, main) -> None:
+    """An undated main-story meeting among the main meeting's own participants ('He and X
+    first held talks on their own'), or a visitor's talks with another host told with no
+    time expression and no place, happened on the main meeting's day, in its city."""
+    if meeting is main or meeting.background or meeting.date is not None:
+        return
+    if ("call" in meeting.kinds) != ("call" in main.kinds):
+        return  # a call told beside a visit is another occasion (see _call_and_visit)
+    if any(m.same_day for m in meeting.mentions):
+        meeting.date = main.date  # "who had held talks with him that morning"
+        return
+    sents = {m.trigger.sent for m in meeting.mentions}
+    dated = [  # times that place the meeting ("on Monday", "last week"), not "since June"
+        e
+        for s in sents
+        for e in span_ents(s)
+        if e.label_ == "DATE"
+        and not (e.start > 0 and e.doc[e.start - 1].lower_ == "since")
+        and (dates.resolve(e.text, main.date) or dates.mentions_past(e.text, None))
+    ]
+    if not set(meeting.participants) <= set(main.participants):
+        if "summit" in meeting.kinds and "summit" not in main.kinds:
+            return  # a gathering larger than the visit is dated by its own words (_the_summit)
+        # A visitor's undated talks with another host, told without any time expression.
+        if dated or meeting.places or not set(meeting.participants) & set(main.participants):
+            return
+    if any(dates.mentions_past(e.text, None) for e in dated):
+        return  # "Last week X flew to Kyiv to see Y": another occasion
+    meeting.date = main.date
+    meeting.host = meeting.host or main.host
+    if not meeting.places:
+        meeting.places = [p for p in main.places if p.level == CITY]
