@@ -157,6 +157,14 @@ def test_network_by_country_and_date_range(client, world):
     assert 'href="/countries/US/"' in svg and "Japan" not in svg
 
 
+def test_network_by_a_country_taking_part(client, world):
+    html = get(client, reverse("network"), country="JP")
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert "Kenji Sato" in svg and "Jonas Becker" not in svg
+    assert '<option value="JP" selected>' in html
+    assert 'type="hidden" name="country"' not in html  # the select carries it
+
+
 def test_network_limits_nodes(client, world):
     html = get(client, reverse("network"), limit="2")
     svg = html[html.index("<svg") : html.index("</svg>")]

@@ -65,12 +65,12 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
             graph=graph,
             graph_data=graph_data(graph, legend),
             max_nodes_limit=self.max_nodes_limit,
-            choices={"kinds": MeetingKind.choices},
+            choices={"kinds": MeetingKind.choices, "countries": filter_choices()["countries"]},
             # Other meeting filters given in the URL (search, leader...) survive the form.
             hidden_params=[
                 (name, value)
                 for name, value in filters.params(sort=False).items()
-                if name not in ("from", "to", "kind")
+                if name not in ("from", "to", "kind", "country")
             ],
         )
         return context
