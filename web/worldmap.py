@@ -184,11 +184,15 @@ def world_svg(
         value = int(values.get(shape.code, 0) or 0)
         parts.append(
             format_html(
-                '<a href="{}" class="country{}" data-code="{}"><path d="{}" fill="{}">'
+                '<a href="{}" class="country{}" data-code="{}"{}><path d="{}" fill="{}">'
                 "<title>{}: {} {}</title></path></a>",
                 link(shape.code),
                 " has-value" if value else "",
                 shape.code,
+                # Only countries with something to show take the keyboard's focus: tabbing
+                # through some 180 empty countries stood between a keyboard user and
+                # everything after the map. They still answer a click.
+                "" if value else mark_safe(' tabindex="-1"'),
                 shape.path,
                 _shade(value, bounds),
                 shape.name,

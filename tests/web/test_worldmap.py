@@ -38,13 +38,15 @@ def test_countries_are_shaded_by_their_figure_and_linked():
     )
 
     def fill(code):
-        match = re.search(rf'data-code="{code}"><path d="[^"]+" fill="(#[0-9a-f]+)"', svg)
+        match = re.search(rf'data-code="{code}"[^>]*><path d="[^"]+" fill="(#[0-9a-f]+)"', svg)
         return match.group(1)
 
     assert fill("US") == worldmap.PALETTE[4]
     assert fill("DE") == worldmap.PALETTE[0]
     assert worldmap.PALETTE.index(fill("BR")) < worldmap.PALETTE.index(fill("FR")) < 4
     assert '<a href="/countries/FR/" class="country has-value" data-code="FR">' in svg
+    # Only countries with a figure take the keyboard's focus; the others answer a click.
+    assert '<a href="/countries/DE/" class="country" data-code="DE" tabindex="-1">' in svg
     assert "<title>France: 10 meetings hosted</title>" in svg
     assert 'role="group"' in svg
 
