@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .base import Draft, capability, sentence, simple, with_article
+from .base import Draft, capability, sentence, simple, two_leaders, with_article
 from .expectations import Meeting, NoMeeting
 from .fillers import GIFT_ITEMS, WEEKDAYS
 
@@ -128,3 +128,45 @@ def the_two_of_the_story(fillers, rng):
         NoMeeting((b.name, c.name)),
     )
     return Draft(text, published, expected, (a, b, c))
+
+
+@capability("meeting.invited_for_talks", twin="meeting.invitation_taken_up")
+def invited_for_talks(fillers, rng):
+    """'A invited B to X for talks': an invitation, not talks held (whatever B answered)."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = _main_day(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} invited {B} to {place} for talks {when}.",
+            "{When}, {A} invited {B} to {place} for talks, an offer {b} declined.",
+            "{A} {when} invited {B} to {place} for a summit on trade.",
+            "{A} invited {B} to {place} for a state visit next year.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a),
+        B=simple(rng, b),
+        b=b.surname,
+        place=a.capital,
+        when=when,
+        When=when[:1].upper() + when[1:],
+    )
+    return Draft(sentence(text), published, (NoMeeting((a.name, b.name)),), (a, b))
+
+
+@capability("meeting.invitation_taken_up", twin="meeting.invited_for_talks")
+def invitation_taken_up(fillers, rng):
+    """'B held talks with A in X on Monday at A's invitation': the talks were held."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = _main_day(rng, published)
+    pattern = rng.choice(
+        (
+            "{B} held talks with {A} in {place} {when} at the invitation of {a}.",
+            "At {a}'s invitation, {B} travelled to {place} and met {A} there {when}.",
+            "{A}, who had invited {B} to {place}, hosted {b} for talks {when}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), a=a.surname, b=b.surname, place=a.capital, when=when
+    )
+    return Draft(sentence(text), published, (Meeting((a.name, b.name), date=day),), (a, b))

@@ -113,3 +113,32 @@ def test_the_two_of_a_sentence_linking_no_one_stay_the_story_pair(run, team, sec
     assert _match(ex, [team[0].name, team[1].name])
     assert not _match(ex, [team[0].name, team[2].name])
     assert not _match(ex, [team[1].name, team[2].name])
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=_ids)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{At} invited {Bt} to {Acap} for talks on Monday.",
+        "On Monday {At} invited {Bt} to {Acap} for talks, an offer {B} declined.",
+        "{At} invited {Bt} to {Acap} for a summit on trade.",
+    ],
+    ids=["invited_for_talks", "offer_declined", "invited_for_summit"],
+)
+def test_an_invitation_for_talks_is_no_meeting(run, team, template):
+    ex = run(_fill(template, team))
+    assert not _match(ex, [team[0].name, team[1].name]), ex.meetings
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=_ids)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{Bt} held talks with {At} in {Acap} on Monday at the invitation of {A}.",
+        "At the invitation of {At}, {Bt} travelled to {Acap} and met {A} there on Monday.",
+    ],
+    ids=["at_the_invitation", "travelled_and_met"],
+)
+def test_talks_held_at_an_invitation_are_a_meeting(run, team, template):
+    found = _match(run(_fill(template, team)), [team[0].name, team[1].name])
+    assert found and found[0].date == MONDAY
