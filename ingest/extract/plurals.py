@@ -49,6 +49,10 @@ def resolve_plural(builder, tok, n: int | None) -> tuple:
         if named:
             builder.recent_pair = (named[-1], sent_no)
             return named[-1]
+    own = _sentence_pair(builder, tok)
+    if own:  # "A gave B a shirt when the two met": the pair this sentence links
+        builder.recent_pair = (own, sent_no)
+        return own
     pair, pair_sent = builder.recent_pair
     if pair and sent_no - pair_sent <= PAIR_SENTENCES:
         builder.recent_pair = (pair, sent_no)
@@ -67,6 +71,43 @@ def resolve_plural(builder, tok, n: int | None) -> tuple:
 
 
 _OBJ_PREPS = ("with", "to", "by")
+TIME_WORDS = ("when", "as", "while", "after", "before")
+
+
+def _linked_pair(verb, people):
+    """(subject, object) when a verb links one person to one other ('X met Y', 'X held
+    talks with Y', 'X gave Y a shirt'), else None."""
+    subs = _subject_people(verb, people)
+    objs = [p for c in verb.children if c.dep_ in ("dobj", "dative") for p in people.refs(c)]
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "held talks with Y"
+    for prep in (
+        c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
+    ):
+        objs += [p for o in prep.children if o.dep_ == "pobj" for p in people.refs(o)]
+    if len(set(subs)) == 1 and len(set(objs)) == 1 and subs[0] != objs[0]:
+        return subs[0], objs[0]
+    return None
+
+
+def _sentence_pair(builder, tok) -> tuple:
+    """The two persons a verb links ('A gave B a shirt when the two met in Rome', 'A met
+    B, and the two signed ...') when the plural is the subject of a clause under it."""
+    clause = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return ()  # "stood beside the two men": not the pair the verb links
+    timed = any(c.lower_ in TIME_WORDS for c in clause.children)
+    if clause.dep_ not in ("advcl", "conj") and not (clause.dep_ == "relcl" and timed):
+        return ()
+    head = clause.head
+    for _ in range(5):  # "gave B a shirt when the two met": hung on "shirt" (or on "set")
+        if head.pos_ == "VERB" and head.i < tok.i:
+            pair = _linked_pair(head, builder.people)
+            if pair is not None:
+                return pair
+        if head.dep_ not in ("acl", "dobj", "dative", "compound", "pobj", "prep"):
+            break
+        head = head.head
+    return ()
 
 
 def note_pair(builder, sent) -> None:
