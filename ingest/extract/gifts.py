@@ -264,7 +264,8 @@ def _verb_gift(verb, people) -> Gift | None:
     recipients = _refs(dative, people) or _refs(to_obj, people)
     if lemma == "send" and not recipients and not _as_gift(verb):
         return None  # "sent troops to the border"
-    if not recipients and _unnamed_spouse(verb, dative, to_obj, dobj, people):
+    spouse = _unnamed_spouse(dative, to_obj, dobj)
+    if spouse is not None and not (dative not in (None, spouse) and _refs(dative, people)):
         return None  # "presented shawls to the First Lady": not the leader's own gift
     rule = "gift.active" if recipients else "gift.active_counterpart"
     gift = Gift(
@@ -291,9 +292,10 @@ def _verb_gift(verb, people) -> Gift | None:
 ON_VERBS = {"confer", "bestow", "award"}
 
 
-def _unnamed_spouse(verb, dative, to_obj, dobj, people) -> bool:
-    """The recipient is a spouse the sentence does not name ('to the First Lady', 'gave
-    his wife a shawl', 'to Mrs Trump' unresolved): the counterpart must not stand in."""
+def _unnamed_spouse(dative, to_obj, dobj):
+    """The recipient's phrase when it is a spouse the sentence does not name ('to the First
+    Lady', 'gave his wife', 'to Y's wife'; not 'the first lady, Z' nor 'First Lady Z'):
+    whoever a title like 'First Lady' may resolve to, the counterpart did not receive it."""
     phrases = [t for t in (dative, to_obj) if t is not None]
     if dobj is not None:  # "presented shawls to the First Lady", 'to' hung on the item
         phrases += [
@@ -303,10 +305,18 @@ def _unnamed_spouse(verb, dative, to_obj, dobj, people) -> bool:
             for o in t.children
             if o.dep_ == "pobj"
         ]
-    return any(
-        not people.refs(t) and (t.lower_ in SPOUSE_WORDS or t.lemma_.lower() in SPOUSE_WORDS)
-        for t in phrases
-    )
+    for t in phrases:
+        if t.lower_ not in SPOUSE_WORDS and t.lemma_.lower() not in SPOUSE_WORDS:
+            continue
+        named = any(
+            x.ent_type_ == "PERSON" and x.lower_ not in SPOUSE_WORDS
+            for c in t.children
+            if c.dep_ in ("appos", "compound", "conj", "npadvmod")
+            for x in c.subtree
+        )
+        if not named:
+            return t
+    return None
 
 
 def _pronoun_item(subj, verb, dobj) -> bool:

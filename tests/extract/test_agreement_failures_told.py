@@ -91,3 +91,21 @@ def test_ministers_of_two_named_states_sign_for_the_states(run, sentence):
     ex = run(MEET + sentence)
     assert _agreements(ex) == {("agreement", "signed", frozenset({"KE", "ET"}))}
     assert [a.summary for a in ex.agreements] == ["Agreement on visa-free travel"]
+
+
+@pytest.mark.parametrize(
+    "sentence, summary",
+    [
+        (
+            "Ruto and Abiy signed a memorandum of understanding on fisheries.",
+            "Memorandum of understanding on fisheries",
+        ),
+        (
+            "The trade ministers of Kenya and Ethiopia signed a memorandum of understanding on "
+            "critical minerals in the presence of Ruto and Abiy.",
+            "Memorandum of understanding on critical minerals",
+        ),
+    ],
+)
+def test_an_mou_summary_names_its_subject_after_the_name(run, sentence, summary):
+    assert [a.summary for a in run(MEET + sentence).agreements] == [summary]
