@@ -18,7 +18,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from kb import changes, counters
@@ -408,7 +408,12 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
                 evidence(p["article"], p["article"].text.split("\n\n")[-1], agreement=agreement)
             )
         Evidence.objects.bulk_create(rows, batch_size=BATCH)
-        # bulk_create bypasses the maintained counts (kb.counters): count them again.
+        # bulk_create bypasses the maintained counts (kb.counters): count them again,
+        # once the planner knows the tables are no longer empty (it would join 100,000
+        # meetings by nested loops, as for the few rows it saw last).
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE kb_meeting, kb_meeting_participants, kb_leader")
         counters.recount_all()
     counts = {
         "meetings": len(plans),
