@@ -13,7 +13,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kb", "0012_page_order_indexes"),
+        ("kb", "0013_meeting_search_document"),
     ]
 
     operations = [
