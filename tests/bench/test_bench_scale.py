@@ -62,3 +62,15 @@ def test_bench_workers_refuses_without_postgresql_and_a_broker(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     with pytest.raises(CommandError, match="needs PostgreSQL"):
         call_command("bench_workers", articles=2, stdout=StringIO())
+
+
+def test_cold_figures_read_afresh_what_warm_ones_read_from_the_cache(client):
+    call_command("generate_demo_data", meetings=12, seed=7, stdout=StringIO())
+    _, warm, _ = measure(client, "/network/", requests=1)
+    _, cold, _ = measure(client, "/network/", requests=1, cold=True)
+    assert cold > warm  # the counts (and the lists' choices) are queried again
+
+
+def test_pages_option_keeps_only_the_matching_pages(settings):
+    with pytest.raises(CommandError, match="matches none"):
+        call_command("bench_pages", scale=True, pages="/nowhere/", stdout=StringIO())

@@ -103,17 +103,24 @@ def body_size(response) -> int:
     return len(response.content)
 
 
-def measure(client: Client, url: str, requests: int) -> tuple[float, int, int]:
-    """Median seconds per request, queries per request and response bytes."""
+def measure(client: Client, url: str, requests: int, cold: bool = False) -> tuple[float, int, int]:
+    """Median seconds per request, queries per request and response bytes. ``cold``: as
+    after a write, every read cached until the next write (kb.changes) is read afresh."""
+    from kb.changes import _bump
+
     response = client.get(url)  # warm-up (template and query caches)
     if response.status_code != 200:
         raise CommandError(f"{url} answered {response.status_code}")
     size = body_size(response)
+    if cold:
+        _bump()
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     queries = len(ctx.captured_queries)  # read now: reset_queries() below empties the log
     times = []
     for _ in range(requests):
+        if cold:
+            _bump()
         started = time.perf_counter()
         response = client.get(url)
         if hasattr(response, "streaming_content"):
@@ -140,9 +147,19 @@ class Command(BaseCommand):
             action="store_true",
             help="Time issue 14's pages (the busiest leader, the API with expand, the network...).",
         )
+        parser.add_argument(
+            "--pages",
+            default="",
+            help="Only the pages whose address contains one of these (comma-separated).",
+        )
+        parser.add_argument(
+            "--cold",
+            action="store_true",
+            help="Time each request as after a write: nothing cached until the next write.",
+        )
         parser.add_argument("--seed", type=int, default=1)
 
-    def handle(self, *args, sizes, requests, url, all, scale, seed, **options):
+    def handle(self, *args, sizes, requests, url, all, scale, pages, cold, seed, **options):
         try:
             sizes = sorted({int(s) for s in sizes.split(",") if s.strip()})
         except ValueError as exc:
@@ -154,6 +171,11 @@ class Command(BaseCommand):
             urls += [u for u in SCALE_URLS if u not in urls]
         if all:
             urls += [u for u in EXTRA_URLS if u not in urls]
+        wanted = [w.strip() for w in pages.split(",") if w.strip()]
+        if wanted:
+            urls = [u for u in urls if any(w in u for w in wanted)]
+            if not urls:
+                raise CommandError(f"--pages {pages!r} matches none of the pages")
 
         setup_test_environment(debug=False)
         settings_dict = connection.settings_dict
@@ -180,7 +202,7 @@ class Command(BaseCommand):
                 for page in urls:
                     target = page.format(**pages)
                     who = reader if target.startswith("/api/") else client
-                    median, queries, size_bytes = measure(who, target, requests)
+                    median, queries, size_bytes = measure(who, target, requests, cold)
                     results[page][size] = (median, queries, size_bytes)
                     self.stdout.write(
                         f"  {size:>7,} meetings  {target:<60} {median * 1000:8.1f} ms"
@@ -192,7 +214,10 @@ class Command(BaseCommand):
 
         first, last = sizes[0], sizes[-1]
         self.stdout.write("")
-        self.stdout.write(f"Summary ({first:,} vs {last:,} meetings, median of {requests}):")
+        self.stdout.write(
+            f"Summary ({first:,} vs {last:,} meetings, median of {requests}"
+            f"{', cold' if cold else ''}):"
+        )
         for page, by_size in results.items():
             small, large = by_size[first][0], by_size[last][0]
             ratio = large / small if small else float("inf")
