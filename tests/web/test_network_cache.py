@@ -71,3 +71,35 @@ def test_each_colouring_and_filter_is_its_own_page(client, pair):
     assert "Norway" in countries and "Ingrid Berg" not in countries.split('id="graph-heading"')[1]
     later, _ = page(client, **{"from": "2999-01-01"})
     assert "<line " not in later
+
+
+LOOPS = """{% load l10n %}{% localize off %}{% for edge in edges %}<line x1="{{ edge.source.x }}" y1="{{ edge.source.y }}" x2="{{ edge.target.x }}" y2="{{ edge.target.y }}" stroke-width="{{ edge.width }}"><title>{{ edge.source.label }} – {{ edge.target.label }}: {{ edge.weight }} meeting{{ edge.weight|pluralize }}</title></line>
+        {% endfor %}{% endlocalize %}|{% for edge in edges %}
+      <tr>
+        <td><a href="{{ edge.source.url }}">{{ edge.source.label }}</a></td>
+        {% if group_column %}<td>{% if colour == "region" %}{{ edge.source.region }}{% else %}{{ edge.source.group }}{% endif %}</td>{% endif %}
+        <td><a href="{{ edge.target.url }}">{{ edge.target.label }}</a></td>
+        {% if group_column %}<td>{% if colour == "region" %}{{ edge.target.region }}{% else %}{{ edge.target.group }}{% endif %}</td>{% endif %}
+        <td class="num">{{ edge.weight }}</td>
+      </tr>
+      {% endfor %}"""  # noqa: E501 - the loops as the template had them
+
+
+@pytest.mark.parametrize(
+    "colour, group_column", [("country", "Country"), ("region", "Region"), ("country", "")]
+)
+def test_the_links_written_in_python_are_the_template_loops_markup(colour, group_column):
+    from django.template import Context, Template
+
+    from kb.selectors.network import Edge, Node
+    from web.templatetags.network_tags import network_edge_lines, network_edge_rows
+
+    odd = Node(key=1, label='Ana "<b>" & Co', url="/leaders/1/?a=1&b=2", x=400.0, y=25.5)
+    odd.group, odd.region = "Côte d'Ivoire", "Africa"
+    plain = Node(key=2, label="Tomas Berg", url="/leaders/2/", x=12.3, y=700.0)
+    plain.group, plain.region = "Norway", "Europe"
+    edges = [Edge(odd, plain, 1, width=1.0), Edge(plain, odd, 12, width=8.0)]
+    context = {"edges": edges, "colour": colour, "group_column": group_column}
+    expected = Template(LOOPS).render(Context(context))
+    written = network_edge_lines(edges) + "|" + network_edge_rows(edges, colour, group_column)
+    assert written == expected
