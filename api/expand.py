@@ -36,7 +36,7 @@ from api import loaders
 from api.serializers.facts import AgreementSerializer, GiftSerializer, MeetingSerializer
 from api.serializers.leaders import LeaderSerializer, attach_offices
 from kb.changes import cached
-from kb.models import Agreement, Gift, Meeting
+from kb.models import Agreement, Gift, Meeting, ReviewState
 
 PARAMETER = "expand"
 #: Rows on a page when expanding; a larger ``page_size`` gives this many (without
@@ -134,9 +134,11 @@ def _taking_part(through, fact: str, queryset, loader, serializer_class):
     """A loader of the visible facts leaders take part in through a many-to-many table."""
 
     def load(leaders) -> Loaded:
-        visible = through._meta.get_field(fact).related_model.objects.visible()
-        taking_part = through.objects.filter(
-            leader_id__in=[x.pk for x in leaders], **{f"{fact}__in": visible}
+        # Visible (not rejected) through the join the order needs anyway: an ``IN
+        # (visible ...)`` subquery read the facts' table a second time (EXPLAIN at 100k
+        # meetings: two scans of 100,000 meetings, now one).
+        taking_part = through.objects.filter(leader_id__in=[x.pk for x in leaders]).exclude(
+            **{f"{fact}__review_state": ReviewState.REJECTED}
         )
         newest = _first_per_row(taking_part, row="leader_id", order=_newest(f"{fact}__"))
         # Which records are each leader's newest ranks all they took part in (every

@@ -6,11 +6,18 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 from django.test import Client
 
 from ingest.management.commands.bench_workers import DEMO, batch
-from kb.management.commands.bench_pages import SCALE_URLS, measure, placeholders
+from kb.management.commands.bench_pages import (
+    SCALE_URLS,
+    _get,
+    measure,
+    measure_cold,
+    placeholders,
+)
 from kb.models import Country, Leader, Meeting
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +69,29 @@ def test_bench_workers_refuses_without_postgresql_and_a_broker(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     with pytest.raises(CommandError, match="needs PostgreSQL"):
         call_command("bench_workers", articles=2, stdout=StringIO())
+
+
+def _queries(run) -> int:
+    count = 0
+
+    def counted(execute, *args):
+        nonlocal count
+        count += 1
+        return execute(*args)
+
+    with connection.execute_wrapper(counted):
+        run()
+    return count
+
+
+def test_cold_figures_read_afresh_what_warm_ones_read_from_the_cache(client):
+    call_command("generate_demo_data", meetings=12, seed=7, stdout=StringIO())
+    measure(client, "/network/", requests=1)
+    warm = _queries(lambda: _get(client, "/network/"))
+    cold = _queries(lambda: measure_cold(client, "/network/", requests=1))
+    assert cold > warm  # the counts (and the lists' choices) are queried again
+
+
+def test_pages_option_keeps_only_the_matching_pages(settings):
+    with pytest.raises(CommandError, match="matched none"):
+        call_command("bench_pages", scale=True, pages=["/nowhere/"], stdout=StringIO())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
 
 from kb.changes import cached
@@ -46,24 +48,46 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                     f"Ignored the number of nodes: use a number from 2 to {self.max_nodes_limit}."
                 )
         selection = filters.filter(Meeting.objects.visible())
-        # Counted once per filter until the next write to the knowledge base.
-        graph = cached(
-            "network",
-            {"by": by, "limit": limit, "filters": filters.params(sort=False)},
-            lambda: network(selection, by=by, max_nodes=limit, max_edges=self.max_edges),
-        )
-        legend = colour_nodes(graph, colour=colour)
+        params = filters.params(sort=False)
+        key = {"by": by, "limit": limit, "colour": colour, "filters": params}
+
+        def render_graph() -> str:
+            # Counted once per filter (whatever the colouring) until the next write.
+            graph = cached(
+                "network",
+                {"by": by, "limit": limit, "filters": params},
+                lambda: network(selection, by=by, max_nodes=limit, max_edges=self.max_edges),
+            )
+            legend = colour_nodes(graph, colour=colour)
+            return render_to_string(
+                "kb/_network_graph.html",
+                {
+                    "filters": filters,
+                    "by": by,
+                    "colour": colour,
+                    "legend": legend,
+                    # The table says what colours each node: its region, or a leader's
+                    # country.
+                    "group_column": (
+                        "Region" if colour == "region" else ("Country" if by == "leader" else "")
+                    ),
+                    "graph": graph,
+                    "graph_data": graph_data(graph, legend),
+                },
+            )
+
+        # The picture and the table of up to MAX_EDGES links are most of the page (some
+        # 300 KB at 100,000 meetings): rendered once per filter and colouring, they are
+        # kept as HTML until the next write, so a repeated request costs one cache read
+        # whatever the number of links.
+        graph_html = mark_safe(cached("network-html", key, render_graph))
         context.update(
             filters=filters,
             filter_errors=errors,
             by=by,
             colour=colour,
-            legend=legend,
-            # The table says what colours each node: its region, or a leader's country.
-            group_column="Region" if colour == "region" else ("Country" if by == "leader" else ""),
+            graph_html=graph_html,
             limit=limit,
-            graph=graph,
-            graph_data=graph_data(graph, legend),
             max_nodes_limit=self.max_nodes_limit,
             choices={"kinds": MeetingKind.choices, "countries": filter_choices()["countries"]},
             # Other meeting filters given in the URL (search, leader...) survive the form.

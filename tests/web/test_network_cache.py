@@ -1,0 +1,105 @@
+"""The network page is rendered once per filter and colouring and kept until the next
+write (issue 14): a repeated request reads no participation, and a write, a rejection or
+another colouring shows at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kb.models import Meeting, ReviewState
+from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+PARTICIPATION = Meeting.participants.through._meta.db_table
+
+
+def page(client, **params) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("network"), params)
+    assert response.status_code == 200
+    return response.content.decode(), [q["sql"] for q in ctx.captured_queries]
+
+
+@pytest.fixture
+def pair():
+    norway, chile = CountryFactory(code="NO", name="Norway"), CountryFactory(code="CL")
+    return LeaderFactory(name="Ingrid Berg", country=norway), LeaderFactory(
+        name="Camila Rojas", country=chile
+    )
+
+
+def test_a_repeated_request_neither_counts_nor_renders_again(client, pair, monkeypatch):
+    from web.views import network
+
+    rendered = []
+    render = network.render_to_string
+    monkeypatch.setattr(
+        network, "render_to_string", lambda *a, **k: rendered.append(a[0]) or render(*a, **k)
+    )
+    MeetingFactory(participants=list(pair))
+    first, first_sql = page(client)
+    again, again_sql = page(client)
+    assert rendered == ["kb/_network_graph.html"]  # the links: once, however many
+    assert any(PARTICIPATION in sql for sql in first_sql)
+    assert not any(PARTICIPATION in sql for sql in again_sql)
+    assert "Ingrid Berg" in again and again.count("<line ") == first.count("<line ") == 1
+
+
+def test_a_write_and_a_rejection_show_at_once(client, pair):
+    MeetingFactory(participants=list(pair))
+    html, _ = page(client)
+    assert "Tomas Novak" not in html
+    third = LeaderFactory(name="Tomas Novak", country=CountryFactory(code="CZ"))
+    meeting = MeetingFactory(participants=[pair[0], third])
+    html, _ = page(client)
+    assert "Tomas Novak" in html and html.count("<line ") == 2
+    meeting.review_state = ReviewState.REJECTED
+    meeting.save()
+    html, _ = page(client)
+    assert "Tomas Novak" not in html and html.count("<line ") == 1
+
+
+def test_each_colouring_and_filter_is_its_own_page(client, pair):
+    MeetingFactory(participants=list(pair))
+    by_country, _ = page(client)
+    by_region, _ = page(client, colour="region")
+    assert '<th scope="col">Region</th>' in by_region
+    assert '<th scope="col">Region</th>' not in by_country
+    countries, _ = page(client, by="country")
+    assert "Norway" in countries and "Ingrid Berg" not in countries.split('id="graph-heading"')[1]
+    later, _ = page(client, **{"from": "2999-01-01"})
+    assert "<line " not in later
+
+
+LOOPS = """{% load l10n %}{% localize off %}{% for edge in edges %}<line x1="{{ edge.source.x }}" y1="{{ edge.source.y }}" x2="{{ edge.target.x }}" y2="{{ edge.target.y }}" stroke-width="{{ edge.width }}"><title>{{ edge.source.label }} – {{ edge.target.label }}: {{ edge.weight }} meeting{{ edge.weight|pluralize }}</title></line>
+        {% endfor %}{% endlocalize %}|{% for edge in edges %}
+      <tr>
+        <td><a href="{{ edge.source.url }}">{{ edge.source.label }}</a></td>
+        {% if group_column %}<td>{% if colour == "region" %}{{ edge.source.region }}{% else %}{{ edge.source.group }}{% endif %}</td>{% endif %}
+        <td><a href="{{ edge.target.url }}">{{ edge.target.label }}</a></td>
+        {% if group_column %}<td>{% if colour == "region" %}{{ edge.target.region }}{% else %}{{ edge.target.group }}{% endif %}</td>{% endif %}
+        <td class="num">{{ edge.weight }}</td>
+      </tr>
+      {% endfor %}"""  # noqa: E501 - the loops as the template had them
+
+
+@pytest.mark.parametrize(
+    "colour, group_column", [("country", "Country"), ("region", "Region"), ("country", "")]
+)
+def test_the_links_written_in_python_are_the_template_loops_markup(colour, group_column):
+    from django.template import Context, Template
+
+    from kb.selectors.network import Edge, Node
+    from web.templatetags.network_tags import network_edge_lines, network_edge_rows
+
+    odd = Node(key=1, label='Ana "<b>" & Co', url="/leaders/1/?a=1&b=2", x=400.0, y=25.5)
+    odd.group, odd.region = "Côte d'Ivoire", "Africa"
+    plain = Node(key=2, label="Tomas Berg", url="/leaders/2/", x=12.3, y=700.0)
+    plain.group, plain.region = "Norway", "Europe"
+    edges = [Edge(odd, plain, 1, width=1.0), Edge(plain, odd, 12, width=8.0)]
+    context = {"edges": edges, "colour": colour, "group_column": group_column}
+    expected = Template(LOOPS).render(Context(context))
+    written = network_edge_lines(edges) + "|" + network_edge_rows(edges, colour, group_column)
+    assert written == expected
