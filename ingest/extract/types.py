@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 #: 0.2.1: item descriptions, blocs as parties, documents told again, pledges to build abroad.
 #: 0.2.2: onlookers and stand-ins attend, meetings told without a meeting verb, calls to
 #: several, absent leaders; then people, dates, kinds and hosts (see the git log).
-EXTRACTOR_VERSION = "0.2.4"
+EXTRACTOR_VERSION = "0.2.5"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (
