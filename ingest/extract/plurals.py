@@ -104,11 +104,12 @@ def _linked_before(builder, sent, before: int, only=None, remember: bool = False
         if only is not None and verb != only:
             continue
         subs = _subject_people(verb, people)
+        # the one given to counts within its own sentence ("X gave Y a shirt when the two
+        # met"), not as the pair later sentences mean ("X once gave Y a bowl. A visited
+        # B, when the two leaders signed ...")
+        objects = ("dobj",) if remember else ("dobj", "dative")
         objs = [
-            p
-            for c in verb.children
-            if c.dep_ in ("dobj", "dative") and c.i < before
-            for p in people.refs(c)
+            p for c in verb.children if c.dep_ in objects and c.i < before for p in people.refs(c)
         ]
         heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "held talks with Y"
         for prep in (

@@ -144,3 +144,80 @@ def test_registry_indexes_spellings_of_the_surname_only(registry):
     assert registry.person_by_surname("Lopez", DAY) is None
     assert registry.person_by_surname("Hasan", DAY) is None
     assert registry.person_by_surname("Hasun", DAY).key == "JO-tariq-hasun"
+
+
+def test_a_gift_does_not_make_the_pair_later_sentences_mean(run):
+    text = (
+        MAIN + "Czech President Pavel Novak once gave Senegalese President Amara Diallo a silver "
+        "bowl. Lena Varga paid a state visit to Santiago last September, when the two leaders "
+        "signed a memorandum of understanding on fisheries."
+    )
+    parties = [set(map(normalise_name, a.parties)) for a in run(text).agreements]
+    assert _key("Lena Varga", "Tomas Herrera") in parties
+    assert _key("Pavel Novak", "Amara Diallo") not in parties
+
+
+# -- names with particles, titles of bodies and titles of several words -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President of the Commission, Ursula von der Leyen, met the Prime Minister of "
+        "Belgium, Alexander De Croo, in Brussels on Thursday.",
+        "Belgian Prime Minister Alexander De Croo met Ursula von der Leyen in Brussels on "
+        "Thursday.",
+    ],
+)
+def test_a_name_runs_on_past_its_particles(run, text):
+    names = {m.name for m in run(HEADLINE + text).leaders}
+    assert "Ursula von der Leyen" in names
+    assert "Ursula von der" not in names
+
+
+def test_a_place_named_after_a_person_with_particles_is_no_person(run):
+    text = (
+        "Dutch Prime Minister Dick Schoof met German Chancellor Olaf Scholz at Charles de "
+        "Gaulle airport on Thursday."
+    )
+    names = {m.name for m in run(HEADLINE + text).leaders}
+    assert names == {"Dick Schoof", "Olaf Scholz"}
+
+
+@pytest.mark.parametrize(
+    "office",
+    ["the president of the European Commission", "the secretary-general of NATO"],
+)
+def test_an_office_of_a_body_gives_no_state(run, office):
+    text = (
+        f"Dutch Prime Minister Dick Schoof met Tobias Lindqvist, {office}, in Brussels on Monday."
+    )
+    leaders = {m.name: (m.country, m.title) for m in run(HEADLINE + text).leaders}
+    country, title = leaders["Tobias Lindqvist"]
+    assert country is None  # not Belgium, where they met
+    assert title == office.split()[1]
+
+
+def test_an_office_of_a_state_after_the_name_still_gives_the_state(run):
+    text = (
+        "Dutch Prime Minister Dick Schoof met Tobias Lindqvist, the prime minister of Sweden, "
+        "in Brussels on Monday."
+    )
+    leaders = {m.name: m.country for m in run(HEADLINE + text).leaders}
+    assert leaders["Tobias Lindqvist"] == "SE"
+
+
+@pytest.mark.parametrize(
+    ("owner", "title", "honorific", "country"),
+    [
+        ("the Vatican's", "secretary of state", "Cardinal", "VA"),
+        ("Kenya's", "head of state", "Dr", "KE"),
+    ],
+)
+def test_a_title_of_several_words_before_the_name(run, owner, title, honorific, country):
+    text = (
+        f"British Prime Minister Gordon Brown met {owner} {title}, {honorific} Aldo Ferri, in "
+        "London on Monday."
+    )
+    leaders = {m.name: (m.country, m.title) for m in run(HEADLINE + text).leaders}
+    assert leaders["Aldo Ferri"] == (country, title)
