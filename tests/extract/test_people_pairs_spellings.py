@@ -221,3 +221,23 @@ def test_a_title_of_several_words_before_the_name(run, owner, title, honorific, 
     )
     leaders = {m.name: (m.country, m.title) for m in run(HEADLINE + text).leaders}
     assert leaders["Aldo Ferri"] == (country, title)
+
+
+def test_a_title_at_the_start_of_a_sentence_keeps_its_first_word(run):
+    # the parser splits a sentence after a lone capitalised word at its start
+    for minister, president in (("Ravi Menon", "Bat Erdene"), ("Sunil Rao", "Batbayar Ganbold")):
+        text = (
+            f"Gift\n\nDefence Minister {minister} was presented with a white horse by "
+            f"President {president} on Wednesday."
+        )
+        leaders = {m.name: m.title for m in run(text).leaders}
+        assert leaders[minister] == "Defence Minister"
+
+
+def test_a_title_does_not_reach_back_over_a_full_stop(run):
+    text = (
+        "Gift\n\nThe talks were about Defence. Minister Ravi Menon was presented with a white "
+        "horse by President Bat Erdene on Wednesday."
+    )
+    leaders = {m.name: m.title for m in run(text).leaders}
+    assert leaders["Ravi Menon"] == "Minister"

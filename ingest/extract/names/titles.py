@@ -104,11 +104,21 @@ def _joins_departments(doc, i: int) -> bool:
     )
 
 
+def _phrase_start(doc, sent) -> int:
+    """Where a sentence starts for a title, over a split the parser made inside a phrase
+    ('[Defence] | Minister X was presented with ...': no stop, no line break between)."""
+    start = sent.start
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.is_alpha and prev.is_title and prev.whitespace_ == " ":
+            return prev.sent.start
+    return start
+
+
 def title_before(doc, start: int, idx):
     """The title right before a name ('US President' -> 'President') and the token
     where it starts."""
-    sent = idx.sent(doc[start])
-    a = _window_start(doc, start, sent.start)
+    a = _window_start(doc, start, _phrase_start(doc, idx.sent(doc[start])))
     if a >= start:
         return None, start
     window = doc[a:start]
