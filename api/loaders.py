@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import DenseRank, RowNumber
+
 from kb.models import Agreement, Evidence, Gift, Meeting
+
+# A fact embeds at most this many evidence spans, the first by article and offset, with
+# the total and the number of distinct articles beside them; the rest are a page of
+# /api/evidence/?meeting=<id> (or gift, agreement) away. A meeting reported by a thousand
+# articles would otherwise make every list page that shows it a thousand spans longer.
+EVIDENCE_SHOWN = 20
 
 # ---- querysets (their nested data comes from the loaders below) -----------------------------
 
@@ -43,24 +52,48 @@ EVIDENCE = (
 )  # fmt: skip
 
 
+def evidence_row(e: dict) -> dict:
+    return {
+        "article": e["article_id"],
+        "article_title": e["article__title"],
+        "sentence": e["sentence"],
+        "start": e["start"],
+        "end": e["end"],
+        "confidence": e["confidence"],
+        "extractor_version": e["extractor_version"],
+        "rule": e["rule"],
+    }
+
+
 def _evidence(objects, field: str) -> None:
+    """The first EVIDENCE_SHOWN spans of each fact, and each fact's span and article
+    counts, in one query: the spans are ranked per fact in SQL, and the counts ride on
+    every row as window values (the distinct articles as the dense rank of a row's
+    article counted from both ends, less one: COUNT(DISTINCT) has no window form)."""
     found = defaultdict(list)
-    rows = Evidence.objects.filter(**{f"{field}__in": [o.pk for o in objects]})
-    for e in rows.order_by("article_id", "start", "id").values(*EVIDENCE):
-        found[e[field]].append(
-            {
-                "article": e["article_id"],
-                "article_title": e["article__title"],
-                "sentence": e["sentence"],
-                "start": e["start"],
-                "end": e["end"],
-                "confidence": e["confidence"],
-                "extractor_version": e["extractor_version"],
-                "rule": e["rule"],
-            }
+    counts = {}
+    part = [F(field)]
+    order = ("article_id", "start", "id")
+    ranked = (
+        Evidence.objects.filter(**{f"{field}__in": [o.pk for o in objects]})
+        .annotate(
+            rank=Window(RowNumber(), partition_by=part, order_by=[F(o).asc() for o in order]),
+            spans=Window(Count("id"), partition_by=part),
+            first=Window(DenseRank(), partition_by=part, order_by=F("article_id").asc()),
+            last=Window(DenseRank(), partition_by=part, order_by=F("article_id").desc()),
         )
+        .filter(rank__lte=EVIDENCE_SHOWN)
+        .order_by(field, *order)
+    )
+    for e in ranked.values(*EVIDENCE, "spans", "first", "last"):
+        found[e[field]].append(evidence_row(e))
+        counts[e[field]] = {
+            "evidence_count": e["spans"],
+            "source_count": e["first"] + e["last"] - 1,
+        }
     for obj in objects:
         obj.api_evidence = found[obj.pk]
+        obj.api_evidence_counts = counts.get(obj.pk, {"evidence_count": 0, "source_count": 0})
 
 
 def _leaders(through, owner: str, ids) -> dict[int, list[dict]]:

@@ -212,6 +212,13 @@ INGEST_MAX_SECONDS = env_int("INGEST_MAX_SECONDS", min(120, CELERY_TASK_TIME_LIM
 # Pages: anonymous visitors may read unless an organisation turns it off.
 SUMMITRY_ANONYMOUS_READ = env_bool("SUMMITRY_ANONYMOUS_READ", True)
 
+# Meetings: "rules" (the rules alone), "model" (the held-meeting classifier in
+# ingest/meeting_clf drops candidates it reads as not held) or "both" (it vetoes only
+# those it is sure of, and scales their confidence). See ingest.extract.classifier.
+SUMMITRY_MEETING_MODEL = env_str("SUMMITRY_MEETING_MODEL", "rules").strip().lower()
+if SUMMITRY_MEETING_MODEL not in ("rules", "model", "both"):
+    raise ImproperlyConfigured("SUMMITRY_MEETING_MODEL must be rules, model or both")
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     # Service tokens first: an anonymous write is 401 with WWW-Authenticate: Token.

@@ -6,6 +6,7 @@ class KbConfig(AppConfig):
     verbose_name = "Knowledge base"
 
     def ready(self):
-        from kb import changes
+        from kb import changes, counters
 
         changes.connect()
+        counters.connect()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.db.models import Count
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fast import date_out, datetime_out, names
+from api.loaders import EVIDENCE_SHOWN
 from api.serializers.base import (
     COUNTRY_CODE,
     _edited_fields,
@@ -108,7 +110,16 @@ class EvidenceRowSerializer(serializers.ModelSerializer):
 
 # ---- facts ---------------------------------------------------------------------------------
 
-FACT_TAIL = ["review_state", "edited_fields", "confidence", "created_at", "updated_at", "evidence"]
+FACT_TAIL = [
+    "review_state",
+    "edited_fields",
+    "confidence",
+    "created_at",
+    "updated_at",
+    "evidence",
+    "evidence_count",
+    "source_count",
+]
 
 
 def _loaded(obj, name: str, load):
@@ -126,6 +137,7 @@ def _fact_tail(fact) -> dict:
         "created_at": datetime_out(fact.created_at),
         "updated_at": datetime_out(fact.updated_at),
         "evidence": _loaded(fact, "evidence", lambda: _evidence_of(fact)),
+        **_loaded(fact, "evidence_counts", lambda: _evidence_counts(fact)),
     }
 
 
@@ -133,17 +145,42 @@ _evidence = EvidenceSerializer().to_representation
 
 
 def _evidence_of(fact) -> list[dict]:
-    """A fact's evidence, with its articles' titles but never their text."""
-    return [
-        _evidence(e)
-        for e in fact.evidence.with_article_names().order_by("article_id", "start", "id")
-    ]
+    """A fact's first ``EVIDENCE_SHOWN`` evidence spans, with their articles' titles but
+    never their text (the rest are in /api/evidence/)."""
+    spans = fact.evidence.with_article_names().order_by("article_id", "start", "id")
+    return [_evidence(e) for e in spans[:EVIDENCE_SHOWN]]
+
+
+def _evidence_counts(fact) -> dict:
+    counts = fact.evidence.order_by().aggregate(
+        spans=Count("id"), articles=Count("article_id", distinct=True)
+    )
+    return {"evidence_count": counts["spans"], "source_count": counts["articles"]}
 
 
 class FactSerializer(serializers.ModelSerializer):
     review_state = _enum(ReviewState)
     edited_fields = _edited_fields()
-    evidence = EvidenceSerializer(many=True, read_only=True)
+    evidence = EvidenceSerializer(
+        many=True,
+        read_only=True,
+        help_text=f"The first {EVIDENCE_SHOWN} evidence spans, by article and offset; "
+        "all of them are in /api/evidence/ filtered by this fact.",
+    )
+    evidence_count = serializers.SerializerMethodField(
+        help_text="How many evidence spans support this fact."
+    )
+    source_count = serializers.SerializerMethodField(
+        help_text="How many distinct articles support this fact."
+    )
+
+    @extend_schema_field(int)
+    def get_evidence_count(self, fact) -> int:
+        return _loaded(fact, "evidence_counts", lambda: _evidence_counts(fact))["evidence_count"]
+
+    @extend_schema_field(int)
+    def get_source_count(self, fact) -> int:
+        return _loaded(fact, "evidence_counts", lambda: _evidence_counts(fact))["source_count"]
 
 
 class MeetingGiftSerializer(serializers.ModelSerializer):

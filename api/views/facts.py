@@ -65,7 +65,7 @@ class MeetingViewSet(FactViewSet):
         counts = {
             "gift_count": len(meeting.api_gifts),
             "agreement_count": len(meeting.api_agreements),
-            "source_count": len({e["article"] for e in meeting.api_evidence}),
+            "source_count": meeting.api_evidence_counts["source_count"],
         }
         url = self.request.build_absolute_uri(meeting.get_absolute_url())
         row = meeting_row(meeting, participants=meeting.api_participants, counts=counts, url=url)

@@ -33,6 +33,7 @@ from . import (  # noqa: F401 (registers)
     gifts,
     honours,
     kinds,
+    meeting_clauses,
     meeting_presence,
     meetings,
     occasions,

@@ -387,3 +387,75 @@ def build_at_home_negative(fillers, rng):
     )  # fmt: skip
     text = ". ".join(sentence(part) for part in text.split(". "))
     return Draft(text, published, (NoAgreement(),), (a, b))
+
+
+@capability("agreement.could_not_agree", twin="agreement.disagreed_view_negative")
+def could_not_agree(fillers, rng):
+    """A and B could not agree / were unable to agree / could not reach a deal on a
+    subject, or a meal or call between them ended without agreement: failed."""
+    published, a, b = two_leaders(fillers, rng)
+    subject = rng.choice(SUBJECTS)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} could not agree on {subject} {when}.",
+            "{A} and {B} were unable to agree on {subject} when they met {when}.",
+            "{A} met {B} {when}. The two leaders could not reach a deal on {subject}.",
+            "{A} met {B} {when}. They said they could not agree on {subject}.",
+            "{A}'s dinner with {B} {when} ended without agreement on {subject}.",
+            "The phone call between {A} and {B} {when} ended without a deal on {subject}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), subject=subject, when=when)
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    expected = _expected(a, b, ("deal", "agreement"), "failed")
+    return Draft(text, published, (expected,), (a, b))
+
+
+@capability("agreement.disagreed_view_negative", twin="agreement.could_not_agree", negative=True)
+def disagreed_view_negative(fillers, rng):
+    """A view not shared, a refusal, a condition or a denial: no failed talks, no deal."""
+    published, a, b = two_leaders(fillers, rng)
+    subject = rng.choice(SUBJECTS)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} met {B} {when}. {A2} did not agree with {B2}'s view of {subject}.",
+            "{A} met {B} {when}. The two leaders could not agree that {subject} was urgent.",
+            "{A} met {B} {when}. If they cannot agree on {subject}, talks will resume.",
+            "{A} met {B} {when}. {A2} would not agree to the demand on {subject}.",
+            "{A} met {B} {when}. Officials said they could not have reached any such deal.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), A2=a.name, B2=b.name, subject=subject, when=when
+    )
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    return Draft(text, published, (NoAgreement(),), (a, b))
+
+
+@capability("agreement.ministers_of_states")
+def ministers_of_states(fillers, rng):
+    """The ministers of X and Y signed a document, in the leaders' presence or not: the
+    states are the parties, and the summary names the subject, not the witnesses."""
+    published, a, b = two_leaders(fillers, rng)
+    document, kind = rng.choice(DOCUMENTS)
+    subject = rng.choice(SUBJECTS)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} hosted {B} {when}. The foreign ministers of {x} and {y} signed {doc} on "
+            "{subject}.",
+            "{Doc} on {subject} was signed by the ministers of {x} and {y} in the presence "
+            "of {A} and {B} {when}.",
+            "The trade ministers of {x} and {y} signed {doc} on {subject} in the presence of "
+            "{A} and {B}.",
+        )
+    )
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), x=a.country_name, y=b.country_name, doc=document,
+        Doc=capitalised(document), subject=subject, when=when,
+    )  # fmt: skip
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    expected = Agreement((a.country, b.country), gold_leaders(a, b), (kind,), "signed", subject)
+    return Draft(text, published, (expected,), (a, b))

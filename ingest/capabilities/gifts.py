@@ -253,3 +253,26 @@ def present_given_back(fillers, rng):
     text = ". ".join(sentence(part) for part in text.split(". "))
     expected = (Gift(a.name, b.name, first), Gift(b.name, a.name, second))
     return Draft(text, published, expected, (a, b))
+
+
+@capability("gift.unnamed_spouse_negative", twin="gift.ditransitive", negative=True)
+def unnamed_spouse_negative(fillers, rng):
+    """A gave an item to the First Lady / his wife / B's wife, or a book on someone to
+    them: the spouse is not named and B is not the one who received it."""
+    published, a, b = two_leaders(fillers, rng)
+    item = rng.choice(GIFT_ITEMS)
+    pattern = rng.choice(
+        (
+            "{A} met {B} {when}. {A2} presented {item} to the First Lady.",
+            "{A} met {B} {when}. {A2} gave {item} to his host's wife.",
+            "{A} met {B} {when}. {A2} gave {B2}'s wife {item}.",
+            "{A} met {B} {when}. {A2} presented a book on {B} to the first lady.",
+        )
+    )
+    when, _ = date_phrase(rng, published)
+    text = pattern.format(
+        A=simple(rng, a), B=simple(rng, b), A2=a.name, B2=b.name, item=with_article(item),
+        when=when,
+    )  # fmt: skip
+    text = ". ".join(sentence(part) for part in text.split(". "))
+    return Draft(text, published, (NoGift(),), (a, b))

@@ -103,10 +103,16 @@ def _inner_docs(noun) -> list:
 def subject_prep(noun):
     """The 'on X' of a document: its own preposition, or one the parser hung on the verb
     right after it ('signed an MoU [on X]'); not a place or a date."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "for", "in", "of"):
-            return prep
-    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    own = next(
+        (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "for", "in", "of")),
+        None,
+    )
+    named = own is not None and own.lower_ == "of" and _name_part(own)
+    if own is not None and not named:
+        return own
+    # "a memorandum of understanding [on X]": past the document's own name
+    end = (own.right_edge.i if named else noun.i) + 1
+    after = noun.doc[end] if end < len(noun.doc) else None
     if (
         after is not None
         and after.dep_ == "prep"
@@ -115,7 +121,15 @@ def subject_prep(noun):
         and not any(t.ent_type_ in PLACE_OR_TIME for t in after.subtree)
     ):
         return after
-    return None
+    return own
+
+
+#: The words after 'of' that finish a document's name ('memorandum of understanding').
+NAME_PARTS = {"understanding", "intent", "intention"}
+
+
+def _name_part(prep) -> bool:
+    return any(o.dep_ == "pobj" and o.lower_ in NAME_PARTS for o in prep.children)
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")

@@ -52,7 +52,8 @@ def _without_deal(verb) -> bool:
     )
 
 
-TALK_NOUNS = {"talks", "negotiations", "summit", "meeting", "dialogue", "mediation", "process"}
+TALK_NOUNS = {"talks", "negotiations", "summit", "meeting", "dialogue", "mediation", "process",
+              "dinner", "lunch", "breakfast", "call", "conversation", "session"}  # fmt: skip
 
 
 def _talk_parties(noun, ctx) -> list:
@@ -136,6 +137,14 @@ def _failed(verb, ctx):
     no_deal = _no_deal(verb)
     if no_deal is not None:
         parties = _parties(ctx, subject) if subject is not None else []
+        talk_subj = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in TALK_NOUNS), None
+        )
+        if talk_subj is not None and subject is not None and talk_subj != subject:
+            # "A's dinner with B ended without agreement", B parsed as a second subject
+            parties = _talk_parties(talk_subj, ctx) + [
+                p for p in parties if p not in _talk_parties(talk_subj, ctx)
+            ]
         talks = obj if obj is not None and obj.lower_ in TALK_NOUNS else subject
         if talks is not None and not parties:
             parties = _talk_parties(talks, ctx)
@@ -154,3 +163,49 @@ def _failed(verb, ctx):
             parties or ctx.pair_for(verb), "agreement", "failed", verb, 0.75, "agreement.collapsed"
         )
     return None
+
+
+def _could_not(verb, ctx):
+    """'A and B could not agree on X', 'did not reach a deal', 'were unable to agree', 'said
+    they could not agree': a failed negotiation told in the past.  'cannot agree' (still
+    talking), 'would not agree to' (a refusal), 'did not agree (on X)' (maybe a view) and
+    a clause under 'if' are no failure."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("agree", "reach", "strike", "clinch", "seal"):
+        return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # "if they could not agree"
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    head = verb.head
+    unable = (
+        verb.dep_ == "xcomp"
+        and head.lower_ == "unable"
+        and not any(c.dep_ == "neg" for c in head.children)
+        and head.head.lower_ in ("was", "were")
+        and not any(c.dep_ == "mark" for c in head.head.children)
+    )
+    if not (unable or (negated and aux & {"could", "did"})) or "have" in aux:
+        return None  # "could not have reached such a deal": a denial, not talks that failed
+    doc = next((c for c in verb.children if c.dep_ == "dobj" and _doc_kind(c)), None)
+    if doc is not None and any(c.lower_ in ("any", "such") for c in doc.children):
+        return None  # "did not reach any such deal": no deal is said to have been sought
+    if lemma != "agree" and doc is None:
+        return None  # "did not reach Paris", "could not strike the target"
+    if lemma == "agree" and "did" in aux and not unable:
+        return None  # "did not agree on X" may be a view as well as a failed negotiation
+    if lemma == "agree" and doc is None:
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        if (
+            any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+            or ("with" in preps and not preps & {"on", "over", "upon"})
+            or "to" in preps
+        ):
+            return None  # "could not agree that ...", "... with X", "... to the demand"
+    subject = _subject_tok(verb, ctx) if not unable else _subject_tok(head.head, ctx)
+    parties = _parties(ctx, subject) if subject is not None else []
+    parties += [p for p in ctx.with_parties(verb) if p not in parties]
+    if len(parties) < 2:
+        parties = ctx.pair_for(verb)
+    kind = "deal" if doc is not None and doc.lemma_.lower() == "deal" else "agreement"
+    return Agreement(parties, kind, "failed", verb, 0.7, "agreement.could_not", doc_noun=doc)

@@ -30,6 +30,9 @@ def _a_person(tok) -> bool:
     return tok.ent_type_ == "PERSON" or any(t.lower_ in PERSON_WORDS for t in tok.subtree)
 
 
+#: Nouns of a phrase that tells who watched a signing ("in the presence of A").
+WITNESS_NOUNS = {"presence", "attendance"}
+
 #: Verbs of a clause that tells who put a document forward.
 PROPOSER_VERBS = {"propose", "offer", "suggest", "table", "submit", "present", "put", "draft"}
 
@@ -69,6 +72,13 @@ def _doc_phrase(noun, subject=None) -> str:
                 skip.update(x.i for x in t.subtree)
                 if any(_a_person(o) for o in t.children if o.dep_ == "pobj"):
                     cut_out.update(x.i for x in t.subtree)
+    for t in noun.subtree:  # "an MoU on X in the presence of A and B": witnesses, no subject
+        if (
+            t.dep_ == "prep"
+            and t.i > noun.i
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in WITNESS_NOUNS for o in t.children)
+        ):
+            cut_out.update(x.i for x in t.subtree)
     for t in noun.subtree:  # "a treaty on X offered by A", "that A had put forward": the
         # proposer is no subject either
         if t.dep_ in ("acl", "relcl") and t.i > noun.i and t.lemma_.lower() in PROPOSER_VERBS:
@@ -153,6 +163,11 @@ def _kind_phrase(verb, kind, status) -> str:
     if status == "failed":
         if lemma == "fail":  # "A and B failed to agree on X" -> "Failed to agree on X"
             return clause_text(verb, drop=("nsubj", "aux", "advmod"))
+        if lemma == "agree" and (
+            any(c.dep_ == "neg" for c in verb.children) or verb.head.lower_ == "unable"
+        ):  # "A and B could not agree on X" -> "No agreement on X"
+            rest = clause_text(verb, drop=("nsubj", "aux", "advmod", "neg", "mark"), head=False)
+            return f"No agreement {rest}" if rest else ""
         return clause_text(verb, drop=("aux", "advmod"))
     comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if comp is not None:

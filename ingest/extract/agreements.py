@@ -30,6 +30,7 @@ from .agreement_args import object_doc as _object_doc
 from .agreement_failures import (
     FAIL_VERBS,
     SETTLE_VERBS,
+    _could_not,
     _failed,
     _none_reached,
     _talks_sides,
@@ -112,6 +113,13 @@ def _sign(verb, ctx):
     if _is_commercial(subject, ctx) or _company_document(doc_noun, ctx):
         return None
     parties = _parties(ctx, subject) + ctx.with_parties(verb, doc_noun)
+    if subject is not None and subject.tag_ == "NNS" and subject.lemma_.lower() in OFFICIALS:
+        # "the foreign ministers of A and B signed": the states, not the leaders the
+        # ministers' title may resolve to
+        states = list(
+            dict.fromkeys(ctx.code_at[t.i] for t in subject.subtree if t.i in ctx.code_at)
+        )
+        parties = states if len(states) >= 2 else parties
     if len(parties) < 2:  # "signed an agreement on X with B": "with" hung inside the subject
         parties += [
             p
@@ -381,9 +389,11 @@ RULES = (
 
 def _mention(tok, ctx):
     """The agreement a verb triggers, if its own predicate is asserted diplomacy."""
+    lemma = tok.lemma_.lower()
+    if lemma in SETTLE_VERBS and not _asserted(tok):
+        return _could_not(tok, ctx)  # "could not agree", "were unable to reach a deal"
     if not _asserted(tok):
         return None
-    lemma = tok.lemma_.lower()
     if lemma in FAIL_VERBS:
         found = _failed(tok, ctx)
         if found is not None:

@@ -253,6 +253,7 @@ NOT_HELD_VERBS = {
     "seek",
     "expect",
     "call",
+    "invite",
     "want",
     "hope",
     "schedule",

@@ -138,6 +138,8 @@ def _holiday(text: str, published: dt.date | None) -> dt.date | None:
 
 _PART = r"(?:day|night|evening|morning|afternoon)"
 _COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+COUNT_WORDS = {**_COUNTS, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+COUNT_WORDS.update({str(n): n for n in range(1, 32)})
 RELATIVE_DAY = re.compile(
     rf"^(?:on )?(?:(?P<n>a|one|the|two|three|four|five|\d) {_PART}s? (?P<dir>before|earlier|"
     rf"after|later)|the (?P<dir2>previous|next|following) {_PART})$"

@@ -68,6 +68,11 @@ def _receive_gift(verb, dobj, people) -> Gift | None:
         )
     if _foreign(source, people) or (source is None and verb.lemma_.lower() == "get"):
         return None
+    if source is None:
+        visitor = _visitor(verb, people)
+        if visitor is False:
+            return None  # "received an elephant when Sri Lanka's president visited"
+        source = visitor
     return Gift(
         _refs(source, people),
         _subject(verb, people),
@@ -76,6 +81,27 @@ def _receive_gift(verb, dobj, people) -> Gift | None:
         0.8,
         "gift.receive",
     )
+
+
+def _visitor(verb, people):
+    """The giver a clause on the receiving verb names by role ('received a horse when
+    the visiting president came'): the role's token when the article resolves it, False
+    when it is a leader of a named country the article does not name (no one may stand
+    in for him), None when the clause names no leader."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl":
+            continue
+        for subj in clause.children:
+            if subj.dep_ != "nsubj" or not _role(subj):
+                continue
+            if people.refs(subj):
+                return subj
+            if any(
+                c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
+                for c in subj.children
+            ):
+                return False
+    return None
 
 
 # Heads of a to-infinitive that make the gift a plan, not an act ("hopes to give").

@@ -47,6 +47,7 @@ from .gift_sides import (
     GIFT_NOUNS,
     GIFT_VERBS,
     HONOUR_TO,
+    SPOUSE_WORDS,
     WITH_ONLY,
     Gift,
     _broken_name,
@@ -104,8 +105,13 @@ def _verb_gift(verb, people) -> Gift | None:
     datives = _children(verb, ("dative",))
     # "gave Brazilian President X ...", the title parsed as a dative of its own
     dative = next((d for d in datives if people.refs(d)), next(iter(datives), None))
-    to_obj = _pobj(verb, ("to", "on", "upon")) or (
-        _pobj(dative, ("to",)) if dative is not None and dative.lower_ == "to" else None
+    honour = lemma in ON_VERBS or (dobj is not None and gi.is_honour(dobj))
+    to_obj = (
+        _pobj(verb, ("to",))
+        # 'on' names the one honoured ("conferred the order on Y"), else a topic ("a
+        # book on X")
+        or (_pobj(verb, ("on", "upon")) if honour else None)
+        or (_pobj(dative, ("to",)) if dative is not None and dative.lower_ == "to" else None)
     )
     if dative is not None and dative.lower_ == "to":
         dative = next((o for o in dative.children if o.dep_ == "pobj"), None)
@@ -230,8 +236,10 @@ def _verb_gift(verb, people) -> Gift | None:
     if dobj is not None and (to_obj is None or to_obj.i > dobj.i):
         # "conferred the order on Y", "gave a pair of hunting dogs to Y": the 'to' or 'on'
         # hung anywhere inside the item (before a later item's own 'to' on the verb)
+        # ('a book on X' names its topic, not a recipient: 'on' only for an honour)
+        preps = ("to", "on", "upon") if honour or gi.is_honour(dobj) else ("to",)
         to_obj = next(
-            (o for t in dobj.subtree if t.dep_ == "prep" and t.lower_ in ("to", "on", "upon")
+            (o for t in dobj.subtree if t.dep_ == "prep" and t.lower_ in preps
              for o in t.children if o.dep_ == "pobj" and people.refs(o)),
             to_obj,
         )  # fmt: skip
@@ -256,6 +264,9 @@ def _verb_gift(verb, people) -> Gift | None:
     recipients = _refs(dative, people) or _refs(to_obj, people)
     if lemma == "send" and not recipients and not _as_gift(verb):
         return None  # "sent troops to the border"
+    spouse = _unnamed_spouse(dative, to_obj, dobj)
+    if spouse is not None and not (dative not in (None, spouse) and _refs(dative, people)):
+        return None  # "presented shawls to the First Lady": not the leader's own gift
     rule = "gift.active" if recipients else "gift.active_counterpart"
     gift = Gift(
         givers, recipients, _item_heads(dobj, people, verb), verb, 0.9 if recipients else 0.7, rule
@@ -275,6 +286,37 @@ def _verb_gift(verb, people) -> Gift | None:
             if own:
                 gift.more.append(([item], own))
     return gift
+
+
+# Verbs that confer an honour 'on' or 'upon' a person ("conferred the order on Y").
+ON_VERBS = {"confer", "bestow", "award"}
+
+
+def _unnamed_spouse(dative, to_obj, dobj):
+    """The recipient's phrase when it is a spouse the sentence does not name ('to the First
+    Lady', 'gave his wife', 'to Y's wife'; not 'the first lady, Z' nor 'First Lady Z'):
+    whoever a title like 'First Lady' may resolve to, the counterpart did not receive it."""
+    phrases = [t for t in (dative, to_obj) if t is not None]
+    if dobj is not None:  # "presented shawls to the First Lady", 'to' hung on the item
+        phrases += [
+            o
+            for t in dobj.subtree
+            if t.dep_ == "prep" and t.lower_ == "to"
+            for o in t.children
+            if o.dep_ == "pobj"
+        ]
+    for t in phrases:
+        if t.lower_ not in SPOUSE_WORDS and t.lemma_.lower() not in SPOUSE_WORDS:
+            continue
+        named = any(
+            x.ent_type_ == "PERSON" and x.lower_ not in SPOUSE_WORDS
+            for c in t.children
+            if c.dep_ in ("appos", "compound", "conj", "npadvmod")
+            for x in c.subtree
+        )
+        if not named:
+            return t
+    return None
 
 
 def _pronoun_item(subj, verb, dobj) -> bool:

@@ -5,6 +5,7 @@ who are company rather than parties."""
 from __future__ import annotations
 
 from .companions import group_leader
+from .meeting_time import verb_above
 from .names import is_private
 
 
@@ -26,6 +27,9 @@ def _subjects(verb, people) -> list:
             return list(dict.fromkeys(out))
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head != verb:
             verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+            if verb.dep_ in ("npadvmod", "appos") and verb.pos_ == "NOUN":
+                # "X arrived on Monday, a day after holding talks with Y"
+                verb = verb_above(verb) or verb
         else:
             break
     return _names_before(verb, people) if verb.dep_ == "ROOT" else []

@@ -152,3 +152,45 @@ def _other_event(clause, verb) -> bool:
             return True
         clause = clause.head
     return False
+
+
+# "a day after", "two weeks before", "hours after": how many days a measure stands for
+MEASURE_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
+
+
+def measured_from(verb):
+    """'X met Y on Thursday, a day after holding talks with Z' / 'two days before meeting
+    Z': (the governing verb, the days from its day to the trigger's) for a trigger in a
+    clause measured from the main one; the days are None when the measure gives no number
+    ('weeks after meeting Z').  None when the trigger is not in such a clause."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("after", "before"):
+        return None
+    prep = verb.head
+    # "a day after" hangs "after" on "day" or "day" on "after", and "a day" on the verb
+    # or on the main clause's own day ("on Monday, a day after"), as the parser likes
+    measure = next((c for c in prep.children if c.dep_ == "npadvmod"), prep.head)
+    unit = MEASURE_DAYS.get(measure.lemma_.lower())
+    if measure.dep_ not in ("npadvmod", "appos") or unit is None:
+        return None
+    main = verb_above(prep if measure.head == prep else measure)
+    if main is None:
+        return None
+    counts = [c.lower_ for c in measure.children if c.dep_ in ("det", "nummod")]
+    count = next((dates.COUNT_WORDS[w] for w in counts if w in dates.COUNT_WORDS), None)
+    if count is None and measure.tag_ == "NN":
+        count = 1  # "the day after"
+    if count is None and unit:
+        return main, None
+    days = (count or 0) * unit
+    return main, -days if verb.head.lower_ == "after" else days
+
+
+def verb_above(tok, steps: int = 4):
+    """The nearest verb a token hangs under (within a few steps), or None."""
+    for _ in range(steps):
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None

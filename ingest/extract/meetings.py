@@ -14,6 +14,7 @@ trigger words are in `meeting_words`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from . import dates, when
@@ -32,7 +33,7 @@ from .meeting_checks import (
     held_noun,
 )
 from .meeting_kinds import bare_on, mention_kinds
-from .meeting_time import _background, _date_texts, _prior
+from .meeting_time import _background, _date_texts, _prior, measured_from
 from .meeting_words import (
     COMPANY_PREPS,
     FLAT_VERBS,
@@ -145,7 +146,14 @@ def _mention(
         previous = when.anchor_day(tok, sent, published, previous)
     for text in texts:
         m.date = m.date or dates.resolve(text, published, previous)
-    if not texts:
+    measured = None if texts else measured_from(verb)
+    if measured is not None:  # "met X on Monday, a day after holding talks with Y"
+        main, shift = measured
+        base = next(
+            filter(None, (dates.resolve(t, published) for t in _date_texts(main, idx))), None
+        )
+        m.date = base + dt.timedelta(days=shift) if base and shift is not None else None
+    elif not texts:
         m.date = when.arrival_day(tok, idx.sents, idx.sent_of[tok.i], published)
     m.journey_day = next(filter(None, (dates.resolve(t, published) for t in journey_texts)), None)
     m.same_day = m.date is None and any(dates.SAME_DAY.search(t.lower()) for t in texts)

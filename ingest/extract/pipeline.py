@@ -12,6 +12,7 @@ import re
 
 from . import meeting_events as mt
 from .agreements import find_agreements
+from .classifier import screen
 from .context import Context
 from .countries import article_countries, country_mentions, soviet
 from .gifts import find_gifts, item_texts
@@ -37,7 +38,7 @@ def run(doc, published, registry=None, budget: Budget | None = None) -> Extracti
     countries = article_countries(mentions)
     ctx = Context(idx, people, mentions, published)
     budget.check_time("finding countries")
-    meetings = mt.events(idx, people, published)
+    meetings = screen(idx, mt.events(idx, people, published))  # SUMMITRY_MEETING_MODEL
     budget.check_facts(len(meetings))
     budget.check_time("finding meetings")
     ctx.meetings = meetings

@@ -10,9 +10,6 @@ seen in the last sentences, else in the article so far.  Larger numbers
 from __future__ import annotations
 
 PAIR_SENTENCES = 12  # a remembered pair stays the referent this many sentences
-# Clauses hung off a verb that tell what its subject and object did next ("X gave Y a
-# shirt when the two met", "X received Y and the two held talks"); not what was said.
-_SIDE_CLAUSES = ("advcl", "conj", "relcl")
 
 
 def _leader_like(person) -> bool:
@@ -52,20 +49,10 @@ def resolve_plural(builder, tok, n: int | None) -> tuple:
         if named:
             builder.recent_pair = (named[-1], sent_no)
             return named[-1]
-    linked = None
-    clause = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ in _SIDE_CLAUSES:
-        governor = clause.head
-        if governor.pos_ != "VERB" and governor.dep_ in ("dobj", "pobj"):
-            governor = governor.head  # "gave Y [a signed one] when the two met"
-        linked = _linked_before(builder, builder.idx.sents[sent_no], tok.i, governor)
-    if linked is not None:
-        # "X gave Y a shirt when the two met": the pair the verb this clause hangs off
-        # has just linked, not the pair the article was about; only as that clause's
-        # subject ("X greeted Y and stood beside the two men": there the two are
-        # others), and not in what was said ("X told Y that the two had agreed")
-        builder.recent_pair = (linked, sent_no)
-        return linked
+    own = _sentence_pair(builder, tok)
+    if own:  # "A gave B a shirt when the two met": the pair this sentence links
+        builder.recent_pair = (own, sent_no)
+        return own
     pair, pair_sent = builder.recent_pair
     if pair and sent_no - pair_sent <= PAIR_SENTENCES:
         builder.recent_pair = (pair, sent_no)
@@ -84,33 +71,53 @@ def resolve_plural(builder, tok, n: int | None) -> tuple:
 
 
 _OBJ_PREPS = ("with", "to", "by")
+TIME_WORDS = ("when", "as", "while", "after", "before")
+
+
+def _linked_pair(verb, people):
+    """(subject, object) when a verb links one person to one other ('X met Y', 'X held
+    talks with Y', 'X gave Y a shirt'), else None."""
+    subs = _subject_people(verb, people)
+    objs = [p for c in verb.children if c.dep_ in ("dobj", "dative") for p in people.refs(c)]
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "held talks with Y"
+    for prep in (
+        c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
+    ):
+        objs += [p for o in prep.children if o.dep_ == "pobj" for p in people.refs(o)]
+    if len(set(subs)) == 1 and len(set(objs)) == 1 and subs[0] != objs[0]:
+        return subs[0], objs[0]
+    return None
+
+
+def _sentence_pair(builder, tok) -> tuple:
+    """The two persons a verb links ('A gave B a shirt when the two met in Rome', 'A met
+    B, and the two signed ...') when the plural is the subject of a clause under it."""
+    clause = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return ()  # "stood beside the two men": not the pair the verb links
+    timed = any(c.lower_ in TIME_WORDS for c in clause.children)
+    if clause.dep_ not in ("advcl", "conj") and not (clause.dep_ == "relcl" and timed):
+        return ()
+    head = clause.head
+    for _ in range(5):  # "gave B a shirt when the two met": hung on "shirt" (or on "set")
+        if head.pos_ == "VERB" and head.i < tok.i:
+            pair = _linked_pair(head, builder.people)
+            if pair is not None:
+                return pair
+        if head.dep_ not in ("acl", "dobj", "dative", "compound", "pobj", "prep"):
+            break
+        head = head.head
+    return ()
 
 
 def note_pair(builder, sent) -> None:
     """Remember the last two persons a sentence's verb links as subject and object
     ('X met Y', 'X held talks with Y'): 'the two men' in the next sentences are they."""
-    pair = _linked_before(builder, sent, sent.end, remember=True)
-    if pair is not None:
-        builder.recent_pair = (pair, builder.idx.sent_of[sent.start])
-
-
-def _linked_before(builder, sent, before: int, only=None, remember: bool = False):
-    """The last two persons a verb of the sentence (or the verb `only`) written before
-    token `before` links as subject and object ('X gave Y ...', 'X held talks with Y'),
-    else None. With `remember`, each becomes the other's partner."""
     people = builder.people
     pair = None
-    for verb in (t for t in sent if t.pos_ == "VERB" and t.i < before):
-        if only is not None and verb != only:
-            continue
+    for verb in (t for t in sent if t.pos_ == "VERB"):
         subs = _subject_people(verb, people)
-        # the one given to counts within its own sentence ("X gave Y a shirt when the two
-        # met"), not as the pair later sentences mean ("X once gave Y a bowl. A visited
-        # B, when the two leaders signed ...")
-        objects = ("dobj",) if remember else ("dobj", "dative")
-        objs = [
-            p for c in verb.children if c.dep_ in objects and c.i < before for p in people.refs(c)
-        ]
+        objs = [p for c in verb.children if c.dep_ == "dobj" for p in people.refs(c)]
         heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "held talks with Y"
         for prep in (
             c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
@@ -118,9 +125,9 @@ def _linked_before(builder, sent, before: int, only=None, remember: bool = False
             objs += [p for o in prep.children if o.dep_ == "pobj" for p in people.refs(o)]
         if len(set(subs)) == 1 and len(set(objs)) == 1 and subs[0] != objs[0]:
             pair = (subs[0], objs[0])
-            if remember:
-                builder.partners[subs[0]], builder.partners[objs[0]] = objs[0], subs[0]
-    return pair
+            builder.partners[subs[0]], builder.partners[objs[0]] = objs[0], subs[0]
+    if pair is not None:
+        builder.recent_pair = (pair, builder.idx.sent_of[sent.start])
 
 
 def _subject_people(verb, people) -> list:

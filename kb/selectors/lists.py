@@ -155,13 +155,8 @@ class CountryFilters(ListFilters):
             countries = countries.filter(pk__in=known_countries().values("pk"))
         if self.get("region"):
             countries = countries.filter(code__in=codes_in_region(self.get("region")))
-        if self.get("meetings"):
-            visible = Meeting.objects.visible()
-            hosted = visible.exclude(host_country=None).values("host_country_id")
-            attended = Participation.objects.exclude(
-                meeting__review_state=ReviewState.REJECTED
-            ).values("leader__country_id")
-            countries = countries.filter(Q(pk__in=hosted) | Q(pk__in=attended))
+        if self.get("meetings"):  # hosted or attended, from the maintained counts
+            countries = countries.filter(Q(tally__hosted__gt=0) | Q(tally__attended__gt=0))
         return words_in(countries, self.q, ("name", "official_name", "code"))
 
     def annotate_for_sort(self, countries):

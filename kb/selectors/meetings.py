@@ -288,10 +288,12 @@ def filter_choices() -> dict:
 
 
 def _filter_choices() -> dict:
+    # Leaders with a meeting not rejected: their maintained count (kb.counters), not an
+    # EXISTS over every participation.
     leaders = (
         Leader.objects.visible()
         .active()
-        .filter(Exists(Participation.objects.filter(leader_id=OuterRef("pk"))))
+        .filter(tally__meetings__gt=0)
         .order_by("name", "id")
         .values_list("id", "name")
     )

@@ -4,6 +4,9 @@ PostgreSQL's text search (websearch syntax) when the database is PostgreSQL, and
 case-insensitive substring matching elsewhere (SQLite in development and in most tests).
 Both search the same fields: the meeting's place and topics, its participants' names, its
 gifts' items, its agreements' summaries, and the titles and texts of its source articles.
+On PostgreSQL they are read from one document per meeting that the database keeps
+current (``kb_meeting.search_document``, GIN-indexed; migration 0013), so a search reads
+one index however many meetings, articles and gifts there are.
 The pages' ``?q=`` and the API's ``?search=`` both come here.
 """
 
@@ -12,10 +15,10 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import Expression, Q
+from django.db.models.expressions import Col
 
-from kb.models import Agreement, Article, Evidence, Gift, Leader, Meeting
+from kb.models import Agreement, Evidence, Gift, Meeting
 
 Participation = Meeting.participants.through
 
@@ -74,41 +77,26 @@ def _fallback_search(meetings, q: str):
     return meetings
 
 
-def _postgres_term(term: str) -> Q:
-    """Meetings where any searched field matches the term (PostgreSQL text search).
+class _Document(Expression):
+    """The meeting's search document: ``kb_meeting.search_document``, a column the
+    database keeps (migration 0013) and no model field, named on the query's own
+    meetings table so that it is relabelled with it inside a subquery."""
 
-    Each table is searched on its own, on the expressions the GIN indexes of migration
-    0004 cover, then mapped to meeting ids.
-    """
-    from django.contrib.postgres.search import SearchQuery, SearchVector
+    def resolve_expression(self, query=None, *args, **kwargs):
+        from django.contrib.postgres.search import SearchVectorField
+
+        target = SearchVectorField()
+        target.set_attributes_from_name("search_document")
+        target.model = Meeting
+        return Col(query.get_initial_alias(), target, output_field=SearchVectorField())
+
+
+def _postgres_term(term: str) -> Q:
+    """Meetings whose search document matches the term (websearch syntax, English)."""
+    from django.contrib.postgres.search import SearchQuery
 
     text = f'"{term}"' if " " in term else term
-    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-
-    def matching(queryset, *fields):
-        vector = SearchVector(*fields, config=SEARCH_CONFIG)
-        return queryset.annotate(_search=vector).filter(_search=query)
-
-    own = matching(Meeting.objects.all(), "place", Cast("topics", output_field=TextField())).values(
-        "pk"
-    )
-    leaders = matching(
-        Leader.objects.all(), "name", Cast("other_names", output_field=TextField())
-    ).values("pk")
-    people = Participation.objects.filter(leader_id__in=leaders).values("meeting_id")
-    gifts = matching(Gift.objects.visible(), "item").values("meeting_id")
-    agreements = matching(Agreement.objects.visible(), "summary").values("meeting_id")
-    articles = matching(Article.objects.all(), "title", "text").values("pk")
-    sources = Evidence.objects.filter(meeting__isnull=False, article_id__in=articles).values(
-        "meeting_id"
-    )
-    return (
-        Q(pk__in=own)
-        | Q(pk__in=people)
-        | Q(pk__in=gifts)
-        | Q(pk__in=agreements)
-        | Q(pk__in=sources)
-    )
+    return Q(_document=SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG))
 
 
 def _searchable_terms(terms: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
@@ -130,7 +118,10 @@ def _postgres_search(meetings, q: str):
     """PostgreSQL full-text search, term by term with the fallback's semantics: every
     term (word or "quoted phrase") must match some field, -term excludes. Matching is
     English-stemmed ("cooperating" finds "cooperation")."""
-    for negated, term in _searchable_terms(search_terms(q)):
+    terms = _searchable_terms(search_terms(q))
+    if terms:
+        meetings = meetings.alias(_document=_Document())
+    for negated, term in terms:
         condition = _postgres_term(term)
         meetings = meetings.exclude(condition) if negated else meetings.filter(condition)
     return meetings

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from kb import counters
 from kb.constants import FACT_MODELS, PENDING
 from kb.models import Article, Evidence, ReviewState
 
@@ -131,6 +132,7 @@ def article_delete_plan(*, article: Article) -> ArticleDeletePlan:
 
 
 @transaction.atomic
+@counters.deferred()  # each country and leader counted once, at the end
 def article_delete(*, article: Article, user) -> ArticleDeletePlan:
     """Delete an article uploaded by mistake (the wrong one, or a duplicate) and what it
     alone supports, as a re-extraction that found nothing would: all its evidence goes,

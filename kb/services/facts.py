@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kb import counters
 from kb.constants import MANUAL_RULE, MANUAL_VERSION, Fact
 from kb.models import Agreement, Article, Evidence, Gift, Meeting, ReviewState
 from kb.services.history import (
@@ -29,6 +30,7 @@ from kb.services.values import (
 
 
 @transaction.atomic
+@counters.deferred()  # each country and leader counted once, at the end
 def fact_update(*, fact: Fact, user, changes: dict, reason: str = "") -> Fact:
     """Correct some of a fact's fields. The fact becomes "corrected" (a rejected fact
     stays rejected) and the changed fields join ``edited_fields``. Unchanged values are
@@ -130,6 +132,7 @@ def fact_create_manual(
 
 
 @transaction.atomic
+@counters.deferred()  # each country and leader counted once, at the end
 def fact_delete(*, fact: Fact, user, reason: str = "") -> None:
     """Delete a meeting, gift or agreement for good, with its evidence.
 

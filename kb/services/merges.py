@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from kb import counters
 from kb.models import (
     Agreement,
     Article,
@@ -61,6 +62,7 @@ LEADER_FILLABLE = ("title", "country")
 
 
 @transaction.atomic
+@counters.deferred()  # each country and leader counted once, at the end
 def leader_merge(*, keep: Leader, merge: Leader, user) -> MergeRecord:
     """``merge`` is the same person as ``keep``: move all its meetings, gifts,
     agreements, article mentions and names to ``keep`` and point it at ``keep``."""
@@ -129,6 +131,7 @@ MEETING_FILLABLE = ("date", "place", "host_country", "topics")
 
 
 @transaction.atomic
+@counters.deferred()  # each country and leader counted once, at the end
 def meeting_merge(*, keep: Meeting, merge: Meeting, user) -> MergeRecord:
     """``merge`` is the same event as ``keep``: move its participants, evidence, gifts
     and agreements to ``keep``, fill ``keep``'s blanks from it, and mark it rejected
@@ -179,6 +182,7 @@ def meeting_merge(*, keep: Meeting, merge: Meeting, user) -> MergeRecord:
 
 
 @transaction.atomic
+@counters.deferred()  # each country and leader counted once, at the end
 def merge_undo(*, record: MergeRecord, user) -> MergeRecord:
     """Put back everything a merge moved, as recorded in its snapshot."""
     record = MergeRecord.objects.select_for_update().get(pk=record.pk)

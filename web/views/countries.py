@@ -12,16 +12,16 @@ from kb.changes import cached
 from kb.models import (
     Country,
     Leader,
-    Meeting,
 )
 from kb.selectors.countries import (
     counterpart_countries,
     country_office_timeline,
     country_row_counts,
+    country_tally,
     meetings_of_country,
+    tally_by_code,
 )
 from kb.selectors.lists import CountryFilters
-from kb.selectors.maps import hosted_counts
 from kb.selectors.meetings import meetings_for_list
 from web.views.base import PAGE_SIZE, ForgivingPaginationMixin, PageMixin
 from web.views.lists import FilteredListMixin
@@ -44,11 +44,7 @@ class CountryListView(FilteredListMixin, ForgivingPaginationMixin, PageMixin, Li
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = cached(
-            "map",
-            {"shade": "hosted", "filters": {}},
-            lambda: hosted_counts(Meeting.objects.visible()),
-        )
+        counts = tally_by_code("hosted")  # maintained (kb.counters): no meeting is read
         context["world"] = world_map(
             counts,
             label="meetings hosted",
@@ -79,25 +75,22 @@ class CountryDetailView(PageMixin, DetailView):
             .exclude(host_country=country)
         )
         shown = self.meetings_shown
-        # The sums over all the country's meetings are computed once per write
-        # (kb.changes): for a busy host they are most of the page's cost.
-        summary = cached(
-            "country-summary",
+        # How many it hosted and attended abroad are maintained (kb.counters); the
+        # counterparts are computed once per write (kb.changes).
+        tally = country_tally(country)
+        counterparts = cached(
+            "country-counterparts",
             {"country": country.pk},
-            lambda: {
-                "hosted": hosted.count(),
-                "abroad": abroad.count(),
-                "counterparts": list(counterpart_countries(country)),
-            },
+            lambda: list(counterpart_countries(country)),
         )
         context.update(
             leaders=Leader.objects.visible().active().filter(country=country),
             meetings_hosted=hosted[:shown],
-            meetings_hosted_count=summary["hosted"],
+            meetings_hosted_count=tally.hosted,
             meetings_abroad=abroad[:shown],
-            meetings_abroad_count=summary["abroad"],
+            meetings_abroad_count=tally.abroad,
             meetings_shown=shown,
-            counterpart_countries=summary["counterparts"],
+            counterpart_countries=counterparts,
             office_timeline=country_office_timeline(country),
         )
         return context

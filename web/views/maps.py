@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from kb.changes import cached
 from kb.models import Country, Meeting, MeetingKind
+from kb.selectors.countries import tally_by_code
 from kb.selectors.maps import SHADES, country_counts
 from kb.selectors.meetings import filter_choices
 from kb.selectors.timeline import meetings_per_year
@@ -50,9 +51,14 @@ class MapView(MeetingFilterMixin, PageMixin, TemplateView):
             shade = "hosted"
         params = filters.params(sort=False)
         selection = filters.filter(Meeting.objects.visible())
-        counts = cached(
-            "map", {"shade": shade, "filters": params}, lambda: country_counts(selection, shade)
-        )
+        if params:
+            counts = cached(
+                "map",
+                {"shade": shade, "filters": params},
+                lambda: country_counts(selection, shade),
+            )
+        else:  # every meeting: the maintained counts (kb.counters) read no meeting
+            counts = tally_by_code(shade)
         kept = {k: v for k, v in params.items() if k != "country"}
 
         def link(code: str) -> str:

@@ -16,6 +16,12 @@ busiest leader's page, the top host country's page and one meeting's page are lo
 again at each size (written `{busiest_leader}`, `{top_host}` and `{a_meeting}` in the
 list below). API pages are requested by a signed-in reader, so the anonymous rate limit
 does not turn a measurement into 429s.
+
+Each page is timed warm (the same request again: what ``kb.changes.cached`` keeps until
+the next write is reused) and cold (the first request after a write: the version
+``cached`` keys by is moved on before each request, as any write does), since the cold
+time is the one that grows with the data. ``--pages WORD`` keeps only the pages whose
+address contains WORD (repeatable; placeholders match by name, e.g. ``top_host``).
 """
 
 from __future__ import annotations
@@ -103,8 +109,30 @@ def body_size(response) -> int:
     return len(response.content)
 
 
+def _get(client: Client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url)
+    if hasattr(response, "streaming_content"):
+        b"".join(response.streaming_content)
+    elapsed = time.perf_counter() - started
+    reset_queries()
+    return elapsed
+
+
+def measure_cold(client: Client, url: str, requests: int) -> float:
+    """Median seconds of the first request after a write: the knowledge base's version
+    moves on before each one, so nothing ``kb.changes.cached`` kept is read."""
+    from kb.changes import _bump
+
+    times = []
+    for _ in range(requests):
+        _bump()
+        times.append(_get(client, url))
+    return statistics.median(times)
+
+
 def measure(client: Client, url: str, requests: int) -> tuple[float, int, int]:
-    """Median seconds per request, queries per request and response bytes."""
+    """Median seconds per request (warm), queries per request and response bytes."""
     response = client.get(url)  # warm-up (template and query caches)
     if response.status_code != 200:
         raise CommandError(f"{url} answered {response.status_code}")
@@ -112,14 +140,7 @@ def measure(client: Client, url: str, requests: int) -> tuple[float, int, int]:
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     queries = len(ctx.captured_queries)  # read now: reset_queries() below empties the log
-    times = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        response = client.get(url)
-        if hasattr(response, "streaming_content"):
-            b"".join(response.streaming_content)
-        times.append(time.perf_counter() - started)
-        reset_queries()
+    times = [_get(client, url) for _ in range(requests)]
     return statistics.median(times), queries, size
 
 
@@ -140,9 +161,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Time issue 14's pages (the busiest leader, the API with expand, the network...).",
         )
+        parser.add_argument(
+            "--pages",
+            action="append",
+            default=[],
+            help="Only the pages whose address contains this text (repeatable), "
+            "e.g. --scale --pages countries --pages top_host.",
+        )
         parser.add_argument("--seed", type=int, default=1)
 
-    def handle(self, *args, sizes, requests, url, all, scale, seed, **options):
+    def handle(self, *args, sizes, requests, url, all, scale, seed, pages, **options):
         try:
             sizes = sorted({int(s) for s in sizes.split(",") if s.strip()})
         except ValueError as exc:
@@ -154,6 +182,10 @@ class Command(BaseCommand):
             urls += [u for u in SCALE_URLS if u not in urls]
         if all:
             urls += [u for u in EXTRA_URLS if u not in urls]
+        if pages:
+            urls = [u for u in urls if any(p in u for p in pages)]
+            if not urls:
+                raise CommandError("--pages matched none of the pages to time")
 
         setup_test_environment(debug=False)
         settings_dict = connection.settings_dict
@@ -164,7 +196,7 @@ class Command(BaseCommand):
             verbosity=0, autoclobber=True, serialize=False
         )
         self.stdout.write(f"Database: {connection.vendor} (throwaway test database)")
-        results: dict[str, dict[int, tuple[float, int, int]]] = {u: {} for u in urls}
+        results: dict[str, dict[int, tuple[float, int, int, float]]] = {u: {} for u in urls}
         try:
             client = Client()
             reader = Client()
@@ -176,14 +208,16 @@ class Command(BaseCommand):
                     generate(size - have, seed=seed + size)
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")  # planner statistics, as autovacuum would keep
-                pages = placeholders()
+                found = placeholders()
                 for page in urls:
-                    target = page.format(**pages)
+                    target = page.format(**found)
                     who = reader if target.startswith("/api/") else client
                     median, queries, size_bytes = measure(who, target, requests)
-                    results[page][size] = (median, queries, size_bytes)
+                    cold = measure_cold(who, target, requests)
+                    results[page][size] = (median, queries, size_bytes, cold)
                     self.stdout.write(
                         f"  {size:>7,} meetings  {target:<60} {median * 1000:8.1f} ms"
+                        f"  cold {cold * 1000:8.1f} ms"
                         f"  ({queries} queries, {size_bytes / 1024:,.0f} KB, median of {requests})"
                     )
         finally:
@@ -196,9 +230,13 @@ class Command(BaseCommand):
         for page, by_size in results.items():
             small, large = by_size[first][0], by_size[last][0]
             ratio = large / small if small else float("inf")
+            cold_small, cold_large = by_size[first][3], by_size[last][3]
+            cold_ratio = cold_large / cold_small if cold_small else float("inf")
             self.stdout.write(
                 f"  {page:<60} {small * 1000:8.1f} ms -> {large * 1000:8.1f} ms"
-                f"  ratio {ratio:5.2f}x  queries {by_size[first][1]} -> {by_size[last][1]}"
+                f"  ratio {ratio:5.2f}x"
+                f"  cold {cold_small * 1000:8.1f} ms -> {cold_large * 1000:8.1f} ms"
+                f"  ratio {cold_ratio:5.2f}x  queries {by_size[first][1]} -> {by_size[last][1]}"
                 f"  size {by_size[first][2] / 1024:,.0f} -> {by_size[last][2] / 1024:,.0f} KB"
             )
 

@@ -18,10 +18,10 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
-from kb import changes
+from kb import changes, counters
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -124,7 +124,8 @@ def synthetic_meetings():
 
 
 def delete_synthetic() -> dict[str, int]:
-    with transaction.atomic():
+    # One recount at the end instead of one per deleted meeting (kb.counters).
+    with transaction.atomic(), counters.suspended():
         articles = Article.objects.filter(source=SYNTHETIC)
         meeting_ids = set(
             Evidence.objects.filter(article__in=articles, meeting__isnull=False).values_list(
@@ -151,6 +152,7 @@ def delete_synthetic() -> dict[str, int]:
         counts["leaders"] = leaders.count()
         leaders.delete()
         Country.objects.filter(code__startswith="X", name__startswith="Synthetic").delete()
+        counters.recount_all()
     return counts
 
 
@@ -406,6 +408,13 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
                 evidence(p["article"], p["article"].text.split("\n\n")[-1], agreement=agreement)
             )
         Evidence.objects.bulk_create(rows, batch_size=BATCH)
+        # bulk_create bypasses the maintained counts (kb.counters): count them again,
+        # once the planner knows the tables are no longer empty (it would join 100,000
+        # meetings by nested loops, as for the few rows it saw last).
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE kb_meeting, kb_meeting_participants, kb_leader")
+        counters.recount_all()
     counts = {
         "meetings": len(plans),
         "leaders": len(leaders),

@@ -1,0 +1,37 @@
+"""Rebuild the maintained counts (``kb.models.tallies``) from the tables.
+
+    python manage.py recount            # every country's and leader's tally
+    python manage.py recount --check    # only report the rows that differ (exit 1 if any)
+
+The counts are kept up to date by every write (``kb.counters``); this is for after a
+bulk load that bypassed them, or to check that they still agree.
+"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kb import counters
+
+
+class Command(BaseCommand):
+    help = "Rebuild the countries' and leaders' maintained counts from the tables."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--check", action="store_true", help="Report differences only; change nothing."
+        )
+
+    def handle(self, *args, check, **options):
+        if check:
+            wrong = counters.differences()
+            for line in wrong:
+                self.stdout.write(line)
+            if wrong:
+                raise CommandError(f"{len(wrong)} maintained counts differ from a recount")
+            self.stdout.write("The maintained counts agree with a recount.")
+            return
+        made = counters.recount_all()
+        self.stdout.write(
+            f"Recounted: {made['countries']} countries and {made['leaders']} leaders with counts."
+        )
