@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -52,6 +53,9 @@ FILE_COLUMNS = (
 )
 
 # States whose leaders' names put the family name first, as English news writes them.
+# An alias's surname is another spelling of the name's when this close in letters.
+SPELLING_MIN_SIMILARITY = 0.75
+SPELLING_MIN_LETTERS = 4
 FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KR", "KP", "VN", "SG", "KH"})
 
 # The longest name or alias the matcher looks for, in words.
@@ -171,6 +175,7 @@ class Registry:
         self.by_office: dict[tuple[str, str], list[tuple[Term, str]]] = {}
         for person in self.persons.values():
             self._index(person)
+        self._index_spellings()
 
     def __len__(self) -> int:
         return len(self.persons)
@@ -205,6 +210,39 @@ class Registry:
             self.by_surname.setdefault(surname, []).append(person.key)
         for term in person.terms:
             self.by_office.setdefault((term.country, term.kind), []).append((term, person.key))
+
+    def _index_spellings(self) -> None:
+        """Surnames of aliases that spell the name another way ('Volodymyr Zelensky' for
+        'Volodymyr Zelenskyy', 'Hassan Rowhani'): the article that writes the surname
+        alone in its own spelling means the same person. Only an alias with the name's
+        first word and number of words whose last word is close in letters, and never a
+        word any registry name uses as a given name ('Hamad', 'Saleh')."""
+        given = {
+            word
+            for person in self.persons.values()
+            for name in (person.name, *person.aliases)
+            for word in name_key(name).split()[:-1]
+        }
+        for person in self.persons.values():
+            words = name_key(person.name).split()
+            if len(words) < 2:
+                continue
+            for alias in person.aliases:
+                variant = name_key(alias).split()
+                surname = variant[-1] if variant else ""
+                if (
+                    len(variant) != len(words)
+                    or variant[0] != words[0]
+                    or surname == words[-1]
+                    or len(surname) < SPELLING_MIN_LETTERS
+                    or surname in given
+                    or difflib.SequenceMatcher(None, surname, words[-1]).ratio()
+                    < SPELLING_MIN_SIMILARITY
+                ):
+                    continue
+                keys = self.by_surname.setdefault(surname, [])
+                if person.key not in keys:
+                    keys.append(person.key)
 
     # -- questions -----------------------------------------------------------------
     def match_at(self, words: list[str]) -> int:

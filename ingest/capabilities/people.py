@@ -268,3 +268,59 @@ def joined_by_spouse(fillers, rng):
     spouse = f"{rng.choice(SPOUSE_FIRST_NAMES)} {a.family_name}"
     text = f"{simple(rng, a)} was joined at the state dinner by his wife, {spouse}."
     return Draft(sentence(text), published, (NoMeeting((spouse,)),), (a,))
+
+
+@capability("leader.pair_in_side_clause", twin="leader.pair_in_reported_speech")
+def pair_in_side_clause(fillers, rng):
+    """A met B; earlier, C gave D a gift when the two met: the two are C and D, not A and B."""
+    published = fillers.published(rng)
+    a, b, c, d = fillers.leaders(rng, published, 4)
+    when, _ = date_phrase(rng, published)
+    item = with_article(rng.choice(GIFT_ITEMS))
+    pattern = rng.choice(
+        (
+            "{C} gave {D} {item} when the two met in {place} {past}.",
+            "{C} handed {D} {item} when the two leaders met in {place} {past}.",
+            "{C} received {D} in {place} {past}, and the two held talks over dinner.",
+        )
+    )
+    earlier = pattern.format(
+        C=mention(c, "bare"),
+        D=mention(d, "bare"),
+        item=item,
+        place=c.capital,
+        past=rng.choice((f"in {published.year - rng.randint(3, 9)}", "years ago")),
+    )
+    text = (
+        sentence(f"{simple(rng, a)} held talks with {simple(rng, b)} in {a.capital} {when}.")
+        + " It was not the first such visit. "
+        + sentence(earlier)
+    )
+    expected = (
+        Meeting((a.name, b.name)),
+        Meeting((c.name, d.name), exact=True),
+        NoMeeting((a.name, c.name)),
+        NoMeeting((b.name, d.name)),
+    )
+    return Draft(text, published, expected, (a, b, c, d))
+
+
+@capability("leader.pair_in_reported_speech", negative=True, twin="leader.pair_in_side_clause")
+def pair_in_reported_speech(fillers, rng):
+    """A met B; C told D that the two had agreed: the two are A and B, C and D met nobody."""
+    published = fillers.published(rng)
+    a, b, c, d = fillers.leaders(rng, published, 4)
+    when, _ = date_phrase(rng, published)
+    said = rng.choice(
+        (
+            "{C} told {D} that the two had agreed to meet again.",
+            "{C} assured {D} that the two leaders would sign the accord soon.",
+        )
+    ).format(C=mention(c, "bare"), D=mention(d, "bare"))
+    text = (
+        sentence(f"{simple(rng, a)} held talks with {simple(rng, b)} in {a.capital} {when}.")
+        + " "
+        + sentence(said)
+    )
+    expected = (NoMeeting((c.name, d.name)),)
+    return Draft(text, published, expected, (a, b, c, d))

@@ -86,6 +86,12 @@ class _Builder:
             elif len(words) > len(person.words):
                 person.aliases.add(person.name)
                 person.name = name
+        if not person.written and len(words) > 1:
+            # 'Ukraine's president' took the registry's spelling; the article's own
+            # full name, written later ('Volodymyr Zelensky'), is the one it gives
+            person.aliases.add(person.name)
+            person.name = name
+            person.written = True
         if name != person.name:
             person.aliases.add(name)
         for i in range(start, end):
@@ -292,7 +298,9 @@ class _Builder:
                 return person.pid
         found = registry.person(key)
         term = found.term_on(self.idx.published)
-        person = Person(len(self.people.persons), found.name, first_i=tok.i, registry_key=key)
+        person = Person(
+            len(self.people.persons), found.name, first_i=tok.i, registry_key=key, written=False
+        )
         person.country = term.country if term else country
         person.title = term.title if term else None
         self.people.persons.append(person)

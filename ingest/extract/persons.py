@@ -23,6 +23,7 @@ class Person:
     resolved_by: float = 0.9  # best confidence with which the person was named
     registry_key: str | None = None  # the registry person this is, when known
     registry_country: str | None = None  # their office's country on the article's date
+    written: bool = True  # False while the name is the registry's, not the article's
 
     @property
     def words(self) -> list:

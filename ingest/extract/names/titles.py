@@ -104,11 +104,21 @@ def _joins_departments(doc, i: int) -> bool:
     )
 
 
+def _phrase_start(doc, sent) -> int:
+    """Where a sentence starts for a title, over a split the parser made inside a phrase
+    ('[Defence] | Minister X was presented with ...': no stop, no line break between)."""
+    start = sent.start
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.is_alpha and prev.is_title and prev.whitespace_ == " ":
+            return prev.sent.start
+    return start
+
+
 def title_before(doc, start: int, idx):
     """The title right before a name ('US President' -> 'President') and the token
     where it starts."""
-    sent = idx.sent(doc[start])
-    a = _window_start(doc, start, sent.start)
+    a = _window_start(doc, start, _phrase_start(doc, idx.sent(doc[start])))
     if a >= start:
         return None, start
     window = doc[a:start]
@@ -237,10 +247,24 @@ class NounTitle:
     org: str | None = None
 
 
+# Words that join a title's words: "secretary-general", "secretary of state".
+_TITLE_JOINS = ("-", "–", "of")
+
+
 def title_of_noun(noun) -> NounTitle:
     """The title, country and body of a title noun phrase: 'the North Korean leader',
     "India's defence minister"."""
     doc = noun.doc
+    for n in (4, 3):
+        first = noun.i - n + 1
+        if (
+            first >= 0
+            and doc[first + 1].text in _TITLE_JOINS
+            and doc[first : noun.i + 1].text.lower() in TITLE_SET
+        ):
+            # "the Vatican's secretary of [state]": the title and its owner are told
+            # at its first word
+            return title_of_noun(doc[first])
     left = noun.i
     while (
         left > 0
@@ -256,6 +280,20 @@ def title_of_noun(noun) -> NounTitle:
         if text.lower() in TITLE_SET or text.lower().rstrip("s") in TITLE_SET:
             title = text
             break
+    heads = [noun]
+    for n in (4, 3):
+        # "the secretary-general of NATO" parsed as secretary <- general <- of NATO, "the
+        # Vatican's secretary of state": the title goes on after its first word
+        joined = doc[noun.i : noun.i + n]
+        if (
+            len(joined) == n
+            and joined[1].text in _TITLE_JOINS
+            and joined.text.lower() in TITLE_SET
+            and (title is None or title.lower() == noun.lower_)
+        ):
+            title = joined.text
+            heads.append(joined[-1])
+            break
     country = org = None
     for child in noun.children:
         if child.i > noun.i or child.dep_ not in ("poss", "amod", "compound", "nmod", "npadvmod"):
@@ -266,11 +304,15 @@ def title_of_noun(noun) -> NounTitle:
         elif not code and not org:
             org = geo.organisation_for(text)
     # "the president of Nigeria", "Crown Prince and Prime Minister of Qatar"
-    heads = [noun] + [c for c in noun.children if c.dep_ == "conj" and c.lower_ in TITLE_HEADS]
+    heads += [c for c in noun.children if c.dep_ == "conj" and c.lower_ in TITLE_HEADS]
     for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            code = geo.country_for(doc[obj.left_edge.i : obj.i + 1].text)
+            text = doc[obj.left_edge.i : obj.i + 1].text
+            code = geo.country_for(text)
             country = country or code
+            if not code and not country and not org:
+                # "the president of the European Commission": a body's office, no state's
+                org = geo.organisation_for(text)
     if title and title.lower() in REGNAL | {"crown prince"} and not country:
         pass
     return NounTitle(title, country, org)

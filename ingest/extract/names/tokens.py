@@ -288,6 +288,14 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")
     ):
         end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in PARTICLES and doc[end - 1].text.islower():
+        # 'Ursula von der [Leyen]', 'Jan van [den Broek]': the tagger stopped in the
+        # particles, the name goes on to the next name word
+        j = end
+        while j < len(doc) and j - end < 2 and doc[j].text.islower() and doc[j].lower_ in PARTICLES:
+            j += 1
+        if j < len(doc) and is_namey(doc[j]):
+            end = j + 1
     return start, end
 
 
