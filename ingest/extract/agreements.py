@@ -82,6 +82,15 @@ def _witness(verb) -> bool:
     )
 
 
+def _names_written_in(phrase, ctx) -> bool:
+    """Whether a phrase writes a person's name (not a title resolved to one, nor a state)."""
+    return any(
+        t.pos_ == "PROPN" and t.i not in ctx.code_at and ctx.people.pids(t)
+        for t in phrase.subtree
+        if t.i != phrase.i
+    )
+
+
 def _sign(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "name" for c in verb.children):
@@ -113,9 +122,15 @@ def _sign(verb, ctx):
     if _is_commercial(subject, ctx) or _company_document(doc_noun, ctx):
         return None
     parties = _parties(ctx, subject) + ctx.with_parties(verb, doc_noun)
-    if subject is not None and subject.tag_ == "NNS" and subject.lemma_.lower() in OFFICIALS:
+    if (
+        subject is not None
+        and subject.tag_ == "NNS"
+        and subject.lemma_.lower() in OFFICIALS
+        and not _names_written_in(subject, ctx)
+    ):
         # "the foreign ministers of A and B signed": the states, not the leaders the
-        # ministers' title may resolve to
+        # ministers' title may resolve to; ministers named there ("..., X and Y,") sign
+        # as themselves
         states = list(
             dict.fromkeys(ctx.code_at[t.i] for t in subject.subtree if t.i in ctx.code_at)
         )

@@ -5,8 +5,8 @@ The rules find meeting candidates and drop plans, negations and conflict by thei
 tests.  The held-meeting classifier (spaCy's text classifier, trained by
 ``manage.py train_meeting_classifier`` on sentences the project writes, shipped in
 ``ingest/meeting_clf``) reads each candidate's sentences; the setting
-``SUMMITRY_MEETING_MODEL`` (or the environment variable of that name outside Django)
-says what it may do:
+``SUMMITRY_MEETING_MODEL`` (passed in by the ingest app; the environment variable of that
+name outside Django) says what it may do:
 
 * ``"rules"`` (the default): the model is not loaded; the rules alone decide;
 * ``"model"``: a filter -- a meeting none of whose sentences the model reads as held
@@ -43,18 +43,19 @@ def features(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
-def current_mode() -> str:
-    """The configured mode: Django's setting when settings are configured, else the
-    environment; ValueError for an unknown one."""
-    mode = None
-    try:
-        from django.conf import settings
+_configured: str | None = None
 
-        if settings.configured:
-            mode = getattr(settings, SETTING, None)
-    except ImportError:  # pragma: no cover - Django is a dependency
-        pass
-    mode = (mode or os.environ.get(SETTING) or DEFAULT_MODE).strip().lower()
+
+def configure(mode: str | None) -> None:
+    """Set the mode; the Django app passes its setting in at start and when a test
+    changes it (the extractor itself never imports Django)."""
+    global _configured
+    _configured = mode
+
+
+def current_mode() -> str:
+    """The configured mode, else the environment's; ValueError for an unknown one."""
+    mode = (_configured or os.environ.get(SETTING) or DEFAULT_MODE).strip().lower()
     if mode not in MODES:
         raise ValueError(f"{SETTING} must be one of {', '.join(MODES)}, not {mode!r}")
     return mode
