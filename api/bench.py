@@ -34,8 +34,10 @@ def meetings_plain(request):
     )  # fmt: skip
     ids = [row["id"] for row in rows]
     people, gifts, agreements, evidence = (defaultdict(list) for _ in range(4))
-    for p in Participation.objects.filter(meeting_id__in=ids).values(
-        "meeting_id", "leader_id", "leader__name", "leader__country__code"
+    for p in (
+        Participation.objects.filter(meeting_id__in=ids)
+        .order_by("leader__name", "leader_id")  # the API's order, so the pages are the same
+        .values("meeting_id", "leader_id", "leader__name", "leader__country__code")
     ):
         people[p["meeting_id"]].append(
             {"id": p["leader_id"], "name": p["leader__name"], "country": p["leader__country__code"]}
