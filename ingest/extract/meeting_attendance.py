@@ -170,7 +170,18 @@ def _stand_ins(verb, people) -> list:
         return _all_subjects(verb, people)
     if lemma == "attend" and any(o.lower_ in OCCASION_NOUNS for o in objects):
         return _all_subjects(verb, people)
+    if lemma == "attend" and not objects and not _attended_elsewhere(verb):
+        return _all_subjects(verb, people)  # "A, B and C attended": the occasion at hand
     return []
+
+
+def _attended_elsewhere(verb) -> bool:
+    """'attended to the wounded', 'attended, saying that ...': a bare 'attend' with a
+    'to' phrase or a clause of its own is not a roll call of the occasion at hand."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to")
+        for c in verb.children
+    )
 
 
 def _occasion(meetings, idx, tok, reach, summit_only):
