@@ -7,7 +7,7 @@ treaty", "X hosted the summit"); the persons present are told around it:
   (in the next sentence), "C watched as ...": they take part in the signing;
 - stand-ins and delegations at a summit: "Y sent Z in his place", "Egypt was
   represented by Z", "A, B and C led their delegations", "Z attended the signing":
-  they take part in the summit told just before.
+  they take part in the summit told just before; so do "Z joined the talks later".
 
 Only asserted predicates count ("will be represented by" is a plan).
 """
@@ -168,8 +168,8 @@ def _stand_ins(verb, people) -> list:
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
         return _all_subjects(verb, people)
-    if lemma == "attend" and any(o.lower_ in OCCASION_NOUNS for o in objects):
-        return _all_subjects(verb, people)
+    if lemma in ("attend", "join") and any(o.lower_ in OCCASION_NOUNS for o in objects):
+        return _all_subjects(verb, people)  # "Z joined the talks on the second day"
     if lemma == "attend" and not objects and not _attended_elsewhere(verb):
         return _all_subjects(verb, people)  # "A, B and C attended": the occasion at hand
     return []

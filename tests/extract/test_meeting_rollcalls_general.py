@@ -87,3 +87,28 @@ def test_a_delegation_described_without_talks_meets_no_one(run, team):
     )
     ex = run(text)
     assert not _match(ex, [team[0].name, team[3].name]), [m.participants for m in ex.meetings]
+
+
+JOINED = "{At} hosted a summit in {Acap} on Tuesday with {Bt} and {Ct}. {Dt} {verb}."
+JOINED_LATER = ("joined the talks later in the day", "joined the summit on its second day")
+NOT_JOINED = (
+    "will join the talks on Wednesday",
+    "declined to join the talks",
+    "did not join the summit",
+    "is expected to join the talks on Wednesday",
+)
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=_ids)
+@pytest.mark.parametrize("verb", JOINED_LATER)
+def test_a_leader_who_joined_the_talks_later_takes_part(run, team, verb):
+    ex = run(_fill(JOINED.replace("{verb}", verb), team))
+    assert _match(ex, [leader.name for leader in team]), [m.participants for m in ex.meetings]
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=_ids)
+@pytest.mark.parametrize("verb", NOT_JOINED)
+def test_a_leader_who_will_or_would_not_join_takes_no_part(run, team, verb):
+    ex = run(_fill(JOINED.replace("{verb}", verb), team))
+    assert _match(ex, [leader.name for leader in team[:3]]), [m.participants for m in ex.meetings]
+    assert not _match(ex, [team[0].name, team[3].name]), [m.participants for m in ex.meetings]
