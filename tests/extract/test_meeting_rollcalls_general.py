@@ -90,12 +90,19 @@ def test_a_delegation_described_without_talks_meets_no_one(run, team):
 
 
 JOINED = "{At} hosted a summit in {Acap} on Tuesday with {Bt} and {Ct}. {Dt} {verb}."
-JOINED_LATER = ("joined the talks later in the day", "joined the summit on its second day")
+JOINED_LATER = (
+    "joined the talks later in the day",
+    "joined the summit on its second day",
+    "joined the leaders on the second day",
+    "joined them for dinner",
+)
 NOT_JOINED = (
     "will join the talks on Wednesday",
     "declined to join the talks",
     "did not join the summit",
     "is expected to join the talks on Wednesday",
+    "did not join the leaders",
+    "will join them on Wednesday",
 )
 
 
