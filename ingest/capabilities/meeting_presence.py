@@ -303,3 +303,45 @@ def separate_meetings(fillers, rng):
         NoMeeting((b.name, c.name)),
     )
     return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+@capability("meeting.cohosts_or_journey_negative", twin="meeting.travel_visit", negative=True)
+def cohosts_or_journey_negative(fillers, rng):
+    """A and B hosting a meal together do not meet each other; A's journey told as under
+    way ('is travelling to X for talks with B') is for talks still to come."""
+    published, a, b = two_leaders(fillers, rng)
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} and {B} hosted a lunch in {place} {when} for the winners of a science prize.",
+            "{A} and {B} hosted a reception for business leaders in {place} {when}.",
+            "{A} is travelling to {place} for talks with {B}, officials said {when}.",
+            "{A} is making a trip to {place} for a meeting with {B}.",
+            "{A} is heading to {place} for talks with {B}.",
+        )
+    )
+    text = pattern.format(A=simple(rng, a), B=simple(rng, b), place=b.capital, when=when)
+    return Draft(sentence(text), published, (NoMeeting((a.name, b.name)),), (a, b))
+
+
+@capability("meeting.delegation_told_apart")
+def delegation_told_apart(fillers, rng):
+    """A delegation's members named in another sentence or clause than its talks: the
+    host met all of them."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "A delegation of leaders arrived in {place} {when} for talks with {D}. The "
+            "delegation was led by {A}, and included {B} and {C}.",
+            "The delegation, which was led by {A} and included {B} and {C}, held talks with "
+            "{D} in {place} {when}.",
+            "A delegation of leaders arrived in {place} {when}. The delegation was led by {A} "
+            "and included {B} and {C}. The delegation held talks with {D}.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABCD", leaders, strict=True)}
+    text = pattern.format(place=d.capital, when=when, **names)
+    expected = Meeting(tuple(x.name for x in leaders), date=day)
+    return Draft(sentence(text), published, (expected,), tuple(leaders))

@@ -78,12 +78,13 @@ def _named_in(phrase, people) -> list:
     return found + _list_after(phrase.doc, phrase.right_edge.i + 1, people)
 
 
-def _list_after(doc, i: int, people) -> list:
+def _list_after(doc, i: int, people, lead: bool = True) -> list:
     """The rest of a list of titled names the parser cut off from its phrase ('..., Latvian
     Prime Minister A and Nepali Prime Minister B on Friday'): read on over commas, 'and',
-    names and the capitalised words and possessives of their titles."""
+    names and the capitalised words and possessives of their titles.  With `lead` the list
+    must begin with a comma (it continues a phrase)."""
     out = []
-    if i >= len(doc) or doc[i].text != ",":
+    if i >= len(doc) or (lead and doc[i].text != ","):
         return out
     while i < len(doc):
         tok = doc[i]
@@ -110,14 +111,23 @@ def _hangs_on(tok, verb) -> bool:
 
 
 def add_companions(meetings, idx, people) -> None:
-    """Add each leader's companions to the main-story meetings that leader attends."""
+    """Add each leader's companions to the main-story meetings that leader attends, and a
+    delegation's members to those two of them attend together."""
     found = companions(idx, people)
+    delegations = [
+        members
+        for at, members in people.groups.items()
+        if idx.doc[at].lower_ in GROUP_NOUNS | DELEGATION_REFERENCES
+    ]
     for meeting in meetings:
         if meeting.background:
             continue
         for lead, extra in found.items():
             if lead in meeting.participants:
                 meeting.participants += [p for p in extra if p not in meeting.participants]
+        for members in delegations:
+            if len(set(members) & set(meeting.participants)) >= 2:
+                meeting.participants += [p for p in members if p not in meeting.participants]
 
 
 BESIDE = {"beside", "alongside", "next"}
@@ -209,6 +219,8 @@ def _group_subject(verb):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in GROUP_NOUNS:
                 return c
+        if v.dep_ in ("relcl", "acl") and v.head.lower_ in GROUP_NOUNS:
+            return v.head  # "the delegation, which was led by A and included B, ..."
     return None
 
 
@@ -227,11 +239,35 @@ def note_delegation(builder, sent) -> None:
         if lemma in LEAD_VERBS:
             members += [p for c in verb.children if c.dep_ == "agent" for p in _named_in(c, people)]
         else:
-            members += [p for c in verb.children if c.dep_ == "dobj" for p in _named_in(c, people)]
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            members += [p for c in objects for p in _named_in(c, people)]
+            if not objects:  # the parser may make the listed names a clause's subjects
+                members += _list_after(verb.doc, verb.i + 1, people, lead=False)
     members = list(dict.fromkeys(members))
     if noun is not None and len(members) >= 2:
         people.groups.setdefault(noun.i, tuple(members))
         builder.delegation = (tuple(members), builder.idx.sent_of[sent.start])
+        told = _told_just_before(builder.idx, sent, noun)
+        if told is not None:
+            people.groups.setdefault(told.i, tuple(members))
+            people.conf.setdefault(told.i, 0.7)
+
+
+def _told_just_before(idx, sent, noun):
+    """'A delegation of African leaders held talks with X on Tuesday. The delegation was
+    led by A and included B and C': the same group noun as the subject of the sentence
+    right before, with no names of its own, is the delegation described after it."""
+    at = idx.sent_of[sent.start]
+    if at == 0 or noun.lower_ not in GROUP_NOUNS:
+        return None
+    for tok in idx.sents[at - 1]:
+        if (
+            tok.lower_ == noun.lower_
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and not any(t.ent_type_ == "PERSON" for t in tok.subtree)
+        ):
+            return tok
+    return None
 
 
 def refers_to_delegation(builder, tok) -> bool:

@@ -7,7 +7,8 @@ treaty", "X hosted the summit"); the persons present are told around it:
   (in the next sentence), "C watched as ...": they take part in the signing;
 - stand-ins and delegations at a summit: "Y sent Z in his place", "Egypt was
   represented by Z", "A, B and C led their delegations", "Z attended the signing":
-  they take part in the summit told just before.
+  they take part in the summit told just before; so do "Z joined the talks later" and
+  "Z joined the leaders on the second day" (whose own meeting of a few is dropped).
 
 Only asserted predicates count ("will be represented by" is a plan).
 """
@@ -36,6 +37,8 @@ OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conferen
                   "gathering"}  # fmt: skip
 DELEGATION_NOUNS = {"delegation", "delegations"}
 PLACE_NOUNS = {"place", "stead"}
+# "Z joined the leaders / them / the other leaders": the people of the occasion at hand.
+JOINED_GROUPS = {"leaders", "them", "counterparts", "others"}
 
 
 def add_attendance(meetings, idx, people, published=None) -> None:
@@ -65,10 +68,15 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             if not found:
                 continue
             found = list(dict.fromkeys(found + as_did(tok, people)))
-            target = _occasion(meetings, idx, tok, reach, summit_only)
+            own = [m for m in meetings if all(x.trigger.i == tok.i for x in m.mentions)]
+            others = [m for m in meetings if m not in own]
+            target = _occasion(others, idx, tok, reach, summit_only)
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
                 target.told_at.append(tok.i)
+                for m in own:  # "Z joined the leaders": the occasion's, not one of its own
+                    if set(m.participants) <= set(target.participants):
+                        meetings.remove(m)
             else:
                 loose.append((tok, found))
     _gathering_of_loose(meetings, idx, people, loose, published)
@@ -168,9 +176,22 @@ def _stand_ins(verb, people) -> list:
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
         return _all_subjects(verb, people)
-    if lemma == "attend" and any(o.lower_ in OCCASION_NOUNS for o in objects):
-        return _all_subjects(verb, people)
+    if lemma == "join" and any(o.lower_ in JOINED_GROUPS for o in objects):
+        return _all_subjects(verb, people)  # "Z joined the leaders on the second day"
+    if lemma in ("attend", "join") and any(o.lower_ in OCCASION_NOUNS for o in objects):
+        return _all_subjects(verb, people)  # "Z joined the talks on the second day"
+    if lemma == "attend" and not objects and not _attended_elsewhere(verb):
+        return _all_subjects(verb, people)  # "A, B and C attended": the occasion at hand
     return []
+
+
+def _attended_elsewhere(verb) -> bool:
+    """'attended to the wounded', 'attended, saying that ...': a bare 'attend' with a
+    'to' phrase or a clause of its own is not a roll call of the occasion at hand."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to")
+        for c in verb.children
+    )
 
 
 def _occasion(meetings, idx, tok, reach, summit_only):

@@ -7,6 +7,7 @@ from . import dates
 from .conflict import absent_from, clause_verb, verb_asserted
 from .places import places_around
 from .text import ents_between
+from .when import JOURNEY_LEMMAS, TRIP_WORDS
 
 HELD_NOUNS = {
     "talks",
@@ -67,6 +68,8 @@ def is_planned(tok, published) -> bool:
     outer = outer_noun(tok)
     if outer.dep_ == "pobj" and outer.head.lower_ == "of" and outer.head.head.lower_ == "ahead":
         return True  # "the talks come ahead of X's visit to Y in July": that visit is to come
+    if _journey_under_way(outer):
+        return True
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "he would be happy to meet X": a modal on the copula makes it hypothetical
         copula = verb.head.head
@@ -86,6 +89,24 @@ def is_planned(tok, published) -> bool:
         if day and published and day > published:
             return True
     return False
+
+
+def _journey_under_way(noun) -> bool:
+    """'X is travelling to Y for talks with Z', 'is making a trip to Y for a meeting with Z':
+    a journey told in the present progressive is still going on, so the meeting it is
+    for is still to come ('travelled to Y for talks' tells talks held)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    owner = noun.head.head
+    if owner.pos_ == "NOUN" and owner.lower_ in TRIP_WORDS:
+        owner = clause_verb(owner)  # "is making a trip to Y for ..."
+    elif owner.lemma_.lower() not in JOURNEY_LEMMAS and not any(
+        c.dep_ == "dobj" and c.lower_ in TRIP_WORDS for c in owner.children
+    ):
+        return False
+    if owner.pos_ != "VERB" or owner.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in owner.children)
 
 
 def is_presupposed(tok) -> bool:

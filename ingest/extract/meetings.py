@@ -326,6 +326,9 @@ def _verb_mention(idx, people, tok, published):
         return None  # "A and B welcomed the agreement", "called for a ceasefire"
     if lemma == "host" and not objs:
         objs = _hosted_event_guests(tok, people)
+        if not objs and not _hosts_talks(tok):
+            return None  # "A and B hosted a lunch for the prize winners": co-hosts, no guest
+
     host_pids = []
     if lemma in HOST_VERBS:
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -425,6 +428,12 @@ def _played_host(idx, people, tok, published):
         m.kinds.add("visit")
         m.strong_hosts = list(hosts)
     return m
+
+
+def _hosts_talks(verb) -> bool:
+    """'A and B hosted talks / a summit': the hosted thing is itself a meeting, so the
+    co-hosts meet in it; a lunch, a dinner or a reception is only hosted together."""
+    return any(c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS for c in verb.children)
 
 
 def _hosted_event_guests(verb, people) -> list:
