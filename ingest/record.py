@@ -44,8 +44,8 @@ from ingest.resolve import (
     leader_resolve,
     meeting_find,
 )
-from kb import counters
 from kb.constants import EXTRACTION_REASON, MANUAL_RULE
+from kb.counters import deferred as counts_deferred
 from kb.models import (
     Agreement,
     Article,
@@ -316,7 +316,7 @@ def _mark_extraction_history(sender, history_instance, **kwargs) -> None:
 
 
 @transaction.atomic
-@counters.deferred()  # each country and leader counted once, at the end
+@counts_deferred()  # each country and leader counted once, at the end
 def article_facts_replace(*, article: Article, extraction: Extraction) -> None:
     """Replace what extraction said about this article, in one transaction.
 
