@@ -25,3 +25,13 @@ def run(nlp):
         return extract(text, published, nlp=nlp)
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def run_registered(nlp):
+    """Extract a short text published on PUBLISHED, with the shipped leader registry."""
+    from gazetteer.registry import read_registry_file
+    from ingest.extract import extract
+
+    registry = read_registry_file()
+    return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.test_meetings_general import GROUPS, MONDAY, PUBLISHED, _fill, _match
+from tests.extract.test_meetings_general import GROUPS, MONDAY, _fill, _match
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    from gazetteer.registry import read_registry_file
-    from ingest.extract import extract
-
-    registry = read_registry_file()
-    return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)
+def run(run_registered):
+    return run_registered
 
 
 ALL_FOUR = {

@@ -14,7 +14,6 @@ from tests.extract.test_meetings_general import (
     GROUPS,
     MONDAY,
     PAIRS,
-    PUBLISHED,
     TUESDAY,
     _fill,
     _match,
@@ -22,13 +21,8 @@ from tests.extract.test_meetings_general import (
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    """Extract a text published on PUBLISHED, with the shipped registry."""
-    from gazetteer.registry import read_registry_file
-    from ingest.extract import extract
-
-    registry = read_registry_file()
-    return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)
+def run(run_registered):
+    return run_registered
 
 
 TOGETHER = {

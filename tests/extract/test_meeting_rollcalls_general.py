@@ -12,17 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.meeting_cases import GROUPS, PUBLISHED, TUESDAY, _fill, _match
+from tests.extract.meeting_cases import GROUPS, TUESDAY, _fill, _match
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    """Extract a text published on PUBLISHED, with the shipped registry."""
-    from gazetteer.registry import read_registry_file
-    from ingest.extract import extract
-
-    registry = read_registry_file()
-    return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)
+def run(run_registered):
+    return run_registered
 
 
 def _ids(team):

@@ -13,7 +13,6 @@ from tests.extract.meeting_cases import (
     MODI,
     MONDAY,
     PAIRS,
-    PUBLISHED,
     RAMAPHOSA,
     TUESDAY,
     _fill,
@@ -22,13 +21,8 @@ from tests.extract.meeting_cases import (
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    """Extract a sentence published on PUBLISHED, with the shipped registry."""
-    from gazetteer.registry import read_registry_file
-    from ingest.extract import extract
-
-    registry = read_registry_file()
-    return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)
+def run(run_registered):
+    return run_registered
 
 
 @pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])

@@ -18,7 +18,6 @@ from tests.extract.meeting_cases import (
     GROUPS,
     MONDAY,
     PAIRS,
-    PUBLISHED,
     TUESDAY,
     WEDNESDAY,
     Case,
@@ -30,13 +29,8 @@ from tests.extract.meeting_cases import (
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    """Extract a sentence published on PUBLISHED, with the shipped registry."""
-    from gazetteer.registry import read_registry_file
-    from ingest.extract import extract
-
-    registry = read_registry_file()
-    return lambda text: extract(text, PUBLISHED, nlp=nlp, registry=registry)
+def run(run_registered):
+    return run_registered
 
 
 # --- held meetings (positives) --------------------------------------------------------
