@@ -31,9 +31,21 @@ AUDIT = """() => {
 }"""
 
 PAGES = [
-    "/", "/meetings/", "/meetings/{meeting}/", "/leaders/", "/leaders/{leader}/",
-    "/countries/", "/countries/NO/", "/gifts/", "/agreements/", "/articles/",
-    "/network/", "/timeline/", "/map/", "/map/?shade=attended", "/charts/",
+    "/",
+    "/meetings/",
+    "/meetings/{meeting}/",
+    "/leaders/",
+    "/leaders/{leader}/",
+    "/countries/",
+    "/countries/NO/",
+    "/gifts/",
+    "/agreements/",
+    "/articles/",
+    "/network/",
+    "/timeline/",
+    "/map/",
+    "/map/?shade=attended",
+    "/charts/",
     "/accounts/login/",
 ]
 

@@ -25,8 +25,11 @@ def meeting():
     host = LeaderFactory(name="Ingrid Solheim", title="Prime Minister", country=norway)
     guest = LeaderFactory(name="Mateo Ibarra", title="President", country=chile)
     meeting = MeetingFactory(
-        participants=[host, guest], kind="state_visit", date=dt.date(2025, 3, 13),
-        place="Akershus Fortress", host_country=norway,
+        participants=[host, guest],
+        kind="state_visit",
+        date=dt.date(2025, 3, 13),
+        place="Akershus Fortress",
+        host_country=norway,
     )
     text = "Solheim welcomed Ibarra to Oslo on Thursday. They talked about fisheries."
     article = ArticleFactory(title="Chilean president in Oslo", text=text)

@@ -29,8 +29,10 @@ DEMO = ROOT / "kb" / "demo" / "articles" / "03-canada-mexico-summit.txt"
 pytestmark = [
     pytest.mark.integration,
     pytest.mark.skipif(
-        not (os.environ.get("DATABASE_URL", "").startswith("postgres")
-             and os.environ.get("CELERY_BROKER_URL")),
+        not (
+            os.environ.get("DATABASE_URL", "").startswith("postgres")
+            and os.environ.get("CELERY_BROKER_URL")
+        ),
         reason="needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (Redis): `make test` in CI",
     ),
 ]
@@ -44,9 +46,23 @@ def start_worker(queue: str, pool: str, log_path: Path) -> subprocess.Popen:
         "CELERY_QUEUE": queue,
     }
     command = [
-        sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", pool,
-        "--concurrency", "1", "--queues", queue, "--loglevel", "INFO",
-        "--without-gossip", "--without-mingle", "--without-heartbeat",
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--pool",
+        pool,
+        "--concurrency",
+        "1",
+        "--queues",
+        queue,
+        "--loglevel",
+        "INFO",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
     ]
     log = log_path.open("w")
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)

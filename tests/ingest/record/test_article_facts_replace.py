@@ -38,13 +38,15 @@ def extraction(*, date=dt.date(2025, 1, 7), item="clay jug", status="signed", ho
         ),
         countries=("BR", "NO"),
         meetings=(
-            MeetingCandidate(("Ana Lima", "Tomas Berg"), "visit", host, "Oslo", date,
-                             ("fisheries",), evidence()),
+            MeetingCandidate(
+                ("Ana Lima", "Tomas Berg"), "visit", host, "Oslo", date, ("fisheries",), evidence()
+            ),
         ),
         gifts=(GiftCandidate("Ana Lima", "Tomas Berg", item, evidence(58, 85, 0.7)),),
         agreements=(
-            AgreementCandidate(("Ana Lima", "Tomas Berg"), "mou", status,
-                               "MoU on fisheries", None, evidence()),
+            AgreementCandidate(
+                ("Ana Lima", "Tomas Berg"), "mou", status, "MoU on fisheries", None, evidence()
+            ),
         ),
     )
 

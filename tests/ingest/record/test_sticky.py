@@ -76,9 +76,7 @@ def test_corrections_confirmations_and_rejections_survive_reextraction(
     assert article_process(article_id=article.pk).status == ArticleStatus.DONE
     meeting, gift, agreement = Meeting.objects.get(), Gift.objects.get(), Agreement.objects.get()
 
-    fact_update(
-        fact=meeting, user=editor_user, changes={"place": "Bergen", "kind": "summit"}
-    )
+    fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen", "kind": "summit"})
     fact_reject(fact=gift, user=editor_user)
     fact_confirm(fact=agreement, user=editor_user)
 

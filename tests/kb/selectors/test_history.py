@@ -71,9 +71,7 @@ def test_an_editors_change_is_still_credited_to_the_editor(request_by):
 def test_history_entries_show_who_when_and_diff(editor_user):
     a, b = LeaderFactory(name="Ana Lima"), LeaderFactory(name="Tomas Berg")
     meeting = MeetingFactory(participants=[a], place="Oslo")
-    fact_update(
-        fact=meeting, user=editor_user, changes={"place": "Bergen", "participants": [a, b]}
-    )
+    fact_update(fact=meeting, user=editor_user, changes={"place": "Bergen", "participants": [a, b]})
     entries, hidden = history_entries(meeting)
     assert hidden == 0
     latest = entries[0]

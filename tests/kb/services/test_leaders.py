@@ -149,9 +149,7 @@ def test_leader_delete_is_refused_while_records_rest_on_it(editor_user, what):
 def test_leader_create_adds_a_confirmed_leader_and_records_who(editor_user):
     brazil = CountryFactory(code="BR", name="Brazil")
 
-    leader = leader_create(
-        user=editor_user, name=" Ana Lima ", title="President", country="br"
-    )
+    leader = leader_create(user=editor_user, name=" Ana Lima ", title="President", country="br")
 
     leader.refresh_from_db()
     assert (leader.name, leader.title, leader.country) == ("Ana Lima", "President", brazil)
