@@ -9,6 +9,7 @@ from gazetteer import geo
 
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
+from ..places import known_place_span
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -125,6 +126,13 @@ _NAMED_AFTER = INSTITUTION_WORDS | {
 def names_a_place(doc, end: int) -> bool:
     """Whether the capitalised noun right after a name makes it a place's or a body's."""
     return end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in _NAMED_AFTER
+
+
+def in_place_name(doc, start: int, end: int) -> bool:
+    """Whether a name span is part of a longer known city's name ('[Dar] es Salaam',
+    'Port [Louis]', 'Bandar Seri Begawan' tagged as a person): a place, not a person."""
+    place = known_place_span(doc, start)
+    return place is not None and place.start <= start and end <= place.end
 
 
 def joined_nasab(doc, spans) -> list:

@@ -235,6 +235,8 @@ def name_spans(idx) -> list[NameSpan]:
         start = s - 1 if keeps_sheikh(doc, s, e) else s
         if finders.dateline_source(doc, start, e) or finders.names_a_place(doc, e):
             continue
+        if finders.in_place_name(doc, start, e):
+            continue
         rule = RULES_BY_NAME[rule_of.get((s, e), "entity")]
         out[(start, e)] = NameSpan(start, e, rule.name, rule.confidence)
     return [out[key] for key in sorted(out)]
