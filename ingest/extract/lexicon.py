@@ -62,6 +62,7 @@ TITLES = sorted(
         "grand duke",
         "dictator",
         "chief",
+        *("pm", "pres.", "fm"),  # abbreviations news writes before a name ("PM Modi")
     ],
     key=lambda t: -len(t),
 )
@@ -135,7 +136,6 @@ NAME_PREFIXES = frozenset(
         "reverend",
         "madam",
         "madame",
-        "pm",
         "rt hon",
         "right honourable",
         "hon",

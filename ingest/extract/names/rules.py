@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lexicon import HONORIFICS, TITLE_HEADS, TITLE_SET
-from . import finders, registry_spans
+from . import finders, partners, registry_spans
 from .tokens import PARTICLES, keeps_sheikh, prefixes_of
 
 
@@ -74,6 +74,9 @@ NAME_RULES = (
                 "The fair was opened by Emir Sheikh Faris bin Nayef Al Otaibi.",
                 "Faris bin Nayef Al Otaibi",
             ),
+            # a given name's lower-case syllable after a hyphen ends no name
+            ("President Ana Fuentes met Ban Ki-moon in Lima on Monday.", "Ban Ki-moon"),
+            ("President Ana Fuentes met Moon Jae-in in Seoul on Monday.", "Moon Jae-in"),
         ),
     ),
     NameRule(
@@ -89,6 +92,9 @@ NAME_RULES = (
         lambda ctx, taken: [(s, e) for s, e in ctx.titled if s not in taken],
         (
             ("Chancellor Ottilie Brandvik opened the session.", "Ottilie Brandvik"),
+            ("PM Vikram Sethi opened the session.", "Vikram Sethi"),
+            ("Pres. Ana Fuentes met him on Monday.", "Ana Fuentes"),
+            ("FM Aidar Temirbekov met him on Monday.", "Aidar Temirbekov"),
             ("Secretary of Defense Harlan Moss toured the base.", "Harlan Moss"),
             (
                 "Crown Prince Sultan bin Rakan Al Dosari opened the fair.",
@@ -141,6 +147,31 @@ NAME_RULES = (
         lambda ctx, taken: finders.coordinated_names(ctx.doc, taken),
     ),
     NameRule(
+        "partner",
+        "two to four name words, untagged or tagged a body (then shown as a person's name "
+        "elsewhere), on one side of a meeting whose other side is a name found ('X met Y', "
+        "'X held talks with Y')",
+        0.85,
+        lambda ctx, taken: partners.partner_names(ctx.doc, taken),
+        (
+            (
+                "President Kwame Mensah held talks with Bakary Traore on Monday. Traore, the "
+                "Malian prime minister, called the talks useful.",
+                "Bakary Traore",
+            ),
+            (
+                "Prime Minister Vikram Sethi met Ana Fuentes in Lima on Monday. Fuentes, "
+                "Peru's president, hosted a dinner.",
+                "Ana Fuentes",
+            ),
+            (
+                "Navin Ramgoolam met Prime Minister Vikram Sethi on Friday. Ramgoolam, the "
+                "Mauritian prime minister, called the talks warm.",
+                "Navin Ramgoolam",
+            ),
+        ),
+    ),
+    NameRule(
         "particle",
         "an ORG-tagged 'Given de/von/van Surname' with no institution word",
         0.9,
@@ -163,6 +194,7 @@ _ADDING = (
     "appositive",
     "country_possessive",
     "coordinated",
+    "partner",
     "particle",
 )
 
