@@ -35,6 +35,7 @@ TITLES = sorted(
         "state councillor",
         "secretary-general",
         "secretary general",
+        "general secretary",
         "governor-general",
         "governor general",
         "deputy crown prince",

@@ -178,3 +178,43 @@ def test_titles_after_names_and_possessive_countries(run, text, name, country, t
 def test_a_lower_case_title_before_a_name(run, title):
     leaders = _leaders(run(f"Rajan Mehta met {title} Ana Fuentes in Lima on Monday."))
     assert leaders["Ana Fuentes"][1] == title
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("PM Vikram Sethi met To Lam in Hanoi on Monday.", ["To Lam", "Vikram Sethi"]),
+        (
+            "President Ana Fuentes held talks with General Secretary To Lam in Hanoi on Monday.",
+            ["Ana Fuentes", "To Lam"],
+        ),
+        ("To Lam met President Ana Fuentes in Hanoi on Monday.", ["Ana Fuentes", "To Lam"]),
+        (
+            "The president of Vietnam, Do Van Hoa, met President Ana Fuentes in Hanoi.",
+            ["Ana Fuentes", "Do Van Hoa"],
+        ),
+    ],
+)
+def test_a_name_that_starts_with_a_function_word(run, text, names):
+    assert _participants(run(text)) == [names]
+
+
+def test_a_function_word_name_keeps_its_title(run):
+    text = "President Ana Fuentes held talks with General Secretary To Lam in Hanoi on Monday."
+    assert _leaders(run(text))["To Lam"][1] == "General Secretary"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ana Fuentes flew To Hanoi on Monday and met Prime Minister Vikram Sethi.",
+        "Do Americans want more talks? President Ana Fuentes met Prime Minister Vikram Sethi.",
+        '"To Lima, with thanks," President Ana Fuentes told Prime Minister Vikram Sethi as '
+        "they met on Monday.",
+        "Fuentes Flies To Delhi For Talks\n\nPresident Ana Fuentes met Prime Minister Vikram "
+        "Sethi in Delhi on Monday.",
+    ],
+)
+def test_a_preposition_or_a_question_is_no_name(run, text):
+    leaders = _leaders(run(text))
+    assert sorted(leaders) == ["Ana Fuentes", "Vikram Sethi"]

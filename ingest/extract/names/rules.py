@@ -77,6 +77,8 @@ NAME_RULES = (
             # a given name's lower-case syllable after a hyphen ends no name
             ("President Ana Fuentes met Ban Ki-moon in Lima on Monday.", "Ban Ki-moon"),
             ("President Ana Fuentes met Moon Jae-in in Seoul on Monday.", "Moon Jae-in"),
+            # a family name written like a preposition, made a name first (names.repair)
+            ("PM Vikram Sethi met To Lam in Hanoi on Monday.", "To Lam"),
         ),
     ),
     NameRule(
