@@ -218,3 +218,17 @@ def test_a_function_word_name_keeps_its_title(run):
 def test_a_preposition_or_a_question_is_no_name(run, text):
     leaders = _leaders(run(text))
     assert sorted(leaders) == ["Ana Fuentes", "Vikram Sethi"]
+
+
+def test_a_demonym_and_a_title_tagged_as_a_person_are_no_name(nlp):
+    import datetime as dt
+
+    from ingest.extract.names import name_spans
+    from ingest.extract.text import build_index
+
+    doc = nlp(
+        "Greek Foreign Minister Aris Kostas met Macedonian Foreign Minister Petar Ilievski "
+        "at U.N. headquarters in New York on Wednesday."
+    )
+    idx = build_index(doc, None, dt.date(2024, 3, 14))
+    assert [doc[s.start : s.end].text for s in name_spans(idx)] == ["Aris Kostas", "Petar Ilievski"]

@@ -41,6 +41,7 @@ def entity_names(doc, prefixes=frozenset()) -> list:
         if ent.label_ != "PERSON":
             continue
         s, e = clean_entity(doc, ent.start, ent.end, prefixes)
+        e = _before_title(doc, s, e)
         if s >= e:
             continue
         s = extend_left(doc, s, prefixes)
@@ -61,6 +62,16 @@ def entity_names(doc, prefixes=frozenset()) -> list:
             continue
         spans.append((s, e))
     return spans
+
+
+def _before_title(doc, s: int, e: int) -> int:
+    """'[Macedonian Foreign] Minister X' tagged as a person: an entity whose last words
+    start a title that goes on after it ends where the title starts."""
+    for k in range(s, e):
+        for extra in (1, 2):
+            if e + extra <= len(doc) and doc[k : e + extra].text.lower() in TITLE_SET:
+                return k
+    return e
 
 
 # Common nouns a lone name may modify and still be a person ('the Biden administration').
