@@ -232,3 +232,31 @@ def test_a_demonym_and_a_title_tagged_as_a_person_are_no_name(nlp):
     )
     idx = build_index(doc, None, dt.date(2024, 3, 14))
     assert [doc[s.start : s.end].text for s in name_spans(idx)] == ["Aris Kostas", "Petar Ilievski"]
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        (
+            "President Ana Fuentes met Lula, Brazil's president, on Saturday in Brasilia.",
+            "Lula",
+            "BR",
+        ),
+        ("President Ana Fuentes met Prabowo, Indonesia's president, in Jakarta.", "Prabowo", "ID"),
+        ("President Ana Fuentes met Medvedev, the Russian president, in Prague.", "Medvedev", "RU"),
+    ],
+)
+def test_one_name_word_with_its_title_in_apposition(run, text, name, country):
+    assert _leaders(run(text))[name] == (country, "president")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ana Fuentes met Petrobras, Brazil's oil company, in Brasilia on Saturday.",
+        "President Ana Fuentes met Gazprom, the Russian gas giant, in Moscow.",
+        "In Ukraine, the president said talks with Ana Fuentes went well.",
+    ],
+)
+def test_one_word_body_or_place_before_a_comma_is_no_person(run, text):
+    assert sorted(_leaders(run(text))) in ([], ["Ana Fuentes"])

@@ -321,8 +321,10 @@ def appositive_names(doc, taken: set) -> list:
     spans = []
     for ent in doc.ents:
         s, e = ent.start, ent.end
-        if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= e - s <= 4 or s in taken:
+        if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= e - s <= 4 or s in taken:
             continue
+        if e - s == 1 and not _titled_appositive(doc, s):
+            continue  # one word: only with its title in apposition ('Lula, Brazil's president,')
         toks = list(doc[s:e])
         if not (is_namey(toks[0]) and is_namey(toks[-1])):
             continue
@@ -339,6 +341,15 @@ def appositive_names(doc, taken: set) -> list:
         if title_after_comma(doc, e) or title_before_comma(doc, s):
             spans.append((s, e))
     return spans
+
+
+def _titled_appositive(doc, i: int) -> bool:
+    """'Lula, Brazil's president, ...': a title noun after the comma that the parser reads
+    as the word's apposition (not 'Ukraine, the president said')."""
+    tok = doc[i]
+    if tok.lower_ in TITLE_SET or geo.lookup(tok.text) or not is_namey(tok):
+        return False
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS and c.i > i + 1 for c in tok.children)
 
 
 def of_country_names(doc, taken: set, prefixes=frozenset()) -> list:

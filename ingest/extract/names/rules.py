@@ -130,10 +130,14 @@ NAME_RULES = (
     ),
     NameRule(
         "appositive",
-        "an ORG/GPE/NORP-tagged name set off by a comma from a title or spouse noun",
+        "an ORG/GPE/NORP-tagged name set off by a comma from a title or spouse noun (one "
+        "word only with the title in apposition)",
         0.9,
         lambda ctx, taken: finders.appositive_names(ctx.doc, taken),
-        (("Tolga Arslan, the prime minister of Turkey, arrived.", "Tolga Arslan"),),
+        (
+            ("Tolga Arslan, the prime minister of Turkey, arrived.", "Tolga Arslan"),
+            ("President Ana Fuentes met Prabowo, Indonesia's president, in Jakarta.", "Prabowo"),
+        ),
     ),
     NameRule(
         "country_possessive",
