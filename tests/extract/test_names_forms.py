@@ -260,3 +260,8 @@ def test_one_name_word_with_its_title_in_apposition(run, text, name, country):
 )
 def test_one_word_body_or_place_before_a_comma_is_no_person(run, text):
     assert sorted(_leaders(run(text))) in ([], ["Ana Fuentes"])
+
+
+def test_a_title_before_its_abbreviation_in_brackets_is_the_title(run):
+    text = "Prime Minister (PM) Vikram Sethi met Crown Prince Faisal bin Nayef on Sunday."
+    assert _leaders(run(text))["Vikram Sethi"][1] == "Prime Minister"

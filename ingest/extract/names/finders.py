@@ -232,6 +232,7 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
         s = tok.i + 1
         if tok.lower_ in ("secretary", "minister"):
             s = department_end(doc, s)  # "Secretary of Defense Jim Mattis"
+        s = _after_bracketed_abbreviation(doc, s)  # "Prime Minister (PM) X"
         while s < len(doc) and s in prefixes:
             s += 1
         e = s
@@ -251,6 +252,13 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
                 continue
             spans.append((s, e))
     return spans
+
+
+def _after_bracketed_abbreviation(doc, i: int) -> int:
+    """'Prime Minister [(PM)] X': the token after an abbreviation in brackets at i, else i."""
+    if i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        return i + 3 if doc[i + 1].text.isupper() and doc[i + 1].is_alpha else i
+    return i
 
 
 def _hyphenated_title(doc, i: int) -> bool:

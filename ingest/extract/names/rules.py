@@ -95,6 +95,7 @@ NAME_RULES = (
         (
             ("Chancellor Ottilie Brandvik opened the session.", "Ottilie Brandvik"),
             ("PM Vikram Sethi opened the session.", "Vikram Sethi"),
+            ("Prime Minister (PM) Vikram Sethi opened the session.", "Vikram Sethi"),
             ("Pres. Ana Fuentes met him on Monday.", "Ana Fuentes"),
             ("FM Aidar Temirbekov met him on Monday.", "Aidar Temirbekov"),
             ("Secretary of Defense Harlan Moss toured the base.", "Harlan Moss"),
