@@ -244,7 +244,8 @@ def _apply_keyed(delta: Delta, kind: str, recount: set[int]) -> None:
 def _apply_pairs(delta: Delta) -> None:
     Pairs = model("CountryPairTally")
     recount = delta.recount_countries
-    counted = count_pairs(recount) if recount else {}
+    # The pairs a recount will write, so that their rows exist before they are locked.
+    known = count_pairs(recount) if recount else {}
     changes = {pair: n for pair, n in delta.of("pair").items() if not recount.intersection(pair)}
     dated = {
         pair
@@ -255,7 +256,7 @@ def _apply_pairs(delta: Delta) -> None:
     if not touched and not recount:
         return
     Pairs.objects.bulk_create(
-        [Pairs(country_a_id=a, country_b_id=b) for a, b in sorted(touched | counted.keys())],
+        [Pairs(country_a_id=a, country_b_id=b) for a, b in sorted(touched | known.keys())],
         ignore_conflicts=True,
         batch_size=CHUNK,
     )
@@ -286,18 +287,13 @@ def _apply_pairs(delta: Delta) -> None:
         Pairs.objects.filter(pk__in=[rows[p] for p in touched if p in rows]).update(**values)
     _pairs_dates_checked(Pairs, {p: d for p, d in delta.dates_removed.items() if p in touched})
     if recount:
-        again = [(pair, pk) for pair, pk in rows.items() if recount.intersection(pair)]
-        fresh = count_pairs(recount)
-        Pairs.objects.bulk_update(
-            [
-                Pairs(
-                    pk=pk, meetings=fresh.get(p, (0, None))[0], last_met=fresh.get(p, (0, None))[1]
-                )
-                for p, pk in again
-            ],
-            ["meetings", "last_met"],
-            batch_size=CHUNK,
-        )
+        fresh = count_pairs(recount)  # now that the rows are locked
+        again = []
+        for pair, pk in rows.items():
+            if recount.intersection(pair):
+                n, last = fresh.get(pair, (0, None))
+                again.append(Pairs(pk=pk, meetings=n, last_met=last))
+        Pairs.objects.bulk_update(again, ["meetings", "last_met"], batch_size=CHUNK)
         missing = fresh.keys() - rows.keys()
         Pairs.objects.bulk_create(
             [
