@@ -176,7 +176,7 @@ def test_api_search_keeps_date_order_and_pages(world, client):
 @pytest.mark.integration
 @pytest.mark.skipif(not ON_POSTGRES, reason="the indexes are PostgreSQL's (GIN)")
 def test_only_the_meeting_document_index_is_kept_for_search():
-    """Migration 0015 dropped 0004's per-table text indexes, which nothing read any more
+    """Migration 0016 dropped 0004's per-table text indexes, which nothing read any more
     but every write maintained (an article's whole text made a tsvector on each save);
     the meeting document's index, which the search reads, stays."""
     with connection.cursor() as cursor:

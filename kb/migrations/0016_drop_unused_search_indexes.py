@@ -15,6 +15,6 @@ _0004 = import_module("kb.migrations.0004_search_indexes")
 
 
 class Migration(migrations.Migration):
-    dependencies = [("kb", "0014_counters")]
+    dependencies = [("kb", "0015_country_pairs_totals")]
 
     operations = [migrations.RunPython(_0004.drop, _0004.create, elidable=False)]
