@@ -7,6 +7,7 @@ Pure dependency-parse helpers over general English; no story's words.
 
 from __future__ import annotations
 
+from . import patterns
 from .lexicon import NUMBER_WORDS
 
 DOC_KINDS = {
@@ -96,23 +97,60 @@ def doc_or_contained(tok):
     return None
 
 
+#: The verb-object constructions of a document (spaCy `DependencyMatcher` patterns, run by
+#: `patterns`): verb > document (its object or passive subject), "signed an agreement",
+#: "a deal was struck"; verb > container > of > document, "signed a raft of agreements";
+#: verb > to/on > document, "agreed on a deal".  A bare "statement" is a document only with
+#: "joint" among its children (the *_joint variants).  Token indices come in node order:
+#: the verb, then the nodes down to the document ('joint' last, when it is there).
+_DOCUMENT_WORDS = sorted(w for w in DOC_KINDS if w != "statement")
+_OBJECT = {"DEP": {"IN": ["dobj", "nsubjpass"]}}
+
+
+def _document(left: str, dep, joint: bool) -> list:
+    words = ["statement"] if joint else _DOCUMENT_WORDS
+    node = patterns.child(left, "document", DEP={"IN": dep}, LOWER={"IN": words})
+    return [node, patterns.child("document", "joint", LOWER="joint")] if joint else [node]
+
+
+_CONTAINED = [
+    patterns.ANCHOR,
+    patterns.child("verb", "container", **_OBJECT, LOWER={"IN": sorted(CONTAINERS)}),
+    patterns.child("container", "of", DEP="prep", LOWER="of"),
+]
+_TO_ON = [patterns.ANCHOR, patterns.child("verb", "prep", DEP="prep", LOWER={"IN": ["to", "on"]})]
+DOCUMENT_OBJECT = {
+    "object": [patterns.ANCHOR, *_document("verb", ["dobj", "nsubjpass"], False)],
+    "object_joint": [patterns.ANCHOR, *_document("verb", ["dobj", "nsubjpass"], True)],
+    "contained": [*_CONTAINED, *_document("of", ["pobj"], False)],
+    "contained_joint": [*_CONTAINED, *_document("of", ["pobj"], True)],
+    "prep": [*_TO_ON, *_document("prep", ["pobj"], False)],
+    "prep_joint": [*_TO_ON, *_document("prep", ["pobj"], True)],
+}
+# Where the document is among a match's token indices, by the kind of match.
+_DOCUMENT_AT = {"object": 1, "contained": 3, "prep": 2}
+
+
 def object_doc(verb):
-    """The document a verb acts on: its object, passive subject, 'to/on' object, or the
-    noun a participle/relative clause modifies ('the declaration they adopted')."""
-    for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            found = doc_or_contained(c)
-            if found is not None:
-                return found
-        if c.dep_ == "prep" and c.lower_ in ("to", "on"):
-            for o in c.children:
-                if o.dep_ == "pobj" and doc_kind(o):
-                    return o
+    """The document a verb acts on: its object, passive subject, 'to/on' object
+    (`DOCUMENT_OBJECT`; the first of the verb's children to lead to one, and under it the
+    first), or the noun a participle/relative clause modifies ('the declaration they
+    adopted')."""
+    hits = patterns.anchored(verb, "document_object", DOCUMENT_OBJECT)
+    if hits:
+        # the order of the verb's children, then of the nodes under the one that leads on
+        label, ids = min(hits, key=lambda hit: _along(*hit))
+        return verb.doc[ids[_DOCUMENT_AT[label.removesuffix("_joint")]]]
     if verb.dep_ in ("relcl", "acl") and doc_kind(verb.head):
         return verb.head
     if verb.dep_ == "acl" and verb.head.lower_ in CONTAINERS:
         return doc_or_contained(verb.head)  # "the Points of Agreement signed in 1990 by A"
     return None
+
+
+def _along(label: str, ids: tuple) -> tuple:
+    """A match's path from the verb down to its document (token indices, 'joint' left out)."""
+    return ids[1 : _DOCUMENT_AT[label.removesuffix("_joint")] + 1]
 
 
 def doc_asserted(noun) -> bool:
