@@ -141,7 +141,7 @@ AGREEMENT_RULES = (
             (
                 f"President {MACRON} and Chancellor {SCHOLZ} presided over the signing of four "
                 "agreements on energy.",
-                Agreed((MACRON, SCHOLZ), "agreement", "signed"),
+                Agreed(("FR", "DE"), "agreement", "signed"),
             ),
         ),
     ),
@@ -288,9 +288,9 @@ AGREEMENT_RULES = (
         _proposed,
         (
             (
-                "President Moon Jae-in called for a declaration ending the war during talks "
-                "with President Donald Trump.",
-                Agreed(("Moon Jae-in", "Donald Trump"), "declaration", "proposed"),
+                f"President {BIDEN} called for a treaty on arms control during talks with "
+                f"President {XI}.",
+                Agreed((BIDEN, XI), "treaty", "proposed"),
             ),
         ),
     ),

@@ -69,6 +69,7 @@ class Mention:
     caller: str | None = None  # one caller phoning several (or visited by several, each alone)
     prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
     journey_day: object = None  # "flew in on Sunday for the talks": the day only if no other
+    rule: str = ""  # its rule's name (meeting_rules), when its trigger word does not tell it
 
 
 @dataclass
