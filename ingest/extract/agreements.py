@@ -16,6 +16,9 @@ an unnamed counted batch ("signed 18 agreements") is one.  Parties are leaders
 when leaders act and ISO codes when governments, capitals, countries or their
 officials act.  Company contracts, witnesses, plans, negations, rejected
 accusations and conflict predicates yield nothing.
+
+The rules, with their names, patterns, confidences and examples, are the table
+`agreement_rules.AGREEMENT_RULES`; `_mention` tries its readers pass by pass.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ and `is_planned`.  `meeting_events` merges mentions into events.
 
 Participants are read by `meeting_args`, times by `meeting_time`, small tests on a
 trigger's words by `meeting_checks`, and event-noun mentions by `meeting_nouns`; the
-trigger words are in `meeting_words`.
+trigger words are in `meeting_words`.  The rules, named by their trigger words, with their
+patterns, confidences and examples, are the table `meeting_rules.MEETING_RULES`.
 """
 
 from __future__ import annotations
