@@ -98,59 +98,68 @@ def doc_or_contained(tok):
 
 
 #: The verb-object constructions of a document (spaCy `DependencyMatcher` patterns, run by
-#: `patterns`): verb > document (its object or passive subject), "signed an agreement",
-#: "a deal was struck"; verb > container > of > document, "signed a raft of agreements";
-#: verb > to/on > document, "agreed on a deal".  A bare "statement" is a document only with
-#: "joint" among its children (the *_joint variants).  Token indices come in node order:
-#: the verb, then the nodes down to the document ('joint' last, when it is there).
+#: `patterns`), each climbing from the document noun to its verb: verb > document (its
+#: object or passive subject), "signed an agreement", "a deal was struck"; verb > container
+#: > of > document, "signed a raft of agreements"; verb > to/on > document, "agreed on a
+#: deal".  A bare "statement" is a document only with "joint" among its children (the
+#: *_joint variants).
 _DOCUMENT_WORDS = sorted(w for w in DOC_KINDS if w != "statement")
-_OBJECT = {"DEP": {"IN": ["dobj", "nsubjpass"]}}
+_OBJECT_DEPS = {"IN": ["dobj", "nsubjpass"]}
 
 
-def _document(left: str, dep, joint: bool) -> list:
-    words = ["statement"] if joint else _DOCUMENT_WORDS
-    node = patterns.child(left, "document", DEP={"IN": dep}, LOWER={"IN": words})
-    return [node, patterns.child("document", "joint", LOWER="joint")] if joint else [node]
+def _document(dep, joint: bool) -> list:
+    if not joint:
+        return [patterns.node("document", DEP=dep, LOWER={"IN": _DOCUMENT_WORDS})]
+    return [
+        patterns.node("document", DEP=dep, LOWER="statement"),
+        patterns.child("document", "joint", LOWER="joint"),
+    ]
 
 
-_CONTAINED = [
-    patterns.ANCHOR,
-    patterns.child("verb", "container", **_OBJECT, LOWER={"IN": sorted(CONTAINERS)}),
-    patterns.child("container", "of", DEP="prep", LOWER="of"),
-]
-_TO_ON = [patterns.ANCHOR, patterns.child("verb", "prep", DEP="prep", LOWER={"IN": ["to", "on"]})]
+def _contained(joint: bool) -> list:
+    return [
+        *_document("pobj", joint),
+        patterns.head("document", "of", DEP="prep", LOWER="of"),
+        patterns.head("of", "container", DEP=_OBJECT_DEPS, LOWER={"IN": sorted(CONTAINERS)}),
+        patterns.head("container", "verb", POS="VERB"),
+    ]
+
+
+def _after_to_on(joint: bool) -> list:
+    return [
+        *_document("pobj", joint),
+        patterns.head("document", "prep", DEP="prep", LOWER={"IN": ["to", "on"]}),
+        patterns.head("prep", "verb", POS="VERB"),
+    ]
+
+
 DOCUMENT_OBJECT = {
-    "object": [patterns.ANCHOR, *_document("verb", ["dobj", "nsubjpass"], False)],
-    "object_joint": [patterns.ANCHOR, *_document("verb", ["dobj", "nsubjpass"], True)],
-    "contained": [*_CONTAINED, *_document("of", ["pobj"], False)],
-    "contained_joint": [*_CONTAINED, *_document("of", ["pobj"], True)],
-    "prep": [*_TO_ON, *_document("prep", ["pobj"], False)],
-    "prep_joint": [*_TO_ON, *_document("prep", ["pobj"], True)],
+    "object": [*_document(_OBJECT_DEPS, False), patterns.head("document", "verb", POS="VERB")],
+    "object_joint": [*_document(_OBJECT_DEPS, True), patterns.head("document", "verb", POS="VERB")],
+    "contained": _contained(False),
+    "contained_joint": _contained(True),
+    "prep": _after_to_on(False),
+    "prep_joint": _after_to_on(True),
 }
-# Where the document is among a match's token indices, by the kind of match.
-_DOCUMENT_AT = {"object": 1, "contained": 3, "prep": 2}
+# The nodes of a match from the verb down to its document.
+_PATH = ("container", "prep", "of", "document")
 
 
 def object_doc(verb):
-    """The document a verb acts on: its object, passive subject, 'to/on' object
-    (`DOCUMENT_OBJECT`; the first of the verb's children to lead to one, and under it the
-    first), or the noun a participle/relative clause modifies ('the declaration they
-    adopted')."""
+    """The document a verb (a VERB token: the rules read no other) acts on: its object,
+    passive subject or 'to/on' object (`DOCUMENT_OBJECT`; the first of the verb's children
+    to lead to one, and under it the first), or the noun a participle or relative clause
+    modifies ('the declaration they adopted')."""
     hits = patterns.anchored(verb, "document_object", DOCUMENT_OBJECT)
     if hits:
-        # the order of the verb's children, then of the nodes under the one that leads on
-        label, ids = min(hits, key=lambda hit: _along(*hit))
-        return verb.doc[ids[_DOCUMENT_AT[label.removesuffix("_joint")]]]
+        # in the order of the verb's children, then of the nodes under the one that leads on
+        _, nodes = min(hits, key=lambda hit: tuple(hit[1][k] for k in _PATH if k in hit[1]))
+        return verb.doc[nodes["document"]]
     if verb.dep_ in ("relcl", "acl") and doc_kind(verb.head):
         return verb.head
     if verb.dep_ == "acl" and verb.head.lower_ in CONTAINERS:
         return doc_or_contained(verb.head)  # "the Points of Agreement signed in 1990 by A"
     return None
-
-
-def _along(label: str, ids: tuple) -> tuple:
-    """A match's path from the verb down to its document (token indices, 'joint' left out)."""
-    return ids[1 : _DOCUMENT_AT[label.removesuffix("_joint")] + 1]
 
 
 def doc_asserted(noun) -> bool:

@@ -304,7 +304,8 @@ def _stated(verb, ctx):
 
 def _put_out(verb) -> bool:
     """'put out a joint statement' (`patterns.PUT_OUT`): issued it."""
-    return bool(patterns.anchored(verb, "put_out", patterns.PUT_OUT))
+    out = patterns.anchored(verb, "put_out", patterns.PUT_OUT)
+    return verb.lemma_.lower() == "put" and bool(out)
 
 
 def _issue(verb, ctx):
