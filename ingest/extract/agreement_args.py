@@ -97,52 +97,55 @@ def doc_or_contained(tok):
     return None
 
 
-#: The verb-object constructions of a document (spaCy `DependencyMatcher` patterns, run by
-#: `patterns`), each climbing from the document noun to its verb: verb > document (its
-#: object or passive subject), "signed an agreement", "a deal was struck"; verb > container
-#: > of > document, "signed a raft of agreements"; verb > to/on > document, "agreed on a
-#: deal".  A bare "statement" is a document only with "joint" among its children (the
-#: *_joint variants).
-_DOCUMENT_WORDS = sorted(w for w in DOC_KINDS if w != "statement")
-_OBJECT_DEPS = {"IN": ["dobj", "nsubjpass"]}
+#: The verb-object constructions of a document, as spaCy `DependencyMatcher` patterns (run
+#: by `patterns`), each climbing from the noun to the verb: verb > its object or passive
+#: subject, "signed an agreement", "a deal was struck"; verb > object > of > noun, "signed a
+#: raft of agreements"; verb > to/on > noun, "agreed on a deal".  The patterns hold the
+#: shape; which words are documents (`doc_kind`: a bare "statement" is none, a joint one
+#: is) and which hold them (`CONTAINERS`) is read on the matches, as a word set in a
+#: pattern costs a Python call per token.
+def _climb(*nodes) -> list:
+    """A path from its first node up to the verb, each (node id, token attributes) the
+    head of the one before."""
+    (first, attrs), *rest = nodes
+    path = [patterns.node(first, **attrs)]
+    for (below, _), (node_id, attrs) in zip(nodes, rest, strict=False):
+        path.append(patterns.head(below, node_id, **attrs))
+    return path
 
 
-def _document(dep, joint: bool) -> list:
-    if not joint:
-        return [patterns.node("document", DEP=dep, LOWER={"IN": _DOCUMENT_WORDS})]
-    return [
-        patterns.node("document", DEP=dep, LOWER="statement"),
-        patterns.child("document", "joint", LOWER="joint"),
-    ]
-
-
-def _contained(joint: bool) -> list:
-    return [
-        *_document("pobj", joint),
-        patterns.head("document", "of", DEP="prep", LOWER="of"),
-        patterns.head("of", "container", DEP=_OBJECT_DEPS, LOWER={"IN": sorted(CONTAINERS)}),
-        patterns.head("container", "verb", POS="VERB"),
-    ]
-
-
-def _after_to_on(joint: bool) -> list:
-    return [
-        *_document("pobj", joint),
-        patterns.head("document", "prep", DEP="prep", LOWER={"IN": ["to", "on"]}),
-        patterns.head("prep", "verb", POS="VERB"),
-    ]
-
-
-DOCUMENT_OBJECT = {
-    "object": [*_document(_OBJECT_DEPS, False), patterns.head("document", "verb", POS="VERB")],
-    "object_joint": [*_document(_OBJECT_DEPS, True), patterns.head("document", "verb", POS="VERB")],
-    "contained": _contained(False),
-    "contained_joint": _contained(True),
-    "prep": _after_to_on(False),
-    "prep_joint": _after_to_on(True),
+_VERB = ("verb", {"POS": "VERB"})
+_OBJECT = {
+    f"object_{dep}": _climb(("document", {"DEP": dep}), _VERB) for dep in ("dobj", "nsubjpass")
 }
+_CONTAINED = {
+    f"contained_{dep}": _climb(
+        ("document", {"DEP": "pobj"}),
+        ("of", {"DEP": "prep", "LOWER": "of"}),
+        ("container", {"DEP": dep}),
+        _VERB,
+    )
+    for dep in ("dobj", "nsubjpass")
+}
+_AFTER = {
+    f"after_{prep}": _climb(
+        ("document", {"DEP": "pobj"}), ("prep", {"DEP": "prep", "LOWER": prep}), _VERB
+    )
+    for prep in ("to", "on")
+}
+DOCUMENT_OBJECT = patterns.PatternSet(
+    "document_object", {**_OBJECT, **_CONTAINED, **_AFTER}, frozenset(DOC_KINDS)
+)
 # The nodes of a match from the verb down to its document.
 _PATH = ("container", "prep", "of", "document")
+
+
+def _names_document(nodes: dict, doc) -> bool:
+    """Whether a match's noun is a document, reached through a container if any."""
+    container = nodes.get("container")
+    if container is not None and doc[container].lower_ not in CONTAINERS:
+        return False
+    return bool(doc_kind(doc[nodes["document"]]))
 
 
 def object_doc(verb):
@@ -150,11 +153,16 @@ def object_doc(verb):
     passive subject or 'to/on' object (`DOCUMENT_OBJECT`; the first of the verb's children
     to lead to one, and under it the first), or the noun a participle or relative clause
     modifies ('the declaration they adopted')."""
-    hits = patterns.anchored(verb, "document_object", DOCUMENT_OBJECT)
+    doc = verb.doc
+    hits = [
+        nodes
+        for _, nodes in patterns.anchored(verb, DOCUMENT_OBJECT)
+        if _names_document(nodes, doc)
+    ]
     if hits:
         # in the order of the verb's children, then of the nodes under the one that leads on
-        _, nodes = min(hits, key=lambda hit: tuple(hit[1][k] for k in _PATH if k in hit[1]))
-        return verb.doc[nodes["document"]]
+        nodes = min(hits, key=lambda nodes: tuple(nodes[k] for k in _PATH if k in nodes))
+        return doc[nodes["document"]]
     if verb.dep_ in ("relcl", "acl") and doc_kind(verb.head):
         return verb.head
     if verb.dep_ == "acl" and verb.head.lower_ in CONTAINERS:

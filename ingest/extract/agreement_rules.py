@@ -114,7 +114,8 @@ AGREEMENT_RULES = (
     Rule(
         "agreement.sign",
         "sign / conclude / ink / seal / exchange a document, also 'put their names to' it, "
-        "in the passive ('was signed by A and B') and by officials for their states",
+        "in the passive ('was signed by A and B') and by officials for their states; not "
+        "'signed as a witness' (patterns.AS_WITNESS)",
         0.9,
         _sign,
         (
@@ -129,7 +130,7 @@ AGREEMENT_RULES = (
                 Agreed((BIDEN, MODI), "mou", "signed"),
             ),
         ),
-        matcher=DOCUMENT_OBJECT,
+        matchers=(DOCUMENT_OBJECT,),
     ),
     Rule(
         "agreement.oversaw",
@@ -162,7 +163,7 @@ AGREEMENT_RULES = (
                 Agreed((XI, "Vladimir Putin"), "deal", "agreed"),
             ),
         ),
-        matcher={**DOCUMENT_OBJECT, **PUT_OUT},
+        matchers=(DOCUMENT_OBJECT, PUT_OUT),
     ),
     Rule(
         "agreement.in_statement",

@@ -70,7 +70,7 @@ from .conflict import body_sents, clause_verb, is_conflict
 
 def _witness(verb) -> bool:
     """'signed as a witness' (`patterns.AS_WITNESS`): not a party."""
-    return bool(patterns.anchored(verb, "as_witness", patterns.AS_WITNESS))
+    return bool(patterns.anchored(verb, patterns.AS_WITNESS))
 
 
 def _names_written_in(phrase, ctx) -> bool:
@@ -304,8 +304,7 @@ def _stated(verb, ctx):
 
 def _put_out(verb) -> bool:
     """'put out a joint statement' (`patterns.PUT_OUT`): issued it."""
-    out = patterns.anchored(verb, "put_out", patterns.PUT_OUT)
-    return verb.lemma_.lower() == "put" and bool(out)
+    return verb.lemma_.lower() == "put" and bool(patterns.anchored(verb, patterns.PUT_OUT))
 
 
 def _issue(verb, ctx):

@@ -6,8 +6,8 @@ read it.  Each stage keeps its rules in one table of `Rule`s: the people stage i
 `gift_rules.GIFT_RULES` and `agreement_rules.AGREEMENT_RULES`.  A rule carries:
 
 - `name`: what its evidence says ("agreement.sign");
-- `pattern`: the construction, in words, and where it is one, `matcher`: the same as a
-  spaCy `Matcher` or `DependencyMatcher` pattern (`patterns.py` runs them);
+- `pattern`: the construction, in words, and where it is one, `matchers`: the same as
+  spaCy `DependencyMatcher` patterns (`patterns.py` runs them);
 - `confidence`: what a candidate the rule reads with all its arguments is given (a
   candidate missing a side, or read through a guessed name, gets less, never more);
 - `find`: the reader the stage's dispatch calls; one reader may read several
@@ -61,7 +61,7 @@ class Rule:
     find: Callable  # the reader the dispatch calls (it may read several rules)
     examples: tuple = ()  # (sentence, Met | Given | Agreed)
     on: str = "verb"  # the dispatch pass that calls `find`
-    matcher: dict | None = None  # spaCy DependencyMatcher patterns by label, where it is one
+    matchers: tuple = ()  # its spaCy DependencyMatcher patterns (`patterns.PatternSet`)
     triggers: frozenset = frozenset()  # the words that name the rule (meetings), if any
 
 

@@ -10,13 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract import agreement_args, agreement_rules, agreements, gift_rules, meeting_words
+from ingest.extract import (
+    agreement_args,
+    agreement_rules,
+    agreements,
+    gift_rules,
+    meeting_words,
+    patterns,
+)
 from ingest.extract import meeting_rules as meeting_table
+from ingest.extract.agreement_args import DOCUMENT_OBJECT
 from ingest.extract.agreement_offers import _accession, _assured, _invitation, _pledge
 from ingest.extract.agreement_proposals import _proposed
 from ingest.extract.meeting_rules import MEETING_RULES
 from ingest.extract.meetings import DEAL_VERBS, TRIP_VERBS
-from ingest.extract.patterns import AS_WITNESS, PUT_OUT, anchored
+from ingest.extract.patterns import AS_WITNESS, PUT_OUT, anchored, matches
 from ingest.extract.rule_tables import Agreed, Given, Met
 
 TABLES = {
@@ -155,6 +163,7 @@ def test_each_stage_dispatch_reads_through_its_table(run_registered, monkeypatch
 # The spaCy DependencyMatcher patterns: what they match and what they leave.
 DOCUMENTS = [
     ("The two leaders struck a deal on gas.", "struck", "deal"),
+    ("They met on Monday. Then the two leaders struck a deal.", "struck", "deal"),
     ("A memorandum on water was signed on Monday.", "signed", "memorandum"),
     ("They signed a raft of agreements on trade.", "signed", "agreements"),
     ("The ministers agreed on a deal.", "agreed", "deal"),
@@ -173,7 +182,7 @@ def test_the_document_object_pattern(nlp, sentence, verb, document):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "verb", "patterns", "expected"),
+    ("sentence", "verb", "pattern_set", "expected"),
     [
         ("He signed the treaty as a witness.", "signed", AS_WITNESS, True),
         ("He signed the treaty as president.", "signed", AS_WITNESS, False),
@@ -181,16 +190,30 @@ def test_the_document_object_pattern(nlp, sentence, verb, document):
         ("The two leaders put a statement on the table.", "put", PUT_OUT, False),
     ],
 )
-def test_the_witness_and_put_out_patterns(nlp, sentence, verb, patterns, expected):
+def test_the_witness_and_put_out_patterns(nlp, sentence, verb, pattern_set, expected):
     doc = nlp(sentence)
     tok = next(t for t in doc if t.text == verb)
-    assert bool(anchored(tok, sentence, patterns)) is expected
+    assert bool(anchored(tok, pattern_set)) is expected
+
+
+def test_a_pattern_set_runs_once_a_sentence_and_never_on_one_without_its_words(nlp, monkeypatch):
+    doc = nlp("The two leaders met in Rome. Then they struck a deal.")
+    struck = next(t for t in doc if t.text == "struck")
+    found = anchored(struck, DOCUMENT_OBJECT)
+    assert [(label, doc[nodes["document"]].text) for label, nodes in found] == [
+        ("object_dobj", "deal")
+    ]
+    assert anchored(struck, DOCUMENT_OBJECT) is found  # kept for the sentence
+    monkeypatch.setattr(patterns, "_matcher", None)  # no matcher may run from here on
+    assert anchored(doc[3], DOCUMENT_OBJECT) == []  # "met": its sentence names no document
+    assert matches(nlp("They toured the Colosseum."), DOCUMENT_OBJECT) == {}
 
 
 def test_a_rule_matcher_matches_its_own_examples(nlp):
-    with_matcher = [rule for rule in ALL_RULES if rule.matcher]
-    assert with_matcher
-    for rule in with_matcher:
+    with_matchers = [rule for rule in ALL_RULES if rule.matchers]
+    assert with_matchers
+    for rule in with_matchers:
         for sentence, _ in rule.examples:
             doc = nlp(sentence)
-            assert any(anchored(t, rule.name, rule.matcher) for t in doc), (rule.name, sentence)
+            hits = [t for t in doc for pattern_set in rule.matchers if anchored(t, pattern_set)]
+            assert hits, (rule.name, sentence)
