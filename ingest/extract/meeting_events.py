@@ -41,10 +41,9 @@ from .meeting_kinds import (
     sideline_dates,
 )
 from .meeting_lede import lede_trigger, referred_date
-from .meeting_nouns import _noun_mention
 from .meeting_parts import _absorb_parts
 from .meeting_visits import travel_visits
-from .meetings import MAX_VISIT_DAYS, Meeting, Mention, _verb_mention
+from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .places import CITY, classify, dateline_place, places_around
 from .text import span_ents
 
@@ -58,10 +57,10 @@ def find_mentions(idx, people, published) -> list:
     for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ == "VERB":
-                m = _verb_mention(idx, people, tok, published)
+                m = _read("verb", idx, people, tok, published)
                 ok = m is not None and verb_asserted(tok)
             elif tok.pos_ in ("NOUN", "PROPN"):
-                m = _noun_mention(idx, people, tok, published)
+                m = _read("noun", idx, people, tok, published)
                 ok = m is not None and (noun_asserted(tok) or is_presupposed(tok))
             else:
                 continue
@@ -71,6 +70,14 @@ def find_mentions(idx, people, published) -> list:
                 out += _one_call_each(m)
     out += _lede_mention(idx, people, published, out)
     return sorted(out, key=lambda m: m.trigger.i)
+
+
+def _read(on, idx, people, tok, published):
+    """What the first of a pass's readers (`meeting_rules.READERS`) that reads the token
+    finds.  The table imports this module's readers, so it is looked up here, late."""
+    from .meeting_rules import READERS
+
+    return next((m for m in (read(idx, people, tok, published) for read in READERS[on]) if m), None)
 
 
 def _one_call_each(m) -> list:
@@ -134,6 +141,7 @@ def _lede_mention(idx, people, published, found) -> list:
         (dates.resolve(e.text, published) for e in span_ents(lede) if e.label_ == "DATE"), None
     )
     m.confidence = 0.6
+    m.rule = "meeting.lede"
     return [m]
 
 
