@@ -11,7 +11,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from kb import roles
-from kb.changes import cached
+from kb.changes import AREAS, area_of, cached
 
 MAX_PAGE_SIZE = 200
 
@@ -71,7 +71,10 @@ class Pagination(PageNumberPagination):
                 "params": params,
                 "editor": roles.can_edit(request.user),
             }
-            count = cached("api-count", key, queryset.count)
+            # Unfiltered, the count is of the model's own rows; a filter or a search may
+            # read any other kind (a meeting search reads names, gifts and sources).
+            areas = AREAS if params else area_of(queryset.model)
+            count = cached("api-count", key, queryset.count, areas=areas)
             self.django_paginator_class = _counted(count)
         return super().paginate_queryset(queryset, request, view)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from kb.changes import cached
+from kb.changes import AREAS, cached
 from kb.models import Agreement, Article, Country, Evidence, Gift, Leader, Meeting
 
 Participation = Meeting.participants.through
@@ -95,7 +95,7 @@ def known_countries():
 def record_counts() -> dict[str, int]:
     """How many of each record a reader can see (the home page's summary), counted once
     per write (kb.changes): six counts over whole tables, 100 ms at 100k meetings."""
-    return cached("record-counts", {}, _record_counts)
+    return cached("record-counts", {}, _record_counts, areas=AREAS)
 
 
 def _record_counts() -> dict[str, int]:
