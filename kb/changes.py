@@ -7,7 +7,8 @@ transaction commits (none if it rolls back):
 
 - saving or deleting a record moves its own area (a meeting: ``meetings``; a change of
   a meeting's participants: ``meetings``; of an agreement's parties: ``agreements``; an
-  office or a leader's alias: ``leaders``; an article or its evidence: ``articles``);
+  office: ``leaders``; an article, and the evidence extraction or an editor adds to it:
+  ``articles``);
 - an edit of what other kinds' rows show of a record moves those areas too: a meeting's
   kind, place or host (shown on gift and agreement rows); a leader's name, other
   names, title, country, review state or merge (shown or searched on meetings, gifts and
@@ -18,14 +19,18 @@ transaction commits (none if it rolls back):
 
 **Readers declare their areas.** ``cached(name, params, compute, areas=(...))`` keeps
 ``compute()``'s result under ``name`` and ``params`` together with the versions of
-``areas``: the areas of every record the result reads, counts, filters or searches on,
-*including* the records whose labels it shows (a list of gifts names its givers:
-``leaders``; its meetings' places: ``meetings``). An area left out means stale pages after
-that area's writes; one too many only recomputes more often. Counts kept in
-``kb.models.tallies`` belong to the areas of what they count (a country's hosted
-meetings: ``meetings``; its leaders: ``leaders``), and tables maintained from meetings
-(pairs of leaders or countries) to ``meetings``, ``leaders`` and ``countries``. ``areas``
-is required: there is no "whatever changed" default to forget.
+``areas``: the areas of the records the result lists, counts, filters or searches over.
+The labels it shows of related records need no area of their own, as their edits move
+the areas that show them (the table ``_SHOWN_ELSEWHERE``): a list of gifts that names
+givers and meetings' places declares ``gifts`` only, and a new meeting leaves it cached.
+Showing another field of a related record means adding that field to the table (or the
+record's area to the reader). Counts kept in ``kb.models.tallies`` belong to the areas of
+what they count (a country's hosted meetings: ``meetings``; its leaders: ``leaders``);
+tables maintained from meetings (pairs of countries or leaders) to ``meetings`` (their
+members' countries are labels). An area left out means stale pages after its writes; one
+too many only recomputes more often. ``areas`` is required, and a name not in
+:data:`AREAS` is refused: there is no "whatever changed" default to forget.
+``tests/web/test_cache_areas.py`` pins which pages each kind of write makes cold.
 
 **Stale while revalidate.** When a write has moved one of a result's areas on, the
 previous result is still served for ``KB_STALE_SECONDS`` after it was computed (5 by
@@ -182,8 +187,8 @@ def _entry_key(name: str, params: dict) -> str:
 
 def cached(name: str, params: dict, compute: Callable[[], T], *, areas: Iterable[str]) -> T:
     """``compute()``, kept per ``name`` and ``params`` until a write moves one of
-    ``areas`` on (then served stale for a few seconds: see the module's docstring).
-    ``areas`` are those of every record the result reads, shows, counts or filters on."""
+    ``areas`` on (then served stale for a few seconds). ``areas``: those of the records
+    the result lists, counts, filters or searches over (see the module's docstring)."""
     areas = _areas(areas)
     if not areas:
         raise ValueError(f"cached({name!r}) needs the areas its result depends on.")
