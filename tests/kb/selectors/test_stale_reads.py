@@ -41,29 +41,32 @@ def read(source, **kwargs):
 LOCK = changes._entry_key("page", {}) + ":lock"
 
 
-def test_a_write_within_the_window_serves_the_previous_result(clock):
+@pytest.fixture
+def superseded(clock):
+    """A source read once, then a write to its area."""
     source = Source()
     assert read(source) == 1
     changes.kb_changed(MEETINGS)
+    return source
+
+
+def test_a_write_within_the_window_serves_the_previous_result(clock, superseded):
+    source = superseded
     clock.now += 4.9
     assert read(source) == 1
     assert source.runs == 1
 
 
-def test_past_the_window_the_next_reader_recomputes(clock):
-    source = Source()
-    read(source)
-    changes.kb_changed(MEETINGS)
+def test_past_the_window_the_next_reader_recomputes(clock, superseded):
+    source = superseded
     clock.now += 5.1
     assert read(source) == 2
     assert read(source) == 2  # current again: no third run
     assert source.runs == 2
 
 
-def test_while_one_reader_recomputes_the_others_get_the_previous_result(clock):
-    source = Source()
-    read(source)
-    changes.kb_changed(MEETINGS)
+def test_while_one_reader_recomputes_the_others_get_the_previous_result(clock, superseded):
+    source = superseded
     clock.now += 6
 
     def recompute():
@@ -76,10 +79,8 @@ def test_while_one_reader_recomputes_the_others_get_the_previous_result(clock):
     assert cache.get(LOCK) is None  # released
 
 
-def test_a_lock_held_too_long_does_not_keep_the_result_stale_for_ever(clock):
-    source = Source()
-    read(source)
-    changes.kb_changed(MEETINGS)
+def test_a_lock_held_too_long_does_not_keep_the_result_stale_for_ever(clock, superseded):
+    source = superseded
     clock.now += 6
     cache.add(LOCK, 1)  # a reader that died while recomputing
     assert read(source) == 1  # someone is recomputing
@@ -87,10 +88,8 @@ def test_a_lock_held_too_long_does_not_keep_the_result_stale_for_ever(clock):
     assert read(source) == 2  # past the window and the lock: computed here
 
 
-def test_a_failed_recomputation_releases_the_lock(clock):
-    source = Source()
-    read(source)
-    changes.kb_changed(MEETINGS)
+def test_a_failed_recomputation_releases_the_lock(clock, superseded):
+    source = superseded
     clock.now += 6
 
     def failing():
@@ -101,10 +100,8 @@ def test_a_failed_recomputation_releases_the_lock(clock):
     assert read(source) == 2  # the next reader recomputes
 
 
-def test_fresh_reads_never_serve_a_stale_result(clock):
-    source = Source()
-    read(source)
-    changes.kb_changed(MEETINGS)
+def test_fresh_reads_never_serve_a_stale_result(superseded):
+    source = superseded
     with changes.fresh_reads():
         assert read(source) == 2
     asked = []
@@ -115,19 +112,15 @@ def test_fresh_reads_never_serve_a_stale_result(clock):
     assert asked == [1]  # asked once, and only when a stale result was found
 
 
-def test_an_enclosing_fresh_block_wins(clock):
-    source = Source()
-    read(source)
-    changes.kb_changed(MEETINGS)
+def test_an_enclosing_fresh_block_wins(superseded):
+    source = superseded
     with changes.fresh_reads(), changes.fresh_reads(lambda: False):
         assert read(source) == 2
 
 
-def test_no_window_means_always_fresh(clock, settings):
+def test_no_window_means_always_fresh(superseded, settings):
     settings.KB_STALE_SECONDS = 0
-    source = Source()
-    read(source)
-    changes.kb_changed(MEETINGS)
+    source = superseded
     assert read(source) == 2
 
 
