@@ -18,7 +18,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from kb import roles
-from kb.changes import cached
+from kb.changes import AREAS, area_of, cached
 
 MAX_PAGE_SIZE = 200
 #: A search's matches are counted up to this many (see the module's docstring).
@@ -80,12 +80,20 @@ class Pagination(PageNumberPagination):
                 "params": params,
                 "editor": roles.can_edit(request.user),
             }
+            # Unfiltered, the count is of the model's own rows; a filter or a search may
+            # read any other kind (a meeting search reads names, gifts and sources).
+            areas = AREAS if params else area_of(queryset.model)
             if request.query_params.get("search"):
-                count = cached("api-count", key, lambda: _count_up_to(queryset, SEARCH_COUNT_CAP))
+                count = cached(
+                    "api-count",
+                    key,
+                    lambda: _count_up_to(queryset, SEARCH_COUNT_CAP),
+                    areas=areas,
+                )
                 if count > SEARCH_COUNT_CAP:
                     return self._past_the_cap(queryset, request)
             else:
-                count = cached("api-count", key, queryset.count)
+                count = cached("api-count", key, queryset.count, areas=areas)
             self.django_paginator_class = _counted(count)
         self.count_exact = True
         return super().paginate_queryset(queryset, request, view)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from kb.changes import cached
+from kb.changes import AREAS, cached
 from kb.counters import stored_totals
 from kb.models import Agreement, Country, Evidence, Gift, Leader, Meeting
 
@@ -97,8 +97,8 @@ def record_counts() -> dict[str, int]:
     """How many of each record a reader can see (the home page's summary): the
     maintained totals (``kb.counters``) and the countries worth listing, two small
     reads where counting six whole tables took 100 ms at 100k meetings; kept until
-    the next write (kb.changes)."""
-    return cached("record-counts", {}, _record_counts)
+    the next write to any area (kb.changes)."""
+    return cached("record-counts", {}, _record_counts, areas=AREAS)
 
 
 def _record_counts() -> dict[str, int]:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from kb.changes import cached
+from kb.changes import MEETINGS, cached
 from kb.models import (
     Country,
     Leader,
@@ -82,6 +82,7 @@ class CountryDetailView(PageMixin, DetailView):
             "country-counterparts",
             {"country": country.pk},
             lambda: list(counterpart_countries(country)),
+            areas=(MEETINGS,),  # the participants' countries are labels (kb.changes)
         )
         context.update(
             leaders=Leader.objects.visible().active().filter(country=country),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kb import counters
+from kb import changes, counters
 
 
 class Command(BaseCommand):
@@ -32,6 +32,8 @@ class Command(BaseCommand):
             self.stdout.write("The maintained counts agree with a recount.")
             return
         made = counters.recount_all()
+        # Written in bulk (no signals): pages showing the counts read them again.
+        changes.kb_changed(changes.MEETINGS, changes.LEADERS, changes.COUNTRIES)
         self.stdout.write(
             f"Recounted: {made['countries']} countries, {made['leaders']} leaders and"
             f" {made['pairs']} pairs of countries with counts, and the totals."
