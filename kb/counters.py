@@ -24,6 +24,8 @@ from django.db import transaction
 from django.db.models import Count, F
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from kb import leader_pairs
+
 REJECTED = "rejected"
 
 _pending: contextvars.ContextVar = contextvars.ContextVar("kb_counters_pending", default=None)
@@ -183,7 +185,8 @@ def deferred():
     pending = {"countries": set(), "leaders": set()}
     token = _pending.set(pending)
     try:
-        yield
+        with leader_pairs.deferred():  # the network's pairs too, counted first
+            yield
     finally:
         _pending.reset(token)
     recount(countries=pending["countries"], leaders=pending["leaders"])
@@ -191,10 +194,12 @@ def deferred():
 
 @contextmanager
 def suspended():
-    """No counting inside the block: for bulk writers that call :func:`recount_all` after."""
+    """No counting inside the block (nor of the network's pairs): for bulk writers that
+    call :func:`recount_all` and ``kb.leader_pairs.rebuild`` after."""
     token = _suspended.set(True)
     try:
-        yield
+        with leader_pairs.suspended():
+            yield
     finally:
         _suspended.reset(token)
 
