@@ -6,15 +6,19 @@ of the tables. Runs on SQLite, and on PostgreSQL when DATABASE_URL is set (as in
 
 from __future__ import annotations
 
+import os
 import random
+import threading
+import time
 from itertools import combinations
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.utils import timezone
 
-from kb import leader_pairs
+from kb import counters, leader_pairs
 from kb.models import Leader, LeaderPair, Meeting, MergeRecord
 from tests.factories import LeaderFactory, MeetingFactory
 from tests.kb.test_counters import OPERATIONS, World
@@ -153,3 +157,52 @@ def test_recount_rebuilds_pairs_written_around_the_signals(capsys):
     assert leader_pairs.stored() == {(ana.pk, ana.pk): 1, (ben.pk, ben.pk): 1, (ana.pk, ben.pk): 1}
     call_command("recount", "--check")
     assert "agree" in capsys.readouterr().out
+
+
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def _waiting_on_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0] > 0
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not ON_POSTGRES, reason="two transactions at once need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_recording_one_pair_at_once_count_both_meetings():
+    ana, ben = LeaderFactory(), LeaderFactory()
+    MeetingFactory(participants=[ana, ben])
+    counted, commit, errors = threading.Event(), threading.Event(), []
+
+    def record(first: bool):
+        try:
+            with transaction.atomic():
+                with counters.deferred():
+                    MeetingFactory(participants=[ana, ben])
+                if first:  # counted and locked, not yet committed
+                    counted.set()
+                    commit.wait(30)
+        except Exception as error:  # noqa: BLE001 - reported by the test below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=record, args=(True,))
+    first.start()
+    counted.wait(30)
+    second = threading.Thread(target=record, args=(False,))
+    second.start()
+    # The second waits for the first's lock on the pair before it counts.
+    while second.is_alive() and not _waiting_on_a_lock():
+        time.sleep(0.02)
+    commit.set()
+    first.join(30)
+    second.join(30)
+    assert errors == []
+    assert leader_pairs.stored()[(ana.pk, ben.pk)] == 3
+    assert leader_pairs.differences() == []
