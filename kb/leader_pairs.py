@@ -1,36 +1,40 @@
 """The network's links (``kb.models.network.LeaderPair``), kept equal to pairing the
 participants of every meeting not rejected.
 
-A write that can change who met whom (a meeting saved into or out of the rejected
-state, deleted or given other participants, a leader deleted) notes the meeting and the
-leaders it had. The pairs among those leaders and the meeting's participants now are
-then counted again from the tables, in the same transaction: at the end of the
-enclosing ``kb.counters.deferred`` block (every service that writes meetings runs in
-one), or at once outside it. As in :mod:`kb.counters`, the rows are locked before they
-are counted, so whichever transaction counts last has waited for the others to commit
-and sees their rows. The meetings are locked first (without blocking the inserts of
-their participants): two transactions that each add someone to one meeting count it
-one after the other, and the later one also pairs the leader the earlier one added.
+Before a write changes a meeting's participants or review state, or deletes it (or a
+leader, whose participations go with it), the meeting's row is locked and what it
+counted is noted: its pairs if it was not rejected, and each of its participants once
+(a meeting with anyone) if it had two or more. When the enclosing
+``kb.counters.deferred`` block ends (every service that writes meetings runs in one),
+or at once outside one, the same is read again and only the difference is added to the
+pairs, in the same transaction: saving an article costs the same at 100,000 meetings as
+at 100 (counting a busy pair again read some 10,000 participations).
 
-Counting a pair again reads its two leaders' participations through the (leader,
-meeting) index. Writers that bypass signals (``bulk_create``) call :func:`rebuild`, as
-``manage.py recount`` does.
+Two transactions that change one meeting take its lock in turn, so the later one notes
+what the earlier committed; changes to one pair from different meetings are additions
+to its row, which the database applies one after the other. A pair never drops below
+zero. Writers that bypass signals (``bulk_create``) call :func:`rebuild`, as ``manage.py
+recount`` does; ``recount --check`` compares every pair with a count of the tables.
 """
 
 from __future__ import annotations
 
 import contextvars
+from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
+from itertools import combinations
 
 from django.db import connection, transaction
-from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 REJECTED = "rejected"
 
-#: Meetings touched in the current block: {meeting id: leaders it had and may no longer have}.
+#: What each meeting touched in the current block counted before it was touched:
+#: {meeting id: (not rejected, participants)}.
 _pending: contextvars.ContextVar = contextvars.ContextVar("kb_pairs_pending", default=None)
+#: The same outside a block, between a write's pre- and post-signal.
+_loose: contextvars.ContextVar = contextvars.ContextVar("kb_pairs_loose", default=None)
 _suspended: contextvars.ContextVar = contextvars.ContextVar("kb_pairs_off", default=False)
 
 
@@ -41,103 +45,43 @@ def _models(apps=None):
     if apps is None:
         from django.apps import apps
     meeting = apps.get_model("kb", "Meeting")
-    return (
-        apps.get_model("kb", "Leader"),
-        meeting,
-        meeting.participants.through,
-        apps.get_model("kb", "LeaderPair"),
-    )
+    return meeting, meeting.participants.through, apps.get_model("kb", "LeaderPair")
 
 
-def _counting_sql(leaders: list[int] | None, apps=None) -> tuple[str, list]:
-    """SQL for (leader_a, leader_b, meetings) rows: the pairs of leaders who met, and
-    each leader with itself, among ``leaders`` (everyone when None)."""
-    _, Meeting, Participation, _ = _models(apps)
+def _counting_sql(apps=None) -> str:
+    """SQL for (leader_a, leader_b, meetings) rows: every pair of leaders who met, and
+    each leader with itself (its meetings with anyone)."""
+    Meeting, Participation, _ = _models(apps)
     part = connection.ops.quote_name(Participation._meta.db_table)
     meeting = connection.ops.quote_name(Meeting._meta.db_table)
-    among_a = among_b = ""
-    params_a: list = []
-    if leaders is not None:
-        marks = ", ".join(["%s"] * len(leaders))
-        among_a, among_b = f"AND a.leader_id IN ({marks})", f"AND b.leader_id IN ({marks})"
-        params_a = list(leaders)
-    sql = (
+    return (
         f"SELECT a.leader_id, b.leader_id, COUNT(*) FROM {part} a "
         f"JOIN {part} b ON b.meeting_id = a.meeting_id AND b.leader_id > a.leader_id "
-        f"JOIN {meeting} m ON m.id = a.meeting_id "
-        f"WHERE m.review_state <> %s {among_a} {among_b} "
+        f"JOIN {meeting} m ON m.id = a.meeting_id WHERE m.review_state <> %s "
         "GROUP BY a.leader_id, b.leader_id "
         "UNION ALL "
-        # A leader's meetings with anyone else (whoever it is, in ``leaders`` or not).
         f"SELECT a.leader_id, a.leader_id, COUNT(*) FROM {part} a "
-        f"JOIN {meeting} m ON m.id = a.meeting_id "
-        f"WHERE m.review_state <> %s {among_a} AND EXISTS (SELECT 1 FROM {part} b "
+        f"JOIN {meeting} m ON m.id = a.meeting_id WHERE m.review_state <> %s "
+        f"AND EXISTS (SELECT 1 FROM {part} b "
         "WHERE b.meeting_id = a.meeting_id AND b.leader_id <> a.leader_id) "
         "GROUP BY a.leader_id"
     )
-    return sql, [REJECTED, *params_a, *params_a, REJECTED, *params_a]
 
 
-def count_pairs(leaders: Iterable[int] | None = None, *, apps=None) -> dict[tuple[int, int], int]:
-    """Meetings together of each pair among ``leaders`` (everyone when None), low id
-    first, and each leader's meetings with anyone as (leader, leader); counted from the
-    tables. Pairs that never met are left out."""
-    sql, params = _counting_sql(None if leaders is None else sorted(set(leaders)), apps)
+def count_pairs(*, apps=None) -> dict[tuple[int, int], int]:
+    """Meetings together of every pair of leaders, low id first, and each leader's
+    meetings with anyone as (leader, leader); counted from the tables."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_counting_sql(apps), [REJECTED, REJECTED])
         return {(a, b): n for a, b, n in cursor.fetchall()}
-
-
-def _pairs_within(groups: list[set[int]]) -> set[tuple[int, int]]:
-    return {(a, b) for group in groups for a in group for b in group if a <= b}
-
-
-def _lock(Pair, wanted: set[tuple[int, int]]) -> list:
-    """The rows of ``wanted``, created if missing, locked in key order."""
-    Pair.objects.bulk_create(
-        [Pair(leader_a_id=a, leader_b_id=b) for a, b in sorted(wanted)],
-        ignore_conflicts=True,
-        batch_size=500,
-    )
-    partners: dict[int, list[int]] = {}
-    for a, b in sorted(wanted):
-        partners.setdefault(a, []).append(b)
-    which = Q()
-    for a, bs in partners.items():
-        which |= Q(leader_a_id=a, leader_b_id__in=bs)
-    return list(Pair.objects.select_for_update().filter(which).order_by("leader_a", "leader_b"))
-
-
-def recount(groups: Iterable[Iterable[int]], *, apps=None) -> None:
-    """Count again the pairs within each group of leaders, and each one's meetings with
-    anyone (in the caller's transaction: rows locked first, then counted)."""
-    Leader, _, _, Pair = _models(apps)
-    groups = [set(group) for group in groups]
-    everyone = set().union(*groups)
-    # A deleted leader's rows went with it; there is nothing to keep.
-    alive = set(Leader.objects.filter(pk__in=sorted(everyone)).values_list("pk", flat=True))
-    wanted = _pairs_within([group & alive for group in groups])
-    if not wanted:
-        return
-    with transaction.atomic():
-        rows = _lock(Pair, wanted)
-        counted = count_pairs({k for pair in wanted for k in pair}, apps=apps)
-        changed = []
-        for row in rows:
-            n = counted.get((row.leader_a_id, row.leader_b_id), 0)
-            if row.meetings != n:
-                row.meetings = n
-                changed.append(row)
-        if changed:
-            Pair.objects.bulk_update(changed, ["meetings"], batch_size=500)
 
 
 def rebuild(*, apps=None) -> int:
     """Every pair counted again from the tables (``manage.py recount``, bulk loaders);
     returns the number of rows."""
-    _, _, _, Pair = _models(apps)
+    _, _, Pair = _models(apps)
     table = connection.ops.quote_name(Pair._meta.db_table)
-    sql, params = _counting_sql(None, apps)
+    sql, params = _counting_sql(apps), [REJECTED, REJECTED]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(f"INSERT INTO {table} (leader_a_id, leader_b_id, meetings) {sql}", params)
@@ -167,50 +111,103 @@ def differences() -> list[str]:
 # ---- when to count ----------------------------------------------------------------------------
 
 
-def _flush(touched: dict[int, set[int]]) -> None:
-    """Count the pairs of the touched meetings: the leaders they had and have now."""
-    if not touched:
+def _states(ids: list[int]) -> dict[int, tuple[bool, frozenset[int]]]:
+    """What each meeting counts now (a deleted one: nothing), its row locked first when
+    in a transaction (without blocking the inserts of its participants)."""
+    Meeting, Participation, _ = _models()
+    rows = Meeting.objects.filter(pk__in=ids).order_by("pk")
+    if transaction.get_connection().in_atomic_block:
+        rows = rows.select_for_update(no_key=True)
+    shown = {pk: state != REJECTED for pk, state in rows.values_list("pk", "review_state")}
+    people: dict[int, set[int]] = {pk: set() for pk in ids}
+    for meeting, leader in Participation.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "leader_id"
+    ):
+        people[meeting].add(leader)
+    return {pk: (shown.get(pk, False), frozenset(people[pk])) for pk in ids}
+
+
+def _counted(shown: bool, people: frozenset[int]) -> Counter:
+    if not shown or len(people) < 2:
+        return Counter()
+    counted = Counter(combinations(sorted(people), 2))
+    counted.update((leader, leader) for leader in people)
+    return counted
+
+
+def _add(changes: Counter) -> None:
+    """Add each pair's change to its row (made if missing, never below zero), in key
+    order, leaving out leaders deleted since."""
+    from kb.models import Leader
+
+    _, _, Pair = _models()
+    changes = {pair: n for pair, n in changes.items() if n}
+    if not changes:
         return
-    _, Meeting, Participation, _ = _models()
-    ids = sorted(touched)
+    alive = set(
+        Leader.objects.filter(pk__in={k for pair in changes for k in pair}).values_list(
+            "pk", flat=True
+        )
+    )
+    table = connection.ops.quote_name(Pair._meta.db_table)
+    rows = [
+        (a, b, max(n, 0), n, n)
+        for (a, b), n in sorted(changes.items())
+        if a in alive and b in alive
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (leader_a_id, leader_b_id, meetings) VALUES (%s, %s, %s) "
+            "ON CONFLICT (leader_a_id, leader_b_id) DO UPDATE SET meetings = CASE "
+            f"WHEN {table}.meetings + %s < 0 THEN 0 ELSE {table}.meetings + %s END",
+            rows,
+        )
+
+
+def _flush(before: dict[int, tuple[bool, frozenset[int]]]) -> None:
+    """Add to the pairs what the meetings count now less what they counted before."""
+    if not before:
+        return
     with transaction.atomic():
-        # A deleted meeting is not found and only its former participants count.
-        list(
-            Meeting.objects.select_for_update(no_key=True)
-            .filter(pk__in=ids)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        now = Participation.objects.filter(meeting_id__in=ids).values_list(
-            "meeting_id", "leader_id"
-        )
-        for meeting, leader in now:
-            touched[meeting].add(leader)
-        recount(touched.values())
+        changes = Counter()
+        for pk, now in _states(sorted(before)).items():
+            changes.update(_counted(*now))
+            changes.subtract(_counted(*before[pk]))
+        _add(changes)
 
 
-def touch(meetings: Iterable[int], *, had: Iterable[int] = ()) -> None:
-    """These meetings' pairs may have changed (``had``: leaders they may no longer
-    have): count them now, or at the end of the enclosing :func:`deferred` block."""
+def _before(meetings: Iterable[int]) -> None:
+    """These meetings are about to change: note what they count, unless the current
+    block (or write) has already."""
     if _suspended.get():
         return
-    had = set(had)
-    pending = _pending.get()
-    target = pending if pending is not None else {}
-    for pk in meetings:
-        target.setdefault(pk, set()).update(had)
-    if pending is None:
-        _flush(target)
+    noted = _pending.get()
+    if noted is None:
+        noted = _loose.get()
+        if noted is None:
+            noted = {}
+            _loose.set(noted)
+    fresh = sorted(set(meetings) - noted.keys())
+    if fresh:
+        noted.update(_states(fresh))
+
+
+def _after(meetings: Iterable[int]) -> None:
+    """These meetings have changed: count them at the end of the block, or now."""
+    if _suspended.get() or _pending.get() is not None:
+        return
+    loose = _loose.get() or {}
+    _flush({pk: loose.pop(pk) for pk in set(meetings) if pk in loose})
 
 
 @contextmanager
 def deferred():
-    """Count the meetings touched inside the block once, when it ends without an error
+    """Count the meetings changed inside the block once, when it ends without an error
     (``kb.counters.deferred`` opens this one too). Nested blocks join the outermost."""
     if _pending.get() is not None or _suspended.get():
         yield
         return
-    pending: dict[int, set[int]] = {}
+    pending: dict[int, tuple[bool, frozenset[int]]] = {}
     token = _pending.set(pending)
     try:
         yield
@@ -229,51 +226,29 @@ def suspended():
         _suspended.reset(token)
 
 
-def _participants(meeting_pk) -> set[int]:
-    _, _, Participation, _ = _models()
-    return set(
-        Participation.objects.filter(meeting_id=meeting_pk).values_list("leader_id", flat=True)
-    )
-
-
-def _meetings_of(leader_pk) -> set[int]:
-    _, _, Participation, _ = _models()
-    return set(
+def _meetings_of(leader_pk) -> list[int]:
+    _, Participation, _ = _models()
+    return list(
         Participation.objects.filter(leader_id=leader_pk).values_list("meeting_id", flat=True)
     )
 
 
-def _meeting_before(sender, instance, raw=False, **kwargs) -> None:
-    if _suspended.get():
-        return
-    before = None
+def _meeting_saving(sender, instance, raw=False, **kwargs) -> None:
+    # A new meeting has no participants yet: its pairs come with them.
     if instance.pk is not None:
-        before = (
-            type(instance).objects.filter(pk=instance.pk).values_list("review_state", flat=True)
-        )
-        before = before.first()
-    instance._pairs_before = before
+        _before([instance.pk])
 
 
 def _meeting_saved(sender, instance, created, raw=False, **kwargs) -> None:
-    if _suspended.get():
-        return
-    before = getattr(instance, "_pairs_before", None)
-    instance._pairs_before = None
-    # A new meeting has no participants yet: its pairs come with them.
-    if before is not None and (before == REJECTED) != (instance.review_state == REJECTED):
-        touch([instance.pk])
+    _after([instance.pk])
 
 
 def _meeting_deleting(sender, instance, **kwargs) -> None:
-    if not _suspended.get():
-        instance._pairs_had = _participants(instance.pk)
+    _before([instance.pk])
 
 
 def _meeting_deleted(sender, instance, **kwargs) -> None:
-    had = getattr(instance, "_pairs_had", None)
-    if had:
-        touch([instance.pk], had=had)
+    _after([instance.pk])
 
 
 def _participants_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
@@ -281,36 +256,27 @@ def _participants_changed(sender, instance, action, reverse, pk_set, **kwargs) -
     meetings."""
     if _suspended.get():
         return
-    if action == "pre_clear":
-        instance._pairs_cleared = (
-            _meetings_of(instance.pk) if reverse else _participants(instance.pk)
-        )
-        return
-    if action == "post_clear":
-        cleared, instance._pairs_cleared = getattr(instance, "_pairs_cleared", set()), set()
-        if reverse:
-            touch(cleared, had=[instance.pk])
-        else:
-            touch([instance.pk], had=cleared)
-    elif action in ("post_add", "post_remove") and pk_set:
-        gone = action == "post_remove"
-        if reverse:
-            touch(pk_set, had=[instance.pk] if gone else ())
-        else:
-            touch([instance.pk], had=pk_set if gone else ())
+    if action == "pre_clear" and reverse:
+        instance._pairs_cleared = meetings = _meetings_of(instance.pk)
+    elif action == "post_clear" and reverse:
+        meetings, instance._pairs_cleared = getattr(instance, "_pairs_cleared", []), []
+    else:
+        meetings = pk_set if reverse else [instance.pk]
+    if meetings and action.startswith("pre_"):
+        _before(meetings)
+    elif meetings:
+        _after(meetings)
 
 
 def _leader_deleting(sender, instance, **kwargs) -> None:
-    # Its participations go with it (no m2m signal): its partners' meetings with
-    # anyone may drop.
+    # Its participations go with it, without a signal of their own.
     if not _suspended.get():
         instance._pairs_meetings = _meetings_of(instance.pk)
+        _before(instance._pairs_meetings)
 
 
 def _leader_deleted(sender, instance, **kwargs) -> None:
-    meetings = getattr(instance, "_pairs_meetings", None)
-    if meetings:
-        touch(meetings)
+    _after(getattr(instance, "_pairs_meetings", []))
 
 
 def connect() -> None:
@@ -318,7 +284,7 @@ def connect() -> None:
     from kb.models import Leader, Meeting
 
     uid = "kb-leader-pairs-"
-    pre_save.connect(_meeting_before, sender=Meeting, dispatch_uid=uid + "meeting-pre")
+    pre_save.connect(_meeting_saving, sender=Meeting, dispatch_uid=uid + "meeting-pre")
     post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid=uid + "meeting-post")
     pre_delete.connect(_meeting_deleting, sender=Meeting, dispatch_uid=uid + "meeting-pre-del")
     post_delete.connect(_meeting_deleted, sender=Meeting, dispatch_uid=uid + "meeting-del")
