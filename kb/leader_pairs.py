@@ -82,10 +82,12 @@ def rebuild(*, apps=None) -> int:
     _, _, Pair = _models(apps)
     table = connection.ops.quote_name(Pair._meta.db_table)
     sql, params = _counting_sql(apps), [REJECTED, REJECTED]
+    postgres = connection.vendor == "postgresql"
     with transaction.atomic(), connection.cursor() as cursor:
+        # Not TRUNCATE: it fails in a transaction that wrote pairs (pending FK checks).
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(f"INSERT INTO {table} (leader_a_id, leader_b_id, meetings) {sql}", params)
-        if connection.vendor == "postgresql":
+        if postgres:
             cursor.execute(f"ANALYZE {table}")  # a new table: plans for its real size
     return Pair.objects.count()
 
