@@ -197,7 +197,7 @@ def test_two_transactions_recording_one_pair_at_once_count_both_meetings():
     counted.wait(30)
     second = threading.Thread(target=record, args=(False,))
     second.start()
-    # The second waits for the first's lock on the pair before it counts.
+    # The second waits for the first's row of the pair before it adds its meeting.
     while second.is_alive() and not _waiting_on_a_lock():
         time.sleep(0.02)
     commit.set()
