@@ -6,7 +6,8 @@ class KbConfig(AppConfig):
     verbose_name = "Knowledge base"
 
     def ready(self):
-        from kb import changes, counters
+        from kb import changes, counters, leader_pairs
 
         changes.connect()
         counters.connect()
+        leader_pairs.connect()

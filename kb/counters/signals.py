@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from kb import leader_pairs
 from kb.counters.counting import REJECTED
 from kb.counters.writing import NOTHING, Delta, Footprint, apply, footprints
 
@@ -53,7 +54,8 @@ def deferred():
     pending = Pending()
     token = _pending.set(pending)
     try:
-        yield
+        with leader_pairs.deferred():  # the network's pairs too, counted first
+            yield
     finally:
         _pending.reset(token)
     pending.finish()
@@ -61,10 +63,12 @@ def deferred():
 
 @contextmanager
 def suspended():
-    """No counting inside the block: for bulk writers that call ``recount_all`` after."""
+    """No counting inside the block (nor of the network's pairs): for bulk writers that
+    call ``recount_all`` and ``kb.leader_pairs.rebuild`` after."""
     token = _suspended.set(True)
     try:
-        yield
+        with leader_pairs.suspended():
+            yield
     finally:
         _suspended.reset(token)
 

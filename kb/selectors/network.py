@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from gazetteer.regions import REGION_NAMES, region_of
 from kb.models import Country, Leader, Meeting
-from kb.selectors.graph import network_counts
+from kb.selectors.graph import network_counts, stored_leader_counts
 
 #: Colours of the commonest groups (the Tableau 10 palette without its grey), and of the rest.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
@@ -78,11 +78,19 @@ def network(
     size: int = 800,
     max_edges: int = MAX_EDGES,
 ) -> Network:
-    """Who met whom among `meetings`: the ``max_nodes`` most active nodes (leaders or
-    countries) and the ``max_edges`` strongest edges among them, counted by the database
-    (:mod:`kb.selectors.graph`), with a deterministic circular layout (same input, same
-    picture)."""
-    counts = network_counts(meetings, by=by, max_nodes=max_nodes, max_edges=max_edges)
+    """Who met whom among `meetings` (None: every meeting not rejected): the
+    ``max_nodes`` most active nodes (leaders or countries) and the ``max_edges``
+    strongest edges among them, counted by the database (:mod:`kb.selectors.graph`),
+    with a deterministic circular layout (same input, same picture).
+
+    Every meeting by leader is read from the maintained pairs; a selection, or the
+    countries (a leader's country can change under all its meetings), from the
+    participations."""
+    if meetings is None and by == "leader":
+        counts = stored_leader_counts(max_nodes=max_nodes, max_edges=max_edges)
+    else:
+        selection = Meeting.objects.visible() if meetings is None else meetings
+        counts = network_counts(selection, by=by, max_nodes=max_nodes, max_edges=max_edges)
     node_meetings = counts.node_meetings
     if by == "country":
         countries = Country.objects.filter(pk__in=node_meetings).only("id", "code", "name")

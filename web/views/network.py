@@ -47,7 +47,8 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                 errors.append(
                     f"Ignored the number of nodes: use a number from 2 to {self.max_nodes_limit}."
                 )
-        selection = filters.filter(Meeting.objects.visible())
+        # Without filters, every meeting: the network's maintained pairs serve it.
+        selection = filters.filter(Meeting.objects.visible()) if filters.active else None
         params = filters.params(sort=False)
         key = {"by": by, "limit": limit, "colour": colour, "filters": params}
 

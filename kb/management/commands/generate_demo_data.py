@@ -21,7 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.models import Q
 
-from kb import changes, counters
+from kb import changes, counters, leader_pairs
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -153,6 +153,7 @@ def delete_synthetic() -> dict[str, int]:
         leaders.delete()
         Country.objects.filter(code__startswith="X", name__startswith="Synthetic").delete()
         counters.recount_all()
+        leader_pairs.rebuild()
     return counts
 
 
@@ -408,13 +409,14 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
                 evidence(p["article"], p["article"].text.split("\n\n")[-1], agreement=agreement)
             )
         Evidence.objects.bulk_create(rows, batch_size=BATCH)
-        # bulk_create bypasses the maintained counts (kb.counters): count them again,
-        # once the planner knows the tables are no longer empty (it would join 100,000
-        # meetings by nested loops, as for the few rows it saw last).
+        # bulk_create bypasses the maintained counts (kb.counters, kb.leader_pairs): count
+        # them again, once the planner knows the tables are no longer empty (it would
+        # join 100,000 meetings by nested loops, as for the few rows it saw last).
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE kb_meeting, kb_meeting_participants, kb_leader")
         counters.recount_all()
+        leader_pairs.rebuild()
     counts = {
         "meetings": len(plans),
         "leaders": len(leaders),

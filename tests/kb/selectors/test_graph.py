@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kb.models import Meeting, ReviewState
-from kb.selectors.graph import network_counts
+from kb.selectors.graph import Participation, network_counts, stored_leader_counts
 from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +81,26 @@ def test_only_the_strongest_pairs_come_back_with_every_nodes_degree(random_world
     assert counts.pair_meetings == dict(strongest)
     degrees = Counter(k for pair in pairs for k in pair)
     assert counts.degrees == dict(degrees) and counts.total_pairs == len(pairs)
+
+
+@pytest.mark.parametrize("max_nodes, max_edges", [(1000, None), (5, None), (1000, 4), (3, 2)])
+def test_the_maintained_pairs_give_what_counting_every_meeting_gives(
+    random_world, max_nodes, max_edges
+):
+    counted = network_counts(
+        Meeting.objects.visible(), by="leader", max_nodes=max_nodes, max_edges=max_edges
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        stored = stored_leader_counts(max_nodes=max_nodes, max_edges=max_edges)
+    assert not any(Participation._meta.db_table in q["sql"] for q in ctx.captured_queries)
+    assert stored == counted and stored.pair_meetings
+
+
+def test_the_maintained_pairs_leave_out_pairs_an_edit_brought_to_zero():
+    ana, ben, cleo = LeaderFactory(), LeaderFactory(), LeaderFactory()
+    meeting = MeetingFactory(participants=[ana, ben])
+    MeetingFactory(participants=[ben, cleo])
+    meeting.participants.remove(ana)  # (ana, ben) and ana's own row stay, at zero
+    stored = stored_leader_counts(max_nodes=10)
+    assert stored.node_meetings == {ben.pk: 1, cleo.pk: 1}
+    assert stored.pair_meetings == {(ben.pk, cleo.pk): 1} and stored.total_nodes == 2
