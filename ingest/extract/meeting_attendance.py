@@ -15,7 +15,7 @@ Only asserted predicates count ("will be represented by" is a plan).
 
 from __future__ import annotations
 
-from .conflict import verb_asserted
+from .conflict import body_sents, is_conflict, verb_asserted
 from .gatherings import OCCASION_NOUNS as OCCASION_WORDS
 from .gatherings import (
     PRESENT_WORDS,
@@ -39,6 +39,9 @@ DELEGATION_NOUNS = {"delegation", "delegations"}
 PLACE_NOUNS = {"place", "stead"}
 # "Z joined the leaders / them / the other leaders": the people of the occasion at hand.
 JOINED_GROUPS = {"leaders", "them", "counterparts", "others"}
+# "Z joined the (G7) leaders / the other heads of state": a group noun, not a pronoun, names
+# the gathering the article told, however many sentences before.
+LEADER_GROUPS = {"leaders", "counterparts", "heads"}
 
 
 def add_attendance(meetings, idx, people, published=None) -> None:
@@ -47,15 +50,17 @@ def add_attendance(meetings, idx, people, published=None) -> None:
     gathering whose own sentence named nobody ("Gulf leaders met for their summit") becomes
     a meeting of those told as chairing and attending it, when they are two or more."""
     loose: list = []  # (token, persons) with no meeting to join
-    for sent in idx.fact_sents():
+    for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in PRESENT_WORDS:
                 continue
             verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
-            if verb is None or not verb_asserted(verb):
+            if verb is None or not verb_asserted(verb) or is_conflict(verb):
                 continue
-            found = _onlookers(tok, people)
-            reach, summit_only = ONLOOKER_REACH, False
+            found, reach, summit_only = _late_joiners(tok, people), len(idx.sents), True
+            late = bool(found)
+            if not found:
+                found, reach, summit_only = _onlookers(tok, people), ONLOOKER_REACH, False
             if not found:
                 found, reach = _stand_ins(tok, people), STAND_IN_REACH
                 summit_only = True
@@ -68,18 +73,51 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             if not found:
                 continue
             found = list(dict.fromkeys(found + as_did(tok, people)))
-            own = [m for m in meetings if all(x.trigger.i == tok.i for x in m.mentions)]
+            own = [m for m in meetings if _told_only_here(m, tok, late)]
             others = [m for m in meetings if m not in own]
             target = _occasion(others, idx, tok, reach, summit_only)
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
                 target.told_at.append(tok.i)
-                for m in own:  # "Z joined the leaders": the occasion's, not one of its own
+                for m in own:  # "Z joined the leaders": the occasion's, not one of their own
                     if set(m.participants) <= set(target.participants):
                         meetings.remove(m)
             else:
                 loose.append((tok, found))
     _gathering_of_loose(meetings, idx, people, loose, published)
+
+
+def _told_only_here(meeting, tok, late: bool) -> bool:
+    """A meeting told only by this token; for a late joiner, one told by it or inside its
+    phrase and otherwise only in its sentence ('on Sunday he joined the leaders in their
+    session'): when its people are all at the occasion the token adds them to, it is that
+    occasion told again."""
+    if not late:
+        return all(m.trigger.i == tok.i for m in meeting.mentions)
+    inside = range(tok.left_edge.i, tok.right_edge.i + 1)
+    return (
+        any(m.trigger.i == tok.i for m in meeting.mentions)
+        or all(m.trigger.i in inside for m in meeting.mentions)
+    ) and all(m.trigger.sent.start == tok.sent.start for m in meeting.mentions)
+
+
+def _late_joiners(verb, people) -> list:
+    """'Z joined the G7 leaders on Sunday', 'Z arrived to join the other heads of state':
+    whoever joins the leaders (a group noun, not 'them') joins the gathering of leaders the
+    article told before, wherever it told it."""
+    if verb.lemma_.lower() != "join" or _joined_a_stance(verb):
+        return []
+    if not any(c.dep_ == "dobj" and c.lower_ in LEADER_GROUPS for c in verb.children):
+        return []
+    return _all_subjects(verb, people) or _subjects(verb, people)  # "he joined the leaders"
+
+
+def _joined_a_stance(verb) -> bool:
+    """'joined the leaders in criticising the summit': a stance shared, not a gathering."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.tag_ == "VBG" for o in c.children)
+        for c in verb.children
+    )
 
 
 def _copula(word):
@@ -117,6 +155,8 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
         occasion = occasion_word(told) if told is not None else _told_before(idx, group[0][0])
         if occasion is None:
             continue
+        if any(_told_again(o, persons, idx, group) for o in meetings):
+            continue  # "A met B ... they presided over the signing": that meeting's
         m = _mention(idx, people, told or group[0][1], persons, published)
         if m is None or m.background:
             continue
@@ -125,7 +165,30 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
             m.kinds.add("summit")
         meeting = Meeting([])
         meeting.add(m)
+        told_at = {tok.i for _, tok, _ in group}
+        for own in [o for o in meetings if _own_of(o, told_at, persons)]:
+            # "Z joined the leaders" read as Z meeting one of them: the gathering's
+            meetings.remove(own)
+            for x in own.mentions:
+                meeting.add(x)
         meetings.append(meeting)
+
+
+def _own_of(meeting, told_at, persons) -> bool:
+    """A meeting of some of these persons told only by their attendance tokens."""
+    return all(m.trigger.i in told_at for m in meeting.mentions) and set(
+        meeting.participants
+    ) <= set(persons)
+
+
+def _told_again(meeting, persons, idx, group) -> bool:
+    """A main-story meeting of all these persons told up to STAND_IN_REACH sentences before
+    the first of the group: the attendance tells it again."""
+    if meeting.background or not set(persons) <= set(meeting.participants):
+        return False
+    first = group[0][0]
+    told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
+    return any(0 <= first - n <= STAND_IN_REACH for n in told)
 
 
 def _told_before(idx, here):
@@ -176,6 +239,8 @@ def _stand_ins(verb, people) -> list:
     objects = [c for c in children if c.dep_ == "dobj"]
     if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
         return _all_subjects(verb, people)
+    if lemma == "join" and _joined_a_stance(verb):
+        return []
     if lemma == "join" and any(o.lower_ in JOINED_GROUPS for o in objects):
         return _all_subjects(verb, people)  # "Z joined the leaders on the second day"
     if lemma in ("attend", "join") and any(o.lower_ in OCCASION_NOUNS for o in objects):

@@ -40,7 +40,7 @@ from .meeting_kinds import (
     settled_kinds,
     sideline_dates,
 )
-from .meeting_lede import lede_trigger, referred_date
+from .meeting_lede import ends_then, lede_trigger, referred_date
 from .meeting_nouns import _noun_mention
 from .meeting_parts import _absorb_parts
 from .meeting_visits import travel_visits
@@ -259,8 +259,11 @@ def events(idx, people, published) -> list:
         if not any(p.level == CITY for p in first.places):
             first.host = dateline.country
     if first is not None and first.date is None:
-        first.date = _lead_date(idx, people, first, published) or referred_date(
-            idx, people, published
+        first.date = (
+            _lead_date(idx, people, first, published)
+            or referred_date(idx, people, published)
+            or _lead_date(idx, people, first, published, ending=True)
+            or referred_date(idx, people, published, ending=True)
         )
     if first is not None:
         first.kinds |= article_kinds(idx, people, first, published)
@@ -356,9 +359,10 @@ def _sentence_places(meeting, published) -> list:
     return out[:1]
 
 
-def _lead_date(idx, people, meeting, published):
+def _lead_date(idx, people, meeting, published, ending=False):
     """The day stated in the article's first body sentence, when that sentence names
-    one of the meeting's participants (news ledes date the main event)."""
+    one of the meeting's participants (news ledes date the main event); the day it ended
+    only with `ending`."""
     if len(idx.sents) <= idx.headline_sents:
         return None
     lede = idx.sents[idx.headline_sents]
@@ -366,6 +370,8 @@ def _lead_date(idx, people, meeting, published):
         return None
     for ent in span_ents(lede):
         if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
+            if ends_then(ent) and not ending:
+                continue
             day = dates.resolve(ent.text, published)
             if day and (published is None or day <= published):
                 return day

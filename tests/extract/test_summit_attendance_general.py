@@ -1,0 +1,101 @@
+"""A gathering of leaders whose participants are told across the sentences after the one
+that names it, generated over groups of four registry leaders: a late joiner ('D joined
+the leaders on Tuesday', however far from the summit's own sentence), the host named in a
+participle of the summit ('The summit opened ..., hosted by A'), attendees told by what
+they did at its opening ('B sought out C and D at the opening ceremony', 'B used his speech
+at the opening to ...'), and a signing by everyone a host received ('A hosted B, C and D
+..., where they signed ...').  Each has a negative twin in the same words for someone who
+was not there.  Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.meeting_cases import GROUPS, MONDAY, WEDNESDAY, _fill, _match
+
+
+@pytest.fixture(scope="module")
+def run(run_registered):
+    return run_registered
+
+
+def _ids(groups):
+    return [
+        pytest.param(text, team, id=f"{name}-{team[0].name.split()[-1]}")
+        for name, text in groups.items()
+        for team in GROUPS
+    ]
+
+
+def _meetings(ex):
+    return [sorted(m.participants) for m in ex.meetings]
+
+
+SUMMIT = "{At} hosted {Bt} and {Ct} at a regional summit in {Acap} on Monday. "
+FILLER = (
+    "The leaders discussed trade, migration and the drought. Officials said the talks ran "
+    "late into the night. A final communique was still being drafted. "
+)
+LATE_JOINERS = {
+    "joined_the_leaders": SUMMIT + FILLER + "{Dt} flew in on Tuesday and joined the leaders "
+    "for the final session.",
+    "arrived_to_join": SUMMIT + FILLER + "{Dt} arrived on Tuesday to join the other leaders.",
+    "pronoun_joiner": SUMMIT + FILLER + "{Dt} landed on Tuesday morning. Hours later {Dhe} "
+    "joined the regional leaders in their session on security.",
+}
+NOT_JOINERS = {
+    "did_not_join": SUMMIT + FILLER + "{Dt} did not join the leaders.",
+    "will_join": SUMMIT + FILLER + "{Dt} will join the leaders at next year's summit.",
+    "joined_in_criticising": SUMMIT + FILLER + "From {Dcap}, {Dt} joined opposition leaders "
+    "in criticising the summit.",
+}
+
+
+@pytest.mark.parametrize("template,team", _ids(LATE_JOINERS))
+def test_a_late_joiner_joins_the_summit_told_before(run, template, team):
+    ex = run(_fill(template, team))
+    names = [x.name for x in team]
+    found = _match(ex, names)
+    assert found and set(found[0].participants) == set(names), _meetings(ex)
+    assert found[0].date == MONDAY
+    assert len(ex.meetings) == 1, _meetings(ex)  # no pair meeting of the joiner of its own
+
+
+@pytest.mark.parametrize("template,team", _ids(NOT_JOINERS))
+def test_someone_who_did_not_join_the_leaders_is_not_at_the_summit(run, template, team):
+    ex = run(_fill(template, team))
+    assert _match(ex, [x.name for x in team[:3]]), _meetings(ex)
+    assert not any(team[3].name in m.participants for m in ex.meetings), _meetings(ex)
+
+
+ENDED = (
+    "The regional summit ended on Wednesday in {Acap}, after three days in which its leaders "
+    "agreed on a trade regime and welcomed {Dc}'s {Do} in person. {At} hosted {Bt} and {Ct}. "
+)
+OPENED = "The summit opened on Monday with a parade. "
+JOINED = "{Dt} flew in on Tuesday and joined the leaders."
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_summit_is_dated_by_its_opening_not_by_the_lede_s_day_it_ended(run, team):
+    ex = run(_fill(ENDED + OPENED + JOINED, team))
+    found = _match(ex, [x.name for x in team])
+    assert found and found[0].date == MONDAY, [(m.participants, m.date) for m in ex.meetings]
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_the_day_a_summit_ended_dates_it_when_no_opening_is_told(run, team):
+    ex = run(_fill(ENDED + JOINED, team))
+    found = _match(ex, [x.name for x in team])
+    assert found and found[0].date == WEDNESDAY, [(m.participants, m.date) for m in ex.meetings]
+
+
+CHAIRED = "{At} chaired the summit in {Acap} on Monday. {Bt} joined the leaders on the second day."
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_joiner_of_a_chaired_summit_makes_one_summit_not_two(run, team):
+    ex = run(_fill(CHAIRED, team))
+    assert [sorted(m.participants) for m in ex.meetings] == [sorted([team[0].name, team[1].name])]
+    assert ex.meetings[0].kind == "summit"
