@@ -150,11 +150,13 @@ def _occasion_of(verb, preps) -> object | None:
 
 
 def occasion_word(verb) -> str | None:
-    """The occasion noun an attendance predicate is about, if it names one."""
+    """The occasion noun an attendance predicate is about, if it names one (for a host
+    told in a participle, the occasion it hosted: 'The summit opened, hosted by X')."""
     for c in verb.subtree:
         if c.lemma_.lower() in OCCASION_NOUNS and c.pos_ in ("NOUN", "PROPN"):
             return c.lemma_.lower()
-    return None
+    hosted = hosted_occasion(verb)
+    return hosted.lemma_.lower() if hosted is not None else None
 
 
 def present(verb, people) -> list:
@@ -235,10 +237,47 @@ def _roll_call(verb) -> bool:
     return False
 
 
+def hosted_occasion(verb):
+    """The occasion a passive chairing verb tells the host of: 'The summit was hosted by X',
+    'the summit, chaired by X, opened ...', 'The summit opened on Friday in Y, hosted by X',
+    'The gathering opened at a hotel in Y, hosted by X' (the participle hung on the place)."""
+    if verb.lemma_.lower() not in CHAIR_VERBS or verb.tag_ != "VBN":
+        return None
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    clause, steps = verb, 0
+    while steps < 4:
+        if clause.lemma_.lower() in OCCASION_NOUNS and clause.pos_ in ("NOUN", "PROPN"):
+            return clause  # the participle's own noun: "the summit, hosted by X"
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.lemma_.lower() in OCCASION_NOUNS:
+                return subject
+            return None  # a clause about something else: "the hotel, owned by X"
+        if clause.dep_ not in ("acl", "advcl", "pobj", "prep") or clause.head == clause:
+            return None
+        clause, steps = clause.head, steps + 1
+    return None
+
+
+def _agent_persons(verb, people) -> list:
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for p in list_persons(o, people)
+    ]
+
+
 def chair(verb, people) -> list:
-    """'X chaired the summit', 'X opened the gathering': the one who ran the occasion."""
+    """'X chaired the summit', 'X opened the gathering', 'the summit, hosted by X': the one
+    who ran the occasion."""
     if verb.lemma_.lower() not in CHAIR_VERBS:
         return []
+    if hosted_occasion(verb) is not None:
+        return _agent_persons(verb, people)
     occasions = [
         c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OCCASION_NOUNS
     ]
@@ -290,3 +329,72 @@ def absorb_misread_background(meetings) -> list:
 
 def _sentences_of(meeting) -> set[int]:
     return {m.trigger.sent.start for m in meeting.mentions}
+
+
+# Where a person's doing at an occasion places them there: "sought out Y at the opening
+# ceremony", "used his speech at the opening to ...", "In his speech at the summit, X ...".
+AT_OCCASION_NOUNS = OCCASION_NOUNS - {"talks", "negotiations", "mediation", "summitry"} | {
+    "plenary",
+    "closing",
+}
+# Verbs whose object is there too: "X sought out Y at the opening ceremony".
+TOGETHER_THERE = {"seek", "approach", "corner", "buttonhole", "introduce", "chat", "sit",
+                  "stand", "pose", "huddle", "flank", "join", "accompany"}  # fmt: skip
+# Words telling a part taken from afar: "spoke at the summit by video link".
+REMOTE_WORDS = {"video", "videolink", "virtually", "remotely", "online", "phone", "telephone",
+                "message", "letter"}  # fmt: skip
+CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis")
+
+
+def at_occasion(verb, people) -> list:
+    """Persons a verb places at an occasion ('at the opening ceremony', 'his speech at the
+    summit'): its subjects, and for verbs of being together its objects ('X sought out Y
+    and Z at the opening'); not a part taken from afar ('spoke at the summit by video')."""
+    if _at_phrase(verb) is None or any(t.lower_ in REMOTE_WORDS for t in _own_words(verb)):
+        return []
+    found = subjects_listed(verb, people)
+    if verb.lemma_.lower() in TOGETHER_THERE:
+        heads = [verb] + [c for c in verb.children if c.dep_ == "prep" and c.lower_ != "at"]
+        found += [
+            p
+            for h in heads
+            for c in h.children
+            if c.dep_ in ("dobj", "pobj") and c.lower_ not in AT_OCCASION_NOUNS
+            for p in list_persons(c, people)
+        ]
+    return named_here(found, verb.sent, people)
+
+
+def at_the_occasion(verb) -> bool:
+    """Whether the occasion a verb is placed at is definite ('at the opening'): one told
+    before."""
+    noun = _at_phrase(verb)
+    return noun is not None and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this")
+        for c in noun.children
+    )
+
+
+def _own_words(verb) -> list:
+    """The verb's words outside the clauses under it."""
+    skip = {t.i for c in verb.children if c.dep_ in CLAUSES for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in skip]
+
+
+def _at_phrase(verb):
+    """The occasion noun of an 'at' phrase on the verb, on its object or on the noun of its
+    'in' phrase ('In his speech at the summit, X said ...')."""
+    holders = [verb] + [
+        o
+        for c in verb.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
+        for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])
+    ]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "at":
+                continue
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in AT_OCCASION_NOUNS:
+                    return o
+    return None

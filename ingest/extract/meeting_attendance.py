@@ -20,7 +20,10 @@ from .gatherings import OCCASION_NOUNS as OCCASION_WORDS
 from .gatherings import (
     PRESENT_WORDS,
     as_did,
+    at_occasion,
+    at_the_occasion,
     chair,
+    hosted_occasion,
     list_persons,
     named_here,
     occasion_word,
@@ -33,6 +36,9 @@ from .meetings import Meeting, _mention
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 2
 STAND_IN_REACH = 3
+# "at the opening": a definite occasion refers back to one told up to this many sentences
+# before (quotes in between split into sentences of their own).
+REFERS_BACK_REACH = 6
 OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conference", "session",
                   "gathering"}  # fmt: skip
 DELEGATION_NOUNS = {"delegation", "delegations"}
@@ -49,7 +55,7 @@ def add_attendance(meetings, idx, people, published=None) -> None:
     chairs to the gathering they attended (see module docstring and `gatherings`).  A
     gathering whose own sentence named nobody ("Gulf leaders met for their summit") becomes
     a meeting of those told as chairing and attending it, when they are two or more."""
-    loose: list = []  # (token, persons) with no meeting to join
+    loose: list = []  # (token, persons, reach) with no meeting to join
     for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in PRESENT_WORDS:
@@ -57,19 +63,7 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
             if verb is None or not verb_asserted(verb) or is_conflict(verb):
                 continue
-            found, reach, summit_only = _late_joiners(tok, people), len(idx.sents), True
-            late = bool(found)
-            if not found:
-                found, reach, summit_only = _onlookers(tok, people), ONLOOKER_REACH, False
-            if not found:
-                found, reach = _stand_ins(tok, people), STAND_IN_REACH
-                summit_only = True
-            if not found:
-                found, reach = present(tok, people), ONLOOKER_REACH
-                summit_only = False  # "Also attending were C and D": at the occasion at hand
-            if not found:
-                found, reach = chair(tok, people), STAND_IN_REACH
-                summit_only = True
+            found, reach, summit_only, late = _attendance(tok, people, idx, meetings)
             if not found:
                 continue
             found = list(dict.fromkeys(found + as_did(tok, people)))
@@ -83,8 +77,31 @@ def add_attendance(meetings, idx, people, published=None) -> None:
                     if set(m.participants) <= set(target.participants):
                         meetings.remove(m)
             else:
-                loose.append((tok, found))
+                loose.append((tok, found, reach))
     _gathering_of_loose(meetings, idx, people, loose, published)
+
+
+def _attendance(tok, people, idx, meetings) -> tuple:
+    """(persons, reach in sentences, whether only a summit or a meeting of three or more
+    may be their occasion, whether they are late joiners) told by one token."""
+    found = _late_joiners(tok, people)
+    if found:
+        return found, len(idx.sents), True, True
+    for read, reach, summit_only in (
+        (_onlookers, ONLOOKER_REACH, False),
+        (_stand_ins, STAND_IN_REACH, True),
+        (present, ONLOOKER_REACH, False),  # "Also attending were C and D": the occasion at hand
+        (chair, STAND_IN_REACH, True),
+    ):
+        found = read(tok, people)
+        if found:
+            return found, reach, summit_only, False
+    if not any(m.trigger.i == tok.i for g in meetings for m in g.mentions):
+        # "Y sought out Z at the opening ceremony"; a meeting of its own ("Y met Z at the
+        # summit") is a side meeting and stays one
+        found = at_occasion(tok, people)
+    reach = REFERS_BACK_REACH if found and at_the_occasion(tok) else STAND_IN_REACH
+    return found, reach, True, False
 
 
 def _told_only_here(meeting, tok, late: bool) -> bool:
@@ -133,17 +150,17 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
     if not loose or published is None:
         return
     later = []
-    for tok, found in loose:  # "X opened the summit. A, B and C attended the summit."
+    for tok, found, reach in loose:  # "X opened the summit. A, B and C attended the summit."
         target = _occasion_after(meetings, idx, tok)
         if target is None:
-            later.append((tok, found))
+            later.append((tok, found, reach))
         else:
             target.participants += [p for p in found if p not in target.participants]
             target.told_at.append(tok.i)
     groups: list = []
-    for tok, found in later:
+    for tok, found, reach in later:
         here = idx.sent_of[tok.i]
-        if groups and here - groups[-1][-1][0] <= STAND_IN_REACH:
+        if groups and here - groups[-1][-1][0] <= reach:
             groups[-1].append((here, tok, found))
         else:
             groups.append([(here, tok, found)])
@@ -157,7 +174,9 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
             continue
         if any(_told_again(o, persons, idx, group) for o in meetings):
             continue  # "A met B ... they presided over the signing": that meeting's
-        m = _mention(idx, people, told or group[0][1], persons, published)
+        told = told or group[0][1]
+        # "The summit opened on Friday ..., hosted by X": the day is the opening's
+        m = _mention(idx, people, hosted_occasion(told) or told, persons, published)
         if m is None or m.background:
             continue
         m.confidence = 0.7

@@ -99,3 +99,55 @@ def test_a_joiner_of_a_chaired_summit_makes_one_summit_not_two(run, team):
     ex = run(_fill(CHAIRED, team))
     assert [sorted(m.participants) for m in ex.meetings] == [sorted([team[0].name, team[1].name])]
     assert ex.meetings[0].kind == "summit"
+
+
+OPENED_HOSTED = "The summit of 30 leaders opened on Monday in {Acap}, hosted by {At}. "
+TOLD_AFTER = {
+    "sought_out_at_the_opening": OPENED_HOSTED + "{Bt} sought out {Ct} and {Dt} at the opening "
+    "ceremony.",
+    "speech_at_the_opening": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. "
+    '"We are here to work," {B} told reporters. {Dc}\'s {D} used {Dpos} speech at the opening to '
+    "call for a ceasefire.",
+    "chaired_by_apposition": "The summit, chaired by {At}, opened in {Acap} on Monday. {Bt}, "
+    "{Ct} and {Dt} attended.",
+    "in_a_speech_at_the_summit": "The summit was hosted by {At} in {Acap} on Monday. In {Bpos} "
+    "speech at the summit, {Bt} called for calm. {Ct} and {Dt} attended the opening session.",
+    "semicolon_list_attended": OPENED_HOSTED + "{Bc}'s {BO}, {B}; {Cc}'s {CO}, {C}; and {Dc}'s "
+    "{DO}, {D}, attended.",
+}
+NOT_AT_IT = {
+    "who_did_not_attend": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {Dt}, "
+    "who did not attend, criticised the summit from {Dcap}.",
+    "criticised_from_afar": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {Dt} "
+    "criticised the summit from {Dcap}.",
+    "was_absent": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {Dt} was absent.",
+    "by_video_link": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {Dt} spoke at "
+    "the opening session by video link.",
+    "praised_at_the_opening": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {B} "
+    "praised {Dt} at the opening ceremony.",
+}
+
+
+@pytest.mark.parametrize("template,team", _ids(TOLD_AFTER))
+def test_the_host_and_those_told_at_the_summit_after_it_take_part(run, template, team):
+    ex = run(_fill(template, team))
+    names = [x.name for x in team]
+    found = _match(ex, names)
+    assert found and set(found[0].participants) == set(names), _meetings(ex)
+    assert found[0].date == MONDAY
+
+
+@pytest.mark.parametrize("template,team", _ids(NOT_AT_IT))
+def test_someone_only_mentioned_in_the_summit_story_is_not_at_it(run, template, team):
+    ex = run(_fill(template, team))
+    names = [x.name for x in team[:3]]
+    found = _match(ex, names)
+    assert found and set(found[0].participants) == set(names), _meetings(ex)
+    assert not any(team[3].name in m.participants for m in ex.meetings), _meetings(ex)
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_city_hosting_a_summit_is_no_participant(run, team):
+    ex = run(_fill("The summit opened on Monday, hosted by {Acap}. {Bt} and {Ct} attended "
+                   "the opening ceremony.", team))  # fmt: skip
+    assert _meetings(ex) == [sorted([team[1].name, team[2].name])]
