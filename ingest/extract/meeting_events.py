@@ -68,6 +68,7 @@ def find_mentions(idx, people, published) -> list:
             if ok and not is_conflict(tok) and not is_planned(tok, published):
                 _there(m, out[-1] if out else None, idx)
                 _joined_them(m, out[-1] if out else None, idx)
+                _they_of_the_clause(m, out[-1] if out else None)
                 out += _one_call_each(m)
     out += _lede_mention(idx, people, published, out)
     return sorted(out, key=lambda m: m.trigger.i)
@@ -94,6 +95,28 @@ def _joined_them(m, previous, idx) -> None:
     if idx.sent_of[m.trigger.i] - idx.sent_of[previous.trigger.i] > 1:
         return
     m.participants = list(dict.fromkeys(previous.participants + m.participants))
+
+
+# Plural subjects that stand for everyone the governing clause names.
+ALL_OF_THEM = {"they", "leaders", "all"}
+
+
+def _they_of_the_clause(m, previous) -> None:
+    """'A hosted B, C and D on the lawn, where they signed the accord': 'they' in a clause
+    under the previous meeting's trigger are all its people, not the pair a plural is
+    otherwise read as."""
+    if previous is None or len(previous.participants) <= len(m.participants):
+        return
+    head = previous.trigger
+    if not (head.left_edge.i <= m.trigger.i <= head.right_edge.i) or m.trigger.i <= head.i:
+        return
+    subjects = [c for c in m.trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.lower_ not in ALL_OF_THEM for s in subjects):
+        return
+    if any(c.dep_ == "nummod" for s in subjects for c in s.children):
+        return  # "the two leaders then signed": a count of their own
+    if set(m.participants) <= set(previous.participants):
+        m.participants = list(previous.participants)
 
 
 def _there(m, previous, idx) -> None:

@@ -151,3 +151,29 @@ def test_a_city_hosting_a_summit_is_no_participant(run, team):
     ex = run(_fill("The summit opened on Monday, hosted by {Acap}. {Bt} and {Ct} attended "
                    "the opening ceremony.", team))  # fmt: skip
     assert _meetings(ex) == [sorted([team[1].name, team[2].name])]
+
+
+SIGNED_BY_ALL = {
+    "where_they_signed": "{At} hosted {Bt}, {Ct} and {Dt} on the lawn of the presidential "
+    "palace in {Acap} on Monday, where they signed a trade accord.",
+    "and_they_then_signed": "{At} welcomed {Bt}, {Ct} and {Dt} to {Acap} on Monday, and they "
+    "then signed a trade accord.",
+}
+SIGNED_APART = (
+    "{At} hosted {Bt}, {Ct} and {Dt} in {Acap} on Monday. On Wednesday {B} and {C} signed a "
+    "separate accord in {Ccap}."
+)
+
+
+@pytest.mark.parametrize("template,team", _ids(SIGNED_BY_ALL))
+def test_they_who_sign_where_a_host_received_several_are_all_of_them(run, template, team):
+    ex = run(_fill(template, team))
+    assert _meetings(ex) == [sorted(x.name for x in team)]
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_two_of_them_signing_on_another_day_is_a_meeting_of_its_own(run, team):
+    ex = run(_fill(SIGNED_APART, team))
+    assert sorted(_meetings(ex)) == sorted(
+        [sorted(x.name for x in team), sorted([team[1].name, team[2].name])]
+    )
