@@ -20,8 +20,6 @@ from .gatherings import OCCASION_NOUNS as OCCASION_WORDS
 from .gatherings import (
     PRESENT_WORDS,
     as_did,
-    at_occasion,
-    at_the_occasion,
     chair,
     hosted_occasion,
     list_persons,
@@ -32,6 +30,7 @@ from .gatherings import (
 )
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
+from .occasion_presence import at_occasion, at_the_occasion, signed_alone
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 2
@@ -45,6 +44,8 @@ DELEGATION_NOUNS = {"delegation", "delegations"}
 PLACE_NOUNS = {"place", "stead"}
 # "Z joined the leaders / them / the other leaders": the people of the occasion at hand.
 JOINED_GROUPS = {"leaders", "them", "counterparts", "others"}
+# The occasions attendance may join (see `_fits`).
+ANY, SUMMIT, SIGNING = "any", "summit", "signing"
 # "Z joined the (G7) leaders / the other heads of state": a group noun, not a pronoun, names
 # the gathering the article told, however many sentences before.
 LEADER_GROUPS = {"leaders", "counterparts", "heads"}
@@ -63,13 +64,13 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
             if verb is None or not verb_asserted(verb) or is_conflict(verb):
                 continue
-            found, reach, summit_only, late = _attendance(tok, people, idx, meetings)
+            found, reach, which, late = _attendance(tok, people, idx, meetings)
             if not found:
                 continue
             found = list(dict.fromkeys(found + as_did(tok, people)))
             own = [m for m in meetings if _told_only_here(m, tok, late)]
             others = [m for m in meetings if m not in own]
-            target = _occasion(others, idx, tok, reach, summit_only)
+            target = _occasion(others, idx, tok, reach, which)
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
                 target.told_at.append(tok.i)
@@ -82,26 +83,27 @@ def add_attendance(meetings, idx, people, published=None) -> None:
 
 
 def _attendance(tok, people, idx, meetings) -> tuple:
-    """(persons, reach in sentences, whether only a summit or a meeting of three or more
-    may be their occasion, whether they are late joiners) told by one token."""
+    """(persons, reach in sentences, which occasions they may join (see `_fits`), whether
+    they are late joiners) told by one token."""
     found = _late_joiners(tok, people)
     if found:
-        return found, len(idx.sents), True, True
-    for read, reach, summit_only in (
-        (_onlookers, ONLOOKER_REACH, False),
-        (_stand_ins, STAND_IN_REACH, True),
-        (present, ONLOOKER_REACH, False),  # "Also attending were C and D": the occasion at hand
-        (chair, STAND_IN_REACH, True),
+        return found, len(idx.sents), SUMMIT, True
+    for read, reach, which in (
+        (_onlookers, ONLOOKER_REACH, ANY),
+        (_stand_ins, STAND_IN_REACH, SUMMIT),
+        (present, ONLOOKER_REACH, ANY),  # "Also attending were C and D": the occasion at hand
+        (chair, STAND_IN_REACH, SUMMIT),
+        (signed_alone, ONLOOKER_REACH, SIGNING),  # "Z put his name to the declaration"
     ):
         found = read(tok, people)
         if found:
-            return found, reach, summit_only, False
+            return found, reach, which, False
     if not any(m.trigger.i == tok.i for g in meetings for m in g.mentions):
         # "Y sought out Z at the opening ceremony"; a meeting of its own ("Y met Z at the
         # summit") is a side meeting and stays one
         found = at_occasion(tok, people)
     reach = REFERS_BACK_REACH if found and at_the_occasion(tok) else STAND_IN_REACH
-    return found, reach, True, False
+    return found, reach, SUMMIT, False
 
 
 def _told_only_here(meeting, tok, late: bool) -> bool:
@@ -278,15 +280,23 @@ def _attended_elsewhere(verb) -> bool:
     )
 
 
-def _occasion(meetings, idx, tok, reach, summit_only):
+def _fits(meeting, which) -> bool:
+    """Whether attendance of a kind may join a meeting: ANY meeting; for stand-ins and
+    chairs a SUMMIT or a meeting of three or more; for a lone signer a SIGNING."""
+    if which == SUMMIT:
+        return "summit" in meeting.kinds or len(meeting.participants) >= 3
+    if which == SIGNING:
+        return any(m.trigger.lemma_.lower() in ("sign", "signing") for m in meeting.mentions)
+    return True
+
+
+def _occasion(meetings, idx, tok, reach, which):
     """The main-story meeting told last at or before the token's sentence, within `reach`
-    sentences; for stand-ins, only a summit or a meeting of three or more."""
+    sentences, that the attendance `_fits`."""
     here = idx.sent_of[tok.i]
     best, best_at = None, -1
     for meeting in meetings:
-        if meeting.background:
-            continue
-        if summit_only and "summit" not in meeting.kinds and len(meeting.participants) < 3:
+        if meeting.background or not _fits(meeting, which):
             continue
         told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
         told += [idx.sent_of[i] for i in meeting.told_at]  # "..., as did X" told after

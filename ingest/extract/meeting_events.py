@@ -45,6 +45,7 @@ from .meeting_nouns import _noun_mention
 from .meeting_parts import _absorb_parts
 from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention, _verb_mention
+from .occasion_presence import absorb_retold_signings
 from .places import CITY, classify, dateline_place, places_around
 from .text import span_ents
 
@@ -302,6 +303,7 @@ def events(idx, people, published) -> list:
     travel_visits(meetings, people, travelling)
     secondary_talks(meetings, first)
     meetings = absorb_misread_background(_absorb_parts(meetings))
+    meetings = absorb_retold_signings(meetings, idx)
     return [m for m in meetings if not _domestic(m, people)]
 
 

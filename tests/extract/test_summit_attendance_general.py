@@ -177,3 +177,32 @@ def test_two_of_them_signing_on_another_day_is_a_meeting_of_its_own(run, team):
     assert sorted(_meetings(ex)) == sorted(
         [sorted(x.name for x in team), sorted([team[1].name, team[2].name])]
     )
+
+
+SIGNING_LEDE = (
+    "{At} and the leaders of two neighbouring states signed agreements in {Bcap} on Monday, "
+    "with {Bt} as their host. {A} and {Ct} signed a treaty of peace. "
+)
+SIGNERS_TOLD_AFTER = {
+    "put_his_name_to": SIGNING_LEDE + "{Dt} put {Dpos} name to a shorter declaration.",
+    "also_signed": SIGNING_LEDE + "{Dt} also signed the declaration.",
+}
+NOT_SIGNERS_THEN = {
+    "signed_later": SIGNING_LEDE + "{Dt} signed the declaration a week later in {Dcap}.",
+    "refused_to_sign": SIGNING_LEDE + "{Dt} refused to sign the declaration.",
+    "will_sign": SIGNING_LEDE + "{Dt} will sign the declaration next month.",
+    "signed_with_another": SIGNING_LEDE + "{Dt} signed a trade deal with a visiting delegation.",
+}
+
+
+@pytest.mark.parametrize("template,team", _ids(SIGNERS_TOLD_AFTER))
+def test_a_signing_told_again_with_more_signers_is_one_signing(run, template, team):
+    ex = run(_fill(template, team))
+    assert _meetings(ex) == [sorted(x.name for x in team)]
+    assert ex.meetings[0].date == MONDAY
+
+
+@pytest.mark.parametrize("template,team", _ids(NOT_SIGNERS_THEN))
+def test_a_signer_on_another_day_or_not_at_all_is_not_at_the_signing(run, template, team):
+    ex = run(_fill(template, team))
+    assert [sorted(x.name for x in team[:3])] == [m for m in _meetings(ex) if team[0].name in m]
