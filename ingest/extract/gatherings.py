@@ -246,7 +246,7 @@ def hosted_occasion(verb):
     if not any(c.dep_ == "agent" for c in verb.children):
         return None
     clause, steps = verb, 0
-    while steps < 4:
+    while steps < 6:
         if clause.lemma_.lower() in OCCASION_NOUNS and clause.pos_ in ("NOUN", "PROPN"):
             return clause  # the participle's own noun: "the summit, hosted by X"
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)

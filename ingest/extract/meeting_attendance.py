@@ -15,6 +15,7 @@ Only asserted predicates count ("will be represented by" is a plan).
 
 from __future__ import annotations
 
+from . import dates
 from .conflict import body_sents, is_conflict, verb_asserted
 from .gatherings import OCCASION_NOUNS as OCCASION_WORDS
 from .gatherings import (
@@ -31,6 +32,7 @@ from .gatherings import (
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
 from .occasion_presence import at_occasion, at_the_occasion, signed_alone
+from .text import span_ents
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 2
@@ -113,11 +115,18 @@ def _told_only_here(meeting, tok, late: bool) -> bool:
     occasion told again."""
     if not late:
         return all(m.trigger.i == tok.i for m in meeting.mentions)
-    inside = range(tok.left_edge.i, tok.right_edge.i + 1)
+    inside = _phrase(tok)
     return (
         any(m.trigger.i == tok.i for m in meeting.mentions)
         or all(m.trigger.i in inside for m in meeting.mentions)
     ) and all(m.trigger.sent.start == tok.sent.start for m in meeting.mentions)
+
+
+def _occasion_inside(mention, inside) -> bool:
+    trigger = mention.trigger
+    return (
+        trigger.i in inside and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in OCCASION_WORDS
+    )
 
 
 def _late_joiners(verb, people) -> list:
@@ -181,13 +190,14 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
         m = _mention(idx, people, hosted_occasion(told) or told, persons, published)
         if m is None or m.background:
             continue
+        m.date = m.date or _only_day(idx.sent(told), published)
         m.confidence = 0.7
         if occasion == "summit":
             m.kinds.add("summit")
         meeting = Meeting([])
         meeting.add(m)
-        told_at = {tok.i for _, tok, _ in group}
-        for own in [o for o in meetings if _own_of(o, told_at, persons)]:
+        tokens = [tok for _, tok, _ in group]
+        for own in [o for o in meetings if _own_of(o, tokens, persons)]:
             # "Z joined the leaders" read as Z meeting one of them: the gathering's
             meetings.remove(own)
             for x in own.mentions:
@@ -195,11 +205,27 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
         meetings.append(meeting)
 
 
-def _own_of(meeting, told_at, persons) -> bool:
-    """A meeting of some of these persons told only by their attendance tokens."""
-    return all(m.trigger.i in told_at for m in meeting.mentions) and set(
-        meeting.participants
-    ) <= set(persons)
+def _only_day(sent, published):
+    """The day of the occasion's own sentence when it tells one and only one ('The summit,
+    chaired by X, opened in Y on June 17'), however the parser hung it."""
+    days = [e for e in span_ents(sent) if e.label_ == "DATE"]
+    if len(days) != 1 or dates.mentions_past(days[0].text, published):
+        return None
+    day = dates.resolve(days[0].text, published)
+    return day if day is not None and day <= published else None
+
+
+def _own_of(meeting, told, persons) -> bool:
+    """A meeting told only by these attendance tokens, of some of their persons, or only by
+    the occasion nouns of their phrases ('B and C attended the opening session')."""
+    at_tokens = all(any(m.trigger.i == tok.i for tok in told) for m in meeting.mentions)
+    if at_tokens and set(meeting.participants) <= set(persons):
+        return True
+    return all(any(_occasion_inside(m, _phrase(tok)) for tok in told) for m in meeting.mentions)
+
+
+def _phrase(tok) -> range:
+    return range(tok.left_edge.i, tok.right_edge.i + 1)
 
 
 def _told_again(meeting, persons, idx, group) -> bool:
@@ -257,7 +283,9 @@ def _stand_ins(verb, people) -> list:
         for c in children
     ):
         return [p for c in children if c.dep_ == "dobj" for p in _refs(c, people)]
-    objects = [c for c in children if c.dep_ == "dobj"]
+    # a person parsed as the object before the verb begins its list of subjects ("A, B and
+    # C attended" with A as the object)
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
         return _all_subjects(verb, people)
     if lemma == "join" and _joined_a_stance(verb):

@@ -41,6 +41,7 @@ LATE_JOINERS = {
     "joined_the_leaders": SUMMIT + FILLER + "{Dt} flew in on Tuesday and joined the leaders "
     "for the final session.",
     "arrived_to_join": SUMMIT + FILLER + "{Dt} arrived on Tuesday to join the other leaders.",
+    "the_next_day": SUMMIT + FILLER + "{Dt} flew in the next day and joined the leaders.",
     "pronoun_joiner": SUMMIT + FILLER + "{Dt} landed on Tuesday morning. Hours later {Dhe} "
     "joined the regional leaders in their session on security.",
 }
@@ -110,6 +111,8 @@ TOLD_AFTER = {
     "call for a ceasefire.",
     "chaired_by_apposition": "The summit, chaired by {At}, opened in {Acap} on Monday. {Bt}, "
     "{Ct} and {Dt} attended.",
+    "passive_host_then_session": "The summit was hosted by {At} in {Acap} on Monday. {Bt} and "
+    "{Ct} attended the opening session. {Dt} spoke at the opening ceremony.",
     "in_a_speech_at_the_summit": "The summit was hosted by {At} in {Acap} on Monday. In {Bpos} "
     "speech at the summit, {Bt} called for calm. {Ct} and {Dt} attended the opening session.",
     "semicolon_list_attended": OPENED_HOSTED + "{Bc}'s {BO}, {B}; {Cc}'s {CO}, {C}; and {Dc}'s "
@@ -135,6 +138,7 @@ def test_the_host_and_those_told_at_the_summit_after_it_take_part(run, template,
     found = _match(ex, names)
     assert found and set(found[0].participants) == set(names), _meetings(ex)
     assert found[0].date == MONDAY
+    assert len(ex.meetings) == 1, _meetings(ex)  # "B and C attended the session": the summit
 
 
 @pytest.mark.parametrize("template,team", _ids(NOT_AT_IT))
