@@ -39,7 +39,8 @@ def _opened(rng, host, place, when) -> str:
 def told_after(fillers, rng):
     """A summit's host in a participle ('opened ..., hosted by A') and attendees told by
     what they did at it in the next sentences ('B sought out C and D at the opening
-    ceremony', 'In a speech at the opening, D ...', 'C and D attended'): one meeting."""
+    ceremony', 'In a speech at the opening, D ...', 'C and D attended', 'with B, C and D in
+    attendance'): one meeting."""
     published, leaders = _several(fillers, rng, 4)
     a, b, c, d = leaders
     when, day = date_phrase(rng, published)
@@ -50,6 +51,8 @@ def told_after(fillers, rng):
             "for a ceasefire.",
             "{B}, {C} and {D} attended.",
             "{B} and {C} attended the opening session. {D} spoke at the opening ceremony.",
+            "The final session went ahead the next day, with leaders such as {B}, {C} and {D} "
+            "in attendance.",
         )
     )
     forms = ("full", "titled", "possessive_title")
@@ -80,6 +83,8 @@ def only_mentioned_negative(fillers, rng):
             "{D} spoke at the opening session by video link.",
             "{B} praised {D} at the opening ceremony.",
             "{D} will attend next year's summit.",
+            "The final session went ahead without {D}.",
+            "The final session went ahead with {D} absent.",
         )
     )
     text = " ".join(

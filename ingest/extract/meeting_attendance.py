@@ -31,7 +31,7 @@ from .gatherings import (
 )
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
-from .occasion_presence import at_occasion, at_the_occasion, signed_alone
+from .occasion_presence import at_occasion, at_the_occasion, in_attendance, signed_alone
 from .text import span_ents
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
@@ -96,6 +96,7 @@ def _attendance(tok, people, idx, meetings) -> tuple:
         (present, ONLOOKER_REACH, ANY),  # "Also attending were C and D": the occasion at hand
         (chair, STAND_IN_REACH, SUMMIT),
         (signed_alone, ONLOOKER_REACH, SIGNING),  # "Z put his name to the declaration"
+        (in_attendance, STAND_IN_REACH, SUMMIT),  # "..., with A and B in attendance"
     ):
         found = read(tok, people)
         if found:

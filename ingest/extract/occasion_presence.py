@@ -7,6 +7,7 @@ through what each did at it rather than through an attendance verb:
   at the opening to ...", "In his speech at the summit, X ..." (the subject is there, and
   the object of a verb of being together); not what was done from afar ("spoke at the
   summit by video link") nor what was said about someone ("praised Z at the summit");
+- presence told in a 'with' phrase: "The summit opened, with A and B in attendance";
 - a lone signer after a signing: "Z put his name to a shorter declaration";
 - a signing told again with more of its signers: one signing, not two.
 
@@ -180,3 +181,21 @@ def _retold(small, whole, idx) -> bool:
     told = [idx.sent_of[m.trigger.i] for m in small.mentions]
     again = [idx.sent_of[m.trigger.i] for m in whole.mentions]
     return any(abs(a - b) <= SIGNING_REACH for a in told for b in again)
+
+
+def in_attendance(verb, people) -> list:
+    """'The summit opened on Monday, with A and B in attendance', 'with leaders such as A
+    and B in attendance': the persons of the 'with' phrase."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            if _in_attendance(verb.children) or _in_attendance(noun.subtree):
+                found += list_persons(noun, people)
+    return named_here(found, verb.sent, people)
+
+
+def _in_attendance(tokens) -> bool:
+    """'in attendance' among these tokens, however deep the parser hung it in the list."""
+    return any(
+        t.lower_ == "in" and any(o.lower_ == "attendance" for o in t.children) for t in tokens
+    )

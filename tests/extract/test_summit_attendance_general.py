@@ -111,6 +111,8 @@ TOLD_AFTER = {
     "call for a ceasefire.",
     "chaired_by_apposition": "The summit, chaired by {At}, opened in {Acap} on Monday. {Bt}, "
     "{Ct} and {Dt} attended.",
+    "with_them_in_attendance": OPENED_HOSTED + "The final session went ahead on Tuesday, with "
+    "leaders such as {Bt}, {Ct} and {Dt} in attendance.",
     "passive_host_then_session": "The summit was hosted by {At} in {Acap} on Monday. {Bt} and "
     "{Ct} attended the opening session. {Dt} spoke at the opening ceremony.",
     "in_a_speech_at_the_summit": "The summit was hosted by {At} in {Acap} on Monday. In {Bpos} "
@@ -126,6 +128,10 @@ NOT_AT_IT = {
     "was_absent": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {Dt} was absent.",
     "by_video_link": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {Dt} spoke at "
     "the opening session by video link.",
+    "went_ahead_without": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. The "
+    "final session went ahead without {Dt}.",
+    "with_absent": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. The final "
+    "session went ahead with {Dt} absent.",
     "praised_at_the_opening": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {B} "
     "praised {Dt} at the opening ceremony.",
 }
