@@ -191,7 +191,8 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
         m = _mention(idx, people, hosted_occasion(told) or told, persons, published)
         if m is None or m.background:
             continue
-        m.date = m.date or _only_day(idx.sent(told), published)
+        if hosted_occasion(told) is not None:
+            m.date = m.date or _only_day(idx.sent(told), published)
         m.confidence = 0.7
         if occasion == "summit":
             m.kinds.add("summit")

@@ -31,6 +31,9 @@ TOGETHER_THERE = {"seek", "approach", "corner", "buttonhole", "introduce", "chat
 # Words telling a part taken from afar: "spoke at the summit by video link".
 REMOTE_WORDS = {"video", "videolink", "virtually", "remotely", "online", "phone", "telephone",
                 "message", "letter"}  # fmt: skip
+# Verbs of staying away from the thing at the occasion: "missed the session at the summit".
+ABSENCE_VERBS = {"miss", "skip", "boycott", "shun", "snub", "avoid", "leave", "quit", "abandon",
+                 "cancel", "decline", "refuse", "forgo"}  # fmt: skip
 CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis")
 
 
@@ -40,6 +43,8 @@ def at_occasion(verb, people) -> list:
     and Z at the opening'); not a part taken from afar ('spoke at the summit by video')."""
     if _at_phrase(verb) is None or any(t.lower_ in REMOTE_WORDS for t in _own_words(verb)):
         return []
+    if verb.lemma_.lower() in ABSENCE_VERBS:
+        return []  # "X missed the photo session at the summit"
     found = subjects_listed(verb, people)
     if verb.lemma_.lower() in TOGETHER_THERE:
         heads = [verb] + [c for c in verb.children if c.dep_ == "prep" and c.lower_ != "at"]

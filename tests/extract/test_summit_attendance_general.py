@@ -128,6 +128,8 @@ NOT_AT_IT = {
     "was_absent": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {Dt} was absent.",
     "by_video_link": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. {Dt} spoke at "
     "the opening session by video link.",
+    "skipped_the_session_at_it": OPENED_HOSTED + "{Bt} and {Ct} attended the opening "
+    "ceremony. {Dt} skipped the closing session at the summit.",
     "went_ahead_without": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. The "
     "final session went ahead without {Dt}.",
     "with_absent": OPENED_HOSTED + "{Bt} and {Ct} attended the opening ceremony. The final "
