@@ -75,8 +75,8 @@ class CountryDetailView(PageMixin, DetailView):
             .exclude(host_country=country)
         )
         shown = self.meetings_shown
-        # How many it hosted and attended abroad are maintained (kb.counters); the
-        # counterparts are computed once per write (kb.changes).
+        # How many it hosted and attended abroad, and its counterparts, are maintained
+        # counts (kb.counters); the counterparts are also kept until the next write.
         tally = country_tally(country)
         counterparts = cached(
             "country-counterparts",

@@ -1,6 +1,6 @@
 """Rebuild the maintained counts (``kb.models.tallies``) from the tables.
 
-    python manage.py recount            # every country's and leader's tally
+    python manage.py recount            # every tally, pair of countries and total
     python manage.py recount --check    # only report the rows that differ (exit 1 if any)
 
 The counts are kept up to date by every write (``kb.counters``); this is for after a
@@ -15,7 +15,7 @@ from kb import counters
 
 
 class Command(BaseCommand):
-    help = "Rebuild the countries' and leaders' maintained counts from the tables."
+    help = "Rebuild the maintained counts (countries, leaders, pairs, totals) from the tables."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -33,5 +33,6 @@ class Command(BaseCommand):
             return
         made = counters.recount_all()
         self.stdout.write(
-            f"Recounted: {made['countries']} countries and {made['leaders']} leaders with counts."
+            f"Recounted: {made['countries']} countries, {made['leaders']} leaders and"
+            f" {made['pairs']} pairs of countries with counts, and the totals."
         )
