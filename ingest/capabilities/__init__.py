@@ -15,7 +15,8 @@ expects, checked with ``manage.py evaluate``'s matcher), :mod:`.base` (cases and
 capability register) and one module of templates per stage: :mod:`.meetings` (and
 :mod:`.meeting_presence`: who was there),
 :mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links),
-:mod:`.occasions` (a meeting's day and host) and :mod:`.typography`.
+:mod:`.occasions` (a meeting's day and host), :mod:`.summits` (a gathering's people told
+across sentences) and :mod:`.typography`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from . import (  # noqa: F401 (registers)
     people,
     pledges,
     styles,
+    summits,
     typography,
 )
 from .base import CAPABILITIES, Capability, Case

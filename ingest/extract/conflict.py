@@ -191,9 +191,14 @@ def _future_time(verb) -> bool:
             text = " ".join(t.lower_ for t in child.subtree)
             if child.dep_ == "prep" and child.lower_ not in ("in", "on", "at"):
                 continue
-            if mentions_future(text) and len(text) < 40:
+            if mentions_future(text) and len(text) < 40 and not _next_in_the_past(verb, text):
                 return True
     return False
+
+
+def _next_in_the_past(verb, text: str) -> bool:
+    """'flew in the next day': a day after the story's events, told in the past tense."""
+    return verb.tag_ == "VBD" and "the next" in text
 
 
 def _is_to_be(verb) -> bool:

@@ -150,11 +150,13 @@ def _occasion_of(verb, preps) -> object | None:
 
 
 def occasion_word(verb) -> str | None:
-    """The occasion noun an attendance predicate is about, if it names one."""
+    """The occasion noun an attendance predicate is about, if it names one (for a host
+    told in a participle, the occasion it hosted: 'The summit opened, hosted by X')."""
     for c in verb.subtree:
         if c.lemma_.lower() in OCCASION_NOUNS and c.pos_ in ("NOUN", "PROPN"):
             return c.lemma_.lower()
-    return None
+    hosted = hosted_occasion(verb)
+    return hosted.lemma_.lower() if hosted is not None else None
 
 
 def present(verb, people) -> list:
@@ -235,10 +237,47 @@ def _roll_call(verb) -> bool:
     return False
 
 
+def hosted_occasion(verb):
+    """The occasion a passive chairing verb tells the host of: 'The summit was hosted by X',
+    'the summit, chaired by X, opened ...', 'The summit opened on Friday in Y, hosted by X',
+    'The gathering opened at a hotel in Y, hosted by X' (the participle hung on the place)."""
+    if verb.lemma_.lower() not in CHAIR_VERBS or verb.tag_ != "VBN":
+        return None
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    clause, steps = verb, 0
+    while steps < 6:
+        if clause.lemma_.lower() in OCCASION_NOUNS and clause.pos_ in ("NOUN", "PROPN"):
+            return clause  # the participle's own noun: "the summit, hosted by X"
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.lemma_.lower() in OCCASION_NOUNS:
+                return subject
+            return None  # a clause about something else: "the hotel, owned by X"
+        if clause.dep_ not in ("acl", "advcl", "pobj", "prep") or clause.head == clause:
+            return None
+        clause, steps = clause.head, steps + 1
+    return None
+
+
+def _agent_persons(verb, people) -> list:
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for p in list_persons(o, people)
+    ]
+
+
 def chair(verb, people) -> list:
-    """'X chaired the summit', 'X opened the gathering': the one who ran the occasion."""
+    """'X chaired the summit', 'X opened the gathering', 'the summit, hosted by X': the one
+    who ran the occasion."""
     if verb.lemma_.lower() not in CHAIR_VERBS:
         return []
+    if hosted_occasion(verb) is not None:
+        return _agent_persons(verb, people)
     occasions = [
         c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OCCASION_NOUNS
     ]

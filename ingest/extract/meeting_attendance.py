@@ -15,12 +15,14 @@ Only asserted predicates count ("will be represented by" is a plan).
 
 from __future__ import annotations
 
-from .conflict import verb_asserted
+from . import dates
+from .conflict import body_sents, is_conflict, verb_asserted
 from .gatherings import OCCASION_NOUNS as OCCASION_WORDS
 from .gatherings import (
     PRESENT_WORDS,
     as_did,
     chair,
+    hosted_occasion,
     list_persons,
     named_here,
     occasion_word,
@@ -29,16 +31,26 @@ from .gatherings import (
 )
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
+from .occasion_presence import at_occasion, at_the_occasion, in_attendance, signed_alone
+from .text import span_ents
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 2
 STAND_IN_REACH = 3
+# "at the opening": a definite occasion refers back to one told up to this many sentences
+# before (quotes in between split into sentences of their own).
+REFERS_BACK_REACH = 6
 OCCASION_NOUNS = {"summit", "signing", "ceremony", "meeting", "talks", "conference", "session",
                   "gathering"}  # fmt: skip
 DELEGATION_NOUNS = {"delegation", "delegations"}
 PLACE_NOUNS = {"place", "stead"}
 # "Z joined the leaders / them / the other leaders": the people of the occasion at hand.
 JOINED_GROUPS = {"leaders", "them", "counterparts", "others"}
+# The occasions attendance may join (see `_fits`).
+ANY, SUMMIT, SIGNING = "any", "summit", "signing"
+# "Z joined the (G7) leaders / the other heads of state": a group noun, not a pronoun, names
+# the gathering the article told, however many sentences before.
+LEADER_GROUPS = {"leaders", "counterparts", "heads"}
 
 
 def add_attendance(meetings, idx, people, published=None) -> None:
@@ -46,40 +58,95 @@ def add_attendance(meetings, idx, people, published=None) -> None:
     chairs to the gathering they attended (see module docstring and `gatherings`).  A
     gathering whose own sentence named nobody ("Gulf leaders met for their summit") becomes
     a meeting of those told as chairing and attending it, when they are two or more."""
-    loose: list = []  # (token, persons) with no meeting to join
-    for sent in idx.fact_sents():
+    loose: list = []  # (token, persons, reach) with no meeting to join
+    for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in PRESENT_WORDS:
                 continue
             verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
-            if verb is None or not verb_asserted(verb):
+            if verb is None or not verb_asserted(verb) or is_conflict(verb):
                 continue
-            found = _onlookers(tok, people)
-            reach, summit_only = ONLOOKER_REACH, False
-            if not found:
-                found, reach = _stand_ins(tok, people), STAND_IN_REACH
-                summit_only = True
-            if not found:
-                found, reach = present(tok, people), ONLOOKER_REACH
-                summit_only = False  # "Also attending were C and D": at the occasion at hand
-            if not found:
-                found, reach = chair(tok, people), STAND_IN_REACH
-                summit_only = True
+            found, reach, which, late = _attendance(tok, people, idx, meetings)
             if not found:
                 continue
             found = list(dict.fromkeys(found + as_did(tok, people)))
-            own = [m for m in meetings if all(x.trigger.i == tok.i for x in m.mentions)]
+            own = [m for m in meetings if _told_only_here(m, tok, late)]
             others = [m for m in meetings if m not in own]
-            target = _occasion(others, idx, tok, reach, summit_only)
+            target = _occasion(others, idx, tok, reach, which)
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
                 target.told_at.append(tok.i)
-                for m in own:  # "Z joined the leaders": the occasion's, not one of its own
+                for m in own:  # "Z joined the leaders": the occasion's, not one of their own
                     if set(m.participants) <= set(target.participants):
                         meetings.remove(m)
             else:
-                loose.append((tok, found))
+                loose.append((tok, found, reach))
     _gathering_of_loose(meetings, idx, people, loose, published)
+
+
+def _attendance(tok, people, idx, meetings) -> tuple:
+    """(persons, reach in sentences, which occasions they may join (see `_fits`), whether
+    they are late joiners) told by one token."""
+    found = _late_joiners(tok, people)
+    if found:
+        return found, len(idx.sents), SUMMIT, True
+    for read, reach, which in (
+        (_onlookers, ONLOOKER_REACH, ANY),
+        (_stand_ins, STAND_IN_REACH, SUMMIT),
+        (present, ONLOOKER_REACH, ANY),  # "Also attending were C and D": the occasion at hand
+        (chair, STAND_IN_REACH, SUMMIT),
+        (signed_alone, ONLOOKER_REACH, SIGNING),  # "Z put his name to the declaration"
+        (in_attendance, STAND_IN_REACH, SUMMIT),  # "..., with A and B in attendance"
+    ):
+        found = read(tok, people)
+        if found:
+            return found, reach, which, False
+    if not any(m.trigger.i == tok.i for g in meetings for m in g.mentions):
+        # "Y sought out Z at the opening ceremony"; a meeting of its own ("Y met Z at the
+        # summit") is a side meeting and stays one
+        found = at_occasion(tok, people)
+    reach = REFERS_BACK_REACH if found and at_the_occasion(tok) else STAND_IN_REACH
+    return found, reach, SUMMIT, False
+
+
+def _told_only_here(meeting, tok, late: bool) -> bool:
+    """A meeting told only by this token; for a late joiner, one told by it or inside its
+    phrase and otherwise only in its sentence ('on Sunday he joined the leaders in their
+    session'): when its people are all at the occasion the token adds them to, it is that
+    occasion told again."""
+    if not late:
+        return all(m.trigger.i == tok.i for m in meeting.mentions)
+    inside = _phrase(tok)
+    return (
+        any(m.trigger.i == tok.i for m in meeting.mentions)
+        or all(m.trigger.i in inside for m in meeting.mentions)
+    ) and all(m.trigger.sent.start == tok.sent.start for m in meeting.mentions)
+
+
+def _occasion_inside(mention, inside) -> bool:
+    trigger = mention.trigger
+    return (
+        trigger.i in inside and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in OCCASION_WORDS
+    )
+
+
+def _late_joiners(verb, people) -> list:
+    """'Z joined the G7 leaders on Sunday', 'Z arrived to join the other heads of state':
+    whoever joins the leaders (a group noun, not 'them') joins the gathering of leaders the
+    article told before, wherever it told it."""
+    if verb.lemma_.lower() != "join" or _joined_a_stance(verb):
+        return []
+    if not any(c.dep_ == "dobj" and c.lower_ in LEADER_GROUPS for c in verb.children):
+        return []
+    return _all_subjects(verb, people) or _subjects(verb, people)  # "he joined the leaders"
+
+
+def _joined_a_stance(verb) -> bool:
+    """'joined the leaders in criticising the summit': a stance shared, not a gathering."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.tag_ == "VBG" for o in c.children)
+        for c in verb.children
+    )
 
 
 def _copula(word):
@@ -95,17 +162,17 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
     if not loose or published is None:
         return
     later = []
-    for tok, found in loose:  # "X opened the summit. A, B and C attended the summit."
+    for tok, found, reach in loose:  # "X opened the summit. A, B and C attended the summit."
         target = _occasion_after(meetings, idx, tok)
         if target is None:
-            later.append((tok, found))
+            later.append((tok, found, reach))
         else:
             target.participants += [p for p in found if p not in target.participants]
             target.told_at.append(tok.i)
     groups: list = []
-    for tok, found in later:
+    for tok, found, reach in later:
         here = idx.sent_of[tok.i]
-        if groups and here - groups[-1][-1][0] <= STAND_IN_REACH:
+        if groups and here - groups[-1][-1][0] <= reach:
             groups[-1].append((here, tok, found))
         else:
             groups.append([(here, tok, found)])
@@ -117,16 +184,61 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
         occasion = occasion_word(told) if told is not None else _told_before(idx, group[0][0])
         if occasion is None:
             continue
-        m = _mention(idx, people, told or group[0][1], persons, published)
+        if any(_told_again(o, persons, idx, group) for o in meetings):
+            continue  # "A met B ... they presided over the signing": that meeting's
+        told = told or group[0][1]
+        # "The summit opened on Friday ..., hosted by X": the day is the opening's
+        m = _mention(idx, people, hosted_occasion(told) or told, persons, published)
         if m is None or m.background:
             continue
+        if hosted_occasion(told) is not None:
+            m.date = m.date or _only_day(idx.sent(told), published)
         m.confidence = 0.7
         m.rule = "meeting.attendance"
         if occasion == "summit":
             m.kinds.add("summit")
         meeting = Meeting([])
         meeting.add(m)
+        tokens = [tok for _, tok, _ in group]
+        for own in [o for o in meetings if _own_of(o, tokens, persons)]:
+            # "Z joined the leaders" read as Z meeting one of them: the gathering's
+            meetings.remove(own)
+            for x in own.mentions:
+                meeting.add(x)
         meetings.append(meeting)
+
+
+def _only_day(sent, published):
+    """The day of the occasion's own sentence when it tells one and only one ('The summit,
+    chaired by X, opened in Y on June 17'), however the parser hung it."""
+    days = [e for e in span_ents(sent) if e.label_ == "DATE"]
+    if len(days) != 1 or dates.mentions_past(days[0].text, published):
+        return None
+    day = dates.resolve(days[0].text, published)
+    return day if day is not None and day <= published else None
+
+
+def _own_of(meeting, told, persons) -> bool:
+    """A meeting told only by these attendance tokens, of some of their persons, or only by
+    the occasion nouns of their phrases ('B and C attended the opening session')."""
+    at_tokens = all(any(m.trigger.i == tok.i for tok in told) for m in meeting.mentions)
+    if at_tokens and set(meeting.participants) <= set(persons):
+        return True
+    return all(any(_occasion_inside(m, _phrase(tok)) for tok in told) for m in meeting.mentions)
+
+
+def _phrase(tok) -> range:
+    return range(tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def _told_again(meeting, persons, idx, group) -> bool:
+    """A main-story meeting of all these persons told up to STAND_IN_REACH sentences before
+    the first of the group: the attendance tells it again."""
+    if meeting.background or not set(persons) <= set(meeting.participants):
+        return False
+    first = group[0][0]
+    told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
+    return any(0 <= first - n <= STAND_IN_REACH for n in told)
 
 
 def _told_before(idx, here):
@@ -174,9 +286,13 @@ def _stand_ins(verb, people) -> list:
         for c in children
     ):
         return [p for c in children if c.dep_ == "dobj" for p in _refs(c, people)]
-    objects = [c for c in children if c.dep_ == "dobj"]
+    # a person parsed as the object before the verb begins its list of subjects ("A, B and
+    # C attended" with A as the object)
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     if lemma in ("lead", "head") and any(o.lower_ in DELEGATION_NOUNS for o in objects):
         return _all_subjects(verb, people)
+    if lemma == "join" and _joined_a_stance(verb):
+        return []
     if lemma == "join" and any(o.lower_ in JOINED_GROUPS for o in objects):
         return _all_subjects(verb, people)  # "Z joined the leaders on the second day"
     if lemma in ("attend", "join") and any(o.lower_ in OCCASION_NOUNS for o in objects):
@@ -195,15 +311,23 @@ def _attended_elsewhere(verb) -> bool:
     )
 
 
-def _occasion(meetings, idx, tok, reach, summit_only):
+def _fits(meeting, which) -> bool:
+    """Whether attendance of a kind may join a meeting: ANY meeting; for stand-ins and
+    chairs a SUMMIT or a meeting of three or more; for a lone signer a SIGNING."""
+    if which == SUMMIT:
+        return "summit" in meeting.kinds or len(meeting.participants) >= 3
+    if which == SIGNING:
+        return any(m.trigger.lemma_.lower() in ("sign", "signing") for m in meeting.mentions)
+    return True
+
+
+def _occasion(meetings, idx, tok, reach, which):
     """The main-story meeting told last at or before the token's sentence, within `reach`
-    sentences; for stand-ins, only a summit or a meeting of three or more."""
+    sentences, that the attendance `_fits`."""
     here = idx.sent_of[tok.i]
     best, best_at = None, -1
     for meeting in meetings:
-        if meeting.background:
-            continue
-        if summit_only and "summit" not in meeting.kinds and len(meeting.participants) < 3:
+        if meeting.background or not _fits(meeting, which):
             continue
         told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
         told += [idx.sent_of[i] for i in meeting.told_at]  # "..., as did X" told after

@@ -40,10 +40,11 @@ from .meeting_kinds import (
     settled_kinds,
     sideline_dates,
 )
-from .meeting_lede import lede_trigger, referred_date
+from .meeting_lede import ends_then, lede_trigger, referred_date
 from .meeting_parts import _absorb_parts
 from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention
+from .occasion_presence import absorb_retold_signings
 from .places import CITY, classify, dateline_place, places_around
 from .text import span_ents
 
@@ -67,6 +68,7 @@ def find_mentions(idx, people, published) -> list:
             if ok and not is_conflict(tok) and not is_planned(tok, published):
                 _there(m, out[-1] if out else None, idx)
                 _joined_them(m, out[-1] if out else None, idx)
+                _they_of_the_clause(m, out[-1] if out else None)
                 out += _one_call_each(m)
     out += _lede_mention(idx, people, published, out)
     return sorted(out, key=lambda m: m.trigger.i)
@@ -101,6 +103,28 @@ def _joined_them(m, previous, idx) -> None:
     if idx.sent_of[m.trigger.i] - idx.sent_of[previous.trigger.i] > 1:
         return
     m.participants = list(dict.fromkeys(previous.participants + m.participants))
+
+
+# Plural subjects that stand for everyone the governing clause names.
+ALL_OF_THEM = {"they", "leaders", "all"}
+
+
+def _they_of_the_clause(m, previous) -> None:
+    """'A hosted B, C and D on the lawn, where they signed the accord': 'they' in a clause
+    under the previous meeting's trigger are all its people, not the pair a plural is
+    otherwise read as."""
+    if previous is None or len(previous.participants) <= len(m.participants):
+        return
+    head = previous.trigger
+    if not (head.left_edge.i <= m.trigger.i <= head.right_edge.i) or m.trigger.i <= head.i:
+        return
+    subjects = [c for c in m.trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.lower_ not in ALL_OF_THEM for s in subjects):
+        return
+    if any(c.dep_ == "nummod" for s in subjects for c in s.children):
+        return  # "the two leaders then signed": a count of their own
+    if set(m.participants) <= set(previous.participants):
+        m.participants = list(previous.participants)
 
 
 def _there(m, previous, idx) -> None:
@@ -267,8 +291,11 @@ def events(idx, people, published) -> list:
         if not any(p.level == CITY for p in first.places):
             first.host = dateline.country
     if first is not None and first.date is None:
-        first.date = _lead_date(idx, people, first, published) or referred_date(
-            idx, people, published
+        first.date = (
+            _lead_date(idx, people, first, published)
+            or referred_date(idx, people, published)
+            or _lead_date(idx, people, first, published, ending=True)
+            or referred_date(idx, people, published, ending=True)
         )
     if first is not None:
         first.kinds |= article_kinds(idx, people, first, published)
@@ -284,6 +311,7 @@ def events(idx, people, published) -> list:
     travel_visits(meetings, people, travelling)
     secondary_talks(meetings, first)
     meetings = absorb_misread_background(_absorb_parts(meetings))
+    meetings = absorb_retold_signings(meetings, idx)
     return [m for m in meetings if not _domestic(m, people)]
 
 
@@ -364,9 +392,10 @@ def _sentence_places(meeting, published) -> list:
     return out[:1]
 
 
-def _lead_date(idx, people, meeting, published):
+def _lead_date(idx, people, meeting, published, ending=False):
     """The day stated in the article's first body sentence, when that sentence names
-    one of the meeting's participants (news ledes date the main event)."""
+    one of the meeting's participants (news ledes date the main event); the day it ended
+    only with `ending`."""
     if len(idx.sents) <= idx.headline_sents:
         return None
     lede = idx.sents[idx.headline_sents]
@@ -374,6 +403,8 @@ def _lead_date(idx, people, meeting, published):
         return None
     for ent in span_ents(lede):
         if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
+            if ends_then(ent) and not ending:
+                continue
             day = dates.resolve(ent.text, published)
             if day and (published is None or day <= published):
                 return day

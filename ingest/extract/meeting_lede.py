@@ -63,9 +63,23 @@ def lede_trigger(idx, people, covered: set):
     return None
 
 
-def referred_date(idx, people, published):
+# "The summit ended on Sunday": the last day, which dates the meeting only when no
+# sentence tells the day it began.
+ENDING_VERBS = {"end", "close", "conclude", "wrap", "finish"}
+
+
+def ends_then(ent) -> bool:
+    """A date told as the day an event ended ('the summit ended on Sunday')."""
+    verb = ent.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return verb.lemma_.lower() in ENDING_VERBS
+
+
+def referred_date(idx, people, published, ending=False):
     """'On Tuesday the formal part of the visit began': the day given to a definite event
-    noun without participants dates the main meeting (the first such day stated)."""
+    noun without participants dates the main meeting (the first such day stated); the day
+    it ended only with `ending`."""
     from . import dates
 
     for sent in idx.fact_sents():
@@ -78,7 +92,7 @@ def referred_date(idx, people, published):
             for ent in span_ents(sent):
                 if ent.label_ != "DATE" or not (verb.left_edge.i <= ent.start <= verb.right_edge.i):
                     continue
-                if dates.mentions_past(ent.text, published):
+                if dates.mentions_past(ent.text, published) or (ends_then(ent) and not ending):
                     continue
                 day = dates.resolve(ent.text, published)
                 if day and (published is None or day <= published):

@@ -32,6 +32,9 @@ ASSERTED = [
     ("Moreau did not sign the treaty.", "sign", False),
     ("Moreau refused to give Dalton the painting.", "give", False),
     ("Petrov said Moscow would not return, and the talks ended without a deal.", "ended", True),
+    ("Moreau flew in the next day and joined the talks.", "joined", True),
+    ("Moreau will fly in the next day and join the talks.", "join", False),
+    ("Moreau flew in and will join the talks in the next days.", "join", False),
 ]
 
 
