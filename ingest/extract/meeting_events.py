@@ -21,9 +21,11 @@ from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_
 from .countries import code_for
 from .gatherings import absorb_misread_background
 from .leader_countries import host_of, visitors
+from .meeting_acts import act_mention, first_telling, place_rounds
 from .meeting_args import _spouse
 from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
+from .meeting_echoes import echo_mention
 from .meeting_hosts import (
     _received_host,
     _same_day_host,
@@ -43,6 +45,7 @@ from .meeting_kinds import (
 from .meeting_lede import lede_trigger, referred_date
 from .meeting_nouns import _noun_mention
 from .meeting_parts import _absorb_parts
+from .meeting_together import together_mention
 from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention, _verb_mention
 from .places import CITY, classify, dateline_place, places_around
@@ -59,7 +62,15 @@ def find_mentions(idx, people, published) -> list:
         for tok in sent:
             if tok.pos_ == "VERB":
                 m = _verb_mention(idx, people, tok, published)
-                ok = m is not None and verb_asserted(tok)
+                judged = tok
+                if m is None:  # an act done to a leader: a second telling shares the first's
+                    m = (
+                        act_mention(idx, people, tok, published)
+                        or together_mention(idx, people, tok, published)
+                        or echo_mention(idx, people, tok, published, out)
+                    )
+                    judged = first_telling(tok)
+                ok = m is not None and verb_asserted(judged)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 m = _noun_mention(idx, people, tok, published)
                 ok = m is not None and (noun_asserted(tok) or is_presupposed(tok))
@@ -160,7 +171,15 @@ def _call_and_visit(meeting: Meeting, m: Mention) -> bool:
     return _in_person(m) and any("call" in o.kinds for o in meeting.mentions)
 
 
-def _compatible(meeting: Meeting, m: Mention) -> bool:
+def _host_side(x, people) -> str | None:
+    """The country a meeting or mention is held in: its place's, else its host's (the one
+    who received, hosted or welcomed the other)."""
+    if x.host or people is None or not x.strong_hosts:
+        return x.host
+    return people.get(x.strong_hosts[0]).country
+
+
+def _compatible(meeting: Meeting, m: Mention, people=None) -> bool:
     if meeting.background != m.background:
         return False
     if _call_and_visit(meeting, m):
@@ -172,8 +191,9 @@ def _compatible(meeting: Meeting, m: Mention) -> bool:
             return False
         if abs((meeting.date - m.date).days) > MAX_VISIT_DAYS:
             return False
-    if meeting.host and m.host and meeting.host != m.host:
-        return False
+    a, b = _host_side(meeting, people), _host_side(m, people)
+    if a and b and a != b:
+        return False  # one hosting the other, then the other way round: two visits
     a, b = _city(meeting.places), _city(m.places)
     if a and b and a != b:
         return False
@@ -198,7 +218,7 @@ def _joined(meetings, m, people):
             for g in reversed(meetings)
             if set(g.participants) < set(m.participants)
             and not joiners & set(g.participants)
-            and _compatible(g, m)
+            and _compatible(g, m, people)
         ),
         None,
     )
@@ -217,7 +237,7 @@ def merge(mentions, people=None) -> list:
             (
                 g
                 for g in meetings
-                if set(g.participants) == set(m.participants) and _compatible(g, m)
+                if set(g.participants) == set(m.participants) and _compatible(g, m, people)
             ),
             None,
         ) or _joined(meetings, m, people)
@@ -227,7 +247,11 @@ def merge(mentions, people=None) -> list:
         target.add(m)
     for m in singles:
         target = next(
-            (g for g in meetings if m.participants[0] in g.participants and _compatible(g, m)),
+            (
+                g
+                for g in meetings
+                if m.participants[0] in g.participants and _compatible(g, m, people)
+            ),
             None,
         )
         if target is not None:
@@ -269,6 +293,7 @@ def events(idx, people, published) -> list:
     for meeting in meetings:
         _the_summit(meeting, idx, published)
     sideline_dates(meetings)
+    place_rounds(meetings, first)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     travelling = _travellers_now(idx, people, published)

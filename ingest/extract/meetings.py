@@ -31,6 +31,7 @@ from .meeting_checks import (
     _separate_meetings,
     _spoke_with,
     held_noun,
+    signed_apart,
 )
 from .meeting_kinds import bare_on, mention_kinds
 from .meeting_time import _background, _date_texts, _prior, measured_from
@@ -69,6 +70,7 @@ class Mention:
     caller: str | None = None  # one caller phoning several (or visited by several, each alone)
     prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
     journey_day: object = None  # "flew in on Sunday for the talks": the day only if no other
+    in_round: bool = False  # told within a round of meetings with no place of its own
 
 
 @dataclass
@@ -309,7 +311,7 @@ def _verb_mention(idx, people, tok, published):
                 objs += _objects(doc_noun, people, preps=("with",))
         if lemma in ("see", "join", "accompany") and not objs:
             return None
-        if lemma == "sign" and not objs and len(subs) < 2:
+        if lemma == "sign" and (not objs and len(subs) < 2 or signed_apart(tok)):
             return None
         if lemma in ("spend", "sit", "shake", *MEAL_VERBS) and len(subs) < 2 and not objs:
             return None
