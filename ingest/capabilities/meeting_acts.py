@@ -80,8 +80,7 @@ def signed_apart_negative(fillers, rng):
             "{A} and {B} each signed the accord {when}.",
             "{A} and {B} signed the accord separately {when}.",
             "{A} and {B} signed a joint letter to the United Nations {when}.",
-            "{A} signed the bill into law in {a_place} {when}, days after a call with {B}'s "
-            "aides.",
+            "{A} signed the bill into law in {a_place} {when}, and {B} praised it.",
         )
     )
     text = pattern.format(
