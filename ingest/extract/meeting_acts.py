@@ -109,8 +109,8 @@ def _ceremonies(verb) -> list:
     for c in verb.children:
         if c.dep_ == "dobj" and _ceremony(c):
             out.append(c)
-        elif c.dep_ in ("dative", "dobj"):
-            out += [a for a in c.children if a.dep_ == "appos" and _ceremony(a)]
+        elif c.dep_ in ("dative", "dobj"):  # or hung on the person given it
+            out += [a for a in c.children if a.dep_ in ("appos", "dobj") and _ceremony(a)]
     return out
 
 
@@ -146,11 +146,17 @@ def _from_of(noun, people) -> list:
     return [p for o in after.children if o.dep_ == "pobj" for p in _refs(o, people)]
 
 
-def _inside_a_phrase(arg) -> bool:
-    """'gave the plan of Y a welcome' with Y misread as the one given it: an argument right
-    after a preposition belongs to the phrase before it."""
+def _inside_a_phrase(arg, people) -> bool:
+    """'gave the plan of Y a welcome' with Y misread as the one given it: a name whose
+    words (or some of them) are a preposition's object belongs to the phrase before it."""
     start = arg.left_edge.i
-    return start > 0 and arg.doc[start - 1].pos_ == "ADP"
+    if start > 0 and arg.doc[start - 1].pos_ == "ADP":
+        return True
+    own = set(people.pids(arg))
+    return bool(own) and any(
+        t.dep_ == "pobj" and t.head.pos_ == "ADP" and set(people.pids(t)) == own
+        for t in arg.sent
+    )
 
 
 def _sides(verb, noun, people, misread) -> tuple:
@@ -163,11 +169,12 @@ def _sides(verb, noun, people, misread) -> tuple:
     guests = [
         p
         for c in verb.children
-        if c.dep_ in ("dative", "dobj") and not _inside_a_phrase(c)
+        if c.dep_ in ("dative", "dobj") and not _inside_a_phrase(c, people)
         for p in _refs(c, people)
     ]  # "gave Y a welcome", also with Y parsed as a second object
     if misread:  # the persons named between the verb and the ceremony
-        guests += [p for i in range(verb.i + 1, noun.i) for p in people.pids(verb.doc[i])]
+        between = (verb.doc[i] for i in range(verb.i + 1, noun.i))
+        guests += [p for t in between if not _inside_a_phrase(t, people) for p in people.pids(t)]
     return _subjects(verb, people), guests + _to_whom((verb, noun), people)
 
 
@@ -209,7 +216,7 @@ TELL_VERBS = {"tell", "assure", "inform", "invite", "compliment", "thank", "prom
 # leaders", "a series of talks with Gulf leaders".
 ROUND_NOUNS = {"meetings", "talks", "discussions"}
 ROUND_WORDS = {"string", "series", "round", "flurry", "number", "day", "succession"}
-ROUND_REACH = 2  # sentences back where the round may be told
+ROUND_REACH = 3  # sentences back where the round may be told
 
 
 def _listeners(verb, people) -> list:
@@ -220,9 +227,13 @@ def _listeners(verb, people) -> list:
         out += _refs(obj, people) or [
             p for t in obj.subtree if t.dep_ == "appos" for p in people.pids(t)
         ]
-    for misread in (c for c in verb.children if c.dep_ == "prep" and c.pos_ == "PROPN"):
-        # "assured Barack Obama that ..." with the first name misread as a preposition
-        out += [p for o in misread.children if o.dep_ == "pobj" for p in _refs(o, people)]
+    for misread in (c for c in verb.children if c.pos_ == "PROPN" and c.i > verb.i):
+        # "assured Barack Obama that ..." with the name misread as a preposition or an
+        # adverbial of the verb
+        if misread.dep_ == "prep":
+            out += [p for o in misread.children if o.dep_ == "pobj" for p in _refs(o, people)]
+        elif misread.dep_ in ("npadvmod", "advmod"):
+            out += _refs(misread, people)
     return out
 
 
@@ -342,11 +353,12 @@ def _named_place(verb, published) -> bool:
     return any(
         prep.dep_ == "prep"
         and prep.lower_ in ("in", "at", "during")
+        and clause_verb(prep) == verb  # also hung on the thing: "with a horse at a ceremony"
         and any(
             o.dep_ == "pobj" and (o.ent_type_ in PLACE_LABELS or o.lower_ in IN_PERSON_OCCASIONS)
             for o in prep.children
         )
-        for prep in verb.children
+        for prep in verb.subtree
     )
 
 

@@ -313,6 +313,8 @@ def _verb_mention(idx, people, tok, published):
             return None
         if lemma == "sign" and (not objs and len(subs) < 2 or signed_apart(tok)):
             return None
+        if lemma == "sign" and tok.dep_ == "acl" and not places_around(tok, published):
+            return None  # "the accord signed in 1990 by A and B" names a document, not where
         if lemma in ("spend", "sit", "shake", *MEAL_VERBS) and len(subs) < 2 and not objs:
             return None
     if lemma in JOINT_VERBS and (len(set(subs)) < 2 or _each(tok)):
