@@ -154,8 +154,7 @@ def _inside_a_phrase(arg, people) -> bool:
         return True
     own = set(people.pids(arg))
     return bool(own) and any(
-        t.dep_ == "pobj" and t.head.pos_ == "ADP" and set(people.pids(t)) == own
-        for t in arg.sent
+        t.dep_ == "pobj" and t.head.pos_ == "ADP" and set(people.pids(t)) == own for t in arg.sent
     )
 
 

@@ -207,9 +207,7 @@ NOT_BACKGROUND = {
 def test_no_visit_to_the_one_at_home_is_told(run, template, team):
     ex = run(_fill(template, (*team, _third(team))))
     visits = [
-        m
-        for m in _match(ex, [team[0].name, team[1].name])
-        if m.host_country == team[1].country
+        m for m in _match(ex, [team[0].name, team[1].name]) if m.host_country == team[1].country
     ]
     assert not visits, [(m.participants, m.kind, m.host_country) for m in ex.meetings]
 
