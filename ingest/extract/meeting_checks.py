@@ -37,19 +37,21 @@ MEASURE_NOUNS = {
     "weeks",
     "night",
     "evening",
+    "session",
 }
 
 
 def held_noun(obj):
-    """The event noun a verb holds: 'held talks', 'held five hours of talks'."""
-    if obj.lower_ in HELD_NOUNS:
+    """The event noun a verb holds: 'held talks', 'held five hours of talks', 'held a
+    session of official talks' (the talks, which name the counterpart)."""
+    if obj.lower_ in HELD_NOUNS and obj.lower_ not in MEASURE_NOUNS:
         return obj
     if obj.lower_ in MEASURE_NOUNS:
         for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             inner = [c for c in of.children if c.dep_ == "pobj" and c.lower_ in HELD_NOUNS]
             if inner:
                 return inner[0]
-    return None
+    return obj if obj.lower_ in HELD_NOUNS else None
 
 
 def outer_noun(tok):

@@ -194,6 +194,19 @@ def test_a_visit_told_with_what_both_did_there_is_a_visit_to_the_one_at_home(run
     assert visits, [(m.participants, m.kind, m.host_country) for m in ex.meetings]
 
 
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_time_clause_of_a_visit_to_come_is_no_meeting(run, team):
+    text = _fill("{At} will tour {Bcap} next month, when {A} meets {Bt}.", team)
+    _none(run(text), team)
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_talks_held_as_a_session_name_their_counterpart(run, team):
+    text = _fill("{At} held a session of official talks with {Bt} in {Bcap} on Monday.", team)
+    meeting = _one(run(text), team)
+    assert (meeting.host_country, meeting.date) == (team[1].country, MONDAY)
+
+
 NOT_BACKGROUND = {
     "never_met": "{A} has never met {B}, though {A} visited {Bcap} in 2019.",
     "hopes_to_visit": "{A} hopes to visit {Bcap} to meet {B}.",
