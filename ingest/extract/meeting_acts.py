@@ -282,10 +282,22 @@ def _round_of_meetings(idx, people, verb, persons):
             if _objects(tok, people, preps=("with", "between")) or not noun_asserted(tok):
                 continue  # "talks with Y": a meeting of its own, not a round
             holder = clause_verb(tok)
-            holders = set(_subjects(holder, people)) & set(persons)
+            holders = set(_subjects(holder, people))
+            holders = holders if persons is None else holders & set(persons)
             if holder != verb and holders:
                 return tok, holders
     return None
+
+
+def _object_pronoun_misread(verb, people, speakers) -> bool:
+    """'Y invited him to Egypt' with 'him' read as Y: an object pronoun (not a reflexive)
+    never stands for its own clause's subject."""
+    return any(
+        c.dep_ in ("dobj", "dative")
+        and c.lower_ in ("him", "her")
+        and set(people.refs(c)) <= set(speakers)
+        for c in verb.children
+    )
 
 
 def told_in_meetings(idx, people, tok, published):
@@ -295,6 +307,10 @@ def told_in_meetings(idx, people, tok, published):
         return None
     listeners, speakers = _listeners(tok, people), _speakers(tok, people)
     listeners = [p for p in listeners if p not in speakers]
+    if not listeners and len(speakers) == 1 and _object_pronoun_misread(tok, people, speakers):
+        # "Y invited him": him is the one holding the round of meetings Y was part of
+        found = _round_of_meetings(idx, people, tok, None)
+        listeners = sorted(found[1] - set(speakers)) if found else []
     if not listeners or len(speakers) != 1:
         return None
     if _by_line(tok):
@@ -312,6 +328,8 @@ def told_in_meetings(idx, people, tok, published):
     if m is None:
         return None
     holder = clause_verb(occasion)
+    if tok.lemma_.lower() == "invite":
+        m.places, m.host = [], None  # "invited him to Egypt": where he is asked to come
     if m.date is None and not m.background:
         texts = _date_texts(holder, idx)
         m.date = next(filter(None, (dates.resolve(t, published) for t in texts)), None)

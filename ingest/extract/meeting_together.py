@@ -41,27 +41,85 @@ def _pair_of(verb, people) -> list:
     return []
 
 
-def visit_with_the_pair(idx, people, tok, published):
-    """'The two leaders set out targets when X visited Tokyo in 2019' (module docstring)."""
+TRIP_NOUNS = {"visit", "trip"}  # "paid a state visit to Ashgabat"
+
+
+def _trip_places(tok, published) -> list:
+    places = places_around(tok, published)
+    for trip in (c for c in tok.children if c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS):
+        places += places_around(trip, published)
+    return places
+
+
+def _a_trip(tok, people) -> bool:
+    """'X visited Tokyo', 'X flew to Tokyo', 'X paid a state visit to Tokyo'."""
+    if tok.pos_ != "VERB" or _objects(tok, people):
+        return False
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in TRAVEL_VERBS or _objects(tok, people):
+    if lemma in ("pay", "make"):
+        return any(c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS for c in tok.children)
+    return lemma in TRAVEL_VERBS
+
+
+def _home_leader(people, country, visitor):
+    """The person of the article of the country visited, the most mentioned one when
+    there are several (a predecessor is named less than the leader the story is about);
+    None on a tie."""
+    found = {
+        pid
+        for pid, person in enumerate(people.persons)
+        if pid != visitor and person.country == country and not person.org
+    }
+    counts = {pid: sum(1 for _, p in people.order if p == pid) for pid in found}
+    ranked = sorted(counts, key=lambda pid: -counts[pid])
+    if not ranked or len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+        return None
+    return ranked[0]
+
+
+def visit_with_the_pair(idx, people, tok, published):
+    """'The two leaders set out targets when X visited Tokyo in 2019' (module docstring);
+    'the two leaders' told of a visit by X are X and the one at home, also when the
+    article's last pair was another ('X paid a state visit to P, when the two leaders
+    signed ...')."""
+    if not _a_trip(tok, people):
         return None
     visitors = _subjects(tok, people)
     if len(visitors) != 1:
         return None
-    linked = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    linked = [
+        c
+        for c in tok.children
+        if c.pos_ == "VERB" and (c.dep_ == "conj" or c.dep_ == "advcl" and _when(c))
+    ]
+    linked += [  # "paid a visit to P last September, when the two leaders ..."
+        r
+        for c in tok.children
+        if c.ent_type_ == "DATE"
+        for r in c.children
+        if r.dep_ == "relcl" and r.pos_ == "VERB" and _when(r)
+    ]
     if tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":
         linked.append(tok.head)
+    visited = [p for p in _trip_places(tok, published) if p.country]
     for verb in linked:
         pair = _pair_of(verb, people)
-        if visitors[0] not in pair:
+        if len(pair) != 2 or not visited:
             continue
-        home = next(p for p in pair if p != visitors[0])
-        country = people.get(home).country
-        place = next((p for p in places_around(tok, published) if p.country == country), None)
-        if country and place is not None and people.get(visitors[0]).country != country:
-            return _visit(idx, people, visitors[0], home, tok, place, published)
+        country = visited[0].country
+        if visitors[0] in pair:
+            home = next(p for p in pair if p != visitors[0])
+        else:
+            home = _home_leader(people, country, visitors[0])
+        if home is None or people.get(home).country != country:
+            continue
+        if people.get(visitors[0]).country not in (None, country):
+            return _visit(idx, people, visitors[0], home, tok, visited[0], published)
     return None
+
+
+def _when(verb) -> bool:
+    return any(c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children)
 
 
 def at_the_seat(idx, people, tok, published):

@@ -257,3 +257,35 @@ def test_did_the_same_after_something_else_is_no_meeting(run, team):
     text = _fill("{At} met {Bt} in {Bcap} in 2015. In 2019 {A} condemned the attack, and {C} "
                  "did the same.", (*team, third))  # fmt: skip
     assert not _match(run(text), [third.name, team[1].name])
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_the_two_leaders_of_a_state_visit_are_the_visitor_and_the_one_at_home(run, team):
+    other = PAIRS[(PAIRS.index(team) + 2) % len(PAIRS)]
+    text = _fill("{Ct} gave a horse to {Dt} in 2019. {At} paid a state visit to {Bcap} last "
+                 "September, when the two leaders signed a joint declaration. {B} praised "
+                 "the visit.", (*team, *other))  # fmt: skip
+    visits = [m for m in _match(run(text), [team[0].name, team[1].name])]
+    assert [m.host_country for m in visits] == [team[1].country]
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_state_visit_to_a_third_country_is_no_visit_to_the_one_at_home(run, team):
+    text = _fill("{At} paid a state visit to {Ccap} last September, when the two leaders "
+                 "signed a joint declaration. {B} praised it.", (*team, _third(team)))  # fmt: skip
+    hosts = [m.host_country for m in _match(run(text), [team[0].name, team[1].name])]
+    assert team[1].country not in hosts
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_him_invited_within_a_round_is_the_one_holding_it(run, team):
+    text = _fill(ROUND + "{Bt} invited him to {Ccap}.", (*team, _third(team)))
+    meeting = _one(run(text), team)
+    assert (meeting.host_country, meeting.date) == (team[0].country, MONDAY)
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_him_invited_with_no_round_is_no_meeting(run, team):
+    text = _fill("{At} spoke in {Acap} on Monday. {Bt} invited him to {Ccap}.",
+                 (*team, _third(team)))  # fmt: skip
+    _none(run(text), team)
