@@ -273,3 +273,33 @@ def _infinitive_below(verb) -> bool:
         t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         for t in verb.subtree
     )
+
+
+# Words of acts done at a distance: "in a letter", "by phone", "in a televised address".
+REMOTE_WORDS = {"letter", "message", "statement", "phone", "telephone", "video", "tweet",
+                "cable", "telegram", "note", "post", "broadcast", "address", "call",
+                "videolink", "videoconference", "email", "interview"}  # fmt: skip
+LINE_WORDS = {"phone", "telephone", "video", "videolink", "videoconference", "call"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def at_a_distance(verb) -> bool:
+    """'told Y in a letter', 'welcomed Y in a televised address', 'by phone': the act
+    reached its person without a meeting."""
+    for prep in (t for t in verb.subtree if t.dep_ in ("prep", "agent")):
+        if prep.lower_ not in ("in", "by", "via", "through", "over", "during"):
+            continue
+        if prep.head != verb and prep.head.head != verb:
+            continue
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in REMOTE_WORDS for o in prep.children):
+            return True
+    return any(c.dep_ == "advmod" and c.lower_ in ("remotely", "virtually") for c in verb.children)
+
+
+def _by_line(verb) -> bool:
+    return any(
+        prep.dep_ in ("prep", "agent")
+        and prep.lower_ in ("by", "over", "on")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in LINE_WORDS for o in prep.children)
+        for prep in verb.children
+    )

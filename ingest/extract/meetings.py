@@ -9,7 +9,10 @@ and `is_planned`.  `meeting_events` merges mentions into events.
 
 Participants are read by `meeting_args`, times by `meeting_time`, small tests on a
 trigger's words by `meeting_checks`, and event-noun mentions by `meeting_nouns`; the
-trigger words are in `meeting_words`.
+trigger words are in `meeting_words`.  Meetings told with no meeting word are read by
+`meeting_acts` (a welcome given, telling within a round of meetings, a thing handed
+over), `meeting_together` (two leaders in one place) and `meeting_echoes` (a visit
+returned, "did the same").
 """
 
 from __future__ import annotations
