@@ -35,7 +35,7 @@ from rest_framework.serializers import BaseSerializer
 from api import loaders
 from api.serializers.facts import AgreementSerializer, GiftSerializer, MeetingSerializer
 from api.serializers.leaders import LeaderSerializer, attach_offices
-from kb.changes import cached
+from kb.changes import AGREEMENTS, GIFTS, MEETINGS, cached
 from kb.models import Agreement, Gift, Meeting, ReviewState
 
 PARAMETER = "expand"
@@ -148,6 +148,7 @@ def _taking_part(through, fact: str, queryset, loader, serializer_class):
             f"expand-{fact}",
             {"leaders": sorted(x.pk for x in leaders)},
             lambda: list(newest.values_list("leader_id", f"{fact}_id")),
+            areas=(MEETINGS if fact == "meeting" else AGREEMENTS,),
         )
         found = _newest_first(queryset().filter(pk__in={pk for _, pk in pairs}))
         return _grouped(pairs, _represented(found, loader, serializer_class))
@@ -176,7 +177,10 @@ def _leader_gifts(leaders) -> Loaded:
         for side in ("giver_id", "recipient_id")
     )
     pairs = cached(
-        "expand-gifts", {"leaders": sorted(ids)}, lambda: list(given.union(received, all=True))
+        "expand-gifts",
+        {"leaders": sorted(ids)},
+        lambda: list(given.union(received, all=True)),
+        areas=(GIFTS,),
     )
     found = list(_newest_first(loaders.gifts().filter(pk__in={pk for _, pk in pairs})))
     records = _represented(found, loaders.load_gifts, GiftSerializer)

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # After authentication: editors read the knowledge base fresh (kb.changes).
+    "config.middleware.FreshReadsMiddleware",
     # Last: answers a throttled log-in with 429 (config.login_throttle).
     "config.login_throttle.LoginThrottleMiddleware",
 ]
@@ -258,8 +260,12 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
-# Read results cached until the next write (kb.changes), and at most this long.
+# Read results cached until the next write to what they show (kb.changes), and at most
+# this long.
 KB_CACHE_SECONDS = env_int("KB_CACHE_SECONDS", 300)
+# After such a write, readers other than editors may still be shown the previous result
+# for this long after it was computed, while one of them computes the new one (0: never).
+KB_STALE_SECONDS = env_int("KB_STALE_SECONDS", 5)
 
 API_THROTTLE_RATES = {
     "anon": env_str("API_THROTTLE_ANON", "120/minute") or None,

@@ -17,6 +17,9 @@ PARAGRAPH_BREAKS = "paragraph_breaks"
 # Courtesy styles the model's tokenizer splits from their dot ("Hon" + "."), which the
 # parser then reads as a sentence end: "met Hon. Jane Doe" lost the name to the next sentence.
 STYLE_ABBREVIATIONS = ("Hon.", "Rt.")
+# Titles abbreviated with a dot, split and read as a sentence end the same way
+# ("met Pres. Lula" lost Lula to a sentence of his own).
+TITLE_ABBREVIATIONS = ("Pres.",)
 
 
 def _register_paragraph_breaks() -> None:
@@ -63,7 +66,7 @@ def get_nlp():
                 import spacy
 
                 nlp = spacy.load(MODEL_NAME)
-                for style in STYLE_ABBREVIATIONS:
+                for style in STYLE_ABBREVIATIONS + TITLE_ABBREVIATIONS:
                     nlp.tokenizer.add_special_case(style, [{"ORTH": style}])
                 _register_paragraph_breaks()
                 if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:

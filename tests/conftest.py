@@ -62,6 +62,14 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def fresh_cached_reads(settings):
+    """Tests read cached results fresh: a page read right after a write shows it, as
+    an editor's would. The tests of serving stale results while one reader recomputes
+    (kb.changes) set KB_STALE_SECONDS themselves."""
+    settings.KB_STALE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def writes_commit_at_once(request, monkeypatch):
     """A test that is not transactional runs inside one transaction that is rolled back,
     never committed, so its writes would never move kb.changes' version on (that happens

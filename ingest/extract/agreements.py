@@ -16,6 +16,9 @@ an unnamed counted batch ("signed 18 agreements") is one.  Parties are leaders
 when leaders act and ISO codes when governments, capitals, countries or their
 officials act.  Company contracts, witnesses, plans, negations, rejected
 accusations and conflict predicates yield nothing.
+
+The rules, with their names, patterns, confidences and examples, are the table
+`agreement_rules.AGREEMENT_RULES`; `_mention` tries its readers pass by pass.
 """
 
 from __future__ import annotations
@@ -23,16 +26,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import agreement_args as args
-from . import agreement_docs
+from . import agreement_docs, patterns
 from . import agreement_summary as summaries
 from .agreement_args import doc_kind as _doc_kind
 from .agreement_args import object_doc as _object_doc
 from .agreement_failures import (
     FAIL_VERBS,
     SETTLE_VERBS,
-    _could_not,
-    _failed,
-    _none_reached,
     _talks_sides,
 )
 from .agreement_lists import (
@@ -45,11 +45,6 @@ from .agreement_offers import (
     ASSURE_VERBS,
     PLEDGE_NOUNS,
     PLEDGE_VERBS,
-    _accession,
-    _assured,
-    _invitation,
-    _noun_pledge,
-    _pledge,
 )
 from .agreement_parties import (
     OFFICIALS,
@@ -69,17 +64,13 @@ from .agreement_proposals import (
     PROPOSE_VERBS,
     REJECT_VERBS,
     SHELVE_VERBS,
-    _proposed,
-    _rejected,
 )
 from .conflict import body_sents, clause_verb, is_conflict
 
 
 def _witness(verb) -> bool:
-    return any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "witness" for o in c.children)
-        for c in verb.children
-    )
+    """'signed as a witness' (`patterns.AS_WITNESS`): not a party."""
+    return bool(patterns.anchored(verb, patterns.AS_WITNESS))
 
 
 def _names_written_in(phrase, ctx) -> bool:
@@ -312,10 +303,8 @@ def _stated(verb, ctx):
 
 
 def _put_out(verb) -> bool:
-    """'put out a joint statement': issued it."""
-    return verb.lemma_.lower() == "put" and any(
-        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
-    )
+    """'put out a joint statement' (`patterns.PUT_OUT`): issued it."""
+    return verb.lemma_.lower() == "put" and bool(patterns.anchored(verb, patterns.PUT_OUT))
 
 
 def _issue(verb, ctx):
@@ -396,32 +385,40 @@ def _agree(verb, ctx):
     return Agreement(parties, kind, "agreed", verb, 0.9, "agreement.agree")
 
 
-RULES = (
-    _sign, _oversaw, _issue, _stated, _agree, _invitation, _accession, _pledge, _assured,
-    _proposed,
-)  # fmt: skip
+def _readers() -> dict:
+    """The rule table's readers by pass (`agreement_rules`; the table imports this module's
+    rules, so it is looked up when the first verb is read, not when this module loads)."""
+    from .agreement_rules import READERS
+
+    return READERS
+
+
+def _read(readers, tok, ctx):
+    """What the first of a pass's readers that reads the token finds."""
+    return next((a for a in (read(tok, ctx) for read in readers) if a), None)
 
 
 def _mention(tok, ctx):
     """The agreement a verb triggers, if its own predicate is asserted diplomacy."""
+    readers = _readers()
     lemma = tok.lemma_.lower()
     if lemma in SETTLE_VERBS and not _asserted(tok):
-        return _could_not(tok, ctx)  # "could not agree", "were unable to reach a deal"
+        return _read(readers["unable"], tok, ctx)  # "could not agree", "were unable to"
     if not _asserted(tok):
         return None
     if lemma in FAIL_VERBS:
-        found = _failed(tok, ctx)
+        found = _read(readers["fail"], tok, ctx)
         if found is not None:
             return found
     if lemma in REJECT_VERBS:
-        return None if args.negative_subject(tok) else _rejected(tok, ctx)
+        return None if args.negative_subject(tok) else _read(readers["reject"], tok, ctx)
     if lemma in SETTLE_VERBS and args.negative_subject(tok):
-        return _none_reached(tok, ctx)
+        return _read(readers["none"], tok, ctx)
     doc_noun = _object_doc(tok)
     settles = lemma == "strike" and doc_noun is not None  # "struck a deal" is no attack
     if (is_conflict(tok) and not settles) or args.negative_subject(tok):
         return None
-    found = next((a for a in (rule(tok, ctx) for rule in RULES) if a), None)
+    found = _read(readers["verb"], tok, ctx)
     if found is not None and doc_noun is not None and not args.doc_asserted(doc_noun):
         if not args.not_yet(doc_noun) or found.kind in ("invitation", "pledge"):
             return None
@@ -464,7 +461,7 @@ def find_agreements(idx, ctx) -> list:
             out.append(_item_agreement(noun, item_sent, items.lead, idx))
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in PLEDGE_NOUNS:
-                found = _noun_pledge(tok, ctx)
+                found = _read(_readers()["noun"], tok, ctx)
                 if found is not None:
                     found.summary = summaries.pledge_summary(tok)
                     out.append(found)

@@ -10,6 +10,8 @@ Patterns (all on the dependency parse, none on words of a particular story):
 Several items in one object give one gift each; box contents ("holding ...")
 do not.  A missing side is the giver's counterpart in the meeting.  The special verb
 forms (participle, reciprocated, honour to, receive, intended, adorned) are in gift_forms.
+The rules, with their names, confidences and examples, are the table `gift_rules.GIFT_RULES`,
+whose readers `find_gifts` iterates.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from .gift_forms import (
     _reciprocated,
 )
 from .gift_nouns import (
-    _gift_noun,
     _misread_gift_noun,
 )
 from .gift_objects import (
@@ -374,16 +375,18 @@ def find_gifts(idx, people) -> list:
     """Gift mentions in the article body (sides may be missing; the pipeline fills them
     with the counterpart).  A gift whose own verb is negated, planned or a conflict
     predicate is dropped; cues elsewhere in the sentence do not matter."""
+    from .gift_rules import READERS as readers  # the table imports this module's readers
+
     out = []
     for sent in body_sents(idx):
         for tok in sent:
             gift = None
             if tok.pos_ == "VERB":
-                gift = _verb_gift(tok, people)
+                gift = _read(readers["verb"], tok, people)
                 if gift and (not verb_asserted(tok) or is_conflict(tok)):
                     gift = None
             elif tok.pos_ == "NOUN" or _misread_gift_noun(tok):
-                gift = _gift_noun(tok, people)
+                gift = _read(readers["noun"], tok, people)
             if gift is None:
                 continue
             gifts = [gift] + [
@@ -404,6 +407,11 @@ def find_gifts(idx, people) -> list:
                 _resolve_items(g, idx, people)
                 out.append(g)
     return out
+
+
+def _read(readers, tok, people):
+    """What the first of a pass's readers (`gift_rules.READERS`) that reads the token finds."""
+    return next((g for g in (read(tok, people) for read in readers) if g), None)
 
 
 VERB_RULES = ("gift.active", "gift.active_counterpart", "gift.passive", "gift.present_with")

@@ -35,6 +35,7 @@ TITLES = sorted(
         "state councillor",
         "secretary-general",
         "secretary general",
+        "general secretary",
         "governor-general",
         "governor general",
         "deputy crown prince",
@@ -62,6 +63,7 @@ TITLES = sorted(
         "grand duke",
         "dictator",
         "chief",
+        *("pm", "pres.", "fm"),  # abbreviations news writes before a name ("PM Modi")
     ],
     key=lambda t: -len(t),
 )
@@ -135,7 +137,6 @@ NAME_PREFIXES = frozenset(
         "reverend",
         "madam",
         "madame",
-        "pm",
         "rt hon",
         "right honourable",
         "hon",

@@ -121,6 +121,7 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
         if m is None or m.background:
             continue
         m.confidence = 0.7
+        m.rule = "meeting.attendance"
         if occasion == "summit":
             m.kinds.add("summit")
         meeting = Meeting([])

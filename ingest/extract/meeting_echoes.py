@@ -29,7 +29,7 @@ def _recent(idx, tok, mentions) -> list:
     ]  # fmt: skip
 
 
-def returned_visit(idx, people, tok, published, mentions):
+def returned_visit(idx, people, tok, published):
     """'X returned the visit (the following year)': X visited the one who came to X."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in RETURN_VERBS:
         return None
@@ -38,7 +38,7 @@ def returned_visit(idx, people, tok, published, mentions):
     visitors = _subjects(tok, people)
     if len(visitors) != 1:
         return None
-    for before in _recent(idx, tok, mentions):
+    for before in _recent(idx, tok, idx.cache.get("meeting_mentions", ())):
         others = [p for p in before.participants if p != visitors[0]]
         if visitors[0] not in before.participants or len(others) != 1:
             continue
@@ -51,11 +51,12 @@ def returned_visit(idx, people, tok, published, mentions):
         m.strong_hosts = [others[0]]
         m.background = m.background or before.background
         m.confidence = 0.7
+        m.rule = "meeting.visit_returned"
         return m
     return None
 
 
-def did_the_same(idx, people, tok, published, mentions):
+def did_the_same(idx, people, tok, published):
     """'..., and his successor C did the same in 2007': C met whom the one C stands in
     for met, where that meeting was."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "do":
@@ -64,7 +65,7 @@ def did_the_same(idx, people, tok, published, mentions):
         return None
     if tok.dep_ != "conj":
         return None
-    for before in _recent(idx, tok, mentions):
+    for before in _recent(idx, tok, idx.cache.get("meeting_mentions", ())):
         if before.trigger not in tok.head.subtree:
             continue  # only the clause it is coordinated with: "X met Y, and Z did the same"
         # "his successor C": a possessive naming the one before is no doer of its own
@@ -82,12 +83,6 @@ def did_the_same(idx, people, tok, published, mentions):
         m.kinds |= before.kinds
         m.strong_hosts = [p for p in before.strong_hosts if p != done_by[0]]
         m.confidence = 0.6
+        m.rule = "meeting.did_the_same"
         return m
     return None
-
-
-def echo_mention(idx, people, tok, published, mentions):
-    """A meeting told by reference to one told just before (module docstring)."""
-    return returned_visit(idx, people, tok, published, mentions) or did_the_same(
-        idx, people, tok, published, mentions
-    )

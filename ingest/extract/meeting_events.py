@@ -21,11 +21,9 @@ from .conflict import body_sents, clause_verb, is_conflict, noun_asserted, verb_
 from .countries import code_for
 from .gatherings import absorb_misread_background
 from .leader_countries import host_of, visitors
-from .meeting_acts import act_mention, first_telling, place_rounds
 from .meeting_args import _spouse
 from .meeting_attendance import add_attendance
 from .meeting_checks import is_planned, is_presupposed
-from .meeting_echoes import echo_mention
 from .meeting_hosts import (
     _received_host,
     _same_day_host,
@@ -43,11 +41,10 @@ from .meeting_kinds import (
     sideline_dates,
 )
 from .meeting_lede import lede_trigger, referred_date
-from .meeting_nouns import _noun_mention
 from .meeting_parts import _absorb_parts
-from .meeting_together import together_mention
+from .meeting_tellings import first_telling, place_rounds
 from .meeting_visits import travel_visits
-from .meetings import MAX_VISIT_DAYS, Meeting, Mention, _verb_mention
+from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .places import CITY, classify, dateline_place, places_around
 from .text import span_ents
 
@@ -58,21 +55,15 @@ def find_mentions(idx, people, published) -> list:
     not), not on the words of its sentence."""
     out = []
     idx.last_date = None
+    idx.cache["meeting_mentions"] = out  # the mentions so far, for those referring back
     for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ == "VERB":
-                m = _verb_mention(idx, people, tok, published)
-                judged = tok
-                if m is None:  # an act done to a leader: a second telling shares the first's
-                    m = (
-                        act_mention(idx, people, tok, published)
-                        or together_mention(idx, people, tok, published)
-                        or echo_mention(idx, people, tok, published, out)
-                    )
-                    judged = first_telling(tok)
-                ok = m is not None and verb_asserted(judged)
+                m = _read("verb", idx, people, tok, published)
+                # a second telling the parser hung in the first's clause shares its assertion
+                ok = m is not None and verb_asserted(first_telling(tok))
             elif tok.pos_ in ("NOUN", "PROPN"):
-                m = _noun_mention(idx, people, tok, published)
+                m = _read("noun", idx, people, tok, published)
                 ok = m is not None and (noun_asserted(tok) or is_presupposed(tok))
             else:
                 continue
@@ -82,6 +73,14 @@ def find_mentions(idx, people, published) -> list:
                 out += _one_call_each(m)
     out += _lede_mention(idx, people, published, out)
     return sorted(out, key=lambda m: m.trigger.i)
+
+
+def _read(on, idx, people, tok, published):
+    """What the first of a pass's readers (`meeting_rules.READERS`) that reads the token
+    finds.  The table imports this module's readers, so it is looked up here, late."""
+    from .meeting_rules import READERS
+
+    return next((m for m in (read(idx, people, tok, published) for read in READERS[on]) if m), None)
 
 
 def _one_call_each(m) -> list:
@@ -145,6 +144,7 @@ def _lede_mention(idx, people, published, found) -> list:
         (dates.resolve(e.text, published) for e in span_ents(lede) if e.label_ == "DATE"), None
     )
     m.confidence = 0.6
+    m.rule = "meeting.lede"
     return [m]
 
 

@@ -78,6 +78,7 @@ def handed_in_person(idx, people, tok, published):
     m = _mention(idx, people, tok, givers + takers, published)
     if m is not None:
         m.confidence = 0.7
+        m.rule = "meeting.handed_over"
     return m
 
 

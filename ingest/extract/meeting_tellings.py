@@ -45,6 +45,8 @@ def first_telling(verb):
     """A second telling the parser hung inside the first one's clause ('told Y that there
     would be ..., and told Z that ...'): the first telling, whose subject and whose
     assertion it shares; else the verb itself."""
+    if verb.lemma_.lower() not in TELL_VERBS:
+        return verb
     head = verb
     while head.head != head and head.dep_ in ("conj", "ccomp"):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head != verb:
@@ -122,6 +124,7 @@ def told_in_meetings(idx, people, tok, published):
         m = _mention(idx, people, tok, speakers + listeners, published)
         if m is not None:
             m.kinds.add("call")
+            m.rule = "meeting.told_in_round"
         return m
     if at_a_distance(tok):
         return None
@@ -144,6 +147,7 @@ def told_in_meetings(idx, people, tok, published):
         m.in_round = not m.places
     m.kinds.add("talks")
     m.confidence = 0.7
+    m.rule = "meeting.told_in_round"
     return m
 
 

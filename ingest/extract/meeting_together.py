@@ -19,7 +19,7 @@ from .meetings import _mention
 from .places import TRAVEL_VERBS, classify, places_around
 
 
-def _visit(idx, people, visitor, home, trigger, place, published):
+def _visit(idx, people, visitor, home, trigger, place, published, rule):
     """A mention of `visitor` visiting `home` at `place` (a Place with a country)."""
     m = _mention(idx, people, trigger, [visitor, home], published, host_pids=[home])
     if m is None:
@@ -29,6 +29,7 @@ def _visit(idx, people, visitor, home, trigger, place, published):
     m.kinds.add("visit")
     m.strong_hosts = [home]
     m.confidence = 0.7
+    m.rule = rule
     return m
 
 
@@ -41,6 +42,7 @@ def _pair_of(verb, people) -> list:
     return []
 
 
+PAIR_RULE, SEAT_RULE = "meeting.visit_with_the_pair", "meeting.at_the_seat"
 TRIP_NOUNS = {"visit", "trip"}  # "paid a state visit to Ashgabat"
 
 
@@ -114,7 +116,7 @@ def visit_with_the_pair(idx, people, tok, published):
         if home is None or people.get(home).country != country:
             continue
         if people.get(visitors[0]).country not in (None, country):
-            return _visit(idx, people, visitors[0], home, tok, visited[0], published)
+            return _visit(idx, people, visitors[0], home, tok, visited[0], published, PAIR_RULE)
     return None
 
 
@@ -143,16 +145,9 @@ def at_the_seat(idx, people, tok, published):
         return None
     if people.get(guests[0]).country in (None, country):
         return None
-    m = _visit(idx, people, guests[0], homes[0], tok, place, published)
+    m = _visit(idx, people, guests[0], homes[0], tok, place, published, SEAT_RULE)
     if m is not None and m.date is None and not m.background:
         texts = _date_texts(copula, idx, own_only=True)
         m.background = any(dates.mentions_past(t, published) for t in texts)
         m.date = next(filter(None, (dates.resolve(t, published) for t in texts)), None)
     return m
-
-
-def together_mention(idx, people, tok, published):
-    """A meeting told by two leaders being in one place at one time (module docstring)."""
-    return visit_with_the_pair(idx, people, tok, published) or at_the_seat(
-        idx, people, tok, published
-    )

@@ -165,4 +165,5 @@ def welcome_given(idx, people, tok, published):
     m.kinds.add("visit")
     m.strong_hosts = list(dict.fromkeys(hosts))
     m.confidence = 0.8
+    m.rule = "meeting.welcome_given"
     return m

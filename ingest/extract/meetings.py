@@ -9,10 +9,11 @@ and `is_planned`.  `meeting_events` merges mentions into events.
 
 Participants are read by `meeting_args`, times by `meeting_time`, small tests on a
 trigger's words by `meeting_checks`, and event-noun mentions by `meeting_nouns`; the
-trigger words are in `meeting_words`.  Meetings told with no meeting word are read by
-`meeting_acts` (a welcome given, telling within a round of meetings, a thing handed
-over), `meeting_together` (two leaders in one place) and `meeting_echoes` (a visit
-returned, "did the same").
+trigger words are in `meeting_words`.  The rules, named by their trigger words, with their
+patterns, confidences and examples, are the table `meeting_rules.MEETING_RULES`.  Meetings
+told with no meeting word are read by `meeting_welcomes`, `meeting_tellings` (within a
+round of meetings), `meeting_handovers`, `meeting_together` (two leaders in one place)
+and `meeting_echoes` (a visit returned, "did the same").
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ class Mention:
     caller: str | None = None  # one caller phoning several (or visited by several, each alone)
     prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
     journey_day: object = None  # "flew in on Sunday for the talks": the day only if no other
+    rule: str = ""  # its rule's name (meeting_rules), when its trigger word does not tell it
     in_round: bool = False  # told within a round of meetings with no place of its own
 
 

@@ -19,6 +19,7 @@ from .gifts import find_gifts, item_texts
 from .leader_countries import countries_from_meetings, pair_adjectives, pair_partners
 from .limits import Budget
 from .links import link_facts
+from .meeting_rules import rule_of
 from .people import build_people
 from .places import dateline_place
 from .text import build_index, clause_evidence, evidence
@@ -76,8 +77,7 @@ def _meetings(idx, ctx, meetings, published) -> list:
     for meeting in meetings:
         info = mt.finish(meeting, ctx.people, dateline, first=meeting is first_main)
         evid = tuple(
-            clause_evidence(idx, m.trigger, m.confidence, "meeting." + m.trigger.lemma_.lower())
-            for m in meeting.mentions
+            clause_evidence(idx, m.trigger, m.confidence, rule_of(m).name) for m in meeting.mentions
         )
         out.append((meeting, info, evid))
     return out

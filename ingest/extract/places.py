@@ -103,12 +103,46 @@ def _city_of(head):
     return None
 
 
+# The most words a known place's name has ("Bandar Seri Begawan", "Ho Chi Minh City").
+_PLACE_WORDS = 4
+
+
+def known_place_span(doc, i: int):
+    """The longest run of two or more words around token i that names a known city or
+    capital ('Port of Spain', 'Dar es Salaam', 'Rio de Janeiro'), which the tagger and the
+    parser may have cut into pieces ('[Port] of [Spain]'); None if there is none."""
+    best = None
+    for start in range(max(0, i - _PLACE_WORDS + 1), i + 1):
+        if not doc[start].text[:1].isupper():
+            continue
+        for end in range(min(len(doc), start + _PLACE_WORDS), i, -1):
+            if end - start < 2 or (best is not None and end - start <= len(best)):
+                continue
+            span = doc[start:end]
+            if any(t.is_punct and t.text != "-" for t in span) or any(
+                t.is_sent_start for t in span[1:]
+            ):
+                continue
+            if geo.country_for_place(span.text):
+                best = span
+    return best
+
+
+def _division_country(name: str) -> str | None:
+    """'Alaska', 'Ontario': a state or province of a country is in that country."""
+    return DIVISIONS.get(name)
+
+
 def classify(head, published=None) -> Place | None:
     """Describe the noun phrase headed by `head` as a venue, a city or a country."""
     if head.pos_ not in ("PROPN", "NOUN"):
         return None
     low = head.lower_
     text = head.doc[head.left_edge.i : head.i + 1].text
+    known = known_place_span(head.doc, head.i) if head.pos_ == "PROPN" else None
+    if known is not None:  # "in Port of Spain": the whole name, not 'Port' of Spain
+        name = known.text.replace("’", "'")
+        return Place(name, CITY, geo.country_for_place(name), head.i)
     if head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
         span = _np_tokens(head, with_of=head.ent_iob_ == "I" or head.ent_type_ in ("FAC", "ORG"))
         name = span.text.replace("’", "'")
@@ -116,9 +150,12 @@ def classify(head, published=None) -> Place | None:
             code = geo.country_for(name) or _region_of(name)
             if code and not geo.country_for_capital(name):
                 return Place(None, 0, code, head.i)
-            return Place(
-                name, CITY, geo.country_for_place(name) or _country_near(head, published), head.i
+            country = (
+                geo.country_for_place(name)
+                or _division_country(name)
+                or _country_near(head, published)
             )
+            return Place(name, CITY, country, head.i)
         if (
             low in VENUE_NOUNS
             or head.ent_type_ in ("FAC", "ORG")

@@ -140,7 +140,11 @@ def split_sentences(doc) -> list:
 
 
 def build_index(doc, registry=None, published=None) -> DocIndex:
-    """Build the DocIndex: sentences, token->sentence map, headline and dateline."""
+    """Build the DocIndex: sentences, token->sentence map, headline and dateline. Names
+    that start with a function word ('To Lam') are first made names in the Doc."""
+    from .names.repair import repair_function_word_names
+
+    repair_function_word_names(doc)
     idx = DocIndex(doc=doc, registry=registry, published=published)
     dateline = stored_text(doc).dateline
     sents = split_sentences(doc)

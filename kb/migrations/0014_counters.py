@@ -8,7 +8,7 @@ from django.db import migrations, models
 def fill(apps, schema_editor):
     from kb.counters import recount_all
 
-    recount_all(apps=apps)
+    recount_all(apps=apps, kinds=("country", "leader"))
 
 
 class Migration(migrations.Migration):

@@ -34,7 +34,7 @@ from kb.models.leaders import (
 )
 from kb.models.merges import MergeKind, MergeRecord
 from kb.models.review import HUMAN_STATES, Reviewed, ReviewedQuerySet, ReviewState
-from kb.models.tallies import CountryTally, LeaderTally
+from kb.models.tallies import CountryPairTally, CountryTally, LeaderTally, Total
 
 __all__ = [
     "HUMAN_STATES",
@@ -45,6 +45,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleStatus",
     "Country",
+    "CountryPairTally",
     "CountryTally",
     "Evidence",
     "EvidenceQuerySet",
@@ -66,4 +67,5 @@ __all__ = [
     "Reviewed",
     "ReviewedQuerySet",
     "ReviewState",
+    "Total",
 ]

@@ -22,6 +22,15 @@ class ArticleQuerySet(models.QuerySet):
     def stuck(self, before):
         return self.filter(status=ArticleStatus.PROCESSING, started_at__lt=before)
 
+    def update(self, **kwargs):
+        """As Django's, and the cached reads that show articles (their statuses on the
+        list) move on (kb.changes): an UPDATE sends no signals."""
+        from kb import changes
+
+        updated = super().update(**kwargs)
+        changes.rows_updated(self.model)
+        return updated
+
 
 class Article(models.Model):
     title = models.CharField(max_length=300, blank=True)

@@ -24,6 +24,15 @@ class ReviewedQuerySet(models.QuerySet):
     def unreviewed(self):
         return self.filter(review_state=ReviewState.EXTRACTED)
 
+    def update(self, **kwargs):
+        """As Django's, and the cached reads that show these rows move on (kb.changes):
+        an UPDATE sends no signals."""
+        from kb import changes
+
+        updated = super().update(**kwargs)
+        changes.rows_updated(self.model)
+        return updated
+
 
 class Reviewed(models.Model):
     """A fact's review state and which fields an editor set (never overwritten)."""

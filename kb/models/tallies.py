@@ -47,3 +47,47 @@ class LeaderTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader_id}: {self.meetings} meetings"
+
+
+class CountryPairTally(models.Model):
+    """Two countries (``country_a`` the lower id) and the meetings not rejected that
+    leaders of both took part in: a country page's counterparts, read from here instead
+    of from every participation of the country's meetings."""
+
+    country_a = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    country_b = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    meetings = models.PositiveIntegerField(default=0)
+    #: The latest date of those meetings (None when none has a date).
+    last_met = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "country pair tallies"
+        constraints = [
+            models.UniqueConstraint(fields=["country_a", "country_b"], name="kb_country_pair"),
+            models.CheckConstraint(
+                condition=models.Q(country_a__lt=models.F("country_b")),
+                name="kb_country_pair_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_a_id}-{self.country_b_id}: {self.meetings} meetings"
+
+
+class Total(models.Model):
+    """How many records of a kind a reader can see (the home page's summary), split over
+    a few slots: each write adds its change to one slot chosen at random, so concurrent
+    writers seldom wait on one row. The total is the sum of the slots (a slot alone may
+    be negative)."""
+
+    SLOTS = 8
+
+    name = models.CharField(max_length=20)
+    slot = models.PositiveSmallIntegerField(default=0)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "slot"], name="kb_total_slot")]
+
+    def __str__(self) -> str:
+        return f"{self.name}[{self.slot}]: {self.n}"

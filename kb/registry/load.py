@@ -13,6 +13,7 @@ from gazetteer.registry import (
     RegistryFileError,
     parse_registry_rows,
 )
+from kb import changes
 from kb.models import Leader, Office, ReviewState
 from kb.names import normalise_name
 from kb.registry.snapshot import (
@@ -51,6 +52,8 @@ def registry_load(*, rows: list[dict], where: str = "registry") -> RegistryRepor
     with transaction.atomic():
         leaders = _registry_persons(rows, countries, report)
         _registry_terms(rows, leaders, countries, report)
+        # Terms are created in bulk (no signals): the leaders' lists filter by office.
+        changes.kb_changed(changes.LEADERS)
     registry_changed()
     return report
 

@@ -9,7 +9,7 @@ import datetime as dt
 from django.db.models import Exists, F, OuterRef, Value
 from django.db.models.functions import Coalesce
 
-from kb.models import Country, CountryTally, Leader, Meeting, Office, ReviewState
+from kb.models import Country, CountryPairTally, CountryTally, Meeting, Office
 
 Participation = Meeting.participants.through
 
@@ -26,37 +26,20 @@ def counterpart_countries(country, *, limit: int | None = 20) -> list[Country]:
     """Countries ranked by how many meetings (not rejected) their leaders shared with this
     country's, with the date they last met (``shared_count``, ``last_met``).
 
-    Each (country, meeting) pair is made distinct first, then the pairs are grouped:
-    COUNT(DISTINCT ...) over the join (as the ORM writes it) sorted every participation
-    of the country's meetings, 172,000 rows for the top host at 100,000 meetings; pairs
-    are hashed instead. The country's own meetings come from its leaders' participations
-    through the (leader, meeting) index."""
-    through = Participation._meta.db_table
-    leader = Leader._meta.db_table
-    meeting = Meeting._meta.db_table
+    Read from the maintained pair counts (``kb.counters``): at most one row per other
+    country, where counting from the tables read every participation of the country's
+    meetings (172,000 rows for the top host at 100,000 meetings)."""
+    pairs = CountryPairTally._meta.db_table
     table = Country._meta.db_table
     sql = f"""
-        SELECT c.*, counted.shared_count, counted.last_met
-        FROM (
-            SELECT pair.country_id, COUNT(*) AS shared_count, MAX(m.date) AS last_met
-            FROM (
-                SELECT DISTINCT l.country_id, p.meeting_id
-                FROM {through} p
-                JOIN {leader} l ON l.id = p.leader_id
-                WHERE l.country_id IS NOT NULL AND l.country_id <> %s
-                  AND p.meeting_id IN (
-                      SELECT p2.meeting_id FROM {through} p2
-                      JOIN {leader} l2 ON l2.id = p2.leader_id
-                      WHERE l2.country_id = %s)
-            ) pair
-            JOIN {meeting} m ON m.id = pair.meeting_id
-            WHERE m.review_state <> %s
-            GROUP BY pair.country_id
-        ) counted
-        JOIN {table} c ON c.id = counted.country_id
-        ORDER BY counted.shared_count DESC, c.name, c.id
+        SELECT c.*, p.meetings AS shared_count, p.last_met
+        FROM {pairs} p
+        JOIN {table} c ON c.id = CASE WHEN p.country_a_id = %s
+                                      THEN p.country_b_id ELSE p.country_a_id END
+        WHERE (p.country_a_id = %s OR p.country_b_id = %s) AND p.meetings > 0
+        ORDER BY p.meetings DESC, c.name, c.id
     """  # noqa: S608 (table names from the models; values as parameters)
-    params: list = [country.pk, country.pk, ReviewState.REJECTED]
+    params: list = [country.pk, country.pk, country.pk]
     if limit:
         sql += " LIMIT %s"
         params.append(limit)

@@ -269,6 +269,11 @@ class ListFilters:
     def get(self, name: str):
         return self.values.get(name)
 
+    def areas(self) -> tuple[str, ...]:
+        """The ``kb.changes`` areas the list's rows depend on (what it lists, counts,
+        filters and searches; the labels of related records are kept by their writes)."""
+        raise NotImplementedError
+
     @property
     def q(self) -> str:
         return self.values.get("q", "")

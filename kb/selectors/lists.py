@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 
 from gazetteer.regions import M49, codes_in_region
-from kb.changes import cached
+from kb.changes import AGREEMENTS, ARTICLES, COUNTRIES, GIFTS, LEADERS, MEETINGS, cached
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -90,6 +90,10 @@ class LeaderFilters(ListFilters):
     def base(self):
         return Leader.objects.active()
 
+    def areas(self):
+        # Each row counts its meetings; "active between" reads offices and meetings.
+        return (LEADERS, MEETINGS)
+
     def filter(self, leaders):
         leaders = reviewed(leaders, self.get("review"))
         if self.q:
@@ -150,6 +154,10 @@ class CountryFilters(ListFilters):
     def base(self):
         return Country.objects.all()
 
+    def areas(self):
+        # The counts of leaders and meetings are maintained from those tables.
+        return (COUNTRIES, LEADERS, MEETINGS)
+
     def filter(self, countries):
         if not (self.get("all") or self.get("meetings")):
             countries = countries.filter(pk__in=known_countries().values("pk"))
@@ -207,6 +215,11 @@ class GiftFilters(ListFilters):
     def base(self):
         return Gift.objects.all()
 
+    def areas(self):
+        # Names and places shown or searched are labels kept by their writes
+        # (kb.changes); an article's gifts are those its evidence supports.
+        return (GIFTS, ARTICLES) if self.get("article") else (GIFTS,)
+
     def filter(self, gifts):
         gifts = reviewed(gifts, self.get("review"))
         side = self.get("side") or ""
@@ -247,6 +260,9 @@ class AgreementFilters(ListFilters):
 
     def base(self):
         return Agreement.objects.all()
+
+    def areas(self):
+        return (AGREEMENTS, ARTICLES) if self.get("article") else (AGREEMENTS,)
 
     def filter(self, agreements):
         agreements = reviewed(agreements, self.get("review"))
@@ -303,6 +319,9 @@ class ArticleFilters(ListFilters):
     def base(self):
         return Article.objects.all()
 
+    def areas(self):
+        return (ARTICLES,)  # with their evidence counts
+
     def filter(self, articles):
         if status := self.get("status"):
             articles = articles.filter(status=status)
@@ -350,10 +369,18 @@ def list_choices(filters: ListFilters) -> dict:
         choices["region"] = [(region, region) for region in REGIONS]
     # The options read from the database (whole tables) are kept until the next write.
     if "countries" in names:
-        choices["countries"] = cached("list-choices", {"of": "countries"}, _known_countries)
+        choices["countries"] = cached(
+            "list-choices",
+            {"of": "countries"},
+            _known_countries,
+            areas=(COUNTRIES, LEADERS, MEETINGS),
+        )
     if "leaders" in names:
         of = "gifts" if isinstance(filters, GiftFilters) else "agreements"
-        choices["leaders"] = cached("list-choices", {"of": of}, lambda: _leaders_with(of))
+        facts = GIFTS if of == "gifts" else AGREEMENTS
+        choices["leaders"] = cached(
+            "list-choices", {"of": of}, lambda: _leaders_with(of), areas=(facts, LEADERS)
+        )
     return choices
 
 

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from kb.changes import cached
+from kb.changes import AGREEMENTS, AREAS, COUNTRIES, GIFTS, LEADERS, MEETINGS, cached
 from kb.models import Agreement, Country, Gift, Leader, Meeting, MeetingKind
 from kb.selectors.counts import known_countries, source_count, with_counts
 from kb.selectors.rows import COUNTRY_DETAILS, brief_leaders
@@ -183,6 +183,19 @@ class MeetingFilters:
             or self.has_agreements
         )
 
+    def areas(self) -> tuple[str, ...]:
+        """The ``kb.changes`` areas the selected meetings depend on: a search reads
+        participants, gifts, agreements and source articles; the flags read gifts or
+        agreements. (Names and places are labels kept by their writes.)"""
+        if self.q or self.sort in ("sources", "-sources"):
+            return AREAS
+        areas = [MEETINGS]
+        if self.has_gifts:
+            areas.append(GIFTS)
+        if self.has_agreements:
+            areas.append(AGREEMENTS)
+        return tuple(areas)
+
     def filter(self, meetings):
         """Apply every filter except sorting (and without row annotations)."""
         if self.leader is not None:
@@ -284,7 +297,7 @@ def filter_choices() -> dict:
 
     Plain tuples, not model instances: the leader select lists every leader who met
     anyone, and building hundreds of objects per page view cost more than the query."""
-    return cached("filter-choices", {}, _filter_choices)
+    return cached("filter-choices", {}, _filter_choices, areas=(MEETINGS, LEADERS, COUNTRIES))
 
 
 def _filter_choices() -> dict:

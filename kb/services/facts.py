@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kb import counters
+from kb import changes, counters
 from kb.constants import MANUAL_RULE, MANUAL_VERSION, Fact
 from kb.models import Agreement, Article, Evidence, Gift, Meeting, ReviewState
 from kb.services.history import (
@@ -128,6 +128,7 @@ def fact_create_manual(
         rule=MANUAL_RULE,
         extractor_version=MANUAL_VERSION,
     )
+    changes.kb_changed(changes.ARTICLES)  # the article's evidence count (no signal)
     return fact
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kb import counters
+from kb import changes, counters
 from kb.models import (
     Agreement,
     Article,
@@ -68,6 +68,9 @@ def leader_merge(*, keep: Leader, merge: Leader, user) -> MergeRecord:
     agreements, article mentions and names to ``keep`` and point it at ``keep``."""
     keep = Leader.objects.select_for_update().get(pk=keep.pk)
     merge = Leader.objects.select_for_update().get(pk=merge.pk)
+    # Rows move between records in bulk (participations, evidence), without signals:
+    # every cached read may show them (kb.changes).
+    changes.kb_changed()
     _merge_check(keep, merge)
     reason = f"Merged leader {merge.pk} into {keep.pk}"
     snap: dict = {"meetings": [], "agreements": []}
@@ -138,6 +141,9 @@ def meeting_merge(*, keep: Meeting, merge: Meeting, user) -> MergeRecord:
     and merged. ``keep`` counts as confirmed by the editor who merged."""
     keep = Meeting.objects.select_for_update().get(pk=keep.pk)
     merge = Meeting.objects.select_for_update().get(pk=merge.pk)
+    # Rows move between records in bulk (participations, evidence), without signals:
+    # every cached read may show them (kb.changes).
+    changes.kb_changed()
     _merge_check(keep, merge)
     reason = f"Merged meeting {merge.pk} into {keep.pk}"
     snap: dict = {}
@@ -186,6 +192,9 @@ def meeting_merge(*, keep: Meeting, merge: Meeting, user) -> MergeRecord:
 def merge_undo(*, record: MergeRecord, user) -> MergeRecord:
     """Put back everything a merge moved, as recorded in its snapshot."""
     record = MergeRecord.objects.select_for_update().get(pk=record.pk)
+    # Rows move between records in bulk (participations, evidence), without signals:
+    # every cached read may show them (kb.changes).
+    changes.kb_changed()
     if record.undone_at:
         raise ValidationError("This merge was already undone.")
     model = record.model

@@ -29,3 +29,38 @@ def test_the_build_backend_is_one_that_reads_spdx_license_strings():
     assert setuptools, requires
     floor = re.search(r">=\s*(\d+)", setuptools[0])
     assert floor and int(floor.group(1)) >= 77, setuptools[0]
+
+
+def _packages() -> list[Path]:
+    include = _pyproject()["tool"]["setuptools"]["packages"]["find"]["include"]
+    tops = {pattern.rstrip("*").rstrip(".") for pattern in include}
+    return [ROOT / top for top in sorted(tops) if (ROOT / top / "__init__.py").exists()]
+
+
+def _data_files(package: Path) -> set[Path]:
+    return {
+        path
+        for path in package.rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    }
+
+
+def test_every_data_file_under_a_package_is_declared_package_data():
+    """A wheel carries only the files package-data names: the registry, the demo articles,
+    the capability floors and the classifier's model must be in it, or an installed
+    Summitry (not run from the source tree) cannot load them."""
+    declared = _pyproject()["tool"]["setuptools"].get("package-data", {})
+    missing = []
+    for package in _packages():
+        covered = {p for pattern in declared.get(package.name, ()) for p in package.glob(pattern)}
+        missing += [str(p.relative_to(ROOT)) for p in _data_files(package) - covered]
+    assert not missing, f"add these to [tool.setuptools.package-data]: {sorted(missing)}"
+
+
+def test_the_data_files_the_code_loads_are_found_by_the_check():
+    """The check above sees the files it must protect (it would pass vacuously if the
+    walk found nothing)."""
+    found = {str(p.relative_to(ROOT)) for pkg in _packages() for p in _data_files(pkg)}
+    assert "kb/data/registry.csv" in found
+    assert "ingest/capabilities/floors.json" in found
+    assert "ingest/meeting_clf/meta.json" in found

@@ -43,6 +43,36 @@ CASES = [
         "JP",
     ),
     (
+        "capital-named-with-of-is-one-place",
+        "President Anna Novak met Prime Minister Jan Horak in Port of Spain on Tuesday.",
+        "Port of Spain",
+        "TT",
+    ),
+    (
+        "capital-named-with-lower-case-words",
+        "President Anna Novak held talks with President Jan Horak in Dar es Salaam on Tuesday.",
+        "Dar es Salaam",
+        "TZ",
+    ),
+    (
+        "capital-the-tagger-calls-a-person",
+        "President Anna Novak met Sultan Jan Horak in Bandar Seri Begawan on Tuesday.",
+        "Bandar Seri Begawan",
+        "BN",
+    ),
+    (
+        "state-of-a-country-gives-its-country",
+        "President Anna Novak met President Jan Horak in Alaska on Tuesday.",
+        "Alaska",
+        "US",
+    ),
+    (
+        "province-of-a-country-gives-its-country",
+        "President Anna Novak met President Jan Horak in Ontario on Tuesday.",
+        "Ontario",
+        "CA",
+    ),
+    (
         "venue-in-the-next-sentence",
         "President Anna Novak hosted Prime Minister Jan Horak in Prague on Monday. After two "
         "hours of talks at Hradcany Castle, Novak and Horak signed a treaty.",
@@ -120,3 +150,32 @@ def test_a_dateline_state_or_province_gives_its_country(run):
         "at a ranch on Wednesday."
     )
     assert [m.host_country for m in ex.meetings] == ["US"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Anna Novak met President Jan Horak in Port Louis on Tuesday.",
+        "Bandar Seri Begawan hosted President Anna Novak and President Jan Horak on Tuesday.",
+        "President Anna Novak met President Jan Horak in Port of Spain on Tuesday.",
+    ],
+)
+def test_a_city_whose_name_looks_like_a_person_is_no_leader(run, text):
+    assert sorted(m.name for m in run(text).leaders) == ["Anna Novak", "Jan Horak"]
+
+
+def test_a_country_inside_a_capital_name_is_not_the_host(run):
+    (meeting,) = run("President Anna Novak met President Jan Horak in Port of Spain.").meetings
+    assert meeting.host_country != "ES"
+
+
+def test_a_registry_surname_inside_a_capital_name_is_no_person(nlp):
+    # a Pakistani minister's surname is the first word of Tanzania's largest city
+    from gazetteer.registry import read_registry_file
+    from ingest.extract.names import name_spans
+    from ingest.extract.text import build_index
+
+    doc = nlp("Jakaya Kikwete met Hu Jintao in Dar es Salaam on Monday.")
+    idx = build_index(doc, read_registry_file(), dt.date(2024, 3, 14))
+    names = [doc[span.start : span.end].text for span in name_spans(idx)]
+    assert names == ["Jakaya Kikwete", "Hu Jintao"]

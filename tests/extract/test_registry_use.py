@@ -24,6 +24,8 @@ ROWS = [
     "IN-narendra-modi,Narendra Modi,,IN,head_of_government,Prime Minister,2014-05-26,,,",
     "IN-manmohan-singh,Manmohan Singh,,IN,head_of_government,Prime Minister,2004-05-22,2014-05-26,,",  # noqa: E501
     "FR-emmanuel-macron,Emmanuel Macron,,FR,head_of_state,President,2017-05-14,,,",
+    # an invented office-holder known by initials that are also a courtesy style
+    "ZZ-hamid-hanif,Hamid Hanif,HH,ZM,head_of_state,President,2020-01-01,,1,",
     "MX-andres-manuel-lopez-obrador,Andrés Manuel López Obrador,AMLO,MX,head_of_state,President,2018-12-01,2024-09-30,1,",  # noqa: E501
     # invented office-holders whose names news shortens or spells otherwise
     "MN-batbayaryn-tsend,Batbayaryn Tsend,,MN,head_of_government,Prime Minister,2014-01-01,2016-01-01,,",  # noqa: E501
@@ -144,6 +146,22 @@ def test_a_shortened_or_respelled_name_is_the_registry_person(
 def test_an_acronym_alias_is_recognised(run_with):
     found = run_with("AMLO received Macron at the National Palace on Monday.", dt.date(2021, 3, 1))
     assert _leaders(found).get("AMLO") == "MX"
+
+
+def test_an_alias_written_as_a_courtesy_style_is_no_person(run_with):
+    text = (
+        "The Emir HH Sheikh Faris bin Nayef Al Otaibi held talks with President Emmanuel "
+        "Macron at the palace today. HH the Emir welcomed the French President."
+    )
+    assert "HH" not in _leaders(run_with(text, dt.date(2021, 3, 1)))
+
+
+def test_an_alias_that_is_also_a_style_is_the_person_alone(run_with):
+    found = run_with(
+        "Emmanuel Macron met HH in Lusaka on Monday. HH said the talks went well.",
+        dt.date(2021, 3, 1),
+    )
+    assert _leaders(found).get("HH") == "ZM"
 
 
 def test_registry_lookups_tell_namesakes_apart(registry):

@@ -11,16 +11,37 @@ import random
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ingest.extract.types import Evidence, Extraction, LeaderMention, MeetingCandidate, Span
 from ingest.record import article_facts_replace
 from kb import counters
-from kb.models import Country, CountryTally, Leader, LeaderTally, Meeting, MergeRecord
+from kb.models import (
+    Agreement,
+    Article,
+    Country,
+    CountryPairTally,
+    CountryTally,
+    Gift,
+    Leader,
+    LeaderTally,
+    Meeting,
+    MergeRecord,
+)
+from kb.selectors.countries import counterpart_countries
+from kb.selectors.counts import record_counts
 from kb.services.articles import article_delete
 from kb.services.facts import fact_confirm, fact_delete, fact_reject, fact_update
 from kb.services.leaders import leader_confirm, leader_reject, leader_update
 from kb.services.merges import leader_merge, meeting_merge, merge_undo
-from tests.factories import ArticleFactory, LeaderFactory, MeetingFactory
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    GiftFactory,
+    LeaderFactory,
+    MeetingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +126,11 @@ class World:
                 changes={"participants": [p.pk for p in chosen], "host_country": host},
             )
 
+    def move_date(self):
+        if meeting := self.pick(Meeting.objects.filter(merged_into=None)):
+            day = dt.date(2025, 1, self.rng.randint(1, 9))
+            fact_update(fact=meeting, user=self.user, changes={"date": day.isoformat()})
+
     def move_leader(self):
         if leader := self.pick(Leader.objects.filter(merged_into=None)):
             leader_update(
@@ -166,8 +192,9 @@ def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, 
         assert counters.differences() == [], f"after {done}"
         counted |= {f for f in ("hosted", "attended_home") if _some(CountryTally, f)}
         counted |= {"meetings"} if _some(LeaderTally, "meetings") else set()
+        counted |= {"pairs"} if _some(CountryPairTally, "meetings") else set()
     assert len(set(done)) >= 8  # the sequence did exercise many kinds of write
-    assert counted == {"hosted", "attended_home", "meetings"}  # ...on counts above zero
+    assert counted == {"hosted", "attended_home", "meetings", "pairs"}  # ...above zero
 
 
 def test_counts_follow_a_meeting_its_participants_and_its_leaders(countries):
@@ -217,3 +244,112 @@ def test_recount_rebuilds_counts_written_around_the_counters(countries, capsys):
     assert CountryTally.objects.get(country=fr).hosted == 1
     call_command("recount", "--check")
     assert "agree" in capsys.readouterr().out
+
+
+def _pair(one, other) -> tuple[int, dt.date | None] | None:
+    a, b = sorted((one.pk, other.pk))
+    row = CountryPairTally.objects.filter(country_a_id=a, country_b_id=b).first()
+    return (row.meetings, row.last_met) if row else None
+
+
+def test_a_pair_of_countries_counts_shared_meetings_and_when_they_last_met(countries, editor_user):
+    fr, no, jp = (Country.objects.get(code=c) for c in ("FR", "NO", "JP"))
+    a, b, c = LeaderFactory(country=fr), LeaderFactory(country=fr), LeaderFactory(country=no)
+    early = MeetingFactory(participants=[a, b, c], date=dt.date(2024, 3, 1))
+    late = MeetingFactory(participants=[a, c], date=dt.date(2025, 5, 1))
+    MeetingFactory(participants=[a, b], date=dt.date(2025, 6, 1))  # one country: no pair
+    assert _pair(fr, no) == (2, dt.date(2025, 5, 1))
+    assert [(x.code, x.shared_count, x.last_met) for x in counterpart_countries(fr)] == [
+        ("NO", 2, dt.date(2025, 5, 1))
+    ]
+
+    fact_reject(fact=late, user=editor_user)  # its latest meeting no longer counts
+    assert _pair(fr, no) == (1, dt.date(2024, 3, 1))
+    fact_confirm(fact=late, user=editor_user)
+    assert _pair(fr, no) == (2, dt.date(2025, 5, 1))
+
+    fact_update(fact=late, user=editor_user, changes={"date": "2023-01-01"})
+    assert _pair(fr, no) == (2, dt.date(2024, 3, 1))
+
+    early.participants.remove(c)
+    assert _pair(fr, no) == (1, dt.date(2023, 1, 1))
+    late.participants.add(LeaderFactory(country=jp))
+    assert _pair(fr, jp) == (1, dt.date(2023, 1, 1)) and _pair(no, jp) == (1, dt.date(2023, 1, 1))
+
+    fact_delete(fact=late, user=editor_user)
+    assert _pair(fr, no)[0] == 0 and _pair(fr, jp)[0] == 0
+    assert counterpart_countries(fr) == []
+    assert counters.differences() == []
+
+
+def test_a_leader_moving_country_moves_its_pairs(countries, editor_user):
+    fr, no, jp = (Country.objects.get(code=c) for c in ("FR", "NO", "JP"))
+    a, c = LeaderFactory(country=fr), LeaderFactory(country=no)
+    MeetingFactory(participants=[a, c], date=dt.date(2025, 1, 2))
+    leader_update(leader=a, user=editor_user, changes={"country": "JP"})
+    assert _pair(fr, no)[0] == 0
+    assert _pair(no, jp) == (1, dt.date(2025, 1, 2))
+    assert counters.differences() == []
+
+
+def test_a_write_costs_the_same_queries_however_many_meetings_a_country_has(
+    countries,
+):
+    fr, no = Country.objects.get(code="FR"), Country.objects.get(code="NO")
+    a, b = LeaderFactory(country=fr), LeaderFactory(country=no)
+
+    def queries_of_one_write() -> int:
+        meeting = MeetingFactory(participants=[a], host_country=fr)
+        with CaptureQueriesContext(connection) as captured:
+            meeting.participants.add(b)
+        return len(captured)
+
+    few = queries_of_one_write()
+    for _ in range(30):
+        MeetingFactory(participants=[a, b], host_country=fr)
+    assert queries_of_one_write() == few
+    assert counters.differences() == []
+
+
+def test_a_delta_never_takes_a_count_below_zero(countries):
+    fr = Country.objects.get(code="FR")
+    a = LeaderFactory(country=fr)
+    meeting = MeetingFactory(participants=[a], host_country=fr)
+    CountryTally.objects.filter(country=fr).update(hosted=0)  # as a write around the counters
+    meeting.delete()
+    assert CountryTally.objects.get(country=fr).hosted == 0
+    call_command("recount")
+    assert counters.differences() == []
+
+
+def test_the_home_page_totals_follow_every_kind_of_record(countries, editor_user):
+    a, b = LeaderFactory(), LeaderFactory()
+    meeting = MeetingFactory(participants=[a, b])
+    gift = GiftFactory(giver=a, recipient=b)
+    agreement = AgreementFactory()
+    article = ArticleFactory()
+    want = {
+        "meetings": Meeting.objects.visible().count(),
+        "leaders": Leader.objects.visible().active().count(),
+        "gifts": Gift.objects.visible().count(),
+        "agreements": Agreement.objects.visible().count(),
+        "articles": Article.objects.count(),
+    }
+    assert counters.stored_totals() == want
+
+    fact_reject(fact=meeting, user=editor_user)
+    fact_reject(fact=gift, user=editor_user)
+    leader_reject(leader=a, user=editor_user)
+    agreement.delete()
+    article.delete()
+    assert counters.stored_totals() == dict(
+        want,
+        meetings=want["meetings"] - 1,
+        gifts=want["gifts"] - 1,
+        leaders=want["leaders"] - 1,
+        agreements=want["agreements"] - 1,
+        articles=want["articles"] - 1,
+    )
+    assert counters.differences() == []
+    counts = record_counts()
+    assert counts["meetings"] == want["meetings"] - 1 and counts["countries"] >= 1

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from kb.changes import cached
+from kb.changes import MEETINGS, cached
 from kb.models import (
     Country,
     Leader,
@@ -75,13 +75,14 @@ class CountryDetailView(PageMixin, DetailView):
             .exclude(host_country=country)
         )
         shown = self.meetings_shown
-        # How many it hosted and attended abroad are maintained (kb.counters); the
-        # counterparts are computed once per write (kb.changes).
+        # How many it hosted and attended abroad, and its counterparts, are maintained
+        # counts (kb.counters); the counterparts are also kept until the next write.
         tally = country_tally(country)
         counterparts = cached(
             "country-counterparts",
             {"country": country.pk},
             lambda: list(counterpart_countries(country)),
+            areas=(MEETINGS,),  # the participants' countries are labels (kb.changes)
         )
         context.update(
             leaders=Leader.objects.visible().active().filter(country=country),

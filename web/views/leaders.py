@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from kb.changes import cached
+from kb.changes import AGREEMENTS, GIFTS, MEETINGS, cached
 from kb.models import (
     Leader,
 )
@@ -84,6 +84,8 @@ class LeaderDetailView(PageMixin, DetailView):
                 "counterparts": list(counterparts_of_leader(leader)),
                 **{name: facts.count() for name, facts in sections.items()},
             },
+            # Counterparts' names and the trips' countries are labels (kb.changes).
+            areas=(MEETINGS, GIFTS, AGREEMENTS),
         )
         paginator = CountedPaginator(
             with_row_relations(meetings), self.meetings_per_page, count=summary["count"]

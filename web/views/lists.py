@@ -59,7 +59,9 @@ class FilteredListMixin(PageRowsMixin):
             "page": self.request.GET.get(self.page_kwarg, ""),
             "size": page_size,
         }
-        count, number, rows = cached(f"list-{self.export_name}", key, compute)
+        count, number, rows = cached(
+            f"list-{self.export_name}", key, compute, areas=self.filters.areas()
+        )
         paginator = CountedPaginator(queryset, page_size, count=count)
         page = Page(rows, number, paginator)
         return paginator, page, rows, page.has_other_pages()

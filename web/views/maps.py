@@ -56,6 +56,7 @@ class MapView(MeetingFilterMixin, PageMixin, TemplateView):
                 "map",
                 {"shade": shade, "filters": params},
                 lambda: country_counts(selection, shade),
+                areas=filters.areas(),
             )
         else:  # every meeting: the maintained counts (kb.counters) read no meeting
             counts = tally_by_code(shade)
@@ -115,7 +116,8 @@ class ChartsView(MeetingFilterMixin, PageMixin, TemplateView):
                 ],
             }
 
-        data = cached("charts", {"filters": params}, compute)
+        # The hosts' names are labels kept by their writes (kb.changes).
+        data = cached("charts", {"filters": params}, compute, areas=filters.areas())
         undated = data["years"].pop(None, 0)
         years = charts.filled_years(data["years"])
         labels = dict(MeetingKind.choices)

@@ -48,6 +48,7 @@ class MeetingListView(
                 "meeting-search-ids",
                 {"query": self.filters.querystring()},
                 lambda: list(meetings.values_list("pk", flat=True)),
+                areas=self.filters.areas(),
             )
         return meetings
 

@@ -57,6 +57,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                 "network",
                 {"by": by, "limit": limit, "filters": params},
                 lambda: network(selection, by=by, max_nodes=limit, max_edges=self.max_edges),
+                areas=filters.areas(),
             )
             legend = colour_nodes(graph, colour=colour)
             return render_to_string(
@@ -80,7 +81,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
         # 300 KB at 100,000 meetings): rendered once per filter and colouring, they are
         # kept as HTML until the next write, so a repeated request costs one cache read
         # whatever the number of links.
-        graph_html = mark_safe(cached("network-html", key, render_graph))
+        graph_html = mark_safe(cached("network-html", key, render_graph, areas=filters.areas()))
         context.update(
             filters=filters,
             filter_errors=errors,

@@ -9,6 +9,7 @@ from gazetteer import geo
 
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
+from ..places import known_place_span
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -40,6 +41,7 @@ def entity_names(doc, prefixes=frozenset()) -> list:
         if ent.label_ != "PERSON":
             continue
         s, e = clean_entity(doc, ent.start, ent.end, prefixes)
+        e = _before_title(doc, s, e)
         if s >= e:
             continue
         s = extend_left(doc, s, prefixes)
@@ -60,6 +62,16 @@ def entity_names(doc, prefixes=frozenset()) -> list:
             continue
         spans.append((s, e))
     return spans
+
+
+def _before_title(doc, s: int, e: int) -> int:
+    """'[Macedonian Foreign] Minister X' tagged as a person: an entity whose last words
+    start a title that goes on after it ends where the title starts."""
+    for k in range(s, e):
+        for extra in (1, 2):
+            if e + extra <= len(doc) and doc[k : e + extra].text.lower() in TITLE_SET:
+                return k
+    return e
 
 
 # Common nouns a lone name may modify and still be a person ('the Biden administration').
@@ -125,6 +137,13 @@ _NAMED_AFTER = INSTITUTION_WORDS | {
 def names_a_place(doc, end: int) -> bool:
     """Whether the capitalised noun right after a name makes it a place's or a body's."""
     return end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in _NAMED_AFTER
+
+
+def in_place_name(doc, start: int, end: int) -> bool:
+    """Whether a name span is part of a longer known city's name ('[Dar] es Salaam',
+    'Port [Louis]', 'Bandar Seri Begawan' tagged as a person): a place, not a person."""
+    place = known_place_span(doc, start)
+    return place is not None and place.start <= start and end <= place.end
 
 
 def joined_nasab(doc, spans) -> list:
@@ -213,6 +232,7 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
         s = tok.i + 1
         if tok.lower_ in ("secretary", "minister"):
             s = department_end(doc, s)  # "Secretary of Defense Jim Mattis"
+        s = _after_bracketed_abbreviation(doc, s)  # "Prime Minister (PM) X"
         while s < len(doc) and s in prefixes:
             s += 1
         e = s
@@ -232,6 +252,13 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
                 continue
             spans.append((s, e))
     return spans
+
+
+def _after_bracketed_abbreviation(doc, i: int) -> int:
+    """'Prime Minister [(PM)] X': the token after an abbreviation in brackets at i, else i."""
+    if i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        return i + 3 if doc[i + 1].text.isupper() and doc[i + 1].is_alpha else i
+    return i
 
 
 def _hyphenated_title(doc, i: int) -> bool:
@@ -302,8 +329,10 @@ def appositive_names(doc, taken: set) -> list:
     spans = []
     for ent in doc.ents:
         s, e = ent.start, ent.end
-        if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= e - s <= 4 or s in taken:
+        if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= e - s <= 4 or s in taken:
             continue
+        if e - s == 1 and not _titled_appositive(doc, s):
+            continue  # one word: only with its title in apposition ('Lula, Brazil's president,')
         toks = list(doc[s:e])
         if not (is_namey(toks[0]) and is_namey(toks[-1])):
             continue
@@ -320,6 +349,15 @@ def appositive_names(doc, taken: set) -> list:
         if title_after_comma(doc, e) or title_before_comma(doc, s):
             spans.append((s, e))
     return spans
+
+
+def _titled_appositive(doc, i: int) -> bool:
+    """'Lula, Brazil's president, ...': a title noun after the comma that the parser reads
+    as the word's apposition (not 'Ukraine, the president said')."""
+    tok = doc[i]
+    if tok.lower_ in TITLE_SET or geo.lookup(tok.text) or not is_namey(tok):
+        return False
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS and c.i > i + 1 for c in tok.children)
 
 
 def of_country_names(doc, taken: set, prefixes=frozenset()) -> list:

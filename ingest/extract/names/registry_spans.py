@@ -7,8 +7,9 @@ from __future__ import annotations
 from gazetteer import geo
 from gazetteer.registry import MAX_NAME_WORDS
 
-from ..lexicon import HONORIFICS, TITLE_SET
+from ..lexicon import HONORIFICS, NAME_PREFIXES, TITLE_SET
 from .bounds import extend_left, joins_hyphen, spouse_after_comma
+from .tokens import prefix_word
 
 
 def surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list:
@@ -52,6 +53,8 @@ def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
             continue
         words = [t.text for t in doc[i : i + MAX_NAME_WORDS + 4]]
         n = registry.match_at(words)
+        if n == 1 and _written_as_style(doc, i):
+            continue  # 'HH the Amir', 'HH Sheikh Tamim': His Highness, not an alias 'HH'
         if n and all(not t.is_punct or t.text in ("-", "'", ".") for t in doc[i : i + n]):
             # a title in an alias ('Sheikh ...', 'Crown Prince ...') stays a title
             start = i
@@ -66,6 +69,15 @@ def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
             spans.append((s, e))
             taken.update(range(s, e))
     return sorted(spans)
+
+
+def _written_as_style(doc, i: int) -> bool:
+    """Whether a one-word alias is a courtesy style here ('HH'): the word is a style and
+    a title or another name follows it."""
+    if prefix_word(doc[i]) not in NAME_PREFIXES or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return nxt.lower_ == "the" or nxt.lower_ in TITLE_SET or nxt.text[:1].isupper()
 
 
 def _is_title_word(tok) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lexicon import HONORIFICS, TITLE_HEADS, TITLE_SET
-from . import finders, registry_spans
+from . import finders, partners, registry_spans
 from .tokens import PARTICLES, keeps_sheikh, prefixes_of
 
 
@@ -74,6 +74,11 @@ NAME_RULES = (
                 "The fair was opened by Emir Sheikh Faris bin Nayef Al Otaibi.",
                 "Faris bin Nayef Al Otaibi",
             ),
+            # a given name's lower-case syllable after a hyphen ends no name
+            ("President Ana Fuentes met Ban Ki-moon in Lima on Monday.", "Ban Ki-moon"),
+            ("President Ana Fuentes met Moon Jae-in in Seoul on Monday.", "Moon Jae-in"),
+            # a family name written like a preposition, made a name first (names.repair)
+            ("PM Vikram Sethi met To Lam in Hanoi on Monday.", "To Lam"),
         ),
     ),
     NameRule(
@@ -89,6 +94,10 @@ NAME_RULES = (
         lambda ctx, taken: [(s, e) for s, e in ctx.titled if s not in taken],
         (
             ("Chancellor Ottilie Brandvik opened the session.", "Ottilie Brandvik"),
+            ("PM Vikram Sethi opened the session.", "Vikram Sethi"),
+            ("Prime Minister (PM) Vikram Sethi opened the session.", "Vikram Sethi"),
+            ("Pres. Ana Fuentes met him on Monday.", "Ana Fuentes"),
+            ("FM Aidar Temirbekov met him on Monday.", "Aidar Temirbekov"),
             ("Secretary of Defense Harlan Moss toured the base.", "Harlan Moss"),
             (
                 "Crown Prince Sultan bin Rakan Al Dosari opened the fair.",
@@ -122,10 +131,14 @@ NAME_RULES = (
     ),
     NameRule(
         "appositive",
-        "an ORG/GPE/NORP-tagged name set off by a comma from a title or spouse noun",
+        "an ORG/GPE/NORP-tagged name set off by a comma from a title or spouse noun (one "
+        "word only with the title in apposition)",
         0.9,
         lambda ctx, taken: finders.appositive_names(ctx.doc, taken),
-        (("Tolga Arslan, the prime minister of Turkey, arrived.", "Tolga Arslan"),),
+        (
+            ("Tolga Arslan, the prime minister of Turkey, arrived.", "Tolga Arslan"),
+            ("President Ana Fuentes met Prabowo, Indonesia's president, in Jakarta.", "Prabowo"),
+        ),
     ),
     NameRule(
         "country_possessive",
@@ -139,6 +152,31 @@ NAME_RULES = (
         "a proper-noun name coordinated with a PERSON the tagger found",
         0.9,
         lambda ctx, taken: finders.coordinated_names(ctx.doc, taken),
+    ),
+    NameRule(
+        "partner",
+        "two to four name words, untagged or tagged a body (then shown as a person's name "
+        "elsewhere), on one side of a meeting whose other side is a name found ('X met Y', "
+        "'X held talks with Y')",
+        0.85,
+        lambda ctx, taken: partners.partner_names(ctx.doc, taken),
+        (
+            (
+                "President Kwame Mensah held talks with Bakary Traore on Monday. Traore, the "
+                "Malian prime minister, called the talks useful.",
+                "Bakary Traore",
+            ),
+            (
+                "Prime Minister Vikram Sethi met Ana Fuentes in Lima on Monday. Fuentes, "
+                "Peru's president, hosted a dinner.",
+                "Ana Fuentes",
+            ),
+            (
+                "Navin Ramgoolam met Prime Minister Vikram Sethi on Friday. Ramgoolam, the "
+                "Mauritian prime minister, called the talks warm.",
+                "Navin Ramgoolam",
+            ),
+        ),
     ),
     NameRule(
         "particle",
@@ -163,6 +201,7 @@ _ADDING = (
     "appositive",
     "country_possessive",
     "coordinated",
+    "partner",
     "particle",
 )
 
@@ -234,6 +273,8 @@ def name_spans(idx) -> list[NameSpan]:
     for s, e in spans:
         start = s - 1 if keeps_sheikh(doc, s, e) else s
         if finders.dateline_source(doc, start, e) or finders.names_a_place(doc, e):
+            continue
+        if finders.in_place_name(doc, start, e):
             continue
         rule = RULES_BY_NAME[rule_of.get((s, e), "entity")]
         out[(start, e)] = NameSpan(start, e, rule.name, rule.confidence)

@@ -117,7 +117,10 @@ def _phrase_start(doc, sent) -> int:
 
 def title_before(doc, start: int, idx):
     """The title right before a name ('US President' -> 'President') and the token
-    where it starts."""
+    where it starts; over an abbreviation in brackets ('Prime Minister (PM) X')."""
+    if start >= 3 and doc[start - 1].text == ")" and doc[start - 3].text == "(":
+        if doc[start - 2].text.isupper():
+            return title_before(doc, start - 3, idx)
     a = _window_start(doc, start, _phrase_start(doc, idx.sent(doc[start])))
     if a >= start:
         return None, start

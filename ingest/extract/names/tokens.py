@@ -282,6 +282,8 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
     for k in range(start + 1, end):
         low = doc[k].lower_
         if low.isalpha() and low == doc[k].text and low not in PARTICLES:
+            if hyphen_syllable(doc, k):
+                continue  # 'Ban Ki-[moon]', 'Moon Jae-[in]': the end of a given name
             end = k
             break
     while end > start and (
@@ -297,6 +299,19 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
         if j < len(doc) and is_namey(doc[j]):
             end = j + 1
     return start, end
+
+
+def hyphen_syllable(doc, k: int) -> bool:
+    """'Ki-[moon]', 'Jae-[in]': a lower-case syllable joined by a hyphen, with no spaces,
+    to a capitalised one, as Korean given names are written."""
+    return (
+        k >= 2
+        and doc[k - 1].text == "-"
+        and not doc[k - 1].whitespace_
+        and not doc[k - 2].whitespace_
+        and doc[k - 2].text[:1].isupper()
+        and doc[k - 2].is_alpha
+    )
 
 
 def is_demonym(tok) -> bool:

@@ -1,6 +1,6 @@
 """Rebuild the maintained counts (``kb.models.tallies``) from the tables.
 
-    python manage.py recount            # every country's and leader's tally
+    python manage.py recount            # every tally, pair of countries and total
     python manage.py recount --check    # only report the rows that differ (exit 1 if any)
 
 The counts are kept up to date by every write (``kb.counters``); this is for after a
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kb import counters
+from kb import changes, counters
 
 
 class Command(BaseCommand):
-    help = "Rebuild the countries' and leaders' maintained counts from the tables."
+    help = "Rebuild the maintained counts (countries, leaders, pairs, totals) from the tables."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -32,6 +32,9 @@ class Command(BaseCommand):
             self.stdout.write("The maintained counts agree with a recount.")
             return
         made = counters.recount_all()
+        # Written in bulk (no signals): pages showing the counts read them again.
+        changes.kb_changed(changes.MEETINGS, changes.LEADERS, changes.COUNTRIES)
         self.stdout.write(
-            f"Recounted: {made['countries']} countries and {made['leaders']} leaders with counts."
+            f"Recounted: {made['countries']} countries, {made['leaders']} leaders and"
+            f" {made['pairs']} pairs of countries with counts, and the totals."
         )

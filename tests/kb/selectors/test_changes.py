@@ -1,20 +1,15 @@
-"""Cached reads last until the next write (kb.changes)."""
+"""Cached reads last until a write to one of their areas (kb.changes)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 
 from kb import changes
+from kb.changes import AGREEMENTS, ARTICLES, GIFTS, LEADERS, MEETINGS
 from kb.models import Meeting
-from tests.factories import LeaderFactory, MeetingFactory
+from tests.factories import GiftFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    from django.core.cache import cache
-
-    cache.clear()
 
 
 def count_calls():
@@ -27,44 +22,84 @@ def count_calls():
     return calls, compute
 
 
-def test_a_result_is_computed_once_until_a_write():
+def test_a_result_is_computed_once_until_a_write_to_its_areas():
+    a, b = LeaderFactory(), LeaderFactory()
     calls, compute = count_calls()
-    assert changes.cached("meetings", {"q": 1}, compute) == 0
-    assert changes.cached("meetings", {"q": 1}, compute) == 0
+    assert changes.cached("meetings", {"q": 1}, compute, areas=[MEETINGS]) == 0
+    assert changes.cached("meetings", {"q": 1}, compute, areas=[MEETINGS]) == 0
     assert len(calls) == 1
-    assert changes.cached("meetings", {"q": 2}, compute) == 0  # other params: other entry
+    assert changes.cached("meetings", {"q": 2}, compute, areas=[MEETINGS]) == 0  # other params
     assert len(calls) == 2
 
-    MeetingFactory(participants=[LeaderFactory(), LeaderFactory()])
-    assert changes.cached("meetings", {"q": 1}, compute) == 1
+    GiftFactory(giver=a, recipient=b)  # another area: kept
+    assert changes.cached("meetings", {"q": 1}, compute, areas=[MEETINGS]) == 0
+    assert len(calls) == 2
+
+    MeetingFactory(participants=[a, b])
+    assert changes.cached("meetings", {"q": 1}, compute, areas=[MEETINGS]) == 1
     assert len(calls) == 3
 
 
-def test_participants_changed_and_deletes_move_the_version_on():
+def test_a_result_of_several_areas_moves_with_any_of_them():
+    calls, compute = count_calls()
+    changes.cached("both", {}, compute, areas=[MEETINGS, ARTICLES])
+    changes.kb_changed(ARTICLES)
+    changes.cached("both", {}, compute, areas=[MEETINGS, ARTICLES])
+    assert len(calls) == 2
+    changes.kb_changed(LEADERS)
+    changes.cached("both", {}, compute, areas=[MEETINGS, ARTICLES])
+    assert len(calls) == 2
+
+
+def test_areas_must_be_named_and_known():
+    with pytest.raises(ValueError, match="Unknown cache areas"):
+        changes.cached("x", {}, lambda: 1, areas=["meeting"])
+    with pytest.raises(ValueError, match="needs the areas"):
+        changes.cached("x", {}, lambda: 1, areas=[])
+    with pytest.raises(ValueError, match="Unknown cache areas"):
+        changes.kb_changed("network")
+
+
+def test_participants_changed_and_deletes_move_the_meetings_on():
     meeting = MeetingFactory(participants=[LeaderFactory()])
-    version = changes.kb_version()
-    meeting.participants.add(LeaderFactory())
-    assert changes.kb_version() > version
-    version = changes.kb_version()
+    other = LeaderFactory()
+    version = changes.area_versions([MEETINGS])[MEETINGS]
+    meeting.participants.add(other)
+    assert changes.area_versions([MEETINGS])[MEETINGS] > version
+    version = changes.area_versions([MEETINGS])[MEETINGS]
     meeting.delete()
-    assert changes.kb_version() > version
+    assert changes.area_versions([MEETINGS])[MEETINGS] > version
 
 
-def test_bulk_writes_say_so_and_a_transaction_moves_it_once_at_commit():
-    version = changes.kb_version()
+def test_a_transaction_moves_each_area_it_wrote_once_at_commit():
+    leaders = [LeaderFactory() for _ in range(2)]
+    before = changes.area_versions(changes.AREAS)
     with transaction.atomic():
         for _ in range(5):
-            MeetingFactory(participants=[LeaderFactory()])
-        changes.kb_changed()
-        assert changes.kb_version() == version  # not before the commit
-    assert changes.kb_version() == version + 1
+            MeetingFactory(participants=leaders)
+        changes.kb_changed(GIFTS)
+        assert changes.area_versions(changes.AREAS) == before  # not before the commit
+    after = changes.area_versions(changes.AREAS)
+    assert after[MEETINGS] == before[MEETINGS] + 1
+    assert after[GIFTS] == before[GIFTS] + 1
+    assert after[LEADERS] == before[LEADERS]
 
 
 def test_a_rolled_back_write_changes_nothing():
-    version = changes.kb_version()
+    leader = LeaderFactory()
+    before = changes.area_versions(changes.AREAS)
     with pytest.raises(RuntimeError), transaction.atomic():
-        MeetingFactory(participants=[LeaderFactory()])
+        MeetingFactory(participants=[leader])
         raise RuntimeError("rolled back")
-    assert changes.kb_version() == version
-    changes.kb_changed()  # outside a transaction: at once
-    assert changes.kb_version() == version + 1
+    assert changes.area_versions(changes.AREAS) == before
+    changes.kb_changed()  # outside a transaction, no areas: every one, at once
+    after = changes.area_versions(changes.AREAS)
+    assert all(after[area] == before[area] + 1 for area in changes.AREAS)
+
+
+def test_an_emptied_cache_starts_every_area_past_any_entry():
+    calls, compute = count_calls()
+    changes.cached("m", {}, compute, areas=[MEETINGS, AGREEMENTS])
+    cache.delete("kb:version:agreements")  # evicted
+    changes.cached("m", {}, compute, areas=[MEETINGS, AGREEMENTS])
+    assert len(calls) == 2

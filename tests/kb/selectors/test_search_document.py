@@ -170,3 +170,25 @@ def test_api_search_keeps_date_order_and_pages(world, client):
     assert excluded["count"] == newest["count"] - 1
     assert all(row["place"] != "Kanazawa" for row in excluded["results"])
     assert not any(row["review_state"] == ReviewState.REJECTED for row in newest["results"])
+
+
+@pytest.mark.django_db
+@pytest.mark.integration
+@pytest.mark.skipif(not ON_POSTGRES, reason="the indexes are PostgreSQL's (GIN)")
+def test_only_the_meeting_document_index_is_kept_for_search():
+    """Migration 0016 dropped 0004's per-table text indexes, which nothing read any more
+    but every write maintained (an article's whole text made a tsvector on each save);
+    the meeting document's index, which the search reads, stays."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'kb_%%' "
+            "AND indexdef ILIKE '%%USING gin%%'"
+        )
+        gin = {row[0] for row in cursor.fetchall()}
+    assert not gin & {
+        "kb_article_search_gin",
+        "kb_meeting_search_gin",
+        "kb_gift_search_gin",
+        "kb_agreement_search_gin",
+    }
+    assert "kb_meeting_search_document_gin" in gin, gin

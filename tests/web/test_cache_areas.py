@@ -1,0 +1,221 @@
+"""A write makes cold exactly the cached pages that show what it changed (kb.changes
+areas), and those pages show the change at once: an article's status leaves the leaders
+list cached, a new meeting leaves the gifts list cached, a leader's new name reaches
+every list that names them."""
+
+import pytest
+from django.urls import reverse
+
+from kb import changes
+from kb.models import Article, ArticleStatus
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    CountryFactory,
+    GiftFactory,
+    LeaderFactory,
+    MeetingFactory,
+    editor,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class ComputeSpy:
+    """The real cache, noting each cached result that was computed (stored)."""
+
+    def __init__(self, real):
+        self.real, self.computed = real, []
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def set(self, key, *args, **kwargs):
+        if key.startswith("kb:cached:"):
+            self.computed.append(key)
+        return self.real.set(key, *args, **kwargs)
+
+
+@pytest.fixture
+def world():
+    home = CountryFactory(code="QN", name="Qnorway")
+    a = LeaderFactory(name="Astrid Qvale", country=home)
+    b = LeaderFactory(name="Bruno Qosta", country=CountryFactory(code="QC", name="Qchile"))
+    meeting = MeetingFactory(participants=[a, b], place="Qtown", host_country=home)
+    GiftFactory(giver=a, recipient=b, meeting=meeting, item="silver bowl")
+    agreement = AgreementFactory(meeting=meeting)
+    agreement.leader_parties.set([a, b])
+    ArticleFactory()
+    return {"home": home, "a": a, "b": b, "meeting": meeting}
+
+
+def pages(world) -> dict[str, str]:
+    return {
+        "home": "/",
+        "leaders": reverse("leader-list"),
+        "countries": reverse("country-list"),
+        "gifts": reverse("gift-list"),
+        "agreements": reverse("agreement-list"),
+        "articles": reverse("article-list"),
+        "network": reverse("network"),
+        "search": reverse("meeting-list") + "?q=Qtown",
+        "leader": reverse("leader-detail", args=[world["a"].pk]),
+        "country": reverse("country-detail", args=["QN"]),
+        "api-meetings": "/api/meetings/",
+        "charts": reverse("charts"),
+    }
+
+
+@pytest.fixture
+def cold_after(client, world, monkeypatch):
+    """``cold_after(write)``: the pages that computed a cached result again after it."""
+    spy = ComputeSpy(changes.cache)
+    monkeypatch.setattr(changes, "cache", spy)
+    urls = pages(world)
+
+    def visit() -> set[str]:
+        cold = set()
+        for name, url in urls.items():
+            spy.computed.clear()
+            assert client.get(url).status_code == 200, url
+            if spy.computed:
+                cold.add(name)
+        return cold
+
+    assert visit() == set(urls)  # all computed once
+    assert visit() == set()  # then all kept
+
+    def after(write) -> set[str]:
+        write()
+        return visit()
+
+    return after
+
+
+EVERYTHING = {"home", "leaders", "countries", "gifts", "agreements", "articles", "network",
+              "search", "leader", "country", "api-meetings", "charts"}  # fmt: skip
+
+
+def test_an_articles_status_colds_only_what_shows_articles(cold_after):
+    pk = Article.objects.get().pk
+    write = lambda: Article.objects.filter(pk=pk).update(status=ArticleStatus.FAILED)  # noqa: E731
+    # The search reads source articles' words; the home page counts articles.
+    assert cold_after(write) == {"home", "articles", "search"}
+
+
+def test_a_new_meeting_leaves_the_gifts_agreements_and_articles_lists_cached(cold_after, world):
+    write = lambda: MeetingFactory(participants=[world["a"], world["b"]])  # noqa: E731
+    assert cold_after(write) == EVERYTHING - {"gifts", "agreements", "articles"}
+
+
+def test_a_new_gift_colds_the_gifts_and_what_counts_them(cold_after, world):
+    write = lambda: GiftFactory(giver=world["b"], recipient=world["a"])  # noqa: E731
+    assert cold_after(write) == {"home", "gifts", "search", "leader"}
+
+
+def test_a_new_agreement_colds_the_agreements_and_what_counts_them(cold_after, world):
+    def write():
+        AgreementFactory().leader_parties.set([world["a"]])
+
+    assert cold_after(write) == {"home", "agreements", "search", "leader"}
+
+
+def test_a_new_leader_colds_the_lists_of_leaders_only(cold_after, world):
+    write = lambda: LeaderFactory(country=world["home"])  # noqa: E731
+    # The gifts' and agreements' forms list leaders; the network's form and the
+    # countries' counts too.
+    assert cold_after(write) == EVERYTHING - {"articles", "leader", "country", "api-meetings",
+                                              "charts"}  # fmt: skip
+
+
+def test_a_leaders_new_name_colds_every_page_naming_them(cold_after, world):
+    leader = world["a"]
+    leader.name = "Astrid Renamed"
+    assert cold_after(leader.save) == EVERYTHING - {"articles"}
+
+
+def test_a_meetings_new_place_colds_its_gifts_and_agreements_rows(cold_after, world):
+    meeting = world["meeting"]
+    meeting.place = "Qharbour"
+    assert cold_after(meeting.save) == EVERYTHING - {"articles"}
+
+
+def shown(client, name: str) -> str:
+    return client.get(reverse(name)).content.decode()
+
+
+def test_a_leaders_new_name_shows_at_once_on_gifts_and_the_network(client, world):
+    assert "Astrid Qvale" in shown(client, "gift-list")
+    assert "Astrid Qvale" in shown(client, "network")
+    world["a"].name = "Astrid Renamed"
+    world["a"].save()
+    assert "Astrid Renamed" in shown(client, "gift-list")
+    assert "Astrid Renamed" in shown(client, "network")
+
+
+def test_a_meetings_new_place_shows_at_once_on_its_gifts(client, world):
+    assert "Qtown" in shown(client, "gift-list")
+    world["meeting"].place = "Qharbour"
+    world["meeting"].save()
+    assert "Qharbour" in shown(client, "gift-list")
+
+
+def test_a_countrys_new_name_shows_at_once_on_the_leaders_list(client, world):
+    assert "Qnorway" in shown(client, "leader-list")
+    world["home"].name = "Qnewland"
+    world["home"].save()
+    assert "Qnewland" in shown(client, "leader-list")
+
+
+# ---- stale while revalidate, and who reads fresh -----------------------------------------
+
+
+@pytest.fixture
+def stale_window(settings, monkeypatch):
+    settings.KB_STALE_SECONDS = 5
+    now = [1_000_000.0]
+    monkeypatch.setattr(changes, "_now", lambda: now[0])
+    return now
+
+
+def leaders_listed(client) -> list[tuple[str, int]]:
+    context = client.get(reverse("leader-list") + "?sort=-meetings").context
+    return [(x.name, x.meeting_count) for x in context["leaders"]]
+
+
+def test_readers_get_the_previous_page_for_a_few_seconds_editors_get_theirs(
+    client, world, stale_window
+):
+    before = leaders_listed(client)
+    MeetingFactory(participants=[world["a"], world["b"]])
+    assert leaders_listed(client) == before  # a reader, within the window: as it was
+
+    editor_client = client_class_logged_in(editor("cache-editor"))
+    after = leaders_listed(editor_client)
+    assert after != before and ("Astrid Qvale", 2) in after
+
+    stale_window[0] += 6  # past the window (the editor's read stored the new page)
+    assert leaders_listed(client) == after
+
+
+def test_an_api_token_editor_reads_fresh_counts(client, world, stale_window):
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=editor("api-cache-editor")).key
+
+    def count(**headers) -> int:
+        return client.get("/api/meetings/", **headers).json()["count"]
+
+    as_editor = {"HTTP_AUTHORIZATION": f"Token {token}"}
+    assert count() == count(**as_editor) == 1  # each kept
+    MeetingFactory(participants=[world["a"], world["b"]])
+    assert count() == 1  # anonymous, within the window: stale
+    assert count(**as_editor) == 2
+
+
+def client_class_logged_in(user):
+    from django.test import Client
+
+    other = Client()
+    other.force_login(user)
+    return other
