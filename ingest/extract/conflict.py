@@ -214,6 +214,10 @@ def _went_on(head) -> bool:
     return head.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
 
 
+def _when_clause(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+
+
 def verb_asserted(verb) -> bool:
     """Whether a verb reports something that happened (see module docstring)."""
     seen = 0
@@ -240,6 +244,8 @@ def verb_asserted(verb) -> bool:
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return True
+            if verb.dep_ == "advcl" and verb.tag_ == "VBD" and _when_clause(verb):
+                return True  # "(set targets) when X visited Y": the past time clause holds
             verb = verb.head
             if verb.pos_ not in ("VERB", "AUX", "ADJ"):
                 verb = verb.head if verb.dep_ == "prep" else None

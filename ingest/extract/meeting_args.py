@@ -5,8 +5,11 @@ who are company rather than parties."""
 from __future__ import annotations
 
 from .companions import group_leader
+from .lexicon import TITLES
 from .meeting_time import verb_above
 from .names import is_private
+
+TITLE_WORDS = {w for t in TITLES for w in t.replace("-", " ").split()} - {"of", "state"}
 
 
 def _subjects(verb, people) -> list:
@@ -38,6 +41,7 @@ def _subjects(verb, people) -> list:
 def _refs(tok, people) -> list:
     """Persons an argument names, with the coordinations the parser hangs elsewhere."""
     out = people.refs(tok) + _title_conjuncts(tok, people) + _of_conjuncts(tok, people)
+    out = _misread_possessor(tok, people) + out
     if out:
         out += _name_list(tok, people)
     return list(dict.fromkeys(out))
@@ -149,15 +153,40 @@ def _title_conjuncts(subject, people) -> list:
     doc = subject.doc
     own = set(people.pids(subject))
     for c in subject.conjuncts:
-        if c.pos_ != "PROPN" or set(people.pids(c)) - own:
+        if c.pos_ != "PROPN" and c.lower_ not in TITLE_WORDS or set(people.pids(c)) - own:
             continue
-        for j in range(c.i + 1, min(len(doc), c.i + 5)):
-            if doc[j].pos_ != "PROPN":
-                break
-            if people.pids(doc[j]):
+        for j in range(c.i + 1, min(len(doc), c.i + 8)):
+            if people.pids(doc[j]) and set(people.pids(doc[j])) - own:
                 out += list(people.pids(doc[j]))
                 break
+            if doc[j].pos_ != "PROPN" and not _country_title(doc[j], c):
+                break
     return out
+
+
+def _misread_possessor(tok, people) -> list:
+    """'by A and Germany's then chancellor, B': the parser may make A and Germany the
+    possessors of the title; A is a party beside B."""
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "poss" and any(_possessive_country(x) for x in c.conjuncts)
+        for p in people.pids(c)
+    ]
+
+
+def _possessive_country(tok) -> bool:
+    return tok.ent_type_ == "GPE" and any(k.tag_ == "POS" for k in tok.children)
+
+
+def _country_title(tok, conjunct) -> bool:
+    """The words of "A and Germany's then chancellor, B" between the conjunct (the
+    country, or the title the parser coordinated) and the name."""
+    if conjunct.pos_ != "PROPN":
+        return tok.text == ","
+    if tok.tag_ == "POS" or tok.lower_ in ("then", "former", "new", ","):
+        return conjunct.ent_type_ == "GPE"
+    return conjunct.ent_type_ == "GPE" and tok.lower_ in TITLE_WORDS
 
 
 def _coordinated_left(subject, people) -> list:
@@ -211,7 +240,10 @@ def _names_before(verb, people) -> list:
         i -= 1
     if len(set(out)) == 1 and verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
         # "On his first trip to X, A met B": the parser hung A's name on X
-        return out if doc[verb.i - 1].dep_ in ("appos", "conj", "npadvmod") else []
+        before = doc[verb.i - 1]
+        if before.dep_ == "pobj" and any(t.ent_type_ == "DATE" for t in before.subtree):
+            return out  # "On Thursday X hosted ...": the time phrase swallowed the subject
+        return out if before.dep_ in ("appos", "conj", "npadvmod") else []
     return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
 
 
@@ -263,6 +295,8 @@ def _by_phrases(verb) -> list:
     """A passive verb's 'by' phrases, also when the parser hangs one on the verb's place
     or occasion ('was joined at the summit by A, B and C')."""
     agents = [c for c in verb.children if c.dep_ == "agent"]
+    if not agents and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return _stray_agents(verb)
     if agents or not any(c.dep_ == "auxpass" for c in verb.children):
         return agents
     return [
@@ -273,6 +307,26 @@ def _by_phrases(verb) -> list:
         if obj.dep_ == "pobj"
         for by in obj.children
         if by.dep_ == "prep" and by.lower_ == "by"
+    ]
+
+
+def _stray_agents(participle) -> list:
+    """'ended with an accord signed in the capital, X, in 2000 by A and B': after an
+    apposition the parser may hang the participle's 'by' phrase on the active verb above;
+    an active verb takes no agent, so the one after the participle is the participle's."""
+    verb = participle.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.subtree
+        if c.i > participle.i
+        and (c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by")
+        and (c.head == verb or c.head.ent_type_ == "DATE")  # or hung on the date before it
     ]
 
 

@@ -37,19 +37,21 @@ MEASURE_NOUNS = {
     "weeks",
     "night",
     "evening",
+    "session",
 }
 
 
 def held_noun(obj):
-    """The event noun a verb holds: 'held talks', 'held five hours of talks'."""
-    if obj.lower_ in HELD_NOUNS:
+    """The event noun a verb holds: 'held talks', 'held five hours of talks', 'held a
+    session of official talks' (the talks, which name the counterpart)."""
+    if obj.lower_ in HELD_NOUNS and obj.lower_ not in MEASURE_NOUNS:
         return obj
     if obj.lower_ in MEASURE_NOUNS:
         for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             inner = [c for c in of.children if c.dep_ == "pobj" and c.lower_ in HELD_NOUNS]
             if inner:
                 return inner[0]
-    return None
+    return obj if obj.lower_ in HELD_NOUNS else None
 
 
 def outer_noun(tok):
@@ -167,6 +169,63 @@ def _done_together(verb, subs, objs, people, published) -> bool:
     )  # "laid a wreath at the memorial in Verdun"
 
 
+# "signed it in their respective capitals", "signed remotely": each signed where he was.
+APART_WORDS = {"separately", "remotely", "individually", "independently", "virtually"}
+APART_PLACES = {"respective", "own", "separate", "different"}
+# "signed a joint letter to the UN": a letter is signed wherever each signer is.
+SENT_DOCUMENTS = {"letter", "appeal", "op", "article", "petition"}
+
+
+def signed_apart(verb) -> bool:
+    """'A and B each signed the accord', 'signed it separately / in their respective
+    capitals / by letter', 'signed an open letter': signatures that tell no meeting."""
+    if _each(verb) or _each_of_subjects(verb) or _signed_where_each_was(verb):
+        return True
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in APART_WORDS:
+            return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in SENT_DOCUMENTS:
+            if not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children):
+                return True  # "a letter of intent" is an instrument signed in person
+    for c in (t for t in verb.subtree if t.head == verb or t.head.head == verb):
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by", "via"):
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                if any(a.lower_ in APART_PLACES for a in o.children) or o.lower_ in (
+                    "letter",
+                    "mail",
+                    "correspondence",
+                    "post",
+                ):
+                    return True
+    return False
+
+
+def _each_of_subjects(verb) -> bool:
+    """'A and B each signed' with 'each' hung inside the subject."""
+    return any(
+        t.lower_ == "each" and t.dep_ in ("appos", "advmod", "det", "dep", "npadvmod")
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+    )
+
+
+def _signed_where_each_was(verb) -> bool:
+    """'signed by A in X and by B in Y': two 'by' phrases, each with its own place."""
+    bys = [t for t in verb.subtree if t.lower_ == "by" and t.dep_ in ("agent", "conj", "prep")]
+    if len(bys) < 2:
+        return False
+    places = {
+        t.text
+        for t in verb.subtree
+        if t.i > bys[0].i
+        and t.dep_ == "pobj"
+        and t.head.lower_ == "in"
+        and (t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
+    }
+    return len(places) >= 2
+
+
 def _separate_meetings(verb) -> bool:
     """'had bilateral meetings with A and B', 'held separate talks with A and B': one
     meeting with each."""
@@ -213,4 +272,34 @@ def _infinitive_below(verb) -> bool:
     return any(
         t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         for t in verb.subtree
+    )
+
+
+# Words of acts done at a distance: "in a letter", "by phone", "in a televised address".
+REMOTE_WORDS = {"letter", "message", "statement", "phone", "telephone", "video", "tweet",
+                "cable", "telegram", "note", "post", "broadcast", "address", "call",
+                "videolink", "videoconference", "email", "interview"}  # fmt: skip
+LINE_WORDS = {"phone", "telephone", "video", "videolink", "videoconference", "call"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def at_a_distance(verb) -> bool:
+    """'told Y in a letter', 'welcomed Y in a televised address', 'by phone': the act
+    reached its person without a meeting."""
+    for prep in (t for t in verb.subtree if t.dep_ in ("prep", "agent")):
+        if prep.lower_ not in ("in", "by", "via", "through", "over", "during"):
+            continue
+        if prep.head != verb and prep.head.head != verb:
+            continue
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in REMOTE_WORDS for o in prep.children):
+            return True
+    return any(c.dep_ == "advmod" and c.lower_ in ("remotely", "virtually") for c in verb.children)
+
+
+def _by_line(verb) -> bool:
+    return any(
+        prep.dep_ in ("prep", "agent")
+        and prep.lower_ in ("by", "over", "on")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in LINE_WORDS for o in prep.children)
+        for prep in verb.children
     )

@@ -42,6 +42,7 @@ from .meeting_kinds import (
 )
 from .meeting_lede import ends_then, lede_trigger, referred_date
 from .meeting_parts import _absorb_parts
+from .meeting_tellings import first_telling, place_rounds
 from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
@@ -55,11 +56,13 @@ def find_mentions(idx, people, published) -> list:
     not), not on the words of its sentence."""
     out = []
     idx.last_date = None
+    idx.cache["meeting_mentions"] = out  # the mentions so far, for those referring back
     for sent in body_sents(idx):
         for tok in sent:
             if tok.pos_ == "VERB":
                 m = _read("verb", idx, people, tok, published)
-                ok = m is not None and verb_asserted(tok)
+                # a second telling the parser hung in the first's clause shares its assertion
+                ok = m is not None and verb_asserted(first_telling(tok))
             elif tok.pos_ in ("NOUN", "PROPN"):
                 m = _read("noun", idx, people, tok, published)
                 ok = m is not None and (noun_asserted(tok) or is_presupposed(tok))
@@ -192,7 +195,15 @@ def _call_and_visit(meeting: Meeting, m: Mention) -> bool:
     return _in_person(m) and any("call" in o.kinds for o in meeting.mentions)
 
 
-def _compatible(meeting: Meeting, m: Mention) -> bool:
+def _host_side(x, people) -> str | None:
+    """The country a meeting or mention is held in: its place's, else its host's (the one
+    who received, hosted or welcomed the other)."""
+    if x.host or people is None or not x.strong_hosts:
+        return x.host
+    return people.get(x.strong_hosts[0]).country
+
+
+def _compatible(meeting: Meeting, m: Mention, people=None) -> bool:
     if meeting.background != m.background:
         return False
     if _call_and_visit(meeting, m):
@@ -204,8 +215,9 @@ def _compatible(meeting: Meeting, m: Mention) -> bool:
             return False
         if abs((meeting.date - m.date).days) > MAX_VISIT_DAYS:
             return False
-    if meeting.host and m.host and meeting.host != m.host:
-        return False
+    a, b = _host_side(meeting, people), _host_side(m, people)
+    if a and b and a != b:
+        return False  # one hosting the other, then the other way round: two visits
     a, b = _city(meeting.places), _city(m.places)
     if a and b and a != b:
         return False
@@ -230,7 +242,7 @@ def _joined(meetings, m, people):
             for g in reversed(meetings)
             if set(g.participants) < set(m.participants)
             and not joiners & set(g.participants)
-            and _compatible(g, m)
+            and _compatible(g, m, people)
         ),
         None,
     )
@@ -249,7 +261,7 @@ def merge(mentions, people=None) -> list:
             (
                 g
                 for g in meetings
-                if set(g.participants) == set(m.participants) and _compatible(g, m)
+                if set(g.participants) == set(m.participants) and _compatible(g, m, people)
             ),
             None,
         ) or _joined(meetings, m, people)
@@ -259,7 +271,11 @@ def merge(mentions, people=None) -> list:
         target.add(m)
     for m in singles:
         target = next(
-            (g for g in meetings if m.participants[0] in g.participants and _compatible(g, m)),
+            (
+                g
+                for g in meetings
+                if m.participants[0] in g.participants and _compatible(g, m, people)
+            ),
             None,
         )
         if target is not None:
@@ -304,6 +320,7 @@ def events(idx, people, published) -> list:
     for meeting in meetings:
         _the_summit(meeting, idx, published)
     sideline_dates(meetings)
+    place_rounds(meetings, first)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
     travelling = _travellers_now(idx, people, published)

@@ -17,8 +17,13 @@ told only as a subject, a noun mention with one participant, the statistical scr
 from __future__ import annotations
 
 from .meeting_attendance import add_attendance
+from .meeting_echoes import did_the_same, returned_visit
 from .meeting_events import _lede_mention
+from .meeting_handovers import HAND_VERBS, handed_in_person
 from .meeting_nouns import _noun_mention
+from .meeting_tellings import TELL_VERBS, told_in_meetings
+from .meeting_together import at_the_seat, visit_with_the_pair
+from .meeting_welcomes import GIVE_VERBS, welcome_given
 from .meeting_words import GATHERING_VERBS, HOST_VERBS, JOINT_VERBS, MEAL_VERBS, TOGETHER_VERBS
 from .meetings import DEAL_VERBS, TRIP_VERBS, _verb_mention
 from .rule_tables import Met, Rule, by_name, readers
@@ -188,6 +193,103 @@ MEETING_RULES = (
             ),
         ),
         confidence=0.8,
+    ),
+    Rule(
+        "meeting.welcome_given",
+        "'A gave B a ceremonial welcome / a guard of honour', 'B received a warm welcome from "
+        "A', 'A hosted a state banquet for B': A hosts B's visit",
+        0.8,
+        welcome_given,
+        (
+            (
+                f"President {MACRON} gave Chancellor {SCHOLZ} a ceremonial welcome in Paris on "
+                "Monday.",
+                PAIR,
+            ),
+        ),  # fmt: skip
+        triggers=frozenset(GIVE_VERBS),
+    ),
+    Rule(
+        "meeting.told_in_round",
+        "'A held a string of meetings with regional leaders. He told B that ...': words said "
+        "to a leader within a round of meetings; 'told B by phone' is a call",
+        0.7,
+        told_in_meetings,
+        (
+            (
+                f"President {MACRON} held a string of meetings with regional leaders in Paris on "
+                f"Monday. He told Chancellor {SCHOLZ} that trade would grow.",
+                PAIR,
+            ),
+        ),  # fmt: skip
+        triggers=frozenset(TELL_VERBS),
+    ),
+    Rule(
+        "meeting.handed_over",
+        "'A handed a draft to B in X', 'A presented B with a horse at a ceremony': a thing "
+        "handed over at a place of the handing's own",
+        0.7,
+        handed_in_person,
+        ((f"President {MACRON} handed a revised draft to Chancellor {SCHOLZ}" + _BERLIN, PAIR),),
+        triggers=frozenset(HAND_VERBS),
+    ),
+    Rule(
+        "meeting.visit_with_the_pair",
+        "'The two leaders set out targets when A visited B's capital': a visit told with what "
+        "the two did then",
+        0.7,
+        visit_with_the_pair,
+        (
+            (
+                f"President {MACRON} met Chancellor {SCHOLZ} in Paris on Monday. The two leaders "
+                "first set out joint targets when Macron visited Berlin in 2019.",
+                PAIR,
+            ),
+        ),  # fmt: skip
+        triggers=frozenset({"pay", "make"}),
+    ),
+    Rule(
+        "meeting.at_the_seat",
+        "'A was at the White House, where President B said ...': a foreign leader at another's "
+        "seat where that leader spoke",
+        0.7,
+        at_the_seat,
+        (
+            (
+                f"Last week Chancellor {SCHOLZ} flew to Kyiv, and on Monday Scholz was in "
+                f"Washington, where President {BIDEN} said the talks had gone well.",
+                Met((SCHOLZ, BIDEN)),
+            ),
+        ),  # fmt: skip
+        triggers=frozenset({"say"}),
+    ),
+    Rule(
+        "meeting.visit_returned",
+        "'B was received by A in 2015. A returned the visit the following year': the other way",
+        0.7,
+        returned_visit,
+        (
+            (
+                f"Chancellor {SCHOLZ} was received by President {MACRON} in Paris in 2015. Macron "
+                "returned the visit the following year.",
+                PAIR,
+            ),
+        ),  # fmt: skip
+        triggers=frozenset({"return", "reciprocate"}),
+    ),
+    Rule(
+        "meeting.did_the_same",
+        "'A travelled to X to meet B, and C did the same': C met B there",
+        0.6,
+        did_the_same,
+        (
+            (
+                f"President {MACRON} travelled to Berlin in 2015 to meet Chancellor {SCHOLZ}, and "
+                f"in 2019 Prime Minister {MODI} did the same.",
+                Met((MODI, SCHOLZ)),
+            ),
+        ),  # fmt: skip
+        triggers=frozenset({"do"}),
     ),
     _verb_rule("meeting.verb", "a meeting verb no row above holds", (), ()),
     _noun_rule(

@@ -10,7 +10,10 @@ and `is_planned`.  `meeting_events` merges mentions into events.
 Participants are read by `meeting_args`, times by `meeting_time`, small tests on a
 trigger's words by `meeting_checks`, and event-noun mentions by `meeting_nouns`; the
 trigger words are in `meeting_words`.  The rules, named by their trigger words, with their
-patterns, confidences and examples, are the table `meeting_rules.MEETING_RULES`.
+patterns, confidences and examples, are the table `meeting_rules.MEETING_RULES`.  Meetings
+told with no meeting word are read by `meeting_welcomes`, `meeting_tellings` (within a
+round of meetings), `meeting_handovers`, `meeting_together` (two leaders in one place)
+and `meeting_echoes` (a visit returned, "did the same").
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from .meeting_checks import (
     _separate_meetings,
     _spoke_with,
     held_noun,
+    signed_apart,
 )
 from .meeting_kinds import bare_on, mention_kinds
 from .meeting_time import _background, _date_texts, _prior, measured_from
@@ -71,6 +75,7 @@ class Mention:
     prior: bool = False  # "had called on X on Tuesday": this week's, before the main event
     journey_day: object = None  # "flew in on Sunday for the talks": the day only if no other
     rule: str = ""  # its rule's name (meeting_rules), when its trigger word does not tell it
+    in_round: bool = False  # told within a round of meetings with no place of its own
 
 
 @dataclass
@@ -311,8 +316,10 @@ def _verb_mention(idx, people, tok, published):
                 objs += _objects(doc_noun, people, preps=("with",))
         if lemma in ("see", "join", "accompany") and not objs:
             return None
-        if lemma == "sign" and not objs and len(subs) < 2:
+        if lemma == "sign" and (not objs and len(subs) < 2 or signed_apart(tok)):
             return None
+        if lemma == "sign" and tok.dep_ == "acl" and not places_around(tok, published):
+            return None  # "the accord signed in 1990 by A and B" names a document, not where
         if lemma in ("spend", "sit", "shake", *MEAL_VERBS) and len(subs) < 2 and not objs:
             return None
     if lemma in JOINT_VERBS and (len(set(subs)) < 2 or _each(tok)):
