@@ -13,7 +13,6 @@ reader tells them apart.
 
 from __future__ import annotations
 
-from .agreement_args import DOCUMENT_OBJECT
 from .agreement_failures import _could_not, _failed, _none_reached
 from .agreement_lists import _listed_documents
 from .agreement_offers import _accession, _assured, _invitation, _noun_pledge, _pledge
@@ -130,7 +129,6 @@ AGREEMENT_RULES = (
                 Agreed((BIDEN, MODI), "mou", "signed"),
             ),
         ),
-        matchers=(DOCUMENT_OBJECT,),
     ),
     Rule(
         "agreement.oversaw",
@@ -162,8 +160,12 @@ AGREEMENT_RULES = (
                 "on Monday.",
                 Agreed((XI, "Vladimir Putin"), "deal", "agreed"),
             ),
+            (
+                f"President {MACRON} and Chancellor {SCHOLZ} put out a joint statement on Monday.",
+                Agreed((MACRON, SCHOLZ), "joint_statement", "agreed"),
+            ),
         ),
-        matchers=(DOCUMENT_OBJECT, PUT_OUT),
+        matchers=(PUT_OUT,),
     ),
     Rule(
         "agreement.in_statement",

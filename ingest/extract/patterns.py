@@ -6,9 +6,6 @@ rule asks for the matches of one token, the node named "verb" (`anchored`), whic
 VERB as the tagger reads it (the rules read verbs); a `PatternSet` then runs once on that
 token's sentence, if the sentence holds one of its words.  The sets:
 
-- `agreement_args.DOCUMENT_OBJECT`: a verb acting on a document, "signed an agreement",
-  "struck a deal", "a memorandum was signed", "signed a set of agreements", "agreed on a
-  deal" (`agreement_args.object_doc`);
 - `AS_WITNESS`: "signed as a witness" (`agreements._witness`: no party signs);
 - `PUT_OUT`: a verb with the particle "out", "put out a joint statement"
   (`agreements._put_out`: issued it).
@@ -16,7 +13,9 @@ token's sentence, if the sentence holds one of its words.  The sets:
 Cost: spaCy matches every node against every token, so a node with no attributes, or with
 a word set (`{"IN": [...]}`) or a regular expression (each a Python call per token), is
 dear: with the verb node left open the document patterns took a third of the extractor's
-time.  Nodes test plain attributes; word lists are read on the matches, and `words` spares
+time, and even with plain attributes the verb-object patterns of documents cost a sixth
+(the matcher's relation checks), so `agreement_args.object_doc` reads the verb's children
+in Python.  Nodes test plain attributes; word lists are read on the matches, and `words` spares
 the sentences that hold none.
 """
 
