@@ -151,9 +151,27 @@ BACKGROUND_ADVERBS = {"once", "previously", "formerly", "earlier"}
 STORY_DAYS = 31  # a date this close before the article's is the story's own
 
 
+def _argument_words(verb):
+    """The words of a verb's subject and object phrases ('with Y', 'to Y' included)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "dobj", "dative"):
+            yield from c.subtree
+        elif c.dep_ == "prep" and c.lower_ in _OBJ_PREPS:
+            yield from c.subtree  # "to then Prime Minister Y": 'then' hangs on 'to'
+
+
+def _of_the_past(tok) -> bool:
+    """'the late leader X', 'then President Y': a person told as of an earlier time."""
+    if tok.lower_ == "late":
+        return tok.dep_ == "amod"
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "then" and after is not None and after.pos_ == "PROPN" and after.is_title
+
+
 def _told_as_background(verb, published) -> bool:
-    """A linking verb told as an earlier event: 'once', 'previously', a pluperfect, or a
-    date of its own before the article's ('in 1998', 'last year')."""
+    """A linking verb told as an earlier event: 'once', 'previously', a pluperfect, a
+    date of its own before the article's ('in 1998', 'last year'), or a person in it
+    told as of that time ('the late leader X', 'then President Y')."""
     from .dates import mentions_past, resolve
 
     for c in verb.children:
@@ -161,6 +179,8 @@ def _told_as_background(verb, published) -> bool:
             return True
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
             return True
+    if any(_of_the_past(t) for t in _argument_words(verb)):
+        return True
     dated = {t.i for t in verb.subtree if t.ent_type_ == "DATE"}
     for ent in verb.doc.ents:
         if ent.label_ == "DATE" and ent.start in dated and mentions_past(ent.text, published):

@@ -9,6 +9,8 @@ a background pair is still 'the two' when the story has no pair of its own.
 
 from __future__ import annotations
 
+import pytest
+
 STORY = "President Ana Fuentes met Prime Minister Lars Holm in Lima on Monday. "
 STORY_PAIR = ["Ana Fuentes", "Lars Holm"]
 BACK_PAIR = ["Diego Ruiz", "John Major"]
@@ -49,3 +51,23 @@ def test_twin_a_background_pair_is_the_two_when_the_story_has_no_other(run):
         "The two leaders later held talks in London."
     )
     assert _meetings(result) == [BACK_PAIR]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The late President Diego Ruiz gave a horse to Prime Minister John Major.",
+        "President Diego Ruiz gave a horse to then Prime Minister John Major.",
+    ],
+)
+def test_a_pair_told_with_the_late_or_then_leader_is_not_the_two_leaders(run, background):
+    result = run(STORY + background + " The two leaders also signed a trade pact.")
+    assert [sorted(a.parties) for a in result.agreements] == [STORY_PAIR]
+
+
+def test_twin_a_former_leader_told_as_news_becomes_the_two_leaders(run):
+    result = run(
+        STORY + "Former President Diego Ruiz held talks with Prime Minister John Major in "
+        "London on Tuesday. The two leaders also signed a trade pact."
+    )
+    assert [sorted(a.parties) for a in result.agreements] == [BACK_PAIR]
