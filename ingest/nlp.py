@@ -20,6 +20,9 @@ STYLE_ABBREVIATIONS = ("Hon.", "Rt.")
 # Titles abbreviated with a dot, split and read as a sentence end the same way
 # ("met Pres. Lula" lost Lula to a sentence of his own).
 TITLE_ABBREVIATIONS = ("Pres.",)
+# Name suffixes the tokenizer splits from their dot ("Sr" + "."; "Jr." it keeps whole):
+# "President Marko Belic Sr. met ..." came out as "Marko Belic Sr", short of its dot.
+NAME_SUFFIX_ABBREVIATIONS = ("Sr.",)
 
 
 def _register_paragraph_breaks() -> None:
@@ -66,7 +69,7 @@ def get_nlp():
                 import spacy
 
                 nlp = spacy.load(MODEL_NAME)
-                for style in STYLE_ABBREVIATIONS + TITLE_ABBREVIATIONS:
+                for style in STYLE_ABBREVIATIONS + TITLE_ABBREVIATIONS + NAME_SUFFIX_ABBREVIATIONS:
                     nlp.tokenizer.add_special_case(style, [{"ORTH": style}])
                 _register_paragraph_breaks()
                 if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:

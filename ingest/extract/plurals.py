@@ -112,9 +112,14 @@ def _sentence_pair(builder, tok) -> tuple:
 
 def note_pair(builder, sent) -> None:
     """Remember the last two persons a sentence's verb links as subject and object
-    ('X met Y', 'X held talks with Y'): 'the two men' in the next sentences are they."""
+    ('X met Y', 'X held talks with Y'): 'the two men' in the next sentences are they.
+
+    A pair linked by a verb told as background ('X's predecessor Z once gave a horse to
+    W', 'Z had met W in 1998') does not displace the story's pair while that is still
+    recent: 'the two leaders' after it are still the story's two."""
     people = builder.people
     pair = None
+    background = False
     for verb in (t for t in sent if t.pos_ == "VERB"):
         subs = _subject_people(verb, people)
         objs = [p for c in verb.children if c.dep_ == "dobj" for p in people.refs(c)]
@@ -124,10 +129,65 @@ def note_pair(builder, sent) -> None:
         ):
             objs += [p for o in prep.children if o.dep_ == "pobj" for p in people.refs(o)]
         if len(set(subs)) == 1 and len(set(objs)) == 1 and subs[0] != objs[0]:
-            pair = (subs[0], objs[0])
+            told_before = _told_as_background(verb, builder.idx.published)
+            if pair is not None and background is False and told_before:
+                continue  # the sentence's own pair stays ahead of a background one
+            pair, background = (subs[0], objs[0]), told_before
             builder.partners[subs[0]], builder.partners[objs[0]] = objs[0], subs[0]
-    if pair is not None:
-        builder.recent_pair = (pair, builder.idx.sent_of[sent.start])
+    if pair is None:
+        return
+    sent_no = builder.idx.sent_of[sent.start]
+    background_pairs = builder.__dict__.setdefault("background_pairs", set())
+    if background:
+        background_pairs.add(pair)
+        live, at = builder.recent_pair
+        if live and live not in background_pairs and sent_no - at <= PAIR_SENTENCES:
+            return
+    builder.recent_pair = (pair, sent_no)
+
+
+# Adverbs that put a clause before the story ('once gave', 'had previously met').
+BACKGROUND_ADVERBS = {"once", "previously", "formerly", "earlier"}
+STORY_DAYS = 31  # a date this close before the article's is the story's own
+
+
+def _argument_words(verb):
+    """The words of a verb's subject and object phrases ('with Y', 'to Y' included)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "dobj", "dative"):
+            yield from c.subtree
+        elif c.dep_ == "prep" and c.lower_ in _OBJ_PREPS:
+            yield from c.subtree  # "to then Prime Minister Y": 'then' hangs on 'to'
+
+
+def _of_the_past(tok) -> bool:
+    """'the late leader X', 'then President Y': a person told as of an earlier time."""
+    if tok.lower_ == "late":
+        return tok.dep_ == "amod"
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "then" and after is not None and after.pos_ == "PROPN" and after.is_title
+
+
+def _told_as_background(verb, published) -> bool:
+    """A linking verb told as an earlier event: 'once', 'previously', a pluperfect, a
+    date of its own before the article's ('in 1998', 'last year'), or a person in it
+    told as of that time ('the late leader X', 'then President Y')."""
+    from .dates import mentions_past, resolve
+
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
+            return True
+        if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
+            return True
+    if any(_of_the_past(t) for t in _argument_words(verb)):
+        return True
+    dated = {t.i for t in verb.subtree if t.ent_type_ == "DATE"}
+    for ent in verb.doc.ents:
+        if ent.label_ == "DATE" and ent.start in dated and mentions_past(ent.text, published):
+            day = resolve(ent.text, published) if published else None
+            if day is None or (published - day).days > STORY_DAYS:
+                return True  # 'on Monday last week' is still the story's own news
+    return False
 
 
 def _subject_people(verb, people) -> list:

@@ -97,6 +97,9 @@ NAME_RULES = (
             ("PM Vikram Sethi opened the session.", "Vikram Sethi"),
             ("Prime Minister (PM) Vikram Sethi opened the session.", "Vikram Sethi"),
             ("Pres. Ana Fuentes met him on Monday.", "Ana Fuentes"),
+            # a generational suffix and its dot stay with the name (ingest.nlp)
+            ("President Marko Belic Sr. met him on Monday.", "Marko Belic Sr."),
+            ("President Marko Belic Jr. met him on Monday.", "Marko Belic Jr."),
             ("FM Aidar Temirbekov met him on Monday.", "Aidar Temirbekov"),
             ("Secretary of Defense Harlan Moss toured the base.", "Harlan Moss"),
             (
