@@ -27,6 +27,7 @@ ARRIVAL_MARKS = {"arrival", "arrive", "steps", "tarmac", "gangway", "airport", "
 ORDER_WORDS = {"first", "last", "next"}
 # The gatherings whose people arrive: a pair's "talks" or "meeting" is no gathering.
 GATHERING_NOUNS = {"summit", "summits", "gathering", "conference", "forum", "jamboree"}
+PRESS_WORDS = {"news", "press"}
 GATHERING_REACH = 6  # sentences before the arrival in which the gathering is told
 GROUP_OBJECTS = {"leader", "leaders", "guest", "guests", "delegation", "delegations",
                  "them", "everyone", "arrivals", "participant", "participants"}  # fmt: skip
@@ -52,7 +53,8 @@ def _gathering_before(tok, idx) -> bool:
     for n in range(max(here - GATHERING_REACH, 0), here + 1):
         for t in idx.sents[n]:
             if t.lower_ in GATHERING_NOUNS and t.pos_ in ("NOUN", "PROPN"):
-                return True
+                if not any(c.lower_ in PRESS_WORDS for c in t.children):
+                    return True  # "a news conference" is no gathering of leaders
     return False
 
 

@@ -265,3 +265,16 @@ def test_a_greeting_on_arrival_with_no_summit_is_a_visit_of_the_two(run, team):
     ex = run(text)
     assert _meetings(ex) == [sorted([team[0].name, team[1].name])]
     assert ex.meetings[0].kind == "visit"
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_greeting_on_arrival_after_a_news_conference_is_no_summit(run, team):
+    text = _fill(
+        "{At}, {Ct} and {Dt} spoke at a news conference in {Acap} on Monday. {Bt} was greeted "
+        "on arrival at the airport by {A} on Monday.",
+        team,
+    )
+    ex = run(text)
+    assert not any(
+        team[1].name in m.participants and team[2].name in m.participants for m in ex.meetings
+    ), _meetings(ex)
