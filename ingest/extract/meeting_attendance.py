@@ -16,6 +16,7 @@ Only asserted predicates count ("will be represented by" is a plan).
 from __future__ import annotations
 
 from . import dates
+from .arrivals import arrivals
 from .conflict import body_sents, is_conflict, verb_asserted
 from .gatherings import OCCASION_NOUNS as OCCASION_WORDS
 from .gatherings import (
@@ -101,6 +102,9 @@ def _attendance(tok, people, idx, meetings) -> tuple:
         found = read(tok, people)
         if found:
             return found, reach, which, False
+    found = arrivals(tok, people, idx)  # "X was greeted on arrival by Y" at the summit
+    if found:
+        return found, STAND_IN_REACH, SUMMIT, False
     if not any(m.trigger.i == tok.i for g in meetings for m in g.mentions):
         # "Y sought out Z at the opening ceremony"; a meeting of its own ("Y met Z at the
         # summit") is a side meeting and stays one

@@ -99,23 +99,22 @@ def _courtesy_call(tok) -> bool:
     """'a courtesy call on Y', 'called on Y at his residence': a visit in person."""
     if tok.lemma_.lower() != "call":
         return False
-    if tok.pos_ == "VERB":  # "X called on Y at the palace"
-        if bare_on(tok):
-            return True
-        return any(
-            c.dep_ == "prep"
-            and c.lower_ == "on"
-            and any(
-                o.pos_ == "PROPN"
-                and o.ent_type_ not in ("DATE", "TIME")
-                and o.lower_ not in dates.WEEKDAYS
-                for o in c.children
-            )
-            for c in tok.children
-        )
-    return any(c.lower_ == "courtesy" for c in tok.children) or any(
-        c.dep_ == "prep" and c.lower_ == "on" for c in tok.children
+    if tok.pos_ == "VERB" and bare_on(tok):  # "X called on Y at the palace"
+        return True
+    if tok.pos_ != "VERB" and any(c.lower_ == "courtesy" for c in tok.children):
+        return True
+    # "called on Y", "a call on Y": on a person, not on a day ("a call with Y on Tuesday")
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(_on_whom(o, tok) for o in c.children)
+        for c in tok.children
     )
+
+
+def _on_whom(obj, call) -> bool:
+    """The object of 'on' after a call: a person or place called on, not a date."""
+    if obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in dates.WEEKDAYS:
+        return False
+    return obj.pos_ == "PROPN" or call.pos_ != "VERB"
 
 
 def mention_kinds(tok, sent) -> set:

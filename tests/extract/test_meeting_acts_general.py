@@ -289,3 +289,41 @@ def test_him_invited_with_no_round_is_no_meeting(run, team):
     text = _fill("{At} spoke in {Acap} on Monday. {Bt} invited him to {Ccap}.",
                  (*team, _third(team)))  # fmt: skip
     _none(run(text), team)
+
+
+# --- calls told by a noun: a day after the call is no courtesy call 'on' someone -------
+
+NOUN_CALLS = {
+    "in_a_call_with": "In a call with {At} on Tuesday, {Bt} offered help with grain shipments.",
+    "phone_call_between": "During a phone call between {At} and {Bt} on Tuesday, the two "
+    "leaders discussed trade.",
+    "possessive_call_with": "{At}'s call with {Bt} on Tuesday focused on trade.",
+    "phone_conversation": "{At} and {Bt} spoke by phone on Tuesday. The two leaders' phone "
+    "conversation lasted an hour.",
+    "after_dateline": "{Bcap}, March 12 (Newswire) - In a call with {At} on Tuesday, {Bt} "
+    "offered help with grain shipments.",
+}
+NOT_CALLS = {
+    "called_for": "{At} called for a ceasefire on Tuesday, and {Bt} called for calm.",
+    "call_to_action": "{At} issued a call to action on Tuesday, and {Bt} echoed it.",
+    "call_for_talks": "{At} renewed {Apos} call for talks with {Bt} on Tuesday.",
+    "planned_call": "A planned call between {At} and {Bt} on Friday was postponed.",
+    "called_a_liar": "{At} called {Bt} a liar on Tuesday.",
+}
+
+
+@pytest.mark.parametrize("template,team", _ids(NOUN_CALLS))
+def test_a_call_told_by_a_noun_is_a_call_with_no_host_or_place(run, template, team):
+    meeting = _one(run(_fill(template, team)), team)
+    assert (meeting.kind, meeting.host_country, meeting.place) == ("call", None, None)
+
+
+@pytest.mark.parametrize("template,team", _ids(NOT_CALLS))
+def test_a_call_for_something_or_a_call_planned_is_no_meeting(run, template, team):
+    _none(run(_fill(template, team)), team)
+
+
+@pytest.mark.parametrize("team", PAIRS, ids=lambda t: t[0].name.split()[-1])
+def test_a_courtesy_call_on_a_leader_stays_a_visit(run, team):
+    text = _fill("{At} paid a courtesy call on {Bt} in {Bcap} on Tuesday.", team)
+    assert _one(run(text), team).kind == "visit"

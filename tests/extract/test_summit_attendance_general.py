@@ -218,3 +218,63 @@ def test_a_signing_told_again_with_more_signers_is_one_signing(run, template, te
 def test_a_signer_on_another_day_or_not_at_all_is_not_at_the_signing(run, template, team):
     ex = run(_fill(template, team))
     assert [sorted(x.name for x in team[:3])] == [m for m in _meetings(ex) if team[0].name in m]
+
+
+# --- arrivals at a summit: greeted on arrival, an order of arrival ---------------------
+
+GATHERED = "Regional leaders gathered in {Acap} on Monday for a summit on trade hosted by {At}. "
+ARRIVALS = {
+    "embraced_at_the_steps": GATHERED + "{Bt} was embraced at the foot of {Bpos} aircraft's "
+    "steps by {A}. {Ct} was greeted on arrival by {A}. {Dt} was welcomed at the airport by {A}.",
+    "first_to_arrive": GATHERED + "{Bt} was the first to arrive, followed by {Ct} and {Dt}.",
+    "arrived_first": GATHERED + "{Bt} arrived first, followed by {Ct} and {Dt}.",
+    "greeted_each_leader": GATHERED + "{A} greeted each leader as they arrived: {B}, {C} and {D}.",
+}
+NOT_ARRIVED = {
+    "due_to_arrive": GATHERED + "{Bt} and {Ct} were greeted on arrival by {A}. {Dt} was due to "
+    "arrive on Tuesday.",
+    "did_not_arrive": GATHERED + "{Bt} and {Ct} were greeted on arrival by {A}. {Dt} did not "
+    "arrive.",
+    "arrived_elsewhere": GATHERED + "{Bt} and {Ct} were greeted on arrival by {A}. {Dt} arrived "
+    "in {Dcap} on Monday after a trip abroad.",
+}
+
+
+@pytest.mark.parametrize("template,team", _ids(ARRIVALS))
+def test_leaders_told_arriving_at_a_summit_take_part_in_it(run, template, team):
+    ex = run(_fill(template, team))
+    names = [x.name for x in team]
+    found = _match(ex, names)
+    assert found and set(found[0].participants) == set(names), _meetings(ex)
+    assert found[0].date == MONDAY
+    assert len(ex.meetings) == 1, _meetings(ex)  # no pair meeting of the greeter and a guest
+
+
+@pytest.mark.parametrize("template,team", _ids(NOT_ARRIVED))
+def test_a_leader_not_told_arriving_is_not_at_the_summit(run, template, team):
+    ex = run(_fill(template, team))
+    names = [x.name for x in team[:3]]
+    found = _match(ex, names)
+    assert found and set(found[0].participants) == set(names), _meetings(ex)
+    assert not any(team[3].name in m.participants for m in ex.meetings), _meetings(ex)
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_greeting_on_arrival_with_no_summit_is_a_visit_of_the_two(run, team):
+    text = _fill("{Bt} arrived in {Acap} on Monday and was greeted on arrival by {At}.", team)
+    ex = run(text)
+    assert _meetings(ex) == [sorted([team[0].name, team[1].name])]
+    assert ex.meetings[0].kind == "visit"
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=lambda t: t[0].name.split()[-1])
+def test_a_greeting_on_arrival_after_a_news_conference_is_no_summit(run, team):
+    text = _fill(
+        "{At}, {Ct} and {Dt} spoke at a news conference in {Acap} on Monday. {Bt} was greeted "
+        "on arrival at the airport by {A} on Monday.",
+        team,
+    )
+    ex = run(text)
+    assert not any(
+        team[1].name in m.participants and team[2].name in m.participants for m in ex.meetings
+    ), _meetings(ex)
