@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 #: 0.2.1: item descriptions, blocs as parties, documents told again, pledges to build abroad.
 #: 0.2.2: onlookers and stand-ins attend, meetings told without a meeting verb, calls to
 #: several, absent leaders; then people, dates, kinds and hosts (see the git log).
-EXTRACTOR_VERSION = "0.2.5"
+#: 0.3.0: rule tables per stage; gatherings told across sentences, arrivals and late
+#: joiners; welcomes, co-signing in person, rounds of meetings, meetings told in the past;
+#: names (PM/Pres., "To Lam", hyphenated and suffixed names) and multiword cities.
+EXTRACTOR_VERSION = "0.3.0"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (
