@@ -299,9 +299,11 @@ def _involved(
 
 
 def _leader(idx, people, pid, published) -> LeaderMention:
+    """A leader as the output tells them; the evidence is their first mention, under the
+    people-stage rule that brought them in (`person_rules.PERSON_RULES`)."""
     person = people.get(pid)
     first = next(i for i, p in people.order if p == pid)
-    ev = evidence(idx, first, first, 0.9, "leader.name")
+    ev = evidence(idx, first, first, 0.9, person.named_by)
     country = None if person.org else soviet(person.country, published)
     return LeaderMention(
         person.name,
