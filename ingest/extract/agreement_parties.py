@@ -12,7 +12,7 @@ from .blocs import bloc_of
 from .lexicon import NUMBER_WORDS, ORG_HEADS
 
 
-@dataclass
+@dataclass(slots=True)
 class Agreement:
     parties: list  # pids or ISO codes
     kind: str

@@ -23,10 +23,10 @@ class Context:
         self.published = published
         self.meetings = []
         self.code_at = {}
-        self.code_counts = Counter(m[0] for m in country_mentions if m[0])
-        for code, start, n, _kind in country_mentions:
-            for i in range(start, start + n):
-                self.code_at[i] = code
+        self.code_counts = Counter(m.code for m in country_mentions if m.code)
+        for m in country_mentions:
+            for i in range(m.start, m.start + m.length):
+                self.code_at[i] = m.code
 
     # -- meetings ---------------------------------------------------------------
     def meeting_for(self, tok):

@@ -16,6 +16,8 @@ import re
 
 from gazetteer import geo
 
+from .results import CountryMention
+
 SOVIET_CUTOFF = dt.date(1992, 1, 1)
 _HISTORIC = re.compile(r"^(Soviet|USSR|U\.S\.S\.R\.)$")
 _NAME_NOUNS = {
@@ -68,8 +70,8 @@ def _is_name_part(tok, n: int) -> bool:
     )
 
 
-def country_mentions(idx, people=None, published: dt.date | None = None) -> list:
-    """(code, first token, n tokens, kind) for every country mention, in order."""
+def country_mentions(idx, people=None, published: dt.date | None = None) -> list[CountryMention]:
+    """Every country mention, in order."""
     doc = idx.doc
     person_toks = set(people.by_tok) if people is not None else set()
     out = []
@@ -86,7 +88,7 @@ def country_mentions(idx, people=None, published: dt.date | None = None) -> list
             i += 1
             continue
         if _HISTORIC.match(tok.text):
-            out.append(("SU", i, 1, "demonym"))
+            out.append(CountryMention("SU", i, 1, "demonym"))
             i += 1
             continue
         words = [t.text for t in doc[i : i + 6]]
@@ -105,17 +107,17 @@ def country_mentions(idx, people=None, published: dt.date | None = None) -> list
         if code == "PS" and kind == "demonym":
             i += n
             continue
-        out.append((soviet(code, published), i, n, kind))
+        out.append(CountryMention(soviet(code, published), i, n, kind))
         i += n
     return out
 
 
-def article_countries(mentions, holy_see_rome: bool = True) -> tuple:
+def article_countries(mentions: list[CountryMention], holy_see_rome: bool = True) -> tuple:
     """Sorted set of sovereign codes from the mentions; 'Rome' beside the Holy See is the Church."""
-    codes = {m[0] for m in mentions if m[0]}
+    codes = {m.code for m in mentions if m.code}
     if "VA" in codes and holy_see_rome:
-        capitals_it = [m for m in mentions if m[0] == "IT" and m[3] in ("capital", "metonym")]
-        others_it = [m for m in mentions if m[0] == "IT" and m[3] not in ("capital", "metonym")]
+        capitals_it = [m for m in mentions if m.code == "IT" and m.kind in ("capital", "metonym")]
+        others_it = [m for m in mentions if m.code == "IT" and m.kind not in ("capital", "metonym")]
         if capitals_it and not others_it:
             codes.discard("IT")
     return tuple(sorted(c for c in codes if c == "SU" or geo.is_sovereign(c)))

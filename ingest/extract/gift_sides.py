@@ -47,7 +47,7 @@ ROLE_NOUNS = {
 GIFT_NOUNS = {"gift", "present", "souvenir", "presents", "gifts"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Gift:
     givers: list
     recipients: list

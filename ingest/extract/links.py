@@ -29,12 +29,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from . import dates
 from .conflict import clause_verb
 from .meeting_time import _background, _date_texts
 from .meetings import MAX_VISIT_DAYS
+from .results import FoundMeeting
 from .text import doc_text
 from .types import Evidence, Extraction, MeetingCandidate
 
@@ -56,13 +58,13 @@ REPORTING_VERBS = {"say", "tell", "announce", "add", "confirm", "report", "state
 BACKGROUND_OCCASION = {"previous", "last", "earlier", "past", "former", "prior"}
 
 
-def link_facts(idx, extraction: Extraction, meeting_out=()) -> Extraction:
+def link_facts(idx, extraction: Extraction, meeting_out: Sequence[FoundMeeting] = ()) -> Extraction:
     """The extraction with every gift and agreement given its meeting (an index into
     ``extraction.meetings``, or None) and its date. ``meeting_out`` is the pipeline's
-    (event, info, evidence) per meeting, in the same order, for which are background."""
+    `FoundMeeting` per meeting, in the same order, for which are background."""
     if not extraction.gifts and not extraction.agreements:
         return extraction
-    linker = _Linker(idx, extraction, [bool(m[0].background) for m in meeting_out])
+    linker = _Linker(idx, extraction, [bool(m.event.background) for m in meeting_out])
     gifts = tuple(
         replace(g, **linker.link([g.giver, g.recipient], g.evidence, None))
         for g in extraction.gifts

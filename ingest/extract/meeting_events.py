@@ -47,6 +47,7 @@ from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
 from .places import CITY, classify, dateline_place, places_around
+from .results import MeetingSetting
 from .text import span_ents
 
 
@@ -428,10 +429,10 @@ def _lead_date(idx, people, meeting, published, ending=False):
     return None
 
 
-def finish(meeting: Meeting, people, dateline=None, first: bool = False) -> dict:
-    """Kind, host and place of a merged meeting, as plain values (calls have neither)."""
+def finish(meeting: Meeting, people, dateline=None, first: bool = False) -> MeetingSetting:
+    """Kind, host and place of a merged meeting (calls have neither host nor place)."""
     kind = kind_of(settled_kinds(meeting), len(meeting.participants))
     if kind == "call":
-        return {"kind": kind, "host": None, "place": None}
+        return MeetingSetting(kind, None, None)
     host = host_of(meeting, people, dateline, first)
-    return {"kind": kind, "host": host, "place": place_of(meeting, dateline, first, host)}
+    return MeetingSetting(kind, host, place_of(meeting, dateline, first, host))

@@ -41,7 +41,7 @@ def build_people(idx) -> People:
             continue
         if i in span_at:
             span = span_at[i]
-            builder.name(span.start, span.end, span.confidence)
+            builder.name(span.start, span.end, span.confidence, span.rule)
             _maybe_group(builder, doc[span.start : span.end].root)
             i = span.end
             continue

@@ -28,7 +28,14 @@ from .person_match import (
     shared_plural_title,
     untitled,
 )
-from .person_rules import _RELATIONS, _appositive_nouns, _is_subject, _predicate_subject, _singular
+from .person_rules import (
+    _RELATIONS,
+    OFFICE_HOLDER,
+    _appositive_nouns,
+    _is_subject,
+    _predicate_subject,
+    _singular,
+)
 from .persons import People, Person
 from .plurals import resolve_plural
 
@@ -57,7 +64,9 @@ class _Builder:
             return []
         return [p for p in self.people.persons if joins(name, words, p.words)]
 
-    def _register(self, name: str, start: int, end: int, conf: float, title=None) -> int:
+    def _register(
+        self, name: str, start: int, end: int, conf: float, title=None, rule: str = ""
+    ) -> int:
         words = words_of(name)
         plural = len(words) == 1 and words[0].endswith("s") and not self._match(words)
         if plural:
@@ -81,7 +90,7 @@ class _Builder:
             ]
             person = wider[0] if wider else self._same_registry_person(name)
             if person is None:
-                person = Person(len(self.people.persons), name, first_i=start)
+                person = Person(len(self.people.persons), name, first_i=start, named_by=rule)
                 self.people.persons.append(person)
             elif len(words) > len(person.words):
                 person.aliases.add(person.name)
@@ -123,7 +132,8 @@ class _Builder:
             self.people.subjects[sent_no] = pid
 
     # -- names ----------------------------------------------------------------
-    def name(self, start: int, end: int, confidence: float = 0.9) -> None:
+    def name(self, start: int, end: int, confidence: float, rule: str) -> None:
+        """A name the rule (`names.NAME_RULES`, by its name) found at [start, end)."""
         doc = self.doc
         lead = start  # before the honorifics and ranks: 'Omani President [Sheikh] Salim'
         while lead > 0 and lead - 1 in self.prefixes:
@@ -136,7 +146,7 @@ class _Builder:
         spouse = " ".join(t.lower_ for t in doc[max(start - 2, 0) : start])
         # 'First Lady Ana Lee': "Lady" reads as an honorific, so no title is found before it
         pid = self._register(
-            name, start, end, confidence, spouse if spouse in SPOUSE_TITLES else title
+            name, start, end, confidence, spouse if spouse in SPOUSE_TITLES else title, rule
         )
         if pid < 0:
             return
@@ -299,7 +309,12 @@ class _Builder:
         found = registry.person(key)
         term = found.term_on(self.idx.published)
         person = Person(
-            len(self.people.persons), found.name, first_i=tok.i, registry_key=key, written=False
+            len(self.people.persons),
+            found.name,
+            first_i=tok.i,
+            registry_key=key,
+            written=False,
+            named_by=OFFICE_HOLDER.name,
         )
         person.country = term.country if term else country
         person.title = term.title if term else None

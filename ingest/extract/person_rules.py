@@ -1,5 +1,6 @@
-"""Token-level tests the person pass uses: appositions, predicate nominals, title
-comparison, which nouns are descriptions of a person and which are plural references."""
+"""The people stage's rule table (`PERSON_RULES`), and the token-level tests the person
+pass uses: appositions, predicate nominals, title comparison, which nouns are
+descriptions of a person and which are plural references."""
 
 from __future__ import annotations
 
@@ -11,6 +12,22 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLE_HEADS,
 )
+from .names import NAME_RULES, NameRule
+from .rule_tables import by_name
+
+# A person the article names by no name of its own: read by the person builder
+# (`person_builder._Builder._office_holder`) from a description, not by `name_spans`.
+OFFICE_HOLDER = NameRule(
+    "leader.office_holder",
+    "a description naming nobody the article has named ('the Indian prime minister'): "
+    "the registry's holder of that office of that country on the article's date",
+    0.6,
+    None,
+)
+# The people stage's table: how each person came into the article.  A leader's evidence
+# names the row that read the person's first mention (`pipeline._leader`).
+PERSON_RULES = (*NAME_RULES, OFFICE_HOLDER)
+PERSON_RULES_BY_NAME = by_name(PERSON_RULES)
 
 _RELATIONS = {
     "successor",

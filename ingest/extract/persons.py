@@ -24,6 +24,7 @@ class Person:
     registry_key: str | None = None  # the registry person this is, when known
     registry_country: str | None = None  # their office's country on the article's date
     written: bool = True  # False while the name is the registry's, not the article's
+    named_by: str = ""  # the people-stage rule of its first mention (`PERSON_RULES`)
 
     @property
     def words(self) -> list:

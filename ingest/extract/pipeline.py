@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import meeting_events as mt
+from .agreement_parties import Agreement
 from .agreements import find_agreements
 from .classifier import screen
 from .context import Context
@@ -22,6 +23,7 @@ from .links import link_facts
 from .meeting_rules import rule_of
 from .people import build_people
 from .places import dateline_place
+from .results import FoundAgreement, FoundGift, FoundMeeting
 from .text import build_index, clause_evidence, evidence
 from .topics import find_topics
 from .types import AgreementCandidate, Extraction, GiftCandidate, LeaderMention, MeetingCandidate
@@ -55,7 +57,7 @@ def run(doc, published, registry=None, budget: Budget | None = None) -> Extracti
     budget.check_facts(len(meeting_out) + len(gift_out) + len(agreement_out))
     budget.check_time("finding agreements")
     # Treaty parties are leaders' pairs too ("X travelled to Paris to sign ... with Y").
-    pair_partners([a["parties"] for a in agreement_out], people, pair_adjectives(idx))
+    pair_partners([a.parties for a in agreement_out], people, pair_adjectives(idx))
     involved = _involved(meeting_out, gift_out, agreement_out)
     leaders = tuple(_leader(idx, people, pid, published) for pid in involved)
     name = {pid: people.get(pid).name for pid in involved}
@@ -64,40 +66,42 @@ def run(doc, published, registry=None, budget: Budget | None = None) -> Extracti
         leaders=leaders,
         countries=countries,
         meetings=tuple(_named_meeting(m, name) for m in meeting_out),
-        gifts=tuple(GiftCandidate(name[g], name[r], item, ev) for g, r, item, ev in gift_out),
+        gifts=tuple(
+            GiftCandidate(name[g.giver], name[g.recipient], g.item, g.evidence) for g in gift_out
+        ),
         agreements=tuple(_named_agreement(a, name) for a in agreement_out),
     )
     return link_facts(idx, extraction, meeting_out)
 
 
-def _meetings(idx, ctx, meetings, published) -> list:
+def _meetings(idx, ctx, meetings, published) -> list[FoundMeeting]:
     out = []
     dateline = dateline_place(idx, published)
     first_main = next((m for m in meetings if not m.background), None)
     for meeting in meetings:
-        info = mt.finish(meeting, ctx.people, dateline, first=meeting is first_main)
+        setting = mt.finish(meeting, ctx.people, dateline, first=meeting is first_main)
         evid = tuple(
             clause_evidence(idx, m.trigger, m.confidence, rule_of(m).name) for m in meeting.mentions
         )
-        out.append((meeting, info, evid))
+        out.append(FoundMeeting(meeting, setting, evid))
     return out
 
 
-def _named_meeting(item, name) -> MeetingCandidate:
-    meeting, info, evid = item
+def _named_meeting(found: FoundMeeting, name) -> MeetingCandidate:
+    meeting, setting = found.event, found.setting
     return MeetingCandidate(
         participants=tuple(name[p] for p in meeting.participants),
-        kind=info["kind"],
-        host_country=info["host"],
-        place=info["place"],
+        kind=setting.kind,
+        host_country=setting.host,
+        place=setting.place,
         date=meeting.date,
         topics=tuple(dict.fromkeys(meeting.topics)),
-        evidence=evid,
+        evidence=found.evidence,
     )
 
 
-def _gifts(idx, ctx, gifts) -> list:
-    out, seen, last, marks = [], set(), None, []
+def _gifts(idx, ctx, gifts) -> list[FoundGift]:
+    out, seen, last = [], set(), None
     for gift in gifts:
         givers, recipients = list(gift.givers), list(gift.recipients)
         conf = gift.confidence
@@ -130,9 +134,8 @@ def _gifts(idx, ctx, gifts) -> list:
                     ev = clause_evidence(
                         idx, gift.trigger, conf * ctx.people.confidence(gift.trigger), gift.rule
                     )
-                    out.append((g, r, item, (ev,)))
-                    marks.append((fresh, idx.sent_of[gift.trigger.i]))
-    return _drop_repeats(out, marks)
+                    out.append(FoundGift(g, r, item, (ev,), idx.sent_of[gift.trigger.i], fresh))
+    return _drop_repeats(out)
 
 
 def _counterpart(idx, ctx, pid, tok) -> list:
@@ -158,82 +161,73 @@ def _counterpart(idx, ctx, pid, tok) -> list:
 ANOTHER_TIME = {"too", "again", "another", "earlier", "previously", "once"}
 
 
-def _drop_repeats(gifts, marks) -> list:
+def _drop_repeats(gifts: list[FoundGift]) -> list[FoundGift]:
     """A gift named again with fewer words ('a thoroughbred Akhal-Teke horse', later 'the
     Akhal-Teke horse') between the same two leaders is the same gift; one with its own
     indefinite article in another sentence ('the Mongolian leader gave him a horse' on an
     earlier trip) is another."""
-    words = [set(re.findall(r"[\w-]+", item.lower())) - {"a", "an", "the", "of"}
-             for _, _, item, _ in gifts]  # fmt: skip
+    words = [set(re.findall(r"[\w-]+", g.item.lower())) - {"a", "an", "the", "of"} for g in gifts]
     keep = []
-    for i, (g, r, item, ev) in enumerate(gifts):
+    for i, gift in enumerate(gifts):
         repeat = any(
             j != i
-            and gifts[j][:2] == (g, r)
+            and (other.giver, other.recipient) == (gift.giver, gift.recipient)
             and words[i] < words[j]
-            and not (marks[i][0] and marks[i][1] != marks[j][1])
-            for j in range(len(gifts))
+            and not (gift.fresh and gift.sentence != other.sentence)
+            for j, other in enumerate(gifts)
         )
         if not repeat:
-            keep.append((g, r, item, ev))
+            keep.append(gift)
     return keep
 
 
-def _agreements(idx, ctx, found) -> list:
-    merged = []
+def _agreements(idx, ctx, found: list[Agreement]) -> list[FoundAgreement]:
+    merged: list[FoundAgreement] = []
     for a in found:
         parties = ctx.complete_parties(a)
         if len(parties) < 2 or _compatriots(ctx, a, parties):
             continue
         ev = clause_evidence(idx, a.trigger, a.confidence, a.rule)
-        summary = getattr(a, "summary", "") or idx.sent(a.trigger).text.strip()
+        summary = a.summary or idx.sent(a.trigger).text.strip()
         if len(summary) > 200:
             summary = summary[:197].rsplit(" ", 1)[0] + "..."
         target = _merge_target(merged, a, parties, lambda ps: _states(ctx, ps))
         if target is None:
             merged.append(
-                {
-                    "parties": parties,
-                    "kind": a.kind,
-                    "status": a.status,
-                    "summary": summary,
-                    "evidence": [ev],
-                    "rule": a.rule,
-                    "part": getattr(a, "part", 0),
-                    "name": getattr(a, "name", frozenset()),
-                    "batch": getattr(a, "batch", False),
-                }
+                FoundAgreement(
+                    parties, a.kind, a.status, summary, [ev], a.rule, a.part, a.name, a.batch
+                )
             )
         else:
-            target["evidence"].append(ev)
-            if a.kind == "invitation" and a.status == "accepted" and target["status"] != "accepted":
-                target.update(parties=parties, status="accepted", summary=summary)
+            target.evidence.append(ev)
+            if a.kind == "invitation" and a.status == "accepted" and target.status != "accepted":
+                target.parties, target.status, target.summary = parties, "accepted", summary
     return _fold_unnamed(merged)
 
 
-def _fold_unnamed(merged) -> list:
+def _fold_unnamed(merged: list[FoundAgreement]) -> list[FoundAgreement]:
     """'signed an agreement allowing X' in the lede and the same document again as one of
     several listed ones: an unnamed single document folds into a listed one of its kind."""
     out = []
     for m in merged:
         listed = None
-        if not m.get("part") and not m.get("name") and not m.get("batch"):
+        if not m.part and not m.name and not m.batch:
             listed = next(
                 (
                     o
                     for o in merged
                     if o is not m
-                    and o.get("part")
-                    and o["kind"] == m["kind"]
-                    and o["status"] == m["status"]
-                    and set(o["parties"]) == set(m["parties"])
+                    and o.part
+                    and o.kind == m.kind
+                    and o.status == m.status
+                    and set(o.parties) == set(m.parties)
                 ),
                 None,
             )
         if listed is None:
             out.append(m)
         else:
-            listed["evidence"].extend(m["evidence"])
+            listed.evidence.extend(m.evidence)
     return out
 
 
@@ -241,10 +235,10 @@ def _states(ctx, parties) -> set:
     return {ctx.people.get(p).country if isinstance(p, int) else p for p in parties}
 
 
-def _compatriots(ctx, a, parties) -> bool:
+def _compatriots(ctx, a: Agreement, parties) -> bool:
     """A guessed counterpart from the giver's own country ('offered his host a credit line'
     in a visit by a compatriot): no agreement between states."""
-    if not getattr(a, "infer_counterpart", False) or len(parties) != 2:
+    if not a.infer_counterpart or len(parties) != 2:
         return False
     if not all(isinstance(p, int) for p in parties):
         return False
@@ -252,62 +246,64 @@ def _compatriots(ctx, a, parties) -> bool:
     return bool(codes[0]) and codes[0] == codes[1] and a.kind in ("pledge", "invitation")
 
 
-def _merge_target(merged, a, parties, states=None):
-    name, batch = getattr(a, "name", frozenset()), getattr(a, "batch", False)
+def _merge_target(
+    merged: list[FoundAgreement], a: Agreement, parties, states=None
+) -> FoundAgreement | None:
+    name, batch = a.name, a.batch
     for m in merged:
-        if m["kind"] != a.kind or m.get("part", 0) != getattr(a, "part", 0):
+        if m.kind != a.kind or m.part != a.part:
             continue
-        if m.get("batch", False) != batch or (name and m.get("name") and not name & m["name"]):
+        if m.batch != batch or (name and m.name and not name & m.name):
             continue  # "13 agreements" and "a free trade agreement"; two named treaties
         if a.kind == "invitation" and (
-            set(parties) <= set(m["parties"]) or set(m["parties"]) <= set(parties)
+            set(parties) <= set(m.parties) or set(m.parties) <= set(parties)
         ):
             return m  # one invitation told again; another guest's is another
-        if getattr(a, "again", False) and m["status"] == a.status and name <= m.get("name", name):
+        if a.again and m.status == a.status and name <= m.name:
             return m  # "then signed the framework agreement": the one told before
         if a.rule == "agreement.in_statement" and (
-            set(m["parties"]) == set(parties)
-            or (states is not None and states(m["parties"]) == states(parties))
+            set(m.parties) == set(parties)
+            or (states is not None and states(m.parties) == states(parties))
         ):
             return m  # "in the declaration the two countries pledge ...": the one signed
-        same = set(m["parties"]) == set(parties) and m["status"] == a.status
-        if same and (a.kind != "agreement" or a.rule != "agreement.agree" or m["rule"] != a.rule):
+        same = set(m.parties) == set(parties) and m.status == a.status
+        if same and (a.kind != "agreement" or a.rule != "agreement.agree" or m.rule != a.rule):
             return m
-        if (
-            a.status == "accepted"
-            and m["status"] == "accepted"
-            and set(parties) <= set(m["parties"])
-        ):
+        if a.status == "accepted" and m.status == "accepted" and set(parties) <= set(m.parties):
             return m
     return None
 
 
-def _named_agreement(a, name) -> AgreementCandidate:
-    parties = tuple(name[p] if isinstance(p, int) else p for p in a["parties"])
+def _named_agreement(a: FoundAgreement, name) -> AgreementCandidate:
+    parties = tuple(name[p] if isinstance(p, int) else p for p in a.parties)
     return AgreementCandidate(
         parties=parties,
-        kind=a["kind"],
-        status=a["status"],
-        summary=a["summary"],
-        evidence=tuple(a["evidence"]),
+        kind=a.kind,
+        status=a.status,
+        summary=a.summary,
+        evidence=tuple(a.evidence),
     )
 
 
-def _involved(meetings, gifts, agreements) -> list:
+def _involved(
+    meetings: list[FoundMeeting], gifts: list[FoundGift], agreements: list[FoundAgreement]
+) -> list:
     pids = []
-    for meeting, _, _ in meetings:
-        pids += meeting.participants
-    for g, r, _, _ in gifts:
-        pids += [g, r]
+    for found in meetings:
+        pids += found.event.participants
+    for g in gifts:
+        pids += [g.giver, g.recipient]
     for a in agreements:
-        pids += [p for p in a["parties"] if isinstance(p, int)]
+        pids += [p for p in a.parties if isinstance(p, int)]
     return list(dict.fromkeys(pids))
 
 
 def _leader(idx, people, pid, published) -> LeaderMention:
+    """A leader as the output tells them; the evidence is their first mention, under the
+    people-stage rule that brought them in (`person_rules.PERSON_RULES`)."""
     person = people.get(pid)
     first = next(i for i, p in people.order if p == pid)
-    ev = evidence(idx, first, first, 0.9, "leader.name")
+    ev = evidence(idx, first, first, 0.9, person.named_by)
     country = None if person.org else soviet(person.country, published)
     return LeaderMention(
         person.name,

@@ -1,8 +1,10 @@
 """The shape of the extractor's rule tables, shared by the stages.
 
 Every fact the extractor reports names, in its evidence (`Evidence.rule`), the rule that
-read it.  Each stage keeps its rules in one table of `Rule`s: the people stage in
-`names.rules.NAME_RULES`, the others in `meeting_rules.MEETING_RULES`,
+read it.  Each stage keeps its rules in one table: the people stage in
+`person_rules.PERSON_RULES` (the name rules of `names.rules.NAME_RULES`, then the
+office-holder read from a description; a leader's evidence names the row of their first
+mention, 'leader.titled'), the others, of `Rule`s, in `meeting_rules.MEETING_RULES`,
 `gift_rules.GIFT_RULES` and `agreement_rules.AGREEMENT_RULES`.  A rule carries:
 
 - `name`: what its evidence says ("agreement.sign");

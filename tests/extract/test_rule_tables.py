@@ -1,6 +1,8 @@
 """The meeting, gift and agreement rule tables: every rule's examples come out of the whole
 extractor with the rule's name in their evidence, every rule name the code writes is in a
-table, and the tables' shapes hold (see `ingest.extract.rule_tables`)."""
+table, and the tables' shapes hold (see `ingest.extract.rule_tables`).  The people stage's
+table (`person_rules.PERSON_RULES`: the name rules, whose examples `test_name_rules` runs,
+and the office-holder row) names the evidence of every leader the same way."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from ingest.extract.agreement_proposals import _proposed
 from ingest.extract.meeting_rules import MEETING_RULES
 from ingest.extract.meetings import DEAL_VERBS, TRIP_VERBS
 from ingest.extract.patterns import AS_WITNESS, PUT_OUT, anchored, matches
+from ingest.extract.person_rules import OFFICE_HOLDER, PERSON_RULES
 from ingest.extract.rule_tables import Agreed, Given, Met
 
 TABLES = {
@@ -33,6 +36,7 @@ TABLES = {
 }
 ALL_RULES = [rule for table in TABLES.values() for rule in table]
 NAMES = {rule.name for rule in ALL_RULES}
+PEOPLE_NAMES = {rule.name for rule in PERSON_RULES}
 CASES = [
     pytest.param(rule, sentence, fact, id=f"{rule.name}-{n}")
     for rule in ALL_RULES
@@ -72,6 +76,7 @@ def test_a_rule_example_gives_its_fact_under_the_rule_name(run_registered, rule,
         for e in c.evidence
     }
     assert written <= NAMES  # no fact of the example is told by an unnamed rule
+    assert {e.rule for m in extraction.leaders for e in m.evidence} <= PEOPLE_NAMES
 
 
 def test_every_table_row_has_a_name_of_its_stage_a_pattern_and_a_confidence():
@@ -83,6 +88,16 @@ def test_every_table_row_has_a_name_of_its_stage_a_pattern_and_a_confidence():
             assert callable(rule.find)
 
 
+def test_every_people_row_has_a_leader_name_a_pattern_and_a_confidence():
+    assert len(PEOPLE_NAMES) == len(PERSON_RULES)
+    assert not PEOPLE_NAMES & NAMES
+    for rule in PERSON_RULES:
+        assert rule.name.startswith("leader.") and rule.pattern
+        assert 0 < rule.confidence <= 1
+        # every row but the builder's own reads names for `name_spans`
+        assert callable(rule.find) or rule is OFFICE_HOLDER
+
+
 def test_every_rule_but_a_catch_all_has_an_example():
     catch_alls = {"meeting.verb", "meeting.event_noun"}
     assert {rule.name for rule in ALL_RULES if not rule.examples} == catch_alls
@@ -90,7 +105,7 @@ def test_every_rule_but_a_catch_all_has_an_example():
 
 def _rule_names_written_in(path: Path) -> set:
     """String constants of a module that are whole rule names ('agreement.sign')."""
-    shape = re.compile(r"(meeting|gift|agreement)\.[a-z_]+")
+    shape = re.compile(r"(meeting|gift|agreement|leader)\.[a-z_]+")
     tree = ast.parse(path.read_text(encoding="utf-8"))
     return {
         node.value
@@ -106,13 +121,69 @@ def test_every_rule_name_the_extractor_writes_is_in_a_table():
     for path in sorted(EXTRACT_DIR.rglob("*.py")):
         written |= {(name, path.name) for name in _rule_names_written_in(path)}
     assert written, "the scan found no rule names"
-    assert {(name, module) for name, module in written if name not in NAMES} == set()
+    assert {name for name, _ in written} & PEOPLE_NAMES, "the scan found no people rule names"
+    tables = NAMES | PEOPLE_NAMES
+    assert {(name, module) for name, module in written if name not in tables} == set()
 
 
 def test_the_scan_for_rule_names_sees_a_name_no_table_holds(tmp_path):
     module = tmp_path / "rule.py"
-    module.write_text('RULE = "gift.thrown_over_the_wall"\n"""gift.in_a_docstring is prose"""\n')
-    assert _rule_names_written_in(module) == {"gift.thrown_over_the_wall"}
+    module.write_text(
+        'RULE = "gift.thrown_over_the_wall"\nWHO = "leader.named_in_a_dream"\n'
+        '"""gift.in_a_docstring is prose"""\n'
+    )
+    assert _rule_names_written_in(module) == {
+        "gift.thrown_over_the_wall",
+        "leader.named_in_a_dream",
+    }
+
+
+MENSAH = "President Kwame Mensah"
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "rule"),
+    [
+        (  # no title, on the other side of a meeting with a name found
+            f"{MENSAH} held talks with Bakary Traore on Monday. Traore, the Malian prime "
+            "minister, called the talks useful.",
+            "Bakary Traore",
+            "leader.partner",
+        ),
+        (  # its twin: the same name after a title is a PERSON entity
+            f"{MENSAH} held talks with Prime Minister Bakary Traore in Accra on Monday.",
+            "Bakary Traore",
+            "leader.entity",
+        ),
+        (
+            f"The Indian prime minister met {MENSAH} in Accra on Monday.",
+            "Narendra Modi",
+            "leader.office_holder",
+        ),
+        (  # its twin: the office-holder named
+            f"Prime Minister Narendra Modi met {MENSAH} in Accra on Monday.",
+            "Narendra Modi",
+            "leader.registry",
+        ),
+        (
+            f"Tolga Arslan, the prime minister of Turkey, met {MENSAH} in Accra on Monday.",
+            "Tolga Arslan",
+            "leader.appositive",
+        ),
+        (
+            f"A letter from Marie de Villiers was read out. {MENSAH} met Marie de Villiers in "
+            "Accra on Monday.",
+            "Marie de Villiers",
+            "leader.particle",
+        ),
+    ],
+)
+def test_a_leaders_evidence_names_the_people_row_of_their_first_mention(
+    run_registered, text, leader, rule
+):
+    extraction = run_registered(text)
+    (mention,) = [m for m in extraction.leaders if m.name == leader]
+    assert [e.rule for e in mention.evidence] == [rule]
 
 
 def test_every_meeting_trigger_word_has_its_own_row():

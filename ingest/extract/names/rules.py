@@ -3,6 +3,9 @@
 Each rule is one construction that shows a personal name, with the finder that reads
 it, the confidence a name it finds is given, and example sentences (its tests: every
 example must give its name through the rule's finder alone and through `name_spans`).
+A rule's name ('leader.titled') is what the evidence of a leader first named by it says
+(`pipeline._leader`); with the one way a person comes in without a name of the
+article's, these rows are the people stage's table (`person_rules.PERSON_RULES`).
 
 Order matters and is the table's order: the NER and registry names come first, the
 names after titles may lengthen them, then each later rule adds names over words no
@@ -24,7 +27,7 @@ from .tokens import PARTICLES, keeps_sheikh, prefixes_of
 
 @dataclass(frozen=True)
 class NameSpan:
-    """A personal name's token span and the rule that found it."""
+    """A personal name's token span and the rule that found it (its name)."""
 
     start: int
     end: int
@@ -49,10 +52,10 @@ Finder = Callable[[NameContext, set], list]
 
 @dataclass(frozen=True)
 class NameRule:
-    name: str
+    name: str  # what its evidence says: 'leader.' and the construction
     pattern: str  # the construction, in words
     confidence: float
-    find: Finder  # (context, taken token indices) -> [(start, end)]
+    find: Finder | None  # (context, taken token indices) -> [(start, end)]; None: no names
     examples: tuple = ()  # (sentence, the name it shows)
 
 
@@ -64,7 +67,7 @@ def _registry(ctx: NameContext, taken: set) -> list:
 
 NAME_RULES = (
     NameRule(
-        "entity",
+        "leader.entity",
         "a PERSON entity, less titles, honorifics, ranks and possessive endings",
         0.9,
         lambda ctx, taken: finders.entity_names(ctx.doc, ctx.prefixes),
@@ -82,13 +85,13 @@ NAME_RULES = (
         ),
     ),
     NameRule(
-        "registry",
+        "leader.registry",
         "a registry name or alias, or the surname of the one office-holder who bears it",
         0.9,
         _registry,
     ),
     NameRule(
-        "titled",
+        "leader.titled",
         "a proper-noun run after a title, rank or role noun ('Chancellor X Y')",
         0.9,
         lambda ctx, taken: [(s, e) for s, e in ctx.titled if s not in taken],
@@ -109,7 +112,7 @@ NAME_RULES = (
         ),
     ),
     NameRule(
-        "of_country",
+        "leader.of_country",
         "two or more name words right after '<title> of <country>'",
         0.9,
         lambda ctx, taken: finders.of_country_names(ctx.doc, taken, ctx.prefixes),
@@ -121,7 +124,7 @@ NAME_RULES = (
         ),
     ),
     NameRule(
-        "listed",
+        "leader.listed",
         "names after 'the <titles> of <country>, ..., of <country>, ...'",
         0.9,
         lambda ctx, taken: finders.listed_names(ctx.doc, taken),
@@ -133,7 +136,7 @@ NAME_RULES = (
         ),
     ),
     NameRule(
-        "appositive",
+        "leader.appositive",
         "an ORG/GPE/NORP-tagged name set off by a comma from a title or spouse noun (one "
         "word only with the title in apposition)",
         0.9,
@@ -144,20 +147,20 @@ NAME_RULES = (
         ),
     ),
     NameRule(
-        "country_possessive",
+        "leader.country_possessive",
         "two to four name words right after a country's possessive, no title between",
         0.9,
         lambda ctx, taken: finders.country_possessive_names(ctx.doc, taken),
         (("The talks included Bolivia's Ana Fuentes.", "Ana Fuentes"),),
     ),
     NameRule(
-        "coordinated",
+        "leader.coordinated",
         "a proper-noun name coordinated with a PERSON the tagger found",
         0.9,
         lambda ctx, taken: finders.coordinated_names(ctx.doc, taken),
     ),
     NameRule(
-        "partner",
+        "leader.partner",
         "two to four name words, untagged or tagged a body (then shown as a person's name "
         "elsewhere), on one side of a meeting whose other side is a name found ('X met Y', "
         "'X held talks with Y')",
@@ -182,14 +185,14 @@ NAME_RULES = (
         ),
     ),
     NameRule(
-        "particle",
+        "leader.particle",
         "an ORG-tagged 'Given de/von/van Surname' with no institution word",
         0.9,
         lambda ctx, taken: finders.particle_names(ctx.doc, taken),
         (("A letter from Marie de Villiers was read out.", "Marie de Villiers"),),
     ),
     NameRule(
-        "surname",
+        "leader.surname",
         "a later mention of a name word already found, or a family ('the Lopeses')",
         0.9,
         lambda ctx, taken: registry_spans.surname_mentions(ctx.doc, ctx.known, taken, ctx.prefixes),
@@ -198,14 +201,14 @@ NAME_RULES = (
 RULES_BY_NAME = {rule.name: rule for rule in NAME_RULES}
 # The rules that add names over words no earlier rule took, in order.
 _ADDING = (
-    "titled",
-    "of_country",
-    "listed",
-    "appositive",
-    "country_possessive",
-    "coordinated",
-    "partner",
-    "particle",
+    "leader.titled",
+    "leader.of_country",
+    "leader.listed",
+    "leader.appositive",
+    "leader.country_possessive",
+    "leader.coordinated",
+    "leader.partner",
+    "leader.particle",
 )
 
 
@@ -236,15 +239,15 @@ def name_spans(idx) -> list[NameSpan]:
         tuple(finders.titled_names(doc, set(), prefixes)),
     )
     rule_of: dict = {}
-    entities = RULES_BY_NAME["entity"].find(ctx, set())
-    found = RULES_BY_NAME["registry"].find(ctx, set())
-    rule_of.update({span: "entity" for span in entities})
-    rule_of.update({span: "registry" for span in found})
+    entities = RULES_BY_NAME["leader.entity"].find(ctx, set())
+    found = RULES_BY_NAME["leader.registry"].find(ctx, set())
+    rule_of.update({span: "leader.entity" for span in entities})
+    rule_of.update({span: "leader.registry" for span in found})
     spans = registry_spans.with_registry_names(entities, found)
     longer = finders.longer_after_title(doc, spans, list(ctx.titled))
     for old, new in zip(spans, longer, strict=True):
         if new != old:
-            rule_of[new] = rule_of.get(old, "entity")
+            rule_of[new] = rule_of.get(old, "leader.entity")
     spans = longer
     taken = {i for s, e in spans for i in range(s, e)}
     for n, rule_name in enumerate(_ADDING):
@@ -262,15 +265,17 @@ def name_spans(idx) -> list[NameSpan]:
     joined = finders.joined_nasab(doc, spans)
     for span in joined:
         if span not in rule_of:
-            rule_of[span] = next(rule_of.get(sp, "entity") for sp in spans if sp[0] == span[0])
+            rule_of[span] = next(
+                rule_of.get(sp, "leader.entity") for sp in spans if sp[0] == span[0]
+            )
     spans = joined
     taken.update(i for s, e in spans for i in range(s, e))
     # 'the Teesta river', 'a Pungsan named Maru': a lone word the article writes as a thing
-    things = finders.thing_words(doc, [sp for sp in spans if rule_of.get(sp) != "registry"])
+    things = finders.thing_words(doc, [sp for sp in spans if rule_of.get(sp) != "leader.registry"])
     spans = [(s, e) for s, e in spans if not (e - s == 1 and doc[s].text in things)]
     ctx = dataclasses.replace(ctx, known=_name_words(doc, spans) - things)
-    surnames = RULES_BY_NAME["surname"].find(ctx, taken)
-    rule_of.update({span: "surname" for span in surnames if span not in rule_of})
+    surnames = RULES_BY_NAME["leader.surname"].find(ctx, taken)
+    rule_of.update({span: "leader.surname" for span in surnames if span not in rule_of})
     spans.extend(surnames)
     out = {}
     for s, e in spans:
@@ -279,6 +284,6 @@ def name_spans(idx) -> list[NameSpan]:
             continue
         if finders.in_place_name(doc, start, e):
             continue
-        rule = RULES_BY_NAME[rule_of.get((s, e), "entity")]
+        rule = RULES_BY_NAME[rule_of.get((s, e), "leader.entity")]
         out[(start, e)] = NameSpan(start, e, rule.name, rule.confidence)
     return [out[key] for key in sorted(out)]
