@@ -224,6 +224,8 @@ _TERRITORY_INDEX = _build_territory_index()
 _ORG_NAMES, _ORG_ABBREVIATIONS = _build_org_index()
 _COUNTRY_ABBREVIATIONS: dict[str, str] = {_abbr(a): c for a, c in data.ABBREVIATIONS.items()}
 _PLACE_INDEX: dict[str, str] = {normalise(name): code for name, code in data.PLACES.items()}
+# The first word of every city, capital and venue key: a word outside it begins none of them.
+_PLACE_FIRST_WORDS = frozenset(key.split(" ")[0] for key in (*_PLACE_INDEX, *_CAPITAL_INDEX))
 _NON_STATE_KEYS = frozenset(normalise(name) for name in data.NON_STATES)
 _AMBIGUOUS_KEYS = frozenset(normalise(name) for name in data.AMBIGUOUS)
 
@@ -292,6 +294,15 @@ def country_for_place(text: str) -> str | None:
     if not key:
         return None
     return _PLACE_INDEX.get(key) or _CAPITAL_INDEX.get(key)
+
+
+@lru_cache(maxsize=8192)
+def may_begin_place(word: str) -> bool:
+    """False when no city, capital or venue `country_for_place` knows can begin with this
+    word (the first of a name's words, as the name is written): a cheap test before trying
+    the spans a word begins. A word with no key of its own may begin one."""
+    key = _cased_key(word)
+    return not key or key.split(" ")[0] in _PLACE_FIRST_WORDS
 
 
 def territory_for(text: str) -> str | None:

@@ -17,6 +17,7 @@ import re
 from gazetteer import geo
 
 from .results import CountryMention
+from .text import token_texts
 
 SOVIET_CUTOFF = dt.date(1992, 1, 1)
 _HISTORIC = re.compile(r"^(Soviet|USSR|U\.S\.S\.R\.)$")
@@ -77,6 +78,7 @@ def country_mentions(idx, people=None, published: dt.date | None = None) -> list
     out = []
     i = 0
     n_tok = len(doc)
+    texts = token_texts(doc)
     while i < n_tok:
         tok = doc[i]
         if (
@@ -91,7 +93,7 @@ def country_mentions(idx, people=None, published: dt.date | None = None) -> list
             out.append(CountryMention("SU", i, 1, "demonym"))
             i += 1
             continue
-        words = [t.text for t in doc[i : i + 6]]
+        words = texts[i : i + 6]
         hit = geo.match_geo_prefix(words)
         if not hit:
             i += 1

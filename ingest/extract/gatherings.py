@@ -104,6 +104,8 @@ def _title_before_name(t, people) -> bool:
 def named_here(pids, sent, people) -> list:
     """Persons among `pids` the sentence names other than by a title standing before
     another name (see `_title_before_name`)."""
+    if not pids:  # most verbs a reader tries name nobody: no need to read the sentence
+        return []
     named = {p for t in sent if not _title_before_name(t, people) for p in people.pids(t)}
     return [p for p in dict.fromkeys(pids) if p in named]
 

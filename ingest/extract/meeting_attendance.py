@@ -65,10 +65,11 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in PRESENT_WORDS:
                 continue
             verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
-            if verb is None or not verb_asserted(verb) or is_conflict(verb):
+            if verb is None:
                 continue
             found, reach, which, late = _attendance(tok, people, idx, meetings)
-            if not found:
+            # the readers find nothing on most verbs: the assertion is judged after them
+            if not found or not verb_asserted(verb) or is_conflict(verb):
                 continue
             found = list(dict.fromkeys(found + as_did(tok, people)))
             own = [m for m in meetings if _told_only_here(m, tok, late)]

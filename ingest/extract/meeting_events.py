@@ -83,7 +83,11 @@ def _read(on, idx, people, tok, published):
     finds.  The table imports this module's readers, so it is looked up here, late."""
     from .meeting_rules import READERS
 
-    return next((m for m in (read(idx, people, tok, published) for read in READERS[on]) if m), None)
+    for read in READERS[on]:  # a plain loop: this runs on every verb and noun of the body
+        found = read(idx, people, tok, published)
+        if found:
+            return found
+    return None
 
 
 def _one_call_each(m) -> list:

@@ -196,7 +196,7 @@ def in_attendance(verb, people) -> list:
         for noun in (o for o in prep.children if o.dep_ == "pobj"):
             if _in_attendance(verb.children) or _in_attendance(noun.subtree):
                 found += list_persons(noun, people)
-    return named_here(found, verb.sent, people)
+    return named_here(found, verb.sent, people) if found else []
 
 
 def _in_attendance(tokens) -> bool:

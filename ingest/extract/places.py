@@ -113,8 +113,13 @@ def known_place_span(doc, i: int):
     parser may have cut into pieces ('[Port] of [Spain]'); None if there is none."""
     best = None
     for start in range(max(0, i - _PLACE_WORDS + 1), i + 1):
-        if not doc[start].text[:1].isupper():
+        first = doc[start]
+        if not first.text[:1].isupper():
             continue
+        if first.lower_ == "the" and start + 1 < len(doc):  # 'The Hague': the name's own word
+            first = doc[start + 1]
+        if first.whitespace_ and not geo.may_begin_place(first.text):
+            continue  # no known place begins so (a word run into the next is tried anyway)
         for end in range(min(len(doc), start + _PLACE_WORDS), i, -1):
             if end - start < 2 or (best is not None and end - start <= len(best)):
                 continue

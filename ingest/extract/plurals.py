@@ -173,6 +173,7 @@ def _told_as_background(verb, published) -> bool:
     date of its own before the article's ('in 1998', 'last year'), or a person in it
     told as of that time ('the late leader X', 'then President Y')."""
     from .dates import mentions_past, resolve
+    from .text import doc_ents
 
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
@@ -182,7 +183,7 @@ def _told_as_background(verb, published) -> bool:
     if any(_of_the_past(t) for t in _argument_words(verb)):
         return True
     dated = {t.i for t in verb.subtree if t.ent_type_ == "DATE"}
-    for ent in verb.doc.ents:
+    for ent in doc_ents(verb.doc):  # spaCy builds doc.ents anew on each access
         if ent.label_ == "DATE" and ent.start in dated and mentions_past(ent.text, published):
             day = resolve(ent.text, published) if published else None
             if day is None or (published - day).days > STORY_DAYS:

@@ -180,6 +180,17 @@ def _find_headline(idx: DocIndex) -> None:
 
 
 _ENTS_KEY = "summitry.ents"
+_TEXTS_KEY = "summitry.texts"
+
+
+def token_texts(doc) -> list:
+    """Every token's text, read once per Doc: slicing or indexing a Doc makes new Token
+    (and Span) objects each time, which scans over every token pay for."""
+    cached = doc.user_data.get(_TEXTS_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = [t.text for t in doc]
+        doc.user_data[_TEXTS_KEY] = cached
+    return cached
 
 
 def _ents_cache(doc) -> tuple:

@@ -10,6 +10,7 @@ from gazetteer import geo
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
+from ..text import token_texts
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -216,15 +217,15 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
     words at least), honorifics between title and name skipped ('President Sheikh X')."""
     spans = []
     for tok in doc:
+        low = tok.lower_
         ranked = tok.i in prefixes and tok.i + 1 not in prefixes
-        role = tok.lower_ in ROLE_NOUNS  # "her Ecuadorian counterpart Ricardo Patino"
+        role = low in ROLE_NOUNS  # "her Ecuadorian counterpart Ricardo Patino"
         ranked = ranked or role
-        hyphened = _hyphenated_title(doc, tok.i)  # "Secretary-General Ines Moreau"
         if (
-            tok.lower_ not in TITLE_SET
-            and tok.lower_.rstrip("s") not in TITLE_SET
+            low not in TITLE_SET
+            and low.rstrip("s") not in TITLE_SET
             and not ranked
-            and not hyphened
+            and not _hyphenated_title(doc, tok.i)  # "Secretary-General Ines Moreau"
         ):
             continue
         if not (tok.is_title or tok.text.isupper() or role) or tok.i + 1 >= len(doc):
@@ -264,7 +265,9 @@ def _after_bracketed_abbreviation(doc, i: int) -> int:
 def _hyphenated_title(doc, i: int) -> bool:
     """Whether token i ends a title written with a hyphen ('Secretary-General',
     'Governor-General', 'Vice-President'): three tokens, no spaces between them."""
-    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+    if i < 2 or token_texts(doc)[i - 1] != "-":
+        return False
+    if doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
         return False
     return f"{doc[i - 2].lower_}-{doc[i].lower_}" in TITLE_SET
 

@@ -106,6 +106,8 @@ def partner_names(doc, taken: set) -> list:
     elsewhere in the article."""
     spans = []
     for tok in doc:
+        if tok.pos_ not in ("VERB", "NOUN"):
+            continue
         sides = _sides(tok)
         if len(sides) < 2:
             continue

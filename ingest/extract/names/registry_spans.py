@@ -8,6 +8,7 @@ from gazetteer import geo
 from gazetteer.registry import MAX_NAME_WORDS
 
 from ..lexicon import HONORIFICS, NAME_PREFIXES, TITLE_SET
+from ..text import token_texts
 from .bounds import extend_left, joins_hyphen, spouse_after_comma
 from .tokens import prefix_word
 
@@ -47,11 +48,12 @@ def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
     common words. Of overlapping matches the one reaching furthest wins ('King Bhumibol
     Adulyadej' over the alias 'King Bhumibol')."""
     found = []
+    texts = token_texts(doc)
     for tok in doc:
         i = tok.i
         if not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
             continue
-        words = [t.text for t in doc[i : i + MAX_NAME_WORDS + 4]]
+        words = texts[i : i + MAX_NAME_WORDS + 4]
         n = registry.match_at(words)
         if n == 1 and _written_as_style(doc, i):
             continue  # 'HH the Amir', 'HH Sheikh Tamim': His Highness, not an alias 'HH'

@@ -109,6 +109,9 @@ def _as_person(doc, start: int, end: int) -> None:
 def repair_function_word_names(doc) -> None:
     """Make 'To Lam', 'Do Muoi' names: see the module docstring. Changes the Doc in place
     (tags, tree and entities) and is safe to run twice."""
+    text = doc.text
+    if not any(word + " " in text for word in FUNCTION_WORD_NAMES):
+        return  # no such word before another: nothing to read token by token
     for i in range(len(doc)):
         end = _is_name_start(doc, i)
         if end <= i + 1:
