@@ -15,6 +15,7 @@ from gazetteer import geo
 from gazetteer.geo_data import COMBINING_FORMS, OFFICE_STATES
 
 from .lexicon import REGNAL
+from .text import token_texts
 
 
 def _usable(person) -> bool:
@@ -218,9 +219,11 @@ def pair_adjectives(idx) -> set:
     """Pairs of states named by a pair adjective: "Franco-German", "Sino-Japanese", "US-China"."""
     pairs = set()
     doc = idx.doc
-    for tok in doc[1:-1]:
-        if tok.text not in ("-", "\u2013"):
+    texts = token_texts(doc)
+    for i in range(1, len(doc) - 1):
+        if texts[i] not in ("-", "\u2013"):
             continue
+        tok = doc[i]
         left, right = doc[tok.i - 1], doc[tok.i + 1]
         if tok.idx != left.idx + len(left.text) or right.idx != tok.idx + len(tok.text):
             continue  # "Germany - France" with spaces is a dateline or an aside, not a pair

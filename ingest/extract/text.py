@@ -117,6 +117,21 @@ class DocIndex:
             if n >= self.headline_sents and n not in self.conflict
         ]
 
+    def fact_tokens(self, lemmas) -> list:
+        """The tokens of the fact sentences (`fact_sents`) whose lower-cased lemma is one of
+        `lemmas`, in order: what a scan of every fact sentence for those lemmas finds,
+        without making a Token of every word."""
+        positions = lemma_positions(self.doc)
+        found = sorted(i for lemma in lemmas for i in positions.get(lemma, ()))
+        out = []
+        for i in found:
+            n = self.sent_of[i]
+            sent = self.sents[n] if n < len(self.sents) else None
+            if n >= self.headline_sents and n not in self.conflict and sent is not None:
+                if sent.start <= i < sent.end:  # not a dateline's word (`build_index`)
+                    out.append(self.doc[i])
+        return out
+
     def sent(self, tok):
         return self.sents[self.sent_of[tok.i]]
 
@@ -180,6 +195,21 @@ def _find_headline(idx: DocIndex) -> None:
 
 
 _ENTS_KEY = "summitry.ents"
+_LEMMAS_KEY = "summitry.lemmas"
+
+
+def lemma_positions(doc) -> dict:
+    """Lower-cased lemma -> the indices of its tokens, in order, read once per Doc."""
+    cached = doc.user_data.get(_LEMMAS_KEY)
+    if cached is None or cached[0] != len(doc):
+        positions: dict = {}
+        for t in doc:
+            positions.setdefault(t.lemma_.lower(), []).append(t.i)
+        cached = (len(doc), positions)
+        doc.user_data[_LEMMAS_KEY] = cached
+    return cached[1]
+
+
 _TEXTS_KEY = "summitry.texts"
 
 
