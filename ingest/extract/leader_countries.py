@@ -46,13 +46,11 @@ def visitors(idx, people) -> set:
     if cached is not None:
         return cached
     out = idx.cache["visitors"] = set()
-    for sent in idx.sents[idx.headline_sents :]:
-        for tok in sent:
-            low = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and low in TRAVEL_LEMMAS:
-                out.update(p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c))
-            elif tok.pos_ == "NOUN" and tok.lower_ in TRIP_NOUNS:
-                out.update(p for c in tok.children if c.dep_ == "poss" for p in people.refs(c))
+    for tok in idx.body_tokens(TRAVEL_LEMMAS, TRIP_NOUNS):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
+            out.update(p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c))
+        elif tok.pos_ == "NOUN" and tok.lower_ in TRIP_NOUNS:
+            out.update(p for c in tok.children if c.dep_ == "poss" for p in people.refs(c))
     return out
 
 
@@ -263,20 +261,20 @@ VISIT_NOUNS = {"visit", "trip"}
 def _visit_hosts(idx, people) -> None:
     """A visitor's partner is at home: "X signed/met with Y during a visit to Z" and "X
     travelled to Z to sign a treaty with Y" put Y in Z's state when X is not from it."""
-    for sent in idx.sents[idx.headline_sents :]:  # who is where, even beside a conflict
-        for tok in sent:
-            if tok.lower_ in VISIT_NOUNS and tok.head.lower_ in ("during", "on"):
-                code, verbs = _destination(tok), [tok.head.head]
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
-                code = _destination(tok)
-                verbs = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
-            else:
-                continue
-            if not code:
-                continue
-            for verb in verbs:
-                if verb.pos_ in ("VERB", "AUX"):
-                    _partners_at_home(verb, tok, people, code)
+    # who is where, even beside a conflict: every body sentence
+    for tok in idx.body_tokens(TRAVEL_LEMMAS, VISIT_NOUNS):
+        if tok.lower_ in VISIT_NOUNS and tok.head.lower_ in ("during", "on"):
+            code, verbs = _destination(tok), [tok.head.head]
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
+            code = _destination(tok)
+            verbs = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
+        else:
+            continue
+        if not code:
+            continue
+        for verb in verbs:
+            if verb.pos_ in ("VERB", "AUX"):
+                _partners_at_home(verb, tok, people, code)
 
 
 def _partners_at_home(verb, travel, people, code) -> None:

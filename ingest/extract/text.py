@@ -121,15 +121,25 @@ class DocIndex:
         """The tokens of the fact sentences (`fact_sents`) whose lower-cased lemma is one of
         `lemmas`, in order: what a scan of every fact sentence for those lemmas finds,
         without making a Token of every word."""
-        positions = lemma_positions(self.doc)
-        found = sorted(i for lemma in lemmas for i in positions.get(lemma, ()))
+        return self.body_tokens(lemmas, facts_only=True)
+
+    def body_tokens(self, lemmas=(), lowers=(), *, facts_only: bool = False) -> list:
+        """The tokens of the body sentences (after the headline; with `facts_only`, not
+        those reporting conflict either) whose lower-cased lemma is in `lemmas` or whose
+        lower-cased form is in `lowers`, in order (see `fact_tokens`)."""
+        by_lemma, by_lower = lemma_positions(self.doc), lower_positions(self.doc)
+        found = {i for lemma in lemmas for i in by_lemma.get(lemma, ())}
+        found.update(i for low in lowers for i in by_lower.get(low, ()))
         out = []
-        for i in found:
+        for i in sorted(found):
             n = self.sent_of[i]
-            sent = self.sents[n] if n < len(self.sents) else None
-            if n >= self.headline_sents and n not in self.conflict and sent is not None:
-                if sent.start <= i < sent.end:  # not a dateline's word (`build_index`)
-                    out.append(self.doc[i])
+            if n < self.headline_sents or n >= len(self.sents):
+                continue
+            if facts_only and n in self.conflict:
+                continue
+            sent = self.sents[n]
+            if sent.start <= i < sent.end:  # not a dateline's word (`build_index`)
+                out.append(self.doc[i])
         return out
 
     def sent(self, tok):
@@ -196,6 +206,19 @@ def _find_headline(idx: DocIndex) -> None:
 
 _ENTS_KEY = "summitry.ents"
 _LEMMAS_KEY = "summitry.lemmas"
+_LOWERS_KEY = "summitry.lowers"
+
+
+def lower_positions(doc) -> dict:
+    """Lower-cased form -> the indices of its tokens, in order, read once per Doc."""
+    cached = doc.user_data.get(_LOWERS_KEY)
+    if cached is None or cached[0] != len(doc):
+        positions: dict = {}
+        for i, text in enumerate(token_texts(doc)):
+            positions.setdefault(text.lower(), []).append(i)
+        cached = (len(doc), positions)
+        doc.user_data[_LOWERS_KEY] = cached
+    return cached[1]
 
 
 def lemma_positions(doc) -> dict:
