@@ -186,9 +186,9 @@ def build_index(doc, registry=None, published=None) -> DocIndex:
         for i in range(sent.start, sent.end):
             idx.sent_of[i] = lede
     _find_headline(idx)
-    from .conflict import sentence_reports_conflict
+    from .conflict import conflict_sentences
 
-    idx.conflict = {n for n, s in enumerate(idx.sents) if sentence_reports_conflict(s)}
+    idx.conflict = conflict_sentences(idx)
     return idx
 
 
