@@ -278,6 +278,12 @@ def refers_to_delegation(builder, tok) -> bool:
     if not members:
         return False
     sent_no = builder.idx.sent_of[tok.i]
+    if _they_of_the_delegation(builder, tok, sent_no):
+        builder.people.groups[tok.i] = members
+        builder.people.conf[tok.i] = 0.7
+        builder.people.bodies.add(tok.i)
+        builder.delegation_subject = sent_no
+        return True
     if not (tok.lower_ in DELEGATION_REFERENCES and tok.pos_ == "NOUN"):
         return False
     if sent_no <= at or sent_no - at > DELEGATION_SENTENCES:
@@ -287,4 +293,63 @@ def refers_to_delegation(builder, tok) -> bool:
     builder.people.groups[tok.i] = members
     builder.people.conf[tok.i] = 0.7
     builder.delegation = (members, sent_no)  # a reference keeps the delegation recent
+    builder.people.bodies.add(tok.i)
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        builder.delegation_subject = sent_no
+    joined = _joined(tok)
+    if joined is not None:
+        builder.joiners.append((joined, members, sent_no))
     return True
+
+
+def _joined(tok):
+    """'The Ghanaian president flew in separately and joined the mission': the 'join' verb
+    whose object is the delegation (its subject becomes one of the delegation)."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
+        return None
+    return verb if verb_asserted(verb) else None
+
+
+def joins_a_delegation(verb) -> bool:
+    """'X joined the delegation / the mission': X travels with the group, X does not meet it."""
+    return any(
+        c.dep_ == "dobj" and c.lower_ in GROUP_NOUNS | DELEGATION_REFERENCES for c in verb.children
+    )
+
+
+def _they_of_the_delegation(builder, tok, sent_no) -> bool:
+    """'The visitors held talks with X. They then met separately with Y': 'they' as the
+    subject of a verb done to someone named, in the sentence right after the delegation
+    was the subject, is the delegation (with no object named, 'they' may be the
+    delegation and its host, left to the pair rules)."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or builder.delegation_subject != sent_no - 1:
+        return False
+    if builder.recent_pair[1] >= builder.delegation_subject:
+        return False
+    verb = tok.head
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    named = [
+        o
+        for h in heads
+        for c in h.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+    ]
+    return any(t.ent_type_ == "PERSON" for o in named for t in o.subtree)
+
+
+def add_joiners(builder) -> None:
+    """Once descriptions are resolved, the persons who joined a delegation are members of
+    it in every later reference to it ('the visitors', 'they')."""
+    people, sent_of = builder.people, builder.idx.sent_of
+    for verb, members, at in builder.joiners:
+        from .plurals import _subject_people
+
+        joiners = [p for p in _subject_people(verb, people) if p not in members]
+        if not joiners:
+            continue
+        grown = tuple(members) + tuple(dict.fromkeys(joiners))
+        for i, group in list(people.groups.items()):
+            if group == members and sent_of[i] >= at:
+                people.groups[i] = grown
