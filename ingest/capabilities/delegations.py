@@ -78,9 +78,7 @@ def delegation_joined(fillers, rng):
     return Draft(text, published, expected, tuple(leaders))
 
 
-@capability(
-    "meeting.delegation_joined_negative", twin="meeting.delegation_joined", negative=True
-)
+@capability("meeting.delegation_joined_negative", twin="meeting.delegation_joined", negative=True)
 def delegation_joined_negative(fillers, rng):
     """A delegation described and D joining it, with no meeting told: no meeting."""
     published, leaders = _several(fillers, rng, 4)

@@ -321,8 +321,8 @@ def joins_a_delegation(verb) -> bool:
 def _they_of_the_delegation(builder, tok, sent_no) -> bool:
     """'The visitors held talks with X. They then met separately with Y': 'they' as the
     subject of a verb done to someone named, in the sentence right after the delegation
-    was the subject (or later in that sentence), is the delegation (with no object named, 'they' may be the
-    delegation and its host, left to the pair rules)."""
+    was the subject (or later in that sentence), is the delegation (with no object
+    named, 'they' may be the delegation and its host, left to the pair rules)."""
     if tok.lower_ != "they" or tok.dep_ != "nsubj":
         return False
     if builder.delegation_subject not in (sent_no - 1, sent_no):  # or earlier in its sentence
@@ -340,9 +340,7 @@ def _they_of_the_delegation(builder, tok, sent_no) -> bool:
     ]
     # a person's name: one of the article's name spans (read before this pass), or a
     # PERSON the tagger marks
-    return any(
-        t.i in builder.covered or t.ent_type_ == "PERSON" for o in named for t in o.subtree
-    )
+    return any(t.i in builder.covered or t.ent_type_ == "PERSON" for o in named for t in o.subtree)
 
 
 def add_joiners(builder) -> None:

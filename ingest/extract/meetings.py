@@ -368,7 +368,9 @@ def _verb_mention(idx, people, tok, published):
         one_each = "call" in m.kinds or _separate_meetings(tok)
         if one_each and len(set(subs)) == 1 and len(set(objs) - set(subs)) >= 2:
             m.caller = subs[0]  # "X telephoned both A and B", "had bilateral meetings with"
-        elif len(set(objs)) == 1 and len(set(subs)) >= 2 and _each(tok) and not _a_body(tok, people):
+        elif (
+            len(set(objs)) == 1 and len(set(subs)) >= 2 and _each(tok) and not _a_body(tok, people)
+        ):
             m.caller = objs[0]  # "A and B both visited X last year": one visit each
     return m
 
