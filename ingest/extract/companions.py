@@ -272,18 +272,21 @@ def _told_just_before(idx, sent, noun):
 
 def refers_to_delegation(builder, tok) -> bool:
     """'The visitors held talks with X' right after a delegation was described: the noun
-    stands for its members (set on `people.groups`). Pronouns are left to the pair rules:
-    'they' after a delegation is as often the delegation and its host."""
+    stands for its members (set on `people.groups`).  'They' is read by
+    `_they_of_the_subjects`, else left to the pair rules: 'they' after a delegation is as
+    often the delegation and its host."""
     members, at = builder.delegation
-    if not members:
-        return False
     sent_no = builder.idx.sent_of[tok.i]
-    if _they_of_the_delegation(builder, tok, sent_no):
-        builder.people.groups[tok.i] = members
+    body = _they_of_the_subjects(builder, tok, sent_no)
+    if body:
+        builder.people.groups[tok.i] = body
         builder.people.conf[tok.i] = 0.7
         builder.people.bodies.add(tok.i)
-        builder.delegation_subject = sent_no
+        if body == members:
+            builder.delegation_subject = sent_no
         return True
+    if not members:
+        return False
     if not (tok.lower_ in DELEGATION_REFERENCES and tok.pos_ == "NOUN"):
         return False
     if sent_no <= at or sent_no - at > DELEGATION_SENTENCES:
@@ -318,17 +321,27 @@ def joins_a_delegation(verb) -> bool:
     )
 
 
-def _they_of_the_delegation(builder, tok, sent_no) -> bool:
-    """'The visitors held talks with X. They then met separately with Y': 'they' as the
-    subject of a verb done to someone named, in the sentence right after the delegation
-    was the subject (or later in that sentence), is the delegation (with no object
-    named, 'they' may be the delegation and its host, left to the pair rules)."""
-    if tok.lower_ != "they" or tok.dep_ != "nsubj":
-        return False
-    if builder.delegation_subject not in (sent_no - 1, sent_no):  # or earlier in its sentence
-        return False
-    if builder.recent_pair[1] >= builder.delegation_subject:
-        return False
+def _they_of_the_subjects(builder, tok, sent_no) -> tuple:
+    """'The visitors held talks with X. They then met separately with Y', 'A, B and C met
+    X. They also held talks with Y': 'they' as the subject of a verb done to someone
+    named, right after the delegation (or three or more named leaders) was the subject, is
+    that body (the delegation also later in its own sentence, where the parser runs two
+    into one).  With no one named, 'they' may be the body and its host: left to the pair
+    rules.  Returns the body's members (empty: not such a 'they')."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or not _done_to_someone_named(builder, tok):
+        return ()
+    members, _ = builder.delegation
+    if members and builder.delegation_subject in (sent_no - 1, sent_no):
+        if builder.recent_pair[1] < builder.delegation_subject:
+            return tuple(members)
+    group, at = builder.subject_group
+    return tuple(group) if group and at == sent_no - 1 else ()
+
+
+def _done_to_someone_named(builder, tok) -> bool:
+    """Whether the verb 'they' is the subject of has a person named as its object, or
+    with / to a person named (one of the article's name spans, read before this pass, or
+    a PERSON the tagger marks)."""
     verb = tok.head
     heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
     named = [
@@ -338,9 +351,18 @@ def _they_of_the_delegation(builder, tok, sent_no) -> bool:
         if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
         for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
     ]
-    # a person's name: one of the article's name spans (read before this pass), or a
-    # PERSON the tagger marks
     return any(t.i in builder.covered or t.ent_type_ == "PERSON" for o in named for t in o.subtree)
+
+
+def note_subject_group(builder, sent) -> None:
+    """Remember three or more persons who are together a verb's subject in a sentence
+    ('A, B and C met X'), or a delegation so referred to, for 'they' in the next."""
+    people = builder.people
+    for verb in (t for t in sent if t.pos_ == "VERB"):
+        subs = [p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        subs = list(dict.fromkeys(subs))
+        if len(subs) >= 3:
+            builder.subject_group = (tuple(subs), builder.idx.sent_of[sent.start])
 
 
 def add_joiners(builder) -> None:

@@ -3,8 +3,10 @@
 'C flew in separately and joined the mission' makes C one of the delegation (C does not
 meet it), so 'the visitors held talks with X' is the delegation with C.  'They then met
 separately with Y' right after is the same delegation meeting Y on its own, not each
-member meeting Y.  A time in a clause describing someone met ('Y, who lost the March 2
-vote') dates that description, not the meeting.  The sentences are written for these
+member meeting Y; so is 'they' after three named leaders who were together a verb's
+subject ('A, B and C met X. They also held talks with Y').  A time in a clause
+describing someone met ('Y, who lost the March 2 vote') dates that description, not the
+meeting.  The sentences are written for these
 tests and read with the shipped leader registry (published Thursday 2024-03-14).
 """
 
@@ -92,3 +94,30 @@ def test_an_arrival_described_still_bounds_the_day(run):
     )
     found = [m for m in ex.meetings if "Kashim Shettima" in m.participants]
     assert found and found[0].date != dt.date(2024, 3, 13)
+
+
+SHETTIMA = "Kashim Shettima"
+THREE = (
+    "Kenyan President William Ruto, South African President Cyril Ramaphosa and Ghanaian "
+    "President Nana Akufo-Addo met Nigerian President Bola Tinubu in Abuja on Tuesday. {then}"
+)
+
+
+def test_they_after_three_named_subjects_are_those_three(run):
+    ex = run(THREE.format(then="They also held talks with Vice President Kashim Shettima."))
+    assert DELEGATION | {SHETTIMA} in _people(ex), _people(ex)
+    assert DELEGATION | {TINUBU} in _people(ex)
+
+
+def test_they_with_no_one_named_adds_no_meeting(run):
+    ex = run(THREE.format(then="They discussed trade and security."))
+    assert _people(ex) == [DELEGATION | {TINUBU}]
+
+
+def test_they_after_three_named_objects_are_not_taken_as_a_body(run):
+    ex = run(
+        "Nigerian President Bola Tinubu met Kenyan President William Ruto, South African "
+        "President Cyril Ramaphosa and Ghanaian President Nana Akufo-Addo in Abuja on "
+        "Tuesday. They also held talks with Vice President Kashim Shettima."
+    )
+    assert DELEGATION | {SHETTIMA} not in _people(ex)
