@@ -347,7 +347,7 @@ def delegation_told_apart(fillers, rng):
     return Draft(sentence(text), published, (expected,), tuple(leaders))
 
 
-@capability("meeting.round_one_by_one", twin="meeting.round_together_negative")
+@capability("meeting.round_one_by_one", twin="meeting.round_together")
 def round_one_by_one(fillers, rng):
     """On the sidelines of a summit A met B, C and D, or met them separately: a round of
     bilateral meetings, one each."""
@@ -371,8 +371,8 @@ def round_one_by_one(fillers, rng):
     return Draft(sentence(text), published, expected, tuple(leaders))
 
 
-@capability("meeting.round_together_negative", twin="meeting.round_one_by_one", negative=True)
-def round_together_negative(fillers, rng):
+@capability("meeting.round_together", twin="meeting.round_one_by_one")
+def round_together(fillers, rng):
     """A met B and C with no word of a round, or in a trilateral meeting or together on
     the sidelines: one meeting of all three, none of two."""
     published, leaders = _several(fillers, rng, 3)
