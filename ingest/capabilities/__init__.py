@@ -13,7 +13,8 @@ and holds the floors in ``floors.json``.
 Modules: :mod:`.fillers` (what templates draw from), :mod:`.expectations` (what a case
 expects, checked with ``manage.py evaluate``'s matcher), :mod:`.base` (cases and the
 capability register) and one module of templates per stage: :mod:`.meetings` (and
-:mod:`.meeting_presence`: who was there, and :mod:`.meeting_acts`: acts done in person),
+:mod:`.meeting_presence`: who was there, :mod:`.meeting_acts`: acts done in person, and
+:mod:`.delegations`: a delegation on a mission),
 :mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links),
 :mod:`.occasions` (a meeting's day and host), :mod:`.summits` (a gathering's people told
 across sentences) and :mod:`.typography`.
@@ -30,6 +31,7 @@ from pathlib import Path
 
 from . import (  # noqa: F401 (registers)
     agreements,
+    delegations,
     gatherings,
     gifts,
     honours,

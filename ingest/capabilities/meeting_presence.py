@@ -345,3 +345,48 @@ def delegation_told_apart(fillers, rng):
     text = pattern.format(place=d.capital, when=when, **names)
     expected = Meeting(tuple(x.name for x in leaders), date=day)
     return Draft(sentence(text), published, (expected,), tuple(leaders))
+
+
+@capability("meeting.round_one_by_one", twin="meeting.round_together")
+def round_one_by_one(fillers, rng):
+    """On the sidelines of a summit A met B, C and D, or met them separately: a round of
+    bilateral meetings, one each."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "On the sidelines of the summit in {place} {when}, {A} met {B}, {C} and {D}.",
+            "{A} met {B}, {C} and {D} on the margins of the summit in {place} {when}.",
+            "{A} held talks separately with {B}, {C} and {D} in {place} {when}.",
+            "{A} met {B}, {C} and {D} separately in {place} {when}.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABCD", leaders, strict=True)}
+    text = pattern.format(place=a.capital, when=when, **names)
+    expected = (
+        *(Meeting((a.name, x.name), exact=True, date=day) for x in (b, c, d)),
+        NoMeeting((b.name, c.name)),
+    )
+    return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+@capability("meeting.round_together", twin="meeting.round_one_by_one")
+def round_together(fillers, rng):
+    """A met B and C with no word of a round, or in a trilateral meeting or together on
+    the sidelines: one meeting of all three, none of two."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "{A} met {B} and {C} in {place} {when}.",
+            "On the sidelines of the summit in {place} {when}, {A} held a trilateral meeting "
+            "with {B} and {C}.",
+            "On the sidelines of the summit in {place} {when}, {A} met {B} and {C} together.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = pattern.format(place=a.capital, when=when, **names)
+    expected = (Meeting((a.name, b.name, c.name), exact=True, date=day), MeetingCount(1))
+    return Draft(sentence(text), published, expected, tuple(leaders))

@@ -269,12 +269,21 @@ def _told_just_before(idx, sent, noun):
 
 def refers_to_delegation(builder, tok) -> bool:
     """'The visitors held talks with X' right after a delegation was described: the noun
-    stands for its members (set on `people.groups`). Pronouns are left to the pair rules:
-    'they' after a delegation is as often the delegation and its host."""
+    stands for its members (set on `people.groups`).  'They' is read by
+    `_they_of_the_subjects`, else left to the pair rules: 'they' after a delegation is as
+    often the delegation and its host."""
     members, at = builder.delegation
+    sent_no = builder.idx.sent_of[tok.i]
+    body = _they_of_the_subjects(builder, tok, sent_no)
+    if body:
+        builder.people.groups[tok.i] = body
+        builder.people.conf[tok.i] = 0.7
+        builder.people.bodies.add(tok.i)
+        if body == members:
+            builder.delegation_subject = sent_no
+        return True
     if not members:
         return False
-    sent_no = builder.idx.sent_of[tok.i]
     if not (tok.lower_ in DELEGATION_REFERENCES and tok.pos_ == "NOUN"):
         return False
     if sent_no <= at or sent_no - at > DELEGATION_SENTENCES:
@@ -284,4 +293,86 @@ def refers_to_delegation(builder, tok) -> bool:
     builder.people.groups[tok.i] = members
     builder.people.conf[tok.i] = 0.7
     builder.delegation = (members, sent_no)  # a reference keeps the delegation recent
+    builder.people.bodies.add(tok.i)
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        builder.delegation_subject = sent_no
+    joined = _joined(tok)
+    if joined is not None:
+        builder.joiners.append((joined, members, sent_no))
     return True
+
+
+def _joined(tok):
+    """'The Ghanaian president flew in separately and joined the mission': the 'join' verb
+    whose object is the delegation (its subject becomes one of the delegation)."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
+        return None
+    return verb if verb_asserted(verb) else None
+
+
+def joins_a_delegation(verb) -> bool:
+    """'X joined the delegation / the mission': X travels with the group, X does not meet it."""
+    return any(
+        c.dep_ == "dobj" and c.lower_ in GROUP_NOUNS | DELEGATION_REFERENCES for c in verb.children
+    )
+
+
+def _they_of_the_subjects(builder, tok, sent_no) -> tuple:
+    """'The visitors held talks with X. They then met separately with Y', 'A, B and C met
+    X. They also held talks with Y': 'they' as the subject of a verb done to someone
+    named, right after the delegation (or three or more named leaders) was the subject, is
+    that body (the delegation also later in its own sentence, where the parser runs two
+    into one).  With no one named, 'they' may be the body and its host: left to the pair
+    rules.  Returns the body's members (empty: not such a 'they')."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or not _done_to_someone_named(builder, tok):
+        return ()
+    members, _ = builder.delegation
+    if members and builder.delegation_subject in (sent_no - 1, sent_no):
+        if builder.recent_pair[1] < builder.delegation_subject:
+            return tuple(members)
+    group, at = builder.subject_group
+    return tuple(group) if group and at == sent_no - 1 else ()
+
+
+def _done_to_someone_named(builder, tok) -> bool:
+    """Whether the verb 'they' is the subject of has a person named as its object, or
+    with / to a person named (one of the article's name spans, read before this pass, or
+    a PERSON the tagger marks)."""
+    verb = tok.head
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    named = [
+        o
+        for h in heads
+        for c in h.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+    ]
+    return any(t.i in builder.covered or t.ent_type_ == "PERSON" for o in named for t in o.subtree)
+
+
+def note_subject_group(builder, sent) -> None:
+    """Remember three or more persons who are together a verb's subject in a sentence
+    ('A, B and C met X'), or a delegation so referred to, for 'they' in the next."""
+    people = builder.people
+    for verb in (t for t in sent if t.pos_ == "VERB"):
+        subs = [p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        subs = list(dict.fromkeys(subs))
+        if len(subs) >= 3:
+            builder.subject_group = (tuple(subs), builder.idx.sent_of[sent.start])
+
+
+def add_joiners(builder) -> None:
+    """Once descriptions are resolved, the persons who joined a delegation are members of
+    it in every later reference to it ('the visitors', 'they')."""
+    people, sent_of = builder.people, builder.idx.sent_of
+    for verb, members, at in builder.joiners:
+        from .plurals import _subject_people
+
+        joiners = [p for p in _subject_people(verb, people) if p not in members]
+        if not joiners:
+            continue
+        grown = tuple(members) + tuple(dict.fromkeys(joiners))
+        for i, group in list(people.groups.items()):
+            if group == members and sent_of[i] >= at:
+                people.groups[i] = grown

@@ -226,15 +226,41 @@ def _signed_where_each_was(verb) -> bool:
     return len(places) >= 2
 
 
+# Words that make a meeting of one with several one meeting of all of them.
+ALL_TOGETHER = {"trilateral", "three-way", "four-way", "joint", "together", "jointly"}
+MARGINS = {"sidelines", "sideline", "margins", "margin"}
+
+
 def _separate_meetings(verb) -> bool:
-    """'had bilateral meetings with A and B', 'held separate talks with A and B': one
-    meeting with each."""
+    """'had bilateral meetings with A and B', 'held separate talks with A and B', 'met A, B
+    and C separately', 'on the sidelines of the summit, X met A, B and C': one meeting with
+    each (unless told as one: 'a trilateral meeting', 'together')."""
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
         if noun.lower_ == "meetings" or any(
             a.dep_ == "amod" and a.lower_ in ("bilateral", "separate") for a in noun.children
         ):
             return True
-    return False
+    if any(t.lower_ in ALL_TOGETHER for t in verb.subtree):
+        return False
+    # 'on the sidelines' on the verb or (misparsed) on the last one met; 'separately' on
+    # the verb, the held noun or the last one met
+    return any(
+        (t.lower_ == "separately" or (t.lower_ in MARGINS and t.dep_ == "pobj"))
+        and _in_clause(t, verb)
+        for t in verb.subtree
+    )
+
+
+CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"}
+
+
+def _in_clause(tok, verb) -> bool:
+    """Whether a word belongs to the verb's own clause, not a clause under it."""
+    while tok != verb:
+        if tok.dep_ in CLAUSES or (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")):
+            return False
+        tok = tok.head
+    return True
 
 
 def _each_other(verb) -> bool:

@@ -318,6 +318,7 @@ def events(idx, people, published) -> list:
             or _lead_date(idx, people, first, published, ending=True)
             or referred_date(idx, people, published, ending=True)
         )
+    _one_telling_one_occasion(meetings)
     if first is not None:
         first.kinds |= article_kinds(idx, people, first, published)
         for meeting in meetings:
@@ -335,6 +336,29 @@ def events(idx, people, published) -> list:
     meetings = absorb_misread_background(_absorb_parts(meetings))
     meetings = absorb_retold_signings(meetings, idx)
     return [m for m in meetings if not _domestic(m, people)]
+
+
+def _one_telling_one_occasion(meetings) -> None:
+    """Meetings split from one telling ('met A, B and C separately in X on Tuesday',
+    'telephoned A and B') share its day and place: what the first of them was given from
+    the sentence or the lede holds for the others."""
+    by_trigger: dict = {}
+    for meeting in meetings:
+        for m in meeting.mentions:
+            by_trigger.setdefault(m.trigger.i, []).append(meeting)
+    for siblings in by_trigger.values():
+        if len(siblings) < 2:
+            continue
+        dated = next((g for g in siblings if g.date and not g.background), None)
+        placed = next((g for g in siblings if g.places and not g.background), None)
+        for g in siblings:
+            if g.background:
+                continue
+            if g.date is None and dated is not None:
+                g.date = dated.date
+            if not g.places and placed is not None and "call" not in g.kinds:
+                g.places = list(placed.places)
+                g.host = g.host or placed.host
 
 
 def _the_summit(meeting, idx, published) -> None:

@@ -10,6 +10,7 @@ from .conflict import clause_verb
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, visitors
 from .places import CITY
 from .text import span_ents
+from .when import JOURNEY_LEMMAS
 
 
 def _trip_host(meetings, main, travelling) -> None:
@@ -88,6 +89,23 @@ def _same_day_host(meetings) -> None:
                 break
 
 
+DESCRIBING = ("relcl", "acl", "appos")
+
+
+def _of_someone_described(tok, triggers) -> bool:
+    """'met Y, the opposition leader who won the Dec. 1 vote': a time inside a clause or
+    apposition describing someone, outside the meeting's own trigger clause, dates the
+    description, not the meeting.  A journey told so ('X, who arrived on Thursday, also
+    held talks with Y') still bounds the meeting's day."""
+    while tok.head != tok:
+        if tok.dep_ in DESCRIBING and not any(
+            tok.left_edge.i <= t.i <= tok.right_edge.i for t in triggers
+        ):
+            return tok.lemma_.lower() not in JOURNEY_LEMMAS
+        tok = tok.head
+    return False
+
+
 def _same_occasion(meeting, main) -> None:
     """An undated main-story meeting among the main meeting's own participants ('He and X
     first held talks on their own'), or a visitor's talks with another host told with no
@@ -100,12 +118,14 @@ def _same_occasion(meeting, main) -> None:
         meeting.date = main.date  # "who had held talks with him that morning"
         return
     sents = {m.trigger.sent for m in meeting.mentions}
+    triggers = [m.trigger for m in meeting.mentions]
     dated = [  # times that place the meeting ("on Monday", "last week"), not "since June"
         e
         for s in sents
         for e in span_ents(s)
         if e.label_ == "DATE"
         and not (e.start > 0 and e.doc[e.start - 1].lower_ == "since")
+        and not _of_someone_described(e.root, triggers)
         and (dates.resolve(e.text, main.date) or dates.mentions_past(e.text, None))
     ]
     if not set(meeting.participants) <= set(main.participants):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from . import dates, when
 from .agreement_args import doc_kind
-from .companions import group_leader, joined_by
+from .companions import group_leader, joined_by, joins_a_delegation
 from .conflict import clause_verb
 from .meeting_args import _agents, _objects, _pair_without_spouse, _refs, _spouse, _subjects
 from .meeting_checks import (
@@ -170,6 +170,12 @@ def _mention(
     return m
 
 
+def _a_body(verb, people) -> bool:
+    """'The visitors / they then met separately with Y': a delegation acts as one body, so
+    'separately' sets this meeting apart from the one before, not its members apart."""
+    return any(c.dep_ == "nsubj" and c.i in people.bodies for c in verb.children)
+
+
 def _flat_object(verb, people):
     """The person named right after a verb the parser misread ('Macron hosted Trump at ...'
     with 'hosted' as a modifier): the first name token within a few words."""
@@ -279,6 +285,8 @@ def _verb_mention(idx, people, tok, published):
         if not _deal_at_a_place(tok, subs, published, document):
             return None
     objs = _objects(tok, people)
+    if lemma == "join" and joins_a_delegation(tok):
+        return None  # "C flew in and joined the delegation": C is one of it, not its host
     if lemma == "join":
         objs += joined_by(tok, people)  # "X was joined at the summit by A, B and C"
     called_on = []
@@ -360,7 +368,9 @@ def _verb_mention(idx, people, tok, published):
         one_each = "call" in m.kinds or _separate_meetings(tok)
         if one_each and len(set(subs)) == 1 and len(set(objs) - set(subs)) >= 2:
             m.caller = subs[0]  # "X telephoned both A and B", "had bilateral meetings with"
-        elif len(set(objs)) == 1 and len(set(subs)) >= 2 and _each(tok):
+        elif (
+            len(set(objs)) == 1 and len(set(subs)) >= 2 and _each(tok) and not _a_body(tok, people)
+        ):
             m.caller = objs[0]  # "A and B both visited X last year": one visit each
     return m
 

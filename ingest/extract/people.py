@@ -12,7 +12,7 @@ registers each mention is in `person_builder`.
 
 from __future__ import annotations
 
-from .companions import note_delegation, refers_to_delegation
+from .companions import add_joiners, note_delegation, note_subject_group, refers_to_delegation
 from .leader_countries import family_countries
 from .lexicon import HONORIFICS, PRONOUNS_SG, ROLE_NOUNS, TITLE_HEADS
 from .names import name_spans, title_before
@@ -50,8 +50,10 @@ def build_people(idx) -> People:
         if i + 1 == idx.sents[idx.sent_of[i]].end:
             note_pair(builder, idx.sents[idx.sent_of[i]])
             note_delegation(builder, idx.sents[idx.sent_of[i]])
+            note_subject_group(builder, idx.sents[idx.sent_of[i]])
         i += 1
     builder.retry_deferred()
+    add_joiners(builder)
     assign_listed_countries(idx, builder.people)
     family_countries(builder.people)
     for person in builder.people.persons:

@@ -50,6 +50,9 @@ class _Builder:
         self.recent_group: tuple = ()
         self.recent_pair: tuple = ((), -99)  # (pair of pids, sentence number)
         self.delegation: tuple = ((), -99)  # (member pids, sentence last told of)
+        self.delegation_subject: int = -99  # the sentence the delegation was last a subject of
+        self.subject_group: tuple = ((), -99)  # (3+ persons a verb had as subject, sentence)
+        self.joiners: list = []  # ('join' verb, delegation members, sentence) to add after
         self.partners: dict = {}  # pid -> the person last linked to it as subject/object
         self.covered: set = set()
         self.deferred: list = []

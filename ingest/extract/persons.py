@@ -41,6 +41,7 @@ class People:
     conf: dict = field(default_factory=dict)  # token index -> resolution confidence
     order: list = field(default_factory=list)  # (token index, pid) in document order
     subjects: dict = field(default_factory=dict)  # sentence number -> pid of first subject
+    bodies: set = field(default_factory=set)  # token indices standing for a delegation
 
     def pids(self, tok) -> tuple:
         """Persons a token refers to (itself only; see `refs` for coordinated phrases)."""

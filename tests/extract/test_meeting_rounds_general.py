@@ -1,0 +1,70 @@
+"""One leader meeting several: one meeting of all, or a round of meetings one by one.
+
+'On the sidelines of the summit, A met B, C and D' and 'A held talks separately with B,
+C and D' are a round of bilateral meetings (one each); 'A met B, C and D in X' with no such
+word, and a trilateral or joint meeting on the sidelines, stay one meeting of all.  The
+sentences are written for these tests and read with the shipped leader registry.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.meeting_cases import GROUPS, TUESDAY, _fill
+
+
+@pytest.fixture(scope="module")
+def run(run_registered):
+    return run_registered
+
+
+def _ids(team):
+    return team[0].name.split()[-1]
+
+
+def _people(ex):
+    return [set(m.participants) for m in ex.meetings]
+
+
+ROUNDS = [
+    "On the sidelines of the summit in {Acap} on Tuesday, {At} met {Bt}, {Ct} and {Dt}.",
+    "{At} met {Bt}, {Ct} and {Dt} on the margins of the summit in {Acap} on Tuesday.",
+    "{At} held talks separately with {Bt}, {Ct} and {Dt} in {Acap} on Tuesday.",
+    "{At} met {Bt}, {Ct} and {Dt} separately in {Acap} on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=_ids)
+@pytest.mark.parametrize(
+    "template", ROUNDS, ids=["sidelines", "margins", "talks_separately", "met_separately"]
+)
+def test_a_round_of_meetings_is_one_meeting_each(run, team, template):
+    ex = run(_fill(template, team))
+    a = team[0].name
+    for other in team[1:]:
+        found = [m for m in ex.meetings if set(m.participants) == {a, other.name}]
+        assert found, _people(ex)
+        assert found[0].date == TUESDAY and found[0].host_country == team[0].country
+    assert not any(len(p) > 2 for p in _people(ex))
+
+
+TOGETHER = [
+    ("{At} met {Bt}, {Ct} and {Dt} in {Acap} on Tuesday.", 4),
+    (
+        "On the sidelines of the summit in {Acap} on Tuesday, {At} held a trilateral meeting "
+        "with {Bt} and {Ct}.",
+        3,
+    ),
+    ("On the sidelines of the summit in {Acap} on Tuesday, {At} met {Bt} and {Ct} together.", 3),
+]
+
+
+@pytest.mark.parametrize("team", GROUPS, ids=_ids)
+@pytest.mark.parametrize(
+    ("template", "n"), TOGETHER, ids=["no_round_word", "trilateral", "together"]
+)
+def test_one_meeting_of_all_stays_one(run, team, template, n):
+    ex = run(_fill(template, team))
+    names = {x.name for x in team[:n]}
+    assert names in _people(ex), _people(ex)
+    assert not any(len(p) == 2 and team[0].name in p for p in _people(ex))
