@@ -364,6 +364,7 @@ def capital_of(code: str) -> str | None:
 # --------------------------------------------------------------------------- token streams
 
 
+@lru_cache(maxsize=16384)
 def _is_word(token: str) -> bool:
     return any(c.isalnum() for c in token) and token.translate(_CHAR_MAP) not in ("'s", "'S")
 
@@ -380,8 +381,10 @@ def match_geo_prefix(
     stream should skip all n tokens of any match, so that "Latin American" or
     "West Bank" is consumed rather than yielding "American" or nothing.
     """
+    if not tokens or not _is_word(tokens[0]):
+        return None
     for n in range(min(max_tokens, len(tokens)), 0, -1):
-        if not (_is_word(tokens[0]) and _is_word(tokens[n - 1])):
+        if not _is_word(tokens[n - 1]):
             continue
         match = lookup(" ".join(tokens[:n]))
         if match is not None:
@@ -399,8 +402,10 @@ def match_country_prefix(
     A longer non-country match blocks shorter ones: ``["West", "Bank"]`` and
     ``["Latin", "American"]`` give None, not a country for a shorter window.
     """
+    if not tokens or not _is_word(tokens[0]):
+        return None
     for n in range(min(max_tokens, len(tokens)), 0, -1):
-        if not (_is_word(tokens[0]) and _is_word(tokens[n - 1])):
+        if not _is_word(tokens[n - 1]):
             continue
         match = lookup(" ".join(tokens[:n]))
         if match is None:

@@ -28,18 +28,17 @@ def _titled(person) -> bool:
 def companions(idx, people) -> dict:
     """pid -> list of companion pids, from 'accompanied by' clauses in fact sentences."""
     out: dict = {}
-    for sent in idx.fact_sents():
-        for tok in sent:
-            if tok.lemma_.lower() != "accompany" or tok.pos_ != "VERB" or not verb_asserted(tok):
-                continue
-            leads = [p for c in tok.children if c.dep_ == "nsubjpass" for p in people.refs(c)]
-            agents = [c for c in tok.children if c.dep_ == "agent"]
-            if len(leads) != 1 or not agents:
-                continue
-            if any(t.lower_ in SPOUSE_WORDS for t in agents[0].subtree):
-                continue
-            found = [p for p in _persons_in(agents[0], people) if _titled(people.get(p))]
-            out.setdefault(leads[0], []).extend(p for p in found if p != leads[0])
+    for tok in idx.fact_tokens(("accompany",)):
+        if tok.pos_ != "VERB" or not verb_asserted(tok):
+            continue
+        leads = [p for c in tok.children if c.dep_ == "nsubjpass" for p in people.refs(c)]
+        agents = [c for c in tok.children if c.dep_ == "agent"]
+        if len(leads) != 1 or not agents:
+            continue
+        if any(t.lower_ in SPOUSE_WORDS for t in agents[0].subtree):
+            continue
+        found = [p for p in _persons_in(agents[0], people) if _titled(people.get(p))]
+        out.setdefault(leads[0], []).extend(p for p in found if p != leads[0])
     return out
 
 
@@ -136,42 +135,40 @@ BESIDE = {"beside", "alongside", "next"}
 def add_bystanders(meetings, idx, people) -> None:
     """'X stood beside the two men as they signed': X joins the main-story meeting of the
     persons X stood beside."""
-    for sent in idx.fact_sents():
-        for tok in sent:
-            if tok.lemma_.lower() not in ("stand", "sit", "watch") or tok.pos_ != "VERB":
-                continue
-            beside = [
-                p
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ in BESIDE
-                for o in c.subtree
-                if o.dep_ == "pobj"
-                for p in people.refs(o)
-            ]
-            subj_verb = tok.head if tok.dep_ == "conj" else tok  # "greeted X and stood beside"
-            subs = [p for c in subj_verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
-            if len(set(beside)) < 2 or not subs or not verb_asserted(tok):
-                continue
-            for meeting in meetings:
-                if not meeting.background and set(beside) <= set(meeting.participants):
-                    meeting.participants += [p for p in subs if p not in meeting.participants]
-                    break
+    for tok in idx.fact_tokens(("stand", "sit", "watch")):
+        if tok.pos_ != "VERB":
+            continue
+        beside = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in BESIDE
+            for o in c.subtree
+            if o.dep_ == "pobj"
+            for p in people.refs(o)
+        ]
+        subj_verb = tok.head if tok.dep_ == "conj" else tok  # "greeted X and stood beside"
+        subs = [p for c in subj_verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        if len(set(beside)) < 2 or not subs or not verb_asserted(tok):
+            continue
+        for meeting in meetings:
+            if not meeting.background and set(beside) <= set(meeting.participants):
+                meeting.participants += [p for p in subs if p not in meeting.participants]
+                break
 
 
 def add_witnesses(meetings, idx, people) -> None:
     """'X signed the documents as a witness': X takes part in the signing meeting (the
     nearest earlier main-story meeting with a signing mention)."""
     add_bystanders(meetings, idx, people)
-    for sent in idx.fact_sents():
-        for tok in sent:
-            if tok.lemma_.lower() != "sign" or tok.pos_ != "VERB" or not _as_witness(tok):
-                continue
-            signers = [p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c)]
-            signers += _as_did(tok, people)  # "X signed as a witness, as did A and B"
-            target = _signing_meeting(meetings, tok)
-            if target is not None:
-                target.participants += [p for p in signers if p not in target.participants]
-                target.told_at.append(tok.i)
+    for tok in idx.fact_tokens(("sign",)):
+        if tok.pos_ != "VERB" or not _as_witness(tok):
+            continue
+        signers = [p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        signers += _as_did(tok, people)  # "X signed as a witness, as did A and B"
+        target = _signing_meeting(meetings, tok)
+        if target is not None:
+            target.participants += [p for p in signers if p not in target.participants]
+            target.told_at.append(tok.i)
 
 
 def _as_did(verb, people) -> list:

@@ -396,15 +396,32 @@ def sentence_reports_conflict(sent) -> bool:
     """True when a sentence reports conflict (threats, protests, fighting, sanctions,
     demands, rejections, warnings, condemnation, strikes, invasions, clashes).
     No fact is taken from such a sentence.  "Strike a deal" is not conflict."""
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma not in SENTENCE_CUES and tok.lower_ not in SENTENCE_CUES:
+    return any(_reports_conflict(tok) for tok in sent)
+
+
+def conflict_sentences(idx) -> set:
+    """The numbers of the index's sentences that report conflict
+    (`sentence_reports_conflict`), found from the cue words' places in the Doc."""
+    from .text import lemma_positions, lower_positions
+
+    by_lemma, by_lower = lemma_positions(idx.doc), lower_positions(idx.doc)
+    cues = {i for word in SENTENCE_CUES for i in by_lemma.get(word, ())}
+    cues.update(i for word in SENTENCE_CUES for i in by_lower.get(word, ()))
+    found = set()
+    for i in cues:
+        n = idx.sent_of[i]
+        if n in found or n >= len(idx.sents):
             continue
-        if lemma == "strike" and any(
-            t.lower_ in _DEAL_WORDS for t in tok.doc[tok.i + 1 : tok.i + 4]
-        ):
-            continue
-        if lemma == "shell" and tok.text[0].isupper() and tok.pos_ == "PROPN":
-            continue
-        return True
-    return False
+        sent = idx.sents[n]
+        if sent.start <= i < sent.end and _reports_conflict(idx.doc[i]):
+            found.add(n)
+    return found
+
+
+def _reports_conflict(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in SENTENCE_CUES and tok.lower_ not in SENTENCE_CUES:
+        return False
+    if lemma == "strike" and any(t.lower_ in _DEAL_WORDS for t in tok.doc[tok.i + 1 : tok.i + 4]):
+        return False
+    return not (lemma == "shell" and tok.text[0].isupper() and tok.pos_ == "PROPN")

@@ -15,6 +15,7 @@ from gazetteer import geo
 from gazetteer.geo_data import COMBINING_FORMS, OFFICE_STATES
 
 from .lexicon import REGNAL
+from .text import token_texts
 
 
 def _usable(person) -> bool:
@@ -45,13 +46,11 @@ def visitors(idx, people) -> set:
     if cached is not None:
         return cached
     out = idx.cache["visitors"] = set()
-    for sent in idx.sents[idx.headline_sents :]:
-        for tok in sent:
-            low = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and low in TRAVEL_LEMMAS:
-                out.update(p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c))
-            elif tok.pos_ == "NOUN" and tok.lower_ in TRIP_NOUNS:
-                out.update(p for c in tok.children if c.dep_ == "poss" for p in people.refs(c))
+    for tok in idx.body_tokens(TRAVEL_LEMMAS, TRIP_NOUNS):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
+            out.update(p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c))
+        elif tok.pos_ == "NOUN" and tok.lower_ in TRIP_NOUNS:
+            out.update(p for c in tok.children if c.dep_ == "poss" for p in people.refs(c))
     return out
 
 
@@ -218,9 +217,11 @@ def pair_adjectives(idx) -> set:
     """Pairs of states named by a pair adjective: "Franco-German", "Sino-Japanese", "US-China"."""
     pairs = set()
     doc = idx.doc
-    for tok in doc[1:-1]:
-        if tok.text not in ("-", "\u2013"):
+    texts = token_texts(doc)
+    for i in range(1, len(doc) - 1):
+        if texts[i] not in ("-", "\u2013"):
             continue
+        tok = doc[i]
         left, right = doc[tok.i - 1], doc[tok.i + 1]
         if tok.idx != left.idx + len(left.text) or right.idx != tok.idx + len(tok.text):
             continue  # "Germany - France" with spaces is a dateline or an aside, not a pair
@@ -260,20 +261,20 @@ VISIT_NOUNS = {"visit", "trip"}
 def _visit_hosts(idx, people) -> None:
     """A visitor's partner is at home: "X signed/met with Y during a visit to Z" and "X
     travelled to Z to sign a treaty with Y" put Y in Z's state when X is not from it."""
-    for sent in idx.sents[idx.headline_sents :]:  # who is where, even beside a conflict
-        for tok in sent:
-            if tok.lower_ in VISIT_NOUNS and tok.head.lower_ in ("during", "on"):
-                code, verbs = _destination(tok), [tok.head.head]
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
-                code = _destination(tok)
-                verbs = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
-            else:
-                continue
-            if not code:
-                continue
-            for verb in verbs:
-                if verb.pos_ in ("VERB", "AUX"):
-                    _partners_at_home(verb, tok, people, code)
+    # who is where, even beside a conflict: every body sentence
+    for tok in idx.body_tokens(TRAVEL_LEMMAS, VISIT_NOUNS):
+        if tok.lower_ in VISIT_NOUNS and tok.head.lower_ in ("during", "on"):
+            code, verbs = _destination(tok), [tok.head.head]
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
+            code = _destination(tok)
+            verbs = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
+        else:
+            continue
+        if not code:
+            continue
+        for verb in verbs:
+            if verb.pos_ in ("VERB", "AUX"):
+                _partners_at_home(verb, tok, people, code)
 
 
 def _partners_at_home(verb, travel, people, code) -> None:

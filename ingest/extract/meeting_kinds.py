@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import dates
 from .conflict import noun_asserted
 from .places import CITY, VENUE, places_around
-from .text import doc_ents, span_ents
+from .text import doc_ents, lower_positions, span_ents
 
 CALL_VERBS = {"phone", "dial", "telephone", "ring"}
 CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
@@ -223,9 +223,11 @@ def article_kinds(idx, people, meeting, published) -> set:
     """Kind words the article uses for its main meeting anywhere (headline included):
     'state visit', and 'summit'/'visit' referred to definitely ('the summit', 'his visit')."""
     kinds = set()
-    for tok in idx.doc:
+    lowers = lower_positions(idx.doc)
+    for i in sorted(i for word in EVENT_WORDS for i in lowers.get(word, ())):
+        tok = idx.doc[i]
         low = tok.lower_
-        if low not in EVENT_WORDS or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if _on_sidelines(tok) or _past_dated(tok, published) or _planned(tok, published):
             continue

@@ -117,6 +117,31 @@ class DocIndex:
             if n >= self.headline_sents and n not in self.conflict
         ]
 
+    def fact_tokens(self, lemmas) -> list:
+        """The tokens of the fact sentences (`fact_sents`) whose lower-cased lemma is one of
+        `lemmas`, in order: what a scan of every fact sentence for those lemmas finds,
+        without making a Token of every word."""
+        return self.body_tokens(lemmas, facts_only=True)
+
+    def body_tokens(self, lemmas=(), lowers=(), *, facts_only: bool = False) -> list:
+        """The tokens of the body sentences (after the headline; with `facts_only`, not
+        those reporting conflict either) whose lower-cased lemma is in `lemmas` or whose
+        lower-cased form is in `lowers`, in order (see `fact_tokens`)."""
+        by_lemma, by_lower = lemma_positions(self.doc), lower_positions(self.doc)
+        found = {i for lemma in lemmas for i in by_lemma.get(lemma, ())}
+        found.update(i for low in lowers for i in by_lower.get(low, ()))
+        out = []
+        for i in sorted(found):
+            n = self.sent_of[i]
+            if n < self.headline_sents or n >= len(self.sents):
+                continue
+            if facts_only and n in self.conflict:
+                continue
+            sent = self.sents[n]
+            if sent.start <= i < sent.end:  # not a dateline's word (`build_index`)
+                out.append(self.doc[i])
+        return out
+
     def sent(self, tok):
         return self.sents[self.sent_of[tok.i]]
 
@@ -161,9 +186,9 @@ def build_index(doc, registry=None, published=None) -> DocIndex:
         for i in range(sent.start, sent.end):
             idx.sent_of[i] = lede
     _find_headline(idx)
-    from .conflict import sentence_reports_conflict
+    from .conflict import conflict_sentences
 
-    idx.conflict = {n for n, s in enumerate(idx.sents) if sentence_reports_conflict(s)}
+    idx.conflict = conflict_sentences(idx)
     return idx
 
 
@@ -180,6 +205,34 @@ def _find_headline(idx: DocIndex) -> None:
 
 
 _ENTS_KEY = "summitry.ents"
+_LEMMAS_KEY = "summitry.lemmas"
+_LOWERS_KEY = "summitry.lowers"
+
+
+def lower_positions(doc) -> dict:
+    """Lower-cased form -> the indices of its tokens, in order, read once per Doc."""
+    cached = doc.user_data.get(_LOWERS_KEY)
+    if cached is None or cached[0] != len(doc):
+        positions: dict = {}
+        for i, text in enumerate(token_texts(doc)):
+            positions.setdefault(text.lower(), []).append(i)
+        cached = (len(doc), positions)
+        doc.user_data[_LOWERS_KEY] = cached
+    return cached[1]
+
+
+def lemma_positions(doc) -> dict:
+    """Lower-cased lemma -> the indices of its tokens, in order, read once per Doc."""
+    cached = doc.user_data.get(_LEMMAS_KEY)
+    if cached is None or cached[0] != len(doc):
+        positions: dict = {}
+        for t in doc:
+            positions.setdefault(t.lemma_.lower(), []).append(t.i)
+        cached = (len(doc), positions)
+        doc.user_data[_LEMMAS_KEY] = cached
+    return cached[1]
+
+
 _TEXTS_KEY = "summitry.texts"
 
 

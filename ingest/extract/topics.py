@@ -90,20 +90,19 @@ def _text(item) -> str:
 
 def find_topics(idx, ctx) -> None:
     """Attach topic phrases to the meetings in `ctx.meetings` (in place)."""
-    for sent in idx.sents[idx.headline_sents :]:
-        for tok in sent:
-            heads = _topic_heads(tok)
-            if not heads:
-                continue
-            meeting = ctx.meeting_for(tok)
-            if meeting is None:
-                continue
-            for head in heads:
-                for item in _split_modifier_coordination(split_items(head)):
-                    if item.lower_ in VAGUE or item.pos_ == "PRON" or ctx.people.pids(item):
-                        continue
-                    if item.ent_type_ in ("DATE", "TIME"):
-                        continue  # "talks on Monday about trade": a day, not a subject
-                    text = _text(item)
-                    if text and len(text.split()) <= 8:
-                        meeting.topics.append(text)
+    for tok in idx.body_tokens(DISCUSS_VERBS, TOPIC_NOUNS | PURPOSE_NOUNS):
+        heads = _topic_heads(tok)
+        if not heads:
+            continue
+        meeting = ctx.meeting_for(tok)
+        if meeting is None:
+            continue
+        for head in heads:
+            for item in _split_modifier_coordination(split_items(head)):
+                if item.lower_ in VAGUE or item.pos_ == "PRON" or ctx.people.pids(item):
+                    continue
+                if item.ent_type_ in ("DATE", "TIME"):
+                    continue  # "talks on Monday about trade": a day, not a subject
+                text = _text(item)
+                if text and len(text.split()) <= 8:
+                    meeting.topics.append(text)

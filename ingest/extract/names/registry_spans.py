@@ -16,17 +16,20 @@ from .tokens import prefix_word
 def surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list:
     """Later mentions of known name words the tagger missed ('Modi' tagged GPE, 'the Bidens')."""
     spans = []
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
+        text = texts[i]
+        if i in taken or not (text in known or text.endswith("s") and text[:-1] in known):
+            i += 1
+            continue
         tok = doc[i]
-        text = tok.text
-        hit = text in known or (text.endswith("s") and text[:-1] in known and tok.tag_ == "NNPS")
-        if i in taken or not hit or tok.ent_type_ == "DATE":
+        if text not in known and tok.tag_ != "NNPS" or tok.ent_type_ == "DATE":
             i += 1
             continue
         e = i + 1
         while e < len(doc) and e not in taken:
-            if doc[e].text in known:
+            if texts[e] in known:
                 e += 1
             elif joins_hyphen(doc, e) and doc[e + 1].text in known and e + 1 not in taken:
                 e += 2  # 'Lind-Berg': both halves of a hyphenated surname, never one
