@@ -47,7 +47,10 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                 errors.append(
                     f"Ignored the number of nodes: use a number from 2 to {self.max_nodes_limit}."
                 )
-        # Without filters, every meeting: the network's maintained pairs serve it.
+        # Without filters, every meeting: the maintained counts serve it (the leaders'
+        # pairs, or the countries' tallies and pairs). With filters, the database counts
+        # the selected meetings' participations and keeps the top ``limit`` nodes and
+        # the strongest ``max_edges`` links; cached per filter until the next write.
         selection = filters.filter(Meeting.objects.visible()) if filters.active else None
         params = filters.params(sort=False)
         key = {"by": by, "limit": limit, "colour": colour, "filters": params}
@@ -79,7 +82,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
             )
 
         # The picture and the table of up to MAX_EDGES links are most of the page (some
-        # 300 KB at 100,000 meetings): rendered once per filter and colouring, they are
+        # 160 KB at 100,000 meetings): rendered once per filter and colouring, they are
         # kept as HTML until the next write, so a repeated request costs one cache read
         # whatever the number of links.
         graph_html = mark_safe(cached("network-html", key, render_graph, areas=filters.areas()))
