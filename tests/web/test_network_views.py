@@ -112,3 +112,18 @@ def test_only_the_strongest_links_are_listed_and_the_page_says_of_how_many(
     assert "The 2 strongest of their 3 links are drawn and listed" in html
     listed = links(client, **params)
     assert sorted(listed.values(), reverse=True) == [3, 2]
+
+
+def test_the_links_drawn_grow_with_the_nodes_shown_up_to_a_bound(client, people, monkeypatch):
+    from kb.selectors import network as selectors
+
+    assert (selectors.links_for(60), selectors.links_for(300)) == (300, selectors.MAX_EDGES)
+    monkeypatch.setattr(selectors, "LINKS_PER_NODE", 1)
+    four = [people[k] for k in ("berg", "lund", "rojas", "mori")]
+    for i, one in enumerate(four):
+        for other in four[i + 1 :]:
+            MeetingFactory(participants=[one, other])  # six pairs, one meeting each
+    html = client.get(reverse("network"), {"limit": "4"}).content.decode()
+    assert "The 4 strongest of their 6 links are drawn and listed" in html
+    assert len(links(client, limit="4")) == 4
+    assert len(links(client, limit="3")) == 3  # all three pairs of three nodes

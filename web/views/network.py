@@ -12,7 +12,14 @@ from kb.models import (
     MeetingKind,
 )
 from kb.selectors.meetings import filter_choices, with_row_relations
-from kb.selectors.network import COLOURINGS, MAX_EDGES, colour_nodes, graph_data, network
+from kb.selectors.network import (
+    COLOURINGS,
+    MAX_EDGES,
+    colour_nodes,
+    graph_data,
+    links_for,
+    network,
+)
 from kb.selectors.timeline import year_counts
 from web.views.base import ForgivingPaginationMixin, MeetingFilterMixin, PageMixin
 
@@ -50,7 +57,8 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
         # Without filters, every meeting: the maintained counts serve it (the leaders'
         # pairs, or the countries' tallies and pairs). With filters, the database counts
         # the selected meetings' participations and keeps the top ``limit`` nodes and
-        # the strongest ``max_edges`` links; cached per filter until the next write.
+        # the strongest links (five per node: ``links_for``); cached per filter until
+        # the next write.
         selection = filters.filter(Meeting.objects.visible()) if filters.active else None
         params = filters.params(sort=False)
         key = {"by": by, "limit": limit, "colour": colour, "filters": params}
@@ -60,7 +68,12 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
             graph = cached(
                 "network",
                 {"by": by, "limit": limit, "filters": params},
-                lambda: network(selection, by=by, max_nodes=limit, max_edges=self.max_edges),
+                lambda: network(
+                    selection,
+                    by=by,
+                    max_nodes=limit,
+                    max_edges=min(self.max_edges, links_for(limit)),
+                ),
                 areas=filters.areas(),
             )
             legend = colour_nodes(graph, colour=colour)

@@ -8,8 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kb.models import Meeting, ReviewState
-from kb.models import CountryPairTally, CountryTally
+from kb.models import CountryPairTally, CountryTally, Meeting, ReviewState
 from kb.selectors.graph import (
     Participation,
     network_counts,
