@@ -167,8 +167,16 @@ def _expand_note() -> str:
 
 
 def _count_up_to(queryset, cap: int) -> int:
-    """The number of rows, or ``cap + 1`` when there are more than ``cap``."""
-    return queryset.order_by()[: cap + 1].count()
+    """The number of rows, or ``cap + 1`` when there are more than ``cap``.
+
+    The newest rows first, through the primary key: unordered, PostgreSQL counted a
+    common word's first matches by reading the table from its start, where the older
+    versions of rows rewritten since (a meeting's search document is rewritten as its
+    participants and sources arrive) leave pages with nothing to count: at 100,000
+    synthetic meetings, 9,274 pages and 101 ms to find 1,001 matches for "trade", and
+    714 pages and 14 ms through the key (EXPLAIN ANALYZE). A rare word is still found
+    through the search index."""
+    return queryset.order_by("-pk")[: cap + 1].count()
 
 
 def _in_range(text: str, top: int | None) -> bool:

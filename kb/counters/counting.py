@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Exists, F, OuterRef, Sum
 
 REJECTED = "rejected"
 
-COUNTRY_FIELDS = ("leaders", "hosted", "attended", "attended_home")
+COUNTRY_FIELDS = ("leaders", "hosted", "attended", "attended_home", "linked")
 LEADER_FIELDS = ("meetings",)
 #: The home page's totals (``kb.models.Total``); countries are counted from their tallies.
 TOTALS = ("meetings", "leaders", "gifts", "agreements", "articles")
@@ -60,6 +60,18 @@ def count_countries(ids: Iterable[int] | None = None, *, apps=None) -> dict[int,
         "attended": grouped(taken_part, "leader__country_id", Count("meeting_id", distinct=True)),
         "attended_home": grouped(
             taken_part.filter(meeting__host_country_id=F("leader__country_id")),
+            "leader__country_id",
+            Count("meeting_id", distinct=True),
+        ),
+        # Meetings where a leader of another country took part too.
+        "linked": grouped(
+            taken_part.filter(
+                Exists(
+                    Participation.objects.filter(
+                        meeting_id=OuterRef("meeting_id"), leader__country_id__isnull=False
+                    ).exclude(leader__country_id=OuterRef("leader__country_id"))
+                )
+            ),
             "leader__country_id",
             Count("meeting_id", distinct=True),
         ),

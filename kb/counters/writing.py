@@ -66,6 +66,8 @@ class Footprint:
         keys: set[tuple] = {("total", "meetings")}
         keys |= {("leader", pk, "meetings") for pk in self.leaders}
         keys |= {("country", pk, "attended") for pk in self.countries}
+        if len(self.countries) > 1:
+            keys |= {("country", pk, "linked") for pk in self.countries}
         if self.host is not None:
             keys.add(("country", self.host, "hosted"))
             if self.host in self.countries:

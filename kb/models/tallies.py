@@ -26,6 +26,9 @@ class CountryTally(models.Model):
     #: Of those, the ones it hosted (``attended - attended_home``: its meetings abroad or
     #: with the host unknown).
     attended_home = models.PositiveIntegerField(default=0)
+    #: Of those, the ones where a leader of another country took part too: the
+    #: country's weight in the network by country (``kb.selectors.graph``).
+    linked = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "country tallies"

@@ -190,11 +190,11 @@ def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, 
             continue  # refused (e.g. an undo after a later change): nothing was written
         done.append(name)
         assert counters.differences() == [], f"after {done}"
-        counted |= {f for f in ("hosted", "attended_home") if _some(CountryTally, f)}
+        counted |= {f for f in ("hosted", "attended_home", "linked") if _some(CountryTally, f)}
         counted |= {"meetings"} if _some(LeaderTally, "meetings") else set()
         counted |= {"pairs"} if _some(CountryPairTally, "meetings") else set()
     assert len(set(done)) >= 8  # the sequence did exercise many kinds of write
-    assert counted == {"hosted", "attended_home", "meetings", "pairs"}  # ...above zero
+    assert counted == {"hosted", "attended_home", "linked", "meetings", "pairs"}  # ...above 0
 
 
 def test_counts_follow_a_meeting_its_participants_and_its_leaders(countries):
@@ -228,6 +228,35 @@ def test_counts_follow_a_meeting_its_participants_and_its_leaders(countries):
     b.country = no
     b.save()
     assert tally(fr)[0] == 1 and tally(no)[0] == 2
+
+
+def test_a_country_counts_its_meetings_with_another_country_for_the_network(countries):
+    fr, no = Country.objects.get(code="FR"), Country.objects.get(code="NO")
+    a, b, c = LeaderFactory(country=fr), LeaderFactory(country=fr), LeaderFactory(country=no)
+    homeless = LeaderFactory(country=None)
+
+    def linked(country):
+        return CountryTally.objects.get(country=country).linked
+
+    MeetingFactory(participants=[a, b])  # one country: attended, not linked
+    MeetingFactory(participants=[a, homeless])  # no other country known: not linked
+    meeting = MeetingFactory(participants=[a, b])
+    assert (linked(fr), CountryTally.objects.get(country=fr).attended) == (0, 3)
+    meeting.participants.add(c)
+    assert (linked(fr), linked(no)) == (1, 1)
+    meeting.participants.remove(a, b)
+    assert (linked(fr), linked(no)) == (0, 0)
+    meeting.participants.add(b)
+    meeting.review_state = "rejected"
+    meeting.save()
+    assert (linked(fr), linked(no)) == (0, 0)
+    meeting.review_state = "extracted"
+    meeting.save()
+    assert (linked(fr), linked(no)) == (1, 1)
+    c.country = fr  # the meeting now has one country
+    c.save()
+    assert linked(fr) == 0
+    assert counters.differences() == []
 
 
 def test_recount_rebuilds_counts_written_around_the_counters(countries, capsys):

@@ -10,13 +10,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kb.models import LeaderPair, Meeting, ReviewState
+from kb.models import CountryPairTally, CountryTally, LeaderPair, Meeting, ReviewState
 from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
 PARTICIPATION = Meeting.participants.through._meta.db_table
 PAIRS = LeaderPair._meta.db_table
+COUNTRY_PAIRS = CountryPairTally._meta.db_table
+COUNTRY_TALLY = CountryTally._meta.db_table
 
 
 def page(client, **params) -> tuple[str, list[str]]:
@@ -66,14 +68,23 @@ def test_a_write_and_a_rejection_show_at_once(client, pair):
     assert "Tomas Novak" not in html and html.count("<line ") == 1
 
 
-@pytest.mark.parametrize("params", [{"by": "country"}, {"kind": "talks"}, {"from": "2000-01-01"}])
-def test_countries_and_filtered_selections_are_counted_from_the_participations(
-    client, pair, params
-):
+@pytest.mark.parametrize(
+    "params", [{"kind": "talks"}, {"from": "2000-01-01"}, {"by": "country", "kind": "talks"}]
+)
+def test_filtered_selections_are_counted_from_the_participations(client, pair, params):
     MeetingFactory(participants=list(pair), kind="talks", date=dt.date(2020, 5, 4))
     html, sql = page(client, **params)
-    assert any(PARTICIPATION in q for q in sql) and not any(PAIRS in q for q in sql)
+    assert any(PARTICIPATION in q for q in sql)
+    assert not any(PAIRS in q or COUNTRY_PAIRS in q for q in sql)
     assert html.count("<line ") == 1
+
+
+def test_every_meeting_by_country_is_read_from_the_country_tallies(client, pair):
+    MeetingFactory(participants=list(pair), kind="talks", date=dt.date(2020, 5, 4))
+    html, sql = page(client, by="country")
+    assert any(COUNTRY_PAIRS in q for q in sql) and any(COUNTRY_TALLY in q for q in sql)
+    assert not any(PARTICIPATION in q for q in sql)
+    assert html.count("<line ") == 1 and "Norway" in html
 
 
 def test_each_colouring_and_filter_is_its_own_page(client, pair):
@@ -118,3 +129,23 @@ def test_the_links_written_in_python_are_the_template_loops_markup(colour, group
     expected = Template(LOOPS).render(Context(context))
     written = network_edge_lines(edges) + "|" + network_edge_rows(edges, colour, group_column)
     assert written == expected
+
+
+NODE_LOOP = """{% load l10n %}{% localize off %}{% for node in nodes %}<a href="{{ node.url }}" class="network__node"><title>{{ node.label }}: {{ node.weight }} meeting{{ node.weight|pluralize }} with {{ node.degree }} shown</title><circle cx="{{ node.x }}" cy="{{ node.y }}" r="{{ node.r }}" fill="{{ node.colour }}"></circle><text x="{{ node.label_x }}" y="{{ node.label_y }}" text-anchor="{{ node.anchor }}" dominant-baseline="central" transform="rotate({{ node.rotate }} {{ node.label_x }} {{ node.label_y }})">{{ node.label|truncatechars:26 }}</text></a>
+        {% endfor %}{% endlocalize %}"""  # noqa: E501 - the loop as the template had it
+
+
+def test_the_nodes_written_in_python_are_the_template_loops_markup():
+    from django.template import Context, Template
+
+    from kb.selectors.network import Node
+    from web.templatetags.network_tags import network_node_links
+
+    odd = Node(key=1, label='Ana "<b>" & Co, a name far longer than shown', url="/l/1/?a=1&b=2")
+    odd.x, odd.y, odd.r, odd.weight, odd.degree, odd.colour = 400.0, 25.5, 12.0, 1, 1, "#1f77b4"
+    odd.label_x, odd.label_y, odd.anchor, odd.rotate = 417.0, 8.5, "start", -90.0
+    plain = Node(key=2, label="Tomas Berg", url="/leaders/2/", x=12.3, y=700.0, weight=1234)
+    plain.degree, plain.colour, plain.anchor, plain.rotate = 0, "#7f7f7f", "end", 12.5
+    nodes = [odd, plain]
+    expected = Template(NODE_LOOP).render(Context({"nodes": nodes}))
+    assert network_node_links(nodes) == expected

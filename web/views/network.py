@@ -12,7 +12,14 @@ from kb.models import (
     MeetingKind,
 )
 from kb.selectors.meetings import filter_choices, with_row_relations
-from kb.selectors.network import COLOURINGS, MAX_EDGES, colour_nodes, graph_data, network
+from kb.selectors.network import (
+    COLOURINGS,
+    MAX_EDGES,
+    colour_nodes,
+    graph_data,
+    links_for,
+    network,
+)
 from kb.selectors.timeline import year_counts
 from web.views.base import ForgivingPaginationMixin, MeetingFilterMixin, PageMixin
 
@@ -47,7 +54,11 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                 errors.append(
                     f"Ignored the number of nodes: use a number from 2 to {self.max_nodes_limit}."
                 )
-        # Without filters, every meeting: the network's maintained pairs serve it.
+        # Without filters, every meeting: the maintained counts serve it (the leaders'
+        # pairs, or the countries' tallies and pairs). With filters, the database counts
+        # the selected meetings' participations and keeps the top ``limit`` nodes and
+        # the strongest links (five per node: ``links_for``); cached per filter until
+        # the next write.
         selection = filters.filter(Meeting.objects.visible()) if filters.active else None
         params = filters.params(sort=False)
         key = {"by": by, "limit": limit, "colour": colour, "filters": params}
@@ -57,7 +68,12 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
             graph = cached(
                 "network",
                 {"by": by, "limit": limit, "filters": params},
-                lambda: network(selection, by=by, max_nodes=limit, max_edges=self.max_edges),
+                lambda: network(
+                    selection,
+                    by=by,
+                    max_nodes=limit,
+                    max_edges=min(self.max_edges, links_for(limit)),
+                ),
                 areas=filters.areas(),
             )
             legend = colour_nodes(graph, colour=colour)
@@ -79,7 +95,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
             )
 
         # The picture and the table of up to MAX_EDGES links are most of the page (some
-        # 300 KB at 100,000 meetings): rendered once per filter and colouring, they are
+        # 160 KB at 100,000 meetings): rendered once per filter and colouring, they are
         # kept as HTML until the next write, so a repeated request costs one cache read
         # whatever the number of links.
         graph_html = mark_safe(cached("network-html", key, render_graph, areas=filters.areas()))

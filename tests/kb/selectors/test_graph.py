@@ -8,8 +8,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kb.models import Meeting, ReviewState
-from kb.selectors.graph import Participation, network_counts, stored_leader_counts
+from kb.models import CountryPairTally, CountryTally, Meeting, ReviewState
+from kb.selectors.graph import (
+    Participation,
+    network_counts,
+    stored_country_counts,
+    stored_leader_counts,
+)
 from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +109,45 @@ def test_the_maintained_pairs_leave_out_pairs_an_edit_brought_to_zero():
     stored = stored_leader_counts(max_nodes=10)
     assert stored.node_meetings == {ben.pk: 1, cleo.pk: 1}
     assert stored.pair_meetings == {(ben.pk, cleo.pk): 1} and stored.total_nodes == 2
+
+
+@pytest.mark.parametrize("max_nodes, max_edges", [(1000, None), (3, None), (1000, 4), (3, 2)])
+def test_the_country_tallies_give_what_counting_every_meeting_gives(
+    random_world, max_nodes, max_edges
+):
+    counted = network_counts(
+        Meeting.objects.visible(), by="country", max_nodes=max_nodes, max_edges=max_edges
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        stored = stored_country_counts(max_nodes=max_nodes, max_edges=max_edges)
+    assert not any(Participation._meta.db_table in q["sql"] for q in ctx.captured_queries)
+    assert stored == counted and stored.pair_meetings
+
+
+def test_the_country_tallies_follow_a_leader_who_changes_country_and_a_rejection():
+    norway, chile, peru = CountryFactory(), CountryFactory(), CountryFactory()
+    ana, ben = LeaderFactory(country=norway), LeaderFactory(country=chile)
+    cleo = LeaderFactory(country=norway)
+    MeetingFactory(participants=[ana, ben])
+    MeetingFactory(participants=[ana, cleo])  # one country: no link, not counted
+    meeting = MeetingFactory(participants=[cleo, ben])
+    stored = stored_country_counts(max_nodes=10)
+    assert stored.node_meetings == {norway.pk: 2, chile.pk: 2}
+    assert stored.pair_meetings == {tuple(sorted((norway.pk, chile.pk))): 2}
+
+    cleo.country = peru  # every meeting of hers moves with her
+    cleo.save()
+    moved = stored_country_counts(max_nodes=10)
+    assert moved == network_counts(Meeting.objects.visible(), by="country", max_nodes=10)
+    assert moved.node_meetings == {norway.pk: 2, chile.pk: 2, peru.pk: 2}
+    assert moved.total_nodes == 3 and moved.total_pairs == 3
+
+    meeting.review_state = ReviewState.REJECTED
+    meeting.save()
+    rejected = stored_country_counts(max_nodes=10)
+    assert rejected == network_counts(Meeting.objects.visible(), by="country", max_nodes=10)
+    assert tuple(sorted((chile.pk, peru.pk))) not in rejected.pair_meetings
+    assert rejected.node_meetings == {norway.pk: 2, chile.pk: 1, peru.pk: 1}
+    assert CountryTally.objects.get(country=chile).linked == 1
+    low, high = sorted((chile.pk, peru.pk))
+    assert CountryPairTally.objects.get(country_a=low, country_b=high).meetings == 0
