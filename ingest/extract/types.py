@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 #: 0.3.0: rule tables per stage; gatherings told across sentences, arrivals and late
 #: joiners; welcomes, co-signing in person, rounds of meetings, meetings told in the past;
 #: names (PM/Pres., "To Lam", hyphenated and suffixed names) and multiword cities.
-EXTRACTOR_VERSION = "0.3.0"
+#: 0.3.1: delegations and those who join them, rounds of separate bilateral meetings, 'they'
+#: after three named leaders; a leader's evidence names its people-stage rule.
+EXTRACTOR_VERSION = "0.3.1"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (
