@@ -414,7 +414,9 @@ def generate(meetings: int, *, seed: int | None = None, log=None) -> dict[str, i
         # join 100,000 meetings by nested loops, as for the few rows it saw last).
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE kb_meeting, kb_meeting_participants, kb_leader")
+                cursor.execute(
+                    "ANALYZE kb_meeting, kb_meeting_participants, kb_leader, kb_evidence"
+                )
         counters.recount_all()
         leader_pairs.rebuild()
     counts = {
