@@ -197,6 +197,35 @@ def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, 
     assert counted == {"hosted", "attended_home", "meetings", "pairs"}  # ...above zero
 
 
+def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
+    rng = random.Random(7)
+    world = World(rng, editor_user)
+    for name in ["record"] * 6 + [rng.choice(OPERATIONS) for _ in range(20)]:
+        try:
+            getattr(world, name)()
+        except ValidationError:
+            continue
+    kept = counters.stored()
+    assert all(kept[kind] for kind in ("country", "leader", "pair"))
+    assert kept["total"]["meetings"] > 0
+
+    CountryTally.objects.update(hosted=99)  # wrong, but not rebuilt: only leaders are
+    LeaderTally.objects.all().delete()
+    assert counters.recount_all(kinds=["leader"]) == {"leaders": len(kept["leader"])}
+    assert counters.stored()["leader"] == kept["leader"]
+    assert {row["hosted"] for row in CountryTally.objects.values("hosted")} == {99}
+
+    made = counters.recount_all()
+    assert counters.stored() == kept
+    assert made == {
+        "countries": CountryTally.objects.count(),
+        "leaders": LeaderTally.objects.count(),
+        "pairs": CountryPairTally.objects.count(),
+        "totals": len(counters.TOTALS),
+    }
+    assert counters.differences() == []
+
+
 def test_counts_follow_a_meeting_its_participants_and_its_leaders(countries):
     fr, no = Country.objects.get(code="FR"), Country.objects.get(code="NO")
     a, b = LeaderFactory(country=fr), LeaderFactory(country=fr)
