@@ -6,8 +6,7 @@ class KbConfig(AppConfig):
     verbose_name = "Knowledge base"
 
     def ready(self):
-        from kb import changes, counters, leader_pairs
+        from kb import changes, counters
 
         changes.connect()
-        counters.connect()
-        leader_pairs.connect()
+        counters.connect()  # the network's pairs of leaders (kb.leader_pairs) too

@@ -37,7 +37,16 @@ previous result is still served for ``KB_STALE_SECONDS`` after it was computed (
 default; 0 turns this off), so a burst of writes does not make every reader recompute
 every page. After that the first reader recomputes it, holding a short lock
 (``cache.add``), and the others keep getting the previous result until the new one is
-stored (at most :data:`RECOMPUTE_LOCK_SECONDS` more). So a reader sees a page at most
+stored (at most :data:`RECOMPUTE_LOCK_SECONDS` more).
+
+**One reader fills a cold entry.** When there is nothing a reader may be served (the
+first request for a result, one evicted, or one too old for the window or for a fresh
+reader), the first reader takes the same lock and computes it; readers arriving
+meanwhile wait for its result (polling the cache) instead of all computing it at once,
+and take it if it was read after the writes they know of. The wait is bounded
+(:data:`FILL_WAIT_SECONDS`; then they compute it themselves), and a reader whose
+computation fails lets go of the lock at once, so a lock never blocks a page for long
+and never turns into an error. So a reader sees a page at most
 ``KB_STALE_SECONDS`` (plus one recomputation) behind the latest write, never older.
 Requests that must see the knowledge base as it is read fresh: those of editors (after
 their own write they expect to see it at once; ``config.middleware.FreshReadsMiddleware``
@@ -73,6 +82,11 @@ AREAS = (MEETINGS, GIFTS, AGREEMENTS, LEADERS, COUNTRIES, ARTICLES)
 FACTS = (MEETINGS, GIFTS, AGREEMENTS)
 #: How long one reader may hold the right to recompute a stale result.
 RECOMPUTE_LOCK_SECONDS = 30
+#: How long a reader with no result to serve waits for another reader computing the same
+#: one before computing it too (a result slower than this is computed twice at most).
+FILL_WAIT_SECONDS = 3.0
+#: How often it looks whether that result has come.
+FILL_POLL_SECONDS = 0.02
 
 #: Whether the current request must read fresh results (a callable, asked lazily).
 _fresh: contextvars.ContextVar[Callable[[], bool] | bool] = contextvars.ContextVar(
@@ -200,6 +214,7 @@ def cached(name: str, params: dict, compute: Callable[[], T], *, areas: Iterable
     else:
         versions = tuple(area_versions(areas).values())
     entry = found.get(key)
+    lock = f"{key}:lock"
     locked = False
     if entry is not None:
         stamp, made_at, value = entry
@@ -210,17 +225,56 @@ def cached(name: str, params: dict, compute: Callable[[], T], *, areas: Iterable
         if window and age < window:
             return value  # young enough, whatever was written since
         if window and age < window + RECOMPUTE_LOCK_SECONDS:
-            locked = cache.add(f"{key}:lock", 1, RECOMPUTE_LOCK_SECONDS)
+            locked = cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS)
             if not locked:
                 return value  # another reader is recomputing it
+    if not locked:
+        # Nothing to serve (a cold key, or a result too old for this reader): one reader
+        # computes, the others wait a little for its result rather than all computing it.
+        locked, entry = _fill_lock(key, lock, versions)
+        if entry is not None:
+            return entry[2]
     made_at = _now()  # before reading: the result is at least this fresh
     try:
         value = compute()
         cache.set(key, (versions, made_at, value), settings.KB_CACHE_SECONDS)
     finally:
         if locked:
-            cache.delete(f"{key}:lock")
+            cache.delete(lock)
     return value
+
+
+def _covers(stamp: tuple[int, ...], versions: tuple[int, ...]) -> bool:
+    """Whether a result stamped ``stamp`` was read after every write ``versions`` counts
+    (versions only move up)."""
+    return len(stamp) == len(versions) and all(s >= v for s, v in zip(stamp, versions, strict=True))
+
+
+def _fill_lock(key: str, lock: str, versions: tuple[int, ...]) -> tuple[bool, tuple | None]:
+    """Take the right to compute ``key`` (``(True, None)``), or wait up to
+    :data:`FILL_WAIT_SECONDS` for the reader holding it to store a result at least as
+    fresh as ``versions`` (``(False, entry)``). A holder whose computation fails lets go
+    at once; past the wait (a holder that died, or a very slow result), the caller takes
+    the right over and computes, and readers arriving after it wait for it in turn. Never
+    an error, never a wait without end."""
+    if cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS):
+        return True, None
+    deadline = time.monotonic() + FILL_WAIT_SECONDS
+    pause = FILL_POLL_SECONDS
+    while (left := deadline - time.monotonic()) > 0:
+        time.sleep(min(pause, left))
+        pause = min(pause * 1.5, 0.2)
+        entry = cache.get(key)
+        if entry is not None and _covers(entry[0], versions):
+            return False, entry
+        if cache.add(lock, 1, RECOMPUTE_LOCK_SECONDS):  # the holder gave up (an error)
+            entry = cache.get(key)  # or stored its result just before letting go
+            if entry is not None and _covers(entry[0], versions):
+                cache.delete(lock)
+                return False, entry
+            return True, None
+    cache.set(lock, 1, RECOMPUTE_LOCK_SECONDS)
+    return True, None
 
 
 # ---- writes through the ORM --------------------------------------------------------------

@@ -1,15 +1,17 @@
 """The network's links (``kb.models.network.LeaderPair``), kept equal to pairing the
 participants of every meeting not rejected.
 
-Before a write changes a meeting's participants or review state, or deletes it (or a
-leader, whose participations go with it), the meeting's row is locked and what it
-counted is noted: its pairs if it was not rejected, and each of its participants once
-(a meeting with anyone) if it had two or more. When the enclosing
-``kb.counters.deferred`` block ends (every service that writes meetings runs in one),
-or at once outside one, the same is read again and only the difference is added to the
-pairs, in the same transaction: a few small queries per meeting, whatever the size of
-the database (counting a pair of busy leaders again read some 10,000 participations,
-0.3-0.5 s at 100,000 meetings).
+A meeting counts its pairs if it is not rejected, and each of its participants once (a
+meeting with anyone) if it had two or more. Its footprint (whether it counts, its
+participants and their countries) is read by ``kb.counters`` for every count kept from
+meetings: before a write changes a meeting's participants or review state, or deletes
+it (or a leader, whose participations go with it), the meeting's row is locked and its
+footprint noted; when the enclosing ``kb.counters.deferred`` block ends (every service
+that writes meetings runs in one), or at once outside one, it is read again and
+:func:`meetings_changed` adds only the difference to the pairs, in the same transaction,
+before the counters take theirs: one lock and two small reads per meeting for both,
+whatever the size of the database (counting a pair of busy leaders again read some
+10,000 participations, 0.3-0.5 s at 100,000 meetings).
 
 Two transactions that change one meeting take its lock in turn, so the later one notes
 what the earlier committed; changes to one pair from different meetings are additions
@@ -22,20 +24,18 @@ from __future__ import annotations
 
 import contextvars
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from contextlib import contextmanager
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+
+if TYPE_CHECKING:
+    from kb.counters.writing import Footprint
 
 REJECTED = "rejected"
 
-#: What each meeting touched in the current block counted before it was touched:
-#: {meeting id: (not rejected, participants)}.
-_pending: contextvars.ContextVar = contextvars.ContextVar("kb_pairs_pending", default=None)
-#: The same outside a block, between a write's pre- and post-signal.
-_loose: contextvars.ContextVar = contextvars.ContextVar("kb_pairs_loose", default=None)
 _suspended: contextvars.ContextVar = contextvars.ContextVar("kb_pairs_off", default=False)
 
 
@@ -111,23 +111,7 @@ def differences() -> list[str]:
     ]
 
 
-# ---- when to count ----------------------------------------------------------------------------
-
-
-def _states(ids: list[int]) -> dict[int, tuple[bool, frozenset[int]]]:
-    """What each meeting counts now (a deleted one: nothing), its row locked first when
-    in a transaction (without blocking the inserts of its participants)."""
-    Meeting, Participation, _ = _models()
-    rows = Meeting.objects.filter(pk__in=ids).order_by("pk")
-    if transaction.get_connection().in_atomic_block:
-        rows = rows.select_for_update(no_key=True)
-    shown = {pk: state != REJECTED for pk, state in rows.values_list("pk", "review_state")}
-    people: dict[int, set[int]] = {pk: set() for pk in ids}
-    for meeting, leader in Participation.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "leader_id"
-    ):
-        people[meeting].add(leader)
-    return {pk: (shown.get(pk, False), frozenset(people[pk])) for pk in ids}
+# ---- what a change of meetings adds -----------------------------------------------------------
 
 
 def _counted(shown: bool, people: frozenset[int]) -> Counter:
@@ -167,64 +151,34 @@ def _add(changes: Counter) -> None:
         )
 
 
-def _flush(before: dict[int, tuple[bool, frozenset[int]]]) -> None:
-    """Add to the pairs what the meetings count now less what they counted before."""
-    if not before:
-        return
-    with transaction.atomic():
-        changes = Counter()
-        for pk, now in _states(sorted(before)).items():
-            changes.update(_counted(*now))
-            changes.subtract(_counted(*before[pk]))
-        _add(changes)
-
-
-def _before(meetings: Iterable[int]) -> None:
-    """These meetings are about to change: note what they count (in a block, unless the
-    block has already; outside one, afresh for this write, whatever a write that failed
-    between its signals left)."""
+def meetings_changed(before: Mapping[int, Footprint], after: Mapping[int, Footprint]) -> None:
+    """Add to the pairs what the meetings count now (``after``) less what they counted
+    before, both read by ``kb.counters`` (a meeting's footprint: whether it counts and its
+    participants); meetings noted while counting was :func:`suspended` are left out."""
     if _suspended.get():
         return
-    meetings = set(meetings)
-    noted = _pending.get()
-    if noted is None:
-        noted = _loose.get()
-        if noted is None:
-            noted = {}
-            _loose.set(noted)
-    else:
-        meetings -= noted.keys()
-    if meetings:
-        noted.update(_states(sorted(meetings)))
-
-
-def _after(meetings: Iterable[int]) -> None:
-    """These meetings have changed: count them at the end of the block, or now."""
-    if _suspended.get() or _pending.get() is not None:
-        return
-    loose = _loose.get() or {}
-    _flush({pk: loose.pop(pk) for pk in set(meetings) if pk in loose})
+    changes = Counter()
+    for pk, was in before.items():
+        now = after[pk]
+        changes.update(_counted(now.counted, now.leaders))
+        changes.subtract(_counted(was.counted, was.leaders))
+    _add(changes)
 
 
 @contextmanager
 def deferred():
-    """Count the meetings changed inside the block once, when it ends without an error
-    (``kb.counters.deferred`` opens this one too). Nested blocks join the outermost."""
-    if _pending.get() is not None or _suspended.get():
+    """Count the meetings changed inside the block once, when it ends without an error:
+    ``kb.counters.deferred``, which counts the pairs with the rest."""
+    from kb import counters
+
+    with counters.deferred():
         yield
-        return
-    pending: dict[int, tuple[bool, frozenset[int]]] = {}
-    token = _pending.set(pending)
-    try:
-        yield
-    finally:
-        _pending.reset(token)
-    _flush(pending)
 
 
 @contextmanager
 def suspended():
-    """No counting inside the block: for bulk writers that call :func:`rebuild` after."""
+    """No counting of pairs inside the block: for bulk writers that call :func:`rebuild`
+    after (``kb.counters.suspended`` opens this one too)."""
     token = _suspended.set(True)
     try:
         yield
@@ -232,70 +186,5 @@ def suspended():
         _suspended.reset(token)
 
 
-def _meetings_of(leader_pk) -> list[int]:
-    _, Participation, _ = _models()
-    return list(
-        Participation.objects.filter(leader_id=leader_pk).values_list("meeting_id", flat=True)
-    )
-
-
-def _meeting_saving(sender, instance, raw=False, **kwargs) -> None:
-    # A new meeting has no participants yet: its pairs come with them.
-    if instance.pk is not None:
-        _before([instance.pk])
-
-
-def _meeting_saved(sender, instance, created, raw=False, **kwargs) -> None:
-    _after([instance.pk])
-
-
-def _meeting_deleting(sender, instance, **kwargs) -> None:
-    _before([instance.pk])
-
-
-def _meeting_deleted(sender, instance, **kwargs) -> None:
-    _after([instance.pk])
-
-
-def _participants_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
-    """From a meeting (``reverse`` False) ``pk_set`` holds leaders; from a leader,
-    meetings."""
-    if _suspended.get():
-        return
-    if action == "pre_clear" and reverse:
-        instance._pairs_cleared = meetings = _meetings_of(instance.pk)
-    elif action == "post_clear" and reverse:
-        meetings, instance._pairs_cleared = getattr(instance, "_pairs_cleared", []), []
-    else:
-        meetings = pk_set if reverse else [instance.pk]
-    if meetings and action.startswith("pre_"):
-        _before(meetings)
-    elif meetings:
-        _after(meetings)
-
-
-def _leader_deleting(sender, instance, **kwargs) -> None:
-    # Its participations go with it, without a signal of their own.
-    if not _suspended.get():
-        instance._pairs_meetings = _meetings_of(instance.pk)
-        _before(instance._pairs_meetings)
-
-
-def _leader_deleted(sender, instance, **kwargs) -> None:
-    _after(getattr(instance, "_pairs_meetings", []))
-
-
-def connect() -> None:
-    """Called once by the app config."""
-    from kb.models import Leader, Meeting
-
-    uid = "kb-leader-pairs-"
-    pre_save.connect(_meeting_saving, sender=Meeting, dispatch_uid=uid + "meeting-pre")
-    post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid=uid + "meeting-post")
-    pre_delete.connect(_meeting_deleting, sender=Meeting, dispatch_uid=uid + "meeting-pre-del")
-    post_delete.connect(_meeting_deleted, sender=Meeting, dispatch_uid=uid + "meeting-del")
-    m2m_changed.connect(
-        _participants_changed, sender=Meeting.participants.through, dispatch_uid=uid + "m2m"
-    )
-    pre_delete.connect(_leader_deleting, sender=Leader, dispatch_uid=uid + "leader-pre-del")
-    post_delete.connect(_leader_deleted, sender=Leader, dispatch_uid=uid + "leader-del")
+def is_suspended() -> bool:
+    return _suspended.get()

@@ -1,9 +1,13 @@
 """When the counts change: the signal handlers of every write that can move one.
 
-A meeting's footprint (``writing.Footprint``) is read when a write first touches it
-(its row locked) and again when the write is done; the difference is the delta. Inside
-:func:`deferred` (the services and the recording of an article), every meeting touched
-is compared once, at the end of the block, and all deltas go out together.
+A meeting's footprint (``writing.Footprint``: whether it counts, its host, date,
+participants and their countries) is read when a write first touches it (its row
+locked) and again when the write is done; the difference is the delta, for these counts
+and for the network's pairs of leaders (``kb.leader_pairs``), which read no footprint of
+their own: a change of a meeting costs one lock and one read of its participants before,
+and one read after. Inside :func:`deferred` (the services and the recording of an
+article), every meeting touched is compared once, at the end of the block, and all
+deltas go out together.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from kb import leader_pairs
@@ -25,18 +30,36 @@ class Pending:
     """A write in progress: each touched meeting as it was first seen, and the rest."""
 
     meetings: dict[int, Footprint] = field(default_factory=dict)
+    #: The meetings the network's pairs follow: those noted while they were not suspended.
+    paired: set[int] = field(default_factory=set)
     delta: Delta = field(default_factory=Delta)
 
     def begin(self, meeting_ids: Iterable[int]) -> None:
         new = {pk for pk in meeting_ids if pk is not None and pk not in self.meetings}
         if new:
-            self.meetings.update(footprints(new, lock=True))
+            self._noted(footprints(new, lock=True))
+
+    def created(self, pk: int) -> None:
+        """A new meeting: nothing of it was counted before."""
+        if pk not in self.meetings:
+            self._noted({pk: NOTHING})
+
+    def _noted(self, before: dict[int, Footprint]) -> None:
+        self.meetings.update(before)
+        if not leader_pairs.is_suspended():
+            self.paired |= before.keys()
 
     def finish(self) -> None:
-        after = footprints(self.meetings) if self.meetings else {}
-        for pk, before in self.meetings.items():
-            self.delta.meeting(before, after[pk])
-        apply(self.delta)
+        if not self.meetings:
+            apply(self.delta)
+            return
+        with transaction.atomic(savepoint=False):  # one transaction for both, no savepoint
+            after = footprints(self.meetings)
+            # The pairs first, then the counts: every writer takes the tables in one order.
+            leader_pairs.meetings_changed({pk: self.meetings[pk] for pk in self.paired}, after)
+            for pk, before in self.meetings.items():
+                self.delta.meeting(before, after[pk])
+            apply(self.delta)
 
 
 _pending: contextvars.ContextVar = contextvars.ContextVar("kb_counters_pending", default=None)
@@ -54,11 +77,10 @@ def deferred():
     pending = Pending()
     token = _pending.set(pending)
     try:
-        with leader_pairs.deferred():  # the network's pairs too, counted first
-            yield
+        yield
     finally:
         _pending.reset(token)
-    pending.finish()
+    pending.finish()  # the network's pairs too
 
 
 @contextmanager
@@ -75,10 +97,11 @@ def suspended():
 
 def _begin(instance, meeting_ids: Iterable[int]) -> None:
     """Before a write: note the meetings' footprints (in the block, or on the instance
-    for a write outside any block)."""
+    for a write outside any block: afresh, whatever a write of it that failed between its
+    signals left there)."""
     pending = _pending.get()
     if pending is None:
-        pending = instance.__dict__.setdefault("_counters_pending", Pending())
+        pending = instance.__dict__["_counters_pending"] = Pending()
     pending.begin(meeting_ids)
 
 
@@ -111,8 +134,10 @@ def _meeting_saved(sender, instance, created, raw=False, **kwargs) -> None:
     if _suspended.get():
         return
     if created:  # nothing of it was counted before
-        pending = _pending.get() or instance.__dict__.setdefault("_counters_pending", Pending())
-        pending.meetings.setdefault(instance.pk, NOTHING)
+        pending = _pending.get()
+        if pending is None:
+            pending = instance.__dict__["_counters_pending"] = Pending()
+        pending.created(instance.pk)
     _end(instance)
 
 
@@ -185,7 +210,11 @@ def _leader_saved(sender, instance, created, raw=False, **kwargs) -> None:
 def _leader_deleting(sender, instance, **kwargs) -> None:
     if _suspended.get():
         return
-    # Its participations go with it, without a signal: count its country again.
+    # Its participations go with it, without a signal: its meetings are compared before
+    # and after (the network's pairs of its fellow participants), and its country is
+    # counted again (which leaves out the meetings' changes to that country's counts).
+    meetings = sender.meetings.through.objects.filter(leader_id=instance.pk)
+    _begin(instance, meetings.values_list("meeting_id", flat=True))
     delta = _delta(instance)
     delta.recount_countries |= {instance.country_id} - {None}
     if _leader_state(instance)[1]:

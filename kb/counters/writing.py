@@ -29,7 +29,6 @@ from kb.counters.counting import (
     COUNTRY_FIELDS,
     LEADER_FIELDS,
     REJECTED,
-    TOTALS,
     Pair,
     count_countries,
     count_leaders,
@@ -371,45 +370,53 @@ def recount(*, countries: Iterable[int] = (), leaders: Iterable[int] = ()) -> No
     apply(delta)
 
 
+#: What :func:`recount_all` rebuilds, per kind: the table, the name it is reported
+#: under, and its rows from a count of the tables (given the table's model and ``apps``).
+_REBUILT = {
+    "country": (
+        "CountryTally",
+        "countries",
+        lambda Tally, apps: [
+            Tally(country_id=pk, **f) for pk, f in count_countries(apps=apps).items()
+        ],
+    ),
+    "leader": (
+        "LeaderTally",
+        "leaders",
+        lambda Tally, apps: [
+            Tally(leader_id=pk, **f) for pk, f in count_leaders(apps=apps).items()
+        ],
+    ),
+    "pair": (
+        "CountryPairTally",
+        "pairs",
+        lambda Pairs, apps: [
+            Pairs(country_a_id=a, country_b_id=b, meetings=n, last_met=d)
+            for (a, b), (n, d) in count_pairs(apps=apps).items()
+        ],
+    ),
+    "total": (
+        "Total",
+        "totals",
+        lambda Total, apps: [
+            Total(name=name, slot=0, n=n) for name, n in count_totals(apps=apps).items()
+        ],
+    ),
+}
+
+
 def recount_all(*, apps=None, kinds: Iterable[str] = ("country", "leader", "pair", "total")):
     """Rebuild every maintained count from the tables (``manage.py recount``, bulk
-    loaders). A migration names the ``kinds`` its models have."""
+    loaders): each table emptied and filled again with the counts. A migration names
+    the ``kinds`` its models have. Returns the rows made per table."""
     kinds = set(kinds)
     made: dict[str, int] = {}
     with transaction.atomic():
-        if "country" in kinds:
-            CountryTally = model("CountryTally", apps)
-            CountryTally.objects.all().delete()
-            counted = count_countries(apps=apps)
-            CountryTally.objects.bulk_create(
-                [CountryTally(country_id=pk, **f) for pk, f in counted.items()], batch_size=1000
-            )
-            made["countries"] = len(counted)
-        if "leader" in kinds:
-            LeaderTally = model("LeaderTally", apps)
-            LeaderTally.objects.all().delete()
-            counted = count_leaders(apps=apps)
-            LeaderTally.objects.bulk_create(
-                [LeaderTally(leader_id=pk, **f) for pk, f in counted.items()], batch_size=1000
-            )
-            made["leaders"] = len(counted)
-        if "pair" in kinds:
-            Pairs = model("CountryPairTally", apps)
-            Pairs.objects.all().delete()
-            pairs = count_pairs(apps=apps)
-            Pairs.objects.bulk_create(
-                [
-                    Pairs(country_a_id=a, country_b_id=b, meetings=n, last_met=d)
-                    for (a, b), (n, d) in pairs.items()
-                ],
-                batch_size=1000,
-            )
-            made["pairs"] = len(pairs)
-        if "total" in kinds:
-            Total = model("Total", apps)
-            Total.objects.all().delete()
-            Total.objects.bulk_create(
-                [Total(name=name, slot=0, n=n) for name, n in count_totals(apps=apps).items()]
-            )
-            made["totals"] = len(TOTALS)
+        for kind, (name, reported, rows_of) in _REBUILT.items():
+            if kind in kinds:
+                Table = model(name, apps)
+                Table.objects.all().delete()
+                rows = rows_of(Table, apps)
+                Table.objects.bulk_create(rows, batch_size=1000)
+                made[reported] = len(rows)
     return made

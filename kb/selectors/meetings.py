@@ -183,11 +183,13 @@ class MeetingFilters:
             or self.has_agreements
         )
 
-    def areas(self) -> tuple[str, ...]:
+    def areas(self, *, sort: bool = True) -> tuple[str, ...]:
         """The ``kb.changes`` areas the selected meetings depend on: a search reads
         participants, gifts, agreements and source articles; the flags read gifts or
-        agreements. (Names and places are labels kept by their writes.)"""
-        if self.q or self.sort in ("sources", "-sources"):
+        agreements; sorting by sources, articles (not with ``sort=False``: for what the
+        order does not change, as a count). (Names and places are labels kept by their
+        writes.)"""
+        if self.q or (sort and self.sort in ("sources", "-sources")):
             return AREAS
         areas = [MEETINGS]
         if self.has_gifts:

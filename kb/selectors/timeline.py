@@ -11,21 +11,12 @@ from kb.models import Meeting
 Participation = Meeting.participants.through
 
 
-def year_counts(meetings) -> list[dict]:
-    """Meetings per year (one query), oldest first, for the timeline summary."""
-    from django.db.models.functions import ExtractYear
-
-    rows = (
-        meetings.filter(date__isnull=False)
-        .annotate(year=ExtractYear("date"))
-        .order_by()
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by("year")
-    )
+def year_bars(found: dict[int | None, int]) -> list[dict]:
+    """The timeline summary's rows from meetings per year (``meetings_per_year``; the
+    undated left out), oldest first."""
+    found = {year: n for year, n in found.items() if year is not None}
     # Every year from the first to the last, empty ones too: a gap in the record must
     # read as a gap, not vanish and make the trend look steadier than it is.
-    found = {r["year"]: r["n"] for r in rows}
     rows = [
         {"year": year, "n": found.get(year, 0)}
         for year in (range(min(found), max(found) + 1) if found else ())

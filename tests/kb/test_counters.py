@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from ingest.extract.types import Evidence, Extraction, LeaderMention, MeetingCandidate, Span
 from ingest.record import article_facts_replace
-from kb import counters
+from kb import counters, leader_pairs
 from kb.models import (
     Agreement,
     Article,
@@ -197,6 +197,35 @@ def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, 
     assert counted == {"hosted", "attended_home", "linked", "meetings", "pairs"}  # ...above 0
 
 
+def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
+    rng = random.Random(7)
+    world = World(rng, editor_user)
+    for name in ["record"] * 6 + [rng.choice(OPERATIONS) for _ in range(20)]:
+        try:
+            getattr(world, name)()
+        except ValidationError:
+            continue
+    kept = counters.stored()
+    assert all(kept[kind] for kind in ("country", "leader", "pair"))
+    assert kept["total"]["meetings"] > 0
+
+    CountryTally.objects.update(hosted=99)  # wrong, but not rebuilt: only leaders are
+    LeaderTally.objects.all().delete()
+    assert counters.recount_all(kinds=["leader"]) == {"leaders": len(kept["leader"])}
+    assert counters.stored()["leader"] == kept["leader"]
+    assert {row["hosted"] for row in CountryTally.objects.values("hosted")} == {99}
+
+    made = counters.recount_all()
+    assert counters.stored() == kept
+    assert made == {
+        "countries": CountryTally.objects.count(),
+        "leaders": LeaderTally.objects.count(),
+        "pairs": CountryPairTally.objects.count(),
+        "totals": len(counters.TOTALS),
+    }
+    assert counters.differences() == []
+
+
 def test_counts_follow_a_meeting_its_participants_and_its_leaders(countries):
     fr, no = Country.objects.get(code="FR"), Country.objects.get(code="NO")
     a, b = LeaderFactory(country=fr), LeaderFactory(country=fr)
@@ -338,6 +367,32 @@ def test_a_write_costs_the_same_queries_however_many_meetings_a_country_has(
         MeetingFactory(participants=[a, b], host_country=fr)
     assert queries_of_one_write() == few
     assert counters.differences() == []
+
+
+def test_a_change_of_participants_reads_the_meeting_once_for_the_counts_and_the_pairs(
+    countries,
+):
+    """The counts and the network's pairs share one reading of a meeting's footprint:
+    its row (locked) and its participants once before the change, once after."""
+    fr, no = Country.objects.get(code="FR"), Country.objects.get(code="NO")
+    a, b, c = LeaderFactory(country=fr), LeaderFactory(country=no), LeaderFactory(country=no)
+    meeting = MeetingFactory(participants=[a, b], host_country=fr)
+    meetings = f'FROM "{Meeting._meta.db_table}" WHERE'
+    participants = f'"{Meeting.participants.through._meta.db_table}"."meeting_id" IN ('
+
+    with CaptureQueriesContext(connection) as captured:
+        meeting.participants.add(c)
+    selects = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    assert len([sql for sql in selects if meetings in sql]) == 2
+    assert len([sql for sql in selects if participants in sql]) == 2
+    if connection.vendor == "postgresql":
+        assert len([sql for sql in selects if "FOR NO KEY UPDATE" in sql]) == 1
+    assert len(captured) <= 17  # 23 when each kept its own reading
+
+    assert LeaderTally.objects.get(leader=c).meetings == 1
+    assert CountryTally.objects.get(country=no).attended == 1
+    assert leader_pairs.stored()[tuple(sorted((a.pk, c.pk)))] == 1
+    assert counters.differences() == [] and leader_pairs.differences() == []
 
 
 def test_a_delta_never_takes_a_count_below_zero(countries):

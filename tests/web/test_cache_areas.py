@@ -63,6 +63,8 @@ def pages(world) -> dict[str, str]:
         "country": reverse("country-detail", args=["QN"]),
         "api-meetings": "/api/meetings/",
         "charts": reverse("charts"),
+        "meetings": reverse("meeting-list"),
+        "timeline": reverse("timeline"),
     }
 
 
@@ -93,7 +95,8 @@ def cold_after(client, world, monkeypatch):
 
 
 EVERYTHING = {"home", "leaders", "countries", "gifts", "agreements", "articles", "network",
-              "search", "leader", "country", "api-meetings", "charts"}  # fmt: skip
+              "search", "leader", "country", "api-meetings", "charts", "meetings",
+              "timeline"}  # fmt: skip
 
 
 def test_an_articles_status_colds_only_what_shows_articles(cold_after):
@@ -123,9 +126,10 @@ def test_a_new_agreement_colds_the_agreements_and_what_counts_them(cold_after, w
 def test_a_new_leader_colds_the_lists_of_leaders_only(cold_after, world):
     write = lambda: LeaderFactory(country=world["home"])  # noqa: E731
     # The gifts' and agreements' forms list leaders; the network's form and the
-    # countries' counts too.
+    # countries' counts too. (The meetings list and the timeline share the network's
+    # form, computed again when the network was visited first.)
     assert cold_after(write) == EVERYTHING - {"articles", "leader", "country", "api-meetings",
-                                              "charts"}  # fmt: skip
+                                              "charts", "meetings", "timeline"}  # fmt: skip
 
 
 def test_a_leaders_new_name_colds_every_page_naming_them(cold_after, world):

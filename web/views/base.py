@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import AccessMixin
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from kb.constants import PENDING
 from kb.roles import can_read
@@ -59,11 +60,17 @@ class ForgivingPaginationMixin:
 
 class PageRowsPaginator(Paginator):
     """Counts and slices a cheap queryset, then loads the full rows of the one page shown
-    with ``rows(page_slice)``, so per-row work never runs for the rows skipped to reach it."""
+    with ``rows(page_slice)``, so per-row work never runs for the rows skipped to reach it.
+    Given ``count`` (a cached count), it does not count them."""
 
-    def __init__(self, object_list, per_page, *, rows, **kwargs):
+    def __init__(self, object_list, per_page, *, rows, count: int | None = None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.rows = rows
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return super().count if self._known_count is None else self._known_count
 
     def _get_page(self, object_list, number, paginator):
         return super()._get_page(self.rows(object_list), number, paginator)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Page
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
@@ -20,8 +21,8 @@ from kb.selectors.network import (
     links_for,
     network,
 )
-from kb.selectors.timeline import year_counts
-from web.views.base import ForgivingPaginationMixin, MeetingFilterMixin, PageMixin
+from kb.selectors.timeline import meetings_per_year, year_bars
+from web.views.base import CountedPaginator, MeetingFilterMixin, PageMixin
 
 
 class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
@@ -118,8 +119,13 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
         return context
 
 
-class TimelineView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, ListView):
-    """Meetings in date order, grouped by year and month (plain HTML, no script)."""
+class TimelineView(MeetingFilterMixin, PageMixin, ListView):
+    """Meetings in date order, grouped by year and month (plain HTML, no script).
+
+    What it counts (meetings per year, hence the dated ones, and the undated: one query)
+    and each page's rows are kept until the next write to the meetings the filters
+    read (kb.changes): at 100,000 meetings the counts read every one of them. A page
+    number that is not a number, or past the end, shows the nearest page (no 404)."""
 
     template_name = "kb/timeline.html"
     context_object_name = "meetings"
@@ -130,15 +136,52 @@ class TimelineView(MeetingFilterMixin, ForgivingPaginationMixin, PageMixin, List
         meetings = self.filters.filter(Meeting.objects.visible()).filter(date__isnull=False)
         return with_row_relations(meetings).order_by("date", "id")
 
+    def summary(self) -> tuple[list[dict], int, int]:
+        """(the year bars, how many meetings are dated, how many not)."""
+        if not hasattr(self, "_summary"):
+            filters = self.filters
+
+            def compute():
+                per_year = meetings_per_year(filters.filter(Meeting.objects.visible()))
+                undated = per_year.pop(None, 0)
+                return year_bars(per_year), sum(per_year.values()), undated
+
+            self._summary = cached(
+                "timeline-summary",
+                {"filters": filters.params(sort=False)},
+                compute,
+                areas=filters.areas(sort=False),
+            )
+        return self._summary
+
+    def paginate_queryset(self, queryset, page_size):
+        _, dated, _ = self.summary()
+        paginator = CountedPaginator(
+            queryset,
+            page_size,
+            count=dated,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        number = paginator.get_page(self.request.GET.get(self.page_kwarg)).number
+        rows = cached(
+            "timeline-page",
+            {"filters": self.filters.params(sort=False), "page": number, "size": page_size},
+            lambda: list(paginator.page(number).object_list),
+            areas=self.filters.areas(sort=False),
+        )
+        page = Page(rows, number, paginator)
+        return paginator, page, rows, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filtered = self.filters.filter(Meeting.objects.visible())
+        years, _, undated = self.summary()
         context.update(
             filters=self.filters,
             filter_errors=self.filters.errors,
             choices=filter_choices(),
-            years=year_counts(filtered),
-            undated=filtered.filter(date__isnull=True).count(),
+            years=years,
+            undated=undated,
             prev_label="← Earlier",
             next_label="Later →",
         )

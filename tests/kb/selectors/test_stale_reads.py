@@ -79,7 +79,10 @@ def test_while_one_reader_recomputes_the_others_get_the_previous_result(clock, s
     assert cache.get(LOCK) is None  # released
 
 
-def test_a_lock_held_too_long_does_not_keep_the_result_stale_for_ever(clock, superseded):
+def test_a_lock_held_too_long_does_not_keep_the_result_stale_for_ever(
+    clock, superseded, monkeypatch
+):
+    monkeypatch.setattr(changes, "FILL_WAIT_SECONDS", 0.1)  # then waits for it briefly
     source = superseded
     clock.now += 6
     cache.add(LOCK, 1)  # a reader that died while recomputing
