@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .conflict import verb_asserted
 from .lexicon import TITLE_HEADS
+from .text import tokens_in
 
 LEAD_VERBS = {"head", "lead"}
 GROUP_NOUNS = {"delegation", "mission", "group", "team"}
@@ -225,9 +226,9 @@ def note_delegation(builder, sent) -> None:
     """'The delegation ... was led by A and included B and C': remember A, B and C as the
     delegation, the persons the group noun and later references to it stand for."""
     people, members, noun = builder.people, [], None
-    for verb in (t for t in sent if t.pos_ == "VERB"):
+    for verb in tokens_in(sent.doc, sent.start, sent.end, LEAD_VERBS | MEMBER_VERBS):
         lemma = verb.lemma_.lower()
-        if lemma not in LEAD_VERBS | MEMBER_VERBS or not verb_asserted(verb):
+        if verb.pos_ != "VERB" or not verb_asserted(verb):
             continue
         subject = _group_subject(verb)
         if subject is None:

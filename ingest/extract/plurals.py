@@ -118,6 +118,8 @@ def note_pair(builder, sent) -> None:
     W', 'Z had met W in 1998') does not displace the story's pair while that is still
     recent: 'the two leaders' after it are still the story's two."""
     people = builder.people
+    if not _two_named(people, sent):
+        return
     pair = None
     background = False
     for verb in (t for t in sent if t.pos_ == "VERB"):
@@ -144,6 +146,20 @@ def note_pair(builder, sent) -> None:
         if live and live not in background_pairs and sent_no - at <= PAIR_SENTENCES:
             return
     builder.recent_pair = (pair, sent_no)
+
+
+def _two_named(people, sent) -> bool:
+    """Whether the sentence's words (and the one after it, where a title's name may be)
+    stand for two persons or more so far: a pair needs two."""
+    found: set = set()
+    for i in range(sent.start, min(sent.end + 1, len(sent.doc))):
+        if i in people.groups:
+            found.update(people.groups[i])
+        elif i in people.by_tok:
+            found.add(people.by_tok[i])
+        if len(found) >= 2:
+            return True
+    return False
 
 
 # Adverbs that put a clause before the story ('once gave', 'had previously met').

@@ -221,6 +221,13 @@ def lower_positions(doc) -> dict:
     return cached[1]
 
 
+def tokens_in(doc, start: int, end: int, lemmas) -> list:
+    """The tokens of [start, end) whose lower-cased lemma is one of `lemmas`, in order."""
+    positions = lemma_positions(doc)
+    found = sorted(i for lemma in lemmas for i in positions.get(lemma, ()) if start <= i < end)
+    return [doc[i] for i in found]
+
+
 def lemma_positions(doc) -> dict:
     """Lower-cased lemma -> the indices of its tokens, in order, read once per Doc."""
     cached = doc.user_data.get(_LEMMAS_KEY)
