@@ -61,6 +61,8 @@ def add_attendance(meetings, idx, people, published=None) -> None:
     a meeting of those told as chairing and attending it, when they are two or more."""
     loose: list = []  # (token, persons, reach) with no meeting to join
     for sent in body_sents(idx):
+        if not people.any_between(sent.start, min(sent.end + 1, len(idx.doc))):
+            continue  # every reader below finds persons the sentence names
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in PRESENT_WORDS:
                 continue

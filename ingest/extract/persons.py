@@ -51,6 +51,10 @@ class People:
             return (self.by_tok[tok.i],)
         return ()
 
+    def any_between(self, start: int, end: int) -> bool:
+        """Whether a token of [start, end) stands for a person (or a group of them)."""
+        return any(i in self.by_tok or i in self.groups for i in range(start, end))
+
     def refs(self, tok) -> list:
         """Persons an argument phrase refers to, following coordination ("X and Y")."""
         out = []
