@@ -17,7 +17,7 @@ whose readers `find_gifts` iterates.
 from __future__ import annotations
 
 from . import gift_items as gi
-from .conflict import body_sents, is_conflict, verb_asserted
+from .conflict import is_conflict, verb_asserted
 from .gift_forms import (
     ADORN_VERBS,
     _adorned,
@@ -378,34 +378,36 @@ def find_gifts(idx, people) -> list:
     from .gift_rules import READERS as readers  # the table imports this module's readers
 
     out = []
-    for sent in body_sents(idx):
-        for tok in sent:
-            gift = None
-            if tok.pos_ == "VERB":
-                gift = _read(readers["verb"], tok, people)
-                if gift and (not verb_asserted(tok) or is_conflict(tok)):
-                    gift = None
-            elif tok.pos_ == "NOUN" or _misread_gift_noun(tok):
-                gift = _read(readers["noun"], tok, people)
-            if gift is None:
+    # The words the readers read (`_verb_gift`: a gift or adorning verb's lemma;
+    # `_gift_noun`: a gift noun); a reader for other words must add them here.
+    for tok in idx.body_tokens(GIFT_VERBS | ADORN_VERBS, GIFT_NOUNS):
+        sent = idx.sent(tok)
+        gift = None
+        if tok.pos_ == "VERB":
+            gift = _read(readers["verb"], tok, people)
+            if gift and (not verb_asserted(tok) or is_conflict(tok)):
+                gift = None
+        elif tok.pos_ == "NOUN" or _misread_gift_noun(tok):
+            gift = _read(readers["noun"], tok, people)
+        if gift is None:
+            continue
+        gifts = [gift] + [
+            Gift(gift.givers, recipients, items, gift.trigger, gift.confidence, gift.rule)
+            for items, recipients in gift.more or ()
+        ]
+        for g in gifts:
+            g.items = [i for i in g.items if not _mentioned_again(i, g, out, idx)]
+            if not g.items:
                 continue
-            gifts = [gift] + [
-                Gift(gift.givers, recipients, items, gift.trigger, gift.confidence, gift.rule)
-                for items, recipients in gift.more or ()
-            ]
-            for g in gifts:
-                g.items = [i for i in g.items if not _mentioned_again(i, g, out, idx)]
-                if not g.items:
-                    continue
-                # a role noun resolved to the giver ("X gave his host") is left to the
-                # counterpart rule
-                g.recipients = [r for r in g.recipients if r not in g.givers]
-                g.givers = _office_holder(g.givers, people, sent)
-                g.recipients = _office_holder(g.recipients, people, sent)
-                if not g.recipients and g.givers and out:
-                    g.recipients = _same_recipient(g, out[-1], idx)
-                _resolve_items(g, idx, people)
-                out.append(g)
+            # a role noun resolved to the giver ("X gave his host") is left to the
+            # counterpart rule
+            g.recipients = [r for r in g.recipients if r not in g.givers]
+            g.givers = _office_holder(g.givers, people, sent)
+            g.recipients = _office_holder(g.recipients, people, sent)
+            if not g.recipients and g.givers and out:
+                g.recipients = _same_recipient(g, out[-1], idx)
+            _resolve_items(g, idx, people)
+            out.append(g)
     return out
 
 
