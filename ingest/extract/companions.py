@@ -273,6 +273,8 @@ def refers_to_delegation(builder, tok) -> bool:
     stands for its members (set on `people.groups`).  'They' is read by
     `_they_of_the_subjects`, else left to the pair rules: 'they' after a delegation is as
     often the delegation and its host."""
+    if tok.lower_ != "they" and tok.lower_ not in DELEGATION_REFERENCES:
+        return False  # most words: neither reading below can take them
     members, at = builder.delegation
     sent_no = builder.idx.sent_of[tok.i]
     body = _they_of_the_subjects(builder, tok, sent_no)

@@ -186,14 +186,17 @@ def _predicate_subject(tok):
     return None
 
 
+_DESCRIBING_HEADS = TITLE_HEADS | ROLE_NOUNS
+
+
 def _is_description(tok, people, covered: set) -> bool:
+    if tok.lower_ not in _DESCRIBING_HEADS or tok.i in people.by_tok:
+        return False  # the cheap tests first: this runs on every word
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
         return False
     for c in tok.children:
         if c.dep_ == "appos" and any(t.i in covered for t in c.subtree):
             return False
-    if tok.i in people.by_tok or tok.lower_ not in TITLE_HEADS | ROLE_NOUNS:
-        return False
     if tok.lower_ in _OF_HEADS and not (tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "head"):
         return False  # "the Saudi government" is not "head of government"
     if tok.dep_ == "compound":

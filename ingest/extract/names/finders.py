@@ -216,18 +216,19 @@ def titled_names(doc, taken: set, prefixes=frozenset()) -> list:
     'Defence Minister of Kazakhstan Lieutenant General Aidos Serikov' (after a rank, two
     words at least), honorifics between title and name skipped ('President Sheikh X')."""
     spans = []
-    for tok in doc:
-        low = tok.lower_
-        ranked = tok.i in prefixes and tok.i + 1 not in prefixes
+    for i, text in enumerate(token_texts(doc)):  # a Token only for a title word
+        low = text.lower()
+        ranked = i in prefixes and i + 1 not in prefixes
         role = low in ROLE_NOUNS  # "her Ecuadorian counterpart Ricardo Patino"
         ranked = ranked or role
         if (
             low not in TITLE_SET
             and low.rstrip("s") not in TITLE_SET
             and not ranked
-            and not _hyphenated_title(doc, tok.i)  # "Secretary-General Ines Moreau"
+            and not _hyphenated_title(doc, i)  # "Secretary-General Ines Moreau"
         ):
             continue
+        tok = doc[i]
         if not (tok.is_title or tok.text.isupper() or role) or tok.i + 1 >= len(doc):
             continue
         s = tok.i + 1
