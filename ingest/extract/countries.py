@@ -80,13 +80,11 @@ def country_mentions(idx, people=None, published: dt.date | None = None) -> list
     n_tok = len(doc)
     texts = token_texts(doc)
     while i < n_tok:
+        if not (texts[i].istitle() or texts[i].isupper()):  # spaCy's is_title, no Token
+            i += 1
+            continue
         tok = doc[i]
-        if (
-            not (tok.is_title or tok.text.isupper())
-            or tok.is_punct
-            or i in person_toks
-            and tok.ent_type_ == "PERSON"
-        ):
+        if tok.is_punct or i in person_toks and tok.ent_type_ == "PERSON":
             i += 1
             continue
         if _HISTORIC.match(tok.text):
