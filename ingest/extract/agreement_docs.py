@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .agreement_args import count_of, doc_kind, doc_name, is_plural
+from .text import sent_of
 
 
 def documents(noun) -> list:
@@ -169,7 +170,7 @@ def _counted_subjects(noun, prep) -> list:
     """'three agreements on X, Y and Z' read along the words (the parser often splits
     such a list across the clause): the subjects when there are as many as counted."""
     words = []
-    for t in noun.doc[prep.i + 1 : prep.sent.end]:
+    for t in noun.doc[prep.i + 1 : sent_of(prep).end]:
         if t.lower_ in LIST_STOPS or t.pos_ in ("VERB", "AUX", "PRON") or t.ent_type_ == "PERSON":
             break
         if t.is_punct and t.text != ",":

@@ -13,6 +13,7 @@ from .agreement_parties import (
     _subject_tok,
 )
 from .conflict import noun_asserted
+from .text import sent_of
 
 AID_WORDS = {
     "aid",
@@ -117,7 +118,7 @@ ACCEPT_WORDS = {"come", "visit", "accept", "attend", "go", "travel", "take"}
 def _answering_guest(verb, hosts, ctx):
     """The leader who answers an invitation later in its sentence ('an invitation B said
     he would take up', 'which B accepted'): the guest a pronoun object stands for."""
-    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+    for tok in verb.doc[verb.i + 1 : sent_of(verb).end]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in SAY_VERBS | {"accept"}:
             continue
         subject = args.subject_tok(tok)
@@ -143,10 +144,10 @@ def _guest_agrees(verb, guests, ctx) -> bool:
             bool(set(ctx.people.refs(who)) & set(guests)) or who.lower_ in surnames
         )
 
-    end = verb.sent.end
+    end = sent_of(verb).end
     for _ in range(2):  # the guest's yes may come in the next two sentences
         if end < len(doc):
-            end = doc[end].sent.end
+            end = sent_of(doc[end]).end
     for tok in doc[verb.i + 1 : end]:
         if tok.pos_ != "VERB":
             continue

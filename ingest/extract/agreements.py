@@ -66,6 +66,7 @@ from .agreement_proposals import (
     SHELVE_VERBS,
 )
 from .conflict import body_sents, clause_verb, is_conflict
+from .text import sent_of
 
 
 def _witness(verb) -> bool:
@@ -173,7 +174,7 @@ def _sign(verb, ctx):
         if meeting is not None and any(
             ctx.idx.sent_of[m.trigger.i] == sent_no for m in meeting.mentions
         ):
-            named = {p for t in verb.sent for p in ctx.people.pids(t)}
+            named = {p for t in sent_of(verb) for p in ctx.people.pids(t)}
             pair = [p for p in meeting.participants if p in named]
             if len(pair) >= 2:
                 parties = _countries_of(ctx, pair) or pair
@@ -212,7 +213,7 @@ def _signed_for(verb, ctx) -> list:
     for t in verb.subtree:
         if t.lower_ != "for":
             continue
-        for u in doc[t.i + 1 : min(t.i + 5, verb.sent.end)]:
+        for u in doc[t.i + 1 : min(t.i + 5, sent_of(verb).end)]:
             if u.i in ctx.code_at:
                 codes.append(ctx.code_at[u.i])
                 break
@@ -225,7 +226,7 @@ def _fronted_signers(verb, ctx) -> list:
     """'During the visit of A to X, Indian and Moldovan officials signed ...' parsed with
     the signers inside the fronted phrase: those between its last comma and the verb -
     two leaders, or the states of officials named by nationality."""
-    sent = verb.sent
+    sent = sent_of(verb)
     comma = next((t.i for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
     if comma is None:
         return []

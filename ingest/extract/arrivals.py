@@ -19,6 +19,7 @@ arrive" are no arrival; the caller checks the verb).
 from __future__ import annotations
 
 from .gatherings import list_persons, subjects_listed
+from .text import sent_of
 
 GREET_VERBS = {"greet", "embrace", "welcome", "receive", "hug", "meet"}
 # Words that place a greeting at an arrival: "on arrival", "at the foot of the steps".
@@ -116,11 +117,11 @@ def _greeted(verb, people) -> list:
 def _after_colon(verb, people) -> list:
     """Persons named after a colon that closes the verb's phrase: in its sentence, or in
     the next one when the parser ended the sentence at the colon."""
-    sent = verb.sent
+    sent = sent_of(verb)
     colon = next((t for t in sent if t.i > verb.i and t.text == ":"), None)
     if colon is None:
         return []
     after = list(sent[colon.i - sent.start + 1 :])
     if not after and sent.end < len(verb.doc):
-        after = list(verb.doc[sent.end].sent)
+        after = list(sent_of(verb.doc[sent.end]))
     return [p for t in after for p in people.pids(t)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .conflict import verb_asserted
 from .lexicon import TITLE_HEADS
-from .text import tokens_in
+from .text import sent_of, tokens_in
 
 LEAD_VERBS = {"head", "lead"}
 GROUP_NOUNS = {"delegation", "mission", "group", "team"}
@@ -188,7 +188,7 @@ def _as_witness(verb) -> bool:
 def _signing_told(trigger) -> bool:
     if trigger.lemma_.lower() == "sign":
         return True
-    return any(t.lemma_.lower() == "sign" and t.pos_ == "VERB" for t in trigger.sent)
+    return any(t.lemma_.lower() == "sign" and t.pos_ == "VERB" for t in sent_of(trigger))
 
 
 def _signing_meeting(meetings, tok):

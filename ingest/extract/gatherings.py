@@ -18,6 +18,7 @@ named nobody ("Gulf leaders met for their summit").
 from __future__ import annotations
 
 from .companions import _list_after
+from .text import sent_of
 
 # Clauses inside a list phrase name other people ("X, who met Y", "Z's envoy").
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp")
@@ -60,7 +61,7 @@ def _list_before(tok, people) -> list:
     Cameroon's Prime Minister B; and C led their delegations'): read back from the
     subject's phrase to the sentence start over names, titles, possessive countries,
     commas, semicolons and 'and'; only when a semicolon or comma leads into the phrase."""
-    doc, start = tok.doc, tok.sent.start
+    doc, start = tok.doc, sent_of(tok).start
     i = tok.left_edge.i - 1
     if i < start or doc[i].text not in (",", ";", "and"):
         return []
@@ -221,7 +222,7 @@ ATTENDEE_NOUNS = {"attendees", "participants", "guests", "those"}
 def _roll_call(verb) -> bool:
     """A sentence that lists who was there: 'present' told of a group noun or of 'those',
     or 'among the attendees'."""
-    for t in verb.sent:
+    for t in sent_of(verb):
         if (
             t.lower_ == "present"
             and t.dep_ in ("amod", "ccomp", "acl")
@@ -330,4 +331,4 @@ def absorb_misread_background(meetings) -> list:
 
 
 def _sentences_of(meeting) -> set[int]:
-    return {m.trigger.sent.start for m in meeting.mentions}
+    return {sent_of(m.trigger).start for m in meeting.mentions}

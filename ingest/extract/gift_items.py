@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .agreement_args import DOC_KINDS
 from .phrases import np_text, split_items
+from .text import sent_of
 
 GENERIC_ITEMS = {
     "gift", "gifts", "present", "presents", "it", "them", "this", "that", "which",
@@ -285,7 +286,7 @@ def _described(head, people) -> list:
     the words right after it (the parser hangs these anywhere): a quoted title in
     apposition ('a copy of his book, "Title",') and a participle of marking ('a shirt,
     bearing his name and the number 10')."""
-    doc, sent = head.doc, head.sent
+    doc, sent = head.doc, sent_of(head)
     i = _phrase_end(head) + 1
     if i + 1 >= sent.end or doc[i].text != ",":
         return []

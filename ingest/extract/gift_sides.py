@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import gift_items as gi
 from .lexicon import HONORIFICS as HONORIFIC_WORDS
 from .lexicon import TITLES
+from .text import sent_of
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
               "receive", "add", "send", "decorate", "honour", "honor", "get", "bring",
@@ -258,7 +259,7 @@ def _foreign(tok, people) -> bool:
 
 def _after(prep, people):
     """The person phrase right after a preposition the parser left without its object."""
-    sent = prep.sent
+    sent = sent_of(prep)
     return next(
         (t for t in sent if t.left_edge.i == prep.i + 1 and t.pos_ == "PROPN" and people.refs(t)),
         None,

@@ -8,6 +8,7 @@ from .companions import group_leader
 from .lexicon import TITLES
 from .meeting_time import verb_above
 from .names import is_private
+from .text import sent_of
 
 TITLE_WORDS = {w for t in TITLES for w in t.replace("-", " ").split()} - {"of", "state"}
 
@@ -84,7 +85,7 @@ def _name_list(tok, people) -> list:
     if not _list_material(tok, people):
         return []
     doc = tok.doc
-    sent = tok.sent
+    sent = sent_of(tok)
     lo = hi = tok.i
     while lo > sent.start and _list_material(doc[lo - 1], people):
         lo -= 1
@@ -352,7 +353,7 @@ def _spouse(pid, people, sent) -> bool:
 
 
 def _after_spouse_word(t) -> bool:
-    start = t.sent.start
+    start = sent_of(t).start
     return any(t.doc[i].lower_ in SPOUSE_WORDS for i in range(max(start, t.i - 3), t.i))
 
 

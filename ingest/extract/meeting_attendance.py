@@ -33,7 +33,7 @@ from .gatherings import (
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
 from .occasion_presence import at_occasion, at_the_occasion, in_attendance, signed_alone
-from .text import span_ents
+from .text import sent_of, span_ents
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 2
@@ -127,7 +127,7 @@ def _told_only_here(meeting, tok, late: bool) -> bool:
     return (
         any(m.trigger.i == tok.i for m in meeting.mentions)
         or all(m.trigger.i in inside for m in meeting.mentions)
-    ) and all(m.trigger.sent.start == tok.sent.start for m in meeting.mentions)
+    ) and all(sent_of(m.trigger).start == sent_of(tok).start for m in meeting.mentions)
 
 
 def _occasion_inside(mention, inside) -> bool:
@@ -272,7 +272,7 @@ def _onlookers(verb, people) -> list:
 def _all_subjects(verb, people) -> list:
     """Subjects read both ways: through the parse's coordination and as a whole list."""
     found = subjects_listed(verb, people) + _subjects(verb, people)
-    return named_here(found, verb.sent, people)
+    return named_here(found, sent_of(verb), people)
 
 
 def _stand_ins(verb, people) -> list:

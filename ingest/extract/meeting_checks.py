@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import dates
 from .conflict import absent_from, clause_verb, verb_asserted
 from .places import places_around
-from .text import ents_between
+from .text import ents_between, sent_of
 from .when import JOURNEY_LEMMAS, TRIP_WORDS
 
 HELD_NOUNS = {
@@ -78,7 +78,7 @@ def is_planned(tok, published) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in copula.children):
             return True
     # Only the clause's own entities can hang off it, and a clause is within its sentence.
-    sent = verb.sent
+    sent = sent_of(verb)
     for ent in ents_between(tok.doc, sent.start, sent.end, overlapping=True):
         head = ent.root.head
         if head.dep_ == "prep":

@@ -48,7 +48,7 @@ from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
 from .places import CITY, classify, dateline_place, places_around
 from .results import MeetingSetting
-from .text import span_ents
+from .text import sent_of, span_ents
 
 
 def find_mentions(idx, people, published) -> list:
@@ -142,7 +142,7 @@ def _there(m, previous, idx) -> None:
         return  # "who met Y there in 1962": a time of its own tells another occasion
     if not any(c.lower_ == "there" for c in m.trigger.children):
         return
-    sent = m.trigger.sent
+    sent = sent_of(m.trigger)
     named = [classify(t, None) for t in sent[: m.trigger.i - sent.start] if t.ent_type_ == "GPE"]
     named = [p for p in named if p is not None and p.level == CITY]
     if named:  # "the first to visit Bonn was X, who met Y there": 'there' is Bonn
@@ -374,7 +374,7 @@ def _the_summit(meeting, idx, published) -> None:
             continue
         if is_planned(tok, published) or tok.head.lower_ in ("from", "of", "since", "after"):
             continue
-        ents = [e for e in span_ents(tok.sent) if e.label_ == "DATE"]
+        ents = [e for e in span_ents(sent_of(tok)) if e.label_ == "DATE"]
         if any(dates.mentions_past(e.text, published) and not _recent_day(e.text, published)
                for e in ents):  # fmt: skip
             continue  # "the summit in X last year": another one
@@ -430,7 +430,7 @@ def _sentence_places(meeting, published) -> list:
     stepped off his plane in Peking and shook hands with Y'), before the dateline is used."""
     out = []
     for m in meeting.mentions:
-        for tok in m.trigger.sent:
+        for tok in sent_of(m.trigger):
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
                 place = classify(tok, published)
                 if place is not None and place.level == CITY and place.country:

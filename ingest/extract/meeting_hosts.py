@@ -9,7 +9,7 @@ from . import dates
 from .conflict import clause_verb
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, visitors
 from .places import CITY
-from .text import span_ents
+from .text import sent_of, span_ents
 from .when import JOURNEY_LEMMAS
 
 
@@ -117,7 +117,7 @@ def _same_occasion(meeting, main) -> None:
     if any(m.same_day for m in meeting.mentions):
         meeting.date = main.date  # "who had held talks with him that morning"
         return
-    sents = {m.trigger.sent for m in meeting.mentions}
+    sents = {sent_of(m.trigger) for m in meeting.mentions}
     triggers = [m.trigger for m in meeting.mentions]
     dated = [  # times that place the meeting ("on Monday", "last week"), not "since June"
         e

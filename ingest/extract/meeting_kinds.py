@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import dates
 from .conflict import noun_asserted
 from .places import CITY, VENUE, places_around
-from .text import doc_ents, lower_positions, span_ents
+from .text import doc_ents, lower_positions, sent_of, span_ents
 
 CALL_VERBS = {"phone", "dial", "telephone", "ring"}
 CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
@@ -199,7 +199,7 @@ def _planned(tok, published) -> bool:
         verb = verb.head
     if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
-    for ent in span_ents(tok.sent):
+    for ent in span_ents(sent_of(tok)):
         if ent.label_ == "DATE" and published is not None:
             day = dates.resolve(ent.text, published)
             if (day and day > published) or dates.mentions_future(ent.text):
@@ -216,7 +216,7 @@ def _owner_ok(tok, people, meeting) -> bool:
 
 def _others_named(tok, people, meeting) -> bool:
     """Whether the noun's sentence names a person who is not in the meeting."""
-    return any(set(people.pids(t)) - set(meeting.participants) for t in tok.sent)
+    return any(set(people.pids(t)) - set(meeting.participants) for t in sent_of(tok))
 
 
 def article_kinds(idx, people, meeting, published) -> set:

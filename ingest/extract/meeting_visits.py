@@ -15,6 +15,7 @@ from gazetteer import geo
 
 from .meeting_args import _antecedent
 from .places import TRAVEL_VERBS
+from .text import sent_of
 
 # "made a stop at", "paid a call on", "on his way": travel told by a noun.
 STOP_NOUNS = {"stop", "stopover"}
@@ -78,7 +79,7 @@ def _travellers_in(sent, people) -> dict:
 
 def _travellers(meeting, people, article_travellers) -> dict:
     own: dict = {}
-    for sent in {m.trigger.sent for m in meeting.mentions}:
+    for sent in {sent_of(m.trigger) for m in meeting.mentions}:
         for pid, where in _travellers_in(sent, people).items():
             own.setdefault(pid, set()).update(where)
     if not meeting.background:

@@ -11,6 +11,7 @@ from .meeting_args import _agents, _refs, _subjects
 from .meeting_checks import PLACE_LABELS, at_a_distance
 from .meetings import _mention
 from .places import places_around
+from .text import sent_of
 
 # The verbs that give, accord or receive a welcome.
 GIVE_VERBS = {"give", "accord", "extend", "offer", "receive", "get", "host", "hold", "roll", "lay",
@@ -114,7 +115,8 @@ def _inside_a_phrase(arg, people) -> bool:
         return True
     own = set(people.pids(arg))
     return bool(own) and any(
-        t.dep_ == "pobj" and t.head.pos_ == "ADP" and set(people.pids(t)) == own for t in arg.sent
+        t.dep_ == "pobj" and t.head.pos_ == "ADP" and set(people.pids(t)) == own
+        for t in sent_of(arg)
     )
 
 

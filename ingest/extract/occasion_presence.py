@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .agreement_args import doc_kind
 from .gatherings import OCCASION_NOUNS, list_persons, named_here, subjects_listed
+from .text import sent_of
 
 # Where a person's doing at an occasion places them there: "sought out Y at the opening
 # ceremony", "used his speech at the opening to ...", "In his speech at the summit, X ...".
@@ -55,7 +56,7 @@ def at_occasion(verb, people) -> list:
             if c.dep_ in ("dobj", "pobj") and c.lower_ not in AT_OCCASION_NOUNS
             for p in list_persons(c, people)
         ]
-    return named_here(found, verb.sent, people)
+    return named_here(found, sent_of(verb), people)
 
 
 def at_the_occasion(verb) -> bool:
@@ -196,7 +197,7 @@ def in_attendance(verb, people) -> list:
         for noun in (o for o in prep.children if o.dep_ == "pobj"):
             if _in_attendance(verb.children) or _in_attendance(noun.subtree):
                 found += list_persons(noun, people)
-    return named_here(found, verb.sent, people) if found else []
+    return named_here(found, sent_of(verb), people) if found else []
 
 
 def _in_attendance(tokens) -> bool:

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import DependencyMatcher
 
+from .text import sent_of
+
 
 def node(node_id: str, **attrs) -> dict:
     """A pattern's first node, with these token attributes."""
@@ -109,7 +111,7 @@ def anchored(tok, patterns: PatternSet) -> list:
     cache = tok.doc.user_data.setdefault(_CACHE_KEY, {})
     mine = cache.get((patterns.name, tok.i))  # the rules ask about one verb many times
     if mine is None:
-        sent = tok.sent
+        sent = sent_of(tok)
         key = (patterns.name, "sentence", sent.start)
         if key not in cache:
             cache[key] = _run(sent, patterns)

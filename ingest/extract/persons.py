@@ -103,12 +103,20 @@ class People:
 def conjuncts(tok) -> list:
     """A phrase and its coordinated phrases; a list the parser hung off an apposition
     ('A, B, C and D' parsed as A <appos B <conj C ...) counts as coordination."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" or _listed_appos(c))
-    return sorted(out, key=lambda t: t.i)
+    doc = tok.doc
+    memo = doc.user_data.setdefault(_CONJUNCTS_KEY, {})  # the parse's, asked about often
+    found = memo.get(tok.i)
+    if found is None:
+        out, stack = [], [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t.i)
+            stack.extend(c for c in t.children if c.dep_ == "conj" or _listed_appos(c))
+        found = memo[tok.i] = sorted(out)
+    return [doc[i] for i in found]
+
+
+_CONJUNCTS_KEY = "summitry.conjuncts"
 
 
 def _listed_appos(tok) -> bool:

@@ -24,7 +24,7 @@ from .meeting_rules import rule_of
 from .people import build_people
 from .places import dateline_place
 from .results import FoundAgreement, FoundGift, FoundMeeting
-from .text import build_index, clause_evidence, evidence
+from .text import build_index, clause_evidence, evidence, sent_of
 from .topics import find_topics
 from .types import AgreementCandidate, Extraction, GiftCandidate, LeaderMention, MeetingCandidate
 
@@ -122,7 +122,7 @@ def _gifts(idx, ctx, gifts) -> list[FoundGift]:
         fresh = (
             len(gift.items) == 1
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in gift.items[0].children)
-            and any(t.lower_ in ANOTHER_TIME for t in gift.trigger.sent)
+            and any(t.lower_ in ANOTHER_TIME for t in sent_of(gift.trigger))
         )
         for item in item_texts(gift):
             for g in givers:

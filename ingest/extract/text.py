@@ -240,6 +240,26 @@ def lemma_positions(doc) -> dict:
     return cached[1]
 
 
+_SENTS_KEY = "summitry.sents"
+
+
+def sent_of(tok):
+    """``tok.sent``, spaCy's sentence of a token, from the Doc's sentences read once: spaCy
+    finds it anew on each call by walking to the sentence's first and last token. (The
+    parse is final by then: `build_index` repairs the tree before any rule asks.)"""
+    doc = tok.doc
+    cached = doc.user_data.get(_SENTS_KEY)
+    if cached is None or len(cached[1]) != len(doc):
+        sents = list(doc.sents)
+        at = [0] * len(doc)
+        for n, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                at[i] = n
+        cached = (sents, at)
+        doc.user_data[_SENTS_KEY] = cached
+    return cached[0][cached[1][tok.i]]
+
+
 _TEXTS_KEY = "summitry.texts"
 
 

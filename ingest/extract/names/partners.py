@@ -8,6 +8,7 @@ from gazetteer import geo
 
 from ..lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
+from ..text import lemma_positions, lower_positions
 from .bounds import INSTITUTION_WORDS, is_institution, joins_hyphen, title_after_comma
 from .tokens import PARTICLES, is_honour, is_namey
 
@@ -105,7 +106,12 @@ def partner_names(doc, taken: set) -> list:
     company or a title. A run the tagger calls a body must be shown as a person's name
     elsewhere in the article."""
     spans = []
-    for tok in doc:
+    # only a meeting verb's lemma or a 'with' noun's form can have sides (`_sides`)
+    by_lemma, by_lower = lemma_positions(doc), lower_positions(doc)
+    found = {i for w in _PARTNER_VERBS | _WITH_HEADS for i in by_lemma.get(w, ())}
+    found.update(i for w in _WITH_HEADS for i in by_lower.get(w, ()))
+    for i in sorted(found):
+        tok = doc[i]
         if tok.pos_ not in ("VERB", "NOUN"):
             continue
         sides = _sides(tok)

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from gazetteer import geo
 
 from ..lexicon import TITLE_HEADS, TITLE_SET
+from ..text import doc_text
 
 # Family names written like an English function word (Vietnamese Tô, Đỗ).
 FUNCTION_WORD_NAMES = {"To", "Do"}
@@ -109,7 +110,7 @@ def _as_person(doc, start: int, end: int) -> None:
 def repair_function_word_names(doc) -> None:
     """Make 'To Lam', 'Do Muoi' names: see the module docstring. Changes the Doc in place
     (tags, tree and entities) and is safe to run twice."""
-    text = doc.text
+    text = doc_text(doc)
     if not any(word + " " in text for word in FUNCTION_WORD_NAMES):
         return  # no such word before another: nothing to read token by token
     for i in range(len(doc)):

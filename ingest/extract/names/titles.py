@@ -10,6 +10,7 @@ from gazetteer import geo
 
 from ..countries import code_for
 from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
+from ..text import sent_of
 from .tokens import QUALIFIERS, prefix_word
 
 # Ministers and secretaries named by their department, before or after the office:
@@ -111,7 +112,7 @@ def _phrase_start(doc, sent) -> int:
     if start > 0:
         prev = doc[start - 1]
         if prev.is_alpha and prev.is_title and prev.whitespace_ == " ":
-            return prev.sent.start
+            return sent_of(prev).start
     return start
 
 
@@ -346,7 +347,7 @@ def listed_country(doc, start: int):
     code = geo.country_for(doc[k + 1 : start - 1].text)
     if not code:
         return None, None
-    sent_start = doc[start].sent.start
+    sent_start = sent_of(doc[start]).start
     for j in range(k - 1, max(sent_start, k - 40) - 1, -1):
         low = doc[j].lower_
         if doc[j].tag_ in ("NNS", "NNPS") and low[:-1] in TITLE_SET and doc[j + 1].lower_ == "of":
