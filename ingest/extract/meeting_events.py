@@ -41,6 +41,7 @@ from .meeting_kinds import (
     sideline_dates,
 )
 from .meeting_lede import ends_then, lede_trigger, referred_date
+from .meeting_nouns import NOUN_READ
 from .meeting_parts import _absorb_parts
 from .meeting_tellings import first_telling, place_rounds
 from .meeting_visits import travel_visits
@@ -48,7 +49,7 @@ from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
 from .places import CITY, classify, dateline_place, places_around
 from .results import MeetingSetting
-from .text import sent_of, span_ents
+from .text import sent_of, span_ents, token_pos, token_texts
 
 
 def find_mentions(idx, people, published) -> list:
@@ -58,13 +59,16 @@ def find_mentions(idx, people, published) -> list:
     out = []
     idx.last_date = None
     idx.cache["meeting_mentions"] = out  # the mentions so far, for those referring back
+    pos, texts, doc = token_pos(idx.doc), token_texts(idx.doc), idx.doc
     for sent in body_sents(idx):
-        for tok in sent:
-            if tok.pos_ == "VERB":
+        for i in range(sent.start, sent.end):
+            if pos[i] == "VERB":
+                tok = doc[i]
                 m = _read("verb", idx, people, tok, published)
                 # a second telling the parser hung in the first's clause shares its assertion
                 ok = m is not None and verb_asserted(first_telling(tok))
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif pos[i] in ("NOUN", "PROPN") and texts[i].lower() in NOUN_READ:
+                tok = doc[i]
                 m = _read("noun", idx, people, tok, published)
                 ok = m is not None and (noun_asserted(tok) or is_presupposed(tok))
             else:

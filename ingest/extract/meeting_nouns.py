@@ -71,6 +71,10 @@ def _in_attendance(idx, people, tok, published):
     return m
 
 
+# The only words `_noun_mention` reads (its first tests): `find_mentions` hands it no other.
+NOUN_READ = frozenset(NOUN_TRIGGERS) | {"attendance", "conference"}
+
+
 def _noun_mention(idx, people, tok, published):
     if tok.lower_ == "attendance":
         return _in_attendance(idx, people, tok, published)

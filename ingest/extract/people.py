@@ -12,9 +12,22 @@ registers each mention is in `person_builder`.
 
 from __future__ import annotations
 
-from .companions import add_joiners, note_delegation, note_subject_group, refers_to_delegation
+from .companions import (
+    DELEGATION_REFERENCES,
+    add_joiners,
+    note_delegation,
+    note_subject_group,
+    refers_to_delegation,
+)
 from .leader_countries import family_countries
-from .lexicon import HONORIFICS, PRONOUNS_SG, ROLE_NOUNS, TITLE_HEADS
+from .lexicon import (
+    HONORIFICS,
+    PLURAL_PERSON_NOUNS,
+    PRONOUNS_PL,
+    PRONOUNS_SG,
+    ROLE_NOUNS,
+    TITLE_HEADS,
+)
 from .names import name_spans, title_before
 from .parallel import assign_listed_countries
 from .person_builder import _Builder
@@ -22,6 +35,7 @@ from .person_match import regnal_name
 from .person_rules import _is_description, _plural_number, thing_names
 from .persons import People, Person
 from .plurals import note_pair
+from .text import token_texts
 
 
 def build_people(idx) -> People:
@@ -34,8 +48,9 @@ def build_people(idx) -> People:
     builder.covered = covered
     things = thing_names(doc, spans, lambda span: title_before(doc, span.start, idx)[0])
     i = idx.sents[idx.headline_sents].start if len(idx.sents) > idx.headline_sents else 0
+    texts = token_texts(doc)
+    last_of = {s.end - 1: n for n, s in enumerate(idx.sents)}  # a sentence's last token
     while i < len(doc):
-        tok = doc[i]
         if i in things:  # "two Pungsan dogs", "the Teesta river": no person
             i = span_at[i].end
             continue
@@ -45,12 +60,14 @@ def build_people(idx) -> People:
             _maybe_group(builder, doc[span.start : span.end].root)
             i = span.end
             continue
-        if i not in covered and not idx.is_headline(tok):
-            _classify(builder, tok)
-        if i + 1 == idx.sents[idx.sent_of[i]].end:
-            note_pair(builder, idx.sents[idx.sent_of[i]])
-            note_delegation(builder, idx.sents[idx.sent_of[i]])
-            note_subject_group(builder, idx.sents[idx.sent_of[i]])
+        n = idx.sent_of[i]
+        if i not in covered and texts[i].lower() in _CLASSIFIED and n >= idx.headline_sents:
+            _classify(builder, doc[i])
+        if last_of.get(i) == n:
+            sent = idx.sents[n]
+            note_pair(builder, sent)
+            note_delegation(builder, sent)
+            note_subject_group(builder, sent)
         i += 1
     builder.retry_deferred()
     add_joiners(builder)
@@ -66,6 +83,8 @@ def build_people(idx) -> People:
 
 
 def _classify(builder: _Builder, tok) -> None:
+    """What a word outside the names stands for. Only the words of `_CLASSIFIED` can
+    stand for anyone: every reading below starts by testing the word."""
     people = builder.people
     if (
         tok.dep_ == "conj"
@@ -91,6 +110,15 @@ def _classify(builder: _Builder, tok) -> None:
         return  # "the Emirati foreign minister, Sheikh A": the name that follows claims it
     if _is_description(tok, builder.people, builder.covered):
         builder.description(tok)
+
+
+# The words `_classify` reads (a title conjoined to a name, a pronoun, a delegation, a
+# plural, a description); `build_people` tests a word's text against them first.
+_CLASSIFIED = frozenset(
+    {w.lower() for w in TITLE_HEADS | PRONOUNS_SG | PRONOUNS_PL | PLURAL_PERSON_NOUNS}
+    | {w.lower() for w in ROLE_NOUNS | DELEGATION_REFERENCES}
+    | {"they"}
+)
 
 
 def _name_follows_phrase(builder: _Builder, tok) -> bool:

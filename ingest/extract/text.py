@@ -260,6 +260,19 @@ def sent_of(tok):
     return cached[0][cached[1][tok.i]]
 
 
+_POS_KEY = "summitry.pos"
+
+
+def token_pos(doc) -> list:
+    """Every token's coarse part of speech (``pos_``), read once per Doc from its array."""
+    cached = doc.user_data.get(_POS_KEY)
+    if cached is None or len(cached) != len(doc):
+        strings = doc.vocab.strings
+        cached = [strings[p] for p in doc.to_array("POS").tolist()]
+        doc.user_data[_POS_KEY] = cached
+    return cached
+
+
 _TEXTS_KEY = "summitry.texts"
 
 
