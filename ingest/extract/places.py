@@ -10,7 +10,7 @@ named as the destination ("visit to Japan").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gazetteer import geo
 from gazetteer.geo_data import DIVISIONS
@@ -205,7 +205,19 @@ def classify(head, published=None) -> Place | None:
 
 
 def places_around(trigger, published=None) -> list:
-    """Places in locative phrases attached to a trigger (and to its verb, for nouns)."""
+    """Places in locative phrases attached to a trigger (and to its verb, for nouns).
+    Read from the parse alone, once per trigger and date: the rules ask again and again."""
+    memo = trigger.doc.user_data.setdefault(_PLACES_KEY, {})
+    key = (trigger.i, published)
+    if key not in memo:
+        memo[key] = _places_around(trigger, published)
+    return [replace(place) for place in memo[key]]  # callers may fill in a copy
+
+
+_PLACES_KEY = "summitry.places_around"
+
+
+def _places_around(trigger, published) -> list:
     heads = [trigger]
     heads += [
         c
