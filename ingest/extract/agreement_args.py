@@ -8,6 +8,7 @@ Pure dependency-parse helpers over general English; no story's words.
 from __future__ import annotations
 
 from .lexicon import NUMBER_WORDS
+from .text import kids
 
 DOC_KINDS = {
     "treaty": "treaty",
@@ -79,7 +80,7 @@ def doc_kind(noun) -> str | None:
     """The agreement kind a document noun names; a bare 'statement' is not joint."""
     kind = DOC_KINDS.get(noun.lower_)
     if kind == "joint_statement" and noun.lower_ == "statement":
-        if not any(c.lower_ == "joint" for c in noun.children):
+        if not any(c.lower_ == "joint" for c in kids(noun)):
             return None
     return kind
 
@@ -88,9 +89,9 @@ def doc_or_contained(tok):
     if doc_kind(tok):
         return tok
     if tok.lower_ in CONTAINERS:
-        for prep in tok.children:
+        for prep in kids(tok):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                for o in prep.children:
+                for o in kids(prep):
                     if o.dep_ == "pobj" and doc_kind(o):
                         return o
     return None
@@ -101,13 +102,13 @@ def object_doc(verb):
     noun a participle/relative clause modifies ('the declaration they adopted').  A loop
     over the verb's children: as a spaCy DependencyMatcher pattern set it cost a sixth of
     the extractor's time (the matcher's relation checks), for the same answers."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in ("dobj", "nsubjpass"):
             found = doc_or_contained(c)
             if found is not None:
                 return found
         if c.dep_ == "prep" and c.lower_ in ("to", "on"):
-            for o in c.children:
+            for o in kids(c):
                 if o.dep_ == "pobj" and doc_kind(o):
                     return o
     if verb.dep_ in ("relcl", "acl") and doc_kind(verb.head):
@@ -119,7 +120,7 @@ def object_doc(verb):
 
 def doc_asserted(noun) -> bool:
     """False for 'no agreement', 'any deal', 'a proposed treaty', 'a draft accord'."""
-    for child in noun.children:
+    for child in kids(noun):
         if child.dep_ == "det" and child.lower_ in ("no", "any", "neither"):
             return False
         if child.dep_ in ("amod", "compound") and child.lower_ in NOT_YET:
@@ -149,11 +150,11 @@ def doc_name(noun) -> frozenset:
     """The words that tell one document from another ('free trade agreement' -> {free,
     trade}; 'Treaty of Aachen' -> {aachen}); empty for a bare 'the agreement'."""
     words = set()
-    for c in noun.children:
+    for c in kids(noun):
         if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
             words.update(t.lower_ for t in c.subtree if t.is_alpha)
         if c.dep_ == "prep" and c.lower_ in ("of", "on"):
-            for o in c.children:
+            for o in kids(c):
                 if o.dep_ == "pobj":
                     words.update(t.lower_ for t in o.subtree if t.is_alpha and t.pos_ != "DET")
     return frozenset(words - PLAIN_MODIFIERS)
@@ -163,7 +164,7 @@ def back_reference(noun) -> bool:
     """'the agreements', 'these accords': a plural document told before (no count, no name)."""
     return (
         is_plural(noun)
-        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in kids(noun))
         and count_of(noun) == 1
         and not doc_name(noun)
     )
@@ -175,11 +176,11 @@ def told_again(noun) -> bool:
     return (
         not is_plural(noun)
         and noun.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(noun))
         and not any(
             c.dep_ in ("compound", "amod", "nummod", "nmod")
             and (c.pos_ in ("PROPN", "NUM") or c.ent_type_ == "DATE")
-            for c in noun.children
+            for c in kids(noun)
         )
     )
 
@@ -187,38 +188,38 @@ def told_again(noun) -> bool:
 def not_yet(noun) -> bool:
     """'a draft accord', 'the proposed treaty': a document not (yet) in force."""
     return any(
-        c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET for c in noun.children
-    ) and not any(c.dep_ == "det" and c.lower_ in ("no", "any", "neither") for c in noun.children)
+        c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET for c in kids(noun)
+    ) and not any(c.dep_ == "det" and c.lower_ in ("no", "any", "neither") for c in kids(noun))
 
 
 def agent(verb):
     """The 'by' agent of a passive verb: 'was signed by A and B' -> A."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "agent":
-            return next((o for o in c.children if o.dep_ == "pobj"), None)
+            return next((o for o in kids(c) if o.dep_ == "pobj"), None)
     return None
 
 
 def presence(verb):
     """'in the presence of A and B', 'witnessed by A' (an acl/agent), 'before A and B':
     the first witness named, else None."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "prep" and c.lower_ == "in":
-            for o in c.children:
+            for o in kids(c):
                 if o.dep_ == "pobj" and o.lower_ == "presence":
-                    for p in o.children:
+                    for p in kids(o):
                         if p.dep_ == "prep" and p.lower_ == "of":
-                            return next((x for x in p.children if x.dep_ == "pobj"), None)
+                            return next((x for x in kids(p) if x.dep_ == "pobj"), None)
     return None
 
 
 def negative_subject(verb) -> bool:
     """'Neither leader signed', 'no country agreed', 'none of them signed'."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in ("nsubj", "nsubjpass"):
             if c.lower_ in ("neither", "none", "nobody", "nothing"):
                 return True
-            if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+            if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in kids(c)):
                 return True
     return False
 
@@ -227,7 +228,7 @@ def subject_tok(verb):
     """The subject of a verb, climbing through xcomp/conj/advcl chains; None inside a
     relative clause or participle without its own subject."""
     for _ in range(3):
-        subs = [c for c in verb.children if c.dep_ == "nsubj"]
+        subs = [c for c in kids(verb) if c.dep_ == "nsubj"]
         if subs:
             return subs[0]
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl") and verb.head != verb:
@@ -243,7 +244,7 @@ def left_subject(verb, is_party):
     """When the parse gives a clause verb no subject ('After talks at X, A and B signed',
     'at a conference in X, Washington and Beijing issued'), the party named right
     before the verb (with the parties coordinated with it) is taken as its subject."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb)):
         return None
     if verb.dep_ not in ("ROOT", "advcl", "ccomp", "conj", "parataxis"):
         return None
@@ -262,7 +263,7 @@ def count_of(noun) -> int:
     """'two agreements' -> 2, '18 agreements' -> 18; a singular or uncounted document -> 1."""
     if not is_plural(noun):  # "MoUs" may be tagged a proper noun
         return 1
-    for c in noun.children:
+    for c in kids(noun):
         if c.dep_ == "nummod":
             n = NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 1)
             return n if 1 < n <= 200 else 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .agreement_args import count_of, doc_kind, doc_name, is_plural
-from .text import sent_of
+from .text import kids, sent_of
 
 
 def documents(noun) -> list:
@@ -21,10 +21,10 @@ def documents(noun) -> list:
     if noun.dep_ == "dobj":  # "signed an MoU on X, an MoU on Y": objects of one verb
         nouns += [
             c
-            for c in noun.head.children
+            for c in kids(noun.head)
             if c.dep_ in ("dobj", "npadvmod") and c != noun and doc_kind(c)
         ]
-    named = [c for c in noun.children if c.dep_ == "appos" and doc_kind(c)]
+    named = [c for c in kids(noun) if c.dep_ == "appos" and doc_kind(c)]
     if named and is_plural(noun):
         # "signed two agreements: an MoU on X and a memorandum on Y": the named ones
         nouns = [n for n in nouns if n != noun] + named
@@ -39,7 +39,7 @@ def documents(noun) -> list:
         ]
     stack = list(nouns)
     while stack:
-        for c in stack.pop().children:
+        for c in kids(stack.pop()):
             if c.dep_ == "conj" and doc_kind(c) and c not in nouns and not same_batch(c):
                 nouns.append(c)
                 stack.append(c)
@@ -63,7 +63,7 @@ def same_batch(conj) -> bool:
         conj.dep_ == "conj"
         and is_plural(conj)
         and is_plural(conj.head)
-        and not any(c.dep_ == "nummod" for c in conj.children)
+        and not any(c.dep_ == "nummod" for c in kids(conj))
     )
 
 
@@ -79,12 +79,12 @@ def _along_with(noun) -> list:
     scope = noun.head.subtree if noun.dep_ == "dobj" else noun.subtree
     heads += [t for t in scope if t.i > noun.i and t.pos_ == "VERB" and t.dep_ == "pcomp"]
     for head in heads:
-        for prep in head.children:
+        for prep in kids(head):
             # "along with X" hangs "with" on "along", or on the noun after "along"
-            for w in [prep, *prep.children]:
+            for w in [prep, *kids(prep)]:
                 if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0:
                     if noun.doc[w.i - 1].lower_ in ALONG:
-                        out += [o for o in w.children if o.dep_ == "pobj" and doc_kind(o)]
+                        out += [o for o in kids(w) if o.dep_ == "pobj" and doc_kind(o)]
     return list(dict.fromkeys(out))
 
 
@@ -97,7 +97,7 @@ def _inner_docs(noun) -> list:
         and t.dep_ == "conj"
         and doc_kind(t)
         and t.head.i > noun.i
-        and any(c.dep_ == "det" for c in t.children)
+        and any(c.dep_ == "det" for c in kids(t))
     ]
 
 
@@ -105,7 +105,7 @@ def subject_prep(noun):
     """The 'on X' of a document: its own preposition, or one the parser hung on the verb
     right after it ('signed an MoU [on X]'); not a place or a date."""
     own = next(
-        (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "for", "in", "of")),
+        (p for p in kids(noun) if p.dep_ == "prep" and p.lower_ in ("on", "for", "in", "of")),
         None,
     )
     named = own is not None and own.lower_ == "of" and _name_part(own)
@@ -130,7 +130,7 @@ NAME_PARTS = {"understanding", "intent", "intention"}
 
 
 def _name_part(prep) -> bool:
-    return any(o.dep_ == "pobj" and o.lower_ in NAME_PARTS for o in prep.children)
+    return any(o.dep_ == "pobj" and o.lower_ in NAME_PARTS for o in kids(prep))
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -149,7 +149,7 @@ def _listed_subjects(noun) -> list:
         items = _counted_subjects(noun, prep)
         if items:
             return items
-    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    obj = next((o for o in kids(prep) if o.dep_ == "pobj"), None)
     if obj is None or not any(t.dep_ == "conj" for t in obj.subtree):
         return []
     toks = [t for t in obj.subtree if t.dep_ not in ("relcl", "acl", "appos")]

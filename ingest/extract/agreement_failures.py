@@ -10,6 +10,7 @@ from .agreement_parties import (
     _parties,
     _subject_tok,
 )
+from .text import kids
 
 FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder", "cut",
               "leave", "adjourn", "part", "wrap"}  # fmt: skip
@@ -21,20 +22,20 @@ SETTLE_VERBS = {"reach", "strike", "sign", "seal", "clinch", "conclude", "agree"
 def _failed_to(verb, ctx):
     """'X and Y failed to reach a deal / to agree on a ceasefire': a failed negotiation."""
     comp = next(
-        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in SETTLE_VERBS),
+        (c for c in kids(verb) if c.dep_ == "xcomp" and c.lemma_.lower() in SETTLE_VERBS),
         None,
     )
     if comp is None or any(_without_deal(a) for a in verb.ancestors):
         return None  # "broke up without a deal, after the two sides failed to agree": one event
     if comp.lemma_.lower() != "agree" and not any(
-        c.dep_ == "dobj" and _doc_kind(c) for c in comp.children
+        c.dep_ == "dobj" and _doc_kind(c) for c in kids(comp)
     ):
         return None
     subject = _subject_tok(verb, ctx)
     if verb.dep_ == "conj" and subject is None:
         subject = _subject_tok(verb.head, ctx)  # "held talks ... but failed to reach"
     parties = _parties(ctx, subject) if subject is not None else []
-    doc = next((c for c in comp.children if c.dep_ == "dobj" and _doc_kind(c)), None)
+    doc = next((c for c in kids(comp) if c.dep_ == "dobj" and _doc_kind(c)), None)
     kind = "deal" if doc is not None else "agreement"  # "failed to agree (on X)": agreement
     return Agreement(
         parties or ctx.pair_for(verb), kind, "failed", verb, 0.75, "agreement.failed_to"
@@ -46,9 +47,9 @@ def _without_deal(verb) -> bool:
         prep.dep_ == "prep"
         and prep.lower_ == "without"
         and any(
-            o.dep_ == "pobj" and o.lower_ in ("deal", "agreement", "accord") for o in prep.children
+            o.dep_ == "pobj" and o.lower_ in ("deal", "agreement", "accord") for o in kids(prep)
         )
-        for prep in verb.children
+        for prep in kids(verb)
     )
 
 
@@ -59,11 +60,11 @@ TALK_NOUNS = {"talks", "negotiations", "summit", "meeting", "dialogue", "mediati
 def _talk_parties(noun, ctx) -> list:
     """The sides of 'talks between A and B' / 'their talks' / 'A's mediation'."""
     out = []
-    for c in noun.children:
+    for c in kids(noun):
         if c.dep_ == "poss":
             out += ctx.parties(c)
         if c.dep_ == "prep" and c.lower_ in ("between", "with"):
-            found = [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+            found = [p for o in kids(c) if o.dep_ == "pobj" for p in ctx.parties(o)]
             if c.lower_ == "between" and len(found) < 2:
                 # "between A and B" parsed with A as a modifier of B: every leader named
                 found = list(dict.fromkeys(p for t in c.subtree for p in ctx.people.pids(t)))
@@ -76,9 +77,9 @@ def _talks_sides(verb, ctx, preps=("at", "in", "during", "after")) -> list:
     and B', 'put forward a plan in talks with B')."""
     return [
         p
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ == "prep" and c.lower_ in preps
-        for o in c.children
+        for o in kids(c)
         if o.dep_ == "pobj" and o.lower_ in TALK_NOUNS
         for p in _talk_parties(o, ctx)
     ]
@@ -90,15 +91,14 @@ def _none_reached(verb, ctx):
     noun = next(
         (
             c
-            for c in verb.children
-            if c.dep_ == "nsubjpass"
-            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in kids(verb)
+            if c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in kids(c))
         ),
         None,
     )
     if noun is None or _doc_kind(noun) in (None, "joint_statement") or args.is_plural(noun):
         return None
-    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids(verb)):
         return None  # "no agreement has been reached (yet)": talks still going on
     parties = _talks_sides(verb, ctx)
     kind = "deal" if noun.lemma_.lower() == "deal" else "agreement"
@@ -110,17 +110,17 @@ def _none_reached(verb, ctx):
 def _no_deal(verb):
     """'without a deal', 'without agreement', 'with no deal': the document noun, if any
     (also when the parser hangs it inside the object: 'ended talks with B with no deal')."""
-    preps = [c for c in verb.children if c.dep_ == "prep"]
-    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in TALK_NOUNS):
+    preps = [c for c in kids(verb) if c.dep_ == "prep"]
+    for obj in (c for c in kids(verb) if c.dep_ == "dobj" and c.lower_ in TALK_NOUNS):
         preps += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("with", "without")]
     for prep in preps:
         if prep.lower_ not in ("without", "with"):
             continue
-        for o in prep.children:
+        for o in kids(prep):
             if o.dep_ != "pobj" or o.lower_ not in ("deal", "agreement", "accord"):
                 continue
             if prep.lower_ == "without" or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in o.children
+                d.dep_ == "det" and d.lower_ == "no" for d in kids(o)
             ):
                 return o
     return None
@@ -130,15 +130,15 @@ def _failed(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma not in FAIL_VERBS:
         return None
-    if lemma == "fail" and any(c.dep_ == "xcomp" for c in verb.children):
+    if lemma == "fail" and any(c.dep_ == "xcomp" for c in kids(verb)):
         return _failed_to(verb, ctx)
     subject = _subject_tok(verb, ctx)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in kids(verb) if c.dep_ == "dobj"), None)
     no_deal = _no_deal(verb)
     if no_deal is not None:
         parties = _parties(ctx, subject) if subject is not None else []
         talk_subj = next(
-            (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in TALK_NOUNS), None
+            (c for c in kids(verb) if c.dep_ == "nsubj" and c.lower_ in TALK_NOUNS), None
         )
         if talk_subj is not None and subject is not None and talk_subj != subject:
             # "A's dinner with B ended without agreement", B parsed as a second subject
@@ -154,7 +154,7 @@ def _failed(verb, ctx):
             parties or ctx.pair_for(verb), "deal", "failed", verb, 0.8, "agreement.failed"
         )
     # "the negotiations collapsed", "talks broke down", "the talks failed"
-    down = lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    down = lemma != "break" or any(c.dep_ == "prt" and c.lower_ == "down" for c in kids(verb))
     if lemma in ("collapse", "break", "fail", "founder") and down and obj is None:
         if subject is None or subject.lemma_.lower() not in TALK_NOUNS | {"talk", "negotiation"}:
             return None
@@ -173,31 +173,31 @@ def _could_not(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma not in ("agree", "reach", "strike", "clinch", "seal"):
         return None
-    if any(c.dep_ == "mark" for c in verb.children):
+    if any(c.dep_ == "mark" for c in kids(verb)):
         return None  # "if they could not agree"
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    aux = {c.lower_ for c in kids(verb) if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in kids(verb))
     head = verb.head
     unable = (
         verb.dep_ == "xcomp"
         and head.lower_ == "unable"
-        and not any(c.dep_ == "neg" for c in head.children)
+        and not any(c.dep_ == "neg" for c in kids(head))
         and head.head.lower_ in ("was", "were")
-        and not any(c.dep_ == "mark" for c in head.head.children)
+        and not any(c.dep_ == "mark" for c in kids(head.head))
     )
     if not (unable or (negated and aux & {"could", "did"})) or "have" in aux:
         return None  # "could not have reached such a deal": a denial, not talks that failed
-    doc = next((c for c in verb.children if c.dep_ == "dobj" and _doc_kind(c)), None)
-    if doc is not None and any(c.lower_ in ("any", "such") for c in doc.children):
+    doc = next((c for c in kids(verb) if c.dep_ == "dobj" and _doc_kind(c)), None)
+    if doc is not None and any(c.lower_ in ("any", "such") for c in kids(doc)):
         return None  # "did not reach any such deal": no deal is said to have been sought
     if lemma != "agree" and doc is None:
         return None  # "did not reach Paris", "could not strike the target"
     if lemma == "agree" and "did" in aux and not unable:
         return None  # "did not agree on X" may be a view as well as a failed negotiation
     if lemma == "agree" and doc is None:
-        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        preps = {c.lower_ for c in kids(verb) if c.dep_ == "prep"}
         if (
-            any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+            any(c.dep_ in ("ccomp", "dobj") for c in kids(verb))
             or ("with" in preps and not preps & {"on", "over", "upon"})
             or "to" in preps
         ):

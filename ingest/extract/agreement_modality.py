@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .agreement_proposals import _bare_conj
 from .conflict import verb_asserted
+from .text import kids
 
 #: Nouns whose infinitive is a chance or an aim, not a fact ("a day to reach a deal").
 CHANCE_NOUNS = {"day", "week", "time", "chance", "opportunity", "bid", "effort", "attempt",
@@ -22,20 +23,20 @@ def _asserted(tok) -> bool:
         return False
     head = tok.head
     purpose = tok.dep_ == "xcomp" or (
-        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
     )
     if purpose and head.lemma_.lower() in STRIVE_VERBS:
         return False  # "are working to reach agreement on X": not reached yet
     if (
         tok.dep_ in ("acl", "relcl")
         and head.lemma_.lower() in CHANCE_NOUNS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
     ):
         return False  # "gives them another day to reach an accord": a chance, not a deal
     if (
         tok.dep_ == "xcomp"
         and head.lemma_.lower() == "go"
-        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in kids(head))
     ):
         return verb_asserted(head)
     return verb_asserted(tok)

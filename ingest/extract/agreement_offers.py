@@ -13,7 +13,7 @@ from .agreement_parties import (
     _subject_tok,
 )
 from .conflict import noun_asserted
-from .text import sent_of
+from .text import kids, sent_of
 
 AID_WORDS = {
     "aid",
@@ -46,7 +46,7 @@ def _invitation(verb, ctx):
     if lemma == "accept":
         if verb.dep_ == "relcl" and any(a.lemma_.lower() == "invite" for a in verb.ancestors):
             return None  # "A invited him to X, an invitation B accepted": told by 'invite'
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in kids(verb) if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ in ("it", "them") and ctx.recent_offer(verb):
             obj = None  # "B accepted it with pleasure"
         if obj is not None and obj.lower_ not in (
@@ -74,16 +74,16 @@ def _invitation(verb, ctx):
         )
     if lemma in ("invite", "extend"):
         if lemma == "extend" and not any(
-            c.dep_ == "dobj" and c.lower_ == "invitation" for c in verb.children
+            c.dep_ == "dobj" and c.lower_ == "invitation" for c in kids(verb)
         ):
             return None
         subject = _subject_tok(verb, ctx)
-        guests = [p for c in verb.children if c.dep_ == "dobj" for p in ctx.people.refs(c)]
+        guests = [p for c in kids(verb) if c.dep_ == "dobj" for p in ctx.people.refs(c)]
         if not ctx.people.refs(subject) if subject is not None else True:
             return None
         hosts = ctx.people.refs(subject)
         named = _answering_guest(verb, hosts, ctx)
-        if named is not None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+        if named is not None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in kids(verb)):
             guests = [named]  # "A invited him to X, an invitation B said he would take up"
         if guests and set(guests) <= set(hosts):
             # "A invited him": a pronoun resolved to the inviter is the other side
@@ -93,9 +93,9 @@ def _invitation(verb, ctx):
         if lemma == "extend" and not guests:
             guests = [
                 p
-                for c in verb.children
+                for c in kids(verb)
                 if c.dep_ == "prep" and c.lower_ == "to"
-                for o in c.children
+                for o in kids(c)
                 if o.dep_ == "pobj"
                 for p in ctx.people.refs(o)
             ]
@@ -151,20 +151,20 @@ def _guest_agrees(verb, guests, ctx) -> bool:
     for tok in doc[verb.i + 1 : end]:
         if tok.pos_ != "VERB":
             continue
-        if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in kids(tok)):
             if is_guest(args.subject_tok(tok)):
                 return True
-        if tok.lemma_.lower() in SAY_VERBS and not any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_.lower() in SAY_VERBS and not any(c.dep_ == "neg" for c in kids(tok)):
             if not is_guest(args.subject_tok(tok)):
                 continue
-            for comp in tok.children:
+            for comp in kids(tok):
                 back = comp.lemma_.lower() == "be" and any(
-                    c.lower_ in ("back", "there") for c in comp.children
+                    c.lower_ in ("back", "there") for c in kids(comp)
                 )  # "replied that he would be back"
                 if (
                     comp.dep_ == "ccomp"
                     and (comp.lemma_.lower() in ACCEPT_WORDS or back)
-                    and not any(c.dep_ == "neg" for c in comp.children)
+                    and not any(c.dep_ == "neg" for c in kids(comp))
                 ):
                     return True
     return False
@@ -191,20 +191,20 @@ GIVE_VERBS = {"provide", "give", "offer", "extend", "contribute", "lend", "grant
 def _pledge(verb, ctx):
     if verb.lemma_.lower() not in PLEDGE_VERBS:
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in kids(verb) if c.dep_ == "dobj"), None)
     if obj is None:  # "announced that Australia would provide 250 million dollars in grants"
         comp = next(
             (
                 c
-                for c in verb.children
+                for c in kids(verb)
                 if c.dep_ == "ccomp"
                 and c.lemma_.lower() in GIVE_VERBS
-                and not any(d.dep_ == "neg" for d in c.children)
+                and not any(d.dep_ == "neg" for d in kids(c))
             ),
             None,
         )
         if comp is not None:
-            obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in kids(comp) if c.dep_ == "dobj"), None)
     if obj is None:
         invested = _keeps_investing(verb, ctx)
         if invested is not None:
@@ -220,7 +220,7 @@ def _pledge(verb, ctx):
         return None
     subject = _subject_tok(verb, ctx)
     if built is not None and verb.dep_ == "relcl":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     parties = _parties(ctx, subject) + [
         p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
     ]
@@ -255,7 +255,7 @@ def _helps(verb) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in INVEST_VERBS or (
         lemma in GIVE_VERBS | {"put", "pour", "pump", "channel"}
-        and any(c.dep_ == "dobj" and c.lower_ in AID_WORDS for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lower_ in AID_WORDS for c in kids(verb))
     )
 
 
@@ -270,25 +270,25 @@ def _keeps_investing(verb, ctx):
     """'X promised that the US will keep investing in the corridor': a state promising
     help, told as a clause with the state as its subject; the parties are the promiser
     and the meeting's other leaders."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is None or any(d.dep_ == "neg" for d in comp.children):
+    comp = next((c for c in kids(verb) if c.dep_ == "ccomp"), None)
+    if comp is None or any(d.dep_ == "neg" for d in kids(comp)):
         return None
     help_verb = comp
     if comp.lemma_.lower() in ("keep", "continue"):
-        help_verb = next((c for c in comp.children if c.dep_ in ("xcomp", "ccomp")), None)
+        help_verb = next((c for c in kids(comp) if c.dep_ in ("xcomp", "ccomp")), None)
     if help_verb is None or not _helps(help_verb):
         return None
     if verb.lemma_.lower() in ASSURE_VERBS and not any(
-        d.dep_ == "aux" and d.lower_ in ("will", "would", "'ll") for d in comp.children
+        d.dep_ == "aux" and d.lower_ in ("will", "would", "'ll") for d in kids(comp)
     ):
         return None  # "told them the US had invested ...": a report, no promise
-    if any(d.dep_ == "neg" for d in help_verb.children):
+    if any(d.dep_ == "neg" for d in kids(help_verb)):
         return None
-    state = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    state = next((c for c in kids(comp) if c.dep_ == "nsubj"), None)
     if state is None:  # "told his host Sweden would keep ...": the state read as apposition
         state = next(
-            (a for d in verb.children if d.dep_ in ("dobj", "dative")
-             for a in d.children if a.dep_ == "appos" and a.i > d.i and a.i < comp.i),
+            (a for d in kids(verb) if d.dep_ in ("dobj", "dative")
+             for a in kids(d) if a.dep_ == "appos" and a.i > d.i and a.i < comp.i),
             comp,
         )  # fmt: skip
     codes = list(dict.fromkeys(ctx.code_at[t.i] for t in state.subtree if t.i in ctx.code_at))
@@ -315,13 +315,13 @@ def _built_abroad(verb, ctx):
     X': the thing one state promises to build in another state (named in the thing's
     phrase or the clause, not the promiser's own); None otherwise."""
     comp = next(
-        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in BUILD_VERBS), None
+        (c for c in kids(verb) if c.dep_ == "xcomp" and c.lemma_.lower() in BUILD_VERBS), None
     )
-    if comp is None or any(d.dep_ == "neg" for d in comp.children):
+    if comp is None or any(d.dep_ == "neg" for d in kids(comp)):
         return None
-    thing = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    thing = next((c for c in kids(comp) if c.dep_ == "dobj"), None)
     if thing is None:  # "a bridge in X that Y has promised to build", 'that' read as a mark
-        thing = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        thing = next((c for c in kids(verb) if c.dep_ == "mark" and c.lower_ == "that"), None)
     relative = thing is None or thing.lower_ in ("that", "which")
     if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         thing = verb.head  # "a school that India has promised to build"
@@ -329,7 +329,7 @@ def _built_abroad(verb, ctx):
         thing = _before_relative(thing)  # the same, the clause hung on the verb
     if thing is None or thing.lower_ in ("it", "them", "relations", "ties", "trust"):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     givers = ctx.parties(subject) if subject is not None else []
     own = {g if isinstance(g, str) else ctx.people.get(g).country for g in givers}
     scope = [*thing.subtree, *comp.subtree]
@@ -357,7 +357,7 @@ def _noun_pledge(noun, ctx):
     of credit': a state's or leader's promise of help, told as a noun."""
     if noun.lemma_.lower() not in PLEDGE_NOUNS or not noun_asserted(noun):
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in kids(noun) if c.dep_ == "poss"), None)
     if owner is None:
         return None
     givers = ctx.parties(owner)

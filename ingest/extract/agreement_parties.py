@@ -10,6 +10,7 @@ from . import agreement_args as args
 from .agreement_args import doc_kind as _doc_kind
 from .blocs import bloc_of
 from .lexicon import NUMBER_WORDS, ORG_HEADS
+from .text import kids
 
 
 @dataclass(slots=True)
@@ -34,7 +35,7 @@ def _subject_tok(verb, ctx=None):
     subject = args.subject_tok(verb)
     if subject is not None and subject.head == verb:
         # "CITY, Country (Reuters) - A and B signed": two subjects, the nearer one acts
-        subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        subs = [c for c in kids(verb) if c.dep_ == "nsubj" and c.i < verb.i]
         if len(subs) > 1 and ctx is not None:
             dateline = subs[0].idx < ctx.idx.dateline_end or subs[0].is_upper
             if dateline or ctx.is_party(subs[-1]):
@@ -66,7 +67,7 @@ def _parties(ctx, subject) -> list:
     if not out and subject is not None:
         out = _named_after_comma(subject, ctx)
     if out and subject.dep_ == "nsubj" and ctx.people.refs(subject):
-        for c in subject.head.children:
+        for c in kids(subject.head):
             if c.dep_ == "nsubj" and c != subject and ctx.people.refs(c):
                 out = out + [p for p in ctx.people.refs(c) if p not in out]
     if out and ctx.people.refs(subject):
@@ -75,7 +76,7 @@ def _parties(ctx, subject) -> list:
         for t in subject.subtree:
             if t.dep_ == "appos" or (
                 t.dep_ in ("nmod", "compound")
-                and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+                and any(c.dep_ == "cc" and c.lower_ == "and" for c in kids(t))
             ):
                 out = out + [p for p in ctx.people.refs(t) if p not in out]
     if out and subject is not None and subject.tag_ == "NNS":
@@ -83,7 +84,7 @@ def _parties(ctx, subject) -> list:
         # host who brought them together
         states = [
             ctx.code_at[t.i]
-            for c in subject.children
+            for c in kids(subject)
             if c.dep_ == "prep" and c.lower_ == "of"
             for t in c.subtree
             if t.i in ctx.code_at
@@ -96,7 +97,7 @@ def _parties(ctx, subject) -> list:
         out = counted
     if not out and subject is not None and subject.tag_ == "NNS":
         lemma = subject.lemma_.lower()
-        prime = any(c.lower_ == "prime" for c in subject.children)
+        prime = any(c.lower_ == "prime" for c in kids(subject))
         if lemma in GROUP_LEMMAS or (lemma == "minister" and prime):  # "the prime ministers"
             pair = ctx.pair_for(subject)
             out = list(pair) if len(pair) >= 2 else []
@@ -129,7 +130,7 @@ def _counted_states(ctx, subject) -> list:
     n = next(
         (
             NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
-            for c in subject.children
+            for c in kids(subject)
             if c.dep_ == "nummod"
         ),
         0,
@@ -154,7 +155,7 @@ def _is_commercial(tok, ctx=None) -> bool:
         or tok.lower_ in COMMERCIAL_MODIFIERS
         or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
         # "business leaders", "company executives": people who sign for firms
-        or any(c.dep_ == "compound" and c.lower_ in ORG_HEADS for c in tok.children)
+        or any(c.dep_ == "compound" and c.lower_ in ORG_HEADS for c in kids(tok))
     )
 
 
@@ -187,13 +188,13 @@ def _official_states(subject, verb, ctx) -> list:
     """The states officials sign for: 'officials from/of X and Y', 'the two countries'
     ministers', else the countries of the leaders meeting."""
     inner = []
-    for c in subject.children:
+    for c in kids(subject):
         if c.dep_ == "poss":
             inner.append(c)
         if c.dep_ == "prep":
-            inner += [x for x in c.children if x.dep_ == "pobj"]
+            inner += [x for x in kids(c) if x.dep_ == "pobj"]
     # "ministers of the GCC countries and Niger" parsed with Niger joined to the ministers
-    joined = [ctx.code_at[c.i] for c in subject.children if c.dep_ == "conj" and c.i in ctx.code_at]
+    joined = [ctx.code_at[c.i] for c in kids(subject) if c.dep_ == "conj" and c.i in ctx.code_at]
     for o in inner:
         found = ctx.parties(o)
         found += [c for c in joined if c not in found]
@@ -217,9 +218,9 @@ def _company_document(doc_noun, ctx) -> bool:
         return False
     return any(
         _is_commercial(c, ctx)
-        for c in doc_noun.children
+        for c in kids(doc_noun)
         if c.dep_ == "compound" and c.ent_type_ not in ("GPE", "LOC", "NORP")
-    ) or any(c.dep_ == "amod" and c.lower_ in COMMERCIAL_MODIFIERS for c in doc_noun.children)
+    ) or any(c.dep_ == "amod" and c.lower_ in COMMERCIAL_MODIFIERS for c in kids(doc_noun))
 
 
 def _signed_kind(doc_noun) -> str:

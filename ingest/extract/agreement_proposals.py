@@ -16,6 +16,7 @@ from .agreement_parties import (
     _proposal,
     _subject_tok,
 )
+from .text import kids
 
 PROPOSE_VERBS = {"propose", "offer", "suggest", "table", "float"}
 
@@ -68,9 +69,9 @@ def _proposed(verb, ctx):
         doc_noun = next(
             (
                 d
-                for c in verb.children
+                for c in kids(verb)
                 if c.dep_ == "dobj" and ctx.people.refs(c)
-                for d in c.children
+                for d in kids(c)
                 if d.dep_ == "dobj" and _doc_kind(d)
             ),
             None,
@@ -88,16 +89,16 @@ def _proposed(verb, ctx):
     parties = _parties(ctx, subject)
     parties += [
         p
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ == "dative" or (c.dep_ == "dobj" and c != doc_noun)  # "offered B a treaty"
         for p in ctx.parties(c)
     ]
-    for c in verb.children:  # "proposed a treaty to B"
+    for c in kids(verb):  # "proposed a treaty to B"
         if c.dep_ == "prep" and c.lower_ == "to":
-            parties += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+            parties += [p for o in kids(c) if o.dep_ == "pobj" for p in ctx.parties(o)]
     for t in doc_noun.subtree:  # "to B" hung on the document or its subject: leaders only
         if t.dep_ == "prep" and t.lower_ == "to":
-            parties += [p for o in t.children if o.dep_ == "pobj" for p in ctx.people.refs(o)]
+            parties += [p for o in kids(t) if o.dep_ == "pobj" for p in ctx.people.refs(o)]
     parties = list(dict.fromkeys(parties))
     if len(parties) < 2:  # "put forward a treaty in talks with B": the other side of the talks
         parties += [p for p in _talks_sides(verb, ctx) if p not in parties]
@@ -107,7 +108,7 @@ def _proposed(verb, ctx):
 
 
 def _put_forward(verb) -> bool:
-    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "forward" for c in verb.children)
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "forward" for c in kids(verb))
 
 
 #: What one side asks the other to do with a document ("called on B to sign a treaty").
@@ -122,27 +123,27 @@ def _urged_to_sign(verb, ctx):
     if lemma == "call":
         asked = [
             o
-            for c in verb.children
+            for c in kids(verb)
             if c.dep_ == "prep" and c.lower_ == "on"
-            for o in c.children
+            for o in kids(c)
             if o.dep_ == "pobj"
         ]
     elif lemma in ("urge", "press", "push"):
-        asked = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+        asked = [c for c in kids(verb) if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
     comp = next(
         (
             c
-            for c in verb.children
+            for c in kids(verb)
             if (c.dep_ in ("xcomp", "ccomp") or _bare_conj(c)) and c.lemma_.lower() in ASKED_TO
         ),
         None,
     )
-    if not asked or comp is None or any(c.dep_ == "neg" for c in comp.children):
+    if not asked or comp is None or any(c.dep_ == "neg" for c in kids(comp)):
         return None
     doc_noun = next(
         (
             c
-            for c in comp.children
+            for c in kids(comp)
             if c.dep_ == "dobj" and _doc_kind(c) not in (None, "joint_statement")
         ),
         None,
@@ -176,8 +177,8 @@ def _bare_conj(verb) -> bool:
         verb.dep_ == "conj"
         and verb.tag_ == "VB"
         and root.tag_ in ("VBD", "VBZ", "VBN")
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
-        and any(c.dep_ == "xcomp" for c in root.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in kids(verb))
+        and any(c.dep_ == "xcomp" for c in kids(root))
     )
 
 
@@ -190,12 +191,12 @@ def _proposer(noun, ctx, scope=None) -> list:
     treaty proposed/offered by A', 'a treaty that A had put forward' (the clause looked
     for within `scope`, the noun's phrase by default)."""
     out = list(ctx.from_party(noun))
-    for c in noun.children:
+    for c in kids(noun):
         if c.dep_ == "prep" and c.lower_ == "by":
-            out += [p for o in c.children if o.dep_ == "pobj" for p in ctx.parties(o)]
+            out += [p for o in kids(c) if o.dep_ == "pobj" for p in ctx.parties(o)]
     # the clause may hang on the subject ("a treaty on X offered by A"), or on the verb's
     # "on" phrase ("refused to sign the treaty on X that A had proposed")
-    subjects = {t.i for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree}
+    subjects = {t.i for c in kids(noun.head) if c.dep_ == "nsubj" for t in c.subtree}
     for c in (scope if scope is not None else noun).subtree:
         if c.dep_ not in ("acl", "relcl") or c.i in subjects:
             continue
@@ -203,7 +204,7 @@ def _proposer(noun, ctx, scope=None) -> list:
         if lemma not in OFFER_VERBS and not (lemma == "put" and _put_forward(c)):
             continue
         # "that A had put forward" (read as a relative clause or a participle)
-        out += [p for s in c.children if s.dep_ == "nsubj" for p in ctx.parties(s)]
+        out += [p for s in kids(c) if s.dep_ == "nsubj" for p in ctx.parties(s)]
         by = args.agent(c)
         if by is not None:
             out += ctx.parties(by)
@@ -216,13 +217,13 @@ ADVOCATE_VERBS = {"press", "push", "call", "lobby", "argue", "campaign", "urge"}
 def _advocated(verb, ctx):
     """'Moon pressed his case for a declaration ending the war', 'called for a treaty on X':
     a document one side proposes."""
-    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "case"]
+    heads = [verb] + [c for c in kids(verb) if c.dep_ == "dobj" and c.lower_ == "case"]
     doc_noun = None
     for h in heads:
-        for prep in h.children:
+        for prep in kids(h):
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 doc_noun = next(
-                    (o for o in prep.children if o.dep_ == "pobj" and _doc_kind(o)), doc_noun
+                    (o for o in kids(prep) if o.dep_ == "pobj" and _doc_kind(o)), doc_noun
                 )
     if doc_noun is None or args.is_plural(doc_noun) or _doc_kind(doc_noun) == "joint_statement":
         return None
@@ -239,19 +240,19 @@ def _rejected(verb, ctx):
     lemma = verb.lemma_.lower()
     if lemma not in REJECT_VERBS:
         return None
-    if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+    if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in kids(verb)):
         return None
     head = verb
     if lemma in REFUSE_VERBS:  # "B refused to sign the treaty A proposed"
         head = next(
-            (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in ASKED_TO),
+            (c for c in kids(verb) if c.dep_ == "xcomp" and c.lemma_.lower() in ASKED_TO),
             None,
         )
-        if head is None or any(c.dep_ == "neg" for c in head.children):
+        if head is None or any(c.dep_ == "neg" for c in kids(head)):
             return None
-        if not any(c.dep_ == "nsubj" for c in verb.children):
+        if not any(c.dep_ == "nsubj" for c in kids(verb)):
             return None  # "squandered the chance by refusing to sign": whose refusal is unsaid
-    obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj = next((c for c in kids(head) if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None or (
         obj.lemma_.lower() not in PROPOSAL_NOUNS and _doc_kind(obj) in (None, "joint_statement")
     ):
@@ -274,9 +275,9 @@ def _rejected(verb, ctx):
     proposed = next(
         (
             o
-            for c in list(obj.children) + list(verb.children)
+            for c in list(kids(obj)) + list(kids(verb))
             if c.dep_ == "prep" and c.lower_ == "for"
-            for o in c.children
+            for o in kids(c)
             if o.dep_ == "pobj" and _doc_kind(o) not in (None, "joint_statement")
         ),
         None,

@@ -11,16 +11,16 @@ import re
 from .agreement_args import singular
 from .agreement_docs import ALONG, _along_with, _inner_docs, same_batch, subject_prep
 from .phrases import np_text
-from .text import doc_text
+from .text import doc_text, kids
 
 
 def _separate_conj(noun) -> bool:
-    return any(d.dep_ == "conj" and not same_batch(d) for d in noun.children)
+    return any(d.dep_ == "conj" and not same_batch(d) for d in kids(noun))
 
 
 def _listed_comma(tok) -> bool:
     """A comma inside a list ('on trade, health and education'): not a cut."""
-    return tok.text == "," and any(c.dep_ == "conj" and c.i > tok.i for c in tok.head.children)
+    return tok.text == "," and any(c.dep_ == "conj" and c.i > tok.i for c in kids(tok.head))
 
 
 PERSON_WORDS = {"president", "minister", "chancellor", "premier", "king", "counterpart"}
@@ -52,7 +52,7 @@ def _doc_phrase(noun, subject=None) -> str:
         words = " ".join(singular(t) if t == noun else t.text for t in head)
         return f"{words} {prep.text} {item}"
     skip = set()
-    for c in noun.children:
+    for c in kids(noun):
         if (
             c.dep_ in ("relcl", "appos")
             or (c.dep_ in ("det", "poss") and c.i < noun.i)
@@ -64,19 +64,19 @@ def _doc_phrase(noun, subject=None) -> str:
         skip.update(x.i for x in t.head.subtree)
     for t in _inner_docs(noun):
         skip.update(x.i for x in t.subtree)
-        skip.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
+        skip.update(c.i for c in kids(t.head) if c.dep_ in ("cc", "punct") and c.i < t.i)
     cut_out = set()
     for t in noun.subtree:  # "agreement on X with [President Y]": the partner is no subject
         if t.dep_ == "prep" and t.lower_ == "with" and t.i > noun.i:
-            if any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in t.children):
+            if any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in kids(t)):
                 skip.update(x.i for x in t.subtree)
-                if any(_a_person(o) for o in t.children if o.dep_ == "pobj"):
+                if any(_a_person(o) for o in kids(t) if o.dep_ == "pobj"):
                     cut_out.update(x.i for x in t.subtree)
     for t in noun.subtree:  # "an MoU on X in the presence of A and B": witnesses, no subject
         if (
             t.dep_ == "prep"
             and t.i > noun.i
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in WITNESS_NOUNS for o in t.children)
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in WITNESS_NOUNS for o in kids(t))
         ):
             cut_out.update(x.i for x in t.subtree)
     for t in noun.subtree:  # "a treaty on X offered by A", "that A had put forward": the
@@ -114,7 +114,7 @@ def _doc_phrase(noun, subject=None) -> str:
 
 def pledge_summary(noun) -> str:
     """'India's promise to build a school' -> 'Promise to build a school'."""
-    skip = {t.i for c in noun.children if c.dep_ in ("poss", "det") for t in c.subtree}
+    skip = {t.i for c in kids(noun) if c.dep_ in ("poss", "det") for t in c.subtree}
     toks = [t for t in noun.subtree if t.i not in skip and t.dep_ != "relcl"]
     text = " ".join("".join(t.text_with_ws for t in toks).split()).strip(" ,;.")
     if len(text) > 160:
@@ -129,7 +129,7 @@ def clause_text(verb, drop=("nsubj", "nsubjpass", "aux", "auxpass", "advmod"), h
     """The verb's own clause as text, without coordinated clauses, subordinate clauses
     and the dependents named in `drop`; leading determiners removed."""
     skip = set() if head else {verb.i}
-    for c in verb.children:
+    for c in kids(verb):
         # a leading time phrase ("a week after X offered ...") is no part of the content
         if c.dep_ in CLAUSE_STOPS or c.dep_ in drop or (c.dep_ == "npadvmod" and c.i < verb.i):
             skip.update(t.i for t in c.subtree)
@@ -156,7 +156,7 @@ def _kind_phrase(verb, kind, status) -> str:
         return ""
     if kind == "pledge" and lemma in ("tell", "assure", "reassure"):
         # "told the leaders the US would keep ...": what was promised, not to whom
-        comp = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+        comp = next((c for c in kids(verb) if c.dep_ == "ccomp"), verb)
         return clause_text(comp, drop=("mark", "advmod"))
     if kind == "pledge":
         return clause_text(verb, drop=("nsubj", "aux", "advmod", "prep"), head=False)
@@ -164,18 +164,18 @@ def _kind_phrase(verb, kind, status) -> str:
         if lemma == "fail":  # "A and B failed to agree on X" -> "Failed to agree on X"
             return clause_text(verb, drop=("nsubj", "aux", "advmod"))
         if lemma == "agree" and (
-            any(c.dep_ == "neg" for c in verb.children) or verb.head.lower_ == "unable"
+            any(c.dep_ == "neg" for c in kids(verb)) or verb.head.lower_ == "unable"
         ):  # "A and B could not agree on X" -> "No agreement on X"
             rest = clause_text(verb, drop=("nsubj", "aux", "advmod", "neg", "mark"), head=False)
             return f"No agreement {rest}" if rest else ""
         return clause_text(verb, drop=("aux", "advmod"))
-    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    comp = next((c for c in kids(verb) if c.dep_ in ("xcomp", "ccomp")), None)
     if comp is not None:
         return clause_text(comp, drop=("nsubj", "aux", "advmod", "mark"))
     if lemma == "agree":  # "agreed on Thursday to a ceasefire in X" -> "Ceasefire in X"
-        for prep in verb.children:
+        for prep in kids(verb):
             if prep.dep_ == "prep" and prep.lower_ in ("to", "on", "upon"):
-                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                obj = next((o for o in kids(prep) if o.dep_ == "pobj"), None)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                     return np_text(obj)
     return ""
@@ -210,7 +210,7 @@ def summary(
             purpose = next(
                 (
                     c
-                    for c in verb.children
+                    for c in kids(verb)
                     if c.dep_ in ("advcl", "xcomp")
                     and c.i > doc_noun.i
                     and c.left_edge.lower_ == "to"

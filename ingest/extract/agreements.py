@@ -66,7 +66,7 @@ from .agreement_proposals import (
     SHELVE_VERBS,
 )
 from .conflict import body_sents, clause_verb, is_conflict
-from .text import sent_of
+from .text import kids, sent_of
 
 
 def _witness(verb) -> bool:
@@ -85,7 +85,7 @@ def _names_written_in(phrase, ctx) -> bool:
 
 def _sign(verb, ctx):
     lemma = verb.lemma_.lower()
-    if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "name" for c in verb.children):
+    if lemma == "put" and not any(c.dep_ == "dobj" and c.lower_ == "name" for c in kids(verb)):
         return None
     if lemma not in ("sign", "conclude", "ink", "seal", "put", "exchange") or _witness(verb):
         return None
@@ -96,7 +96,7 @@ def _sign(verb, ctx):
         return None  # "exchanged agreements" (the signed copies); not "exchanged a statement"
     subject = _subject_tok(verb, ctx)
     if verb.dep_ == "relcl":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     if subject is None:
         subject = args.agent(verb)  # "a memorandum was signed by A and B"
     if subject is None and verb.dep_ in ("acl", "relcl"):
@@ -106,7 +106,7 @@ def _sign(verb, ctx):
                 o
                 for t in verb.subtree
                 if t.dep_ in ("agent", "prep") and t.lower_ == "by"
-                for o in t.children
+                for o in kids(t)
                 if o.dep_ == "pobj" and ctx.people.refs(o)
             ),
             None,
@@ -132,7 +132,7 @@ def _sign(verb, ctx):
             p
             for t in doc_noun.subtree
             if t.dep_ == "prep" and t.lower_ == "with"
-            for o in t.children
+            for o in kids(t)
             if o.dep_ == "pobj"
             for p in ctx.people.refs(o)
         ]
@@ -147,7 +147,7 @@ def _sign(verb, ctx):
             and t.i > doc_noun.i
             and t.i not in own
             and _same_clause(t, verb)
-            for o in t.children
+            for o in kids(t)
             if o.dep_ == "pobj" and not _as_role(o)  # "with Z as their host"
             for p in ctx.people.refs(o)
             if p not in parties
@@ -165,7 +165,7 @@ def _sign(verb, ctx):
     if len(parties) < 2 and unnamed and subject is not None and subject.lemma_.lower() in OFFICIALS:
         # "officials from the two countries signed": the states whose officials sign
         parties = _official_states(subject, verb, ctx)
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    passive = any(c.dep_ == "nsubjpass" for c in kids(verb))
     if not parties and subject is None and passive and not _dated(verb):
         # "documents were signed after talks between A and B": the states of the leaders
         # the sentence names (two at least), whoever put pen to paper
@@ -183,7 +183,7 @@ def _sign(verb, ctx):
 
 
 def _as_role(tok) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in kids(tok))
 
 
 def _same_clause(tok, verb) -> bool:
@@ -249,21 +249,21 @@ def _oversaw(verb, ctx):
     if verb.lemma_.lower() not in OVERSEE_VERBS:
         return None
     event = None
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "dobj":
             event = c
         if c.dep_ == "prep" and c.lower_ == "over":
-            event = next((o for o in c.children if o.dep_ == "pobj"), None)
+            event = next((o for o in kids(c) if o.dep_ == "pobj"), None)
     if event is None or event.lemma_.lower() not in ("signing", "exchange", "conclusion"):
         return None
     doc_noun = None
-    for p in event.children:
+    for p in kids(event):
         if p.dep_ == "prep" and p.lower_ == "of":
-            for o in p.children:
+            for o in kids(p):
                 if o.dep_ == "pobj" and args.doc_or_contained(o) is not None:
                     doc_noun = args.doc_or_contained(o)
     if doc_noun is None or any(
-        _is_commercial(c) for c in doc_noun.children if c.dep_ in ("compound", "amod")
+        _is_commercial(c) for c in kids(doc_noun) if c.dep_ in ("compound", "amod")
     ):
         return None
     leaders = _parties(ctx, _subject_tok(verb, ctx))
@@ -276,9 +276,9 @@ def _in_statement(verb):
     """'In a joint statement, the two governments condemned ... and agreed to ...': the
     joint statement or declaration a clause (or the clause it is coordinated with) is in."""
     for _ in range(3):
-        for prep in verb.children:
+        for prep in kids(verb):
             if prep.dep_ == "prep" and prep.lower_ == "in":
-                for o in prep.children:
+                for o in kids(prep):
                     if o.dep_ == "pobj" and _doc_kind(o) in ("joint_statement", "declaration"):
                         return o
         if verb.dep_ != "conj":
@@ -346,14 +346,14 @@ def _issue(verb, ctx):
     subject = (
         _subject_tok(verb, ctx)
         if verb.dep_ not in ("relcl", "acl")
-        else next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        else next((c for c in kids(verb) if c.dep_ in ("nsubj",)), None)
     )
     if subject is None and verb.dep_ == "acl":
         # "they set out the results in a communique issued in X": the governing subject
         subject = args.subject_tok(clause_verb(verb.head))
     if _is_commercial(subject, ctx) and not _named_after_comma(subject, ctx):
         return None
-    if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+    if subject is None and any(c.dep_ == "nsubjpass" for c in kids(verb)):
         parties = _talks_sides(verb, ctx)  # "a deal was struck at the talks between A and B"
     else:
         parties = []
@@ -370,7 +370,7 @@ def _agree(verb, ctx):
     if not any(
         c.dep_ in ("xcomp", "ccomp", "dobj")
         or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon", "over"))
-        for c in verb.children
+        for c in kids(verb)
     ):
         return None  # "subjects where they agree": a shared view, not an agreement
     subject = _subject_tok(verb, ctx)

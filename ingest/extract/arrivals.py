@@ -19,7 +19,7 @@ arrive" are no arrival; the caller checks the verb).
 from __future__ import annotations
 
 from .gatherings import list_persons, subjects_listed
-from .text import sent_of
+from .text import kids, sent_of
 
 GREET_VERBS = {"greet", "embrace", "welcome", "receive", "hug", "meet"}
 # Words that place a greeting at an arrival: "on arrival", "at the foot of the steps".
@@ -54,7 +54,7 @@ def _gathering_before(tok, idx) -> bool:
     for n in range(max(here - GATHERING_REACH, 0), here + 1):
         for t in idx.sents[n]:
             if t.lower_ in GATHERING_NOUNS and t.pos_ in ("NOUN", "PROPN"):
-                if not any(c.lower_ in PRESS_WORDS for c in t.children):
+                if not any(c.lower_ in PRESS_WORDS for c in kids(t)):
                     return True  # "a news conference" is no gathering of leaders
     return False
 
@@ -62,11 +62,11 @@ def _gathering_before(tok, idx) -> bool:
 def _followers(tok, people) -> list:
     """'..., followed by W and V': the persons of a 'followed by' phrase on the token."""
     out = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.lemma_.lower() == "follow" and c.dep_ in ("acl", "advcl", "conj"):
-            for by in c.children:
+            for by in kids(c):
                 if by.dep_ in ("agent", "prep") and by.lower_ == "by":
-                    out += [p for o in by.children for p in list_persons(o, people)]
+                    out += [p for o in kids(by) for p in list_persons(o, people)]
     return out
 
 
@@ -81,7 +81,7 @@ def _in_order(verb, people) -> list:
             return []
         # "followed by" hung on the copula, the order word or the verb
         return firsts + [p for t in (copula, head, verb) for p in _followers(t, people)]
-    if any(c.lower_ in ORDER_WORDS and c.dep_ == "advmod" for c in verb.children):
+    if any(c.lower_ in ORDER_WORDS and c.dep_ == "advmod" for c in kids(verb)):
         return subjects_listed(verb, people) + _followers(verb, people)
     followers = _followers(verb, people)
     return subjects_listed(verb, people) + followers if followers else []
@@ -105,8 +105,8 @@ def _greeted(verb, people) -> list:
     found = subjects_listed(verb, people)
     for t in verb.subtree:
         if t.dep_ in ("agent", "prep") and t.lower_ == "by":
-            found += [p for o in t.children if o.dep_ == "pobj" for p in list_persons(o, people)]
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+            found += [p for o in kids(t) if o.dep_ == "pobj" for p in list_persons(o, people)]
+    objects = [c for c in kids(verb) if c.dep_ == "dobj"]
     for o in objects:
         found += list_persons(o, people)
     if any(o.lower_ in GROUP_OBJECTS for o in objects):

@@ -12,6 +12,8 @@ import datetime as dt
 
 from gazetteer.geo import organisation_for
 
+from .text import kids
+
 # organisation (as `geo.organisation_for` names it) -> (members, (member, joined) pairs)
 MEMBERS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, dt.date], ...]]] = {
     "GCC": (("SA", "KW", "AE", "QA", "BH", "OM"), ()),
@@ -41,7 +43,7 @@ def bloc_of(tok, on: dt.date | None = None) -> list:
     Council'), or a noun it modifies ('the GCC states', 'Gulf Cooperation Council leaders')."""
     doc = tok.doc
     names = []
-    before = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i]
+    before = [c for c in kids(tok) if c.dep_ in ("compound", "nmod") and c.i < tok.i]
     if before:  # the words in front of the noun, as one name ("Gulf Cooperation Council")
         start = min(c.left_edge.i for c in before)
         names.append(doc[start : tok.i].text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .conflict import verb_asserted
 from .lexicon import TITLE_HEADS
-from .text import sent_of, tokens_in
+from .text import kids, sent_of, tokens_in
 
 LEAD_VERBS = {"head", "lead"}
 GROUP_NOUNS = {"delegation", "mission", "group", "team"}
@@ -32,8 +32,8 @@ def companions(idx, people) -> dict:
     for tok in idx.fact_tokens(("accompany",)):
         if tok.pos_ != "VERB" or not verb_asserted(tok):
             continue
-        leads = [p for c in tok.children if c.dep_ == "nsubjpass" for p in people.refs(c)]
-        agents = [c for c in tok.children if c.dep_ == "agent"]
+        leads = [p for c in kids(tok) if c.dep_ == "nsubjpass" for p in people.refs(c)]
+        agents = [c for c in kids(tok) if c.dep_ == "agent"]
         if len(leads) != 1 or not agents:
             continue
         if any(t.lower_ in SPOUSE_WORDS for t in agents[0].subtree):
@@ -49,15 +49,15 @@ def group_leader(tok, people) -> list:
         return []
     for c in tok.subtree:
         if c.dep_ == "acl" and c.lemma_.lower() in LEAD_VERBS:
-            for agent in (a for a in c.children if a.dep_ == "agent"):
-                return [p for o in agent.children if o.dep_ == "pobj" for p in people.refs(o)]
+            for agent in (a for a in kids(c) if a.dep_ == "agent"):
+                return [p for o in kids(agent) if o.dep_ == "pobj" for p in people.refs(o)]
     return []
 
 
 def joined_by(verb, people) -> list:
     """'X was joined (at the summit) by A, B and C': the persons who joined X, from the
     passive's 'by' phrase, also where the parser hangs it on the place or occasion."""
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if not any(c.dep_ == "nsubjpass" for c in kids(verb)):
         return []
     phrases = [
         t
@@ -141,14 +141,14 @@ def add_bystanders(meetings, idx, people) -> None:
             continue
         beside = [
             p
-            for c in tok.children
+            for c in kids(tok)
             if c.dep_ == "prep" and c.lower_ in BESIDE
             for o in c.subtree
             if o.dep_ == "pobj"
             for p in people.refs(o)
         ]
         subj_verb = tok.head if tok.dep_ == "conj" else tok  # "greeted X and stood beside"
-        subs = [p for c in subj_verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        subs = [p for c in kids(subj_verb) if c.dep_ == "nsubj" for p in people.refs(c)]
         if len(set(beside)) < 2 or not subs or not verb_asserted(tok):
             continue
         for meeting in meetings:
@@ -164,7 +164,7 @@ def add_witnesses(meetings, idx, people) -> None:
     for tok in idx.fact_tokens(("sign",)):
         if tok.pos_ != "VERB" or not _as_witness(tok):
             continue
-        signers = [p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        signers = [p for c in kids(tok) if c.dep_ == "nsubj" for p in people.refs(c)]
         signers += _as_did(tok, people)  # "X signed as a witness, as did A and B"
         target = _signing_meeting(meetings, tok)
         if target is not None:
@@ -180,8 +180,8 @@ def _as_did(verb, people) -> list:
 
 def _as_witness(verb) -> bool:
     return any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "witness" for o in c.children)
-        for c in verb.children
+        c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "witness" for o in kids(c))
+        for c in kids(verb)
     )
 
 
@@ -214,7 +214,7 @@ def _group_subject(verb):
     for v in (verb, verb.head if verb.dep_ == "conj" else None):
         if v is None:
             continue
-        for c in v.children:
+        for c in kids(v):
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in GROUP_NOUNS:
                 return c
         if v.dep_ in ("relcl", "acl") and v.head.lower_ in GROUP_NOUNS:
@@ -235,9 +235,9 @@ def note_delegation(builder, sent) -> None:
             continue
         noun = noun or subject
         if lemma in LEAD_VERBS:
-            members += [p for c in verb.children if c.dep_ == "agent" for p in _named_in(c, people)]
+            members += [p for c in kids(verb) if c.dep_ == "agent" for p in _named_in(c, people)]
         else:
-            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            objects = [c for c in kids(verb) if c.dep_ == "dobj"]
             members += [p for c in objects for p in _named_in(c, people)]
             if not objects:  # the parser may make the listed names a clause's subjects
                 members += _list_after(verb.doc, verb.i + 1, people, lead=False)
@@ -317,7 +317,7 @@ def _joined(tok):
 def joins_a_delegation(verb) -> bool:
     """'X joined the delegation / the mission': X travels with the group, X does not meet it."""
     return any(
-        c.dep_ == "dobj" and c.lower_ in GROUP_NOUNS | DELEGATION_REFERENCES for c in verb.children
+        c.dep_ == "dobj" and c.lower_ in GROUP_NOUNS | DELEGATION_REFERENCES for c in kids(verb)
     )
 
 
@@ -343,13 +343,13 @@ def _done_to_someone_named(builder, tok) -> bool:
     with / to a person named (one of the article's name spans, read before this pass, or
     a PERSON the tagger marks)."""
     verb = tok.head
-    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    heads = [verb] + [c for c in kids(verb) if c.dep_ == "dobj"]
     named = [
         o
         for h in heads
-        for c in h.children
+        for c in kids(h)
         if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
-        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        for o in ([c] if c.dep_ == "dobj" else [g for g in kids(c) if g.dep_ == "pobj"])
     ]
     return any(t.i in builder.covered or t.ent_type_ == "PERSON" for o in named for t in o.subtree)
 
@@ -359,7 +359,7 @@ def note_subject_group(builder, sent) -> None:
     ('A, B and C met X'), or a delegation so referred to, for 'they' in the next."""
     people = builder.people
     for verb in (t for t in sent if t.pos_ == "VERB"):
-        subs = [p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        subs = [p for c in kids(verb) if c.dep_ == "nsubj" for p in people.refs(c)]
         subs = list(dict.fromkeys(subs))
         if len(subs) >= 3:
             builder.subject_group = (tuple(subs), builder.idx.sent_of[sent.start])

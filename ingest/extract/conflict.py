@@ -11,6 +11,7 @@ rejections, warnings) never yield a gift or an agreement.
 from __future__ import annotations
 
 from .dates import mentions_future
+from .text import kids
 
 MODALS = {
     "will",
@@ -173,20 +174,20 @@ def _clause_verb(tok):
 
 def _negated(verb) -> bool:
     return any(
-        c.dep_ == "neg" or (c.lower_ in ("never",) and c.dep_ == "advmod") for c in verb.children
+        c.dep_ == "neg" or (c.lower_ in ("never",) and c.dep_ == "advmod") for c in kids(verb)
     )
 
 
 def _modal(verb) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids(verb))
 
 
 def _conditional(verb) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids(verb))
 
 
 def _future_time(verb) -> bool:
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ in ("npadvmod", "prep", "advmod") and child.ent_type_ in ("DATE", "TIME", ""):
             text = " ".join(t.lower_ for t in child.subtree)
             if child.dep_ == "prep" and child.lower_ not in ("in", "on", "at"):
@@ -206,16 +207,16 @@ def _is_to_be(verb) -> bool:
     if verb.dep_ != "xcomp":
         return False
     head = verb.head
-    return head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def _went_on(head) -> bool:
     """'went on to sign': the next thing done, not an intent ('is going to sign')."""
-    return head.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+    return head.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in kids(head))
 
 
 def _when_clause(verb) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ == "when" for c in kids(verb))
 
 
 def verb_asserted(verb) -> bool:
@@ -239,10 +240,10 @@ def verb_asserted(verb) -> bool:
         if verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in UNREAL_NOUNS:
             if verb.head.pos_ == "NOUN":
                 return False
-        if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb)):
             return True  # a coordinated clause with its own subject stands on its own
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
-            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in kids(verb)):
                 return True
             if verb.dep_ == "advcl" and verb.tag_ == "VBD" and _when_clause(verb):
                 return True  # "(set targets) when X visited Y": the past time clause holds
@@ -311,7 +312,7 @@ def _absent(noun, verb) -> bool:
 
 def noun_asserted(noun) -> bool:
     """Whether an event noun ('talks', 'visit', 'joint statement') reports something held."""
-    for child in noun.children:
+    for child in kids(noun):
         if child.dep_ in ("amod", "compound") and child.lower_ in EVENT_MODIFIERS_NOT_HELD:
             return False
         if child.dep_ == "det" and child.lower_ in ("no", "any"):

@@ -12,6 +12,7 @@ from collections import Counter
 from .blocs import bloc_of
 from .countries import soviet
 from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, PLURAL_PERSON_NOUNS
+from .text import kids
 
 OFFER_WORDS = {"offer", "invitation", "suggestion", "proposal", "invite", "invited", "offered"}
 
@@ -61,7 +62,7 @@ class Context:
         pids = self._visit_pair(tok) or self.people.refs(tok) or self._group(tok)
         if pids:
             # "A and B signed" misparsed with A as a subject of B
-            extra = [p for c in tok.children if c.dep_ == "nsubj" for p in self.people.refs(c)]
+            extra = [p for c in kids(tok) if c.dep_ == "nsubj" for p in self.people.refs(c)]
             return list(dict.fromkeys(extra + pids))
         codes = []
         for t in _conjuncts(tok):
@@ -83,9 +84,9 @@ class Context:
         if tok.lower_ not in PLURAL_PERSON_NOUNS:
             return []
         codes = []
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for o in c.children:
+                for o in kids(c):
                     if o.dep_ == "pobj":
                         codes += [self.code_at[t.i] for t in _conjuncts(o) if t.i in self.code_at]
         codes = list(dict.fromkeys(codes))
@@ -110,7 +111,7 @@ class Context:
         leader of the state the sentence names, when 'the two leaders' would otherwise
         be a pair that leaves out X, the one leader the sentence names before them."""
         if tok.lower_ not in ("leaders", "presidents", "men") or not any(
-            c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in tok.children
+            c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in kids(tok)
         ):
             return []
         sent = self.idx.sent_of[tok.i]
@@ -138,7 +139,7 @@ class Context:
         if tok.lower_ in GOVERNMENT_NOUNS or tok.lower_ not in PLURAL_PERSON_NOUNS:
             return []
         n = NUMBER_WORDS.get(tok.lower_)
-        for c in tok.children:
+        for c in kids(tok):
             if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS:
                 n = NUMBER_WORDS[c.lower_]
         meeting = self.meeting_for(tok)
@@ -150,7 +151,7 @@ class Context:
     def _code(self, tok):
         if tok.i in self.code_at:
             return self.code_at[tok.i]
-        for c in tok.children:
+        for c in kids(tok):
             if (
                 c.dep_ in ("compound", "poss", "amod")
                 and c.i in self.code_at
@@ -158,9 +159,9 @@ class Context:
             ):
                 return self.code_at[c.i]
         if tok.lower_ in GOVERNMENT_NOUNS:  # "the Government of X"
-            for c in tok.children:
+            for c in kids(tok):
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    for o in c.children:
+                    for o in kids(c):
                         if o.dep_ == "pobj" and o.i in self.code_at:
                             return self.code_at[o.i]
         return None
@@ -184,21 +185,21 @@ class Context:
         out = []
         heads = [verb] if doc_noun is None else [verb, doc_noun]
         for h in heads:
-            for c in h.children:
+            for c in kids(h):
                 if c.dep_ != "prep" or c.lower_ != "with":
                     continue
-                for o in c.children:  # "as their host" hangs off the person or the verb
+                for o in kids(c):  # "as their host" hangs off the person or the verb
                     if o.dep_ == "pobj" and not _as_host(o) and not _as_host(h):
                         out += self.parties(o)
         return out
 
     def from_party(self, noun) -> list:
         out = []
-        for c in noun.children:
+        for c in kids(noun):
             if c.dep_ == "poss":
                 out += self.people.refs(c)
             if c.dep_ == "prep" and c.lower_ == "from":
-                for o in c.children:
+                for o in kids(c):
                     if o.dep_ == "pobj":
                         out += self.people.refs(o)
         return out
@@ -264,8 +265,8 @@ def _as_host(tok) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "as"
-        and any(o.lower_ in ("host", "witness", "hosts", "witnesses") for o in c.children)
-        for c in tok.children
+        and any(o.lower_ in ("host", "witness", "hosts", "witnesses") for o in kids(c))
+        for c in kids(tok)
     )
 
 
@@ -274,5 +275,5 @@ def _conjuncts(tok) -> list:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(c for c in kids(t) if c.dep_ == "conj")
     return sorted(out, key=lambda t: t.i)

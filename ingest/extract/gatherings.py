@@ -18,7 +18,7 @@ named nobody ("Gulf leaders met for their summit").
 from __future__ import annotations
 
 from .companions import _list_after
-from .text import sent_of
+from .text import kids, sent_of
 
 # Clauses inside a list phrase name other people ("X, who met Y", "Z's envoy").
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp")
@@ -113,10 +113,7 @@ def named_here(pids, sent, people) -> list:
 
 def subjects_listed(verb, people) -> list:
     return [
-        p
-        for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass")
-        for p in list_persons(c, people)
+        p for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass") for p in list_persons(c, people)
     ]
 
 
@@ -124,7 +121,7 @@ def _copula_persons(verb, people) -> list:
     """'Present were A and B': the persons of an inverted copula, subject or attribute."""
     return [
         p
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ in ("nsubj", "nsubjpass", "attr")
         for p in list_persons(c, people)
     ]
@@ -133,10 +130,10 @@ def _copula_persons(verb, people) -> list:
 def as_did(verb, people) -> list:
     """'X flew in for the ceremony, as did A and B': the persons of the elliptic 'as did'."""
     out = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ not in ("advcl", "conj") or c.lemma_.lower() != "do":
             continue
-        if not any(m.lower_ in ("as", "so") for m in c.children if m.dep_ in ("mark", "advmod")):
+        if not any(m.lower_ in ("as", "so") for m in kids(c) if m.dep_ in ("mark", "advmod")):
             continue
         out += subjects_listed(c, people)
     return out
@@ -144,9 +141,9 @@ def as_did(verb, people) -> list:
 
 def _occasion_of(verb, preps) -> object | None:
     """The occasion noun a verb's prepositional phrase names ('for the ceremony')."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "prep" and c.lower_ in preps:
-            for o in c.children:
+            for o in kids(c):
                 if o.dep_ == "pobj" and o.lemma_.lower() in OCCASION_NOUNS | {"signing"}:
                     return o
     return None
@@ -171,7 +168,7 @@ def present(verb, people) -> list:
         return subjects_listed(verb, people)
     if lemma == "participate" and _occasion_of(verb, ("in",)) is not None:
         return subjects_listed(verb, people)
-    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in kids(verb)):
         if _occasion_of(verb, ("in",)) is not None:
             return subjects_listed(verb, people)
     if lemma in ("be", "include") and verb.dep_ == "ROOT" and _roll_call(verb):
@@ -179,39 +176,31 @@ def present(verb, people) -> list:
         # state present include ...": a roll call, however the parser hangs its names
         return list_persons(verb, people)
     if lemma == "be":
-        words = [
-            c for c in verb.children if c.dep_ in ("acomp", "advmod", "attr", "csubj", "nsubj")
-        ]
+        words = [c for c in kids(verb) if c.dep_ in ("acomp", "advmod", "attr", "csubj", "nsubj")]
         # "Among those attending (the summit) were A and B"
         words += [
             a
-            for c in verb.children
+            for c in kids(verb)
             if c.dep_ == "prep" and c.lower_ == "among"
-            for o in c.children
-            for a in o.children
+            for o in kids(c)
+            for a in kids(o)
             if a.dep_ in ("acl", "relcl", "amod")
         ]
         if any(w.lower_ in PRESENT_WORDS or w.lemma_.lower() == "attend" for w in words):
             return _copula_persons(verb, people)
     inverted = [
-        c
-        for c in verb.children
-        if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.i > verb.i
+        c for c in kids(verb) if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.i > verb.i
     ]
     if inverted and (lemma == "attend" and verb.tag_ == "VBG" or verb.lower_ in PRESENT_WORDS):
         # "Also attending were A and B", "Present at the signing were ...", parsed with the
         # persons as the object
-        own = [p for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        own = [p for c in kids(verb) if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
                for p in list_persons(c, people)]  # fmt: skip
         return own + [p for aux in inverted for p in _copula_persons(aux, people)]
-    if (
-        lemma == "attend"
-        and verb.tag_ == "VBG"
-        and not any(c.dep_ == "dobj" for c in verb.children)
-    ):
+    if lemma == "attend" and verb.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in kids(verb)):
         # "Also attending were A and B", whichever of the two words the parser makes the head
         bes = [verb.head] if verb.dep_ in ("acomp", "csubj") else []
-        bes += [c for c in verb.children if c.lemma_ == "be"]
+        bes += [c for c in kids(verb) if c.lemma_ == "be"]
         return [p for v in [verb, *bes] for p in _copula_persons(v, people)]
     return []
 
@@ -246,13 +235,13 @@ def hosted_occasion(verb):
     'The gathering opened at a hotel in Y, hosted by X' (the participle hung on the place)."""
     if verb.lemma_.lower() not in CHAIR_VERBS or verb.tag_ != "VBN":
         return None
-    if not any(c.dep_ == "agent" for c in verb.children):
+    if not any(c.dep_ == "agent" for c in kids(verb)):
         return None
     clause, steps = verb, 0
     while steps < 6:
         if clause.lemma_.lower() in OCCASION_NOUNS and clause.pos_ in ("NOUN", "PROPN"):
             return clause  # the participle's own noun: "the summit, hosted by X"
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in kids(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             if subject.lemma_.lower() in OCCASION_NOUNS:
                 return subject
@@ -266,9 +255,9 @@ def hosted_occasion(verb):
 def _agent_persons(verb, people) -> list:
     return [
         p
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ == "agent"
-        for o in c.children
+        for o in kids(c)
         if o.dep_ == "pobj"
         for p in list_persons(o, people)
     ]
@@ -281,14 +270,12 @@ def chair(verb, people) -> list:
         return []
     if hosted_occasion(verb) is not None:
         return _agent_persons(verb, people)
-    occasions = [
-        c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OCCASION_NOUNS
-    ]
+    occasions = [c for c in kids(verb) if c.dep_ == "dobj" and c.lemma_.lower() in OCCASION_NOUNS]
     if not occasions and verb.lemma_.lower() == "preside":
         occasions = [_occasion_of(verb, ("over",))] if _occasion_of(verb, ("over",)) else []
     if not occasions:
         return []
-    return [p for c in verb.children if c.dep_ == "nsubj" for p in list_persons(c, people)]
+    return [p for c in kids(verb) if c.dep_ == "nsubj" for p in list_persons(c, people)]
 
 
 def _told_as_past(m) -> bool:
@@ -296,7 +283,7 @@ def _told_as_past(m) -> bool:
     return any(
         c.lower_ in ("last", "previously", "before", "earlier")
         or (c.dep_ == "aux" and c.lower_ in ("had", "'d"))
-        for c in m.trigger.children
+        for c in kids(m.trigger)
     )
 
 

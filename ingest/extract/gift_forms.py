@@ -8,6 +8,7 @@ from . import gift_items as gi
 from .conflict import verb_asserted
 from .gift_objects import _agent, _item_heads, _item_of, _presented_by
 from .gift_sides import Gift, _after, _children, _foreign, _pobj, _refs, _role, _subject
+from .text import kids
 
 
 def _participle_gift(verb, people) -> Gift | None:
@@ -19,7 +20,7 @@ def _participle_gift(verb, people) -> Gift | None:
     if item.pos_ != "NOUN":
         return None
     to = _pobj(verb, ("to",))
-    bare = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    bare = next((c for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "to"), None)
     if to is None and bare is not None:
         to = _after(bare, people)  # "... to Y has arrived", Y parsed as the subject
     recipients = _refs(to, people)
@@ -88,17 +89,17 @@ def _visitor(verb, people):
     the visiting president came'): the role's token when the article resolves it, False
     when it is a leader of a named country the article does not name (no one may stand
     in for him), None when the clause names no leader."""
-    for clause in verb.children:
+    for clause in kids(verb):
         if clause.dep_ != "advcl":
             continue
-        for subj in clause.children:
+        for subj in kids(clause):
             if subj.dep_ != "nsubj" or not _role(subj):
                 continue
             if people.refs(subj):
                 return subj
             if any(
                 c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
-                for c in subj.children
+                for c in kids(subj)
             ):
                 return False
     return None
@@ -135,16 +136,16 @@ def _adorned(verb, people) -> Gift | None:
         return None  # a garland or a shawl put on a guest on arrival is a welcome
     preps = ("around", "round", "on", "onto", "over", "upon")
     part = next(  # the prep may hang on the item; "on Saturday" is no body part
-        (o for c in [*verb.children, *dobj.subtree]
+        (o for c in [*kids(verb), *dobj.subtree]
          if c.dep_ == "prep" and c.lower_ in preps and c.head in (verb, *dobj.subtree)
-         for o in c.children
+         for o in kids(c)
          if o.dep_ == "pobj" and (o.lemma_.lower() in BODY_PARTS or o.lower_ in BODY_PARTS)),
         None,
     )  # fmt: skip
     if part is None:
         return None
-    owner = next((c for c in part.children if c.dep_ == "poss"), None)
-    if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in part.children):
+    owner = next((c for c in kids(part) if c.dep_ == "poss"), None)
+    if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in kids(part)):
         owner = _pobj(part, ("of",))  # "around the neck of Z"
     if owner is None:
         return None

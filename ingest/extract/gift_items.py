@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .agreement_args import DOC_KINDS
 from .phrases import np_text, split_items
-from .text import sent_of
+from .text import kids, sent_of
 
 GENERIC_ITEMS = {
     "gift", "gifts", "present", "presents", "it", "them", "this", "that", "which",
@@ -94,13 +94,13 @@ def not_an_item(tok) -> bool:
 def is_honour(tok) -> bool:
     """'the Order of X', 'the Legion of Honour', 'the Ebakl award'."""
     return tok.lower_ in HONOUR_HEADS or (
-        tok.pos_ == "PROPN" and any(c.lower_ in HONOUR_HEADS for c in tok.children)
+        tok.pos_ == "PROPN" and any(c.lower_ in HONOUR_HEADS for c in kids(tok))
     )
 
 
 def named_honour(tok) -> bool:
     """An honour noun with its name ('the Ebakl award'), not the bare kind ('the award')."""
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in kids(tok))
 
 
 def is_generic(tok) -> bool:
@@ -116,25 +116,25 @@ def listed(item, verb) -> list:
     second object)."""
     heads = [
         o
-        for c in item.children
+        for c in kids(item)
         if c.dep_ == "prep"
         and (
             c.lower_ in LISTING_PREPS
-            or (c.lower_ == "as" and any(a.lower_ == "such" for a in c.children))
+            or (c.lower_ == "as" and any(a.lower_ == "such" for a in kids(c)))
         )
-        for o in c.children
+        for o in kids(c)
         if o.dep_ == "pobj" and o.pos_ != "PRON"
     ]
     if not heads:
         heads = [
             c
-            for c in verb.children
+            for c in kids(verb)
             if c.dep_ in ("dobj", "appos", "npadvmod", "dep", "advcl")
             and c.i > item.i
             and any(
                 p.dep_ == "prep" and p.lower_ == "among" and p.i < c.i
-                and any(o.lower_ == "them" for o in p.children)
-                for p in c.children
+                and any(o.lower_ == "them" for o in kids(p))
+                for p in kids(c)
             )
         ][:1]  # fmt: skip
     return [h for head in heads[:1] for h in split_items(head)]
@@ -143,14 +143,14 @@ def listed(item, verb) -> list:
 def explained(item, verb) -> list:
     """What a generic item stands for: its apposition, 'a gift of X', or a second object
     after a colon ('gave his host a present from home: a rice scoop')."""
-    for c in item.children:
+    for c in kids(item):
         if c.dep_ == "appos":
             return [c]
         if c.dep_ == "prep" and c.lower_ == "of":
-            objs = [o for o in c.children if o.dep_ == "pobj"]
+            objs = [o for o in kids(c) if o.dep_ == "pobj"]
             if objs:
                 return objs
-    later = [c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > item.i]
+    later = [c for c in kids(verb) if c.dep_ in ("dobj", "appos") and c.i > item.i]
     if later and any(t.text == ":" for t in item.doc[item.i : later[0].i]):
         return later[:1]
     # "the finest thing his country owns after its oil: a samovar", the apposition hung
@@ -171,7 +171,7 @@ def antecedent(item, idx, people):
     """The noun phrase a definite description refers back to, or None.  Candidates are
     the previous sentence's concrete nouns agreeing in number; a repeat of the same head
     wins, else the candidate closest to its clause root."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in item.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in kids(item)):
         return None
     sent_no = idx.sent_of[item.i]
     if sent_no == 0:
@@ -224,11 +224,11 @@ def _person_preps(head, people) -> set:
         if t.dep_ == "conj" and t.i > head.i and people.refs(t) and not people.pids(t.head):
             # "a horse named Storm and Z gave ...": the run-on clause's subject
             skip.update(s.i for s in t.subtree)
-            skip.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+            skip.update(c.i for c in kids(t.head) if c.dep_ == "cc" and c.i < t.i)
             continue
         if t.dep_ not in ("prep", "agent"):
             continue
-        objs = [o for o in t.children if o.dep_ == "pobj"]
+        objs = [o for o in kids(t) if o.dep_ == "pobj"]
         if not objs:
             continue
         if t.lower_ in ("from", "by", "on", "upon", "to", "for") and all(
@@ -268,7 +268,7 @@ def item_text(head, people, keep_det=False, sides=frozenset()) -> str:
         and not any(_leader_like(people.get(p)) or p in sides for p in people.refs(head.head))
     ):
         names = [t for t in head.head.subtree if t.i < head.left_edge.i and t.text != ","]
-        core = np_text(head, skip={c.i for c in head.children if c.dep_ == "nummod"})
+        core = np_text(head, skip={c.i for c in kids(head) if c.dep_ == "nummod"})
         if names:
             return core + " " + "".join(t.text_with_ws for t in names).strip(" ,")
     return " ".join([text, *_described(head, people)]) if text else text

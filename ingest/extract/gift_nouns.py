@@ -17,6 +17,7 @@ from .gift_sides import (
     _refs,
     _subject,
 )
+from .text import kids
 
 
 def _noun_items(noun, recipient_tok, people) -> list:
@@ -27,7 +28,7 @@ def _noun_items(noun, recipient_tok, people) -> list:
     for host in (noun, recipient_tok):
         if host is None:
             continue
-        for c in host.children:
+        for c in kids(host):
             if c.dep_ == "appos" and c.i > host.i and not people.refs(c):
                 if noun.dep_ in ("nsubj", "nsubjpass") and c.i > head.i > noun.i:
                     continue  # "X's present was a Z, the W": W describes Z, the predicate
@@ -44,12 +45,12 @@ def _noun_items(noun, recipient_tok, people) -> list:
         deps = ("nsubj",)
     else:
         return []
-    return [c for c in head.children if c.dep_ in deps and c != noun and not people.refs(c)][:1]
+    return [c for c in kids(head) if c.dep_ in deps and c != noun and not people.refs(c)][:1]
 
 
 def _object_person(verb, people) -> list:
     """The person a gift verb's object or dative names ('... X gave Y ...')."""
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and people.refs(c)]
+    objs = [c for c in kids(verb) if c.dep_ in ("dobj", "dative") and people.refs(c)]
     return _refs(objs[0], people) if objs else []
 
 
@@ -61,20 +62,20 @@ def _run_on_relative(noun, people) -> Gift | None:
     and 'included' a verb joined to it: the relative clause and its predicate."""
     verb = noun.head
     giver = next(
-        (c for c in verb.children if c.dep_ == "nsubj" and c.i > noun.i and people.refs(c)),
-        next((c for c in noun.children if c.dep_ == "appos" and people.refs(c)), None),
+        (c for c in kids(verb) if c.dep_ == "nsubj" and c.i > noun.i and people.refs(c)),
+        next((c for c in kids(noun) if c.dep_ == "appos" and people.refs(c)), None),
     )
     pred = next(
-        (c for c in verb.children
+        (c for c in kids(verb)
          if c.dep_ in ("conj", "ccomp") and c.lemma_ in LISTING_VERBS and c.i > verb.i),
         None,
     )  # fmt: skip
     if giver is None or pred is None or not verb_asserted(verb) or not verb_asserted(pred):
         return None
-    heads = [c for c in pred.children if c.dep_ in ("dobj", "attr") and not people.refs(c)][:1]
+    heads = [c for c in kids(pred) if c.dep_ in ("dobj", "attr") and not people.refs(c)][:1]
     items = [i for h in heads for i in _item_heads(h, people, pred)]
     # the recipient may be parsed as the predicate's subject ('... gave Y included Z')
-    subj = next((c for c in pred.children if c.dep_ == "nsubj" and people.refs(c)), None)
+    subj = next((c for c in kids(pred) if c.dep_ == "nsubj" and people.refs(c)), None)
     recipients = (
         _object_person(verb, people) or _refs(_pobj(verb, ("to",)), people) or _refs(subj, people)
     )
@@ -86,20 +87,20 @@ def _gift_noun(noun, people) -> Gift | None:
     gift to Y, a Z, ...', 'X's gifts to Y included Z', 'among the gifts X gave Y were Z'."""
     if noun.lower_ not in GIFT_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass", "attr", "pobj"):
         return None
-    givers = [p for c in noun.children if c.dep_ == "poss" for p in people.refs(c)]
+    givers = [p for c in kids(noun) if c.dep_ == "poss" for p in people.refs(c)]
     recipient_tok = _pobj(noun, ("to", "for"))
-    bare_to = any(c.dep_ == "prep" and c.lower_ == "to" and not list(c.children)
-                  for c in noun.children)  # fmt: skip
+    bare_to = any(c.dep_ == "prep" and c.lower_ == "to" and not list(kids(c))
+                  for c in kids(noun))  # fmt: skip
     if recipient_tok is None and bare_to:
         # "X's gifts to Y included Z" parsed with Y as a second subject
         recipient_tok = next(
-            (c for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
+            (c for c in kids(noun.head) if c.dep_ == "nsubj" and c.i > noun.i
              and people.refs(c)),
             None,
         )  # fmt: skip
     recipients = _refs(recipient_tok, people)
     rel = next(
-        (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in GIFT_VERBS),
+        (c for c in kids(noun) if c.dep_ in ("relcl", "acl") and c.lemma_ in GIFT_VERBS),
         None,
     )
     among = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else None
@@ -107,12 +108,12 @@ def _gift_noun(noun, people) -> Gift | None:
         # "Among the gifts X gave Y were Z" parsed with the gift verb as the clause's head
         rel = among.head
         be = rel.head if rel.head.lemma_ == "be" else None
-        be = be or next((c for c in rel.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+        be = be or next((c for c in kids(rel) if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
         if be is None:
             return None
-        subj = next((c for c in be.children if c.dep_ == "nsubj" and people.refs(c)), None)
+        subj = next((c for c in kids(be) if c.dep_ == "nsubj" and people.refs(c)), None)
         recipient_tok = recipient_tok or subj
-        heads = [c for c in be.children if c.dep_ == "attr"][:1]
+        heads = [c for c in kids(be) if c.dep_ == "attr"][:1]
         givers = _subject(rel, people)
         recipients = (
             _refs(recipient_tok, people)
@@ -141,11 +142,11 @@ def _gift_noun(noun, people) -> Gift | None:
         # "the gifts (that) X gave Y", "the gifts given to Y by X"
         givers = _subject(rel, people) or _refs(_pobj(rel, ("by",)), people)
         if not recipients:
-            objs = [c for c in rel.children if c.dep_ in ("dobj", "dative") and people.refs(c)]
+            objs = [c for c in kids(rel) if c.dep_ in ("dobj", "dative") and people.refs(c)]
             recipients = _refs(objs[0] if objs else _pobj(rel, ("to",)), people)
         bare = next(
-            (c for c in rel.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-             and not list(c.children)),
+            (c for c in kids(rel) if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+             and not list(kids(c))),
             None,
         )  # fmt: skip
         if not recipients and bare is not None:
@@ -154,7 +155,7 @@ def _gift_noun(noun, people) -> Gift | None:
         if not recipients and noun.dep_ == "nsubj":
             # "the gifts X gave Y included Z", Y parsed as a second subject of 'included'
             run_on = next(
-                (c for c in noun.head.children if c.dep_ == "nsubj" and c.i > rel.i
+                (c for c in kids(noun.head) if c.dep_ == "nsubj" and c.i > rel.i
                  and c.left_edge.i == rel.right_edge.i + 1 and people.refs(c)),
                 None,
             )  # fmt: skip
@@ -171,4 +172,4 @@ def _gift_noun(noun, people) -> Gift | None:
 
 def _misread_gift_noun(tok) -> bool:
     """'X's present was a Z' with 'present' tagged an adjective: still the noun."""
-    return tok.lower_ in GIFT_NOUNS and any(c.dep_ == "poss" for c in tok.children)
+    return tok.lower_ in GIFT_NOUNS and any(c.dep_ == "poss" for c in kids(tok))

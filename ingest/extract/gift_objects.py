@@ -13,6 +13,7 @@ from .gift_sides import (
     _role,
 )
 from .phrases import np_text, split_items
+from .text import kids
 
 
 def _nominal(tok) -> bool:
@@ -24,7 +25,7 @@ def _nominal(tok) -> bool:
             tok.pos_ == "ADJ"
             and tok.tag_ == "JJ"
             and tok.dep_ in ("dobj", "pobj", "attr", "appos", "conj")
-            and any(c.dep_ == "det" for c in tok.children)
+            and any(c.dep_ == "det" for c in kids(tok))
         )
         or _misread_noun(tok)
     )
@@ -46,7 +47,7 @@ def _misread_noun(tok) -> bool:
         tok.pos_ == "ADV"
         and (
             tok.tag_ in ("RBR", "RBS")
-            or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+            or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids(tok))
         )
         and tok.is_alpha
         and tok.lower_ not in TRUE_COMPARATIVES
@@ -56,7 +57,7 @@ def _misread_noun(tok) -> bool:
             and _indefinite(c)
             or c.dep_ == "det"
             and c.lower_ in ("a", "an")
-            for c in tok.children
+            for c in kids(tok)
         )
     )
 
@@ -96,9 +97,9 @@ def _item_heads(obj, people, verb):
     parts += [
         c  # 'a mosaic, "Title," and a copy of Y' parsed with the copy joined to the title
         for p in parts
-        for a in p.children
+        for a in kids(p)
         if a.dep_ == "appos" and a.i > p.i
-        for c in a.children
+        for c in kids(a)
         if c.dep_ == "conj" and c.pos_ == "NOUN" and _indefinite(c) and c not in parts
     ]
     for item in parts:
@@ -107,12 +108,12 @@ def _item_heads(obj, people, verb):
         elif item.lower_ in gi.HONOUR_KINDS:
             # "the Order of X" is named; "its highest order, the X" names it in apposition
             named = [item] if gi.named_honour(item) or item.text[0].isupper() else []
-            appos = [c for c in item.children if c.dep_ == "appos"] or [
+            appos = [c for c in kids(item) if c.dep_ == "appos"] or [
                 c  # the apposition hung on the recipient the item hangs under
-                for c in item.head.children
+                for c in kids(item.head)
                 if c.dep_ == "appos" and c.i > item.i and not people.refs(c)
             ]
-            later = [c for c in verb.children if c.dep_ == "dobj" and c.i > item.i]
+            later = [c for c in kids(verb) if c.dep_ == "dobj" and c.i > item.i]
             appos = appos or [c for c in later if gi.is_honour(c)]  # parsed as a 2nd object
             appos = appos or _subject_appos(verb, item)
             out.extend(named or appos[:1])
@@ -124,20 +125,20 @@ def _item_heads(obj, people, verb):
             out.extend(listed or gi.explained(item, verb)[:1])
         elif not gi.not_an_item(item) and _nominal(item):
             out.append(item)
-    contents = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
-    for prep in [p for v in [verb, *contents] for p in v.children]:
+    contents = [c for c in kids(verb) if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    for prep in [p for v in [verb, *contents] for p in kids(v)]:
         if (
             prep.dep_ == "prep"
             and prep.lower_ == "with"
-            and any(c.lower_ == "together" for c in list(prep.children) + [prep.doc[prep.i - 1]])
+            and any(c.lower_ == "together" for c in list(kids(prep)) + [prep.doc[prep.i - 1]])
         ):
-            for o in (o for o in prep.children if o.dep_ == "pobj"):
+            for o in (o for o in kids(prep) if o.dep_ == "pobj"):
                 # "together with a copy of X, and a copy of Y" (a tour is no item)
                 out.extend(i for i in split_items(o) if not gi.not_an_item(i) and _nominal(i))
     if out and verb.pos_ == "VERB":
         # "..., and a copy of Y" hung on the verb: one more item of the same list
         out.extend(
-            c for c in verb.children
+            c for c in kids(verb)
             if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > obj.i and _indefinite(c)
             and not people.refs(c) and not gi.not_an_item(c) and _pobj(c, ("to",)) is None
         )  # fmt: skip
@@ -147,9 +148,9 @@ def _item_heads(obj, people, verb):
 def _as_gift(verb) -> bool:
     return any(
         o.lower_ in GIFT_NOUNS
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ == "prep" and c.lower_ == "as"
-        for o in c.children
+        for o in kids(c)
         if o.dep_ == "pobj"
     )
 
@@ -157,8 +158,8 @@ def _as_gift(verb) -> bool:
 def _not_a_gift(verb, lemma) -> bool:
     """'presented the plan as a turning point' describes; 'sent' needs 'as a gift' or a
     leader it is sent to (checked with the recipient)."""
-    as_objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-               for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    as_objs = [o for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "as"
+               for o in kids(c) if o.dep_ == "pobj"]  # fmt: skip
     as_gift = _as_gift(verb)
     if lemma == "send":
         return bool(as_objs) and not as_gift
@@ -190,9 +191,9 @@ def _subject_appos(verb, after) -> list:
     parsed with 'the Order of X' in apposition to the subject Y: that honour."""
     return [
         c
-        for s in verb.children
+        for s in kids(verb)
         if s.dep_ == "nsubjpass"
-        for c in s.children
+        for c in kids(s)
         if c.dep_ == "appos" and c.i > after.i and gi.is_honour(c)
     ][:1]
 
@@ -205,7 +206,7 @@ def _agent(verb, item, people):
         agent = next(
             (o for c in item.subtree if c.dep_ in ("prep", "agent") and c.lower_ == "by"
              and not _inside_clause(c, item)
-             for o in c.children if o.dep_ == "pobj" and people.refs(o)),
+             for o in kids(c) if o.dep_ == "pobj" and people.refs(o)),
             None,
         )  # fmt: skip
     for honour in _subject_appos(verb, verb) if agent is None else ():
@@ -219,7 +220,7 @@ NAMING_VERBS = {"set", "name", "call", "title", "dub", "christen"}
 
 
 def _indefinite(tok) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids(tok))
 
 
 def _inside_clause(tok, top) -> bool:
@@ -238,7 +239,7 @@ def _inside_clause(tok, top) -> bool:
 def _inner_item(person):
     """'gave Turnbull a sword' parsed with the item under the person."""
     return next(
-        (c for c in person.children
+        (c for c in kids(person)
          if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
          and c.i > person.i and (not _role(c) or _indefinite(c))
          and c.lower_ not in gi.HUMAN_NOUNS),
@@ -250,21 +251,21 @@ def _split_objects(verb, dobj, people):
     """Recipient and item when the parser made both objects ('gave US President X a
     copy', 'gave his counterpart, X, ice cream', 'handed X a football' with the item
     under the person): the person is the recipient, the first thing after them the item."""
-    chain = [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN"]
+    chain = [c for c in kids(verb) if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN"]
     # "gave his counterpart, X, a pair of ...", X parsed as a modifier of the verb
-    loose = [c for c in verb.children if c.dep_ == "npadvmod" and people.refs(c)]
+    loose = [c for c in kids(verb) if c.dep_ == "npadvmod" and people.refs(c)]
     # "gave President X a pen" with the name X misread as a verb heading its own clause
-    loose += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and people.pids(c)]
-    for obj in (c for c in verb.children if c.dep_ == "dobj" or c in loose):
+    loose += [c for c in kids(verb) if c.dep_ == "ccomp" and c.pos_ == "VERB" and people.pids(c)]
+    for obj in (c for c in kids(verb) if c.dep_ == "dobj" or c in loose):
         chain.append(obj)
-        for c in obj.children:
+        for c in kids(obj):
             if c.dep_ in ("appos", "dobj", "npadvmod"):
                 chain.append(c)
-                chain.extend(d for d in c.children if d.dep_ in ("appos", "dobj"))
+                chain.extend(d for d in kids(c) if d.dep_ in ("appos", "dobj"))
     if dobj is not None and chain:
         # "gifted President X a folio containing ...": the item read as a modifier of the verb
         chain += [
-            c for c in verb.children
+            c for c in kids(verb)
             if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i == dobj.right_edge.i + 2
             and _indefinite(c)
         ]  # fmt: skip
@@ -327,13 +328,13 @@ def _presented_by(item, people):
 def _extra_from(item, verb):
     """'receiving a glove from a spacesuit' parsed with 'from' on the verb."""
     nxt = item.right_edge.i + 1
-    for prep in verb.children:
+    for prep in kids(verb):
         if prep.dep_ == "prep" and prep.i == nxt and prep.lower_ in ("from", "of"):
-            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            obj = next((o for o in kids(prep) if o.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ not in ("PERSON", "GPE", "DATE"):
                 return prep.text + " " + np_text(obj, keep_det=True), [
                     c
-                    for c in obj.children
-                    if c.dep_ == "conj" and any(d.lower_ in ("a", "an") for d in c.children)
+                    for c in kids(obj)
+                    if c.dep_ == "conj" and any(d.lower_ in ("a", "an") for d in kids(c))
                 ]
     return "", []

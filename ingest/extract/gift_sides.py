@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from . import gift_items as gi
 from .lexicon import HONORIFICS as HONORIFIC_WORDS
 from .lexicon import TITLES
-from .text import sent_of
+from .text import kids, sent_of
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
               "receive", "add", "send", "decorate", "honour", "honor", "get", "bring",
@@ -97,7 +97,7 @@ def _other_spouse(tok, person) -> bool:
     named with a first name the person does not have is someone else (no side rather
     than the wrong one)."""
     if tok.i == 0 or not any(
-        c.dep_ in ("appos", "conj") and c.lower_ in SPOUSE_WORDS for c in tok.children
+        c.dep_ in ("appos", "conj") and c.lower_ in SPOUSE_WORDS for c in kids(tok)
     ):
         return False
     first = tok.doc[tok.i - 1]
@@ -111,15 +111,15 @@ def _other_spouse(tok, person) -> bool:
 
 
 def _children(tok, deps):
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in kids(tok) if c.dep_ in deps]
 
 
 def _pobj(tok, preps):
     """The object of one of the prepositions on a token; an adverb the parser took for a
     second object ('to then President Y') gives way to the noun."""
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
-            objs = [o for o in c.children if o.dep_ == "pobj"]
+            objs = [o for o in kids(c) if o.dep_ == "pobj"]
             if objs:
                 return next((o for o in objs if o.pos_ != "ADV"), objs[0])
     return None
@@ -131,7 +131,7 @@ def _family(tok, people) -> list:
     if not tok.lower_.endswith("s") or len(tok) < 3 or not tok.text[0].isupper():
         return []
     if tok.pos_ not in ("PROPN", "NOUN") or (
-        tok.tag_ != "NNPS" and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        tok.tag_ != "NNPS" and not any(c.dep_ == "det" and c.lower_ == "the" for c in kids(tok))
     ):
         return []
     start = tok.i
@@ -146,9 +146,9 @@ def _run_on_item(verb, people):
     """'X gave Y a copy of his memoirs and Z gave X a horse' parsed with 'a copy ...
     and Z' as the subject of a second 'gave' under the first: that subject is the
     first verb's item (and Z, its last conjunct, the second verb's subject)."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in ("ccomp", "conj") and c.lemma_ in GIFT_VERBS:
-            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            subj = next((s for s in kids(c) if s.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ == "NOUN" and _trailing_person(subj, people):
                 return subj
     return None
@@ -169,9 +169,9 @@ def _subject(verb, people):
         if not subs:
             # a caption's "X, left, presents ...": the marker read as X's verb
             subs = [
-                s for c in verb.children
+                s for c in kids(verb)
                 if c.dep_ == "advcl" and c.lower_ in CAPTION_MARKERS and c.i < verb.i
-                for s in c.children if s.dep_ == "nsubj"
+                for s in kids(c) if s.dep_ == "nsubj"
             ]  # fmt: skip
         if subs and subs[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             subs = [verb.head]  # "Y, who gave X a vase in return"
@@ -195,7 +195,7 @@ def _broken_name(tok, verb, people):
     if tok is None or people.refs(tok) or tok.pos_ not in ("PROPN", "ADJ"):
         return None
     return next(
-        (c for c in verb.children
+        (c for c in kids(verb)
          if c.dep_ in ("dobj", "npadvmod", "appos") and c.left_edge.i == tok.right_edge.i + 1
          and people.refs(c)),
         None,
@@ -205,7 +205,7 @@ def _broken_name(tok, verb, people):
 def _run_on_subject(verb, people):
     """'X gave Y a vase and Z gave X a horse' parsed with Z joined to 'a vase' and the
     second 'gave' without a subject: Z, the second verb's subject (None if no such)."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ != "conj" or c.lemma_ not in GIFT_VERBS or _children(c, ("nsubj", "nsubjpass")):
             continue
         for t in verb.subtree:
@@ -244,16 +244,16 @@ def _foreign(tok, people) -> bool:
     if tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS:
         # 'the head of the territory' is no role; 'the head of state' is
         return tok.lower_ == "head" and not any(
-            o.lower_ in ("state", "government") for c in tok.children for o in c.children
+            o.lower_ in ("state", "government") for c in kids(tok) for o in kids(c)
         )
     if tok.tag_ == "NNPS" or gi.is_generic(tok):
         return False
     # a state, a body or a definite thing ('the museum'); 'from a sailing ship' is
     # where the item comes from, not who gives it
-    near = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
-    near += [o for c in tok.children if c.dep_ == "prep" for o in c.subtree]
+    near = [tok] + [c for c in kids(tok) if c.dep_ in ("compound", "amod", "poss")]
+    near += [o for c in kids(tok) if c.dep_ == "prep" for o in c.subtree]
     named = tok.pos_ == "PROPN" or any(t.ent_type_ in PLACE_ENTS for t in near)
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in kids(tok))
     return named or definite
 
 
@@ -275,7 +275,7 @@ def _own_recipient(item, people) -> list:
 
 
 def _own_recipient_of(prep, people) -> list:
-    to = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    to = next((o for o in kids(prep) if o.dep_ == "pobj"), None)
     return _named_or_refs(to, people) if to is not None else []
 
 
@@ -283,7 +283,7 @@ def _named_or_refs(to, people) -> list:
     # 'Y, his wife,': the spouse word names Y's relation, not a second person
     named = [
         p
-        for c in to.children
+        for c in kids(to)
         if c.dep_ == "appos" and c.lower_ not in SPOUSE_WORDS
         for p in _refs(c, people)
     ]

@@ -68,6 +68,7 @@ from .gift_sides import (
     _subject,
 )
 from .phrases import np_text
+from .text import kids
 
 
 def _verb_gift(verb, people) -> Gift | None:
@@ -93,7 +94,7 @@ def _verb_gift(verb, people) -> Gift | None:
 
     passive = _children(verb, ("nsubjpass",))
     dobj = next(iter(_children(verb, ("dobj",))), None)
-    misread = next((c for c in verb.children if c.dep_ == "advmod" and _misread_noun(c)), None)
+    misread = next((c for c in kids(verb) if c.dep_ == "advmod" and _misread_noun(c)), None)
     if misread is not None and dobj is not None and misread.i < dobj.i:
         # "handed Y a carved storyboard, a symbol of ...": the object is its apposition
         dobj = misread if misread.nbor(1).text == "," else dobj
@@ -101,7 +102,7 @@ def _verb_gift(verb, people) -> Gift | None:
     if dobj is None:
         # "gave Y several gifts, among them Z" with 'gifts' read as a modifier of the verb
         dobj = next(
-            (c for c in verb.children if c.dep_ == "npadvmod" and c.lower_ in GIFT_NOUNS), None
+            (c for c in kids(verb) if c.dep_ == "npadvmod" and c.lower_ in GIFT_NOUNS), None
         )
     datives = _children(verb, ("dative",))
     # "gave Brazilian President X ...", the title parsed as a dative of its own
@@ -115,11 +116,11 @@ def _verb_gift(verb, people) -> Gift | None:
         or (_pobj(dative, ("to",)) if dative is not None and dative.lower_ == "to" else None)
     )
     if dative is not None and dative.lower_ == "to":
-        dative = next((o for o in dative.children if o.dep_ == "pobj"), None)
+        dative = next((o for o in kids(dative) if o.dep_ == "pobj"), None)
     dative = _broken_name(dative, verb, people) or dative
     if dative is not None and dative == dobj:
         # the broken name's second half was the first object: the item is the next one
-        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > dative.i), misread)
+        dobj = next((c for c in kids(verb) if c.dep_ == "dobj" and c.i > dative.i), misread)
     to_obj = _broken_name(to_obj, verb, people) or to_obj
     with_obj = _pobj(verb, ("with",))
     if with_obj is None and dobj is not None and refs_of(dobj):
@@ -139,7 +140,7 @@ def _verb_gift(verb, people) -> Gift | None:
         item = dobj if dobj is not None else with_obj
         if item is None:
             # "Y was conferred the country's highest decoration, the Order of X, by Z"
-            item = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
+            item = next((c for c in kids(verb) if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
         if people.refs(subj) and not _pronoun_item(subj, verb, dobj):
             agent = _agent(verb, item, people)
             if _foreign(agent, people) and not _named_or_refs(agent, people):
@@ -171,7 +172,7 @@ def _verb_gift(verb, people) -> Gift | None:
     if dative is not None and not people.refs(dative):
         # "gave his counterpart, X, ice cream": the name in apposition to the role
         named = next(
-            (c for c in dative.children
+            (c for c in kids(dative)
              if c.dep_ == "appos" and people.refs(c) and c.lower_ not in gi.HONOUR_HEADS),
             None,
         )  # fmt: skip
@@ -179,14 +180,14 @@ def _verb_gift(verb, people) -> Gift | None:
     if dobj is None and dative is not None:
         # "handed the visiting leader the X award" parsed with the item in apposition
         dobj = next(
-            (c for c in dative.children
+            (c for c in kids(dative)
              if c.dep_ == "appos" and c.i > dative.i and c.pos_ in ("NOUN", "PROPN")
              and (not people.refs(c) or c.lower_ in gi.HONOUR_HEADS)
              and not _role(c) and c.lower_ not in gi.HUMAN_NOUNS),
             None,
         )  # fmt: skip
     later = next(
-        (c for c in verb.children
+        (c for c in kids(verb)
          if c.dep_ == "dobj" and dobj is not None and c.i > dobj.i and not people.refs(c)),
         misread,
     )  # fmt: skip
@@ -227,7 +228,7 @@ def _verb_gift(verb, people) -> Gift | None:
         elif inner is not None and dobj.i < dative.i and (_role(dobj) or gi.not_an_item(dobj)):
             dobj = inner  # "gave Turkish President X a saddle", the title read as the object
     relative = dobj is not None and (dobj.tag_ == "WDT" or dobj.lower_ in ("that", "which"))
-    rel_subject = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+    rel_subject = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in kids(verb))
     if verb.dep_ == "relcl" and not rel_subject and (dobj is None or relative or refs_of(dobj)):
         # "the clock that X gave (him)"
         if dobj is not None and refs_of(dobj):
@@ -241,7 +242,7 @@ def _verb_gift(verb, people) -> Gift | None:
         preps = ("to", "on", "upon") if honour or gi.is_honour(dobj) else ("to",)
         to_obj = next(
             (o for t in dobj.subtree if t.dep_ == "prep" and t.lower_ in preps
-             for o in t.children if o.dep_ == "pobj" and people.refs(o)),
+             for o in kids(t) if o.dep_ == "pobj" and people.refs(o)),
             to_obj,
         )  # fmt: skip
     if (
@@ -303,7 +304,7 @@ def _unnamed_spouse(dative, to_obj, dobj):
             o
             for t in dobj.subtree
             if t.dep_ == "prep" and t.lower_ == "to"
-            for o in t.children
+            for o in kids(t)
             if o.dep_ == "pobj"
         ]
     for t in phrases:
@@ -311,7 +312,7 @@ def _unnamed_spouse(dative, to_obj, dobj):
             continue
         named = any(
             x.ent_type_ == "PERSON" and x.lower_ not in SPOUSE_WORDS
-            for c in t.children
+            for c in kids(t)
             if c.dep_ in ("appos", "compound", "conj", "npadvmod")
             for x in c.subtree
         )
@@ -331,7 +332,7 @@ def _pronoun_item(subj, verb, dobj) -> bool:
         or with_obj.head.i > 0
         and (
             verb.doc[with_obj.head.i - 1].lower_ == "together"
-            or any(c.lower_ == "together" for c in with_obj.head.children)
+            or any(c.lower_ == "together" for c in kids(with_obj.head))
         )
     )
 
@@ -340,17 +341,17 @@ def _gapped(verb, to_obj, people) -> list:
     """'gave a puppy to X and a vase to Y': further (item, recipients) pairs, each item
     carrying its own 'to', coordinated with the verb or with the first recipient."""
     hosts = [verb] + ([to_obj] if to_obj is not None else [])
-    later_to = [c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"]
+    later_to = [c for c in kids(verb) if c.dep_ in ("dative", "prep") and c.lower_ == "to"]
     out = []
-    for to in (c for c in verb.children if c.dep_ in ("conj", "prep") and c.lower_ == "to"):
+    for to in (c for c in kids(verb) if c.dep_ in ("conj", "prep") and c.lower_ == "to"):
         # "..., and to Y, his wife, a silver brooch": 'to' joined to the verb
-        obj = next((o for o in to.children if o.dep_ == "pobj"), None)
+        obj = next((o for o in kids(to) if o.dep_ == "pobj"), None)
         item = _trailing_thing(obj, people) if obj is not None else None
         recipients = _named_or_refs(obj, people) if item is not None else []
         if recipients:
             out.append((_item_heads(item, people, verb), recipients))
     for host in hosts:
-        for c in host.children:
+        for c in kids(host):
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not people.refs(c):
                 recipients = _own_recipient(c, people)
                 after = [t for t in later_to if t.i > c.i]
@@ -425,7 +426,7 @@ def _mentioned_again(item, gift, earlier, idx) -> bool:
     names that gift again."""
     if gift.rule not in VERB_RULES or item.pos_ != "NOUN":
         return False
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in item.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(item)):
         return False
     sent = idx.sent_of[item.i]
     for prev in earlier:

@@ -15,7 +15,7 @@ from gazetteer import geo
 from gazetteer.geo_data import COMBINING_FORMS, OFFICE_STATES
 
 from .lexicon import REGNAL
-from .text import token_texts
+from .text import kids, token_texts
 
 
 def _usable(person) -> bool:
@@ -48,9 +48,9 @@ def visitors(idx, people) -> set:
     out = idx.cache["visitors"] = set()
     for tok in idx.body_tokens(TRAVEL_LEMMAS, TRIP_NOUNS):
         if tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
-            out.update(p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c))
+            out.update(p for c in kids(tok) if c.dep_ == "nsubj" for p in people.refs(c))
         elif tok.pos_ == "NOUN" and tok.lower_ in TRIP_NOUNS:
-            out.update(p for c in tok.children if c.dep_ == "poss" for p in people.refs(c))
+            out.update(p for c in kids(tok) if c.dep_ == "poss" for p in people.refs(c))
     return out
 
 
@@ -113,7 +113,7 @@ def _acting_state(idx, people) -> None:
     lede = idx.sents[idx.headline_sents]
     root = lede.root
     state = next(
-        (geo.country_for(c.text) for c in root.children if c.dep_ == "nsubj"),
+        (geo.country_for(c.text) for c in kids(root) if c.dep_ == "nsubj"),
         None,
     )
     if not state or any(p.country == state for p in people.persons):
@@ -123,7 +123,7 @@ def _acting_state(idx, people) -> None:
         verb = tok.head
         if tok.dep_ != "nsubj" or verb == root or root not in verb.ancestors:
             continue
-        if any(c.lower_ in WHEN_WORDS and c.dep_ in ("advmod", "mark") for c in verb.children):
+        if any(c.lower_ in WHEN_WORDS and c.dep_ in ("advmod", "mark") for c in kids(verb)):
             actors.update(
                 p
                 for p in people.refs(tok)
@@ -267,7 +267,7 @@ def _visit_hosts(idx, people) -> None:
             code, verbs = _destination(tok), [tok.head.head]
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
             code = _destination(tok)
-            verbs = [c for c in tok.children if c.dep_ in ("xcomp", "advcl")]
+            verbs = [c for c in kids(tok) if c.dep_ in ("xcomp", "advcl")]
         else:
             continue
         if not code:
@@ -278,15 +278,15 @@ def _visit_hosts(idx, people) -> None:
 
 
 def _partners_at_home(verb, travel, people, code) -> None:
-    subjects = [c for h in (verb, travel) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for h in (verb, travel) for c in kids(h) if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ in ("acl", "relcl"):
         subjects.append(verb.head)
     visitors = {p for t in subjects for p in people.refs(t)}
     if not visitors or any(people.get(p).country == code for p in visitors):
         return
-    objs = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in (c for h in objs for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
-        for obj in prep.children:
+    objs = [verb] + [c for c in kids(verb) if c.dep_ == "dobj"]
+    for prep in (c for h in objs for c in kids(h) if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in kids(prep):
             for pid in people.refs(obj):
                 person = people.get(pid)
                 if pid not in visitors and _usable(person) and not person.country:
@@ -295,9 +295,9 @@ def _partners_at_home(verb, travel, people, code) -> None:
 
 def _destination(trip) -> str | None:
     """The state a trip goes to: "a visit to Washington", "travelled to Paris"."""
-    for prep in trip.children:
+    for prep in kids(trip):
         if prep.dep_ == "prep" and prep.lower_ == "to":
-            for obj in prep.children:
+            for obj in kids(prep):
                 if obj.dep_ == "pobj":
                     return (
                         geo.country_for(obj.text)

@@ -37,7 +37,7 @@ from .conflict import clause_verb
 from .meeting_time import _background, _date_texts
 from .meetings import MAX_VISIT_DAYS
 from .results import FoundMeeting
-from .text import doc_text
+from .text import doc_text, kids
 from .types import Evidence, Extraction, MeetingCandidate
 
 # Words for the occasion a fact is placed in ("during the visit", "at the talks"), with
@@ -166,9 +166,9 @@ class _Linker:
         for tok in verb.subtree:
             if tok.lemma_.lower() in OCCASION_KINDS and tok.pos_ == "NOUN":
                 found["occasion"] = found["occasion"] or tok.lemma_.lower()
-                if any(c.lower_ in BACKGROUND_OCCASION for c in tok.children):
+                if any(c.lower_ in BACKGROUND_OCCASION for c in kids(tok)):
                     found["background"] = True
-                if any(c.lower_ == "that" and c.dep_ == "det" for c in tok.children):
+                if any(c.lower_ == "that" and c.dep_ == "det" for c in kids(tok)):
                     found["that"] = True
         return found
 

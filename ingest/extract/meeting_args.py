@@ -8,7 +8,7 @@ from .companions import group_leader
 from .lexicon import TITLES
 from .meeting_time import verb_above
 from .names import is_private
-from .text import sent_of
+from .text import kids, sent_of
 
 TITLE_WORDS = {w for t in TITLES for w in t.replace("-", " ").split()} - {"of", "state"}
 
@@ -18,7 +18,7 @@ def _subjects(verb, people) -> list:
     for step in range(4):
         # "X was received by Y and then held talks with Z": X is the conjoined verb's subject.
         deps = ("nsubj",) if step == 0 else ("nsubj", "nsubjpass")
-        subs = [c for c in verb.children if c.dep_ in deps]
+        subs = [c for c in kids(verb) if c.dep_ in deps]
         if subs:
             out = []
             for s in subs:
@@ -138,9 +138,9 @@ def _of_conjuncts(tok, people) -> list:
         return []
     return [
         p
-        for of in tok.children
+        for of in kids(tok)
         if of.dep_ == "prep" and of.lower_ == "of"
-        for obj in of.children
+        for obj in kids(of)
         if obj.dep_ == "pobj" and not people.pids(obj)
         for c in obj.conjuncts
         for p in people.refs(c)
@@ -170,14 +170,14 @@ def _misread_possessor(tok, people) -> list:
     possessors of the title; A is a party beside B."""
     return [
         p
-        for c in tok.children
+        for c in kids(tok)
         if c.dep_ == "poss" and any(_possessive_country(x) for x in c.conjuncts)
         for p in people.pids(c)
     ]
 
 
 def _possessive_country(tok) -> bool:
-    return tok.ent_type_ == "GPE" and any(k.tag_ == "POS" for k in tok.children)
+    return tok.ent_type_ == "GPE" and any(k.tag_ == "POS" for k in kids(tok))
 
 
 def _country_title(tok, conjunct) -> bool:
@@ -227,7 +227,7 @@ def _among(noun, people) -> list:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
         return []
-    return [p for c in prep.head.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+    return [p for c in kids(prep.head) if c.dep_ == "nsubj" for p in _refs(c, people)]
 
 
 def _names_before(verb, people) -> list:
@@ -259,10 +259,10 @@ def _objects(
         elif c.dep_ in ("dobj", "nsubjpass", "dative", "attr"):
             out += _refs(c, people)
         elif c.dep_ in ("prep", "agent", "conj") and (c.lower_ in preps or c.dep_ == "agent"):
-            for obj in c.children:
+            for obj in kids(c):
                 if obj.dep_ == "pobj":
                     out += _refs(obj, people)
-    if "by" in preps and not any(c.dep_ == "agent" for c in tok.children):
+    if "by" in preps and not any(c.dep_ == "agent" for c in kids(tok)):
         out += _agents(tok, people)  # "was joined at the summit by A": 'by' misplaced
     return out
 
@@ -276,37 +276,37 @@ def _with_line_preps(tok) -> list:
     """A verb's children, with the prepositions coordinated to them ('with A, with B and
     with C') and those the parser hangs on the line of a call ('by phone with A')."""
     out = []
-    for c in tok.children:
+    for c in kids(tok):
         out.append(c)
         if c.dep_ != "prep" and not (c.dep_ == "agent" and c.lower_ == "by"):
             continue  # the parser may make "by (video link)" a passive's agent
         out += [x for x in c.conjuncts if x.pos_ == "ADP" and x not in out]
-        for line in (o for o in c.children if o.dep_ == "pobj" and o.lower_ in LINE_NOUNS):
-            for p in (x for x in line.children if x.dep_ == "prep"):
+        for line in (o for o in kids(c) if o.dep_ == "pobj" and o.lower_ in LINE_NOUNS):
+            for p in (x for x in kids(line) if x.dep_ == "prep"):
                 out += [p, *(x for x in p.conjuncts if x.pos_ == "ADP")]
     return out
 
 
 def _agents(verb, people) -> list:
     """Persons in a passive verb's 'by' phrase."""
-    return [p for c in _by_phrases(verb) for o in c.children for p in _refs(o, people)]
+    return [p for c in _by_phrases(verb) for o in kids(c) for p in _refs(o, people)]
 
 
 def _by_phrases(verb) -> list:
     """A passive verb's 'by' phrases, also when the parser hangs one on the verb's place
     or occasion ('was joined at the summit by A, B and C')."""
-    agents = [c for c in verb.children if c.dep_ == "agent"]
+    agents = [c for c in kids(verb) if c.dep_ == "agent"]
     if not agents and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return _stray_agents(verb)
-    if agents or not any(c.dep_ == "auxpass" for c in verb.children):
+    if agents or not any(c.dep_ == "auxpass" for c in kids(verb)):
         return agents
     return [
         by
-        for prep in verb.children
+        for prep in kids(verb)
         if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for")
-        for obj in prep.children
+        for obj in kids(prep)
         if obj.dep_ == "pobj"
-        for by in obj.children
+        for by in kids(obj)
         if by.dep_ == "prep" and by.lower_ == "by"
     ]
 
@@ -320,7 +320,7 @@ def _stray_agents(participle) -> list:
         if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in kids(verb)):
         return []
     return [
         c

@@ -33,7 +33,7 @@ from .gatherings import (
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
 from .occasion_presence import at_occasion, at_the_occasion, in_attendance, signed_alone
-from .text import sent_of, span_ents
+from .text import kids, sent_of, span_ents
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 2
@@ -143,7 +143,7 @@ def _late_joiners(verb, people) -> list:
     article told before, wherever it told it."""
     if verb.lemma_.lower() != "join" or _joined_a_stance(verb):
         return []
-    if not any(c.dep_ == "dobj" and c.lower_ in LEADER_GROUPS for c in verb.children):
+    if not any(c.dep_ == "dobj" and c.lower_ in LEADER_GROUPS for c in kids(verb)):
         return []
     return _all_subjects(verb, people) or _subjects(verb, people)  # "he joined the leaders"
 
@@ -151,16 +151,14 @@ def _late_joiners(verb, people) -> list:
 def _joined_a_stance(verb) -> bool:
     """'joined the leaders in criticising the summit': a stance shared, not a gathering."""
     return any(
-        c.dep_ == "prep" and c.lower_ == "in" and any(o.tag_ == "VBG" for o in c.children)
-        for c in verb.children
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.tag_ == "VBG" for o in kids(c))
+        for c in kids(verb)
     )
 
 
 def _copula(word):
     """The 'were' of 'Present at the signing were A and B', parsed as the word's aux."""
-    return next(
-        (c for c in word.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"), None
-    )
+    return next((c for c in kids(word) if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"), None)
 
 
 def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
@@ -262,9 +260,9 @@ def _onlookers(verb, people) -> list:
     """'as C and D looked on', 'C watched': the subjects of a watching verb with no object."""
     lemma = verb.lemma_.lower()
     if lemma == "look":
-        if not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+        if not any(c.dep_ == "prt" and c.lower_ == "on" for c in kids(verb)):
             return []
-    elif lemma != "watch" or any(c.dep_ == "dobj" for c in verb.children):
+    elif lemma != "watch" or any(c.dep_ == "dobj" for c in kids(verb)):
         return []
     return _all_subjects(verb, people)
 
@@ -278,18 +276,18 @@ def _all_subjects(verb, people) -> list:
 def _stand_ins(verb, people) -> list:
     """Persons told as taking part in an occasion for a state or with a delegation."""
     lemma = verb.lemma_.lower()
-    children = list(verb.children)
+    children = list(kids(verb))
     if lemma == "represent" and any(c.dep_ == "auxpass" for c in children):
         return [
             p
             for c in children
             if c.dep_ == "agent"
-            for o in c.children
+            for o in kids(c)
             if o.dep_ == "pobj"
             for p in list_persons(o, people)
         ]
     if lemma == "send" and any(
-        c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in PLACE_NOUNS for o in c.children)
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in PLACE_NOUNS for o in kids(c))
         for c in children
     ):
         return [p for c in children if c.dep_ == "dobj" for p in _refs(c, people)]
@@ -313,8 +311,7 @@ def _attended_elsewhere(verb) -> bool:
     """'attended to the wounded', 'attended, saying that ...': a bare 'attend' with a
     'to' phrase or a clause of its own is not a roll call of the occasion at hand."""
     return any(
-        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to")
-        for c in verb.children
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to") for c in kids(verb)
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import dates
 from .conflict import absent_from, clause_verb, verb_asserted
 from .places import places_around
-from .text import ents_between, sent_of
+from .text import ents_between, kids, sent_of
 from .when import JOURNEY_LEMMAS, TRIP_WORDS
 
 HELD_NOUNS = {
@@ -47,8 +47,8 @@ def held_noun(obj):
     if obj.lower_ in HELD_NOUNS and obj.lower_ not in MEASURE_NOUNS:
         return obj
     if obj.lower_ in MEASURE_NOUNS:
-        for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
-            inner = [c for c in of.children if c.dep_ == "pobj" and c.lower_ in HELD_NOUNS]
+        for of in (c for c in kids(obj) if c.dep_ == "prep" and c.lower_ == "of"):
+            inner = [c for c in kids(of) if c.dep_ == "pobj" and c.lower_ in HELD_NOUNS]
             if inner:
                 return inner[0]
     return obj if obj.lower_ in HELD_NOUNS else None
@@ -65,7 +65,7 @@ def is_planned(tok, published) -> bool:
     """'X is due in Moscow next month for a summit': a plan adjective or a future time in the
     trigger's clause."""
     verb = clause_verb(tok)
-    if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in PLAN_WORDS for c in verb.children):
+    if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in PLAN_WORDS for c in kids(verb)):
         return True
     outer = outer_noun(tok)
     if outer.dep_ == "pobj" and outer.head.lower_ == "of" and outer.head.head.lower_ == "ahead":
@@ -75,7 +75,7 @@ def is_planned(tok, published) -> bool:
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "he would be happy to meet X": a modal on the copula makes it hypothetical
         copula = verb.head.head
-        if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in copula.children):
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in kids(copula)):
             return True
     # Only the clause's own entities can hang off it, and a clause is within its sentence.
     sent = sent_of(verb)
@@ -103,12 +103,12 @@ def _journey_under_way(noun) -> bool:
     if owner.pos_ == "NOUN" and owner.lower_ in TRIP_WORDS:
         owner = clause_verb(owner)  # "is making a trip to Y for ..."
     elif owner.lemma_.lower() not in JOURNEY_LEMMAS and not any(
-        c.dep_ == "dobj" and c.lower_ in TRIP_WORDS for c in owner.children
+        c.dep_ == "dobj" and c.lower_ in TRIP_WORDS for c in kids(owner)
     ):
         return False
     if owner.pos_ != "VERB" or owner.tag_ != "VBG":
         return False
-    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in owner.children)
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in kids(owner))
 
 
 def is_presupposed(tok) -> bool:
@@ -117,13 +117,13 @@ def is_presupposed(tok) -> bool:
     outer = outer_noun(tok)
     if outer.dep_ != "pobj" or outer.head.lower_ not in ("at", "during", "after"):
         return False
-    if any(c.dep_ in ("amod", "det") and c.lower_ in NOT_HELD for c in tok.children):
+    if any(c.dep_ in ("amod", "det") and c.lower_ in NOT_HELD for c in kids(tok)):
         return False
     if absent_from(tok):
         return False
     verb = clause_verb(outer.head)
     while verb.dep_ == "xcomp" and verb.head != verb:
-        if any(c.dep_ == "dobj" for c in verb.head.children):
+        if any(c.dep_ == "dobj" for c in kids(verb.head)):
             return False  # "urged A and B to settle it at their meeting": theirs, to come
         verb = verb.head
     return verb.pos_ in ("VERB", "AUX") and verb_asserted(verb)
@@ -137,13 +137,13 @@ def _each(verb) -> bool:
     return any(
         c.lower_ in ("both", "each", "separately")
         and c.dep_ in ("advmod", "preconj", "det", "nsubj", "dep", "npadvmod")
-        and not any(g.lower_ == "other" for g in c.children)
-        for c in verb.children
+        and not any(g.lower_ == "other" for g in kids(c))
+        for c in kids(verb)
     ) or any(
         g.lower_ in ("both", "each") and g.dep_ in ("preconj", "det", "appos")
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ == "nsubj"
-        for g in c.children
+        for g in kids(c)
     )
 
 
@@ -154,7 +154,7 @@ def _done_together(verb, subs, objs, people, published) -> bool:
     'side by side'); standing and walking need the latter ('stood by their positions')."""
     if len(set(subs) | set(objs)) < 2 or _each(verb):
         return False
-    if any(c.dep_ == "prt" for c in verb.children):
+    if any(c.dep_ == "prt" for c in kids(verb)):
         return False  # "laid out their positions", "stood down"
     near = (t for t in verb.subtree if t.head == verb or t.head.head == verb)
     if any(t.lower_ in TOGETHER_WORDS for t in near):
@@ -181,16 +181,16 @@ def signed_apart(verb) -> bool:
     capitals / by letter', 'signed an open letter': signatures that tell no meeting."""
     if _each(verb) or _each_of_subjects(verb) or _signed_where_each_was(verb):
         return True
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "advmod" and c.lower_ in APART_WORDS:
             return True
         if c.dep_ == "dobj" and c.lemma_.lower() in SENT_DOCUMENTS:
-            if not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children):
+            if not any(p.dep_ == "prep" and p.lower_ == "of" for p in kids(c)):
                 return True  # "a letter of intent" is an instrument signed in person
     for c in (t for t in verb.subtree if t.head == verb or t.head.head == verb):
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by", "via"):
-            for o in (o for o in c.children if o.dep_ == "pobj"):
-                if any(a.lower_ in APART_PLACES for a in o.children) or o.lower_ in (
+            for o in (o for o in kids(c) if o.dep_ == "pobj"):
+                if any(a.lower_ in APART_PLACES for a in kids(o)) or o.lower_ in (
                     "letter",
                     "mail",
                     "correspondence",
@@ -204,7 +204,7 @@ def _each_of_subjects(verb) -> bool:
     """'A and B each signed' with 'each' hung inside the subject."""
     return any(
         t.lower_ == "each" and t.dep_ in ("appos", "advmod", "det", "dep", "npadvmod")
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ == "nsubj"
         for t in c.subtree
     )
@@ -235,9 +235,9 @@ def _separate_meetings(verb) -> bool:
     """'had bilateral meetings with A and B', 'held separate talks with A and B', 'met A, B
     and C separately', 'on the sidelines of the summit, X met A, B and C': one meeting with
     each (unless told as one: 'a trilateral meeting', 'together')."""
-    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+    for noun in (c for c in kids(verb) if c.dep_ == "dobj"):
         if noun.lower_ == "meetings" or any(
-            a.dep_ == "amod" and a.lower_ in ("bilateral", "separate") for a in noun.children
+            a.dep_ == "amod" and a.lower_ in ("bilateral", "separate") for a in kids(noun)
         ):
             return True
     if any(t.lower_ in ALL_TOGETHER for t in verb.subtree):
@@ -265,7 +265,7 @@ def _in_clause(tok, verb) -> bool:
 
 def _each_other(verb) -> bool:
     """'greeted each other', 'welcomed one another': the subjects to one another."""
-    return any(c.dep_ == "dobj" and c.lower_ == "other" for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "other" for c in kids(verb))
 
 
 def _spoke_with(verb) -> bool:
@@ -281,14 +281,14 @@ def _spoke_with(verb) -> bool:
 def _calls_a_name(verb, people) -> bool:
     """'called X a liar' (however parsed): a common noun predicated of the person called;
     'X, as many call their president'."""
-    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids(verb)):
         return True
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    for c in verb.children:
+    passive = any(c.dep_ == "nsubjpass" for c in kids(verb))
+    for c in kids(verb):
         if c.dep_ in ("oprd", "xcomp", "ccomp") and (passive or not people.pids(c)):
             return True  # "is often called the 'X of the South'"
         if c.dep_ in ("dobj", "oprd") and people.pids(c):
-            if any(g.dep_ in ("dobj", "attr", "oprd") and g.pos_ == "NOUN" for g in c.children):
+            if any(g.dep_ in ("dobj", "attr", "oprd") and g.pos_ == "NOUN" for g in kids(c)):
                 return True
     return False
 
@@ -296,7 +296,7 @@ def _calls_a_name(verb, people) -> bool:
 def _infinitive_below(verb) -> bool:
     """'called on X to release ...': a to-infinitive in the clause makes it an appeal."""
     return any(
-        t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
         for t in verb.subtree
     )
 
@@ -317,15 +317,15 @@ def at_a_distance(verb) -> bool:
             continue
         if prep.head != verb and prep.head.head != verb:
             continue
-        if any(o.dep_ == "pobj" and o.lemma_.lower() in REMOTE_WORDS for o in prep.children):
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in REMOTE_WORDS for o in kids(prep)):
             return True
-    return any(c.dep_ == "advmod" and c.lower_ in ("remotely", "virtually") for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ in ("remotely", "virtually") for c in kids(verb))
 
 
 def _by_line(verb) -> bool:
     return any(
         prep.dep_ in ("prep", "agent")
         and prep.lower_ in ("by", "over", "on")
-        and any(o.dep_ == "pobj" and o.lemma_.lower() in LINE_WORDS for o in prep.children)
-        for prep in verb.children
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in LINE_WORDS for o in kids(prep))
+        for prep in kids(verb)
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .meeting_args import _subjects
 from .meetings import _mention
+from .text import kids
 
 RETURN_VERBS = {"return", "reciprocate"}
 RETURNED_NOUNS = {"visit", "call"}
@@ -33,7 +34,7 @@ def returned_visit(idx, people, tok, published):
     """'X returned the visit (the following year)': X visited the one who came to X."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in RETURN_VERBS:
         return None
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in RETURNED_NOUNS for c in tok.children):
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in RETURNED_NOUNS for c in kids(tok)):
         return None
     visitors = _subjects(tok, people)
     if len(visitors) != 1:
@@ -61,7 +62,7 @@ def did_the_same(idx, people, tok, published):
     for met, where that meeting was."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "do":
         return None
-    if not any(c.dep_ == "dobj" and c.lower_ == "same" for c in tok.children):
+    if not any(c.dep_ == "dobj" and c.lower_ == "same" for c in kids(tok)):
         return None
     if tok.dep_ != "conj":
         return None

@@ -49,7 +49,7 @@ from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
 from .places import CITY, classify, dateline_place, places_around
 from .results import MeetingSetting
-from .text import sent_of, span_ents, token_pos, token_texts
+from .text import kids, sent_of, span_ents, token_pos, token_texts
 
 
 def find_mentions(idx, people, published) -> list:
@@ -110,7 +110,7 @@ def _joined_them(m, previous, idx) -> None:
     verb = m.trigger if m.trigger.pos_ == "VERB" else clause_verb(m.trigger)
     if previous is None or verb.lemma_.lower() != "join":
         return
-    if not any(c.dep_ == "dobj" and c.lower_ in ("them", "us") for c in verb.children):
+    if not any(c.dep_ == "dobj" and c.lower_ in ("them", "us") for c in kids(verb)):
         return
     if idx.sent_of[m.trigger.i] - idx.sent_of[previous.trigger.i] > 1:
         return
@@ -130,10 +130,10 @@ def _they_of_the_clause(m, previous) -> None:
     head = previous.trigger
     if not (head.left_edge.i <= m.trigger.i <= head.right_edge.i) or m.trigger.i <= head.i:
         return
-    subjects = [c for c in m.trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in kids(m.trigger) if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or any(s.lower_ not in ALL_OF_THEM for s in subjects):
         return
-    if any(c.dep_ == "nummod" for s in subjects for c in s.children):
+    if any(c.dep_ == "nummod" for s in subjects for c in kids(s)):
         return  # "the two leaders then signed": a count of their own
     if set(m.participants) <= set(previous.participants):
         m.participants = list(previous.participants)
@@ -144,7 +144,7 @@ def _there(m, previous, idx) -> None:
     the occasion (its time, background or not) is that meeting's."""
     if previous is None or m.places or m.date or m.background:
         return  # "who met Y there in 1962": a time of its own tells another occasion
-    if not any(c.lower_ == "there" for c in m.trigger.children):
+    if not any(c.lower_ == "there" for c in kids(m.trigger)):
         return
     sent = sent_of(m.trigger)
     named = [classify(t, None) for t in sent[: m.trigger.i - sent.start] if t.ent_type_ == "GPE"]
@@ -239,12 +239,12 @@ def _joined(meetings, m, people):
     verb = m.trigger
     if people is None or verb.lemma_.lower() != "join":
         return None
-    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids(verb)):
         return None
-    joiners = {p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)}
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
+    joiners = {p for c in kids(verb) if c.dep_ == "nsubj" for p in people.refs(c)}
+    for agent in (c for c in kids(verb) if c.dep_ == "agent"):
         # "X was joined by A and B": the agents are the ones who join
-        joiners |= {p for o in agent.children for p in people.refs(o)}
+        joiners |= {p for o in kids(agent) for p in people.refs(o)}
     return next(
         (
             g
@@ -258,7 +258,7 @@ def _joined(meetings, m, people):
 
 
 def _again(tok) -> bool:
-    return any(c.lower_ in ("again", "anew") for c in tok.children)
+    return any(c.lower_ in ("again", "anew") for c in kids(tok))
 
 
 def merge(mentions, people=None) -> list:
@@ -385,10 +385,7 @@ def _the_summit(meeting, idx, published) -> None:
         # only a place told with the summit itself ("a summit in X"), not elsewhere around it
         near = range(tok.i + 1, tok.i + 5)
         around = places_around(tok, published) + [
-            p
-            for c in tok.children
-            if c.dep_ in ("acl", "relcl")
-            for p in places_around(c, published)
+            p for c in kids(tok) if c.dep_ in ("acl", "relcl") for p in places_around(c, published)
         ]  # "a summit opened in X" parsed with 'opened' as the summit's modifier
         places = [p for p in around if p.country and p.tok_i in near]
         day = next(

@@ -12,6 +12,7 @@ from .meeting_args import _refs, _subjects
 from .meeting_checks import PLACE_LABELS, at_a_distance
 from .meetings import _mention
 from .places import places_around
+from .text import kids
 
 # Handing over: "handed a revised draft to Y", "presented his plan to Y", "gave Y a horse".
 HAND_VERBS = {"hand", "present", "deliver", "submit", "give", "gift"}
@@ -33,7 +34,7 @@ def _named_place(verb, published) -> bool:
         and clause_verb(prep) == verb  # also hung on the thing: "with a horse at a ceremony"
         and any(
             o.dep_ == "pobj" and (o.ent_type_ in PLACE_LABELS or o.lower_ in IN_PERSON_OCCASIONS)
-            for o in prep.children
+            for o in kids(prep)
         )
         for prep in verb.subtree
     )
@@ -42,17 +43,17 @@ def _named_place(verb, published) -> bool:
 def _handed(verb, people) -> tuple:
     """(things, takers) of a handing: 'handed X to Y', 'gave Y X', 'presented Y with X'."""
     things, takers = [], []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "dobj" and people.pids(c):
             takers += _refs(c, people)  # "presented Y with X"
-            things += [o for p in c.children if p.lower_ == "with" for o in p.children]
-            things += [o for p in verb.children if p.lower_ == "with" for o in p.children]
+            things += [o for p in kids(c) if p.lower_ == "with" for o in kids(p)]
+            things += [o for p in kids(verb) if p.lower_ == "with" for o in kids(p)]
         elif c.dep_ == "dobj":
             things.append(c)
         elif c.dep_ == "dative" and people.pids(c):
             takers += _refs(c, people)
         elif c.dep_ in ("prep", "dative") and c.lower_ == "to":
-            takers += [p for o in c.children if o.dep_ == "pobj" for p in _refs(o, people)]
+            takers += [p for o in kids(c) if o.dep_ == "pobj" for p in _refs(o, people)]
     return things, takers
 
 
@@ -84,4 +85,4 @@ def handed_in_person(idx, people, tok, published):
 
 def _through(verb) -> bool:
     """'handed ... through an envoy', 'via the embassy': handed on by someone else."""
-    return any(c.dep_ == "prep" and c.lower_ in ("through", "via") for c in verb.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("through", "via") for c in kids(verb))

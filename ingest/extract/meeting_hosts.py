@@ -9,7 +9,7 @@ from . import dates
 from .conflict import clause_verb
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, visitors
 from .places import CITY
-from .text import sent_of, span_ents
+from .text import kids, sent_of, span_ents
 from .when import JOURNEY_LEMMAS
 
 
@@ -36,10 +36,10 @@ def _travellers_now(idx, people, published) -> set:
     for sent in idx.sents[idx.headline_sents :]:
         for tok in sent:
             if tok.lemma_.lower() in TRAVEL_LEMMAS and tok.pos_ == "VERB":
-                args, scope = [c for c in tok.children if c.dep_ == "nsubj"], tok.children
+                args, scope = [c for c in kids(tok) if c.dep_ == "nsubj"], kids(tok)
             elif tok.lower_ in TRIP_NOUNS and tok.pos_ == "NOUN":
                 # the trip's time may hang on its clause: "reciprocates X's visit in 2010"
-                args, scope = [c for c in tok.children if c.dep_ == "poss"], [clause_verb(tok)]
+                args, scope = [c for c in kids(tok) if c.dep_ == "poss"], [clause_verb(tok)]
             else:
                 continue
             pids = {p for a in args for p in people.refs(a)} & travelling

@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import dates
 from .conflict import noun_asserted
 from .places import CITY, VENUE, places_around
-from .text import doc_ents, lower_positions, sent_of, span_ents
+from .text import doc_ents, kids, lower_positions, sent_of, span_ents
 
 CALL_VERBS = {"phone", "dial", "telephone", "ring"}
 CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
@@ -53,7 +53,7 @@ def _clause_tokens(tok, sent) -> list:
     for c in verb.subtree:
         if c == verb or c.pos_ not in ("VERB", "AUX") or c.left_edge.i <= tok.i <= c.right_edge.i:
             continue
-        own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in kids(c))
         if (c.dep_ == "conj" and c.head == verb) or own_subject:
             # "met in September, when X stopped on his way to a summit": not this one's
             ids -= set(range(c.left_edge.i, c.right_edge.i + 1))
@@ -90,8 +90,8 @@ def bare_on(verb) -> bool:
         nxt is not None
         and nxt.lower_ == "on"
         and nxt.head == verb
-        and not list(nxt.children)
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and not list(kids(nxt))
+        and any(c.dep_ == "dobj" for c in kids(verb))
     )
 
 
@@ -101,12 +101,12 @@ def _courtesy_call(tok) -> bool:
         return False
     if tok.pos_ == "VERB" and bare_on(tok):  # "X called on Y at the palace"
         return True
-    if tok.pos_ != "VERB" and any(c.lower_ == "courtesy" for c in tok.children):
+    if tok.pos_ != "VERB" and any(c.lower_ == "courtesy" for c in kids(tok)):
         return True
     # "called on Y", "a call on Y": on a person, not on a day ("a call with Y on Tuesday")
     return any(
-        c.dep_ == "prep" and c.lower_ == "on" and any(_on_whom(o, tok) for o in c.children)
-        for c in tok.children
+        c.dep_ == "prep" and c.lower_ == "on" and any(_on_whom(o, tok) for o in kids(c))
+        for c in kids(tok)
     )
 
 
@@ -138,7 +138,7 @@ def mention_kinds(tok, sent) -> set:
             continue  # "summit-level talks" are talks, not a summit
         if t.lower_ in ("summit", "summits") and not _on_sidelines(t) and noun_asserted(t):
             kinds.add("summit")
-            if any(c.text in GROUP_SUMMIT_ORGS for c in t.children):
+            if any(c.text in GROUP_SUMMIT_ORGS for c in kids(t)):
                 kinds.add("multilateral")
     if lemma in TALK_LEMMAS or tok.lower_ in TALK_LEMMAS:
         kinds.add("talks")
@@ -159,7 +159,7 @@ def _held_elsewhere(tok, meeting, published) -> bool:
 def grouping_summit(tok) -> bool:
     """'the G20 summit', 'the summit of the Forum for ...', 'an ASEAN summit': a summit of
     a grouping of states, which two of its leaders' own meeting is not."""
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in ("compound", "nmod") and (c.ent_type_ == "ORG" or c.text in GROUP_SUMMIT_ORGS):
             return True
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -167,7 +167,7 @@ def grouping_summit(tok) -> bool:
                 o.dep_ == "pobj"
                 and o.pos_ == "PROPN"
                 and o.ent_type_ not in ("PERSON", "GPE", "NORP")
-                for o in c.children
+                for o in kids(c)
             ):
                 return True
     return False
@@ -197,7 +197,7 @@ def _planned(tok, published) -> bool:
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
-    if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
         return True
     for ent in span_ents(sent_of(tok)):
         if ent.label_ == "DATE" and published is not None:
@@ -210,7 +210,7 @@ def _planned(tok, published) -> bool:
 def _owner_ok(tok, people, meeting) -> bool:
     """Possessors who are persons must all take part: "Xi's state visit to Russia" is Xi's,
     "the pair's second summit" belongs to that pair only."""
-    owners = [p for c in tok.children if c.dep_ == "poss" for p in people.refs(c)]
+    owners = [p for c in kids(tok) if c.dep_ == "poss" for p in people.refs(c)]
     return set(owners) <= set(meeting.participants)
 
 
@@ -242,10 +242,10 @@ def article_kinds(idx, people, meeting, published) -> set:
         if state_visit_said(tok):
             kinds.add("state_visit")
             continue
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        dets = {c.lower_ for c in kids(tok) if c.dep_ in ("det", "poss")}
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ANAPHORIC:
             dets.add(tok.doc[tok.i - 1].lower_)  # the parser may hang "The" elsewhere
-        poss = any(c.dep_ == "poss" for c in tok.children)
+        poss = any(c.dep_ == "poss" for c in kids(tok))
         if dets & ANAPHORIC or poss or idx.is_headline(tok):
             kinds.add(EVENT_WORDS[low])
     return kinds
@@ -293,9 +293,9 @@ def told_on_sidelines(meeting) -> bool:
     """Whether a meeting is told as held on the margins of a larger event ('On the
     margins, X met Y', 'met on the sidelines of the summit')."""
     return any(
-        c.dep_ == "prep" and any(o.lower_ in SIDELINE_WORDS for o in c.children)
+        c.dep_ == "prep" and any(o.lower_ in SIDELINE_WORDS for o in kids(c))
         for m in meeting.mentions
-        for c in m.trigger.children
+        for c in kids(m.trigger)
     )
 
 

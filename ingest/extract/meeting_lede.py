@@ -11,7 +11,7 @@ participants are the people the lede's main verb links, its date the lede's.
 from __future__ import annotations
 
 from .conflict import noun_asserted
-from .text import mentions_conflict, span_ents
+from .text import kids, mentions_conflict, span_ents
 
 EVENT_NOUNS = {"call", "conversation", "talks", "meeting", "summit", "visit", "discussions"}
 DEFINITE = {"the", "this", "that", "their"}
@@ -22,14 +22,14 @@ _ARG_PREPS = ("with", "to", "by")
 def lede_people(lede, people) -> list:
     """Persons the lede's main verb (and its conjoined verbs) links as arguments."""
     root = lede.root
-    verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    verbs = [root] + [c for c in kids(root) if c.dep_ == "conj" and c.pos_ == "VERB"]
     out = []
     for verb in verbs:
-        for c in verb.children:
+        for c in kids(verb):
             if c.dep_ in _ARG_DEPS:
                 out += people.refs(c)
             elif c.dep_ in ("prep", "agent") and (c.lower_ in _ARG_PREPS or c.dep_ == "agent"):
-                out += [p for o in c.children if o.dep_ == "pobj" for p in people.refs(o)]
+                out += [p for o in kids(c) if o.dep_ == "pobj" for p in people.refs(o)]
     return list(dict.fromkeys(out))
 
 
@@ -37,9 +37,9 @@ def _refers_back(tok, people) -> bool:
     """A definite event noun with no participants of its own."""
     if tok.lower_ not in EVENT_NOUNS or tok.pos_ != "NOUN" or not noun_asserted(tok):
         return False
-    if any(c.dep_ in ("poss", "prep") and people.refs(c) for c in tok.children):
+    if any(c.dep_ in ("poss", "prep") and people.refs(c) for c in kids(tok)):
         return False
-    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+    dets = {c.lower_ for c in kids(tok) if c.dep_ in ("det", "poss")}
     quantity = tok.head.lower_ == "of" and tok.head.head.lower_ in ("hours", "minutes", "days")
     return bool(dets & DEFINITE) or quantity
 

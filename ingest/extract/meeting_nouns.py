@@ -19,12 +19,13 @@ from .meeting_words import (
 )
 from .meetings import _mention
 from .places import TRAVEL_VERBS, places_around
+from .text import kids
 
 
 def _joint_appearance(tok) -> bool:
     """'a news conference with X': leaders appearing together met."""
     return tok.lower_ == "conference" and any(
-        c.dep_ == "compound" and c.lower_ in ("news", "press") for c in tok.children
+        c.dep_ == "compound" and c.lower_ in ("news", "press") for c in kids(tok)
     )
 
 
@@ -39,7 +40,7 @@ def _returned_with(outer, idx, people) -> list:
         p
         for t in verb.subtree
         if t.dep_ == "prep" and t.lower_ == "with"
-        for o in t.children
+        for o in kids(t)
         if o.dep_ == "pobj"
         for p in people.refs(o)
     ]
@@ -54,10 +55,10 @@ def _in_attendance(idx, people, tok, published):
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "be":
         return None
-    found = [p for c in prep.head.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+    found = [p for c in kids(prep.head) if c.dep_ == "nsubj" for p in _refs(c, people)]
     if len(set(found)) < 3:
         return None
-    at = [o for c in tok.children if c.lower_ == "at" for o in c.children if o.dep_ == "pobj"]
+    at = [o for c in kids(tok) if c.lower_ == "at" for o in kids(c) if o.dep_ == "pobj"]
     if at:  # "in attendance at the summit", not "at hearings in their capitals"
         occasion = at[0] if at[0].lower_ in NOUN_TRIGGERS else None
     else:  # the occasion told in this or the previous sentence ("The summit opened ...")
@@ -82,7 +83,7 @@ def _noun_mention(idx, people, tok, published):
         if not _joint_appearance(tok):
             return None
     parts = []
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ == "poss":
             parts += people.refs(c)
     preps = ("between", "with", "of")
@@ -106,14 +107,14 @@ def _noun_mention(idx, people, tok, published):
         parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
     if tok.dep_ == "nsubjpass" and head_lemma in ATTEND_VERBS:
         parts += _agents(tok.head, people)  # "the summit was attended by A, B and C"
-    for clause in tok.children:
+    for clause in kids(tok):
         lemma = clause.lemma_.lower()
         if clause.dep_ not in ("acl", "relcl"):
             continue
         if lemma in ATTEND_VERBS | CONVENE_VERBS:
             parts += _agents(clause, people)  # "a summit (that was) attended by A and B"
             # "the summit, which A, B and C attended"
-            parts += [p for c in clause.children if c.dep_ == "nsubj" for p in _refs(c, people)]
+            parts += [p for c in kids(clause) if c.dep_ == "nsubj" for p in _refs(c, people)]
         elif lemma in GATHER_VERBS:
             # "the summit, which brought together A, B and C"
             parts += _objects(clause, people, preps=("with",))
@@ -151,11 +152,11 @@ HOLD_VERBS = {"hold", "have", "conduct"}
 
 def _trip_owner(verb, people) -> list:
     """Whose trip a verb's subject is: "His trip (, which) included ..." -> him."""
-    for sub in (c for c in verb.children if c.dep_ == "nsubj"):
+    for sub in (c for c in kids(verb) if c.dep_ == "nsubj"):
         if sub.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             sub = verb.head
         if sub.lower_ in TRIP_WORDS + ("tour", "visits", "trips"):
-            return [p for c in sub.children if c.dep_ == "poss" for p in people.refs(c)]
+            return [p for c in kids(sub) if c.dep_ == "poss" for p in people.refs(c)]
     return []
 
 
@@ -179,5 +180,5 @@ def _travelled_for(tok) -> bool:
     return (
         verb.pos_ == "VERB"
         and verb.lemma_.lower() in TRAVEL_VERBS
-        and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in kids(verb))
     )

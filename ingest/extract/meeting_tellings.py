@@ -12,6 +12,7 @@ from .meeting_checks import _by_line, at_a_distance
 from .meeting_time import _date_texts
 from .meetings import _mention
 from .places import places_around
+from .text import kids
 
 # Words said or done to a leader face to face within a round of meetings: "told King Y
 # that ...", "assured Y", "Y invited him to Egypt", "complimented Y on his tie".
@@ -27,15 +28,15 @@ def _listeners(verb, people) -> list:
     """Persons told: the object, or the name set beside its title ('told the emir of
     Qatar, Sheikh W, that ...', where the parser hangs the name on the country)."""
     out = []
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+    for obj in (c for c in kids(verb) if c.dep_ in ("dobj", "dative")):
         out += _refs(obj, people) or [
             p for t in obj.subtree if t.dep_ == "appos" for p in people.pids(t)
         ]
-    for misread in (c for c in verb.children if c.pos_ == "PROPN" and c.i > verb.i):
+    for misread in (c for c in kids(verb) if c.pos_ == "PROPN" and c.i > verb.i):
         # "assured Barack Obama that ..." with the name misread as a preposition or an
         # adverbial of the verb
         if misread.dep_ == "prep":
-            out += [p for o in misread.children if o.dep_ == "pobj" for p in _refs(o, people)]
+            out += [p for o in kids(misread) if o.dep_ == "pobj" for p in _refs(o, people)]
         elif misread.dep_ in ("npadvmod", "advmod"):
             out += _refs(misread, people)
     return out
@@ -49,7 +50,7 @@ def first_telling(verb):
         return verb
     head = verb
     while head.head != head and head.dep_ in ("conj", "ccomp"):
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head != verb:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(head)) and head != verb:
             break
         head = head.head
         if head.lemma_ == verb.lemma_ and head.pos_ == "VERB":
@@ -70,8 +71,8 @@ def _a_round(noun) -> bool:
     return any(
         p.dep_ == "prep"
         and p.lower_ == "with"
-        and any(o.dep_ == "pobj" and o.tag_ == "NNS" for o in p.children)
-        for p in noun.children
+        and any(o.dep_ == "pobj" and o.tag_ == "NNS" for o in kids(p))
+        for p in kids(noun)
     )
 
 
@@ -103,7 +104,7 @@ def _object_pronoun_misread(verb, people, speakers) -> bool:
         c.dep_ in ("dobj", "dative")
         and c.lower_ in ("him", "her")
         and set(people.refs(c)) <= set(speakers)
-        for c in verb.children
+        for c in kids(verb)
     )
 
 

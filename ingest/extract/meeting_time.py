@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import dates
 from .conflict import clause_verb
-from .text import doc_ents
+from .text import doc_ents, kids
 
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 
@@ -21,13 +21,13 @@ BACKGROUND_AMODS = {"previous", "last", "earlier", "past", "former"}
 
 def _prior(tok, verb, date_texts, published) -> bool:
     """A pluperfect dated in the story's own week: told as happening before the main event."""
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and _this_week(
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in kids(verb)) and _this_week(
         date_texts, published
     )
 
 
 def _background(tok, verb, date_texts, published) -> bool:
-    for c in list(verb.children) + list(tok.children):
+    for c in list(kids(verb)) + list(kids(tok)):
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _same_day(c):
             return True
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
@@ -79,7 +79,7 @@ def _reported(verb) -> bool:
         verb.dep_ == "ccomp"
         and head.lemma_.lower() in REPORTING_VERBS
         and head.tag_ == "VBD"
-        and not any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+        and not any(c.dep_ == "aux" and c.lower_ == "had" for c in kids(head))
     )
 
 
@@ -103,7 +103,7 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
     texts, seen = [], set()
     for t in verb.subtree:
         if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in dates.WEEKDAYS:
-            if t.lower_ not in PARTS_OF_DAY or not any(c.dep_ == "det" for c in t.children):
+            if t.lower_ not in PARTS_OF_DAY or not any(c.dep_ == "det" for c in kids(t)):
                 continue  # "that morning" is a time even when the tagger misses it
         if t.i in seen or idx.sent_of[t.i] != idx.sent_of[verb.i]:
             continue
@@ -131,7 +131,7 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
 
 
 def _own_subject(verb) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb))
 
 
 # Subordinate clauses that tell another event: "their first meeting since X took office in
@@ -147,7 +147,7 @@ def _other_event(clause, verb) -> bool:
             return False
         if clause.dep_ in ("ccomp", "relcl", "csubj"):
             return True
-        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        marks = {c.lower_ for c in kids(clause) if c.dep_ == "mark"}
         if clause.dep_ == "advcl" and marks & OTHER_EVENT_MARKS and _own_subject(clause):
             return True
         clause = clause.head
@@ -168,14 +168,14 @@ def measured_from(verb):
     prep = verb.head
     # "a day after" hangs "after" on "day" or "day" on "after", and "a day" on the verb
     # or on the main clause's own day ("on Monday, a day after"), as the parser likes
-    measure = next((c for c in prep.children if c.dep_ == "npadvmod"), prep.head)
+    measure = next((c for c in kids(prep) if c.dep_ == "npadvmod"), prep.head)
     unit = MEASURE_DAYS.get(measure.lemma_.lower())
     if measure.dep_ not in ("npadvmod", "appos") or unit is None:
         return None
     main = verb_above(prep if measure.head == prep else measure)
     if main is None:
         return None
-    counts = [c.lower_ for c in measure.children if c.dep_ in ("det", "nummod")]
+    counts = [c.lower_ for c in kids(measure) if c.dep_ in ("det", "nummod")]
     count = next((dates.COUNT_WORDS[w] for w in counts if w in dates.COUNT_WORDS), None)
     if count is None and measure.tag_ == "NN":
         count = 1  # "the day after"

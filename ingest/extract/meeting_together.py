@@ -17,6 +17,7 @@ from .meeting_args import _objects, _subjects
 from .meeting_time import _date_texts
 from .meetings import _mention
 from .places import TRAVEL_VERBS, classify, places_around
+from .text import kids
 
 
 def _visit(idx, people, visitor, home, trigger, place, published, rule):
@@ -35,7 +36,7 @@ def _visit(idx, people, visitor, home, trigger, place, published, rule):
 
 def _pair_of(verb, people) -> list:
     """The two persons a clause's plural subject stands for ('the two leaders')."""
-    for sub in (c for c in verb.children if c.dep_ == "nsubj"):
+    for sub in (c for c in kids(verb) if c.dep_ == "nsubj"):
         found = people.refs(sub)
         if len(found) == 2 and len(people.pids(sub)) == 2:
             return found
@@ -48,7 +49,7 @@ TRIP_NOUNS = {"visit", "trip"}  # "paid a state visit to Ashgabat"
 
 def _trip_places(tok, published) -> list:
     places = places_around(tok, published)
-    for trip in (c for c in tok.children if c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS):
+    for trip in (c for c in kids(tok) if c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS):
         places += places_around(trip, published)
     return places
 
@@ -59,7 +60,7 @@ def _a_trip(tok, people) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma in ("pay", "make"):
-        return any(c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS for c in tok.children)
+        return any(c.dep_ == "dobj" and c.lower_ in TRIP_NOUNS for c in kids(tok))
     return lemma in TRAVEL_VERBS
 
 
@@ -91,14 +92,14 @@ def visit_with_the_pair(idx, people, tok, published):
         return None
     linked = [
         c
-        for c in tok.children
+        for c in kids(tok)
         if c.pos_ == "VERB" and (c.dep_ == "conj" or c.dep_ == "advcl" and _when(c))
     ]
     linked += [  # "paid a visit to P last September, when the two leaders ..."
         r
-        for c in tok.children
+        for c in kids(tok)
         if c.ent_type_ == "DATE"
-        for r in c.children
+        for r in kids(c)
         if r.dep_ == "relcl" and r.pos_ == "VERB" and _when(r)
     ]
     if tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":
@@ -121,7 +122,7 @@ def visit_with_the_pair(idx, people, tok, published):
 
 
 def _when(verb) -> bool:
-    return any(c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children)
+    return any(c.lower_ == "when" and c.dep_ == "advmod" for c in kids(verb))
 
 
 def at_the_seat(idx, people, tok, published):
@@ -129,14 +130,14 @@ def at_the_seat(idx, people, tok, published):
     is the verb of the 'where' clause."""
     if tok.pos_ != "VERB" or tok.dep_ != "relcl":
         return None
-    if not any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children):
+    if not any(c.lower_ == "where" and c.dep_ == "advmod" for c in kids(tok)):
         return None
     seat, prep = tok.head, tok.head.head
     copula = prep.head
     if prep.dep_ != "prep" or prep.lower_ not in ("at", "in") or copula.lemma_ != "be":
         return None
     guests = _subjects(copula, people)
-    homes = [p for c in tok.children if c.dep_ == "nsubj" for p in people.refs(c)]
+    homes = [p for c in kids(tok) if c.dep_ == "nsubj" for p in people.refs(c)]
     if len(guests) != 1 or len(homes) != 1 or guests == homes:
         return None
     place = classify(seat, published)

@@ -15,7 +15,7 @@ from gazetteer import geo
 
 from .meeting_args import _antecedent
 from .places import TRAVEL_VERBS
-from .text import sent_of
+from .text import kids, sent_of
 
 # "made a stop at", "paid a call on", "on his way": travel told by a noun.
 STOP_NOUNS = {"stop", "stopover"}
@@ -32,10 +32,10 @@ GUEST_NOUNS = {"guest", "visitor"}
 
 def _destination(verb) -> str | None:
     """The state a travel verb goes to: "flew into Port Louis", "arrived in Kenya"."""
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    for prep in (c for c in kids(verb) if c.dep_ == "prep"):
         if prep.lower_ not in ("to", "into", "in", "at"):
             continue
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        for obj in (o for o in kids(prep) if o.dep_ == "pobj"):
             name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN") or obj.text
             code = (
                 geo.country_for(name)
@@ -67,7 +67,7 @@ def _travellers_in(sent, people) -> dict:
         if verb is None:
             continue
         where = _destination(verb)
-        for sub in (c for c in verb.children if c.dep_ == "nsubj"):
+        for sub in (c for c in kids(verb) if c.dep_ == "nsubj"):
             if sub.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 pids = _antecedent(sub, verb, people)
             else:

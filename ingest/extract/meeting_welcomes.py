@@ -11,7 +11,7 @@ from .meeting_args import _agents, _refs, _subjects
 from .meeting_checks import PLACE_LABELS, at_a_distance
 from .meetings import _mention
 from .places import places_around
-from .text import sent_of
+from .text import kids, sent_of
 
 # The verbs that give, accord or receive a welcome.
 GIVE_VERBS = {"give", "accord", "extend", "offer", "receive", "get", "host", "hold", "roll", "lay",
@@ -33,14 +33,14 @@ def _ceremony(noun) -> bool:
     if word == "guard":
         return any(c.lower_ in ("honour", "honor") for c in noun.subtree)
     if word == "carpet":
-        return any(c.lower_ == "red" for c in noun.children)
+        return any(c.lower_ == "red" for c in kids(noun))
     return word in WELCOME_NOUNS
 
 
 def _figurative(noun, people) -> bool:
     """'a warm welcome to the alliance': a welcome into a body, not to a place."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+    for prep in (c for c in kids(noun) if c.dep_ == "prep" and c.lower_ == "to"):
+        for obj in (o for o in kids(prep) if o.dep_ == "pobj"):
             if obj.ent_type_ not in PLACE_LABELS and not people.pids(obj):
                 return True
     return False
@@ -67,11 +67,11 @@ def _ceremonies(verb) -> list:
     """The ceremony nouns a verb gives: its object, or one the parser set beside the
     person given it ('gave Y a red-carpet welcome' with the welcome an apposition of Y)."""
     out = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "dobj" and _ceremony(c):
             out.append(c)
         elif c.dep_ in ("dative", "dobj"):  # or hung on the person given it
-            out += [a for a in c.children if a.dep_ in ("appos", "dobj") and _ceremony(a)]
+            out += [a for a in kids(c) if a.dep_ in ("appos", "dobj") and _ceremony(a)]
     return out
 
 
@@ -79,9 +79,9 @@ def _from(heads, people) -> list:
     return [
         p
         for head in heads
-        for c in head.children
+        for c in kids(head)
         if c.dep_ == "prep" and c.lower_ == "from"
-        for o in c.children
+        for o in kids(c)
         if o.dep_ == "pobj"
         for p in _refs(o, people)
     ]
@@ -90,8 +90,8 @@ def _from(heads, people) -> list:
 def _to_whom(heads, people) -> list:
     """Persons a welcome is given to or for ('to Y', 'for Y', 'in honour of Y')."""
     out = []
-    for prep in (c for head in heads for c in head.children if c.dep_ in ("prep", "dative")):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+    for prep in (c for head in heads for c in kids(head) if c.dep_ in ("prep", "dative")):
+        for obj in (o for o in kids(prep) if o.dep_ == "pobj"):
             if prep.lower_ in ("to", "for"):
                 out += _refs(obj, people)
             elif prep.lower_ == "in" and obj.lower_ in ("honour", "honor"):
@@ -104,7 +104,7 @@ def _from_of(noun, people) -> list:
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if after is None or after.lower_ != "of":
         return []
-    return [p for o in after.children if o.dep_ == "pobj" for p in _refs(o, people)]
+    return [p for o in kids(after) if o.dep_ == "pobj" for p in _refs(o, people)]
 
 
 def _inside_a_phrase(arg, people) -> bool:
@@ -124,12 +124,12 @@ def _sides(verb, noun, people, misread) -> tuple:
     """(hosts, guests) of a welcome: the giver and the one given it."""
     if verb.lemma_.lower() in RECEIVING_VERBS:
         return _from((verb, noun), people), _subjects(verb, people)
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        guests = [p for c in verb.children if c.dep_ == "nsubjpass" for p in _refs(c, people)]
+    if any(c.dep_ == "nsubjpass" for c in kids(verb)):
+        guests = [p for c in kids(verb) if c.dep_ == "nsubjpass" for p in _refs(c, people)]
         return _agents(verb, people) + _agents(noun, people), guests
     guests = [
         p
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ in ("dative", "dobj") and not _inside_a_phrase(c, people)
         for p in _refs(c, people)
     ]  # "gave Y a welcome", also with Y parsed as a second object

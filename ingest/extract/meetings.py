@@ -53,7 +53,7 @@ from .meeting_words import (
 )
 from .names import is_private
 from .places import TRAVEL_VERBS, places_around
-from .text import doc_ents
+from .text import doc_ents, kids
 
 MAX_VISIT_DAYS = 3  # mentions this many days apart, same people and city: one visit
 
@@ -137,7 +137,7 @@ def _mention(
         # "flew to Kyiv last week to see X (and then to Moscow to see Y)", "arrived on
         # Monday and held talks": the governing verb's own time is the meeting's.
         texts = texts or _date_texts(head, idx, own_only=True)
-    if not texts and when_of.dep_ == "relcl" and any(c.lower_ == "where" for c in when_of.children):
+    if not texts and when_of.dep_ == "relcl" and any(c.lower_ == "where" for c in kids(when_of)):
         texts = _date_texts(clause_verb(when_of.head), idx, own_only=True)  # "stopped on X, where"
     journey = when.purpose_of_journey(tok)  # "flew in on Sunday for the summit"
     journey_texts, texts = (texts, []) if journey else ([], texts)
@@ -173,7 +173,7 @@ def _mention(
 def _a_body(verb, people) -> bool:
     """'The visitors / they then met separately with Y': a delegation acts as one body, so
     'separately' sets this meeting apart from the one before, not its members apart."""
-    return any(c.dep_ == "nsubj" and c.i in people.bodies for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.i in people.bodies for c in kids(verb))
 
 
 def _flat_object(verb, people):
@@ -212,13 +212,13 @@ def _as_host(verb, people) -> list:
 
     def as_host(tok):
         return any(
-            c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "host" for o in c.children)
-            for c in tok.children
+            c.dep_ == "prep" and c.lower_ == "as" and any(o.lower_ == "host" for o in kids(c))
+            for c in kids(tok)
         )
 
     out = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and people.pids(c)):
+    for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (c for c in kids(prep) if c.dep_ == "pobj" and people.pids(c)):
             # "as their host" hangs off the person or, in some parses, off the verb
             if as_host(obj) or as_host(verb):
                 out += people.refs(obj)
@@ -234,7 +234,7 @@ def _deal_at_a_place(tok, subs, published, document=None) -> bool:
     more leaders as subjects, located at a place ("in the resort of Sochi")."""
     has_doc = (
         document is not None
-        or any(c.dep_ == "dobj" and doc_kind(c) for c in tok.children)
+        or any(c.dep_ == "dobj" and doc_kind(c) for c in kids(tok))
         or (tok.dep_ in ("relcl", "acl") and doc_kind(tok.head))
     )
     return has_doc and len(set(subs)) >= 2 and any(p.country for p in places_around(tok, published))
@@ -262,7 +262,7 @@ def _verb_mention(idx, people, tok, published):
             return found
     if lemma not in VERB_TRIGGERS and lemma not in DEAL_VERBS or tok.pos_ != "VERB":
         return None
-    if lemma == "talk" and any(c.dep_ == "dobj" for c in tok.children):
+    if lemma == "talk" and any(c.dep_ == "dobj" for c in kids(tok)):
         return None  # "talked X into staying" persuades, it is not a meeting
     if lemma == "call" and _calls_a_name(tok, people):
         return None  # "called X a liar": a name, not a telephone call
@@ -274,8 +274,8 @@ def _verb_mention(idx, people, tok, published):
         return _gathered(idx, people, tok, published)
     if lemma == "confer" and any(
         c.dep_ in ("dobj", "nsubjpass")
-        or (c.dep_ == "prep" and c.lower_ == "on" and any(people.pids(o) for o in c.children))
-        for c in tok.children
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(people.pids(o) for o in kids(c)))
+        for c in kids(tok)
     ):
         return None  # "an order was conferred on X by Y" is an award (a gift), not talks
     subs = _subjects(tok, people)
@@ -291,11 +291,11 @@ def _verb_mention(idx, people, tok, published):
         objs += joined_by(tok, people)  # "X was joined at the summit by A, B and C"
     called_on = []
     if lemma == "call":  # the parser may make the person called a predicate ("oprd")
-        objs += [p for c in tok.children if c.dep_ == "oprd" for p in _refs(c, people)]
+        objs += [p for c in kids(tok) if c.dep_ == "oprd" for p in _refs(c, people)]
         if not _infinitive_below(tok):
             called_on = _objects(tok, people, preps=("on",))  # "called on Y at the palace"
             if bare_on(tok):
-                called_on += [p for c in tok.children if c.dep_ == "dobj" for p in _refs(c, people)]
+                called_on += [p for c in kids(tok) if c.dep_ == "dobj" for p in _refs(c, people)]
             objs += called_on
     flat = None
     if not objs and lemma in FLAT_VERBS and subs:
@@ -313,14 +313,14 @@ def _verb_mention(idx, people, tok, published):
         "accompany",
         *MEAL_VERBS,
     ):
-        held = [held_noun(c) for c in tok.children if c.dep_ == "dobj"]
+        held = [held_noun(c) for c in kids(tok) if c.dep_ == "dobj"]
         held = [h for h in held if h is not None]
         if lemma in ("hold", "have") and not held:
             return None
         for h in held:
             objs += _objects(h, people, preps=("with", "between"))
         if lemma == "sign":  # "signed a treaty with Y": the parser hangs Y on the document
-            for doc_noun in (c for c in tok.children if c.dep_ == "dobj" and doc_kind(c)):
+            for doc_noun in (c for c in kids(tok) if c.dep_ == "dobj" and doc_kind(c)):
                 objs += _objects(doc_noun, people, preps=("with",))
         if lemma in ("see", "join", "accompany") and not objs:
             return None
@@ -333,7 +333,7 @@ def _verb_mention(idx, people, tok, published):
     if lemma in JOINT_VERBS and (len(set(subs)) < 2 or _each(tok)):
         return None  # "X oversaw the signing", "A and B each witnessed ..."
     if lemma in TOGETHER_VERBS:  # "toured a factory with Y": Y may hang on the object
-        for thing in (c for c in tok.children if c.dep_ == "dobj"):
+        for thing in (c for c in kids(tok) if c.dep_ == "dobj"):
             objs += _objects(thing, people, preps=COMPANY_PREPS)
         if not _done_together(tok, subs, objs, people, published):
             return None
@@ -348,7 +348,7 @@ def _verb_mention(idx, people, tok, published):
 
     host_pids = []
     if lemma in HOST_VERBS:
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        passive = any(c.dep_ == "nsubjpass" for c in kids(tok))
         # "X was received by Y": the host is the agent.
         host_pids = _agents(tok, people) if passive else subs
     elif lemma in ("meet", "visit", "see") and objs:
@@ -388,23 +388,23 @@ def _trip_done_with(idx, people, tok, published):
         and c.lower_ == "to"
         or c.dep_ == "dobj"
         and tok.lemma_ in ("visit", "tour")
-        for c in tok.children
+        for c in kids(tok)
     ):
         return None
     partners = []
-    for purpose in tok.children:
+    for purpose in kids(tok):
         if purpose.dep_ not in ("advcl", "xcomp") or purpose.pos_ != "VERB":
             continue
         if purpose.lemma_.lower() in VERB_TRIGGERS or not any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children
+            a.dep_ == "aux" and a.lower_ == "to" for a in kids(purpose)
         ):
             continue
-        for head in [purpose] + [c for c in purpose.children if c.dep_ == "dobj"]:
+        for head in [purpose] + [c for c in kids(purpose) if c.dep_ == "dobj"]:
             partners += [
                 p
-                for prep in head.children
+                for prep in kids(head)
                 if prep.dep_ == "prep" and prep.lower_ in COMPANY_PREPS
-                for o in prep.children
+                for o in kids(prep)
                 if o.dep_ == "pobj"
                 for p in _refs(o, people)
             ]
@@ -423,14 +423,14 @@ def _trip_done_with(idx, people, tok, published):
 def _gathered(idx, people, tok, published):
     """'Leaders including A, B and C gathered in X': everyone named in the subject phrase
     (with its 'including' / 'such as' lists) met; a gathering needs three or more."""
-    if any(c.dep_ == "dobj" for c in tok.children):
+    if any(c.dep_ == "dobj" for c in kids(tok)):
         return None  # "gathered evidence", "convened a panel"
     found = []
-    for sub in (c for c in tok.children if c.dep_ == "nsubj"):
+    for sub in (c for c in kids(tok) if c.dep_ == "nsubj"):
         found += _refs(sub, people)
-        for prep in (c for c in sub.children if c.dep_ == "prep"):
+        for prep in (c for c in kids(sub) if c.dep_ == "prep"):
             if prep.lower_ in ("including", "like", "as"):  # "such as" ends in "as"
-                found += [p for o in prep.children if o.dep_ == "pobj" for p in _refs(o, people)]
+                found += [p for o in kids(prep) if o.dep_ == "pobj" for p in _refs(o, people)]
     found = list(dict.fromkeys(found))
     if len(found) < 3:
         return None
@@ -439,7 +439,7 @@ def _gathered(idx, people, tok, published):
 
 def _played_host(idx, people, tok, published):
     """'X played host to Y': X hosted Y."""
-    if not any(c.dep_ == "dobj" and c.lower_ == "host" for c in tok.children):
+    if not any(c.dep_ == "dobj" and c.lower_ == "host" for c in kids(tok)):
         return None
     hosts = _subjects(tok, people)
     m = _mention(idx, people, tok, hosts + _objects(tok, people, preps=("to",)), published, hosts)
@@ -452,19 +452,19 @@ def _played_host(idx, people, tok, published):
 def _hosts_talks(verb) -> bool:
     """'A and B hosted talks / a summit': the hosted thing is itself a meeting, so the
     co-hosts meet in it; a lunch, a dinner or a reception is only hosted together."""
-    return any(c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS for c in kids(verb))
 
 
 def _hosted_event_guests(verb, people) -> list:
     """'X hosted a summit ..., attended by A and B' / 'hosted talks with A': the guests of
     a hosted event."""
-    events = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS]
+    events = [c for c in kids(verb) if c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS]
     if not events:
         return []
     out = []
     for event in events:
         out += _objects(event, people, preps=("with", "between"))
-    for clause in (c for e in [verb, *events] for c in e.children):
+    for clause in (c for e in [verb, *events] for c in kids(e)):
         if clause.dep_ in ("acl", "advcl") and clause.lemma_.lower() in ("attend", "join"):
             out += _agents(clause, people)
     return out

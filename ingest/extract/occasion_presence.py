@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .agreement_args import doc_kind
 from .gatherings import OCCASION_NOUNS, list_persons, named_here, subjects_listed
-from .text import sent_of
+from .text import kids, sent_of
 
 # Where a person's doing at an occasion places them there: "sought out Y at the opening
 # ceremony", "used his speech at the opening to ...", "In his speech at the summit, X ...".
@@ -48,11 +48,11 @@ def at_occasion(verb, people) -> list:
         return []  # "X missed the photo session at the summit"
     found = subjects_listed(verb, people)
     if verb.lemma_.lower() in TOGETHER_THERE:
-        heads = [verb] + [c for c in verb.children if c.dep_ == "prep" and c.lower_ != "at"]
+        heads = [verb] + [c for c in kids(verb) if c.dep_ == "prep" and c.lower_ != "at"]
         found += [
             p
             for h in heads
-            for c in h.children
+            for c in kids(h)
             if c.dep_ in ("dobj", "pobj") and c.lower_ not in AT_OCCASION_NOUNS
             for p in list_persons(c, people)
         ]
@@ -65,13 +65,13 @@ def at_the_occasion(verb) -> bool:
     noun = _at_phrase(verb)
     return noun is not None and any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this")
-        for c in noun.children
+        for c in kids(noun)
     )
 
 
 def _own_words(verb) -> list:
     """The verb's words outside the clauses under it."""
-    skip = {t.i for c in verb.children if c.dep_ in CLAUSES for t in c.subtree}
+    skip = {t.i for c in kids(verb) if c.dep_ in CLAUSES for t in c.subtree}
     return [t for t in verb.subtree if t.i not in skip]
 
 
@@ -80,15 +80,15 @@ def _at_phrase(verb):
     'in' phrase ('In his speech at the summit, X said ...')."""
     holders = [verb] + [
         o
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("in", "during"))
-        for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])
+        for o in ([c] if c.dep_ == "dobj" else [x for x in kids(c) if x.dep_ == "pobj"])
     ]
     for holder in holders:
-        for prep in holder.children:
+        for prep in kids(holder):
             if prep.dep_ != "prep" or prep.lower_ != "at":
                 continue
-            for o in prep.children:
+            for o in kids(prep):
                 if o.dep_ == "pobj" and o.lemma_.lower() in AT_OCCASION_NOUNS:
                     return o
     return None
@@ -102,20 +102,20 @@ def signed_alone(verb, people) -> list:
     a document with no partner of his own, who signed at the signing told just before."""
     lemma = verb.lemma_.lower()
     if lemma in SIGN_VERBS:
-        documents = [c for c in verb.children if c.dep_ == "dobj"]
-    elif lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "name" for c in verb.children):
+        documents = [c for c in kids(verb) if c.dep_ == "dobj"]
+    elif lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "name" for c in kids(verb)):
         documents = [
             o
-            for c in verb.children
+            for c in kids(verb)
             if c.dep_ == "prep" and c.lower_ == "to"
-            for o in c.children
+            for o in kids(c)
             if o.dep_ == "pobj"
         ]
     else:
         return []
     if not any(doc_kind(d) for d in documents):
         return []
-    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children):
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in kids(verb)):
         return []  # "signed a treaty with Y": a signing of its own
     if any(t.ent_type_ in ("DATE", "TIME") for t in _own_words(verb)):
         return []  # "signed the declaration a week later": a signing of another day
@@ -164,7 +164,7 @@ def _leaves_signers_unnamed(meeting) -> bool:
     for m in meeting.mentions:
         if m.trigger.lemma_.lower() != "sign":
             continue
-        for subject in (c for c in m.trigger.children if c.dep_ == "nsubj"):
+        for subject in (c for c in kids(m.trigger) if c.dep_ == "nsubj"):
             group = [subject] + list(subject.conjuncts)
             if any(t.lower_ in SIGNER_GROUPS and t.tag_ == "NNS" for t in group):
                 return True
@@ -193,15 +193,13 @@ def in_attendance(verb, people) -> list:
     """'The summit opened on Monday, with A and B in attendance', 'with leaders such as A
     and B in attendance': the persons of the 'with' phrase."""
     found = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
-        for noun in (o for o in prep.children if o.dep_ == "pobj"):
-            if _in_attendance(verb.children) or _in_attendance(noun.subtree):
+    for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "with"):
+        for noun in (o for o in kids(prep) if o.dep_ == "pobj"):
+            if _in_attendance(kids(verb)) or _in_attendance(noun.subtree):
                 found += list_persons(noun, people)
     return named_here(found, sent_of(verb), people) if found else []
 
 
 def _in_attendance(tokens) -> bool:
     """'in attendance' among these tokens, however deep the parser hung it in the list."""
-    return any(
-        t.lower_ == "in" and any(o.lower_ == "attendance" for o in t.children) for t in tokens
-    )
+    return any(t.lower_ == "in" and any(o.lower_ == "attendance" for o in kids(t)) for t in tokens)

@@ -11,6 +11,7 @@ from gazetteer import geo
 from .lexicon import TITLE_SET
 from .names import title_of_noun
 from .person_rules import _singular
+from .text import kids
 
 # Plural nouns that name no particular office: their listed members get no title from them.
 GENERIC_OFFICES = {"leader", "head"}
@@ -19,13 +20,13 @@ PLURAL_OFFICES = {"leaders", "presidents", "heads", "prime", "ministers", "chanc
 
 def _country_list(tok) -> list:
     """['RU', 'UA', ...] for 'leaders of Russia, Ukraine, ...', else []."""
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in kids(prep) if c.dep_ == "pobj"):
             items, stack = [], [obj]
             while stack:
                 t = stack.pop()
                 items.append(t)
-                stack.extend(c for c in t.children if c.dep_ == "conj")
+                stack.extend(c for c in kids(t) if c.dep_ == "conj")
             items.sort(key=lambda t: t.i)
             codes = _item_codes(items)
             # "of Greece and Turkey, A and B": the parser may chain the names onto the list
@@ -83,11 +84,11 @@ def _item_codes(items) -> list:
 def _item_text(tok) -> str:
     """A list item's own words: its subtree without the items coordinated to it."""
     own = [tok]
-    stack = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct")]
+    stack = [c for c in kids(tok) if c.dep_ not in ("conj", "cc", "punct")]
     while stack:
         t = stack.pop()
         own.append(t)
-        stack.extend(t.children)
+        stack.extend(kids(t))
     return " ".join(t.text for t in sorted(own, key=lambda t: t.i))
 
 

@@ -35,7 +35,7 @@ from .person_match import regnal_name
 from .person_rules import _is_description, _plural_number, thing_names
 from .persons import People, Person
 from .plurals import note_pair
-from .text import token_texts
+from .text import kids, token_texts
 
 
 def build_people(idx) -> People:
@@ -90,7 +90,7 @@ def _classify(builder: _Builder, tok) -> None:
         tok.dep_ == "conj"
         and tok.head.i in people.by_tok
         and tok.lower_ in TITLE_HEADS
-        and not any(c.dep_ == "det" for c in tok.children)  # "X and the foreign minister"
+        and not any(c.dep_ == "det" for c in kids(tok))  # "X and the foreign minister"
         and tok.i + 1 not in builder.covered  # "X and Tanzania's Vice President Y": Y's title
     ):
         people.by_tok[tok.i] = people.by_tok[tok.head.i]
@@ -104,7 +104,7 @@ def _classify(builder: _Builder, tok) -> None:
     if n is not None:
         builder.plural(tok, n)
         return
-    if any(c.dep_ == "appos" and c.i in builder.covered for c in tok.children) or (
+    if any(c.dep_ == "appos" and c.i in builder.covered for c in kids(tok)) or (
         _name_follows_phrase(builder, tok)
     ):
         return  # "the Emirati foreign minister, Sheikh A": the name that follows claims it
@@ -154,7 +154,7 @@ def _maybe_group(builder: _Builder, root) -> None:
     head = root.head
     if root.dep_ in ("dobj", "pobj") and head != root:
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
-        for child in verb.children:
+        for child in kids(verb):
             if child.dep_ == "nsubj" and people.pids(child):
                 members = list(people.pids(child)) + [
                     m for m in members if m not in people.pids(child)

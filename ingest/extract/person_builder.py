@@ -38,6 +38,7 @@ from .person_rules import (
 )
 from .persons import People, Person
 from .plurals import resolve_plural
+from .text import kids
 
 
 class _Builder:
@@ -301,7 +302,7 @@ class _Builder:
         registry = self.idx.registry
         if not registry or not title or not country:
             return None
-        if any(c.lower_ in NOT_INCUMBENT for c in tok.children if c.i < tok.i):
+        if any(c.lower_ in NOT_INCUMBENT for c in kids(tok) if c.i < tok.i):
             return None
         key = registry.holder_titled(country, _singular(title), self.idx.published)
         if key is None:

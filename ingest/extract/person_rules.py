@@ -14,6 +14,7 @@ from .lexicon import (
 )
 from .names import NAME_RULES, NameRule
 from .rule_tables import by_name
+from .text import kids
 
 # A person the article names by no name of its own: read by the person builder
 # (`person_builder._Builder._office_holder`) from a description, not by `name_spans`.
@@ -76,7 +77,7 @@ def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) 
         out.append(root.head)  # "the last French president to visit, X": the noun X renames
     if end < len(doc) and doc[end].text == ",":
         root = doc[start if name_start is None else name_start : end].root
-        for child in root.children:
+        for child in kids(root):
             if (
                 (child.dep_ == "appos" or (child.dep_ == "conj" and child.left_edge.i == end + 1))
                 and child.i > end
@@ -85,7 +86,7 @@ def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) 
             ):
                 out.append(child)
                 # "X, Hasina's father and the founder of Bangladesh": both nouns rename X
-                out += [c for c in child.children if c.dep_ == "conj" and c.lower_ in _FOUNDERS]
+                out += [c for c in kids(child) if c.dep_ == "conj" and c.lower_ in _FOUNDERS]
         if not any(t.i > end for t in out):
             after = _title_after_comma(doc, end, wanted)
             if after is not None:
@@ -133,7 +134,7 @@ def _clause_subject(tok, people):
     head = tok
     while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    for child in head.children:
+    for child in kids(head):
         if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and people.pids(child):
             return people.pids(child)[0]
     return None
@@ -176,7 +177,7 @@ def _predicate_subject(tok):
         return None
     verb = tok.head
     while verb is not None:
-        for child in verb.children:
+        for child in kids(verb):
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
         if verb.dep_ in ("advcl", "xcomp", "conj", "relcl") and verb.head != verb:
@@ -194,7 +195,7 @@ def _is_description(tok, people, covered: set) -> bool:
         return False  # the cheap tests first: this runs on every word
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
         return False
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ == "appos" and any(t.i in covered for t in c.subtree):
             return False
     if tok.lower_ in _OF_HEADS and not (tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "head"):
@@ -206,7 +207,7 @@ def _is_description(tok, people, covered: set) -> bool:
         tok.i + 1 in covered or (doc[tok.i + 1].text == "," and tok.i + 2 in covered)
     ):
         return False
-    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    dets = [c for c in kids(tok) if c.dep_ in ("det", "poss")]
     if tok.dep_ in ("attr", "oprd"):
         return True
     return any(d.lower_ not in ("a", "an", "every", "any", "no") for d in dets)
@@ -219,11 +220,11 @@ def _plural_number(tok):
     if tok.pos_ == "PRON" and low in PRONOUNS_PL:
         return 0
     if low not in PLURAL_PERSON_NOUNS or any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+        c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)
     ):
         return None
     if low in NUMBER_WORDS and tok.pos_ == "NUM":
-        dets = [c for c in tok.children if c.dep_ == "det"]
+        dets = [c for c in kids(tok) if c.dep_ == "det"]
         return (
             NUMBER_WORDS[low]
             if dets and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
@@ -232,11 +233,9 @@ def _plural_number(tok):
     if low in ("two", "three", "four", "both", "sides"):
         return None
     nums = [
-        c
-        for c in tok.children
-        if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS
+        c for c in kids(tok) if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS
     ]
-    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    dets = [c for c in kids(tok) if c.dep_ in ("det", "poss")]
     if nums:
         return NUMBER_WORDS[nums[0].lower_]
     if low == "pair" and dets:

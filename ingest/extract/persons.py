@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import TITLE_HEADS
 from .names import words_of
+from .text import kids
 
 
 @dataclass
@@ -75,7 +76,7 @@ class People:
 
     def _inner(self, tok):
         """The name token inside a title phrase ('President [Putin]'), or None."""
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ in ("compound", "appos", "flat") and self.pids(child):
                 return child
         return None
@@ -111,7 +112,7 @@ def conjuncts(tok) -> list:
         while stack:
             t = stack.pop()
             out.append(t.i)
-            stack.extend(c for c in t.children if c.dep_ == "conj" or _listed_appos(c))
+            stack.extend(c for c in kids(t) if c.dep_ == "conj" or _listed_appos(c))
         found = memo[tok.i] = sorted(out)
     return [doc[i] for i in found]
 
@@ -124,5 +125,5 @@ def _listed_appos(tok) -> bool:
         tok.dep_ == "appos"
         and tok.pos_ == "PROPN"
         and tok.i > tok.head.i
-        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in kids(tok))
     )

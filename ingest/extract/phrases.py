@@ -8,7 +8,7 @@ A topic also drops hedging adjectives ("a potential arms deal" -> "arms deal").
 
 from __future__ import annotations
 
-from .text import phrase
+from .text import kids, phrase
 
 HEDGES = {
     "potential",
@@ -53,7 +53,7 @@ def _keep(child, head, topic: bool) -> bool:
     if (
         child.dep_ == "prep"
         and child.lower_ == "with"
-        and any(c.lower_ == "together" for c in child.children)
+        and any(c.lower_ == "together" for c in kids(child))
     ):
         return False
     if child.dep_ == "advmod" and child.lower_ == "together":
@@ -81,7 +81,7 @@ def _keep(child, head, topic: bool) -> bool:
 
 def _collect(tok, head, topic, out, skip=frozenset()) -> None:
     out.append(tok)
-    for child in tok.children:
+    for child in kids(tok):
         if child.i in skip:
             continue
         if tok == head and not _keep(child, head, topic):
@@ -96,7 +96,7 @@ def _collect(tok, head, topic, out, skip=frozenset()) -> None:
         if (
             tok != head
             and child.dep_ == "conj"
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids(child))
         ):
             continue
         if tok != head and child.dep_ == "acl" and child.tag_ == "VBG":
@@ -141,13 +141,13 @@ def split_items(head) -> list:
     while stack:
         tok = stack.pop()
         items.append(tok)
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ == "conj" or _listed_appos(tok, child):
                 stack.append(child)
             elif (
                 child.dep_ == "prep"
                 and child.lower_ == "with"
-                and any(c.lower_ == "together" for c in child.children)
+                and any(c.lower_ == "together" for c in kids(child))
                 or (
                     child.dep_ == "prep"
                     and child.lower_ == "with"
@@ -155,18 +155,18 @@ def split_items(head) -> list:
                     and child.doc[child.i - 1].lower_ == "together"
                 )
             ):
-                stack.extend(c for c in child.children if c.dep_ == "pobj")
+                stack.extend(c for c in kids(child) if c.dep_ == "pobj")
             elif child.dep_ == "advmod" and child.lower_ == "together":
-                for p in child.children:
+                for p in kids(child):
                     if p.dep_ == "prep":
-                        stack.extend(c for c in p.children if c.dep_ == "pobj")
+                        stack.extend(c for c in kids(p) if c.dep_ == "pobj")
         for inner in _nested_conj(tok):
             stack.append(inner)
     return sorted(set(items), key=lambda t: t.i)
 
 
 def _indefinite(tok) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids(tok))
 
 
 def _listed_appos(head, child) -> bool:
@@ -177,10 +177,10 @@ def _listed_appos(head, child) -> bool:
 def _nested_conj(tok) -> list:
     out = []
     for prep in (
-        c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "on", "in")
+        c for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("from", "of", "on", "in")
     ):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            for conj in (c for c in obj.children if c.dep_ == "conj"):
-                if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in conj.children):
+        for obj in (c for c in kids(prep) if c.dep_ == "pobj"):
+            for conj in (c for c in kids(obj) if c.dep_ == "conj"):
+                if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in kids(conj)):
                     out.append(conj)
     return out

@@ -17,7 +17,7 @@ from gazetteer.geo_data import DIVISIONS
 
 from .countries import code_for
 from .lexicon import CITY_NOUNS, VENUE_NOUNS
-from .text import doc_ents
+from .text import doc_ents, kids
 
 LOCATIVE_PREPS = {"at", "in", "on", "inside", "outside", "near", "to", "into"}
 VENUE, CITY = 2, 1
@@ -36,16 +36,16 @@ def _np_tokens(head, with_of: bool):
     """Tokens of a venue phrase without determiners, optional 'of' complement."""
     doc = head.doc
     left = head.i
-    for child in head.children:
+    for child in kids(head):
         if child.i < head.i and child.dep_ not in ("det", "predet", "punct", "poss"):
             left = min(left, child.left_edge.i)  # "Japan's Osaka" is Osaka
     while left < head.i and doc[left].pos_ == "DET":
         left += 1
     right = head.i
     if with_of:
-        for child in head.children:
+        for child in kids(head):
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+                objs = [c for c in kids(child) if c.dep_ == "pobj"]
                 if objs:
                     right = max(t.i for t in objs[0].subtree)
     return doc[left : right + 1]
@@ -93,9 +93,9 @@ def _in_clause(t, top) -> bool:
 
 def _city_of(head):
     """'the resort city of Sochi' -> Sochi; 'the Icelandic capital, Reykjavik' -> Reykjavik."""
-    for child in head.children:
+    for child in kids(head):
         if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
+            for obj in kids(child):
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     return obj
         if child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -221,7 +221,7 @@ def _places_around(trigger, published) -> list:
     heads = [trigger]
     heads += [
         c
-        for c in trigger.children
+        for c in kids(trigger)
         if c.dep_ == "dobj"
         and c.lower_
         in (
@@ -237,11 +237,11 @@ def _places_around(trigger, published) -> list:
     ]
     heads += [  # "held five hours of talks ... at the Kremlin"
         o
-        for c in trigger.children
+        for c in kids(trigger)
         if c.dep_ == "dobj"
-        for p in c.children
+        for p in kids(c)
         if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
+        for o in kids(p)
         if o.dep_ == "pobj" and o.lower_ in ("talks", "meetings", "discussions", "negotiations")
     ]
     if trigger.pos_ == "NOUN" and trigger.head != trigger:
@@ -250,24 +250,24 @@ def _places_around(trigger, published) -> list:
             heads.append(trigger.head.head)
     if trigger.pos_ == "VERB":
         # "hosted X in Ottawa", "met X, Y's leader, in Oslo": the place hangs off the guest.
-        heads += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+        heads += [c for c in kids(trigger) if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
     heads += [  # "held talks with X in Seoul": the place hangs off the counterpart
         o
         for h in list(heads)
-        for p in h.children
+        for p in kids(h)
         if p.dep_ == "prep" and p.lower_ == "with"
-        for o in p.children
+        for o in kids(p)
         if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")
     ]
     heads += _when_stops(trigger)
     out = _visited(trigger, published) + _set_off(trigger, published)
-    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+    for clause in (c for c in kids(trigger) if c.dep_ == "advcl"):
         # "When X visited Jeddah in July he greeted ...": the visit's place is the meeting's.
         if clause.lemma_.lower() in TRAVEL_VERBS:
             out += _visited(clause, published)
             heads.append(clause)
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in kids(verb)):
         # "arrived from Mexico City, where he held talks with X": the antecedent is the place
         place = classify(verb.head, published)
         if place is None and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of":
@@ -281,18 +281,18 @@ def _places_around(trigger, published) -> list:
             heads.append(trigger.head)
     heads += [  # "met face to face on the sidelines of ...": the place hangs off "face"
         o
-        for c in trigger.children
+        for c in kids(trigger)
         if c.dep_ == "prep" and c.lower_ == "to"
-        for o in c.children
+        for o in kids(c)
         if o.lower_ == "face"
     ]
     for h in heads:
-        for prep in h.children:
+        for prep in kids(h):
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
             if prep.lower_ == "on" and h.lemma_.lower() == "call":
                 continue  # "called on X": X is the one visited, not a place
-            for obj in prep.children:
+            for obj in kids(prep):
                 if obj.dep_ != "pobj":
                     continue
                 if obj.lower_ in ("sidelines", "margins"):
@@ -313,9 +313,9 @@ def _seat_in_city(obj, published) -> Place | None:
     body or building seated in a known city is a venue in that city's country."""
     if obj.pos_ != "PROPN" or obj.ent_type_ not in ("ORG", "FAC"):
         return None
-    for prep in obj.children:
+    for prep in kids(obj):
         if prep.dep_ == "prep" and prep.lower_ == "in":
-            for inner in prep.children:
+            for inner in kids(prep):
                 city = classify(inner, published) if inner.dep_ == "pobj" else None
                 if city is not None and city.level == CITY and city.country:
                     name = _np_tokens(obj, with_of=True).text.replace("’", "'")
@@ -330,12 +330,12 @@ def _when_stops(trigger) -> list:
     """'met in September, when X made a stop at Y': the stop told for the meeting's time
     is where it was held (the clause and its stop, as heads of locative phrases)."""
     out = []
-    for prep in (c for c in trigger.children if c.dep_ == "prep"):
-        for time in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"):
-            for clause in (c for c in time.children if c.dep_ in ("relcl", "advcl")):
-                if not any(c.lower_ == "when" for c in clause.children):
+    for prep in (c for c in kids(trigger) if c.dep_ == "prep"):
+        for time in (o for o in kids(prep) if o.dep_ == "pobj" and o.ent_type_ == "DATE"):
+            for clause in (c for c in kids(time) if c.dep_ in ("relcl", "advcl")):
+                if not any(c.lower_ == "when" for c in kids(clause)):
                     continue
-                stops = [c for c in clause.children if c.dep_ == "dobj" and c.lower_ in STOP_NOUNS]
+                stops = [c for c in kids(clause) if c.dep_ == "dobj" and c.lower_ in STOP_NOUNS]
                 if stops or clause.lemma_.lower() in TRAVEL_VERBS:
                     out += [clause, *stops]
     return out
@@ -352,7 +352,7 @@ def _set_off(trigger, published) -> list:
     prep = doc[after + 1]
     if prep.dep_ != "prep":
         return []
-    places = [classify(o, published) for o in prep.children if o.dep_ == "pobj"]
+    places = [classify(o, published) for o in kids(prep) if o.dep_ == "pobj"]
     return [p for p in places if p is not None and p.level]
 
 
@@ -364,15 +364,15 @@ def _sideline_places(obj, published) -> list:
         frontier = [
             e
             for o in frontier
-            for of in o.children
+            for of in kids(o)
             if of.dep_ == "prep" and of.lower_ == "of"
-            for e in of.children
+            for e in kids(of)
             if e.dep_ == "pobj"
         ]
         events += frontier
     for event in events:
-        for prep in (c for c in event.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
-            for inner in (c for c in prep.children if c.dep_ == "pobj"):
+        for prep in (c for c in kids(event) if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for inner in (c for c in kids(prep) if c.dep_ == "pobj"):
                 place = classify(inner, published)
                 if place:
                     out.append(place)
@@ -384,7 +384,7 @@ def _visited(verb, published) -> list:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("visit", "tour"):
         return []
     out = []
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    for obj in (c for c in kids(verb) if c.dep_ == "dobj"):
         place = classify(obj, published)
         if place:
             out.append(place)
@@ -394,9 +394,9 @@ def _visited(verb, published) -> list:
 def _nested(obj, published) -> list:
     """'the South Lawn of the White House', 'the Filoli estate, ... south of San Francisco'."""
     out = []
-    for prep in obj.children:
+    for prep in kids(obj):
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
-            for inner in prep.children:
+            for inner in kids(prep):
                 if inner.dep_ == "pobj":
                     place = classify(inner, published)
                     if place and not place.text:

@@ -9,6 +9,8 @@ seen in the last sentences, else in the article so far.  Larger numbers
 
 from __future__ import annotations
 
+from .text import kids
+
 PAIR_SENTENCES = 12  # a remembered pair stays the referent this many sentences
 
 
@@ -78,12 +80,10 @@ def _linked_pair(verb, people):
     """(subject, object) when a verb links one person to one other ('X met Y', 'X held
     talks with Y', 'X gave Y a shirt'), else None."""
     subs = _subject_people(verb, people)
-    objs = [p for c in verb.children if c.dep_ in ("dobj", "dative") for p in people.refs(c)]
-    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "held talks with Y"
-    for prep in (
-        c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
-    ):
-        objs += [p for o in prep.children if o.dep_ == "pobj" for p in people.refs(o)]
+    objs = [p for c in kids(verb) if c.dep_ in ("dobj", "dative") for p in people.refs(c)]
+    heads = [verb] + [c for c in kids(verb) if c.dep_ == "dobj"]  # "held talks with Y"
+    for prep in (c for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS):
+        objs += [p for o in kids(prep) if o.dep_ == "pobj" for p in people.refs(o)]
     if len(set(subs)) == 1 and len(set(objs)) == 1 and subs[0] != objs[0]:
         return subs[0], objs[0]
     return None
@@ -95,7 +95,7 @@ def _sentence_pair(builder, tok) -> tuple:
     clause = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return ()  # "stood beside the two men": not the pair the verb links
-    timed = any(c.lower_ in TIME_WORDS for c in clause.children)
+    timed = any(c.lower_ in TIME_WORDS for c in kids(clause))
     if clause.dep_ not in ("advcl", "conj") and not (clause.dep_ == "relcl" and timed):
         return ()
     head = clause.head
@@ -124,12 +124,12 @@ def note_pair(builder, sent) -> None:
     background = False
     for verb in (t for t in sent if t.pos_ == "VERB"):
         subs = _subject_people(verb, people)
-        objs = [p for c in verb.children if c.dep_ == "dobj" for p in people.refs(c)]
-        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "held talks with Y"
+        objs = [p for c in kids(verb) if c.dep_ == "dobj" for p in people.refs(c)]
+        heads = [verb] + [c for c in kids(verb) if c.dep_ == "dobj"]  # "held talks with Y"
         for prep in (
-            c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
+            c for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
         ):
-            objs += [p for o in prep.children if o.dep_ == "pobj" for p in people.refs(o)]
+            objs += [p for o in kids(prep) if o.dep_ == "pobj" for p in people.refs(o)]
         if len(set(subs)) == 1 and len(set(objs)) == 1 and subs[0] != objs[0]:
             told_before = _told_as_background(verb, builder.idx.published)
             if pair is not None and background is False and told_before:
@@ -169,7 +169,7 @@ STORY_DAYS = 31  # a date this close before the article's is the story's own
 
 def _argument_words(verb):
     """The words of a verb's subject and object phrases ('with Y', 'to Y' included)."""
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in ("nsubj", "dobj", "dative"):
             yield from c.subtree
         elif c.dep_ == "prep" and c.lower_ in _OBJ_PREPS:
@@ -191,7 +191,7 @@ def _told_as_background(verb, published) -> bool:
     from .dates import mentions_past, resolve
     from .text import doc_ents
 
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
             return True
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
@@ -210,7 +210,7 @@ def _told_as_background(verb, published) -> bool:
 def _subject_people(verb, people) -> list:
     """Persons who are a verb's subject, or its governing verb's ('Before meeting Y, X ...')."""
     for _ in range(3):
-        subs = [p for c in verb.children if c.dep_ == "nsubj" for p in people.refs(c)]
+        subs = [p for c in kids(verb) if c.dep_ == "nsubj" for p in people.refs(c)]
         if subs:
             return subs
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head

@@ -273,6 +273,25 @@ def token_pos(doc) -> list:
     return cached
 
 
+_KIDS_KEY = "summitry.kids"
+
+
+def kids(tok) -> list:
+    """``list(tok.children)``, a token's syntactic children in order, from the Doc's tree
+    read once: spaCy's `children` walks the tree in a generator on every call, which
+    the rules make hundreds of times an article. (The tree is final by then:
+    `build_index` repairs it before any rule asks.)"""
+    doc = tok.doc
+    cached = doc.user_data.get(_KIDS_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = [[] for _ in range(len(doc))]
+        for j, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+            if offset:
+                cached[j + offset].append(j)
+        doc.user_data[_KIDS_KEY] = cached
+    return [doc[j] for j in cached[tok.i]]
+
+
 _TEXTS_KEY = "summitry.texts"
 
 

@@ -5,6 +5,7 @@ the latest main meeting."""
 from __future__ import annotations
 
 from .phrases import np_text, split_items
+from .text import kids
 
 DISCUSS_VERBS = {"discuss", "raise", "address", "debate", "review", "cover", "examine"}
 TOPIC_NOUNS = {"talks", "discussions", "negotiations", "meeting", "summit", "conversation", "call"}
@@ -33,19 +34,19 @@ VAGUE = {
 def _topic_heads(tok) -> list:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in DISCUSS_VERBS:
-        return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return [c for c in kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
     if tok.pos_ == "NOUN" and tok.lower_ in TOPIC_NOUNS:
         return [
             o
-            for p in tok.children
+            for p in kids(tok)
             if p.dep_ == "prep" and p.lower_ in ("on", "about", "over")
-            for o in p.children
+            for o in kids(p)
             if o.dep_ == "pobj"
         ]
     if tok.pos_ == "NOUN" and tok.lower_ in PURPOSE_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
         verb = tok.head
-        for x in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
-            attrs = [c for c in x.children if c.dep_ == "attr"]
+        for x in [verb] + [c for c in kids(verb) if c.dep_ == "xcomp"]:
+            attrs = [c for c in kids(x) if c.dep_ == "attr"]
             if attrs:
                 return attrs
     return []
@@ -58,10 +59,10 @@ def _split_modifier_coordination(items) -> list:
     for item in items:
         mods = [
             c
-            for c in item.children
+            for c in kids(item)
             if c.dep_ in ("nmod", "compound")
             and c.i < item.i
-            and any(g.dep_ == "conj" for g in c.children)
+            and any(g.dep_ == "conj" for g in kids(c))
         ]
         if not mods:
             out.append(item)
@@ -73,18 +74,18 @@ def _split_modifier_coordination(items) -> list:
 
 def _text(item) -> str:
     """A topic's text; a split-off modifier stands alone, the head keeps the last conjunct."""
-    if item.dep_ in ("nmod", "compound") and any(g.dep_ == "conj" for g in item.children):
+    if item.dep_ in ("nmod", "compound") and any(g.dep_ == "conj" for g in kids(item)):
         return item.text
     mods = [
         c
-        for c in item.children
+        for c in kids(item)
         if c.dep_ in ("nmod", "compound")
         and c.i < item.i
-        and any(g.dep_ == "conj" for g in c.children)
+        and any(g.dep_ == "conj" for g in kids(c))
     ]
     if not mods:
         return np_text(item, topic=True)
-    conj = [g for g in mods[0].children if g.dep_ == "conj"][-1]
+    conj = [g for g in kids(mods[0]) if g.dep_ == "conj"][-1]
     return conj.text + " " + item.text
 
 

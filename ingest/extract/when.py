@@ -15,7 +15,7 @@ import datetime as dt
 
 from . import dates
 from .conflict import clause_verb
-from .text import span_ents
+from .text import kids, span_ents
 
 # Verbs of going somewhere: their time is the journey's.
 JOURNEY_LEMMAS = {"fly", "travel", "arrive", "come", "go", "head", "land", "jet", "leave"}
@@ -85,7 +85,7 @@ def _arrival(verb) -> bool:
     if verb.pos_ == "VERB" and lemma in ARRIVAL_LEMMAS:
         return True
     return lemma in OPENING_LEMMAS and any(
-        c.dep_ == "dobj" and c.lower_ in TRIP_WORDS for c in verb.children
+        c.dep_ == "dobj" and c.lower_ in TRIP_WORDS for c in kids(verb)
     )
 
 

@@ -10,7 +10,7 @@ from gazetteer import geo
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
-from ..text import token_texts
+from ..text import kids, token_texts
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -361,7 +361,7 @@ def _titled_appositive(doc, i: int) -> bool:
     tok = doc[i]
     if tok.lower_ in TITLE_SET or geo.lookup(tok.text) or not is_namey(tok):
         return False
-    return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS and c.i > i + 1 for c in tok.children)
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_HEADS and c.i > i + 1 for c in kids(tok))
 
 
 def of_country_names(doc, taken: set, prefixes=frozenset()) -> list:

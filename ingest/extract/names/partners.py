@@ -8,7 +8,7 @@ from gazetteer import geo
 
 from ..lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
-from ..text import lemma_positions, lower_positions
+from ..text import kids, lemma_positions, lower_positions
 from .bounds import INSTITUTION_WORDS, is_institution, joins_hyphen, title_after_comma
 from .tokens import PARTICLES, is_honour, is_namey
 
@@ -57,15 +57,15 @@ def _is_person_shaped(doc, s: int, e: int, taken: set) -> bool:
         return False  # a country, a demonym, an organisation
     if known_place_span(doc, s) is not None or is_institution(doc, s, e) or is_honour(doc, s, e):
         return False
-    return not any(c.dep_ == "det" for c in doc[e - 1].children)
+    return not any(c.dep_ == "det" for c in kids(doc[e - 1]))
 
 
 def _with_objects(head) -> list:
     return [
         o
-        for prep in head.children
+        for prep in kids(head)
         if prep.dep_ == "prep" and prep.lower_ == "with"
-        for o in prep.children
+        for o in kids(prep)
         if o.dep_ == "pobj"
     ]
 
@@ -76,11 +76,11 @@ def _sides(tok) -> list:
     noun ('X spoke with Y', 'X held talks with Y')."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in _PARTNER_VERBS:
-        return [c for c in tok.children if c.dep_ in ("nsubj", "dobj")] + _with_objects(tok)
+        return [c for c in kids(tok) if c.dep_ in ("nsubj", "dobj")] + _with_objects(tok)
     if tok.pos_ == "VERB" and lemma in _WITH_HEADS:
-        return [c for c in tok.children if c.dep_ == "nsubj"] + _with_objects(tok)
+        return [c for c in kids(tok) if c.dep_ == "nsubj"] + _with_objects(tok)
     if tok.pos_ == "NOUN" and tok.lower_ in _WITH_HEADS and tok.dep_ == "dobj":
-        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        subjects = [c for c in kids(tok.head) if c.dep_ == "nsubj"]
         return subjects + _with_objects(tok) if subjects else []
     return []
 

@@ -10,7 +10,7 @@ from gazetteer import geo
 
 from ..countries import code_for
 from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
-from ..text import sent_of
+from ..text import kids, sent_of
 from .tokens import QUALIFIERS, prefix_word
 
 # Ministers and secretaries named by their department, before or after the office:
@@ -299,7 +299,7 @@ def title_of_noun(noun) -> NounTitle:
             heads.append(joined[-1])
             break
     country = org = None
-    for child in noun.children:
+    for child in kids(noun):
         if child.i > noun.i or child.dep_ not in ("poss", "amod", "compound", "nmod", "npadvmod"):
             continue
         code, text = _suffix_country(doc, child.left_edge.i, child.i)
@@ -308,9 +308,9 @@ def title_of_noun(noun) -> NounTitle:
         elif not code and not org:
             org = geo.organisation_for(text)
     # "the president of Nigeria", "Crown Prince and Prime Minister of Qatar"
-    heads += [c for c in noun.children if c.dep_ == "conj" and c.lower_ in TITLE_HEADS]
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+    heads += [c for c in kids(noun) if c.dep_ == "conj" and c.lower_ in TITLE_HEADS]
+    for prep in (c for h in heads for c in kids(h) if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in kids(prep) if c.dep_ == "pobj"):
             text = doc[obj.left_edge.i : obj.i + 1].text
             code = geo.country_for(text)
             country = country or code
@@ -324,7 +324,7 @@ def title_of_noun(noun) -> NounTitle:
 
 def relation_owner(noun, builder):
     """Who 'his'/'X's' refers to in 'his host', "Castro's brother"; None if unstated."""
-    for child in noun.children:
+    for child in kids(noun):
         if child.dep_ != "poss":
             continue
         if child.pos_ == "PRON":
