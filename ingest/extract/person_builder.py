@@ -38,7 +38,7 @@ from .person_rules import (
 )
 from .persons import People, Person
 from .plurals import resolve_plural
-from .text import kids
+from .text import kids, span_text, tokens_between
 
 
 class _Builder:
@@ -146,8 +146,8 @@ class _Builder:
         name_start = start
         if title and title.lower() in REGNAL and end - start <= 3:
             name_start = title_start
-        name = doc[name_start:end].text.replace("’", "'")
-        spouse = " ".join(t.lower_ for t in doc[max(start - 2, 0) : start])
+        name = span_text(doc, name_start, end).replace("’", "'")
+        spouse = " ".join(t.lower_ for t in tokens_between(doc, max(start - 2, 0), start))
         # 'First Lady Ana Lee': "Lady" reads as an honorific, so no title is found before it
         pid = self._register(
             name, start, end, confidence, spouse if spouse in SPOUSE_TITLES else title, rule

@@ -17,7 +17,7 @@ from gazetteer.geo_data import DIVISIONS
 
 from .countries import code_for
 from .lexicon import CITY_NOUNS, VENUE_NOUNS
-from .text import doc_ents, kids
+from .text import doc_ents, kids, span_text, tokens_between
 
 LOCATIVE_PREPS = {"at", "in", "on", "inside", "outside", "near", "to", "into"}
 VENUE, CITY = 2, 1
@@ -123,13 +123,13 @@ def known_place_span(doc, i: int):
         for end in range(min(len(doc), start + _PLACE_WORDS), i, -1):
             if end - start < 2 or (best is not None and end - start <= len(best)):
                 continue
-            span = doc[start:end]
-            if any(t.is_punct and t.text != "-" for t in span) or any(
-                t.is_sent_start for t in span[1:]
+            words = tokens_between(doc, start, end)
+            if any(t.is_punct and t.text != "-" for t in words) or any(
+                t.is_sent_start for t in words[1:]
             ):
                 continue
-            if geo.country_for_place(span.text):
-                best = span
+            if geo.country_for_place(span_text(doc, start, end)):
+                best = doc[start:end]
     return best
 
 
@@ -143,7 +143,7 @@ def classify(head, published=None) -> Place | None:
     if head.pos_ not in ("PROPN", "NOUN"):
         return None
     low = head.lower_
-    text = head.doc[head.left_edge.i : head.i + 1].text
+    text = span_text(head.doc, head.left_edge.i, head.i + 1)
     known = known_place_span(head.doc, head.i) if head.pos_ == "PROPN" else None
     if known is not None:  # "in Port of Spain": the whole name, not 'Port' of Spain
         name = known.text.replace("’", "'")

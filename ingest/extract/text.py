@@ -292,6 +292,29 @@ def kids(tok) -> list:
     return [doc[j] for j in cached[tok.i]]
 
 
+_OFFSETS_KEY = "summitry.offsets"
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without making the Span (spaCy's slicing costs as much as
+    making a dozen Tokens): the article's text between the first token's start and the
+    last one's end. Bounds are clipped as a slice's are."""
+    n = len(doc)
+    start, end = max(0, min(start, n)), max(0, min(end, n))
+    if start >= end:
+        return ""
+    offsets = doc.user_data.get(_OFFSETS_KEY)
+    if offsets is None or len(offsets) != n:
+        offsets = doc.user_data[_OFFSETS_KEY] = doc.to_array("IDX").tolist()
+    return doc_text(doc)[offsets[start] : offsets[end - 1] + len(token_texts(doc)[end - 1])]
+
+
+def tokens_between(doc, start: int, end: int) -> list:
+    """``list(doc[start:end])`` without making the Span; bounds clipped as a slice's are."""
+    n = len(doc)
+    return [doc[i] for i in range(max(0, min(start, n)), max(0, min(end, n)))]
+
+
 _TEXTS_KEY = "summitry.texts"
 
 

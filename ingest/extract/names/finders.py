@@ -10,7 +10,7 @@ from gazetteer import geo
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
-from ..text import kids, token_texts
+from ..text import kids, span_text, token_texts
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -70,7 +70,7 @@ def _before_title(doc, s: int, e: int) -> int:
     start a title that goes on after it ends where the title starts."""
     for k in range(s, e):
         for extra in (1, 2):
-            if e + extra <= len(doc) and doc[k : e + extra].text.lower() in TITLE_SET:
+            if e + extra <= len(doc) and span_text(doc, k, e + extra).lower() in TITLE_SET:
                 return k
     return e
 

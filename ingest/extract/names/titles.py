@@ -10,7 +10,7 @@ from gazetteer import geo
 
 from ..countries import code_for
 from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
-from ..text import kids, sent_of
+from ..text import kids, sent_of, span_text, tokens_between
 from .tokens import QUALIFIERS, prefix_word
 
 # Ministers and secretaries named by their department, before or after the office:
@@ -157,7 +157,7 @@ def country_before(doc, pos: int, idx):
     if sent is None or pos <= sent.start:
         return None, None
     a = _window_start(doc, pos, sent.start, limit=5)
-    toks = [t for t in doc[a:pos]]
+    toks = tokens_between(doc, a, pos)
     while toks and (
         toks[-1].lower_ in QUALIFIERS
         or (toks[-1].lower_ in ROLE_NOUNS and len(toks) > 1)  # "her Chinese counterpart"
@@ -168,7 +168,7 @@ def country_before(doc, pos: int, idx):
     ):
         toks = toks[:-1]
     for k in range(min(4, len(toks)), 0, -1):
-        text = doc[toks[-k].i : toks[-1].i + 1].text
+        text = span_text(doc, toks[-k].i, toks[-1].i + 1)
         code = code_for(text)
         if code:
             return code, None

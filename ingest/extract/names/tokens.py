@@ -9,7 +9,7 @@ import re
 from gazetteer import geo
 
 from ..lexicon import HONORIFICS, NAME_PREFIXES, PREFIX_WORDS, TITLE_HEADS, TITLE_SET, TITLES
-from ..text import lower_positions
+from ..text import lower_positions, span_text, tokens_between
 
 PARTICLES = {
     "i",
@@ -248,7 +248,9 @@ _HONOUR_WORDS = {
 
 
 def is_honour(doc, start: int, end: int) -> bool:
-    return any(t.lower_ in _HONOUR_WORDS and t.text[:1].isupper() for t in doc[start:end])
+    return any(
+        t.lower_ in _HONOUR_WORDS and t.text[:1].isupper() for t in tokens_between(doc, start, end)
+    )
 
 
 def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
@@ -256,11 +258,11 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
     possessive endings off an entity span, and cut it before a lower-case word that is no
     name particle ('Xi at Horse Guards Parade' -> 'Xi')."""
     for k in range(start + 1, end - 1):
-        if doc[k].tag_ == "POS" and geo.country_for(doc[start:k].text):
+        if doc[k].tag_ == "POS" and geo.country_for(span_text(doc, start, k)):
             start = k + 1
             break
     for n in (3, 2):
-        if end - start >= n and doc[start : start + n].text.lower() in TITLE_SET:
+        if end - start >= n and span_text(doc, start, start + n).lower() in TITLE_SET:
             start += n
             break
     while start < end and (
