@@ -24,7 +24,7 @@ VENUE, CITY = 2, 1
 TRAVEL_VERBS = {"visit", "arrive", "travel", "fly", "land", "go", "come", "tour"}
 
 
-@dataclass
+@dataclass(frozen=True)  # shared: `places_around` hands out what it read once
 class Place:
     text: str | None
     level: int  # VENUE or CITY (0 for a bare country)
@@ -180,8 +180,7 @@ def classify(head, published=None) -> Place | None:
         if city is not None:
             place = classify(city, published)
             if place and place.level:
-                place.country = place.country or _country_near(head, published)
-                return place
+                return replace(place, country=place.country or _country_near(head, published))
             if place is None and city.pos_ == "PROPN":  # "the Cape Verdean island of Sal"
                 name = _np_tokens(city, with_of=False).text.replace("\u2019", "'")
                 return Place(name, CITY, _country_near(head, published), city.i)
@@ -211,7 +210,7 @@ def places_around(trigger, published=None) -> list:
     key = (trigger.i, published)
     if key not in memo:
         memo[key] = _places_around(trigger, published)
-    return [replace(place) for place in memo[key]]  # callers may fill in a copy
+    return list(memo[key])
 
 
 _PLACES_KEY = "summitry.places_around"

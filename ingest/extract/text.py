@@ -276,20 +276,24 @@ def token_pos(doc) -> list:
 _KIDS_KEY = "summitry.kids"
 
 
-def kids(tok) -> list:
-    """``list(tok.children)``, a token's syntactic children in order, from the Doc's tree
+def kids(tok) -> tuple:
+    """``tuple(tok.children)``, a token's syntactic children in order, from the Doc's tree
     read once: spaCy's `children` walks the tree in a generator on every call, which
     the rules make hundreds of times an article. (The tree is final by then:
     `build_index` repairs it before any rule asks.)"""
     doc = tok.doc
     cached = doc.user_data.get(_KIDS_KEY)
-    if cached is None or len(cached) != len(doc):
-        cached = [[] for _ in range(len(doc))]
+    if cached is None or len(cached[0]) != len(doc):
+        below: list = [[] for _ in range(len(doc))]
         for j, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
             if offset:
-                cached[j + offset].append(j)
+                below[j + offset].append(j)
+        cached = (below, [None] * len(doc))
         doc.user_data[_KIDS_KEY] = cached
-    return [doc[j] for j in cached[tok.i]]
+    made = cached[1][tok.i]
+    if made is None:  # a tuple: callers only ever iterated spaCy's generator
+        made = cached[1][tok.i] = tuple(doc[j] for j in cached[0][tok.i])
+    return made
 
 
 _OFFSETS_KEY = "summitry.offsets"
