@@ -6,8 +6,8 @@ touched a fact (confirmed, corrected or rejected it), re-extraction never change
 
 One module per kind of record: ``review`` (review states, the ``Reviewed`` base),
 ``countries``, ``leaders`` (leaders, offices, aliases), ``articles``, ``facts``
-(meetings, gifts, agreements), ``evidence``, ``merges``, and ``tallies`` and
-``network`` (counts kept up to date). Django loads an app's models
+(meetings, gifts, agreements), ``evidence``, ``merges``, and ``tallies``,
+``network`` and ``periods`` (counts kept up to date). Django loads an app's models
 from ``kb.models``, so this package imports them all; callers import them from here.
 """
 
@@ -34,6 +34,7 @@ from kb.models.leaders import (
 )
 from kb.models.merges import MergeKind, MergeRecord
 from kb.models.network import LeaderPair
+from kb.models.periods import MeetingYear
 from kb.models.review import HUMAN_STATES, Reviewed, ReviewedQuerySet, ReviewState
 from kb.models.tallies import CountryPairTally, CountryTally, LeaderTally, Total
 
@@ -58,6 +59,7 @@ __all__ = [
     "LeaderTally",
     "LeaderQuerySet",
     "Meeting",
+    "MeetingYear",
     "MeetingKind",
     "MeetingQuerySet",
     "MergeKind",

@@ -27,6 +27,7 @@ from kb.models import (
     Leader,
     LeaderTally,
     Meeting,
+    MeetingYear,
     MergeRecord,
 )
 from kb.selectors.countries import counterpart_countries
@@ -67,10 +68,10 @@ def _extraction(rng: random.Random) -> Extraction:
         meetings.append(
             MeetingCandidate(
                 tuple(name for name, _ in people),
-                "talks",
+                rng.choice(("talks", "talks", "summit", "call")),
                 rng.choice((*CODES, None)),
                 "",
-                dt.date(2025, 1, rng.randint(1, 6)),
+                dt.date(rng.choice((2024, 2025)), 1, rng.randint(1, 6)),
                 (),
                 (Evidence(Span(0, 10, TEXT, 0), 0.9, "test-rule"),),
             )
@@ -128,8 +129,15 @@ class World:
 
     def move_date(self):
         if meeting := self.pick(Meeting.objects.filter(merged_into=None)):
-            day = dt.date(2025, 1, self.rng.randint(1, 9))
-            fact_update(fact=meeting, user=self.user, changes={"date": day.isoformat()})
+            # Within a year, to another year, or to no date (the counts by year).
+            day = dt.date(self.rng.choice((2024, 2025, 2025)), 1, self.rng.randint(1, 9))
+            value = "" if self.rng.random() < 0.2 else day.isoformat()
+            fact_update(fact=meeting, user=self.user, changes={"date": value})
+
+    def change_kind(self):
+        if meeting := self.pick(Meeting.objects.filter(merged_into=None)):
+            kind = self.rng.choice(("talks", "summit", "call"))
+            fact_update(fact=meeting, user=self.user, changes={"kind": kind})
 
     def move_leader(self):
         if leader := self.pick(Leader.objects.filter(merged_into=None)):
@@ -181,7 +189,7 @@ def _some(model, field: str) -> bool:
 def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, seed):
     rng = random.Random(seed)
     world = World(rng, editor_user)
-    done, counted = [], set()
+    done, counted, years = [], set(), set()
     for _ in range(40):
         name = rng.choice(["record"] * 3 + OPERATIONS)
         try:
@@ -193,8 +201,11 @@ def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, 
         counted |= {f for f in ("hosted", "attended_home", "linked") if _some(CountryTally, f)}
         counted |= {"meetings"} if _some(LeaderTally, "meetings") else set()
         counted |= {"pairs"} if _some(CountryPairTally, "meetings") else set()
+        years |= set(counters.stored_years())
     assert len(set(done)) >= 8  # the sequence did exercise many kinds of write
     assert counted == {"hosted", "attended_home", "linked", "meetings", "pairs"}  # ...above 0
+    # Meetings were counted under more than one year and more than one kind.
+    assert len({year for year, _ in years}) >= 2 and len({kind for _, kind in years}) >= 2
 
 
 def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
@@ -222,6 +233,7 @@ def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
         "leaders": LeaderTally.objects.count(),
         "pairs": CountryPairTally.objects.count(),
         "totals": len(counters.TOTALS),
+        "years": MeetingYear.objects.count(),
     }
     assert counters.differences() == []
 

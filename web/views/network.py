@@ -21,7 +21,7 @@ from kb.selectors.network import (
     links_for,
     network,
 )
-from kb.selectors.timeline import meetings_per_year, year_bars
+from kb.selectors.timeline import selected_per_year, year_bars
 from web.views.base import CountedPaginator, MeetingFilterMixin, PageMixin
 
 
@@ -122,9 +122,11 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
 class TimelineView(MeetingFilterMixin, PageMixin, ListView):
     """Meetings in date order, grouped by year and month (plain HTML, no script).
 
-    What it counts (meetings per year, hence the dated ones, and the undated: one query)
-    and each page's rows are kept until the next write to the meetings the filters
-    read (kb.changes): at 100,000 meetings the counts read every one of them. A page
+    What it counts (meetings per year, hence the dated ones, and the undated) comes from
+    the counts kept by year when the filters are dates and kind alone (a few small rows,
+    and at most two years' meetings for dates within a year); other filters count the
+    meetings they select. Both, and each page's rows, are kept until the next write to
+    the meetings the filters read (kb.changes). A page
     number that is not a number, or past the end, shows the nearest page (no 404)."""
 
     template_name = "kb/timeline.html"
@@ -142,7 +144,7 @@ class TimelineView(MeetingFilterMixin, PageMixin, ListView):
             filters = self.filters
 
             def compute():
-                per_year = meetings_per_year(filters.filter(Meeting.objects.visible()))
+                per_year = selected_per_year(filters)
                 undated = per_year.pop(None, 0)
                 return year_bars(per_year), sum(per_year.values()), undated
 

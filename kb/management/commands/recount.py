@@ -42,5 +42,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Recounted: {made['countries']} countries, {made['leaders']} leaders and"
             f" {made['pairs']} pairs of countries with counts, {pairs} pairs of leaders,"
-            " and the totals."
+            f" {made['years']} counts of meetings by year and kind, and the totals."
         )
