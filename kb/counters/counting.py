@@ -232,8 +232,12 @@ def differences() -> list[str]:
         "total": count_totals(),
         "year": count_years(),
     }
+    from kb.counters import pair_years
+
+    for what in pair_years.TABLES:
+        have[what], want[what] = pair_years.stored(what), pair_years.count(what)
     out = []
-    for what in ("country", "leader", "pair", "total", "year"):
+    for what in ("country", "leader", "pair", "total", "year", *pair_years.TABLES):
         for key in sorted(have[what].keys() | want[what].keys()):
             if have[what].get(key) != want[what].get(key):
                 out.append(

@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from django.db.models import Case, Exists, F, IntegerField, Max, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 
+from kb.counters import pair_years
 from kb.counters.counting import (
     COUNTRY_FIELDS,
     LEADER_FIELDS,
@@ -79,6 +80,10 @@ class Footprint:
             if self.host in self.countries:
                 keys.add(("country", self.host, "attended_home"))
         keys |= {("pair", pair) for pair in self.pairs()}
+        keys |= {("leader_year", k) for k in pair_years.linked(self.leaders, self.year, self.kind)}
+        keys |= {
+            ("country_year", k) for k in pair_years.linked(self.countries, self.year, self.kind)
+        }
         return keys
 
     def pairs(self) -> set[Pair]:
@@ -131,7 +136,7 @@ def footprints(meeting_ids: Iterable[int], *, lock: bool = False) -> dict[int, F
 class Delta:
     """Changes to apply at once: additions by key (``("country", pk, field)``,
     ``("leader", pk, "meetings")``, ``("pair", (a, b))``, ``("total", name)``,
-    ``("year", year, kind)``), the
+    ``("year", year, kind)``, ``("leader_year" | "country_year", (a, b, year, kind))``), the
     dates meetings brought to or took from each pair, and keys to count again."""
 
     counts: Counter = field(default_factory=Counter)
@@ -170,7 +175,7 @@ class Delta:
         for key, n in self.counts.items():
             if key[0] != kind or not n:
                 continue
-            if kind == "pair":
+            if kind in ("pair", *pair_years.TABLES):
                 out[key[1]] = n
             else:
                 out.setdefault(key[1], {})[key[2] if kind != "total" else "n"] = n
@@ -396,6 +401,8 @@ def apply(delta: Delta) -> None:
         _apply_pairs(delta)
         _apply_totals(delta)
         _apply_years(delta)
+        for what in pair_years.TABLES:
+            pair_years.apply(what, delta.of(what), recount=delta.recount_countries)
 
 
 def recount(*, countries: Iterable[int] = (), leaders: Iterable[int] = ()) -> None:
@@ -449,15 +456,19 @@ _REBUILT = {
 }
 
 
-def recount_all(
-    *, apps=None, kinds: Iterable[str] = ("country", "leader", "pair", "total", "year")
-):
+KINDS = ("country", "leader", "pair", "total", "year", *pair_years.TABLES)
+
+
+def recount_all(*, apps=None, kinds: Iterable[str] = KINDS):
     """Rebuild every maintained count from the tables (``manage.py recount``, bulk
     loaders): each table emptied and filled again with the counts. A migration names
     the ``kinds`` its models have. Returns the rows made per table."""
     kinds = set(kinds)
     made: dict[str, int] = {}
     with transaction.atomic():
+        for what in pair_years.TABLES:
+            if what in kinds:
+                made[what + "s"] = pair_years.rebuild(what, apps=apps)
         for kind, (name, reported, rows_of) in _REBUILT.items():
             if kind in kinds:
                 Table = model(name, apps)

@@ -34,7 +34,7 @@ from kb.models.leaders import (
 )
 from kb.models.merges import MergeKind, MergeRecord
 from kb.models.network import LeaderPair
-from kb.models.periods import MeetingYear
+from kb.models.periods import CountryPairYear, LeaderPairYear, MeetingYear
 from kb.models.review import HUMAN_STATES, Reviewed, ReviewedQuerySet, ReviewState
 from kb.models.tallies import CountryPairTally, CountryTally, LeaderTally, Total
 
@@ -48,6 +48,7 @@ __all__ = [
     "ArticleStatus",
     "Country",
     "CountryPairTally",
+    "CountryPairYear",
     "CountryTally",
     "Evidence",
     "EvidenceQuerySet",
@@ -56,6 +57,7 @@ __all__ = [
     "Leader",
     "LeaderAlias",
     "LeaderPair",
+    "LeaderPairYear",
     "LeaderTally",
     "LeaderQuerySet",
     "Meeting",

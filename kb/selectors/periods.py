@@ -44,6 +44,22 @@ class Span:
             q &= Q(kind=self.kind)
         return q
 
+    def years_sql(self) -> tuple[str, list]:
+        """:meth:`years` as an SQL condition on the columns ``year`` and ``kind``."""
+        if self.first is not None and self.last is not None and self.first > self.last:
+            return "1 = 0", []
+        parts, params = [] if self.undated else [f"year <> {UNDATED}"], []
+        if self.first is not None:
+            parts.append("year >= %s")
+            params.append(self.first)
+        if self.last is not None:
+            parts.append("year <= %s")
+            params.append(self.last)
+        if self.kind:
+            parts.append("kind = %s")
+            params.append(self.kind)
+        return " AND ".join(parts) or "1 = 1", params
+
     def days(self) -> Q | None:
         """The meetings of the partial years (None when there are none)."""
         if not self.partial:

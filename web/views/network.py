@@ -21,6 +21,7 @@ from kb.selectors.network import (
     links_for,
     network,
 )
+from kb.selectors.periods import span_of
 from kb.selectors.timeline import selected_per_year, year_bars
 from web.views.base import CountedPaginator, MeetingFilterMixin, PageMixin
 
@@ -56,11 +57,13 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                     f"Ignored the number of nodes: use a number from 2 to {self.max_nodes_limit}."
                 )
         # Without filters, every meeting: the maintained counts serve it (the leaders'
-        # pairs, or the countries' tallies and pairs). With filters, the database counts
-        # the selected meetings' participations and keeps the top ``limit`` nodes and
-        # the strongest links (five per node: ``links_for``); cached per filter until
-        # the next write.
+        # pairs, or the countries' tallies and pairs); with dates and kind alone, the
+        # pairs kept by year and kind. With other filters, the database counts the
+        # selected meetings' participations. Each keeps the top ``limit`` nodes and the
+        # strongest links (five per node: ``links_for``); cached per filter until the
+        # next write.
         selection = filters.filter(Meeting.objects.visible()) if filters.active else None
+        span = span_of(filters) if filters.active else None
         params = filters.params(sort=False)
         key = {"by": by, "limit": limit, "colour": colour, "filters": params}
 
@@ -74,6 +77,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                     by=by,
                     max_nodes=limit,
                     max_edges=min(self.max_edges, links_for(limit)),
+                    span=span,
                 ),
                 areas=filters.areas(),
             )
