@@ -190,36 +190,37 @@ def stored_span_counts(
     and kind, ``kb.selectors.periods``): the whole years summed from the pairs kept by
     year and kind (``kb.models.periods``: each node's rows with itself choose the busiest,
     then the pairs among them, through their indexes), and the days of a year cut by a
-    date paired from that year's meetings alone, added before choosing."""
+    date paired from that year's meetings alone, added (or subtracted, ``Span.cut``)
+    before choosing."""
     Table = LeaderPairYear if by == "leader" else CountryPairYear
     a, b = ("leader_a_id", "leader_b_id") if by == "leader" else ("country_a_id", "country_b_id")
     table = connection.ops.quote_name(Table._meta.db_table)
     years, year_params = span.years_sql()
-    days = span.days()
-    linked_days, day_params = "", []
-    if days is not None:
-        try:
-            members, day_params = _members_sql(Meeting.objects.visible().filter(days), by)
-        except EmptyResultSet:
-            days = None
-        else:
-            linked_days = (
-                "days AS MATERIALIZED (SELECT m, k FROM (SELECT m, k, COUNT(*) OVER "
-                f"(PARTITION BY m) AS c FROM ({members}) mm) counted WHERE c > 1), "
-            )
     nodes = f"SELECT {a} AS k, meetings AS n FROM {table} WHERE {a} = {b} AND {years}"
     pairs = (
         f"SELECT {a} AS a, {b} AS b, meetings AS n FROM {table} "
         f"WHERE {a} {_IN_TOP()} AND {b} {_IN_TOP()} AND {a} < {b} AND {years}"
     )
-    params = [*day_params, *year_params]
-    if days is not None:
-        nodes += " UNION ALL SELECT k, COUNT(*) FROM days GROUP BY k"
+    linked_days, day_params = "", []
+    for name, days, sign in (("days", span.days(), ""), ("cut", span.days_cut(), "-")):
+        if days is None:
+            continue
+        try:
+            members, params = _members_sql(Meeting.objects.visible().filter(days), by)
+        except EmptyResultSet:
+            continue
+        linked_days += (
+            f"{name} AS MATERIALIZED (SELECT m, k FROM (SELECT m, k, COUNT(*) OVER "
+            f"(PARTITION BY m) AS c FROM ({members}) mm) counted WHERE c > 1), "
+        )
+        day_params += params
+        nodes += f" UNION ALL SELECT k, {sign}COUNT(*) FROM {name} GROUP BY k"
         pairs += (
-            " UNION ALL SELECT x.k, z.k, COUNT(*) FROM days x JOIN days z "
+            f" UNION ALL SELECT x.k, z.k, {sign}COUNT(*) FROM {name} x JOIN {name} z "
             "ON z.m = x.m AND x.k < z.k WHERE x.k IN (SELECT k FROM top) "
             "AND z.k IN (SELECT k FROM top) GROUP BY x.k, z.k"
         )
+    params = [*day_params, *year_params]
     sql = (
         f"WITH {linked_days}"
         f"top AS MATERIALIZED (SELECT k, SUM(n) AS n, COUNT(*) OVER () AS total FROM ({nodes}) "

@@ -61,11 +61,11 @@ def selected_per_year(filters) -> dict[int | None, int]:
     for year, n in stored:
         if n:
             found[None if year == UNDATED else year] = n
-    days = span.days()
-    if days is not None:
-        for year, n in meetings_per_year(visible.filter(days)).items():
-            found[year] = found.get(year, 0) + n
-    return found
+    for days, sign in ((span.days(), 1), (span.days_cut(), -1)):
+        if days is not None:
+            for year, n in meetings_per_year(visible.filter(days)).items():
+                found[year] = found.get(year, 0) + sign * n
+    return {year: n for year, n in found.items() if n}
 
 
 def by_year(meetings, totals: dict[int | None, int]) -> list[dict]:

@@ -47,6 +47,8 @@ QUERIES = [
     "from=2015-01-01&to=2016-12-31",
     "from=2015-03-10&to=2016-06-30",
     "from=2015-03-10&to=2015-06-30",
+    "from=2015-02-01&to=2015-11-30",
+    "from=2014-06-01&to=2017-03-31&kind=talks",
     "from=2015-03-10&to=2015-12-31",
     "from=2015-01-01&to=2015-06-30",
     "from=2015-12-31&to=2016-01-01",
@@ -77,10 +79,16 @@ def test_whole_years_read_no_meeting(spread):
 def test_days_cut_from_a_year_are_counted_from_that_year_alone():
     filters = MeetingFilters.from_query(QueryDict("from=2015-03-10&to=2017-06-30"))
     span = span_of(filters)
-    assert (span.first, span.last, span.undated) == (2016, 2016, False)
-    assert span.partial == (
-        (dt.date(2015, 3, 10), dt.date(2015, 12, 31)),
-        (dt.date(2017, 1, 1), dt.date(2017, 6, 30)),
+    # Most of 2015 is inside: the whole year less its days before the 10th of March;
+    # less than half of 2017 is: its days up to the 30th of June.
+    assert (span.first, span.last, span.undated) == (2015, 2016, False)
+    assert span.cut == ((dt.date(2015, 1, 1), dt.date(2015, 3, 9)),)
+    assert span.partial == ((dt.date(2017, 1, 1), dt.date(2017, 6, 30)),)
+    within = span_of(MeetingFilters.from_query(QueryDict("from=2015-02-01&to=2015-11-30")))
+    assert (within.first, within.last, within.partial) == (2015, 2015, ())
+    assert within.cut == (
+        (dt.date(2015, 1, 1), dt.date(2015, 1, 31)),
+        (dt.date(2015, 12, 1), dt.date(2015, 12, 31)),
     )
 
 
