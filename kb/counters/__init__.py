@@ -1,6 +1,7 @@
 """The maintained counts (``kb.models.tallies``), kept equal to what counting the tables
 would say: each country's and leader's tallies, each pair of countries' shared meetings,
-and the home page's totals.
+the home page's totals,
+and the meetings of each year and kind (the timeline).
 
 Every write that can move a count (a meeting saved, deleted or given other participants;
 a leader, gift, agreement or article saved or deleted) adds its change to the rows it
@@ -20,9 +21,11 @@ from kb.counters.counting import (
     count_leaders,
     count_pairs,
     count_totals,
+    count_years,
     differences,
     stored,
     stored_totals,
+    stored_years,
 )
 from kb.counters.signals import connect, deferred, suspended
 from kb.counters.writing import recount, recount_all
@@ -36,11 +39,13 @@ __all__ = [
     "count_leaders",
     "count_pairs",
     "count_totals",
+    "count_years",
     "deferred",
     "differences",
     "recount",
     "recount_all",
     "stored",
     "stored_totals",
+    "stored_years",
     "suspended",
 ]

@@ -21,6 +21,9 @@ TOTALS = ("meetings", "leaders", "gifts", "agreements", "articles")
 
 #: (country_a, country_b) with country_a < country_b.
 Pair = tuple[int, int]
+#: (year, kind) of the meetings counted per year (``kb.models.MeetingYear``); year 0
+#: for the undated.
+YearKind = tuple[int, str]
 
 
 def model(name: str, apps=None):
@@ -161,6 +164,21 @@ def count_totals(*, apps=None) -> dict[str, int]:
     }
 
 
+def count_years(*, apps=None) -> dict[YearKind, int]:
+    """Meetings not rejected per (year, kind), the undated under year 0."""
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        model("Meeting", apps)
+        .objects.exclude(review_state=REJECTED)
+        .annotate(year=ExtractYear("date"))
+        .order_by()
+        .values_list("year", "kind")
+        .annotate(n=Count("pk"))
+    )
+    return {(year or 0, kind): n for year, kind, n in rows}
+
+
 # ---- what is stored ---------------------------------------------------------------------------
 
 
@@ -170,6 +188,12 @@ def stored_totals(*, apps=None) -> dict[str, int]:
     out = dict.fromkeys(TOTALS, 0)
     out.update({r["name"]: r["n"] for r in rows})
     return out
+
+
+def stored_years(*, apps=None) -> dict[YearKind, int]:
+    """Meetings per (year, kind) as stored (the sum of each one's slots), zeros left out."""
+    rows = model("MeetingYear", apps).objects.values_list("year", "kind").annotate(n=Sum("n"))
+    return {(year, kind): n for year, kind, n in rows if n}
 
 
 def stored() -> dict[str, dict]:
@@ -194,6 +218,7 @@ def stored() -> dict[str, dict]:
         "leader": nonzero("LeaderTally", LEADER_FIELDS),
         "pair": pairs,
         "total": stored_totals(),
+        "year": stored_years(),
     }
 
 
@@ -205,9 +230,14 @@ def differences() -> list[str]:
         "leader": count_leaders(),
         "pair": count_pairs(),
         "total": count_totals(),
+        "year": count_years(),
     }
+    from kb.counters import pair_years
+
+    for what in pair_years.TABLES:
+        have[what], want[what] = pair_years.stored(what), pair_years.count(what)
     out = []
-    for what in ("country", "leader", "pair", "total"):
+    for what in ("country", "leader", "pair", "total", "year", *pair_years.TABLES):
         for key in sorted(have[what].keys() | want[what].keys()):
             if have[what].get(key) != want[what].get(key):
                 out.append(

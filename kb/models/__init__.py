@@ -6,8 +6,8 @@ touched a fact (confirmed, corrected or rejected it), re-extraction never change
 
 One module per kind of record: ``review`` (review states, the ``Reviewed`` base),
 ``countries``, ``leaders`` (leaders, offices, aliases), ``articles``, ``facts``
-(meetings, gifts, agreements), ``evidence``, ``merges``, and ``tallies`` and
-``network`` (counts kept up to date). Django loads an app's models
+(meetings, gifts, agreements), ``evidence``, ``merges``, and ``tallies``,
+``network`` and ``periods`` (counts kept up to date). Django loads an app's models
 from ``kb.models``, so this package imports them all; callers import them from here.
 """
 
@@ -34,6 +34,7 @@ from kb.models.leaders import (
 )
 from kb.models.merges import MergeKind, MergeRecord
 from kb.models.network import LeaderPair
+from kb.models.periods import CountryPairYear, LeaderPairYear, MeetingYear
 from kb.models.review import HUMAN_STATES, Reviewed, ReviewedQuerySet, ReviewState
 from kb.models.tallies import CountryPairTally, CountryTally, LeaderTally, Total
 
@@ -47,6 +48,7 @@ __all__ = [
     "ArticleStatus",
     "Country",
     "CountryPairTally",
+    "CountryPairYear",
     "CountryTally",
     "Evidence",
     "EvidenceQuerySet",
@@ -55,9 +57,11 @@ __all__ = [
     "Leader",
     "LeaderAlias",
     "LeaderPair",
+    "LeaderPairYear",
     "LeaderTally",
     "LeaderQuerySet",
     "Meeting",
+    "MeetingYear",
     "MeetingKind",
     "MeetingQuerySet",
     "MergeKind",

@@ -16,7 +16,8 @@ leader's country; leaders without one are left out).
 For every meeting not rejected (the network page without filters), the same figures are
 read from counts kept by every write: the leaders' pairs (:func:`stored_leader_counts`)
 or the countries' tallies and pairs (:func:`stored_country_counts`); the statement above
-reads every participation, some 1.4-3 s at 100,000 meetings.
+reads every participation, some 1.4-3 s at 100,000 meetings. A selection by dates and
+kind alone sums the pairs kept by year and kind (:func:`stored_span_counts`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,16 @@ from dataclasses import dataclass, field
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 
-from kb.models import CountryPairTally, CountryTally, Leader, LeaderPair, Meeting
+from kb.models import (
+    CountryPairTally,
+    CountryPairYear,
+    CountryTally,
+    Leader,
+    LeaderPair,
+    LeaderPairYear,
+    Meeting,
+)
+from kb.selectors.periods import Span
 
 Participation = Meeting.participants.through
 
@@ -170,6 +180,58 @@ def stored_country_counts(*, max_nodes: int = 40, max_edges: int | None = None) 
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [max_nodes, ALL if max_edges is None else max_edges])
+        return _graph_counts(cursor.fetchall())
+
+
+def stored_span_counts(
+    span: Span, *, by: str = "leader", max_nodes: int = 40, max_edges: int | None = None
+) -> GraphCounts:
+    """What :func:`network_counts` says of the meetings of ``span`` (a selection by dates
+    and kind, ``kb.selectors.periods``): the whole years summed from the pairs kept by
+    year and kind (``kb.models.periods``: each node's rows with itself choose the busiest,
+    then the pairs among them, through their indexes), and the days of a year cut by a
+    date paired from that year's meetings alone, added (or subtracted, ``Span.cut``)
+    before choosing."""
+    Table = LeaderPairYear if by == "leader" else CountryPairYear
+    a, b = ("leader_a_id", "leader_b_id") if by == "leader" else ("country_a_id", "country_b_id")
+    table = connection.ops.quote_name(Table._meta.db_table)
+    years, year_params = span.years_sql()
+    nodes = f"SELECT {a} AS k, meetings AS n FROM {table} WHERE {a} = {b} AND {years}"
+    pairs = (
+        f"SELECT {a} AS a, {b} AS b, meetings AS n FROM {table} "
+        f"WHERE {a} {_IN_TOP()} AND {b} {_IN_TOP()} AND {a} < {b} AND {years}"
+    )
+    linked_days, day_params = "", []
+    for name, days, sign in (("days", span.days(), ""), ("cut", span.days_cut(), "-")):
+        if days is None:
+            continue
+        try:
+            members, params = _members_sql(Meeting.objects.visible().filter(days), by)
+        except EmptyResultSet:
+            continue
+        linked_days += (
+            f"{name} AS MATERIALIZED (SELECT m, k FROM (SELECT m, k, COUNT(*) OVER "
+            f"(PARTITION BY m) AS c FROM ({members}) mm) counted WHERE c > 1), "
+        )
+        day_params += params
+        nodes += f" UNION ALL SELECT k, {sign}COUNT(*) FROM {name} GROUP BY k"
+        pairs += (
+            f" UNION ALL SELECT x.k, z.k, {sign}COUNT(*) FROM {name} x JOIN {name} z "
+            "ON z.m = x.m AND x.k < z.k WHERE x.k IN (SELECT k FROM top) "
+            "AND z.k IN (SELECT k FROM top) GROUP BY x.k, z.k"
+        )
+    params = [*day_params, *year_params]
+    sql = (
+        f"WITH {linked_days}"
+        f"top AS MATERIALIZED (SELECT k, SUM(n) AS n, COUNT(*) OVER () AS total FROM ({nodes}) "
+        "nodes GROUP BY k HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT %s), "
+        f"pairs AS MATERIALIZED (SELECT a, b, SUM(n) AS n FROM ({pairs}) kept "
+        "GROUP BY a, b HAVING SUM(n) > 0) "
+        f"{ANSWER}"
+    )
+    params += [max_nodes, *year_params, ALL if max_edges is None else max_edges]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
         return _graph_counts(cursor.fetchall())
 
 

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from gazetteer.regions import REGION_NAMES, region_of
 from kb.models import Country, Leader, Meeting
-from kb.selectors.graph import network_counts, stored_country_counts, stored_leader_counts
+from kb.selectors.graph import (
+    network_counts,
+    stored_country_counts,
+    stored_leader_counts,
+    stored_span_counts,
+)
+from kb.selectors.periods import Span
 
 #: Colours of the commonest groups (the Tableau 10 palette without its grey), and of the rest.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
@@ -89,6 +95,7 @@ def network(
     max_nodes: int = 40,
     size: int = 800,
     max_edges: int = MAX_EDGES,
+    span: Span | None = None,
 ) -> Network:
     """Who met whom among `meetings` (None: every meeting not rejected): the
     ``max_nodes`` most active nodes (leaders or countries) and the ``max_edges``
@@ -96,11 +103,15 @@ def network(
     with a deterministic circular layout (same input, same picture).
 
     Every meeting is read from the maintained counts (leaders' pairs, or countries'
-    tallies and pairs); a selection from its participations."""
+    tallies and pairs); a selection by dates and kind alone, given as its ``span``
+    (``kb.selectors.periods.span_of``), from the pairs kept by year and kind; any other
+    selection from its participations."""
     if meetings is None and by == "leader":
         counts = stored_leader_counts(max_nodes=max_nodes, max_edges=max_edges)
     elif meetings is None:
         counts = stored_country_counts(max_nodes=max_nodes, max_edges=max_edges)
+    elif span is not None:
+        counts = stored_span_counts(span, by=by, max_nodes=max_nodes, max_edges=max_edges)
     else:
         selection = Meeting.objects.visible() if meetings is None else meetings
         counts = network_counts(selection, by=by, max_nodes=max_nodes, max_edges=max_edges)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 
-from kb.models import Meeting
+from kb.models import Meeting, MeetingYear
+from kb.models.periods import UNDATED
+from kb.selectors.periods import span_of
 
 Participation = Meeting.participants.through
 
@@ -41,6 +43,29 @@ def meetings_per_year(meetings) -> dict[int | None, int]:
         .values_list("year", "n")
     )
     return dict(rows)
+
+
+def selected_per_year(filters) -> dict[int | None, int]:
+    """How many visible meetings the filters (``MeetingFilters``) select in each year
+    (None for the undated): for dates and kind alone, the whole years from the counts kept
+    by year (``kb.models.MeetingYear``) and the days of a year cut by a date from that
+    year's meetings (``kb.selectors.periods``); otherwise counted from the meetings."""
+    visible = Meeting.objects.visible()
+    span = span_of(filters)
+    if span is None:
+        return meetings_per_year(filters.filter(visible))
+    stored = (
+        MeetingYear.objects.filter(span.years()).order_by().values_list("year").annotate(n=Sum("n"))
+    )
+    found: dict[int | None, int] = {}
+    for year, n in stored:
+        if n:
+            found[None if year == UNDATED else year] = n
+    for days, sign in ((span.days(), 1), (span.days_cut(), -1)):
+        if days is not None:
+            for year, n in meetings_per_year(visible.filter(days)).items():
+                found[year] = found.get(year, 0) + sign * n
+    return {year: n for year, n in found.items() if n}
 
 
 def by_year(meetings, totals: dict[int | None, int]) -> list[dict]:

@@ -17,16 +17,20 @@ from django.test.utils import CaptureQueriesContext
 from ingest.extract.types import Evidence, Extraction, LeaderMention, MeetingCandidate, Span
 from ingest.record import article_facts_replace
 from kb import counters, leader_pairs
+from kb.counters import pair_years
 from kb.models import (
     Agreement,
     Article,
     Country,
     CountryPairTally,
+    CountryPairYear,
     CountryTally,
     Gift,
     Leader,
+    LeaderPairYear,
     LeaderTally,
     Meeting,
+    MeetingYear,
     MergeRecord,
 )
 from kb.selectors.countries import counterpart_countries
@@ -67,10 +71,10 @@ def _extraction(rng: random.Random) -> Extraction:
         meetings.append(
             MeetingCandidate(
                 tuple(name for name, _ in people),
-                "talks",
+                rng.choice(("talks", "talks", "summit", "call")),
                 rng.choice((*CODES, None)),
                 "",
-                dt.date(2025, 1, rng.randint(1, 6)),
+                dt.date(rng.choice((2024, 2025)), 1, rng.randint(1, 6)),
                 (),
                 (Evidence(Span(0, 10, TEXT, 0), 0.9, "test-rule"),),
             )
@@ -128,8 +132,15 @@ class World:
 
     def move_date(self):
         if meeting := self.pick(Meeting.objects.filter(merged_into=None)):
-            day = dt.date(2025, 1, self.rng.randint(1, 9))
-            fact_update(fact=meeting, user=self.user, changes={"date": day.isoformat()})
+            # Within a year, to another year, or to no date (the counts by year).
+            day = dt.date(self.rng.choice((2024, 2025, 2025)), 1, self.rng.randint(1, 9))
+            value = "" if self.rng.random() < 0.2 else day.isoformat()
+            fact_update(fact=meeting, user=self.user, changes={"date": value})
+
+    def change_kind(self):
+        if meeting := self.pick(Meeting.objects.filter(merged_into=None)):
+            kind = self.rng.choice(("talks", "summit", "call"))
+            fact_update(fact=meeting, user=self.user, changes={"kind": kind})
 
     def move_leader(self):
         if leader := self.pick(Leader.objects.filter(merged_into=None)):
@@ -181,7 +192,7 @@ def _some(model, field: str) -> bool:
 def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, seed):
     rng = random.Random(seed)
     world = World(rng, editor_user)
-    done, counted = [], set()
+    done, counted, years = [], set(), set()
     for _ in range(40):
         name = rng.choice(["record"] * 3 + OPERATIONS)
         try:
@@ -193,8 +204,11 @@ def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, 
         counted |= {f for f in ("hosted", "attended_home", "linked") if _some(CountryTally, f)}
         counted |= {"meetings"} if _some(LeaderTally, "meetings") else set()
         counted |= {"pairs"} if _some(CountryPairTally, "meetings") else set()
+        years |= set(counters.stored_years())
     assert len(set(done)) >= 8  # the sequence did exercise many kinds of write
     assert counted == {"hosted", "attended_home", "linked", "meetings", "pairs"}  # ...above 0
+    # Meetings were counted under more than one year and more than one kind.
+    assert len({year for year, _ in years}) >= 2 and len({kind for _, kind in years}) >= 2
 
 
 def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
@@ -206,6 +220,8 @@ def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
         except ValidationError:
             continue
     kept = counters.stored()
+    kept_by_year = {what: pair_years.stored(what) for what in pair_years.TABLES}
+    assert all(kept_by_year.values())
     assert all(kept[kind] for kind in ("country", "leader", "pair"))
     assert kept["total"]["meetings"] > 0
 
@@ -215,13 +231,19 @@ def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
     assert counters.stored()["leader"] == kept["leader"]
     assert {row["hosted"] for row in CountryTally.objects.values("hosted")} == {99}
 
+    LeaderPairYear.objects.update(meetings=99)
+    CountryPairYear.objects.all().delete()
     made = counters.recount_all()
     assert counters.stored() == kept
+    assert {what: pair_years.stored(what) for what in pair_years.TABLES} == kept_by_year
     assert made == {
         "countries": CountryTally.objects.count(),
         "leaders": LeaderTally.objects.count(),
         "pairs": CountryPairTally.objects.count(),
         "totals": len(counters.TOTALS),
+        "years": MeetingYear.objects.count(),
+        "leader_years": LeaderPairYear.objects.count(),
+        "country_years": CountryPairYear.objects.count(),
     }
     assert counters.differences() == []
 
@@ -387,7 +409,8 @@ def test_a_change_of_participants_reads_the_meeting_once_for_the_counts_and_the_
     assert len([sql for sql in selects if participants in sql]) == 2
     if connection.vendor == "postgresql":
         assert len([sql for sql in selects if "FOR NO KEY UPDATE" in sql]) == 1
-    assert len(captured) <= 17  # 23 when each kept its own reading
+    # 23 when each kept its own reading; the pairs by year add one statement per table.
+    assert len(captured) <= 19
 
     assert LeaderTally.objects.get(leader=c).meetings == 1
     assert CountryTally.objects.get(country=no).attended == 1

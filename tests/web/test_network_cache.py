@@ -1,7 +1,8 @@
 """The network page is rendered once per filter and colouring and kept until the next
 write (issue 14): a repeated request reads no participation, and a write, a rejection or
 another colouring shows at once. Without filters, even the first request reads the
-maintained pairs (``kb.leader_pairs``) instead of the participations."""
+maintained pairs (``kb.leader_pairs``) instead of the participations, and with dates and
+kind alone, the pairs kept by year and kind."""
 
 import datetime as dt
 
@@ -10,8 +11,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kb.models import CountryPairTally, CountryTally, LeaderPair, Meeting, ReviewState
-from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
+from kb.models import (
+    CountryPairTally,
+    CountryPairYear,
+    CountryTally,
+    LeaderPair,
+    LeaderPairYear,
+    Meeting,
+    ReviewState,
+)
+from tests.factories import CountryFactory, GiftFactory, LeaderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +28,8 @@ PARTICIPATION = Meeting.participants.through._meta.db_table
 PAIRS = LeaderPair._meta.db_table
 COUNTRY_PAIRS = CountryPairTally._meta.db_table
 COUNTRY_TALLY = CountryTally._meta.db_table
+LEADER_YEARS = LeaderPairYear._meta.db_table
+COUNTRY_YEARS = CountryPairYear._meta.db_table
 
 
 def page(client, **params) -> tuple[str, list[str]]:
@@ -69,13 +80,37 @@ def test_a_write_and_a_rejection_show_at_once(client, pair):
 
 
 @pytest.mark.parametrize(
-    "params", [{"kind": "talks"}, {"from": "2000-01-01"}, {"by": "country", "kind": "talks"}]
+    "params, table",
+    [
+        ({"kind": "talks"}, LEADER_YEARS),
+        ({"from": "2000-01-01"}, LEADER_YEARS),
+        ({"from": "2020-01-01", "to": "2020-12-31"}, LEADER_YEARS),
+        ({"by": "country", "kind": "talks"}, COUNTRY_YEARS),
+    ],
 )
-def test_filtered_selections_are_counted_from_the_participations(client, pair, params):
+def test_selections_by_dates_and_kind_are_summed_from_the_pairs_by_year(
+    client, pair, params, table
+):
     MeetingFactory(participants=list(pair), kind="talks", date=dt.date(2020, 5, 4))
     html, sql = page(client, **params)
+    assert any(table in q for q in sql)
+    assert not any(PARTICIPATION in q for q in sql)
+    assert html.count("<line ") == 1
+
+
+@pytest.mark.parametrize(
+    "params", [{"from": "2020-05-01", "to": "2020-06-30"}, {"gifts": "1"}, {"q": "trade"}]
+)
+def test_days_within_a_year_and_other_filters_are_counted_from_the_participations(
+    client, pair, params
+):
+    MeetingFactory(
+        participants=list(pair), kind="talks", date=dt.date(2020, 5, 4), topics=["trade"]
+    )
+    if "gifts" in params:
+        GiftFactory(giver=pair[0], recipient=pair[1], meeting=Meeting.objects.get())
+    html, sql = page(client, **params)
     assert any(PARTICIPATION in q for q in sql)
-    assert not any(PAIRS in q or COUNTRY_PAIRS in q for q in sql)
     assert html.count("<line ") == 1
 
 

@@ -21,7 +21,8 @@ from kb.selectors.network import (
     links_for,
     network,
 )
-from kb.selectors.timeline import meetings_per_year, year_bars
+from kb.selectors.periods import span_of
+from kb.selectors.timeline import selected_per_year, year_bars
 from web.views.base import CountedPaginator, MeetingFilterMixin, PageMixin
 
 
@@ -56,11 +57,13 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                     f"Ignored the number of nodes: use a number from 2 to {self.max_nodes_limit}."
                 )
         # Without filters, every meeting: the maintained counts serve it (the leaders'
-        # pairs, or the countries' tallies and pairs). With filters, the database counts
-        # the selected meetings' participations and keeps the top ``limit`` nodes and
-        # the strongest links (five per node: ``links_for``); cached per filter until
-        # the next write.
+        # pairs, or the countries' tallies and pairs); with dates and kind alone, the
+        # pairs kept by year and kind. With other filters, the database counts the
+        # selected meetings' participations. Each keeps the top ``limit`` nodes and the
+        # strongest links (five per node: ``links_for``); cached per filter until the
+        # next write.
         selection = filters.filter(Meeting.objects.visible()) if filters.active else None
+        span = span_of(filters) if filters.active else None
         params = filters.params(sort=False)
         key = {"by": by, "limit": limit, "colour": colour, "filters": params}
 
@@ -74,6 +77,7 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
                     by=by,
                     max_nodes=limit,
                     max_edges=min(self.max_edges, links_for(limit)),
+                    span=span,
                 ),
                 areas=filters.areas(),
             )
@@ -122,9 +126,11 @@ class NetworkView(MeetingFilterMixin, PageMixin, TemplateView):
 class TimelineView(MeetingFilterMixin, PageMixin, ListView):
     """Meetings in date order, grouped by year and month (plain HTML, no script).
 
-    What it counts (meetings per year, hence the dated ones, and the undated: one query)
-    and each page's rows are kept until the next write to the meetings the filters
-    read (kb.changes): at 100,000 meetings the counts read every one of them. A page
+    What it counts (meetings per year, hence the dated ones, and the undated) comes from
+    the counts kept by year when the filters are dates and kind alone (a few small rows,
+    and at most two years' meetings for dates within a year); other filters count the
+    meetings they select. Both, and each page's rows, are kept until the next write to
+    the meetings the filters read (kb.changes). A page
     number that is not a number, or past the end, shows the nearest page (no 404)."""
 
     template_name = "kb/timeline.html"
@@ -142,7 +148,7 @@ class TimelineView(MeetingFilterMixin, PageMixin, ListView):
             filters = self.filters
 
             def compute():
-                per_year = meetings_per_year(filters.filter(Meeting.objects.visible()))
+                per_year = selected_per_year(filters)
                 undated = per_year.pop(None, 0)
                 return year_bars(per_year), sum(per_year.values()), undated
 

@@ -1,7 +1,7 @@
 """Rebuild the maintained counts (``kb.models.tallies``, and the network's pairs of
 leaders in ``kb.models.network``) from the tables.
 
-    python manage.py recount            # every tally, pair of countries, pair of leaders and total
+    python manage.py recount            # every tally, pair, total and count by year
     python manage.py recount --check    # only report the rows that differ (exit 1 if any)
 
 The counts are kept up to date by every write (``kb.counters``, ``kb.leader_pairs``);
@@ -42,5 +42,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Recounted: {made['countries']} countries, {made['leaders']} leaders and"
             f" {made['pairs']} pairs of countries with counts, {pairs} pairs of leaders,"
+            f" {made['years']} counts of meetings by year and kind, {made['leader_years']} and"
+            f" {made['country_years']} pairs of leaders and of countries by year and kind,"
             " and the totals."
         )
