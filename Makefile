@@ -94,7 +94,7 @@ soak: install
 	tests/soak/run.sh $(SOAK_ARGS)
 
 ## Only the Locust load run at 100,000 meetings (SOAK_LOAD_USERS, SOAK_LOAD_SECONDS,
-## SOAK_LOAD_MEETINGS).
+## SOAK_LOAD_MEETINGS, SOAK_CACHE_URL).
 load: install
 	$(PY) -m pip install --quiet -e '.[soak]'
 	tests/soak/run.sh tests/soak/test_load.py

@@ -35,6 +35,8 @@ from api.pagination import Pagination
 from api.parsers import JSONParser
 from api.serializers.base import NoInputSerializer
 from api.serializers.writes import MergeRecordSerializer, MergeSerializer
+from kb import roles
+from kb.changes import AREAS, cached
 from kb.models import (
     Leader,
 )
@@ -80,6 +82,10 @@ class ApiViewSet(viewsets.GenericViewSet):
     #: What ``?expand=`` offers on lists and details (``api.expand``).
     expandable: dict[str, expand.Expansion] = {}
     expansions: tuple[str, ...] = ()
+    #: The ``kb.changes`` areas of what an unfiltered page of the list shows, to keep its
+    #: pages until the next write there (every area once a filter or search is given);
+    #: None computes every page on every request.
+    page_areas: tuple[str, ...] | None = None
 
     def load(self, objects):
         if self.loader is not None:
@@ -132,9 +138,32 @@ class ApiViewSet(viewsets.GenericViewSet):
                 load=self.load,
                 spreadsheet=spreadsheet,
             )
+        if self.page_areas is None:
+            return self.get_paginated_response(self.page_data(queryset))
+        return Response(self.cached_page(request, queryset))
+
+    def page_data(self, queryset):
         page = self.load(self.paginate_queryset(queryset))
-        data = self.get_serializer(page, many=True).data
-        return self.get_paginated_response(data)
+        return self.get_serializer(page, many=True).data
+
+    def cached_page(self, request, queryset) -> dict:
+        """The page's body, kept per address, parameters and reader's role until the next
+        write to what it shows (kb.changes): loading and serializing a page of nested
+        rows is most of a list request's time, and readers ask for the same pages."""
+        params = sorted(request.query_params.lists())
+        key = {
+            "base": request.build_absolute_uri(request.path),  # the links name the host
+            "params": params,
+            "editor": roles.can_edit(request.user),
+        }
+        paging = (self.paginator.page_query_param, self.paginator.page_size_query_param)
+        filtered = any(name not in (*paging, "format") for name, _ in params)
+
+        def compute() -> dict:
+            return dict(self.get_paginated_response(self.page_data(queryset)).data)
+
+        areas = AREAS if filtered else self.page_areas
+        return cached(f"api-page-{self.basename}", key, compute, areas=areas)
 
 
 class ReadViewSet(ApiViewSet):

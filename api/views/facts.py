@@ -33,6 +33,7 @@ from api.views.base import (
     merge_duplicate,
     merge_schema,
 )
+from kb.changes import AGREEMENTS, ARTICLES, GIFTS, MEETINGS
 from kb.models import (
     Evidence,
     Meeting,
@@ -59,6 +60,8 @@ class MeetingViewSet(FactViewSet):
 
     loader = loaders.load_meetings
     expandable = expand.MEETING
+    # A row counts its gifts, agreements and sources (names are labels: kb.changes).
+    page_areas = (MEETINGS, GIFTS, AGREEMENTS, ARTICLES)
 
     def csv_row(self, meeting) -> dict:
         """The meetings page's CSV row, from what ``api.loaders`` loaded."""

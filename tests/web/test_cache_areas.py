@@ -12,6 +12,7 @@ from tests.factories import (
     AgreementFactory,
     ArticleFactory,
     CountryFactory,
+    EvidenceFactory,
     GiftFactory,
     LeaderFactory,
     MeetingFactory,
@@ -102,8 +103,9 @@ EVERYTHING = {"home", "leaders", "countries", "gifts", "agreements", "articles",
 def test_an_articles_status_colds_only_what_shows_articles(cold_after):
     pk = Article.objects.get().pk
     write = lambda: Article.objects.filter(pk=pk).update(status=ArticleStatus.FAILED)  # noqa: E731
-    # The search reads source articles' words; the home page counts articles.
-    assert cold_after(write) == {"home", "articles", "search"}
+    # The search reads source articles' words; the home page counts articles; the
+    # meetings' rows (page and API) count their sources, whose evidence is the articles'.
+    assert cold_after(write) == {"home", "articles", "search", "meetings", "api-meetings"}
 
 
 def test_a_new_meeting_leaves_the_gifts_agreements_and_articles_lists_cached(cold_after, world):
@@ -113,14 +115,17 @@ def test_a_new_meeting_leaves_the_gifts_agreements_and_articles_lists_cached(col
 
 def test_a_new_gift_colds_the_gifts_and_what_counts_them(cold_after, world):
     write = lambda: GiftFactory(giver=world["b"], recipient=world["a"])  # noqa: E731
-    assert cold_after(write) == {"home", "gifts", "search", "leader"}
+    # The meetings' rows count their gifts.
+    assert cold_after(write) == {"home", "gifts", "search", "leader", "meetings", "api-meetings"}
 
 
 def test_a_new_agreement_colds_the_agreements_and_what_counts_them(cold_after, world):
     def write():
         AgreementFactory().leader_parties.set([world["a"]])
 
-    assert cold_after(write) == {"home", "agreements", "search", "leader"}
+    assert cold_after(write) == {
+        "home", "agreements", "search", "leader", "meetings", "api-meetings"
+    }  # fmt: skip
 
 
 def test_a_new_leader_colds_the_lists_of_leaders_only(cold_after, world):
@@ -162,6 +167,36 @@ def test_a_meetings_new_place_shows_at_once_on_its_gifts(client, world):
     world["meeting"].place = "Qharbour"
     world["meeting"].save()
     assert "Qharbour" in shown(client, "gift-list")
+
+
+def test_a_new_gift_agreement_and_source_show_at_once_in_the_meetings_rows(client, world):
+    """The meetings page's table and the API's pages are kept whole; each count their
+    rows show moves with its own writes."""
+
+    def counts() -> tuple[list[str], dict]:
+        html = shown(client, "meeting-list")
+        cells = html.split("<tbody>")[1].split('class="num">')[1:]
+        row = client.get("/api/meetings/").json()["results"][0]
+        return [c.split("<")[0] for c in cells], row
+
+    def gift():
+        GiftFactory(giver=world["b"], recipient=world["a"], meeting=world["meeting"])
+
+    def agreement():
+        AgreementFactory(meeting=world["meeting"]).leader_parties.set([world["a"]])
+
+    def source():
+        EvidenceFactory(article=Article.objects.get(), meeting=world["meeting"])
+        changes.kb_changed(changes.ARTICLES)  # as every writer of evidence does (no signal)
+
+    cells, row = counts()
+    assert cells == ["1", "1", "0"]  # gifts, agreements, sources
+    assert (len(row["gifts"]), len(row["agreements"]), row["source_count"]) == (1, 1, 0)
+    for write, expected in ((source, (1, 1, 1)), (gift, (2, 1, 1)), (agreement, (2, 2, 1))):
+        write()
+        cells, row = counts()
+        assert cells == [str(n) for n in expected], write.__name__
+        assert (len(row["gifts"]), len(row["agreements"]), row["source_count"]) == expected
 
 
 def test_a_countrys_new_name_shows_at_once_on_the_leaders_list(client, world):
