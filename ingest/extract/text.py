@@ -89,7 +89,13 @@ def parse(nlp, text: str):
 
 
 def with_stored(doc, normalized: Normalized):
+    """Mark a Doc parsed from `normalized.text` with what maps it back to the stored text.
+    spaCy's tokens keep every character, so the Doc's text is that text: it is kept as
+    `doc_text` (when the lengths agree) instead of being joined again from the tokens."""
     doc.user_data[NORMALIZED_KEY] = normalized
+    last = doc[-1] if len(doc) else None
+    if last is not None and last.idx + len(last.text_with_ws) == len(normalized.text):
+        doc.user_data[TEXT_KEY] = normalized.text
     return doc
 
 
