@@ -24,14 +24,22 @@ from .meeting_rules import rule_of
 from .people import build_people
 from .places import dateline_place
 from .results import FoundAgreement, FoundGift, FoundMeeting
-from .text import build_index, clause_evidence, evidence, kids, sent_of
+from .text import build_index, clause_evidence, evidence, kids, release, sent_of
 from .topics import find_topics
 from .types import AgreementCandidate, Extraction, GiftCandidate, LeaderMention, MeetingCandidate
 
 
 def run(doc, published, registry=None, budget: Budget | None = None) -> Extraction:
     """`budget` (`ingest.extract.limits`) is checked between stages: over a limit on
-    sentences, facts or time, `TooLarge` stops the run."""
+    sentences, facts or time, `TooLarge` stops the run. The Doc's lookups are dropped
+    afterwards (`text.release`), so that it is freed as soon as its caller lets go."""
+    try:
+        return _run(doc, published, registry, budget)
+    finally:
+        release(doc)
+
+
+def _run(doc, published, registry, budget) -> Extraction:
     budget = budget or Budget(None)
     idx = build_index(doc, registry or None, published)
     budget.check_sentences(len(idx.sents))
@@ -71,7 +79,9 @@ def run(doc, published, registry=None, budget: Budget | None = None) -> Extracti
         ),
         agreements=tuple(_named_agreement(a, name) for a in agreement_out),
     )
-    return link_facts(idx, extraction, meeting_out)
+    linked = link_facts(idx, extraction, meeting_out)
+    people.builder = None  # the builder refers to the people it built: no cycle left behind
+    return linked
 
 
 def _meetings(idx, ctx, meetings, published) -> list[FoundMeeting]:

@@ -71,6 +71,15 @@ def doc_text(doc) -> str:
     return text
 
 
+def release(doc) -> None:
+    """Drop the per-Doc lookups the rules filled in (`kids`, `sent_of`, ...), keeping what
+    maps the Doc to its stored text. Several hold Tokens and Spans, which refer to the Doc:
+    kept, they would make every parsed article garbage only the cycle collector frees."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("summitry.")]:
+        if key not in (NORMALIZED_KEY, TEXT_KEY):
+            del doc.user_data[key]
+
+
 def stored_text(doc) -> Normalized:
     """What maps a Doc back to the article's stored text: set by `parse` on Docs of
     normalised text; a Doc parsed from the stored text itself maps to itself."""
