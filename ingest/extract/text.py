@@ -166,17 +166,18 @@ class DocIndex:
 
 def split_sentences(doc) -> list:
     """spaCy sentences, further cut after any whitespace token holding a newline."""
+    texts = token_texts(doc)  # a space token's text is all white space (`is_space`)
     out = []
     for sent in doc.sents:
         start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > start:
-                    out.append(doc[start : tok.i])
-                start = tok.i + 1
+        for i in range(sent.start, sent.end):
+            if "\n" in texts[i] and texts[i].isspace():
+                if i > start:
+                    out.append(doc[start:i])
+                start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
-    return [s for s in out if any(not t.is_space for t in s)]
+    return [s for s in out if any(not texts[i].isspace() for i in range(s.start, s.end))]
 
 
 def build_index(doc, registry=None, published=None) -> DocIndex:
@@ -228,10 +229,7 @@ def lower_positions(doc) -> dict:
     """Lower-cased form -> the indices of its tokens, in order, read once per Doc."""
     cached = doc.user_data.get(_LOWERS_KEY)
     if cached is None or cached[0] != len(doc):
-        positions: dict = {}
-        for i, text in enumerate(token_texts(doc)):
-            positions.setdefault(text.lower(), []).append(i)
-        cached = (len(doc), positions)
+        cached = (len(doc), _positions(doc, "LOWER", False))
         doc.user_data[_LOWERS_KEY] = cached
     return cached[1]
 
@@ -247,12 +245,23 @@ def lemma_positions(doc) -> dict:
     """Lower-cased lemma -> the indices of its tokens, in order, read once per Doc."""
     cached = doc.user_data.get(_LEMMAS_KEY)
     if cached is None or cached[0] != len(doc):
-        positions: dict = {}
-        for t in doc:
-            positions.setdefault(t.lemma_.lower(), []).append(t.i)
-        cached = (len(doc), positions)
+        cached = (len(doc), _positions(doc, "LEMMA", True))
         doc.user_data[_LEMMAS_KEY] = cached
     return cached[1]
+
+
+def _positions(doc, attr: str, lower: bool) -> dict:
+    """Form -> the indices of its tokens, read off the Doc's array of `attr` hashes (no
+    Token objects), each distinct hash looked up once."""
+    strings = doc.vocab.strings
+    form_of: dict = {}
+    positions: dict = {}
+    for i, key in enumerate(doc.to_array(attr).tolist()):
+        form = form_of.get(key)
+        if form is None:
+            form = form_of[key] = strings[key].lower() if lower else strings[key]
+        positions.setdefault(form, []).append(i)
+    return positions
 
 
 _SENTS_KEY = "summitry.sents"
