@@ -66,7 +66,7 @@ from .agreement_proposals import (
     SHELVE_VERBS,
 )
 from .conflict import body_sents, clause_verb, is_conflict
-from .text import kids, sent_of
+from .text import kids, sent_of, token_pos
 
 
 def _witness(verb) -> bool:
@@ -453,6 +453,7 @@ def find_agreements(idx, ctx) -> list:
     out = []
     sents = body_sents(idx)
     listed = set()  # sentences read as items of a list of signed documents
+    pos = token_pos(idx.doc)
     for n_sent, sent in enumerate(sents):
         if n_sent in listed:
             continue
@@ -460,7 +461,10 @@ def find_agreements(idx, ctx) -> list:
         listed.update(items.skipped)
         for noun, item_sent in items:
             out.append(_item_agreement(noun, item_sent, items.lead, idx))
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("NOUN", "VERB"):
+                continue  # (read off the Doc's array: no Token for the other words)
+            tok = idx.doc[i]
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in PLEDGE_NOUNS:
                 found = _read(_readers()["noun"], tok, ctx)
                 if found is not None:

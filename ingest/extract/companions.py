@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .conflict import verb_asserted
 from .lexicon import TITLE_HEADS
-from .text import kids, sent_of, tokens_in
+from .text import kids, sent_of, token_pos, tokens_in
 
 LEAD_VERBS = {"head", "lead"}
 GROUP_NOUNS = {"delegation", "mission", "group", "team"}
@@ -358,7 +358,8 @@ def note_subject_group(builder, sent) -> None:
     """Remember three or more persons who are together a verb's subject in a sentence
     ('A, B and C met X'), or a delegation so referred to, for 'they' in the next."""
     people = builder.people
-    for verb in (t for t in sent if t.pos_ == "VERB"):
+    pos, doc = token_pos(sent.doc), sent.doc
+    for verb in (doc[i] for i in range(sent.start, sent.end) if pos[i] == "VERB"):
         subs = [p for c in kids(verb) if c.dep_ == "nsubj" for p in people.refs(c)]
         subs = list(dict.fromkeys(subs))
         if len(subs) >= 3:

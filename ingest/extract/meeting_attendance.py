@@ -33,7 +33,7 @@ from .gatherings import (
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
 from .occasion_presence import at_occasion, at_the_occasion, in_attendance, signed_alone
-from .text import kids, sent_of, span_ents
+from .text import kids, sent_of, span_ents, token_pos, token_texts
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
 ONLOOKER_REACH = 2
@@ -60,12 +60,14 @@ def add_attendance(meetings, idx, people, published=None) -> None:
     gathering whose own sentence named nobody ("Gulf leaders met for their summit") becomes
     a meeting of those told as chairing and attending it, when they are two or more."""
     loose: list = []  # (token, persons, reach) with no meeting to join
+    pos, texts = token_pos(idx.doc), token_texts(idx.doc)
     for sent in body_sents(idx):
         if not people.any_between(sent.start, min(sent.end + 1, len(idx.doc))):
             continue  # every reader below finds persons the sentence names
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in PRESENT_WORDS:
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("VERB", "AUX") and texts[i].lower() not in PRESENT_WORDS:
                 continue
+            tok = idx.doc[i]
             verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
             if verb is None:
                 continue

@@ -351,7 +351,13 @@ def token_texts(doc) -> list:
     (and Span) objects each time, which scans over every token pay for."""
     cached = doc.user_data.get(_TEXTS_KEY)
     if cached is None or len(cached) != len(doc):
-        cached = [t.text for t in doc]
+        strings, text_of = doc.vocab.strings, {}
+        cached = []
+        for key in doc.to_array("ORTH").tolist():  # no Token per word
+            text = text_of.get(key)
+            if text is None:
+                text = text_of[key] = strings[key]
+            cached.append(text)
         doc.user_data[_TEXTS_KEY] = cached
     return cached
 
