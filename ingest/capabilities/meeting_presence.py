@@ -390,3 +390,62 @@ def round_together(fillers, rng):
     text = pattern.format(place=a.capital, when=when, **names)
     expected = (Meeting((a.name, b.name, c.name), exact=True, date=day), MeetingCount(1))
     return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+@capability("meeting.round_told_plainly", twin="meeting.round_told_as_one")
+def round_told_plainly(fillers, rng):
+    """A round of meetings told without 'separately': 'bilateral meetings' (plural),
+    'separate' or 'one-on-one' talks, 'a series of meetings', or meetings told over a
+    stretch of days ('this week', 'during his visit'): one meeting with each."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "On the sidelines {when}, {A} held bilateral meetings with {B}, {C} and {D}.",
+            "{A} had already met {B}, {C} and {D} this week.",
+            "{A} held talks with {B}, {C} and {D} on the margins of the summit {when}.",
+            "{A} held bilateral talks on the sidelines with {B}, {C} and {D} {when}.",
+            "{A} had one-on-one talks with {B}, {C} and {D} in {place} {when}.",
+            "{A} held one-on-one meetings with {B}, {C} and {D} {when}.",
+            "{A} also held a series of meetings with {B}, {C} and {D} in {place} {when}.",
+            "{A} met with {B}, {C} and {D} over the past two days.",
+            "{A} met {B}, {C} and {D} during {a_pos} three-day visit to {place}.",
+            "{A} met one-on-one with {B}, {C} and {D} in {place} {when}.",
+            "{A} met {B}, {C} and {D} in separate meetings in {place} {when}.",
+            "{When}, {A} held separate talks with {B}, {C} and {D}.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABCD", leaders, strict=True)}
+    text = pattern.format(place=a.capital, when=when, When=capitalised(when), a_pos="his", **names)
+    expected = (
+        *(Meeting((a.name, x.name), exact=True) for x in (b, c, d)),
+        NoMeeting((b.name, c.name)),
+        NoMeeting((c.name, d.name)),
+    )
+    return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+@capability("meeting.round_told_as_one", twin="meeting.round_told_plainly")
+def round_told_as_one(fillers, rng):
+    """The same words of a round with one meeting told: 'a trilateral meeting', 'a joint
+    meeting', 'jointly', 'together', 'on Monday' with no stretch of days: one meeting of
+    all three, none of two."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "On the sidelines {when}, {A} held a joint meeting with {B} and {C}.",
+            "{A} held talks with {B} and {C} jointly on the margins of the summit {when}.",
+            "{A} held a trilateral meeting with {B} and {C} on the sidelines of the summit {when}.",
+            "{A} met {B} and {C} together on the margins of the summit {when}.",
+            "{A} met {B} and {C} in {place} {when}.",
+            "{A} had talks with {B} and {C} in {place} {when}.",
+            "{A} met with {B} and {C} in a joint meeting in {place} {when}.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = pattern.format(place=a.capital, when=when, **names)
+    expected = (Meeting((a.name, b.name, c.name), exact=True, date=day), MeetingCount(1))
+    return Draft(sentence(text), published, expected, tuple(leaders))
