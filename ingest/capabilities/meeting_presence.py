@@ -449,3 +449,62 @@ def round_told_as_one(fillers, rng):
     text = pattern.format(place=a.capital, when=when, **names)
     expected = (Meeting((a.name, b.name, c.name), exact=True, date=day), MeetingCount(1))
     return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+_TALKS = (
+    "{A} held talks with {B} in {place} {when}.",
+    "{A} met {B} in {place} {when}.",
+    "{B} received {A} in {place} {when}.",
+)
+
+
+@capability("meeting.also_present", twin="meeting.not_present_negative")
+def also_present(fillers, rng):
+    """Others told as also there ('C was also present at the meeting', 'Also attending were
+    C and D', 'The talks were also attended by C'): they join the meeting just told, whatever
+    its size, and make no meeting of their own."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, day = date_phrase(rng, published)
+    present = rng.choice(
+        (
+            "{C} was also present at the meeting.",
+            "{C} and {D} were also present in the meeting.",
+            "Also attending were {C} and {D}.",
+            "Also present at the talks were {C} and {D}.",
+            "{C} also attended the meeting.",
+            "{C} and {D} also took part in the talks.",
+            "Also in attendance were {C} and {D}.",
+            "The talks were also attended by {C} and {D}.",
+            "{C}, who was also present at the meeting, said ties were strong.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABCD", leaders, strict=True)}
+    text = sentence(rng.choice(_TALKS).format(place=b.capital, when=when, **names))
+    text += " " + sentence(present.format(**names))
+    there = (a, b, c, d) if "{D}" in present else (a, b, c)
+    expected = (Meeting(tuple(x.name for x in there), exact=True, date=day), MeetingCount(1))
+    return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.not_present_negative", twin="meeting.also_present", negative=True)
+def not_present_negative(fillers, rng):
+    """Others told as not there, or there only later ('C was not present at the meeting',
+    'C will also attend the next round'): C meets neither of the two."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, _ = date_phrase(rng, published)
+    absent = rng.choice(
+        (
+            "{C} was not present at the meeting.",
+            "{C} did not attend the talks.",
+            "{C} will also attend the next round of talks.",
+            "{C} is also expected to attend the next meeting.",
+            "{C} was absent from the meeting.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = sentence(rng.choice(_TALKS).format(place=b.capital, when=when, **names))
+    text += " " + sentence(absent.format(**names))
+    expected = (NoMeeting((a.name, c.name)), NoMeeting((b.name, c.name)))
+    return Draft(text, published, expected, tuple(leaders))

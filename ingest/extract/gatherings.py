@@ -146,9 +146,14 @@ def _occasion_of(verb, preps) -> object | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for o in c.children:
-                if o.dep_ == "pobj" and o.lemma_.lower() in OCCASION_NOUNS | {"signing"}:
+                if o.dep_ == "pobj" and _occasion_noun(o):
                     return o
     return None
+
+
+def _occasion_noun(tok) -> bool:
+    """'the signing', 'the talks' (whose lemma is 'talk'): an occasion noun."""
+    return tok.lemma_.lower() in OCCASION_NOUNS | {"signing"} or tok.lower_ in OCCASION_NOUNS
 
 
 def occasion_word(verb) -> str | None:
@@ -177,6 +182,19 @@ def present(verb, people) -> list:
         # "Those present were A; B, and C", "Among the attendees were ...", "Other heads of
         # state present include ...": a roll call, however the parser hangs its names
         return list_persons(verb, people)
+    if lemma == "attend" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "The talks were also attended by A and B": the persons of the 'by' phrase
+        if any(c.dep_ == "nsubjpass" and _occasion_noun(c) for c in verb.children):
+            return [
+                p
+                for c in verb.children
+                if c.dep_ == "agent"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for p in list_persons(o, people)
+            ]
+    if lemma == "be" and _in_attendance_first(verb):
+        return _copula_persons(verb, people)  # "(Also) in attendance were A and B"
     if lemma == "be":
         words = [
             c for c in verb.children if c.dep_ in ("acomp", "advmod", "attr", "csubj", "nsubj")
@@ -213,6 +231,18 @@ def present(verb, people) -> list:
         bes += [c for c in verb.children if c.lemma_ == "be"]
         return [p for v in [verb, *bes] for p in _copula_persons(v, people)]
     return []
+
+
+def _in_attendance_first(verb) -> bool:
+    """'In attendance were A and B': 'in attendance' before the copula, its persons after
+    ('A and B were in attendance' is told of an occasion by the noun rule, three or more)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and c.i < verb.i
+        and any(o.lower_ == "attendance" for o in c.children)
+        for c in verb.children
+    )
 
 
 ATTENDEE_NOUNS = {"attendees", "participants", "guests", "those"}

@@ -88,3 +88,41 @@ def test_someone_not_there_does_not_join(run, template, team):
     assert not any(team[3].name in m.participants for m in ex.meetings), [
         m.participants for m in ex.meetings
     ]
+
+
+# Others told as 'also' there join the meeting just told, of two as of more, and make no
+# meeting of their own.
+TALKS = "{At} held talks with {Bt} in {Bcap} on Monday. "
+ALSO_THERE = {
+    "also_present_at": TALKS + "{Ct} was also present at the meeting.",
+    "also_present_in_two": TALKS + "{Ct} and {Dt} were also present in the meeting.",
+    "also_attending_were": TALKS + "Also attending were {Ct} and {Dt}.",
+    "present_at_the_talks_were": TALKS + "Present at the talks were {Ct} and {Dt}.",
+    "also_attended_the_meeting": TALKS + "{Ct} also attended the meeting.",
+    "also_took_part": TALKS + "{Ct} and {Dt} also took part in the talks.",
+    "also_in_attendance": TALKS + "Also in attendance were {Ct} and {Dt}.",
+    "talks_also_attended_by": TALKS + "The talks were also attended by {Ct} and {Dt}.",
+}
+# Negative twins: the same words for someone who was not there.
+NOT_ALSO_THERE = {
+    "not_present": TALKS + "{Ct} was not present at the meeting.",
+    "did_not_attend": TALKS + "{Ct} did not attend the talks.",
+    "will_also_attend": TALKS + "{Ct} will also attend the next round of talks.",
+}
+
+
+@pytest.mark.parametrize("template,team", _ids(ALSO_THERE))
+def test_those_also_present_join_the_meeting_just_told(run, template, team):
+    ex = run(_fill(template, team))
+    there = team[:4] if "{Dt}" in template else team[:3]
+    assert [set(m.participants) for m in ex.meetings] == [{x.name for x in there}], [
+        m.participants for m in ex.meetings
+    ]
+
+
+@pytest.mark.parametrize("template,team", _ids(NOT_ALSO_THERE))
+def test_those_not_present_do_not_join_the_meeting(run, template, team):
+    ex = run(_fill(template, team))
+    assert [set(m.participants) for m in ex.meetings] == [{team[0].name, team[1].name}], [
+        m.participants for m in ex.meetings
+    ]
