@@ -508,3 +508,52 @@ def not_present_negative(fillers, rng):
     text += " " + sentence(absent.format(**names))
     expected = (NoMeeting((a.name, c.name)), NoMeeting((b.name, c.name)))
     return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.joined_the_meeting", twin="meeting.should_have_joined_negative")
+def joined_the_meeting(fillers, rng):
+    """C joined or attended the meeting just told ('C joined them', 'C later joined the
+    talks', 'C attended the meeting'): one meeting of the three."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    joined = rng.choice(
+        (
+            "{C} joined them.",
+            "{C} later joined the talks.",
+            "{C} joined the meeting an hour later.",
+            "{C} attended the meeting.",
+            "{C} also attended.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = sentence(rng.choice(_TALKS).format(place=b.capital, when=when, **names))
+    text += " " + sentence(joined.format(**names))
+    expected = (Meeting((a.name, b.name, c.name), exact=True, date=day), MeetingCount(1))
+    return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.should_have_joined_negative", twin="meeting.joined_the_meeting", negative=True)
+def should_have_joined_negative(fillers, rng):
+    """What should have happened ('C was supposed to have joined them', 'C was due to join
+    but cancelled', 'C had been expected to attend but stayed at home'): C met no one."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, _ = date_phrase(rng, published)
+    missed = rng.choice(
+        (
+            "{C} was supposed to have joined them.",
+            "{C} was supposed to join the talks.",
+            "{C} was due to join them but cancelled.",
+            "{C} had been expected to attend but stayed in {home}.",
+            "{C} was meant to attend the meeting.",
+            "{C} was to have joined them.",
+            "{C} should have attended the meeting.",
+            "{C} had been scheduled to join the talks but pulled out.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = sentence(rng.choice(_TALKS).format(place=b.capital, when=when, **names))
+    text += " " + sentence(missed.format(home=c.capital, **names))
+    expected = (NoMeeting((a.name, c.name)), NoMeeting((b.name, c.name)))
+    return Draft(text, published, expected, tuple(leaders))

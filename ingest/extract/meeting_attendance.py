@@ -139,21 +139,36 @@ ALSO_OCCASIONS = {"meeting", "talks", "session", "negotiations", "discussions", 
 
 def _also_there(tok, verb) -> bool:
     """'X was also present at the meeting', 'Also attending were X and Y', 'X also took
-    part in the talks': 'also' ties those present to the meeting just told, of two or more
-    (a summit named as the occasion stays a summit's)."""
+    part in the talks', 'X joined the talks': 'also' or the definite meeting noun ties
+    those present to the meeting just told, of two or more (a summit named as the occasion
+    stays a summit's)."""
+    if _joined_the_meeting(tok):
+        return True
     if not any(c.lower_ == "also" and c.dep_ == "advmod" for t in (tok, verb) for c in t.children):
         return False
     word = occasion_word(tok)
     return word is None or word in ALSO_OCCASIONS
 
 
+def _joined_the_meeting(verb) -> bool:
+    """'X later joined the talks', 'X attended the meeting': the talks or the meeting just
+    told (the definite article refers back to it), of two as of more."""
+    return verb.lemma_.lower() in ("join", "attend") and any(
+        c.dep_ == "dobj"
+        and c.lower_ in ALSO_OCCASIONS
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        and not any(a.dep_ == "amod" for a in c.children)  # "the next meeting"
+        for c in verb.children
+    )
+
+
 def _named_in_roll_call(meeting, tok, found) -> bool:
-    """A meeting of only persons the roll call names, told only by occasion nouns inside it
-    ('Present at the talks were A and B' read as talks of A and B): the roll call's."""
+    """A meeting of only persons the roll call names, told only by meeting nouns inside it
+    ('Present at the talks were A and B' read as talks of A and B): the roll call's (a
+    summit so told is the occasion itself, which the roll call may join)."""
     inside = _phrase(tok)
     return set(meeting.participants) <= set(found) and all(
-        _occasion_inside(m, inside) or m.trigger.lower_ in ALSO_OCCASIONS and m.trigger.i in inside
-        for m in meeting.mentions
+        m.trigger.lower_ in ALSO_OCCASIONS and m.trigger.i in inside for m in meeting.mentions
     )
 
 

@@ -126,3 +126,36 @@ def test_those_not_present_do_not_join_the_meeting(run, template, team):
     assert [set(m.participants) for m in ex.meetings] == [{team[0].name, team[1].name}], [
         m.participants for m in ex.meetings
     ]
+
+
+# Joining the meeting just told, and its twin: what should have happened and did not.
+JOINED = {
+    "joined_them": TALKS + "{Ct} joined them.",
+    "later_joined_the_talks": TALKS + "{Ct} later joined the talks.",
+    "attended_the_meeting": TALKS + "{Ct} attended the meeting.",
+}
+SHOULD_HAVE_JOINED = {
+    "supposed_to_have_joined": TALKS + "{Ct} was supposed to have joined them.",
+    "supposed_to_join": TALKS + "{Ct} was supposed to join the talks.",
+    "meant_to_attend": TALKS + "{Ct} was meant to attend the meeting.",
+    "due_to_join_but": TALKS + "{Ct} was due to join them but cancelled.",
+    "expected_to_attend_but": TALKS + "{Ct} had been expected to attend but stayed at home.",
+    "supposed_in_a_relative_clause": "{At}, who was supposed to have joined {Ct} in {Ccap}, "
+    "held talks with {Bt} in {Bcap} on Monday.",
+}
+
+
+@pytest.mark.parametrize("template,team", _ids(JOINED))
+def test_joining_the_meeting_just_told_takes_part_in_it(run, template, team):
+    ex = run(_fill(template, team))
+    assert [set(m.participants) for m in ex.meetings] == [{x.name for x in team[:3]}], [
+        m.participants for m in ex.meetings
+    ]
+
+
+@pytest.mark.parametrize("template,team", _ids(SHOULD_HAVE_JOINED))
+def test_who_should_have_joined_met_no_one(run, template, team):
+    ex = run(_fill(template, team))
+    assert [set(m.participants) for m in ex.meetings] == [{team[0].name, team[1].name}], [
+        m.participants for m in ex.meetings
+    ]
