@@ -160,8 +160,8 @@ def occasion_word(verb) -> str | None:
     """The occasion noun an attendance predicate is about, if it names one (for a host
     told in a participle, the occasion it hosted: 'The summit opened, hosted by X')."""
     for c in verb.subtree:
-        if c.lemma_.lower() in OCCASION_NOUNS and c.pos_ in ("NOUN", "PROPN"):
-            return c.lemma_.lower()
+        if _occasion_noun(c) and c.pos_ in ("NOUN", "PROPN"):
+            return c.lemma_.lower() if c.lemma_.lower() in OCCASION_NOUNS else c.lower_
     hosted = hosted_occasion(verb)
     return hosted.lemma_.lower() if hosted is not None else None
 
@@ -185,13 +185,12 @@ def present(verb, people) -> list:
     if lemma == "attend" and any(c.dep_ == "auxpass" for c in verb.children):
         # "The talks were also attended by A and B": the persons of the 'by' phrase
         if any(c.dep_ == "nsubjpass" and _occasion_noun(c) for c in verb.children):
+            agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+            # "by A's president, X, and B's prime minister, Y" with the second hung on the
+            # verb as a noun conjoined to it
+            agents += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
             return [
-                p
-                for c in verb.children
-                if c.dep_ == "agent"
-                for o in c.children
-                if o.dep_ == "pobj"
-                for p in list_persons(o, people)
+                p for o in agents if o.dep_ in ("pobj", "conj") for p in list_persons(o, people)
             ]
     if lemma == "be" and _in_attendance_first(verb):
         return _copula_persons(verb, people)  # "(Also) in attendance were A and B"

@@ -159,3 +159,40 @@ def test_who_should_have_joined_met_no_one(run, template, team):
     assert [set(m.participants) for m in ex.meetings] == [{team[0].name, team[1].name}], [
         m.participants for m in ex.meetings
     ]
+
+
+# A meeting told by its noun alone, and its twin: the same words for a meeting to come or
+# words that reached their listener elsewhere.
+NOUN_TOLD = {
+    "talks_attended_by": "The talks in {Bcap} on Monday were attended by {At} and {Bt}.",
+    "meeting_attended_by_possessives": "The meeting in {Bcap} on Monday was attended by "
+    "{Ac}'s {Ao}, {A}, and {Bc}'s {Bo}, {B}.",
+    "started_where_told": "The meeting started at 10 a.m. on Monday, where {At} told {Bt} "
+    "that trade would grow.",
+    "began_during_which": "The talks began in {Bcap} on Monday, during which {At} assured {Bt} "
+    "of support.",
+    "under_way_then_told": "The meeting got under way in {Bcap} on Monday. {At} told {Bt} "
+    "that the war must end.",
+}
+NOUN_NOT_HELD = {
+    "will_be_attended": "The talks in {Bcap} next week will be attended by {At} and {Bt}.",
+    "to_be_attended": "The meeting was to be attended by {At} and {Bt}, but it was called off.",
+    "will_start": "The meeting will start at 10 a.m., when {At} is expected to tell {Bt} that "
+    "trade will grow.",
+    "told_in_a_letter": "The meeting started at 10 a.m. {At} told {Bt} in a letter that the "
+    "war must end.",
+}
+
+
+@pytest.mark.parametrize("template,team", _ids(NOUN_TOLD))
+def test_a_meeting_told_by_its_noun_alone_is_found(run, template, team):
+    ex = run(_fill(template, team))
+    assert {team[0].name, team[1].name} in [set(m.participants) for m in ex.meetings], [
+        m.participants for m in ex.meetings
+    ]
+
+
+@pytest.mark.parametrize("template,team", _ids(NOUN_NOT_HELD))
+def test_a_meeting_noun_not_held_tells_no_meeting(run, template, team):
+    ex = run(_fill(template, team))
+    assert not ex.meetings, [m.participants for m in ex.meetings]
