@@ -477,6 +477,7 @@ def also_present(fillers, rng):
             "Also in attendance were {C} and {D}.",
             "The talks were also attended by {C} and {D}.",
             "{C}, who was also present at the meeting, said ties were strong.",
+            "{C} and {D} were among those present.",
         )
     )
     names = {k: simple(rng, x) for k, x in zip("ABCD", leaders, strict=True)}

@@ -198,14 +198,15 @@ def present(verb, people) -> list:
         words = [
             c for c in verb.children if c.dep_ in ("acomp", "advmod", "attr", "csubj", "nsubj")
         ]
-        # "Among those attending (the summit) were A and B"
+        # "Among those attending (the summit) were A and B", "A and B were among those
+        # present" (with 'present' parsed as the noun of 'among')
         words += [
             a
             for c in verb.children
             if c.dep_ == "prep" and c.lower_ == "among"
             for o in c.children
-            for a in o.children
-            if a.dep_ in ("acl", "relcl", "amod")
+            for a in (o, *o.children)
+            if a.dep_ in ("acl", "relcl", "amod") or a.dep_ == "pobj" and a.pos_ == "ADJ"
         ]
         if any(w.lower_ in PRESENT_WORDS or w.lemma_.lower() == "attend" for w in words):
             return _copula_persons(verb, people)

@@ -102,6 +102,7 @@ ALSO_THERE = {
     "also_took_part": TALKS + "{Ct} and {Dt} also took part in the talks.",
     "also_in_attendance": TALKS + "Also in attendance were {Ct} and {Dt}.",
     "talks_also_attended_by": TALKS + "The talks were also attended by {Ct} and {Dt}.",
+    "among_those_present": TALKS + "{Ct} and {Dt} were among those present.",
 }
 # Negative twins: the same words for someone who was not there.
 NOT_ALSO_THERE = {
