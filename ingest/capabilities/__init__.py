@@ -38,6 +38,7 @@ from . import (  # noqa: F401 (registers)
     kinds,
     meeting_acts,
     meeting_clauses,
+    meeting_news,
     meeting_presence,
     meetings,
     occasions,

@@ -390,3 +390,171 @@ def round_together(fillers, rng):
     text = pattern.format(place=a.capital, when=when, **names)
     expected = (Meeting((a.name, b.name, c.name), exact=True, date=day), MeetingCount(1))
     return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+@capability("meeting.round_told_plainly", twin="meeting.round_told_as_one")
+def round_told_plainly(fillers, rng):
+    """A round of meetings told without 'separately': 'bilateral meetings' (plural),
+    'separate' or 'one-on-one' talks, 'a series of meetings', or meetings told over a
+    stretch of days ('this week', 'during his visit'): one meeting with each."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, _ = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "On the sidelines {when}, {A} held bilateral meetings with {B}, {C} and {D}.",
+            "{A} had already met {B}, {C} and {D} this week.",
+            "{A} held talks with {B}, {C} and {D} on the margins of the summit {when}.",
+            "{A} held bilateral talks on the sidelines with {B}, {C} and {D} {when}.",
+            "{A} had one-on-one talks with {B}, {C} and {D} in {place} {when}.",
+            "{A} held one-on-one meetings with {B}, {C} and {D} {when}.",
+            "{A} also held a series of meetings with {B}, {C} and {D} in {place} {when}.",
+            "{A} met with {B}, {C} and {D} over the past two days.",
+            "{A} met {B}, {C} and {D} during {a_pos} three-day visit to {place}.",
+            "{A} met one-on-one with {B}, {C} and {D} in {place} {when}.",
+            "{A} met {B}, {C} and {D} in separate meetings in {place} {when}.",
+            "{When}, {A} held separate talks with {B}, {C} and {D}.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABCD", leaders, strict=True)}
+    text = pattern.format(place=a.capital, when=when, When=capitalised(when), a_pos="his", **names)
+    expected = (
+        *(Meeting((a.name, x.name), exact=True) for x in (b, c, d)),
+        NoMeeting((b.name, c.name)),
+        NoMeeting((c.name, d.name)),
+    )
+    return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+@capability("meeting.round_told_as_one", twin="meeting.round_told_plainly")
+def round_told_as_one(fillers, rng):
+    """The same words of a round with one meeting told: 'a trilateral meeting', 'a joint
+    meeting', 'jointly', 'together', 'on Monday' with no stretch of days: one meeting of
+    all three, none of two."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    pattern = rng.choice(
+        (
+            "On the sidelines {when}, {A} held a joint meeting with {B} and {C}.",
+            "{A} held talks with {B} and {C} jointly on the margins of the summit {when}.",
+            "{A} held a trilateral meeting with {B} and {C} on the sidelines of the summit {when}.",
+            "{A} met {B} and {C} together on the margins of the summit {when}.",
+            "{A} met {B} and {C} in {place} {when}.",
+            "{A} had talks with {B} and {C} in {place} {when}.",
+            "{A} met with {B} and {C} in a joint meeting in {place} {when}.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = pattern.format(place=a.capital, when=when, **names)
+    expected = (Meeting((a.name, b.name, c.name), exact=True, date=day), MeetingCount(1))
+    return Draft(sentence(text), published, expected, tuple(leaders))
+
+
+_TALKS = (
+    "{A} held talks with {B} in {place} {when}.",
+    "{A} met {B} in {place} {when}.",
+    "{B} received {A} in {place} {when}.",
+)
+
+
+@capability("meeting.also_present", twin="meeting.not_present_negative")
+def also_present(fillers, rng):
+    """Others told as also there ('C was also present at the meeting', 'Also attending were
+    C and D', 'The talks were also attended by C'): they join the meeting just told, whatever
+    its size, and make no meeting of their own."""
+    published, leaders = _several(fillers, rng, 4)
+    a, b, c, d = leaders
+    when, day = date_phrase(rng, published)
+    present = rng.choice(
+        (
+            "{C} was also present at the meeting.",
+            "{C} and {D} were also present in the meeting.",
+            "Also attending were {C} and {D}.",
+            "Also present at the talks were {C} and {D}.",
+            "{C} also attended the meeting.",
+            "{C} and {D} also took part in the talks.",
+            "Also in attendance were {C} and {D}.",
+            "The talks were also attended by {C} and {D}.",
+            "{C}, who was also present at the meeting, said ties were strong.",
+            "{C} and {D} were among those present.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABCD", leaders, strict=True)}
+    text = sentence(rng.choice(_TALKS).format(place=b.capital, when=when, **names))
+    text += " " + sentence(present.format(**names))
+    there = (a, b, c, d) if "{D}" in present else (a, b, c)
+    expected = (Meeting(tuple(x.name for x in there), exact=True, date=day), MeetingCount(1))
+    return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.not_present_negative", twin="meeting.also_present", negative=True)
+def not_present_negative(fillers, rng):
+    """Others told as not there, or there only later ('C was not present at the meeting',
+    'C will also attend the next round'): C meets neither of the two."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, _ = date_phrase(rng, published)
+    absent = rng.choice(
+        (
+            "{C} was not present at the meeting.",
+            "{C} did not attend the talks.",
+            "{C} will also attend the next round of talks.",
+            "{C} is also expected to attend the next meeting.",
+            "{C} was absent from the meeting.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = sentence(rng.choice(_TALKS).format(place=b.capital, when=when, **names))
+    text += " " + sentence(absent.format(**names))
+    expected = (NoMeeting((a.name, c.name)), NoMeeting((b.name, c.name)))
+    return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.joined_the_meeting", twin="meeting.should_have_joined_negative")
+def joined_the_meeting(fillers, rng):
+    """C joined or attended the meeting just told ('C joined them', 'C later joined the
+    talks', 'C attended the meeting'): one meeting of the three."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, day = date_phrase(rng, published)
+    joined = rng.choice(
+        (
+            "{C} joined them.",
+            "{C} later joined the talks.",
+            "{C} joined the meeting an hour later.",
+            "{C} attended the meeting.",
+            "{C} also attended.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = sentence(rng.choice(_TALKS).format(place=b.capital, when=when, **names))
+    text += " " + sentence(joined.format(**names))
+    expected = (Meeting((a.name, b.name, c.name), exact=True, date=day), MeetingCount(1))
+    return Draft(text, published, expected, tuple(leaders))
+
+
+@capability("meeting.should_have_joined_negative", twin="meeting.joined_the_meeting", negative=True)
+def should_have_joined_negative(fillers, rng):
+    """What should have happened ('C was supposed to have joined them', 'C was due to join
+    but cancelled', 'C had been expected to attend but stayed at home'): C met no one."""
+    published, leaders = _several(fillers, rng, 3)
+    a, b, c = leaders
+    when, _ = date_phrase(rng, published)
+    missed = rng.choice(
+        (
+            "{C} was supposed to have joined them.",
+            "{C} was supposed to join the talks.",
+            "{C} was due to join them but cancelled.",
+            "{C} had been expected to attend but stayed in {home}.",
+            "{C} was meant to attend the meeting.",
+            "{C} was to have joined them.",
+            "{C} should have attended the meeting.",
+            "{C} had been scheduled to join the talks but pulled out.",
+        )
+    )
+    names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}
+    text = sentence(rng.choice(_TALKS).format(place=b.capital, when=when, **names))
+    text += " " + sentence(missed.format(home=c.capital, **names))
+    expected = (NoMeeting((a.name, c.name)), NoMeeting((b.name, c.name)))
+    return Draft(text, published, expected, tuple(leaders))

@@ -75,6 +75,9 @@ INTENT_HEADS = {
     "vow",
     "suggest",
 }
+# "was supposed to have joined them", "was meant to attend": what should have happened (a
+# that-clause, "this means that they met", is told as a fact).
+DUTY_HEADS = {"suppose", "mean"}
 # Nouns whose infinitive or that-clause is not a fact: "had no plans to meet", "an
 # invitation to visit", "denied reports that he had met".
 UNREAL_NOUNS = {
@@ -235,6 +238,8 @@ def verb_asserted(verb) -> bool:
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in INTENT_HEADS:
             if not _went_on(verb.head):
                 return False
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in DUTY_HEADS:
+            return False
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_ in INTENT_HEADS:
             return False
         if verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in UNREAL_NOUNS:

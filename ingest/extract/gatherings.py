@@ -144,17 +144,22 @@ def _occasion_of(verb, preps) -> object | None:
     for c in kids(verb):
         if c.dep_ == "prep" and c.lower_ in preps:
             for o in kids(c):
-                if o.dep_ == "pobj" and o.lemma_.lower() in OCCASION_NOUNS | {"signing"}:
+                if o.dep_ == "pobj" and _occasion_noun(o):
                     return o
     return None
+
+
+def _occasion_noun(tok) -> bool:
+    """'the signing', 'the talks' (whose lemma is 'talk'): an occasion noun."""
+    return tok.lemma_.lower() in OCCASION_NOUNS | {"signing"} or tok.lower_ in OCCASION_NOUNS
 
 
 def occasion_word(verb) -> str | None:
     """The occasion noun an attendance predicate is about, if it names one (for a host
     told in a participle, the occasion it hosted: 'The summit opened, hosted by X')."""
     for c in verb.subtree:
-        if c.lemma_.lower() in OCCASION_NOUNS and c.pos_ in ("NOUN", "PROPN"):
-            return c.lemma_.lower()
+        if _occasion_noun(c) and c.pos_ in ("NOUN", "PROPN"):
+            return c.lemma_.lower() if c.lemma_.lower() in OCCASION_NOUNS else c.lower_
     hosted = hosted_occasion(verb)
     return hosted.lemma_.lower() if hosted is not None else None
 
@@ -175,16 +180,29 @@ def present(verb, people) -> list:
         # "Those present were A; B, and C", "Among the attendees were ...", "Other heads of
         # state present include ...": a roll call, however the parser hangs its names
         return list_persons(verb, people)
+    if lemma == "attend" and any(c.dep_ == "auxpass" for c in kids(verb)):
+        # "The talks were also attended by A and B": the persons of the 'by' phrase
+        if any(c.dep_ == "nsubjpass" and _occasion_noun(c) for c in kids(verb)):
+            agents = [o for c in kids(verb) if c.dep_ == "agent" for o in kids(c)]
+            # "by A's president, X, and B's prime minister, Y" with the second hung on the
+            # verb as a noun conjoined to it
+            agents += [c for c in kids(verb) if c.dep_ == "conj" and c.pos_ == "NOUN"]
+            return [
+                p for o in agents if o.dep_ in ("pobj", "conj") for p in list_persons(o, people)
+            ]
+    if lemma == "be" and _in_attendance_first(verb):
+        return _copula_persons(verb, people)  # "(Also) in attendance were A and B"
     if lemma == "be":
         words = [c for c in kids(verb) if c.dep_ in ("acomp", "advmod", "attr", "csubj", "nsubj")]
-        # "Among those attending (the summit) were A and B"
+        # "Among those attending (the summit) were A and B", "A and B were among those
+        # present" (with 'present' parsed as the noun of 'among')
         words += [
             a
             for c in kids(verb)
             if c.dep_ == "prep" and c.lower_ == "among"
             for o in kids(c)
-            for a in kids(o)
-            if a.dep_ in ("acl", "relcl", "amod")
+            for a in (o, *kids(o))
+            if a.dep_ in ("acl", "relcl", "amod") or a.dep_ == "pobj" and a.pos_ == "ADJ"
         ]
         if any(w.lower_ in PRESENT_WORDS or w.lemma_.lower() == "attend" for w in words):
             return _copula_persons(verb, people)
@@ -203,6 +221,18 @@ def present(verb, people) -> list:
         bes += [c for c in kids(verb) if c.lemma_ == "be"]
         return [p for v in [verb, *bes] for p in _copula_persons(v, people)]
     return []
+
+
+def _in_attendance_first(verb) -> bool:
+    """'In attendance were A and B': 'in attendance' before the copula, its persons after
+    ('A and B were in attendance' is told of an occasion by the noun rule, three or more)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and c.i < verb.i
+        and any(o.lower_ == "attendance" for o in kids(c))
+        for c in kids(verb)
+    )
 
 
 ATTENDEE_NOUNS = {"attendees", "participants", "guests", "those"}

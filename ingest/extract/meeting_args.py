@@ -8,7 +8,7 @@ from .companions import group_leader
 from .lexicon import TITLES
 from .meeting_time import verb_above
 from .names import is_private
-from .text import kids, sent_of
+from .text import hyphenated, kids, sent_of
 
 TITLE_WORDS = {w for t in TITLES for w in t.replace("-", " ").split()} - {"of", "state"}
 
@@ -270,6 +270,9 @@ def _objects(
 # "by phone with A", "by video link with A", "by videoconference with A"
 LINE_NOUNS = {"phone", "telephone", "video", "videolink", "hotline", "line", "link",
               "videoconference", "teleconference", "conference"}  # fmt: skip
+MARGIN_NOUNS = {"sidelines", "sideline", "margins", "margin"}
+# "met separately / one-on-one with A and B" (the parser may hang 'with' on the adverb)
+ONE_BY_ONE_MODIFIERS = {"separately", "individually", "bilaterally", "one-on-one", "one-to-one"}
 
 
 def _with_line_preps(tok) -> list:
@@ -278,12 +281,17 @@ def _with_line_preps(tok) -> list:
     out = []
     for c in kids(tok):
         out.append(c)
+        if c.dep_ in ("advmod", "npadvmod") and hyphenated(c) in ONE_BY_ONE_MODIFIERS:
+            out += [p for p in kids(c) if p.dep_ == "prep" and p.lower_ == "with"]
         if c.dep_ != "prep" and not (c.dep_ == "agent" and c.lower_ == "by"):
             continue  # the parser may make "by (video link)" a passive's agent
         out += [x for x in c.conjuncts if x.pos_ == "ADP" and x not in out]
         for line in (o for o in kids(c) if o.dep_ == "pobj" and o.lower_ in LINE_NOUNS):
             for p in (x for x in kids(line) if x.dep_ == "prep"):
                 out += [p, *(x for x in p.conjuncts if x.pos_ == "ADP")]
+        for margin in (o for o in kids(c) if o.dep_ == "pobj" and o.lower_ in MARGIN_NOUNS):
+            # "held talks on the sidelines with A and B": 'with' hung on the sidelines
+            out += [p for p in kids(margin) if p.dep_ == "prep" and p.lower_ == "with"]
     return out
 
 

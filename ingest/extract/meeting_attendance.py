@@ -76,7 +76,10 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             if not found or not verb_asserted(verb) or is_conflict(verb):
                 continue
             found = list(dict.fromkeys(found + as_did(tok, people)))
+            if _also_there(tok, verb):
+                which = ANY  # "X was also present at the meeting": the meeting just told
             own = [m for m in meetings if _told_only_here(m, tok, late)]
+            own += [m for m in meetings if m not in own and _named_in_roll_call(m, tok, found)]
             others = [m for m in meetings if m not in own]
             target = _occasion(others, idx, tok, reach, which)
             if target is not None:
@@ -130,6 +133,45 @@ def _told_only_here(meeting, tok, late: bool) -> bool:
         any(m.trigger.i == tok.i for m in meeting.mentions)
         or all(m.trigger.i in inside for m in meeting.mentions)
     ) and all(sent_of(m.trigger).start == sent_of(tok).start for m in meeting.mentions)
+
+
+# Occasions an aide told as 'also' there joins whatever their size: the meeting just told.
+ALSO_OCCASIONS = {"meeting", "talks", "session", "negotiations", "discussions", "lunch", "dinner"}
+
+
+def _also_there(tok, verb) -> bool:
+    """'X was also present at the meeting', 'Also attending were X and Y', 'X also took
+    part in the talks', 'X joined the talks': 'also' or the definite meeting noun ties
+    those present to the meeting just told, of two or more (a summit named as the occasion
+    stays a summit's)."""
+    if _joined_the_meeting(tok):
+        return True
+    if not any(c.lower_ == "also" and c.dep_ == "advmod" for t in (tok, verb) for c in kids(t)):
+        return False
+    word = occasion_word(tok)
+    return word is None or word in ALSO_OCCASIONS
+
+
+def _joined_the_meeting(verb) -> bool:
+    """'X later joined the talks', 'X attended the meeting': the talks or the meeting just
+    told (the definite article refers back to it), of two as of more."""
+    return verb.lemma_.lower() in ("join", "attend") and any(
+        c.dep_ == "dobj"
+        and c.lower_ in ALSO_OCCASIONS
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in kids(c))
+        and not any(a.dep_ == "amod" for a in kids(c))  # "the next meeting"
+        for c in kids(verb)
+    )
+
+
+def _named_in_roll_call(meeting, tok, found) -> bool:
+    """A meeting of only persons the roll call names, told only by meeting nouns inside it
+    ('Present at the talks were A and B' read as talks of A and B): the roll call's (a
+    summit so told is the occasion itself, which the roll call may join)."""
+    inside = _phrase(tok)
+    return set(meeting.participants) <= set(found) and all(
+        m.trigger.lower_ in ALSO_OCCASIONS and m.trigger.i in inside for m in meeting.mentions
+    )
 
 
 def _occasion_inside(mention, inside) -> bool:

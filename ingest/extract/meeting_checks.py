@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from . import dates
 from .conflict import absent_from, clause_verb, verb_asserted
+from .meeting_args import MARGIN_NOUNS, ONE_BY_ONE_MODIFIERS
 from .places import places_around
-from .text import ents_between, kids, sent_of
+from .text import ents_between, hyphenated, kids, sent_of
 from .when import JOURNEY_LEMMAS, TRIP_WORDS
 
 HELD_NOUNS = {
@@ -38,6 +39,8 @@ MEASURE_NOUNS = {
     "night",
     "evening",
     "session",
+    # "held a series of meetings with A, B and C": a round, each counterpart in turn
+    *("series", "string", "flurry", "spate", "succession", "number"),
 }
 
 
@@ -228,27 +231,74 @@ def _signed_where_each_was(verb) -> bool:
 
 # Words that make a meeting of one with several one meeting of all of them.
 ALL_TOGETHER = {"trilateral", "three-way", "four-way", "joint", "together", "jointly"}
-MARGINS = {"sidelines", "sideline", "margins", "margin"}
+MARGINS = MARGIN_NOUNS
+
+
+# Words that tell a meeting with several as one with each: "bilateral meetings",
+# "separate talks", "one-on-one talks", "met them separately / one-on-one".
+ONE_BY_ONE = {"bilateral", "separate", "individual", "one-on-one", "one-to-one", "back-to-back"}
+# A stretch of days the meetings were told over: "this week", "over the past two days",
+# "during his visit", "in recent days" (one sitting is told on a day, not over a week).
+ONE_BY_ONE_ADVERBS = ONE_BY_ONE_MODIFIERS
+PERIOD_NOUNS = {"week", "weeks", "days", "weekend", "fortnight", "month", "months"}
+STAY_NOUNS = {"visit", "trip", "tour", "stay", "summit", "visits"}
+PERIOD_PREPS = {"over", "during", "throughout", "across", "in"}
+PERIOD_DETS = {"this", "past", "recent", "last", "previous", "coming"}
 
 
 def _separate_meetings(verb) -> bool:
-    """'had bilateral meetings with A and B', 'held separate talks with A and B', 'met A, B
-    and C separately', 'on the sidelines of the summit, X met A, B and C': one meeting with
-    each (unless told as one: 'a trilateral meeting', 'together')."""
-    for noun in (c for c in kids(verb) if c.dep_ == "dobj"):
-        if noun.lower_ == "meetings" or any(
-            a.dep_ == "amod" and a.lower_ in ("bilateral", "separate") for a in kids(noun)
+    """'had bilateral meetings with A and B', 'held separate (one-on-one) talks with A and
+    B', 'a series of meetings with A, B and C', 'met A, B and C separately', 'on the
+    sidelines of the summit, X met A, B and C', 'had met A, B and C this week': one meeting
+    with each (unless told as one: 'a trilateral meeting', 'together', 'jointly')."""
+    for noun in _told_nouns(verb):
+        if noun.lower_ in ("meetings", "bilaterals") or any(
+            a.dep_ in ("amod", "nummod", "compound") and hyphenated(a) in ONE_BY_ONE
+            for a in kids(noun)
         ):
             return True
     if any(t.lower_ in ALL_TOGETHER for t in verb.subtree):
         return False
+    if any(
+        c.dep_ in ("advmod", "npadvmod") and hyphenated(c) in ONE_BY_ONE_ADVERBS for c in kids(verb)
+    ):
+        return True
     # 'on the sidelines' on the verb or (misparsed) on the last one met; 'separately' on
     # the verb, the held noun or the last one met
-    return any(
+    return _over_a_period(verb) or any(
         (t.lower_ == "separately" or (t.lower_ in MARGINS and t.dep_ == "pobj"))
         and _in_clause(t, verb)
         for t in verb.subtree
     )
+
+
+def _told_nouns(verb) -> list:
+    """The event nouns a verb tells its meetings with: its object ('held talks', 'held a
+    series of meetings') and its 'in' phrase ('met A and B in separate meetings')."""
+    out = [held_noun(c) or c for c in kids(verb) if c.dep_ == "dobj"]
+    for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "in"):
+        out += [o for o in kids(prep) if o.dep_ == "pobj" and o.lower_ in HELD_NOUNS]
+    return out
+
+
+def _over_a_period(verb) -> bool:
+    """'had met A, B and C this week', 'over the past two days', 'during his visit', 'in
+    recent days': meetings told over a stretch of days were held one at a time (a
+    pinpointed 'last week' or 'on Monday' tells no stretch)."""
+    for c in kids(verb):
+        if c.dep_ == "npadvmod" and c.lower_ in PERIOD_NOUNS:
+            if any(d.lower_ == "this" for d in kids(c)):
+                return True
+        if c.dep_ != "prep" or c.lower_ not in PERIOD_PREPS:
+            continue
+        for o in (o for o in kids(c) if o.dep_ == "pobj"):
+            if o.lower_ in PERIOD_NOUNS and (
+                c.lower_ != "in" or any(d.lower_ in PERIOD_DETS for d in kids(o))
+            ):
+                return True
+            if o.lower_ in STAY_NOUNS and c.lower_ in ("during", "throughout", "over"):
+                return True
+    return False
 
 
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"}

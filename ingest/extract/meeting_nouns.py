@@ -91,8 +91,10 @@ def _noun_mention(idx, people, tok, published):
         preps += ("from", "on", "to")  # "a call from Y", "a courtesy call on Y", "a visit to Y"
     parts += _objects(tok, people, preps=preps)
     head_lemma = tok.head.lemma_.lower()
-    if tok.dep_ == "dobj" and head_lemma in ("hold", "have") and _separate_meetings(tok.head):
-        return None  # "had bilateral meetings with A and B": the verb tells one with each
+    held = outer_noun(tok)
+    if held.dep_ == "dobj" and held.head.lemma_.lower() in ("hold", "have"):
+        if _separate_meetings(held.head):
+            return None  # "had bilateral meetings with A and B": the verb tells one with each
     if tok.dep_ == "dobj" and head_lemma in ("pay", "make") and not parts:
         parts += _subjects(tok.head, people)  # "X paid an official visit to Y's country"
     elif tok.dep_ == "dobj" and head_lemma in EVENT_DOER_VERBS:
@@ -126,7 +128,12 @@ def _noun_mention(idx, people, tok, published):
     elif outer.dep_ == "pobj" and prep.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
         # "X said at a news conference with A and B": X appeared with them
         verb = clause_verb(outer.head)
-        parts += _subjects(verb, people) + _objects(verb, people, preps=COMPANY_PREPS)
+        subjects = _subjects(verb, people)
+        company = _objects(verb, people, preps=COMPANY_PREPS)
+        if len(set(subjects)) == 1 and len(set(company) - set(subjects)) >= 2:
+            if _separate_meetings(verb):
+                return None  # "met A and B during his visit": one meeting each, the verb's
+        parts += subjects + company
         if len(set(parts)) < 2 and tok.lower_ in ("talks", "discussions", "meeting"):
             parts += _returned_with(outer, idx, people)
     if not parts and tok.lower_ in TRIP_WORDS:

@@ -211,14 +211,20 @@ MEETING_RULES = (
     ),
     Rule(
         "meeting.told_in_round",
-        "'A held a string of meetings with regional leaders. He told B that ...': words said "
-        "to a leader within a round of meetings; 'told B by phone' is a call",
+        "'A held a string of meetings with regional leaders. He told B that ...', 'The "
+        "meeting started at 10 a.m., where A told B ...': words said to a leader within a "
+        "round of meetings or at a meeting told under way; 'told B by phone' is a call",
         0.7,
         told_in_meetings,
         (
             (
                 f"President {MACRON} held a string of meetings with regional leaders in Paris on "
                 f"Monday. He told Chancellor {SCHOLZ} that trade would grow.",
+                PAIR,
+            ),
+            (
+                f"The meeting started in Paris on Monday, where President {MACRON} told "
+                f"Chancellor {SCHOLZ} that trade would grow.",
                 PAIR,
             ),
         ),  # fmt: skip

@@ -1,6 +1,8 @@
 """Meetings told by words said or done to a leader face to face within a round of
 meetings: "X held a string of meetings with regional leaders. He told King Y that ...,
-and told the emir of Q, Sheikh W, that ...", "Y invited him to Egypt".  Telling alone
+and told the emir of Q, Sheikh W, that ...", "Y invited him to Egypt", or at a meeting
+told under way with no one named in it: "The meeting started at 10 a.m., where A told B
+...".  Telling alone
 ("told reporters", "told Y in a letter") is no meeting; "told Y by phone" is a call."""
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ TELL_VERBS = {"tell", "assure", "inform", "invite", "compliment", "thank", "prom
 ROUND_NOUNS = {"meetings", "talks", "discussions"}
 ROUND_WORDS = {"string", "series", "round", "flurry", "number", "day", "succession"}
 ROUND_REACH = 3  # sentences back where the round may be told
+# A meeting told as taking place with no one named in it ("The meeting started at 10 a.m.,
+# where A told B ...", "The talks opened on Monday. A told B ..."): what a leader tells
+# another in that sentence or the next is told at it.
+UNDER_WAY_NOUNS = {"meeting", "talks", "session", "discussions", "negotiations"}
+UNDER_WAY_VERBS = {"start", "begin", "open", "resume", "last", "continue", "take", "get"}
+UNDER_WAY_REACH = 1
 
 
 def _listeners(verb, people) -> list:
@@ -85,16 +93,37 @@ def _round_of_meetings(idx, people, verb, persons):
         if n < idx.headline_sents:
             break
         for tok in idx.sents[n]:
-            if tok.lower_ not in ROUND_NOUNS or tok.pos_ != "NOUN" or not _a_round(tok):
+            under_way = here - n <= UNDER_WAY_REACH and _under_way(tok)
+            if not under_way and (
+                tok.lower_ not in ROUND_NOUNS or tok.pos_ != "NOUN" or not _a_round(tok)
+            ):
                 continue
             if _objects(tok, people, preps=("with", "between")) or not noun_asserted(tok):
                 continue  # "talks with Y": a meeting of its own, not a round
             holder = clause_verb(tok)
             holders = set(_subjects(holder, people))
+            if under_way and persons is not None:
+                holders = set(persons)  # nobody named in it: those telling and told
             holders = holders if persons is None else holders & set(persons)
             if holder != verb and holders:
                 return tok, holders
     return None
+
+
+def _under_way(noun) -> bool:
+    """'The meeting started at 10 a.m.', 'the talks opened', 'the session took place': a
+    definite meeting noun, subject of a verb of its course."""
+    if noun.lower_ not in UNDER_WAY_NOUNS or noun.dep_ != "nsubj" or noun.pos_ != "NOUN":
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if lemma == "get":  # "got under way"
+        return any(c.lower_ in ("under", "underway") for c in kids(verb))
+    if lemma not in UNDER_WAY_VERBS or (
+        lemma == "take" and not any(c.lower_ == "place" for c in kids(verb))
+    ):
+        return False
+    return any(d.dep_ == "det" and d.lower_ == "the" for d in kids(noun))
 
 
 def _object_pronoun_misread(verb, people, speakers) -> bool:

@@ -436,3 +436,18 @@ def clause_evidence(idx: DocIndex, tok, confidence: float, rule: str) -> Evidenc
     lo = max(tok.left_edge.i, sent.start)
     hi = min(tok.right_edge.i, sent.end - 1)
     return evidence(idx, lo, hi, confidence, rule)
+
+
+def hyphenated(tok) -> str:
+    """The whole hyphenated word a token is part of, lower-cased ('one-on-one', which the
+    tokenizer splits in five); else the token's own text, lower-cased."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+
+    def joined(i: int) -> bool:  # doc[i] and doc[i + 1] are one word joined by a hyphen
+        return not doc[i].whitespace_ and "-" in (doc[i].text, doc[i + 1].text)
+
+    while start > 0 and joined(start - 1):
+        start -= 1
+    while end < len(doc) and joined(end - 1):
+        end += 1
+    return doc[start:end].text.lower() if end - start > 1 else tok.lower_

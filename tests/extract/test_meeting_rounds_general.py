@@ -68,3 +68,47 @@ def test_one_meeting_of_all_stays_one(run, team, template, n):
     names = {x.name for x in team[:n]}
     assert names in _people(ex), _people(ex)
     assert not any(len(p) == 2 and team[0].name in p for p in _people(ex))
+
+
+# A round told without 'separately': the event noun's own words (bilateral meetings in the
+# plural, separate or one-on-one talks, a series of meetings) or a stretch of days.
+ROUNDS_TOLD_PLAINLY = {
+    "bilateral_meetings": "On the sidelines, {At} held bilateral meetings with {Bt}, {Ct} "
+    "and {Dt}.",
+    "this_week": "{At} had already met {Bt}, {Ct} and {Dt} this week.",
+    "talks_on_the_margins": "{At} held talks with {Bt}, {Ct} and {Dt} on the margins.",
+    "with_hung_on_sidelines": "{At} held bilateral talks on the sidelines with {Bt}, {Ct} and "
+    "{Dt} on Tuesday.",
+    "one_on_one_talks": "{At} had one-on-one talks with {Bt}, {Ct} and {Dt} on Tuesday.",
+    "met_one_on_one": "{At} met one-on-one with {Bt}, {Ct} and {Dt} in {Acap} on Tuesday.",
+    "series_of_meetings": "{At} held a series of meetings with {Bt}, {Ct} and {Dt} on Tuesday.",
+    "past_days": "{At} met with {Bt}, {Ct} and {Dt} over the past two days.",
+    "during_the_visit": "{At} met {Bt}, {Ct} and {Dt} during his visit to {Acap}.",
+    "in_separate_meetings": "{At} met {Bt}, {Ct} and {Dt} in separate meetings on Tuesday.",
+}
+
+
+@pytest.mark.parametrize("team", GROUPS[:2], ids=_ids)
+@pytest.mark.parametrize("template", ROUNDS_TOLD_PLAINLY.values(), ids=ROUNDS_TOLD_PLAINLY)
+def test_a_round_told_plainly_is_one_meeting_each(run, team, template):
+    ex = run(_fill(template, team))
+    a = team[0].name
+    for other in team[1:]:
+        assert {a, other.name} in _people(ex), _people(ex)
+    assert not any(len(p) > 2 for p in _people(ex)), _people(ex)
+
+
+TOLD_AS_ONE = {
+    "joint_meeting": "On the sidelines, {At} held a joint meeting with {Bt} and {Ct}.",
+    "jointly": "{At} held talks with {Bt} and {Ct} jointly on the margins on Tuesday.",
+    "one_day": "{At} had talks with {Bt} and {Ct} in {Acap} on Tuesday.",
+    "pinpointed_last_week": "{At} met {Bt} and {Ct} in {Acap} last week.",
+}
+
+
+@pytest.mark.parametrize("team", GROUPS[:2], ids=_ids)
+@pytest.mark.parametrize("template", TOLD_AS_ONE.values(), ids=TOLD_AS_ONE)
+def test_the_words_of_a_round_told_of_one_meeting_keep_one(run, team, template):
+    ex = run(_fill(template, team))
+    assert {x.name for x in team[:3]} in _people(ex), _people(ex)
+    assert not any(len(p) == 2 and team[0].name in p for p in _people(ex)), _people(ex)

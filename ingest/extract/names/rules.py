@@ -22,6 +22,7 @@ from typing import Any
 
 from ..lexicon import HONORIFICS, TITLE_HEADS, TITLE_SET
 from . import finders, partners, registry_spans
+from .outlets import names_an_outlet
 from .tokens import PARTICLES, keeps_sheikh, prefixes_of
 
 
@@ -282,6 +283,8 @@ def name_spans(idx) -> list[NameSpan]:
         start = s - 1 if keeps_sheikh(doc, s, e) else s
         if finders.dateline_source(doc, start, e) or finders.names_a_place(doc, e):
             continue
+        if names_an_outlet(doc, start, e):
+            continue  # "Kyodo News", "Reuters", "the Associated Press": reporters, not leaders
         if finders.in_place_name(doc, start, e):
             continue
         rule = RULES_BY_NAME[rule_of.get((s, e), "leader.entity")]
