@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 #: names (PM/Pres., "To Lam", hyphenated and suffixed names) and multiword cities.
 #: 0.3.1: delegations and those who join them, rounds of separate bilateral meetings, 'they'
 #: after three named leaders; a leader's evidence names its people-stage rule.
-EXTRACTOR_VERSION = "0.3.1"
+#: 0.3.2: rounds told without 'separately', aides also present join the meeting told,
+#: counterfactual joins, meetings told by their noun alone, news outlets never leaders.
+EXTRACTOR_VERSION = "0.3.2"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (
