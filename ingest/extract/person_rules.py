@@ -51,13 +51,15 @@ _OF_HEADS = {"government", "state"}
 
 # Nouns that tie a person to the state they founded ("X, the founder of Bangladesh").
 _FOUNDERS = {"founder", "co-founder"}
+# The nouns that may rename a name set off by commas (`_appositive_nouns`).
+_APPOSITIVE_HEADS = frozenset(TITLE_HEADS | ROLE_NOUNS | _RELATIONS | _FOUNDERS)
 
 
 def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) -> list:
     """Title or role nouns set off by commas right before or right after a name (`start`
     is where its title or honorifics begin, `name_start` where the name itself does)."""
     out = []
-    wanted = TITLE_HEADS | ROLE_NOUNS | _RELATIONS | _FOUNDERS
+    wanted = _APPOSITIVE_HEADS
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     before = _title_ending_at(doc[start - 2], wanted) if start >= 2 else None
@@ -76,7 +78,6 @@ def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) 
     ):
         out.append(root.head)  # "the last French president to visit, X": the noun X renames
     if end < len(doc) and doc[end].text == ",":
-        root = doc[start if name_start is None else name_start : end].root
         for child in kids(root):
             if (
                 (child.dep_ == "appos" or (child.dep_ == "conj" and child.left_edge.i == end + 1))

@@ -4,6 +4,7 @@ span's bounds, left and right of it, are in bounds.py)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gazetteer import geo
@@ -62,7 +63,13 @@ QUALIFIERS = {
 def words_of(name: str) -> list:
     """Lower-case words of a name, without honorifics or ranks and without the titles it
     starts with: 'Sheikh Tamim' -> ['tamim'], 'Lt Gen Saikhanbayar' -> ['saikhanbayar'],
-    'King Abdullah' -> ['abdullah'] (so that it joins 'Abdullah bin Abdulaziz')."""
+    'King Abdullah' -> ['abdullah'] (so that it joins 'Abdullah bin Abdulaziz'). Read once
+    per name (persons are compared by their words again and again); a fresh list each time."""
+    return list(_words_of(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(name: str) -> tuple:
     words = [w.rstrip(".") for w in name.lower().replace("’", "'").split()]
     words = [w for w in words if w not in HONORIFICS and w not in PREFIX_WORDS]
     # 'al-Sisi' is the article and 'Sisi', as news writes him the second time
@@ -73,7 +80,7 @@ def words_of(name: str) -> list:
         and words[1] not in NASAB  # 'Sultan bin Salman': a given name
     ):
         words.pop(0)
-    return words
+    return tuple(words)
 
 
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ash|as|an|ar|at|az)-(\w[\w'-]*)$")
