@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
+import kb.changes as changes
 from ingest.extract.types import (
     AgreementCandidate,
     Extraction,
@@ -44,7 +45,6 @@ from ingest.resolve import (
     leader_resolve,
     meeting_find,
 )
-from kb import changes
 from kb.constants import EXTRACTION_REASON, MANUAL_RULE
 from kb.counters import deferred as counts_deferred
 from kb.models import (
