@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
+import kb.changes as changes
 from ingest.extract.types import (
     AgreementCandidate,
     Extraction,
@@ -140,7 +141,7 @@ class _ArticleWriter:
         payload = _jsonable({k: v for k, v in asdict(candidate).items() if k != "evidence"})
         for value in fact.values():
             self.written.setdefault(type(value), set()).add(value.pk)
-        Evidence.objects.bulk_create(
+        created = Evidence.objects.bulk_create(
             [
                 Evidence(
                     article=self.article,
@@ -157,6 +158,8 @@ class _ArticleWriter:
                 for e in evidence
             ]
         )
+        if created:  # a fact's sources, an article's evidence count (no signal)
+            changes.kb_changed(changes.EVIDENCE)
 
     def meeting(self, candidate: MeetingCandidate) -> Meeting | None:
         participants = [self.leaders[n] for n in candidate.participants if n in self.leaders]
@@ -329,7 +332,9 @@ def article_facts_replace(*, article: Article, extraction: Extraction) -> None:
     touched = article_supported_facts(article)
     with _history_by_extraction(article):
         # Evidence an editor added by hand is theirs, not the extractor's: it stays.
-        Evidence.objects.filter(article=article).exclude(rule=MANUAL_RULE).delete()
+        dropped, _ = Evidence.objects.filter(article=article).exclude(rule=MANUAL_RULE).delete()
+        if dropped:  # facts' sources, an article's evidence count (no signal for Evidence)
+            changes.kb_changed(changes.EVIDENCE)
         writer = _ArticleWriter(article, extraction)
         writer.write()
         for model, ids in writer.written.items():

@@ -1,14 +1,16 @@
 """Read results cached until the data they show changes, one version per area.
 
 **Areas.** The knowledge base is split into :data:`AREAS`: ``meetings``, ``gifts``,
-``agreements``, ``leaders``, ``countries`` and ``articles``. Each has a version in the
+``agreements``, ``leaders``, ``countries``, ``articles`` and ``evidence``. Each has a version in the
 cache, and a write moves on only the versions of the areas it changes, once its
 transaction commits (none if it rolls back):
 
 - saving or deleting a record moves its own area (a meeting: ``meetings``; a change of
   a meeting's participants: ``meetings``; of an agreement's parties: ``agreements``; an
-  office: ``leaders``; an article, and the evidence extraction or an editor adds to it:
-  ``articles``);
+  office: ``leaders``; an article, its status included: ``articles``; the evidence
+  extraction or an editor adds or drops, which a fact's sources and an article's evidence
+  count are: ``evidence``, kept apart so that an upload's moves through queued,
+  processing and done leave the pages that count sources cached);
 - an edit of what other kinds' rows show of a record moves those areas too: a meeting's
   kind, place or host (shown on gift and agreement rows); a leader's name, other
   names, title, country, review state or merge (shown or searched on meetings, gifts and
@@ -76,8 +78,10 @@ T = TypeVar("T")
 
 MEETINGS, GIFTS, AGREEMENTS = "meetings", "gifts", "agreements"
 LEADERS, COUNTRIES, ARTICLES = "leaders", "countries", "articles"
+#: Evidence rows (no signals: every writer of them says so with ``kb_changed(EVIDENCE)``).
+EVIDENCE = "evidence"
 #: Every area, in a fixed order.
-AREAS = (MEETINGS, GIFTS, AGREEMENTS, LEADERS, COUNTRIES, ARTICLES)
+AREAS = (MEETINGS, GIFTS, AGREEMENTS, LEADERS, COUNTRIES, ARTICLES, EVIDENCE)
 #: The facts: what shows a leader's name or a meeting's place on its rows.
 FACTS = (MEETINGS, GIFTS, AGREEMENTS)
 #: How long one reader may hold the right to recompute a stale result.
@@ -330,8 +334,13 @@ def _on_save(sender, instance, created=False, raw=False, **kwargs) -> None:
 
 
 #: What a deletion cascades to without signals, besides the rows that showed the record:
-#: a fact's evidence (an article's evidence count).
-_DELETED_ALSO = {"Meeting": (ARTICLES,), "Gift": (ARTICLES,), "Agreement": (ARTICLES,)}
+#: a fact's evidence (an article's evidence count), an article's (its facts' sources).
+_DELETED_ALSO = {
+    "Meeting": (EVIDENCE,),
+    "Gift": (EVIDENCE,),
+    "Agreement": (EVIDENCE,),
+    "Article": (EVIDENCE,),
+}
 
 
 def _on_delete(sender, instance, **kwargs) -> None:

@@ -33,7 +33,7 @@ from api.views.base import (
     merge_duplicate,
     merge_schema,
 )
-from kb.changes import AGREEMENTS, ARTICLES, GIFTS, MEETINGS
+from kb.changes import AGREEMENTS, EVIDENCE, GIFTS, MEETINGS
 from kb.models import (
     Evidence,
     Meeting,
@@ -60,8 +60,9 @@ class MeetingViewSet(FactViewSet):
 
     loader = loaders.load_meetings
     expandable = expand.MEETING
-    # A row counts its gifts, agreements and sources (names are labels: kb.changes).
-    page_areas = (MEETINGS, GIFTS, AGREEMENTS, ARTICLES)
+    # A row counts its gifts, agreements and sources, its evidence rows (names are
+    # labels: kb.changes); an article's status is not shown.
+    page_areas = (MEETINGS, GIFTS, AGREEMENTS, EVIDENCE)
 
     def csv_row(self, meeting) -> dict:
         """The meetings page's CSV row, from what ``api.loaders`` loaded."""

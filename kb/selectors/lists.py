@@ -14,7 +14,16 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 
 from gazetteer.regions import M49, codes_in_region
-from kb.changes import AGREEMENTS, ARTICLES, COUNTRIES, GIFTS, LEADERS, MEETINGS, cached
+from kb.changes import (
+    AGREEMENTS,
+    ARTICLES,
+    COUNTRIES,
+    EVIDENCE,
+    GIFTS,
+    LEADERS,
+    MEETINGS,
+    cached,
+)
 from kb.models import (
     Agreement,
     AgreementKind,
@@ -218,7 +227,7 @@ class GiftFilters(ListFilters):
     def areas(self):
         # Names and places shown or searched are labels kept by their writes
         # (kb.changes); an article's gifts are those its evidence supports.
-        return (GIFTS, ARTICLES) if self.get("article") else (GIFTS,)
+        return (GIFTS, EVIDENCE) if self.get("article") else (GIFTS,)
 
     def filter(self, gifts):
         gifts = reviewed(gifts, self.get("review"))
@@ -262,7 +271,7 @@ class AgreementFilters(ListFilters):
         return Agreement.objects.all()
 
     def areas(self):
-        return (AGREEMENTS, ARTICLES) if self.get("article") else (AGREEMENTS,)
+        return (AGREEMENTS, EVIDENCE) if self.get("article") else (AGREEMENTS,)
 
     def filter(self, agreements):
         agreements = reviewed(agreements, self.get("review"))
@@ -320,7 +329,7 @@ class ArticleFilters(ListFilters):
         return Article.objects.all()
 
     def areas(self):
-        return (ARTICLES,)  # with their evidence counts
+        return (ARTICLES, EVIDENCE)  # with their evidence counts
 
     def filter(self, articles):
         if status := self.get("status"):

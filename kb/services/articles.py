@@ -162,6 +162,7 @@ def article_delete(*, article: Article, user) -> ArticleDeletePlan:
     if refusal is not None:
         raise refusal
     reason = f"Article {article.pk} was deleted"
+    # Its facts' sources: the article's own deletion below moves kb.changes' EVIDENCE.
     Evidence.objects.filter(article=article).delete()
     facts_unsupported_delete(
         among=_ids(plan.deleted), user=user, reason=f"{reason}: it was the only source"

@@ -128,7 +128,7 @@ def fact_create_manual(
         rule=MANUAL_RULE,
         extractor_version=MANUAL_VERSION,
     )
-    changes.kb_changed(changes.ARTICLES)  # the article's evidence count (no signal)
+    changes.kb_changed(changes.EVIDENCE)  # the article's evidence count (no signal)
     return fact
 
 

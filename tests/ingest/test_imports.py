@@ -8,9 +8,11 @@ from __future__ import annotations
 from tests.imports import imports_of, reaches
 
 # kb.counters: the recording step defers the maintained counts to the end of its
-# transaction, so each country and leader it touched is counted once
+# transaction, so each country and leader it touched is counted once; kb.changes: the
+# evidence it writes or drops (no signals) moves the cached pages' evidence area
 RECORDING = (
     "kb.models", "kb.constants", "kb.names", "kb.services", "kb.registry", "kb.counters",
+    "kb.changes",
 )  # fmt: skip
 ARTICLE_ROW = ("kb.models", "kb.constants")
 

@@ -6,8 +6,10 @@ every list that names them."""
 import pytest
 from django.urls import reverse
 
+from ingest.extract.types import Evidence as ExtractedEvidence
+from ingest.extract.types import Extraction, LeaderMention, MeetingCandidate, Span
 from kb import changes
-from kb.models import Article, ArticleStatus
+from kb.models import Article, ArticleStatus, Leader, Meeting, ReviewState
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -103,9 +105,59 @@ EVERYTHING = {"home", "leaders", "countries", "gifts", "agreements", "articles",
 def test_an_articles_status_colds_only_what_shows_articles(cold_after):
     pk = Article.objects.get().pk
     write = lambda: Article.objects.filter(pk=pk).update(status=ArticleStatus.FAILED)  # noqa: E731
-    # The search reads source articles' words; the home page counts articles; the
-    # meetings' rows (page and API) count their sources, whose evidence is the articles'.
-    assert cold_after(write) == {"home", "articles", "search", "meetings", "api-meetings"}
+    # The search reads source articles' words; the home page counts articles. The
+    # meetings' rows (page and API) count their sources, evidence rows an article's
+    # status does not change: an upload's queued, processing and done leave them cached.
+    assert cold_after(write) == {"home", "articles", "search"}
+
+
+@pytest.fixture
+def sourced(world):
+    """The world's meeting with a source: an article's evidence for it."""
+    return EvidenceFactory(article=ArticleFactory(), meeting=world["meeting"]).article
+
+
+#: What shows a meeting's sources or an article's evidence (a search reads their words).
+SHOWS_EVIDENCE = {"home", "articles", "search", "meetings", "api-meetings"}
+
+
+@pytest.fixture
+def confirmed(world):
+    """The world's people and meeting confirmed by an editor (before the pages are
+    visited), so extraction never saves them again: only their evidence changes."""
+    Leader.objects.update(review_state=ReviewState.CONFIRMED)
+    Meeting.objects.update(review_state=ReviewState.CONFIRMED)
+    return world
+
+
+def test_a_new_source_for_a_meeting_colds_its_rows(confirmed, cold_after):
+    """Through extraction: an article about a meeting an editor confirmed adds evidence
+    to it and changes no fact."""
+    from ingest.record import article_facts_replace
+
+    meeting = confirmed["meeting"]
+    names = ("Astrid Qvale", "Bruno Qosta")
+    found = Extraction(
+        published=meeting.date,
+        leaders=tuple(LeaderMention(name, "", "", ()) for name in names),
+        meetings=(
+            MeetingCandidate(names, meeting.kind, "QN", "Qtown", meeting.date, (), (
+                ExtractedEvidence(Span(0, 10, "Astrid met Bruno.", 0), 0.9, "test-rule"),
+            )),
+        ),
+    )  # fmt: skip
+
+    def write():
+        article_facts_replace(article=Article.objects.get(), extraction=found)
+
+    cold = cold_after(write)
+    assert meeting.evidence.count() == 1
+    assert {"meetings", "api-meetings"} <= cold
+
+
+def test_deleting_an_article_with_evidence_colds_what_shows_evidence(sourced, cold_after):
+    # As the admin does: the cascade to its evidence sends no signal of its own.
+    assert cold_after(sourced.delete) == SHOWS_EVIDENCE
 
 
 def test_a_new_meeting_leaves_the_gifts_agreements_and_articles_lists_cached(cold_after, world):
@@ -187,7 +239,7 @@ def test_a_new_gift_agreement_and_source_show_at_once_in_the_meetings_rows(clien
 
     def source():
         EvidenceFactory(article=Article.objects.get(), meeting=world["meeting"])
-        changes.kb_changed(changes.ARTICLES)  # as every writer of evidence does (no signal)
+        changes.kb_changed(changes.EVIDENCE)  # as every writer of evidence does (no signal)
 
     cells, row = counts()
     assert cells == ["1", "1", "0"]  # gifts, agreements, sources
@@ -258,3 +310,27 @@ def client_class_logged_in(user):
     other = Client()
     other.force_login(user)
     return other
+
+
+def test_a_fact_added_by_hand_colds_the_articles_evidence_counts(cold_after, world):
+    from kb.models import Gift
+    from kb.services.facts import fact_create_manual
+
+    article, user = Article.objects.get(), editor("manual-editor")
+
+    def write():
+        fact_create_manual(
+            model=Gift,
+            user=user,
+            article=article,
+            sentence_start=0,
+            sentence_end=10,
+            giver=world["a"],
+            recipient=world["b"],
+            item="clay jug",
+        )
+
+    # The articles list counts each article's evidence (its status is as it was); the
+    # others show or count gifts.
+    assert cold_after(write) == {"home", "articles", "gifts", "search", "leader", "meetings",
+                                 "api-meetings"}  # fmt: skip

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
-from kb.changes import AGREEMENTS, ARTICLES, GIFTS, MEETINGS, cached
+from kb.changes import AGREEMENTS, EVIDENCE, GIFTS, MEETINGS, cached
 from kb.counters import stored_totals
 from kb.models import (
     Meeting,
@@ -92,8 +92,9 @@ class MeetingListView(
         return context
 
     #: What a row shows besides the meeting: its gifts, agreements and sources counted
-    #: (names and places are labels, kept by their own writes: kb.changes).
-    ROW_AREAS = (MEETINGS, GIFTS, AGREEMENTS, ARTICLES)
+    #: (names and places are labels, kept by their own writes: kb.changes). Sources are
+    #: evidence rows, so an article's status leaves the table cached.
+    ROW_AREAS = (MEETINGS, GIFTS, AGREEMENTS, EVIDENCE)
 
     def meeting_table(self, meetings, page) -> str:
         """The page's table, rendered once per filters and page until the next write

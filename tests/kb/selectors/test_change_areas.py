@@ -5,15 +5,27 @@ meeting's new place is on its gifts' rows and a leader's new name on every fact'
 import pytest
 
 from kb import changes
-from kb.changes import AGREEMENTS, AREAS, ARTICLES, COUNTRIES, GIFTS, LEADERS, MEETINGS
-from kb.models import Article, ArticleStatus, Meeting, Office, ReviewState
+from kb.changes import (
+    AGREEMENTS,
+    AREAS,
+    ARTICLES,
+    COUNTRIES,
+    EVIDENCE,
+    GIFTS,
+    LEADERS,
+    MEETINGS,
+)
+from kb.models import Article, ArticleStatus, Gift, Meeting, Office, ReviewState
+from kb.services.facts import fact_create_manual
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
     CountryFactory,
+    EvidenceFactory,
     GiftFactory,
     LeaderFactory,
     MeetingFactory,
+    editor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +72,7 @@ def test_a_meetings_unshown_fields_move_meetings_only(world):
 
 
 def test_a_deleted_meeting_leaves_its_gifts_and_its_sources(world):
-    assert moved(world["meeting"].delete) == {MEETINGS, GIFTS, AGREEMENTS, ARTICLES}
+    assert moved(world["meeting"].delete) == {MEETINGS, GIFTS, AGREEMENTS, EVIDENCE}
 
 
 def test_gifts_and_agreements_move_their_own_area(world):
@@ -107,6 +119,30 @@ def test_articles_and_their_statuses_move_articles_only(world):
     pk = Article.objects.latest("pk").pk
     update = Article.objects.filter(pk=pk).update
     assert moved(lambda: update(status=ArticleStatus.FAILED)) == {ARTICLES}
+
+
+def test_a_deleted_article_takes_its_evidence_with_it(world):
+    # The cascade to its evidence sends no signal of kb.changes' own.
+    article = EvidenceFactory(meeting=world["meeting"]).article
+    assert moved(article.delete) == {ARTICLES, EVIDENCE}
+
+
+def test_a_fact_added_by_hand_moves_its_area_and_the_evidence(world):
+    article, user = ArticleFactory(text="Astrid gave Bruno a jug."), editor("areas-editor")
+
+    def add():
+        fact_create_manual(
+            model=Gift,
+            user=user,
+            article=article,
+            sentence_start=0,
+            sentence_end=10,
+            giver=world["a"],
+            recipient=world["b"],
+            item="jug",
+        )
+
+    assert moved(add) == {GIFTS, EVIDENCE}
 
 
 def test_bulk_updates_move_the_model_and_what_shows_it(world):
