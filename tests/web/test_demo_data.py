@@ -64,11 +64,17 @@ def test_generate_demo_data_rejects_zero():
 
 
 def test_bench_measure_reports_median_and_queries():
+    from kb.models import Meeting
+
     call_command("generate_demo_data", meetings=5, seed=2, stdout=StringIO())
-    seconds, queries, size = measure(Client(), "/meetings/", requests=3)
+    meeting = Meeting.objects.order_by("pk").first()
+    seconds, queries, size = measure(Client(), f"/meetings/{meeting.pk}/", requests=3)
     assert seconds > 0
-    assert 1 <= queries <= 6
+    assert 1 <= queries <= 12  # a meeting's own page is read from the database each time
     assert size > 1000  # the page's bytes, as sent
+    # the meetings table is kept rendered until a write: warm, it costs no query
+    seconds, queries, size = measure(Client(), "/meetings/", requests=3)
+    assert seconds > 0 and queries == 0 and size > 1000
 
 
 @pytest.mark.django_db(transaction=True)
