@@ -76,3 +76,56 @@ def by_year(meetings, totals: dict[int | None, int]) -> list[dict]:
         members = list(members)
         groups.append({"year": year, "meetings": members, "total": totals.get(year, len(members))})
     return groups
+
+
+def meetings_per_year_and_kind(meetings) -> dict[tuple[int | None, str], int]:
+    """How many of `meetings` fall in each (year, kind) (year None for the undated), in
+    one query."""
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        meetings.annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year", "kind")
+        .annotate(n=Count("pk"))
+        .values_list("year", "kind", "n")
+    )
+    return {(year, kind): n for year, kind, n in rows}
+
+
+def selected_per_year_and_kind(filters) -> dict[tuple[int | None, str], int]:
+    """How many visible meetings the filters select in each (year, kind) (year None for
+    the undated), by the rule of ``selected_per_year``: for dates and kind alone, the
+    whole years from ``MeetingYear`` (one query, a few rows a year) and the days a date
+    cuts from those days' meetings; otherwise counted from the meetings."""
+    visible = Meeting.objects.visible()
+    span = span_of(filters)
+    if span is None:
+        return meetings_per_year_and_kind(filters.filter(visible))
+    stored = (
+        MeetingYear.objects.filter(span.years())
+        .order_by()
+        .values_list("year", "kind")
+        .annotate(n=Sum("n"))
+    )
+    found: dict[tuple[int | None, str], int] = {}
+    for year, kind, n in stored:
+        if n:
+            found[(None if year == UNDATED else year, kind)] = n
+    for days, sign in ((span.days(), 1), (span.days_cut(), -1)):
+        if days is not None:
+            for key, n in meetings_per_year_and_kind(visible.filter(days)).items():
+                found[key] = found.get(key, 0) + sign * n
+    return {key: n for key, n in found.items() if n}
+
+
+def split_year_and_kind(
+    counts: dict[tuple[int | None, str], int],
+) -> tuple[dict[int | None, int], dict[str, int]]:
+    """Meetings per year and meetings per kind from counts by (year, kind)."""
+    years: dict[int | None, int] = {}
+    kinds: dict[str, int] = {}
+    for (year, kind), n in counts.items():
+        years[year] = years.get(year, 0) + n
+        kinds[kind] = kinds.get(kind, 0) + n
+    return years, kinds

@@ -6,16 +6,21 @@ without JavaScript, and each comes with a table of the same figures."""
 
 from __future__ import annotations
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 from kb.changes import cached
-from kb.models import Country, Meeting, MeetingKind
+from kb.models import Country, CountryTally, Meeting, MeetingKind
 from kb.selectors.countries import tally_by_code
 from kb.selectors.maps import SHADES, country_counts
 from kb.selectors.meetings import filter_choices
-from kb.selectors.timeline import meetings_per_year
+from kb.selectors.periods import span_of
+from kb.selectors.timeline import (
+    selected_per_year_and_kind,
+    split_year_and_kind,
+)
 from web import charts, worldmap
 from web.views.base import MeetingFilterMixin, PageMixin
 
@@ -82,6 +87,27 @@ class MapView(MeetingFilterMixin, PageMixin, TemplateView):
         return context
 
 
+def top_hosts(filters, selection, limit: int = 15) -> list[tuple[str, str, int]]:
+    """The countries that hosted the most of the selected meetings: (code, name, count),
+    most first, then by name. With no filter at all, read from the countries' maintained
+    tallies (a row per country); otherwise counted from the selected meetings."""
+    if span_of(filters) is not None and not (filters.kind or filters.date_from or filters.date_to):
+        rows = (
+            CountryTally.objects.filter(hosted__gt=0)
+            .order_by("-hosted", "country__name")
+            .values_list("country__code", "country__name", "hosted")[:limit]
+        )
+        return list(rows)
+    hosts = (
+        selection.exclude(host_country=None)
+        .order_by()
+        .values("host_country__code", "host_country__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "host_country__name")[:limit]
+    )
+    return [(h["host_country__code"], h["host_country__name"], h["n"]) for h in hosts]
+
+
 class ChartsView(MeetingFilterMixin, PageMixin, TemplateView):
     """Meetings per year (empty years kept), by kind and by host country."""
 
@@ -96,24 +122,11 @@ class ChartsView(MeetingFilterMixin, PageMixin, TemplateView):
         selection = filters.filter(Meeting.objects.visible())
 
         def compute() -> dict:
-            from django.db.models import Count
-
-            kinds = dict(
-                selection.order_by().values("kind").annotate(n=Count("pk")).values_list("kind", "n")
-            )
-            hosts = (
-                selection.exclude(host_country=None)
-                .order_by()
-                .values("host_country__code", "host_country__name")
-                .annotate(n=Count("pk"))
-                .order_by("-n", "host_country__name")[: self.top_countries]
-            )
+            years, kinds = split_year_and_kind(selected_per_year_and_kind(filters))
             return {
-                "years": meetings_per_year(selection),
+                "years": years,
                 "kinds": kinds,
-                "hosts": [
-                    (h["host_country__code"], h["host_country__name"], h["n"]) for h in hosts
-                ],
+                "hosts": top_hosts(filters, selection, self.top_countries),
             }
 
         # The hosts' names are labels kept by their writes (kb.changes).
