@@ -12,6 +12,7 @@ The pages' ``?q=`` and the API's ``?search=`` both come here.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.db import connection
@@ -104,14 +105,20 @@ def _searchable_terms(terms: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
     for them, where a reader expects them to be ignored. One query for all terms."""
     if not terms:
         return terms
-    selects = ", ".join(["numnode(websearch_to_tsquery(%s::regconfig, %s))"] * len(terms))
-    params = []
-    for _, term in terms:
-        params += [SEARCH_CONFIG, f'"{term}"' if " " in term else term]
+    sizes = _query_sizes(tuple(f'"{term}"' if " " in term else term for _, term in terms))
+    return [term for term, size in zip(terms, sizes, strict=True) if size]
+
+
+@functools.lru_cache(maxsize=4096)
+def _query_sizes(texts: tuple[str, ...]) -> tuple:
+    """How many nodes each text's query has once stop words are dropped: fixed by the
+    text search configuration, so asked once per process (a repeated search, whose page
+    is kept until a write, then costs no query at all)."""
+    selects = ", ".join(["numnode(websearch_to_tsquery(%s::regconfig, %s))"] * len(texts))
+    params = [value for text in texts for value in (SEARCH_CONFIG, text)]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {selects}", params)  # noqa: S608 - placeholders only
-        sizes = cursor.fetchone()
-    return [term for term, size in zip(terms, sizes, strict=True) if size]
+        return tuple(cursor.fetchone())
 
 
 def _postgres_search(meetings, q: str):
