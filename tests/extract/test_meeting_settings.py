@@ -1,0 +1,45 @@
+"""A meeting told as the setting of what one side did at it ('In the meeting with B, A
+sought support') was held: the clause's verb ('sought', 'called for', 'proposed') governs
+what A did there, not the meeting. Its twin: the same verbs taking the meeting as their
+object ('A sought a meeting with B') tell none. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.meeting_cases import GROUPS, _fill
+
+
+@pytest.fixture(scope="module")
+def run(run_registered):
+    return run_registered
+
+
+HELD = {
+    "in_meeting_sought": "In the meeting with {Bt} in {Bcap} on Monday, {At} sought support "
+    "for a new port.",
+    "during_talks_called": "During the talks with {Bt} on Monday, {At} called for a truce.",
+    "at_meeting_asked": "At the meeting with {Bt} in {Bcap}, {At} asked for more aid.",
+    "after_meeting_proposed": "After the meeting with {Bt} on Monday, {At} proposed a fund.",
+}
+NOT_HELD = {
+    "sought_meeting": "{At} sought a meeting with {Bt} in {Bcap}.",
+    "called_for_talks": "{At} called for talks with {Bt} on the crisis.",
+    "support_for_meeting": "{At} sought support for a meeting with {Bt} next month.",
+    "will_seek_at_meeting": "In the meeting with {Bt} next week, {At} will seek support.",
+}
+
+
+@pytest.mark.parametrize("team", range(len(GROUPS)))
+@pytest.mark.parametrize("template", HELD.values(), ids=HELD)
+def test_a_meeting_told_as_a_setting_was_held(run, template, team):
+    a, b = GROUPS[team][:2]
+    ex = run(_fill(template, GROUPS[team]))
+    people = [set(m.participants) for m in ex.meetings]
+    assert {a.name, b.name} in people, people
+
+
+@pytest.mark.parametrize("template", NOT_HELD.values(), ids=NOT_HELD)
+def test_a_meeting_sought_or_to_come_was_not_held(run, template):
+    ex = run(_fill(template, GROUPS[1]))
+    assert not ex.meetings, [m.participants for m in ex.meetings]
