@@ -43,3 +43,24 @@ def test_a_meeting_told_as_a_setting_was_held(run, template, team):
 def test_a_meeting_sought_or_to_come_was_not_held(run, template):
     ex = run(_fill(template, GROUPS[1]))
     assert not ex.meetings, [m.participants for m in ex.meetings]
+
+
+FRONTED = {
+    "during_his_talks": "{Ct} arrived in {Bcap} on Sunday. During {Apos} talks with {Bt} on "
+    "Monday, {At} raised the debt question.",
+    "in_his_meeting": "{Ct} spoke to reporters on Sunday. In {Apos} meeting with {Bt} in "
+    "{Bcap} on Monday, {At} asked for help.",
+    "not_fronted": "{Ct} arrived in {Bcap} on Sunday. {At} raised the debt question during "
+    "{Apos} talks with {Bt} on Monday.",
+}
+
+
+@pytest.mark.parametrize("template", FRONTED.values(), ids=FRONTED)
+def test_a_possessive_set_before_its_clause_is_the_clauses_subject(run, template):
+    """The last person told (C) is not whose talks they were: the subject after the
+    phrase (A) is."""
+    a, b, c = GROUPS[0][:3]
+    ex = run(_fill(template, (a, b, c)))
+    people = [set(m.participants) for m in ex.meetings]
+    assert {a.name, b.name} in people, people
+    assert {c.name, b.name} not in people, people
