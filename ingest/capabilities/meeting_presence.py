@@ -445,8 +445,6 @@ def round_told_as_one(fillers, rng):
             "{A} met {B} and {C} in {place} {when}.",
             "{A} had talks with {B} and {C} in {place} {when}.",
             "{A} met with {B} and {C} in a joint meeting in {place} {when}.",
-            "{A} held talks in a trilateral meeting with {B} and {C} {when}.",
-            "{A} held discussions in a joint session with {B} and {C} in {place} {when}.",
         )
     )
     names = {k: simple(rng, x) for k, x in zip("ABC", leaders, strict=True)}

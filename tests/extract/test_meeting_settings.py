@@ -64,3 +64,34 @@ def test_a_possessive_set_before_its_clause_is_the_clauses_subject(run, template
     people = [set(m.participants) for m in ex.meetings]
     assert {a.name, b.name} in people, people
     assert {c.name, b.name} not in people, people
+
+
+ROUNDS_INSIDE = {
+    "separate_meetings": "{At} held talks in separate meetings with {Bt}, {Ct} and {Dt} on Monday.",
+    "individual_sessions": "{At} held discussions in individual sessions with {Bt}, {Ct} "
+    "and {Dt} in {Acap} on Monday.",
+}
+ONE_INSIDE = {
+    "trilateral_meeting": "{At} held talks in a trilateral meeting with {Bt} and {Ct} on Monday.",
+    "joint_session": "{At} held discussions in a joint session with {Bt} and {Ct} on Monday.",
+}
+
+
+@pytest.mark.parametrize("team", range(len(GROUPS)))
+@pytest.mark.parametrize("template", ROUNDS_INSIDE.values(), ids=ROUNDS_INSIDE)
+def test_a_round_told_through_an_inner_noun_is_one_meeting_each(run, template, team):
+    """'held talks in separate meetings with B, C and D': the parser hangs the 'with' on
+    the inner noun; A, the outer verb's subject, met each of them alone."""
+    a, *others = GROUPS[team]
+    ex = run(_fill(template, GROUPS[team]))
+    people = sorted(sorted(m.participants) for m in ex.meetings)
+    assert people == sorted(sorted([a.name, x.name]) for x in others), people
+
+
+@pytest.mark.parametrize("team", range(len(GROUPS)))
+@pytest.mark.parametrize("template", ONE_INSIDE.values(), ids=ONE_INSIDE)
+def test_one_meeting_told_through_an_inner_noun_stays_one(run, template, team):
+    a, b, c = GROUPS[team][:3]
+    ex = run(_fill(template, GROUPS[team]))
+    people = [set(m.participants) for m in ex.meetings]
+    assert people == [{a.name, b.name, c.name}], people
