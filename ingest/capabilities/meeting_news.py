@@ -52,6 +52,47 @@ def meeting_noun_not_held_negative(fillers, rng):
     return Draft(sentence(text), published, (NoMeeting((a.name, b.name)),), (a, b))
 
 
+@capability("meeting.told_in_its_setting", twin="meeting.sought_meeting_negative")
+def told_in_its_setting(fillers, rng):
+    """A meeting told as the setting of what one side did there ('In the meeting with B on
+    Monday, A sought support for ...', 'During the talks with B, A called for ...'): held,
+    whatever the main verb (seeking or calling for something at a meeting is no meeting
+    sought)."""
+    published, a, b = two_leaders(fillers, rng)
+    when, day = date_phrase(rng, published)
+    form = rng.choice(("full", "titled", "bare", "after"))
+    pattern = rng.choice(
+        (
+            "In the meeting with {B} in {place} {when}, {A} sought support for a rail link.",
+            "During the talks with {B} in {place} {when}, {A} called for a ceasefire.",
+            "At the meeting with {B} in {place} {when}, {A} asked for more investment.",
+            "In talks with {B} in {place} {when}, {A} pressed for lower tariffs.",
+            "After the meeting with {B} in {place} {when}, {A} proposed a joint fund.",
+        )
+    )
+    names = dict(A=mention(a, form), B=mention(b, form))
+    text = pattern.format(place=b.capital, when=when, **names)
+    return Draft(sentence(text), published, (Meeting((a.name, b.name), date=day),), (a, b))
+
+
+@capability("meeting.sought_meeting_negative", twin="meeting.told_in_its_setting", negative=True)
+def sought_meeting_negative(fillers, rng):
+    """A meeting sought, called for or planned is no meeting held, however near the words
+    of one held ('A sought a meeting with B', 'A called for talks with B')."""
+    published, a, b = two_leaders(fillers, rng)
+    pattern = rng.choice(
+        (
+            "{A} sought a meeting with {B} in {place}.",
+            "{A} called for talks with {B} on the crisis.",
+            "{A} sought support for a meeting with {B} next month.",
+            "{A} planned talks with {B} in {place}.",
+            "In a letter, {A} proposed a meeting with {B} in {place}.",
+        )
+    )
+    text = pattern.format(place=b.capital, A=simple(rng, a), B=simple(rng, b))
+    return Draft(sentence(text), published, (NoMeeting((a.name, b.name)),), (a, b))
+
+
 # News agencies and outlets as reports name them.
 OUTLETS = ("Kyodo News", "Reuters", "Xinhua", "the Associated Press", "AFP", "Yonhap",
            "the state news agency WAM", "Interfax", "the BBC", "Bloomberg", "Bernama",

@@ -414,6 +414,8 @@ def round_told_plainly(fillers, rng):
             "{A} met one-on-one with {B}, {C} and {D} in {place} {when}.",
             "{A} met {B}, {C} and {D} in separate meetings in {place} {when}.",
             "{When}, {A} held separate talks with {B}, {C} and {D}.",
+            "{A} held talks in separate meetings with {B}, {C} and {D} {when}.",
+            "{A} held discussions in individual sessions in {place} with {B}, {C} and {D}.",
         )
     )
     names = {k: simple(rng, x) for k, x in zip("ABCD", leaders, strict=True)}

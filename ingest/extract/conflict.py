@@ -327,9 +327,25 @@ def noun_asserted(noun) -> bool:
     verb = _clause_verb(noun)
     if verb == noun:
         return True
-    if verb.lemma_ in NOT_HELD_VERBS or _absent(noun, verb):
+    if verb.lemma_ in NOT_HELD_VERBS and not _setting_of(noun, verb) or _absent(noun, verb):
         return False
     return verb_asserted(verb)
+
+
+# Prepositions that set a clause in an event already under way ('in the meeting with X,
+# Y sought support', 'during the talks, Y called for calm'): the clause's verb does not
+# govern the event, so 'sought' or 'called' do not make it one not (yet) held.
+SETTING_PREPS = {"in", "during", "at", "after", "following", "throughout"}
+
+
+def _setting_of(noun, verb) -> bool:
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in SETTING_PREPS
+        and prep.head == verb
+    )
 
 
 def is_conflict(tok) -> bool:

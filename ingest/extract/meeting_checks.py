@@ -18,6 +18,7 @@ HELD_NOUNS = {
     "conversation",
     "discussions",
     "session",
+    "sessions",
     "meetings",
     "negotiations",
     "lunch",
@@ -274,10 +275,13 @@ def _separate_meetings(verb) -> bool:
 
 def _told_nouns(verb) -> list:
     """The event nouns a verb tells its meetings with: its object ('held talks', 'held a
-    series of meetings') and its 'in' phrase ('met A and B in separate meetings')."""
-    out = [held_noun(c) or c for c in kids(verb) if c.dep_ == "dobj"]
-    for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "in"):
-        out += [o for o in kids(prep) if o.dep_ == "pobj" and o.lower_ in HELD_NOUNS]
+    series of meetings') and the 'in' phrase of the verb or of its object ('met A and B in
+    separate meetings', 'held talks in separate meetings with A and B')."""
+    objects = [held_noun(c) or c for c in kids(verb) if c.dep_ == "dobj"]
+    out = list(objects)
+    for head in (verb, *objects):
+        for prep in (c for c in kids(head) if c.dep_ == "prep" and c.lower_ == "in"):
+            out += [o for o in kids(prep) if o.dep_ == "pobj" and o.lower_ in HELD_NOUNS]
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .conflict import clause_verb
 from .meeting_args import _agents, _objects, _refs, _subjects
-from .meeting_checks import _separate_meetings, outer_noun
+from .meeting_checks import ONE_BY_ONE, _separate_meetings, outer_noun
 from .meeting_words import (
     ATTEND_VERBS,
     COMPANY_PREPS,
@@ -19,7 +19,7 @@ from .meeting_words import (
 )
 from .meetings import _mention
 from .places import TRAVEL_VERBS, places_around
-from .text import kids
+from .text import hyphenated, kids
 
 
 def _joint_appearance(tok) -> bool:
@@ -105,6 +105,8 @@ def _noun_mention(idx, people, tok, published):
         parts = _trip_owner(tok.head, people) + parts  # "his trip included talks with Y"
     elif tok.dep_ == "dobj" and head_lemma in HOLD_VERBS and parts:
         parts = _subjects(tok.head, people) + parts  # "X held talks with the two ministers"
+    holders = _holders(tok, people) if parts else []
+    parts = holders + parts  # "held talks in separate meetings with A, B and C"
     if tok.dep_ in ("nsubj", "nsubjpass") and head_lemma in GATHER_VERBS:
         parts += _objects(tok.head, people, preps=("with",))  # "brought together A, B and C"
     if tok.dep_ == "nsubjpass" and head_lemma in ATTEND_VERBS:
@@ -147,9 +149,30 @@ def _noun_mention(idx, people, tok, published):
         m.host = dest[0].country
     if m:
         m.confidence = 0.8 if len(parts) >= 2 else 0.6
+        if len(set(holders)) == 1 and len(set(parts) - set(holders)) >= 2 and _one_each(tok):
+            m.caller = holders[0]  # one meeting with each of those met
         if _travelled_for(tok):
             m.kinds.add("visit")
     return m
+
+
+def _holders(tok, people) -> list:
+    """'X held talks in separate meetings with A and B', 'X held discussions in individual
+    sessions with A and B': the parser hangs the 'with' on the inner noun, whose meetings
+    are held by the subject of the verb holding the outer one."""
+    prep, outer = tok.head, tok.head.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or outer.dep_ != "dobj":
+        return []
+    if outer.lower_ not in NOUN_TRIGGERS or outer.head.lemma_.lower() not in HOLD_VERBS:
+        return []
+    return _subjects(outer.head, people)
+
+
+def _one_each(noun) -> bool:
+    """'separate / individual / bilateral meetings', 'meetings' told of several: one each."""
+    return noun.lower_ in ("meetings", "sessions", "bilaterals") or any(
+        a.dep_ in ("amod", "nummod", "compound") and hyphenated(a) in ONE_BY_ONE for a in kids(noun)
+    )
 
 
 TRIP_WORDS = ("visit", "trip", "journey")

@@ -322,7 +322,7 @@ MEETING_RULES = (
     _noun_rule(
         "meeting.meeting",
         "'a meeting / session between A and B', 'their meeting'",
-        {"meeting", "meetings", "session"},
+        {"meeting", "meetings", "session", "sessions"},
         (
             (
                 f"A meeting between President {MACRON} and Chancellor {SCHOLZ} took place"

@@ -73,6 +73,7 @@ NOUN_TRIGGERS = {
     "encounter",
     "interactions",
     "session",
+    "sessions",
     "negotiations",
     "summitry",
     "meetings",

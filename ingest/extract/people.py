@@ -70,6 +70,7 @@ def build_people(idx) -> People:
             note_subject_group(builder, sent)
         i += 1
     builder.retry_deferred()
+    _fronted_possessives(builder)
     add_joiners(builder)
     assign_listed_countries(idx, builder.people)
     family_countries(builder.people)
@@ -80,6 +81,27 @@ def build_people(idx) -> People:
         regnal_name(idx.registry, person)
     builder.people.builder = builder
     return builder.people
+
+
+def _fronted_possessives(builder: _Builder) -> None:
+    """'During his talks with B, A raised ...': a possessive in a phrase set before its
+    clause refers ahead to the clause's subject, not back to the last person told (the
+    left-to-right pass could only look back). Only a subject that is one named person."""
+    people, doc = builder.people, builder.doc
+    for i in [i for i in people.by_tok if people.conf.get(i) == 0.7]:
+        tok = doc[i]
+        if tok.dep_ != "poss" or tok.lower_ not in ("his", "her"):
+            continue
+        noun = tok.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > prep.head.i:
+            continue
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in kids(verb) if c.dep_ == "nsubj" and c.i > noun.i]
+        if len(subjects) == 1 and len(people.pids(subjects[0])) == 1:
+            people.by_tok[i] = people.pids(subjects[0])[0]
 
 
 def _classify(builder: _Builder, tok) -> None:
