@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 #: 0.3.1: delegations and those who join them, rounds of separate bilateral meetings, 'they'
 #: after three named leaders; a leader's evidence names its people-stage rule.
 #: 0.3.2: rounds told without 'separately', aides also present join the meeting told,
-#: counterfactual joins, meetings told by their noun alone, news outlets never leaders.
+#: counterfactual joins, meetings told by their noun alone, news outlets never leaders;
+#: meetings told as a setting ('In the meeting with B, A sought ...'), possessives set
+#: before their clause, rounds told through an inner noun ('in separate meetings with').
 EXTRACTOR_VERSION = "0.3.2"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
