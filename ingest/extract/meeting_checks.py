@@ -253,10 +253,7 @@ def _separate_meetings(verb) -> bool:
     sidelines of the summit, X met A, B and C', 'had met A, B and C this week': one meeting
     with each (unless told as one: 'a trilateral meeting', 'together', 'jointly')."""
     for noun in _told_nouns(verb):
-        if noun.lower_ in ("meetings", "bilaterals") or any(
-            a.dep_ in ("amod", "nummod", "compound") and hyphenated(a) in ONE_BY_ONE
-            for a in kids(noun)
-        ):
+        if noun.lower_ in ("meetings", "bilaterals") or modified_one_by_one(noun):
             return True
     if any(t.lower_ in ALL_TOGETHER for t in verb.subtree):
         return False
@@ -270,6 +267,13 @@ def _separate_meetings(verb) -> bool:
         (t.lower_ == "separately" or (t.lower_ in MARGINS and t.dep_ == "pobj"))
         and _in_clause(t, verb)
         for t in verb.subtree
+    )
+
+
+def modified_one_by_one(noun) -> bool:
+    """'separate / individual / bilateral / one-on-one meetings': one meeting with each."""
+    return any(
+        a.dep_ in ("amod", "nummod", "compound") and hyphenated(a) in ONE_BY_ONE for a in kids(noun)
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .conflict import clause_verb
 from .meeting_args import _agents, _objects, _refs, _subjects
-from .meeting_checks import ONE_BY_ONE, _separate_meetings, outer_noun
+from .meeting_checks import _separate_meetings, modified_one_by_one, outer_noun
 from .meeting_words import (
     ATTEND_VERBS,
     COMPANY_PREPS,
@@ -19,7 +19,7 @@ from .meeting_words import (
 )
 from .meetings import _mention
 from .places import TRAVEL_VERBS, places_around
-from .text import hyphenated, kids
+from .text import kids
 
 
 def _joint_appearance(tok) -> bool:
@@ -170,9 +170,7 @@ def _holders(tok, people) -> list:
 
 def _one_each(noun) -> bool:
     """'separate / individual / bilateral meetings', 'meetings' told of several: one each."""
-    return noun.lower_ in ("meetings", "sessions", "bilaterals") or any(
-        a.dep_ in ("amod", "nummod", "compound") and hyphenated(a) in ONE_BY_ONE for a in kids(noun)
-    )
+    return noun.lower_ in ("meetings", "sessions", "bilaterals") or modified_one_by_one(noun)
 
 
 TRIP_WORDS = ("visit", "trip", "journey")
