@@ -17,6 +17,7 @@ from .bounds import (
     extend_left,
     is_institution,
     joins_hyphen,
+    office_list_items,
     particle_before_name,
     spouse_after_comma,
     title_after_comma,
@@ -325,6 +326,14 @@ def listed_names(doc, taken: set) -> list:
                 break
             s = e + 1
     return spans
+
+
+def interleaved_names(doc) -> list:
+    """'the prime ministers of Chile A, Peru B and Norway C': each name after its country
+    (`bounds.office_list_items`)."""
+    return [
+        (s, e) for of in indices_of_words(doc, ("of",)) for _, s, e in office_list_items(doc, of)
+    ]
 
 
 def appositive_names(doc, taken: set) -> list:

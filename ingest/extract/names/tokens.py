@@ -9,7 +9,16 @@ import re
 
 from gazetteer import geo
 
-from ..lexicon import HONORIFICS, NAME_PREFIXES, PREFIX_WORDS, TITLE_HEADS, TITLE_SET, TITLES
+from ..lexicon import (
+    HONORIFICS,
+    JOB_QUALIFIERS,
+    JOB_WORDS,
+    NAME_PREFIXES,
+    PREFIX_WORDS,
+    TITLE_HEADS,
+    TITLE_SET,
+    TITLES,
+)
 from ..text import lower_positions, span_text, tokens_between
 
 PARTICLES = {
@@ -310,6 +319,18 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
         if j < len(doc) and is_namey(doc[j]):
             end = j + 1
     return start, end
+
+
+def after_job_words(doc, start: int, end: int) -> int:
+    """'[Monitor] A. Smith', '[Chief Negotiator] B': the first token after job words
+    written like a title at the start of a span, when a name word is left; else start."""
+    k = start
+    while k < end and doc[k].lower_ in JOB_QUALIFIERS:
+        k += 1
+    if k == end or doc[k].lower_ not in JOB_WORDS:
+        return start
+    k += 1
+    return k if k < end and doc[k].text[:1].isupper() else start
 
 
 def hyphen_syllable(doc, k: int) -> bool:
