@@ -214,7 +214,7 @@ class _Builder:
 
     def _apposition(self, person: Person, start: int, end: int, name_start=None) -> None:
         """'North Korea's leader, Kim Jong Un' / 'Cyril Ramaphosa, the South African president'."""
-        for noun in _appositive_nouns(self.doc, start, end, name_start):
+        for noun in _appositive_nouns(self.doc, start, end, name_start, self.covered):
             if self.people.pids(noun) and self.people.pids(noun) != (person.pid,):
                 continue
             if noun.i > end and self._names_the_next(noun):
