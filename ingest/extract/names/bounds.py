@@ -284,7 +284,9 @@ def initials_before(doc, start: int) -> int:
         return s
     while s > 0 and _LETTER.fullmatch(doc[s - 1].text):
         s -= 1
-    return s if start - s >= 2 else start
+    # 'P [V Menon]': a letter before a span that itself opens with one is a run of two
+    opens = start < len(doc) and _LETTER.fullmatch(doc[start].text) is not None
+    return s if start - s >= 2 or (s < start and opens) else start
 
 
 def after_initials(doc, start: int, end: int) -> int:
@@ -297,9 +299,11 @@ def after_initials(doc, start: int, end: int) -> int:
 
 
 def _initials(text: str) -> bool:
+    """Dotted initials, not a title ('P.M.'), a style ('H.E.') or a country ('U.S.')."""
     return (
         _DOTTED_INITIALS.fullmatch(text) is not None
         and text.replace(".", "").lower() not in TITLE_SET
+        and " ".join(text.replace(".", " ").lower().split()) not in NAME_PREFIXES
         and not geo.lookup(text)
     )
 

@@ -17,7 +17,7 @@ from .bounds import (
     joins_hyphen,
     title_after_comma,
 )
-from .tokens import PARTICLES, is_honour, is_namey
+from .tokens import PARTICLES, after_job_words, is_honour, is_namey
 
 # Verbs whose subject and object are the two sides of a meeting or a call.
 _PARTNER_VERBS = {"meet", "host", "receive", "welcome", "greet", "call", "phone", "telephone"}
@@ -136,12 +136,13 @@ def partner_names(doc, taken: set) -> list:
             while s < e and doc[s].lower_.rstrip(".") in HONORIFICS:
                 s += 1  # 'met Dr Ana Fuentes'
             s = min(s, initials_before(doc, s))
-            core = after_initials(doc, s, e)
+            core = max(after_initials(doc, s, e), after_job_words(doc, s, e))
             if core > s:
-                # 'met A.B. Varma', 'S M Rao hosted': initials make a person's name of
-                # even one word, whatever the tagger called it
+                # 'met A.B. Varma', 'S M Rao hosted', 'with Spokesman X Y': initials or a
+                # job word make a person's name of even one word, whatever the tagger
+                # called it
                 if _is_person_shaped(doc, core, e, taken, fewest=1, lead=s):
-                    spans.append((s, e))
+                    spans.append((s if after_initials(doc, s, e) > s else core, e))
                 continue
             if not _is_person_shaped(doc, s, e, taken):
                 continue

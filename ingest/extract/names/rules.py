@@ -22,7 +22,7 @@ from typing import Any
 
 from ..lexicon import HONORIFICS, TITLE_HEADS, TITLE_SET
 from . import finders, partners, registry_spans
-from .bounds import initials_before
+from .bounds import initials_before, joins_hyphen
 from .outlets import names_an_outlet
 from .tokens import PARTICLES, after_job_words, keeps_sheikh, prefixes_of
 
@@ -301,6 +301,7 @@ def name_spans(idx) -> list[NameSpan]:
     surnames = RULES_BY_NAME["leader.surname"].find(ctx, taken)
     rule_of.update({span: "leader.surname" for span in surnames if span not in rule_of})
     spans.extend(surnames)
+    spans = _joined_at_hyphens(doc, spans, rule_of)
     out = {}
     for s, e in spans:
         start = s - 1 if keeps_sheikh(doc, s, e) else after_job_words(doc, s, e)
@@ -314,3 +315,16 @@ def name_spans(idx) -> list[NameSpan]:
         rule = RULES_BY_NAME[rule_of.get((s, e), "leader.entity")]
         out[(start, e)] = NameSpan(start, e, rule.name, rule.confidence)
     return [out[key] for key in sorted(out)]
+
+
+def _joined_at_hyphens(doc, spans, rule_of) -> list:
+    """'[Schneider]-[Ammann]': two spans a hyphen joins with no spaces are one name (the
+    tagger may cut a double-barrelled surname where a sentence starts with it)."""
+    out: list = []
+    for s, e in sorted(spans):
+        if out and out[-1][1] + 1 == s and joins_hyphen(doc, s - 1):
+            first = out.pop()
+            rule_of[(first[0], e)] = rule_of.get(first, "leader.entity")
+            s = first[0]
+        out.append((s, e))
+    return out

@@ -347,7 +347,7 @@ def listed_country(doc, start: int):
     k = start - 2
     while k > 0 and doc[k].lower_ != "of" and start - k < 6:
         k -= 1
-    if doc[k].lower_ != "of" or _ends_name(doc[k - 1]):
+    if doc[k].lower_ != "of" or ends_name(doc[k - 1]):
         return None, None  # "A of Chile, B of Peru": Chile is A's, B's own "of" follows
     code = geo.country_for(doc[k + 1 : start - 1].text)
     if not code:
@@ -376,7 +376,7 @@ def _interleaved_country(doc, start: int):
     return None, None
 
 
-def _ends_name(tok) -> bool:
+def ends_name(tok) -> bool:
     """Whether a token before "of" is a name's last word rather than an office's."""
     low = tok.lower_
     return (
