@@ -171,3 +171,83 @@ def test_a_list_of_countries_alone_gives_no_names(run):
 )
 def test_a_country_told_of_one_listed_name_is_not_the_next_ones(run, text, expected):
     assert {n: c for n, (c, _) in _leaders(run(text)).items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tomas Herrera of Chile, Prime Minister Lina Haddad of Peru and Lucia "
+        "Mejia of Honduras met in Lima on Monday.",
+        "President Ana Fuentes met President Tomas Herrera of Chile, Prime Minister Lina "
+        "Haddad of Peru and Lucia Mejia of Honduras in Lima on Monday.",
+    ],
+)
+def test_a_list_of_names_each_with_its_of_country_is_one_list(run, text):
+    names = {"Tomas Herrera", "Lina Haddad", "Lucia Mejia"}
+    assert [p for p in _participants(run(text)) if names <= set(p)]
+
+
+@pytest.mark.parametrize("plural", ["ministers", "Foreign Ministers", "Defence Ministers"])
+def test_a_plural_title_and_its_demonym_serve_every_listed_name(run, plural):
+    ex = run(f"Kenyan {plural} Amina Wanjiru and Peter Kamau met President Ana Fuentes in Lima.")
+    leaders = _leaders(ex)
+    assert (leaders["Amina Wanjiru"][0], leaders["Peter Kamau"][0]) == ("KE", "KE")
+
+
+def test_a_double_barrelled_surname_opening_a_sentence_is_one_name(run):
+    ex = run(
+        "President Anna Schmidt-Weber held talks with President Ana Fuentes in Lima on "
+        "Monday. Schmidt-Weber was accompanied by Foreign Minister Peter Kamau."
+    )
+    assert _participants(ex) == [["Ana Fuentes", "Anna Schmidt-Weber", "Peter Kamau"]]
+
+
+# -- aides told as one side's members ------------------------------------------------------
+
+TALKS = "Kenyan President Daniel Okafor met German Chancellor Jens Brandt in Berlin on Monday."
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The Kenyan side included Foreign Minister Amina Wanjiru and Trade Minister Peter Kamau.",
+        "The Kenyan delegation included Amina Wanjiru and Peter Kamau.",
+        "The delegation included ministers Amina Wanjiru and Peter Kamau.",
+        "On the Kenyan side were Amina Wanjiru and Peter Kamau.",
+        "Foreign Minister Amina Wanjiru and Trade Minister Peter Kamau accompanied the president.",
+        "He was accompanied by Foreign Minister Amina Wanjiru and Trade Minister Peter Kamau.",
+    ],
+)
+def test_a_sides_members_join_its_meeting(run, told):
+    ex = run(f"{TALKS} {told}")
+    assert _participants(ex) == [["Amina Wanjiru", "Daniel Okafor", "Jens Brandt", "Peter Kamau"]]
+
+
+def test_company_told_inside_the_meeting_sentence_joins_it(run):
+    ex = run(
+        "Kenyan President Daniel Okafor, accompanied by Foreign Minister Amina Wanjiru and "
+        "Trade Minister Peter Kamau, met German Chancellor Jens Brandt in Berlin on Monday."
+    )
+    assert _participants(ex) == [["Amina Wanjiru", "Daniel Okafor", "Jens Brandt", "Peter Kamau"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{TALKS} The Danish side included Amina Wanjiru and Peter Kamau.",
+        "Kenyan President Daniel Okafor arrived in Berlin on Monday. The weather was cold. "
+        "Amina Wanjiru and Peter Kamau were present.",
+        "Kenyan President Daniel Okafor arrived in Berlin on Monday. The Kenyan delegation "
+        "included Amina Wanjiru and Peter Kamau.",
+        f"{TALKS} Brandt later spoke to reporters about the economy. The summit was the first "
+        "in a decade. Amina Wanjiru and Peter Kamau were present.",
+    ],
+)
+def test_members_of_no_side_told_make_no_meeting_of_their_own(run, text):
+    assert not [p for p in _participants(run(text)) if p == ["Amina Wanjiru", "Peter Kamau"]]
+    assert not [p for p in _participants(run(text)) if "Amina Wanjiru" in p and len(p) == 3]
+
+
+def test_a_spouse_who_comes_along_takes_part_in_no_talks(run):
+    ex = run(f"{TALKS} First Lady Grace Okafor accompanied the president.")
+    assert _participants(ex) == [["Daniel Okafor", "Jens Brandt"]]
