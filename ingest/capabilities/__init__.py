@@ -15,7 +15,8 @@ expects, checked with ``manage.py evaluate``'s matcher), :mod:`.base` (cases and
 capability register) and one module of templates per stage: :mod:`.meetings` (and
 :mod:`.meeting_presence`: who was there, :mod:`.meeting_acts`: acts done in person, and
 :mod:`.delegations`: a delegation on a mission),
-:mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links),
+:mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links) and
+:mod:`.people_edges` (bare offices, name edges, lists and one side's aides),
 :mod:`.occasions` (a meeting's day and host), :mod:`.summits` (a gathering's people told
 across sentences) and :mod:`.typography`.
 """
@@ -43,6 +44,7 @@ from . import (  # noqa: F401 (registers)
     meetings,
     occasions,
     people,
+    people_edges,
     pledges,
     styles,
     summits,

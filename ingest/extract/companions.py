@@ -23,24 +23,46 @@ def _persons_in(tok, people) -> list:
 
 
 def _titled(person) -> bool:
-    return bool(person.title) and person.title.lower().split()[-1] in TITLE_HEADS | {"president"}
+    """An office-holder's title; a spouse's ('first lady') is none: a spouse who comes
+    along takes part in no talks."""
+    title = (person.title or "").lower()
+    return (
+        bool(title)
+        and title.split()[-1] in TITLE_HEADS | {"president"}
+        and title.split()[-1] not in SPOUSE_WORDS
+    )
 
 
 def companions(idx, people) -> dict:
-    """pid -> list of companion pids, from 'accompanied by' clauses in fact sentences."""
+    """pid -> list of companion pids, from 'accompany' clauses in fact sentences: 'X was
+    accompanied by A and B', 'X, accompanied by A and B, met Y', 'A and B accompanied X'."""
     out: dict = {}
     for tok in idx.fact_tokens(("accompany",)):
         if tok.pos_ != "VERB" or not verb_asserted(tok):
             continue
-        leads = [p for c in kids(tok) if c.dep_ == "nsubjpass" for p in people.refs(c)]
-        agents = [c for c in kids(tok) if c.dep_ == "agent"]
-        if len(leads) != 1 or not agents:
+        leads, company = _accompanied(tok, people)
+        if len(leads) != 1 or company is None:
             continue
-        if any(t.lower_ in SPOUSE_WORDS for t in agents[0].subtree):
+        if any(t.lower_ in SPOUSE_WORDS for t in company.subtree):
             continue
-        found = [p for p in _persons_in(agents[0], people) if _titled(people.get(p))]
-        out.setdefault(leads[0], []).extend(p for p in found if p != leads[0])
+        found = [p for p in _named_in(company, people) if _titled(people.get(p))]
+        known = out.setdefault(leads[0], [])
+        known.extend(p for p in dict.fromkeys(found) if p != leads[0] and p not in known)
     return out
+
+
+def _accompanied(verb, people) -> tuple:
+    """(the persons accompanied, the phrase naming their company, or None)."""
+    children = list(kids(verb))
+    agents = [c for c in children if c.dep_ == "agent"]
+    if agents:
+        leads = [p for c in children if c.dep_ == "nsubjpass" for p in people.refs(c)]
+        if not leads and verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "PROPN":
+            leads = list(people.refs(verb.head))  # "X, accompanied by A and B, met Y"
+        return leads, agents[0]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    leads = [p for c in children if c.dep_ == "dobj" for p in people.refs(c)]
+    return leads, subjects[0] if subjects else None  # "A and B accompanied X"
 
 
 def group_leader(tok, people) -> list:
@@ -75,7 +97,10 @@ def _named_in(phrase, people) -> list:
         t.i for c in phrase.subtree if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree
     }
     found = [p for t in phrase.subtree if t.i not in clauses for p in people.pids(t)]
-    return found + _list_after(phrase.doc, phrase.right_edge.i + 1, people)
+    # "by A and Defence Minister [B]": the parser may end the phrase on a title, cut from
+    # the name it is written before
+    cut = phrase.right_edge.lower_ in TITLE_HEADS
+    return found + _list_after(phrase.doc, phrase.right_edge.i + 1, people, lead=not cut)
 
 
 def _list_after(doc, i: int, people, lead: bool = True) -> list:

@@ -71,7 +71,7 @@ def by_description(builder, tok, title, country, org):
             if persons[p].title and not generic and _same_title(persons[p].title, title or tok.text)
         ]
         if titled:
-            return titled[0]
+            return _most_recent_holder(builder, tok, titled[0], candidates, title or tok.text)
         loose = [p for p in candidates if not generic and not persons[p].title]
     sent_no = builder.idx.sent_of[tok.i]
     start = builder.idx.sents[max(0, sent_no - WINDOW_SENTENCES)].start
@@ -83,3 +83,34 @@ def by_description(builder, tok, title, country, org):
     if len(pool) > 1:
         builder.deferred.append(tok)
     return None
+
+
+def _most_recent_holder(builder, tok, pid, candidates, title):
+    """'The PM', 'the president' with no country: the holder of that office told last,
+    unless another holder (titled so in the article, or by the registry on its date) was
+    told in the same sentence ("A and B met. The prime minister later ..." is either of
+    the two): then None, as no one is better than the wrong one."""
+    last = {}
+    for i, p in builder.people.order:
+        if i < tok.i:
+            last[p] = i
+    sent_of = builder.idx.sent_of
+    told = sent_of[last[pid]]
+    rivals = [
+        p
+        for p in candidates
+        if p != pid and p in last and sent_of[last[p]] == told and _holds(builder, p, title)
+    ]
+    return None if rivals else pid
+
+
+def _holds(builder, pid, title) -> bool:
+    """Whether a person goes by this title: the article's, else the registry's on its date."""
+    person = builder.people.persons[pid]
+    if person.title:
+        return _same_title(person.title, title)
+    registry = builder.idx.registry
+    if not registry or not person.registry_key:
+        return False
+    term = registry.person(person.registry_key).term_on(builder.idx.published)
+    return term is not None and _same_title(term.title, title)

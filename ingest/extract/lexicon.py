@@ -68,6 +68,8 @@ TITLES = sorted(
     key=lambda t: -len(t),
 )
 TITLE_SET = set(TITLES)
+# The abbreviations among them, written out: "the PM" is the prime minister.
+TITLE_ABBREVIATIONS = {"pm": "Prime Minister", "pres.": "President", "fm": "Foreign Minister"}
 TITLE_HEADS = {t.split()[-1].split("-")[-1] for t in TITLES} | {"secretary-general"}
 # Titles that are part of a monarch's or a church leader's name ("Pope Francis", "Queen Victoria").
 REGNAL = {"pope", "patriarch", "king", "queen", "emperor", "empress"}
@@ -174,6 +176,50 @@ _AMBIGUOUS_PREFIX_WORDS = {"his", "her", "h", "e", "air", "vice", "rear", "right
 PREFIX_WORDS = frozenset(
     w for p in NAME_PREFIXES for w in p.split() if w not in _AMBIGUOUS_PREFIX_WORDS
 )
+
+# Job words news writes capitalised before a name like a title, though no office a leader
+# holds ("Monitor A. Smith", "Spokeswoman B", "Chief Negotiator C"): never part of the name.
+JOB_WORDS = frozenset(
+    {
+        "monitor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "mediator",
+        "negotiator",
+        "commissioner",
+        "director",
+        "rapporteur",
+        "observer",
+        "delegate",
+        "inspector",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "speaker",
+        "consul",
+        "aide",
+        "adviser",
+        "advisor",
+        "lawmaker",
+        "legislator",
+        "diplomat",
+        "emissary",
+        "ombudsman",
+        "attache",
+        "counsellor",
+        "councillor",
+        "coordinator",
+        "representative",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "mayor",
+    }
+)
+# Words that qualify a job word before it ("Chief Negotiator", "Deputy Spokesman").
+JOB_QUALIFIERS = frozenset({"chief", "senior", "deputy", "special", "presidential", "lead", "top"})
 
 # Nouns that refer to a person through their role in a meeting.
 ROLE_NOUNS = {"host", "guest", "visitor", "counterpart", "opposite number"}

@@ -5,6 +5,9 @@ treaty", "X hosted the summit"); the persons present are told around it:
 
 - onlookers: "A and B signed ... as C and D looked on", "C, D and E looked on"
   (in the next sentence), "C watched as ...": they take part in the signing;
+- one side's members: "The Danish side included A and B", "On the German side were A
+  and B" (`side_members`): they take part in the meeting just told of that side, and make
+  none of their own;
 - stand-ins and delegations at a summit: "Y sent Z in his place", "Egypt was
   represented by Z", "A, B and C led their delegations", "Z attended the signing":
   they take part in the summit told just before; so do "Z joined the talks later" and
@@ -33,6 +36,7 @@ from .gatherings import (
 from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
 from .occasion_presence import at_occasion, at_the_occasion, in_attendance, signed_alone
+from .side_members import side_members
 from .text import kids, sent_of, span_ents, token_pos, token_texts
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
@@ -47,8 +51,9 @@ DELEGATION_NOUNS = {"delegation", "delegations"}
 PLACE_NOUNS = {"place", "stead"}
 # "Z joined the leaders / them / the other leaders": the people of the occasion at hand.
 JOINED_GROUPS = {"leaders", "them", "counterparts", "others"}
-# The occasions attendance may join (see `_fits`).
-ANY, SUMMIT, SIGNING = "any", "summit", "signing"
+# The occasions attendance may join (see `_fits`); a side's members join one that a
+# participant of the side's country (if told) attends, as ("side", country).
+ANY, SUMMIT, SIGNING, SIDE = "any", "summit", "signing", "side"
 # "Z joined the (G7) leaders / the other heads of state": a group noun, not a pronoun, names
 # the gathering the article told, however many sentences before.
 LEADER_GROUPS = {"leaders", "counterparts", "heads"}
@@ -81,7 +86,9 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             own = [m for m in meetings if _told_only_here(m, tok, late)]
             own += [m for m in meetings if m not in own and _named_in_roll_call(m, tok, found)]
             others = [m for m in meetings if m not in own]
-            target = _occasion(others, idx, tok, reach, which)
+            target = _occasion(others, idx, tok, reach, which, people)
+            if target is None and isinstance(which, tuple):
+                continue  # a side's members with no meeting of that side: none of their own
             if target is not None:
                 target.participants += [p for p in found if p not in target.participants]
                 target.told_at.append(tok.i)
@@ -99,6 +106,9 @@ def _attendance(tok, people, idx, meetings) -> tuple:
     found = _late_joiners(tok, people)
     if found:
         return found, len(idx.sents), SUMMIT, True
+    found, country = side_members(tok, people)
+    if found:
+        return found, ONLOOKER_REACH, (SIDE, country), False
     for read, reach, which in (
         (_onlookers, ONLOOKER_REACH, ANY),
         (_stand_ins, STAND_IN_REACH, SUMMIT),
@@ -233,6 +243,8 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
         occasion = occasion_word(told) if told is not None else _told_before(idx, group[0][0])
         if occasion is None:
             continue
+        if told is None and _joins_the_story(meetings, idx, group, persons, people):
+            continue
         if any(_told_again(o, persons, idx, group) for o in meetings):
             continue  # "A met B ... they presided over the signing": that meeting's
         told = told or group[0][1]
@@ -255,6 +267,20 @@ def _gathering_of_loose(meetings, idx, people, loose, published) -> None:
             for x in own.mentions:
                 meeting.add(x)
         meetings.append(meeting)
+
+
+def _joins_the_story(meetings, idx, group, persons, people) -> bool:
+    """'A met B on Monday. ... The summit was the first in a decade. C and D were
+    present.': a roll call naming no occasion of its own, after a sentence that only
+    refers to one, is at the main-story meeting told last (up to REFERS_BACK_REACH
+    sentences before), not a meeting of its own of those it names; they join it."""
+    first = group[0][1]
+    target = _occasion(meetings, idx, first, REFERS_BACK_REACH, ANY, people)
+    if target is None:
+        return False
+    target.participants += [p for p in persons if p not in target.participants]
+    target.told_at.append(first.i)
+    return True
 
 
 def _only_day(sent, published):
@@ -359,9 +385,16 @@ def _attended_elsewhere(verb) -> bool:
     )
 
 
-def _fits(meeting, which) -> bool:
+def _fits(meeting, which, people=None) -> bool:
     """Whether attendance of a kind may join a meeting: ANY meeting; for stand-ins and
-    chairs a SUMMIT or a meeting of three or more; for a lone signer a SIGNING."""
+    chairs a SUMMIT or a meeting of three or more; for a lone signer a SIGNING; for a
+    side's members one a participant of the side's country attends, when it is told."""
+    if isinstance(which, tuple):
+        country = which[1]
+        return country is None or any(
+            country in (people.get(p).country, getattr(people.get(p), "registry_country", None))
+            for p in meeting.participants
+        )
     if which == SUMMIT:
         return "summit" in meeting.kinds or len(meeting.participants) >= 3
     if which == SIGNING:
@@ -369,13 +402,13 @@ def _fits(meeting, which) -> bool:
     return True
 
 
-def _occasion(meetings, idx, tok, reach, which):
+def _occasion(meetings, idx, tok, reach, which, people=None):
     """The main-story meeting told last at or before the token's sentence, within `reach`
     sentences, that the attendance `_fits`."""
     here = idx.sent_of[tok.i]
     best, best_at = None, -1
     for meeting in meetings:
-        if meeting.background or not _fits(meeting, which):
+        if meeting.background or not _fits(meeting, which, people):
             continue
         told = [idx.sent_of[m.trigger.i] for m in meeting.mentions]
         told += [idx.sent_of[i] for i in meeting.told_at]  # "..., as did X" told after

@@ -30,7 +30,21 @@ def lede_people(lede, people) -> list:
                 out += people.refs(c)
             elif c.dep_ in ("prep", "agent") and (c.lower_ in _ARG_PREPS or c.dep_ == "agent"):
                 out += [p for o in kids(c) if o.dep_ == "pobj" for p in people.refs(o)]
+    # "... after talks hosted by X": the host of the lede's event is one of its people
+    for tok in lede:
+        if tok.dep_ == "acl" and tok.lemma_.lower() in _HOSTING and tok.head.lower_ in EVENT_NOUNS:
+            out += [
+                p
+                for a in kids(tok)
+                if a.dep_ == "agent"
+                for o in kids(a)
+                if o.dep_ == "pobj"
+                for p in people.refs(o)
+            ]
     return list(dict.fromkeys(out))
+
+
+_HOSTING = {"host", "chair"}
 
 
 def _refers_back(tok, people) -> bool:

@@ -10,6 +10,8 @@ from gazetteer import geo
 
 from .lexicon import TITLE_SET
 from .names import title_of_noun
+from .names.bounds import office_list_items
+from .names.tokens import indices_of_words
 from .person_rules import _singular
 from .text import kids
 
@@ -109,6 +111,7 @@ def _name_list(sents, people, n: int, beside=frozenset()) -> list:
 
 def assign_listed_countries(idx, people) -> None:
     """Give listed persons the listed countries, in order (see module docstring)."""
+    _group_interleaved(idx.doc, people)
     for n_sent, sent in enumerate(idx.sents):
         for tok in sent:
             if tok.lower_ not in PLURAL_OFFICES or tok.tag_ not in ("NNS", "NNPS"):
@@ -140,3 +143,14 @@ def _office_title(tok) -> str | None:
     title = _singular(said.title)
     low = title.lower()
     return title if low in TITLE_SET and low not in GENERIC_OFFICES else None
+
+
+def _group_interleaved(doc, people) -> None:
+    """'the prime ministers of Chile A, Peru B and Norway C met': the office noun stands
+    for the persons listed after it, each with a country of their own
+    (`names.bounds.office_list_items`, which the name rules read too)."""
+    for of in indices_of_words(doc, ("of",)):
+        items = office_list_items(doc, of)
+        pids = tuple(dict.fromkeys(people.by_tok.get(s) for _, s, _ in items))
+        if len(pids) >= 2 and None not in pids:
+            people.groups.setdefault(of - 1, pids)

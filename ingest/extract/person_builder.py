@@ -155,13 +155,17 @@ class _Builder:
         if pid < 0:
             return
         person = self.people.persons[pid]
+        shared_start = None
         if not title:
-            title = shared_plural_title(doc, lead, self.covered, self.idx)
+            title, shared_start = shared_plural_title(doc, lead, self.covered, self.idx)
         if title and not person.title:
             person.title = _singular(title)
         self._set_country(person, TITLE_STATES.get((title or "").lower()), None)
-        country, org = country_before(doc, title_start if title else lead, self.idx)
-        if title and not country and not org:
+        if shared_start is not None:  # "Kenyan ministers A and [B]": the list's country
+            country, org = country_before(doc, shared_start, self.idx)
+        else:
+            country, org = country_before(doc, title_start if title else lead, self.idx)
+        if title and shared_start is None and not country and not org:
             # "Chinese State Councilor and Foreign Minister X": the demonym serves both titles
             country, org = country_before(doc, coordinated_title_start(doc, title_start), self.idx)
         self._set_country(person, country, org)
@@ -214,7 +218,7 @@ class _Builder:
 
     def _apposition(self, person: Person, start: int, end: int, name_start=None) -> None:
         """'North Korea's leader, Kim Jong Un' / 'Cyril Ramaphosa, the South African president'."""
-        for noun in _appositive_nouns(self.doc, start, end, name_start):
+        for noun in _appositive_nouns(self.doc, start, end, name_start, self.covered):
             if self.people.pids(noun) and self.people.pids(noun) != (person.pid,):
                 continue
             if noun.i > end and self._names_the_next(noun):

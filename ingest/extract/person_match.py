@@ -114,22 +114,22 @@ def regnal_name(registry, person) -> None:
 
 
 def shared_plural_title(doc, lead: int, covered, idx):
-    """'Foreign ministers A and [B]', 'Presidents A, B and [C]': the plural title written
-    before the first name of a list of names serves each of them."""
+    """'Foreign ministers A and [B]', 'Kenyan ministers A, B and [C]': the plural title
+    written before the first name of a list of names serves each of them; (title, where
+    it starts, so that its country serves them too), else (None, None)."""
     from .names import title_before
 
     j = lead - 1
     if j < 1 or doc[j].lower_ not in ("and", ","):
-        return None
+        return None, None
     first = None
     while j >= 0 and (doc[j].lower_ in ("and", ",") or j in covered):
         if j in covered:
             first = j
         j -= 1
     if first is None or j < 0:
-        return None
+        return None, None
     word = doc[j].lower_
     if not (word.endswith("s") and word[:-1] in TITLE_HEADS):
-        return None
-    title, _ = title_before(doc, first, idx)
-    return title
+        return None, None
+    return title_before(doc, first, idx)

@@ -10,6 +10,7 @@ from .lexicon import (
     PLURAL_PERSON_NOUNS,
     PRONOUNS_PL,
     ROLE_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLE_HEADS,
 )
 from .names import NAME_RULES, NameRule
@@ -55,14 +56,20 @@ _FOUNDERS = {"founder", "co-founder"}
 _APPOSITIVE_HEADS = frozenset(TITLE_HEADS | ROLE_NOUNS | _RELATIONS | _FOUNDERS)
 
 
-def _appositive_nouns(doc, start: int, end: int, name_start: int | None = None) -> list:
+def _appositive_nouns(
+    doc, start: int, end: int, name_start: int | None = None, covered=frozenset()
+) -> list:
     """Title or role nouns set off by commas right before or right after a name (`start`
-    is where its title or honorifics begin, `name_start` where the name itself does)."""
+    is where its title or honorifics begin, `name_start` where the name itself does).
+    A title before the comma that another name (a token of `covered`) follows is that
+    name's ("Honduran President A, B and C": not B's)."""
     out = []
     wanted = _APPOSITIVE_HEADS
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     before = _title_ending_at(doc[start - 2], wanted) if start >= 2 else None
+    if before is not None and any(i in covered for i in range(before.i + 1, start - 1)):
+        before = None
     root = doc[start if name_start is None else name_start : end].root
     if start >= 2 and doc[start - 1].text == "," and before is not None:
         out.append(before)
@@ -142,17 +149,27 @@ def _clause_subject(tok, people):
 
 
 def _same_title(a: str, b: str) -> bool:
-    """'President' ~ 'president'; 'prime minister' ~ 'minister' is not enough."""
+    """'President' ~ 'president', 'Foreign Minister' ~ 'the minister'; 'prime minister' ~
+    'minister' is not enough, and a vice or deputy holds another office than the president."""
     a, b = _singular(a).lower(), _singular(b).lower()
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
     return (
-        " " not in short and long_.split()[-1] == short and short not in ("minister", "secretary")
+        " " not in short
+        and long_.split()[-1] == short
+        and short not in ("minister", "secretary")
+        and not long_.startswith(_OTHER_OFFICE)
     )
 
 
+# A title that starts so names another office than its last word ("Vice President").
+_OTHER_OFFICE = ("vice", "deputy")
+
+
 def _singular(title: str) -> str:
+    """One holder's title, written out: 'Presidents' -> 'President', 'PM' -> 'Prime Minister'."""
+    title = TITLE_ABBREVIATIONS.get(title.lower(), title)
     low = title.lower()
     if low.endswith("s") and low[:-1] in {t for t in TITLE_HEADS} | {"prime minister"}:
         return title[:-1]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gazetteer import geo
+
 from .lexicon import TITLE_HEADS
 from .names import words_of
 from .text import kids
@@ -113,6 +115,7 @@ def conjuncts(tok) -> list:
             t = stack.pop()
             out.append(t.i)
             stack.extend(c for c in kids(t) if c.dep_ == "conj" or _listed_appos(c))
+            stack.extend(_listed_after_country(t))
         found = memo[tok.i] = sorted(out)
     return [doc[i] for i in found]
 
@@ -120,10 +123,29 @@ def conjuncts(tok) -> list:
 _CONJUNCTS_KEY = "summitry.conjuncts"
 
 
+def _listed_after_country(tok) -> list:
+    """'B of Poland and C of Chile' parsed with C coordinated to Poland: the names
+    coordinated to the country of a phrase's 'of' are coordinated to the phrase."""
+    return [
+        c
+        for prep in kids(tok)
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in kids(prep)
+        if o.dep_ == "pobj"
+        and o.pos_ == "PROPN"
+        and geo.country_for(o.doc[o.left_edge.i : o.i + 1].text)
+        for c in kids(o)
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and not geo.country_for(c.text)
+    ]
+
+
 def _listed_appos(tok) -> bool:
     return (
         tok.dep_ == "appos"
         and tok.pos_ == "PROPN"
         and tok.i > tok.head.i
-        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in kids(tok))
+        and (
+            any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in kids(tok))
+            or bool(_listed_after_country(tok))
+        )
     )

@@ -40,11 +40,11 @@ def test_an_abbreviated_title_before_a_name(run, text, names):
     assert _participants(run(text)) == [names]
 
 
-def test_an_abbreviated_title_is_the_title_written(run):
+def test_an_abbreviated_title_is_written_out(run):
     leaders = _leaders(run("PM Vikram Sethi met Pres. Ana Fuentes in Lima on Monday."))
     assert {name: title for name, (_, title) in leaders.items()} == {
-        "Vikram Sethi": "PM",
-        "Ana Fuentes": "Pres.",
+        "Vikram Sethi": "Prime Minister",
+        "Ana Fuentes": "President",
     }
 
 

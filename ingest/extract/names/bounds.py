@@ -4,10 +4,20 @@ after it, and the institutions or lists of countries that a span is rather than 
 
 from __future__ import annotations
 
+import re
+
 from gazetteer import geo
 
 from ..countries import code_for
-from ..lexicon import HONORIFICS, NAME_PREFIXES, ORG_HEADS, TITLE_HEADS, TITLE_SET, VENUE_NOUNS
+from ..lexicon import (
+    HONORIFICS,
+    JOB_WORDS,
+    NAME_PREFIXES,
+    ORG_HEADS,
+    TITLE_HEADS,
+    TITLE_SET,
+    VENUE_NOUNS,
+)
 from .tokens import NASAB, PARTICLES, TITLE_STARTS, given_before_nasab, is_namey, prefix_word
 
 # Capitalised words before a name that are offices, not given names.
@@ -57,6 +67,7 @@ def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
         and doc[s - 1].lower_.rstrip("s") not in TITLE_SET
         and doc[s - 1].lower_ not in HONORIFICS
         and doc[s - 1].lower_ not in _NOT_GIVEN_NAMES
+        and doc[s - 1].lower_ not in JOB_WORDS
         and not (s >= 2 and doc[s - 2].text in ("-", "–") and not doc[s - 2].whitespace_)
         and (place_names or not geo.lookup(doc[s - 1].text))
         and not _ends_department(doc, s - 1)
@@ -253,3 +264,97 @@ def title_after_comma(doc, end: int) -> bool:
 
 def title_before_comma(doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in TITLE_HEADS
+
+
+# Initials written before a family name: "A.B.", "S.", "H.W." (dotted), or a single
+# capital letter in a run of two or more ("S M Krishna", "A P J Abdul Kalam").
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_LETTER = re.compile(r"[A-Z]")
+
+
+def initials_before(doc, start: int) -> int:
+    """Where a name starts once the initials right before it are taken in ('[A.B.]
+    Vajpayee', '[S M] Krishna'); `start` when there are none. A dotted run that is a
+    country ('U.S.') or a title ('P.M.') is no initials, and neither is one undotted letter
+    ('A Kenyan')."""
+    s = start
+    while s > 0 and _initials(doc[s - 1].text):
+        s -= 1
+    if s < start:
+        return s
+    while s > 0 and _LETTER.fullmatch(doc[s - 1].text):
+        s -= 1
+    # 'P [V Menon]': a letter before a span that itself opens with one is a run of two
+    opens = start < len(doc) and _LETTER.fullmatch(doc[start].text) is not None
+    return s if start - s >= 2 or (s < start and opens) else start
+
+
+def after_initials(doc, start: int, end: int) -> int:
+    """The first token of [start, end) after the initials that open it ('A.B. [Varma]',
+    'A P J [Kalam]'); `start` when it opens with none."""
+    k = start
+    while k < end and (_initials(doc[k].text) or _LETTER.fullmatch(doc[k].text)):
+        k += 1
+    return k if k < end and initials_before(doc, k) <= start else start
+
+
+def _initials(text: str) -> bool:
+    """Dotted initials, not a title ('P.M.'), a style ('H.E.') or a country ('U.S.')."""
+    return (
+        _DOTTED_INITIALS.fullmatch(text) is not None
+        and text.replace(".", "").lower() not in TITLE_SET
+        and " ".join(text.replace(".", " ").lower().split()) not in NAME_PREFIXES
+        and not geo.lookup(text)
+    )
+
+
+# Plural office nouns an interleaved list follows ("the prime ministers of ...").
+_PLURAL_GENERIC = {"leaders", "heads"}
+
+
+def office_list_items(doc, of: int) -> list:
+    """'the prime ministers of Chile A, Peru B and Norway C': [(country, name start, name
+    end)] for each country written right before its holder's name, in a list of two or
+    more after a plural office's "of" at `of`; [] when the words are no such list."""
+    low = doc[of - 1].lower_ if of > 0 else ""
+    if low not in _PLURAL_GENERIC and not (low.endswith("s") and low[:-1] in TITLE_SET):
+        return []  # the tagger may call "Ministers" singular: its "s" tells
+    items, pos = [], of + 1
+    while pos < len(doc):
+        item = _country_and_name(doc, pos)
+        if item is None:
+            break
+        items.append(item)
+        end = item[2]
+        if end < len(doc) and doc[end].text == ",":
+            end += 1
+        if end < len(doc) and doc[end].lower_ == "and":
+            end += 1
+        if end == item[2]:
+            break
+        pos = end
+    return items if len(items) >= 2 else []
+
+
+def _country_and_name(doc, pos: int):
+    """(country, start, end) of 'Chile Tomas Herrera' or 'the Netherlands Mark Rutte' at
+    pos, else None."""
+    if pos < len(doc) and doc[pos].lower_ == "the":
+        pos += 1
+    for n in (4, 3, 2, 1):
+        s = pos + n
+        if s >= len(doc) or not is_namey(doc[s]):
+            continue
+        code = geo.country_for(doc[pos:s].text)
+        if not code:
+            continue
+        e = s
+        while e < len(doc) and (
+            is_namey(doc[e]) or particle_before_name(doc, e) or joins_hyphen(doc, e)
+        ):
+            e += 1
+        one_word = e - s == 1 and doc[s].ent_type_ != "PERSON"
+        if one_word or geo.lookup(doc[s:e].text) or is_institution(doc, s, e):
+            return None
+        return code, s, e
+    return None

@@ -17,12 +17,13 @@ from .bounds import (
     extend_left,
     is_institution,
     joins_hyphen,
+    office_list_items,
     particle_before_name,
     spouse_after_comma,
     title_after_comma,
     title_before_comma,
 )
-from .titles import department_end
+from .titles import department_end, ends_name
 from .tokens import (
     NASAB,
     PARTICLES,
@@ -308,8 +309,8 @@ def listed_names(doc, taken: set) -> list:
         k = i - 1
         while k > 0 and doc[k].lower_ != "of" and i - k < 9:
             k -= 1
-        if doc[k].lower_ != "of":
-            continue
+        if doc[k].lower_ != "of" or ends_name(doc[k - 1]):
+            continue  # "President A of Ukraine, Prime Minister B": Ukraine is A's
         wanted = country_count(doc, k + 1, i)
         s = i + 1
         while wanted and s < len(doc):
@@ -325,6 +326,14 @@ def listed_names(doc, taken: set) -> list:
                 break
             s = e + 1
     return spans
+
+
+def interleaved_names(doc) -> list:
+    """'the prime ministers of Chile A, Peru B and Norway C': each name after its country
+    (`bounds.office_list_items`)."""
+    return [
+        (s, e) for of in indices_of_words(doc, ("of",)) for _, s, e in office_list_items(doc, of)
+    ]
 
 
 def appositive_names(doc, taken: set) -> list:
@@ -445,6 +454,43 @@ def coordinated_names(doc, taken: set) -> list:
             s -= 1
         if head.i - s >= 1 and not any(i in taken for i in range(s, head.i + 1)):
             spans.append((s, head.i + 1))
+    return spans + _after_plural_title(doc, taken)
+
+
+def _after_plural_title(doc, taken: set) -> list:
+    """'Foreign Ministers A B and [C D]': a run of two name words the tagger called a
+    place or a body, coordinated with a person named right after a plural title (the
+    title says both are persons)."""
+    spans = []
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.ent_type_ not in ("GPE", "ORG", "NORP", ""):
+            continue
+        head = tok.head
+        if head.ent_type_ != "PERSON" and head.i not in taken:
+            continue
+        first = head
+        while first.i > 0 and (doc[first.i - 1].ent_type_ == "PERSON" or first.i - 1 in taken):
+            first = doc[first.i - 1]
+        title = doc[first.i - 1] if first.i > 0 else None
+        if title is None or not (title.lower_.endswith("s") and title.lower_[:-1] in TITLE_SET):
+            continue
+        s = tok.i
+        while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head == tok:
+            s -= 1
+        run = doc[s : tok.i + 1]
+        if (
+            len(run) < 2
+            or not all(is_namey(t) for t in run)
+            or any(i in taken for i in range(s, tok.i + 1))
+        ):
+            continue
+        if (
+            geo.lookup(run.text)
+            or any(geo.lookup(t.text) for t in run)
+            or is_institution(doc, s, tok.i + 1)
+        ):
+            continue
+        spans.append((s, tok.i + 1))
     return spans
 
 

@@ -9,8 +9,15 @@ from gazetteer import geo
 from ..lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
 from ..text import kids, lemma_positions, lower_positions
-from .bounds import INSTITUTION_WORDS, is_institution, joins_hyphen, title_after_comma
-from .tokens import PARTICLES, is_honour, is_namey
+from .bounds import (
+    INSTITUTION_WORDS,
+    after_initials,
+    initials_before,
+    is_institution,
+    joins_hyphen,
+    title_after_comma,
+)
+from .tokens import PARTICLES, after_job_words, is_honour, is_namey
 
 # Verbs whose subject and object are the two sides of a meeting or a call.
 _PARTNER_VERBS = {"meet", "host", "receive", "welcome", "greet", "call", "phone", "telephone"}
@@ -37,9 +44,12 @@ def _run_at(doc, head: int) -> tuple:
     return s, head + 1
 
 
-def _is_person_shaped(doc, s: int, e: int, taken: set) -> bool:
+def _is_person_shaped(doc, s: int, e: int, taken: set, fewest: int = 2, lead=None) -> bool:
+    """Whether [s, e) reads as a person's name; `lead` is where the name starts when
+    initials come before s ('A P J [Kalam Iyer]': the tagger's 'A' is no article)."""
+    lead = s if lead is None else lead
     toks = list(doc[s:e])
-    if not 2 <= e - s <= 4 or any(i in taken for i in range(s, e)):
+    if not fewest <= e - s <= 4 or any(i in taken for i in range(s, e)):
         return False
     if not (is_namey(toks[0]) and is_namey(toks[-1])):
         return False
@@ -57,7 +67,7 @@ def _is_person_shaped(doc, s: int, e: int, taken: set) -> bool:
         return False  # a country, a demonym, an organisation
     if known_place_span(doc, s) is not None or is_institution(doc, s, e) or is_honour(doc, s, e):
         return False
-    return not any(c.dep_ == "det" for c in kids(doc[e - 1]))
+    return not any(c.dep_ == "det" and c.i < lead for c in kids(doc[e - 1]))
 
 
 def _with_objects(head) -> list:
@@ -125,6 +135,15 @@ def partner_names(doc, taken: set) -> list:
             s, e = _run_at(doc, arg.i)
             while s < e and doc[s].lower_.rstrip(".") in HONORIFICS:
                 s += 1  # 'met Dr Ana Fuentes'
+            s = min(s, initials_before(doc, s))
+            core = max(after_initials(doc, s, e), after_job_words(doc, s, e))
+            if core > s:
+                # 'met A.B. Varma', 'S M Rao hosted', 'with Spokesman X Y': initials or a
+                # job word make a person's name of even one word, whatever the tagger
+                # called it
+                if _is_person_shaped(doc, core, e, taken, fewest=1, lead=s):
+                    spans.append((s if after_initials(doc, s, e) > s else core, e))
+                continue
             if not _is_person_shaped(doc, s, e, taken):
                 continue
             labelled = any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in doc[s:e])

@@ -22,8 +22,9 @@ from typing import Any
 
 from ..lexicon import HONORIFICS, TITLE_HEADS, TITLE_SET
 from . import finders, partners, registry_spans
+from .bounds import initials_before, joins_hyphen
 from .outlets import names_an_outlet
-from .tokens import PARTICLES, keeps_sheikh, prefixes_of
+from .tokens import PARTICLES, after_job_words, keeps_sheikh, prefixes_of
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,24 @@ NAME_RULES = (
             (
                 "The presidents of Senegal, Ousmane Diallo, and of Mali, Bakary Traore, met.",
                 "Bakary Traore",
+            ),
+        ),
+    ),
+    NameRule(
+        "leader.interleaved",
+        "names each after its country in 'the <titles> of <country> <name>, <country> "
+        "<name> and ...'; over any span that took the country in",
+        0.9,
+        lambda ctx, taken: finders.interleaved_names(ctx.doc),
+        (
+            (
+                "The presidents of Senegal Ousmane Diallo and Mali Bakary Traore met.",
+                "Bakary Traore",
+            ),
+            (
+                "The prime ministers of Chile Tomas Herrera, Peru Lina Haddad and Norway "
+                "Pieter Claes met in Lima.",
+                "Tomas Herrera",
             ),
         ),
     ),
@@ -250,6 +269,10 @@ def name_spans(idx) -> list[NameSpan]:
         if new != old:
             rule_of[new] = rule_of.get(old, "leader.entity")
     spans = longer
+    for s, e in RULES_BY_NAME["leader.interleaved"].find(ctx, set()):
+        # 'of [Chile Tomas Herrera]' tagged as one person: the country is no part of it
+        spans = [(a, b) for a, b in spans if b <= s or e <= a] + [(s, e)]
+        rule_of[(s, e)] = "leader.interleaved"
     taken = {i for s, e in spans for i in range(s, e)}
     for n, rule_name in enumerate(_ADDING):
         for s, e in RULES_BY_NAME[rule_name].find(ctx, taken):
@@ -278,9 +301,11 @@ def name_spans(idx) -> list[NameSpan]:
     surnames = RULES_BY_NAME["leader.surname"].find(ctx, taken)
     rule_of.update({span: "leader.surname" for span in surnames if span not in rule_of})
     spans.extend(surnames)
+    spans = _joined_at_hyphens(doc, spans, rule_of)
     out = {}
     for s, e in spans:
-        start = s - 1 if keeps_sheikh(doc, s, e) else s
+        start = s - 1 if keeps_sheikh(doc, s, e) else after_job_words(doc, s, e)
+        start = initials_before(doc, start)
         if finders.dateline_source(doc, start, e) or finders.names_a_place(doc, e):
             continue
         if names_an_outlet(doc, start, e):
@@ -290,3 +315,16 @@ def name_spans(idx) -> list[NameSpan]:
         rule = RULES_BY_NAME[rule_of.get((s, e), "leader.entity")]
         out[(start, e)] = NameSpan(start, e, rule.name, rule.confidence)
     return [out[key] for key in sorted(out)]
+
+
+def _joined_at_hyphens(doc, spans, rule_of) -> list:
+    """'[Schneider]-[Ammann]': two spans a hyphen joins with no spaces are one name (the
+    tagger may cut a double-barrelled surname where a sentence starts with it)."""
+    out: list = []
+    for s, e in sorted(spans):
+        if out and out[-1][1] + 1 == s and joins_hyphen(doc, s - 1):
+            first = out.pop()
+            rule_of[(first[0], e)] = rule_of.get(first, "leader.entity")
+            s = first[0]
+        out.append((s, e))
+    return out

@@ -11,6 +11,7 @@ from gazetteer import geo
 from ..countries import code_for
 from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
 from ..text import kids, sent_of, span_text, tokens_between
+from .bounds import office_list_items
 from .tokens import QUALIFIERS, prefix_word
 
 # Ministers and secretaries named by their department, before or after the office:
@@ -336,14 +337,18 @@ def relation_owner(noun, builder):
 
 
 def listed_country(doc, start: int):
-    """'..., of Zambia, Hakainde Hichilema': (country, plural title noun) before a listed name."""
+    """'..., of Zambia, Hakainde Hichilema', 'the prime ministers of Chile A, Peru B':
+    (country, plural title noun) before a listed name."""
+    interleaved = _interleaved_country(doc, start)
+    if interleaved[0]:
+        return interleaved
     if start < 3 or doc[start - 1].text != ",":
         return None, None
     k = start - 2
     while k > 0 and doc[k].lower_ != "of" and start - k < 6:
         k -= 1
-    if doc[k].lower_ != "of":
-        return None, None
+    if doc[k].lower_ != "of" or ends_name(doc[k - 1]):
+        return None, None  # "A of Chile, B of Peru": Chile is A's, B's own "of" follows
     code = geo.country_for(doc[k + 1 : start - 1].text)
     if not code:
         return None, None
@@ -353,3 +358,31 @@ def listed_country(doc, start: int):
         if doc[j].tag_ in ("NNS", "NNPS") and low[:-1] in TITLE_SET and doc[j + 1].lower_ == "of":
             return code, doc[j].text[:-1]
     return code, None
+
+
+def _interleaved_country(doc, start: int):
+    """(country, title) of a name in 'the prime ministers of Chile A, Peru B and Norway C'
+    (`bounds.office_list_items`), else (None, None)."""
+    sent_start = sent_of(doc[start]).start
+    for of in range(start - 2, max(sent_start, start - 40), -1):
+        if doc[of].lower_ != "of":
+            continue
+        for code, s, _ in office_list_items(doc, of):
+            if s == start:
+                office = doc[of - 1]
+                title = title_of_noun(office).title
+                generic = office.lower_ in ("leaders", "heads") or not title
+                return code, None if generic else title[:-1]
+    return None, None
+
+
+def ends_name(tok) -> bool:
+    """Whether a token before "of" is a name's last word rather than an office's."""
+    low = tok.lower_
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and low not in TITLE_SET
+        and low not in TITLE_HEADS
+        and low.rstrip("s") not in TITLE_SET
+    )

@@ -9,7 +9,16 @@ import re
 
 from gazetteer import geo
 
-from ..lexicon import HONORIFICS, NAME_PREFIXES, PREFIX_WORDS, TITLE_HEADS, TITLE_SET, TITLES
+from ..lexicon import (
+    HONORIFICS,
+    JOB_QUALIFIERS,
+    JOB_WORDS,
+    NAME_PREFIXES,
+    PREFIX_WORDS,
+    TITLE_HEADS,
+    TITLE_SET,
+    TITLES,
+)
 from ..text import lower_positions, span_text, tokens_between
 
 PARTICLES = {
@@ -268,12 +277,10 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
         if doc[k].tag_ == "POS" and geo.country_for(span_text(doc, start, k)):
             start = k + 1
             break
-    for n in (3, 2):
-        if end - start >= n and span_text(doc, start, start + n).lower() in TITLE_SET:
-            start += n
-            break
+    start += _title_words_at(doc, start, end)
     while start < end and (
-        start in prefixes
+        _title_words_at(doc, start, end)  # "[Antiguan Defence Ministers] A and B"
+        or start in prefixes
         or is_demonym(doc[start])  # "[Jordanian] King Abdullah II" tagged as one person
         or doc[start].lower_ in HONORIFICS
         or prefix_word(doc[start]) in NAME_PREFIXES
@@ -310,6 +317,28 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
         if j < len(doc) and is_namey(doc[j]):
             end = j + 1
     return start, end
+
+
+def _title_words_at(doc, start: int, end: int) -> int:
+    """How many words of a title of two or three words ('Prime Minister', 'Defence
+    Ministers') open [start, end), 0 if none."""
+    for n in (3, 2):
+        words = span_text(doc, start, start + n).lower() if end - start > n else ""
+        if words in TITLE_SET or (words.endswith("s") and words[:-1] in TITLE_SET):
+            return n
+    return 0
+
+
+def after_job_words(doc, start: int, end: int) -> int:
+    """'[Monitor] A. Smith', '[Chief Negotiator] B': the first token after job words
+    written like a title at the start of a span, when a name word is left; else start."""
+    k = start
+    while k < end and doc[k].lower_ in JOB_QUALIFIERS:
+        k += 1
+    if k == end or doc[k].lower_ not in JOB_WORDS:
+        return start
+    k += 1
+    return k if k < end and doc[k].text[:1].isupper() else start
 
 
 def hyphen_syllable(doc, k: int) -> bool:
