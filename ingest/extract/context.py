@@ -12,7 +12,7 @@ from collections import Counter
 from .blocs import bloc_of
 from .countries import soviet
 from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, PLURAL_PERSON_NOUNS
-from .text import kids, sent_of
+from .text import kids, sent_of, subtree
 
 OFFER_WORDS = {"offer", "invitation", "suggestion", "proposal", "invite", "invited", "offered"}
 
@@ -251,7 +251,7 @@ class Context:
         """A leader of a state named in the clause ('an invitation to visit X'); not of
         the acting leader's own state ('offered a $1 billion Indian credit line')."""
         own = self.people.get(exclude).country
-        codes = [self.code_at[t.i] for t in verb.subtree if t.i in self.code_at]
+        codes = [self.code_at[t.i] for t in subtree(verb) if t.i in self.code_at]
         codes = [c for c in codes if c != own]
         for code in codes:
             for person in self.people.persons:

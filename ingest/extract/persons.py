@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import TITLE_HEADS
 from .names import words_of
+from .tags import PROPN
 from .text import kids
 
 
@@ -123,7 +124,7 @@ _CONJUNCTS_KEY = "summitry.conjuncts"
 def _listed_appos(tok) -> bool:
     return (
         tok.dep_ == "appos"
-        and tok.pos_ == "PROPN"
+        and tok.pos == PROPN
         and tok.i > tok.head.i
-        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in kids(tok))
+        and any(c.dep_ == "conj" and c.pos == PROPN for c in kids(tok))
     )

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from .datelines import find_dateline, headline_end
 from .normalize import Normalized, normalize
 from .types import Evidence, Span
@@ -316,7 +318,57 @@ def kids(tok) -> tuple:
         doc.user_data[_KIDS_KEY] = cached
     made = cached[1][tok.i]
     if made is None:  # a tuple: callers only ever iterated spaCy's generator
-        made = cached[1][tok.i] = tuple(doc[j] for j in cached[0][tok.i])
+        toks = tokens_of(doc)
+        made = cached[1][tok.i] = tuple(toks[j] for j in cached[0][tok.i])
+    return made
+
+
+_TOKENS_KEY = "summitry.tokens"
+
+
+def tokens_of(doc) -> list:
+    """``list(doc)``, made once per Doc: ``doc[i]`` makes a new Token on every call."""
+    cached = doc.user_data.get(_TOKENS_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[_TOKENS_KEY] = list(doc)
+    return cached
+
+
+_SUBTREE_KEY = "summitry.subtree"
+
+
+def subtree(tok) -> tuple:
+    """``tuple(tok.subtree)``, in spaCy's order (each left child's subtree, the token,
+    each right child's subtree), from the Doc's tree read once. spaCy's `subtree` is a
+    generator of generators, one per token below, rebuilt on every call, and the rules
+    ask for the same verb's subtree many times. A Span's `subtree` is read as spaCy's."""
+    if not isinstance(tok, Token):
+        return tuple(tok.subtree)
+    doc = tok.doc
+    cached = doc.user_data.get(_SUBTREE_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[_SUBTREE_KEY] = [None] * len(doc)
+    made = cached[tok.i]
+    if made is None:
+        kids(tok)  # fills the Doc's table of children
+        below = doc.user_data[_KIDS_KEY][0]
+        order: list = []
+        stack: list = [(tok.i, False)]
+        while stack:  # depth first, without recursion: left children, self, right children
+            i, expanded = stack.pop()
+            if expanded:
+                order.append(i)
+                continue
+            children = below[i]
+            for j in reversed(children):
+                if j > i:
+                    stack.append((j, False))
+            stack.append((i, True))
+            for j in reversed(children):
+                if j < i:
+                    stack.append((j, False))
+        toks = tokens_of(doc)
+        made = cached[tok.i] = tuple(toks[i] for i in order)
     return made
 
 
@@ -340,7 +392,7 @@ def span_text(doc, start: int, end: int) -> str:
 def tokens_between(doc, start: int, end: int) -> list:
     """``list(doc[start:end])`` without making the Span; bounds clipped as a slice's are."""
     n = len(doc)
-    return [doc[i] for i in range(max(0, min(start, n)), max(0, min(end, n)))]
+    return tokens_of(doc)[max(0, min(start, n)) : max(0, min(end, n))]
 
 
 _TEXTS_KEY = "summitry.texts"

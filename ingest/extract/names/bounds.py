@@ -8,6 +8,7 @@ from gazetteer import geo
 
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ORG_HEADS, TITLE_HEADS, TITLE_SET, VENUE_NOUNS
+from ..tags import AUX, NOUN, PRON, PROPN, VERB
 from .tokens import NASAB, PARTICLES, TITLE_STARTS, given_before_nasab, is_namey, prefix_word
 
 # Capitalised words before a name that are offices, not given names.
@@ -49,7 +50,7 @@ def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
         s > 0
         and s - 1 not in prefixes
         and prefix_word(doc[s - 1]) not in NAME_PREFIXES
-        and doc[s - 1].pos_ == "PROPN"
+        and doc[s - 1].pos == PROPN
         and doc[s - 1].is_title
         and doc[s - 1].ent_type_ in ("", "PERSON")
         and doc[s - 1].lower_ not in TITLE_SET
@@ -244,9 +245,9 @@ def title_after_comma(doc, end: int) -> bool:
     for tok in doc[end + 1 : min(len(doc), end + 9)]:
         if tok.is_punct:
             return False
-        if tok.lower_ in TITLE_HEADS and tok.pos_ in ("NOUN", "PROPN"):
+        if tok.lower_ in TITLE_HEADS and tok.pos in (NOUN, PROPN):
             return True
-        if tok.pos_ in ("NOUN", "VERB", "AUX", "PRON") and tok.lower_ not in TITLE_STARTS:
+        if tok.pos in (NOUN, VERB, AUX, PRON) and tok.lower_ not in TITLE_STARTS:
             return False  # "Goldman Sachs, the investment bank whose chairman ..."
     return False
 

@@ -10,6 +10,7 @@ from gazetteer import geo
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
+from ..tags import NOUN, PROPN
 from ..text import kids, span_text, token_texts
 from .bounds import (
     INSTITUTION_WORDS,
@@ -185,7 +186,7 @@ def thing_words(doc, spans) -> set:
             out.add(tok.text)
         elif (
             before in _ARTICLES
-            and after.pos_ == "NOUN"
+            and after.pos == NOUN
             and after.text.islower()
             and after.lower_ not in TITLE_HEADS
             and after.lower_ not in ROLE_NOUNS
@@ -431,7 +432,7 @@ def coordinated_names(doc, taken: set) -> list:
         if tok.ent_type_ != "PERSON" or tok.dep_ != "conj":
             continue
         head = tok.head
-        if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in ("", "PERSON"):
+        if head.pos != PROPN or not head.is_title or head.ent_type_ not in ("", "PERSON"):
             continue
         if head.lower_ in TITLE_HEADS or prefix_word(head) in NAME_PREFIXES:
             continue  # "State Councilor and Foreign Minister Wang Yi"

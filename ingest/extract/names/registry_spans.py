@@ -8,6 +8,7 @@ from gazetteer import geo
 from gazetteer.registry import MAX_NAME_WORDS
 
 from ..lexicon import HONORIFICS, NAME_PREFIXES, TITLE_SET
+from ..tags import PROPN
 from ..text import token_texts
 from .bounds import extend_left, joins_hyphen, spouse_after_comma
 from .tokens import prefix_word
@@ -54,7 +55,7 @@ def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
     texts = token_texts(doc)
     for tok in doc:
         i = tok.i
-        if not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
+        if not (tok.pos == PROPN or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
             continue
         words = texts[i : i + MAX_NAME_WORDS + 4]
         n = registry.match_at(words)
@@ -93,7 +94,7 @@ def _is_title_word(tok) -> bool:
 def _office_holder_surname(tok, registry, published) -> bool:
     """'Macron met Modi': a lone surname the registry gives to exactly one person in office
     on the article's date, and that is not a place."""
-    if tok.pos_ != "PROPN" or len(tok.text) < 2 or not tok.text[0].isupper():
+    if tok.pos != PROPN or len(tok.text) < 2 or not tok.text[0].isupper():
         return False
     if tok.text.isupper():
         return False  # 'UN', 'US': an acronym, not the surname 'Un' of a family-name-first leader

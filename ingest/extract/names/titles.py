@@ -10,6 +10,7 @@ from gazetteer import geo
 
 from ..countries import code_for
 from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
+from ..tags import PRON
 from ..text import kids, sent_of, span_text, tokens_between
 from .tokens import QUALIFIERS, prefix_word
 
@@ -327,7 +328,7 @@ def relation_owner(noun, builder):
     for child in kids(noun):
         if child.dep_ != "poss":
             continue
-        if child.pos_ == "PRON":
+        if child.pos == PRON:
             return builder.resolve_pronoun(child)
         pids = builder.people.pids(child)
         if pids:

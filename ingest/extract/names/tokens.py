@@ -10,6 +10,7 @@ import re
 from gazetteer import geo
 
 from ..lexicon import HONORIFICS, NAME_PREFIXES, PREFIX_WORDS, TITLE_HEADS, TITLE_SET, TITLES
+from ..tags import NOUN, PROPN, X
 from ..text import lower_positions, span_text, tokens_between
 
 PARTICLES = {
@@ -287,7 +288,7 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
             and not given_before_nasab(doc, start)
         )
         or doc[start].is_punct
-        or doc[start].pos_ not in ("PROPN", "NOUN", "X")
+        or doc[start].pos not in (PROPN, NOUN, X)
     ):
         start += 1
     for k in range(start + 1, end):
@@ -331,4 +332,4 @@ def is_demonym(tok) -> bool:
 
 
 def is_namey(tok) -> bool:
-    return tok.pos_ == "PROPN" and (tok.is_title or tok.text.isupper()) and not tok.like_num
+    return tok.pos == PROPN and (tok.is_title or tok.text.isupper()) and not tok.like_num
