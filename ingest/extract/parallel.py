@@ -11,7 +11,7 @@ from gazetteer import geo
 from .lexicon import TITLE_SET
 from .names import title_of_noun
 from .person_rules import _singular
-from .text import kids
+from .text import doc_ents, kids
 
 # Plural nouns that name no particular office: their listed members get no title from them.
 GENERIC_OFFICES = {"leader", "head"}
@@ -45,7 +45,7 @@ def _entity_list(prep) -> list:
     while end < len(doc) and doc[end].text != "," and end - prep.i < 16:
         end += 1
     codes, seen = [], set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if prep.i < ent.start and ent.end <= end and ent.label_ == "GPE":
             codes.append(geo.country_for(ent.text))
             seen.update(range(ent.start, ent.end))

@@ -272,18 +272,19 @@ _SENTS_KEY = "summitry.sents"
 def sent_of(tok):
     """``tok.sent``, spaCy's sentence of a token, from the Doc's sentences read once: spaCy
     finds it anew on each call by walking to the sentence's first and last token. (The
-    parse is final by then: `build_index` repairs the tree before any rule asks.)"""
+    parse is final by then: `build_index` repairs the tree before any rule asks, and
+    nothing retokenises a Doc, so its tables never go stale.)"""
+    try:
+        return tok.doc.user_data[_SENTS_KEY][tok.i]
+    except KeyError:
+        pass
     doc = tok.doc
-    cached = doc.user_data.get(_SENTS_KEY)
-    if cached is None or len(cached[1]) != len(doc):
-        sents = list(doc.sents)
-        at = [0] * len(doc)
-        for n, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                at[i] = n
-        cached = (sents, at)
-        doc.user_data[_SENTS_KEY] = cached
-    return cached[0][cached[1][tok.i]]
+    at: list = [None] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            at[i] = sent
+    doc.user_data[_SENTS_KEY] = at
+    return at[tok.i]
 
 
 _POS_KEY = "summitry.pos"
@@ -307,20 +308,19 @@ def kids(tok) -> tuple:
     read once: spaCy's `children` walks the tree in a generator on every call, which
     the rules make hundreds of times an article. (The tree is final by then:
     `build_index` repairs it before any rule asks.)"""
+    try:
+        return tok.doc.user_data[_KIDS_KEY][tok.i]
+    except KeyError:
+        pass
     doc = tok.doc
-    cached = doc.user_data.get(_KIDS_KEY)
-    if cached is None or len(cached[0]) != len(doc):
-        below: list = [[] for _ in range(len(doc))]
-        for j, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
-            if offset:
-                below[j + offset].append(j)
-        cached = (below, [None] * len(doc))
-        doc.user_data[_KIDS_KEY] = cached
-    made = cached[1][tok.i]
-    if made is None:  # a tuple: callers only ever iterated spaCy's generator
-        toks = tokens_of(doc)
-        made = cached[1][tok.i] = tuple(toks[j] for j in cached[0][tok.i])
-    return made
+    toks = tokens_of(doc)
+    below: list = [[] for _ in range(len(doc))]
+    for j, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+        if offset:
+            below[j + offset].append(toks[j])
+    # tuples: callers only ever iterated spaCy's generator
+    made = doc.user_data[_KIDS_KEY] = [tuple(b) for b in below]
+    return made[tok.i]
 
 
 _TOKENS_KEY = "summitry.tokens"
@@ -328,10 +328,11 @@ _TOKENS_KEY = "summitry.tokens"
 
 def tokens_of(doc) -> list:
     """``list(doc)``, made once per Doc: ``doc[i]`` makes a new Token on every call."""
-    cached = doc.user_data.get(_TOKENS_KEY)
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data[_TOKENS_KEY] = list(doc)
-    return cached
+    try:
+        return doc.user_data[_TOKENS_KEY]
+    except KeyError:
+        made = doc.user_data[_TOKENS_KEY] = list(doc)
+        return made
 
 
 _SUBTREE_KEY = "summitry.subtree"
@@ -342,33 +343,31 @@ def subtree(tok) -> tuple:
     each right child's subtree), from the Doc's tree read once. spaCy's `subtree` is a
     generator of generators, one per token below, rebuilt on every call, and the rules
     ask for the same verb's subtree many times. A Span's `subtree` is read as spaCy's."""
-    if not isinstance(tok, Token):
+    if type(tok) is not Token:
         return tuple(tok.subtree)
-    doc = tok.doc
-    cached = doc.user_data.get(_SUBTREE_KEY)
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data[_SUBTREE_KEY] = [None] * len(doc)
-    made = cached[tok.i]
+    try:
+        made = tok.doc.user_data[_SUBTREE_KEY][tok.i]
+    except KeyError:
+        made = None
+        tok.doc.user_data[_SUBTREE_KEY] = [None] * len(tok.doc)
     if made is None:
-        kids(tok)  # fills the Doc's table of children
-        below = doc.user_data[_KIDS_KEY][0]
+        doc = tok.doc
         order: list = []
-        stack: list = [(tok.i, False)]
+        stack: list = [(tok, False)]
         while stack:  # depth first, without recursion: left children, self, right children
-            i, expanded = stack.pop()
+            t, expanded = stack.pop()
             if expanded:
-                order.append(i)
+                order.append(t)
                 continue
-            children = below[i]
-            for j in reversed(children):
-                if j > i:
-                    stack.append((j, False))
-            stack.append((i, True))
-            for j in reversed(children):
-                if j < i:
-                    stack.append((j, False))
-        toks = tokens_of(doc)
-        made = cached[tok.i] = tuple(toks[i] for i in order)
+            i, children = t.i, kids(t)
+            for c in reversed(children):
+                if c.i > i:
+                    stack.append((c, False))
+            stack.append((t, True))
+            for c in reversed(children):
+                if c.i < i:
+                    stack.append((c, False))
+        made = doc.user_data[_SUBTREE_KEY][tok.i] = tuple(order)
     return made
 
 
@@ -401,16 +400,18 @@ _TEXTS_KEY = "summitry.texts"
 def token_texts(doc) -> list:
     """Every token's text, read once per Doc: slicing or indexing a Doc makes new Token
     (and Span) objects each time, which scans over every token pay for."""
-    cached = doc.user_data.get(_TEXTS_KEY)
-    if cached is None or len(cached) != len(doc):
-        strings, text_of = doc.vocab.strings, {}
-        cached = []
-        for key in doc.to_array("ORTH").tolist():  # no Token per word
-            text = text_of.get(key)
-            if text is None:
-                text = text_of[key] = strings[key]
-            cached.append(text)
-        doc.user_data[_TEXTS_KEY] = cached
+    try:
+        return doc.user_data[_TEXTS_KEY]
+    except KeyError:
+        pass
+    strings, text_of = doc.vocab.strings, {}
+    cached = []
+    for key in doc.to_array("ORTH").tolist():  # no Token per word
+        text = text_of.get(key)
+        if text is None:
+            text = text_of[key] = strings[key]
+        cached.append(text)
+    doc.user_data[_TEXTS_KEY] = cached
     return cached
 
 
@@ -457,7 +458,7 @@ def phrase(tokens) -> str:
         return ""
     doc = tokens[0].doc
     start, end = min(t.i for t in tokens), max(t.i for t in tokens)
-    text = doc[start : end + 1].text
+    text = span_text(doc, start, end + 1)
     return text.strip(" ,;:-–—\n").replace("’", "'")
 
 

@@ -11,7 +11,7 @@ from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
 from ..tags import NOUN, PROPN
-from ..text import kids, span_text, token_texts
+from ..text import doc_ents, kids, span_text, token_texts
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -39,7 +39,7 @@ from .tokens import (
 
 def entity_names(doc, prefixes=frozenset()) -> list:
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         s, e = clean_entity(doc, ent.start, ent.end, prefixes)
@@ -279,7 +279,7 @@ def particle_names(doc, taken: set) -> list:
     Gaulle', 'Ursula von der Leyen'): a given name, particles, a surname, and no word that
     makes it an institution or a place."""
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         s, e = ent.start, ent.end
         if ent.label_ != "ORG" or not 3 <= e - s <= 5 or s in taken:
             continue
@@ -332,7 +332,7 @@ def appositive_names(doc, taken: set) -> list:
     """A name the tagger calls an organisation or a place but that a title sets off by
     commas: 'Olaf Scholz, the chancellor of Germany,', "Kenya's president, William Ruto,"."""
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         s, e = ent.start, ent.end
         if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= e - s <= 4 or s in taken:
             continue

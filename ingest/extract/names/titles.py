@@ -11,7 +11,7 @@ from gazetteer import geo
 from ..countries import code_for
 from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
 from ..tags import PRON
-from ..text import kids, sent_of, span_text, tokens_between
+from ..text import doc_ents, kids, sent_of, span_text, tokens_between
 from .tokens import QUALIFIERS, prefix_word
 
 # Ministers and secretaries named by their department, before or after the office:
@@ -178,7 +178,7 @@ def country_before(doc, pos: int, idx):
             return None, org
     if toks and toks[-1].ent_type_ == "ORG" and not geo.lookup(toks[-1].text):
         # "FIFA president X", "Acme chief executive Y": an office in a body that is not a state
-        ent = next(e for e in doc.ents if e.start <= toks[-1].i < e.end)
+        ent = next(e for e in doc_ents(doc) if e.start <= toks[-1].i < e.end)
         if ent.end > pos:
             return None, None  # "PM Modi" tagged as one organisation: no body before a name
         if not all(t.lower_ in _DEPARTMENTS for t in ent):  # "Commerce Secretary" is a minister
