@@ -18,6 +18,7 @@ from .agreement_parties import (
 from .conflict import verb_asserted
 from .lexicon import GOVERNMENT_NOUNS
 from .tags import AUX, DET, VERB
+from .text import span_tokens
 
 BULLETS = {"•", "-", "*", "·", "–", "—", "‣", "▪", "◦"}
 
@@ -42,7 +43,10 @@ def _listed_documents(sents, n_sent, ctx) -> _Items:
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text != ":":
         return items
-    verb = next((t for t in sent if t.pos in (VERB, AUX) and t.lemma_.lower() in LEAD_VERBS), None)
+    verb = next(
+        (t for t in span_tokens(sent) if t.pos in (VERB, AUX) and t.lemma_.lower() in LEAD_VERBS),
+        None,
+    )
     if verb is None or not verb_asserted(verb):
         return items
     subject = _subject_tok(verb, ctx)

@@ -67,7 +67,7 @@ from .agreement_proposals import (
 )
 from .conflict import body_sents, clause_verb, is_conflict
 from .tags import AUX, CCONJ, NOUN, PROPN, VERB
-from .text import kids, sent_of, subtree, token_pos
+from .text import kids, sent_of, span_tokens, subtree, token_pos
 
 
 def _witness(verb) -> bool:
@@ -175,7 +175,7 @@ def _sign(verb, ctx):
         if meeting is not None and any(
             ctx.idx.sent_of[m.trigger.i] == sent_no for m in meeting.mentions
         ):
-            named = {p for t in sent_of(verb) for p in ctx.people.pids(t)}
+            named = {p for t in span_tokens(sent_of(verb)) for p in ctx.people.pids(t)}
             pair = [p for p in meeting.participants if p in named]
             if len(pair) >= 2:
                 parties = _countries_of(ctx, pair) or pair

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .gatherings import list_persons, subjects_listed
 from .tags import NOUN, PROPN, VERB
-from .text import kids, sent_of, subtree
+from .text import kids, sent_of, span_tokens, subtree
 
 GREET_VERBS = {"greet", "embrace", "welcome", "receive", "hug", "meet"}
 # Words that place a greeting at an arrival: "on arrival", "at the foot of the steps".
@@ -119,7 +119,7 @@ def _after_colon(verb, people) -> list:
     """Persons named after a colon that closes the verb's phrase: in its sentence, or in
     the next one when the parser ended the sentence at the colon."""
     sent = sent_of(verb)
-    colon = next((t for t in sent if t.i > verb.i and t.text == ":"), None)
+    colon = next((t for t in span_tokens(sent) if t.i > verb.i and t.text == ":"), None)
     if colon is None:
         return []
     after = list(sent[colon.i - sent.start + 1 :])

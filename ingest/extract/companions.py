@@ -12,7 +12,7 @@ from __future__ import annotations
 from .conflict import verb_asserted
 from .lexicon import TITLE_HEADS
 from .tags import ADJ, NOUN, PROPN, VERB
-from .text import kids, sent_of, subtree, token_pos, tokens_in
+from .text import kids, sent_of, span_tokens, subtree, token_pos, tokens_in, tokens_of
 
 LEAD_VERBS = {"head", "lead"}
 GROUP_NOUNS = {"delegation", "mission", "group", "team"}
@@ -189,7 +189,7 @@ def _as_witness(verb) -> bool:
 def _signing_told(trigger) -> bool:
     if trigger.lemma_.lower() == "sign":
         return True
-    return any(t.lemma_.lower() == "sign" and t.pos == VERB for t in sent_of(trigger))
+    return any(t.lemma_.lower() == "sign" and t.pos == VERB for t in span_tokens(sent_of(trigger)))
 
 
 def _signing_meeting(meetings, tok):
@@ -359,8 +359,8 @@ def note_subject_group(builder, sent) -> None:
     """Remember three or more persons who are together a verb's subject in a sentence
     ('A, B and C met X'), or a delegation so referred to, for 'they' in the next."""
     people = builder.people
-    pos, doc = token_pos(sent.doc), sent.doc
-    for verb in (doc[i] for i in range(sent.start, sent.end) if pos[i] == "VERB"):
+    pos, toks = token_pos(sent.doc), tokens_of(sent.doc)
+    for verb in (toks[i] for i in range(sent.start, sent.end) if pos[i] == "VERB"):
         subs = [p for c in kids(verb) if c.dep_ == "nsubj" for p in people.refs(c)]
         subs = list(dict.fromkeys(subs))
         if len(subs) >= 3:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .dates import mentions_future
 from .tags import ADJ, AUX, NOUN, PROPN, VERB
-from .text import kids, subtree
+from .text import kids, span_tokens, subtree
 
 MODALS = {
     "will",
@@ -419,7 +419,7 @@ def sentence_reports_conflict(sent) -> bool:
     """True when a sentence reports conflict (threats, protests, fighting, sanctions,
     demands, rejections, warnings, condemnation, strikes, invasions, clashes).
     No fact is taken from such a sentence.  "Strike a deal" is not conflict."""
-    return any(_reports_conflict(tok) for tok in sent)
+    return any(_reports_conflict(tok) for tok in span_tokens(sent))
 
 
 def conflict_sentences(idx) -> set:

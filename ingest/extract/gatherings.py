@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .companions import _list_after
 from .tags import ADJ, AUX, NOUN, PRON, PROPN, VERB
-from .text import kids, sent_of, subtree
+from .text import kids, sent_of, span_tokens, subtree
 
 # Clauses inside a list phrase name other people ("X, who met Y", "Z's envoy").
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp")
@@ -108,7 +108,9 @@ def named_here(pids, sent, people) -> list:
     another name (see `_title_before_name`)."""
     if not pids:  # most verbs a reader tries name nobody: no need to read the sentence
         return []
-    named = {p for t in sent if not _title_before_name(t, people) for p in people.pids(t)}
+    named = {
+        p for t in span_tokens(sent) if not _title_before_name(t, people) for p in people.pids(t)
+    }
     return [p for p in dict.fromkeys(pids) if p in named]
 
 
@@ -242,7 +244,7 @@ ATTENDEE_NOUNS = {"attendees", "participants", "guests", "those"}
 def _roll_call(verb) -> bool:
     """A sentence that lists who was there: 'present' told of a group noun or of 'those',
     or 'among the attendees'."""
-    for t in sent_of(verb):
+    for t in span_tokens(sent_of(verb)):
         if (
             t.lower_ == "present"
             and t.dep_ in ("amod", "ccomp", "acl")

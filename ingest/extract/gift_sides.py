@@ -12,7 +12,7 @@ from . import gift_items as gi
 from .lexicon import HONORIFICS as HONORIFIC_WORDS
 from .lexicon import TITLES
 from .tags import ADJ, ADV, NOUN, PROPN
-from .text import kids, sent_of, subtree
+from .text import kids, sent_of, span_tokens, subtree
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
               "receive", "add", "send", "decorate", "honour", "honor", "get", "bring",
@@ -262,7 +262,11 @@ def _after(prep, people):
     """The person phrase right after a preposition the parser left without its object."""
     sent = sent_of(prep)
     return next(
-        (t for t in sent if t.left_edge.i == prep.i + 1 and t.pos == PROPN and people.refs(t)),
+        (
+            t
+            for t in span_tokens(sent)
+            if t.left_edge.i == prep.i + 1 and t.pos == PROPN and people.refs(t)
+        ),
         None,
     )
 
@@ -313,7 +317,7 @@ def _spouse(person, people, sent) -> bool:
     title = (person.title or "").lower().split()
     if title[-1:] and title[-1] in SPOUSE_WORDS:
         return True
-    for t in sent:
+    for t in span_tokens(sent):
         if person.pid in people.pids(t) and (
             t.i == t.head.i or people.pids(t.head) != (person.pid,)
         ):

@@ -9,7 +9,7 @@ from .lexicon import TITLES
 from .meeting_time import verb_above
 from .names import is_private
 from .tags import ADJ, ADP, AUX, NOUN, NUM, PRON, PROPN, VERB
-from .text import hyphenated, kids, sent_of, subtree
+from .text import hyphenated, kids, sent_of, span_tokens, subtree
 
 TITLE_WORDS = {w for t in TITLES for w in t.replace("-", " ").split()} - {"of", "state"}
 
@@ -349,7 +349,7 @@ def _spouse(pid, people, sent) -> bool:
     title = (people.get(pid).title or "").lower()
     if title.split()[-1:] and title.split()[-1] in SPOUSE_WORDS:
         return True
-    for t in sent:
+    for t in span_tokens(sent):
         if pid in people.pids(t):
             if t.lower_ in SPOUSE_WORDS:
                 return True
@@ -376,7 +376,9 @@ def _pair_without_spouse(tok, people, kept, spouses, idx) -> list:
     most mentioned persons so far who are not spouses."""
     sent = idx.sent(tok)
     anaphor = any(
-        t.lower_ in PAIR_WORDS and set(people.pids(t)) & set(spouses) for t in sent if t.pos == NOUN
+        t.lower_ in PAIR_WORDS and set(people.pids(t)) & set(spouses)
+        for t in span_tokens(sent)
+        if t.pos == NOUN
     )
     if not anaphor:
         return kept

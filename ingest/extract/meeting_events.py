@@ -50,7 +50,7 @@ from .occasion_presence import absorb_retold_signings
 from .places import CITY, classify, dateline_place, places_around
 from .results import MeetingSetting
 from .tags import NOUN, PROPN, VERB
-from .text import kids, sent_of, span_ents, token_pos, token_texts
+from .text import kids, sent_of, span_ents, span_tokens, token_pos, token_texts
 
 
 def find_mentions(idx, people, published) -> list:
@@ -432,7 +432,7 @@ def _sentence_places(meeting, published) -> list:
     stepped off his plane in Peking and shook hands with Y'), before the dateline is used."""
     out = []
     for m in meeting.mentions:
-        for tok in sent_of(m.trigger):
+        for tok in span_tokens(sent_of(m.trigger)):
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
                 place = classify(tok, published)
                 if place is not None and place.level == CITY and place.country:

@@ -10,7 +10,7 @@ from .conflict import clause_verb
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, visitors
 from .places import CITY
 from .tags import NOUN, VERB
-from .text import kids, sent_of, span_ents, subtree
+from .text import kids, sent_of, span_ents, span_tokens, subtree
 from .when import JOURNEY_LEMMAS
 
 
@@ -35,7 +35,7 @@ def _travellers_now(idx, people, published) -> set:
     if not travelling:
         return out
     for sent in idx.sents[idx.headline_sents :]:
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lemma_.lower() in TRAVEL_LEMMAS and tok.pos == VERB:
                 args, scope = [c for c in kids(tok) if c.dep_ == "nsubj"], kids(tok)
             elif tok.lower_ in TRIP_NOUNS and tok.pos == NOUN:

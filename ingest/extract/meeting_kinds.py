@@ -15,7 +15,7 @@ from . import dates
 from .conflict import noun_asserted
 from .places import CITY, VENUE, places_around
 from .tags import AUX, NOUN, PROPN, VERB
-from .text import doc_ents, kids, lower_positions, sent_of, span_ents, subtree
+from .text import doc_ents, kids, lower_positions, sent_of, span_ents, span_tokens, subtree
 
 CALL_VERBS = {"phone", "dial", "telephone", "ring"}
 CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
@@ -58,7 +58,7 @@ def _clause_tokens(tok, sent) -> list:
         if (c.dep_ == "conj" and c.head == verb) or own_subject:
             # "met in September, when X stopped on his way to a summit": not this one's
             ids -= set(range(c.left_edge.i, c.right_edge.i + 1))
-    return [t for t in sent if t.i in ids or t.head == tok or tok.head == t]
+    return [t for t in span_tokens(sent) if t.i in ids or t.head == tok or tok.head == t]
 
 
 def _invited(tok) -> bool:
@@ -215,7 +215,7 @@ def _owner_ok(tok, people, meeting) -> bool:
 
 def _others_named(tok, people, meeting) -> bool:
     """Whether the noun's sentence names a person who is not in the meeting."""
-    return any(set(people.pids(t)) - set(meeting.participants) for t in sent_of(tok))
+    return any(set(people.pids(t)) - set(meeting.participants) for t in span_tokens(sent_of(tok)))
 
 
 def article_kinds(idx, people, meeting, published) -> set:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .conflict import noun_asserted
 from .tags import AUX, NOUN, VERB
-from .text import kids, mentions_conflict, span_ents
+from .text import kids, mentions_conflict, span_ents, span_tokens
 
 EVENT_NOUNS = {"call", "conversation", "talks", "meeting", "summit", "visit", "discussions"}
 DEFINITE = {"the", "this", "that", "their"}
@@ -58,7 +58,7 @@ def lede_trigger(idx, people, covered: set):
     for sent in idx.fact_sents():
         if sent.start <= lede.start or mentions_conflict(sent.text):
             continue
-        for tok in sent:
+        for tok in span_tokens(sent):
             if _refers_back(tok, people):
                 return lede, parts, tok
     return None
@@ -84,7 +84,7 @@ def referred_date(idx, people, published, ending=False):
     from . import dates
 
     for sent in idx.fact_sents():
-        for tok in sent:
+        for tok in span_tokens(sent):
             if not _refers_back(tok, people):
                 continue
             verb = tok

@@ -16,7 +16,7 @@ from gazetteer import geo
 from .meeting_args import _antecedent
 from .places import TRAVEL_VERBS
 from .tags import NOUN, PROPN, VERB
-from .text import kids, sent_of, subtree
+from .text import kids, sent_of, span_tokens, subtree
 
 # "made a stop at", "paid a call on", "on his way": travel told by a noun.
 STOP_NOUNS = {"stop", "stopover"}
@@ -53,7 +53,7 @@ def _travellers_in(sent, people) -> dict:
     travel verbs (through 'who'), of 'made a stop', and those called the guest or visitor
     ('the visiting president')."""
     out: dict = {}
-    for tok in sent:
+    for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         verb = None
         if tok.pos == VERB and lemma in (TRAVEL_VERBS | STOP_VERBS) - {"visit", "tour", "go"}:

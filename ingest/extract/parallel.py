@@ -11,7 +11,7 @@ from gazetteer import geo
 from .lexicon import TITLE_SET
 from .names import title_of_noun
 from .person_rules import _singular
-from .text import doc_ents, kids
+from .text import doc_ents, kids, span_tokens
 
 # Plural nouns that name no particular office: their listed members get no title from them.
 GENERIC_OFFICES = {"leader", "head"}
@@ -96,7 +96,7 @@ def _name_list(sents, people, n: int, beside=frozenset()) -> list:
     """The first coordinated list of exactly n named persons in these sentences, none of
     them a person the office list was coordinated with."""
     for sent in sents:
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.dep_ == "conj" and tok.head.i in people.by_tok:
                 continue  # inside a list of persons already tried from its first member
             if not people.pids(tok) or tok.i not in people.by_tok:
@@ -110,7 +110,7 @@ def _name_list(sents, people, n: int, beside=frozenset()) -> list:
 def assign_listed_countries(idx, people) -> None:
     """Give listed persons the listed countries, in order (see module docstring)."""
     for n_sent, sent in enumerate(idx.sents):
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ not in PLURAL_OFFICES or tok.tag_ not in ("NNS", "NNPS"):
                 continue
             codes = _country_list(tok)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .lexicon import TITLE_HEADS
 from .names import words_of
 from .tags import PROPN
-from .text import kids
+from .text import kids, tokens_of
 
 
 @dataclass
@@ -115,7 +115,8 @@ def conjuncts(tok) -> list:
             out.append(t.i)
             stack.extend(c for c in kids(t) if c.dep_ == "conj" or _listed_appos(c))
         found = memo[tok.i] = sorted(out)
-    return [doc[i] for i in found]
+    toks = tokens_of(doc)
+    return [toks[i] for i in found]
 
 
 _CONJUNCTS_KEY = "summitry.conjuncts"

@@ -10,7 +10,7 @@ seen in the last sentences, else in the article so far.  Larger numbers
 from __future__ import annotations
 
 from .tags import PRON, PROPN, VERB
-from .text import kids, subtree
+from .text import kids, span_tokens, subtree
 
 PAIR_SENTENCES = 12  # a remembered pair stays the referent this many sentences
 
@@ -123,7 +123,7 @@ def note_pair(builder, sent) -> None:
         return
     pair = None
     background = False
-    for verb in (t for t in sent if t.pos == VERB):
+    for verb in (t for t in span_tokens(sent) if t.pos == VERB):
         subs = _subject_people(verb, people)
         objs = [p for c in kids(verb) if c.dep_ == "dobj" for p in people.refs(c)]
         heads = [verb] + [c for c in kids(verb) if c.dep_ == "dobj"]  # "held talks with Y"

@@ -240,7 +240,8 @@ def tokens_in(doc, start: int, end: int, lemmas) -> list:
     """The tokens of [start, end) whose lower-cased lemma is one of `lemmas`, in order."""
     positions = lemma_positions(doc)
     found = sorted(i for lemma in lemmas for i in positions.get(lemma, ()) if start <= i < end)
-    return [doc[i] for i in found]
+    toks = tokens_of(doc)
+    return [toks[i] for i in found]
 
 
 def lemma_positions(doc) -> dict:
@@ -333,6 +334,12 @@ def tokens_of(doc) -> list:
     except KeyError:
         made = doc.user_data[_TOKENS_KEY] = list(doc)
         return made
+
+
+def span_tokens(span) -> list:
+    """``list(span)`` (a sentence, say) from the Doc's Tokens made once: iterating a Span
+    makes a new Token of every word on each pass."""
+    return tokens_of(span.doc)[span.start : span.end]
 
 
 _SUBTREE_KEY = "summitry.subtree"

@@ -1,8 +1,8 @@
 """The per-Doc lookups the rules read instead of spaCy's own accessors (`text.kids`,
-`sent_of`, `subtree`, `tokens_of`, `span_text`, `tokens_between`, `token_pos`, the lemma
-and lower-case tables, `split_sentences`, the part-of-speech ids of `tags`) must give what
-spaCy gives; and an extraction must leave nothing in
-the Doc that keeps it alive after its caller lets go."""
+`sent_of`, `subtree`, `tokens_of`, `span_tokens`, `span_text`, `tokens_between`,
+`token_pos`, the lemma and lower-case tables, `split_sentences`, the part-of-speech ids
+of `tags`) must give what spaCy gives; and an extraction must leave nothing in the Doc
+that keeps it alive after its caller lets go."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from ingest.extract.text import (
     lower_positions,
     sent_of,
     span_text,
+    span_tokens,
     split_sentences,
     subtree,
     token_pos,
@@ -80,6 +81,12 @@ def test_a_spans_subtree_is_read_as_spacys(doc):
 def test_tokens_of_is_the_docs_tokens(doc):
     assert [t.i for t in tokens_of(doc)] == list(range(len(doc)))
     assert tokens_of(doc) is tokens_of(doc)
+
+
+def test_span_tokens_are_the_spans_tokens(doc):
+    for sent in doc.sents:
+        assert [t.i for t in span_tokens(sent)] == [t.i for t in sent]
+    assert [t.i for t in span_tokens(doc[4:4])] == []
 
 
 def test_part_of_speech_ids_name_the_parts_of_speech(doc):

@@ -11,7 +11,7 @@ from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
 from ..tags import NOUN, PROPN
-from ..text import doc_ents, kids, span_text, token_texts
+from ..text import doc_ents, kids, span_text, token_texts, tokens_of
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -428,7 +428,7 @@ def coordinated_names(doc, taken: set) -> list:
     """A proper-noun name the tagger missed but coordinated with a person it found:
     '[Pierre Dubois] and Ivan Petrov spent ...'."""
     spans = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.ent_type_ != "PERSON" or tok.dep_ != "conj":
             continue
         head = tok.head

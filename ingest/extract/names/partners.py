@@ -9,7 +9,7 @@ from gazetteer import geo
 from ..lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
 from ..tags import NOUN, PROPN, VERB
-from ..text import kids, lemma_positions, lower_positions
+from ..text import kids, lemma_positions, lower_positions, tokens_of
 from .bounds import INSTITUTION_WORDS, is_institution, joins_hyphen, title_after_comma
 from .tokens import PARTICLES, is_honour, is_namey
 
@@ -90,7 +90,7 @@ def _person_elsewhere(doc, s: int, e: int) -> bool:
     """Whether the article shows the run's last word as a person's elsewhere: tagged as
     one, or written after an honorific or a title ('Ms Fuentes', 'President Fuentes')."""
     surname = doc[e - 1].text
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.text != surname or s <= tok.i < e:
             continue
         if tok.ent_type_ == "PERSON":

@@ -9,7 +9,7 @@ from gazetteer.registry import MAX_NAME_WORDS
 
 from ..lexicon import HONORIFICS, NAME_PREFIXES, TITLE_SET
 from ..tags import PROPN
-from ..text import token_texts
+from ..text import token_texts, tokens_of
 from .bounds import extend_left, joins_hyphen, spouse_after_comma
 from .tokens import prefix_word
 
@@ -53,7 +53,7 @@ def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
     Adulyadej' over the alias 'King Bhumibol')."""
     found = []
     texts = token_texts(doc)
-    for tok in doc:
+    for tok in tokens_of(doc):
         i = tok.i
         if not (tok.pos == PROPN or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
             continue

@@ -13,7 +13,7 @@ from gazetteer import geo
 
 from ..lexicon import TITLE_HEADS, TITLE_SET
 from ..tags import ADP, AUX, NOUN, PROPN, VERB
-from ..text import doc_text
+from ..text import doc_text, span_tokens
 
 # Family names written like an English function word (Vietnamese Tô, Đỗ).
 FUNCTION_WORD_NAMES = {"To", "Do"}
@@ -37,7 +37,9 @@ _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "fo
 def _title_cased(sent) -> bool:
     """A headline or a title written in title case ('Modi Travels To Hanoi For Talks'):
     no lower-case word but the small ones."""
-    return not any(t.is_alpha and t.is_lower and t.lower_ not in _SMALL_WORDS for t in sent)
+    return not any(
+        t.is_alpha and t.is_lower and t.lower_ not in _SMALL_WORDS for t in span_tokens(sent)
+    )
 
 
 def _is_name_start(doc, i: int) -> int:
