@@ -12,7 +12,7 @@ from . import gift_items as gi
 from .lexicon import HONORIFICS as HONORIFIC_WORDS
 from .lexicon import TITLES
 from .tags import ADJ, ADV, NOUN, PROPN
-from .text import kids, sent_of, span_tokens, subtree
+from .text import kids, sent_of, span_tokens, subtree, tokens_between
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
               "receive", "add", "send", "decorate", "honour", "honor", "get", "bring",
@@ -78,7 +78,7 @@ def _refs(tok, people):
     if len(refs) == 1 and _other_spouse(tok, people.get(refs[0])):
         return []
     if len(refs) == 1 and any(
-        t.lower_ in HONORIFICS for t in tok.doc[max(tok.left_edge.i - 1, 0) : tok.i]
+        t.lower_ in HONORIFICS for t in tokens_between(tok.doc, max(tok.left_edge.i - 1, 0), tok.i)
     ):
         surname = tok.lower_
         spouses = [

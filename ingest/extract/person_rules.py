@@ -15,7 +15,7 @@ from .lexicon import (
 from .names import NAME_RULES, NameRule
 from .rule_tables import by_name
 from .tags import ADP, AUX, NOUN, NUM, PRON, PROPN, VERB
-from .text import kids, subtree
+from .text import kids, subtree, tokens_between
 
 # A person the article names by no name of its own: read by the person builder
 # (`person_builder._Builder._office_holder`) from a description, not by `name_spans`.
@@ -294,7 +294,7 @@ def thing_names(doc, spans, titled) -> set:
         if span.end - span.start == 1:
             by_word.setdefault(doc[span.start].text, []).append(span)
         else:
-            for tok in doc[span.start : span.end]:  # "Narendra Modi" vouches for "Modi"
+            for tok in tokens_between(doc, span.start, span.end):  # "Modi" in "Narendra Modi"
                 by_word.setdefault(tok.text, []).append(None)
     out = set()
     for found in by_word.values():

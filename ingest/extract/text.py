@@ -510,4 +510,4 @@ def hyphenated(tok) -> str:
         start -= 1
     while end < len(doc) and joined(end - 1):
         end += 1
-    return doc[start:end].text.lower() if end - start > 1 else tok.lower_
+    return span_text(doc, start, end).lower() if end - start > 1 else tok.lower_

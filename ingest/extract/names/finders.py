@@ -11,7 +11,7 @@ from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
 from ..tags import NOUN, PROPN
-from ..text import doc_ents, kids, span_text, token_texts, tokens_of
+from ..text import doc_ents, kids, span_text, token_texts, tokens_between, tokens_of
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -47,11 +47,11 @@ def entity_names(doc, prefixes=frozenset()) -> list:
         if s >= e:
             continue
         s = extend_left(doc, s, prefixes)
-        if s >= e or any(t.like_num and not t.text.isupper() for t in doc[s:e]):
+        if s >= e or any(t.like_num and not t.text.isupper() for t in tokens_between(doc, s, e)):
             continue
         if is_honour(doc, s, e):
             continue
-        if geo.country_for(doc[s:e].text) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
+        if geo.country_for(span_text(doc, s, e)) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
             continue
         if _ends_country_name(doc, s, e) or _starts_country_name(doc, s, e):
             continue  # "Trinidad and [Tobago]", "[Costa] Rica's President"
@@ -175,7 +175,8 @@ def thing_words(doc, spans) -> set:
     indefinite article before. A word that is part of a longer name found in the
     article ('Joe Biden' ... 'the Biden administration') is never one."""
     lone = {doc[s].text for s, e in spans if e - s == 1}
-    lone -= {t.text for s, e in spans if e - s > 1 for t in doc[s:e]}
+    texts = token_texts(doc)
+    lone -= {texts[i] for s, e in spans if e - s > 1 for i in range(s, e)}
     out = set()
     for i in indices_of_words(doc, {w.lower() for w in lone}) if lone else ():
         tok = doc[i]
@@ -338,7 +339,7 @@ def appositive_names(doc, taken: set) -> list:
             continue
         if e - s == 1 and not _titled_appositive(doc, s):
             continue  # one word: only with its title in apposition ('Lula, Brazil's president,')
-        toks = list(doc[s:e])
+        toks = tokens_between(doc, s, e)
         if not (is_namey(toks[0]) and is_namey(toks[-1])):
             continue
         if not all(is_namey(t) or t.lower_ in PARTICLES or joins_hyphen(doc, t.i) for t in toks):

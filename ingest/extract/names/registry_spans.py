@@ -9,7 +9,7 @@ from gazetteer.registry import MAX_NAME_WORDS
 
 from ..lexicon import HONORIFICS, NAME_PREFIXES, TITLE_SET
 from ..tags import PROPN
-from ..text import token_texts, tokens_of
+from ..text import span_text, token_texts, tokens_of
 from .bounds import extend_left, joins_hyphen, spouse_after_comma
 from .tokens import prefix_word
 
@@ -36,7 +36,7 @@ def surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list:
                 e += 2  # 'Lind-Berg': both halves of a hyphenated surname, never one
             else:
                 break
-        if not geo.country_for(doc[i:e].text):
+        if not geo.country_for(span_text(doc, i, e)):
             spouse = spouse_after_comma(doc, e)  # 'Sofia Lind, his wife,'
             start = extend_left(doc, i, prefixes, spouse) if i - 1 not in taken else i
             spans.append((start, e))

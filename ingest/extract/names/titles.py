@@ -235,11 +235,11 @@ def _suffix_country(doc, start: int, end: int):
     for a in range(start, end + 1):
         if doc[a].is_punct:
             continue
-        text = re.sub(r"['’]s$", "", doc[a : end + 1].text)
+        text = re.sub(r"['’]s$", "", span_text(doc, a, end + 1))
         code = code_for(text)
         if code:
             return code, text
-    return None, re.sub(r"['’]s$", "", doc[start : end + 1].text)
+    return None, re.sub(r"['’]s$", "", span_text(doc, start, end + 1))
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ def title_of_noun(noun) -> NounTitle:
         left -= 1
     title = None
     for s in range(left, noun.i + 1):
-        text = doc[s : noun.i + 1].text
+        text = span_text(doc, s, noun.i + 1)
         if text.lower() in TITLE_SET or text.lower().rstrip("s") in TITLE_SET:
             title = text
             break

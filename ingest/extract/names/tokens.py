@@ -205,7 +205,7 @@ def given_before_nasab(doc, i: int) -> bool:
 def family_end(doc, s: int, e: int) -> int:
     """'Khalid ibn Talal [Al Marri]', 'Sultan bin Turki [Al-Qasimi]': the family name the
     tagger left out after a name with a nasab; the end of the name with it."""
-    if not any(t.lower_ in NASAB for t in doc[s:e]):
+    if not any(t.lower_ in NASAB for t in tokens_between(doc, s, e)):
         return e
     if e + 1 < len(doc) and doc[e - 1].text in ("Al", "El") and doc[e].text == "-":
         return e + 2 if doc[e + 1].text[:1].isupper() and not doc[e - 1].whitespace_ else e
