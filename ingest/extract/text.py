@@ -257,13 +257,20 @@ def _positions(doc, attr: str, lower: bool) -> dict:
     """Form -> the indices of its tokens, read off the Doc's array of `attr` hashes (no
     Token objects), each distinct hash looked up once."""
     strings = doc.vocab.strings
-    form_of: dict = {}
+    keys = doc.to_array(attr).tolist()
+    at: dict = {}
+    for i, key in enumerate(keys):
+        found = at.get(key)
+        if found is None:
+            at[key] = [i]
+        else:
+            found.append(i)
+    if not lower:
+        return {strings[key]: found for key, found in at.items()}
     positions: dict = {}
-    for i, key in enumerate(doc.to_array(attr).tolist()):
-        form = form_of.get(key)
-        if form is None:
-            form = form_of[key] = strings[key].lower() if lower else strings[key]
-        positions.setdefault(form, []).append(i)
+    for key, found in at.items():  # several hashes may share a lower-cased form
+        form = strings[key].lower()
+        positions[form] = sorted(positions[form] + found) if form in positions else found
     return positions
 
 
@@ -411,14 +418,10 @@ def token_texts(doc) -> list:
         return doc.user_data[_TEXTS_KEY]
     except KeyError:
         pass
-    strings, text_of = doc.vocab.strings, {}
-    cached = []
-    for key in doc.to_array("ORTH").tolist():  # no Token per word
-        text = text_of.get(key)
-        if text is None:
-            text = text_of[key] = strings[key]
-        cached.append(text)
-    doc.user_data[_TEXTS_KEY] = cached
+    strings = doc.vocab.strings
+    keys = doc.to_array("ORTH").tolist()  # no Token per word
+    text_of = {key: strings[key] for key in set(keys)}
+    cached = doc.user_data[_TEXTS_KEY] = list(map(text_of.__getitem__, keys))
     return cached
 
 
