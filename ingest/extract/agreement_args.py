@@ -8,7 +8,8 @@ Pure dependency-parse helpers over general English; no story's words.
 from __future__ import annotations
 
 from .lexicon import NUMBER_WORDS
-from .text import kids
+from .tags import AUX, DET, NOUN, NUM, PROPN, VERB
+from .text import kids, subtree
 
 DOC_KINDS = {
     "treaty": "treaty",
@@ -152,11 +153,11 @@ def doc_name(noun) -> frozenset:
     words = set()
     for c in kids(noun):
         if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
-            words.update(t.lower_ for t in c.subtree if t.is_alpha)
+            words.update(t.lower_ for t in subtree(c) if t.is_alpha)
         if c.dep_ == "prep" and c.lower_ in ("of", "on"):
             for o in kids(c):
                 if o.dep_ == "pobj":
-                    words.update(t.lower_ for t in o.subtree if t.is_alpha and t.pos_ != "DET")
+                    words.update(t.lower_ for t in subtree(o) if t.is_alpha and t.pos != DET)
     return frozenset(words - PLAIN_MODIFIERS)
 
 
@@ -175,11 +176,11 @@ def told_again(noun) -> bool:
     no name of its own (a common noun), which refers back to one told before."""
     return (
         not is_plural(noun)
-        and noun.pos_ == "NOUN"
+        and noun.pos == NOUN
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(noun))
         and not any(
             c.dep_ in ("compound", "amod", "nummod", "nmod")
-            and (c.pos_ in ("PROPN", "NUM") or c.ent_type_ == "DATE")
+            and (c.pos in (PROPN, NUM) or c.ent_type_ == "DATE")
             for c in kids(noun)
         )
     )
@@ -234,7 +235,7 @@ def subject_tok(verb):
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl") and verb.head != verb:
             if verb.dep_ in ("relcl", "acl"):
                 return None
-            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+            verb = verb.head if verb.head.pos in (VERB, AUX) else verb.head.head
         else:
             return None
     return None

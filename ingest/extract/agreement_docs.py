@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .agreement_args import count_of, doc_kind, doc_name, is_plural
-from .text import kids, sent_of
+from .tags import AUX, PRON, PROPN, VERB
+from .text import kids, sent_of, subtree
 
 
 def documents(noun) -> list:
@@ -35,7 +36,7 @@ def documents(noun) -> list:
         nouns += [
             c
             for c in named
-            if c.pos_ == "PROPN" == noun.pos_ and doc_name(c) and doc_name(c) != doc_name(noun)
+            if c.pos == PROPN == noun.pos and doc_name(c) and doc_name(c) != doc_name(noun)
         ]
     stack = list(nouns)
     while stack:
@@ -76,8 +77,8 @@ def _along_with(noun) -> list:
     heads = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
     # "a declaration on deepening cooperation together with an agreement": the 'with'
     # hung on a verb inside the first document's phrase
-    scope = noun.head.subtree if noun.dep_ == "dobj" else noun.subtree
-    heads += [t for t in scope if t.i > noun.i and t.pos_ == "VERB" and t.dep_ == "pcomp"]
+    scope = subtree(noun.head) if noun.dep_ == "dobj" else subtree(noun)
+    heads += [t for t in scope if t.i > noun.i and t.pos == VERB and t.dep_ == "pcomp"]
     for head in heads:
         for prep in kids(head):
             # "along with X" hangs "with" on "along", or on the noun after "along"
@@ -92,7 +93,7 @@ def _inner_docs(noun) -> list:
     """'an MoU on X and an agreement on Y' parsed with the agreement coordinated with X."""
     return [
         t
-        for t in noun.subtree
+        for t in subtree(noun)
         if t != noun
         and t.dep_ == "conj"
         and doc_kind(t)
@@ -119,7 +120,7 @@ def subject_prep(noun):
         and after.dep_ == "prep"
         and after.head == noun.head
         and after.lower_ in ("on", "for", "of")
-        and not any(t.ent_type_ in PLACE_OR_TIME for t in after.subtree)
+        and not any(t.ent_type_ in PLACE_OR_TIME for t in subtree(after))
     ):
         return after
     return own
@@ -150,9 +151,9 @@ def _listed_subjects(noun) -> list:
         if items:
             return items
     obj = next((o for o in kids(prep) if o.dep_ == "pobj"), None)
-    if obj is None or not any(t.dep_ == "conj" for t in obj.subtree):
+    if obj is None or not any(t.dep_ == "conj" for t in subtree(obj)):
         return []
-    toks = [t for t in obj.subtree if t.dep_ not in ("relcl", "acl", "appos")]
+    toks = [t for t in subtree(obj) if t.dep_ not in ("relcl", "acl", "appos")]
     span = noun.doc[toks[0].i : toks[-1].i + 1].text
     items = [x.strip() for x in _LIST_SPLIT.split(span) if x.strip()]
     if len(items) < 2 or any(len(x.split()) > 6 for x in items):
@@ -171,7 +172,7 @@ def _counted_subjects(noun, prep) -> list:
     such a list across the clause): the subjects when there are as many as counted."""
     words = []
     for t in noun.doc[prep.i + 1 : sent_of(prep).end]:
-        if t.lower_ in LIST_STOPS or t.pos_ in ("VERB", "AUX", "PRON") or t.ent_type_ == "PERSON":
+        if t.lower_ in LIST_STOPS or t.pos in (VERB, AUX, PRON) or t.ent_type_ == "PERSON":
             break
         if t.is_punct and t.text != ",":
             break

@@ -10,7 +10,7 @@ from .agreement_parties import (
     _parties,
     _subject_tok,
 )
-from .text import kids
+from .text import kids, subtree
 
 FAIL_VERBS = {"end", "break", "conclude", "close", "finish", "collapse", "fail", "founder", "cut",
               "leave", "adjourn", "part", "wrap"}  # fmt: skip
@@ -67,7 +67,7 @@ def _talk_parties(noun, ctx) -> list:
             found = [p for o in kids(c) if o.dep_ == "pobj" for p in ctx.parties(o)]
             if c.lower_ == "between" and len(found) < 2:
                 # "between A and B" parsed with A as a modifier of B: every leader named
-                found = list(dict.fromkeys(p for t in c.subtree for p in ctx.people.pids(t)))
+                found = list(dict.fromkeys(p for t in subtree(c) for p in ctx.people.pids(t)))
             out += found
     return out
 
@@ -112,7 +112,7 @@ def _no_deal(verb):
     (also when the parser hangs it inside the object: 'ended talks with B with no deal')."""
     preps = [c for c in kids(verb) if c.dep_ == "prep"]
     for obj in (c for c in kids(verb) if c.dep_ == "dobj" and c.lower_ in TALK_NOUNS):
-        preps += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("with", "without")]
+        preps += [t for t in subtree(obj) if t.dep_ == "prep" and t.lower_ in ("with", "without")]
     for prep in preps:
         if prep.lower_ not in ("without", "with"):
             continue

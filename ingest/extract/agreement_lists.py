@@ -17,6 +17,8 @@ from .agreement_parties import (
 )
 from .conflict import verb_asserted
 from .lexicon import GOVERNMENT_NOUNS
+from .tags import AUX, DET, VERB
+from .text import span_tokens
 
 BULLETS = {"•", "-", "*", "·", "–", "—", "‣", "▪", "◦"}
 
@@ -42,7 +44,8 @@ def _listed_documents(sents, n_sent, ctx) -> _Items:
     if last is None or last.text != ":":
         return items
     verb = next(
-        (t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in LEAD_VERBS), None
+        (t for t in span_tokens(sent) if t.pos in (VERB, AUX) and t.lemma_.lower() in LEAD_VERBS),
+        None,
     )
     if verb is None or not verb_asserted(verb):
         return items
@@ -62,7 +65,7 @@ def _listed_documents(sents, n_sent, ctx) -> _Items:
         if not toks:  # a bullet the splitter left on a line of its own
             items.skipped.append(n_sent + 1 + n_item)
             continue
-        while toks and toks[0].pos_ == "DET":
+        while toks and toks[0].pos == DET:
             toks = toks[1:]
         noun = next((t for t in toks[:4] if _doc_kind(t)), None)
         if noun is None or _sentence_not_item(toks, noun):
@@ -81,14 +84,14 @@ def _sentence_not_item(toks, noun) -> bool:
     not a document's title: it opens with a finite verb, or with a verb before a document
     noun that is not capitalised as a title ('Implementing Arrangement on X' is one)."""
     first = toks[0]
-    if first.pos_ != "VERB" or first.dep_ != "ROOT":
+    if first.pos != VERB or first.dep_ != "ROOT":
         return False
     return first.tag_ in FINITE_TAGS or not noun.text[:1].isupper()
 
 
 def _item_agreement(noun, item_sent, lead, idx):
     toks = [t for t in item_sent if not t.is_space]
-    while toks and (toks[0].text in BULLETS or toks[0].like_num or toks[0].pos_ == "DET"):
+    while toks and (toks[0].text in BULLETS or toks[0].like_num or toks[0].pos == DET):
         toks = toks[1:]
     text = idx.doc[toks[0].i : toks[-1].i + 1].text if toks else noun.text
     text = " ".join(text.split()).rstrip(";,.").strip()

@@ -13,7 +13,8 @@ from .agreement_parties import (
     _subject_tok,
 )
 from .conflict import noun_asserted
-from .text import kids, sent_of
+from .tags import NOUN, PRON, PROPN, VERB
+from .text import kids, sent_of, subtree
 
 AID_WORDS = {
     "aid",
@@ -83,7 +84,7 @@ def _invitation(verb, ctx):
             return None
         hosts = ctx.people.refs(subject)
         named = _answering_guest(verb, hosts, ctx)
-        if named is not None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in kids(verb)):
+        if named is not None and any(c.dep_ == "dobj" and c.pos == PRON for c in kids(verb)):
             guests = [named]  # "A invited him to X, an invitation B said he would take up"
         if guests and set(guests) <= set(hosts):
             # "A invited him": a pronoun resolved to the inviter is the other side
@@ -119,7 +120,7 @@ def _answering_guest(verb, hosts, ctx):
     """The leader who answers an invitation later in its sentence ('an invitation B said
     he would take up', 'which B accepted'): the guest a pronoun object stands for."""
     for tok in verb.doc[verb.i + 1 : sent_of(verb).end]:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SAY_VERBS | {"accept"}:
+        if tok.pos != VERB or tok.lemma_.lower() not in SAY_VERBS | {"accept"}:
             continue
         subject = args.subject_tok(tok)
         if subject is None:
@@ -149,7 +150,7 @@ def _guest_agrees(verb, guests, ctx) -> bool:
         if end < len(doc):
             end = sent_of(doc[end]).end
     for tok in doc[verb.i + 1 : end]:
-        if tok.pos_ != "VERB":
+        if tok.pos != VERB:
             continue
         if tok.lemma_.lower() == "accept" and not any(c.dep_ == "neg" for c in kids(tok)):
             if is_guest(args.subject_tok(tok)):
@@ -213,27 +214,27 @@ def _pledge(verb, ctx):
     obj = obj if built is None else built
     if obj is None:
         return None
-    words = {t.lower_ for t in obj.subtree}
+    words = {t.lower_ for t in subtree(obj)}
     if built is None and not (
-        words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in obj.subtree)
+        words & AID_WORDS or any(t.ent_type_ == "MONEY" for t in subtree(obj))
     ):
         return None
     subject = _subject_tok(verb, ctx)
     if built is not None and verb.dep_ == "relcl":
         subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     parties = _parties(ctx, subject) + [
-        p for t in obj.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)
+        p for t in subtree(obj) if t.dep_ == "pobj" for p in ctx.people.refs(t)
     ]
     givers = [p for p in parties if isinstance(p, int)]
     if len(parties) == 1 and givers and not ctx.counterparts(givers[0], verb):
         # no counterpart in the article: the state the help goes to ("for Tonga")
         own = ctx.people.get(givers[0]).country
         parties += [
-            ctx.code_at[t.i] for t in obj.subtree if t.i in ctx.code_at and ctx.code_at[t.i] != own
+            ctx.code_at[t.i] for t in subtree(obj) if t.i in ctx.code_at and ctx.code_at[t.i] != own
         ][:1]
     if len(parties) == 1 and isinstance(parties[0], str):
         # a state promising: the other state named with what it promises
-        scope = list(obj.subtree) + list(verb.subtree)
+        scope = list(subtree(obj)) + list(subtree(verb))
         parties += [
             ctx.code_at[t.i] for t in scope if t.i in ctx.code_at and ctx.code_at[t.i] != parties[0]
         ][:1]
@@ -291,13 +292,13 @@ def _keeps_investing(verb, ctx):
              for a in kids(d) if a.dep_ == "appos" and a.i > d.i and a.i < comp.i),
             comp,
         )  # fmt: skip
-    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in state.subtree if t.i in ctx.code_at))
+    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in subtree(state) if t.i in ctx.code_at))
     codes = codes if state is not comp else []
     givers = _parties(ctx, _subject_tok(verb, ctx))
     leaders = [g for g in givers if isinstance(g, int)]
     if len(codes) != 1 or len(leaders) != 1 or ctx.people.get(leaders[0]).country != codes[0]:
         return None  # only a leader promising for their own state
-    scope = [t for t in help_verb.subtree if t.i > help_verb.i]
+    scope = [t for t in subtree(help_verb) if t.i > help_verb.i]
     if any(ctx.code_at.get(t.i) == codes[0] or t.lower_ == "own" for t in scope):
         return None  # "will keep investing in French schools", "in its own farms": at home
     others = [p for p in ctx.pair_for(verb) if p != leaders[0]]
@@ -323,7 +324,7 @@ def _built_abroad(verb, ctx):
     if thing is None:  # "a bridge in X that Y has promised to build", 'that' read as a mark
         thing = next((c for c in kids(verb) if c.dep_ == "mark" and c.lower_ == "that"), None)
     relative = thing is None or thing.lower_ in ("that", "which")
-    if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if relative and verb.dep_ == "relcl" and verb.head.pos in (NOUN, PROPN):
         thing = verb.head  # "a school that India has promised to build"
     elif thing is not None and thing.lower_ in ("that", "which"):
         thing = _before_relative(thing)  # the same, the clause hung on the verb
@@ -332,7 +333,7 @@ def _built_abroad(verb, ctx):
     subject = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
     givers = ctx.parties(subject) if subject is not None else []
     own = {g if isinstance(g, str) else ctx.people.get(g).country for g in givers}
-    scope = [*thing.subtree, *comp.subtree]
+    scope = [*subtree(thing), *subtree(comp)]
     foreign = [ctx.code_at[t.i] for t in scope if t.i in ctx.code_at]
     return thing if givers and any(c not in own for c in foreign) else None
 
@@ -346,7 +347,7 @@ def _before_relative(word):
     tok = doc[word.i - 1]
     while tok.head != tok and tok.head.right_edge.i == word.i - 1 and tok.head.i < word.i:
         tok = tok.head
-    return tok if tok.pos_ in ("NOUN", "PROPN") else None
+    return tok if tok.pos in (NOUN, PROPN) else None
 
 
 PLEDGE_NOUNS = {"promise", "pledge", "offer", "commitment"}
@@ -363,18 +364,18 @@ def _noun_pledge(noun, ctx):
     givers = ctx.parties(owner)
     if len(givers) != 1:
         return None
-    words = {t.lower_ for t in noun.subtree}
-    money = any(t.ent_type_ == "MONEY" for t in noun.subtree)
+    words = {t.lower_ for t in subtree(noun)}
+    money = any(t.ent_type_ == "MONEY" for t in subtree(noun))
     foreign = [
         ctx.code_at[t.i]
-        for t in noun.subtree
-        if t.i in ctx.code_at and t.i not in {x.i for x in owner.subtree}
+        for t in subtree(noun)
+        if t.i in ctx.code_at and t.i not in {x.i for x in subtree(owner)}
     ]
     own = givers[0] if isinstance(givers[0], str) else ctx.people.get(givers[0]).country
     foreign = [c for c in foreign if c != own]
     if not ((words & AID_WORDS or money) or foreign):
         return None  # "his promise to cut taxes": a promise at home
-    parties = givers + [p for t in noun.subtree if t.dep_ == "pobj" for p in ctx.people.refs(t)]
+    parties = givers + [p for t in subtree(noun) if t.dep_ == "pobj" for p in ctx.people.refs(t)]
     if len(parties) < 2 and isinstance(givers[0], str) and foreign:
         parties += foreign[:1]
     return Agreement(

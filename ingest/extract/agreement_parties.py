@@ -10,7 +10,8 @@ from . import agreement_args as args
 from .agreement_args import doc_kind as _doc_kind
 from .blocs import bloc_of
 from .lexicon import NUMBER_WORDS, ORG_HEADS
-from .text import kids
+from .tags import PROPN
+from .text import kids, subtree
 
 
 @dataclass(slots=True)
@@ -51,9 +52,9 @@ def _parties(ctx, subject) -> list:
     if subject is not None and subject.is_upper and len(subject) > 2:
         # "CITY, Country (Reuters) - A and B signed" parsed with the city as the subject:
         # the parties named after the dash
-        dash = next((t.i for t in subject.subtree if t.text in ("-", "—", "–", "--", ":")), None)
+        dash = next((t.i for t in subtree(subject) if t.text in ("-", "—", "–", "--", ":")), None)
         if dash is not None:
-            after = [t for t in subject.subtree if t.i > dash]
+            after = [t for t in subtree(subject) if t.i > dash]
             found = []
             for t in after:
                 for p in list(ctx.people.pids(t)) or (
@@ -73,7 +74,7 @@ def _parties(ctx, subject) -> list:
     if out and ctx.people.refs(subject):
         # "A and B's then prime minister, C": a leader named in apposition; "A and B"
         # parsed with A as a modifier of B
-        for t in subject.subtree:
+        for t in subtree(subject):
             if t.dep_ == "appos" or (
                 t.dep_ in ("nmod", "compound")
                 and any(c.dep_ == "cc" and c.lower_ == "and" for c in kids(t))
@@ -86,7 +87,7 @@ def _parties(ctx, subject) -> list:
             ctx.code_at[t.i]
             for c in kids(subject)
             if c.dep_ == "prep" and c.lower_ == "of"
-            for t in c.subtree
+            for t in subtree(c)
             if t.i in ctx.code_at
         ]
         if len(set(states)) >= 2:
@@ -110,10 +111,10 @@ def _named_after_comma(subject, ctx) -> list:
     place; the leaders (two or more) named after its comma act."""
     if ctx.people.refs(subject) or subject.i in ctx.code_at:
         return []
-    comma = next((t.i for t in subject.subtree if t.text == ","), None)
+    comma = next((t.i for t in subtree(subject) if t.text == ","), None)
     if comma is None:
         return []
-    named = [p for t in subject.subtree if t.i > comma for p in ctx.people.refs(t)]
+    named = [p for t in subtree(subject) if t.i > comma for p in ctx.people.refs(t)]
     named = list(dict.fromkeys(named))
     return named if len(named) >= 2 else []
 
@@ -153,7 +154,7 @@ def _is_commercial(tok, ctx=None) -> bool:
         tok.lemma_.lower() in ORG_HEADS
         or tok.lower_ in ORG_HEADS
         or tok.lower_ in COMMERCIAL_MODIFIERS
-        or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
+        or (tok.ent_type_ == "ORG" and tok.pos == PROPN)
         # "business leaders", "company executives": people who sign for firms
         or any(c.dep_ == "compound" and c.lower_ in ORG_HEADS for c in kids(tok))
     )
@@ -200,7 +201,7 @@ def _official_states(subject, verb, ctx) -> list:
         found += [c for c in joined if c not in found]
         if len(found) >= 2:
             return _countries_of(ctx, found) or found
-    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in subject.subtree if t.i in ctx.code_at))
+    codes = list(dict.fromkeys(ctx.code_at[t.i] for t in subtree(subject) if t.i in ctx.code_at))
     if len(codes) >= 2:  # "of Greece and the former Yugoslav republic of Macedonia"
         return codes
     return _countries_of(ctx, ctx.pair_for(verb))
@@ -208,13 +209,13 @@ def _official_states(subject, verb, ctx) -> list:
 
 def _dated(verb) -> bool:
     """'the 1974 treaty was signed', 'was signed in 1990': a year names an older signing."""
-    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree)
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in subtree(verb))
 
 
 def _company_document(doc_noun, ctx) -> bool:
     """'an Aramco supply deal': a company's document; not 'the Pyongyang Joint Declaration',
     whose place name the tagger may take for an organisation."""
-    if doc_noun.pos_ == "PROPN":
+    if doc_noun.pos == PROPN:
         return False
     return any(
         _is_commercial(c, ctx)

@@ -16,7 +16,8 @@ from .agreement_parties import (
     _proposal,
     _subject_tok,
 )
-from .text import kids
+from .tags import VERB
+from .text import kids, subtree
 
 PROPOSE_VERBS = {"propose", "offer", "suggest", "table", "float"}
 
@@ -59,7 +60,7 @@ def _proposed(verb, ctx):
     if (
         verb.dep_ in ("acl", "relcl")
         and not ctx.parties(verb.head)  # "A, who proposed a pact, rejected ...": A's proposal
-        and any(a.pos_ == "VERB" and a.lemma_.lower() in REJECT_VERBS for a in verb.ancestors)
+        and any(a.pos == VERB and a.lemma_.lower() in REJECT_VERBS for a in verb.ancestors)
     ):
         return None  # "rejected the treaty that A had put forward": the rejection tells it
     if lemma not in PROPOSE_VERBS | SHELVE_VERBS:
@@ -96,7 +97,7 @@ def _proposed(verb, ctx):
     for c in kids(verb):  # "proposed a treaty to B"
         if c.dep_ == "prep" and c.lower_ == "to":
             parties += [p for o in kids(c) if o.dep_ == "pobj" for p in ctx.parties(o)]
-    for t in doc_noun.subtree:  # "to B" hung on the document or its subject: leaders only
+    for t in subtree(doc_noun):  # "to B" hung on the document or its subject: leaders only
         if t.dep_ == "prep" and t.lower_ == "to":
             parties += [p for o in kids(t) if o.dep_ == "pobj" for p in ctx.people.refs(o)]
     parties = list(dict.fromkeys(parties))
@@ -151,8 +152,8 @@ def _urged_to_sign(verb, ctx):
     subject = _subject_tok(verb, ctx)
     if doc_noun is None or _is_commercial(subject, ctx) or _is_commercial(asked[0], ctx):
         return None
-    if any(t.lower_ in BELLIGERENT_WORDS for t in doc_noun.subtree) or any(
-        t.dep_ == "prep" and t.lower_ == "with" for t in comp.subtree
+    if any(t.lower_ in BELLIGERENT_WORDS for t in subtree(doc_noun)) or any(
+        t.dep_ == "prep" and t.lower_ == "with" for t in subtree(comp)
     ):
         return None  # "urged B to sign a peace deal (with C)": B's deal with a third side
     parties = _parties(ctx, subject)
@@ -196,8 +197,8 @@ def _proposer(noun, ctx, scope=None) -> list:
             out += [p for o in kids(c) if o.dep_ == "pobj" for p in ctx.parties(o)]
     # the clause may hang on the subject ("a treaty on X offered by A"), or on the verb's
     # "on" phrase ("refused to sign the treaty on X that A had proposed")
-    subjects = {t.i for c in kids(noun.head) if c.dep_ == "nsubj" for t in c.subtree}
-    for c in (scope if scope is not None else noun).subtree:
+    subjects = {t.i for c in kids(noun.head) if c.dep_ == "nsubj" for t in subtree(c)}
+    for c in subtree(scope if scope is not None else noun):
         if c.dep_ not in ("acl", "relcl") or c.i in subjects:
             continue
         lemma = c.lemma_.lower()

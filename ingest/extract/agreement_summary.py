@@ -11,7 +11,8 @@ import re
 from .agreement_args import singular
 from .agreement_docs import ALONG, _along_with, _inner_docs, same_batch, subject_prep
 from .phrases import np_text
-from .text import doc_text, kids
+from .tags import ADP, CCONJ, DET, PROPN, PUNCT
+from .text import doc_text, kids, subtree
 
 
 def _separate_conj(noun) -> bool:
@@ -27,7 +28,7 @@ PERSON_WORDS = {"president", "minister", "chancellor", "premier", "king", "count
 
 
 def _a_person(tok) -> bool:
-    return tok.ent_type_ == "PERSON" or any(t.lower_ in PERSON_WORDS for t in tok.subtree)
+    return tok.ent_type_ == "PERSON" or any(t.lower_ in PERSON_WORDS for t in subtree(tok))
 
 
 #: Nouns of a phrase that tells who watched a signing ("in the presence of A").
@@ -46,7 +47,7 @@ def _doc_phrase(noun, subject=None) -> str:
         prep, item = subject
         head = [
             t
-            for t in noun.subtree
+            for t in subtree(noun)
             if t.i < prep.i and t.dep_ not in ("det", "nummod", "poss", "punct")
         ]
         words = " ".join(singular(t) if t == noun else t.text for t in head)
@@ -59,35 +60,35 @@ def _doc_phrase(noun, subject=None) -> str:
             or (c.dep_ == "conj" and c.i > noun.i and not same_batch(c))
             or (c.dep_ in ("cc", "punct") and c.i > noun.i and _separate_conj(noun))
         ):
-            skip.update(t.i for t in c.subtree)
+            skip.update(t.i for t in subtree(c))
     for t in _along_with(noun):
-        skip.update(x.i for x in t.head.subtree)
+        skip.update(x.i for x in subtree(t.head))
     for t in _inner_docs(noun):
-        skip.update(x.i for x in t.subtree)
+        skip.update(x.i for x in subtree(t))
         skip.update(c.i for c in kids(t.head) if c.dep_ in ("cc", "punct") and c.i < t.i)
     cut_out = set()
-    for t in noun.subtree:  # "agreement on X with [President Y]": the partner is no subject
+    for t in subtree(noun):  # "agreement on X with [President Y]": the partner is no subject
         if t.dep_ == "prep" and t.lower_ == "with" and t.i > noun.i:
-            if any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in kids(t)):
-                skip.update(x.i for x in t.subtree)
+            if any(o.dep_ == "pobj" and o.pos == PROPN for o in kids(t)):
+                skip.update(x.i for x in subtree(t))
                 if any(_a_person(o) for o in kids(t) if o.dep_ == "pobj"):
-                    cut_out.update(x.i for x in t.subtree)
-    for t in noun.subtree:  # "an MoU on X in the presence of A and B": witnesses, no subject
+                    cut_out.update(x.i for x in subtree(t))
+    for t in subtree(noun):  # "an MoU on X in the presence of A and B": witnesses, no subject
         if (
             t.dep_ == "prep"
             and t.i > noun.i
             and any(o.dep_ == "pobj" and o.lemma_.lower() in WITNESS_NOUNS for o in kids(t))
         ):
-            cut_out.update(x.i for x in t.subtree)
-    for t in noun.subtree:  # "a treaty on X offered by A", "that A had put forward": the
+            cut_out.update(x.i for x in subtree(t))
+    for t in subtree(noun):  # "a treaty on X offered by A", "that A had put forward": the
         # proposer is no subject either
         if t.dep_ in ("acl", "relcl") and t.i > noun.i and t.lemma_.lower() in PROPOSER_VERBS:
-            cut_out.update(x.i for x in t.subtree)
+            cut_out.update(x.i for x in subtree(t))
     skip |= cut_out
-    toks = [t for t in noun.subtree if t.i not in skip]
+    toks = [t for t in subtree(noun) if t.i not in skip]
     prep = subject_prep(noun)
     if prep is not None and prep.head != noun:  # "signed an MoU [on X]" hung on the verb
-        toks += [t for t in prep.subtree if t.i not in skip]
+        toks += [t for t in subtree(prep) if t.i not in skip]
     cut = next(
         (
             t.i
@@ -97,9 +98,9 @@ def _doc_phrase(noun, subject=None) -> str:
         None,
     )
     toks = [t for t in toks if cut is None or t.i < cut]
-    while toks and toks[0].pos_ in ("DET", "PUNCT"):
+    while toks and toks[0].pos in (DET, PUNCT):
         toks = toks[1:]
-    while toks and (toks[-1].pos_ in ("PUNCT", "CCONJ", "ADP") or toks[-1].lower_ in ALONG):
+    while toks and (toks[-1].pos in (PUNCT, CCONJ, ADP) or toks[-1].lower_ in ALONG):
         toks = toks[:-1]
     words = []
     for prev, tok in zip([None, *toks], toks, strict=False):
@@ -114,8 +115,8 @@ def _doc_phrase(noun, subject=None) -> str:
 
 def pledge_summary(noun) -> str:
     """'India's promise to build a school' -> 'Promise to build a school'."""
-    skip = {t.i for c in kids(noun) if c.dep_ in ("poss", "det") for t in c.subtree}
-    toks = [t for t in noun.subtree if t.i not in skip and t.dep_ != "relcl"]
+    skip = {t.i for c in kids(noun) if c.dep_ in ("poss", "det") for t in subtree(c)}
+    toks = [t for t in subtree(noun) if t.i not in skip and t.dep_ != "relcl"]
     text = " ".join("".join(t.text_with_ws for t in toks).split()).strip(" ,;.")
     if len(text) > 160:
         text = text[:157].rsplit(" ", 1)[0] + "..."
@@ -132,9 +133,9 @@ def clause_text(verb, drop=("nsubj", "nsubjpass", "aux", "auxpass", "advmod"), h
     for c in kids(verb):
         # a leading time phrase ("a week after X offered ...") is no part of the content
         if c.dep_ in CLAUSE_STOPS or c.dep_ in drop or (c.dep_ == "npadvmod" and c.i < verb.i):
-            skip.update(t.i for t in c.subtree)
-    toks = [t for t in verb.subtree if t.i not in skip]
-    while toks and toks[0].pos_ in ("DET", "PUNCT", "CCONJ"):
+            skip.update(t.i for t in subtree(c))
+    toks = [t for t in subtree(verb) if t.i not in skip]
+    while toks and toks[0].pos in (DET, PUNCT, CCONJ):
         toks = toks[1:]
     out = []
     for prev, tok in zip([None, *toks], toks, strict=False):

@@ -66,7 +66,8 @@ from .agreement_proposals import (
     SHELVE_VERBS,
 )
 from .conflict import body_sents, clause_verb, is_conflict
-from .text import kids, sent_of, token_pos
+from .tags import AUX, CCONJ, NOUN, PROPN, VERB
+from .text import kids, sent_of, span_tokens, subtree, token_pos
 
 
 def _witness(verb) -> bool:
@@ -77,8 +78,8 @@ def _witness(verb) -> bool:
 def _names_written_in(phrase, ctx) -> bool:
     """Whether a phrase writes a person's name (not a title resolved to one, nor a state)."""
     return any(
-        t.pos_ == "PROPN" and t.i not in ctx.code_at and ctx.people.pids(t)
-        for t in phrase.subtree
+        t.pos == PROPN and t.i not in ctx.code_at and ctx.people.pids(t)
+        for t in subtree(phrase)
         if t.i != phrase.i
     )
 
@@ -104,7 +105,7 @@ def _sign(verb, ctx):
         subject = next(
             (
                 o
-                for t in verb.subtree
+                for t in subtree(verb)
                 if t.dep_ in ("agent", "prep") and t.lower_ == "by"
                 for o in kids(t)
                 if o.dep_ == "pobj" and ctx.people.refs(o)
@@ -124,13 +125,13 @@ def _sign(verb, ctx):
         # ministers' title may resolve to; ministers named there ("..., X and Y,") sign
         # as themselves
         states = list(
-            dict.fromkeys(ctx.code_at[t.i] for t in subject.subtree if t.i in ctx.code_at)
+            dict.fromkeys(ctx.code_at[t.i] for t in subtree(subject) if t.i in ctx.code_at)
         )
         parties = states if len(states) >= 2 else parties
     if len(parties) < 2:  # "signed an agreement on X with B": "with" hung inside the subject
         parties += [
             p
-            for t in doc_noun.subtree
+            for t in subtree(doc_noun)
             if t.dep_ == "prep" and t.lower_ == "with"
             for o in kids(t)
             if o.dep_ == "pobj"
@@ -138,10 +139,10 @@ def _sign(verb, ctx):
         ]
     if len(parties) < 2:
         # "signed two agreements on X and Y with B": "with" hung on a list the parser split
-        own = {t.i for t in subject.subtree} if subject is not None else set()
+        own = {t.i for t in subtree(subject)} if subject is not None else set()
         parties += [
             p
-            for t in verb.subtree
+            for t in subtree(verb)
             if t.dep_ == "prep"
             and t.lower_ == "with"
             and t.i > doc_noun.i
@@ -174,7 +175,7 @@ def _sign(verb, ctx):
         if meeting is not None and any(
             ctx.idx.sent_of[m.trigger.i] == sent_no for m in meeting.mentions
         ):
-            named = {p for t in sent_of(verb) for p in ctx.people.pids(t)}
+            named = {p for t in span_tokens(sent_of(verb)) for p in ctx.people.pids(t)}
             pair = [p for p in meeting.participants if p in named]
             if len(pair) >= 2:
                 parties = _countries_of(ctx, pair) or pair
@@ -190,7 +191,7 @@ def _same_clause(tok, verb) -> bool:
     """No other verb between a token and the verb it hangs under."""
     head = tok.head
     while head != verb and head.head != head:
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos in (VERB, AUX):
             return False
         head = head.head
     return head == verb
@@ -200,7 +201,7 @@ def _official(subject) -> bool:
     """An envoy, minister or official signing, not a head of state or government."""
     if subject is None:
         return False
-    words = {t.lemma_.lower() for t in subject.subtree}
+    words = {t.lemma_.lower() for t in subtree(subject)}
     return bool(words & OFFICIALS) and not words & {"prime", "president", "premier", "king"}
 
 
@@ -210,14 +211,14 @@ def _signed_for(verb, ctx) -> list:
     parser often splits oddly): the state right after each 'for'."""
     doc = verb.doc
     codes = []
-    for t in verb.subtree:
+    for t in subtree(verb):
         if t.lower_ != "for":
             continue
         for u in doc[t.i + 1 : min(t.i + 5, sent_of(verb).end)]:
             if u.i in ctx.code_at:
                 codes.append(ctx.code_at[u.i])
                 break
-            if u.is_punct or u.pos_ in ("CCONJ", "VERB", "AUX"):
+            if u.is_punct or u.pos in (CCONJ, VERB, AUX):
                 break
     return list(dict.fromkeys(codes))
 
@@ -327,7 +328,7 @@ def _issue(verb, ctx):
     doc_noun = _object_doc(verb)
     if doc_noun is None:
         return None
-    if verb.lemma_.lower() == "announce" and {t.lower_ for t in doc_noun.subtree} & AID_WORDS:
+    if verb.lemma_.lower() == "announce" and {t.lower_ for t in subtree(doc_noun)} & AID_WORDS:
         return None  # "announced an aid package for X": a pledge (`_pledge`)
     kind = _doc_kind(doc_noun)
     if (_put_out(verb) or verb.lemma_.lower()) in (
@@ -378,10 +379,10 @@ def _agree(verb, ctx):
     if len(parties) < 2:
         return None
     kind = "agreement"
-    sent_words = " ".join(t.lower_ for t in verb.subtree)
+    sent_words = " ".join(t.lower_ for t in subtree(verb))
     if "joint statement" in sent_words:
         kind = "joint_statement"
-    elif any(t.lower_ == "deal" for t in verb.subtree):
+    elif any(t.lower_ == "deal" for t in subtree(verb)):
         kind = "deal"
     return Agreement(parties, kind, "agreed", verb, 0.9, "agreement.agree")
 
@@ -465,13 +466,13 @@ def find_agreements(idx, ctx) -> list:
             if pos[i] not in ("NOUN", "VERB"):
                 continue  # (read off the Doc's array: no Token for the other words)
             tok = idx.doc[i]
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in PLEDGE_NOUNS:
+            if tok.pos == NOUN and tok.lemma_.lower() in PLEDGE_NOUNS:
                 found = _read(_readers()["noun"], tok, ctx)
                 if found is not None:
                     found.summary = summaries.pledge_summary(tok)
                     out.append(found)
                 continue
-            if tok.pos_ != "VERB":
+            if tok.pos != VERB:
                 continue
             if tok.lemma_.lower() not in TRIGGER_LEMMAS and _in_statement(tok) is None:
                 continue  # no rule reads this verb: spare the assertion checks

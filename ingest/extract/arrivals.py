@@ -19,7 +19,8 @@ arrive" are no arrival; the caller checks the verb).
 from __future__ import annotations
 
 from .gatherings import list_persons, subjects_listed
-from .text import kids, sent_of
+from .tags import NOUN, PROPN, VERB
+from .text import kids, sent_of, span_tokens, subtree
 
 GREET_VERBS = {"greet", "embrace", "welcome", "receive", "hug", "meet"}
 # Words that place a greeting at an arrival: "on arrival", "at the foot of the steps".
@@ -53,7 +54,7 @@ def _gathering_before(tok, idx) -> bool:
     here = idx.sent_of[tok.i]
     for n in range(max(here - GATHERING_REACH, 0), here + 1):
         for t in idx.sents[n]:
-            if t.lower_ in GATHERING_NOUNS and t.pos_ in ("NOUN", "PROPN"):
+            if t.lower_ in GATHERING_NOUNS and t.pos in (NOUN, PROPN):
                 if not any(c.lower_ in PRESS_WORDS for c in kids(t)):
                     return True  # "a news conference" is no gathering of leaders
     return False
@@ -90,9 +91,9 @@ def _in_order(verb, people) -> list:
 def _on_arrival(verb) -> bool:
     """A greeting placed at an arrival: a mark word in its phrases or an 'as ... arrived'
     clause."""
-    for t in verb.subtree:
+    for t in subtree(verb):
         if t.lemma_.lower() in ARRIVAL_MARKS and t.i != verb.i:
-            if t.pos_ == "VERB" and t.dep_ not in ("advcl",):
+            if t.pos == VERB and t.dep_ not in ("advcl",):
                 continue
             return True
     return False
@@ -103,7 +104,7 @@ def _greeted(verb, people) -> list:
     the verb's phrase, and a list after a colon ('greeted each leader as they arrived:
     A, B and C')."""
     found = subjects_listed(verb, people)
-    for t in verb.subtree:
+    for t in subtree(verb):
         if t.dep_ in ("agent", "prep") and t.lower_ == "by":
             found += [p for o in kids(t) if o.dep_ == "pobj" for p in list_persons(o, people)]
     objects = [c for c in kids(verb) if c.dep_ == "dobj"]
@@ -118,7 +119,7 @@ def _after_colon(verb, people) -> list:
     """Persons named after a colon that closes the verb's phrase: in its sentence, or in
     the next one when the parser ended the sentence at the colon."""
     sent = sent_of(verb)
-    colon = next((t for t in sent if t.i > verb.i and t.text == ":"), None)
+    colon = next((t for t in span_tokens(sent) if t.i > verb.i and t.text == ":"), None)
     if colon is None:
         return []
     after = list(sent[colon.i - sent.start + 1 :])

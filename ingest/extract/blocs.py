@@ -12,6 +12,7 @@ import datetime as dt
 
 from gazetteer.geo import organisation_for
 
+from .tags import PROPN
 from .text import kids
 
 # organisation (as `geo.organisation_for` names it) -> (members, (member, joined) pairs)
@@ -47,9 +48,9 @@ def bloc_of(tok, on: dt.date | None = None) -> list:
     if before:  # the words in front of the noun, as one name ("Gulf Cooperation Council")
         start = min(c.left_edge.i for c in before)
         names.append(doc[start : tok.i].text)
-        if tok.pos_ == "PROPN":
+        if tok.pos == PROPN:
             names.append(doc[start : tok.i + 1].text)
-    names += [t.text for t in [tok, *before] if t.pos_ == "PROPN" or t.text.isupper()]
+    names += [t.text for t in [tok, *before] if t.pos == PROPN or t.text.isupper()]
     for name in names:
         found = bloc_members(name, on)
         if found:

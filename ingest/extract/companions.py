@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .conflict import verb_asserted
 from .lexicon import TITLE_HEADS
-from .text import kids, sent_of, token_pos, tokens_in
+from .tags import ADJ, NOUN, PROPN, VERB
+from .text import kids, sent_of, span_tokens, subtree, token_pos, tokens_in, tokens_of
 
 LEAD_VERBS = {"head", "lead"}
 GROUP_NOUNS = {"delegation", "mission", "group", "team"}
@@ -19,7 +20,7 @@ SPOUSE_WORDS = {"wife", "husband", "spouse", "lady", "daughter", "son", "family"
 
 
 def _persons_in(tok, people) -> list:
-    return list(dict.fromkeys(p for t in tok.subtree for p in people.pids(t)))
+    return list(dict.fromkeys(p for t in subtree(tok) for p in people.pids(t)))
 
 
 def _titled(person) -> bool:
@@ -38,12 +39,12 @@ def companions(idx, people) -> dict:
     accompanied by A and B', 'X, accompanied by A and B, met Y', 'A and B accompanied X'."""
     out: dict = {}
     for tok in idx.fact_tokens(("accompany",)):
-        if tok.pos_ != "VERB" or not verb_asserted(tok):
+        if tok.pos != VERB or not verb_asserted(tok):
             continue
         leads, company = _accompanied(tok, people)
         if len(leads) != 1 or company is None:
             continue
-        if any(t.lower_ in SPOUSE_WORDS for t in company.subtree):
+        if any(t.lower_ in SPOUSE_WORDS for t in subtree(company)):
             continue
         found = [p for p in _named_in(company, people) if _titled(people.get(p))]
         known = out.setdefault(leads[0], [])
@@ -57,7 +58,7 @@ def _accompanied(verb, people) -> tuple:
     agents = [c for c in children if c.dep_ == "agent"]
     if agents:
         leads = [p for c in children if c.dep_ == "nsubjpass" for p in people.refs(c)]
-        if not leads and verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "PROPN":
+        if not leads and verb.dep_ in ("acl", "advcl") and verb.head.pos == PROPN:
             leads = list(people.refs(verb.head))  # "X, accompanied by A and B, met Y"
         return leads, agents[0]
     subjects = [c for c in children if c.dep_ == "nsubj"]
@@ -69,7 +70,7 @@ def group_leader(tok, people) -> list:
     """'a delegation of African leaders headed by X' -> [X]."""
     if tok.lower_ not in GROUP_NOUNS:
         return []
-    for c in tok.subtree:
+    for c in subtree(tok):
         if c.dep_ == "acl" and c.lemma_.lower() in LEAD_VERBS:
             for agent in (a for a in kids(c) if a.dep_ == "agent"):
                 return [p for o in kids(agent) if o.dep_ == "pobj" for p in people.refs(o)]
@@ -83,7 +84,7 @@ def joined_by(verb, people) -> list:
         return []
     phrases = [
         t
-        for t in verb.subtree
+        for t in subtree(verb)
         if t.lower_ == "by" and t.dep_ in ("prep", "agent") and _hangs_on(t, verb)
     ]
     # every person named in the phrase: a long list of titled names is often mis-parsed
@@ -94,9 +95,9 @@ def joined_by(verb, people) -> list:
 def _named_in(phrase, people) -> list:
     """Persons named in a phrase, outside the clauses inside it ('by X, who met Y')."""
     clauses = {
-        t.i for c in phrase.subtree if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree
+        t.i for c in subtree(phrase) if c.dep_ in ("relcl", "acl", "advcl") for t in subtree(c)
     }
-    found = [p for t in phrase.subtree if t.i not in clauses for p in people.pids(t)]
+    found = [p for t in subtree(phrase) if t.i not in clauses for p in people.pids(t)]
     # "by A and Defence Minister [B]": the parser may end the phrase on a title, cut from
     # the name it is written before
     cut = phrase.right_edge.lower_ in TITLE_HEADS
@@ -118,7 +119,7 @@ def _list_after(doc, i: int, people, lead: bool = True) -> list:
         elif not (
             tok.text in (",", "and")
             or tok.tag_ == "POS"
-            or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ"))
+            or (tok.text[:1].isupper() and tok.pos in (PROPN, ADJ))
         ):
             break
         i += 1
@@ -162,13 +163,13 @@ def add_bystanders(meetings, idx, people) -> None:
     """'X stood beside the two men as they signed': X joins the main-story meeting of the
     persons X stood beside."""
     for tok in idx.fact_tokens(("stand", "sit", "watch")):
-        if tok.pos_ != "VERB":
+        if tok.pos != VERB:
             continue
         beside = [
             p
             for c in kids(tok)
             if c.dep_ == "prep" and c.lower_ in BESIDE
-            for o in c.subtree
+            for o in subtree(c)
             if o.dep_ == "pobj"
             for p in people.refs(o)
         ]
@@ -187,7 +188,7 @@ def add_witnesses(meetings, idx, people) -> None:
     nearest earlier main-story meeting with a signing mention)."""
     add_bystanders(meetings, idx, people)
     for tok in idx.fact_tokens(("sign",)):
-        if tok.pos_ != "VERB" or not _as_witness(tok):
+        if tok.pos != VERB or not _as_witness(tok):
             continue
         signers = [p for c in kids(tok) if c.dep_ == "nsubj" for p in people.refs(c)]
         signers += _as_did(tok, people)  # "X signed as a witness, as did A and B"
@@ -213,7 +214,7 @@ def _as_witness(verb) -> bool:
 def _signing_told(trigger) -> bool:
     if trigger.lemma_.lower() == "sign":
         return True
-    return any(t.lemma_.lower() == "sign" and t.pos_ == "VERB" for t in sent_of(trigger))
+    return any(t.lemma_.lower() == "sign" and t.pos == VERB for t in span_tokens(sent_of(trigger)))
 
 
 def _signing_meeting(meetings, tok):
@@ -253,7 +254,7 @@ def note_delegation(builder, sent) -> None:
     people, members, noun = builder.people, [], None
     for verb in tokens_in(sent.doc, sent.start, sent.end, LEAD_VERBS | MEMBER_VERBS):
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or not verb_asserted(verb):
+        if verb.pos != VERB or not verb_asserted(verb):
             continue
         subject = _group_subject(verb)
         if subject is None:
@@ -287,7 +288,7 @@ def _told_just_before(idx, sent, noun):
         if (
             tok.lower_ == noun.lower_
             and tok.dep_ in ("nsubj", "nsubjpass")
-            and not any(t.ent_type_ == "PERSON" for t in tok.subtree)
+            and not any(t.ent_type_ == "PERSON" for t in subtree(tok))
         ):
             return tok
     return None
@@ -312,7 +313,7 @@ def refers_to_delegation(builder, tok) -> bool:
         return True
     if not members:
         return False
-    if not (tok.lower_ in DELEGATION_REFERENCES and tok.pos_ == "NOUN"):
+    if not (tok.lower_ in DELEGATION_REFERENCES and tok.pos == NOUN):
         return False
     if sent_no <= at or sent_no - at > DELEGATION_SENTENCES:
         return False
@@ -334,7 +335,7 @@ def _joined(tok):
     """'The Ghanaian president flew in separately and joined the mission': the 'join' verb
     whose object is the delegation (its subject becomes one of the delegation)."""
     verb = tok.head
-    if tok.dep_ != "dobj" or verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
+    if tok.dep_ != "dobj" or verb.lemma_.lower() != "join" or verb.pos != VERB:
         return None
     return verb if verb_asserted(verb) else None
 
@@ -376,15 +377,15 @@ def _done_to_someone_named(builder, tok) -> bool:
         if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
         for o in ([c] if c.dep_ == "dobj" else [g for g in kids(c) if g.dep_ == "pobj"])
     ]
-    return any(t.i in builder.covered or t.ent_type_ == "PERSON" for o in named for t in o.subtree)
+    return any(t.i in builder.covered or t.ent_type_ == "PERSON" for o in named for t in subtree(o))
 
 
 def note_subject_group(builder, sent) -> None:
     """Remember three or more persons who are together a verb's subject in a sentence
     ('A, B and C met X'), or a delegation so referred to, for 'they' in the next."""
     people = builder.people
-    pos, doc = token_pos(sent.doc), sent.doc
-    for verb in (doc[i] for i in range(sent.start, sent.end) if pos[i] == "VERB"):
+    pos, toks = token_pos(sent.doc), tokens_of(sent.doc)
+    for verb in (toks[i] for i in range(sent.start, sent.end) if pos[i] == "VERB"):
         subs = [p for c in kids(verb) if c.dep_ == "nsubj" for p in people.refs(c)]
         subs = list(dict.fromkeys(subs))
         if len(subs) >= 3:

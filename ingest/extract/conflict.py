@@ -11,7 +11,8 @@ rejections, warnings) never yield a gift or an agreement.
 from __future__ import annotations
 
 from .dates import mentions_future
-from .text import kids
+from .tags import ADJ, AUX, NOUN, PROPN, VERB
+from .text import kids, span_tokens, subtree
 
 MODALS = {
     "will",
@@ -170,7 +171,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "until", "once"}
 def _clause_verb(tok):
     """The verb whose clause a token sits in (the token itself if it is a verb)."""
     head = tok
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+    while head.pos not in (VERB, AUX) and head.dep_ != "ROOT":
         head = head.head
     return head
 
@@ -192,7 +193,7 @@ def _conditional(verb) -> bool:
 def _future_time(verb) -> bool:
     for child in kids(verb):
         if child.dep_ in ("npadvmod", "prep", "advmod") and child.ent_type_ in ("DATE", "TIME", ""):
-            text = " ".join(t.lower_ for t in child.subtree)
+            text = " ".join(t.lower_ for t in subtree(child))
             if child.dep_ == "prep" and child.lower_ not in ("in", "on", "at"):
                 continue
             if mentions_future(text) and len(text) < 40 and not _next_in_the_past(verb, text):
@@ -240,10 +241,10 @@ def verb_asserted(verb) -> bool:
                 return False
         if verb.dep_ == "xcomp" and verb.head.lemma_ in DUTY_HEADS:
             return False
-        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_ in INTENT_HEADS:
+        if verb.dep_ == "xcomp" and verb.head.pos == ADJ and verb.head.lemma_ in INTENT_HEADS:
             return False
         if verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in UNREAL_NOUNS:
-            if verb.head.pos_ == "NOUN":
+            if verb.head.pos == NOUN:
                 return False
         if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb)):
             return True  # a coordinated clause with its own subject stands on its own
@@ -253,7 +254,7 @@ def verb_asserted(verb) -> bool:
             if verb.dep_ == "advcl" and verb.tag_ == "VBD" and _when_clause(verb):
                 return True  # "(set targets) when X visited Y": the past time clause holds
             verb = verb.head
-            if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            if verb.pos not in (VERB, AUX, ADJ):
                 verb = verb.head if verb.dep_ == "prep" else None
             continue
         return True
@@ -298,7 +299,7 @@ def _under_unreal_noun(noun) -> bool:
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
             return False
         owner = tok.head.head
-        if owner.pos_ == "NOUN" and owner.lemma_.lower() in UNREAL_NOUNS:
+        if owner.pos == NOUN and owner.lemma_.lower() in UNREAL_NOUNS:
             return True
         tok = owner
     return False
@@ -310,7 +311,7 @@ def absent_from(noun) -> bool:
 
 
 def _absent(noun, verb) -> bool:
-    words = [t for t in verb.subtree if t.i < noun.i and t.lower_ in ABSENCE_WORDS]
+    words = [t for t in subtree(verb) if t.i < noun.i and t.lower_ in ABSENCE_WORDS]
     above = set(noun.ancestors)
     return any(t in above or t.head == verb or t.head.head == verb for t in words)
 
@@ -354,7 +355,7 @@ def is_conflict(tok) -> bool:
     ("threatened to walk out", "warned that he would sign").  Cues elsewhere in the
     sentence ("talks ended without a deal despite demands") do not count, and a
     coordinated clause ("rejected X and signed Y") is judged on its own verb."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    verb = tok if tok.pos in (VERB, AUX) else _clause_verb(tok)
     for _ in range(3):
         if verb.lemma_.lower() in CONFLICT_LEMMAS:
             return True
@@ -418,7 +419,7 @@ def sentence_reports_conflict(sent) -> bool:
     """True when a sentence reports conflict (threats, protests, fighting, sanctions,
     demands, rejections, warnings, condemnation, strikes, invasions, clashes).
     No fact is taken from such a sentence.  "Strike a deal" is not conflict."""
-    return any(_reports_conflict(tok) for tok in sent)
+    return any(_reports_conflict(tok) for tok in span_tokens(sent))
 
 
 def conflict_sentences(idx) -> set:
@@ -446,4 +447,4 @@ def _reports_conflict(tok) -> bool:
         return False
     if lemma == "strike" and any(t.lower_ in _DEAL_WORDS for t in tok.doc[tok.i + 1 : tok.i + 4]):
         return False
-    return not (lemma == "shell" and tok.text[0].isupper() and tok.pos_ == "PROPN")
+    return not (lemma == "shell" and tok.text[0].isupper() and tok.pos == PROPN)

@@ -12,7 +12,7 @@ from collections import Counter
 from .blocs import bloc_of
 from .countries import soviet
 from .lexicon import GOVERNMENT_NOUNS, NUMBER_WORDS, PLURAL_PERSON_NOUNS
-from .text import kids, sent_of
+from .text import kids, sent_of, span_tokens, subtree
 
 OFFER_WORDS = {"offer", "invitation", "suggestion", "proposal", "invite", "invited", "offered"}
 
@@ -123,7 +123,11 @@ class Context:
         if len(named) != 1 or named[0] in self.people.refs(tok):
             return []
         own = self.people.get(named[0]).country
-        codes = [self.code_at[t.i] for t in sent_of(tok) if t.i in self.code_at and t.i < tok.i]
+        codes = [
+            self.code_at[t.i]
+            for t in span_tokens(sent_of(tok))
+            if t.i in self.code_at and t.i < tok.i
+        ]
         states = list(dict.fromkeys(c for c in codes if c != own))
         hosts = sorted(
             (p for p in self.people.persons if p.country in states[:1] and p.pid != named[0]),
@@ -251,7 +255,7 @@ class Context:
         """A leader of a state named in the clause ('an invitation to visit X'); not of
         the acting leader's own state ('offered a $1 billion Indian credit line')."""
         own = self.people.get(exclude).country
-        codes = [self.code_at[t.i] for t in verb.subtree if t.i in self.code_at]
+        codes = [self.code_at[t.i] for t in subtree(verb) if t.i in self.code_at]
         codes = [c for c in codes if c != own]
         for code in codes:
             for person in self.people.persons:

@@ -13,6 +13,8 @@ retried once more countries are known): no country is better than a wrong one.
 from __future__ import annotations
 
 from .person_rules import _clause_subject, _same_title
+from .tags import AUX, VERB
+from .text import subtree
 
 GENERIC_HEADS = {"leader", "ruler", "chief", "monarch", "dictator"}
 WINDOW_SENTENCES = 2
@@ -26,15 +28,15 @@ def _country_of(person):
 def clause_people(tok, people) -> set:
     """Persons who are arguments of the clause a token sits in, outside the token's phrase."""
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+    while verb.pos not in (VERB, AUX) and verb.head != verb:
         verb = verb.head
-    own = {t.i for t in tok.subtree}
+    own = {t.i for t in subtree(tok)}
     out = set()
-    for t in verb.subtree:
+    for t in subtree(verb):
         if t.i in own or t.i >= tok.i:
             continue
         clause = t
-        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        while clause.pos not in (VERB, AUX) and clause.head != clause:
             clause = clause.head
         if clause == verb:
             out.update(people.pids(t))

@@ -18,7 +18,8 @@ named nobody ("Gulf leaders met for their summit").
 from __future__ import annotations
 
 from .companions import _list_after
-from .text import kids, sent_of
+from .tags import ADJ, AUX, NOUN, PRON, PROPN, VERB
+from .text import kids, sent_of, span_tokens, subtree
 
 # Clauses inside a list phrase name other people ("X, who met Y", "Z's envoy").
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp")
@@ -36,14 +37,14 @@ def list_persons(tok, people) -> list:
     it and outside possessors ("the president's envoy, X" names X, not the president), and
     the rest of a list the parser cut off after it."""
     skip = set()
-    for t in tok.subtree:
+    for t in subtree(tok):
         if t.i == tok.i:
             continue
         if t.dep_ in CLAUSE_DEPS or t.dep_ == "poss":  # "Costa Rica's", "the president's"
-            skip.update(s.i for s in t.subtree)
+            skip.update(s.i for s in subtree(t))
     found = [
         p
-        for t in tok.subtree
+        for t in subtree(tok)
         if t.i not in skip and not _title_before_name(t, people)
         for p in people.pids(t)
     ]
@@ -107,7 +108,9 @@ def named_here(pids, sent, people) -> list:
     another name (see `_title_before_name`)."""
     if not pids:  # most verbs a reader tries name nobody: no need to read the sentence
         return []
-    named = {p for t in sent if not _title_before_name(t, people) for p in people.pids(t)}
+    named = {
+        p for t in span_tokens(sent) if not _title_before_name(t, people) for p in people.pids(t)
+    }
     return [p for p in dict.fromkeys(pids) if p in named]
 
 
@@ -157,8 +160,8 @@ def _occasion_noun(tok) -> bool:
 def occasion_word(verb) -> str | None:
     """The occasion noun an attendance predicate is about, if it names one (for a host
     told in a participle, the occasion it hosted: 'The summit opened, hosted by X')."""
-    for c in verb.subtree:
-        if _occasion_noun(c) and c.pos_ in ("NOUN", "PROPN"):
+    for c in subtree(verb):
+        if _occasion_noun(c) and c.pos in (NOUN, PROPN):
             return c.lemma_.lower() if c.lemma_.lower() in OCCASION_NOUNS else c.lower_
     hosted = hosted_occasion(verb)
     return hosted.lemma_.lower() if hosted is not None else None
@@ -186,7 +189,7 @@ def present(verb, people) -> list:
             agents = [o for c in kids(verb) if c.dep_ == "agent" for o in kids(c)]
             # "by A's president, X, and B's prime minister, Y" with the second hung on the
             # verb as a noun conjoined to it
-            agents += [c for c in kids(verb) if c.dep_ == "conj" and c.pos_ == "NOUN"]
+            agents += [c for c in kids(verb) if c.dep_ == "conj" and c.pos == NOUN]
             return [
                 p for o in agents if o.dep_ in ("pobj", "conj") for p in list_persons(o, people)
             ]
@@ -202,7 +205,7 @@ def present(verb, people) -> list:
             if c.dep_ == "prep" and c.lower_ == "among"
             for o in kids(c)
             for a in (o, *kids(o))
-            if a.dep_ in ("acl", "relcl", "amod") or a.dep_ == "pobj" and a.pos_ == "ADJ"
+            if a.dep_ in ("acl", "relcl", "amod") or a.dep_ == "pobj" and a.pos == ADJ
         ]
         if any(w.lower_ in PRESENT_WORDS or w.lemma_.lower() == "attend" for w in words):
             return _copula_persons(verb, people)
@@ -241,17 +244,11 @@ ATTENDEE_NOUNS = {"attendees", "participants", "guests", "those"}
 def _roll_call(verb) -> bool:
     """A sentence that lists who was there: 'present' told of a group noun or of 'those',
     or 'among the attendees'."""
-    for t in sent_of(verb):
+    for t in span_tokens(sent_of(verb)):
         if (
             t.lower_ == "present"
             and t.dep_ in ("amod", "ccomp", "acl")
-            and t.head.pos_
-            in (
-                "NOUN",
-                "PRON",
-                "VERB",
-                "AUX",
-            )
+            and t.head.pos in (NOUN, PRON, VERB, AUX)
         ):
             return True
         if t.lower_ in ATTENDEE_NOUNS - {"those"} and t.head.lower_ == "among":
@@ -269,7 +266,7 @@ def hosted_occasion(verb):
         return None
     clause, steps = verb, 0
     while steps < 6:
-        if clause.lemma_.lower() in OCCASION_NOUNS and clause.pos_ in ("NOUN", "PROPN"):
+        if clause.lemma_.lower() in OCCASION_NOUNS and clause.pos in (NOUN, PROPN):
             return clause  # the participle's own noun: "the summit, hosted by X"
         subject = next((c for c in kids(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:

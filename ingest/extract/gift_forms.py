@@ -8,16 +8,17 @@ from . import gift_items as gi
 from .conflict import verb_asserted
 from .gift_objects import _agent, _item_heads, _item_of, _presented_by
 from .gift_sides import Gift, _after, _children, _foreign, _pobj, _refs, _role, _subject
-from .text import kids
+from .tags import NOUN, PRON, PROPN
+from .text import kids, subtree
 
 
 def _participle_gift(verb, people) -> Gift | None:
     """'A pair of dogs presented by X to Y have arrived': the giver by 'by'."""
     agent = _pobj(verb, ("by",))
-    if agent is None or not people.refs(agent) or verb.head.pos_ not in ("NOUN", "PROPN"):
+    if agent is None or not people.refs(agent) or verb.head.pos not in (NOUN, PROPN):
         return None
     item = _item_of(verb.head)
-    if item.pos_ != "NOUN":
+    if item.pos != NOUN:
         return None
     to = _pobj(verb, ("to",))
     bare = next((c for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "to"), None)
@@ -64,7 +65,7 @@ def _receive_gift(verb, dobj, people) -> Gift | None:
     if source is None and dobj is not None:
         # "received a chess set from X", with "set" misread as a verb holding "from X"
         source = next(
-            (_pobj(t, ("from",)) for t in dobj.subtree if _pobj(t, ("from",)) is not None),
+            (_pobj(t, ("from",)) for t in subtree(dobj) if _pobj(t, ("from",)) is not None),
             None,
         )
     if _foreign(source, people) or (source is None and verb.lemma_.lower() == "get"):
@@ -136,8 +137,8 @@ def _adorned(verb, people) -> Gift | None:
         return None  # a garland or a shawl put on a guest on arrival is a welcome
     preps = ("around", "round", "on", "onto", "over", "upon")
     part = next(  # the prep may hang on the item; "on Saturday" is no body part
-        (o for c in [*kids(verb), *dobj.subtree]
-         if c.dep_ == "prep" and c.lower_ in preps and c.head in (verb, *dobj.subtree)
+        (o for c in [*kids(verb), *subtree(dobj)]
+         if c.dep_ == "prep" and c.lower_ in preps and c.head in (verb, *subtree(dobj))
          for o in kids(c)
          if o.dep_ == "pobj" and (o.lemma_.lower() in BODY_PARTS or o.lower_ in BODY_PARTS)),
         None,
@@ -149,8 +150,8 @@ def _adorned(verb, people) -> Gift | None:
         owner = _pobj(part, ("of",))  # "around the neck of Z"
     if owner is None:
         return None
-    recipients = _refs(owner, people) if owner.pos_ != "PRON" else []
-    if owner.pos_ != "PRON" and not recipients and not _role(owner):
+    recipients = _refs(owner, people) if owner.pos != PRON else []
+    if owner.pos != PRON and not recipients and not _role(owner):
         return None
     givers = _subject(verb, people)
     if not givers or not verb_asserted(verb):

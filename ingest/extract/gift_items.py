@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from .agreement_args import DOC_KINDS
 from .phrases import np_text, split_items
-from .text import kids, sent_of
+from .tags import NOUN, PRON, PROPN
+from .text import kids, sent_of, subtree
 
 GENERIC_ITEMS = {
     "gift", "gifts", "present", "presents", "it", "them", "this", "that", "which",
@@ -84,9 +85,9 @@ def not_an_item(tok) -> bool:
     low = tok.lower_
     if low in NOT_ITEMS or low in DOC_KINDS or low in HUMAN_NOUNS:
         return True
-    if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and not is_honour(tok):
+    if tok.pos == PROPN and tok.ent_type_ == "PERSON" and not is_honour(tok):
         return True  # a person's name the article does not resolve
-    if tok.pos_ == "NOUN" and len(low) > 6 and low not in CONCRETE_EXCEPTIONS:
+    if tok.pos == NOUN and len(low) > 6 and low not in CONCRETE_EXCEPTIONS:
         return low.endswith(ABSTRACT_SUFFIXES)
     return False
 
@@ -94,17 +95,17 @@ def not_an_item(tok) -> bool:
 def is_honour(tok) -> bool:
     """'the Order of X', 'the Legion of Honour', 'the Ebakl award'."""
     return tok.lower_ in HONOUR_HEADS or (
-        tok.pos_ == "PROPN" and any(c.lower_ in HONOUR_HEADS for c in kids(tok))
+        tok.pos == PROPN and any(c.lower_ in HONOUR_HEADS for c in kids(tok))
     )
 
 
 def named_honour(tok) -> bool:
     """An honour noun with its name ('the Ebakl award'), not the bare kind ('the award')."""
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in kids(tok))
+    return any(c.dep_ == "compound" and c.pos == PROPN for c in kids(tok))
 
 
 def is_generic(tok) -> bool:
-    return tok.lower_ in GENERIC_ITEMS or tok.pos_ == "PRON"
+    return tok.lower_ in GENERIC_ITEMS or tok.pos == PRON
 
 
 LISTING_PREPS = {"including", "among", "like"}
@@ -123,7 +124,7 @@ def listed(item, verb) -> list:
             or (c.lower_ == "as" and any(a.lower_ == "such" for a in kids(c)))
         )
         for o in kids(c)
-        if o.dep_ == "pobj" and o.pos_ != "PRON"
+        if o.dep_ == "pobj" and o.pos != PRON
     ]
     if not heads:
         heads = [
@@ -155,8 +156,8 @@ def explained(item, verb) -> list:
         return later[:1]
     # "the finest thing his country owns after its oil: a samovar", the apposition hung
     # deeper in the phrase
-    colons = [t.i for t in item.subtree if t.text == ":"]
-    return [c for c in item.subtree if c.dep_ == "appos" and colons
+    colons = [t.i for t in subtree(item) if t.text == ":"]
+    return [c for c in subtree(item) if c.dep_ == "appos" and colons
             and c.left_edge.i == colons[0] + 1][:1]  # fmt: skip
 
 
@@ -181,7 +182,7 @@ def antecedent(item, idx, people):
     cands = [
         t
         for t in prev
-        if t.pos_ == "NOUN"
+        if t.pos == NOUN
         and (t.tag_ == "NNS") == plural
         and t.ent_type_ not in OTHER_ENTS
         and not people.pids(t)
@@ -207,7 +208,7 @@ def _person_preps(head, people) -> set:
     """Token indices of 'from/by/on/to <person>' phrases, and of times ('on Friday'), that
     the parser hung inside an item's subtree."""
     skip = set()
-    for t in head.subtree:
+    for t in subtree(head):
         if (
             t.dep_ in ("compound", "nmod")
             and t.i < head.i
@@ -219,11 +220,11 @@ def _person_preps(head, people) -> set:
             skip.add(t.i)
             continue
         if t.dep_ == "acl" and t.lemma_ in HANDING_VERBS and t.i > head.i:
-            skip.update(s.i for s in t.subtree)  # "a horse presented by X at the ceremony"
+            skip.update(s.i for s in subtree(t))  # "a horse presented by X at the ceremony"
             continue
         if t.dep_ == "conj" and t.i > head.i and people.refs(t) and not people.pids(t.head):
             # "a horse named Storm and Z gave ...": the run-on clause's subject
-            skip.update(s.i for s in t.subtree)
+            skip.update(s.i for s in subtree(t))
             skip.update(c.i for c in kids(t.head) if c.dep_ == "cc" and c.i < t.i)
             continue
         if t.dep_ not in ("prep", "agent"):
@@ -234,21 +235,21 @@ def _person_preps(head, people) -> set:
         if t.lower_ in ("from", "by", "on", "upon", "to", "for") and all(
             people.pids(o) or people.refs(o) for o in objs
         ):
-            skip.update(s.i for s in t.subtree)
+            skip.update(s.i for s in subtree(t))
         elif all(o.ent_type_ in ("DATE", "TIME") for o in objs):
-            skip.update(s.i for s in t.subtree)
+            skip.update(s.i for s in subtree(t))
         elif (
             t.head == head
             and t.lower_ in ("in", "at")
             and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
         ):
-            skip.update(s.i for s in t.subtree)  # "a carving to Y in Honiara": where, not what
+            skip.update(s.i for s in subtree(t))  # "a carving to Y in Honiara": where, not what
         elif t.lower_ in ("on", "at", "during") and all(o.lower_ in OCCASIONS for o in objs):
-            skip.update(s.i for s in t.subtree)  # "the Order of X on the sidelines of ..."
+            skip.update(s.i for s in subtree(t))  # "the Order of X on the sidelines of ..."
         elif t.lower_ == "as" and all(o.lower_ in GENERIC_ITEMS for o in objs):
-            skip.update(s.i for s in t.subtree)  # "a samovar as a birthday present"
+            skip.update(s.i for s in subtree(t))  # "a samovar as a birthday present"
         elif t.lower_ == "in" and all(o.lower_ in ("return", "exchange", "turn") for o in objs):
-            skip.update(s.i for s in t.subtree)  # "a vase in return"
+            skip.update(s.i for s in subtree(t))  # "a vase in return"
     return skip
 
 
@@ -263,11 +264,11 @@ def item_text(head, people, keep_det=False, sides=frozenset()) -> str:
     text = np_text(head, keep_det=keep_det, skip=_person_preps(head, people))
     if (
         head.dep_ == "appos"
-        and head.head.pos_ == "PROPN"
+        and head.head.pos == PROPN
         and head.lower_ not in HUMAN_NOUNS
         and not any(_leader_like(people.get(p)) or p in sides for p in people.refs(head.head))
     ):
-        names = [t for t in head.head.subtree if t.i < head.left_edge.i and t.text != ","]
+        names = [t for t in subtree(head.head) if t.i < head.left_edge.i and t.text != ","]
         core = np_text(head, skip={c.i for c in kids(head) if c.dep_ == "nummod"})
         if names:
             return core + " " + "".join(t.text_with_ws for t in names).strip(" ,")

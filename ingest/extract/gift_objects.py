@@ -13,16 +13,17 @@ from .gift_sides import (
     _role,
 )
 from .phrases import np_text, split_items
-from .text import kids
+from .tags import ADJ, ADV, AUX, NOUN, NUM, PROPN, VERB
+from .text import kids, subtree
 
 
 def _nominal(tok) -> bool:
     """A noun, or a word the tagger took for an adjective in a noun's place ('was given
     a mosaic of ...'), or for an adverb (`_misread_noun`)."""
     return (
-        tok.pos_ in ("NOUN", "PROPN", "NUM")
+        tok.pos in (NOUN, PROPN, NUM)
         or (
-            tok.pos_ == "ADJ"
+            tok.pos == ADJ
             and tok.tag_ == "JJ"
             and tok.dep_ in ("dobj", "pobj", "attr", "appos", "conj")
             and any(c.dep_ == "det" for c in kids(tok))
@@ -44,7 +45,7 @@ def _misread_noun(tok) -> bool:
     read as 'crystal' modifying the adverb 'decanter'): an -er/-est 'adverb' that heads
     an indefinite noun phrase."""
     return (
-        tok.pos_ == "ADV"
+        tok.pos == ADV
         and (
             tok.tag_ in ("RBR", "RBS")
             or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids(tok))
@@ -67,7 +68,7 @@ def _misread_tail(item):
     ('gave a crystal decanter to Y', 'decanter' an adverb of 'gave'): None if none."""
     doc = item.doc
     nxt = item.right_edge.i + 1
-    if nxt >= len(doc) or item.pos_ != "NOUN":
+    if nxt >= len(doc) or item.pos != NOUN:
         return None
     tok = doc[nxt]
     if (
@@ -100,10 +101,10 @@ def _item_heads(obj, people, verb):
         for a in kids(p)
         if a.dep_ == "appos" and a.i > p.i
         for c in kids(a)
-        if c.dep_ == "conj" and c.pos_ == "NOUN" and _indefinite(c) and c not in parts
+        if c.dep_ == "conj" and c.pos == NOUN and _indefinite(c) and c not in parts
     ]
     for item in parts:
-        if item.pos_ == "PROPN" and gi.is_honour(item):
+        if item.pos == PROPN and gi.is_honour(item):
             out.append(item)
         elif item.lower_ in gi.HONOUR_KINDS:
             # "the Order of X" is named; "its highest order, the X" names it in apposition
@@ -135,11 +136,11 @@ def _item_heads(obj, people, verb):
             for o in (o for o in kids(prep) if o.dep_ == "pobj"):
                 # "together with a copy of X, and a copy of Y" (a tour is no item)
                 out.extend(i for i in split_items(o) if not gi.not_an_item(i) and _nominal(i))
-    if out and verb.pos_ == "VERB":
+    if out and verb.pos == VERB:
         # "..., and a copy of Y" hung on the verb: one more item of the same list
         out.extend(
             c for c in kids(verb)
-            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > obj.i and _indefinite(c)
+            if c.dep_ == "conj" and c.pos == NOUN and c.i > obj.i and _indefinite(c)
             and not people.refs(c) and not gi.not_an_item(c) and _pobj(c, ("to",)) is None
         )  # fmt: skip
     return list(dict.fromkeys(out))
@@ -175,7 +176,7 @@ def _item_of(noun):
     'dogs'."""
     for _ in range(4):
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos == NOUN:
             noun = head.head
         elif noun.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.lower_ == "of":
             noun = head.head.head
@@ -204,7 +205,7 @@ def _agent(verb, item, people):
     agent = _pobj(verb, ("by",))
     if agent is None and item is not None:
         agent = next(
-            (o for c in item.subtree if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            (o for c in subtree(item) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
              and not _inside_clause(c, item)
              for o in kids(c) if o.dep_ == "pobj" and people.refs(o)),
             None,
@@ -230,7 +231,7 @@ def _inside_clause(tok, top) -> bool:
     by X') does not count."""
     while tok != top and tok.head != tok:
         tok = tok.head
-        if tok.pos_ in ("VERB", "ADJ") and tok.dep_ in ("acl", "relcl", "amod"):
+        if tok.pos in (VERB, ADJ) and tok.dep_ in ("acl", "relcl", "amod"):
             if tok.dep_ == "relcl" or tok.lemma_.lower() not in NAMING_VERBS:
                 return True
     return False
@@ -240,7 +241,7 @@ def _inner_item(person):
     """'gave Turnbull a sword' parsed with the item under the person."""
     return next(
         (c for c in kids(person)
-         if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+         if c.dep_ in ("dobj", "appos", "npadvmod") and c.pos in (NOUN, PROPN)
          and c.i > person.i and (not _role(c) or _indefinite(c))
          and c.lower_ not in gi.HUMAN_NOUNS),
         None,
@@ -251,11 +252,11 @@ def _split_objects(verb, dobj, people):
     """Recipient and item when the parser made both objects ('gave US President X a
     copy', 'gave his counterpart, X, ice cream', 'handed X a football' with the item
     under the person): the person is the recipient, the first thing after them the item."""
-    chain = [c for c in kids(verb) if c.dep_ in ("ccomp", "oprd") and c.pos_ == "NOUN"]
+    chain = [c for c in kids(verb) if c.dep_ in ("ccomp", "oprd") and c.pos == NOUN]
     # "gave his counterpart, X, a pair of ...", X parsed as a modifier of the verb
     loose = [c for c in kids(verb) if c.dep_ == "npadvmod" and people.refs(c)]
     # "gave President X a pen" with the name X misread as a verb heading its own clause
-    loose += [c for c in kids(verb) if c.dep_ == "ccomp" and c.pos_ == "VERB" and people.pids(c)]
+    loose += [c for c in kids(verb) if c.dep_ == "ccomp" and c.pos == VERB and people.pids(c)]
     for obj in (c for c in kids(verb) if c.dep_ == "dobj" or c in loose):
         chain.append(obj)
         for c in kids(obj):
@@ -266,7 +267,7 @@ def _split_objects(verb, dobj, people):
         # "gifted President X a folio containing ...": the item read as a modifier of the verb
         chain += [
             c for c in kids(verb)
-            if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i == dobj.right_edge.i + 2
+            if c.dep_ == "npadvmod" and c.pos == NOUN and c.i == dobj.right_edge.i + 2
             and _indefinite(c)
         ]  # fmt: skip
     # an honour's name is never a person ('the Order of X' read as one); a role is
@@ -277,7 +278,7 @@ def _split_objects(verb, dobj, people):
     last = max(t.i for t in persons)
     things = sorted(
         (t for t in chain if t.i > last and (not people.refs(t) or t.lower_ in gi.HONOUR_HEADS)
-         and t.pos_ in ("NOUN", "PROPN")
+         and t.pos in (NOUN, PROPN)
          and (t.lower_ not in ROLE_NOUNS or _indefinite(t))),
         key=lambda t: t.i,
     )  # fmt: skip
@@ -292,10 +293,10 @@ def _split_objects(verb, dobj, people):
 def _trailing_thing(top, people):
     """An indefinite thing after the last person inside a person's phrase ('Y, his wife,
     a silver brooch'): the item of a gift whose recipient the phrase names."""
-    last = max((t.i for t in top.subtree if people.pids(t)), default=top.i)
+    last = max((t.i for t in subtree(top) if people.pids(t)), default=top.i)
     return next(
-        (t for t in top.subtree
-         if t.i > last and t.dep_ in ("appos", "dobj", "npadvmod") and t.pos_ == "NOUN"
+        (t for t in subtree(top)
+         if t.i > last and t.dep_ in ("appos", "dobj", "npadvmod") and t.pos == NOUN
          and _indefinite(t) and not people.refs(t) and not _role(t) and not gi.not_an_item(t)
          and not t.lower_.endswith(AGENT_SUFFIXES) and not _in_clause(t, top)),
         None,
@@ -306,7 +307,7 @@ def _in_clause(tok, top) -> bool:
     """Whether a verb stands between a token and `top` ('Y, who gave X a vase')."""
     while tok != top and tok.head != tok:
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and tok != top:
+        if tok.pos in (VERB, AUX) and tok != top:
             return True
     return False
 
@@ -317,7 +318,7 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 def _presented_by(item, people):
     """'received a horse presented by X': the giver named inside the item."""
-    for c in item.subtree:
+    for c in subtree(item):
         if c.dep_ == "acl" and c.lemma_ in GIFT_VERBS:
             agent = _pobj(c, ("by",))
             if agent is not None and people.refs(agent):

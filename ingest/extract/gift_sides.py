@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from . import gift_items as gi
 from .lexicon import HONORIFICS as HONORIFIC_WORDS
 from .lexicon import TITLES
-from .text import kids, sent_of
+from .tags import ADJ, ADV, NOUN, PROPN
+from .text import kids, sent_of, span_tokens, subtree, tokens_between
 
 GIFT_VERBS = {"give", "present", "hand", "bestow", "award", "confer", "donate", "gift",
               "receive", "add", "send", "decorate", "honour", "honor", "get", "bring",
@@ -77,7 +78,7 @@ def _refs(tok, people):
     if len(refs) == 1 and _other_spouse(tok, people.get(refs[0])):
         return []
     if len(refs) == 1 and any(
-        t.lower_ in HONORIFICS for t in tok.doc[max(tok.left_edge.i - 1, 0) : tok.i]
+        t.lower_ in HONORIFICS for t in tokens_between(tok.doc, max(tok.left_edge.i - 1, 0), tok.i)
     ):
         surname = tok.lower_
         spouses = [
@@ -104,7 +105,7 @@ def _other_spouse(tok, person) -> bool:
     return (
         first.dep_ == "compound"
         and first.head == tok
-        and first.pos_ == "PROPN"
+        and first.pos == PROPN
         and first.lower_ not in person.words
         and first.lower_ not in TITLE_WORDS
     )
@@ -121,7 +122,7 @@ def _pobj(tok, preps):
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
             objs = [o for o in kids(c) if o.dep_ == "pobj"]
             if objs:
-                return next((o for o in objs if o.pos_ != "ADV"), objs[0])
+                return next((o for o in objs if o.pos != ADV), objs[0])
     return None
 
 
@@ -130,12 +131,12 @@ def _family(tok, people) -> list:
     name the plural names (a plural name after 'the', or tagged as one)."""
     if not tok.lower_.endswith("s") or len(tok) < 3 or not tok.text[0].isupper():
         return []
-    if tok.pos_ not in ("PROPN", "NOUN") or (
+    if tok.pos not in (PROPN, NOUN) or (
         tok.tag_ != "NNPS" and not any(c.dep_ == "det" and c.lower_ == "the" for c in kids(tok))
     ):
         return []
     start = tok.i
-    while start >= 2 and tok.doc[start - 1].text == "-" and tok.doc[start - 2].pos_ == "PROPN":
+    while start >= 2 and tok.doc[start - 1].text == "-" and tok.doc[start - 2].pos == PROPN:
         start -= 2  # a hyphenated family name
     plural = tok.doc[start : tok.i + 1].text.lower()
     stems = {plural[:-1]} | ({plural[:-2]} if plural.endswith("es") else set())
@@ -149,14 +150,14 @@ def _run_on_item(verb, people):
     for c in kids(verb):
         if c.dep_ in ("ccomp", "conj") and c.lemma_ in GIFT_VERBS:
             subj = next((s for s in kids(c) if s.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ == "NOUN" and _trailing_person(subj, people):
+            if subj is not None and subj.pos == NOUN and _trailing_person(subj, people):
                 return subj
     return None
 
 
 def _trailing_person(tok, people):
     """The person coordinated last inside a phrase ('a copy of his memoirs and Z')."""
-    conj = [t for t in tok.subtree if t.dep_ == "conj" and people.refs(t)]
+    conj = [t for t in subtree(tok) if t.dep_ == "conj" and people.refs(t)]
     return conj[-1] if conj else None
 
 
@@ -175,7 +176,7 @@ def _subject(verb, people):
             ]  # fmt: skip
         if subs and subs[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             subs = [verb.head]  # "Y, who gave X a vase in return"
-        if subs and verb.dep_ == "ccomp" and subs[0].pos_ == "NOUN":
+        if subs and verb.dep_ == "ccomp" and subs[0].pos == NOUN:
             subs = [_trailing_person(subs[0], people) or subs[0]]
         if subs:
             return _family(subs[0], people) or people.refs(subs[0])
@@ -192,7 +193,7 @@ def _subject(verb, people):
 def _broken_name(tok, verb, people):
     """'gave a football to Lao Prime Minister X' parsed with 'Lao' as the object of 'to'
     and X as a second object of the verb: X (None when the parse is whole)."""
-    if tok is None or people.refs(tok) or tok.pos_ not in ("PROPN", "ADJ"):
+    if tok is None or people.refs(tok) or tok.pos not in (PROPN, ADJ):
         return None
     return next(
         (c for c in kids(verb)
@@ -208,11 +209,11 @@ def _run_on_subject(verb, people):
     for c in kids(verb):
         if c.dep_ != "conj" or c.lemma_ not in GIFT_VERBS or _children(c, ("nsubj", "nsubjpass")):
             continue
-        for t in verb.subtree:
+        for t in subtree(verb):
             if (
                 t.dep_ == "conj"
                 and t.right_edge.i == c.i - 1
-                and t.head.pos_ == "NOUN"
+                and t.head.pos == NOUN
                 and t.head.i < t.i
                 and people.pids(t)
             ):
@@ -229,7 +230,7 @@ def _nonperson_subject(verb, people) -> bool:
     subs = _children(verb, ("nsubj",))
     return (
         bool(subs)
-        and subs[0].pos_ in ("PROPN", "NOUN")
+        and subs[0].pos in (PROPN, NOUN)
         and not people.refs(subs[0])
         and not _role(subs[0])
     )
@@ -239,7 +240,7 @@ def _foreign(tok, people) -> bool:
     """A giver's or recipient's place held by something that is no person and no role
     ('from Tanzania', 'to the museum', 'from the head of the territory'): the gift is
     not between the article's leaders, so no counterpart may fill it."""
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or _refs(tok, people):
+    if tok is None or tok.pos not in (NOUN, PROPN) or _refs(tok, people):
         return False
     if tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS:
         # 'the head of the territory' is no role; 'the head of state' is
@@ -251,8 +252,8 @@ def _foreign(tok, people) -> bool:
     # a state, a body or a definite thing ('the museum'); 'from a sailing ship' is
     # where the item comes from, not who gives it
     near = [tok] + [c for c in kids(tok) if c.dep_ in ("compound", "amod", "poss")]
-    near += [o for c in kids(tok) if c.dep_ == "prep" for o in c.subtree]
-    named = tok.pos_ == "PROPN" or any(t.ent_type_ in PLACE_ENTS for t in near)
+    near += [o for c in kids(tok) if c.dep_ == "prep" for o in subtree(c)]
+    named = tok.pos == PROPN or any(t.ent_type_ in PLACE_ENTS for t in near)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in kids(tok))
     return named or definite
 
@@ -261,7 +262,11 @@ def _after(prep, people):
     """The person phrase right after a preposition the parser left without its object."""
     sent = sent_of(prep)
     return next(
-        (t for t in sent if t.left_edge.i == prep.i + 1 and t.pos_ == "PROPN" and people.refs(t)),
+        (
+            t
+            for t in span_tokens(sent)
+            if t.left_edge.i == prep.i + 1 and t.pos == PROPN and people.refs(t)
+        ),
         None,
     )
 
@@ -312,7 +317,7 @@ def _spouse(person, people, sent) -> bool:
     title = (person.title or "").lower().split()
     if title[-1:] and title[-1] in SPOUSE_WORDS:
         return True
-    for t in sent:
+    for t in span_tokens(sent):
         if person.pid in people.pids(t) and (
             t.i == t.head.i or people.pids(t.head) != (person.pid,)
         ):

@@ -68,14 +68,15 @@ from .gift_sides import (
     _subject,
 )
 from .phrases import np_text
-from .text import kids
+from .tags import NOUN, PRON, PROPN, VERB
+from .text import kids, subtree
 
 
 def _verb_gift(verb, people) -> Gift | None:
     lemma = verb.lemma_.lower()
-    if lemma in ADORN_VERBS and verb.pos_ == "VERB":
+    if lemma in ADORN_VERBS and verb.pos == VERB:
         return _adorned(verb, people)
-    if lemma not in GIFT_VERBS or verb.pos_ != "VERB" or _not_a_gift(verb, lemma):
+    if lemma not in GIFT_VERBS or verb.pos != VERB or _not_a_gift(verb, lemma):
         return None
     if _intended(verb):
         return None
@@ -88,7 +89,7 @@ def _verb_gift(verb, people) -> Gift | None:
     def refs_of(tok):
         """Persons an object names, without a run-on subject joined to it."""
         refs = people.refs(tok)
-        if run_on is not None and tok != run_on and run_on in tok.subtree:
+        if run_on is not None and tok != run_on and run_on in subtree(tok):
             refs = [p for p in refs if p not in people.pids(run_on)]
         return refs
 
@@ -140,7 +141,7 @@ def _verb_gift(verb, people) -> Gift | None:
         item = dobj if dobj is not None else with_obj
         if item is None:
             # "Y was conferred the country's highest decoration, the Order of X, by Z"
-            item = next((c for c in kids(verb) if c.dep_ == "oprd" and c.pos_ == "NOUN"), None)
+            item = next((c for c in kids(verb) if c.dep_ == "oprd" and c.pos == NOUN), None)
         if people.refs(subj) and not _pronoun_item(subj, verb, dobj):
             agent = _agent(verb, item, people)
             if _foreign(agent, people) and not _named_or_refs(agent, people):
@@ -181,7 +182,7 @@ def _verb_gift(verb, people) -> Gift | None:
         # "handed the visiting leader the X award" parsed with the item in apposition
         dobj = next(
             (c for c in kids(dative)
-             if c.dep_ == "appos" and c.i > dative.i and c.pos_ in ("NOUN", "PROPN")
+             if c.dep_ == "appos" and c.i > dative.i and c.pos in (NOUN, PROPN)
              and (not people.refs(c) or c.lower_ in gi.HONOUR_HEADS)
              and not _role(c) and c.lower_ not in gi.HUMAN_NOUNS),
             None,
@@ -213,7 +214,7 @@ def _verb_gift(verb, people) -> Gift | None:
     if dative is None and dobj is not None and not refs_of(dobj):
         # "gave Xi Jinping Russian ice cream" parsed with the name inside the item
         dative = next(
-            (t for t in dobj.subtree if t.i < dobj.i and t.dep_ in ("compound", "nmod")
+            (t for t in subtree(dobj) if t.i < dobj.i and t.dep_ in ("compound", "nmod")
              and t.left_edge.i == dobj.left_edge.i and people.pids(t)),
             None,
         )  # fmt: skip
@@ -241,14 +242,14 @@ def _verb_gift(verb, people) -> Gift | None:
         # ('a book on X' names its topic, not a recipient: 'on' only for an honour)
         preps = ("to", "on", "upon") if honour or gi.is_honour(dobj) else ("to",)
         to_obj = next(
-            (o for t in dobj.subtree if t.dep_ == "prep" and t.lower_ in preps
+            (o for t in subtree(dobj) if t.dep_ == "prep" and t.lower_ in preps
              for o in kids(t) if o.dep_ == "pobj" and people.refs(o)),
             to_obj,
         )  # fmt: skip
     if (
         dobj is not None
         and with_obj is not None
-        and (refs_of(dobj) or _role(dobj) or (dobj.pos_ == "PROPN" and not gi.is_honour(dobj)))
+        and (refs_of(dobj) or _role(dobj) or (dobj.pos == PROPN and not gi.is_honour(dobj)))
     ):
         # "presented X with Z", X a leader, a role or a name the article does not resolve
         return Gift(
@@ -302,7 +303,7 @@ def _unnamed_spouse(dative, to_obj, dobj):
     if dobj is not None:  # "presented shawls to the First Lady", 'to' hung on the item
         phrases += [
             o
-            for t in dobj.subtree
+            for t in subtree(dobj)
             if t.dep_ == "prep" and t.lower_ == "to"
             for o in kids(t)
             if o.dep_ == "pobj"
@@ -314,7 +315,7 @@ def _unnamed_spouse(dative, to_obj, dobj):
             x.ent_type_ == "PERSON" and x.lower_ not in SPOUSE_WORDS
             for c in kids(t)
             if c.dep_ in ("appos", "compound", "conj", "npadvmod")
-            for x in c.subtree
+            for x in subtree(c)
         )
         if not named:
             return t
@@ -324,7 +325,7 @@ def _unnamed_spouse(dative, to_obj, dobj):
 def _pronoun_item(subj, verb, dobj) -> bool:
     """'They were handed over (together with a bag of food)': a pronoun subject with no
     object of its own is the thing handed over, not a person receiving it."""
-    if subj.pos_ != "PRON" or dobj is not None:
+    if subj.pos != PRON or dobj is not None:
         return False
     with_obj = _pobj(verb, ("with",))
     return (
@@ -352,7 +353,7 @@ def _gapped(verb, to_obj, people) -> list:
             out.append((_item_heads(item, people, verb), recipients))
     for host in hosts:
         for c in kids(host):
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not people.refs(c):
+            if c.dep_ == "conj" and c.pos in (NOUN, PROPN) and not people.refs(c):
                 recipients = _own_recipient(c, people)
                 after = [t for t in later_to if t.i > c.i]
                 if not recipients and after:
@@ -384,11 +385,11 @@ def find_gifts(idx, people) -> list:
     for tok in idx.body_tokens(GIFT_VERBS | ADORN_VERBS, GIFT_NOUNS):
         sent = idx.sent(tok)
         gift = None
-        if tok.pos_ == "VERB":
+        if tok.pos == VERB:
             gift = _read(readers["verb"], tok, people)
             if gift and (not verb_asserted(tok) or is_conflict(tok)):
                 gift = None
-        elif tok.pos_ == "NOUN" or _misread_gift_noun(tok):
+        elif tok.pos == NOUN or _misread_gift_noun(tok):
             gift = _read(readers["noun"], tok, people)
         if gift is None:
             continue
@@ -424,7 +425,7 @@ def _mentioned_again(item, gift, earlier, idx) -> bool:
     """'X gave Y a thoroughbred horse. X presented the stallion to Y ...': a definite
     common noun after a gift between the same leaders, two sentences back at most,
     names that gift again."""
-    if gift.rule not in VERB_RULES or item.pos_ != "NOUN":
+    if gift.rule not in VERB_RULES or item.pos != NOUN:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(item)):
         return False
@@ -447,14 +448,14 @@ def _texts(gift, people) -> list:
     texts = []
     for item in gift.items:
         extra, more = ("", [])
-        if gift.trigger.pos_ == "VERB":
+        if gift.trigger.pos == VERB:
             extra, more = _extra_from(item, gift.trigger)
         text = (
             gi.item_text(item, people, sides=set(gift.givers) | set(gift.recipients))
             if people is not None
             else np_text(item)
         )
-        tail = _misread_tail(item) if gift.trigger.pos_ == "VERB" else None
+        tail = _misread_tail(item) if gift.trigger.pos == VERB else None
         if tail is not None and text:
             text = f"{text} {tail.text}"
         texts.append((text + " " + extra).strip() if extra else text)

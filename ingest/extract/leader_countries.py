@@ -15,6 +15,7 @@ from gazetteer import geo
 from gazetteer.geo_data import COMBINING_FORMS, OFFICE_STATES
 
 from .lexicon import REGNAL
+from .tags import AUX, NOUN, VERB
 from .text import kids, token_texts
 
 
@@ -47,9 +48,9 @@ def visitors(idx, people) -> set:
         return cached
     out = idx.cache["visitors"] = set()
     for tok in idx.body_tokens(TRAVEL_LEMMAS, TRIP_NOUNS):
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
+        if tok.pos == VERB and tok.lemma_.lower() in TRAVEL_LEMMAS:
             out.update(p for c in kids(tok) if c.dep_ == "nsubj" for p in people.refs(c))
-        elif tok.pos_ == "NOUN" and tok.lower_ in TRIP_NOUNS:
+        elif tok.pos == NOUN and tok.lower_ in TRIP_NOUNS:
             out.update(p for c in kids(tok) if c.dep_ == "poss" for p in people.refs(c))
     return out
 
@@ -265,7 +266,7 @@ def _visit_hosts(idx, people) -> None:
     for tok in idx.body_tokens(TRAVEL_LEMMAS, VISIT_NOUNS):
         if tok.lower_ in VISIT_NOUNS and tok.head.lower_ in ("during", "on"):
             code, verbs = _destination(tok), [tok.head.head]
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_LEMMAS:
+        elif tok.pos == VERB and tok.lemma_.lower() in TRAVEL_LEMMAS:
             code = _destination(tok)
             verbs = [c for c in kids(tok) if c.dep_ in ("xcomp", "advcl")]
         else:
@@ -273,7 +274,7 @@ def _visit_hosts(idx, people) -> None:
         if not code:
             continue
         for verb in verbs:
-            if verb.pos_ in ("VERB", "AUX"):
+            if verb.pos in (VERB, AUX):
                 _partners_at_home(verb, tok, people, code)
 
 

@@ -37,7 +37,8 @@ from .conflict import clause_verb
 from .meeting_time import _background, _date_texts
 from .meetings import MAX_VISIT_DAYS
 from .results import FoundMeeting
-from .text import doc_text, kids
+from .tags import AUX, NOUN, VERB
+from .text import doc_text, kids, subtree
 from .types import Evidence, Extraction, MeetingCandidate
 
 # Words for the occasion a fact is placed in ("during the visit", "at the talks"), with
@@ -151,7 +152,7 @@ class _Linker:
         trigger = self._trigger(evidence)
         if trigger is None:
             return found
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
+        verb = trigger if trigger.pos in (VERB, AUX) else clause_verb(trigger)
         texts = _date_texts(verb, self.idx)
         for head in _governing_verbs(verb):
             # "last week, at the conference, the two issued ...": the governing clause's time
@@ -163,8 +164,8 @@ class _Linker:
         found["background"] = _background(trigger, tense_of, texts, self.published)
         for text in texts:
             found["date"] = found["date"] or dates.resolve(text, self.published)
-        for tok in verb.subtree:
-            if tok.lemma_.lower() in OCCASION_KINDS and tok.pos_ == "NOUN":
+        for tok in subtree(verb):
+            if tok.lemma_.lower() in OCCASION_KINDS and tok.pos == NOUN:
                 found["occasion"] = found["occasion"] or tok.lemma_.lower()
                 if any(c.lower_ in BACKGROUND_OCCASION for c in kids(tok)):
                     found["background"] = True
@@ -204,7 +205,7 @@ def _governing_verbs(verb) -> list:
     """The clauses a fact's clause hangs from ("There has been cooperation since: last
     week ... the two issued"), nearest first, up to three."""
     out = []
-    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos in (VERB, AUX):
         verb = verb.head
         out.append(verb)
         if len(out) == 3:

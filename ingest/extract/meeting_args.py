@@ -8,7 +8,8 @@ from .companions import group_leader
 from .lexicon import TITLES
 from .meeting_time import verb_above
 from .names import is_private
-from .text import hyphenated, kids, sent_of
+from .tags import ADJ, ADP, AUX, NOUN, NUM, PRON, PROPN, VERB
+from .text import hyphenated, kids, sent_of, span_tokens, subtree
 
 TITLE_WORDS = {w for t in TITLES for w in t.replace("-", " ").split()} - {"of", "state"}
 
@@ -30,8 +31,8 @@ def _subjects(verb, people) -> list:
                 out += _coordinated_left(subs[0], people)
             return list(dict.fromkeys(out))
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head != verb:
-            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
-            if verb.dep_ in ("npadvmod", "appos") and verb.pos_ == "NOUN":
+            verb = verb.head if verb.head.pos in (VERB, AUX) else verb.head.head
+            if verb.dep_ in ("npadvmod", "appos") and verb.pos == NOUN:
                 # "X arrived on Monday, a day after holding talks with Y"
                 verb = verb_above(verb) or verb
         else:
@@ -51,15 +52,15 @@ def _refs(tok, people) -> list:
 def _list_material(t, people) -> bool:
     """A token that may stand inside a list of titled names: a name, a title or a
     demonym word, a comma, 'and', or a hyphen inside a word ('Ni-Vanuatu')."""
-    if people.pids(t) or t.pos_ == "PROPN" or t.lower_ in ("and", ","):
+    if people.pids(t) or t.pos == PROPN or t.lower_ in ("and", ","):
         return t.ent_type_ not in ("DATE", "TIME") or bool(people.pids(t))
-    if t.pos_ == "ADJ" and (t.ent_type_ == "NORP" or t.is_title):
+    if t.pos == ADJ and (t.ent_type_ == "NORP" or t.is_title):
         return True
-    if t.tag_ == "POS" and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN":
+    if t.tag_ == "POS" and t.i > 0 and t.doc[t.i - 1].pos == PROPN:
         return True  # "and Tanzania's Vice President X": a country's possessive
     if t.lower_ == "of" and 0 < t.i < len(t.doc) - 1:
         before, after = t.doc[t.i - 1], t.doc[t.i + 1]
-        if before.pos_ == "PROPN" and after.pos_ == "PROPN" and not people.pids(after):
+        if before.pos == PROPN and after.pos == PROPN and not people.pids(after):
             return not people.pids(before)  # "Democratic Republic of Congo President X"
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
@@ -154,13 +155,13 @@ def _title_conjuncts(subject, people) -> list:
     doc = subject.doc
     own = set(people.pids(subject))
     for c in subject.conjuncts:
-        if c.pos_ != "PROPN" and c.lower_ not in TITLE_WORDS or set(people.pids(c)) - own:
+        if c.pos != PROPN and c.lower_ not in TITLE_WORDS or set(people.pids(c)) - own:
             continue
         for j in range(c.i + 1, min(len(doc), c.i + 8)):
             if people.pids(doc[j]) and set(people.pids(doc[j])) - own:
                 out += list(people.pids(doc[j]))
                 break
-            if doc[j].pos_ != "PROPN" and not _country_title(doc[j], c):
+            if doc[j].pos != PROPN and not _country_title(doc[j], c):
                 break
     return out
 
@@ -183,7 +184,7 @@ def _possessive_country(tok) -> bool:
 def _country_title(tok, conjunct) -> bool:
     """The words of "A and Germany's then chancellor, B" between the conjunct (the
     country, or the title the parser coordinated) and the name."""
-    if conjunct.pos_ != "PROPN":
+    if conjunct.pos != PROPN:
         return tok.text == ","
     if tok.tag_ == "POS" or tok.lower_ in ("then", "former", "new", ","):
         return conjunct.ent_type_ == "GPE"
@@ -203,7 +204,7 @@ def _coordinated_left(subject, people) -> list:
         elif people.pids(t):
             if crossed and people.pids(t) != people.pids(subject):
                 out = list(people.pids(t)) + out
-        elif not (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.ent_type_ == "NORP")):
+        elif not (t.pos == PROPN or (t.pos == ADJ and t.ent_type_ == "NORP")):
             break
         i -= 1
     return out
@@ -239,10 +240,10 @@ def _names_before(verb, people) -> list:
         # "Medvedev, U.S. President Barack Obama and French President Nicolas Sarkozy issued"
         out = [p for p in people.pids(doc[i]) if p not in out] + out
         i -= 1
-    if len(set(out)) == 1 and verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
+    if len(set(out)) == 1 and verb.i > 0 and doc[verb.i - 1].pos == PROPN:
         # "On his first trip to X, A met B": the parser hung A's name on X
         before = doc[verb.i - 1]
-        if before.dep_ == "pobj" and any(t.ent_type_ == "DATE" for t in before.subtree):
+        if before.dep_ == "pobj" and any(t.ent_type_ == "DATE" for t in subtree(before)):
             return out  # "On Thursday X hosted ...": the time phrase swallowed the subject
         return out if before.dep_ in ("appos", "conj", "npadvmod") else []
     return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
@@ -285,10 +286,10 @@ def _with_line_preps(tok) -> list:
             out += [p for p in kids(c) if p.dep_ == "prep" and p.lower_ == "with"]
         if c.dep_ != "prep" and not (c.dep_ == "agent" and c.lower_ == "by"):
             continue  # the parser may make "by (video link)" a passive's agent
-        out += [x for x in c.conjuncts if x.pos_ == "ADP" and x not in out]
+        out += [x for x in c.conjuncts if x.pos == ADP and x not in out]
         for line in (o for o in kids(c) if o.dep_ == "pobj" and o.lower_ in LINE_NOUNS):
             for p in (x for x in kids(line) if x.dep_ == "prep"):
-                out += [p, *(x for x in p.conjuncts if x.pos_ == "ADP")]
+                out += [p, *(x for x in p.conjuncts if x.pos == ADP)]
         for margin in (o for o in kids(c) if o.dep_ == "pobj" and o.lower_ in MARGIN_NOUNS):
             # "held talks on the sidelines with A and B": 'with' hung on the sidelines
             out += [p for p in kids(margin) if p.dep_ == "prep" and p.lower_ == "with"]
@@ -325,14 +326,14 @@ def _stray_agents(participle) -> list:
     an active verb takes no agent, so the one after the participle is the participle's."""
     verb = participle.head
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+        if verb.pos in (VERB, AUX) or verb.head == verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in kids(verb)):
+    if verb.pos not in (VERB, AUX) or any(c.dep_ == "auxpass" for c in kids(verb)):
         return []
     return [
         c
-        for c in verb.subtree
+        for c in subtree(verb)
         if c.i > participle.i
         and (c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by")
         and (c.head == verb or c.head.ent_type_ == "DATE")  # or hung on the date before it
@@ -348,15 +349,15 @@ def _spouse(pid, people, sent) -> bool:
     title = (people.get(pid).title or "").lower()
     if title.split()[-1:] and title.split()[-1] in SPOUSE_WORDS:
         return True
-    for t in sent:
+    for t in span_tokens(sent):
         if pid in people.pids(t):
             if t.lower_ in SPOUSE_WORDS:
                 return True
-            if t.pos_ not in ("PRON", "NOUN", "NUM"):
+            if t.pos not in (PRON, NOUN, NUM):
                 return _after_spouse_word(t)
     # Only a pronoun or 'the two' here: the person as first named ('his wife Y walked ...').
     doc = sent.doc
-    first = next((i for i, p in people.order if p == pid and doc[i].pos_ == "PROPN"), None)
+    first = next((i for i, p in people.order if p == pid and doc[i].pos == PROPN), None)
     return first is not None and first < sent.start and _after_spouse_word(doc[first])
 
 
@@ -376,8 +377,8 @@ def _pair_without_spouse(tok, people, kept, spouses, idx) -> list:
     sent = idx.sent(tok)
     anaphor = any(
         t.lower_ in PAIR_WORDS and set(people.pids(t)) & set(spouses)
-        for t in sent
-        if t.pos_ == "NOUN"
+        for t in span_tokens(sent)
+        if t.pos == NOUN
     )
     if not anaphor:
         return kept

@@ -37,6 +37,7 @@ from .meeting_args import _refs, _subjects
 from .meetings import Meeting, _mention
 from .occasion_presence import at_occasion, at_the_occasion, in_attendance, signed_alone
 from .side_members import side_members
+from .tags import AUX, NOUN, PROPN, VERB
 from .text import kids, sent_of, span_ents, token_pos, token_texts
 
 # How many sentences after a meeting's last mention its onlookers or stand-ins may be told.
@@ -73,7 +74,7 @@ def add_attendance(meetings, idx, people, published=None) -> None:
             if pos[i] not in ("VERB", "AUX") and texts[i].lower() not in PRESENT_WORDS:
                 continue
             tok = idx.doc[i]
-            verb = tok if tok.pos_ in ("VERB", "AUX") else _copula(tok)
+            verb = tok if tok.pos in (VERB, AUX) else _copula(tok)
             if verb is None:
                 continue
             found, reach, which, late = _attendance(tok, people, idx, meetings)
@@ -186,9 +187,7 @@ def _named_in_roll_call(meeting, tok, found) -> bool:
 
 def _occasion_inside(mention, inside) -> bool:
     trigger = mention.trigger
-    return (
-        trigger.i in inside and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in OCCASION_WORDS
-    )
+    return trigger.i in inside and trigger.pos == NOUN and trigger.lemma_.lower() in OCCASION_WORDS
 
 
 def _late_joiners(verb, people) -> list:
@@ -321,7 +320,7 @@ def _told_before(idx, here):
     that names none ('Those present were A, B and C')."""
     for n in range(max(here - 2, 0), here):
         for t in idx.sents[n]:
-            if t.lemma_.lower() in OCCASION_WORDS and t.pos_ in ("NOUN", "PROPN"):
+            if t.lemma_.lower() in OCCASION_WORDS and t.pos in (NOUN, PROPN):
                 return t.lemma_.lower()
     return None
 

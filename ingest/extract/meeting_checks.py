@@ -7,7 +7,8 @@ from . import dates
 from .conflict import absent_from, clause_verb, verb_asserted
 from .meeting_args import MARGIN_NOUNS, ONE_BY_ONE_MODIFIERS
 from .places import places_around
-from .text import ents_between, hyphenated, kids, sent_of
+from .tags import ADJ, AUX, NOUN, PROPN, VERB
+from .text import ents_between, hyphenated, kids, sent_of, subtree
 from .when import JOURNEY_LEMMAS, TRIP_WORDS
 
 HELD_NOUNS = {
@@ -76,7 +77,7 @@ def is_planned(tok, published) -> bool:
         return True  # "the talks come ahead of X's visit to Y in July": that visit is to come
     if _journey_under_way(outer):
         return True
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+    if verb.dep_ == "xcomp" and verb.head.pos == ADJ:
         # "he would be happy to meet X": a modal on the copula makes it hypothetical
         copula = verb.head.head
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in kids(copula)):
@@ -104,13 +105,13 @@ def _journey_under_way(noun) -> bool:
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return False
     owner = noun.head.head
-    if owner.pos_ == "NOUN" and owner.lower_ in TRIP_WORDS:
+    if owner.pos == NOUN and owner.lower_ in TRIP_WORDS:
         owner = clause_verb(owner)  # "is making a trip to Y for ..."
     elif owner.lemma_.lower() not in JOURNEY_LEMMAS and not any(
         c.dep_ == "dobj" and c.lower_ in TRIP_WORDS for c in kids(owner)
     ):
         return False
-    if owner.pos_ != "VERB" or owner.tag_ != "VBG":
+    if owner.pos != VERB or owner.tag_ != "VBG":
         return False
     return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in kids(owner))
 
@@ -130,7 +131,7 @@ def is_presupposed(tok) -> bool:
         if any(c.dep_ == "dobj" for c in kids(verb.head)):
             return False  # "urged A and B to settle it at their meeting": theirs, to come
         verb = verb.head
-    return verb.pos_ in ("VERB", "AUX") and verb_asserted(verb)
+    return verb.pos in (VERB, AUX) and verb_asserted(verb)
 
 
 TOGETHER_WORDS = {"together", "jointly", "side", "shoulder", "hand"}  # side by side, hand in hand
@@ -160,7 +161,7 @@ def _done_together(verb, subs, objs, people, published) -> bool:
         return False
     if any(c.dep_ == "prt" for c in kids(verb)):
         return False  # "laid out their positions", "stood down"
-    near = (t for t in verb.subtree if t.head == verb or t.head.head == verb)
+    near = (t for t in subtree(verb) if t.head == verb or t.head.head == verb)
     if any(t.lower_ in TOGETHER_WORDS for t in near):
         return True
     if verb.lemma_.lower() in ("stand", "walk", "cut", "turn", "press", "light"):
@@ -168,8 +169,8 @@ def _done_together(verb, subs, objs, people, published) -> bool:
     return any(p.country for p in places_around(verb, published)) or any(
         t.dep_ == "pobj"
         and t.head.lower_ in ("in", "at")
-        and (t.ent_type_ in ("GPE", "FAC", "LOC") or t.pos_ == "PROPN" and not people.pids(t))
-        for t in verb.subtree
+        and (t.ent_type_ in ("GPE", "FAC", "LOC") or t.pos == PROPN and not people.pids(t))
+        for t in subtree(verb)
     )  # "laid a wreath at the memorial in Verdun"
 
 
@@ -191,7 +192,7 @@ def signed_apart(verb) -> bool:
         if c.dep_ == "dobj" and c.lemma_.lower() in SENT_DOCUMENTS:
             if not any(p.dep_ == "prep" and p.lower_ == "of" for p in kids(c)):
                 return True  # "a letter of intent" is an instrument signed in person
-    for c in (t for t in verb.subtree if t.head == verb or t.head.head == verb):
+    for c in (t for t in subtree(verb) if t.head == verb or t.head.head == verb):
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by", "via"):
             for o in (o for o in kids(c) if o.dep_ == "pobj"):
                 if any(a.lower_ in APART_PLACES for a in kids(o)) or o.lower_ in (
@@ -210,22 +211,22 @@ def _each_of_subjects(verb) -> bool:
         t.lower_ == "each" and t.dep_ in ("appos", "advmod", "det", "dep", "npadvmod")
         for c in kids(verb)
         if c.dep_ == "nsubj"
-        for t in c.subtree
+        for t in subtree(c)
     )
 
 
 def _signed_where_each_was(verb) -> bool:
     """'signed by A in X and by B in Y': two 'by' phrases, each with its own place."""
-    bys = [t for t in verb.subtree if t.lower_ == "by" and t.dep_ in ("agent", "conj", "prep")]
+    bys = [t for t in subtree(verb) if t.lower_ == "by" and t.dep_ in ("agent", "conj", "prep")]
     if len(bys) < 2:
         return False
     places = {
         t.text
-        for t in verb.subtree
+        for t in subtree(verb)
         if t.i > bys[0].i
         and t.dep_ == "pobj"
         and t.head.lower_ == "in"
-        and (t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
+        and (t.ent_type_ in ("GPE", "LOC") or t.pos == PROPN)
     }
     return len(places) >= 2
 
@@ -255,7 +256,7 @@ def _separate_meetings(verb) -> bool:
     for noun in _told_nouns(verb):
         if noun.lower_ in ("meetings", "bilaterals") or modified_one_by_one(noun):
             return True
-    if any(t.lower_ in ALL_TOGETHER for t in verb.subtree):
+    if any(t.lower_ in ALL_TOGETHER for t in subtree(verb)):
         return False
     if any(
         c.dep_ in ("advmod", "npadvmod") and hyphenated(c) in ONE_BY_ONE_ADVERBS for c in kids(verb)
@@ -266,7 +267,7 @@ def _separate_meetings(verb) -> bool:
     return _over_a_period(verb) or any(
         (t.lower_ == "separately" or (t.lower_ in MARGINS and t.dep_ == "pobj"))
         and _in_clause(t, verb)
-        for t in verb.subtree
+        for t in subtree(verb)
     )
 
 
@@ -315,7 +316,7 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"}
 def _in_clause(tok, verb) -> bool:
     """Whether a word belongs to the verb's own clause, not a clause under it."""
     while tok != verb:
-        if tok.dep_ in CLAUSES or (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")):
+        if tok.dep_ in CLAUSES or (tok.dep_ == "conj" and tok.head.pos in (VERB, AUX)):
             return False
         tok = tok.head
     return True
@@ -328,7 +329,7 @@ def _each_other(verb) -> bool:
 
 def _spoke_with(verb) -> bool:
     """Whether speaking is a conversation: with or to someone, or by phone."""
-    for c in verb.subtree:
+    for c in subtree(verb):
         if c.head == verb and c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to"):
             return True
         if c.lower_ in ("other", "another", "phone", "telephone", "video"):
@@ -346,7 +347,7 @@ def _calls_a_name(verb, people) -> bool:
         if c.dep_ in ("oprd", "xcomp", "ccomp") and (passive or not people.pids(c)):
             return True  # "is often called the 'X of the South'"
         if c.dep_ in ("dobj", "oprd") and people.pids(c):
-            if any(g.dep_ in ("dobj", "attr", "oprd") and g.pos_ == "NOUN" for g in kids(c)):
+            if any(g.dep_ in ("dobj", "attr", "oprd") and g.pos == NOUN for g in kids(c)):
                 return True
     return False
 
@@ -354,8 +355,8 @@ def _calls_a_name(verb, people) -> bool:
 def _infinitive_below(verb) -> bool:
     """'called on X to release ...': a to-infinitive in the clause makes it an appeal."""
     return any(
-        t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
-        for t in verb.subtree
+        t.pos in (VERB, AUX) and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(t))
+        for t in subtree(verb)
     )
 
 
@@ -370,7 +371,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 def at_a_distance(verb) -> bool:
     """'told Y in a letter', 'welcomed Y in a televised address', 'by phone': the act
     reached its person without a meeting."""
-    for prep in (t for t in verb.subtree if t.dep_ in ("prep", "agent")):
+    for prep in (t for t in subtree(verb) if t.dep_ in ("prep", "agent")):
         if prep.lower_ not in ("in", "by", "via", "through", "over", "during"):
             continue
         if prep.head != verb and prep.head.head != verb:

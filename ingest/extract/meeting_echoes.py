@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from .meeting_args import _subjects
 from .meetings import _mention
-from .text import kids
+from .tags import VERB
+from .text import kids, subtree
 
 RETURN_VERBS = {"return", "reciprocate"}
 RETURNED_NOUNS = {"visit", "call"}
@@ -32,7 +33,7 @@ def _recent(idx, tok, mentions) -> list:
 
 def returned_visit(idx, people, tok, published):
     """'X returned the visit (the following year)': X visited the one who came to X."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in RETURN_VERBS:
+    if tok.pos != VERB or tok.lemma_.lower() not in RETURN_VERBS:
         return None
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in RETURNED_NOUNS for c in kids(tok)):
         return None
@@ -60,14 +61,14 @@ def returned_visit(idx, people, tok, published):
 def did_the_same(idx, people, tok, published):
     """'..., and his successor C did the same in 2007': C met whom the one C stands in
     for met, where that meeting was."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() != "do":
+    if tok.pos != VERB or tok.lemma_.lower() != "do":
         return None
     if not any(c.dep_ == "dobj" and c.lower_ == "same" for c in kids(tok)):
         return None
     if tok.dep_ != "conj":
         return None
     for before in _recent(idx, tok, idx.cache.get("meeting_mentions", ())):
-        if before.trigger not in tok.head.subtree:
+        if before.trigger not in subtree(tok.head):
             continue  # only the clause it is coordinated with: "X met Y, and Z did the same"
         # "his successor C": a possessive naming the one before is no doer of its own
         doers = [p for p in _subjects(tok, people) if p not in before.participants]

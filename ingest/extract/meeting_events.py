@@ -49,7 +49,8 @@ from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
 from .places import CITY, classify, dateline_place, places_around
 from .results import MeetingSetting
-from .text import kids, sent_of, span_ents, token_pos, token_texts
+from .tags import NOUN, PROPN, VERB
+from .text import kids, sent_of, span_ents, span_tokens, token_pos, token_texts
 
 
 def find_mentions(idx, people, published) -> list:
@@ -107,7 +108,7 @@ def _one_call_each(m) -> list:
 def _joined_them(m, previous, idx) -> None:
     """'... and C and D joined them for a summit': 'them' are the previous meeting's people
     (told in the same or the previous sentence)."""
-    verb = m.trigger if m.trigger.pos_ == "VERB" else clause_verb(m.trigger)
+    verb = m.trigger if m.trigger.pos == VERB else clause_verb(m.trigger)
     if previous is None or verb.lemma_.lower() != "join":
         return
     if not any(c.dep_ == "dobj" and c.lower_ in ("them", "us") for c in kids(verb)):
@@ -374,7 +375,7 @@ def _the_summit(meeting, idx, published) -> None:
         return
     first = min(m.trigger.i for m in meeting.mentions)
     for tok in idx.doc[:first]:
-        if tok.lower_ != "summit" or tok.pos_ not in ("NOUN", "PROPN") or not noun_asserted(tok):
+        if tok.lower_ != "summit" or tok.pos not in (NOUN, PROPN) or not noun_asserted(tok):
             continue
         if is_planned(tok, published) or tok.head.lower_ in ("from", "of", "since", "after"):
             continue
@@ -431,7 +432,7 @@ def _sentence_places(meeting, published) -> list:
     stepped off his plane in Peking and shook hands with Y'), before the dateline is used."""
     out = []
     for m in meeting.mentions:
-        for tok in sent_of(m.trigger):
+        for tok in span_tokens(sent_of(m.trigger)):
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
                 place = classify(tok, published)
                 if place is not None and place.level == CITY and place.country:

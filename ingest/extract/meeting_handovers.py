@@ -12,7 +12,8 @@ from .meeting_args import _refs, _subjects
 from .meeting_checks import PLACE_LABELS, at_a_distance
 from .meetings import _mention
 from .places import places_around
-from .text import kids
+from .tags import VERB
+from .text import kids, subtree
 
 # Handing over: "handed a revised draft to Y", "presented his plan to Y", "gave Y a horse".
 HAND_VERBS = {"hand", "present", "deliver", "submit", "give", "gift"}
@@ -36,7 +37,7 @@ def _named_place(verb, published) -> bool:
             o.dep_ == "pobj" and (o.ent_type_ in PLACE_LABELS or o.lower_ in IN_PERSON_OCCASIONS)
             for o in kids(prep)
         )
-        for prep in verb.subtree
+        for prep in subtree(verb)
     )
 
 
@@ -63,7 +64,7 @@ def handed_in_person(idx, people, tok, published):
     a festival'); without a place, or sent ('through an envoy', 'in a letter'), no meeting
     is told."""
     lemma = tok.lemma_.lower()
-    if lemma not in HAND_VERBS or tok.pos_ != "VERB":
+    if lemma not in HAND_VERBS or tok.pos != VERB:
         return None
     things, takers = _handed(tok, people)
     if not things or any(t.lemma_.lower() in NOT_HANDED for t in things):

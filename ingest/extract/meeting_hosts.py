@@ -9,7 +9,8 @@ from . import dates
 from .conflict import clause_verb
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, visitors
 from .places import CITY
-from .text import kids, sent_of, span_ents
+from .tags import NOUN, VERB
+from .text import kids, sent_of, span_ents, span_tokens, subtree
 from .when import JOURNEY_LEMMAS
 
 
@@ -34,10 +35,10 @@ def _travellers_now(idx, people, published) -> set:
     if not travelling:
         return out
     for sent in idx.sents[idx.headline_sents :]:
-        for tok in sent:
-            if tok.lemma_.lower() in TRAVEL_LEMMAS and tok.pos_ == "VERB":
+        for tok in span_tokens(sent):
+            if tok.lemma_.lower() in TRAVEL_LEMMAS and tok.pos == VERB:
                 args, scope = [c for c in kids(tok) if c.dep_ == "nsubj"], kids(tok)
-            elif tok.lower_ in TRIP_NOUNS and tok.pos_ == "NOUN":
+            elif tok.lower_ in TRIP_NOUNS and tok.pos == NOUN:
                 # the trip's time may hang on its clause: "reciprocates X's visit in 2010"
                 args, scope = [c for c in kids(tok) if c.dep_ == "poss"], [clause_verb(tok)]
             else:
@@ -45,7 +46,7 @@ def _travellers_now(idx, people, published) -> set:
             pids = {p for a in args for p in people.refs(a)} & travelling
             if not pids:
                 continue
-            starts = {t.i for c in scope for t in c.subtree}
+            starts = {t.i for c in scope for t in subtree(c)}
             if any(
                 e.start in starts and dates.mentions_past(e.text, published)
                 for e in span_ents(sent)

@@ -14,7 +14,8 @@ from __future__ import annotations
 from . import dates
 from .conflict import noun_asserted
 from .places import CITY, VENUE, places_around
-from .text import doc_ents, kids, lower_positions, sent_of, span_ents
+from .tags import AUX, NOUN, PROPN, VERB
+from .text import doc_ents, kids, lower_positions, sent_of, span_ents, span_tokens, subtree
 
 CALL_VERBS = {"phone", "dial", "telephone", "ring"}
 CALL_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "phoned"}
@@ -47,17 +48,17 @@ def _clause_tokens(tok, sent) -> list:
     subject, is another predicate ("interrupted his talks with X and spoke on the phone
     with Y": the talks are no call)."""
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+    while verb.pos not in (VERB, AUX) and verb.head != verb:
         verb = verb.head
     ids = set(range(verb.left_edge.i, verb.right_edge.i + 1))
-    for c in verb.subtree:
-        if c == verb or c.pos_ not in ("VERB", "AUX") or c.left_edge.i <= tok.i <= c.right_edge.i:
+    for c in subtree(verb):
+        if c == verb or c.pos not in (VERB, AUX) or c.left_edge.i <= tok.i <= c.right_edge.i:
             continue
         own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in kids(c))
         if (c.dep_ == "conj" and c.head == verb) or own_subject:
             # "met in September, when X stopped on his way to a summit": not this one's
             ids -= set(range(c.left_edge.i, c.right_edge.i + 1))
-    return [t for t in sent if t.i in ids or t.head == tok or tok.head == t]
+    return [t for t in span_tokens(sent) if t.i in ids or t.head == tok or tok.head == t]
 
 
 def _invited(tok) -> bool:
@@ -99,9 +100,9 @@ def _courtesy_call(tok) -> bool:
     """'a courtesy call on Y', 'called on Y at his residence': a visit in person."""
     if tok.lemma_.lower() != "call":
         return False
-    if tok.pos_ == "VERB" and bare_on(tok):  # "X called on Y at the palace"
+    if tok.pos == VERB and bare_on(tok):  # "X called on Y at the palace"
         return True
-    if tok.pos_ != "VERB" and any(c.lower_ == "courtesy" for c in kids(tok)):
+    if tok.pos != VERB and any(c.lower_ == "courtesy" for c in kids(tok)):
         return True
     # "called on Y", "a call on Y": on a person, not on a day ("a call with Y on Tuesday")
     return any(
@@ -114,7 +115,7 @@ def _on_whom(obj, call) -> bool:
     """The object of 'on' after a call: a person or place called on, not a date."""
     if obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in dates.WEEKDAYS:
         return False
-    return obj.pos_ == "PROPN" or call.pos_ != "VERB"
+    return obj.pos == PROPN or call.pos != VERB
 
 
 def mention_kinds(tok, sent) -> set:
@@ -125,9 +126,9 @@ def mention_kinds(tok, sent) -> set:
     words = {t.lower_ for t in clause}
     if _courtesy_call(tok):
         kinds.add("visit")  # "paid a courtesy call on Y" is a visit, not a telephone call
-    elif words & CALL_WORDS or lemma in CALL_VERBS or (lemma == "call" and tok.pos_ == "NOUN"):
+    elif words & CALL_WORDS or lemma in CALL_VERBS or (lemma == "call" and tok.pos == NOUN):
         kinds.add("call")
-    elif lemma == "call" and tok.pos_ == "VERB" and tok.dep_ != "xcomp":
+    elif lemma == "call" and tok.pos == VERB and tok.dep_ != "xcomp":
         kinds.add("call")  # "X called Y on Tuesday to discuss ..."
     if any(state_visit_said(t) for t in clause):
         kinds.add("state_visit")
@@ -150,7 +151,7 @@ def _held_elsewhere(tok, meeting, published) -> bool:
     if not meeting.host:
         return False
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+    while verb.pos not in (VERB, AUX) and verb.head != verb:
         verb = verb.head
     where = {p.country for p in places_around(verb, published) if p.country}
     return bool(where) and meeting.host not in where
@@ -164,9 +165,7 @@ def grouping_summit(tok) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "of":
             if any(
-                o.dep_ == "pobj"
-                and o.pos_ == "PROPN"
-                and o.ent_type_ not in ("PERSON", "GPE", "NORP")
+                o.dep_ == "pobj" and o.pos == PROPN and o.ent_type_ not in ("PERSON", "GPE", "NORP")
                 for o in kids(c)
             ):
                 return True
@@ -180,7 +179,7 @@ ANAPHORIC = {"the", "this", "his", "her", "their", "its"}
 def _past_dated(tok, published) -> bool:
     """A past date in the noun's clause: 'a state visit to India in 2014'."""
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+    while verb.pos not in (VERB, AUX) and verb.head != verb:
         verb = verb.head
     return any(
         e.label_ == "DATE"
@@ -195,7 +194,7 @@ def _planned(tok, published) -> bool:
     """Plans: 'X to make state visit' (an infinitive with no main verb), or a sentence
     that dates something after publication ('a state visit from June 3 to 5')."""
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+    while verb.pos not in (VERB, AUX) and verb.head != verb:
         verb = verb.head
     if verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
         return True
@@ -216,7 +215,7 @@ def _owner_ok(tok, people, meeting) -> bool:
 
 def _others_named(tok, people, meeting) -> bool:
     """Whether the noun's sentence names a person who is not in the meeting."""
-    return any(set(people.pids(t)) - set(meeting.participants) for t in sent_of(tok))
+    return any(set(people.pids(t)) - set(meeting.participants) for t in span_tokens(sent_of(tok)))
 
 
 def article_kinds(idx, people, meeting, published) -> set:
@@ -227,7 +226,7 @@ def article_kinds(idx, people, meeting, published) -> set:
     for i in sorted(i for word in EVENT_WORDS for i in lowers.get(word, ())):
         tok = idx.doc[i]
         low = tok.lower_
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos not in (NOUN, PROPN):
             continue
         if _on_sidelines(tok) or _past_dated(tok, published) or _planned(tok, published):
             continue

@@ -11,7 +11,8 @@ participants are the people the lede's main verb links, its date the lede's.
 from __future__ import annotations
 
 from .conflict import noun_asserted
-from .text import kids, mentions_conflict, span_ents
+from .tags import AUX, NOUN, VERB
+from .text import kids, mentions_conflict, span_ents, span_tokens
 
 EVENT_NOUNS = {"call", "conversation", "talks", "meeting", "summit", "visit", "discussions"}
 DEFINITE = {"the", "this", "that", "their"}
@@ -22,7 +23,7 @@ _ARG_PREPS = ("with", "to", "by")
 def lede_people(lede, people) -> list:
     """Persons the lede's main verb (and its conjoined verbs) links as arguments."""
     root = lede.root
-    verbs = [root] + [c for c in kids(root) if c.dep_ == "conj" and c.pos_ == "VERB"]
+    verbs = [root] + [c for c in kids(root) if c.dep_ == "conj" and c.pos == VERB]
     out = []
     for verb in verbs:
         for c in kids(verb):
@@ -49,7 +50,7 @@ _HOSTING = {"host", "chair"}
 
 def _refers_back(tok, people) -> bool:
     """A definite event noun with no participants of its own."""
-    if tok.lower_ not in EVENT_NOUNS or tok.pos_ != "NOUN" or not noun_asserted(tok):
+    if tok.lower_ not in EVENT_NOUNS or tok.pos != NOUN or not noun_asserted(tok):
         return False
     if any(c.dep_ in ("poss", "prep") and people.refs(c) for c in kids(tok)):
         return False
@@ -71,7 +72,7 @@ def lede_trigger(idx, people, covered: set):
     for sent in idx.fact_sents():
         if sent.start <= lede.start or mentions_conflict(sent.text):
             continue
-        for tok in sent:
+        for tok in span_tokens(sent):
             if _refers_back(tok, people):
                 return lede, parts, tok
     return None
@@ -85,7 +86,7 @@ ENDING_VERBS = {"end", "close", "conclude", "wrap", "finish"}
 def ends_then(ent) -> bool:
     """A date told as the day an event ended ('the summit ended on Sunday')."""
     verb = ent.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+    while verb.pos not in (VERB, AUX) and verb.head != verb:
         verb = verb.head
     return verb.lemma_.lower() in ENDING_VERBS
 
@@ -97,11 +98,11 @@ def referred_date(idx, people, published, ending=False):
     from . import dates
 
     for sent in idx.fact_sents():
-        for tok in sent:
+        for tok in span_tokens(sent):
             if not _refers_back(tok, people):
                 continue
             verb = tok
-            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            while verb.pos not in (VERB, AUX) and verb.head != verb:
                 verb = verb.head
             for ent in span_ents(sent):
                 if ent.label_ != "DATE" or not (verb.left_edge.i <= ent.start <= verb.right_edge.i):

@@ -19,7 +19,8 @@ from .meeting_words import (
 )
 from .meetings import _mention
 from .places import TRAVEL_VERBS, places_around
-from .text import kids
+from .tags import AUX, NOUN, PROPN, VERB
+from .text import kids, subtree
 
 
 def _joint_appearance(tok) -> bool:
@@ -34,11 +35,11 @@ def _returned_with(outer, idx, people) -> list:
     talks': the parser may hang "with Y" on the place and the clause on a relative clause;
     the sentence's subject and the persons "with" whom the talks' own verb went take part."""
     verb = outer.head.head  # the verb the "for/during ... talks" phrase belongs to
-    if verb.pos_ != "VERB":
+    if verb.pos != VERB:
         return []
     with_people = [
         p
-        for t in verb.subtree
+        for t in subtree(verb)
         if t.dep_ == "prep" and t.lower_ == "with"
         for o in kids(t)
         if o.dep_ == "pobj"
@@ -79,7 +80,7 @@ NOUN_READ = frozenset(NOUN_TRIGGERS) | {"attendance", "conference"}
 def _noun_mention(idx, people, tok, published):
     if tok.lower_ == "attendance":
         return _in_attendance(idx, people, tok, published)
-    if tok.lower_ not in NOUN_TRIGGERS or tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.lower_ not in NOUN_TRIGGERS or tok.pos not in (NOUN, PROPN):
         if not _joint_appearance(tok):
             return None
     parts = []
@@ -125,7 +126,7 @@ def _noun_mention(idx, people, tok, published):
     outer = outer_noun(tok)
     with_only = _joint_appearance(tok) and parts
     prep = outer.head
-    if prep.head.lemma_.lower() in PLAN_NOUNS and prep.head.pos_ == "NOUN":
+    if prep.head.lemma_.lower() in PLAN_NOUNS and prep.head.pos == NOUN:
         pass  # "began preparations for talks with Y": the talks are not yet held
     elif outer.dep_ == "pobj" and prep.lower_ in EVENT_PREPS and (len(parts) < 2 or with_only):
         # "X said at a news conference with A and B": X appeared with them
@@ -197,7 +198,7 @@ def _on_a_trip(tok, people) -> list:
     owner = prep.head
     if people.pids(owner):
         return _refs(owner, people)
-    return _subjects(owner, people) if owner.pos_ in ("VERB", "AUX") else []
+    return _subjects(owner, people) if owner.pos in (VERB, AUX) else []
 
 
 def _travelled_for(tok) -> bool:
@@ -206,7 +207,7 @@ def _travelled_for(tok) -> bool:
         return False
     verb = clause_verb(tok.head)
     return (
-        verb.pos_ == "VERB"
+        verb.pos == VERB
         and verb.lemma_.lower() in TRAVEL_VERBS
         and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in kids(verb))
     )

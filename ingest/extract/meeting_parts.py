@@ -5,7 +5,7 @@ caption of it, among some of its participants, on its day.  Used by meeting_even
 from __future__ import annotations
 
 from .meeting_visits import CEREMONY_LEMMAS
-from .text import sent_of
+from .text import sent_of, span_tokens
 
 
 def _absorb_parts(meetings) -> list:
@@ -65,7 +65,7 @@ def _caption(tok) -> bool:
     if tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in CEREMONY_LEMMAS:
         return True
     sent = sent_of(tok)
-    words = [t for t in sent if not t.is_punct and not t.is_space]
+    words = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space]
     if words and words[-1].text in CAPTION_CREDITS:
         before = sent.doc[words[-1].i - 1] if words[-1].i > 0 else None
         if before is not None and (before.is_punct or before.text in CAPTION_CREDITS):
@@ -73,10 +73,12 @@ def _caption(tok) -> bool:
     doc = sent.doc
     nxt = next((t for t in doc[sent.end : sent.end + 3] if not t.is_space), None)
     if nxt is not None and nxt.text in CAPTION_CREDITS:
-        rest = [t for t in sent_of(nxt) if not (t.is_punct or t.is_space)]
+        rest = [t for t in span_tokens(sent_of(nxt)) if not (t.is_punct or t.is_space)]
         if [t.text for t in rest] == [nxt.text]:
             return True  # the credit parsed as a sentence of its own ("... Windhoek. PTI")
-    return any(t.text in PICTURE_PLACES and t.i > 0 and doc[t.i - 1].text == "(" for t in sent)
+    return any(
+        t.text in PICTURE_PLACES and t.i > 0 and doc[t.i - 1].text == "(" for t in span_tokens(sent)
+    )
 
 
 def _sentences(meeting) -> set[int]:

@@ -27,6 +27,7 @@ from .meeting_welcomes import GIVE_VERBS, welcome_given
 from .meeting_words import GATHERING_VERBS, HOST_VERBS, JOINT_VERBS, MEAL_VERBS, TOGETHER_VERBS
 from .meetings import DEAL_VERBS, TRIP_VERBS, _verb_mention
 from .rule_tables import Met, Rule, by_name, readers
+from .tags import AUX, VERB
 
 BIDEN, XI, MODI = "Joe Biden", "Xi Jinping", "Narendra Modi"
 MACRON, SCHOLZ, MELONI = "Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"
@@ -437,4 +438,4 @@ def rule_of(mention) -> Rule:
     """The rule a mention was read by: the one its reader named, else its trigger's."""
     if mention.rule:
         return RULES_BY_NAME[mention.rule]
-    return rule_for("verb" if mention.trigger.pos_ in ("VERB", "AUX") else "noun", mention.trigger)
+    return rule_for("verb" if mention.trigger.pos in (VERB, AUX) else "noun", mention.trigger)

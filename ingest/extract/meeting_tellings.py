@@ -14,7 +14,8 @@ from .meeting_checks import _by_line, at_a_distance
 from .meeting_time import _date_texts
 from .meetings import _mention
 from .places import places_around
-from .text import kids
+from .tags import NOUN, PROPN, VERB
+from .text import kids, subtree
 
 # Words said or done to a leader face to face within a round of meetings: "told King Y
 # that ...", "assured Y", "Y invited him to Egypt", "complimented Y on his tie".
@@ -38,9 +39,9 @@ def _listeners(verb, people) -> list:
     out = []
     for obj in (c for c in kids(verb) if c.dep_ in ("dobj", "dative")):
         out += _refs(obj, people) or [
-            p for t in obj.subtree if t.dep_ == "appos" for p in people.pids(t)
+            p for t in subtree(obj) if t.dep_ == "appos" for p in people.pids(t)
         ]
-    for misread in (c for c in kids(verb) if c.pos_ == "PROPN" and c.i > verb.i):
+    for misread in (c for c in kids(verb) if c.pos == PROPN and c.i > verb.i):
         # "assured Barack Obama that ..." with the name misread as a preposition or an
         # adverbial of the verb
         if misread.dep_ == "prep":
@@ -61,7 +62,7 @@ def first_telling(verb):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(head)) and head != verb:
             break
         head = head.head
-        if head.lemma_ == verb.lemma_ and head.pos_ == "VERB":
+        if head.lemma_ == verb.lemma_ and head.pos == VERB:
             return head
     return verb
 
@@ -95,7 +96,7 @@ def _round_of_meetings(idx, people, verb, persons):
         for tok in idx.sents[n]:
             under_way = here - n <= UNDER_WAY_REACH and _under_way(tok)
             if not under_way and (
-                tok.lower_ not in ROUND_NOUNS or tok.pos_ != "NOUN" or not _a_round(tok)
+                tok.lower_ not in ROUND_NOUNS or tok.pos != NOUN or not _a_round(tok)
             ):
                 continue
             if _objects(tok, people, preps=("with", "between")) or not noun_asserted(tok):
@@ -113,7 +114,7 @@ def _round_of_meetings(idx, people, verb, persons):
 def _under_way(noun) -> bool:
     """'The meeting started at 10 a.m.', 'the talks opened', 'the session took place': a
     definite meeting noun, subject of a verb of its course."""
-    if noun.lower_ not in UNDER_WAY_NOUNS or noun.dep_ != "nsubj" or noun.pos_ != "NOUN":
+    if noun.lower_ not in UNDER_WAY_NOUNS or noun.dep_ != "nsubj" or noun.pos != NOUN:
         return False
     verb = noun.head
     lemma = verb.lemma_.lower()
@@ -140,7 +141,7 @@ def _object_pronoun_misread(verb, people, speakers) -> bool:
 def told_in_meetings(idx, people, tok, published):
     """Words said to a leader within a round of meetings of the speaker or the one
     spoken to (module docstring); 'told Y by phone' is a call."""
-    if tok.lemma_.lower() not in TELL_VERBS or tok.pos_ != "VERB":
+    if tok.lemma_.lower() not in TELL_VERBS or tok.pos != VERB:
         return None
     listeners, speakers = _listeners(tok, people), _speakers(tok, people)
     listeners = [p for p in listeners if p not in speakers]

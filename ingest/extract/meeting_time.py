@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from . import dates
 from .conflict import clause_verb
-from .text import doc_ents, kids
+from .tags import ADJ, ADV, AUX, DET, NUM, VERB
+from .text import doc_ents, kids, subtree
 
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 
@@ -33,7 +34,7 @@ def _background(tok, verb, date_texts, published) -> bool:
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
             # "By evening the pair had signed": a same-day time keeps it in the story, and
             # so does reported speech ("said they had held a constructive discussion").
-            if not any(t.ent_type_ == "TIME" or t.lower_ in SAME_DAY_WORDS for t in verb.subtree):
+            if not any(t.ent_type_ == "TIME" or t.lower_ in SAME_DAY_WORDS for t in subtree(verb)):
                 if not _reported(verb) and not _this_week(date_texts, published):
                     return True
         if c.dep_ == "amod" and c.lower_ in BACKGROUND_AMODS:
@@ -49,7 +50,7 @@ def _same_day(adverb) -> bool:
     doc = adverb.doc
     after = {t.lower_ for t in doc[adverb.i + 1 : min(len(doc), adverb.i + 4)]}
     return adverb.lower_ == "earlier" and bool(
-        DAY_WORDS & (after | {t.lower_ for t in adverb.subtree})
+        DAY_WORDS & (after | {t.lower_ for t in subtree(adverb)})
     )
 
 
@@ -89,7 +90,7 @@ def _after_since(span) -> bool:
     for i in range(span.start - 1, max(-1, span.start - 4), -1):
         if doc[i].lower_ == "since":
             return True
-        if doc[i].is_punct or doc[i].is_space or doc[i].pos_ not in ("DET", "ADJ", "NUM", "ADV"):
+        if doc[i].is_punct or doc[i].is_space or doc[i].pos not in (DET, ADJ, NUM, ADV):
             return False  # "since: last week", "since then, and last week": not its object
     return False
 
@@ -110,7 +111,7 @@ def _date_texts(verb, idx, own_only: bool = False) -> list:
 
 def _read_date_texts(verb, idx, own_only: bool) -> list:
     texts, seen = [], set()
-    for t in verb.subtree:
+    for t in subtree(verb):
         if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in dates.WEEKDAYS:
             if t.lower_ not in PARTS_OF_DAY or not any(c.dep_ == "det" for c in kids(t)):
                 continue  # "that morning" is a time even when the tagger misses it
@@ -200,6 +201,6 @@ def verb_above(tok, steps: int = 4):
         if tok.head == tok:
             return None
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos in (VERB, AUX):
             return tok
     return None

@@ -17,6 +17,7 @@ from .meeting_args import _objects, _subjects
 from .meeting_time import _date_texts
 from .meetings import _mention
 from .places import TRAVEL_VERBS, classify, places_around
+from .tags import VERB
 from .text import kids
 
 
@@ -56,7 +57,7 @@ def _trip_places(tok, published) -> list:
 
 def _a_trip(tok, people) -> bool:
     """'X visited Tokyo', 'X flew to Tokyo', 'X paid a state visit to Tokyo'."""
-    if tok.pos_ != "VERB" or _objects(tok, people):
+    if tok.pos != VERB or _objects(tok, people):
         return False
     lemma = tok.lemma_.lower()
     if lemma in ("pay", "make"):
@@ -93,16 +94,16 @@ def visit_with_the_pair(idx, people, tok, published):
     linked = [
         c
         for c in kids(tok)
-        if c.pos_ == "VERB" and (c.dep_ == "conj" or c.dep_ == "advcl" and _when(c))
+        if c.pos == VERB and (c.dep_ == "conj" or c.dep_ == "advcl" and _when(c))
     ]
     linked += [  # "paid a visit to P last September, when the two leaders ..."
         r
         for c in kids(tok)
         if c.ent_type_ == "DATE"
         for r in kids(c)
-        if r.dep_ == "relcl" and r.pos_ == "VERB" and _when(r)
+        if r.dep_ == "relcl" and r.pos == VERB and _when(r)
     ]
-    if tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":
+    if tok.dep_ in ("advcl", "conj") and tok.head.pos == VERB:
         linked.append(tok.head)
     visited = [p for p in _trip_places(tok, published) if p.country]
     for verb in linked:
@@ -128,7 +129,7 @@ def _when(verb) -> bool:
 def at_the_seat(idx, people, tok, published):
     """'X was at the White House, where President Y said ...' (module docstring): `tok`
     is the verb of the 'where' clause."""
-    if tok.pos_ != "VERB" or tok.dep_ != "relcl":
+    if tok.pos != VERB or tok.dep_ != "relcl":
         return None
     if not any(c.lower_ == "where" and c.dep_ == "advmod" for c in kids(tok)):
         return None

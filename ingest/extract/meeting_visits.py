@@ -15,7 +15,8 @@ from gazetteer import geo
 
 from .meeting_args import _antecedent
 from .places import TRAVEL_VERBS
-from .text import kids, sent_of
+from .tags import NOUN, PROPN, VERB
+from .text import kids, sent_of, span_tokens, subtree
 
 # "made a stop at", "paid a call on", "on his way": travel told by a noun.
 STOP_NOUNS = {"stop", "stopover"}
@@ -36,7 +37,7 @@ def _destination(verb) -> str | None:
         if prep.lower_ not in ("to", "into", "in", "at"):
             continue
         for obj in (o for o in kids(prep) if o.dep_ == "pobj"):
-            name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN") or obj.text
+            name = " ".join(t.text for t in subtree(obj) if t.pos == PROPN) or obj.text
             code = (
                 geo.country_for(name)
                 or geo.country_for_capital(name)
@@ -52,12 +53,12 @@ def _travellers_in(sent, people) -> dict:
     travel verbs (through 'who'), of 'made a stop', and those called the guest or visitor
     ('the visiting president')."""
     out: dict = {}
-    for tok in sent:
+    for tok in span_tokens(sent):
         lemma = tok.lemma_.lower()
         verb = None
-        if tok.pos_ == "VERB" and lemma in (TRAVEL_VERBS | STOP_VERBS) - {"visit", "tour", "go"}:
+        if tok.pos == VERB and lemma in (TRAVEL_VERBS | STOP_VERBS) - {"visit", "tour", "go"}:
             verb = tok
-        elif tok.pos_ == "NOUN" and lemma in STOP_NOUNS and tok.dep_ == "dobj":
+        elif tok.pos == NOUN and lemma in STOP_NOUNS and tok.dep_ == "dobj":
             verb = tok.head
         elif tok.lower_ in GUEST_NOUNS or (tok.lower_ == "visiting" and tok.dep_ == "amod"):
             head = tok if tok.lower_ in GUEST_NOUNS else tok.head

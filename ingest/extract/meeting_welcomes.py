@@ -11,7 +11,8 @@ from .meeting_args import _agents, _refs, _subjects
 from .meeting_checks import PLACE_LABELS, at_a_distance
 from .meetings import _mention
 from .places import places_around
-from .text import kids, sent_of
+from .tags import ADP, AUX, PUNCT, VERB
+from .text import kids, sent_of, subtree
 
 # The verbs that give, accord or receive a welcome.
 GIVE_VERBS = {"give", "accord", "extend", "offer", "receive", "get", "host", "hold", "roll", "lay",
@@ -31,7 +32,7 @@ def _ceremony(noun) -> bool:
     if word in MEAL_NOUNS:
         return noun.head.lemma_.lower() in MEAL_GIVING
     if word == "guard":
-        return any(c.lower_ in ("honour", "honor") for c in noun.subtree)
+        return any(c.lower_ in ("honour", "honor") for c in subtree(noun))
     if word == "carpet":
         return any(c.lower_ == "red" for c in kids(noun))
     return word in WELCOME_NOUNS
@@ -56,9 +57,9 @@ def _misread_name(verb, people):
         return None
     for i in range(verb.i - 1, max(-1, verb.i - MISREAD_WINDOW), -1):
         t = verb.doc[i]
-        if t.lemma_.lower() in GIVE_VERBS and t.pos_ == "VERB":
+        if t.lemma_.lower() in GIVE_VERBS and t.pos == VERB:
             return t
-        if t.pos_ in ("VERB", "AUX", "PUNCT") and not people.pids(t):
+        if t.pos in (VERB, AUX, PUNCT) and not people.pids(t):
             return None
     return None
 
@@ -111,12 +112,11 @@ def _inside_a_phrase(arg, people) -> bool:
     """'gave the plan of Y a welcome' with Y misread as the one given it: a name whose
     words (or some of them) are a preposition's object belongs to the phrase before it."""
     start = arg.left_edge.i
-    if start > 0 and arg.doc[start - 1].pos_ == "ADP":
+    if start > 0 and arg.doc[start - 1].pos == ADP:
         return True
     own = set(people.pids(arg))
     return bool(own) and any(
-        t.dep_ == "pobj" and t.head.pos_ == "ADP" and set(people.pids(t)) == own
-        for t in sent_of(arg)
+        t.dep_ == "pobj" and t.head.pos == ADP and set(people.pids(t)) == own for t in sent_of(arg)
     )
 
 
@@ -142,7 +142,7 @@ def _sides(verb, noun, people, misread) -> tuple:
 def welcome_given(idx, people, tok, published):
     """A welcome ceremony one leader gave another (see the module docstring); the giver
     hosts it.  `tok` is the verb that gives the ceremony (or the name misread as one)."""
-    nouns = _ceremonies(tok) if tok.pos_ == "VERB" else []
+    nouns = _ceremonies(tok) if tok.pos == VERB else []
     if not nouns:
         return None
     noun, verb = nouns[0], tok

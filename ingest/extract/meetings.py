@@ -53,6 +53,7 @@ from .meeting_words import (
 )
 from .names import is_private
 from .places import TRAVEL_VERBS, places_around
+from .tags import ADP, AUX, CCONJ, PROPN, PUNCT, VERB
 from .text import doc_ents, kids
 
 MAX_VISIT_DAYS = 3  # mentions this many days apart, same people and city: one visit
@@ -109,7 +110,7 @@ class Meeting:
 def _governing_verbs(verb) -> list:
     """Verbs a trigger verb is conjoined or subordinated to, nearest first (up to three)."""
     out = []
-    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ == "VERB" and len(out) < 3:
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos == VERB and len(out) < 3:
         verb = verb.head
         out.append(verb)
     return out
@@ -118,7 +119,7 @@ def _governing_verbs(verb) -> list:
 def _mention(
     idx, people, tok, participants, published, host_pids=(), visitor=False
 ) -> Mention | None:
-    verb = tok if tok.pos_ in ("VERB", "AUX") else clause_verb(tok)
+    verb = tok if tok.pos in (VERB, AUX) else clause_verb(tok)
     participants = [p for p in dict.fromkeys(participants) if not is_private(people.get(p))]
     spouses = [p for p in participants if _spouse(p, people, idx.sent(tok))]
     participants = [p for p in participants if p not in spouses]
@@ -182,14 +183,14 @@ def _flat_object(verb, people):
     doc = verb.doc
     for i in range(verb.i + 1, min(len(doc), verb.i + 6)):
         t = doc[i]
-        if people.pids(t) and t.pos_ == "PROPN":
+        if people.pids(t) and t.pos == PROPN:
             name = t
             while name.dep_ in ("compound", "amod", "flat") and name.head.i > name.i:
                 name = name.head
             if name.dep_ == "poss":
                 return None  # "welcomed X's decision": X's decision was welcomed
             return t
-        if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ"):
+        if t.pos in (VERB, AUX, ADP, PUNCT, CCONJ):
             return None
     return None
 
@@ -253,14 +254,14 @@ def _reduced_relative(tok, people):
 
 def _verb_mention(idx, people, tok, published):
     lemma = tok.lemma_.lower()
-    if lemma in TRIP_VERBS and tok.pos_ == "VERB":
+    if lemma in TRIP_VERBS and tok.pos == VERB:
         return _trip_done_with(idx, people, tok, published)
-    if lemma in ("visit", "tour") and tok.pos_ == "VERB" and not _objects(tok, people):
+    if lemma in ("visit", "tour") and tok.pos == VERB and not _objects(tok, people):
         # "visited Nepal to launch work with his counterpart Y"
         found = _trip_done_with(idx, people, tok, published)
         if found is not None:
             return found
-    if lemma not in VERB_TRIGGERS and lemma not in DEAL_VERBS or tok.pos_ != "VERB":
+    if lemma not in VERB_TRIGGERS and lemma not in DEAL_VERBS or tok.pos != VERB:
         return None
     if lemma == "talk" and any(c.dep_ == "dobj" for c in kids(tok)):
         return None  # "talked X into staying" persuades, it is not a meeting
@@ -393,7 +394,7 @@ def _trip_done_with(idx, people, tok, published):
         return None
     partners = []
     for purpose in kids(tok):
-        if purpose.dep_ not in ("advcl", "xcomp") or purpose.pos_ != "VERB":
+        if purpose.dep_ not in ("advcl", "xcomp") or purpose.pos != VERB:
             continue
         if purpose.lemma_.lower() in VERB_TRIGGERS or not any(
             a.dep_ == "aux" and a.lower_ == "to" for a in kids(purpose)

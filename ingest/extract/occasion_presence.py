@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .agreement_args import doc_kind
 from .gatherings import OCCASION_NOUNS, list_persons, named_here, subjects_listed
-from .text import kids, sent_of
+from .text import kids, sent_of, subtree
 
 # Where a person's doing at an occasion places them there: "sought out Y at the opening
 # ceremony", "used his speech at the opening to ...", "In his speech at the summit, X ...".
@@ -71,8 +71,8 @@ def at_the_occasion(verb) -> bool:
 
 def _own_words(verb) -> list:
     """The verb's words outside the clauses under it."""
-    skip = {t.i for c in kids(verb) if c.dep_ in CLAUSES for t in c.subtree}
-    return [t for t in verb.subtree if t.i not in skip]
+    skip = {t.i for c in kids(verb) if c.dep_ in CLAUSES for t in subtree(c)}
+    return [t for t in subtree(verb) if t.i not in skip]
 
 
 def _at_phrase(verb):
@@ -195,7 +195,7 @@ def in_attendance(verb, people) -> list:
     found = []
     for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "with"):
         for noun in (o for o in kids(prep) if o.dep_ == "pobj"):
-            if _in_attendance(kids(verb)) or _in_attendance(noun.subtree):
+            if _in_attendance(kids(verb)) or _in_attendance(subtree(noun)):
                 found += list_persons(noun, people)
     return named_here(found, sent_of(verb), people) if found else []
 

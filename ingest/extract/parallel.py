@@ -13,7 +13,7 @@ from .names import title_of_noun
 from .names.bounds import office_list_items
 from .names.tokens import indices_of_words
 from .person_rules import _singular
-from .text import kids
+from .text import doc_ents, kids, span_tokens
 
 # Plural nouns that name no particular office: their listed members get no title from them.
 GENERIC_OFFICES = {"leader", "head"}
@@ -47,7 +47,7 @@ def _entity_list(prep) -> list:
     while end < len(doc) and doc[end].text != "," and end - prep.i < 16:
         end += 1
     codes, seen = [], set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if prep.i < ent.start and ent.end <= end and ent.label_ == "GPE":
             codes.append(geo.country_for(ent.text))
             seen.update(range(ent.start, ent.end))
@@ -98,7 +98,7 @@ def _name_list(sents, people, n: int, beside=frozenset()) -> list:
     """The first coordinated list of exactly n named persons in these sentences, none of
     them a person the office list was coordinated with."""
     for sent in sents:
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.dep_ == "conj" and tok.head.i in people.by_tok:
                 continue  # inside a list of persons already tried from its first member
             if not people.pids(tok) or tok.i not in people.by_tok:
@@ -113,7 +113,7 @@ def assign_listed_countries(idx, people) -> None:
     """Give listed persons the listed countries, in order (see module docstring)."""
     _group_interleaved(idx.doc, people)
     for n_sent, sent in enumerate(idx.sents):
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.lower_ not in PLURAL_OFFICES or tok.tag_ not in ("NNS", "NNPS"):
                 continue
             codes = _country_list(tok)

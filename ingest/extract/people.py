@@ -35,6 +35,7 @@ from .person_match import regnal_name
 from .person_rules import _is_description, _plural_number, thing_names
 from .persons import People, Person
 from .plurals import note_pair
+from .tags import AUX, PRON, VERB
 from .text import kids, token_texts
 
 
@@ -97,7 +98,7 @@ def _fronted_possessives(builder: _Builder) -> None:
         if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > prep.head.i:
             continue
         verb = prep.head
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos not in (VERB, AUX):
             continue
         subjects = [c for c in kids(verb) if c.dep_ == "nsubj" and c.i > noun.i]
         if len(subjects) == 1 and len(people.pids(subjects[0])) == 1:
@@ -117,7 +118,7 @@ def _classify(builder: _Builder, tok) -> None:
     ):
         people.by_tok[tok.i] = people.by_tok[tok.head.i]
         return
-    if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS_SG:
+    if tok.pos == PRON and tok.lower_ in PRONOUNS_SG:
         builder.pronoun(tok)
         return
     if refers_to_delegation(builder, tok):
@@ -175,7 +176,7 @@ def _maybe_group(builder: _Builder, root) -> None:
         return
     head = root.head
     if root.dep_ in ("dobj", "pobj") and head != root:
-        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        verb = head if head.pos in (VERB, AUX) else head.head
         for child in kids(verb):
             if child.dep_ == "nsubj" and people.pids(child):
                 members = list(people.pids(child)) + [

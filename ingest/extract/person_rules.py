@@ -15,7 +15,8 @@ from .lexicon import (
 )
 from .names import NAME_RULES, NameRule
 from .rule_tables import by_name
-from .text import kids
+from .tags import ADP, AUX, NOUN, NUM, PRON, PROPN, VERB
+from .text import kids, subtree, tokens_between
 
 # A person the article names by no name of its own: read by the person builder
 # (`person_builder._Builder._office_holder`) from a description, not by `name_spans`.
@@ -111,7 +112,7 @@ def _title_after_comma(doc, end: int, wanted: set):
         if tok.lower_ in wanted and tok.tag_ in ("NN", "NNP"):
             following = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("of", ",", "to", "for")
             return tok if following or tok.dep_ == "appos" else None
-        if tok.pos_ in ("NOUN", "VERB", "AUX", "PRON", "ADP"):
+        if tok.pos in (NOUN, VERB, AUX, PRON, ADP):
             return None
     return None
 
@@ -140,7 +141,7 @@ def _title_ending_at(tok, wanted: set):
 def _clause_subject(tok, people):
     """The person who is the subject of the clause a description sits in (it cannot be them)."""
     head = tok
-    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+    while head.dep_ not in ("ROOT",) and head.pos not in (VERB, AUX):
         head = head.head
     for child in kids(head):
         if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and people.pids(child):
@@ -211,10 +212,10 @@ _DESCRIBING_HEADS = TITLE_HEADS | ROLE_NOUNS
 def _is_description(tok, people, covered: set) -> bool:
     if tok.lower_ not in _DESCRIBING_HEADS or tok.i in people.by_tok:
         return False  # the cheap tests first: this runs on every word
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+    if tok.pos not in (NOUN, PROPN) or tok.tag_ in ("NNS", "NNPS"):
         return False
     for c in kids(tok):
-        if c.dep_ == "appos" and any(t.i in covered for t in c.subtree):
+        if c.dep_ == "appos" and any(t.i in covered for t in subtree(c)):
             return False
     if tok.lower_ in _OF_HEADS and not (tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "head"):
         return False  # "the Saudi government" is not "head of government"
@@ -235,13 +236,13 @@ def _plural_number(tok):
     """'the two leaders' -> 2, 'the leaders' -> 0, 'the four' -> 4; None when the token
     is not a plural reference to persons."""
     low = tok.lower_
-    if tok.pos_ == "PRON" and low in PRONOUNS_PL:
+    if tok.pos == PRON and low in PRONOUNS_PL:
         return 0
     if low not in PLURAL_PERSON_NOUNS or any(
         c.dep_ == "prep" and c.lower_ == "of" for c in kids(tok)
     ):
         return None
-    if low in NUMBER_WORDS and tok.pos_ == "NUM":
+    if low in NUMBER_WORDS and tok.pos == NUM:
         dets = [c for c in kids(tok) if c.dep_ == "det"]
         return (
             NUMBER_WORDS[low]
@@ -272,10 +273,10 @@ THING_EXCEPTIONS = {"government", "administration", "era", "cabinet", "camp", "t
 
 def _noun_word(tok) -> bool:
     """A common noun, or a gerund before one ('hunting dogs')."""
-    if tok.pos_ == "NOUN":
+    if tok.pos == NOUN:
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.tag_ == "VBG" and nxt is not None and nxt.pos_ == "NOUN"
+    return tok.tag_ == "VBG" and nxt is not None and nxt.pos == NOUN
 
 
 def _used_as_thing(tok) -> bool:
@@ -310,7 +311,7 @@ def thing_names(doc, spans, titled) -> set:
         if span.end - span.start == 1:
             by_word.setdefault(doc[span.start].text, []).append(span)
         else:
-            for tok in doc[span.start : span.end]:  # "Narendra Modi" vouches for "Modi"
+            for tok in tokens_between(doc, span.start, span.end):  # "Modi" in "Narendra Modi"
                 by_word.setdefault(tok.text, []).append(None)
     out = set()
     for found in by_word.values():

@@ -9,7 +9,8 @@ from gazetteer import geo
 
 from .lexicon import TITLE_HEADS
 from .names import words_of
-from .text import kids
+from .tags import PROPN
+from .text import kids, tokens_of
 
 
 @dataclass
@@ -117,7 +118,8 @@ def conjuncts(tok) -> list:
             stack.extend(c for c in kids(t) if c.dep_ == "conj" or _listed_appos(c))
             stack.extend(_listed_after_country(t))
         found = memo[tok.i] = sorted(out)
-    return [doc[i] for i in found]
+    toks = tokens_of(doc)
+    return [toks[i] for i in found]
 
 
 _CONJUNCTS_KEY = "summitry.conjuncts"
@@ -132,20 +134,20 @@ def _listed_after_country(tok) -> list:
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for o in kids(prep)
         if o.dep_ == "pobj"
-        and o.pos_ == "PROPN"
+        and o.pos == PROPN
         and geo.country_for(o.doc[o.left_edge.i : o.i + 1].text)
         for c in kids(o)
-        if c.dep_ == "conj" and c.pos_ == "PROPN" and not geo.country_for(c.text)
+        if c.dep_ == "conj" and c.pos == PROPN and not geo.country_for(c.text)
     ]
 
 
 def _listed_appos(tok) -> bool:
     return (
         tok.dep_ == "appos"
-        and tok.pos_ == "PROPN"
+        and tok.pos == PROPN
         and tok.i > tok.head.i
         and (
-            any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in kids(tok))
+            any(c.dep_ == "conj" and c.pos == PROPN for c in kids(tok))
             or bool(_listed_after_country(tok))
         )
     )

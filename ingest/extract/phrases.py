@@ -8,6 +8,7 @@ A topic also drops hedging adjectives ("a potential arms deal" -> "arms deal").
 
 from __future__ import annotations
 
+from .tags import ADP, CCONJ, DET, PRON, PUNCT
 from .text import kids, phrase
 
 HEDGES = {
@@ -58,7 +59,7 @@ def _keep(child, head, topic: bool) -> bool:
         return False
     if child.dep_ == "advmod" and child.lower_ == "together":
         return False
-    if child.dep_ == "poss" and child.pos_ == "PRON":
+    if child.dep_ == "poss" and child.pos == PRON:
         return False
     if topic and child.dep_ == "amod" and child.lower_ in HEDGES:
         return False
@@ -117,13 +118,13 @@ def np_text(head, topic: bool = False, keep_det: bool = False, skip=frozenset())
         run
         and not keep_det
         and (
-            run[0].pos_ in ("DET", "PUNCT", "CCONJ")
+            run[0].pos in (DET, PUNCT, CCONJ)
             or run[0].tag_ == "PRP$"
             or (topic and run[0].lower_ in HEDGES)
         )
     ):
         run = run[1:]
-    while run and run[-1].pos_ in ("PUNCT", "CCONJ", "ADP") and run[-1].text not in ('"', "”"):
+    while run and run[-1].pos in (PUNCT, CCONJ, ADP) and run[-1].text not in ('"', "”"):
         run = run[:-1]
     if not run:
         return ""

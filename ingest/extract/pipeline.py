@@ -24,7 +24,7 @@ from .meeting_rules import rule_of
 from .people import build_people
 from .places import dateline_place
 from .results import FoundAgreement, FoundGift, FoundMeeting
-from .text import build_index, clause_evidence, evidence, kids, release, sent_of
+from .text import build_index, clause_evidence, evidence, kids, release, sent_of, span_tokens
 from .topics import find_topics
 from .types import AgreementCandidate, Extraction, GiftCandidate, LeaderMention, MeetingCandidate
 
@@ -132,7 +132,7 @@ def _gifts(idx, ctx, gifts) -> list[FoundGift]:
         fresh = (
             len(gift.items) == 1
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids(gift.items[0]))
-            and any(t.lower_ in ANOTHER_TIME for t in sent_of(gift.trigger))
+            and any(t.lower_ in ANOTHER_TIME for t in span_tokens(sent_of(gift.trigger)))
         )
         for item in item_texts(gift):
             for g in givers:

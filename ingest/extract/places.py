@@ -17,7 +17,8 @@ from gazetteer.geo_data import DIVISIONS
 
 from .countries import code_for
 from .lexicon import CITY_NOUNS, VENUE_NOUNS
-from .text import doc_ents, kids, span_text, tokens_between
+from .tags import ADJ, AUX, DET, NOUN, PROPN, VERB
+from .text import doc_ents, kids, span_text, subtree, tokens_between
 
 LOCATIVE_PREPS = {"at", "in", "on", "inside", "outside", "near", "to", "into"}
 VENUE, CITY = 2, 1
@@ -39,7 +40,7 @@ def _np_tokens(head, with_of: bool):
     for child in kids(head):
         if child.i < head.i and child.dep_ not in ("det", "predet", "punct", "poss"):
             left = min(left, child.left_edge.i)  # "Japan's Osaka" is Osaka
-    while left < head.i and doc[left].pos_ == "DET":
+    while left < head.i and doc[left].pos == DET:
         left += 1
     right = head.i
     if with_of:
@@ -47,14 +48,14 @@ def _np_tokens(head, with_of: bool):
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
                 objs = [c for c in kids(child) if c.dep_ == "pobj"]
                 if objs:
-                    right = max(t.i for t in objs[0].subtree)
+                    right = max(t.i for t in subtree(objs[0]))
     return doc[left : right + 1]
 
 
 def _country_near(tok, published=None):
     """Country named inside or beside a place phrase: 'in Russia's far east', 'Swiss city',
     'the South Lawn of the White House'."""
-    for t in tok.subtree:
+    for t in subtree(tok):
         if t.i == tok.i or _in_clause(t, tok):
             continue
         if t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "FAC", "ORG", "LOC"):
@@ -63,7 +64,7 @@ def _country_near(tok, published=None):
                 code = geo.country_for_place(ent.text) or code_for(ent.text, published)
                 if code:
                     return code
-        code = code_for(t.text, published) if t.pos_ in ("PROPN", "ADJ", "NOUN") else None
+        code = code_for(t.text, published) if t.pos in (PROPN, ADJ, NOUN) else None
         if code:
             return code
     return None
@@ -83,7 +84,7 @@ def _in_clause(t, top) -> bool:
     """Whether `t` sits in a clause of its own below `top` ('the presidential palace,
     where Biden announced more U.S. money': the U.S. is not the palace's country)."""
     while t != top and t.head != t:
-        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.pos_ in ("VERB", "AUX"):
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.pos in (VERB, AUX):
             return True
         if t.dep_ == "conj":
             return True  # "in eastern Ukraine and Syria": Syria is another place
@@ -96,9 +97,9 @@ def _city_of(head):
     for child in kids(head):
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in kids(child):
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                if obj.dep_ == "pobj" and obj.pos == PROPN:
                     return obj
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos == PROPN:
             return child
     return None
 
@@ -140,15 +141,15 @@ def _division_country(name: str) -> str | None:
 
 def classify(head, published=None) -> Place | None:
     """Describe the noun phrase headed by `head` as a venue, a city or a country."""
-    if head.pos_ not in ("PROPN", "NOUN"):
+    if head.pos not in (PROPN, NOUN):
         return None
     low = head.lower_
     text = span_text(head.doc, head.left_edge.i, head.i + 1)
-    known = known_place_span(head.doc, head.i) if head.pos_ == "PROPN" else None
+    known = known_place_span(head.doc, head.i) if head.pos == PROPN else None
     if known is not None:  # "in Port of Spain": the whole name, not 'Port' of Spain
         name = known.text.replace("’", "'")
         return Place(name, CITY, geo.country_for_place(name), head.i)
-    if head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+    if head.pos == PROPN or head.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
         span = _np_tokens(head, with_of=head.ent_iob_ == "I" or head.ent_type_ in ("FAC", "ORG"))
         name = span.text.replace("’", "'")
         if head.ent_type_ == "GPE" or geo.country_for_place(name):
@@ -181,7 +182,7 @@ def classify(head, published=None) -> Place | None:
             place = classify(city, published)
             if place and place.level:
                 return replace(place, country=place.country or _country_near(head, published))
-            if place is None and city.pos_ == "PROPN":  # "the Cape Verdean island of Sal"
+            if place is None and city.pos == PROPN:  # "the Cape Verdean island of Sal"
                 name = _np_tokens(city, with_of=False).text.replace("\u2019", "'")
                 return Place(name, CITY, _country_near(head, published), city.i)
         if low == "outskirts":
@@ -243,20 +244,20 @@ def _places_around(trigger, published) -> list:
         for o in kids(p)
         if o.dep_ == "pobj" and o.lower_ in ("talks", "meetings", "discussions", "negotiations")
     ]
-    if trigger.pos_ == "NOUN" and trigger.head != trigger:
+    if trigger.pos == NOUN and trigger.head != trigger:
         heads.append(trigger.head)
         if trigger.head.dep_ == "prep":
             heads.append(trigger.head.head)
-    if trigger.pos_ == "VERB":
+    if trigger.pos == VERB:
         # "hosted X in Ottawa", "met X, Y's leader, in Oslo": the place hangs off the guest.
-        heads += [c for c in kids(trigger) if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+        heads += [c for c in kids(trigger) if c.dep_ == "dobj" and c.pos in (PROPN, NOUN)]
     heads += [  # "held talks with X in Seoul": the place hangs off the counterpart
         o
         for h in list(heads)
         for p in kids(h)
         if p.dep_ == "prep" and p.lower_ == "with"
         for o in kids(p)
-        if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")
+        if o.dep_ == "pobj" and o.pos in (PROPN, NOUN)
     ]
     heads += _when_stops(trigger)
     out = _visited(trigger, published) + _set_off(trigger, published)
@@ -265,7 +266,7 @@ def _places_around(trigger, published) -> list:
         if clause.lemma_.lower() in TRAVEL_VERBS:
             out += _visited(clause, published)
             heads.append(clause)
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    verb = trigger if trigger.pos == VERB else trigger.head
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in kids(verb)):
         # "arrived from Mexico City, where he held talks with X": the antecedent is the place
         place = classify(verb.head, published)
@@ -273,7 +274,7 @@ def _places_around(trigger, published) -> list:
             place = classify(verb.head.head.head, published)  # "the island of X, where"
         if place:
             out.append(place)
-    if trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.pos_ == "VERB":
+    if trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.pos == VERB:
         # "visited Kyiv on Tuesday and held talks": the first verb's places are shared.
         out += _visited(trigger.head, published)
         if trigger.head.lemma_.lower() in TRAVEL_VERBS:
@@ -310,7 +311,7 @@ def _places_around(trigger, published) -> list:
 def _seat_in_city(obj, published) -> Place | None:
     """'at the United Nations in New York', 'at the Vatican Museums in Rome': a named
     body or building seated in a known city is a venue in that city's country."""
-    if obj.pos_ != "PROPN" or obj.ent_type_ not in ("ORG", "FAC"):
+    if obj.pos != PROPN or obj.ent_type_ not in ("ORG", "FAC"):
         return None
     for prep in kids(obj):
         if prep.dep_ == "prep" and prep.lower_ == "in":
@@ -343,7 +344,7 @@ def _when_stops(trigger) -> list:
 def _set_off(trigger, published) -> list:
     """'the leaders' previous meeting, in Sydney in February 2020, ...': a place set off
     by a comma right after a meeting noun is the noun's, wherever the parser hangs it."""
-    if trigger.pos_ != "NOUN":
+    if trigger.pos != NOUN:
         return []
     doc, after = trigger.doc, trigger.right_edge.i + 1
     if after + 2 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in ("in", "at"):
@@ -380,7 +381,7 @@ def _sideline_places(obj, published) -> list:
 
 def _visited(verb, published) -> list:
     """The place a visit verb names as its object: 'visited Kyiv'."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("visit", "tour"):
+    if verb.pos != VERB or verb.lemma_.lower() not in ("visit", "tour"):
         return []
     out = []
     for obj in (c for c in kids(verb) if c.dep_ == "dobj"):

@@ -9,7 +9,8 @@ seen in the last sentences, else in the article so far.  Larger numbers
 
 from __future__ import annotations
 
-from .text import kids
+from .tags import PRON, PROPN, VERB
+from .text import kids, span_tokens, subtree
 
 PAIR_SENTENCES = 12  # a remembered pair stays the referent this many sentences
 
@@ -38,7 +39,7 @@ def resolve_plural(builder, tok, n: int | None) -> tuple:
         group = builder.recent_group
         return tuple(group[:n]) if len(group) >= n else ()
     sent_no = builder.idx.sent_of[tok.i]
-    if tok.pos_ == "PRON":
+    if tok.pos == PRON:
         # "A and B spoke alone at first; C later joined them": the pair just named
         sent = builder.idx.sents[sent_no]
         named = [
@@ -100,7 +101,7 @@ def _sentence_pair(builder, tok) -> tuple:
         return ()
     head = clause.head
     for _ in range(5):  # "gave B a shirt when the two met": hung on "shirt" (or on "set")
-        if head.pos_ == "VERB" and head.i < tok.i:
+        if head.pos == VERB and head.i < tok.i:
             pair = _linked_pair(head, builder.people)
             if pair is not None:
                 return pair
@@ -122,7 +123,7 @@ def note_pair(builder, sent) -> None:
         return
     pair = None
     background = False
-    for verb in (t for t in sent if t.pos_ == "VERB"):
+    for verb in (t for t in span_tokens(sent) if t.pos == VERB):
         subs = _subject_people(verb, people)
         objs = [p for c in kids(verb) if c.dep_ == "dobj" for p in people.refs(c)]
         heads = [verb] + [c for c in kids(verb) if c.dep_ == "dobj"]  # "held talks with Y"
@@ -171,9 +172,9 @@ def _argument_words(verb):
     """The words of a verb's subject and object phrases ('with Y', 'to Y' included)."""
     for c in kids(verb):
         if c.dep_ in ("nsubj", "dobj", "dative"):
-            yield from c.subtree
+            yield from subtree(c)
         elif c.dep_ == "prep" and c.lower_ in _OBJ_PREPS:
-            yield from c.subtree  # "to then Prime Minister Y": 'then' hangs on 'to'
+            yield from subtree(c)  # "to then Prime Minister Y": 'then' hangs on 'to'
 
 
 def _of_the_past(tok) -> bool:
@@ -181,7 +182,7 @@ def _of_the_past(tok) -> bool:
     if tok.lower_ == "late":
         return tok.dep_ == "amod"
     after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ == "then" and after is not None and after.pos_ == "PROPN" and after.is_title
+    return tok.lower_ == "then" and after is not None and after.pos == PROPN and after.is_title
 
 
 def _told_as_background(verb, published) -> bool:
@@ -198,7 +199,7 @@ def _told_as_background(verb, published) -> bool:
             return True
     if any(_of_the_past(t) for t in _argument_words(verb)):
         return True
-    dated = {t.i for t in verb.subtree if t.ent_type_ == "DATE"}
+    dated = {t.i for t in subtree(verb) if t.ent_type_ == "DATE"}
     for ent in doc_ents(verb.doc):  # spaCy builds doc.ents anew on each access
         if ent.label_ == "DATE" and ent.start in dated and mentions_past(ent.text, published):
             day = resolve(ent.text, published) if published else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from gazetteer import geo
 
 from .gatherings import list_persons
+from .tags import VERB
 from .text import kids
 
 # Nouns for the people one party to a meeting brought.
@@ -23,7 +24,7 @@ def side_members(verb, people) -> tuple[list, str | None]:
     """(persons, the side's country or None) a verb tells as one side's members; ([], None)
     when it tells none."""
     lemma = verb.lemma_.lower()
-    if lemma == "include" and verb.pos_ == "VERB":
+    if lemma == "include" and verb.pos == VERB:
         sides = [c for c in kids(verb) if c.dep_ == "nsubj" and c.lower_ in SIDE_NOUNS]
         members = [c for c in kids(verb) if c.dep_ == "dobj"]
     elif lemma == "be":

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from .datelines import find_dateline, headline_end
 from .normalize import Normalized, normalize
 from .types import Evidence, Span
@@ -238,7 +240,8 @@ def tokens_in(doc, start: int, end: int, lemmas) -> list:
     """The tokens of [start, end) whose lower-cased lemma is one of `lemmas`, in order."""
     positions = lemma_positions(doc)
     found = sorted(i for lemma in lemmas for i in positions.get(lemma, ()) if start <= i < end)
-    return [doc[i] for i in found]
+    toks = tokens_of(doc)
+    return [toks[i] for i in found]
 
 
 def lemma_positions(doc) -> dict:
@@ -254,13 +257,20 @@ def _positions(doc, attr: str, lower: bool) -> dict:
     """Form -> the indices of its tokens, read off the Doc's array of `attr` hashes (no
     Token objects), each distinct hash looked up once."""
     strings = doc.vocab.strings
-    form_of: dict = {}
+    keys = doc.to_array(attr).tolist()
+    at: dict = {}
+    for i, key in enumerate(keys):
+        found = at.get(key)
+        if found is None:
+            at[key] = [i]
+        else:
+            found.append(i)
+    if not lower:
+        return {strings[key]: found for key, found in at.items()}
     positions: dict = {}
-    for i, key in enumerate(doc.to_array(attr).tolist()):
-        form = form_of.get(key)
-        if form is None:
-            form = form_of[key] = strings[key].lower() if lower else strings[key]
-        positions.setdefault(form, []).append(i)
+    for key, found in at.items():  # several hashes may share a lower-cased form
+        form = strings[key].lower()
+        positions[form] = sorted(positions[form] + found) if form in positions else found
     return positions
 
 
@@ -270,18 +280,19 @@ _SENTS_KEY = "summitry.sents"
 def sent_of(tok):
     """``tok.sent``, spaCy's sentence of a token, from the Doc's sentences read once: spaCy
     finds it anew on each call by walking to the sentence's first and last token. (The
-    parse is final by then: `build_index` repairs the tree before any rule asks.)"""
+    parse is final by then: `build_index` repairs the tree before any rule asks, and
+    nothing retokenises a Doc, so its tables never go stale.)"""
+    try:
+        return tok.doc.user_data[_SENTS_KEY][tok.i]
+    except KeyError:
+        pass
     doc = tok.doc
-    cached = doc.user_data.get(_SENTS_KEY)
-    if cached is None or len(cached[1]) != len(doc):
-        sents = list(doc.sents)
-        at = [0] * len(doc)
-        for n, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                at[i] = n
-        cached = (sents, at)
-        doc.user_data[_SENTS_KEY] = cached
-    return cached[0][cached[1][tok.i]]
+    at: list = [None] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            at[i] = sent
+    doc.user_data[_SENTS_KEY] = at
+    return at[tok.i]
 
 
 _POS_KEY = "summitry.pos"
@@ -305,18 +316,72 @@ def kids(tok) -> tuple:
     read once: spaCy's `children` walks the tree in a generator on every call, which
     the rules make hundreds of times an article. (The tree is final by then:
     `build_index` repairs it before any rule asks.)"""
+    try:
+        return tok.doc.user_data[_KIDS_KEY][tok.i]
+    except KeyError:
+        pass
     doc = tok.doc
-    cached = doc.user_data.get(_KIDS_KEY)
-    if cached is None or len(cached[0]) != len(doc):
-        below: list = [[] for _ in range(len(doc))]
-        for j, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
-            if offset:
-                below[j + offset].append(j)
-        cached = (below, [None] * len(doc))
-        doc.user_data[_KIDS_KEY] = cached
-    made = cached[1][tok.i]
-    if made is None:  # a tuple: callers only ever iterated spaCy's generator
-        made = cached[1][tok.i] = tuple(doc[j] for j in cached[0][tok.i])
+    toks = tokens_of(doc)
+    below: list = [[] for _ in range(len(doc))]
+    for j, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+        if offset:
+            below[j + offset].append(toks[j])
+    # tuples: callers only ever iterated spaCy's generator
+    made = doc.user_data[_KIDS_KEY] = [tuple(b) for b in below]
+    return made[tok.i]
+
+
+_TOKENS_KEY = "summitry.tokens"
+
+
+def tokens_of(doc) -> list:
+    """``list(doc)``, made once per Doc: ``doc[i]`` makes a new Token on every call."""
+    try:
+        return doc.user_data[_TOKENS_KEY]
+    except KeyError:
+        made = doc.user_data[_TOKENS_KEY] = list(doc)
+        return made
+
+
+def span_tokens(span) -> list:
+    """``list(span)`` (a sentence, say) from the Doc's Tokens made once: iterating a Span
+    makes a new Token of every word on each pass."""
+    return tokens_of(span.doc)[span.start : span.end]
+
+
+_SUBTREE_KEY = "summitry.subtree"
+
+
+def subtree(tok) -> tuple:
+    """``tuple(tok.subtree)``, in spaCy's order (each left child's subtree, the token,
+    each right child's subtree), from the Doc's tree read once. spaCy's `subtree` is a
+    generator of generators, one per token below, rebuilt on every call, and the rules
+    ask for the same verb's subtree many times. A Span's `subtree` is read as spaCy's."""
+    if type(tok) is not Token:
+        return tuple(tok.subtree)
+    try:
+        made = tok.doc.user_data[_SUBTREE_KEY][tok.i]
+    except KeyError:
+        made = None
+        tok.doc.user_data[_SUBTREE_KEY] = [None] * len(tok.doc)
+    if made is None:
+        doc = tok.doc
+        order: list = []
+        stack: list = [(tok, False)]
+        while stack:  # depth first, without recursion: left children, self, right children
+            t, expanded = stack.pop()
+            if expanded:
+                order.append(t)
+                continue
+            i, children = t.i, kids(t)
+            for c in reversed(children):
+                if c.i > i:
+                    stack.append((c, False))
+            stack.append((t, True))
+            for c in reversed(children):
+                if c.i < i:
+                    stack.append((c, False))
+        made = doc.user_data[_SUBTREE_KEY][tok.i] = tuple(order)
     return made
 
 
@@ -340,7 +405,7 @@ def span_text(doc, start: int, end: int) -> str:
 def tokens_between(doc, start: int, end: int) -> list:
     """``list(doc[start:end])`` without making the Span; bounds clipped as a slice's are."""
     n = len(doc)
-    return [doc[i] for i in range(max(0, min(start, n)), max(0, min(end, n)))]
+    return tokens_of(doc)[max(0, min(start, n)) : max(0, min(end, n))]
 
 
 _TEXTS_KEY = "summitry.texts"
@@ -349,16 +414,14 @@ _TEXTS_KEY = "summitry.texts"
 def token_texts(doc) -> list:
     """Every token's text, read once per Doc: slicing or indexing a Doc makes new Token
     (and Span) objects each time, which scans over every token pay for."""
-    cached = doc.user_data.get(_TEXTS_KEY)
-    if cached is None or len(cached) != len(doc):
-        strings, text_of = doc.vocab.strings, {}
-        cached = []
-        for key in doc.to_array("ORTH").tolist():  # no Token per word
-            text = text_of.get(key)
-            if text is None:
-                text = text_of[key] = strings[key]
-            cached.append(text)
-        doc.user_data[_TEXTS_KEY] = cached
+    try:
+        return doc.user_data[_TEXTS_KEY]
+    except KeyError:
+        pass
+    strings = doc.vocab.strings
+    keys = doc.to_array("ORTH").tolist()  # no Token per word
+    text_of = {key: strings[key] for key in set(keys)}
+    cached = doc.user_data[_TEXTS_KEY] = list(map(text_of.__getitem__, keys))
     return cached
 
 
@@ -405,7 +468,7 @@ def phrase(tokens) -> str:
         return ""
     doc = tokens[0].doc
     start, end = min(t.i for t in tokens), max(t.i for t in tokens)
-    text = doc[start : end + 1].text
+    text = span_text(doc, start, end + 1)
     return text.strip(" ,;:-–—\n").replace("’", "'")
 
 
@@ -450,4 +513,4 @@ def hyphenated(tok) -> str:
         start -= 1
     while end < len(doc) and joined(end - 1):
         end += 1
-    return doc[start:end].text.lower() if end - start > 1 else tok.lower_
+    return span_text(doc, start, end).lower() if end - start > 1 else tok.lower_

@@ -5,6 +5,7 @@ the latest main meeting."""
 from __future__ import annotations
 
 from .phrases import np_text, split_items
+from .tags import NOUN, PRON, VERB
 from .text import kids
 
 DISCUSS_VERBS = {"discuss", "raise", "address", "debate", "review", "cover", "examine"}
@@ -33,9 +34,9 @@ VAGUE = {
 
 def _topic_heads(tok) -> list:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in DISCUSS_VERBS:
+    if tok.pos == VERB and lemma in DISCUSS_VERBS:
         return [c for c in kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.pos_ == "NOUN" and tok.lower_ in TOPIC_NOUNS:
+    if tok.pos == NOUN and tok.lower_ in TOPIC_NOUNS:
         return [
             o
             for p in kids(tok)
@@ -43,7 +44,7 @@ def _topic_heads(tok) -> list:
             for o in kids(p)
             if o.dep_ == "pobj"
         ]
-    if tok.pos_ == "NOUN" and tok.lower_ in PURPOSE_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+    if tok.pos == NOUN and tok.lower_ in PURPOSE_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
         verb = tok.head
         for x in [verb] + [c for c in kids(verb) if c.dep_ == "xcomp"]:
             attrs = [c for c in kids(x) if c.dep_ == "attr"]
@@ -100,7 +101,7 @@ def find_topics(idx, ctx) -> None:
             continue
         for head in heads:
             for item in _split_modifier_coordination(split_items(head)):
-                if item.lower_ in VAGUE or item.pos_ == "PRON" or ctx.people.pids(item):
+                if item.lower_ in VAGUE or item.pos == PRON or ctx.people.pids(item):
                     continue
                 if item.ent_type_ in ("DATE", "TIME"):
                     continue  # "talks on Monday about trade": a day, not a subject

@@ -15,6 +15,7 @@ import datetime as dt
 
 from . import dates
 from .conflict import clause_verb
+from .tags import NOUN, PROPN, VERB
 from .text import kids, span_ents
 
 # Verbs of going somewhere: their time is the journey's.
@@ -30,13 +31,13 @@ OPENING_LEMMAS = {"open", "begin", "start"}
 def purpose_of_journey(tok) -> bool:
     """'flew in on Sunday for the leaders' meeting', 'travelled to X for talks': the
     meeting is what the journey was for, so the journey's day is not its day."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in TRIP_WORDS:
+    if tok.pos not in (NOUN, PROPN) or tok.lower_ in TRIP_WORDS:
         return False
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "for":
         return False
     verb = prep.head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in JOURNEY_LEMMAS
+    return verb.pos == VERB and verb.lemma_.lower() in JOURNEY_LEMMAS
 
 
 def journey_days(meetings) -> None:
@@ -82,7 +83,7 @@ def arrival_day(tok, sents, sent_no: int, published: dt.date | None) -> dt.date 
 def _arrival(verb) -> bool:
     """'flew in', 'arrived in X', 'landed', or a clause opening the visit."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ == "VERB" and lemma in ARRIVAL_LEMMAS:
+    if verb.pos == VERB and lemma in ARRIVAL_LEMMAS:
         return True
     return lemma in OPENING_LEMMAS and any(
         c.dep_ == "dobj" and c.lower_ in TRIP_WORDS for c in kids(verb)

@@ -1,15 +1,17 @@
 """The per-Doc lookups the rules read instead of spaCy's own accessors (`text.kids`,
-`sent_of`, `span_text`, `tokens_between`, `token_pos`, the lemma and lower-case tables,
-`split_sentences`) must give what spaCy gives; and an extraction must leave nothing in
-the Doc that keeps it alive after its caller lets go."""
+`sent_of`, `subtree`, `tokens_of`, `span_tokens`, `span_text`, `tokens_between`,
+`token_pos`, the lemma and lower-case tables, `split_sentences`, the part-of-speech ids
+of `tags`) must give what spaCy gives; and an extraction must leave nothing in the Doc
+that keeps it alive after its caller lets go."""
 
 from __future__ import annotations
 
 import gc
 
 import pytest
+from spacy.tokens import Doc
 
-from ingest.extract import extract_doc, parse
+from ingest.extract import extract_doc, parse, tags
 from ingest.extract.names.tokens import indices_of_words
 from ingest.extract.persons import conjuncts
 from ingest.extract.places import Place, places_around
@@ -23,9 +25,12 @@ from ingest.extract.text import (
     lower_positions,
     sent_of,
     span_text,
+    span_tokens,
     split_sentences,
+    subtree,
     token_pos,
     tokens_between,
+    tokens_of,
 )
 
 TEXT = (
@@ -47,6 +52,48 @@ def test_kids_are_spacys_children_in_order(doc):
     for tok in doc:
         assert [c.i for c in kids(tok)] == [c.i for c in tok.children]
     assert any(len(kids(t)) > 2 for t in doc)
+
+
+def test_subtree_is_spacys_subtree_in_order(doc):
+    for tok in doc:
+        assert [t.i for t in subtree(tok)] == [t.i for t in tok.subtree]
+        assert subtree(tok) is subtree(tok)  # read once
+    assert any(len(subtree(t)) > 10 for t in doc)
+
+
+def test_subtree_keeps_spacys_order_in_a_crossing_tree(nlp):
+    """A parse may cross its arcs (the parser lifts non-projective ones back), so a
+    subtree need not be a run of words: its order must still be spaCy's."""
+    words = ["A", "hearing", "is", "scheduled", "on", "the", "issue", "today", "."]
+    heads = [1, 3, 3, 3, 1, 6, 4, 3, 3]  # 'on the issue' hangs on 'hearing' across 'scheduled'
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "npadvmod", "punct"]
+    crossing = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    for tok in crossing:
+        assert [t.i for t in subtree(tok)] == [t.i for t in tok.subtree]
+    assert [t.i for t in subtree(crossing[1])] == [0, 1, 4, 5, 6]
+
+
+def test_a_spans_subtree_is_read_as_spacys(doc):
+    span = doc[3:9]
+    assert [t.i for t in subtree(span)] == [t.i for t in span.subtree]
+
+
+def test_tokens_of_is_the_docs_tokens(doc):
+    assert [t.i for t in tokens_of(doc)] == list(range(len(doc)))
+    assert tokens_of(doc) is tokens_of(doc)
+
+
+def test_span_tokens_are_the_spans_tokens(doc):
+    for sent in doc.sents:
+        assert [t.i for t in span_tokens(sent)] == [t.i for t in sent]
+    assert [t.i for t in span_tokens(doc[4:4])] == []
+
+
+def test_part_of_speech_ids_name_the_parts_of_speech(doc):
+    for name in tags.__all__:
+        assert doc.vocab.strings[getattr(tags, name)] == name
+    for tok in doc:
+        assert (tok.pos == tags.PROPN) == (tok.pos_ == "PROPN")
 
 
 def test_sent_of_is_spacys_sentence(doc):

@@ -18,6 +18,7 @@ from ..lexicon import (
     TITLE_SET,
     VENUE_NOUNS,
 )
+from ..tags import AUX, NOUN, PRON, PROPN, VERB
 from .tokens import NASAB, PARTICLES, TITLE_STARTS, given_before_nasab, is_namey, prefix_word
 
 # Capitalised words before a name that are offices, not given names.
@@ -59,7 +60,7 @@ def extend_left(doc, s: int, prefixes=frozenset(), place_names=False) -> int:
         s > 0
         and s - 1 not in prefixes
         and prefix_word(doc[s - 1]) not in NAME_PREFIXES
-        and doc[s - 1].pos_ == "PROPN"
+        and doc[s - 1].pos == PROPN
         and doc[s - 1].is_title
         and doc[s - 1].ent_type_ in ("", "PERSON")
         and doc[s - 1].lower_ not in TITLE_SET
@@ -255,9 +256,9 @@ def title_after_comma(doc, end: int) -> bool:
     for tok in doc[end + 1 : min(len(doc), end + 9)]:
         if tok.is_punct:
             return False
-        if tok.lower_ in TITLE_HEADS and tok.pos_ in ("NOUN", "PROPN"):
+        if tok.lower_ in TITLE_HEADS and tok.pos in (NOUN, PROPN):
             return True
-        if tok.pos_ in ("NOUN", "VERB", "AUX", "PRON") and tok.lower_ not in TITLE_STARTS:
+        if tok.pos in (NOUN, VERB, AUX, PRON) and tok.lower_ not in TITLE_STARTS:
             return False  # "Goldman Sachs, the investment bank whose chairman ..."
     return False
 

@@ -10,7 +10,8 @@ from gazetteer import geo
 from ..countries import code_for
 from ..lexicon import HONORIFICS, NAME_PREFIXES, ROLE_NOUNS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
-from ..text import kids, span_text, token_texts
+from ..tags import NOUN, PROPN
+from ..text import doc_ents, kids, span_text, token_texts, tokens_between, tokens_of
 from .bounds import (
     INSTITUTION_WORDS,
     country_count,
@@ -39,7 +40,7 @@ from .tokens import (
 
 def entity_names(doc, prefixes=frozenset()) -> list:
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         s, e = clean_entity(doc, ent.start, ent.end, prefixes)
@@ -47,11 +48,11 @@ def entity_names(doc, prefixes=frozenset()) -> list:
         if s >= e:
             continue
         s = extend_left(doc, s, prefixes)
-        if s >= e or any(t.like_num and not t.text.isupper() for t in doc[s:e]):
+        if s >= e or any(t.like_num and not t.text.isupper() for t in tokens_between(doc, s, e)):
             continue
         if is_honour(doc, s, e):
             continue
-        if geo.country_for(doc[s:e].text) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
+        if geo.country_for(span_text(doc, s, e)) and not (s > 0 and doc[s - 1].lower_ in TITLE_SET):
             continue
         if _ends_country_name(doc, s, e) or _starts_country_name(doc, s, e):
             continue  # "Trinidad and [Tobago]", "[Costa] Rica's President"
@@ -175,7 +176,8 @@ def thing_words(doc, spans) -> set:
     indefinite article before. A word that is part of a longer name found in the
     article ('Joe Biden' ... 'the Biden administration') is never one."""
     lone = {doc[s].text for s, e in spans if e - s == 1}
-    lone -= {t.text for s, e in spans if e - s > 1 for t in doc[s:e]}
+    texts = token_texts(doc)
+    lone -= {texts[i] for s, e in spans if e - s > 1 for i in range(s, e)}
     out = set()
     for i in indices_of_words(doc, {w.lower() for w in lone}) if lone else ():
         tok = doc[i]
@@ -186,7 +188,7 @@ def thing_words(doc, spans) -> set:
             out.add(tok.text)
         elif (
             before in _ARTICLES
-            and after.pos_ == "NOUN"
+            and after.pos == NOUN
             and after.text.islower()
             and after.lower_ not in TITLE_HEADS
             and after.lower_ not in ROLE_NOUNS
@@ -279,7 +281,7 @@ def particle_names(doc, taken: set) -> list:
     Gaulle', 'Ursula von der Leyen'): a given name, particles, a surname, and no word that
     makes it an institution or a place."""
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         s, e = ent.start, ent.end
         if ent.label_ != "ORG" or not 3 <= e - s <= 5 or s in taken:
             continue
@@ -340,13 +342,13 @@ def appositive_names(doc, taken: set) -> list:
     """A name the tagger calls an organisation or a place but that a title sets off by
     commas: 'Olaf Scholz, the chancellor of Germany,', "Kenya's president, William Ruto,"."""
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         s, e = ent.start, ent.end
         if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= e - s <= 4 or s in taken:
             continue
         if e - s == 1 and not _titled_appositive(doc, s):
             continue  # one word: only with its title in apposition ('Lula, Brazil's president,')
-        toks = list(doc[s:e])
+        toks = tokens_between(doc, s, e)
         if not (is_namey(toks[0]) and is_namey(toks[-1])):
             continue
         if not all(is_namey(t) or t.lower_ in PARTICLES or joins_hyphen(doc, t.i) for t in toks):
@@ -436,11 +438,11 @@ def coordinated_names(doc, taken: set) -> list:
     """A proper-noun name the tagger missed but coordinated with a person it found:
     '[Pierre Dubois] and Ivan Petrov spent ...'."""
     spans = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.ent_type_ != "PERSON" or tok.dep_ != "conj":
             continue
         head = tok.head
-        if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in ("", "PERSON"):
+        if head.pos != PROPN or not head.is_title or head.ent_type_ not in ("", "PERSON"):
             continue
         if head.lower_ in TITLE_HEADS or prefix_word(head) in NAME_PREFIXES:
             continue  # "State Councilor and Foreign Minister Wang Yi"
@@ -462,7 +464,7 @@ def _after_plural_title(doc, taken: set) -> list:
     place or a body, coordinated with a person named right after a plural title (the
     title says both are persons)."""
     spans = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.dep_ != "conj" or tok.ent_type_ not in ("GPE", "ORG", "NORP", ""):
             continue
         head = tok.head

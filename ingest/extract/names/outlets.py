@@ -7,6 +7,8 @@ an outlet stands right before it ("news agency WAM", "broadcaster NHK")."""
 
 from __future__ import annotations
 
+from ..text import tokens_between
+
 # Agencies and broadcasters whose one-word name is no person's (lower-cased).
 AGENCY_NAMES = frozenset(
     "reuters xinhua kyodo afp tass itar-tass interfax yonhap pti ians bernama antara "
@@ -25,7 +27,7 @@ OUTLET_NOUNS = frozenset({"agency", "broadcaster", "newspaper", "outlet", "daily
 
 def names_an_outlet(doc, start: int, end: int) -> bool:
     """Whether the name span doc[start:end] is a news agency or outlet."""
-    words = [t.lower_ for t in doc[start:end]]
+    words = [t.lower_ for t in tokens_between(doc, start, end)]
     if not words:
         return False
     if any(w in AGENCY_NAMES for w in words) or words[-1] in OUTLET_ENDS:

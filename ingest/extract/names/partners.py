@@ -8,7 +8,8 @@ from gazetteer import geo
 
 from ..lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SET
 from ..places import known_place_span
-from ..text import kids, lemma_positions, lower_positions
+from ..tags import NOUN, PROPN, VERB
+from ..text import kids, lemma_positions, lower_positions, tokens_of
 from .bounds import (
     INSTITUTION_WORDS,
     after_initials,
@@ -85,11 +86,11 @@ def _sides(tok) -> list:
     ('X met Y'), or the subject of the clause and the 'with' object of a verb or event
     noun ('X spoke with Y', 'X held talks with Y')."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in _PARTNER_VERBS:
+    if tok.pos == VERB and lemma in _PARTNER_VERBS:
         return [c for c in kids(tok) if c.dep_ in ("nsubj", "dobj")] + _with_objects(tok)
-    if tok.pos_ == "VERB" and lemma in _WITH_HEADS:
+    if tok.pos == VERB and lemma in _WITH_HEADS:
         return [c for c in kids(tok) if c.dep_ == "nsubj"] + _with_objects(tok)
-    if tok.pos_ == "NOUN" and tok.lower_ in _WITH_HEADS and tok.dep_ == "dobj":
+    if tok.pos == NOUN and tok.lower_ in _WITH_HEADS and tok.dep_ == "dobj":
         subjects = [c for c in kids(tok.head) if c.dep_ == "nsubj"]
         return subjects + _with_objects(tok) if subjects else []
     return []
@@ -99,7 +100,7 @@ def _person_elsewhere(doc, s: int, e: int) -> bool:
     """Whether the article shows the run's last word as a person's elsewhere: tagged as
     one, or written after an honorific or a title ('Ms Fuentes', 'President Fuentes')."""
     surname = doc[e - 1].text
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.text != surname or s <= tok.i < e:
             continue
         if tok.ent_type_ == "PERSON":
@@ -122,13 +123,13 @@ def partner_names(doc, taken: set) -> list:
     found.update(i for w in _WITH_HEADS for i in by_lower.get(w, ()))
     for i in sorted(found):
         tok = doc[i]
-        if tok.pos_ not in ("VERB", "NOUN"):
+        if tok.pos not in (VERB, NOUN):
             continue
         sides = _sides(tok)
         if len(sides) < 2:
             continue
         for arg in sides:
-            if arg.pos_ != "PROPN" or arg.i in taken:
+            if arg.pos != PROPN or arg.i in taken:
                 continue
             if not any(o is not arg and (o.i in taken or o.ent_type_ == "PERSON") for o in sides):
                 continue

@@ -8,7 +8,8 @@ from gazetteer import geo
 from gazetteer.registry import MAX_NAME_WORDS
 
 from ..lexicon import HONORIFICS, NAME_PREFIXES, TITLE_SET
-from ..text import token_texts
+from ..tags import PROPN
+from ..text import span_text, token_texts, tokens_of
 from .bounds import extend_left, joins_hyphen, spouse_after_comma
 from .tokens import prefix_word
 
@@ -35,7 +36,7 @@ def surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list:
                 e += 2  # 'Lind-Berg': both halves of a hyphenated surname, never one
             else:
                 break
-        if not geo.country_for(doc[i:e].text):
+        if not geo.country_for(span_text(doc, i, e)):
             spouse = spouse_after_comma(doc, e)  # 'Sofia Lind, his wife,'
             start = extend_left(doc, i, prefixes, spouse) if i - 1 not in taken else i
             spans.append((start, e))
@@ -52,9 +53,9 @@ def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
     Adulyadej' over the alias 'King Bhumibol')."""
     found = []
     texts = token_texts(doc)
-    for tok in doc:
+    for tok in tokens_of(doc):
         i = tok.i
-        if not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
+        if not (tok.pos == PROPN or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
             continue
         words = texts[i : i + MAX_NAME_WORDS + 4]
         n = registry.match_at(words)
@@ -93,7 +94,7 @@ def _is_title_word(tok) -> bool:
 def _office_holder_surname(tok, registry, published) -> bool:
     """'Macron met Modi': a lone surname the registry gives to exactly one person in office
     on the article's date, and that is not a place."""
-    if tok.pos_ != "PROPN" or len(tok.text) < 2 or not tok.text[0].isupper():
+    if tok.pos != PROPN or len(tok.text) < 2 or not tok.text[0].isupper():
         return False
     if tok.text.isupper():
         return False  # 'UN', 'US': an acronym, not the surname 'Un' of a family-name-first leader

@@ -12,7 +12,8 @@ from spacy.tokens import Span
 from gazetteer import geo
 
 from ..lexicon import TITLE_HEADS, TITLE_SET
-from ..text import doc_text
+from ..tags import ADP, AUX, NOUN, PROPN, VERB
+from ..text import doc_text, span_tokens
 
 # Family names written like an English function word (Vietnamese Tô, Đỗ).
 FUNCTION_WORD_NAMES = {"To", "Do"}
@@ -24,7 +25,7 @@ _NOT_NAMES = ("GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK
 
 def _run_end(doc, start: int) -> int:
     end = start
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+    while end < len(doc) and doc[end].pos == PROPN and doc[end].is_title:
         end += 1
     return end
 
@@ -36,7 +37,9 @@ _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "fo
 def _title_cased(sent) -> bool:
     """A headline or a title written in title case ('Modi Travels To Hanoi For Talks'):
     no lower-case word but the small ones."""
-    return not any(t.is_alpha and t.is_lower and t.lower_ not in _SMALL_WORDS for t in sent)
+    return not any(
+        t.is_alpha and t.is_lower and t.lower_ not in _SMALL_WORDS for t in span_tokens(sent)
+    )
 
 
 def _is_name_start(doc, i: int) -> int:
@@ -45,7 +48,7 @@ def _is_name_start(doc, i: int) -> int:
     if tok.text not in FUNCTION_WORD_NAMES or i + 1 >= len(doc):
         return 0
     nxt = doc[i + 1]
-    if not (nxt.pos_ == "PROPN" and nxt.is_title and tok.whitespace_):
+    if not (nxt.pos == PROPN and nxt.is_title and tok.whitespace_):
         return 0
     if nxt.ent_type_ in _NOT_NAMES or geo.lookup(nxt.text) or nxt.lower_ in TITLE_SET:
         return 0  # 'To Hanoi', 'To President X'
@@ -54,7 +57,7 @@ def _is_name_start(doc, i: int) -> int:
         # 'To Lam met Xi': a name is the subject of the verb right after it
         if tok.text not in _AT_SENTENCE_START or end >= len(doc):
             return 0
-        return end if doc[end].pos_ in ("VERB", "AUX") and doc[end].head == doc[end] else 0
+        return end if doc[end].pos in (VERB, AUX) and doc[end].head == doc[end] else 0
     if doc[i - 1].text in _OPENERS or _title_cased(tok.sent):
         return 0
     return end
@@ -65,9 +68,9 @@ def _new_place(word, name_head):
     head = word.head
     if head == word:
         return name_head, "ROOT"
-    if head.pos_ == "ADP":
+    if head.pos == ADP:
         return head, "pobj"
-    if head.pos_ in ("VERB", "AUX"):
+    if head.pos in (VERB, AUX):
         return head, "nsubj" if word.i < head.i else "dobj"
     return head, word.dep_
 
@@ -78,7 +81,7 @@ def _reattach(doc, start: int, end: int) -> None:
     name_head = inside[-1] if inside else doc[end - 1]
     title = doc[start - 1] if start > 0 else word
     if (
-        title.pos_ in ("NOUN", "PROPN")
+        title.pos in (NOUN, PROPN)
         and title.text[:1].isupper()
         and (word.head == title or title.lower_ in TITLE_SET or title.lower_ in TITLE_HEADS)
         and not start <= title.head.i < end

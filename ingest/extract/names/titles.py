@@ -10,7 +10,8 @@ from gazetteer import geo
 
 from ..countries import code_for
 from ..lexicon import REGNAL, ROLE_NOUNS, TITLE_HEADS, TITLE_SET, TITLES
-from ..text import kids, sent_of, span_text, tokens_between
+from ..tags import PRON, PROPN
+from ..text import doc_ents, kids, sent_of, span_text, tokens_between
 from .bounds import office_list_items
 from .tokens import QUALIFIERS, prefix_word
 
@@ -178,7 +179,7 @@ def country_before(doc, pos: int, idx):
             return None, org
     if toks and toks[-1].ent_type_ == "ORG" and not geo.lookup(toks[-1].text):
         # "FIFA president X", "Acme chief executive Y": an office in a body that is not a state
-        ent = next(e for e in doc.ents if e.start <= toks[-1].i < e.end)
+        ent = next(e for e in doc_ents(doc) if e.start <= toks[-1].i < e.end)
         if ent.end > pos:
             return None, None  # "PM Modi" tagged as one organisation: no body before a name
         if not all(t.lower_ in _DEPARTMENTS for t in ent):  # "Commerce Secretary" is a minister
@@ -235,11 +236,11 @@ def _suffix_country(doc, start: int, end: int):
     for a in range(start, end + 1):
         if doc[a].is_punct:
             continue
-        text = re.sub(r"['’]s$", "", doc[a : end + 1].text)
+        text = re.sub(r"['’]s$", "", span_text(doc, a, end + 1))
         code = code_for(text)
         if code:
             return code, text
-    return None, re.sub(r"['’]s$", "", doc[start : end + 1].text)
+    return None, re.sub(r"['’]s$", "", span_text(doc, start, end + 1))
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,7 @@ def title_of_noun(noun) -> NounTitle:
         left -= 1
     title = None
     for s in range(left, noun.i + 1):
-        text = doc[s : noun.i + 1].text
+        text = span_text(doc, s, noun.i + 1)
         if text.lower() in TITLE_SET or text.lower().rstrip("s") in TITLE_SET:
             title = text
             break
@@ -328,7 +329,7 @@ def relation_owner(noun, builder):
     for child in kids(noun):
         if child.dep_ != "poss":
             continue
-        if child.pos_ == "PRON":
+        if child.pos == PRON:
             return builder.resolve_pronoun(child)
         pids = builder.people.pids(child)
         if pids:
@@ -380,7 +381,7 @@ def ends_name(tok) -> bool:
     """Whether a token before "of" is a name's last word rather than an office's."""
     low = tok.lower_
     return (
-        tok.pos_ == "PROPN"
+        tok.pos == PROPN
         and tok.text[:1].isupper()
         and low not in TITLE_SET
         and low not in TITLE_HEADS

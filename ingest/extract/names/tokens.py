@@ -19,6 +19,7 @@ from ..lexicon import (
     TITLE_SET,
     TITLES,
 )
+from ..tags import NOUN, PROPN, X
 from ..text import lower_positions, span_text, tokens_between
 
 PARTICLES = {
@@ -213,7 +214,7 @@ def given_before_nasab(doc, i: int) -> bool:
 def family_end(doc, s: int, e: int) -> int:
     """'Khalid ibn Talal [Al Marri]', 'Sultan bin Turki [Al-Qasimi]': the family name the
     tagger left out after a name with a nasab; the end of the name with it."""
-    if not any(t.lower_ in NASAB for t in doc[s:e]):
+    if not any(t.lower_ in NASAB for t in tokens_between(doc, s, e)):
         return e
     if e + 1 < len(doc) and doc[e - 1].text in ("Al", "El") and doc[e].text == "-":
         return e + 2 if doc[e + 1].text[:1].isupper() and not doc[e - 1].whitespace_ else e
@@ -294,7 +295,7 @@ def clean_entity(doc, start: int, end: int, prefixes=frozenset()):
             and not given_before_nasab(doc, start)
         )
         or doc[start].is_punct
-        or doc[start].pos_ not in ("PROPN", "NOUN", "X")
+        or doc[start].pos not in (PROPN, NOUN, X)
     ):
         start += 1
     for k in range(start + 1, end):
@@ -360,4 +361,4 @@ def is_demonym(tok) -> bool:
 
 
 def is_namey(tok) -> bool:
-    return tok.pos_ == "PROPN" and (tok.is_title or tok.text.isupper()) and not tok.like_num
+    return tok.pos == PROPN and (tok.is_title or tok.text.isupper()) and not tok.like_num
