@@ -31,3 +31,16 @@ def test_only_the_strongest_links_are_kept_and_the_total_is_told(world):
     assert graph.edges[0].weight == 3
     # Every node is still drawn, with its degree counted over all its links.
     assert {n.label: n.degree for n in graph.nodes} == {n.label: n.degree for n in whole.nodes}
+
+
+def test_each_node_links_to_its_records_page(world):
+    from kb.models import Country, Leader
+
+    for by, model, key in (("leader", Leader, "pk"), ("country", Country, "pk")):
+        graph = network(Meeting.objects.visible(), by=by)
+        assert graph.nodes
+        for node in graph.nodes:
+            record = model.objects.get(**{key: node.key})
+            assert (node.url, node.label) == (record.get_absolute_url(), record.name)
+            if by == "leader":
+                assert node.group == (record.country.name if record.country else "No country")
