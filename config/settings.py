@@ -119,7 +119,7 @@ WORLD_ATLAS_PATH = NODE_MODULES / "world-atlas" / "countries-110m.json"
 STATICFILES_DIRS = [BASE_DIR / "static"] + [
     (prefix, path)
     for prefix, path in (("vendor/cytoscape", NODE_MODULES / "cytoscape" / "dist"),)
-    if path.is_dir()  # without `make install` the network stays a table and an SVG
+    if path.is_dir()  # without `make install` the network is its table of links
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))

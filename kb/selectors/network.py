@@ -1,10 +1,11 @@
-"""Who met whom: the network page's nodes, weighted edges and circular layout."""
+"""Who met whom: the network page's nodes and weighted edges, and its data for the page's script."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
+
+from django.urls import reverse
 
 from gazetteer.regions import REGION_NAMES, region_of
 from kb.models import Country, Leader, Meeting
@@ -33,13 +34,6 @@ class Node:
     url: str
     weight: int = 0  # meetings involving the node (within the selection)
     degree: int = 0  # distinct neighbours
-    x: float = 0.0
-    y: float = 0.0
-    r: float = 4.0
-    label_x: float = 0.0
-    label_y: float = 0.0
-    anchor: str = "start"
-    rotate: float = 0.0
     group: str = ""  # the country's name (a leader's country, or the country itself)
     code: str = ""  # that country's ISO code
     region: str = ""  # set with its colour by ``colour_nodes``
@@ -51,7 +45,6 @@ class Edge:
     source: Node
     target: Node
     weight: int
-    width: float = 1.0
 
 
 @dataclass
@@ -60,7 +53,6 @@ class Network:
     edges: list[Edge]
     total_nodes: int
     total_edges: int
-    size: int
     by: str
 
     @property
@@ -93,14 +85,14 @@ def network(
     *,
     by: str = "leader",
     max_nodes: int = 40,
-    size: int = 800,
     max_edges: int = MAX_EDGES,
     span: Span | None = None,
 ) -> Network:
     """Who met whom among `meetings` (None: every meeting not rejected): the
     ``max_nodes`` most active nodes (leaders or countries) and the ``max_edges``
     strongest edges among them, counted by the database (:mod:`kb.selectors.graph`),
-    with a deterministic circular layout (same input, same picture).
+    nodes in alphabetical order and edges strongest first (same input, same graph; the
+    page's script lays it out).
 
     Every meeting is read from the maintained counts (leaders' pairs, or countries'
     tallies and pairs); a selection by dates and kind alone, given as its ``span``
@@ -116,30 +108,7 @@ def network(
         selection = Meeting.objects.visible() if meetings is None else meetings
         counts = network_counts(selection, by=by, max_nodes=max_nodes, max_edges=max_edges)
     node_meetings = counts.node_meetings
-    if by == "country":
-        countries = Country.objects.filter(pk__in=node_meetings).only("id", "code", "name")
-        objects = {country.pk: country for country in countries}
-    else:
-        objects = {
-            leader.pk: leader
-            for leader in Leader.objects.filter(pk__in=node_meetings)
-            .select_related("country")
-            .only("id", "name", "country__code", "country__name")
-        }
-    chosen = [k for k in node_meetings if k in objects]
-    # Place in alphabetical order round the circle so a reader can scan it.
-    chosen.sort(key=lambda k: (str(objects[k]).casefold(), k))
-    nodes = {}
-    for key in chosen:
-        obj = objects[key]
-        nodes[key] = Node(
-            key=key,
-            label=obj.name,
-            url=obj.get_absolute_url(),
-            weight=node_meetings[key],
-            group=_group(obj, by),
-            code=obj.code if by == "country" else (obj.country.code if obj.country_id else ""),
-        )
+    nodes = {node.key: node for node in _nodes(node_meetings, by)}
 
     def by_label(node: Node):
         return (node.label.casefold(), node.key)
@@ -156,22 +125,43 @@ def network(
     # The strongest links only, chosen by the database: 300 busy leaders can share 44,850
     # pairs (an 11 MB page that took 14 s at 100k meetings), more than a picture or a
     # table can show.
-    total_edges = counts.total_pairs
-    _layout(list(nodes.values()), edges, size)
     return Network(
         nodes=list(nodes.values()),
         edges=edges,
         total_nodes=counts.total_nodes,
-        total_edges=total_edges,
-        size=size,
+        total_edges=counts.total_pairs,
         by=by,
     )
 
 
-def _group(obj, by: str) -> str:
+def _page(name: str, example):
+    """The address of a record's page by its key, reversed once (``get_absolute_url``)."""
+    before, _, after = reverse(name, args=[example]).rpartition(str(example))
+    return lambda key: f"{before}{key}{after}"
+
+
+def _nodes(node_meetings: dict[int, int], by: str) -> list[Node]:
+    """The chosen nodes, in alphabetical order (the same selection, the same graph), read
+    as plain values: at 300 nodes, model instances and a ``reverse()`` per node were a
+    third of a cold page's time."""
     if by == "country":
-        return obj.name
-    return obj.country.name if obj.country_id else "No country"
+        rows = Country.objects.filter(pk__in=node_meetings).values_list("pk", "name", "code")
+        page = _page("country-detail", "ZZ")
+        found = [(pk, name, page(code), name, code) for pk, name, code in rows]
+    else:
+        rows = Leader.objects.filter(pk__in=node_meetings).values_list(
+            "pk", "name", "country__name", "country__code"
+        )
+        page = _page("leader-detail", 987654321)
+        found = [
+            (pk, name, page(pk), country or "No country", code or "")
+            for pk, name, country, code in rows
+        ]
+    found.sort(key=lambda row: (row[1].casefold(), row[0]))
+    return [
+        Node(key=pk, label=label, url=url, weight=node_meetings[pk], group=group, code=code)
+        for pk, label, url, group, code in found
+    ]
 
 
 def colour_nodes(graph: Network, *, colour: str = "country", groups: int = 9) -> list[dict]:
@@ -201,51 +191,23 @@ def colour_nodes(graph: Network, *, colour: str = "country", groups: int = 9) ->
     return legend
 
 
+#: The fields of each node in :func:`graph_data`, in order.
+NODE_FIELDS = ("id", "label", "url", "weight", "degree", "group", "region", "colour")
+
+
 def graph_data(graph: Network, legend: list[dict] | None = None) -> dict:
-    """The graph as the interactive view reads it (embedded with ``json_script``): nodes
-    with their colours (from ``colour_nodes``), edges, and the legend."""
+    """The graph as the page's script draws it (embedded with ``json_script``): each
+    node a row of :data:`NODE_FIELDS` (colours from ``colour_nodes``), each edge
+    ``[source, target, weight]`` with its ends as positions in ``nodes``, and the legend.
+    Rows rather than objects: the names of the fields are written once, not once per
+    node, and each of the up to 1,200 links costs a dozen bytes."""
+    index = {node.key: i for i, node in enumerate(graph.nodes)}
     return {
+        "fields": NODE_FIELDS,
         "nodes": [
-            {
-                "id": n.key,
-                "label": n.label,
-                "url": n.url,
-                "weight": n.weight,
-                "group": n.group,
-                "region": n.region,
-                "colour": n.colour or OTHERS,
-            }
+            [n.key, n.label, n.url, n.weight, n.degree, n.group, n.region, n.colour or OTHERS]
             for n in graph.nodes
         ],
-        "edges": [
-            {"source": e.source.key, "target": e.target.key, "weight": e.weight}
-            for e in graph.edges
-        ],
+        "edges": [[index[e.source.key], index[e.target.key], e.weight] for e in graph.edges],
         "legend": legend or [],
     }
-
-
-def _layout(nodes: list[Node], edges: list[Edge], size: int) -> None:
-    """Nodes evenly round a circle; labels radial (outwards), so neighbours never overlap."""
-    centre = size / 2
-    # Room outside the circle for the longest label (shown up to 26 characters).
-    longest = max((min(len(n.label), 26) for n in nodes), default=0)
-    radius = size / 2 - min(175, 20 + 6.5 * longest)
-    count = len(nodes)
-    max_node = max((n.weight for n in nodes), default=1) or 1
-    for i, node in enumerate(nodes):
-        angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)
-        cos, sin = math.cos(angle), math.sin(angle)
-        node.x = round(centre + radius * cos, 1)
-        node.y = round(centre + radius * sin, 1)
-        node.r = round(4 + 8 * math.sqrt(node.weight / max_node), 1)
-        node.label_x = round(centre + (radius + node.r + 5) * cos, 1)
-        node.label_y = round(centre + (radius + node.r + 5) * sin, 1)
-        degrees = math.degrees(angle)
-        if cos >= -1e-9:  # right half: text reads outwards from the node
-            node.anchor, node.rotate = "start", round(degrees, 1)
-        else:  # left half: turned the other way round so it is not upside down
-            node.anchor, node.rotate = "end", round(degrees + 180, 1)
-    max_edge = max((e.weight for e in edges), default=1) or 1
-    for edge in edges:
-        edge.width = round(1 + 7 * edge.weight / max_edge, 1)

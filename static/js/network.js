@@ -1,17 +1,74 @@
-/* The interactive network (cytoscape, served by the app from npm's package): a
-   force-directed layout of the graph the page embeds as JSON, zoom and pan, hover to
-   show a node's links, click to open its page; each node in the colour the server gave
-   it (by country or by region, as the page's legend says).
-   Without JavaScript, or if the library is missing, the page's SVG and table stay. */
+/* The network (cytoscape, served by the app from npm's package): a force-directed
+   layout of the graph the page embeds as JSON (kb.selectors.network.graph_data: nodes as
+   rows of its "fields", edges as [source, target, weight] with node positions), zoom and
+   pan, hover to show a node's links, click to open its page; each node in the colour the
+   server gave it (by country or by region, as the page's legend says). The page lists the
+   strongest links as a table; "List all" adds the rest from the same data.
+   Without JavaScript, or if the library is missing, the table stays. */
 (function () {
   "use strict";
 
+  function read() {
+    var source = document.getElementById("network-data");
+    if (!source) return null;
+    var data = JSON.parse(source.textContent);
+    var nodes = data.nodes.map(function (row) {
+      var node = {};
+      data.fields.forEach(function (name, i) { node[name] = row[i]; });
+      return node;
+    });
+    var edges = data.edges.map(function (e) {
+      return { source: nodes[e[0]], target: nodes[e[1]], weight: e[2] };
+    });
+    return { nodes: nodes, edges: edges, legend: data.legend };
+  }
+
+  function cell(row, node, group) {
+    var td = document.createElement("td");
+    var link = document.createElement("a");
+    if (node.url.charAt(0) === "/") link.href = node.url;
+    link.textContent = node.label;
+    td.appendChild(link);
+    row.appendChild(td);
+    if (group) {
+      var named = document.createElement("td");
+      named.textContent = node[group];
+      row.appendChild(named);
+    }
+  }
+
+  // The table lists the strongest links; the button adds the others, in the same order.
+  function listAll(graph) {
+    var table = document.getElementById("links-table");
+    var button = document.getElementById("links-all");
+    if (!table || !button) return;
+    var listed = parseInt(table.getAttribute("data-listed"), 10) || 0;
+    var group = table.getAttribute("data-group");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var body = table.tBodies[0];
+      graph.edges.slice(listed).forEach(function (e) {
+        var row = document.createElement("tr");
+        cell(row, e.source, group);
+        cell(row, e.target, group);
+        var n = document.createElement("td");
+        n.className = "num";
+        n.textContent = String(e.weight);
+        row.appendChild(n);
+        body.appendChild(row);
+      });
+      listed = graph.edges.length;
+      var more = document.getElementById("links-more");
+      if (more) more.textContent = "All " + listed + " links drawn.";
+    }, { once: true });
+  }
+
   function start() {
     var holder = document.getElementById("network-canvas");
-    var source = document.getElementById("network-data");
-    if (!holder || !source || typeof window.cytoscape !== "function") return;
-    var graph = JSON.parse(source.textContent);
-    if (!graph.nodes.length) return;
+    var graph = read();
+    if (!graph || !graph.nodes.length) return;
+    listAll(graph);
+    if (!holder || typeof window.cytoscape !== "function") return;
     var maxWeight = Math.max.apply(null, graph.nodes.map(function (n) { return n.weight; }));
     var maxEdge = Math.max.apply(null, graph.edges.map(function (e) { return e.weight; }).concat([1]));
 
@@ -20,7 +77,7 @@
                        group: n.group, colour: n.colour || "#7f7f7f",
                        size: 10 + 30 * Math.sqrt(n.weight / maxWeight) } };
     }).concat(graph.edges.map(function (e, i) {
-      return { data: { id: "e" + i, source: "n" + e.source, target: "n" + e.target,
+      return { data: { id: "e" + i, source: "n" + e.source.id, target: "n" + e.target.id,
                        weight: e.weight, width: 1 + 5 * e.weight / maxEdge } };
     }));
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from kb.models import Meeting, ReviewState
 from kb.selectors.network import network
 from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
+from tests.web.network_page import graph as graph_of
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,8 @@ def test_the_country_view_counts_each_meeting_once_per_pair_of_countries(client,
     graph = network(Meeting.objects.visible(), by="country")  # from the participations
     assert {(e.source.label, e.target.label): e.weight for e in graph.edges} == expected
     html = client.get(reverse("network"), {"by": "country"}).content.decode()
-    assert "Norway: 1 meeting with 1 shown" in html  # its weight: meetings with another
+    norway = next(n for n in graph_of(html)["nodes"] if n["label"] == "Norway")
+    assert (norway["weight"], norway["degree"]) == (1, 1)  # its meetings with another
 
 
 def test_kind_and_country_filters_count_only_the_meetings_they_select(client, people):
@@ -109,7 +111,7 @@ def test_only_the_strongest_links_are_listed_and_the_page_says_of_how_many(
         MeetingFactory(participants=[rojas, mori], date=day)
     MeetingFactory(participants=[mori, extra], date=day)
     html = client.get(reverse("network"), params).content.decode()
-    assert "The 2 strongest of their 3 links are drawn and listed" in html
+    assert "The 2 strongest of their 3 links are drawn" in html
     listed = links(client, **params)
     assert sorted(listed.values(), reverse=True) == [3, 2]
 
@@ -124,6 +126,26 @@ def test_the_links_drawn_grow_with_the_nodes_shown_up_to_a_bound(client, people,
         for other in four[i + 1 :]:
             MeetingFactory(participants=[one, other])  # six pairs, one meeting each
     html = client.get(reverse("network"), {"limit": "4"}).content.decode()
-    assert "The 4 strongest of their 6 links are drawn and listed" in html
+    assert "The 4 strongest of their 6 links are drawn" in html
     assert len(links(client, limit="4")) == 4
     assert len(links(client, limit="3")) == 3  # all three pairs of three nodes
+
+
+def test_the_table_lists_the_strongest_links_and_the_data_holds_every_link_drawn(
+    client, people, monkeypatch
+):
+    from web.views.network import NetworkView
+
+    monkeypatch.setattr(NetworkView, "links_listed", 2)
+    berg, lund, rojas, mori = (people[k] for k in ("berg", "lund", "rojas", "mori"))
+    for _ in range(3):
+        MeetingFactory(participants=[berg, rojas])
+    for _ in range(2):
+        MeetingFactory(participants=[rojas, mori])
+    MeetingFactory(participants=[mori, lund])
+    html = client.get(reverse("network")).content.decode()
+    assert sorted(links(client).values(), reverse=True) == [3, 2]
+    drawn = graph_of(html)["edges"]
+    assert sorted(e["weight"] for e in drawn) == [1, 2, 3]
+    assert "The 2 strongest of the 3 links drawn" in html
+    assert 'data-listed="2"' in html  # where the page's script goes on listing

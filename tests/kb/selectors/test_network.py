@@ -1,4 +1,4 @@
-"""Who met whom: nodes, weighted edges and a deterministic layout."""
+"""Who met whom: nodes, weighted edges, in a deterministic order."""
 
 import pytest
 
@@ -15,11 +15,10 @@ def test_network_edges_and_weights(world):
     assert edges[("Claire Dubois", "Kenji Sato")] == 1
     assert edges[("Kenji Sato", "Mark Dalton")] == 1
     assert len(edges) == 5
-    heaviest = graph.edges[0]
-    assert heaviest.weight == 3 and heaviest.width == max(e.width for e in graph.edges)
-    # Deterministic layout.
+    assert graph.edges[0].weight == 3  # strongest first
+    # The same selection, the same graph: nodes in alphabetical order.
     again = network(Meeting.objects.visible())
-    assert [(n.label, n.x, n.y) for n in graph.nodes] == [(n.label, n.x, n.y) for n in again.nodes]
+    assert [n.label for n in graph.nodes] == sorted(n.label for n in again.nodes)
 
 
 def test_only_the_strongest_links_are_kept_and_the_total_is_told(world):
@@ -32,3 +31,16 @@ def test_only_the_strongest_links_are_kept_and_the_total_is_told(world):
     assert graph.edges[0].weight == 3
     # Every node is still drawn, with its degree counted over all its links.
     assert {n.label: n.degree for n in graph.nodes} == {n.label: n.degree for n in whole.nodes}
+
+
+def test_each_node_links_to_its_records_page(world):
+    from kb.models import Country, Leader
+
+    for by, model, key in (("leader", Leader, "pk"), ("country", Country, "pk")):
+        graph = network(Meeting.objects.visible(), by=by)
+        assert graph.nodes
+        for node in graph.nodes:
+            record = model.objects.get(**{key: node.key})
+            assert (node.url, node.label) == (record.get_absolute_url(), record.name)
+            if by == "leader":
+                assert node.group == (record.country.name if record.country else "No country")
