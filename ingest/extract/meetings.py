@@ -25,8 +25,17 @@ from . import dates, when
 from .agreement_args import doc_kind
 from .companions import group_leader, joined_by, joins_a_delegation
 from .conflict import clause_verb
-from .meeting_args import _agents, _objects, _pair_without_spouse, _refs, _spouse, _subjects
+from .meeting_args import (
+    _agents,
+    _objects,
+    _pair_without_spouse,
+    _refs,
+    _spouse,
+    _subjects,
+    _with_line_preps,
+)
 from .meeting_checks import (
+    LINE_WORDS,
     _calls_a_name,
     _done_together,
     _each,
@@ -34,6 +43,7 @@ from .meeting_checks import (
     _infinitive_below,
     _separate_meetings,
     _spoke_with,
+    at_a_distance,
     held_noun,
     signed_apart,
 )
@@ -278,6 +288,8 @@ def _verb_mention(idx, people, tok, published):
         for c in kids(tok)
     ):
         return None  # "an order was conferred on X by Y" is an award (a gift), not talks
+    if lemma == "discuss":
+        return _discussed(idx, people, tok, published)
     subs = _subjects(tok, people)
     if lemma in DEAL_VERBS:
         reduced, document = _reduced_relative(tok, people)
@@ -417,6 +429,43 @@ def _trip_done_with(idx, people, tok, published):
         m.kinds.add("visit")
         m.strong_hosts = list(partners)
         m.confidence = 0.8
+    return m
+
+
+def _discussed(idx, people, tok, published):
+    """'A discussed railways with B', 'A and B discussed trade': leaders discussing with
+    each other met (or spoke by phone: the call words of the clause make it a call).  Only
+    the 'with' side counts ('discussed B's plan' names no counterpart), and a discussion
+    told as held in a letter or a statement is no meeting.  The parser often hangs the
+    'with' on the subject discussed ('discussed trade with B'); one owned by someone else
+    ('discussed India's ties with B') is that owner's relation, not the discussion's side."""
+    subs = _subjects(tok, people)
+    heads = [tok] + [
+        c for c in kids(tok) if c.dep_ == "dobj" and not any(g.dep_ == "poss" for g in kids(c))
+    ]
+    objs = [
+        p
+        for head in heads
+        for c in _with_line_preps(head)
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in kids(c)
+        if o.dep_ == "pobj"
+        for p in _refs(o, people)
+    ]
+    if not objs and len(set(subs)) < 2:
+        return None
+    if at_a_distance(tok) and not any(t.lower_ in LINE_WORDS for t in tok.subtree):
+        return None  # "discussed it with B in a letter"; "in a phone call with B" is a call
+    m = _mention(idx, people, tok, subs + objs, published)
+    if m is not None:
+        # what was discussed ("the war in Ukraine", "the summit in May") is no setting
+        topic = {t.i for c in kids(tok) if c.dep_ == "dobj" for t in c.subtree}
+        m.places = [p for p in m.places if p.tok_i not in topic]
+        m.host = next((p.country for p in m.places if p.country), None)
+        m.kinds &= {"call"}
+        m.confidence = 0.8
+        if "call" not in m.kinds and _separate_meetings(tok) and len(set(subs)) == 1:
+            m.caller = subs[0]
     return m
 
 
