@@ -242,7 +242,8 @@ ONE_BY_ONE = {"bilateral", "separate", "individual", "one-on-one", "one-to-one",
 # "during his visit", "in recent days" (one sitting is told on a day, not over a week).
 ONE_BY_ONE_ADVERBS = ONE_BY_ONE_MODIFIERS
 PERIOD_NOUNS = {"week", "weeks", "days", "weekend", "fortnight", "month", "months"}
-STAY_NOUNS = {"visit", "trip", "tour", "stay", "summit", "visits"}
+STAY_NOUNS = {"visit", "trip", "tour", "stay", "summit", "visits", "forum", "conference",
+              "assembly", "gathering"}  # fmt: skip
 PERIOD_PREPS = {"over", "during", "throughout", "across", "in"}
 PERIOD_DETS = {"this", "past", "recent", "last", "previous", "coming"}
 
@@ -263,10 +264,30 @@ def _separate_meetings(verb) -> bool:
         return True
     # 'on the sidelines' on the verb or (misparsed) on the last one met; 'separately' on
     # the verb, the held noun or the last one met
-    return _over_a_period(verb) or any(
+    if _over_a_period(verb) or any(
         (t.lower_ == "separately" or (t.lower_ in MARGINS and t.dep_ == "pobj"))
         and _in_clause(t, verb)
         for t in verb.subtree
+    ):
+        return True
+    # consulting several, or a tally of meetings up to now, unless at one event
+    consulted = verb.lemma_.lower() in CONSULT_VERBS
+    return (consulted or _a_tally(verb)) and not _at_a_joint_event(verb)
+
+
+# "conferred with A of X, B of Y and C of Z": consulting is done with each in turn
+CONSULT_VERBS = {"confer", "consult"}
+# "met A and B at a trilateral summit / at a joint news conference": one sitting
+JOINT_EVENTS = {"summit", "meeting", "session", "conference", "dinner", "lunch", "banquet"}
+
+
+def _at_a_joint_event(verb) -> bool:
+    """'conferred with A and B at a summit / at the meeting': one event holds them all."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "in")
+        and any(o.dep_ == "pobj" and o.lower_ in JOINT_EVENTS for o in kids(c))
+        for c in kids(verb)
     )
 
 
@@ -306,6 +327,26 @@ def _over_a_period(verb) -> bool:
                 return True
             if o.lower_ in STAY_NOUNS and c.lower_ in ("during", "throughout", "over"):
                 return True
+    return False
+
+
+# "has already met", "has so far met", "has thus far met": a count of meetings up to now
+TALLY_ADVERBS = {"already", "far"}
+
+
+def _a_tally(verb) -> bool:
+    """'has already met A, B and C', 'has met A, B and C since arriving / since Sunday /
+    since he landed / so far': a perfect that counts the meetings held up to now tells
+    them one at a time, not one sitting of all."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids(verb)):
+        return False
+    for c in kids(verb):
+        if c.dep_ == "advmod" and c.lower_ in TALLY_ADVERBS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in kids(c)):
+            return True
     return False
 
 

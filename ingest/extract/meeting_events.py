@@ -44,6 +44,7 @@ from .meeting_lede import ends_then, lede_trigger, referred_date
 from .meeting_nouns import NOUN_READ
 from .meeting_parts import _absorb_parts
 from .meeting_tellings import first_telling, place_rounds
+from .meeting_time import _after_since as after_since
 from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
@@ -100,7 +101,15 @@ def _one_call_each(m) -> list:
     if m.caller is None:
         return [m]
     return [
-        replace(m, participants=[m.caller, p], caller=None) for p in m.participants if p != m.caller
+        replace(
+            m,
+            participants=[m.caller, p],
+            caller=None,
+            host_pids=[h for h in m.host_pids if h in (m.caller, p)],
+            strong_hosts=[h for h in m.strong_hosts if h in (m.caller, p)],
+        )
+        for p in m.participants
+        if p != m.caller
     ]
 
 
@@ -450,6 +459,8 @@ def _lead_date(idx, people, meeting, published, ending=False):
         return None
     for ent in span_ents(lede):
         if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
+            if after_since(ent):
+                continue  # "Since Sunday, X has met A, B and C": a stretch, not the day
             if ends_then(ent) and not ending:
                 continue
             day = dates.resolve(ent.text, published)
