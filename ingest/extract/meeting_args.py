@@ -5,6 +5,7 @@ who are company rather than parties."""
 from __future__ import annotations
 
 from .companions import group_leader
+from .countries import code_for
 from .lexicon import TITLES
 from .meeting_time import verb_above
 from .names import is_private
@@ -386,3 +387,36 @@ def _pair_without_spouse(tok, people, kept, spouses, idx) -> list:
     }
     pair = people.salient(sent.start, 2, exclude=exclude)
     return pair if len(pair) == 2 and set(kept) <= set(pair) else kept
+
+
+# The offices that speak for a state when the state itself is named as the other side.
+HEAD_TITLES = {"president", "prime minister", "chancellor", "premier", "king", "queen",
+               "emir", "sultan", "emperor", "supreme leader", "taoiseach"}  # fmt: skip
+
+
+def _country_sides(head, people, published=None) -> list:
+    """'held bilaterals with Chile and Norway': a state named as the other side of a
+    meeting stands for its leader when the article names that leader (the one person of
+    that state it names, or the one of them holding a head's office); otherwise for no
+    one, since a meeting's participants are persons."""
+    out = []
+    for prep in (c for c in kids(head) if c.dep_ == "prep" and c.lower_ in ("with", "between")):
+        for obj in (o for o in kids(prep) if o.dep_ == "pobj"):
+            for state in [obj, *obj.conjuncts]:
+                if state.ent_type_ != "GPE" or people.pids(state):
+                    continue
+                code = code_for(state.text, published)
+                leader = _leader_of(code, people) if code else None
+                if leader is not None:
+                    out.append(leader)
+    return out
+
+
+def _leader_of(code, people):
+    """The one person of a state the article names, or the one of them in a head's office."""
+    of_state = [
+        p for p in people.persons if (p.country or p.registry_country) == code and p.written
+    ]
+    if len(of_state) > 1:
+        of_state = [p for p in of_state if (p.title or "").lower() in HEAD_TITLES]
+    return of_state[0].pid if len(of_state) == 1 else None

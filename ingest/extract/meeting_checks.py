@@ -24,6 +24,8 @@ HELD_NOUNS = {
     "lunch",
     "dinner",
     "banquet",
+    "bilaterals",  # "held bilaterals with A and B"
+    "bilateral",
 }
 MODAL_WORDS = {"would", "will", "could", "might", "may", "should", "'d", "'ll", "wo"}
 PLAN_WORDS = {"due", "set", "scheduled", "expected", "likely", "poised", "slated"}

@@ -27,6 +27,7 @@ from .companions import group_leader, joined_by, joins_a_delegation
 from .conflict import clause_verb
 from .meeting_args import (
     _agents,
+    _country_sides,
     _objects,
     _pair_without_spouse,
     _refs,
@@ -309,6 +310,8 @@ def _verb_mention(idx, people, tok, published):
             if bare_on(tok):
                 called_on += [p for c in kids(tok) if c.dep_ == "dobj" for p in _refs(c, people)]
             objs += called_on
+    if not objs and lemma in ("meet", "talk", "confer"):
+        objs = _country_sides(tok, people, published)  # "met with Chile": its leader
     flat = None
     if not objs and lemma in FLAT_VERBS and subs:
         flat = _flat_object(tok, people)
@@ -331,6 +334,8 @@ def _verb_mention(idx, people, tok, published):
             return None
         for h in held:
             objs += _objects(h, people, preps=("with", "between"))
+        if not objs:  # "held bilaterals with Chile and Norway": their leaders named elsewhere
+            objs = [p for h in held for p in _country_sides(h, people, published)]
         if lemma == "sign":  # "signed a treaty with Y": the parser hangs Y on the document
             for doc_noun in (c for c in kids(tok) if c.dep_ == "dobj" and doc_kind(c)):
                 objs += _objects(doc_noun, people, preps=("with",))
@@ -452,6 +457,8 @@ def _discussed(idx, people, tok, published):
         if o.dep_ == "pobj"
         for p in _refs(o, people)
     ]
+    if not objs:
+        objs = [p for head in heads for p in _country_sides(head, people, published)]
     if not objs and len(set(subs)) < 2:
         return None
     if at_a_distance(tok) and not any(t.lower_ in LINE_WORDS for t in tok.subtree):
