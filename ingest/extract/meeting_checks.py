@@ -73,6 +73,13 @@ def is_planned(tok, published) -> bool:
     verb = clause_verb(tok)
     if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in PLAN_WORDS for c in kids(verb)):
         return True
+    if _later_today(verb):
+        return True
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "will attend a dinner hosted by X tonight": the event noun's own clause decides
+        outer = clause_verb(verb.head)
+        if outer.pos_ in ("VERB", "AUX") and (not verb_asserted(outer) or _later_today(outer)):
+            return True
     outer = outer_noun(tok)
     if outer.dep_ == "pobj" and outer.head.lower_ == "of" and outer.head.head.lower_ == "ahead":
         return True  # "the talks come ahead of X's visit to Y in July": that visit is to come
@@ -95,6 +102,54 @@ def is_planned(tok, published) -> bool:
             return True
         day = dates.resolve(ent.text, published)
         if day and published and day > published:
+            return True
+    return False
+
+
+MEAL_NOUNS = {"dinner", "banquet", "lunch", "luncheon", "reception", "breakfast", "gala",
+              "supper", "feast"}  # fmt: skip
+# "for the summit leaders", "in honour of the visiting heads of state": a group of guests
+GROUP_NOUNS = {"leaders", "guests", "delegates", "delegations", "dignitaries", "heads",
+               "participants", "presidents", "ministers", "visitors", "premiers"}  # fmt: skip
+
+
+def for_a_group(verb) -> bool:
+    """'attended a banquet hosted by A for the summit leaders', 'A hosted a dinner for the
+    visiting heads of state': a meal given for a group of guests, where the host and any
+    one guest had no meeting of their own."""
+    meals = [verb.head] if verb.dep_ == "acl" else [c for c in kids(verb) if c.dep_ == "dobj"]
+    for meal in (m for m in meals if m.lower_ in MEAL_NOUNS):
+        holders = (verb, meal, meal.head) if meal.dep_ == "dobj" else (verb, meal)
+        for prep in (c for h in holders for c in kids(h) if c.dep_ == "prep"):
+            if prep.lower_ == "in":  # "in honour of"
+                prep = next((g for o in kids(prep) for g in kids(o) if g.lower_ == "of"), prep)
+            if prep.lower_ not in ("for", "of"):
+                continue
+            if any(o.dep_ == "pobj" and o.lower_ in GROUP_NOUNS for o in kids(prep)):
+                return True
+    return False
+
+
+# The rest of the publication day: "tonight", "this evening", "later today".
+LATER_PARTS = {"evening", "night", "afternoon"}
+
+
+def _later_today(verb) -> bool:
+    """'hosts a dinner for B this evening', 'is hosting B tonight', 'will host B tonight':
+    a time later on the day of publication, told in the present or future, is still to
+    come ('hosted B last night', 'was received tonight' in the past tense are held)."""
+    if verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in kids(verb)
+    ):
+        return False
+    for t in verb.subtree:
+        if not _in_clause(t, verb):
+            continue
+        if t.lower_ == "tonight" or (
+            t.lower_ in LATER_PARTS and any(d.lower_ == "this" for d in kids(t))
+        ):
+            return True
+        if t.lower_ == "today" and any(d.lower_ == "later" for d in kids(t)):
             return True
     return False
 

@@ -45,6 +45,7 @@ from .meeting_checks import (
     _separate_meetings,
     _spoke_with,
     at_a_distance,
+    for_a_group,
     held_noun,
     signed_apart,
 )
@@ -358,6 +359,8 @@ def _verb_mention(idx, people, tok, published):
         return None  # "toasted the victory"
     if lemma in ("welcome", "greet", "receive", "call") and not objs and not _each_other(tok):
         return None  # "A and B welcomed the agreement", "called for a ceasefire"
+    if lemma == "host" and for_a_group(tok) and len(set(subs + objs)) <= 2:
+        return None  # "a banquet hosted by A for the summit leaders": no pair of A and one
     if lemma == "host" and not objs:
         objs = _hosted_event_guests(tok, people)
         if not objs and not _hosts_talks(tok):
