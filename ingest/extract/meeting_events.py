@@ -287,6 +287,7 @@ def merge(mentions, people=None) -> list:
             target = Meeting([], background=m.background)
             meetings.append(target)
         target.add(m)
+    meetings = _retold_in_pluperfect(meetings, people)
     for m in singles:
         target = next(
             (
@@ -300,6 +301,34 @@ def merge(mentions, people=None) -> list:
             target.add(m)
             target.host = m.host or target.host
     return meetings
+
+
+def _retold_in_pluperfect(meetings, people) -> list:
+    """'The meeting between A and B on Tuesday ... Before leaving, A had met B': a meeting
+    made background by its pluperfect alone is the story's meeting of the same people
+    when the article tells one (told first by a noun, then by a verb, it is one event)."""
+    out = []
+    for g in meetings:
+        main = None
+        if g.background and all(m.by_tense for m in g.mentions):
+            main = next(
+                (
+                    o
+                    for o in meetings
+                    if not o.background
+                    and set(o.participants) == set(g.participants)
+                    and all(
+                        _compatible(o, replace(m, background=False), people) for m in g.mentions
+                    )
+                ),
+                None,
+            )
+        if main is None:
+            out.append(g)
+            continue
+        for m in g.mentions:
+            main.add(replace(m, background=False, date=None))
+    return out
 
 
 def events(idx, people, published) -> list:

@@ -50,7 +50,7 @@ from .meeting_checks import (
     signed_apart,
 )
 from .meeting_kinds import bare_on, mention_kinds
-from .meeting_time import _background, _date_texts, _prior, measured_from
+from .meeting_time import BACKGROUND_ADVERBS, _background, _date_texts, _prior, measured_from
 from .meeting_words import (
     COMPANY_PREPS,
     FLAT_VERBS,
@@ -88,6 +88,7 @@ class Mention:
     journey_day: object = None  # "flew in on Sunday for the talks": the day only if no other
     rule: str = ""  # its rule's name (meeting_rules), when its trigger word does not tell it
     in_round: bool = False  # told within a round of meetings with no place of its own
+    by_tense: bool = False  # background by its pluperfect alone ("had met B at the airport")
 
 
 @dataclass
@@ -160,6 +161,7 @@ def _mention(
     m.host = next((p.country for p in m.places if p.country), None)
     m.background = _background(tok, verb, texts, published)
     m.prior = not m.background and _prior(tok, verb, texts, published)
+    m.by_tense = m.background and not texts and _pluperfect_alone(tok, verb)
     previous = idx.last_date
     if any(dates.counts_from_previous(t) for t in texts):
         previous = when.anchor_day(tok, sent, published, previous)
@@ -180,6 +182,18 @@ def _mention(
         idx.last_date = m.date
     m.confidence = 0.9
     return m
+
+
+def _pluperfect_alone(tok, verb) -> bool:
+    """'Ruto had met Scholz at the airport': a pluperfect with no time, count or 'before'
+    of its own may retell the story's own meeting as well as an earlier one."""
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in kids(verb)):
+        return False
+    return not any(
+        c.dep_ in ("advmod", "npadvmod", "amod", "nummod", "prep")
+        and (c.lower_ in BACKGROUND_ADVERBS or c.lower_ in ("times", "twice", "since"))
+        for c in [*kids(verb), *kids(tok)]
+    )
 
 
 def _a_body(verb, people) -> bool:
