@@ -60,8 +60,14 @@ def _list_material(t, people) -> bool:
         return True  # "and Tanzania's Vice President X": a country's possessive
     if t.lower_ == "of" and 0 < t.i < len(t.doc) - 1:
         before, after = t.doc[t.i - 1], t.doc[t.i + 1]
+        if after.lower_ == "the" and t.i + 2 < len(t.doc):
+            after = t.doc[t.i + 2]  # "C of the Gambia"
         if before.pos_ == "PROPN" and after.pos_ == "PROPN" and not people.pids(after):
-            return not people.pids(before)  # "Democratic Republic of Congo President X"
+            # "Democratic Republic of Congo President X"; "A of Italy, B of Mali and C"
+            place = next((o for o in kids(t) if o.dep_ == "pobj"), after)
+            return not people.pids(before) or bool(code_for(_state_name(place)))
+    if t.lower_ == "the" and 0 < t.i < len(t.doc) - 1 and t.doc[t.i - 1].lower_ == "of":
+        return t.doc[t.i + 1].pos_ == "PROPN" and bool(people.pids(t.doc[t.i - 2]))
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
@@ -403,13 +409,20 @@ def _country_sides(head, people, published=None) -> list:
     for prep in (c for c in kids(head) if c.dep_ == "prep" and c.lower_ in ("with", "between")):
         for obj in (o for o in kids(prep) if o.dep_ == "pobj"):
             for state in [obj, *obj.conjuncts]:
-                if state.ent_type_ != "GPE" or people.pids(state):
+                if people.pids(state) or state.pos_ != "PROPN":  # the tagger may say ORG
                     continue
-                code = code_for(state.text, published)
+                code = code_for(_state_name(state), published)
                 leader = _leader_of(code, people) if code else None
                 if leader is not None:
                     out.append(leader)
     return out
+
+
+def _state_name(tok) -> str:
+    """'the Central African Republic' -> 'Central African Republic': a name's own words."""
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+    start = min((c.i for c in words), default=tok.i)
+    return tok.doc[start : tok.i + 1].text
 
 
 def _leader_of(code, people):

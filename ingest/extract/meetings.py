@@ -300,6 +300,7 @@ def _verb_mention(idx, people, tok, published):
         return _gathered(idx, people, tok, published)
     if lemma == "confer" and any(
         c.dep_ in ("dobj", "nsubjpass")
+        and not people.pids(c)
         or (c.dep_ == "prep" and c.lower_ == "on" and any(people.pids(o) for o in kids(c)))
         for c in kids(tok)
     ):
@@ -325,8 +326,8 @@ def _verb_mention(idx, people, tok, published):
             if bare_on(tok):
                 called_on += [p for c in kids(tok) if c.dep_ == "dobj" for p in _refs(c, people)]
             objs += called_on
-    if not objs and lemma in ("meet", "talk", "confer"):
-        objs = _country_sides(tok, people, published)  # "met with Chile": its leader
+    if lemma in ("meet", "talk", "confer"):
+        objs += _country_sides(tok, people, published)  # "met with Chile": its leader
     flat = None
     if not objs and lemma in FLAT_VERBS and subs:
         flat = _flat_object(tok, people)
@@ -349,8 +350,8 @@ def _verb_mention(idx, people, tok, published):
             return None
         for h in held:
             objs += _objects(h, people, preps=("with", "between"))
-        if not objs:  # "held bilaterals with Chile and Norway": their leaders named elsewhere
-            objs = [p for h in held for p in _country_sides(h, people, published)]
+        if held:  # "held bilaterals with Chile and Norway": their leaders, named elsewhere
+            objs += [p for h in [*held, tok] for p in _country_sides(h, people, published)]
         if lemma == "sign":  # "signed a treaty with Y": the parser hangs Y on the document
             for doc_noun in (c for c in kids(tok) if c.dep_ == "dobj" and doc_kind(c)):
                 objs += _objects(doc_noun, people, preps=("with",))
@@ -474,10 +475,9 @@ def _discussed(idx, people, tok, published):
         if o.dep_ == "pobj"
         for p in _refs(o, people)
     ]
-    if not objs:
-        objs = [p for head in heads for p in _country_sides(head, people, published)]
-    if not objs and len(set(subs)) < 2:
-        return None
+    objs += [p for head in heads for p in _country_sides(head, people, published)]
+    if not objs and (len(set(subs)) < 2 or not _named_subjects(tok)):
+        return None  # "the leaders / the two discussed X" retells a meeting told elsewhere
     if at_a_distance(tok) and not any(t.lower_ in LINE_WORDS for t in tok.subtree):
         return None  # "discussed it with B in a letter"; "in a phone call with B" is a call
     m = _mention(idx, people, tok, subs + objs, published)
@@ -491,6 +491,13 @@ def _discussed(idx, people, tok, published):
         if "call" not in m.kinds and _separate_meetings(tok) and len(set(subs)) == 1:
             m.caller = subs[0]
     return m
+
+
+def _named_subjects(verb) -> bool:
+    """Whether a verb's subjects name persons by their own names ('A and B discussed'),
+    not by a plural that refers back ('the leaders', 'they', 'the two')."""
+    subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.pos_ == "PROPN" for c in subjects)
 
 
 def _gathered(idx, people, tok, published):
