@@ -252,8 +252,9 @@ def noun_then_verb(fillers, rng):
 
 @capability("meeting.dinner_not_a_pair", twin="meeting.noun_then_verb", negative=True)
 def dinner_not_a_pair(fillers, rng):
-    """A dinner still to come tonight or this evening, or a banquet given for a group of
-    leaders that one guest attended: no meeting of the host and that guest."""
+    """A dinner still to come tonight or this evening, a banquet given for a group of
+    leaders that one guest attended, or a welcome of one guest 'and other leaders': no
+    meeting of the host and that guest."""
     published, leaders = _several(fillers, rng, 2)
     a, b = leaders
     pattern = rng.choice(
@@ -265,6 +266,8 @@ def dinner_not_a_pair(fillers, rng):
             "{B} attended a banquet hosted by {A} for the summit leaders.",
             "{B} attended a dinner hosted by {A} in honour of the visiting heads of state.",
             "{A} hosts {B} for dinner later today.",
+            "{A} welcomed {B} and other leaders at the memorial.",
+            "{A} greeted {B} and the other visiting heads of state at the palace.",
         )
     )
     text = pattern.format(A=simple(rng, a), B=simple(rng, b))

@@ -130,6 +130,16 @@ def for_a_group(verb) -> bool:
     return False
 
 
+def welcomes_a_group(verb) -> bool:
+    """'A welcomed B and other leaders at the memorial': a host greeting a group of guests,
+    one of them named, had no meeting of their own with that one."""
+    for obj in (c for c in kids(verb) if c.dep_ == "dobj"):
+        for t in [obj, *obj.conjuncts]:
+            if t.lower_ in GROUP_NOUNS and t.tag_ == "NNS":
+                return True
+    return False
+
+
 # The rest of the publication day: "tonight", "this evening", "later today".
 LATER_PARTS = {"evening", "night", "afternoon"}
 

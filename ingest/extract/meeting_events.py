@@ -376,8 +376,35 @@ def events(idx, people, published) -> list:
     travel_visits(meetings, people, travelling)
     secondary_talks(meetings, first)
     meetings = absorb_misread_background(_absorb_parts(meetings))
-    meetings = absorb_retold_signings(meetings, idx)
+    meetings = _told_twice(absorb_retold_signings(meetings, idx), people)
     return [m for m in meetings if not _domestic(m, people)]
+
+
+def _told_twice(meetings, people) -> list:
+    """Two meetings of the same people that the steps after merging left apart (a roll
+    call's gathering and a verb's meeting of the same pair) are one when every telling of
+    the later fits the earlier (same day or none, same host, same city)."""
+    out: list = []
+    for g in meetings:
+        same = next(
+            (
+                o
+                for o in out
+                if set(o.participants) == set(g.participants)
+                and o.background == g.background
+                and (o.date is None or g.date is None or o.date == g.date)
+                and all(_compatible(o, m, people) for m in g.mentions)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(g)
+            continue
+        for m in g.mentions:
+            same.add(m)
+        same.told_at += g.told_at
+        same.topics += [t for t in g.topics if t not in same.topics]
+    return out
 
 
 def _one_telling_one_occasion(meetings) -> None:

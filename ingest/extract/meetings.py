@@ -48,6 +48,7 @@ from .meeting_checks import (
     for_a_group,
     held_noun,
     signed_apart,
+    welcomes_a_group,
 )
 from .meeting_kinds import bare_on, mention_kinds
 from .meeting_time import BACKGROUND_ADVERBS, _background, _date_texts, _prior, measured_from
@@ -376,6 +377,8 @@ def _verb_mention(idx, people, tok, published):
         return None  # "A and B welcomed the agreement", "called for a ceasefire"
     if lemma == "host" and for_a_group(tok) and len(set(subs + objs)) <= 2:
         return None  # "a banquet hosted by A for the summit leaders": no pair of A and one
+    if lemma in HOST_VERBS and welcomes_a_group(tok) and len(set(subs + objs)) <= 2:
+        return None  # "A welcomed B and other leaders": the occasion's, not a pair's
     if lemma == "host" and not objs:
         objs = _hosted_event_guests(tok, people)
         if not objs and not _hosts_talks(tok):

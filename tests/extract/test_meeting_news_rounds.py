@@ -214,6 +214,8 @@ NOT_A_PAIR = {
     "will_attend_hosted": "{At} will attend a dinner hosted by {Bt} this evening.",
     "banquet_for_leaders": "{At} attended a banquet hosted by {Bt} for the summit leaders on "
     "Tuesday.",
+    "welcomed_with_other_leaders": "{Bt} welcomed {At} and other leaders at the memorial on "
+    "Tuesday.",
     "in_honour_of_heads": "{At} attended a dinner hosted by {Bt} in honour of the visiting "
     "heads of state on Tuesday.",
 }
