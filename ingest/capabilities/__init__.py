@@ -14,7 +14,8 @@ Modules: :mod:`.fillers` (what templates draw from), :mod:`.expectations` (what 
 expects, checked with ``manage.py evaluate``'s matcher), :mod:`.base` (cases and the
 capability register) and one module of templates per stage: :mod:`.meetings` (and
 :mod:`.meeting_presence`: who was there, :mod:`.meeting_acts`: acts done in person, and
-:mod:`.delegations`: a delegation on a mission),
+:mod:`.delegations`: a delegation on a mission, :mod:`.meeting_rounds`: rounds and
+retellings in the words of news),
 :mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links) and
 :mod:`.people_edges` (bare offices, name edges, lists and one side's aides),
 :mod:`.occasions` (a meeting's day and host), :mod:`.summits` (a gathering's people told
@@ -41,6 +42,7 @@ from . import (  # noqa: F401 (registers)
     meeting_clauses,
     meeting_news,
     meeting_presence,
+    meeting_rounds,
     meetings,
     occasions,
     people,

@@ -5,6 +5,7 @@ who are company rather than parties."""
 from __future__ import annotations
 
 from .companions import group_leader
+from .countries import code_for
 from .lexicon import TITLES
 from .meeting_time import verb_above
 from .names import is_private
@@ -60,8 +61,14 @@ def _list_material(t, people) -> bool:
         return True  # "and Tanzania's Vice President X": a country's possessive
     if t.lower_ == "of" and 0 < t.i < len(t.doc) - 1:
         before, after = t.doc[t.i - 1], t.doc[t.i + 1]
+        if after.lower_ == "the" and t.i + 2 < len(t.doc):
+            after = t.doc[t.i + 2]  # "C of the Gambia"
         if before.pos == PROPN and after.pos == PROPN and not people.pids(after):
-            return not people.pids(before)  # "Democratic Republic of Congo President X"
+            # "Democratic Republic of Congo President X"; "A of Italy, B of Mali and C"
+            place = next((o for o in kids(t) if o.dep_ == "pobj"), after)
+            return not people.pids(before) or bool(code_for(_state_name(place)))
+    if t.lower_ == "the" and 0 < t.i < len(t.doc) - 1 and t.doc[t.i - 1].lower_ == "of":
+        return t.doc[t.i + 1].pos == PROPN and bool(people.pids(t.doc[t.i - 2]))
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
@@ -387,3 +394,43 @@ def _pair_without_spouse(tok, people, kept, spouses, idx) -> list:
     }
     pair = people.salient(sent.start, 2, exclude=exclude)
     return pair if len(pair) == 2 and set(kept) <= set(pair) else kept
+
+
+# The offices that speak for a state when the state itself is named as the other side.
+HEAD_TITLES = {"president", "prime minister", "chancellor", "premier", "king", "queen",
+               "emir", "sultan", "emperor", "supreme leader", "taoiseach"}  # fmt: skip
+
+
+def _country_sides(head, people, published=None) -> list:
+    """'held bilaterals with Chile and Norway': a state named as the other side of a
+    meeting stands for its leader when the article names that leader (the one person of
+    that state it names, or the one of them holding a head's office); otherwise for no
+    one, since a meeting's participants are persons."""
+    out = []
+    for prep in (c for c in kids(head) if c.dep_ == "prep" and c.lower_ in ("with", "between")):
+        for obj in (o for o in kids(prep) if o.dep_ == "pobj"):
+            for state in [obj, *obj.conjuncts]:
+                if people.pids(state) or state.pos != PROPN:  # the tagger may say ORG
+                    continue
+                code = code_for(_state_name(state), published)
+                leader = _leader_of(code, people) if code else None
+                if leader is not None:
+                    out.append(leader)
+    return out
+
+
+def _state_name(tok) -> str:
+    """'the Central African Republic' -> 'Central African Republic': a name's own words."""
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos == PROPN]
+    start = min((c.i for c in words), default=tok.i)
+    return tok.doc[start : tok.i + 1].text
+
+
+def _leader_of(code, people):
+    """The one person of a state the article names, or the one of them in a head's office."""
+    of_state = [
+        p for p in people.persons if (p.country or p.registry_country) == code and p.written
+    ]
+    if len(of_state) > 1:
+        of_state = [p for p in of_state if (p.title or "").lower() in HEAD_TITLES]
+    return of_state[0].pid if len(of_state) == 1 else None

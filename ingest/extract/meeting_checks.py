@@ -25,6 +25,8 @@ HELD_NOUNS = {
     "lunch",
     "dinner",
     "banquet",
+    "bilaterals",  # "held bilaterals with A and B"
+    "bilateral",
 }
 MODAL_WORDS = {"would", "will", "could", "might", "may", "should", "'d", "'ll", "wo"}
 PLAN_WORDS = {"due", "set", "scheduled", "expected", "likely", "poised", "slated"}
@@ -72,6 +74,13 @@ def is_planned(tok, published) -> bool:
     verb = clause_verb(tok)
     if any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in PLAN_WORDS for c in kids(verb)):
         return True
+    if _later_today(verb):
+        return True
+    if verb.dep_ == "acl" and verb.head.pos == NOUN:
+        # "will attend a dinner hosted by X tonight": the event noun's own clause decides
+        outer = clause_verb(verb.head)
+        if outer.pos in (VERB, AUX) and (not verb_asserted(outer) or _later_today(outer)):
+            return True
     outer = outer_noun(tok)
     if outer.dep_ == "pobj" and outer.head.lower_ == "of" and outer.head.head.lower_ == "ahead":
         return True  # "the talks come ahead of X's visit to Y in July": that visit is to come
@@ -94,6 +103,64 @@ def is_planned(tok, published) -> bool:
             return True
         day = dates.resolve(ent.text, published)
         if day and published and day > published:
+            return True
+    return False
+
+
+MEAL_NOUNS = {"dinner", "banquet", "lunch", "luncheon", "reception", "breakfast", "gala",
+              "supper", "feast"}  # fmt: skip
+# "for the summit leaders", "in honour of the visiting heads of state": a group of guests
+GROUP_NOUNS = {"leaders", "guests", "delegates", "delegations", "dignitaries", "heads",
+               "participants", "presidents", "ministers", "visitors", "premiers"}  # fmt: skip
+
+
+def for_a_group(verb) -> bool:
+    """'attended a banquet hosted by A for the summit leaders', 'A hosted a dinner for the
+    visiting heads of state': a meal given for a group of guests, where the host and any
+    one guest had no meeting of their own."""
+    meals = [verb.head] if verb.dep_ == "acl" else [c for c in kids(verb) if c.dep_ == "dobj"]
+    for meal in (m for m in meals if m.lower_ in MEAL_NOUNS):
+        holders = (verb, meal, meal.head) if meal.dep_ == "dobj" else (verb, meal)
+        for prep in (c for h in holders for c in kids(h) if c.dep_ == "prep"):
+            if prep.lower_ == "in":  # "in honour of"
+                prep = next((g for o in kids(prep) for g in kids(o) if g.lower_ == "of"), prep)
+            if prep.lower_ not in ("for", "of"):
+                continue
+            if any(o.dep_ == "pobj" and o.lower_ in GROUP_NOUNS for o in kids(prep)):
+                return True
+    return False
+
+
+def welcomes_a_group(verb) -> bool:
+    """'A welcomed B and other leaders at the memorial': a host greeting a group of guests,
+    one of them named, had no meeting of their own with that one."""
+    for obj in (c for c in kids(verb) if c.dep_ == "dobj"):
+        for t in [obj, *obj.conjuncts]:
+            if t.lower_ in GROUP_NOUNS and t.tag_ == "NNS":
+                return True
+    return False
+
+
+# The rest of the publication day: "tonight", "this evening", "later today".
+LATER_PARTS = {"evening", "night", "afternoon"}
+
+
+def _later_today(verb) -> bool:
+    """'hosts a dinner for B this evening', 'is hosting B tonight', 'will host B tonight':
+    a time later on the day of publication, told in the present or future, is still to
+    come ('hosted B last night', 'was received tonight' in the past tense are held)."""
+    if verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in kids(verb)
+    ):
+        return False
+    for t in subtree(verb):
+        if not _in_clause(t, verb):
+            continue
+        if t.lower_ == "tonight" or (
+            t.lower_ in LATER_PARTS and any(d.lower_ == "this" for d in kids(t))
+        ):
+            return True
+        if t.lower_ == "today" and any(d.lower_ == "later" for d in kids(t)):
             return True
     return False
 
@@ -243,7 +310,8 @@ ONE_BY_ONE = {"bilateral", "separate", "individual", "one-on-one", "one-to-one",
 # "during his visit", "in recent days" (one sitting is told on a day, not over a week).
 ONE_BY_ONE_ADVERBS = ONE_BY_ONE_MODIFIERS
 PERIOD_NOUNS = {"week", "weeks", "days", "weekend", "fortnight", "month", "months"}
-STAY_NOUNS = {"visit", "trip", "tour", "stay", "summit", "visits"}
+STAY_NOUNS = {"visit", "trip", "tour", "stay", "summit", "visits", "forum", "conference",
+              "assembly", "gathering"}  # fmt: skip
 PERIOD_PREPS = {"over", "during", "throughout", "across", "in"}
 PERIOD_DETS = {"this", "past", "recent", "last", "previous", "coming"}
 
@@ -264,10 +332,30 @@ def _separate_meetings(verb) -> bool:
         return True
     # 'on the sidelines' on the verb or (misparsed) on the last one met; 'separately' on
     # the verb, the held noun or the last one met
-    return _over_a_period(verb) or any(
+    if _over_a_period(verb) or any(
         (t.lower_ == "separately" or (t.lower_ in MARGINS and t.dep_ == "pobj"))
         and _in_clause(t, verb)
         for t in subtree(verb)
+    ):
+        return True
+    # consulting several, or a tally of meetings up to now, unless at one event
+    consulted = verb.lemma_.lower() in CONSULT_VERBS
+    return (consulted or _a_tally(verb)) and not _at_a_joint_event(verb)
+
+
+# "conferred with A of X, B of Y and C of Z": consulting is done with each in turn
+CONSULT_VERBS = {"confer", "consult"}
+# "met A and B at a trilateral summit / at a joint news conference": one sitting
+JOINT_EVENTS = {"summit", "meeting", "session", "conference", "dinner", "lunch", "banquet"}
+
+
+def _at_a_joint_event(verb) -> bool:
+    """'conferred with A and B at a summit / at the meeting': one event holds them all."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "in")
+        and any(o.dep_ == "pobj" and o.lower_ in JOINT_EVENTS for o in kids(c))
+        for c in kids(verb)
     )
 
 
@@ -307,6 +395,26 @@ def _over_a_period(verb) -> bool:
                 return True
             if o.lower_ in STAY_NOUNS and c.lower_ in ("during", "throughout", "over"):
                 return True
+    return False
+
+
+# "has already met", "has so far met", "has thus far met": a count of meetings up to now
+TALLY_ADVERBS = {"already", "far"}
+
+
+def _a_tally(verb) -> bool:
+    """'has already met A, B and C', 'has met A, B and C since arriving / since Sunday /
+    since he landed / so far': a perfect that counts the meetings held up to now tells
+    them one at a time, not one sitting of all."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids(verb)):
+        return False
+    for c in kids(verb):
+        if c.dep_ == "advmod" and c.lower_ in TALLY_ADVERBS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in kids(c)):
+            return True
     return False
 
 

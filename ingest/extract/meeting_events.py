@@ -44,6 +44,7 @@ from .meeting_lede import ends_then, lede_trigger, referred_date
 from .meeting_nouns import NOUN_READ
 from .meeting_parts import _absorb_parts
 from .meeting_tellings import first_telling, place_rounds
+from .meeting_time import _after_since as after_since
 from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
@@ -101,7 +102,15 @@ def _one_call_each(m) -> list:
     if m.caller is None:
         return [m]
     return [
-        replace(m, participants=[m.caller, p], caller=None) for p in m.participants if p != m.caller
+        replace(
+            m,
+            participants=[m.caller, p],
+            caller=None,
+            host_pids=[h for h in m.host_pids if h in (m.caller, p)],
+            strong_hosts=[h for h in m.strong_hosts if h in (m.caller, p)],
+        )
+        for p in m.participants
+        if p != m.caller
     ]
 
 
@@ -279,6 +288,7 @@ def merge(mentions, people=None) -> list:
             target = Meeting([], background=m.background)
             meetings.append(target)
         target.add(m)
+    meetings = _retold_in_pluperfect(meetings, people)
     for m in singles:
         target = next(
             (
@@ -292,6 +302,34 @@ def merge(mentions, people=None) -> list:
             target.add(m)
             target.host = m.host or target.host
     return meetings
+
+
+def _retold_in_pluperfect(meetings, people) -> list:
+    """'The meeting between A and B on Tuesday ... Before leaving, A had met B': a meeting
+    made background by its pluperfect alone is the story's meeting of the same people
+    when the article tells one (told first by a noun, then by a verb, it is one event)."""
+    out = []
+    for g in meetings:
+        main = None
+        if g.background and all(m.by_tense for m in g.mentions):
+            main = next(
+                (
+                    o
+                    for o in meetings
+                    if not o.background
+                    and set(o.participants) == set(g.participants)
+                    and all(
+                        _compatible(o, replace(m, background=False), people) for m in g.mentions
+                    )
+                ),
+                None,
+            )
+        if main is None:
+            out.append(g)
+            continue
+        for m in g.mentions:
+            main.add(replace(m, background=False, date=None))
+    return out
 
 
 def events(idx, people, published) -> list:
@@ -339,8 +377,35 @@ def events(idx, people, published) -> list:
     travel_visits(meetings, people, travelling)
     secondary_talks(meetings, first)
     meetings = absorb_misread_background(_absorb_parts(meetings))
-    meetings = absorb_retold_signings(meetings, idx)
+    meetings = _told_twice(absorb_retold_signings(meetings, idx), people)
     return [m for m in meetings if not _domestic(m, people)]
+
+
+def _told_twice(meetings, people) -> list:
+    """Two meetings of the same people that the steps after merging left apart (a roll
+    call's gathering and a verb's meeting of the same pair) are one when every telling of
+    the later fits the earlier (same day or none, same host, same city)."""
+    out: list = []
+    for g in meetings:
+        same = next(
+            (
+                o
+                for o in out
+                if set(o.participants) == set(g.participants)
+                and o.background == g.background
+                and (o.date is None or g.date is None or o.date == g.date)
+                and all(_compatible(o, m, people) for m in g.mentions)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(g)
+            continue
+        for m in g.mentions:
+            same.add(m)
+        same.told_at += g.told_at
+        same.topics += [t for t in g.topics if t not in same.topics]
+    return out
 
 
 def _one_telling_one_occasion(meetings) -> None:
@@ -451,6 +516,8 @@ def _lead_date(idx, people, meeting, published, ending=False):
         return None
     for ent in span_ents(lede):
         if ent.label_ == "DATE" and not dates.mentions_past(ent.text, published):
+            if after_since(ent):
+                continue  # "Since Sunday, X has met A, B and C": a stretch, not the day
             if ends_then(ent) and not ending:
                 continue
             day = dates.resolve(ent.text, published)

@@ -19,7 +19,7 @@ from .meeting_words import (
 )
 from .meetings import _mention
 from .places import TRAVEL_VERBS, places_around
-from .tags import AUX, NOUN, PROPN, VERB
+from .tags import ADJ, AUX, DET, NOUN, PROPN, VERB
 from .text import kids, subtree
 
 
@@ -91,6 +91,8 @@ def _noun_mention(idx, people, tok, published):
     if tok.lower_ in ("call", "visit", "visits", "calls"):
         preps += ("from", "on", "to")  # "a call from Y", "a courtesy call on Y", "a visit to Y"
     parts += _objects(tok, people, preps=preps)
+    if len(set(parts)) < 2:
+        parts += _second_of_between(tok, people)
     head_lemma = tok.head.lemma_.lower()
     held = outer_noun(tok)
     if held.dep_ == "dobj" and held.head.lemma_.lower() in ("hold", "have"):
@@ -155,6 +157,24 @@ def _noun_mention(idx, people, tok, published):
         if _travelled_for(tok):
             m.kinds.add("visit")
     return m
+
+
+def _second_of_between(tok, people) -> list:
+    """'A meeting between A and B was held ...': the parser may make B a second subject
+    of the verb; the name right after the 'and' closing the 'between' phrase is meant."""
+    doc = tok.doc
+    for prep in (c for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "between"):
+        for obj in (o for o in kids(prep) if o.dep_ == "pobj" and people.pids(o)):
+            ands = [c for c in kids(obj) if c.dep_ == "cc" and c.lower_ == "and"]
+            if not ands or any(people.pids(c) for c in obj.conjuncts):
+                continue
+            for j in range(ands[0].i + 1, min(len(doc), ands[0].i + 8)):
+                found = [p for p in people.pids(doc[j]) if p not in people.pids(obj)]
+                if found:
+                    return found[:1]
+                if doc[j].pos not in (PROPN, ADJ, DET):
+                    break
+    return []
 
 
 def _holders(tok, people) -> list:

@@ -90,6 +90,18 @@ MEETING_RULES = (
         ),
     ),
     _verb_rule(
+        "meeting.discuss",
+        "'A discussed X with B', 'A and B discussed X': leaders discussing with each other "
+        "(a call when told by phone; not 'discussed X with reporters')",
+        {"discuss"},
+        (
+            (
+                f"President {MACRON} discussed railways with Chancellor {SCHOLZ}" + _BERLIN,
+                PAIR,
+            ),
+        ),
+    ),
+    _verb_rule(
         "meeting.call",
         "'A called / phoned / dialled / telephoned / rang B', 'called on B' (not 'called X a "
         "liar', 'called for')",

@@ -30,7 +30,8 @@ def _prior(tok, verb, date_texts, published) -> bool:
 def _background(tok, verb, date_texts, published) -> bool:
     for c in list(kids(verb)) + list(kids(tok)):
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _same_day(c):
-            return True
+            if not (c.lower_ == "already" and _present_perfect(verb)):
+                return True  # "has already met A and B (since arriving)" is the story's own
         if c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN":
             # "By evening the pair had signed": a same-day time keeps it in the story, and
             # so does reported speech ("said they had held a constructive discussion").
@@ -44,6 +45,10 @@ def _background(tok, verb, date_texts, published) -> bool:
 
 # "earlier in the day", "earlier today", "earlier that morning": the story's own day.
 DAY_WORDS = {"day", "today", "morning", "afternoon", "evening", "tonight"}
+
+
+def _present_perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in kids(verb))
 
 
 def _same_day(adverb) -> bool:

@@ -25,6 +25,7 @@ VERB_TRIGGERS = {
     "hold",
     "have",
     "confer",
+    "discuss",
     "dine",
     "lunch",
     "breakfast",

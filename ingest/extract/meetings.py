@@ -25,8 +25,18 @@ from . import dates, when
 from .agreement_args import doc_kind
 from .companions import group_leader, joined_by, joins_a_delegation
 from .conflict import clause_verb
-from .meeting_args import _agents, _objects, _pair_without_spouse, _refs, _spouse, _subjects
+from .meeting_args import (
+    _agents,
+    _country_sides,
+    _objects,
+    _pair_without_spouse,
+    _refs,
+    _spouse,
+    _subjects,
+    _with_line_preps,
+)
 from .meeting_checks import (
+    LINE_WORDS,
     _calls_a_name,
     _done_together,
     _each,
@@ -34,11 +44,14 @@ from .meeting_checks import (
     _infinitive_below,
     _separate_meetings,
     _spoke_with,
+    at_a_distance,
+    for_a_group,
     held_noun,
     signed_apart,
+    welcomes_a_group,
 )
 from .meeting_kinds import bare_on, mention_kinds
-from .meeting_time import _background, _date_texts, _prior, measured_from
+from .meeting_time import BACKGROUND_ADVERBS, _background, _date_texts, _prior, measured_from
 from .meeting_words import (
     COMPANY_PREPS,
     FLAT_VERBS,
@@ -54,7 +67,7 @@ from .meeting_words import (
 from .names import is_private
 from .places import TRAVEL_VERBS, places_around
 from .tags import ADP, AUX, CCONJ, PROPN, PUNCT, VERB
-from .text import doc_ents, kids
+from .text import doc_ents, kids, subtree
 
 MAX_VISIT_DAYS = 3  # mentions this many days apart, same people and city: one visit
 
@@ -77,6 +90,7 @@ class Mention:
     journey_day: object = None  # "flew in on Sunday for the talks": the day only if no other
     rule: str = ""  # its rule's name (meeting_rules), when its trigger word does not tell it
     in_round: bool = False  # told within a round of meetings with no place of its own
+    by_tense: bool = False  # background by its pluperfect alone ("had met B at the airport")
 
 
 @dataclass
@@ -149,6 +163,7 @@ def _mention(
     m.host = next((p.country for p in m.places if p.country), None)
     m.background = _background(tok, verb, texts, published)
     m.prior = not m.background and _prior(tok, verb, texts, published)
+    m.by_tense = m.background and not texts and _pluperfect_alone(tok, verb)
     previous = idx.last_date
     if any(dates.counts_from_previous(t) for t in texts):
         previous = when.anchor_day(tok, sent, published, previous)
@@ -169,6 +184,18 @@ def _mention(
         idx.last_date = m.date
     m.confidence = 0.9
     return m
+
+
+def _pluperfect_alone(tok, verb) -> bool:
+    """'Ruto had met Scholz at the airport': a pluperfect with no time, count or 'before'
+    of its own may retell the story's own meeting as well as an earlier one."""
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in kids(verb)):
+        return False
+    return not any(
+        c.dep_ in ("advmod", "npadvmod", "amod", "nummod", "prep")
+        and (c.lower_ in BACKGROUND_ADVERBS or c.lower_ in ("times", "twice", "since"))
+        for c in [*kids(verb), *kids(tok)]
+    )
 
 
 def _a_body(verb, people) -> bool:
@@ -275,10 +302,13 @@ def _verb_mention(idx, people, tok, published):
         return _gathered(idx, people, tok, published)
     if lemma == "confer" and any(
         c.dep_ in ("dobj", "nsubjpass")
+        and not people.pids(c)
         or (c.dep_ == "prep" and c.lower_ == "on" and any(people.pids(o) for o in kids(c)))
         for c in kids(tok)
     ):
         return None  # "an order was conferred on X by Y" is an award (a gift), not talks
+    if lemma == "discuss":
+        return _discussed(idx, people, tok, published)
     subs = _subjects(tok, people)
     if lemma in DEAL_VERBS:
         reduced, document = _reduced_relative(tok, people)
@@ -298,6 +328,8 @@ def _verb_mention(idx, people, tok, published):
             if bare_on(tok):
                 called_on += [p for c in kids(tok) if c.dep_ == "dobj" for p in _refs(c, people)]
             objs += called_on
+    if lemma in ("meet", "talk", "confer"):
+        objs += _country_sides(tok, people, published)  # "met with Chile": its leader
     flat = None
     if not objs and lemma in FLAT_VERBS and subs:
         flat = _flat_object(tok, people)
@@ -320,6 +352,8 @@ def _verb_mention(idx, people, tok, published):
             return None
         for h in held:
             objs += _objects(h, people, preps=("with", "between"))
+        if held:  # "held bilaterals with Chile and Norway": their leaders, named elsewhere
+            objs += [p for h in [*held, tok] for p in _country_sides(h, people, published)]
         if lemma == "sign":  # "signed a treaty with Y": the parser hangs Y on the document
             for doc_noun in (c for c in kids(tok) if c.dep_ == "dobj" and doc_kind(c)):
                 objs += _objects(doc_noun, people, preps=("with",))
@@ -342,6 +376,10 @@ def _verb_mention(idx, people, tok, published):
         return None  # "toasted the victory"
     if lemma in ("welcome", "greet", "receive", "call") and not objs and not _each_other(tok):
         return None  # "A and B welcomed the agreement", "called for a ceasefire"
+    if lemma == "host" and for_a_group(tok) and len(set(subs + objs)) <= 2:
+        return None  # "a banquet hosted by A for the summit leaders": no pair of A and one
+    if lemma in HOST_VERBS and welcomes_a_group(tok) and len(set(subs + objs)) <= 2:
+        return None  # "A welcomed B and other leaders": the occasion's, not a pair's
     if lemma == "host" and not objs:
         objs = _hosted_event_guests(tok, people)
         if not objs and not _hosts_talks(tok):
@@ -419,6 +457,51 @@ def _trip_done_with(idx, people, tok, published):
         m.strong_hosts = list(partners)
         m.confidence = 0.8
     return m
+
+
+def _discussed(idx, people, tok, published):
+    """'A discussed railways with B', 'A and B discussed trade': leaders discussing with
+    each other met (or spoke by phone: the call words of the clause make it a call).  Only
+    the 'with' side counts ('discussed B's plan' names no counterpart), and a discussion
+    told as held in a letter or a statement is no meeting.  The parser often hangs the
+    'with' on the subject discussed ('discussed trade with B'); one owned by someone else
+    ('discussed India's ties with B') is that owner's relation, not the discussion's side."""
+    subs = _subjects(tok, people)
+    heads = [tok] + [
+        c for c in kids(tok) if c.dep_ == "dobj" and not any(g.dep_ == "poss" for g in kids(c))
+    ]
+    objs = [
+        p
+        for head in heads
+        for c in _with_line_preps(head)
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in kids(c)
+        if o.dep_ == "pobj"
+        for p in _refs(o, people)
+    ]
+    objs += [p for head in heads for p in _country_sides(head, people, published)]
+    if not objs and (len(set(subs)) < 2 or not _named_subjects(tok)):
+        return None  # "the leaders / the two discussed X" retells a meeting told elsewhere
+    if at_a_distance(tok) and not any(t.lower_ in LINE_WORDS for t in subtree(tok)):
+        return None  # "discussed it with B in a letter"; "in a phone call with B" is a call
+    m = _mention(idx, people, tok, subs + objs, published)
+    if m is not None:
+        # what was discussed ("the war in Ukraine", "the summit in May") is no setting
+        topic = {t.i for c in kids(tok) if c.dep_ == "dobj" for t in subtree(c)}
+        m.places = [p for p in m.places if p.tok_i not in topic]
+        m.host = next((p.country for p in m.places if p.country), None)
+        m.kinds &= {"call"}
+        m.confidence = 0.8
+        if "call" not in m.kinds and _separate_meetings(tok) and len(set(subs)) == 1:
+            m.caller = subs[0]
+    return m
+
+
+def _named_subjects(verb) -> bool:
+    """Whether a verb's subjects name persons by their own names ('A and B discussed'),
+    not by a plural that refers back ('the leaders', 'they', 'the two')."""
+    subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.pos == PROPN for c in subjects)
 
 
 def _gathered(idx, people, tok, published):

@@ -169,6 +169,8 @@ class _Builder:
             # "Chinese State Councilor and Foreign Minister X": the demonym serves both titles
             country, org = country_before(doc, coordinated_title_start(doc, title_start), self.idx)
         self._set_country(person, country, org)
+        # "A of Germany, B of Nigeria": B's own "of" phrase, not the one listed before B
+        self._set_country(person, _own_of_country(doc, end), None)
         listed, plural_title = listed_country(doc, lead)
         self._set_country(person, listed, None)
         if plural_title and not person.title:
@@ -236,9 +238,7 @@ class _Builder:
             if title or noun.lower_ in ROLE_NOUNS:
                 self.people.by_tok.setdefault(noun.i, person.pid)
             self._relation(person, noun)
-        doc = self.doc
-        if end + 1 < len(doc) and doc[end].lower_ == "of":
-            self._set_country(person, geo.country_for(doc[end + 1].text), None)
+        self._set_country(person, _own_of_country(self.doc, end), None)
 
     def _names_the_next(self, noun) -> bool:
         """Whether a noun after a name is set off by a comma before another name."""
@@ -394,3 +394,16 @@ class _Builder:
             self.recent_group = tuple(pids)
         elif len(pids) == 2:
             self.recent_pair = (tuple(pids), self.idx.sent_of[self.people.order[-1][0]])
+
+
+def _own_of_country(doc, end):
+    """The country of an 'of' phrase right after a name ('B of South Africa', 'C of the
+    Netherlands'), or None."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    for obj in (c for c in kids(doc[end]) if c.dep_ == "pobj"):
+        words = [t for t in doc[obj.left_edge.i : obj.i + 1] if t.dep_ != "det"]
+        code = words and geo.country_for(doc[words[0].i : obj.i + 1].text)
+        if code:
+            return code
+    return geo.country_for(doc[end + 1].text)
