@@ -306,11 +306,12 @@ def events(idx, people, published) -> list:
     add_attendance(meetings, idx, people, published)
     first = next((m for m in meetings if not m.background), None)
     dateline = dateline_place(idx, published)
+    earlier = _earlier_spans(meetings)
     if first is not None and not first.places and "call" not in first.kinds:
-        first.places = _sentence_places(first, published)
+        first.places = _sentence_places(first, published, earlier)
         first.host = first.host or next((p.country for p in first.places if p.country), None)
     if first is not None and not first.host and "call" not in first.kinds:
-        first.places += when.lede_city(idx, people, first, published)  # before the dateline
+        first.places += when.lede_city(idx, people, first, published, earlier)  # before dateline
         first.host = next((p.country for p in first.places if p.country), None)
     if first is not None and not first.host and dateline is not None and "call" not in first.kinds:
         if not any(p.level == CITY for p in first.places):
@@ -426,12 +427,26 @@ def _domestic(meeting, people) -> bool:
     return len(countries) == 1
 
 
-def _sentence_places(meeting, published) -> list:
+def _earlier_spans(meetings) -> list:
+    """The words of earlier meetings told in passing ('since they met in Lima'): their
+    places are theirs, not the story's meeting's."""
+    return [
+        range(m.trigger.left_edge.i, m.trigger.right_edge.i + 1)
+        for g in meetings
+        for m in g.mentions
+        if m.earlier
+    ]
+
+
+def _sentence_places(meeting, published, elsewhere=()) -> list:
     """Cities named in a locative phrase anywhere in the meeting's sentences ('when X
-    stepped off his plane in Peking and shook hands with Y'), before the dateline is used."""
+    stepped off his plane in Peking and shook hands with Y'), before the dateline is used;
+    none within `elsewhere` (token ranges of other meetings' words)."""
     out = []
     for m in meeting.mentions:
         for tok in sent_of(m.trigger):
+            if any(tok.i in span for span in elsewhere):
+                continue
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
                 place = classify(tok, published)
                 if place is not None and place.level == CITY and place.country:

@@ -116,10 +116,11 @@ def _states_named(sent, code_for) -> set:
     return out
 
 
-def lede_city(idx, people, meeting, published) -> list:
+def lede_city(idx, people, meeting, published, elsewhere=()) -> list:
     """The city the lede places its event in ('... signed a communique in Beijing'), when
     the lede tells this meeting, the meeting has no city of its own and the city is in
-    one participant's country."""
+    one participant's country; none within `elsewhere` (token ranges of other meetings'
+    words: 'months after they met in Nairobi')."""
     from .countries import code_for
     from .places import CITY, classify
 
@@ -130,6 +131,8 @@ def lede_city(idx, people, meeting, published) -> list:
         return []
     homes = {people.get(p).country for p in meeting.participants}
     for tok in lede:
+        if any(tok.i in span for span in elsewhere):
+            continue
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
             place = classify(tok, published)
             # only a participant's own country: a third country named in the lede may be
