@@ -30,6 +30,7 @@ from .meeting_hosts import (
     _same_occasion,
     _travellers_now,
     _trip_host,
+    away_hosts,
 )
 from .meeting_kinds import (
     article_kinds,
@@ -332,9 +333,10 @@ def events(idx, people, published) -> list:
         _the_summit(meeting, idx, published)
     sideline_dates(meetings)
     place_rounds(meetings, first)
+    travelling = _travellers_now(idx, people, published)
+    away_hosts(meetings, idx, people, published, travelling)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
-    travelling = _travellers_now(idx, people, published)
     _received_host(first, people, travelling)
     travel_visits(meetings, people, travelling)
     secondary_talks(meetings, first)
