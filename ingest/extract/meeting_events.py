@@ -299,6 +299,7 @@ def events(idx, people, published) -> list:
     completed from the lede (its date) when its own sentences give none."""
     meetings = merge(find_mentions(idx, people, published), people)
     when.journey_days(meetings)
+    when.setting_before(meetings, idx, people, published)
     # The article's main meeting is the first one not told as before it ("had been in X
     # on Monday for talks"): those go last, keeping their order.
     meetings.sort(key=lambda g: all(m.prior for m in g.mentions))
