@@ -48,7 +48,7 @@ from .meeting_tellings import first_telling, place_rounds
 from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
-from .places import CITY, classify, dateline_place, places_around
+from .places import CITY, classify, dateline_place, here_places, places_around
 from .results import MeetingSetting
 from .text import kids, sent_of, span_ents, token_pos, token_texts
 
@@ -308,6 +308,7 @@ def events(idx, people, published) -> list:
     add_attendance(meetings, idx, people, published)
     first = next((m for m in meetings if not m.background), None)
     dateline = dateline_place(idx, published)
+    here_places(meetings, dateline)
     earlier = _earlier_spans(meetings)
     if first is not None and not first.places and "call" not in first.kinds:
         first.places = _sentence_places(first, published, earlier)

@@ -325,3 +325,15 @@ def earlier_date_texts(tok, verb, idx) -> list:
         for e in doc_ents(tok.doc)
         if e.label_ in ("DATE", "TIME") and e.start in inside and e.end - 1 in inside
     ]
+
+
+def noun_clause_date_texts(tok, idx) -> list:
+    """'In talks held here on Tuesday, A and B agreed': the times of a clause describing a
+    meeting noun are the meeting's own."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    out = []
+    for clause in kids(tok):
+        if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX"):
+            out += _date_texts(clause, idx, own_only=True)
+    return out

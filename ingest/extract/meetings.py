@@ -44,6 +44,7 @@ from .meeting_time import (
     _prior,
     earlier_date_texts,
     measured_from,
+    noun_clause_date_texts,
     told_as_earlier,
 )
 from .meeting_words import (
@@ -137,6 +138,7 @@ def _mention(
     sent = idx.sent(tok)
     texts = _date_texts(verb, idx)
     governing = _governing_verbs(verb)
+    texts = texts or noun_clause_date_texts(tok, idx)  # "talks held on Tuesday"
     earlier = told_as_earlier(tok, earlier_date_texts(tok, verb, idx), published)
     if earlier:  # "since they met in Lima": its own time only, none of the story's
         texts, governing = earlier_date_texts(tok, verb, idx), []
