@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import dates
 from .conflict import clause_verb
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, visitors
-from .meeting_kinds import told_on_sidelines
+from .meeting_kinds import SIDELINE_WORDS, told_on_sidelines
 from .places import CITY, places_around
 from .text import kids, sent_of, span_ents
 from .when import JOURNEY_LEMMAS
@@ -61,8 +61,8 @@ def _received_host(main, people, travelling) -> None:
     """The main meeting told with no place: when some of its participants are shown
     travelling ('X arrived on Monday', "X's visit") and the others are not, it was held
     in the country of those who stayed at home."""
-    if main is None or main.host or "call" in main.kinds:
-        return
+    if main is None or main.host or "call" in main.kinds or on_the_sidelines(main):
+        return  # met on the margins of a gathering: nobody stayed at home
     if any(p.country for p in main.places):
         return  # a place of unknown country ("in Queenstown") tells no host
     guests = [p for p in main.participants if p in travelling]
@@ -169,7 +169,7 @@ def away_hosts(meetings, idx, people, published, travelling) -> None:
             continue
         homes = {people.get(p).country for p in meeting.participants} - {None}
         venue = _destination(meeting, idx, people, published, travelling)
-        sidelines = told_on_sidelines(meeting)
+        sidelines = on_the_sidelines(meeting)
         if venue is None and gathering is not None and gathering.host not in homes:
             if sidelines or set(meeting.participants) & travelling:
                 venue = next((p for p in gathering.places if p.level == CITY), None)
@@ -229,3 +229,16 @@ def _past_journey(verb, published) -> bool:
         for e in span_ents(sent_of(verb))
         if e.label_ == "DATE" and verb.left_edge.i <= e.start <= verb.right_edge.i
     )
+
+
+def on_the_sidelines(meeting) -> bool:
+    """Told on the margins of a gathering anywhere in a telling's clause ('met X on the
+    sidelines', with the phrase hung on X or on the verb)."""
+    if told_on_sidelines(meeting):
+        return True
+    for m in meeting.mentions:
+        verb = m.trigger if m.trigger.pos_ in ("VERB", "AUX") else clause_verb(m.trigger)
+        for tok in verb.subtree:
+            if tok.lower_ in SIDELINE_WORDS and tok.dep_ == "pobj" and clause_verb(tok) == verb:
+                return True
+    return False

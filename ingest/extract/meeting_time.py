@@ -113,8 +113,8 @@ def _read_date_texts(verb, idx, own_only: bool) -> list:
     texts, seen = [], set()
     for t in verb.subtree:
         if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in dates.WEEKDAYS:
-            if t.lower_ not in PARTS_OF_DAY or not any(c.dep_ == "det" for c in kids(t)):
-                continue  # "that morning" is a time even when the tagger misses it
+            if t.lower_ not in PARTS_OF_DAY or not any(_fixes_day(c) for c in kids(t)):
+                continue  # "that morning", "last night": times even when the tagger misses them
         if t.i in seen or idx.sent_of[t.i] != idx.sent_of[verb.i]:
             continue
         if _measure(t) or _of_earlier_meeting(t, verb):
@@ -140,6 +140,12 @@ def _read_date_texts(verb, idx, own_only: bool) -> list:
             continue  # "their first talks since June": June is another event
         texts.append(span.text)
     return texts
+
+
+def _fixes_day(word) -> bool:
+    """'that' in 'that morning', 'last' in 'last evening': a word making a part of a day a
+    time of its own."""
+    return word.dep_ == "det" or (word.dep_ == "amod" and word.lower_ == "last")
 
 
 def _own_subject(verb) -> bool:
@@ -295,6 +301,8 @@ def _long_span(tok, word) -> bool:
 def _measure(t) -> bool:
     """'months after they met', 'a day after talks': the span before 'after' measures a
     gap (see measured_from); it is no day of either clause."""
+    if t.dep_ in ("det", "nummod", "amod", "quantmod") and t.head.i > t.i:
+        t = t.head  # "a year after": 'a' is the measure's
     if t.dep_ != "npadvmod" or t.i + 1 >= len(t.doc):
         return False
     nxt = t.doc[t.i + 1]

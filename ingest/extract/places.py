@@ -10,6 +10,7 @@ named as the destination ("visit to Japan").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from gazetteer import geo
@@ -408,7 +409,7 @@ def dateline_place(idx, published=None) -> Place | None:
     if not idx.dateline:
         return None
     parts = [p.strip() for p in idx.dateline.split(",")]
-    city = parts[0].title()
+    city = re.sub(r"(?<=\w)'S\b", "'s", parts[0].title())  # "ST. JOHN'S": "St. John's"
     code = None
     if len(parts) > 1:
         code = code_for(parts[1], published) or DIVISIONS.get(parts[1])
