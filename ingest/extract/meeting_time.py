@@ -311,13 +311,17 @@ def _measure(t) -> bool:
 
 def _of_earlier_meeting(t, verb) -> bool:
     """A time inside 'since/after <meeting noun>' ('their second meeting after talks in
-    Oslo in May'), below `verb`, is that earlier meeting's own."""
+    Oslo in May'), or inside what the story's meeting is told as following ('their first
+    meeting after their row in July'), below `verb`, is that earlier event's own."""
     node = t
     for _ in range(8):
         if node == verb or node.head == node:
             return False
         if node.dep_ == "pobj" and node.head.lower_ in EARLIER_MARKS and node != t:
-            return node.lower_ in NOUN_TRIGGERS and _earlier_by_words(node)
+            if node.lower_ in NOUN_TRIGGERS and _earlier_by_words(node):
+                return True
+            # "their first meeting after their engagement in X in July": any event's time
+            return node.head.lower_ == "since" or _follows(node.head.head)
         node = node.head
     return False
 

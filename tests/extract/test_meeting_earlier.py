@@ -69,3 +69,16 @@ def test_a_meeting_told_after_after_in_the_story_s_days_is_the_story_s(run, temp
     ex = run(_fill(template, PAIRS[1]))
     both = [m for m in ex.meetings if {a.name, b.name} <= set(m.participants)]
     assert [(m.place, m.date) for m in both] == [("Lusaka", MONDAY)]
+
+
+def test_the_time_of_what_the_meeting_follows_is_not_the_meeting_s(run):
+    """'their first meeting after their angry exchange in X in July last year': July is
+    the exchange's, so the meeting is not read as an earlier one and split off."""
+    a, b = PAIRS[2]
+    text = (
+        "{At} held talks with {Bt} in {Bcap}. {A} and {B} met in {Bcap}, their first "
+        "meeting after their angry exchange in Lusaka in Zambia in July last year."
+    )
+    ex = run(_fill(text, PAIRS[2]))
+    found = [m.place for m in ex.meetings]
+    assert found == [b.capital], found
