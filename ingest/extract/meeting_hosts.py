@@ -174,6 +174,8 @@ def away_hosts(meetings, idx, people, published, travelling) -> None:
             if sidelines or set(meeting.participants) & travelling:
                 venue = next((p for p in gathering.places if p.level == CITY), None)
                 venue = venue or _country_only(gathering.host)
+        if venue is None and sidelines:
+            venue = _gathering_told(meeting, idx, published)
         if venue is not None and venue.country and venue.country not in homes:
             meeting.host = venue.country
             meeting.places = [venue]  # a country alone is kept: no visit to the one met
@@ -242,3 +244,28 @@ def on_the_sidelines(meeting) -> bool:
             if tok.lower_ in SIDELINE_WORDS and tok.dep_ == "pobj" and clause_verb(tok) == verb:
                 return True
     return False
+
+
+GATHERING_NOUNS = {"summit", "conference", "assembly", "forum"}
+
+
+def _gathering_told(meeting, idx, published):
+    """The place of the one gathering the story told up to the meeting ('Leaders gathered
+    in Jakarta for the summit. ... A met B on the sidelines'), none told as past."""
+    last = max(m.trigger.i for m in meeting.mentions)
+    found = {}
+    for tok in idx.doc[: last + 1]:
+        if tok.lower_ not in GATHERING_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if idx.sent_of[tok.i] < idx.headline_sents:
+            continue
+        if any(
+            dates.mentions_past(e.text, published)
+            for e in span_ents(sent_of(tok))
+            if e.label_ == "DATE"
+        ):
+            continue
+        for place in places_around(tok, published):
+            if place.country and place.level == CITY:
+                found.setdefault(place.country, place)
+    return next(iter(found.values())) if len(found) == 1 else None

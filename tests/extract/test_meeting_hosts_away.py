@@ -22,6 +22,8 @@ AWAY = {
     "arrived_then_met": "{At} arrived in Jakarta on Monday. {Ahe} met {Bt} on Tuesday.",
     "sidelines_then_arrival": "{At} met {Bt} on the sidelines of the summit on Tuesday. {A} "
     "had arrived in Jakarta on Monday.",
+    "gathering_told_before": "Leaders gathered in Jakarta on Monday for a regional summit. "
+    "On Tuesday {At} met {Bt} on the sidelines.",
     "summit_of_four": "{At}, {Bt}, {Ct} and {Dt} held a summit in Jakarta on Monday. On the "
     "sidelines, {A} met {B}.",
 }
