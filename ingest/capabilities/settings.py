@@ -18,7 +18,7 @@ import datetime as dt
 from .base import Draft, capability, capitalised, sentence, simple, two_leaders
 from .expectations import Meeting, MeetingCount
 from .fillers import MONTHS, WEEKDAYS
-from .occasions import _day_phrase
+from .occasions import _day_phrase, _weekday_pair
 
 # "the two met in X" forms of an earlier meeting; {place} is the earlier meeting's city.
 EARLIER_TOLD = (
@@ -86,7 +86,7 @@ def host_away_from_home(fillers, rng):
     that country, not by B for being the one met."""
     published, a, b = two_leaders(fillers, rng)
     c = fillers.other_state(rng, a.country, b.country)
-    went, _, met, day = _days_before(rng, published)
+    went, _, met, day = _weekday_pair(rng, published)
     pattern = rng.choice(
         (
             "{A} flew to {place} {went} for a regional summit. {met_cap} {a} met {B} on the "
@@ -124,18 +124,6 @@ def host_away_unplaced(fillers, rng):
     text = pattern.format(A=simple(rng, a), B=simple(rng, b), when=_day_phrase(rng, day, published))
     expected = (Meeting((a.name, b.name), date=day, hostless=True),)
     return Draft(sentence(text), published, expected, (a, b))
-
-
-def _days_before(rng, published: dt.date) -> tuple[str, dt.date, str, dt.date]:
-    """Two weekdays of the week before publication, the first before the second."""
-    second = published - dt.timedelta(days=rng.randint(0, 4))
-    first = second - dt.timedelta(days=rng.randint(1, 2))
-    return (
-        f"on {WEEKDAYS[first.weekday()]}",
-        first,
-        f"on {WEEKDAYS[second.weekday()]}",
-        second,
-    )
 
 
 @capability("meeting.here_dateline", twin="meeting.here_no_dateline")
