@@ -16,10 +16,12 @@ capability register) and one module of templates per stage: :mod:`.meetings` (an
 :mod:`.meeting_presence`: who was there, :mod:`.meeting_acts`: acts done in person, and
 :mod:`.delegations`: a delegation on a mission, :mod:`.meeting_rounds`: rounds and
 retellings in the words of news),
-:mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links) and
+:mod:`.gifts`, :mod:`.agreements`, :mod:`.people` (leaders and links),
 :mod:`.people_edges` (bare offices, name edges, lists and one side's aides),
-:mod:`.occasions` (a meeting's day and host), :mod:`.summits` (a gathering's people told
-across sentences) and :mod:`.typography`.
+:mod:`.occasions` (a meeting's day and host), :mod:`.settings` (its setting told
+around it: earlier meetings, away from home, 'here', parts of a day, the sentence
+before), :mod:`.summits` (a gathering's people told across sentences) and
+:mod:`.typography`.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from . import (  # noqa: F401 (registers)
     people,
     people_edges,
     pledges,
+    settings,
     styles,
     summits,
     typography,

@@ -19,7 +19,11 @@ _CAPS_PLACE = (
     rf"[{_CAPS}][{_CAPS}.'\u2019-]*[{_CAPS}.](?:[ ][{_CAPS}][{_CAPS}.'\u2019-]*[{_CAPS}.]){{0,3}}"
 )
 _TITLE_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
-_REGION = rf",[ ]*(?!{_MONTH}[ ]*\d)[A-Z][\w.'\u2019]*(?:[ ][A-Z][\w.'\u2019]*){{0,2}}"
+# ", Kenya", ", Guinea-Bissau", ", Saint Vincent and the Grenadines"
+_REGION = (
+    rf",[ ]*(?!{_MONTH}[ ]*\d)[A-Z][\w.'\u2019-]*"
+    rf"(?:[ ](?:and|the|of|[A-Z][\w.'\u2019-]*)){{0,4}}(?<![ ]and)(?<![ ]the)(?<![ ]of)"
+)
 _DATE = (  # ", June 4", " 18 January 2018", " \u2014 18 January 2018" (before a colon)
     rf"(?:,|[ ]*\u2014)?[ ]*(?:{_MONTH}[ ]+\d{{1,2}}|\d{{1,2}}[ ]+{_MONTH})(?:,?[ ]*\d{{4}})?"
 )

@@ -190,7 +190,7 @@ def resolve(
         return previous + dt.timedelta(days=shift) if previous else None
     if published is None:
         return None
-    if re.search(r"\byesterday\b", low):
+    if re.search(r"\byesterday\b", low) or _LAST_EVENING.search(low):
         return _days_before(published, 1)
     if re.search(r"\btoday\b|\bthis (morning|afternoon|evening)\b|\btonight\b", low):
         return published
@@ -201,6 +201,10 @@ def resolve(
             return weekday_before(published, WEEKDAYS[word], strictly="last" in low.split())
     return None
 
+
+# "last night", "late last evening": the evening before the paper came out (not "the
+# last night of the visit", a part of the visit told from its own days).
+_LAST_EVENING = re.compile(r"(?<!the )\blast (night|evening)\b")
 
 # A month named without a year up to this many months after publication is this
 # year's, still to come ("talks due in September" in a June paper); further on, it is

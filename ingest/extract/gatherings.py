@@ -306,8 +306,8 @@ def chair(verb, people) -> list:
 
 
 def _told_as_past(m) -> bool:
-    """'had last met', 'met previously': a background meeting told as one."""
-    return any(
+    """'had last met', 'met previously', 'since they met': a background meeting told as one."""
+    return m.earlier or any(
         c.lower_ in ("last", "previously", "before", "earlier")
         or (c.dep_ == "aux" and c.lower_ in ("had", "'d"))
         for c in kids(m.trigger)

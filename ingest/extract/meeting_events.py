@@ -30,6 +30,7 @@ from .meeting_hosts import (
     _same_occasion,
     _travellers_now,
     _trip_host,
+    away_hosts,
 )
 from .meeting_kinds import (
     article_kinds,
@@ -48,7 +49,7 @@ from .meeting_time import _after_since as after_since
 from .meeting_visits import travel_visits
 from .meetings import MAX_VISIT_DAYS, Meeting, Mention
 from .occasion_presence import absorb_retold_signings
-from .places import CITY, classify, dateline_place, places_around
+from .places import CITY, classify, dateline_place, here_places, places_around
 from .results import MeetingSetting
 from .tags import NOUN, PROPN, VERB
 from .text import kids, sent_of, span_ents, span_tokens, token_pos, token_texts
@@ -337,6 +338,7 @@ def events(idx, people, published) -> list:
     completed from the lede (its date) when its own sentences give none."""
     meetings = merge(find_mentions(idx, people, published), people)
     when.journey_days(meetings)
+    when.setting_before(meetings, idx, people, published)
     # The article's main meeting is the first one not told as before it ("had been in X
     # on Monday for talks"): those go last, keeping their order.
     meetings.sort(key=lambda g: all(m.prior for m in g.mentions))
@@ -345,11 +347,13 @@ def events(idx, people, published) -> list:
     add_attendance(meetings, idx, people, published)
     first = next((m for m in meetings if not m.background), None)
     dateline = dateline_place(idx, published)
+    here_places(meetings, dateline)
+    earlier = _earlier_spans(meetings)
     if first is not None and not first.places and "call" not in first.kinds:
-        first.places = _sentence_places(first, published)
+        first.places = _sentence_places(first, published, earlier)
         first.host = first.host or next((p.country for p in first.places if p.country), None)
     if first is not None and not first.host and "call" not in first.kinds:
-        first.places += when.lede_city(idx, people, first, published)  # before the dateline
+        first.places += when.lede_city(idx, people, first, published, earlier)  # before dateline
         first.host = next((p.country for p in first.places if p.country), None)
     if first is not None and not first.host and dateline is not None and "call" not in first.kinds:
         if not any(p.level == CITY for p in first.places):
@@ -370,9 +374,10 @@ def events(idx, people, published) -> list:
         _the_summit(meeting, idx, published)
     sideline_dates(meetings)
     place_rounds(meetings, first)
+    travelling = _travellers_now(idx, people, published)
+    away_hosts(meetings, idx, people, published, travelling)
     _same_day_host(meetings)
     _trip_host(meetings, first, visitors(idx, people))
-    travelling = _travellers_now(idx, people, published)
     _received_host(first, people, travelling)
     travel_visits(meetings, people, travelling)
     secondary_talks(meetings, first)
@@ -492,12 +497,26 @@ def _domestic(meeting, people) -> bool:
     return len(countries) == 1
 
 
-def _sentence_places(meeting, published) -> list:
+def _earlier_spans(meetings) -> list:
+    """The words of earlier meetings told in passing ('since they met in Lima'): their
+    places are theirs, not the story's meeting's."""
+    return [
+        range(m.trigger.left_edge.i, m.trigger.right_edge.i + 1)
+        for g in meetings
+        for m in g.mentions
+        if m.earlier
+    ]
+
+
+def _sentence_places(meeting, published, elsewhere=()) -> list:
     """Cities named in a locative phrase anywhere in the meeting's sentences ('when X
-    stepped off his plane in Peking and shook hands with Y'), before the dateline is used."""
+    stepped off his plane in Peking and shook hands with Y'), before the dateline is used;
+    none within `elsewhere` (token ranges of other meetings' words)."""
     out = []
     for m in meeting.mentions:
         for tok in span_tokens(sent_of(m.trigger)):
+            if any(tok.i in span for span in elsewhere):
+                continue
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
                 place = classify(tok, published)
                 if place is not None and place.level == CITY and place.country:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from . import dates
 from .conflict import clause_verb
 from .leader_countries import TRAVEL_LEMMAS, TRIP_NOUNS, visitors
-from .places import CITY
-from .tags import NOUN, VERB
+from .meeting_kinds import SIDELINE_WORDS, told_on_sidelines
+from .places import CITY, places_around
+from .tags import AUX, NOUN, PROPN, VERB
 from .text import kids, sent_of, span_ents, span_tokens, subtree
 from .when import JOURNEY_LEMMAS
 
@@ -61,8 +62,8 @@ def _received_host(main, people, travelling) -> None:
     """The main meeting told with no place: when some of its participants are shown
     travelling ('X arrived on Monday', "X's visit") and the others are not, it was held
     in the country of those who stayed at home."""
-    if main is None or main.host or "call" in main.kinds:
-        return
+    if main is None or main.host or "call" in main.kinds or on_the_sidelines(main):
+        return  # met on the margins of a gathering: nobody stayed at home
     if any(p.country for p in main.places):
         return  # a place of unknown country ("in Queenstown") tells no host
     guests = [p for p in main.participants if p in travelling]
@@ -141,3 +142,131 @@ def _same_occasion(meeting, main) -> None:
     meeting.host = meeting.host or main.host
     if not meeting.places:
         meeting.places = [p for p in main.places if p.level == CITY]
+
+
+# -- meetings away from home -------------------------------------------------------------
+#
+# Two leaders meeting on the sidelines of a summit in a third country, or a visitor meeting
+# another leader in a country the visitor travelled to, are both away from home: the host
+# is the country they are in (SCHEMA: the country where it was held), never one of them
+# for being the one "met".  When that country is not told, no host is guessed.
+
+GATHERING_KINDS = {"summit", "multilateral"}
+GATHERING_SIZE = 4  # this many leaders meeting at once is a gathering, whatever its words
+# Verbs of going somewhere whose locative phrase is the destination.
+DESTINATION_LEMMAS = {"arrive", "fly", "travel", "land", "visit", "come", "go", "head"}
+
+
+def away_hosts(meetings, idx, people, published, travelling) -> None:
+    """Meetings without a place of their own held away from every participant's home:
+    told on the sidelines of a gathering, or with a participant shown travelling to one
+    third country.  They take the country (and city) they were held in when the story
+    tells it, and no host from a participant's nationality otherwise."""
+    gathering = _the_gathering(meetings)
+    for meeting in meetings:
+        if meeting.host or meeting.places or meeting.background or "call" in meeting.kinds:
+            continue
+        if meeting is gathering or not meeting.participants:
+            continue
+        homes = {people.get(p).country for p in meeting.participants} - {None}
+        venue = _destination(meeting, idx, people, published, travelling)
+        sidelines = on_the_sidelines(meeting)
+        if venue is None and gathering is not None and gathering.host not in homes:
+            if sidelines or set(meeting.participants) & travelling:
+                venue = next((p for p in gathering.places if p.level == CITY), None)
+                venue = venue or _country_only(gathering.host)
+        if venue is None and sidelines:
+            venue = _gathering_told(meeting, idx, published)
+        if venue is not None and venue.country and venue.country not in homes:
+            meeting.host = venue.country
+            meeting.places = [venue]  # a country alone is kept: no visit to the one met
+        elif sidelines and venue is None:
+            meeting.host_pids = []  # met on the margins: the one met is no host
+            meeting.strong_hosts = []
+
+
+def _country_only(code):
+    from .places import Place
+
+    return Place(None, 0, code, -1) if code else None
+
+
+def _the_gathering(meetings):
+    """The story's one summit or multilateral meeting with a known host, if there is one."""
+    found = [
+        m
+        for m in meetings
+        if (GATHERING_KINDS & m.kinds or len(m.participants) >= GATHERING_SIZE)
+        and not m.background
+        and m.host
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _destination(meeting, idx, people, published, travelling):
+    """The one place the meeting's travelling participants are told going to in the story
+    ('flew to Jakarta on Monday', 'arrived in Jakarta'), or None when none or several
+    countries are told, or the journey is told with a past time."""
+    movers = set(meeting.participants) & travelling
+    if not movers:
+        return None
+    found = {}
+    for sent in idx.sents[idx.headline_sents :]:
+        for tok in span_tokens(sent):
+            if tok.pos != VERB or tok.lemma_.lower() not in DESTINATION_LEMMAS:
+                continue
+            subjects = {p for c in kids(tok) if c.dep_ == "nsubj" for p in people.refs(c)}
+            if not subjects & movers or _past_journey(tok, published):
+                continue
+            for place in places_around(tok, published):
+                if place.country:
+                    found.setdefault(place.country, place)
+    if len(found) != 1:
+        return None
+    return next(iter(found.values()))
+
+
+def _past_journey(verb, published) -> bool:
+    return any(
+        dates.mentions_past(e.text, published)
+        for e in span_ents(sent_of(verb))
+        if e.label_ == "DATE" and verb.left_edge.i <= e.start <= verb.right_edge.i
+    )
+
+
+def on_the_sidelines(meeting) -> bool:
+    """Told on the margins of a gathering anywhere in a telling's clause ('met X on the
+    sidelines', with the phrase hung on X or on the verb)."""
+    if told_on_sidelines(meeting):
+        return True
+    for m in meeting.mentions:
+        verb = m.trigger if m.trigger.pos in (VERB, AUX) else clause_verb(m.trigger)
+        for tok in subtree(verb):
+            if tok.lower_ in SIDELINE_WORDS and tok.dep_ == "pobj" and clause_verb(tok) == verb:
+                return True
+    return False
+
+
+GATHERING_NOUNS = {"summit", "conference", "assembly", "forum"}
+
+
+def _gathering_told(meeting, idx, published):
+    """The place of the one gathering the story told up to the meeting ('Leaders gathered
+    in Jakarta for the summit. ... A met B on the sidelines'), none told as past."""
+    last = max(m.trigger.i for m in meeting.mentions)
+    found = {}
+    for tok in idx.doc[: last + 1]:
+        if tok.lower_ not in GATHERING_NOUNS or tok.pos not in (NOUN, PROPN):
+            continue
+        if idx.sent_of[tok.i] < idx.headline_sents:
+            continue
+        if any(
+            dates.mentions_past(e.text, published)
+            for e in span_ents(sent_of(tok))
+            if e.label_ == "DATE"
+        ):
+            continue
+        for place in places_around(tok, published):
+            if place.country and place.level == CITY:
+                found.setdefault(place.country, place)
+    return next(iter(found.values())) if len(found) == 1 else None

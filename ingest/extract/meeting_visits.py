@@ -14,6 +14,7 @@ from __future__ import annotations
 from gazetteer import geo
 
 from .meeting_args import _antecedent
+from .meeting_hosts import on_the_sidelines
 from .places import TRAVEL_VERBS
 from .tags import NOUN, PROPN, VERB
 from .text import kids, sent_of, span_tokens, subtree
@@ -125,6 +126,8 @@ def travel_visits(meetings, people, article_travellers) -> None:
                 continue
         if meeting.kinds & KEPT_KINDS - VISITS or len(meeting.participants) != 2:
             continue
+        if on_the_sidelines(meeting):
+            continue  # met on the margins of a gathering: no visit to the one met
         if all(m.trigger.lemma_.lower() in CEREMONY_LEMMAS for m in meeting.mentions):
             continue
         travelling = _travellers(meeting, people, article_travellers)

@@ -51,7 +51,16 @@ from .meeting_checks import (
     welcomes_a_group,
 )
 from .meeting_kinds import bare_on, mention_kinds
-from .meeting_time import BACKGROUND_ADVERBS, _background, _date_texts, _prior, measured_from
+from .meeting_time import (
+    BACKGROUND_ADVERBS,
+    _background,
+    _date_texts,
+    _prior,
+    earlier_date_texts,
+    measured_from,
+    noun_clause_date_texts,
+    told_as_earlier,
+)
 from .meeting_words import (
     COMPANY_PREPS,
     FLAT_VERBS,
@@ -91,6 +100,7 @@ class Mention:
     rule: str = ""  # its rule's name (meeting_rules), when its trigger word does not tell it
     in_round: bool = False  # told within a round of meetings with no place of its own
     by_tense: bool = False  # background by its pluperfect alone ("had met B at the airport")
+    earlier: bool = False  # told as one the story's meeting comes after ("since they met")
 
 
 @dataclass
@@ -144,11 +154,16 @@ def _mention(
     sent = idx.sent(tok)
     texts = _date_texts(verb, idx)
     governing = _governing_verbs(verb)
+    texts = texts or noun_clause_date_texts(tok, idx)  # "talks held on Tuesday"
+    earlier = told_as_earlier(tok, earlier_date_texts(tok, verb, idx), published)
+    if earlier:  # "since they met in Lima": its own time only, none of the story's
+        texts, governing = earlier_date_texts(tok, verb, idx), []
     when_of = ([verb] + governing)[-1]
     if not texts and when_of.dep_ == "relcl" and when_of.head.ent_type_ == "DATE":
         # "a week that began on February 21, when X stepped off ... and shook hands"
         texts = [e.text for e in doc_ents(verb.doc) if e.start <= when_of.head.i < e.end]
-    for head in governing:
+    gap = not texts and not earlier and measured_from(verb) is not None
+    for head in [] if gap else governing:  # "a day after they met in X": its own day
         # "flew to Kyiv last week to see X (and then to Moscow to see Y)", "arrived on
         # Monday and held talks": the governing verb's own time is the meeting's.
         texts = texts or _date_texts(head, idx, own_only=True)
@@ -161,7 +176,8 @@ def _mention(
         m.kinds.add("visit")
     m.places = places_around(tok, published)
     m.host = next((p.country for p in m.places if p.country), None)
-    m.background = _background(tok, verb, texts, published)
+    m.background = earlier or _background(tok, verb, texts, published)
+    m.earlier = earlier
     m.prior = not m.background and _prior(tok, verb, texts, published)
     m.by_tense = m.background and not texts and _pluperfect_alone(tok, verb)
     previous = idx.last_date
@@ -169,14 +185,14 @@ def _mention(
         previous = when.anchor_day(tok, sent, published, previous)
     for text in texts:
         m.date = m.date or dates.resolve(text, published, previous)
-    measured = None if texts else measured_from(verb)
+    measured = None if texts or earlier else measured_from(verb)
     if measured is not None:  # "met X on Monday, a day after holding talks with Y"
         main, shift = measured
         base = next(
             filter(None, (dates.resolve(t, published) for t in _date_texts(main, idx))), None
         )
         m.date = base + dt.timedelta(days=shift) if base and shift is not None else None
-    elif not texts:
+    elif not texts and not earlier:
         m.date = when.arrival_day(tok, idx.sents, idx.sent_of[tok.i], published)
     m.journey_day = next(filter(None, (dates.resolve(t, published) for t in journey_texts)), None)
     m.same_day = m.date is None and any(dates.SAME_DAY.search(t.lower()) for t in texts)

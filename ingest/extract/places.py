@@ -10,6 +10,7 @@ named as the destination ("visit to Japan").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from gazetteer import geo
@@ -409,9 +410,30 @@ def dateline_place(idx, published=None) -> Place | None:
     if not idx.dateline:
         return None
     parts = [p.strip() for p in idx.dateline.split(",")]
-    city = parts[0].title()
+    city = re.sub(r"(?<=\w)'S\b", "'s", parts[0].title())  # "ST. JOHN'S": "St. John's"
     code = None
     if len(parts) > 1:
         code = code_for(parts[1], published) or DIVISIONS.get(parts[1])
     code = code or geo.country_for_place(city) or geo.country_for_capital(city)
     return Place(city, CITY, code, -1)
+
+
+def told_here(trigger) -> bool:
+    """'met here on Monday', 'talks held here', 'who last met here': the meeting is told as
+    held in the city the story was filed from."""
+    verb = trigger if trigger.pos in (VERB, AUX) else trigger.head
+    heads = [trigger, verb] + [c for c in kids(trigger) if c.dep_ in ("acl", "relcl")]
+    return any(c.lower_ == "here" and c.dep_ == "advmod" for h in heads for c in kids(h))
+
+
+def here_places(meetings, dateline) -> None:
+    """Meetings told as held 'here' are in the dateline's city: it is their place (unless
+    they name a venue or a city of their own) and their host's country."""
+    if dateline is None or not dateline.text:
+        return
+    for meeting in meetings:
+        if "call" in meeting.kinds or not any(told_here(m.trigger) for m in meeting.mentions):
+            continue
+        if not any(p.level and p.text for p in meeting.places):
+            meeting.places = [dateline, *meeting.places]
+        meeting.host = dateline.country or meeting.host

@@ -15,8 +15,8 @@ import datetime as dt
 
 from . import dates
 from .conflict import clause_verb
-from .tags import NOUN, PROPN, VERB
-from .text import kids, span_ents
+from .tags import AUX, NOUN, PROPN, VERB
+from .text import kids, span_ents, span_tokens
 
 # Verbs of going somewhere: their time is the journey's.
 JOURNEY_LEMMAS = {"fly", "travel", "arrive", "come", "go", "head", "land", "jet", "leave"}
@@ -117,10 +117,11 @@ def _states_named(sent, code_for) -> set:
     return out
 
 
-def lede_city(idx, people, meeting, published) -> list:
+def lede_city(idx, people, meeting, published, elsewhere=()) -> list:
     """The city the lede places its event in ('... signed a communique in Beijing'), when
     the lede tells this meeting, the meeting has no city of its own and the city is in
-    one participant's country."""
+    one participant's country; none within `elsewhere` (token ranges of other meetings'
+    words: 'months after they met in Nairobi')."""
     from .countries import code_for
     from .places import CITY, classify
 
@@ -131,6 +132,8 @@ def lede_city(idx, people, meeting, published) -> list:
         return []
     homes = {people.get(p).country for p in meeting.participants}
     for tok in lede:
+        if any(tok.i in span for span in elsewhere):
+            continue
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.ent_type_ == "GPE":
             place = classify(tok, published)
             # only a participant's own country: a third country named in the lede may be
@@ -139,3 +142,75 @@ def lede_city(idx, people, meeting, published) -> list:
             if place is not None and place.level == CITY and place.country in homes:
                 return [place]
     return []
+
+
+# -- the setting told the sentence before ------------------------------------------------
+#
+# "On Monday, the president arrived in Hanoi. He met Prime Minister A at the government
+# office." News tells where and when a leader is, then what the leader did there: the
+# meeting told with no day (and no city) of its own takes those of the sentence before,
+# when that sentence shows one of its participants going or being somewhere.
+
+BEING_THERE_LEMMAS = JOURNEY_LEMMAS | {"visit", "tour", "reach", "spend", "stop", "be"}
+
+
+def setting_before(meetings, idx, people, published) -> None:
+    """Give meetings told without a day of their own the day, and without a city the city,
+    of the sentence right before their first telling when it shows a participant arriving,
+    travelling or being somewhere ('On Monday, X arrived in Y.  He met Z ...')."""
+    for meeting in meetings:
+        if meeting.date is not None or meeting.background or "call" in meeting.kinds:
+            continue
+        first = min(meeting.mentions, key=lambda m: m.trigger.i)
+        sent_no = idx.sent_of[first.trigger.i]
+        if sent_no - 1 < idx.headline_sents or _own_time(first.trigger, idx):
+            continue
+        setting = _where_and_when(idx.sents[sent_no - 1], meeting, people, published)
+        if setting is None:
+            continue
+        day, city = setting
+        own = [p for p in meeting.places if p.level and p.text and p.level < 2]
+        if city is not None and own and own[0].text != city.text:
+            continue  # "He met Z in Mombasa": another place, perhaps another day
+        meeting.date = day
+        if city is not None and not meeting.places:
+            meeting.places = [city]
+            meeting.host = meeting.host or city.country
+
+
+def _own_time(trigger, idx) -> bool:
+    from .meeting_time import _date_texts
+
+    verb = trigger if trigger.pos in (VERB, AUX) else clause_verb(trigger)
+    return bool(_date_texts(verb, idx))
+
+
+def _where_and_when(sent, meeting, people, published):
+    """(day, city or None) told for a participant's journey or stay in `sent`."""
+    from .places import CITY, places_around
+
+    for verb in (t for t in span_tokens(sent) if t.lemma_.lower() in BEING_THERE_LEMMAS):
+        if verb.pos not in (VERB, AUX):
+            continue
+        subjects = {p for c in kids(verb) if c.dep_ == "nsubj" for p in people.refs(c)}
+        if not subjects & set(meeting.participants):
+            continue
+        day = None
+        for ent in span_ents(sent):
+            if ent.label_ not in ("DATE", "TIME") or not _in_clause(ent.root, verb):
+                continue
+            if dates.mentions_past(ent.text, published) or dates.mentions_future(ent.text):
+                return None  # "arrived in 2019": another occasion
+            day = day or dates.resolve(ent.text, published)
+        if day is None or (published is not None and day > published):
+            continue
+        cities = [p for p in places_around(verb, published) if p.level == CITY and p.text]
+        if verb.lemma_.lower() == "be" and not cities:
+            continue  # "He was upbeat on Monday": no stay told
+        return day, (cities[0] if cities else None)
+    return None
+
+
+def _in_clause(tok, verb) -> bool:
+    """Whether `tok` belongs to `verb`'s own clause (not to a clause below it)."""
+    return clause_verb(tok) == verb

@@ -24,6 +24,11 @@ THU = dt.date(2024, 3, 14)
         ("December 28", dt.date(2023, 12, 28)),  # well after publication: the year before
         ("June 5, 1971", dt.date(1971, 6, 5)),
         ("yesterday", dt.date(2024, 3, 13)),
+        ("last night", dt.date(2024, 3, 13)),  # the evening before the paper
+        ("late last evening", dt.date(2024, 3, 13)),
+        ("this morning", THU),
+        ("earlier today", THU),
+        ("on Sunday evening", dt.date(2024, 3, 10)),
         ("Independence Day last July", dt.date(2023, 7, 4)),
     ],
 )
@@ -40,6 +45,8 @@ def test_day_is_resolved_against_the_publication_date(text, expected):
         "earlier this month",
         "next Tuesday",
         "in the coming weeks",
+        "the last night of the visit",  # told from the visit's days, not the paper's
+        "on the last evening",
     ],
 )
 def test_no_date_without_a_stated_day(text):

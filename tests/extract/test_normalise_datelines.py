@@ -31,6 +31,12 @@ from tests.extract.test_normalise import PUBLISHED
         ("MAL\u00c9, Dec 20 \u2014 They met.", "MAL\u00c9"),
         ("DANANG /Vietnam/, November 10. /TASS/. They met.", "DANANG"),
         ("New Delhi, May 3 - They met.", "New Delhi"),
+        ("BISSAU, Guinea-Bissau \u2014 They met.", "BISSAU, Guinea-Bissau"),
+        (
+            "KINGSTOWN, Saint Vincent and the Grenadines (AP) - They met.",
+            "KINGSTOWN, Saint Vincent and the Grenadines",
+        ),
+        ("ST. JOHN'S, Antigua and Barbuda \u2014 They met.", "ST. JOHN'S, Antigua and Barbuda"),
     ],
 )
 def test_a_wire_dateline_keeps_its_place_and_loses_its_date(line, place):
