@@ -26,7 +26,11 @@ from dataclasses import dataclass, field
 #: counterfactual joins, meetings told by their noun alone, news outlets never leaders;
 #: meetings told as a setting ('In the meeting with B, A sought ...'), possessives set
 #: before their clause, rounds told through an inner noun ('in separate meetings with').
-EXTRACTOR_VERSION = "0.3.2"
+#: 0.3.3: bare 'the PM' resolved, job words and initials at a name's edges, countries kept
+#: in lists, each side's members joining; rounds told as tallies, 'conferred with', states
+#: standing for their leaders, 'discussed X with', dinners not yet held; earlier meetings
+#: kept apart, hosts away from home, 'here', 'last night', the sentence before's setting.
+EXTRACTOR_VERSION = "0.3.3"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
 AGREEMENT_KINDS = (
