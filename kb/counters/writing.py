@@ -366,21 +366,20 @@ def _last_met(a: int, b: int) -> dt.date | None:
 
 
 def _apply_totals(delta: Delta) -> None:
+    """The home page's totals: each change added to one slot chosen at random, made if
+    missing, in one statement (a slot may go below zero: the total is the sum)."""
     changes = {name: c["n"] for name, c in delta.of("total").items()}
     if not changes:
         return
     Total = model("Total")
     slot = random.randrange(Total.SLOTS)  # noqa: S311 (spreading writers, not secrecy)
-    Total.objects.bulk_create(
-        [Total(name=name, slot=slot) for name in sorted(changes)], ignore_conflicts=True
+    _upsert(
+        Total._meta.db_table,
+        ("name", "slot", "n"),
+        "name, slot",
+        [(name, slot, n) for name, n in changes.items()],
+        "n = {table}.n + excluded.n",
     )
-    rows = dict(
-        Total.objects.select_for_update()
-        .filter(slot=slot, name__in=list(changes))
-        .order_by("pk")
-        .values_list("name", "pk")
-    )
-    _add(Total, {rows[name]: {"n": n} for name, n in changes.items()}, ["n"], floor=False)
 
 
 def _upsert(table: str, columns: tuple[str, ...], conflict: str, rows: list[tuple], add: str):

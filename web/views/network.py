@@ -129,9 +129,10 @@ class TimelineView(MeetingFilterMixin, PageMixin, ListView):
     What it counts (meetings per year, hence the dated ones, and the undated) comes from
     the counts kept by year and month when the filters are dates and kind alone (a few
     hundred small rows, and at most half a month's meetings at each end of the dates:
-    ``kb.selectors.months``); other filters count the meetings they select. Both, and each page's rows, are kept until the next write to
-    the meetings the filters read (kb.changes). A page
-    number that is not a number, or past the end, shows the nearest page (no 404)."""
+    ``kb.selectors.months``); other filters count the meetings they select. Both, and
+    each page's rows, are kept until the next write to the meetings the filters read
+    (kb.changes). A page number that is not a number, or past the end, shows the nearest
+    page (no 404)."""
 
     template_name = "kb/timeline.html"
     context_object_name = "meetings"
