@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Page
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
 
@@ -171,14 +172,31 @@ class TimelineView(MeetingFilterMixin, PageMixin, ListView):
             allow_empty_first_page=self.get_allow_empty(),
         )
         number = paginator.get_page(self.request.GET.get(self.page_kwarg)).number
-        rows = cached(
-            "timeline-page",
-            {"filters": self.filters.params(sort=False), "page": number, "size": page_size},
-            lambda: list(paginator.page(number).object_list),
-            areas=self.filters.areas(sort=False),
+        key = {"filters": self.filters.params(sort=False), "page": number, "size": page_size}
+        areas = self.filters.areas(sort=False)
+
+        def rows() -> list:
+            return cached(
+                "timeline-page",
+                key,
+                lambda: list(paginator.page(number).object_list),
+                areas=areas,
+            )
+
+        # The page's rows as HTML, rendered once per filters and page until the next
+        # write (as the meetings list's table): loading and rendering 100 rows (their
+        # participants and places) was most of a kept page's time at 100,000 meetings,
+        # where 100 meetings fill a page with a few. The rows themselves are read only
+        # when something asks for them (a first rendering, a test).
+        self.rows_html = cached(
+            "timeline-rows",
+            key,
+            lambda: render_to_string("kb/_timeline_rows.html", {"meetings": rows()}),
+            areas=areas,
         )
-        page = Page(rows, number, paginator)
-        return paginator, page, rows, page.has_other_pages()
+        meetings = SimpleLazyObject(rows)
+        page = Page(meetings, number, paginator)
+        return paginator, page, meetings, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -189,6 +207,7 @@ class TimelineView(MeetingFilterMixin, PageMixin, ListView):
             choices=filter_choices(),
             years=years,
             undated=undated,
+            timeline_rows=mark_safe(self.rows_html) if self.rows_html.strip() else "",
             prev_label="← Earlier",
             next_label="Later →",
         )
