@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from kb import roles
 from kb.changes import AREAS, area_of, cached
+from kb.selectors.search import SEARCH_AREAS
 
 MAX_PAGE_SIZE = 200
 #: A search's matches are counted up to this many (see the module's docstring).
@@ -30,6 +31,20 @@ def _counted_models() -> tuple:
     from kb.models import Agreement, Article, Country, Gift, Leader, Meeting
 
     return (Meeting, Gift, Agreement, Leader, Country, Article)
+
+
+def filter_areas(model, names) -> tuple[str, ...]:
+    """The ``kb.changes`` areas that the filters ``names`` (query parameters, paging
+    left out) of a list of ``model`` read besides its own rows: none without a filter;
+    a meeting search alone, what searches read (names, gifts, agreements and sources'
+    words, not an article's status: ``SEARCH_AREAS``); any other filter may read any
+    kind."""
+    names = set(names)
+    if not names:
+        return ()
+    if names == {"search"} and model._meta.label == "kb.Meeting":
+        return SEARCH_AREAS
+    return AREAS
 
 
 def _counted(count: int) -> type[Paginator]:
@@ -81,8 +96,9 @@ class Pagination(PageNumberPagination):
                 "editor": roles.can_edit(request.user),
             }
             # Unfiltered, the count is of the model's own rows; a filter or a search may
-            # read any other kind (a meeting search reads names, gifts and sources).
-            areas = AREAS if params else area_of(queryset.model)
+            # read any other kind; a meeting search alone, what searches read (names,
+            # gifts, agreements and sources' words: not an article's status).
+            areas = filter_areas(queryset.model, [k for k, _ in params]) or area_of(queryset.model)
             if request.query_params.get("search"):
                 count = cached(
                     "api-count",

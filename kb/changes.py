@@ -14,7 +14,9 @@ transaction commits (none if it rolls back):
 - an edit of what other kinds' rows show of a record moves those areas too: a meeting's
   kind, place or host (shown on gift and agreement rows); a leader's name, other
   names, title, country, review state or merge (shown or searched on meetings, gifts and
-  agreements); a country's name or code (shown everywhere). A new record is shown on no
+  agreements); a country's name or code (shown everywhere); an article's title or text
+  (shown as sources, searched on meetings: ``evidence``, so that a search, which reads
+  no status, declares no ``articles``). A new record is shown on no
   other row yet: creating a meeting moves ``meetings`` only.
 - writers that bypass the ORM's signals (``bulk_create``, ``QuerySet.update``) call
   :func:`kb_changed` with the areas they touch; without areas it moves every one.
@@ -292,6 +294,9 @@ _SHOWN_ELSEWHERE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         FACTS,
     ),
     "Country": (("name", "code", "official_name"), AREAS),
+    # Its words, shown as a fact's sources and searched on the meetings it is evidence
+    # for: what shows or searches evidence declares that area.
+    "Article": (("title", "text"), (EVIDENCE,)),
 }
 _OWN_AREA = {
     "Meeting": (MEETINGS,),
@@ -307,18 +312,30 @@ _through_areas: dict[type, tuple[str, ...]] = {}
 _BEFORE = "_kb_changes_before"
 
 
-def _before_save(sender, instance, raw=False, **kwargs) -> None:
-    """Note the shown fields' stored values, to tell after the save whether they moved."""
+def _saves_shown(sender, update_fields) -> bool:
+    """Whether a save of these ``update_fields`` (None: every field) may write a field
+    other kinds' rows show."""
     fields, _ = _SHOWN_ELSEWHERE[sender.__name__]
-    if raw or instance.pk is None:
+    return update_fields is None or bool(
+        {sender._meta.get_field(f).attname for f in update_fields} & set(fields)
+    )
+
+
+def _before_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    """Note the shown fields' stored values, to tell after the save whether they moved
+    (not read when the save writes none of them: an article's status, say)."""
+    fields, _ = _SHOWN_ELSEWHERE[sender.__name__]
+    if raw or instance.pk is None or not _saves_shown(sender, update_fields):
         return
     stored = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
     setattr(instance, _BEFORE, stored)
 
 
-def _areas_of_save(sender, instance, created: bool) -> tuple[str, ...]:
+def _areas_of_save(sender, instance, created: bool, update_fields=None) -> tuple[str, ...]:
     own = _OWN_AREA[sender.__name__]
     if created or sender.__name__ not in _SHOWN_ELSEWHERE:
+        return own
+    if not _saves_shown(sender, update_fields):
         return own
     fields, shown_in = _SHOWN_ELSEWHERE[sender.__name__]
     before = instance.__dict__.pop(_BEFORE, None)
@@ -329,8 +346,8 @@ def _areas_of_save(sender, instance, created: bool) -> tuple[str, ...]:
     return own
 
 
-def _on_save(sender, instance, created=False, raw=False, **kwargs) -> None:
-    kb_changed(*_areas_of_save(sender, instance, created))
+def _on_save(sender, instance, created=False, raw=False, update_fields=None, **kwargs) -> None:
+    kb_changed(*_areas_of_save(sender, instance, created, update_fields))
 
 
 #: What a deletion cascades to without signals, besides the rows that showed the record:
@@ -356,10 +373,16 @@ def area_of(model) -> tuple[str, ...]:
     return _OWN_AREA.get(model.__name__, AREAS)
 
 
-def rows_updated(model) -> None:
+def rows_updated(model, fields: Iterable[str] | None = None) -> None:
     """Rows of ``model`` were changed with ``QuerySet.update`` (which sends no signals):
-    its area moves on, and those showing its rows (any field may have changed)."""
-    kb_changed(*area_of(model), *_SHOWN_ELSEWHERE.get(model.__name__, ((), ()))[1])
+    its area moves on, and those showing its rows when one of ``fields`` (None: any
+    field may have changed) is a field they show."""
+    shown, shown_in = _SHOWN_ELSEWHERE.get(model.__name__, ((), ()))
+    if fields is not None:
+        names = {model._meta.get_field(f).attname for f in fields}
+        if not names & set(shown):
+            shown_in = ()
+    kb_changed(*area_of(model), *shown_in)
 
 
 def _on_m2m(sender, action="", **kwargs) -> None:

@@ -31,12 +31,12 @@ from rest_framework.reverse import reverse
 from api import expand
 from api.exports import EXPORT_FORMATS, EXPORT_RENDERERS, export_response
 from api.ordering import Search, StableOrdering
-from api.pagination import Pagination
+from api.pagination import Pagination, filter_areas
 from api.parsers import JSONParser
 from api.serializers.base import NoInputSerializer
 from api.serializers.writes import MergeRecordSerializer, MergeSerializer
 from kb import roles
-from kb.changes import AREAS, cached
+from kb.changes import cached
 from kb.models import (
     Leader,
 )
@@ -157,12 +157,12 @@ class ApiViewSet(viewsets.GenericViewSet):
             "editor": roles.can_edit(request.user),
         }
         paging = (self.paginator.page_query_param, self.paginator.page_size_query_param)
-        filtered = any(name not in (*paging, "format") for name, _ in params)
+        filters = [name for name, _ in params if name not in (*paging, "format")]
 
         def compute() -> dict:
             return dict(self.get_paginated_response(self.page_data(queryset)).data)
 
-        areas = AREAS if filtered else self.page_areas
+        areas = (*self.page_areas, *filter_areas(queryset.model, filters))
         return cached(f"api-page-{self.basename}", key, compute, areas=areas)
 
 

@@ -1,7 +1,8 @@
 """The maintained counts (``kb.models.tallies``), kept equal to what counting the tables
 would say: each country's and leader's tallies, each pair of countries' shared meetings,
 the home page's totals,
-and the meetings of each year and kind (the timeline).
+the meetings of each year, month and kind (the timeline), and those each country hosted
+(the charts).
 
 Every write that can move a count (a meeting saved, deleted or given other participants;
 a leader, gift, agreement or article saved or deleted) adds its change to the rows it
@@ -18,12 +19,14 @@ from kb.counters.counting import (
     LEADER_FIELDS,
     TOTALS,
     count_countries,
+    count_host_years,
     count_leaders,
     count_pairs,
     count_totals,
     count_years,
     differences,
     stored,
+    stored_host_years,
     stored_totals,
     stored_years,
 )
@@ -36,6 +39,7 @@ __all__ = [
     "TOTALS",
     "connect",
     "count_countries",
+    "count_host_years",
     "count_leaders",
     "count_pairs",
     "count_totals",
@@ -45,6 +49,7 @@ __all__ = [
     "recount",
     "recount_all",
     "stored",
+    "stored_host_years",
     "stored_totals",
     "stored_years",
     "suspended",

@@ -21,9 +21,11 @@ TOTALS = ("meetings", "leaders", "gifts", "agreements", "articles")
 
 #: (country_a, country_b) with country_a < country_b.
 Pair = tuple[int, int]
-#: (year, kind) of the meetings counted per year (``kb.models.MeetingYear``); year 0
-#: for the undated.
-YearKind = tuple[int, str]
+#: (year, month, kind) of the meetings counted per year and month
+#: (``kb.models.MeetingYear``): month 0 for the whole year, year 0 for the undated.
+YearKind = tuple[int, int, str]
+#: (year, month, kind, host country) of the hosted meetings (``kb.models.HostYear``).
+HostYearKind = tuple[int, int, str, int]
 
 
 def model(name: str, apps=None):
@@ -164,19 +166,42 @@ def count_totals(*, apps=None) -> dict[str, int]:
     }
 
 
-def count_years(*, apps=None) -> dict[YearKind, int]:
-    """Meetings not rejected per (year, kind), the undated under year 0."""
-    from django.db.models.functions import ExtractYear
+def _by_period(rows) -> dict[tuple, int]:
+    """Counts by (year, month, *rest) from counts by (year or None, month or None,
+    *rest): each added to its year's row (month 0) and its month's, the undated under
+    (0, 0)."""
+    out: dict[tuple, int] = {}
+    for year, month, *rest, n in rows:
+        periods = [(year, 0), (year, month)] if year else [(0, 0)]
+        for period in periods:
+            key = (*period, *rest)
+            out[key] = out.get(key, 0) + n
+    return out
 
-    rows = (
+
+def _counted_by_month(fields: tuple[str, ...], *, apps=None):
+    from django.db.models.functions import ExtractMonth, ExtractYear
+
+    return (
         model("Meeting", apps)
         .objects.exclude(review_state=REJECTED)
-        .annotate(year=ExtractYear("date"))
+        .annotate(year=ExtractYear("date"), month=ExtractMonth("date"))
         .order_by()
-        .values_list("year", "kind")
+        .values_list("year", "month", *fields)
         .annotate(n=Count("pk"))
     )
-    return {(year or 0, kind): n for year, kind, n in rows}
+
+
+def count_years(*, apps=None) -> dict[YearKind, int]:
+    """Meetings not rejected per (year, month, kind): month 0 for the whole year, the
+    undated under year 0 (month 0 only)."""
+    return _by_period(_counted_by_month(("kind",), apps=apps))
+
+
+def count_host_years(*, apps=None) -> dict[HostYearKind, int]:
+    """Meetings not rejected per (year, month, kind, host country), as ``count_years``."""
+    rows = _counted_by_month(("kind", "host_country_id"), apps=apps).exclude(host_country_id=None)
+    return _by_period(rows)
 
 
 # ---- what is stored ---------------------------------------------------------------------------
@@ -191,9 +216,25 @@ def stored_totals(*, apps=None) -> dict[str, int]:
 
 
 def stored_years(*, apps=None) -> dict[YearKind, int]:
-    """Meetings per (year, kind) as stored (the sum of each one's slots), zeros left out."""
-    rows = model("MeetingYear", apps).objects.values_list("year", "kind").annotate(n=Sum("n"))
-    return {(year, kind): n for year, kind, n in rows if n}
+    """Meetings per (year, month, kind) as stored (the sum of each one's slots), zeros
+    left out."""
+    rows = (
+        model("MeetingYear", apps)
+        .objects.values_list("year", "month", "kind")
+        .annotate(n=Sum("n"))
+        .order_by()
+    )
+    return {(year, month, kind): n for year, month, kind, n in rows if n}
+
+
+def stored_host_years(*, apps=None) -> dict[HostYearKind, int]:
+    """Hosted meetings per (year, month, kind, country) as stored, zeros left out."""
+    rows = (
+        model("HostYear", apps)
+        .objects.filter(meetings__gt=0)
+        .values_list("year", "month", "kind", "host_country_id", "meetings")
+    )
+    return {tuple(key): n for *key, n in rows}
 
 
 def stored() -> dict[str, dict]:
@@ -219,6 +260,7 @@ def stored() -> dict[str, dict]:
         "pair": pairs,
         "total": stored_totals(),
         "year": stored_years(),
+        "host_year": stored_host_years(),
     }
 
 
@@ -231,13 +273,14 @@ def differences() -> list[str]:
         "pair": count_pairs(),
         "total": count_totals(),
         "year": count_years(),
+        "host_year": count_host_years(),
     }
     from kb.counters import pair_years
 
     for what in pair_years.TABLES:
         have[what], want[what] = pair_years.stored(what), pair_years.count(what)
     out = []
-    for what in ("country", "leader", "pair", "total", "year", *pair_years.TABLES):
+    for what in ("country", "leader", "pair", "total", "year", "host_year", *pair_years.TABLES):
         for key in sorted(have[what].keys() | want[what].keys()):
             if have[what].get(key) != want[what].get(key):
                 out.append(

@@ -32,6 +32,7 @@ from kb.counters.counting import (
     REJECTED,
     Pair,
     count_countries,
+    count_host_years,
     count_leaders,
     count_pairs,
     count_totals,
@@ -40,6 +41,8 @@ from kb.counters.counting import (
 )
 
 CHUNK = 500
+#: The keys counted by year and month (``kb.models.periods``): meetings, hosted meetings.
+PERIODS = ("year", "host_year")
 
 
 def _chunks(ids: Iterable, size: int = CHUNK):
@@ -67,10 +70,22 @@ class Footprint:
         """Its year, 0 when undated (``kb.models.periods.UNDATED``)."""
         return self.date.year if self.date else 0
 
+    def periods(self) -> set[tuple[int, int]]:
+        """The (year, month) it is counted under by year and month: its year (month 0)
+        and its month, or (0, 0) when undated (``kb.models.periods``)."""
+        if not self.date:
+            return {(0, 0)}
+        return {(self.date.year, 0), (self.date.year, self.date.month)}
+
     def keys(self) -> set[tuple]:
         if not self.counted:
             return set()
-        keys: set[tuple] = {("total", "meetings"), ("year", self.year, self.kind)}
+        keys: set[tuple] = {("total", "meetings")}
+        keys |= {("year", year, month, self.kind) for year, month in self.periods()}
+        if self.host is not None:
+            keys |= {
+                ("host_year", year, month, self.kind, self.host) for year, month in self.periods()
+            }
         keys |= {("leader", pk, "meetings") for pk in self.leaders}
         keys |= {("country", pk, "attended") for pk in self.countries}
         if len(self.countries) > 1:
@@ -136,8 +151,9 @@ def footprints(meeting_ids: Iterable[int], *, lock: bool = False) -> dict[int, F
 class Delta:
     """Changes to apply at once: additions by key (``("country", pk, field)``,
     ``("leader", pk, "meetings")``, ``("pair", (a, b))``, ``("total", name)``,
-    ``("year", year, kind)``, ``("leader_year" | "country_year", (a, b, year, kind))``), the
-    dates meetings brought to or took from each pair, and keys to count again."""
+    ``("year", year, month, kind)``, ``("host_year", year, month, kind, country)``,
+    ``("leader_year" | "country_year", (a, b, year, kind))``), the dates meetings brought
+    to or took from each pair, and keys to count again."""
 
     counts: Counter = field(default_factory=Counter)
     dates_added: dict[Pair, dt.date] = field(default_factory=dict)
@@ -170,12 +186,15 @@ class Delta:
                 )
 
     def of(self, kind: str) -> dict:
-        """The non-zero additions of one kind: {pk: {field: n}} (pairs: {pair: n})."""
+        """The non-zero additions of one kind: {pk: {field: n}} (pairs: {pair: n}; by
+        year and month: {(year, month, kind[, country]): n})."""
         out: dict = {}
         for key, n in self.counts.items():
             if key[0] != kind or not n:
                 continue
-            if kind in ("pair", *pair_years.TABLES):
+            if kind in PERIODS:
+                out[key[1:]] = n
+            elif kind in ("pair", *pair_years.TABLES):
                 out[key[1]] = n
             else:
                 out.setdefault(key[1], {})[key[2] if kind != "total" else "n"] = n
@@ -347,47 +366,85 @@ def _last_met(a: int, b: int) -> dt.date | None:
 
 
 def _apply_totals(delta: Delta) -> None:
+    """The home page's totals: each change added to one slot chosen at random, made if
+    missing, in one statement (a slot may go below zero: the total is the sum)."""
     changes = {name: c["n"] for name, c in delta.of("total").items()}
     if not changes:
         return
     Total = model("Total")
     slot = random.randrange(Total.SLOTS)  # noqa: S311 (spreading writers, not secrecy)
-    Total.objects.bulk_create(
-        [Total(name=name, slot=slot) for name in sorted(changes)], ignore_conflicts=True
+    _upsert(
+        Total._meta.db_table,
+        ("name", "slot", "n"),
+        "name, slot",
+        [(name, slot, n) for name, n in changes.items()],
+        "n = {table}.n + excluded.n",
     )
-    rows = dict(
-        Total.objects.select_for_update()
-        .filter(slot=slot, name__in=list(changes))
-        .order_by("pk")
-        .values_list("name", "pk")
-    )
-    _add(Total, {rows[name]: {"n": n} for name, n in changes.items()}, ["n"], floor=False)
+
+
+def _upsert(table: str, columns: tuple[str, ...], conflict: str, rows: list[tuple], add: str):
+    """``INSERT ... ON CONFLICT DO UPDATE SET <add>`` of ``rows`` (sorted, so that rows
+    are locked in key order), in one statement per :data:`CHUNK` rows."""
+    quote = connection.ops.quote_name
+    table = quote(table)
+    names = ", ".join(columns)
+    mark = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    rows = sorted(rows)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([mark] * len(chunk))} "  # noqa: S608
+                f"ON CONFLICT ({conflict}) DO UPDATE SET {add.format(table=table)}",
+                [value for row in chunk for value in row],
+            )
 
 
 def _apply_years(delta: Delta) -> None:
-    """Meetings per (year, kind): each change added to one slot chosen at random."""
-    changes = {
-        (year, kind): n for year, by_kind in delta.of("year").items() for kind, n in by_kind.items()
-    }
+    """Meetings per (year, month, kind): each change added to one slot chosen at random,
+    made if missing, in one statement (a slot may go below zero: the count is the sum)."""
+    changes = delta.of("year")
     if not changes:
         return
     MeetingYear = model("MeetingYear")
     slot = random.randrange(MeetingYear.SLOTS)  # noqa: S311 (spreading writers, not secrecy)
-    MeetingYear.objects.bulk_create(
-        [MeetingYear(year=year, kind=kind, slot=slot) for year, kind in sorted(changes)],
-        ignore_conflicts=True,
+    _upsert(
+        MeetingYear._meta.db_table,
+        ("year", "month", "kind", "slot", "n"),
+        "year, month, kind, slot",
+        [(year, month, kind, slot, n) for (year, month, kind), n in changes.items()],
+        "n = {table}.n + excluded.n",
     )
-    q = Q()
-    for year, kind in changes:
-        q |= Q(year=year, kind=kind)
-    rows = {
-        (year, kind): pk
-        for pk, year, kind in MeetingYear.objects.select_for_update()
-        .filter(q, slot=slot)
-        .order_by("pk")
-        .values_list("pk", "year", "kind")
-    }
-    _add(MeetingYear, {rows[key]: {"n": n} for key, n in changes.items()}, ["n"], floor=False)
+
+
+def _apply_host_years(delta: Delta) -> None:
+    """Hosted meetings per (year, month, kind, country), made if missing and never below
+    zero: additions alone (a new meeting) in one statement; otherwise (an edit moving a
+    meeting) one statement per row, rows still in key order."""
+    changes = delta.of("host_year")
+    if not changes:
+        return
+    HostYear = model("HostYear")
+    columns = ("year", "month", "kind", "host_country_id", "meetings")
+    conflict = "year, month, kind, host_country_id"
+    if all(n > 0 for n in changes.values()):
+        _upsert(
+            HostYear._meta.db_table,
+            columns,
+            conflict,
+            [(*key, n) for key, n in changes.items()],
+            "meetings = {table}.meetings + excluded.meetings",
+        )
+        return
+    table = connection.ops.quote_name(HostYear._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608
+            f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT ({conflict}) DO UPDATE SET "
+            f"meetings = CASE WHEN {table}.meetings + %s < 0 THEN 0 "
+            f"ELSE {table}.meetings + %s END",
+            [(*key, max(n, 0), n, n) for key, n in sorted(changes.items())],
+        )
 
 
 def apply(delta: Delta) -> None:
@@ -401,6 +458,7 @@ def apply(delta: Delta) -> None:
         _apply_pairs(delta)
         _apply_totals(delta)
         _apply_years(delta)
+        _apply_host_years(delta)
         for what in pair_years.TABLES:
             pair_years.apply(what, delta.of(what), recount=delta.recount_countries)
 
@@ -449,14 +507,22 @@ _REBUILT = {
         "MeetingYear",
         "years",
         lambda MeetingYear, apps: [
-            MeetingYear(year=year, kind=kind, slot=0, n=n)
-            for (year, kind), n in count_years(apps=apps).items()
+            MeetingYear(year=year, month=month, kind=kind, slot=0, n=n)
+            for (year, month, kind), n in count_years(apps=apps).items()
+        ],
+    ),
+    "host_year": (
+        "HostYear",
+        "host_years",
+        lambda HostYear, apps: [
+            HostYear(year=year, month=month, kind=kind, host_country_id=host, meetings=n)
+            for (year, month, kind, host), n in count_host_years(apps=apps).items()
         ],
     ),
 }
 
 
-KINDS = ("country", "leader", "pair", "total", "year", *pair_years.TABLES)
+KINDS = ("country", "leader", "pair", "total", "year", "host_year", *pair_years.TABLES)
 
 
 def recount_all(*, apps=None, kinds: Iterable[str] = KINDS):

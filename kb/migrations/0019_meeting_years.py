@@ -1,14 +1,13 @@
 """Meetings per year and kind (``kb.models.periods.MeetingYear``, kept by ``kb.counters``):
-the timeline's bars, read from here instead of from every meeting; filled from the
-tables once here, kept by every write from then on."""
+the timeline's bars, read from here instead of from every meeting; kept by every write
+from then on. Filled from the tables by 0021, which adds the months: the counting code
+of today writes months that this table has no column for yet."""
 
 from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    from kb.counters import recount_all
-
-    recount_all(apps=apps, kinds=("year",))
+    """Nothing: 0021 fills the table (months included)."""
 
 
 class Migration(migrations.Migration):

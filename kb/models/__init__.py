@@ -34,7 +34,7 @@ from kb.models.leaders import (
 )
 from kb.models.merges import MergeKind, MergeRecord
 from kb.models.network import LeaderPair
-from kb.models.periods import CountryPairYear, LeaderPairYear, MeetingYear
+from kb.models.periods import CountryPairYear, HostYear, LeaderPairYear, MeetingYear
 from kb.models.review import HUMAN_STATES, Reviewed, ReviewedQuerySet, ReviewState
 from kb.models.tallies import CountryPairTally, CountryTally, LeaderTally, Total
 
@@ -54,6 +54,7 @@ __all__ = [
     "EvidenceQuerySet",
     "Gift",
     "GiftQuerySet",
+    "HostYear",
     "Leader",
     "LeaderAlias",
     "LeaderPair",

@@ -24,11 +24,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         """As Django's, and the cached reads that show articles (their statuses on the
-        list) move on (kb.changes): an UPDATE sends no signals."""
+        list) move on (kb.changes): an UPDATE sends no signals. Those that show or
+        search their words (sources, searches) only when the title or text is written."""
         from kb import changes
 
         updated = super().update(**kwargs)
-        changes.rows_updated(self.model)
+        changes.rows_updated(self.model, fields=kwargs)
         return updated
 
 

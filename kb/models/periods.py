@@ -1,10 +1,12 @@
-"""Counts by year and kind of meeting, kept up to date as meetings change
-(``kb.counters``): what the timeline and the network show for a selection by dates or
-kind, read from small rows instead of from every meeting of 100,000.
+"""Counts by year (and month) and kind of meeting, kept up to date as meetings change
+(``kb.counters``): what the timeline, the charts and the network show for a selection by
+dates or kind, read from small rows instead of from every meeting of 100,000.
 
 A year of 0 stands for the undated meetings (a real year is never 0, and a key without
-NULL keeps one row per key). A missing row counts as zero. ``manage.py recount`` rebuilds
-every row from scratch.
+NULL keeps one row per key); a month of 0 stands for the whole year, whose months have
+rows of their own too, so that dates cutting into a year read its months instead of its
+meetings. A missing row counts as zero. ``manage.py recount`` rebuilds every row from
+scratch.
 """
 
 from __future__ import annotations
@@ -17,28 +19,61 @@ from kb.models.leaders import Leader
 
 #: The year under which undated meetings are counted.
 UNDATED = 0
+#: The month of a row that counts the whole year.
+WHOLE_YEAR = 0
 
 
 class MeetingYear(models.Model):
-    """Meetings not rejected of one year and kind (the timeline's bars), split over a few
-    slots as ``Total`` is: each write adds its change to one slot chosen at random, so
-    workers recording meetings of the same year seldom wait on one row. The count is the
-    sum of the slots (a slot alone may be negative)."""
+    """Meetings not rejected of one year and kind (the timeline's bars), and of each
+    month of that year (``month`` 1 to 12; 0 for the whole year, the undated only under
+    0), split over a few slots as ``Total`` is: each write adds its change to one slot
+    chosen at random, so workers recording meetings of the same year seldom wait on one
+    row. The count is the sum of the slots (a slot alone may be negative)."""
 
     SLOTS = 8
 
     year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField(default=WHOLE_YEAR)
     kind = models.CharField(max_length=16)
     slot = models.PositiveSmallIntegerField(default=0)
     n = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["year", "kind", "slot"], name="kb_meetingyear_slot")
+            models.UniqueConstraint(
+                fields=["year", "month", "kind", "slot"], name="kb_meetingyear_month_slot"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.year or 'undated'} {self.kind}[{self.slot}]: {self.n}"
+        month = f"-{self.month:02d}" if self.month else ""
+        return f"{self.year or 'undated'}{month} {self.kind}[{self.slot}]: {self.n}"
+
+
+class HostYear(models.Model):
+    """Meetings not rejected of one year (and month, as ``MeetingYear``) and kind that
+    one country hosted: the charts' host bars for a selection by dates or kind, summed
+    from these rows instead of grouping every meeting selected. One row per key (a
+    country's writers already wait on its tally row), never below zero."""
+
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField(default=WHOLE_YEAR)
+    kind = models.CharField(max_length=16)
+    host_country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    meetings = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # Also the index of a selection's rows: years (and months) and kind.
+            models.UniqueConstraint(
+                fields=["year", "month", "kind", "host_country"], name="kb_hostyear_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        month = f"-{self.month:02d}" if self.month else ""
+        when = f"{self.year or 'undated'}{month}"
+        return f"{self.host_country_id} {when} {self.kind}: {self.meetings}"
 
 
 class PairYear(models.Model):

@@ -17,11 +17,11 @@ from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from kb.changes import AGREEMENTS, AREAS, COUNTRIES, GIFTS, LEADERS, MEETINGS, cached
+from kb.changes import AGREEMENTS, COUNTRIES, EVIDENCE, GIFTS, LEADERS, MEETINGS, cached
 from kb.models import Agreement, Country, Gift, Leader, Meeting, MeetingKind
 from kb.selectors.counts import known_countries, source_count, with_counts
 from kb.selectors.rows import COUNTRY_DETAILS, brief_leaders
-from kb.selectors.search import MAX_QUERY_LENGTH, search_meetings
+from kb.selectors.search import MAX_QUERY_LENGTH, SEARCH_AREAS, search_meetings
 
 Participation = Meeting.participants.through
 
@@ -185,18 +185,20 @@ class MeetingFilters:
 
     def areas(self, *, sort: bool = True) -> tuple[str, ...]:
         """The ``kb.changes`` areas the selected meetings depend on: a search reads
-        participants, gifts, agreements and source articles; the flags read gifts or
-        agreements; sorting by sources, articles (not with ``sort=False``: for what the
-        order does not change, as a count). (Names and places are labels kept by their
-        writes.)"""
-        if self.q or (sort and self.sort in ("sources", "-sources")):
-            return AREAS
+        participants, gifts, agreements and source articles' words (``SEARCH_AREAS``);
+        the flags read gifts or agreements; sorting by sources, evidence (not with
+        ``sort=False``: for what the order does not change, as a count). (Names and
+        places are labels kept by their writes.)"""
         areas = [MEETINGS]
+        if self.q:
+            areas += SEARCH_AREAS
+        if sort and self.sort in ("sources", "-sources"):
+            areas.append(EVIDENCE)
         if self.has_gifts:
             areas.append(GIFTS)
         if self.has_agreements:
             areas.append(AGREEMENTS)
-        return tuple(areas)
+        return tuple(sorted(set(areas)))
 
     def filter(self, meetings):
         """Apply every filter except sorting (and without row annotations)."""

@@ -19,10 +19,18 @@ from django.db import connection
 from django.db.models import Expression, Q
 from django.db.models.expressions import Col
 
+from kb.changes import AGREEMENTS, EVIDENCE, GIFTS, MEETINGS
 from kb.models import Agreement, Evidence, Gift, Meeting
 
 Participation = Meeting.participants.through
 
+
+#: The ``kb.changes`` areas whose data a search reads: the meetings (place, topics,
+#: participants; a participant's names are labels whose edits move ``meetings``), the
+#: gifts' items, the agreements' summaries, and the titles and texts of the articles the
+#: evidence cites (an edit of those moves ``evidence``). Not ``articles``: an upload's
+#: status (queued, processing, done) changes no word searched, and leaves searches cached.
+SEARCH_AREAS = (MEETINGS, GIFTS, AGREEMENTS, EVIDENCE)
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200

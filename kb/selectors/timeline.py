@@ -8,7 +8,7 @@ from django.db.models import Count, Sum
 
 from kb.models import Meeting, MeetingYear
 from kb.models.periods import UNDATED
-from kb.selectors.periods import span_of
+from kb.selectors.months import cover_of
 
 Participation = Meeting.participants.through
 
@@ -47,25 +47,16 @@ def meetings_per_year(meetings) -> dict[int | None, int]:
 
 def selected_per_year(filters) -> dict[int | None, int]:
     """How many visible meetings the filters (``MeetingFilters``) select in each year
-    (None for the undated): for dates and kind alone, the whole years from the counts kept
-    by year (``kb.models.MeetingYear``) and the days of a year cut by a date from that
-    year's meetings (``kb.selectors.periods``); otherwise counted from the meetings."""
-    visible = Meeting.objects.visible()
-    span = span_of(filters)
-    if span is None:
-        return meetings_per_year(filters.filter(visible))
-    stored = (
-        MeetingYear.objects.filter(span.years()).order_by().values_list("year").annotate(n=Sum("n"))
-    )
-    found: dict[int | None, int] = {}
-    for year, n in stored:
-        if n:
-            found[None if year == UNDATED else year] = n
-    for days, sign in ((span.days(), 1), (span.days_cut(), -1)):
-        if days is not None:
-            for year, n in meetings_per_year(visible.filter(days)).items():
-                found[year] = found.get(year, 0) + sign * n
-    return {year: n for year, n in found.items() if n}
+    (None for the undated): for dates and kind alone, from the counts kept by year and
+    month and the days a date cuts (``kb.selectors.months``); otherwise counted from the
+    meetings."""
+    if cover_of(filters) is None:
+        return meetings_per_year(filters.filter(Meeting.objects.visible()))
+    found = selected_per_year_and_kind(filters)
+    years: dict[int | None, int] = {}
+    for (year, _kind), n in found.items():
+        years[year] = years.get(year, 0) + n
+    return years
 
 
 def by_year(meetings, totals: dict[int | None, int]) -> list[dict]:
@@ -95,15 +86,15 @@ def meetings_per_year_and_kind(meetings) -> dict[tuple[int | None, str], int]:
 
 def selected_per_year_and_kind(filters) -> dict[tuple[int | None, str], int]:
     """How many visible meetings the filters select in each (year, kind) (year None for
-    the undated), by the rule of ``selected_per_year``: for dates and kind alone, the
-    whole years from ``MeetingYear`` (one query, a few rows a year) and the days a date
-    cuts from those days' meetings; otherwise counted from the meetings."""
+    the undated): for dates and kind alone, the whole years and months from
+    ``MeetingYear`` (one query, a few hundred rows at most) and the days a date cuts from
+    those days' meetings (``kb.selectors.months``); otherwise counted from the meetings."""
     visible = Meeting.objects.visible()
-    span = span_of(filters)
-    if span is None:
+    cover = cover_of(filters)
+    if cover is None:
         return meetings_per_year_and_kind(filters.filter(visible))
     stored = (
-        MeetingYear.objects.filter(span.years())
+        MeetingYear.objects.filter(cover.rows())
         .order_by()
         .values_list("year", "kind")
         .annotate(n=Sum("n"))
@@ -112,7 +103,7 @@ def selected_per_year_and_kind(filters) -> dict[tuple[int | None, str], int]:
     for year, kind, n in stored:
         if n:
             found[(None if year == UNDATED else year, kind)] = n
-    for days, sign in ((span.days(), 1), (span.days_cut(), -1)):
+    for days, sign in ((cover.days_added(), 1), (cover.days_cut(), -1)):
         if days is not None:
             for key, n in meetings_per_year_and_kind(visible.filter(days)).items():
                 found[key] = found.get(key, 0) + sign * n

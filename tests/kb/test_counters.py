@@ -26,6 +26,7 @@ from kb.models import (
     CountryPairYear,
     CountryTally,
     Gift,
+    HostYear,
     Leader,
     LeaderPairYear,
     LeaderTally,
@@ -62,6 +63,12 @@ CODES = ("BR", "NO", "FR", "JP")
 TEXT = "The leaders met for talks on trade and fisheries."
 
 
+def _day(year: int, n: int) -> dt.date:
+    """The ``n``th of January or of June (by ``n``'s parity): days in two months of the
+    year, drawn without another draw from the test's random sequence."""
+    return dt.date(year, 1 + 5 * (n % 2), n)
+
+
 def _extraction(rng: random.Random) -> Extraction:
     meetings = []
     named = set()
@@ -74,7 +81,7 @@ def _extraction(rng: random.Random) -> Extraction:
                 rng.choice(("talks", "talks", "summit", "call")),
                 rng.choice((*CODES, None)),
                 "",
-                dt.date(rng.choice((2024, 2025)), 1, rng.randint(1, 6)),
+                _day(rng.choice((2024, 2025)), rng.randint(1, 6)),
                 (),
                 (Evidence(Span(0, 10, TEXT, 0), 0.9, "test-rule"),),
             )
@@ -132,8 +139,9 @@ class World:
 
     def move_date(self):
         if meeting := self.pick(Meeting.objects.filter(merged_into=None)):
-            # Within a year, to another year, or to no date (the counts by year).
-            day = dt.date(self.rng.choice((2024, 2025, 2025)), 1, self.rng.randint(1, 9))
+            # Within a month or a year, to another year, or to no date (the counts by
+            # year and month).
+            day = _day(self.rng.choice((2024, 2025, 2025)), self.rng.randint(1, 9))
             value = "" if self.rng.random() < 0.2 else day.isoformat()
             fact_update(fact=meeting, user=self.user, changes={"date": value})
 
@@ -192,7 +200,7 @@ def _some(model, field: str) -> bool:
 def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, seed):
     rng = random.Random(seed)
     world = World(rng, editor_user)
-    done, counted, years = [], set(), set()
+    done, counted, years, hosts = [], set(), set(), set()
     for _ in range(40):
         name = rng.choice(["record"] * 3 + OPERATIONS)
         try:
@@ -205,10 +213,13 @@ def test_after_random_writes_the_counts_equal_a_recount(countries, editor_user, 
         counted |= {"meetings"} if _some(LeaderTally, "meetings") else set()
         counted |= {"pairs"} if _some(CountryPairTally, "meetings") else set()
         years |= set(counters.stored_years())
+        hosts |= set(counters.stored_host_years())
     assert len(set(done)) >= 8  # the sequence did exercise many kinds of write
     assert counted == {"hosted", "attended_home", "linked", "meetings", "pairs"}  # ...above 0
-    # Meetings were counted under more than one year and more than one kind.
-    assert len({year for year, _ in years}) >= 2 and len({kind for _, kind in years}) >= 2
+    # Meetings were counted under more than one year, month and kind, hosted ones too.
+    for kept in (years, hosts):
+        assert len({key[0] for key in kept}) >= 2 and len({key[2] for key in kept}) >= 2
+        assert len({key[1] for key in kept} - {0}) >= 2
 
 
 def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
@@ -222,7 +233,7 @@ def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
     kept = counters.stored()
     kept_by_year = {what: pair_years.stored(what) for what in pair_years.TABLES}
     assert all(kept_by_year.values())
-    assert all(kept[kind] for kind in ("country", "leader", "pair"))
+    assert all(kept[kind] for kind in ("country", "leader", "pair", "year", "host_year"))
     assert kept["total"]["meetings"] > 0
 
     CountryTally.objects.update(hosted=99)  # wrong, but not rebuilt: only leaders are
@@ -233,6 +244,8 @@ def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
 
     LeaderPairYear.objects.update(meetings=99)
     CountryPairYear.objects.all().delete()
+    HostYear.objects.update(meetings=99)
+    MeetingYear.objects.filter(month=0).delete()
     made = counters.recount_all()
     assert counters.stored() == kept
     assert {what: pair_years.stored(what) for what in pair_years.TABLES} == kept_by_year
@@ -242,6 +255,7 @@ def test_recount_all_gives_the_counts_the_writes_kept(countries, editor_user):
         "pairs": CountryPairTally.objects.count(),
         "totals": len(counters.TOTALS),
         "years": MeetingYear.objects.count(),
+        "host_years": HostYear.objects.count(),
         "leader_years": LeaderPairYear.objects.count(),
         "country_years": CountryPairYear.objects.count(),
     }

@@ -74,9 +74,12 @@ def pages(world) -> dict[str, str]:
 @pytest.fixture
 def cold_after(client, world, monkeypatch):
     """``cold_after(write)``: the pages that computed a cached result again after it."""
+    return _cold_after(client, monkeypatch, pages(world))
+
+
+def _cold_after(client, monkeypatch, urls: dict[str, str]):
     spy = ComputeSpy(changes.cache)
     monkeypatch.setattr(changes, "cache", spy)
-    urls = pages(world)
 
     def visit() -> set[str]:
         cold = set()
@@ -105,10 +108,59 @@ EVERYTHING = {"home", "leaders", "countries", "gifts", "agreements", "articles",
 def test_an_articles_status_colds_only_what_shows_articles(cold_after):
     pk = Article.objects.get().pk
     write = lambda: Article.objects.filter(pk=pk).update(status=ArticleStatus.FAILED)  # noqa: E731
-    # The search reads source articles' words; the home page counts articles. The
-    # meetings' rows (page and API) count their sources, evidence rows an article's
-    # status does not change: an upload's queued, processing and done leave them cached.
-    assert cold_after(write) == {"home", "articles", "search"}
+    # The home page counts articles. A search reads source articles' words, and the
+    # meetings' rows (page and API) count their sources: evidence rows, which an
+    # article's status does not change (an upload's queued, processing and done).
+    assert cold_after(write) == {"home", "articles"}
+
+
+@pytest.fixture
+def searches_cold_after(client, world, monkeypatch):
+    """``cold_after`` over the searches alone: the meetings page's and the API's (whose
+    count of matches is kept), of a word in the source article of the world's meeting."""
+    EvidenceFactory(article=ArticleFactory(title="Qharbour talks"), meeting=world["meeting"])
+    urls = {
+        "search": reverse("meeting-list") + "?q=Qharbour",
+        "api-search": "/api/meetings/?search=Qharbour",
+    }
+    return _cold_after(client, monkeypatch, urls)
+
+
+def test_an_upload_status_keeps_the_searches_and_a_meeting_edit_clears_them(
+    searches_cold_after, world
+):
+    article = Article.objects.get(title="Qharbour talks")
+    for status in (ArticleStatus.QUEUED, ArticleStatus.PROCESSING, ArticleStatus.DONE):
+        assert (
+            searches_cold_after(
+                lambda status=status: Article.objects.filter(pk=article.pk).update(status=status)
+            )
+            == set()
+        )
+    article.status = ArticleStatus.FAILED
+    assert searches_cold_after(lambda: article.save(update_fields=["status"])) == set()
+
+    meeting = world["meeting"]
+    meeting.place = "Qport"
+    assert searches_cold_after(meeting.save) == {"search", "api-search"}
+
+
+def test_a_source_articles_words_edited_clear_the_searches(searches_cold_after, client, world):
+    article = Article.objects.get(title="Qharbour talks")
+    link = world["meeting"].get_absolute_url()
+    assert link in client.get(reverse("meeting-list") + "?q=Qharbour").content.decode()
+    rename = lambda: Article.objects.filter(pk=article.pk).update(title="Qcove talks")  # noqa: E731
+    assert searches_cold_after(rename) == {"search", "api-search"}
+    assert link not in client.get(reverse("meeting-list") + "?q=Qharbour").content.decode()
+    assert client.get("/api/meetings/?search=Qharbour").json()["count"] == 0
+
+    article.refresh_from_db()
+    article.text = article.text + " Qharbour again."
+    assert searches_cold_after(lambda: article.save(update_fields=["text"])) == {
+        "search",
+        "api-search",
+    }
+    assert client.get("/api/meetings/?search=Qharbour").json()["count"] == 1
 
 
 @pytest.fixture
@@ -183,10 +235,12 @@ def test_a_new_agreement_colds_the_agreements_and_what_counts_them(cold_after, w
 def test_a_new_leader_colds_the_lists_of_leaders_only(cold_after, world):
     write = lambda: LeaderFactory(country=world["home"])  # noqa: E731
     # The gifts' and agreements' forms list leaders; the network's form and the
-    # countries' counts too. (The meetings list and the timeline share the network's
-    # form, computed again when the network was visited first.)
+    # countries' counts too. (The meetings list, a search of it and the timeline share
+    # the network's form, computed again when the network was visited first; a search
+    # reads participants' names, and a new leader takes part in no meeting yet.)
     assert cold_after(write) == EVERYTHING - {"articles", "leader", "country", "api-meetings",
-                                              "charts", "meetings", "timeline"}  # fmt: skip
+                                              "charts", "meetings", "timeline",
+                                              "search"}  # fmt: skip
 
 
 def test_a_leaders_new_name_colds_every_page_naming_them(cold_after, world):

@@ -3,6 +3,7 @@ write to the meetings (kb.changes): a repeated request does not count again, and
 request after a write shows it at once."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -95,6 +96,19 @@ def test_the_timeline_pages_follow_a_write_on_any_page(client, world, monkeypatc
     early = MeetingFactory(participants=[world["sato"]], date=dt.date(1990, 1, 1))
     assert [m.pk for m in timeline(client)[3]] == [early.pk, first[0]]
     assert [m.pk for m in timeline(client, page=2)[3]][0] == first[1]
+    # The rows as shown (kept as HTML) follow the write too, page by page.
+    assert linked(client) == [early.pk, first[0]]
+    assert linked(client, page=2)[0] == first[1]
+
+
+def linked(client, **query) -> list[int]:
+    """The meetings the timeline's page links to, in order."""
+    html = client.get(reverse("timeline"), query).content.decode()
+    rows = html[html.index('id="timeline-heading"') :]
+    return [
+        int(pk)
+        for pk in re.findall(r'class="timeline__item">.*?href="/meetings/(\d+)/"', rows, re.S)
+    ]
 
 
 @pytest.mark.django_db(transaction=True)

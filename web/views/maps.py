@@ -16,7 +16,7 @@ from kb.models import Country, CountryTally, Meeting, MeetingKind
 from kb.selectors.countries import tally_by_code
 from kb.selectors.maps import SHADES, country_counts
 from kb.selectors.meetings import filter_choices
-from kb.selectors.periods import span_of
+from kb.selectors.months import cover_of, hosted_in
 from kb.selectors.timeline import (
     selected_per_year_and_kind,
     split_year_and_kind,
@@ -90,14 +90,18 @@ class MapView(MeetingFilterMixin, PageMixin, TemplateView):
 def top_hosts(filters, selection, limit: int = 15) -> list[tuple[str, str, int]]:
     """The countries that hosted the most of the selected meetings: (code, name, count),
     most first, then by name. With no filter at all, read from the countries' maintained
-    tallies (a row per country); otherwise counted from the selected meetings."""
-    if span_of(filters) is not None and not (filters.kind or filters.date_from or filters.date_to):
+    tallies (a row per country); by dates and kind alone, from the hosted meetings kept by
+    year and month (``kb.selectors.months``); otherwise counted from the selected meetings."""
+    cover = cover_of(filters)
+    if cover is not None and not (filters.kind or filters.date_from or filters.date_to):
         rows = (
             CountryTally.objects.filter(hosted__gt=0)
             .order_by("-hosted", "country__name")
             .values_list("country__code", "country__name", "hosted")[:limit]
         )
         return list(rows)
+    if cover is not None:
+        return hosted_in(cover, limit)
     hosts = (
         selection.exclude(host_country=None)
         .order_by()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Page
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView, TemplateView
 
@@ -133,11 +134,12 @@ class TimelineView(MeetingFilterMixin, PageMixin, ListView):
     """Meetings in date order, grouped by year and month (plain HTML, no script).
 
     What it counts (meetings per year, hence the dated ones, and the undated) comes from
-    the counts kept by year when the filters are dates and kind alone (a few small rows,
-    and at most two years' meetings for dates within a year); other filters count the
-    meetings they select. Both, and each page's rows, are kept until the next write to
-    the meetings the filters read (kb.changes). A page
-    number that is not a number, or past the end, shows the nearest page (no 404)."""
+    the counts kept by year and month when the filters are dates and kind alone (a few
+    hundred small rows, and at most half a month's meetings at each end of the dates:
+    ``kb.selectors.months``); other filters count the meetings they select. Both, and
+    each page's rows, are kept until the next write to the meetings the filters read
+    (kb.changes). A page number that is not a number, or past the end, shows the nearest
+    page (no 404)."""
 
     template_name = "kb/timeline.html"
     context_object_name = "meetings"
@@ -176,14 +178,31 @@ class TimelineView(MeetingFilterMixin, PageMixin, ListView):
             allow_empty_first_page=self.get_allow_empty(),
         )
         number = paginator.get_page(self.request.GET.get(self.page_kwarg)).number
-        rows = cached(
-            "timeline-page",
-            {"filters": self.filters.params(sort=False), "page": number, "size": page_size},
-            lambda: list(paginator.page(number).object_list),
-            areas=self.filters.areas(sort=False),
+        key = {"filters": self.filters.params(sort=False), "page": number, "size": page_size}
+        areas = self.filters.areas(sort=False)
+
+        def rows() -> list:
+            return cached(
+                "timeline-page",
+                key,
+                lambda: list(paginator.page(number).object_list),
+                areas=areas,
+            )
+
+        # The page's rows as HTML, rendered once per filters and page until the next
+        # write (as the meetings list's table): loading and rendering 100 rows (their
+        # participants and places) was most of a kept page's time at 100,000 meetings,
+        # where 100 meetings fill a page with a few. The rows themselves are read only
+        # when something asks for them (a first rendering, a test).
+        self.rows_html = cached(
+            "timeline-rows",
+            key,
+            lambda: render_to_string("kb/_timeline_rows.html", {"meetings": rows()}),
+            areas=areas,
         )
-        page = Page(rows, number, paginator)
-        return paginator, page, rows, page.has_other_pages()
+        meetings = SimpleLazyObject(rows)
+        page = Page(meetings, number, paginator)
+        return paginator, page, meetings, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -194,6 +213,7 @@ class TimelineView(MeetingFilterMixin, PageMixin, ListView):
             choices=filter_choices(),
             years=years,
             undated=undated,
+            timeline_rows=mark_safe(self.rows_html) if self.rows_html.strip() else "",
             prev_label="← Earlier",
             next_label="Later →",
         )

@@ -42,7 +42,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Recounted: {made['countries']} countries, {made['leaders']} leaders and"
             f" {made['pairs']} pairs of countries with counts, {pairs} pairs of leaders,"
-            f" {made['years']} counts of meetings by year and kind, {made['leader_years']} and"
+            f" {made['years']} counts of meetings by year (and month) and kind,"
+            f" {made['host_years']} of hosted meetings, {made['leader_years']} and"
             f" {made['country_years']} pairs of leaders and of countries by year and kind,"
             " and the totals."
         )
