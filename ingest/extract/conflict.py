@@ -223,8 +223,22 @@ def _when_clause(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "when" for c in kids(verb))
 
 
+_ASSERTED_KEY = "summitry.asserted"
+
+
 def verb_asserted(verb) -> bool:
-    """Whether a verb reports something that happened (see module docstring)."""
+    """Whether a verb reports something that happened (see module docstring). Read once
+    per verb and Doc: it reads the parse alone, and several stages ask of the same verb."""
+    if verb is None:
+        return True
+    memo = verb.doc.user_data.setdefault(_ASSERTED_KEY, {})
+    found = memo.get(verb.i)
+    if found is None:
+        found = memo[verb.i] = _verb_asserted(verb)
+    return found
+
+
+def _verb_asserted(verb) -> bool:
     seen = 0
     while verb is not None and seen < 6:
         seen += 1

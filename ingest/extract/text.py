@@ -257,14 +257,18 @@ def _positions(doc, attr: str, lower: bool) -> dict:
     """Form -> the indices of its tokens, read off the Doc's array of `attr` hashes (no
     Token objects), each distinct hash looked up once."""
     strings = doc.vocab.strings
-    keys = doc.to_array(attr).tolist()
-    at: dict = {}
-    for i, key in enumerate(keys):
-        found = at.get(key)
-        if found is None:
-            at[key] = [i]
-        else:
-            found.append(i)
+    keys = doc.to_array(attr)
+    if not len(keys):
+        return {}
+    order = keys.argsort(kind="stable")  # each hash's positions together, in token order
+    ranked = keys[order]
+    cuts = (ranked[1:] != ranked[:-1]).nonzero()[0] + 1
+    starts, ends = [0, *cuts.tolist()], [*cuts.tolist(), len(keys)]
+    positions_in_order = order.tolist()
+    at = {
+        key: positions_in_order[a:b]
+        for key, a, b in zip(ranked[starts].tolist(), starts, ends, strict=True)
+    }
     if not lower:
         return {strings[key]: found for key, found in at.items()}
     positions: dict = {}

@@ -12,6 +12,7 @@ import pytest
 from spacy.tokens import Doc
 
 from ingest.extract import extract_doc, parse, tags
+from ingest.extract.conflict import _verb_asserted, verb_asserted
 from ingest.extract.names.tokens import indices_of_words
 from ingest.extract.persons import conjuncts
 from ingest.extract.places import Place, places_around
@@ -150,6 +151,8 @@ def test_memoised_readings_equal_fresh_ones(doc):
         assert [t.i for t in conjuncts(tok)] == first
     hosted = next(t for t in doc if t.lemma_ == "host")
     assert [t.i for t in conjuncts(next(c for c in kids(hosted) if c.dep_ == "dobj"))]
+    for tok in doc:
+        assert verb_asserted(tok) == verb_asserted(tok) == _verb_asserted(tok)
     places = places_around(hosted)
     assert places == places_around(hosted)
     assert places_around(hosted) is not places  # each caller gets its own list
