@@ -238,9 +238,9 @@ def _leader_merge_undo(keep: Leader, merge: Leader, snap: dict, *, user, reason:
             setattr(gift, role, merge)
             save_with_history(gift, user=user, reason=reason)
     through = Article.leaders.through
+    articles = _still_stored(Article, [a for a, _ in snap["articles"]])
     through.objects.bulk_create(
-        [through(article_id=a, leader=merge) for a, _ in snap["articles"]],
-        ignore_conflicts=True,
+        [through(article_id=a, leader=merge) for a in articles], ignore_conflicts=True
     )
     through.objects.filter(
         leader=keep, article_id__in=[a for a, was_there in snap["articles"] if not was_there]
@@ -267,4 +267,12 @@ def _meeting_merge_undo(keep: Meeting, merge: Meeting, snap: dict, *, user, reas
         keep.participants.remove(*snap["participants_added"])
     restore(merge, snap["merge_before"])
     with one_history_row(merge, user=user, reason=reason):
-        merge.participants.set(snap["merge_participants"])
+        merge.participants.set(_still_stored(Leader, snap["merge_participants"]))
+
+
+def _still_stored(model, pks: list[int]) -> list[int]:
+    """Those of ``pks`` whose rows still exist, locked until the undo commits. A row
+    deleted since the merge (an article, a leader) took its links with it; putting a
+    link back would leave it pointing at nothing."""
+    rows = model.objects.select_for_update().filter(pk__in=pks).order_by("pk")
+    return list(rows.values_list("pk", flat=True))

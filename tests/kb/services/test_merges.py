@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from kb.models import (
     Leader,
@@ -13,6 +14,9 @@ from kb.models import (
     MergeRecord,
     ReviewState,
 )
+from kb.services.articles import article_delete
+from kb.services.facts import fact_update
+from kb.services.leaders import leader_delete
 from kb.services.merges import leader_merge, meeting_merge, merge_undo
 from tests.factories import (
     AgreementFactory,
@@ -126,6 +130,21 @@ def test_leader_merge_undo_restores_exactly(editor_user, duplicate_leaders):
         merge_undo(record=record, user=editor_user)
 
 
+def test_undoing_a_leader_merge_leaves_out_the_mentions_of_articles_deleted_since(editor_user):
+    keep, merge = LeaderFactory(), LeaderFactory()
+    deleted, kept = ArticleFactory(), ArticleFactory()
+    deleted.leaders.set([merge])
+    kept.leaders.set([merge])
+    record = leader_merge(keep=keep, merge=merge, user=editor_user)
+    article_delete(article=deleted, user=editor_user)
+
+    merge_undo(record=record, user=editor_user)
+
+    connection.check_constraints()  # no mention points at the deleted article
+    assert list(merge.articles.values_list("pk", flat=True)) == [kept.pk]
+    assert not keep.articles.exists()
+
+
 def test_leader_merge_refuses_nonsense(editor_user):
     a, b = LeaderFactory(), LeaderFactory()
     with pytest.raises(ValidationError):
@@ -225,3 +244,19 @@ def test_meeting_merge_keeps_values_already_known(editor_user):
     meeting_merge(keep=keep, merge=merge, user=editor_user)
     keep.refresh_from_db()
     assert keep.place == "Bergen"
+
+
+def test_undoing_a_meeting_merge_leaves_out_participants_deleted_since(editor_user):
+    a, b, gone = LeaderFactory(), LeaderFactory(), LeaderFactory()
+    keep = MeetingFactory(participants=[a, b])
+    merge = MeetingFactory(participants=[a, b, gone])
+    record = meeting_merge(keep=keep, merge=merge, user=editor_user)
+    # An editor takes the added leader off the meeting and deletes them, then undoes.
+    fact_update(fact=keep, user=editor_user, changes={"participants": [a.pk, b.pk]})
+    leader_delete(leader=gone, user=editor_user)
+
+    merge_undo(record=record, user=editor_user)
+
+    connection.check_constraints()  # no participation points at the deleted leader
+    assert set(merge.participants.all()) == {a, b}
+    assert set(keep.participants.all()) == {a, b}
