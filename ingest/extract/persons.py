@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from gazetteer import geo
 
-from .lexicon import TITLE_HEADS
+from .lexicon import TITLE_HEADS, TITLES
 from .names import words_of
-from .tags import PROPN
+from .tags import AUX, PROPN, VERB
 from .text import kids, tokens_of
 
 
@@ -72,10 +72,38 @@ class People:
                 # "..., and Tanzania's Vice President [Philip Mpango]" with the name parsed
                 # elsewhere: the title is the name written right after it
                 found = list(self.pids(t.doc[t.i + 1]))
+            if not found:
+                continue
+            found += self._after_dangling_and(t)
             for pid in found:
                 if pid not in out:
                     out.append(pid)
         return out
+
+    def _after_dangling_and(self, tok) -> list:
+        """'with A and President B' parsed with B's name torn off the coordination (an
+        accented or unknown name the parser splits, 'José Mário Vaz' as punctuation and
+        an adverb): the person named right after the 'and' that ends A's name, past title
+        words, is a conjunct too. Not an 'and' that joins clauses, nor a name that is a
+        clause's subject ('A and President B said ...' keeps B to its own clause)."""
+        doc, pids = tok.doc, self.pids(tok)
+        end = tok.i + 1
+        while end < len(doc) and self.pids(doc[end]) == pids:
+            end += 1
+        if end >= len(doc) or doc[end].lower_ != "and" or doc[end].head.pos in (VERB, AUX):
+            return []
+        j = end + 1
+        while j < len(doc) and j - end <= 4 and not self.pids(doc[j]):
+            if doc[j].lower_ not in _TITLE_WORDS and doc[j].ent_type_ != "NORP":
+                return []
+            j += 1
+        if j >= len(doc) or j - end > 4:
+            return []
+        other = self.pids(doc[j])
+        name = [k for k in range(j, min(len(doc), j + 6)) if self.pids(doc[k]) == other]
+        if any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in name):
+            return []
+        return list(other)
 
     def _inner(self, tok):
         """The name token inside a title phrase ('President [Putin]'), or None."""
@@ -123,6 +151,7 @@ def conjuncts(tok) -> list:
 
 
 _CONJUNCTS_KEY = "summitry.conjuncts"
+_TITLE_WORDS = frozenset(w for title in TITLES for w in title.lower().split())
 
 
 def _listed_after_country(tok) -> list:

@@ -30,6 +30,8 @@ ROWS = [
     # invented office-holders whose names news shortens or spells otherwise
     "MN-batbayaryn-tsend,Batbayaryn Tsend,,MN,head_of_government,Prime Minister,2014-01-01,2016-01-01,,",  # noqa: E501
     "BD-mohammad-rafiq-hossain,Mohammad Rafiq Hossain,,BD,head_of_state,President,2013-01-01,2023-01-01,,",  # noqa: E501
+    # an invented office-holder whose given name the tagger reads as an adverb
+    "MG-tantely-ravelonarivo,Tantely Ravelonarivo,,MG,head_of_government,Prime Minister,1998-01-01,2002-01-01,,",  # noqa: E501
     # namesakes: two invented people of one name, in two countries and two decades
     "AA-john-example,Tomas Varga,,HU,head_of_government,Prime Minister,1994-01-01,1998-01-01,,",
     "SK-tomas-varga,Tomas Varga,,SK,foreign_minister,Foreign Minister,2016-01-01,2019-01-01,,",
@@ -141,6 +143,19 @@ def test_a_shortened_or_respelled_name_is_the_registry_person(
     run_with, sentence, published, name, country
 ):
     assert _leaders(run_with(sentence, published)).get(name) == country
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since arriving, Tantely Ravelonarivo has met Ana Fuentes and Kwame Mensah together.",
+        "Tantely Ravelonarivo met Ana Fuentes and Kwame Mensah at a summit in Lima on Sunday.",
+    ],
+)
+def test_an_untitled_registry_name_the_tagger_misreads_keeps_its_given_name(run_with, sentence):
+    leaders = _leaders(run_with(sentence, dt.date(2000, 5, 8)))
+    assert leaders.get("Tantely Ravelonarivo") == "MG"
+    assert "Ravelonarivo" not in leaders
 
 
 def test_an_acronym_alias_is_recognised(run_with):

@@ -47,7 +47,8 @@ def surname_mentions(doc, known: set, taken: set, prefixes=frozenset()) -> list:
 def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
     """Spans of registry names and aliases ('Yoon Suk Yeol', 'Jokowi').
 
-    A match must start at a capitalised proper noun and end at a word of the name: the
+    A match must start at a capitalised proper noun (or a capitalised word the proper
+    nouns of the rest of the match vouch for) and end at a word of the name: the
     registry fixes names the NER model cuts short or misses, it does not find people in
     common words. Of overlapping matches the one reaching furthest wins ('King Bhumibol
     Adulyadej' over the alias 'King Bhumibol')."""
@@ -55,10 +56,12 @@ def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
     texts = token_texts(doc)
     for tok in tokens_of(doc):
         i = tok.i
-        if not (tok.pos == PROPN or tok.ent_type_ == "PERSON") or not tok.text[:1].isupper():
+        if not tok.text[:1].isupper():
             continue
         words = texts[i : i + MAX_NAME_WORDS + 4]
         n = registry.match_at(words)
+        if n and not _may_start_name(doc, i, n):
+            n = 0
         if n == 1 and _written_as_style(doc, i):
             continue  # 'HH the Amir', 'HH Sheikh Tamim': His Highness, not an alias 'HH'
         if n and all(not t.is_punct or t.text in ("-", "'", ".") for t in doc[i : i + n]):
@@ -75,6 +78,21 @@ def registry_names(doc, registry, published=None, prefixes=frozenset()) -> list:
             spans.append((s, e))
             taken.update(range(s, e))
     return sorted(spans)
+
+
+def _may_start_name(doc, i: int, n: int) -> bool:
+    """Whether a registry match of n words may start at token i: at a proper noun or a
+    PERSON word, or at any capitalised word when the match goes on through proper nouns.
+    The tagger often reads an unfamiliar given name that opens a sentence as a verb or an
+    adverb ('Amadou Oury Bah met ...', 'Since arriving, Tantely Andrianarivo has ...');
+    the name's later words, all in the match, vouch for it."""
+    tok = doc[i]
+    if tok.pos == PROPN or tok.ent_type_ == "PERSON":
+        return True
+    if n < 2 or not tok.is_alpha or tok.is_stop:
+        return False
+    rest = [t for t in doc[i + 1 : i + n] if not t.is_punct]
+    return bool(rest) and all(t.pos == PROPN or t.ent_type_ == "PERSON" for t in rest)
 
 
 def _written_as_style(doc, i: int) -> bool:
