@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 #: 0.3.3: bare 'the PM' resolved, job words and initials at a name's edges, countries kept
 #: in lists, each side's members joining; rounds told as tallies, 'conferred with', states
 #: standing for their leaders, 'discussed X with', dinners not yet held; earlier meetings
-#: kept apart, hosts away from home, 'here', 'last night', the sentence before's setting.
+#: kept apart, hosts away from home, 'here', 'last night', the sentence before's setting;
+#: registry names with a mistagged given name, no sentence break inside a run of names.
 EXTRACTOR_VERSION = "0.3.3"
 
 MEETING_KINDS = ("state_visit", "visit", "summit", "talks", "call", "multilateral")
