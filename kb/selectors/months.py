@@ -24,6 +24,7 @@ from django.db.models import Count, Q, Sum
 
 from kb.models import HostYear, Meeting
 from kb.models.periods import UNDATED, WHOLE_YEAR
+from kb.selectors.periods import dates_and_kind_only
 
 #: Inclusive ranges of days, each within one month.
 Days = tuple[tuple[dt.date, dt.date], ...]
@@ -124,13 +125,7 @@ def _mostly(first: dt.date, last: dt.date) -> bool:
 def cover_of(filters) -> Cover | None:
     """The ``Cover`` of a ``MeetingFilters`` that selects by dates and kind only (None
     for any other filter)."""
-    if (
-        filters.q
-        or filters.leader
-        or filters.country
-        or filters.has_gifts
-        or filters.has_agreements
-    ):
+    if not dates_and_kind_only(filters):
         return None
     lo, hi = filters.date_from, filters.date_to
     if lo is not None and hi is not None and lo > hi:

@@ -95,6 +95,18 @@ def _mostly(start: dt.date, end: dt.date) -> bool:
     return 2 * ((end - start).days + 1) > year
 
 
+def dates_and_kind_only(filters) -> bool:
+    """Whether a ``MeetingFilters`` selects by dates and kind alone, which stored totals
+    can answer."""
+    return not (
+        filters.q
+        or filters.leader
+        or filters.country
+        or filters.has_gifts
+        or filters.has_agreements
+    )
+
+
 def span_of(filters) -> Span | None:
     """The ``Span`` of a ``MeetingFilters`` that selects by dates and kind only (None
     for any other filter).
@@ -102,13 +114,7 @@ def span_of(filters) -> Span | None:
     A year that a date cuts is counted from the meetings of its days inside the dates,
     or, when those are more than half of the year, as a whole year less the meetings of
     its days outside: at most half a year's meetings read at each end."""
-    if (
-        filters.q
-        or filters.leader
-        or filters.country
-        or filters.has_gifts
-        or filters.has_agreements
-    ):
+    if not dates_and_kind_only(filters):
         return None
     lo, hi = filters.date_from, filters.date_to
     first = lo.year if lo else None

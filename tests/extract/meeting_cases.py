@@ -126,6 +126,16 @@ class Case:
     parties: int = 2  # how many of the filled leaders take part
 
 
+def _ids(team):
+    """A test id for a team of leaders: its first leader's surname."""
+    return team[0].name.split()[-1]
+
+
+def _people(ex):
+    """Each extracted meeting's participants, as a set."""
+    return [set(m.participants) for m in ex.meetings]
+
+
 def _fill(template: str, leaders) -> str:
     values = {}
     for key, leader in zip("ABCD", leaders, strict=False):

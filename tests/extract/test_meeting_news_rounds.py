@@ -7,20 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.meeting_cases import GROUPS, PAIRS, TUESDAY, _fill
+from tests.extract.meeting_cases import GROUPS, PAIRS, TUESDAY, _fill, _ids, _people
 
 
 @pytest.fixture(scope="module")
 def run(run_registered):
     return run_registered
-
-
-def _ids(team):
-    return team[0].name.split()[-1]
-
-
-def _people(ex):
-    return [set(m.participants) for m in ex.meetings]
 
 
 def _pairs_with_first(ex, team):

@@ -9,15 +9,12 @@ from __future__ import annotations
 import pytest
 
 from ingest.nlp import get_nlp
+from tests.extract.meeting_cases import _people
 
 
 @pytest.fixture(scope="module")
 def run(run_registered):
     return run_registered
-
-
-def _people(ex):
-    return [set(m.participants) for m in ex.meetings]
 
 
 def test_no_sentence_starts_between_two_words_of_a_name():
