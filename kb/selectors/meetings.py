@@ -287,7 +287,7 @@ class MeetingFilters:
 def filter_choices() -> dict:
     """Options for the filter form's selects, as (value, label) pairs (one query over the
     countries' maintained counts, cached until the next write). Leaders are not listed:
-    the form's leader box is a picker (``kb/_leader_picker``) asking ``/pick/leaders/``,
+    the form's leader box is a picker (``page_tags.leader_picker``) asking ``/pick/leaders/``,
     so the page does not grow with the leaders table."""
     return cached("filter-choices", {}, _filter_choices, areas=(MEETINGS, LEADERS, COUNTRIES))
 
