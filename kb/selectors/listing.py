@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from django.db.models import Q
 
 from kb.models import Article, Country, Leader, ReviewState
+from kb.selectors.pickers import AMBIGUOUS_SHOWN, leader_label, leaders_named, typed_id
 from kb.selectors.search import MAX_QUERY_LENGTH, MAX_SEARCH_TERMS, search_terms
 
 # ---- parameters -----------------------------------------------------------------------------
@@ -33,7 +34,8 @@ class Param:
 
     name: str
     label: str
-    kind: str  # the form control: "search", "text", "select", "date", "number", "check"
+    kind: str  # the form control: "search", "text", "select", "date", "number", "check",
+    # or "leader" (the leader picker)
     parse: Callable[[str, list[str]], object]
     out: Callable[[object], str] = str
     describe: Callable[[object], str] = str
@@ -97,16 +99,48 @@ def _country(raw: str, errors: list[str]) -> Country | None:
     return country
 
 
-def _leader(raw: str, errors: list[str]) -> Leader | None:
-    pk = _id(raw, "leader", errors)
-    if pk is None:
+#: The longest leader text the filters read (a name is at most 200 characters).
+MAX_LEADER_TEXT = 200
+
+
+def parse_leader(raw: str, errors: list[str]) -> Leader | None:
+    """The leader a filter names: a number (``12``, ``#12``, or a label with ``#12`` in it,
+    as the leader picker writes), or, as typed in the box without the script, a name, an
+    other name or a label "Name (Country)" among the leaders readers see. A merged record
+    stands for the one it went into (its facts moved there). Unknown and ambiguous names
+    are reported in ``errors`` (the ambiguous with up to five candidates and their
+    numbers). Two queries at most."""
+    raw = " ".join((raw or "").split())
+    if not raw:
         return None
-    leader = Leader.objects.select_related("merged_into").filter(pk=pk).first()
-    if leader is None:
-        errors.append(f"Ignored the leader filter: no leader has id {pk}.")
+    pk = typed_id(raw)
+    if pk is None and raw.lstrip("#").strip().isdigit():
+        errors.append(f"Ignored the leader filter: no leader has id {raw[:40]}.")
         return None
-    # A merged record stands for the one it went into (its facts moved there).
-    return leader.merged_into if leader.merged_into_id else leader
+    if pk is not None:
+        leader = (
+            Leader.objects.select_related("country", "merged_into__country").filter(pk=pk).first()
+        )
+        if leader is None:
+            errors.append(f"Ignored the leader filter: no leader has id {pk}.")
+            return None
+        return leader.merged_into if leader.merged_into_id else leader
+    found = leaders_named(raw, visible=True) if len(raw) <= MAX_LEADER_TEXT else []
+    if not found:
+        errors.append(
+            f"Ignored the leader filter: no leader named “{raw[:40]}”. Type part of the name "
+            "and choose from the suggestions, or give the leader's number, such as #12."
+        )
+        return None
+    if len(found) > 1:
+        shown = "; ".join(f"{leader_label(x)} #{x.pk}" for x in found[:AMBIGUOUS_SHOWN])
+        more = " and others" if len(found) > AMBIGUOUS_SHOWN else ""
+        errors.append(
+            f"Ignored the leader filter: “{raw[:40]}” could be any of {shown}{more}. "
+            "Give the number of the one you mean, such as #12."
+        )
+        return None
+    return found[0]
 
 
 def _article(raw: str, errors: list[str]) -> Article | None:
@@ -170,15 +204,16 @@ def country_param(help: str, *, describe: str = "involving {}") -> Param:
 
 
 def leader_param(help: str, *, describe: str = "with {}") -> Param:
+    """A leader, chosen with the leader picker (a text box, never a list of every leader:
+    ``parse_leader``); the query keeps its number."""
     return Param(
         "leader",
         "Leader",
-        "select",
-        _leader,
+        "leader",
+        parse_leader,
         out=lambda leader: str(leader.pk),
         describe=lambda leader: describe.format(leader.name),
         help=help,
-        options="leaders",
     )
 
 
@@ -358,6 +393,7 @@ class ListFilters:
                     "param": p,
                     "id": f"f-{p.name}",
                     "value": "" if value is None else p.out(value),
+                    "chosen": value,
                     "options": choices.get(p.options, ()),
                 }
             )

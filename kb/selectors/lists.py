@@ -10,7 +10,7 @@ would repeat rows.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 
 from gazetteer.regions import M49, codes_in_region
@@ -351,19 +351,9 @@ class ArticleFilters(ListFilters):
 # ---- the forms' options ---------------------------------------------------------------------
 
 
-def _leaders_of(through_exists) -> list[tuple[int, str]]:
-    return list(
-        Leader.objects.visible()
-        .active()
-        .filter(through_exists)
-        .order_by("name", "id")
-        .values_list("id", "name")
-    )
-
-
 def list_choices(filters: ListFilters) -> dict:
     """The select options of a list's form, as (value, label) pairs: only what the form
-    has (at most two queries)."""
+    has (one query at most: the countries; leaders are picked, not listed)."""
     names = {p.options for p in filters.params_spec if p.options}
     choices: dict = {
         "review": ReviewState.choices,
@@ -384,26 +374,9 @@ def list_choices(filters: ListFilters) -> dict:
             _known_countries,
             areas=(COUNTRIES, LEADERS, MEETINGS),
         )
-    if "leaders" in names:
-        of = "gifts" if isinstance(filters, GiftFilters) else "agreements"
-        facts = GIFTS if of == "gifts" else AGREEMENTS
-        choices["leaders"] = cached(
-            "list-choices", {"of": of}, lambda: _leaders_with(of), areas=(facts, LEADERS)
-        )
+    # No leader options: the leader filter is a picker (kb.selectors.listing.leader_param).
     return choices
 
 
 def _known_countries() -> list[tuple[str, str]]:
     return list(known_countries().order_by("name").values_list("code", "name"))
-
-
-def _leaders_with(facts: str) -> list[tuple[int, str]]:
-    """Leaders who gave or received a visible gift, or are a party to a visible
-    agreement: the leader options of the gifts' or agreements' form."""
-    if facts == "gifts":
-        gave = Gift.objects.visible().filter(Q(giver=OuterRef("pk")) | Q(recipient=OuterRef("pk")))
-        return _leaders_of(Exists(gave))
-    parties = Agreement.leader_parties.through.objects.filter(leader_id=OuterRef("pk")).exclude(
-        agreement__review_state=ReviewState.REJECTED
-    )
-    return _leaders_of(Exists(parties))

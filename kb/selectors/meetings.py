@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from kb.changes import AGREEMENTS, COUNTRIES, EVIDENCE, GIFTS, LEADERS, MEETINGS, cached
 from kb.models import Agreement, Country, Gift, Leader, Meeting, MeetingKind
 from kb.selectors.counts import known_countries, source_count, with_counts
+from kb.selectors.listing import parse_leader
 from kb.selectors.rows import COUNTRY_DETAILS, brief_leaders
 from kb.selectors.search import MAX_QUERY_LENGTH, SEARCH_AREAS, search_meetings
 
@@ -119,21 +120,9 @@ class MeetingFilters:
         filters = cls(errors=errors)
         filters.q = " ".join(get("q").split())[:MAX_QUERY_LENGTH]
 
-        raw_leader = get("leader").strip()
-        if raw_leader:
-            if raw_leader.isdigit() and len(raw_leader) < 19:
-                leader = (
-                    Leader.objects.select_related("country", "merged_into")
-                    .filter(pk=int(raw_leader))
-                    .first()
-                )
-                if leader is not None and leader.merged_into_id:
-                    leader = leader.merged_into
-                if leader is None:
-                    errors.append(f"Ignored the leader filter: no leader has id {raw_leader}.")
-                filters.leader = leader
-            else:
-                errors.append(f"Ignored the leader “{raw_leader[:40]}”: expected a leader id.")
+        # A number (what the leader picker sends, and links such as ?leader=12), or a
+        # name or label typed in the box without the script; params() writes the number.
+        filters.leader = parse_leader(get("leader"), errors)
 
         raw_country = get("country").strip()
         if raw_country:
@@ -296,27 +285,16 @@ class MeetingFilters:
 
 
 def filter_choices() -> dict:
-    """Options for the filter form's selects, as (value, label) pairs (two queries, their
-    result cached until the next write: they read whole tables, 60 ms at 100k meetings).
-
-    Plain tuples, not model instances: the leader select lists every leader who met
-    anyone, and building hundreds of objects per page view cost more than the query."""
+    """Options for the filter form's selects, as (value, label) pairs (one query over the
+    countries' maintained counts, cached until the next write). Leaders are not listed:
+    the form's leader box is a picker (``page_tags.leader_picker``) asking ``/pick/leaders/``,
+    so the page does not grow with the leaders table."""
     return cached("filter-choices", {}, _filter_choices, areas=(MEETINGS, LEADERS, COUNTRIES))
 
 
 def _filter_choices() -> dict:
-    # Leaders with a meeting not rejected: their maintained count (kb.counters), not an
-    # EXISTS over every participation.
-    leaders = (
-        Leader.objects.visible()
-        .active()
-        .filter(tally__meetings__gt=0)
-        .order_by("name", "id")
-        .values_list("id", "name")
-    )
     countries = known_countries().order_by("name").values_list("code", "name")
     return {
-        "leaders": list(leaders),
         "countries": list(countries),
         "kinds": MeetingKind.choices,
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],

@@ -63,25 +63,31 @@ def meeting_label(meeting: Meeting, *, names: int = 4) -> str:
 # ---- leaders ----------------------------------------------------------------------------
 
 
-def _leaders():
-    return Leader.objects.active().select_related("country")
+def _leaders(*, visible: bool = False):
+    """Leaders not merged into another record; with ``visible``, not rejected either (what
+    readers may be offered)."""
+    leaders = Leader.objects.active().select_related("country")
+    return leaders.visible() if visible else leaders
 
 
-def suggest_leaders(q: str, *, limit: int = LIMIT) -> list[Leader]:
+def suggest_leaders(q: str, *, limit: int = LIMIT, visible: bool = False) -> list[Leader]:
     """Leaders whose name (or another name) starts with what was typed, then those with a
-    word of their name starting with it; a number finds that record. Two queries at most."""
+    word of their name starting with it; a number finds that record. Two queries at most.
+    With ``visible``, only leaders readers see (not rejected)."""
     pk = typed_id(q) if _ONLY_DIGITS.fullmatch((q or "").strip()) else None
     if pk is not None:
-        return list(_leaders().filter(pk=pk))
+        return list(_leaders(visible=visible).filter(pk=pk))
     key = normalise_name(q or "")
     if not key:
         return []
     # Prefix matches use the name_key index (a pattern-ops index on PostgreSQL).
-    found = list(_leaders().filter(name_key__startswith=key).order_by("name", "id")[:limit])
+    found = list(
+        _leaders(visible=visible).filter(name_key__startswith=key).order_by("name", "id")[:limit]
+    )
     if len(found) < limit:
         aliases = LeaderAlias.objects.filter(key__startswith=key).values("leader_id")
         more = (
-            _leaders()
+            _leaders(visible=visible)
             .filter(Q(pk__in=aliases) | Q(name_key__contains=" " + key))
             .exclude(pk__in=[leader.pk for leader in found])
             .order_by("name", "id")[: limit - len(found)]
@@ -94,17 +100,18 @@ def leaders_by_id(ids) -> dict[int, Leader]:
     return {leader.pk: leader for leader in _leaders().filter(pk__in=list(ids))}
 
 
-def leaders_named(text: str) -> list[Leader]:
+def leaders_named(text: str, *, visible: bool = False) -> list[Leader]:
     """Leaders with exactly this name or other name; "Name (Country)", as a label reads,
-    narrows to that country. At most ``AMBIGUOUS_SHOWN + 1`` rows."""
+    narrows to that country. At most ``AMBIGUOUS_SHOWN + 1`` rows. With ``visible``, only
+    leaders readers see (not rejected)."""
     text = (text or "").strip()
-    found = list(_leaders().named(text).order_by("name", "id")[: AMBIGUOUS_SHOWN + 1])
+    leaders = _leaders(visible=visible)
+    found = list(leaders.named(text).order_by("name", "id")[: AMBIGUOUS_SHOWN + 1])
     match = _TRAILING_PARENS.match(text)
     if not found and match:
         name, country = match.groups()
         found = list(
-            _leaders()
-            .named(name)
+            leaders.named(name)
             .filter(Q(country__name__iexact=country.strip()) | Q(country__code__iexact=country))
             .order_by("name", "id")[: AMBIGUOUS_SHOWN + 1]
         )

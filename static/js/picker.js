@@ -5,7 +5,9 @@
    /pick/<kind>/?q= as the editor types: arrow keys move through the suggestions, Enter
    chooses, Escape closes the list (or clears the box), and a status line announces what
    happened. Each chosen record is posted as a hidden input holding its number; what is
-   still typed in the box is posted too, for the server to read or refuse. */
+   still typed in the box is posted too, for the server to read or refuse. The readers'
+   filter forms pick a leader with the same box (web/templatetags/page_tags.py
+   leader_picker), their suggestions answered for anyone. */
 (function () {
   "use strict";
   if (!window.fetch || !document.querySelector) return;

@@ -234,13 +234,15 @@ def test_a_new_agreement_colds_the_agreements_and_what_counts_them(cold_after, w
 
 def test_a_new_leader_colds_the_lists_of_leaders_only(cold_after, world):
     write = lambda: LeaderFactory(country=world["home"])  # noqa: E731
-    # The gifts' and agreements' forms list leaders; the network's form and the
-    # countries' counts too. (The meetings list, a search of it and the timeline share
-    # the network's form, computed again when the network was visited first; a search
-    # reads participants' names, and a new leader takes part in no meeting yet.)
+    # The network, the lists of leaders and the countries' counts. (The gifts' and
+    # agreements' forms pick a leader rather than list them, and their country options
+    # were computed again on the countries list, visited first; the meetings list, a
+    # search of it and the timeline share the network's form, computed again when the
+    # network was visited first; a search reads participants' names, and a new leader
+    # takes part in no meeting yet.)
     assert cold_after(write) == EVERYTHING - {"articles", "leader", "country", "api-meetings",
-                                              "charts", "meetings", "timeline",
-                                              "search"}  # fmt: skip
+                                              "charts", "meetings", "timeline", "search",
+                                              "gifts", "agreements"}  # fmt: skip
 
 
 def test_a_leaders_new_name_colds_every_page_naming_them(cold_after, world):

@@ -45,7 +45,9 @@ def test_unfiltered_list_shows_visible_meetings_newest_first(client, world):
 def test_filter_by_leader(client, world):
     html = page(client, leader=world["becker"].pk)
     assert places_in(html) == ["Paris", "Lake Bled", "Berlin"]
-    assert f'<option value="{world["becker"].pk}" selected>' in html
+    becker = world["becker"].pk
+    assert '<select id="f-leader"' not in html  # a picker's box, not a select
+    assert f'name="leader" value="Jonas Becker (Germany) #{becker}"' in html
 
 
 def test_filter_by_country_matches_participant_or_host(client, world):
@@ -173,9 +175,10 @@ def test_form_is_get_labelled_and_reflects_filters(client, world):
 def test_form_marks_the_chosen_leader_and_country(client, world):
     dubois = world["dubois"]
     html = page(client, leader=dubois.pk, country="fr")
-    assert f'<option value="{dubois.pk}" selected>Claire Dubois</option>' in html
+    assert f'name="leader" value="Claire Dubois (France) #{dubois.pk}"' in html
+    assert "&quot;label&quot;: &quot;Claire Dubois (France)&quot;" in html  # for picker.js
     assert '<option value="FR" selected>France</option>' in html
-    assert html.count(" selected>") == 3  # and the default sort, nothing else
+    assert html.count(" selected>") == 2  # and the default sort, nothing else
 
 
 def test_out_of_range_page_shows_last_page(client, world):

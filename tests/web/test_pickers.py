@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kb.models import Leader, Meeting, ReviewState
-from tests.factories import CountryFactory, LeaderFactory, MeetingFactory
+from tests.factories import CountryFactory, LeaderFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +30,39 @@ def labels(response):
 # ---- the suggestions --------------------------------------------------------------------
 
 
-def test_only_editors_get_suggestions(client, reader_client, world):
-    assert pick(client, "leaders", q="dub").status_code == 403
-    assert pick(reader_client, "leaders", q="dub").status_code == 403
-    assert "Claire Dubois" not in pick(reader_client, "leaders", q="dub").content.decode()
+def test_readers_get_visible_leaders_and_countries_but_not_meetings(client, world):
+    rejected = LeaderFactory(name="Claire Dumont", review_state=ReviewState.REJECTED)
+    LeaderFactory(name="Claire Dubois-Twin", merged_into=world["dubois"])
+    for login in (None, "page-reader"):
+        if login:
+            client.force_login(UserFactory(username=login))
+        response = pick(client, "leaders", q="claire")
+        assert labels(response) == ["Claire Dubois (France)"]  # not rejected, not merged
+        assert response["Cache-Control"] == "public, max-age=60"
+        assert "Cookie" in response["Vary"]
+        assert labels(pick(client, "leaders", q=f"#{rejected.pk}")) == []
+        assert labels(pick(client, "countries", q="fr"))[0] == "France (FR)"
+        refused = pick(client, "meetings", q="kanaz")
+        assert refused.status_code == 403
+        assert "Kanazawa" not in refused.content.decode()
+        assert refused["Cache-Control"] == "private, no-store"
+
+
+def test_editors_answers_are_private_and_keep_rejected_leaders(editor_client, world):
+    LeaderFactory(name="Claire Dumont", review_state=ReviewState.REJECTED)
+    response = pick(editor_client, "leaders", q="claire")
+    assert len(labels(response)) == 2
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_readers_suggestions_are_bounded(client, world):
+    for n in range(30):
+        LeaderFactory(name=f"Amara Okafor {n}")
+    with CaptureQueriesContext(connection) as queries:
+        assert len(labels(pick(client, "leaders", q="amara"))) == 20
+    assert len(queries) <= 3
+    assert len(labels(pick(client, "leaders", q="a"))) == 20
+    assert pick(client, "leaders", q="a" * 101).status_code == 400
 
 
 def test_leaders_by_start_of_name_word_other_name_and_number(editor_client, world):

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from gazetteer.regions import region_of
 from kb import roles
+from web.editing.pickers import LeaderPick
 
 register = template.Library()
 
@@ -122,8 +123,8 @@ def select_options(choices, selected=None) -> SafeString:
     ``selected`` marked selected; both escaped.
 
     Built in one join, and kept for the same choices and selection: the meetings filter
-    offers every leader, and escaping hundreds of options on every page view cost more
-    than the rest of the page. The choices themselves are read fresh each time."""
+    offers a few hundred countries, and escaping them on every page view cost more than
+    the rest of the page. The choices themselves are read fresh each time."""
     return _options(tuple(choices), "" if selected is None else str(selected))
 
 
@@ -134,6 +135,32 @@ def _options(choices: tuple, chosen: str) -> SafeString:
         '<option value="{}"{}>{}</option>',
         ((value, " selected" if str(value) == chosen else "", label) for value, label in choices),
     )
+
+
+#: What a filter form's leader box says (after the field's own help, if any).
+LEADER_HELP = "Type part of a name and choose; or type a full name, or a number such as #12."
+LEADER_HINT = "Type part of a name, then choose with the arrow keys and Enter."
+
+
+@register.simple_tag
+def leader_picker(leader, *, id: str, help: str = "") -> SafeString:
+    """A filter form's leader box (GET ``leader``): the edit forms' single leader picker
+    (``web.editing.pickers.LeaderPick``, ``static/js/picker.js``) showing the chosen
+    leader, never a list of every leader. Without the script it is a text box taking a
+    name, a label or a number (``kb.selectors.listing.parse_leader`` reads it); with it,
+    suggestions come from ``/pick/leaders/`` and the form sends the chosen number. Its
+    help text is ``{id}-help`` (the template writes it: ``leader_help``)."""
+    field = LeaderPick(required=False)
+    widget = field.widget
+    widget.hint = f"{help} {LEADER_HINT}".strip()
+    attrs = {"id": id, "aria-describedby": f"{id}-help"}
+    return widget.render("leader", field.prepare_value(leader), attrs)
+
+
+@register.simple_tag
+def leader_help(help: str = "") -> str:
+    """The help text under a filter form's leader box (shown without the script)."""
+    return f"{help} {LEADER_HELP}".strip()
 
 
 @register.simple_tag(takes_context=True)
