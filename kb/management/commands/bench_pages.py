@@ -70,6 +70,10 @@ SCALE_URLS = (
     "/map/?shade=attended",
     "/charts/",
     "/network/?limit=300",
+    # The same number of nodes at both sizes (100 meetings hold a dozen leaders, so the
+    # default 60 nodes and 300 links are drawn only at the larger size): the network's
+    # cost per node shown.
+    "/network/?limit=10",
     # Issue 15's lists, with filters applied.
     "/leaders/?q=a&sort=-meetings",
     "/countries/?region=Europe&sort=-hosted",
