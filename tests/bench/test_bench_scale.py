@@ -1,6 +1,7 @@
 """The scale benchmark's parts (issue 14, point 6): which pages it times, on what data,
 and the worker benchmark's batch and refusal where it cannot run."""
 
+import datetime as dt
 from io import StringIO
 
 import pytest
@@ -10,7 +11,8 @@ from django.db import connection
 from django.db.models import Count
 from django.test import Client
 
-from ingest.management.commands.bench_workers import DEMO, batch
+from ingest.management.commands.bench_workers import DEMO, ROUND_DAYS, batch
+from ingest.resolve import MEETING_DATE_TOLERANCE
 from kb.management.commands.bench_pages import (
     SCALE_URLS,
     _get,
@@ -63,6 +65,23 @@ def test_worker_batch_is_distinct_articles_made_of_the_demo_texts():
     assert len(set(texts)) == len(texts)  # each copy is a new article
     assert all(any(t.startswith(d) for d in demo) for t in texts)
     assert texts[0].startswith(demo[0]) and texts[len(demo)].startswith(demo[0])
+
+
+def test_news_batch_dates_each_round_of_copies_later_than_the_one_before():
+    demo = [p.read_text(encoding="utf-8") for p in sorted(DEMO.glob("*.txt"))]
+    same, news = batch(3 * len(demo), "same"), batch(3 * len(demo), "news")
+    assert len(set(news)) == len(news)
+
+    def dateline(text):
+        return dt.date.fromisoformat(text.split("\n", 1)[0].removeprefix("date "))
+
+    for i, text in enumerate(news):
+        round_ = i // len(demo)
+        assert dateline(text) - dateline(same[i]) == dt.timedelta(days=ROUND_DAYS * round_)
+        # Only the dateline moves: the report itself is the demo text's.
+        assert text.split("\n", 1)[1] == same[i].split("\n", 1)[1]
+    # Past a meeting's date window on either side: each round's meetings are new ones.
+    assert dt.timedelta(days=ROUND_DAYS) > 2 * MEETING_DATE_TOLERANCE
 
 
 def test_bench_workers_refuses_without_postgresql_and_a_broker(settings):

@@ -18,6 +18,10 @@ TOKEN = os.environ.get("SOAK_TOKEN", "")
 TIMINGS = os.environ.get("SOAK_TIMINGS", "timings.jsonl")
 MEETINGS = int(os.environ.get("SOAK_MEETINGS", "10000"))
 WORDS = ["summit", "visit", "trade", "energy", "Oslo", "Lima", "talks", "treaty", "fisheries"]
+#: Leaders with meetings (test_load.py passes their numbers): their pages, and the
+#: meetings list filtered by one of them, the busiest included.
+LEADERS = [int(pk) for pk in os.environ.get("SOAK_LEADERS", "").split(",") if pk] or [1]
+GIFT_WORDS = ["tea", "vase", "carpet", "pen", "wine", "honey"]
 _records: list[tuple[str, float, bool]] = []
 
 
@@ -62,9 +66,27 @@ class Analyst(HttpUser):
                 "/timeline/",
                 "/network/",
                 "/articles/",
+                "/charts/",
+                "/map/",
             ]
         )
         self.client.get(path, name=f"read {path}")
+
+    @task(1)
+    def leader(self):
+        self.client.get(f"/leaders/{random.choice(LEADERS)}/", name="read /leaders/N/")
+
+    @task(1)
+    def filtered(self):
+        path = random.choice(
+            [
+                f"/meetings/?leader={random.choice(LEADERS)}",
+                f"/gifts/?q={random.choice(GIFT_WORDS)}",
+                "/network/?from=2019-01-01&to=2019-06-30",
+            ]
+        )
+        name = path.split("=")[0]
+        self.client.get(path, name=f"read {name}=")
 
 
 class ApiReader(HttpUser):

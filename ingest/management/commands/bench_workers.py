@@ -7,18 +7,28 @@ Needs PostgreSQL (DATABASE_URL) and a broker (CELERY_BROKER_URL): the workers ar
 processes (`celery -A config worker --pool solo`), each on one core, reading a throwaway
 database ("<name>_bench_workers", dropped at the end) and a queue of their own.
 
-The batch is the demo articles (kb/demo/articles), each repeated with a numbered closing
-line so that every copy is a distinct article whose facts match the other copies': the
-workers race to record the same leaders and meetings, as they do with real news. Each
-run starts from an empty knowledge base, enqueues the whole batch at once, and waits
-until every article is done or failed. It prints articles per second for each run, their
-ratio (never asserted: it is a measurement), and what each run recorded: two workers must
+Two batches are made of the demo articles (kb/demo/articles), each repeated with a
+numbered closing line so that every copy is a distinct article:
+
+- ``same``: every copy's facts match the other copies' (same dateline): the workers race
+  to record the same leaders and meetings, as they do when several outlets report one
+  event, and after the first round each save adds a source to a stored meeting.
+- ``news``: each round of copies is dated 11 days after the one before, so every round
+  reports new meetings of the same leaders, as a news archive does: the leaders are still
+  raced for, and each save creates its meetings (new rows, pairs and counts kept).
+
+Each run starts from the knowledge base as it was (empty, or ``--meetings`` synthetic
+meetings), enqueues the whole batch at once, and waits until every article is done or
+failed. It prints articles per second for each batch and worker count, their ratio
+(never asserted: it is a measurement), and what each run recorded: two workers must
 record the same leaders, meetings, gifts and agreements as one (issue 14, point 3).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -40,14 +50,33 @@ ROOT = Path(settings.BASE_DIR)
 DEMO = ROOT / "kb" / "demo" / "articles"
 
 
-def batch(count: int) -> list[str]:
+BATCHES = ("same", "news")
+#: Days between two rounds of the ``news`` batch: more than a meeting's date window on
+#: either side (``ingest.resolve.MEETING_DATE_TOLERANCE``), so a round's meetings are new
+#: ones. (A gift is matched by giver, recipient and item, whatever its date: the rounds'
+#: gifts are the first round's, with more sources.)
+ROUND_DAYS = 11
+_DATELINE = re.compile(r"\Adate (\d{4}-\d{2}-\d{2})")
+
+
+def batch(count: int, kind: str = "same") -> list[str]:
+    """``count`` distinct articles made of the demo texts (see the module's docstring)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(DEMO.glob("*.txt"))]
     if not texts:
         raise CommandError(f"no demo articles in {DEMO}")
-    return [
-        f"{texts[i % len(texts)]}\n\nCopy {i + 1} of this report, for the benchmark."
-        for i in range(count)
-    ]
+    made = []
+    for i in range(count):
+        text = texts[i % len(texts)]
+        if kind == "news":
+            days = ROUND_DAYS * (i // len(texts))
+
+            def shifted(match, days=days):
+                day = dt.date.fromisoformat(match.group(1)) + dt.timedelta(days=days)
+                return f"date {day.isoformat()}"
+
+            text = _DATELINE.sub(shifted, text, count=1)
+        made.append(f"{text}\n\nCopy {i + 1} of this report, for the benchmark.")
+    return made
 
 
 def recorded(marks: dict) -> dict[str, list]:
@@ -122,8 +151,8 @@ class Command(BaseCommand):
         queue = f"bench-{uuid.uuid4().hex[:8]}"
         default_queue = app.conf.task_default_queue
         app.conf.task_default_queue = queue
-        texts = batch(articles)
-        results = []
+        batches = {kind: batch(articles, kind) for kind in BATCHES}
+        results: dict[str, list] = {kind: [] for kind in BATCHES}
         try:
             if meetings:
                 from kb.management.commands.generate_demo_data import generate
@@ -132,29 +161,31 @@ class Command(BaseCommand):
                 generate(meetings, seed=1)
             marks = high_water()
             for n in counts:
-                forget(marks)
-                rate = self._run(n, texts, queue, timeout)
-                results.append((n, rate, recorded(marks)))
-                sizes = ", ".join(f"{len(v)} {k}" for k, v in results[-1][2].items())
-                self.stdout.write(
-                    f"  {n} worker(s): {articles} articles in {articles / rate:6.1f} s = "
-                    f"{rate:5.2f} articles/s; recorded {sizes}"
-                )
+                for kind, texts in batches.items():
+                    forget(marks)
+                    rate = self._run(n, texts, queue, timeout)
+                    results[kind].append((n, rate, recorded(marks)))
+                    sizes = ", ".join(f"{len(v)} {k}" for k, v in results[kind][-1][2].items())
+                    self.stdout.write(
+                        f"  {kind:<4} batch, {n} worker(s): {articles} articles in "
+                        f"{articles / rate:6.1f} s = {rate:5.2f} articles/s; recorded {sizes}"
+                    )
         finally:
             app.conf.task_default_queue = default_queue
             connection.creation.destroy_test_db(old_name, verbosity=0)
             teardown_test_environment()
 
-        base_n, base_rate, base_kb = results[0]
         self.stdout.write("")
         self.stdout.write(f"Summary ({articles} articles, {meetings:,} meetings stored before):")
-        for n, rate, kb in results:
-            differ = [k for k in kb if kb[k] != base_kb[k]]
-            same = "same records" if not differ else "DIFFERENT " + ", ".join(differ)
-            self.stdout.write(
-                f"  {n} worker(s): {rate:5.2f} articles/s, ratio {rate / base_rate:4.2f}x "
-                f"against {base_n}; {same}"
-            )
+        for kind, runs in results.items():
+            base_n, base_rate, base_kb = runs[0]
+            for n, rate, kb in runs:
+                differ = [k for k in kb if kb[k] != base_kb[k]]
+                same = "same records" if not differ else "DIFFERENT " + ", ".join(differ)
+                self.stdout.write(
+                    f"  {kind:<4} batch, {n} worker(s): {rate:5.2f} articles/s, "
+                    f"ratio {rate / base_rate:4.2f}x against {base_n}; {same}"
+                )
 
     def _run(self, workers: int, texts: list[str], queue: str, timeout: float) -> float:
         logs = Path(tempfile.mkdtemp(prefix="bench-workers-"))
