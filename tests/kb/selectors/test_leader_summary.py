@@ -11,11 +11,12 @@ import random
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min
+from django.db.models.functions import ExtractYear
 
 from kb.models import Leader, Meeting, ReviewState
 from kb.selectors.leaders import counterparts_of_leader, leader_meetings
-from kb.selectors.maps import leader_travels
 from kb.selectors.meetings import involving_leader
 from kb.selectors.timeline import meetings_per_year
 from tests.kb.test_counters import OPERATIONS
@@ -62,8 +63,7 @@ def travels_before(leader):
 
 def rows(counterparts):
     return [
-        (c.pk, c.name, c.country_id, c.shared_count, c.first_met, c.last_met)
-        for c in counterparts
+        (c.pk, c.name, c.country_id, c.shared_count, c.first_met, c.last_met) for c in counterparts
     ]
 
 
@@ -131,3 +131,41 @@ def test_a_merged_leaders_id_stands_for_its_survivor(countries, editor_user):
     assert leader_meetings(merge).count() == 2
     (top,) = counterparts_of_leader(keep)
     assert (top.pk, top.shared_count) == (other.pk, 2)
+
+
+@pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the covering index is PostgreSQL's")
+def test_the_summary_reads_the_leaders_participations_and_the_covering_index(editor_user):
+    """Planned as at 100,000 meetings (no sequential scans): the leader's meetings come
+    from its participations (index by leader) and their date and host from the visible
+    meetings' covering index (migration 0023), not from kb_meeting's rows. A change to
+    what ``visible()`` writes would no longer match the index's condition."""
+    from tests.factories import LeaderFactory, MeetingFactory
+
+    leader, other = LeaderFactory(), LeaderFactory()
+    MeetingFactory(participants=[leader, other])
+    meetings = leader_meetings(leader)
+    queries = [
+        meetings.annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year")
+        .annotate(n=Count("pk")),
+        Meeting.objects.visible()
+        .filter(pk__in=Participation.objects.filter(leader=leader).values("meeting_id"))
+        .exclude(host_country=None)
+        .order_by()
+        .values("host_country_id")
+        .annotate(n=Count("pk"), first=Min("date"), last=Max("date")),
+    ]
+    with connection.cursor() as cursor:
+        # Pages marked all-visible, as autovacuum leaves them: index-only scans pay.
+        cursor.execute("VACUUM ANALYZE kb_meeting, kb_meeting_participants")
+    with transaction.atomic(), connection.cursor() as cursor:
+        for scan in ("seqscan", "bitmapscan"):
+            cursor.execute(f"SET LOCAL enable_{scan} = off")
+        for query in queries:
+            sql, params = query.query.sql_with_params()
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "Index Only Scan using kb_meeting_visible_cover on kb_meeting" in plan, plan
+            assert "Index Only Scan using kb_meeting_participants_by_leader" in plan, plan
