@@ -58,14 +58,17 @@ class Trip:
 
 def leader_travels(leader: Leader) -> list[Trip]:
     """Where ``leader`` met others, by host country: how often, first and last date.
-    Their own country is included (meetings at home) and marked by the caller."""
+    Their own country is included (meetings at home) and marked by the caller.
+
+    The meetings are found from the leader's participations (the index by leader, then
+    the meetings' covering index, migration 0023) instead of joining every meeting."""
     rows = (
         Meeting.objects.visible()
-        .filter(participants=leader)
+        .filter(pk__in=Participation.objects.filter(leader_id=leader.pk).values("meeting_id"))
         .exclude(host_country=None)
         .order_by()
         .values("host_country__code", "host_country__name")
-        .annotate(n=Count("pk", distinct=True), first=Min("date"), last=Max("date"))
+        .annotate(n=Count("pk"), first=Min("date"), last=Max("date"))
         .order_by("-n", "host_country__name")
     )
     return [

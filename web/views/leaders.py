@@ -65,7 +65,7 @@ class LeaderDetailView(PageMixin, DetailView):
         leader = self.object
         # Chronological: the leader's timeline, undated meetings last, a page at a time
         # (a head of government meets hundreds of people over a term).
-        meetings = leader_meetings(leader.pk)
+        meetings = leader_meetings(leader)
         sections = {
             "given": gifts_for_list().filter(giver=leader),
             "received": gifts_for_list().filter(recipient=leader),
@@ -77,13 +77,7 @@ class LeaderDetailView(PageMixin, DetailView):
         summary = cached(
             "leader-summary",
             {"leader": leader.pk},
-            lambda: {
-                "count": meetings.count(),
-                "years": meetings_per_year(meetings),
-                "trips": list(leader_travels(leader)),
-                "counterparts": list(counterparts_of_leader(leader)),
-                **{name: facts.count() for name, facts in sections.items()},
-            },
+            lambda: self.summary(leader, meetings, sections),
             # Counterparts' names and the trips' countries are labels (kb.changes).
             areas=(MEETINGS, GIFTS, AGREEMENTS),
         )
@@ -107,6 +101,21 @@ class LeaderDetailView(PageMixin, DetailView):
         )
         context.update(self.travels(leader, summary))
         return context
+
+    @staticmethod
+    def summary(leader, meetings, sections: dict) -> dict:
+        """What the page sums over the leader's meetings: each read from the leader's
+        participations or the maintained pairs (``kb.selectors.leaders``), so that its
+        cost follows the leader's meetings, not the database's."""
+        years = meetings_per_year(meetings)
+        return {
+            # Every visible meeting falls in one year or in None (undated).
+            "count": sum(years.values()),
+            "years": years,
+            "trips": list(leader_travels(leader)),
+            "counterparts": counterparts_of_leader(leader),
+            **{name: facts.count() for name, facts in sections.items()},
+        }
 
     facts_per_page = 25
 
