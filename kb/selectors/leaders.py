@@ -52,7 +52,7 @@ def met_dates(leader_id: int, others: list[int]) -> dict[int, tuple]:
     """The first and last date of the meetings (not rejected) the leader shared with each
     of ``others``, by their id (a page's worth): the participations of the leader and of
     ``others`` (index by leader) joined, the meetings' date and state read from the
-    covering index of visible meetings (migration 0023), not from kb_meeting's rows.
+    covering index of visible meetings (migration 0022), not from kb_meeting's rows.
     Counted, not kept on ``LeaderPair``: a kept last date would have to be found again
     from the tables whenever a write takes away a pair's latest meeting (a summit's date
     corrected: every pair of its participants), the cost the pairs exist to avoid."""

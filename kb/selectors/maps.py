@@ -61,7 +61,7 @@ def leader_travels(leader: Leader) -> list[Trip]:
     Their own country is included (meetings at home) and marked by the caller.
 
     The meetings are found from the leader's participations (the index by leader, then
-    the meetings' covering index, migration 0023) instead of joining every meeting."""
+    the meetings' covering index, migration 0022) instead of joining every meeting."""
     rows = (
         Meeting.objects.visible()
         .filter(pk__in=Participation.objects.filter(leader_id=leader.pk).values("meeting_id"))

@@ -138,7 +138,7 @@ def test_a_merged_leaders_id_stands_for_its_survivor(countries, editor_user):
 def test_the_summary_reads_the_leaders_participations_and_the_covering_index(editor_user):
     """Planned as at 100,000 meetings (no sequential scans): the leader's meetings come
     from its participations (index by leader) and their date and host from the visible
-    meetings' covering index (migration 0023), not from kb_meeting's rows. A change to
+    meetings' covering index (migration 0022), not from kb_meeting's rows. A change to
     what ``visible()`` writes would no longer match the index's condition."""
     from tests.factories import LeaderFactory, MeetingFactory
 

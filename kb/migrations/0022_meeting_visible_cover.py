@@ -5,8 +5,7 @@ from kb_meeting's rows, which are large (about six a page, with the search docum
 For the busiest leader at 100,000 meetings (17,000 of them) that read 16,000 pages of
 the table, 70-90 ms per figure; with the index, about 500 pages.
 
-Not declared on the model: SQLite has no included columns. Numbered 0023 after a
-sibling branch's 0022; depends on 0021 until the two are merged.
+Not declared on the model: SQLite has no included columns.
 """
 
 from django.db import migrations
