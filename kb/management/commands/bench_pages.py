@@ -80,6 +80,8 @@ SCALE_URLS = (
     "/gifts/?q=tea&sort=date",
     "/agreements/?status=signed&from=2015-01-01",
     "/articles/?status=done",
+    # The other analysts' page whose form and rows the meeting filters shape.
+    "/timeline/",
 )
 
 
