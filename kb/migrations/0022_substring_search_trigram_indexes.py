@@ -3,9 +3,10 @@
 The lists of gifts, agreements and articles search by substring, case aside:
 Django's ``icontains``, written ``UPPER("col"::text) LIKE UPPER('%word%')`` on
 PostgreSQL, which no B-tree answers. A GIN index of ``pg_trgm`` trigrams on exactly that
-expression does (for words of three letters or more), and with ``kb.selectors.listing``
-testing related fields through their keys (``giver_id = ANY(...)``), the planner
-combines them with a BitmapOr instead of joining every meeting and leader first.
+expression does (for words of three letters or more). With ``kb.selectors.listing``
+looking a word up as the union of what each field finds (the row's own columns, then
+the rows whose key is among the matching leaders or meetings), every part reads an
+index instead of joining every meeting and leader before filtering.
 
 ``pg_trgm`` is a trusted extension (any database owner may create it). The countries
 (250 rows) are not indexed. SQLite has neither GIN nor trigrams: there this migration
