@@ -1,8 +1,9 @@
 """The lists' word search (``kb.selectors.listing.words_in``, issue 14) tests a field
 across a foreign key through the key (``giver_id`` among the matching leaders), a word
-as the union of what each field finds, so that PostgreSQL answers it from indexes: these tests pin that it finds exactly what the
-joins found before, for words, "quoted phrases" and -exclusions, in every list that
-uses it, and (on PostgreSQL) that migration 0022's trigram indexes answer a search."""
+as the union of what each field finds, so that PostgreSQL answers it from indexes:
+these tests pin that it finds exactly what the joins found before, for words, "quoted
+phrases" and -exclusions, in every list that uses it, and (on PostgreSQL) that
+migration 0022's trigram indexes answer a search."""
 
 import functools
 import operator
