@@ -220,7 +220,9 @@ class TestTrigramIndexes:
     @pytest.mark.parametrize(
         ("filters_cls", "indexes"),
         [
-            (lists.GiftFilters, {"kb_gift_item_trgm", "kb_leader_name_trgm"}),
+            # Not the leaders' index: for a few leaders the planner may as well read
+            # them all, which is right, and not what this asks.
+            (lists.GiftFilters, {"kb_gift_item_trgm"}),
             (lists.AgreementFilters, {"kb_agreement_summary_trgm"}),
             (lists.ArticleFilters, {"kb_article_title_trgm", "kb_article_source_trgm"}),
         ],
