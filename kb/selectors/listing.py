@@ -285,7 +285,7 @@ def _word(model, fields: tuple[str, ...], term: str, *, indexed: bool) -> Q:
     """Rows with ``term`` in one of ``fields``. ``indexed``: as the union of what each
     field's index finds (the row's own columns together, then one part per foreign key:
     the rows whose key is among the matching related rows), which PostgreSQL joins to
-    the list by key; each part reads a trigram index (migration 0022) and the key's
+    the list by key; each part reads a trigram index (migration 0023) and the key's
     index. Otherwise one condition per row, its key tests hashed subqueries (what an
     excluded word, and a word too short for trigrams, cost: one pass over the table)."""
     own, keyed = [], []

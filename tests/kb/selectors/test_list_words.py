@@ -3,7 +3,7 @@ across a foreign key through the key (``giver_id`` among the matching leaders), 
 as the union of what each field finds, so that PostgreSQL answers it from indexes:
 these tests pin that it finds exactly what the joins found before, for words, "quoted
 phrases" and -exclusions, in every list that uses it, and (on PostgreSQL) that
-migration 0022's trigram indexes answer a search."""
+migration 0023's trigram indexes answer a search."""
 
 import functools
 import operator

@@ -52,6 +52,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("kb", "0021_meeting_months_and_host_years")]
+    dependencies = [("kb", "0022_meeting_visible_cover")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
