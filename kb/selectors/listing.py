@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
@@ -256,11 +257,58 @@ def reviewed(queryset, state: str | None):
     return queryset.filter(review_state=state) if state else queryset.visible()
 
 
+#: A run of three letters or digits: what a trigram index can look up. A shorter word
+#: ("an", "EU") has no trigram, and its index would return every row to recheck.
+_TRIGRAM = re.compile(r"[^\W_]{3}")
+
+
+def _contains(model, path: str, term: str) -> tuple[Q, bool]:
+    """Rows of ``model`` whose ``path`` contains ``term`` (case aside), tested on the
+    model's own columns, and whether the path crossed a foreign key: a field across a
+    key (``giver__name``) becomes "the key is one of the related rows that match"
+    (``giver_id`` among the leaders whose name contains it) instead of a join of every
+    related row before filtering (issue 14)."""
+    name, _, rest = path.partition("__")
+    field = model._meta.get_field(name)
+    if not rest or not (field.many_to_one or field.one_to_one) or not field.concrete:
+        return Q(**{f"{path}__icontains": term}), False
+    related = field.related_model
+    inner, _ = _contains(related, rest, term)
+    matching = related._base_manager.filter(inner).order_by().values(field.target_field.attname)
+    found = Q(**{f"{field.attname}__in": matching})
+    # A row without the related one never matches: false, not unknown, so that
+    # excluding the word keeps it (as the join did).
+    return (found & Q(**{f"{field.attname}__isnull": False}) if field.null else found), True
+
+
+def _word(model, fields: tuple[str, ...], term: str, *, indexed: bool) -> Q:
+    """Rows with ``term`` in one of ``fields``. ``indexed``: as the union of what each
+    field's index finds (the row's own columns together, then one part per foreign key:
+    the rows whose key is among the matching related rows), which PostgreSQL joins to
+    the list by key; each part reads a trigram index (migration 0023) and the key's
+    index. Otherwise one condition per row, its key tests hashed subqueries (what an
+    excluded word, and a word too short for trigrams, cost: one pass over the table)."""
+    own, keyed = [], []
+    for name in fields:
+        condition, across = _contains(model, name, term)
+        (keyed if across else own).append(condition)
+    if not (indexed and keyed):
+        return reduce(operator.or_, own + keyed)
+    rows = model._base_manager.order_by()
+    parts = [rows.filter(reduce(operator.or_, own))] if own else []
+    parts += [rows.filter(condition) for condition in keyed]
+    parts = [part.values("pk") for part in parts]
+    return Q(pk__in=parts[0].union(*parts[1:], all=True))
+
+
 def words_in(queryset, q: str | None, fields: tuple[str, ...]):
     """Rows with every word or "quoted phrase" of ``q`` in one of ``fields`` (case
-    aside), and none of its -excluded ones."""
+    aside), and none of its -excluded ones; see ``_word`` for how a word is looked up
+    (through indexes on PostgreSQL for a word of three letters or more)."""
+    model = queryset.model
     for negated, term in search_terms(q or "")[:MAX_SEARCH_TERMS]:
-        found = reduce(operator.or_, (Q(**{f"{name}__icontains": term}) for name in fields))
+        indexed = not negated and bool(_TRIGRAM.search(term))
+        found = _word(model, fields, term, indexed=indexed)
         queryset = queryset.exclude(found) if negated else queryset.filter(found)
     return queryset
 
