@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 
+from kb.models.addresses import record_url
 from kb.models.countries import Country
 from kb.models.leaders import (
     Leader,
@@ -83,7 +83,7 @@ class Article(models.Model):
         return self.title or self.source or f"Article {self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("article-detail", args=[self.pk])
+        return record_url("article-detail", self.pk)
 
     def fact_counts(self) -> dict[str, int]:
         """How many distinct meetings, gifts and agreements this article supports."""

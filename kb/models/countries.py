@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
+
+from kb.models.addresses import record_url
 
 
 class Country(models.Model):
@@ -22,7 +23,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("country-detail", args=[self.code])
+        return record_url("country-detail", self.code)
 
 
 class Organisation(models.Model):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from kb.models.addresses import record_url
 from kb.models.countries import Country
 from kb.models.leaders import (
     Leader,
@@ -54,7 +54,7 @@ class Meeting(Reviewed):
         return f"{self.get_kind_display()}: {names or 'unknown participants'}"
 
     def get_absolute_url(self) -> str:
-        return reverse("meeting-detail", args=[self.pk])
+        return record_url("meeting-detail", self.pk)
 
 
 class GiftQuerySet(ReviewedQuerySet):
@@ -102,7 +102,7 @@ class Gift(Reviewed):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("gift-detail", args=[self.pk])
+        return record_url("gift-detail", self.pk)
 
 
 class AgreementKind(models.TextChoices):
@@ -152,4 +152,4 @@ class Agreement(Reviewed):
         return f"{self.get_kind_display()} ({self.get_status_display()}): {self.summary}"
 
     def get_absolute_url(self) -> str:
-        return reverse("agreement-detail", args=[self.pk])
+        return record_url("agreement-detail", self.pk)

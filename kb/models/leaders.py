@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from kb.models.addresses import record_url
 from kb.models.countries import Country
 from kb.models.review import Reviewed, ReviewedQuerySet
 
@@ -64,7 +64,7 @@ class Leader(Reviewed):
         )
 
     def get_absolute_url(self) -> str:
-        return reverse("leader-detail", args=[self.pk])
+        return record_url("leader-detail", self.pk)
 
 
 class OfficeKind(models.TextChoices):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.urls import reverse
-
 from gazetteer.regions import REGION_NAMES, region_of
 from kb.models import Country, Leader, Meeting
+from kb.models.addresses import record_url
 from kb.selectors.graph import (
     network_counts,
     stored_country_counts,
@@ -134,27 +133,21 @@ def network(
     )
 
 
-def _page(name: str, example):
-    """The address of a record's page by its key, reversed once (``get_absolute_url``)."""
-    before, _, after = reverse(name, args=[example]).rpartition(str(example))
-    return lambda key: f"{before}{key}{after}"
-
-
 def _nodes(node_meetings: dict[int, int], by: str) -> list[Node]:
     """The chosen nodes, in alphabetical order (the same selection, the same graph), read
     as plain values: at 300 nodes, model instances and a ``reverse()`` per node were a
-    third of a cold page's time."""
+    third of a cold page's time (addresses: ``kb.models.addresses``)."""
     if by == "country":
         rows = Country.objects.filter(pk__in=node_meetings).values_list("pk", "name", "code")
-        page = _page("country-detail", "ZZ")
-        found = [(pk, name, page(code), name, code) for pk, name, code in rows]
+        found = [
+            (pk, name, record_url("country-detail", code), name, code) for pk, name, code in rows
+        ]
     else:
         rows = Leader.objects.filter(pk__in=node_meetings).values_list(
             "pk", "name", "country__name", "country__code"
         )
-        page = _page("leader-detail", 987654321)
         found = [
-            (pk, name, page(pk), country or "No country", code or "")
+            (pk, name, record_url("leader-detail", pk), country or "No country", code or "")
             for pk, name, country, code in rows
         ]
     found.sort(key=lambda row: (row[1].casefold(), row[0]))
