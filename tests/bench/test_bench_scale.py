@@ -15,7 +15,9 @@ from ingest.management.commands.bench_workers import DEMO, ROUND_DAYS, batch
 from ingest.resolve import MEETING_DATE_TOLERANCE
 from kb.management.commands.bench_pages import (
     SCALE_URLS,
+    Command,
     _get,
+    baselines,
     measure,
     measure_cold,
     placeholders,
@@ -114,3 +116,19 @@ def test_cold_figures_read_afresh_what_warm_ones_read_from_the_cache(client):
 def test_pages_option_keeps_only_the_matching_pages(settings):
     with pytest.raises(CommandError, match="matched none"):
         call_command("bench_pages", scale=True, pages=["/nowhere/"], stdout=StringIO())
+
+
+def test_the_largest_size_is_compared_with_the_smallest_and_the_one_before_it():
+    assert baselines([100, 100000]) == [100]
+    assert baselines([100, 10000, 100000]) == [100, 10000]
+    assert baselines([10, 100, 1000, 10000]) == [10, 1000]
+    out = StringIO()
+    command = Command(stdout=out)
+    results = {"/p/": {100: (0.010, 3, 2048, 0.020), 10000: (0.020, 3, 4096, 0.030),
+                       100000: (0.030, 3, 4096, 0.060)}}  # fmt: skip
+    for first in baselines([100, 10000, 100000]):
+        command._summary(results, first, 100000, requests=7)
+    text = out.getvalue()
+    assert "Summary (100 vs 100,000 meetings" in text and "ratio  3.00x" in text
+    assert "Summary (10,000 vs 100,000 meetings" in text and "ratio  1.50x" in text
+    assert "cold ratio  2.00x" not in text and "ratio  2.00x" in text  # cold 30 -> 60 ms
