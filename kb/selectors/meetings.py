@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from kb.changes import AGREEMENTS, COUNTRIES, EVIDENCE, GIFTS, LEADERS, MEETINGS, cached
 from kb.models import Agreement, Country, Gift, Leader, Meeting, MeetingKind
@@ -60,12 +60,18 @@ def with_visible(model) -> Exists:
 
 # ---- filters ------------------------------------------------------------------------------
 
+#: Undated meetings last whichever way the dates go, on every database: PostgreSQL puts
+#: NULL first in a descending order, so a plain "-date" listed the undated meetings as the
+#: newest (on the home page too), and its order could not read the index kept for this one
+#: (``kb_meeting_newest``: date DESC NULLS LAST, id DESC; migration 0013).
+NEWEST = (F("date").desc(nulls_last=True), "-id")
+OLDEST = (F("date").asc(nulls_last=True), "id")
 SORTS = {
-    "-date": ("Newest first", ("-date", "-id")),
-    "date": ("Oldest first", ("date", "id")),
-    "kind": ("Kind", ("kind", "-date", "-id")),
-    "-sources": ("Most sources", ("-source_count", "-date", "-id")),
-    "sources": ("Fewest sources", ("source_count", "-date", "-id")),
+    "-date": ("Newest first", NEWEST),
+    "date": ("Oldest first", OLDEST),
+    "kind": ("Kind", ("kind", *NEWEST)),
+    "-sources": ("Most sources", ("-source_count", *NEWEST)),
+    "sources": ("Fewest sources", ("source_count", *NEWEST)),
 }
 DEFAULT_SORT = "-date"
 FILTER_PARAMS = ("q", "leader", "country", "kind", "from", "to", "gifts", "agreements", "sort")
@@ -323,5 +329,5 @@ def meetings_for_list():
     return (
         with_row_relations(Meeting.objects.visible())
         .annotate(source_count=source_count())
-        .order_by("-date", "-id")
+        .order_by(*NEWEST)
     )
